@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './test/e2e/chromium.ts';
+
+const port = Number(process.env.RESPONDER_TEST_PORT ?? 4329);
+
+/** Browser tests run against the built site, served once, in the system Chromium. */
+export default defineConfig({
+	testDir: 'test/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	reporter: process.env.CI ? 'list' : 'line',
+	forbidOnly: !!process.env.CI,
+	use: {
+		baseURL: `http://localhost:${port}`,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: chromiumPath(),
+			// Chromium's own background traffic would leave the machine; the tests check that nothing does.
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		},
+	},
+	webServer: {
+		command: `npm run build && npx astro preview --port ${port}`,
+		url: `http://localhost:${port}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 600_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+	},
+});

@@ -1,0 +1,33 @@
+/**
+ * `npm run validate [-- --strict] [--format json] [--content <dir>] [--today YYYY-MM-DD]`
+ * Checks all playbook content and prints every problem, grouped by file. Exits 1 on any error
+ * (and on warnings with --strict).
+ */
+import { parseArgs } from 'node:util';
+import { formatReport } from '../src/validation/diagnostic.ts';
+import { validateContent } from '../src/validation/validate.ts';
+
+const { values } = parseArgs({
+	options: {
+		strict: { type: 'boolean', default: false },
+		format: { type: 'string', default: 'text' },
+		content: { type: 'string', default: process.env.RESPONDER_CONTENT ?? 'content' },
+		today: { type: 'string' },
+	},
+});
+
+if (values.format !== 'text' && values.format !== 'json') {
+	console.error(`--format must be \`text\` or \`json\`, not \`${values.format}\`.`);
+	process.exit(2);
+}
+
+const today = values.today ? new Date(`${values.today}T00:00:00Z`) : undefined;
+const { diagnostics } = validateContent(values.content, { today });
+const failing = diagnostics.filter((d) => d.severity === 'error' || values.strict);
+
+if (values.format === 'json') {
+	console.log(JSON.stringify({ diagnostics, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
+} else {
+	console.log(formatReport(diagnostics));
+}
+process.exit(failing.length > 0 ? 1 : 0);

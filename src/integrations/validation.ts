@@ -1,0 +1,37 @@
+import type { AstroIntegration } from 'astro';
+import { formatReport } from '../validation/diagnostic.ts';
+import { validateContent } from '../validation/validate.ts';
+
+/**
+ * Runs the content validator before every build and dev start, printing the same report as
+ * `npm run validate`. A build with errors stops there; the dev server keeps running and checks
+ * again whenever a content file changes.
+ */
+export default function responderValidation(): AstroIntegration {
+	const contentRoot = process.env.RESPONDER_CONTENT ?? 'content';
+	const check = () => validateContent(contentRoot).diagnostics;
+	return {
+		name: 'responder:validation',
+		hooks: {
+			'astro:config:setup': ({ command, logger }) => {
+				if (command !== 'build' && command !== 'dev') return;
+				const diagnostics = check();
+				if (diagnostics.length === 0) return;
+				const report = formatReport(diagnostics);
+				if (command === 'build' && diagnostics.some((d) => d.severity === 'error')) {
+					console.error(`\n${report}\n\nThe build stopped because the content has errors. Fix them and build again (\`npm run validate\` checks without building).`);
+					process.exit(1);
+				}
+				logger.warn(`\n${report}`);
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				server.watcher.on('all', (_event, path) => {
+					if (!path.includes(`/${contentRoot.replace(/^\.\//, '')}/`)) return;
+					const diagnostics = check();
+					if (diagnostics.length) logger.warn(`\n${formatReport(diagnostics)}`);
+					else logger.info('Content is valid.');
+				});
+			},
+		},
+	};
+}

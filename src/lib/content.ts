@@ -1,0 +1,71 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { playbookOf, slugOf } from './collections.ts';
+
+export type PlaybookEntry = CollectionEntry<'playbooks'>;
+export type SeverityEntry = CollectionEntry<'severities'>;
+export type ScenarioEntry = CollectionEntry<'scenarios'>;
+export type TemplateEntry = CollectionEntry<'templates'>;
+
+type Named = 'severities' | 'scenarios' | 'templates' | 'escalations' | 'roles' | 'checklists' | 'contacts' | 'pages';
+
+const byOrder = <T extends { id: string; data: { order?: number } }>(a: T, b: T) =>
+	(a.data.order ?? 100) - (b.data.order ?? 100) || a.id.localeCompare(b.id);
+
+/** Everything one playbook holds, each list in reading order. Cached per build. */
+export interface PlaybookContent {
+	playbook: PlaybookEntry;
+	severities: SeverityEntry[];
+	scenarios: ScenarioEntry[];
+	templates: TemplateEntry[];
+	escalations: CollectionEntry<'escalations'>[];
+	roles: CollectionEntry<'roles'>[];
+	checklists: CollectionEntry<'checklists'>[];
+	contacts: CollectionEntry<'contacts'>[];
+	pages: CollectionEntry<'pages'>[];
+}
+
+let cache: Promise<Map<string, PlaybookContent>> | undefined;
+
+/** All playbooks with their entries, read once per build. */
+export function loadPlaybooks(): Promise<Map<string, PlaybookContent>> {
+	cache ??= (async () => {
+		const names: Named[] = ['severities', 'scenarios', 'templates', 'escalations', 'roles', 'checklists', 'contacts', 'pages'];
+		const [playbooks, ...lists] = await Promise.all([getCollection('playbooks'), ...names.map((name) => getCollection(name))]);
+		const result = new Map<string, PlaybookContent>();
+		for (const playbook of playbooks.sort((a, b) => a.data.name.localeCompare(b.data.name))) {
+			const content = { playbook } as PlaybookContent;
+			names.forEach((name, index) => {
+				const entries = (lists[index] as { id: string; data: { order?: number; rank?: number } }[]).filter((entry) => playbookOf(entry.id) === playbook.id);
+				(content as unknown as Record<string, unknown>)[name] =
+					name === 'severities' ? entries.sort((a, b) => a.data.rank! - b.data.rank!) : entries.sort(byOrder);
+			});
+			result.set(playbook.id, content);
+		}
+		return result;
+	})();
+	return cache;
+}
+
+/** One playbook's content; throws only on a programming error (routes come from the same map). */
+export async function playbookContent(id: string): Promise<PlaybookContent> {
+	const content = (await loadPlaybooks()).get(id);
+	if (!content) throw new Error(`No playbook \`${id}\`.`);
+	return content;
+}
+
+/** URLs of every kind of page, in one place. */
+export const urls = {
+	home: () => '/',
+	playbook: (playbook: string) => `/${playbook}/`,
+	severities: (playbook: string) => `/${playbook}/severities/`,
+	severity: (id: string) => `/${playbookOf(id)}/severities/${slugOf(id)}/`,
+	scenarios: (playbook: string) => `/${playbook}/scenarios/`,
+	scenario: (id: string) => `/${playbookOf(id)}/scenarios/${slugOf(id)}/`,
+	templates: (playbook: string) => `/${playbook}/templates/`,
+	template: (id: string) => `/${playbookOf(id)}/templates/${slugOf(id)}/`,
+	escalation: (playbook: string) => `/${playbook}/escalation/`,
+	checklist: (id: string) => `/${playbookOf(id)}/checklists/${slugOf(id)}/`,
+	page: (id: string) => `/${playbookOf(id)}/${slugOf(id)}/`,
+};
+
+export { playbookOf, slugOf };

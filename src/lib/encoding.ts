@@ -1,0 +1,69 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Repairs UTF-8 that was once decoded with a legacy 8-bit codec ("‚Üí" for "→" after Mac Roman,
+ * "â€”" for "—" after Windows-1252). Each run of non-ASCII characters is encoded back with the
+ * legacy codec and decoded as UTF-8; a run is replaced only when that yields valid UTF-8, so
+ * genuine accented text is left alone.
+ */
+
+export type LegacyEncoding = 'macintosh' | 'windows1252';
+
+export interface Repair {
+	/** How many runs of damaged characters each codec explained. */
+	counts: Record<LegacyEncoding, number>;
+	text: string;
+}
+
+const NON_ASCII_RUN = /[^\x00-\x7F]+/g;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * iconv-lite leaves Mac Roman 0xF0 undefined; Apple's table maps it to U+F8FF (the Apple logo).
+ * Every emoji's UTF-8 starts with 0xF0, so damaged emoji start with U+F8FF.
+ */
+const APPLE_LOGO = '\uF8FF';
+
+function encodeLegacy(run: string, encoding: LegacyEncoding): Uint8Array | undefined {
+	const parts = run.split(APPLE_LOGO).map((part) => iconv.encode(part, encoding));
+	// A character the codec cannot encode comes back as '?': the run was not made by this codec.
+	if (parts.some((bytes) => bytes.includes(0x3f))) return undefined;
+	if (encoding !== 'macintosh' && parts.length > 1) return undefined;
+	return Buffer.concat(parts.flatMap((bytes, index) => (index === 0 ? [bytes] : [Buffer.from([0xf0]), bytes])));
+}
+
+function undo(run: string, encoding: LegacyEncoding): string | undefined {
+	const bytes = encodeLegacy(run, encoding);
+	if (!bytes) return undefined;
+	try {
+		const decoded = utf8.decode(bytes);
+		return decoded !== run && !/[\x80-\x9F]/.test(decoded) ? decoded : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Repairs every damaged run; says which codec explained how many runs. Where both codecs could
+ * explain a run ("Ã©"), the one that explains more of the document wins: damage comes from one
+ * misreading of the whole file.
+ */
+export function repairEncoding(text: string): Repair {
+	const runs = text.match(NON_ASCII_RUN) ?? [];
+	const explained = (encoding: LegacyEncoding) => runs.filter((run) => undo(run, encoding) !== undefined).length;
+	const order = (['macintosh', 'windows1252'] as const).map((encoding) => [encoding, explained(encoding)] as const).sort((a, b) => b[1] - a[1]);
+	const counts: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
+	const repaired = text.replace(NON_ASCII_RUN, (run) => {
+		for (const [encoding] of order) {
+			const fixed = undo(run, encoding);
+			if (fixed === undefined) continue;
+			counts[encoding] += 1;
+			return fixed;
+		}
+		return run;
+	});
+	return { counts, text: repaired };
+}
+
+/** Sequences that only appear in damaged text; the site must never show them. */
+export const DAMAGE_MARKERS = /\uF8FF|‚Ä|‚Ü|‚ö|‚è|‚úÖ|‚ùå|√©|Ô∏è|â€|Ã©|Ã¨/;

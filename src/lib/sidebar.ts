@@ -1,0 +1,57 @@
+import type { PlaybookContent } from './content.ts';
+import { urls } from './content.ts';
+
+type SidebarItem =
+	| { label: string; link: string; badge?: { text: string; variant: 'danger' | 'caution' | 'note' | 'tip' | 'default' } }
+	| { label: string; items: SidebarItem[]; collapsed?: boolean };
+
+/** Badge colour for a severity rank: the most severe levels stand out. */
+export const severityVariant = (rank: number) => (['danger', 'caution', 'note', 'default'] as const)[Math.min(rank, 3)];
+
+/**
+ * The sidebar of one playbook: overview, severities, scenarios (badged by severity), templates,
+ * escalation and roles, process, post-incident. Pages outside a playbook get the list of playbooks.
+ */
+export function playbookSidebar(content: PlaybookContent): SidebarItem[] {
+	const { playbook } = content;
+	const severityOf = new Map(content.severities.map((severity) => [severity.id, severity]));
+	const pagesIn = (section: string) =>
+		content.pages.filter((page) => page.data.section === section).map((page) => ({ label: page.data.title, link: urls.page(page.id) }));
+	const checklistsIn = (section: string) =>
+		content.checklists.filter((list) => list.data.section === section).map((list) => ({ label: list.data.title, link: urls.checklist(list.id) }));
+	const groups: [string, SidebarItem[]][] = [
+		['Overview', [{ label: playbook.data.name, link: urls.playbook(playbook.id) }, ...pagesIn('overview')]],
+		[
+			'Scenarios',
+			[
+				{ label: 'All scenarios', link: urls.scenarios(playbook.id) },
+				...content.scenarios.map((scenario) => {
+					const severity = scenario.data.severity && severityOf.get(scenario.data.severity.id);
+					return {
+						label: scenario.data.title,
+						link: urls.scenario(scenario.id),
+						...(severity ? { badge: { text: severity.data.level, variant: severityVariant(severity.data.rank) } } : {}),
+					};
+				}),
+			],
+		],
+		['Severities', [{ label: 'Severity ladder', link: urls.severities(playbook.id) }, ...content.severities.map((s) => ({ label: `${s.data.level} ${s.data.name}`, link: urls.severity(s.id) }))]],
+		['Communication', [{ label: 'All templates', link: urls.templates(playbook.id) }, ...content.templates.map((t) => ({ label: t.data.title, link: urls.template(t.id) })), ...pagesIn('communication')]],
+		['Escalation & roles', [{ label: 'Escalation, roles, contacts', link: urls.escalation(playbook.id) }, ...pagesIn('escalation')]],
+		['Process', [...checklistsIn('process'), ...pagesIn('process')]],
+		['Post-incident', [...checklistsIn('post-incident'), ...pagesIn('post-incident')]],
+		['Reference', [...checklistsIn('reference'), ...pagesIn('reference')]],
+	];
+	return [
+		{ label: '← All playbooks', link: urls.home() },
+		...groups.filter(([, items]) => items.length > 0).map(([label, items]) => ({ label, items })),
+	];
+}
+
+/** Sidebar for pages that belong to no playbook: one link per playbook. */
+export function homeSidebar(playbooks: PlaybookContent[]): SidebarItem[] {
+	return [
+		{ label: 'Home', link: urls.home() },
+		{ label: 'Playbooks', items: playbooks.map(({ playbook }) => ({ label: playbook.data.name, link: urls.playbook(playbook.id) })) },
+	];
+}

@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+import { type RefFactory } from './common.ts';
+
+/** Values a field can fill itself from the active incident and the playbook. */
+export const DERIVATIONS = [
+	'now',
+	'incident-id',
+	'incident-title',
+	'incident-start',
+	'duration',
+	'next-update',
+	'severity',
+	'severity-label',
+	'status',
+	'commander',
+	'date',
+] as const;
+
+/** A blank in a template that the responder fills. */
+export const TemplateFieldSchema = () =>
+	z.object({
+		/** Key shared across the templates of one incident: filling `impact` once fills it everywhere. */
+		name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case field name such as `impact`'),
+		/** Form label. */
+		label: z.string().min(1),
+		/** The exact blank(s) in `subject`/`body` this field replaces (`[Brief description]`, `P[0-4]`, `@[name]`). */
+		tokens: z.array(z.string().min(1)).min(1),
+		type: z.enum(['text', 'multiline', 'choice', 'datetime', 'severity', 'status']).default('text'),
+		/** Choices for `choice` fields. */
+		options: z.array(z.string()).optional(),
+		/** Filled from the incident when one is active; the responder can still overwrite it. */
+		derive: z.enum(DERIVATIONS).optional(),
+		/** Hint under the input. */
+		help: z.string().optional(),
+	});
+
+/** A message or document to fill and copy: `content/<playbook>/templates/<slug>.yaml`. */
+export const TemplateSchema = (_ref: RefFactory) =>
+	z.object({
+		title: z.string().min(1),
+		kind: z.enum(['internal', 'external', 'status-page', 'incident-record', 'post-mortem', 'handoff', 'timeline']),
+		/** Who reads it: team, customers, stakeholders. */
+		audience: z.string().optional(),
+		/** Where it goes: `slack`, `email`, `status-page`, `file`. */
+		channels: z.array(z.enum(['slack', 'email', 'status-page', 'file', 'chat'])).default([]),
+		/** When to send it, as the playbook says ("within 15 min", "every 15-30 min"). */
+		when: z.string().optional(),
+		/** Severities it is meant for, as written (`P0/P1 only`). */
+		appliesTo: z.string().optional(),
+		/** Where the filled document is saved (`incidents/YYYY-MM-DD-HH-MM-brief-description.md`). */
+		file: z.string().optional(),
+		/** Email subject line, copied separately. */
+		subject: z.string().optional(),
+		/** `markdown` bodies get a Markdown copy button, `slack` bodies a Slack one. */
+		format: z.enum(['plain', 'markdown', 'slack']).default('plain'),
+		/** The message with its blanks exactly as the playbook writes them. */
+		body: z.string().min(1),
+		fields: z.array(TemplateFieldSchema()).default([]),
+		order: z.number().default(100),
+	});
+
+export type TemplateInput = z.input<ReturnType<typeof TemplateSchema>>;
+export type Template = z.output<ReturnType<typeof TemplateSchema>>;
+export type TemplateField = z.output<ReturnType<typeof TemplateFieldSchema>>;
