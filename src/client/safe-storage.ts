@@ -1,0 +1,68 @@
+/**
+ * localStorage that never throws. Storage can be missing, refuse access (SecurityError), be full
+ * (QuotaExceededError) or hold corrupted or foreign JSON; callers get a status to show a notice
+ * and keep working in memory. Corrupted values are moved aside under another key, never deleted.
+ */
+
+export type ReadResult<T> =
+	| { status: 'ok'; value: T }
+	| { status: 'empty' }
+	| { status: 'corrupt'; movedTo?: string }
+	| { status: 'unavailable' };
+
+function storage(): Storage | undefined {
+	try {
+		return globalThis.localStorage ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Reads and checks a JSON value; `parse` returns `undefined` for data it does not recognise. */
+export function readJson<T>(key: string, parse: (raw: unknown) => T | undefined): ReadResult<T> {
+	const store = storage();
+	if (!store) return { status: 'unavailable' };
+	let raw: string | null;
+	try {
+		raw = store.getItem(key);
+	} catch {
+		return { status: 'unavailable' };
+	}
+	if (raw === null) return { status: 'empty' };
+	let value: T | undefined;
+	try {
+		value = parse(JSON.parse(raw));
+	} catch {
+		value = undefined;
+	}
+	if (value !== undefined) return { status: 'ok', value };
+	const movedTo = `${key}:corrupt:${Date.now()}`;
+	try {
+		store.setItem(movedTo, raw);
+		store.removeItem(key);
+		return { status: 'corrupt', movedTo };
+	} catch {
+		return { status: 'corrupt' };
+	}
+}
+
+/** Writes a JSON value; `false` when storage refused it (full, blocked or missing). */
+export function writeJson(key: string, value: unknown): boolean {
+	const store = storage();
+	if (!store) return false;
+	try {
+		store.setItem(key, JSON.stringify(value));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Calls `listener` when another tab changes `key` (or a key starting with `key` when `prefix`). */
+export function onStorageChange(key: string, listener: () => void, prefix = false): () => void {
+	const handler = (event: StorageEvent) => {
+		if (event.key === null || event.key === key || (prefix && event.key.startsWith(key))) listener();
+	};
+	globalThis.addEventListener?.('storage', handler);
+	return () => globalThis.removeEventListener?.('storage', handler);
+}
