@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+
+const validate = (...args: string[]) =>
+	spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8' });
+
+describe('npm run validate', () => {
+	test('groups problems by file, one line each with field and rule, and ends with a count', () => {
+		const run = validate('--content', 'test/fixtures/validation/field-duplicate/content');
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain('test/fixtures/validation/field-duplicate/content/fx/templates/notice.yaml\n');
+		expect(run.stdout).toMatch(/notice\.yaml:\d+: fields\.1\.name: `impact` is declared twice \(expected each field name once\) \[field-duplicate\]/);
+		expect(run.stdout.trim().split('\n').at(-1)).toBe('1 error, 0 warnings in 1 file.');
+		expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+	});
+
+	test('passes with warnings, and fails on them with --strict', () => {
+		const args = ['--content', 'test/fixtures/validation/blank/content'];
+		expect(validate(...args).status).toBe(0);
+		expect(validate(...args, '--strict').status).toBe(1);
+	});
+
+	test('prints machine-readable diagnostics with --format json', () => {
+		const run = validate('--content', 'test/fixtures/validation/blank/content', '--format', 'json');
+		const report = JSON.parse(run.stdout);
+		expect(report).toMatchObject({ errors: 0, warnings: 1 });
+		expect(report.diagnostics[0]).toMatchObject({ rule: 'blank', severity: 'warning', field: 'entries.0.Name' });
+	});
+});
