@@ -32,10 +32,11 @@ export function normaliseLine(line: string): string | null {
 	text = text
 		.replace(/^>\s+/, '')
 		.replace(/^#{1,6}\s+/, '')
+		.replace(/\*\*|__/g, '')
 		.replace(/^(?:[-*+]|\d+\.)\s+/, '')
 		.replace(/^\[[ xX]\]\s+/, '')
 		.replace(/!?\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')
-		.replace(/\*\*|__|`/g, '')
+		.replace(/`/g, '')
 		.replace(/\\([<>{}[\]*_`|#-])/g, '$1')
 		.replace(/\|/g, ' ')
 		.replace(/\s+/g, ' ')
@@ -75,11 +76,19 @@ function found(line: string, corpus: string, raw = line): boolean {
 		const cells = raw.trim().slice(1, -1).split('|').map((cell) => normaliseLine(cell));
 		return cells.every((cell) => cell === null || found(cell, corpus));
 	}
-	const labelled = /^([^:]{1,60}):\s*(.*)$/.exec(line);
+	const labelled = /^([^:]{1,60}):\s*(.*)$/.exec(line) ?? /^(\S.{0,40}?) - (.+)$/.exec(line);
 	if (!labelled) return false;
-	const [, label, value] = labelled;
-	return corpus.includes(label!.trim()) && (value === '' || found(value!, corpus));
+	const label = labelled[1]!.trim();
+	const value = labelled[2]!;
+	const field = LABEL_FIELDS.find(([pattern]) => pattern.test(label))?.[1];
+	return (corpus.includes(label) || (field !== undefined && corpus.includes(field))) && (value === '' || found(value, corpus));
 }
+
+/** Source labels that became a schema field of another name (the field name is in the corpus as words). */
+const LABEL_FIELDS: [RegExp, string][] = [
+	[/^likely causes$/, 'causes'],
+	[/^escalate to l\d if$/, 'escalate if'],
+];
 
 const seedFiles = readdirSync(seedsDir).filter((name) => /^\d{3}_.*\.txt$/.test(name));
 
