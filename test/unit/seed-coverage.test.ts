@@ -35,6 +35,8 @@ export function normaliseLine(line: string): string | null {
 		.replace(/\*\*|__/g, '')
 		.replace(/^(?:[-*+]|\d+\.)\s+/, '')
 		.replace(/^\[[ xX]\]\s+/, '')
+		// Icons before a heading or list item are decoration; severity markers are typed fields.
+		.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+(?=\S)|(?<=\S)[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu, '')
 		.replace(/!?\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')
 		.replace(/`/g, '')
 		.replace(/\\([<>{}[\]*_`|#-])/g, '$1')
@@ -81,7 +83,10 @@ function found(line: string, corpus: string, raw = line): boolean {
 	const label = labelled[1]!.trim();
 	const value = labelled[2]!;
 	const field = LABEL_FIELDS.find(([pattern]) => pattern.test(label))?.[1];
-	return (corpus.includes(label) || (field !== undefined && corpus.includes(field))) && (value === '' || found(value, corpus));
+	// "Level 1 (0-15 min)": a label with a note in brackets, each part a field of its own.
+	const parts = /^(.+?) \((.+)\)$/.exec(label)?.slice(1) ?? [label];
+	const labelFound = parts.every((part) => corpus.includes(part)) || (field !== undefined && corpus.includes(field));
+	return labelFound && (value === '' || found(value, corpus));
 }
 
 /** Source labels that became a schema field of another name (the field name is in the corpus as words). */
