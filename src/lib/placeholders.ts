@@ -13,10 +13,10 @@ export interface Blank {
 }
 
 /**
- * `[…]` not followed by `(` (a Markdown link), `{{…}}`, and `<snake_or_kebab>` words. A status tag
- * such as `[RESOLVED]` in a subject line is literal text, not a blank.
+ * `[…]` not followed by `(` (a Markdown link), `{{…}}`, and `<snake_or_kebab>` words. A subject tag
+ * such as `[RESOLVED]` or `[Action Required]` is literal text, not a blank.
  */
-const BLANK = /\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|UPDATE|INVESTIGATING|MONITORING|IDENTIFIED)\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
+const BLANK = /\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|Resolved|UPDATE|Action Required)\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
 
 /** Finds the blanks a template's text leaves for the responder. */
 export function scanBlanks(text: string): Blank[] {

@@ -37,6 +37,8 @@ export function normaliseLine(line: string): string | null {
 		.replace(/^\[[ xX]\]\s+/, '')
 		// Icons before a heading or list item are decoration; severity markers are typed fields.
 		.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+(?=\S)|(?<=\S)[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu, '')
+		// Links keep text and URL; in-document anchors (`#site-outage`) became links between pages.
+		.replace(/!?\[([^\]]*)\]\(#[^)\s]*\)/g, '$1')
 		.replace(/!?\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')
 		.replace(/`/g, '')
 		.replace(/\\([<>{}[\]*_`|#-])/g, '$1')
@@ -74,6 +76,9 @@ function contentText(): string {
  */
 function found(line: string, corpus: string, raw = line): boolean {
 	if (corpus.includes(line)) return true;
+	// "Critical (Production Down)": a name with its label in brackets, each a field of its own.
+	const bracketed = /^([^()]+?) \(([^()]+)\)$/.exec(line);
+	if (bracketed && corpus.includes(bracketed[1]!) && corpus.includes(bracketed[2]!)) return true;
 	if (/^\|.*\|$/.test(raw.trim())) {
 		const cells = raw.trim().slice(1, -1).split('|').map((cell) => normaliseLine(cell));
 		return cells.every((cell) => cell === null || found(cell, corpus));
@@ -92,6 +97,7 @@ function found(line: string, corpus: string, raw = line): boolean {
 /** Source labels that became a schema field of another name (the field name is in the corpus as words). */
 const LABEL_FIELDS: [RegExp, string][] = [
 	[/^likely causes$/, 'causes'],
+	[/^example incidents$/, 'examples'],
 	[/^escalate to l\d if$/, 'escalate if'],
 ];
 
