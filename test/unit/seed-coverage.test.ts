@@ -98,6 +98,7 @@ function found(line: string, corpus: string, raw = line): boolean {
 const LABEL_FIELDS: [RegExp, string][] = [
 	[/^likely causes$/, 'causes'],
 	[/^example incidents$/, 'examples'],
+	[/^don't$/, 'dont'],
 	[/^escalate to l\d if$/, 'escalate if'],
 ];
 
