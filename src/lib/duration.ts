@@ -43,7 +43,8 @@ const WORDS: [RegExp, DurationKind | { minutes: number }][] = [
 	[/^(none|not required|n\/a|none required)\b/, 'none'],
 	[/^as scheduled\b/, 'scheduled'],
 	[/^(every )?(half[\s-]hour)\b/, { minutes: 30 }],
-	[/^(hourly|every hour)\b/, { minutes: 60 }],
+	// "Update every hour until resolved": the lead strips "every", leaving a bare unit.
+	[/^(hourly|every hour|hour)\b/, { minutes: 60 }],
 	[/^daily\b/, { minutes: 1440 }],
 	[/^weekly\b/, { minutes: 10080 }],
 ];

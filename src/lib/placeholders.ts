@@ -12,8 +12,11 @@ export interface Blank {
 	end: number;
 }
 
-/** `[…]` not followed by `(` (a Markdown link), `{{…}}`, and `<snake_or_kebab>` words. */
-const BLANK = /\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
+/**
+ * `[…]` not followed by `(` (a Markdown link), `{{…}}`, and `<snake_or_kebab>` words. A subject tag
+ * such as `[RESOLVED]` or `[Action Required]` is literal text, not a blank.
+ */
+const BLANK = /\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|Resolved|UPDATE|Action Required)\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
 
 /** Finds the blanks a template's text leaves for the responder. */
 export function scanBlanks(text: string): Blank[] {
