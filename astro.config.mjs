@@ -14,6 +14,8 @@ export default defineConfig({
 			sidebar: [],
 			pagefind: true,
 			lastUpdated: false,
+			// Runbook commands and decision trees must be readable on a phone without sideways scrolling.
+			expressiveCode: { defaultProps: { wrap: true } },
 		}),
 	],
 });
