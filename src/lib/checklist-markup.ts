@@ -14,7 +14,8 @@ export interface ChecklistItemMarkup {
 	rest?: ElementContent[];
 }
 
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+/** A hast element; text inside is always given as text nodes, never as HTML. */
+export const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
 	type: 'element',
 	tagName,
 	properties,

@@ -315,3 +315,29 @@ test('pages without a checklist do not load the checklist code', async ({ page }
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect(scripts.filter((url) => url.includes('Checklist'))).toEqual([]);
 });
+
+test.describe('checklists from typed content share the markup and the element', () => {
+	// Needs the seed playbooks: MaidConnect's severities carry action checklists.
+	test('severity actions are a checklist whose ticks persist', async ({ checklist, page }) => {
+		await checklist.goto('/maidconnect/severities/sev-1/');
+		expect(await checklist.checklist.getAttribute('data-checklist')).toBe('maidconnect/severities/sev-1');
+		const total = await checklist.total();
+		await checklist.boxes.last().check();
+		await page.reload();
+		await expect(checklist.boxes.last()).toBeChecked();
+		await expect(checklist.progress).toHaveText(`1 of ${total} done`);
+	});
+
+	// Needs the seed playbooks: Restaurant OS has an incident checklist entry.
+	test('a checklist entry page is a checklist whose ticks persist', async ({ checklist, page }) => {
+		await page.goto('/restaurant-os/');
+		const href = await page.locator('a[href*="/checklists/"]').first().getAttribute('href');
+		await checklist.goto(href!);
+		const total = await checklist.total();
+		expect(total).toBeGreaterThan(1);
+		await checklist.boxes.nth(1).check();
+		await page.reload();
+		await expect(checklist.boxes.nth(1)).toBeChecked();
+		await expect(checklist.progress).toHaveText(`1 of ${total} done`);
+	});
+});
