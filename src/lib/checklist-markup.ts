@@ -30,7 +30,7 @@ export function checklistItem(item: ChecklistItemMarkup): Element {
 	return element('li', { className: ['rb-checklist__item'], dataItem: item.id }, [label, ...(item.rest ?? [])]);
 }
 
-/** A list of items; `other` keeps non-task items of a mixed Markdown list in their place. */
+/** A list of items; plain elements (non-task items of a mixed Markdown list) stay as they are. */
 export function checklistList(ordered: boolean, items: (ChecklistItemMarkup | Element)[]): Element {
 	const children = items.map((item) => ('type' in item ? item : checklistItem(item)));
 	return element(ordered ? 'ol' : 'ul', { className: ['rb-checklist__list'] }, children);
