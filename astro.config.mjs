@@ -1,10 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
+import satteriChecklists from './src/markdown/satteri-checklists.ts';
 
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
+	// MDX inherits this processor (Starlight's MDX integration extends the Markdown config).
+	markdown: { processor: satteri({ hastPlugins: [satteriChecklists()] }) },
 	integrations: [
 		responderValidation(),
 		starlight({

@@ -1,4 +1,11 @@
 import { z } from 'astro/zod';
+import type { ListItem, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
 import { COLLECTIONS, playbookOf } from '../lib/collections.ts';
 import { undeclaredBlanks } from '../lib/placeholders.ts';
 import { REVIEW_CYCLE_DAYS, type CollectionName, type RefFactory } from '../schemas/index.ts';
@@ -243,7 +250,62 @@ const reviewDue: Rule = (context) => {
 	}
 };
 
-const RULES: Rule[] = [playbookExists, referencesResolve, severitiesUnique, templateFields, escalationOrdered, contentBlanks, reviewDue];
+/** A checklist step of one document, where an author finds it. */
+interface ChecklistStep extends ItemSource {
+	field: string;
+	line: number | undefined;
+	/** How an author pins an id here. */
+	pin: string;
+}
+
+/** The steps of an entry's checklists: task items in an MDX body, checklist groups, severity actions. */
+function checklistSteps(entry: Entry): ChecklistStep[] {
+	if (entry.collection === 'checklists') {
+		const groups = entry.value.groups as { items: (string | { text: string; id?: string })[] }[];
+		return groups.flatMap((group, g) =>
+			group.items.map((item, i) => {
+				const path = ['groups', g, 'items', i];
+				const source = typeof item === 'string' ? splitExplicitId(item) : item;
+				return { text: source.text, id: source.id, field: path.join('.'), line: entry.lineOf(path), pin: 'an `id:` such as `second-check`' };
+			}),
+		);
+	}
+	if (entry.collection === 'severities') {
+		return (entry.value.actions as string[]).map((action, i) => ({ ...splitExplicitId(action), field: `actions.${i}`, line: entry.lineOf(['actions', i]), pin: 'an id at the end such as `{#second-check}`' }));
+	}
+	if (!entry.body) return [];
+	const steps: ChecklistStep[] = [];
+	const tree = unified().use(remarkParse).use(remarkGfm).parse(entry.body) as Root;
+	visit(tree, 'listItem', (item: ListItem) => {
+		if (typeof item.checked !== 'boolean') return;
+		const first = item.children[0];
+		const line = item.position ? entry.bodyLine + item.position.start.line - 1 : undefined;
+		steps.push({ ...splitExplicitId(first ? toString(first).trim() : ''), field: 'body', line, pin: 'an id at the end such as `\\{#second-check}`' });
+	});
+	return steps;
+}
+
+/** Two steps of one document with the same text share an id told apart only by their order. */
+const checklistDuplicates: Rule = (context) => {
+	for (const entry of context.entries) {
+		const steps = checklistSteps(entry);
+		for (const indexes of duplicateItems(steps)) {
+			const [first, ...others] = indexes.map((index) => steps[index]!);
+			for (const step of others) {
+				context.diagnostics.push({
+					file: entry.file,
+					field: step.field,
+					message: `repeats the checklist step \`${step.text}\` of ${first!.line ? `line ${first!.line}` : first!.field}, so their ticks are told apart only by order (expected each step once, or ${step.pin} on one of them)`,
+					rule: 'duplicate-checklist-item',
+					severity: 'warning',
+					line: step.line,
+				});
+			}
+		}
+	}
+};
+
+const RULES: Rule[] = [playbookExists, referencesResolve, severitiesUnique, templateFields, escalationOrdered, contentBlanks, reviewDue, checklistDuplicates];
 
 /** The candidate closest to `id` by edit distance, if it is close enough to be a typo. */
 function closest(id: string, candidates: string[]): string | undefined {

@@ -1,0 +1,42 @@
+/**
+ * The one markup every checklist renders with (task lists in MDX bodies, checklist entries,
+ * severity actions), built as hast so the Markdown plugin and the Astro component cannot drift.
+ * Without JavaScript it is a readable list of disabled, labelled checkboxes; `rb-checklist`
+ * enables them and adds progress, reset and "next unticked step".
+ */
+import type { Element, ElementContent } from 'hast';
+
+export interface ChecklistItemMarkup {
+	id: string;
+	/** The item's text as phrasing content (becomes the checkbox's label). */
+	label: ElementContent[];
+	/** What follows the text inside the item: details, nested lists. */
+	rest?: ElementContent[];
+}
+
+/** A hast element; text inside is always given as text nodes, never as HTML. */
+export const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+	type: 'element',
+	tagName,
+	properties,
+	children,
+});
+
+/** One list item: a native checkbox inside its label, then the item's other content. */
+export function checklistItem(item: ChecklistItemMarkup): Element {
+	const box = element('input', { type: 'checkbox', className: ['rb-checklist__box'], disabled: true });
+	const text = element('span', { className: ['rb-checklist__text'] }, item.label);
+	const label = element('label', { className: ['rb-checklist__label'] }, [box, { type: 'text', value: ' ' }, text]);
+	return element('li', { className: ['rb-checklist__item'], dataItem: item.id }, [label, ...(item.rest ?? [])]);
+}
+
+/** A list of items; plain elements (non-task items of a mixed Markdown list) stay as they are. */
+export function checklistList(ordered: boolean, items: (ChecklistItemMarkup | Element)[]): Element {
+	const children = items.map((item) => ('type' in item ? item : checklistItem(item)));
+	return element(ordered ? 'ol' : 'ul', { className: ['rb-checklist__list'] }, children);
+}
+
+/** The element wrapping one checklist; `document` names where its ticks are stored. */
+export function checklistRoot(document: string, children: ElementContent[]): Element {
+	return element('rb-checklist', { className: ['rb-checklist'], dataChecklist: document }, children);
+}

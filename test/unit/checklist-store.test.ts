@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import {
+	CHECKLIST_VERSION,
+	checklistKey,
+	decodeChecklist,
+	emptyChecklist,
+	orphanedTicks,
+	tickTimeUtc,
+	withoutTicks,
+	withTick,
+} from '../../src/lib/checklist-store.ts';
+
+const at = '2026-11-22T04:52:10.000Z';
+
+describe('decodeChecklist', () => {
+	test('reads the current version', () => {
+		const stored = { version: CHECKLIST_VERSION, ticks: { a: { at, text: 'Step A' } } };
+		expect(decodeChecklist(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+	});
+
+	test('migrates version 1 (times only) to the current version, keeping every tick', () => {
+		expect(decodeChecklist({ version: 1, ticked: { a: at, 'removed-step': at } })).toEqual({
+			version: 2,
+			ticks: { a: { at, text: '' }, 'removed-step': { at, text: '' } },
+		});
+	});
+
+	test.each([
+		['not an object', 'ticks'],
+		['an array', [1, 2]],
+		['no version', { ticks: {} }],
+		['a newer version', { version: CHECKLIST_VERSION + 1, ticks: {} }],
+		['a version 1 value with a bad time', { version: 1, ticked: { a: 'yesterday' } }],
+		['a tick without a time', { version: CHECKLIST_VERSION, ticks: { a: { text: 'A' } } }],
+		['ticks that are a list', { version: CHECKLIST_VERSION, ticks: ['a'] }],
+	])('refuses %s', (_, raw) => {
+		expect(decodeChecklist(raw)).toBeUndefined();
+	});
+});
+
+describe('changes', () => {
+	test('ticking and unticking leave the input untouched', () => {
+		const empty = emptyChecklist();
+		const ticked = withTick(empty, 'a', { at, text: 'A' });
+		expect(empty.ticks).toEqual({});
+		expect(ticked.ticks).toEqual({ a: { at, text: 'A' } });
+		expect(withTick(ticked, 'a', undefined).ticks).toEqual({});
+	});
+
+	test('a reset clears only the listed items and keeps ticks of removed items', () => {
+		let record = withTick(emptyChecklist(), 'a', { at, text: 'A' });
+		record = withTick(record, 'gone', { at, text: 'Gone' });
+		const reset = withoutTicks(record, ['a', 'b']);
+		expect(reset.ticks).toEqual({ gone: { at, text: 'Gone' } });
+		expect(orphanedTicks(record, ['a', 'b'])).toEqual([['gone', { at, text: 'Gone' }]]);
+	});
+});
+
+test('keys are scoped by incident and document', () => {
+	expect(checklistKey('default', 'servio/scenarios/x')).toBe('responder:checklist:default:servio/scenarios/x');
+	expect(checklistKey('inc-1', 'servio/scenarios/x')).not.toBe(checklistKey('inc-2', 'servio/scenarios/x'));
+});
+
+test('tick times show in UTC', () => {
+	expect(tickTimeUtc(at)).toBe('04:52 UTC');
+	expect(tickTimeUtc('2026-11-22T06:10:00+02:00')).toBe('04:10 UTC');
+});
