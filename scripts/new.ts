@@ -3,6 +3,7 @@
  * Creates a new content entry with its required fields stubbed and commented, never overwriting
  * a file, then prints what the validator still wants filled in.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayIso } from '../src/lib/review.ts';
 import { createEntry, ScaffoldError } from '../src/scaffold/create.ts';
@@ -76,7 +77,7 @@ try {
 		today: todayIso(),
 	});
 	console.log(`Created ${path}.`);
-	const mine = validateContent(values.content).diagnostics.filter((d) => d.file.endsWith(path.replace(/^\.\//, '')));
+	const mine = validateContent(values.content).diagnostics.filter((d) => resolve(d.file) === resolve(path));
 	if (mine.length > 0) console.log(`\nStill to fill in before a pull request:\n\n${formatReport(mine)}`);
 	console.log('\nPreview it with `npm run dev`; check everything with `npm run validate`.');
 } catch (error) {

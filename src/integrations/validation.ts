@@ -1,3 +1,4 @@
+import { resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../validation/diagnostic.ts';
 import { validateContent } from '../validation/validate.ts';
@@ -25,8 +26,9 @@ export default function responderValidation(): AstroIntegration {
 				logger.warn(`\n${report}`);
 			},
 			'astro:server:setup': ({ server, logger }) => {
+				const root = resolve(contentRoot) + sep;
 				server.watcher.on('all', (_event, path) => {
-					if (!path.includes(`/${contentRoot.replace(/^\.\//, '')}/`)) return;
+					if (!resolve(path).startsWith(root)) return;
 					const diagnostics = check();
 					if (diagnostics.length) logger.warn(`\n${formatReport(diagnostics)}`);
 					else logger.info('Content is valid.');
