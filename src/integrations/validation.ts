@@ -27,11 +27,16 @@ export default function responderValidation(): AstroIntegration {
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const root = resolve(contentRoot) + sep;
+				// One save often fires several events (write, rename); report once per burst.
+				let pending: ReturnType<typeof setTimeout> | undefined;
 				server.watcher.on('all', (_event, path) => {
 					if (!resolve(path).startsWith(root)) return;
-					const diagnostics = check();
-					if (diagnostics.length) logger.warn(`\n${formatReport(diagnostics)}`);
-					else logger.info('Content is valid.');
+					clearTimeout(pending);
+					pending = setTimeout(() => {
+						const diagnostics = check();
+						if (diagnostics.length) logger.warn(`\n${formatReport(diagnostics)}`);
+						else logger.info('Content is valid.');
+					}, 100);
 				});
 			},
 		},
