@@ -253,8 +253,10 @@ const contentBlanks: Rule = (context) => {
 const reviewDue: Rule = (context) => {
 	const today = context.today.toISOString().slice(0, 10);
 	for (const entry of context.entries) {
-		if (!('lastReviewed' in entry.value || 'nextReview' in entry.value)) continue;
-		const status = reviewStatus(entry.value as ReviewFields, {}, today);
+		// Entries without their own dates inherit the playbook's, which the playbook's warning covers.
+		if (entry.value.lastReviewed === undefined && entry.value.nextReview === undefined) continue;
+		const playbook = entry.collection === 'playbooks' ? {} : (context.byId.get(`playbooks:${entry.playbook}`)?.value ?? {});
+		const status = reviewStatus(entry.value as ReviewFields, playbook as ReviewFields, today);
 		if (!status.overdue) continue;
 		const field = entry.value.nextReview === undefined ? 'lastReviewed' : 'nextReview';
 		const reviewed = status.lastReviewed ? `was last reviewed on ${status.lastReviewed}; ` : '';

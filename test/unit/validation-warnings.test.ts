@@ -24,14 +24,14 @@ describe('content warnings', () => {
 		expect(messages).toContain('still has the blank `(To be filled)` (expected the real text; fill it in or remove it)');
 	});
 
-	test('review-due: uses Next Review when set, else last review plus the cycle; scenarios without dates inherit', () => {
+	test('review-due: uses Next Review when set, else last review plus the cycle (the playbook\'s, unless the entry sets one)', () => {
 		expect(problems('review-due')).toEqual(['warning fix/playbook.yaml:4 lastReviewed [review-due]', 'warning fix/scenarios/stale.mdx:5 nextReview [review-due]']);
 		const [playbook] = validateContent(fixture('review-due'), { today }).diagnostics.filter((d) => d.file.endsWith('playbook.yaml'));
-		expect(playbook!.message).toBe('was last reviewed on 2025-11-19; its monthly review was due 2025-12-19 (expected a review, then `lastReviewed` set to the review date)');
+		expect(playbook!.message).toBe('was last reviewed on 2025-09-01; its quarterly review was due 2025-12-01 (expected a review, then `lastReviewed` set to the review date)');
 	});
 
 	test('review-due: nothing is due on the due date itself', () => {
-		const { diagnostics } = validateContent(fixture('review-due'), { today: new Date('2025-12-19T00:00:00Z') });
+		const { diagnostics } = validateContent(fixture('review-due'), { today: new Date('2025-12-01T00:00:00Z') });
 		expect(diagnostics.map((d) => `${d.field} [${d.rule}]`)).toEqual(['nextReview [review-due]']);
 	});
 
