@@ -242,8 +242,11 @@ const contentBlanks: Rule = (context) => {
 		}
 		if (!entry.body) continue;
 		visit(bodyTree(entry), 'text', (node) => {
+			const start = fileLine(entry, node);
 			for (const match of node.value.matchAll(BODY_BLANK)) {
-				context.report(entry, ['body'], `still has the blank \`${match[0]}\` (expected the real text; fill it in or remove it)`, 'blank', 'warning', fileLine(entry, node));
+				// A paragraph's text can span lines: count the line breaks before the blank.
+				const line = start === undefined ? undefined : start + node.value.slice(0, match.index).split('\n').length - 1;
+				context.report(entry, ['body'], `still has the blank \`${match[0]}\` (expected the real text; fill it in or remove it)`, 'blank', 'warning', line);
 			}
 		});
 	}

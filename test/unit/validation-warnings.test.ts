@@ -16,6 +16,7 @@ describe('content warnings', () => {
 	test('blank: reports blanks left in fields and in the MDX body, not in code or task boxes', () => {
 		expect(problems('blank')).toEqual([
 			'warning fix/playbook.yaml:3 owner [blank]',
+			'warning fix/scenarios/outage.mdx:13 body [blank]',
 			'warning fix/scenarios/outage.mdx:8 body [blank]',
 			'warning fix/scenarios/outage.mdx:8 body [blank]',
 		]);
