@@ -286,15 +286,18 @@ const scenarioSymptoms: Rule = (context) => {
 	}
 };
 
-/** A scenario with nothing to do: its body has no list of steps. */
+/** A numbered comment in a code block, as some playbooks write steps: `# 1. Check status`. */
+const CODE_STEP = /^\s*(#|\/\/|--)\s*\d+[.)]\s/m;
+
+/** A scenario with nothing to do: its body has no list of steps and no numbered commands. */
 const scenarioSteps: Rule = (context) => {
 	for (const entry of context.of('scenarios')) {
 		let steps = false;
-		visit(bodyTree(entry), 'list', () => {
-			steps = true;
+		visit(bodyTree(entry), ['list', 'code'], (node) => {
+			if (node.type === 'list' || CODE_STEP.test((node as { value: string }).value)) steps = true;
 		});
 		if (steps) continue;
-		context.report(entry, ['body'], 'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`)', 'scenario-no-steps', 'warning', entry.bodyLine || undefined);
+		context.report(entry, ['body'], 'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`, or numbered comments in a command block)', 'scenario-no-steps', 'warning', entry.bodyLine || undefined);
 	}
 };
 

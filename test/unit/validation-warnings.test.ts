@@ -40,7 +40,7 @@ describe('content warnings', () => {
 		expect(problems('scenario-no-symptoms')).toEqual(['warning fix/scenarios/unrecognisable.mdx:2 symptoms [scenario-no-symptoms]']);
 	});
 
-	test('scenario-no-steps: lists inside code blocks are not steps', () => {
+	test('scenario-no-steps: numbered commands count as steps, other code does not', () => {
 		expect(problems('scenario-no-steps')).toEqual(['warning fix/scenarios/no-steps.mdx:5 body [scenario-no-steps]']);
 	});
 
