@@ -4,7 +4,7 @@
  * (and on warnings with --strict).
  */
 import { parseArgs } from 'node:util';
-import { formatReport } from '../src/validation/diagnostic.ts';
+import { formatReport, sortDiagnostics } from '../src/validation/diagnostic.ts';
 import { validateContent } from '../src/validation/validate.ts';
 
 const { values } = parseArgs({
@@ -26,7 +26,7 @@ const { diagnostics } = validateContent(values.content, { today });
 const failing = diagnostics.filter((d) => d.severity === 'error' || values.strict);
 
 if (values.format === 'json') {
-	console.log(JSON.stringify({ diagnostics, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
+	console.log(JSON.stringify({ diagnostics: sortDiagnostics(diagnostics), errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
 } else {
 	console.log(formatReport(diagnostics));
 }

@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { tolerant } from './integrations/tolerant-loader.ts';
 import { COLLECTIONS, entryId } from './lib/collections.ts';
 import {
 	ChecklistSchema,
@@ -19,13 +20,18 @@ import {
 /** Root of the playbook content; `RESPONDER_CONTENT` points tests and benchmarks elsewhere. */
 const contentRoot = process.env.RESPONDER_CONTENT ?? './content';
 
-/** Files of one collection, found with the glob in `lib/collections.ts`, ids `<playbook>/<file>`. */
-const loader = (name: CollectionName) =>
-	glob({
+/**
+ * Files of one collection, found with the glob in `lib/collections.ts`, ids `<playbook>/<file>`.
+ * In dev a broken file is left out rather than stopping the server (the validator reports it).
+ */
+const loader = (name: CollectionName) => {
+	const files = glob({
 		pattern: COLLECTIONS.find((source) => source.name === name)!.pattern,
 		base: contentRoot,
 		generateId: ({ entry }) => entryId(name, entry),
 	});
+	return import.meta.env.DEV ? tolerant(files) : files;
+};
 
 /** Starlight's own collection (empty): Responder renders its pages through custom routes. */
 const docs = defineCollection({ loader: docsLoader(), schema: docsSchema() });

@@ -1,3 +1,4 @@
+import { resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../validation/diagnostic.ts';
 import { validateContent } from '../validation/validate.ts';
@@ -25,11 +26,17 @@ export default function responderValidation(): AstroIntegration {
 				logger.warn(`\n${report}`);
 			},
 			'astro:server:setup': ({ server, logger }) => {
+				const root = resolve(contentRoot) + sep;
+				// One save often fires several events (write, rename); report once per burst.
+				let pending: ReturnType<typeof setTimeout> | undefined;
 				server.watcher.on('all', (_event, path) => {
-					if (!path.includes(`/${contentRoot.replace(/^\.\//, '')}/`)) return;
-					const diagnostics = check();
-					if (diagnostics.length) logger.warn(`\n${formatReport(diagnostics)}`);
-					else logger.info('Content is valid.');
+					if (!resolve(path).startsWith(root)) return;
+					clearTimeout(pending);
+					pending = setTimeout(() => {
+						const diagnostics = check();
+						if (diagnostics.length) logger.warn(`\n${formatReport(diagnostics)}`);
+						else logger.info('Content is valid.');
+					}, 100);
 				});
 			},
 		},

@@ -53,19 +53,6 @@ export async function playbookContent(id: string): Promise<PlaybookContent> {
 	return content;
 }
 
-/** URLs of every kind of page, in one place. */
-export const urls = {
-	home: () => '/',
-	playbook: (playbook: string) => `/${playbook}/`,
-	severities: (playbook: string) => `/${playbook}/severities/`,
-	severity: (id: string) => `/${playbookOf(id)}/severities/${slugOf(id)}/`,
-	scenarios: (playbook: string) => `/${playbook}/scenarios/`,
-	scenario: (id: string) => `/${playbookOf(id)}/scenarios/${slugOf(id)}/`,
-	templates: (playbook: string) => `/${playbook}/templates/`,
-	template: (id: string) => `/${playbookOf(id)}/templates/${slugOf(id)}/`,
-	escalation: (playbook: string) => `/${playbook}/escalation/`,
-	checklist: (id: string) => `/${playbookOf(id)}/checklists/${slugOf(id)}/`,
-	page: (id: string) => `/${playbookOf(id)}/${slugOf(id)}/`,
-};
+export { urls } from './urls.ts';
 
 export { playbookOf, slugOf };

@@ -58,8 +58,7 @@ export const DateSchema = () =>
 /** How often an entry must be reviewed; the seeds write "Monthly". */
 export const ReviewCycleSchema = () => z.enum(['weekly', 'monthly', 'quarterly', 'yearly']);
 
-/** Days in each review cycle, for the "next review" date. */
-export const REVIEW_CYCLE_DAYS = { weekly: 7, monthly: 30, quarterly: 91, yearly: 365 } as const;
+export type ReviewCycle = z.output<ReturnType<typeof ReviewCycleSchema>>;
 
 /** Ownership and review fields shared by playbooks and scenarios. */
 export const ReviewSchema = () =>
@@ -70,6 +69,8 @@ export const ReviewSchema = () =>
 		lastReviewed: DateSchema().optional(),
 		/** How often it must be checked again; default `monthly` when `lastReviewed` is set. */
 		reviewCycle: ReviewCycleSchema().optional(),
+		/** The seeds' "Next Review" date; when absent it is `lastReviewed` plus one `reviewCycle`. */
+		nextReview: DateSchema().optional(),
 	});
 
 /** A link a responder opens during an incident. */

@@ -1,16 +1,16 @@
 import { z } from 'astro/zod';
-import type { ListItem, Root } from 'mdast';
+import type { ListItem } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
 import { COLLECTIONS, playbookOf } from '../lib/collections.ts';
 import { undeclaredBlanks } from '../lib/placeholders.ts';
-import { REVIEW_CYCLE_DAYS, type CollectionName, type RefFactory } from '../schemas/index.ts';
+import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
+import { entryUrl, siteUrls, urls } from '../lib/urls.ts';
+import type { CollectionName, RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
+import { bodyTree, fileLine } from './markdown.ts';
 
 /** A validated entry: its raw file plus the schema's output. */
 export interface Entry extends RawEntry {
@@ -56,7 +56,7 @@ export function validateContent(root: string, options: ValidateOptions = {}): { 
 			});
 		}
 	}
-	const context = new Context(entries, diagnostics, options.today ?? new Date());
+	const context = new Context(entries, diagnostics, options.today ?? new Date(`${todayIso()}T00:00:00Z`));
 	for (const rule of RULES) rule(context);
 	return { entries, diagnostics };
 }
@@ -108,14 +108,15 @@ export class Context {
 	of(collection: CollectionName): Entry[] {
 		return this.entries.filter((entry) => entry.collection === collection);
 	}
-	report(entry: Entry, path: (string | number)[], message: string, rule: string, severity: Diagnostic['severity'] = 'error') {
+	/** Records a problem; `line` overrides the field's line (for places inside an MDX body). */
+	report(entry: Entry, path: (string | number)[], message: string, rule: string, severity: Diagnostic['severity'] = 'error', line?: number) {
 		this.diagnostics.push({
 			file: entry.file,
 			field: path.length ? path.join('.') : '(file)',
 			message,
 			rule,
 			severity,
-			line: entry.lineOf(path),
+			line: line ?? entry.lineOf(path),
 		});
 	}
 }
@@ -227,6 +228,12 @@ const escalationOrdered: Rule = (context) => {
 /** Words that mark a value the team has not filled in yet. */
 const BLANK_TEXT = /^\[[^\]]+\]$|\(to be (filled|assigned)\)|\[your [^\]]+\]|\[(name|phone|email)\]/i;
 
+/**
+ * Blanks in prose: a bracketed phrase that is not a link (`[Name]`, `[on-call email]`) or a
+ * "(To be filled)". Read from text nodes only, so code, links and task boxes never match.
+ */
+const BODY_BLANK = /\[[a-z][^\]\n]{1,80}\]|\(to be (?:filled|assigned)\)/gi;
+
 /** Blanks left in content (not in templates, where blanks are the point) are reported for owners. */
 const contentBlanks: Rule = (context) => {
 	for (const entry of context.entries) {
@@ -235,18 +242,36 @@ const contentBlanks: Rule = (context) => {
 			if (typeof value !== 'string' || !BLANK_TEXT.test(value.trim())) continue;
 			context.report(entry, path, `is still the blank \`${value.trim()}\` (expected the real value; fill it in or remove it)`, 'blank', 'warning');
 		}
+		if (!entry.body) continue;
+		visit(bodyTree(entry), 'text', (node) => {
+			const start = fileLine(entry, node);
+			for (const match of node.value.matchAll(BODY_BLANK)) {
+				// A paragraph's text can span lines: count the line breaks before the blank.
+				const line = start === undefined ? undefined : start + node.value.slice(0, match.index).split('\n').length - 1;
+				context.report(entry, ['body'], `still has the blank \`${match[0]}\` (expected the real text; fill it in or remove it)`, 'blank', 'warning', line);
+			}
+		});
 	}
 };
 
-/** Playbooks and scenarios past their review date. */
+/** Playbooks, scenarios and pages past their "Next Review" date (or last review plus one cycle). */
 const reviewDue: Rule = (context) => {
+	const today = context.today.toISOString().slice(0, 10);
 	for (const entry of context.entries) {
-		const last = entry.value.lastReviewed;
-		if (typeof last !== 'string') continue;
-		const cycle = (entry.value.reviewCycle as keyof typeof REVIEW_CYCLE_DAYS | undefined) ?? 'monthly';
-		const due = new Date(Date.parse(`${last}T00:00:00Z`) + REVIEW_CYCLE_DAYS[cycle] * 86_400_000);
-		if (due >= context.today) continue;
-		context.report(entry, ['lastReviewed'], `was last reviewed on ${last}; the ${cycle} review was due ${due.toISOString().slice(0, 10)} (expected a review and a new \`lastReviewed\` date)`, 'review-due', 'warning');
+		// Entries without their own dates inherit the playbook's, which the playbook's warning covers.
+		if (entry.value.lastReviewed === undefined && entry.value.nextReview === undefined) continue;
+		const playbook = entry.collection === 'playbooks' ? {} : (context.byId.get(`playbooks:${entry.playbook}`)?.value ?? {});
+		const status = reviewStatus(entry.value as ReviewFields, playbook as ReviewFields, today);
+		if (!status.overdue) continue;
+		const field = entry.value.nextReview === undefined ? 'lastReviewed' : 'nextReview';
+		const reviewed = status.lastReviewed ? `was last reviewed on ${status.lastReviewed}; ` : '';
+		context.report(
+			entry,
+			[field],
+			`${reviewed}its ${entry.value.nextReview === undefined ? `${status.reviewCycle} ` : ''}review was due ${status.nextDue} (expected a review, then \`lastReviewed\` set to the review date${field === 'nextReview' ? ' and `nextReview` moved on' : ''})`,
+			'review-due',
+			'warning',
+		);
 	}
 };
 
@@ -275,11 +300,10 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 	}
 	if (!entry.body) return [];
 	const steps: ChecklistStep[] = [];
-	const tree = unified().use(remarkParse).use(remarkGfm).parse(entry.body) as Root;
-	visit(tree, 'listItem', (item: ListItem) => {
+	visit(bodyTree(entry), 'listItem', (item: ListItem) => {
 		if (typeof item.checked !== 'boolean') return;
 		const first = item.children[0];
-		const line = item.position ? entry.bodyLine + item.position.start.line - 1 : undefined;
+		const line = fileLine(entry, item);
 		steps.push({ ...splitExplicitId(first ? toString(first).trim() : ''), field: 'body', line, pin: 'an id at the end such as `\\{#second-check}`' });
 	});
 	return steps;
@@ -305,7 +329,137 @@ const checklistDuplicates: Rule = (context) => {
 	}
 };
 
-const RULES: Rule[] = [playbookExists, referencesResolve, severitiesUnique, templateFields, escalationOrdered, contentBlanks, reviewDue, checklistDuplicates];
+/** A scenario a responder cannot recognise: no symptoms in frontmatter and no Symptoms section. */
+const scenarioSymptoms: Rule = (context) => {
+	for (const entry of context.of('scenarios')) {
+		if ((entry.value.symptoms as string[]).length > 0) continue;
+		let heading = false;
+		visit(bodyTree(entry), 'heading', (node) => {
+			if (/symptom|signs|detect/i.test(toString(node))) heading = true;
+		});
+		if (heading) continue;
+		context.report(entry, ['symptoms'], 'lists no symptoms (expected `symptoms:` with what responders and users see, or a `## Symptoms` section)', 'scenario-no-symptoms', 'warning', entry.lineOf(['title']));
+	}
+};
+
+/** A numbered comment in a code block, as some playbooks write steps: `# 1. Check status`. */
+const CODE_STEP = /^\s*(#|\/\/|--)\s*\d+[.)]\s/m;
+
+/** A scenario with nothing to do: its body has no list of steps and no numbered commands. */
+const scenarioSteps: Rule = (context) => {
+	for (const entry of context.of('scenarios')) {
+		let steps = false;
+		visit(bodyTree(entry), ['list', 'code'], (node) => {
+			if (node.type === 'list' || CODE_STEP.test((node as { value: string }).value)) steps = true;
+		});
+		if (steps) continue;
+		context.report(entry, ['body'], 'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`, or numbered comments in a command block)', 'scenario-no-steps', 'warning', entry.bodyLine || undefined);
+	}
+};
+
+/** Every internal link found in an entry: MDX body links and Markdown links in its field values. */
+function* linksOf(entry: Entry): Generator<{ href: string; path: (string | number)[]; line: number | undefined }> {
+	if (entry.body) {
+		const found: { href: string; path: (string | number)[]; line: number | undefined }[] = [];
+		visit(bodyTree(entry), ['link', 'definition'], (node) => {
+			found.push({ href: (node as { url: string }).url, path: ['body'], line: fileLine(entry, node) });
+		});
+		yield* found;
+	}
+	for (const [value, path] of walk(entry.value)) {
+		if (typeof value !== 'string') continue;
+		for (const match of value.matchAll(/\]\(([^)\s]+)\)/g)) yield { href: match[1]!, path, line: entry.lineOf(path) };
+	}
+}
+
+/**
+ * The site path a link points to, or undefined for links that leave the site, stay on the page
+ * or point outside playbooks (routes such as `/review.json` that no entry makes).
+ */
+function internalPath(href: string, from: string, playbooks: Set<string>): string | undefined {
+	if (/^([a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(href) || href === '') return undefined;
+	let path = new URL(href, `http://site${from}`).pathname.replace(/\/index\.html$/, '/');
+	if (!/\.[a-z0-9]+$/i.test(path) && !path.endsWith('/')) path += '/';
+	return playbooks.has(path.split('/')[1]!) ? path : undefined;
+}
+
+/** Links into a playbook's pages that no entry builds, with the closest existing page. */
+const linksResolve: Rule = (context) => {
+	const site = siteUrls(context.entries);
+	const playbooks = new Set(context.of('playbooks').map((entry) => entry.id));
+	for (const entry of context.entries) {
+		for (const { href, path, line } of linksOf(entry)) {
+			const target = internalPath(href, entryUrl(entry.collection, entry.id), playbooks);
+			if (target === undefined || site.has(target)) continue;
+			const suggestion = closest(target, [...site]);
+			context.report(
+				entry,
+				path,
+				`links to \`${href}\`, which is not a page of the site (expected a link to an existing page${suggestion ? `; did you mean \`${suggestion}\`?` : ''})`,
+				'link-broken',
+				'warning',
+				line,
+			);
+		}
+	}
+};
+
+/** Templates no scenario, checklist or page points to: nobody will find them during an incident. */
+const templatesLinked: Rule = (context) => {
+	const linked = new Set<string>();
+	const playbooks = new Set(context.of('playbooks').map((entry) => entry.id));
+	for (const entry of context.entries) {
+		for (const [value] of walk(entry.value)) if (value instanceof RefValue && value.collection === 'templates') linked.add(urls.template(value.id));
+		if (entry.collection === 'templates') continue;
+		for (const { href } of linksOf(entry)) {
+			const target = internalPath(href, entryUrl(entry.collection, entry.id), playbooks);
+			if (target) linked.add(target);
+		}
+	}
+	for (const entry of context.of('templates')) {
+		if (linked.has(urls.template(entry.id))) continue;
+		context.report(
+			entry,
+			[],
+			`is not used by any scenario or page (expected a scenario to list \`${entry.id}\` under \`templates:\`, or a page to link to \`${urls.template(entry.id)}\`)`,
+			'template-unlinked',
+			'warning',
+			entry.lineOf(['title']),
+		);
+	}
+};
+
+/** An alert name leads to one scenario (`/alerts/<name>/`), so two scenarios cannot claim it. */
+const alertsUnique: Rule = (context) => {
+	const claimed = new Map<string, Entry>();
+	for (const entry of context.of('scenarios')) {
+		(entry.value.alerts as string[]).forEach((alert, index) => {
+			const first = claimed.get(alert);
+			if (!first) {
+				claimed.set(alert, entry);
+				return;
+			}
+			if (first === entry) return;
+			context.report(entry, ['alerts', index], `\`${alert}\` is already claimed by ${first.file} (expected each alert name in one scenario, so the alert leads to one runbook)`, 'duplicate-alert', 'warning');
+		});
+	}
+};
+
+const RULES: Rule[] = [
+	playbookExists,
+	referencesResolve,
+	severitiesUnique,
+	templateFields,
+	escalationOrdered,
+	contentBlanks,
+	reviewDue,
+	scenarioSymptoms,
+	scenarioSteps,
+	linksResolve,
+	templatesLinked,
+	alertsUnique,
+	checklistDuplicates,
+];
 
 /** The candidate closest to `id` by edit distance, if it is close enough to be a typo. */
 function closest(id: string, candidates: string[]): string | undefined {

@@ -1,0 +1,153 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createEntry } from '../../src/scaffold/create.ts';
+import { KINDS, type Kind } from '../../src/scaffold/entries.ts';
+
+/**
+ * The real Astro build and dev server on content written by `npm run new`. One file, so the two
+ * never run at once in the same project cache.
+ */
+const work = mkdtempSync(join(tmpdir(), 'responder-site-'));
+const root = join(work, 'content');
+const astro = (...args: string[]) => [join('node_modules', 'astro', 'bin', 'astro.mjs'), ...args];
+/**
+ * The environment without Vitest's variables: with them set, `astro dev` never answers. Every run
+ * passes `--force`: Astro's content cache keys entries by id and content digest, so it would
+ * reuse file paths from another content folder holding the same files.
+ */
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+
+/** One entry of every kind in a new playbook `acme`, last reviewed long ago; the scenario recently. */
+const titles: Record<Kind, string> = {
+	playbook: 'Acme Shop',
+	severity: 'Critical',
+	scenario: 'Checkout is down',
+	template: 'Status update',
+	escalation: 'Escalation policy',
+	checklist: 'First five minutes',
+	page: 'Tools and access',
+};
+beforeAll(() => {
+	for (const kind of KINDS) {
+		createEntry({ kind, playbook: 'acme', title: titles[kind], root, level: kind === 'severity' ? 'SEV-1' : undefined, today: kind === 'playbook' ? '2025-06-01' : '2026-01-05' });
+	}
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the site built from scaffolded content', { timeout: 600_000 }, () => {
+	const out = join(work, 'dist');
+	let build: ReturnType<typeof spawnSync>;
+	const html = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+	beforeAll(() => {
+		build = spawnSync(process.execPath, astro('build', '--force', '--outDir', out), {
+			encoding: 'utf8',
+			env: { ...env, RESPONDER_CONTENT: root, RESPONDER_TODAY: '2026-01-10', RESPONDER_EDIT_BASE: 'https://git.example.com/team/runbooks/edit/main/' },
+		});
+	}, 600_000);
+
+	test('builds a page for every scaffolded kind', () => {
+		expect(build.status, String(build.stderr)).toBe(0);
+		for (const page of ['acme', 'acme/severities/sev-1', 'acme/scenarios/checkout-is-down', 'acme/templates/status-update', 'acme/escalation', 'acme/checklists/first-five-minutes', 'acme/tools-and-access']) {
+			expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
+		}
+	});
+
+	test('a page inheriting an old review date shows owner, last review and an overdue badge, without JavaScript', () => {
+		const page = html('acme/tools-and-access');
+		const review = /<p class="rb-review[^"]*">([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '';
+		const text = review.replace(/<[^>]+>/g, '');
+		expect(text).toContain('Owner: [Owning team]');
+		expect(text).toContain('Last reviewed: 2025-06-01');
+		expect(text).toContain('Review overdue since 2025-07-01');
+	});
+
+	test('a scenario reviewed recently shows its own date and no badge', () => {
+		const text = (/<p class="rb-review[^"]*">([\s\S]*?)<\/p>/.exec(html('acme/scenarios/checkout-is-down'))?.[1] ?? '').replace(/<[^>]+>/g, '');
+		expect(text).toContain('Last reviewed: 2026-01-05');
+		expect(text).not.toContain('overdue');
+	});
+
+	test('pages of content outside the repository get no "Edit page" link rather than a wrong one', () => {
+		const page = html('acme/scenarios/checkout-is-down');
+		expect(page).not.toContain('git.example.com');
+		expect(page).not.toContain('Edit page');
+	});
+
+	test('/review.json lists every entry with owner, last review, next due date and overdue flag', () => {
+		const review = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8')) as { today: string; entries: Record<string, unknown>[] };
+		expect(review.today).toBe('2026-01-10');
+		expect(review.entries).toHaveLength(7);
+		const byId = new Map(review.entries.map((entry) => [entry.id, entry]));
+		expect(byId.get('acme')).toEqual({
+			collection: 'playbooks',
+			id: 'acme',
+			title: 'Acme Shop',
+			url: '/acme/',
+			file: expect.stringMatching(/acme\/playbook\.yaml$/),
+			owner: '[Owning team]',
+			lastReviewed: '2025-06-01',
+			reviewCycle: 'monthly',
+			nextDue: '2025-07-01',
+			overdue: true,
+			inherited: false,
+		});
+		expect(byId.get('acme/checkout-is-down')).toMatchObject({ collection: 'scenarios', lastReviewed: '2026-01-05', nextDue: '2026-02-05', overdue: false, inherited: false });
+		expect(byId.get('acme/status-update')).toMatchObject({ collection: 'templates', url: '/acme/templates/status-update/', overdue: true, inherited: true });
+	});
+});
+
+describe('npm run dev on broken content', { timeout: 180_000 }, () => {
+	// Another helper's server may hold RESPONDER_TEST_PORT; the dev server takes the port 1000 above it.
+	const port = Number(process.env.RESPONDER_TEST_PORT ?? 4329) + 1000;
+	const devRoot = join(work, 'dev-content');
+	const severity = join(devRoot, 'acme/severities/sev-1.yaml');
+	let output = '';
+	let server: ReturnType<typeof spawn> | undefined;
+
+	/** Waits until `check` holds, polling; fails with the server output so far. */
+	async function until(what: string, check: () => boolean | Promise<boolean>, seconds = 90) {
+		for (let i = 0; i < seconds * 4; i++) {
+			if (await check()) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`Timed out waiting for ${what}. Dev server output:\n${output}`);
+	}
+	const status = (path: string) =>
+		fetch(`http://localhost:${port}${path}`).then(
+			(response) => response.status,
+			() => 0,
+		);
+
+	beforeAll(() => {
+		cpSync(root, devRoot, { recursive: true });
+		writeFileSync(severity, readFileSync(severity, 'utf8').replace(/^rank: 0$/m, 'rank: first'));
+		server = spawn(process.execPath, astro('dev', '--force', '--port', String(port), '--strictPort'), {
+			env: { ...env, RESPONDER_CONTENT: devRoot, FORCE_COLOR: '0' },
+			detached: true,
+		});
+		server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	});
+	afterAll(() => {
+		if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+	});
+
+	test('prints the error in the validator format and keeps serving the rest of the site', async () => {
+		await until('the server to answer', async () => (await status('/acme/')) === 200);
+		expect(output).toMatch(/✗ \S*sev-1\.yaml:\d+: rank: has the wrong type \(expected number, got string `first`\) \[schema\]/);
+		expect(output).toContain('1 error, ');
+		expect(await status('/acme/scenarios/checkout-is-down/')).toBe(200);
+	});
+
+	test('picks the file up again once it is fixed', async () => {
+		expect(await status('/acme/severities/sev-1/')).toBe(404);
+		writeFileSync(severity, readFileSync(severity, 'utf8').replace(/^rank: first$/m, 'rank: 0'));
+		await until('the fixed severity page', async () => (await status('/acme/severities/sev-1/')) === 200);
+		writeFileSync(severity, 'level: [broken\n');
+		await until('the YAML error in the terminal', () => /✗ \S*sev-1\.yaml: \(file\): is not valid YAML: .* \[parse\]/.test(output));
+		expect(await status('/acme/')).toBe(200);
+	});
+});
