@@ -13,6 +13,8 @@ export default defineConfig({
 			// Pages pass their own playbook's sidebar; a global one would be embedded in every page.
 			sidebar: [],
 			pagefind: true,
+			// src/pages/404.astro replaces Starlight's: it recognises unknown `/alerts/<name>/` links.
+			disable404Route: true,
 			lastUpdated: false,
 		}),
 	],

@@ -1,0 +1,66 @@
+import { expect, test } from './fixtures/search.ts';
+
+/**
+ * What a responder types with only a symptom or an alert name in hand, and the scenario that must
+ * come first (the seed playbooks' ids). "webhook signature": Servio's Webhook Security Alert is the
+ * scenario about webhook signature checks failing (alert `WebhookVerificationFailure`, "Signature
+ * invalid: Forged webhook"); the payment scenarios of Stolentee, Restaurant OS and MaidConnect only
+ * mention signature checks as one thing to look at.
+ */
+const FIRST: [term: string, path: string][] = [
+	['DatabaseConnectionExhaustion', '/servio/scenarios/database-connection-exhaustion/'],
+	['connection pool', '/servio/scenarios/database-connection-exhaustion/'],
+	['kitchen display', '/restaurant-os/scenarios/websocket-connection-failures/'],
+	['webhook signature', '/servio/scenarios/webhook-security-alert/'],
+];
+
+for (const [term, path] of FIRST) {
+	test(`searching "${term}" puts ${path} first`, async ({ search }) => {
+		await search.open();
+		await search.search(term);
+		expect(await search.resultPath(0)).toBe(path);
+	});
+}
+
+test('searching "502" puts the two outage scenarios whose symptom is a 502 first', async ({ search }) => {
+	await search.open();
+	await search.search('502');
+	const top = [await search.resultPath(0), await search.resultPath(1)].sort();
+	expect(top).toEqual(['/restaurant-os/scenarios/complete-backend-outage/', '/sentia/scenarios/complete-outage/']);
+});
+
+test('results name their playbook and the playbook filter narrows them to it', async ({ search }) => {
+	await search.open();
+	await search.search('payment');
+	await expect(search.results.first().locator('.pagefind-ui__result-tag')).toContainText('Playbook:');
+	const before = await search.count();
+	await search.dialog.getByText('Playbook', { exact: true }).click();
+	await search.dialog.getByRole('checkbox', { name: /^Stolentee/ }).check();
+	await expect.poll(() => search.count()).toBeLessThan(before);
+	expect(await search.count()).toBeGreaterThan(0);
+	const tags = await search.results.locator('.pagefind-ui__result-tag').allTextContents();
+	expect(new Set(tags.map((tag) => tag.trim()))).toEqual(new Set(['Playbook: Stolentee']));
+});
+
+test('the kind filter keeps only scenario pages', async ({ page }) => {
+	await page.goto('/search/?q=P0&kind=scenario');
+	const results = page.locator('.pagefind-ui__result');
+	await expect(results.first()).toBeVisible();
+	const paths = await results.locator('.pagefind-ui__result-title > a').evaluateAll((links) =>
+		links.filter((a) => !a.closest('.pagefind-ui__result-nested')).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+	);
+	expect(paths.length).toBeGreaterThan(0);
+	for (const path of paths) expect(path).toMatch(/^\/[^/]+\/scenarios\/[^/]+\/$/);
+});
+
+test('the severity filter keeps only pages of that level', async ({ page }) => {
+	await page.goto('/search/?q=alert&severity=P2');
+	const links = page.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a');
+	await expect(links.first()).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: /^P2/ })).toBeChecked();
+	for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
+		await page.goto(href);
+		await expect(page.locator('[data-pagefind-filter="severity:P2"]')).toHaveCount(1);
+		await page.goBack();
+	}
+});
