@@ -4,6 +4,7 @@
  */
 import type { RunbooksIndex } from '../schemas/runbooks-index.ts';
 import type { Duration } from './duration.ts';
+import { alertClaims } from './alerts.ts';
 import { urls, type PlaybookContent } from './content.ts';
 
 const TARGET_KEYS = ['acknowledge', 'response', 'update', 'resolution'] as const;
@@ -66,15 +67,6 @@ export function buildRunbooksIndex(playbooks: PlaybookContent[]): RunbooksIndex 
 		),
 		alerts: alertClaims(scenarios).map(([name, ids]) => ({ name, url: urls.alert(name), scenarios: ids })),
 	};
-}
-
-/** Alert name → ids of the scenarios that list it, names sorted; each name once. */
-export function alertClaims(scenarios: { id: string; alerts: string[] }[]): [string, string[]][] {
-	const claims = new Map<string, string[]>();
-	for (const { id, alerts } of scenarios) {
-		for (const name of new Set(alerts)) claims.set(name, [...(claims.get(name) ?? []), id]);
-	}
-	return [...claims].sort(([a], [b]) => a.localeCompare(b));
 }
 
 function target({ text, kind, minutes, businessHours }: Duration) {

@@ -246,7 +246,7 @@ const reviewDue: Rule = (context) => {
 const RULES: Rule[] = [playbookExists, referencesResolve, severitiesUnique, templateFields, escalationOrdered, contentBlanks, reviewDue];
 
 /** The candidate closest to `id` by edit distance, if it is close enough to be a typo. */
-function closest(id: string, candidates: string[]): string | undefined {
+export function closest(id: string, candidates: string[]): string | undefined {
 	let best: [string, number] | undefined;
 	for (const candidate of candidates) {
 		const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
