@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/search.ts';
+import { RunbooksIndexSchema } from '../../src/schemas/runbooks-index.ts';
 
 /**
  * What a responder types with only a symptom or an alert name in hand, and the scenario that must
@@ -83,5 +84,36 @@ test('the severity filter keeps only pages of that level', async ({ page }) => {
 		await page.goto(href);
 		await expect(page.locator('[data-pagefind-filter="severity:P2"]')).toHaveCount(1);
 		await page.goBack();
+	}
+});
+
+test('every scenario comes first for one of its symptoms and for each of its alert names', async ({ page, request }) => {
+	const { scenarios, alerts: claims } = RunbooksIndexSchema().parse(await (await request.get('/runbooks.json')).json());
+	const claimants = new Map(claims.map((alert) => [alert.name, alert.scenarios.length]));
+	await page.goto('/');
+	// Pagefind's own search API, the one the dialog uses, on the built index.
+	const ranks = await page.evaluate(async (list) => {
+		const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+		const rank = async (term: string, url: string) => {
+			const { results } = await pagefind.search(term.replace(/`/g, ''));
+			const urls = await Promise.all(results.slice(0, 5).map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url));
+			return urls.indexOf(url);
+		};
+		const out: { id: string; symptoms: number[]; alerts: (readonly [string, number])[] }[] = [];
+		for (const scenario of list) {
+			out.push({
+				id: scenario.id,
+				symptoms: await Promise.all(scenario.symptoms.map((symptom) => rank(symptom, scenario.url))),
+				alerts: await Promise.all(scenario.alerts.map(async (alert) => [alert, await rank(alert, scenario.url)] as const)),
+			});
+		}
+		return out;
+	}, scenarios);
+	expect(ranks.length).toBeGreaterThan(0);
+	for (const { id, symptoms, alerts } of ranks) {
+		if (symptoms.length > 0) expect(Math.min(...symptoms), `${id}: first for one of its symptoms`).toBe(0);
+		expect(symptoms.every((rank) => rank >= 0), `${id}: in the top 5 for each symptom (${symptoms})`).toBe(true);
+		// An alert several scenarios claim brings all of them first, in some order.
+		for (const [alert, rank] of alerts) expect(rank >= 0 && rank < claimants.get(alert)!, `${id}: first for ${alert}`).toBe(true);
 	}
 });
