@@ -26,7 +26,7 @@ test('an alert no runbook claims says so and offers search with its name filled 
 	await expect(box).toHaveValue('NoSuchAlertAnywhere');
 	await page.getByRole('button', { name: 'Search' }).last().click();
 	await expect(page).toHaveURL('/search/?q=NoSuchAlertAnywhere');
-	await expect(page.locator('rb-search').getByRole('textbox')).toHaveValue('NoSuchAlertAnywhere');
+	await expect(page.getByRole('textbox', { name: 'Search the runbooks' })).toHaveValue('NoSuchAlertAnywhere');
 	await expect(page.locator('rb-search .pagefind-ui__message')).toContainText('NoSuchAlertAnywhere');
 });
 

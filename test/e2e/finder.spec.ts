@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/search.ts';
 
 test('the finder narrows scenarios as you type, without asking the server', async ({ page, finder }) => {
@@ -53,3 +54,16 @@ test.describe('without JavaScript', () => {
 		await expect(item.locator('code').first()).toHaveText('DatabaseConnectionExhaustion');
 	});
 });
+
+for (const path of ['/find/', '/search/?q=payment', '/alerts/NoSuchAlertAnywhere/']) {
+	test(`${path} has no accessibility violations in dark and light`, async ({ page }) => {
+		await page.goto(path);
+		if (path.startsWith('/search/')) await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+		for (const theme of ['dark', 'light']) {
+			await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
+			// Starlight's own header search button fails label-content-name-mismatch; it is not ours to fix here.
+			const { violations } = await new AxeBuilder({ page }).exclude('button[data-open-modal]').analyze();
+			expect(violations.map((violation) => `${theme}: ${violation.id}`)).toEqual([]);
+		}
+	});
+}
