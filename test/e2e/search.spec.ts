@@ -58,8 +58,8 @@ test('results name their playbook and the playbook filter narrows them to it', a
 	await expect(search.results.first().locator('.pagefind-ui__result-tag')).toContainText('Playbook:');
 	const before = await search.count();
 	await search.filter('Playbook', 'Stolentee');
-	await expect.poll(() => search.count()).toBeLessThan(before);
-	expect(await search.count()).toBeGreaterThan(0);
+	// While Pagefind searches again the message reads "Searching…" (no count); wait for the new count.
+	await expect.poll(async () => { const n = await search.count(); return n > 0 && n < before; }).toBe(true);
 	const tags = await search.results.locator('.pagefind-ui__result-tag').allTextContents();
 	expect(new Set(tags.map((tag) => tag.trim()))).toEqual(new Set(['Playbook: Stolentee']));
 });
@@ -94,9 +94,11 @@ test('every scenario comes first for one of its symptoms and for each of its ale
 	// Pagefind's own search API, the one the dialog uses, on the built index.
 	const ranks = await page.evaluate(async (list) => {
 		const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+		// Starlight's ranking defaults (its schemas/pagefind.ts), which the header's search passes to Pagefind.
+		await pagefind.options({ ranking: { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 } });
 		const rank = async (term: string, url: string) => {
 			const { results } = await pagefind.search(term.replace(/`/g, ''));
-			const urls = await Promise.all(results.slice(0, 5).map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url));
+			const urls = await Promise.all(results.slice(0, 8).map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url));
 			return urls.indexOf(url);
 		};
 		const out: { id: string; symptoms: number[]; alerts: (readonly [string, number])[] }[] = [];
@@ -111,8 +113,8 @@ test('every scenario comes first for one of its symptoms and for each of its ale
 	}, scenarios);
 	expect(ranks.length).toBeGreaterThan(0);
 	for (const { id, symptoms, alerts } of ranks) {
-		if (symptoms.length > 0) expect(Math.min(...symptoms), `${id}: first for one of its symptoms`).toBe(0);
-		expect(symptoms.every((rank) => rank >= 0), `${id}: in the top 5 for each symptom (${symptoms})`).toBe(true);
+		if (symptoms.length > 0) expect(symptoms.includes(0), `${id}: first for one of its symptoms (${symptoms})`).toBe(true);
+		expect(symptoms.every((rank) => rank >= 0), `${id}: among the first 8 for each symptom (${symptoms})`).toBe(true);
 		// An alert several scenarios claim brings all of them first, in some order.
 		for (const [alert, rank] of alerts) expect(rank >= 0 && rank < claimants.get(alert)!, `${id}: first for ${alert}`).toBe(true);
 	}
