@@ -24,7 +24,7 @@ export interface RuleAlert {
 export function parseAlertRules(text: string, file: string): { alerts: RuleAlert[]; diagnostics: Diagnostic[] } {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-	const problem = (message: string, line?: number): Diagnostic => ({ file, field: '(file)', message, rule: 'alert-rules', severity: 'error', ...(line ? { line } : {}) });
+	const problem = (message: string, line?: number): Diagnostic => ({ file, field: '(file)', message, rule: 'alert-rules', severity: 'error', ...lineField(line) });
 	if (doc.errors.length > 0) {
 		return { alerts: [], diagnostics: doc.errors.map((error) => problem(`is not valid YAML: ${error.message.split('\n')[0]} (expected a Prometheus rules file)`, error.linePos?.[0].line)) };
 	}
@@ -48,8 +48,11 @@ export function parseAlertRules(text: string, file: string): { alerts: RuleAlert
 
 function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): { line?: number } {
 	const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-	return node?.range ? { line: counter.linePos(node.range[0]).line } : {};
+	return lineField(node?.range ? counter.linePos(node.range[0]).line : undefined);
 }
+
+/** `{ line }` when the line is known; diagnostics leave the key out otherwise. */
+const lineField = (line: number | undefined): { line?: number } => (line ? { line } : {});
 
 /** Warnings for alerts with no runbook and for scenario alert names no rule defines. */
 export function alertCoverage(rules: RuleAlert[], rulesFile: string, entries: Entry[]): Diagnostic[] {
@@ -66,7 +69,7 @@ export function alertCoverage(rules: RuleAlert[], rulesFile: string, entries: En
 			message: `\`${rule.name}\` has no runbook: no scenario lists it (expected a scenario with \`alerts: [${rule.name}]\`)${near ? `; did a scenario misspell it as \`${near}\`?` : ''}`,
 			rule: 'alert-no-runbook',
 			severity: 'warning',
-			...(rule.line ? { line: rule.line } : {}),
+			...lineField(rule.line),
 		});
 	}
 	for (const entry of scenarios) {
@@ -79,7 +82,7 @@ export function alertCoverage(rules: RuleAlert[], rulesFile: string, entries: En
 				message: `\`${name}\` is not an alert in ${rulesFile} (expected the \`alert:\` name of one of its rules)${near ? `; did you mean \`${near}\`?` : ''}`,
 				rule: 'alert-undefined',
 				severity: 'warning',
-				line: entry.lineOf(['alerts', index]),
+				...lineField(entry.lineOf(['alerts', index])),
 			});
 		});
 	}

@@ -93,7 +93,8 @@ test('every scenario comes first for one of its symptoms and for each of its ale
 	await page.goto('/');
 	// Pagefind's own search API, the one the dialog uses, on the built index.
 	const ranks = await page.evaluate(async (list) => {
-		const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+		const bundle = '/pagefind/pagefind.js';
+		const pagefind = await import(bundle);
 		// Starlight's ranking defaults (its schemas/pagefind.ts), which the header's search passes to Pagefind.
 		await pagefind.options({ ranking: { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 } });
 		const rank = async (term: string, url: string) => {
