@@ -17,6 +17,8 @@ export default defineConfig({
 			// Pages pass their own playbook's sidebar; a global one would be embedded in every page.
 			sidebar: [],
 			pagefind: true,
+			// src/pages/404.astro replaces Starlight's: it recognises unknown `/alerts/<name>/` links.
+			disable404Route: true,
 			lastUpdated: false,
 			// Runbook commands and decision trees must be readable on a phone without sideways scrolling.
 			expressiveCode: { defaultProps: { wrap: true } },

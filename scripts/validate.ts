@@ -1,11 +1,12 @@
 /**
- * `npm run validate [-- --strict] [--format json] [--content <dir>] [--today YYYY-MM-DD]`
+ * `npm run validate [-- --strict] [--format json] [--content <dir>] [--today YYYY-MM-DD] [--alerts <rules.yaml>]`
  * Checks all playbook content and prints every problem, grouped by file. Exits 1 on any error
  * (and on warnings with --strict).
  */
 import { parseArgs } from 'node:util';
 import { formatReport, sortDiagnostics } from '../src/validation/diagnostic.ts';
 import { validateContent } from '../src/validation/validate.ts';
+import { checkAlertRules } from '../src/validation/alert-coverage.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -13,6 +14,8 @@ const { values } = parseArgs({
 		format: { type: 'string', default: 'text' },
 		content: { type: 'string', default: process.env.RESPONDER_CONTENT ?? 'content' },
 		today: { type: 'string' },
+		/** A Prometheus rules file: report alerts with no runbook and runbook alerts it does not define. */
+		alerts: { type: 'string' },
 	},
 });
 
@@ -22,7 +25,8 @@ if (values.format !== 'text' && values.format !== 'json') {
 }
 
 const today = values.today ? new Date(`${values.today}T00:00:00Z`) : undefined;
-const { diagnostics } = validateContent(values.content, { today });
+const { entries, diagnostics } = validateContent(values.content, { today });
+if (values.alerts) diagnostics.push(...checkAlertRules(values.alerts, entries));
 const failing = diagnostics.filter((d) => d.severity === 'error' || values.strict);
 
 if (values.format === 'json') {

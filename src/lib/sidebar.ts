@@ -25,6 +25,7 @@ export function playbookSidebar(content: PlaybookContent): SidebarItem[] {
 			'Scenarios',
 			[
 				{ label: 'All scenarios', link: urls.scenarios(playbook.id) },
+				{ label: 'Find by symptom or alert', link: urls.finder(playbook.id) },
 				...content.scenarios.map((scenario) => {
 					const severity = scenario.data.severity && severityOf.get(scenario.data.severity.id);
 					return {
@@ -52,6 +53,7 @@ export function playbookSidebar(content: PlaybookContent): SidebarItem[] {
 export function homeSidebar(playbooks: PlaybookContent[]): SidebarItem[] {
 	return [
 		{ label: 'Home', link: urls.home() },
+		{ label: 'Find a scenario', link: urls.finder() },
 		{ label: 'Playbooks', items: playbooks.map(({ playbook }) => ({ label: playbook.data.name, link: urls.playbook(playbook.id) })) },
 	];
 }

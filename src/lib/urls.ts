@@ -14,6 +14,11 @@ export const urls = {
 	escalation: (playbook: string) => `/${playbook}/escalation/`,
 	checklist: (id: string) => `/${playbookOf(id)}/checklists/${slugOf(id)}/`,
 	page: (id: string) => `/${playbookOf(id)}/${slugOf(id)}/`,
+	/** The scenario finder: one playbook's, or across all playbooks. */
+	finder: (playbook?: string) => (playbook ? `/${playbook}/find/` : '/find/'),
+	/** Stable link for an alert name, for monitoring's `runbook_url`. */
+	alert: (name: string) => `/alerts/${name}/`,
+	search: () => '/search/',
 };
 
 /**

@@ -462,7 +462,7 @@ const RULES: Rule[] = [
 ];
 
 /** The candidate closest to `id` by edit distance, if it is close enough to be a typo. */
-function closest(id: string, candidates: string[]): string | undefined {
+export function closest(id: string, candidates: string[]): string | undefined {
 	let best: [string, number] | undefined;
 	for (const candidate of candidates) {
 		const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
