@@ -80,3 +80,21 @@ export function undeclaredBlanks(text: string, fields: FieldTokens[]): Blank[] {
 	}
 	return scanBlanks(text).filter((blank) => !covered.some(([start, end]) => start <= blank.start && blank.end <= end));
 }
+
+/** A template's text parts, each split into segments, and the fields still blank in any part. */
+export interface FilledMessage {
+	subject?: Segment[];
+	body: Segment[];
+	/** Field names left blank, subject first, in order of first appearance. */
+	blanks: string[];
+}
+
+/** Fills a template's subject (when it has one) and body with the same values. */
+export function fillMessage(
+	template: { subject?: string | undefined; body: string; fields: FieldTokens[] },
+	values: Record<string, string | undefined>,
+): FilledMessage {
+	const subject = template.subject === undefined ? undefined : fillTemplate(template.subject, template.fields, values);
+	const body = fillTemplate(template.body, template.fields, values);
+	return { ...(subject && { subject }), body, blanks: blankFields([...(subject ?? []), ...body]) };
+}
