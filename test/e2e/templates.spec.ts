@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { fixturePort } from './sites.ts';
 
@@ -39,7 +40,7 @@ class TemplatePage {
 	}
 
 	/** The template as the build wrote it into the page. */
-	source(): Promise<{ body: string; subject?: string }> {
+	source(): Promise<{ body: string; subject?: string; fields: { name: string; type: string; tokens: string[] }[] }> {
 		return this.page.locator('script[data-template]').evaluate((script) => JSON.parse(script.textContent!));
 	}
 }
@@ -102,6 +103,31 @@ test.describe('a seed template (Servio status page update)', () => {
 		expect(await body.evaluate((element) => getComputedStyle(element).userSelect)).not.toBe('none');
 		await context.close();
 	});
+});
+
+test('every template page of the site fills each declared field and copies without blanks', async ({ templatePage: t, request }) => {
+	test.setTimeout(300_000);
+	const locs = async (path: string) => [...(await (await request.get(path)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+	const pages = (await Promise.all((await locs('/sitemap-index.xml')).map(locs))).flat().filter((path) => /\/templates\/[^/]+\/$/.test(path));
+	expect(pages.length).toBeGreaterThan(0);
+	for (const path of pages) {
+		await t.goto(path);
+		const { fields } = await t.source();
+		for (const field of fields) {
+			const input = t.page.locator(`[data-field="${field.name}"]`);
+			if (field.type === 'datetime') await input.fill('2025-11-19T09:07');
+			else if (['choice', 'severity', 'status'].includes(field.type)) await input.selectOption({ index: 1 });
+			else await input.fill(`Filled ${field.name}`);
+		}
+		await expect(t.page.locator('rb-template mark'), path).toHaveCount(0);
+		for (const button of await t.page.locator('[data-copy]').all()) {
+			await t.status.evaluate((status) => (status.textContent = ''));
+			await button.click();
+			await expect(t.status, path).toHaveText(/^Copied/);
+			const copied = await t.clipboard();
+			for (const token of fields.flatMap((field) => field.tokens)) expect(copied, `${path}: ${token}`).not.toContain(token);
+		}
+	}
 });
 
 test.describe('fixture templates', () => {
@@ -195,6 +221,9 @@ test.describe('fixture templates', () => {
 		const expected = body.replace('[Brief description]', 'search is down').replace('[Impact]', 'No search');
 		await expect(t.fallback).toHaveValue(expected);
 		expect(await t.fallback.evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd))).toBe(expected);
+		await t.page.keyboard.press('ControlOrMeta+C');
+		await expect(t.status).toHaveText('Copied (email body).');
+		expect(await t.clipboard()).toBe(expected);
 	});
 
 	test('fills derived fields from the active incident, lets them be overridden, and records copies', async ({ templatePage: t, page }) => {
@@ -272,6 +301,17 @@ test.describe('fixture templates', () => {
 		await t.page.getByRole('main').getByRole('link', { name: 'Incident Declared' }).click();
 		await expect(t.page.getByRole('heading', { level: 1 })).toHaveText('Incident Declared');
 		await expect(t.field('Brief description')).toBeVisible();
+	});
+
+	test('has no accessibility violations in light or dark theme, filled or not', async ({ templatePage: t, page }) => {
+		await t.goto(declared);
+		const check = async () => expect((await new AxeBuilder({ page }).include('rb-template').analyze()).violations).toEqual([]);
+		await check();
+		await t.field('Brief description').fill('Bookings fail');
+		await t.copy('Copy text').click();
+		await expect(t.status).toHaveText(/^Still blank/);
+		await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+		await check();
 	});
 
 	const PAYLOADS = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{{constructor}}', 'javascript:alert(1)'];
