@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { COLLECTIONS, playbookOf } from '../lib/collections.ts';
-import { undeclaredBlanks } from '../lib/placeholders.ts';
+import { tokenUsed, undeclaredBlanks } from '../lib/placeholders.ts';
 import { REVIEW_CYCLE_DAYS, type CollectionName, type RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
@@ -186,7 +186,7 @@ const templateFields: Rule = (context) => {
 			if (seen.has(field.name)) context.report(entry, ['fields', index, 'name'], `\`${field.name}\` is declared twice (expected each field name once)`, 'field-duplicate');
 			seen.add(field.name);
 			field.tokens.forEach((token, tokenIndex) => {
-				if (texts.some(([, text]) => text.includes(token))) return;
+				if (texts.some(([, text]) => tokenUsed(text, token))) return;
 				context.report(entry, ['fields', index, 'tokens', tokenIndex], `\`${token}\` does not appear in the subject or body (expected every declared token to be used)`, 'field-unused');
 			});
 		});

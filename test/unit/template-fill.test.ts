@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blankFields, fillMessage, fillTemplate, scanBlanks, segmentsToText, undeclaredBlanks } from '../../src/lib/placeholders.ts';
+import { blankFields, fillMessage, fillTemplate, scanBlanks, segmentsToText, tokenUsed, undeclaredBlanks } from '../../src/lib/placeholders.ts';
 
 /** Every placeholder style the seed playbooks (and common templates) use, with a value for each. */
 const STYLES: [token: string, value: string][] = [
@@ -54,6 +54,29 @@ describe('placeholders in every seed style', () => {
 	});
 });
 
+describe('a blank the source reuses for different things', () => {
+	const body = 'IC: @[name]\nOps: @[name]\nDev: @[name]\nAs of [Timestamp], next [Timestamp]';
+	const fields = [
+		{ name: 'commander', tokens: ['@[name]#1'] },
+		{ name: 'ops', tokens: ['@[name]#2'] },
+		{ name: 'others', tokens: ['@[name]'] },
+		{ name: 'now', tokens: ['[Timestamp]#1'] },
+		{ name: 'next-update', tokens: ['[Timestamp]#2'] },
+	];
+
+	test('fills the nth place from a `#n` token and the rest from the plain one', () => {
+		const values = { commander: '@dana', ops: '@lee', others: '@team', now: '14:05', 'next-update': '14:35' };
+		expect(segmentsToText(fillTemplate(body, fields, values))).toBe('IC: @dana\nOps: @lee\nDev: @team\nAs of 14:05, next 14:35');
+		expect(blankFields(fillTemplate(body, fields, { commander: '@dana' }))).toEqual(['ops', 'others', 'now', 'next-update']);
+	});
+
+	test('counts the places as declared for the validator', () => {
+		expect(undeclaredBlanks(body, fields)).toEqual([]);
+		expect(undeclaredBlanks(body, fields.slice(0, 4)).map((blank) => blank.start)).toEqual([body.lastIndexOf('[Timestamp]')]);
+		expect([tokenUsed(body, '@[name]#3'), tokenUsed(body, '@[name]#4'), tokenUsed(body, 'SEV-[1/2/3]')]).toEqual([true, false, false]);
+	});
+});
+
 describe('values stay text', () => {
 	const payloads = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{{constructor}}', 'javascript:alert(1)', '$& $1 $$'];
 
@@ -67,7 +90,7 @@ describe('values stay text', () => {
 	});
 
 	test('does not read values from the object prototype', () => {
-		const segments = fillTemplate('{{constructor}}', [{ name: 'constructor', tokens: ['{{constructor}}'] }], Object.create(null));
+		const segments = fillTemplate('{{constructor}}', [{ name: 'constructor', tokens: ['{{constructor}}'] }], {});
 		expect(blankFields(segments)).toEqual(['constructor']);
 	});
 });
