@@ -259,7 +259,8 @@ test.describe('fixture templates', () => {
 		await t.field('Severity').selectOption('SEV-2');
 		await page.reload();
 		await expect(t.field('Incident commander')).toHaveValue('Lee');
-		await expect(t.body).toContainText('- IC: Lee');
+		await expect(t.body).toContainText('- IC: Lee\n- Ops: @[name]');
+		await expect(t.blank('@[name]')).toHaveCount(1);
 		await expect(t.body).toContainText('INCIDENT DECLARED: SEV-2');
 		const stored = await page.evaluate(() => localStorage.getItem('responder:template-values:INC-20251119-1320'));
 		expect(JSON.parse(stored!).values).toMatchObject({ commander: 'Lee', severity: 'SEV-2' });
