@@ -44,6 +44,12 @@ const REFRESH_MS = 20_000;
 
 type Input = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
+/**
+ * Which inputs a refresh rewrites: `all` (another incident's values), `idle` (all but the one
+ * being typed in), `derived` (only those showing a derived value, never the one being typed in).
+ */
+type Fill = 'all' | 'idle' | 'derived';
+
 class RbTemplate extends HTMLElement {
 	#data: TemplatePageData | undefined;
 	#scope = 'default';
@@ -68,13 +74,15 @@ class RbTemplate extends HTMLElement {
 		this.addEventListener('click', this.#onClick);
 		this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
 		this.#textarea()?.addEventListener('copy', () => this.#fallbackVariant && this.#copied(this.#fallbackVariant));
-		const timer = setInterval(() => this.#refresh(false), REFRESH_MS);
+		const timer = setInterval(() => this.#refresh('derived'), REFRESH_MS);
 		this.#cleanup.push(
 			() => clearInterval(timer),
-			onActiveIncidentChange(() => this.#load()),
-			onStorageChange(VALUES_KEY_PREFIX, () => this.#load(), true),
+			// Another incident's values replace every input; the same incident's only the idle ones.
+			onActiveIncidentChange(() => this.#load(incidentScope() === this.#scope ? 'idle' : 'all')),
+			// Another tab typed: its values show, except in the input being typed in here.
+			onStorageChange(VALUES_KEY_PREFIX, () => this.#load('idle'), true),
 		);
-		this.#load();
+		this.#load('all');
 	}
 
 	disconnectedCallback() {
@@ -101,15 +109,15 @@ class RbTemplate extends HTMLElement {
 		return this.querySelector<HTMLTextAreaElement>('[data-fallback] textarea');
 	}
 
-	/** Reads the values of the current incident scope and fills every input. */
-	#load() {
+	/** Reads the values of the current incident scope and fills the inputs. */
+	#load(fill: Fill) {
 		this.#scope = incidentScope();
 		const result = readJson(valuesKey(this.#scope), parseValueStore);
 		const kept = this.#memory.get(this.#scope);
 		if (result.status === 'ok') this.#typed = result.value;
 		else this.#typed = kept ?? Object.create(null);
 		this.#notice(result.status === 'unavailable' ? NOTICE.unavailable : result.status === 'corrupt' ? NOTICE.corrupt : kept ? NOTICE.write : undefined);
-		this.#refresh(true);
+		this.#refresh(fill);
 	}
 
 	#save() {
@@ -129,18 +137,16 @@ class RbTemplate extends HTMLElement {
 		notice.textContent = text ?? '';
 	}
 
-	/**
-	 * Recomputes values (typed, else derived) and the preview. Inputs are rewritten only when
-	 * `fillInputs`, or for derived values, and never the one being typed in.
-	 */
-	#refresh(fillInputs: boolean) {
+	/** Recomputes values (typed, else derived) and the preview, and rewrites the inputs `fill` names. */
+	#refresh(fill: Fill): Record<string, FieldValue> {
 		const data = this.#data;
-		if (!data) return;
+		if (!data) return {};
 		const resolved = resolveValues(data.fields, { now: new Date(), incident: activeIncident(), severities: data.severities, typed: this.#typed });
 		for (const field of data.fields) {
 			const input = this.#input(field.name);
 			const value = resolved[field.name]!;
-			if (input && input !== document.activeElement && (fillInputs || value.source === 'derived')) setValue(input, value.value);
+			const idle = input !== document.activeElement;
+			if (input && (fill === 'all' || (idle && (fill === 'idle' || value.source === 'derived')))) setValue(input, value.value);
 			const hint = this.querySelector<HTMLElement>(`[data-derived="${CSS.escape(field.name)}"]`);
 			if (!hint) continue;
 			// Emptied when hidden: a description is read out even from a hidden element.
@@ -148,6 +154,7 @@ class RbTemplate extends HTMLElement {
 			hint.textContent = hint.hidden ? '' : DERIVED_HINT;
 		}
 		this.#render(resolved);
+		return resolved;
 	}
 
 	#render(resolved: Record<string, FieldValue>) {
@@ -179,12 +186,16 @@ class RbTemplate extends HTMLElement {
 		if (input.value.trim() === '') delete this.#typed[name];
 		else this.#typed[name] = input.value;
 		this.#save();
-		this.#refresh(false);
+		this.#refresh('derived');
 	};
 
 	/** Leaving a field emptied shows its derived value again. */
 	#onChange = (event: Event) => {
-		if ((event.target as Input).dataset['field']) this.#refresh(false);
+		const input = event.target as Input;
+		const name = input.dataset['field'];
+		if (!name) return;
+		const value = this.#refresh('derived')[name];
+		if (value?.source === 'derived' && input.value.trim() === '') setValue(input, value.value);
 	};
 
 	#onClick = (event: MouseEvent) => {
@@ -198,7 +209,7 @@ class RbTemplate extends HTMLElement {
 	#clear() {
 		for (const field of this.#fields()) delete this.#typed[field.name];
 		this.#save();
-		this.#refresh(true);
+		this.#refresh('all');
 		this.#announce('Fields cleared.');
 		this.#input(this.#fields()[0]?.name ?? '')?.focus();
 	}

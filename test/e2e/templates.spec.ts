@@ -273,6 +273,24 @@ test.describe('fixture templates', () => {
 		]);
 	});
 
+	test('keeps values per incident and follows a change of the active incident', async ({ templatePage: t, page }) => {
+		await t.goto(customer);
+		await t.field('Impact').fill('typed before the incident');
+		await page.evaluate(() => {
+			const incident = { id: 'INC-2', title: 'Search down', playbook: 'drill', severity: 'drill/sev-2', status: 'investigating', startedAt: new Date().toISOString(), roles: {}, timeline: [] };
+			localStorage.setItem('responder:incidents', JSON.stringify({ version: 1, activeId: 'INC-2', incidents: { 'INC-2': incident } }));
+			dispatchEvent(new CustomEvent('responder:active-incident'));
+		});
+		await expect(t.field('Impact')).toHaveValue('');
+		await t.field('Impact').fill('typed during INC-2');
+		await page.evaluate(() => {
+			const store = JSON.parse(localStorage.getItem('responder:incidents')!);
+			localStorage.setItem('responder:incidents', JSON.stringify({ ...store, activeId: null }));
+			dispatchEvent(new CustomEvent('responder:active-incident'));
+		});
+		await expect(t.field('Impact')).toHaveValue('typed before the incident');
+	});
+
 	test('clears the fields of the template', async ({ templatePage: t }) => {
 		await t.goto(customer);
 		await t.field('Impact').fill('Slow');
