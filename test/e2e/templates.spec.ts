@@ -315,6 +315,16 @@ test.describe('fixture templates', () => {
 		await expect(t.body).toContainText('Impact: Slow bookings');
 	});
 
+	test('sets unreadable saved values aside with a notice and starts empty', async ({ templatePage: t, page }) => {
+		await page.addInitScript(() => localStorage.setItem('responder:template-values:default', '{"version":1,"values":'));
+		await t.goto(customer);
+		await expect(page.getByText('Saved values could not be read and were set aside')).toBeVisible();
+		await t.field('Impact').fill('Slow');
+		await expect(t.body).toContainText('Impact: Slow');
+		const keys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('responder:template-values:default:corrupt:')));
+		expect(keys).toHaveLength(1);
+	});
+
 	test('the scenario page opens its templates as filled forms in one click', async ({ templatePage: t }) => {
 		await t.page.goto('/drill/scenarios/bookings-down/');
 		await t.page.getByRole('main').getByRole('link', { name: 'Incident Declared' }).click();
