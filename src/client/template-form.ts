@@ -113,10 +113,10 @@ class RbTemplate extends HTMLElement {
 	#load(fill: Fill) {
 		this.#scope = incidentScope();
 		const result = readJson(valuesKey(this.#scope), parseValueStore);
+		// Values that could not be saved are newer than anything storage still holds.
 		const kept = this.#memory.get(this.#scope);
-		if (result.status === 'ok') this.#typed = result.value;
-		else this.#typed = kept ?? Object.create(null);
-		this.#notice(result.status === 'unavailable' ? NOTICE.unavailable : result.status === 'corrupt' ? NOTICE.corrupt : kept ? NOTICE.write : undefined);
+		this.#typed = kept ?? (result.status === 'ok' ? result.value : Object.create(null));
+		this.#notice(kept ? NOTICE.write : result.status === 'unavailable' ? NOTICE.unavailable : result.status === 'corrupt' ? NOTICE.corrupt : undefined);
 		this.#refresh(fill);
 	}
 
