@@ -57,6 +57,7 @@ class RbTemplate extends HTMLElement {
 	/** Values per scope when storage refuses them, so a re-read does not lose them. */
 	#memory = new Map<string, Record<string, string>>();
 	#message: FilledMessage = { body: [], blanks: [] };
+	#rendered = '';
 	/** The copy that was held back for blanks; pressing the same button again copies it. */
 	#pending: string | undefined;
 	#fallbackVariant: CopyVariant | undefined;
@@ -159,7 +160,12 @@ class RbTemplate extends HTMLElement {
 
 	#render(resolved: Record<string, FieldValue>) {
 		const data = this.#data!;
-		this.#message = fillMessage(data, messageValues(data.fields, resolved));
+		const message = fillMessage(data, messageValues(data.fields, resolved));
+		// Unchanged text is left alone, so a selection in the preview survives the clock's refresh.
+		const key = JSON.stringify(message);
+		if (key === this.#rendered) return;
+		this.#rendered = key;
+		this.#message = message;
 		const subject = this.querySelector<HTMLElement>('[data-part="subject"]');
 		if (subject && this.#message.subject) subject.replaceChildren(...nodes(this.#message.subject));
 		this.querySelector<HTMLElement>('[data-part="body"]')?.replaceChildren(...nodes(this.#message.body));
