@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './test/e2e/chromium.ts';
-
-const port = Number(process.env.RESPONDER_TEST_PORT ?? 4329);
+import { fixturePort, port } from './test/e2e/sites.ts';
 
 /** Browser tests run against the built site, served once, in the system Chromium. */
 export default defineConfig({
@@ -19,12 +18,24 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 		},
 	},
-	webServer: {
-		command: `npm run build && npx astro preview --port ${port}`,
-		url: `http://localhost:${port}/`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 600_000,
-		stdout: 'ignore',
-		stderr: 'pipe',
-	},
+	webServer: [
+		{
+			command: `npm run build && npx astro preview --port ${port}`,
+			url: `http://localhost:${port}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 600_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+		},
+		{
+			// Started after the first server is up, so the two builds never run at once.
+			command: `npx astro build --outDir dist-fixtures && npx astro preview --outDir dist-fixtures --port ${fixturePort} --ignore-lock`,
+			env: { RESPONDER_CONTENT: 'test/fixtures/templates' },
+			url: `http://localhost:${fixturePort}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 600_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+		},
+	],
 });

@@ -35,32 +35,63 @@ export interface FieldTokens {
 /** A run of a filled template: literal text, or a field's value (or its blank when unfilled). */
 export type Segment = { kind: 'text'; text: string } | { kind: 'field'; name: string; text: string; filled: boolean };
 
+/** A declared token: `[Timestamp]` stands for every place it appears, `[Timestamp]#2` for the second only. */
+export function parseToken(token: string): { text: string; occurrence?: number } {
+	const match = /^(.+)#([1-9]\d*)$/s.exec(token);
+	return match ? { text: match[1]!, occurrence: Number(match[2]) } : { text: token };
+}
+
+/** Whether a declared token appears in `text` (for `#n` tokens: at least n times). */
+export function tokenUsed(text: string, token: string): boolean {
+	const { text: blank, occurrence = 1 } = parseToken(token);
+	return text.split(blank).length - 1 >= occurrence;
+}
+
+interface TokenRange {
+	start: number;
+	end: number;
+	name: string;
+	blank: string;
+}
+
 /**
- * Splits `text` at every declared token and puts in the field values. Longer tokens win where
- * two overlap (`P[0-4]` before `[0-4]`). Unfilled fields keep their blank, marked `filled: false`.
+ * Where the declared tokens stand in `text`, in reading order. Longer tokens claim their places
+ * first (`P[0-4]` before `[0-4]`), and at equal length a `#n` token before one that stands for
+ * every place, so `@[name]#1` can name the commander while `@[name]` fills the rest.
+ */
+function tokenRanges(text: string, fields: FieldTokens[]): TokenRange[] {
+	const tokens = fields
+		.flatMap((field) => field.tokens.map((token) => ({ ...parseToken(token), name: field.name })))
+		.sort((a, b) => b.text.length - a.text.length || Number(a.occurrence === undefined) - Number(b.occurrence === undefined));
+	const ranges: TokenRange[] = [];
+	for (const token of tokens) {
+		let count = 0;
+		for (let at = text.indexOf(token.text); at !== -1; at = text.indexOf(token.text, at + token.text.length)) {
+			count += 1;
+			const end = at + token.text.length;
+			if (token.occurrence !== undefined && count !== token.occurrence) continue;
+			if (ranges.some((range) => range.start < end && at < range.end)) continue;
+			ranges.push({ start: at, end, name: token.name, blank: token.text });
+		}
+	}
+	return ranges.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Splits `text` at every declared token and puts in the field values. Unfilled fields keep their
+ * blank, marked `filled: false`. Values are inserted as they are: nothing in them is read again.
  */
 export function fillTemplate(text: string, fields: FieldTokens[], values: Record<string, string | undefined>): Segment[] {
-	const tokens = fields
-		.flatMap((field) => field.tokens.map((token) => ({ token, name: field.name })))
-		.sort((a, b) => b.token.length - a.token.length);
 	const segments: Segment[] = [];
-	let literal = '';
 	let index = 0;
-	outer: while (index < text.length) {
-		for (const { token, name } of tokens) {
-			if (!text.startsWith(token, index)) continue;
-			if (literal) segments.push({ kind: 'text', text: literal });
-			literal = '';
-			const value = values[name];
-			const filled = value !== undefined && value.trim() !== '';
-			segments.push({ kind: 'field', name, text: filled ? value : token, filled });
-			index += token.length;
-			continue outer;
-		}
-		literal += text[index];
-		index += 1;
+	for (const { start, end, name, blank } of tokenRanges(text, fields)) {
+		if (start > index) segments.push({ kind: 'text', text: text.slice(index, start) });
+		const value = Object.hasOwn(values, name) ? values[name] : undefined;
+		const filled = value !== undefined && value.trim() !== '';
+		segments.push({ kind: 'field', name, text: filled ? value : blank, filled });
+		index = end;
 	}
-	if (literal) segments.push({ kind: 'text', text: literal });
+	if (index < text.length) segments.push({ kind: 'text', text: text.slice(index) });
 	return segments;
 }
 
@@ -77,9 +108,24 @@ export const blankFields = (segments: Segment[]): string[] => [
  * declare as a field.
  */
 export function undeclaredBlanks(text: string, fields: FieldTokens[]): Blank[] {
-	const covered: [number, number][] = [];
-	for (const token of fields.flatMap((field) => field.tokens)) {
-		for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + 1)) covered.push([at, at + token.length]);
-	}
-	return scanBlanks(text).filter((blank) => !covered.some(([start, end]) => start <= blank.start && blank.end <= end));
+	const covered = tokenRanges(text, fields);
+	return scanBlanks(text).filter((blank) => !covered.some(({ start, end }) => start <= blank.start && blank.end <= end));
+}
+
+/** A template's text parts, each split into segments, and the fields still blank in any part. */
+export interface FilledMessage {
+	subject?: Segment[];
+	body: Segment[];
+	/** Field names left blank, subject first, in order of first appearance. */
+	blanks: string[];
+}
+
+/** Fills a template's subject (when it has one) and body with the same values. */
+export function fillMessage(
+	template: { subject?: string | undefined; body: string; fields: FieldTokens[] },
+	values: Record<string, string | undefined>,
+): FilledMessage {
+	const subject = template.subject === undefined ? undefined : fillTemplate(template.subject, template.fields, values);
+	const body = fillTemplate(template.body, template.fields, values);
+	return { ...(subject && { subject }), body, blanks: blankFields([...(subject ?? []), ...body]) };
 }

@@ -23,7 +23,10 @@ export const TemplateFieldSchema = () =>
 		name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case field name such as `impact`'),
 		/** Form label. */
 		label: z.string().min(1),
-		/** The exact blank(s) in `subject`/`body` this field replaces (`[Brief description]`, `P[0-4]`, `@[name]`). */
+		/**
+		 * The exact blank(s) in `subject`/`body` this field replaces (`[Brief description]`, `P[0-4]`,
+		 * `@[name]`); `@[name]#2` replaces only the second `@[name]`, for blanks a source reuses.
+		 */
 		tokens: z.array(z.string().min(1)).min(1),
 		type: z.enum(['text', 'multiline', 'choice', 'datetime', 'severity', 'status']).default('text'),
 		/** Choices for `choice` fields. */

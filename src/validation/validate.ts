@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
 import { COLLECTIONS, playbookOf } from '../lib/collections.ts';
-import { undeclaredBlanks } from '../lib/placeholders.ts';
+import { tokenUsed, undeclaredBlanks } from '../lib/placeholders.ts';
 import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
 import { entryUrl, siteUrls, urls } from '../lib/urls.ts';
 import type { CollectionName, RefFactory } from '../schemas/index.ts';
@@ -194,7 +194,7 @@ const templateFields: Rule = (context) => {
 			if (seen.has(field.name)) context.report(entry, ['fields', index, 'name'], `\`${field.name}\` is declared twice (expected each field name once)`, 'field-duplicate');
 			seen.add(field.name);
 			field.tokens.forEach((token, tokenIndex) => {
-				if (texts.some(([, text]) => text.includes(token))) return;
+				if (texts.some(([, text]) => tokenUsed(text, token))) return;
 				context.report(entry, ['fields', index, 'tokens', tokenIndex], `\`${token}\` does not appear in the subject or body (expected every declared token to be used)`, 'field-unused');
 			});
 		});

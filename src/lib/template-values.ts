@@ -1,0 +1,181 @@
+/**
+ * Values for template fields: what the responder typed (stored per incident and shared by every
+ * template, keyed by field name), and what a field can fill itself from the active incident and
+ * the playbook's severities. Pure: the clock, the incident and the severities are passed in.
+ */
+import type { DERIVATIONS } from '../schemas/template.ts';
+
+/** Where typed values live: one JSON object per incident scope, shared by all templates. */
+export const VALUES_KEY_PREFIX = 'responder:template-values:';
+export const valuesKey = (scope: string): string => `${VALUES_KEY_PREFIX}${scope}`;
+
+/** Stored shape (`version` 1): field name → the text the responder typed. */
+export interface ValueStore {
+	version: 1;
+	values: Record<string, string>;
+}
+
+/** Reads stored values; `undefined` for anything that is not a version-1 store of strings. */
+export function parseValueStore(raw: unknown): Record<string, string> | undefined {
+	if (typeof raw !== 'object' || raw === null || (raw as ValueStore).version !== 1) return undefined;
+	const values = (raw as ValueStore).values;
+	if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
+	const result: Record<string, string> = Object.create(null);
+	for (const [name, value] of Object.entries(values)) if (typeof value === 'string') result[name] = value;
+	return result;
+}
+
+/** The statuses an incident moves through, as a status field offers them. */
+export const STATUSES = ['Investigating', 'Identified', 'Mitigating', 'Monitoring', 'Resolved'] as const;
+
+export type Derivation = (typeof DERIVATIONS)[number];
+
+/** What a field needs to be filled: its name, input type and derivation. */
+export interface ValueField {
+	name: string;
+	type: 'text' | 'multiline' | 'choice' | 'datetime' | 'severity' | 'status';
+	derive?: Derivation | undefined;
+}
+
+/** A severity level as the page carries it from the build. */
+export interface SeverityInfo {
+	/** Entry id, `servio/p0`. */
+	id: string;
+	level: string;
+	name: string;
+	/** Minutes between stakeholder updates, when the level sets a cadence. */
+	updateMinutes?: number | undefined;
+}
+
+/** The parts of the active incident that fields derive from. */
+export interface IncidentFacts {
+	id: string;
+	title: string;
+	/** Severity entry id. */
+	severity: string;
+	status: string;
+	startedAt: string;
+	closedAt?: string | undefined;
+	roles: Record<string, string>;
+}
+
+export interface DeriveContext {
+	now: Date;
+	incident: IncidentFacts | null;
+	severities: SeverityInfo[];
+	/** Values typed so far: a severity picked in the form stands in when no incident is active. */
+	typed: Record<string, string>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2025-11-19 14:05 UTC`, how messages state a time. */
+export const formatUtc = (date: Date): string =>
+	`${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+
+/** `2025-11-19T14:05`, the value of a `datetime-local` input (read as UTC). */
+export const toDatetimeLocal = (date: Date): string => formatUtc(date).slice(0, 16).replace(' ', 'T');
+
+/** `45 min`, `2 h 05 min`, `3 d 4 h`: time elapsed, rounded down to the minute. */
+export function formatElapsed(ms: number): string {
+	const minutes = Math.max(0, Math.floor(ms / 60_000));
+	if (minutes < 60) return `${minutes} min`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours} h ${pad(minutes % 60)} min`;
+	return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+
+/** The text a value puts into the message: date-time inputs read as `2025-11-19 14:05 UTC`. */
+export function displayValue(field: Pick<ValueField, 'type'>, value: string): string {
+	const match = field.type === 'datetime' ? DATETIME_LOCAL.exec(value) : null;
+	return match ? `${match[1]} ${match[2]} UTC` : value;
+}
+
+/** What a field derives from: its own `derive`, else severity and status fields follow the incident. */
+export const derivationOf = (field: ValueField): Derivation | undefined =>
+	field.derive ?? (field.type === 'severity' ? 'severity' : field.type === 'status' ? 'status' : undefined);
+
+const COMMANDER = /commander|^ic$|incident[\s-]?lead/i;
+
+/** The severity that times and labels come from: the incident's, else the one picked in the form. */
+function currentSeverity(context: DeriveContext): SeverityInfo | undefined {
+	if (context.incident) return context.severities.find((severity) => severity.id === context.incident!.severity);
+	const picked = Object.values(context.typed);
+	return context.severities.find((severity) => picked.includes(severity.level));
+}
+
+/**
+ * The value a field fills itself with, in the form its input holds (a `datetime` field gets
+ * `2025-11-19T14:05`, a text field `2025-11-19 14:05 UTC`); `undefined` when nothing is known.
+ */
+export function derivedValue(field: ValueField, context: DeriveContext): string | undefined {
+	const derivation = derivationOf(field);
+	if (!derivation) return undefined;
+	const time = (date: Date) => (Number.isNaN(date.getTime()) ? undefined : field.type === 'datetime' ? toDatetimeLocal(date) : formatUtc(date));
+	const { incident, now } = context;
+	const severity = currentSeverity(context);
+	switch (derivation) {
+		case 'now':
+			return time(now);
+		case 'date':
+			return formatUtc(now).slice(0, 10);
+		case 'next-update':
+			return severity?.updateMinutes === undefined ? undefined : time(new Date(now.getTime() + severity.updateMinutes * 60_000));
+		case 'severity':
+			return incident ? severity?.level : undefined;
+		case 'severity-label':
+			return severity && `${severity.level} (${severity.name})`;
+	}
+	if (!incident) return undefined;
+	switch (derivation) {
+		case 'incident-id':
+			return incident.id;
+		case 'incident-title':
+			return incident.title;
+		case 'incident-start':
+			return time(new Date(incident.startedAt));
+		case 'duration': {
+			const end = incident.closedAt ? new Date(incident.closedAt) : now;
+			const ms = end.getTime() - new Date(incident.startedAt).getTime();
+			return Number.isNaN(ms) ? undefined : formatElapsed(ms);
+		}
+		case 'status':
+			return incident.status.charAt(0).toUpperCase() + incident.status.slice(1);
+		case 'commander':
+			return Object.entries(incident.roles).find(([role, person]) => COMMANDER.test(role) && person.trim())?.[1];
+	}
+}
+
+/** A field's current value and where it came from. */
+export interface FieldValue {
+	value: string;
+	/** `typed` by the responder, `derived` from the incident, or `empty`. */
+	source: 'typed' | 'derived' | 'empty';
+}
+
+/** Every field's value: what was typed wins; an empty field takes its derived value. */
+export function resolveValues(fields: ValueField[], context: DeriveContext): Record<string, FieldValue> {
+	const result: Record<string, FieldValue> = Object.create(null);
+	for (const field of fields) {
+		const typed = context.typed[field.name];
+		if (typed !== undefined && typed.trim() !== '') {
+			result[field.name] = { value: typed, source: 'typed' };
+			continue;
+		}
+		const derived = derivedValue(field, context);
+		result[field.name] = derived === undefined ? { value: '', source: 'empty' } : { value: derived, source: 'derived' };
+	}
+	return result;
+}
+
+/** The text each field puts into the message, for `fillMessage`. */
+export function messageValues(fields: ValueField[], resolved: Record<string, FieldValue>): Record<string, string> {
+	const result: Record<string, string> = Object.create(null);
+	for (const field of fields) {
+		const value = resolved[field.name]?.value ?? '';
+		if (value.trim() !== '') result[field.name] = displayValue(field, value);
+	}
+	return result;
+}

@@ -1,0 +1,385 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { fixturePort } from './sites.ts';
+
+/** A template page: its form, preview and copy controls, found the way a responder finds them. */
+class TemplatePage {
+	readonly page: Page;
+	readonly body: Locator;
+	readonly subject: Locator;
+	readonly status: Locator;
+	readonly fallback: Locator;
+
+	constructor(page: Page) {
+		this.page = page;
+		this.body = page.locator('[data-part="body"]');
+		this.subject = page.locator('[data-part="subject"]');
+		this.status = page.locator('[data-status]');
+		this.fallback = page.getByRole('textbox', { name: /Press Ctrl\/Cmd\+C/ });
+	}
+
+	async goto(path: string) {
+		await this.page.goto(path);
+		// Every template gets copy buttons once upgraded; only those with fields get a form.
+		await expect(this.page.getByRole('button', { name: /^Copy / }).first()).toBeVisible();
+	}
+
+	field(label: string) {
+		return this.page.getByLabel(label, { exact: true });
+	}
+
+	blank(text: string) {
+		return this.body.locator('mark', { hasText: text });
+	}
+
+	copy(name: string) {
+		return this.page.getByRole('button', { name, exact: true });
+	}
+
+	clipboard() {
+		return this.page.evaluate(() => navigator.clipboard.readText());
+	}
+
+	/** The template as the build wrote it into the page. */
+	source(): Promise<{ body: string; subject?: string; format: string; fields: { name: string; type: string; tokens: string[] }[] }> {
+		return this.page.locator('script[data-template]').evaluate((script) => JSON.parse(script.textContent!));
+	}
+}
+
+/**
+ * Fails the test on any dialog, uncaught error or console error the page produces. The site has
+ * no favicon yet (Starlight asks for one), which is not what these tests are about.
+ */
+const test = base.extend<{ templatePage: TemplatePage; problems: string[] }>({
+	problems: async ({ page }, use) => {
+		const problems: string[] = [];
+		page.on('dialog', (dialog) => {
+			problems.push(`dialog: ${dialog.message()}`);
+			void dialog.dismiss();
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		page.on('console', (message) => {
+			if (message.type() !== 'error' || message.location().url.endsWith('/favicon.svg')) return;
+			problems.push(`console: ${message.text()} ${message.location().url}`);
+		});
+		await use(problems);
+		expect(problems).toEqual([]);
+	},
+	templatePage: async ({ page, problems: _ }, use) => use(new TemplatePage(page)),
+});
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test.describe('a seed template (Servio status page update)', () => {
+	const path = '/servio/templates/status-page-update/';
+
+	test('copies exactly the filled text and keeps the value after a reload', async ({ templatePage: t }) => {
+		await t.goto(path);
+		await expect(t.blank('~X%')).toBeVisible();
+		await t.field('Share of traffic affected').fill('about 40%');
+		await expect(t.blank('~X%')).toHaveCount(0);
+		await expect(t.body).toContainText('Impact: about 40% of traffic affected');
+
+		await t.copy('Copy text').click();
+		await expect(t.status).toHaveText(/^Copied/);
+		const { body } = await t.source();
+		expect(await t.clipboard()).toBe(body.replaceAll('~X%', 'about 40%'));
+
+		await t.page.reload();
+		await expect(t.field('Share of traffic affected')).toHaveValue('about 40%');
+		await expect(t.body).toContainText('about 40% of traffic affected');
+	});
+
+	test('without JavaScript shows the text with its blanks, ready to select', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(path);
+		const body = page.locator('[data-part="body"]');
+		await expect(body.locator('mark', { hasText: '~X%' })).toBeVisible();
+		await expect(page.getByRole('form', { name: 'Fill in the template' })).toBeHidden();
+		await expect(page.getByText('Select the text below and copy it')).toBeVisible();
+		await body.selectText();
+		const selected = await page.evaluate(() => getSelection()!.toString());
+		expect(selected).toContain('Impact: ~X% of traffic affected');
+		expect(await body.evaluate((element) => getComputedStyle(element).userSelect)).not.toBe('none');
+		await context.close();
+	});
+});
+
+test('every template page of the site fills each declared field and copies without blanks', async ({ templatePage: t, request }) => {
+	test.setTimeout(300_000);
+	const locs = async (path: string) => [...(await (await request.get(path)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+	const pages = (await Promise.all((await locs('/sitemap-index.xml')).map(locs))).flat().filter((path) => /\/templates\/[^/]+\/$/.test(path));
+	expect(pages.length).toBeGreaterThan(0);
+	for (const path of pages) {
+		await t.goto(path);
+		const { fields } = await t.source();
+		for (const field of fields) {
+			const input = t.page.locator(`[data-field="${field.name}"]`);
+			if (field.type === 'datetime') await input.fill('2025-11-19T09:07');
+			else if (['choice', 'severity', 'status'].includes(field.type)) await input.selectOption({ index: 1 });
+			else await input.fill(`Filled ${field.name}`);
+		}
+		await expect(t.page.locator('rb-template mark'), path).toHaveCount(0);
+		// The preview shows the text as written (Markdown included), so the copies that keep it must match it.
+		const { format } = await t.source();
+		for (const button of await t.page.locator('[data-copy]').all()) {
+			await t.status.evaluate((status) => (status.textContent = ''));
+			await button.click();
+			await expect(t.status, path).toHaveText(/^Copied/);
+			const id = await button.getAttribute('data-copy');
+			const shown = id === 'subject' ? t.subject : id === 'markdown' || (id === 'plain' && format === 'plain') ? t.body : undefined;
+			if (shown) expect(await t.clipboard(), `${path} ${id}`).toBe(await shown.textContent());
+		}
+	}
+});
+
+test.describe('fixture templates', () => {
+	test.use({ baseURL: `http://localhost:${fixturePort}` });
+	const declared = '/drill/templates/incident-declared/';
+	const customer = '/drill/templates/customer-update/';
+
+	test('updates the preview as each field is filled, blanks marked until then', async ({ templatePage: t }) => {
+		await t.goto(declared);
+		await expect(t.blank('[Impact]')).toBeVisible();
+		await t.field('Brief description').fill('Bookings fail at checkout');
+		await expect(t.body).toContainText('**Issue:** Bookings fail at checkout');
+		await t.field('Impact').fill('Half of customers\ncannot book');
+		await expect(t.blank('[Impact]')).toHaveCount(0);
+		await expect(t.body).toContainText('**Impact:** Half of customers\ncannot book');
+		await t.field('Severity').selectOption('SEV-2');
+		await expect(t.body).toContainText('INCIDENT DECLARED: SEV-2');
+		await t.field('Affected feature').selectOption('Payments');
+		await t.field('Status').selectOption('Monitoring');
+		await t.field('Started').fill('2025-11-19T09:07');
+		await expect(t.body).toContainText('**Area:** Payments on {{service}}');
+		await expect(t.body).toContainText('**Started:** 2025-11-19 09:07 UTC');
+		await expect(t.body).toContainText('**Status:** Monitoring');
+		await expect(t.blank('{{service}}')).toBeVisible();
+	});
+
+	test('a value typed in one template fills the same field in another', async ({ templatePage: t }) => {
+		await t.goto(declared);
+		await t.field('Impact').fill('Payments time out for 30% of venues');
+		await t.field('Affected feature').selectOption('Bookings');
+		await t.goto(customer);
+		await expect(t.field('Impact')).toHaveValue('Payments time out for 30% of venues');
+		await expect(t.body).toContainText('Impact: Payments time out for 30% of venues');
+		await expect(t.subject).toHaveText('Service Disruption Update - Bookings');
+	});
+
+	test('copies the subject and the body of an email separately', async ({ templatePage: t }) => {
+		await t.goto(customer);
+		await t.field('Affected feature').selectOption('Payments');
+		await t.field('Brief description').fill('card payments fail');
+		await t.field('Impact').fill('No card payments');
+		await t.copy('Copy subject').click();
+		await expect(t.status).toHaveText('Copied (email subject).');
+		expect(await t.clipboard()).toBe('Service Disruption Update - Payments');
+		await t.copy('Copy body').click();
+		await expect(t.status).toHaveText('Copied (email body).');
+		const { body } = await t.source();
+		expect(await t.clipboard()).toBe(body.replace('[Brief description]', 'card payments fail').replace('[Impact]', 'No card payments'));
+	});
+
+	test('copies Markdown as written and converts it for Slack', async ({ templatePage: t }) => {
+		await t.goto(declared);
+		await t.field('Brief description').fill('**already bold**');
+		await t.copy('Copy Markdown').click();
+		await t.copy('Copy Markdown').click();
+		await expect(t.status).toHaveText('Copied (Markdown).');
+		expect(await t.clipboard()).toContain('**Issue:** **already bold**\n');
+		await t.copy('Copy for Slack').click();
+		await t.copy('Copy for Slack').click();
+		await expect(t.status).toHaveText('Copied (Slack).');
+		expect(await t.clipboard()).toContain('*Issue:* **already bold**\n*Impact:* [Impact]\n');
+		await t.copy('Copy text').click();
+		await t.copy('Copy text').click();
+		expect(await t.clipboard()).toContain('Issue: **already bold**\nImpact: [Impact]\n');
+	});
+
+	test('names the blank fields before copying, and copies on a second press', async ({ templatePage: t }) => {
+		await t.goto(customer);
+		await t.page.evaluate(() => navigator.clipboard.writeText('before'));
+		await t.field('Impact').fill('Slow bookings');
+		await t.copy('Copy body').click();
+		await expect(t.status).toHaveText('Still blank: Brief description. Fill it in, or press “Copy body” again to copy with the blank.');
+		expect(await t.clipboard()).toBe('before');
+		await t.copy('Copy body').click();
+		await expect(t.status).toHaveText('Copied (email body).');
+		expect(await t.clipboard()).toContain('issues: [Brief description].');
+	});
+
+	test('shows the text selected in a box when the clipboard is refused', async ({ templatePage: t }) => {
+		await t.page.addInitScript(() => {
+			navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+		});
+		await t.goto(customer);
+		await t.field('Brief description').fill('search is down');
+		await t.field('Impact').fill('No search');
+		await t.copy('Copy body').click();
+		await expect(t.fallback).toBeVisible();
+		await expect(t.fallback).toBeFocused();
+		await expect(t.status).toContainText('press Ctrl/Cmd+C');
+		const { body } = await t.source();
+		const expected = body.replace('[Brief description]', 'search is down').replace('[Impact]', 'No search');
+		await expect(t.fallback).toHaveValue(expected);
+		expect(await t.fallback.evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd))).toBe(expected);
+		await t.page.keyboard.press('ControlOrMeta+C');
+		await expect(t.status).toHaveText('Copied (email body).');
+		expect(await t.clipboard()).toBe(expected);
+	});
+
+	test('fills derived fields from the active incident, lets them be overridden, and records copies', async ({ templatePage: t, page }) => {
+		await page.clock.setFixedTime(new Date('2025-11-19T14:05:00Z'));
+		await page.addInitScript(() => {
+			const incident = {
+				id: 'INC-20251119-1320',
+				title: 'Bookings down',
+				playbook: 'drill',
+				severity: 'drill/sev-1',
+				status: 'identified',
+				startedAt: '2025-11-19T13:20:00Z',
+				roles: { 'Incident Commander': 'Dana' },
+				timeline: [],
+			};
+			if (!localStorage.getItem('responder:incidents')) {
+				localStorage.setItem('responder:incidents', JSON.stringify({ version: 1, activeId: incident.id, incidents: { [incident.id]: incident } }));
+			}
+			const events: unknown[] = [];
+			(window as unknown as { timeline: unknown[] }).timeline = events;
+			addEventListener('responder:timeline', (event) => events.push((event as CustomEvent).detail));
+		});
+		await t.goto(declared);
+		await expect(t.field('Severity')).toHaveValue('SEV-1');
+		await expect(t.field('Started')).toHaveValue('2025-11-19T13:20');
+		await expect(t.field('Status')).toHaveValue('Identified');
+		await expect(t.field('Incident commander')).toHaveValue('Dana');
+		await expect(t.field('Next update')).toHaveValue('2025-11-19 14:35 UTC');
+		await expect(t.body).toContainText('**Next Update:** 2025-11-19 14:35 UTC');
+		await expect(page.getByText('Filled in automatically').first()).toBeVisible();
+
+		await t.field('Incident commander').fill('Lee');
+		await t.field('Severity').selectOption('SEV-2');
+		await page.reload();
+		await expect(t.field('Incident commander')).toHaveValue('Lee');
+		await expect(t.body).toContainText('- IC: Lee\n- Ops: @[name]');
+		await expect(t.blank('@[name]')).toHaveCount(1);
+		await expect(t.body).toContainText('INCIDENT DECLARED: SEV-2');
+		const stored = await page.evaluate(() => localStorage.getItem('responder:template-values:INC-20251119-1320'));
+		expect(JSON.parse(stored!).values).toMatchObject({ commander: 'Lee', severity: 'SEV-2' });
+
+		await t.copy('Copy for Slack').click();
+		await t.copy('Copy for Slack').click();
+		await expect(t.status).toHaveText('Copied (Slack).');
+		expect(await page.evaluate(() => (window as unknown as { timeline: unknown[] }).timeline)).toEqual([
+			{ type: 'copy', text: 'Copied Incident Declared (Slack)' },
+		]);
+	});
+
+	test('keeps values per incident and follows a change of the active incident', async ({ templatePage: t, page }) => {
+		await t.goto(customer);
+		await t.field('Impact').fill('typed before the incident');
+		await page.evaluate(() => {
+			const incident = { id: 'INC-2', title: 'Search down', playbook: 'drill', severity: 'drill/sev-2', status: 'investigating', startedAt: new Date().toISOString(), roles: {}, timeline: [] };
+			localStorage.setItem('responder:incidents', JSON.stringify({ version: 1, activeId: 'INC-2', incidents: { 'INC-2': incident } }));
+			dispatchEvent(new CustomEvent('responder:active-incident'));
+		});
+		await expect(t.field('Impact')).toHaveValue('');
+		await t.field('Impact').fill('typed during INC-2');
+		await page.evaluate(() => {
+			const store = JSON.parse(localStorage.getItem('responder:incidents')!);
+			localStorage.setItem('responder:incidents', JSON.stringify({ ...store, activeId: null }));
+			dispatchEvent(new CustomEvent('responder:active-incident'));
+		});
+		await expect(t.field('Impact')).toHaveValue('typed before the incident');
+	});
+
+	test('clears the fields of the template', async ({ templatePage: t }) => {
+		await t.goto(customer);
+		await t.field('Impact').fill('Slow');
+		await t.page.getByRole('button', { name: 'Clear fields' }).click();
+		await expect(t.field('Impact')).toHaveValue('');
+		await expect(t.blank('[Impact]')).toBeVisible();
+		await t.page.reload();
+		await expect(t.field('Impact')).toHaveValue('');
+	});
+
+	test('keeps working in memory with a notice when storage refuses', async ({ templatePage: t }) => {
+		await t.page.addInitScript(() => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				if (key.startsWith('responder:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				setItem.call(this, key, value);
+			};
+		});
+		await t.goto(customer);
+		await t.field('Impact').fill('Slow bookings');
+		await expect(t.page.getByText('could not be saved')).toBeVisible();
+		await expect(t.body).toContainText('Impact: Slow bookings');
+	});
+
+	test('sets unreadable saved values aside with a notice and starts empty', async ({ templatePage: t, page }) => {
+		await page.addInitScript(() => localStorage.setItem('responder:template-values:default', '{"version":1,"values":'));
+		await t.goto(customer);
+		await expect(page.getByText('Saved values could not be read and were set aside')).toBeVisible();
+		await t.field('Impact').fill('Slow');
+		await expect(t.body).toContainText('Impact: Slow');
+		const keys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('responder:template-values:default:corrupt:')));
+		expect(keys).toHaveLength(1);
+	});
+
+	test('the scenario page opens its templates as filled forms in one click', async ({ templatePage: t }) => {
+		await t.page.goto('/drill/scenarios/bookings-down/');
+		await t.page.getByRole('main').getByRole('link', { name: 'Incident Declared' }).click();
+		await expect(t.page.getByRole('heading', { level: 1 })).toHaveText('Incident Declared');
+		await expect(t.field('Brief description')).toBeVisible();
+	});
+
+	test('has no accessibility violations in light or dark theme, filled or not', async ({ templatePage: t, page }) => {
+		await t.goto(declared);
+		const check = async () => expect((await new AxeBuilder({ page }).include('rb-template').analyze()).violations).toEqual([]);
+		await check();
+		await t.field('Brief description').fill('Bookings fail');
+		await t.copy('Copy text').click();
+		await expect(t.status).toHaveText(/^Still blank/);
+		await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+		await check();
+	});
+
+	const PAYLOADS = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{{constructor}}', 'javascript:alert(1)'];
+
+	test('treats every payload typed into text fields as text, in the preview and on the clipboard', async ({ templatePage: t }) => {
+		await t.goto(declared);
+		const payload = PAYLOADS.join(' ');
+		for (const label of ['Brief description', 'Impact', 'Service', 'Incident commander', 'Next update']) await t.field(label).fill(payload);
+		await expect(t.body).toContainText(`**Issue:** ${payload}\n**Impact:** ${payload}`);
+		await expect(t.body.locator('img, script')).toHaveCount(0);
+		for (const variant of ['Copy text', 'Copy Markdown', 'Copy for Slack']) {
+			await t.copy(variant).click();
+			await expect(t.status).toHaveText(/^Still blank/);
+			await t.copy(variant).click();
+			await expect(t.status).toHaveText(/^Copied/);
+			expect((await t.clipboard()).split(payload)).toHaveLength(6);
+		}
+	});
+
+	test('treats payloads stored for choice, severity, status and date-time fields as text', async ({ templatePage: t, page }) => {
+		const payload = PAYLOADS.join(' ');
+		await page.addInitScript((value) => {
+			const values = Object.fromEntries(['severity', 'area', 'status', 'started', 'summary'].map((name) => [name, value]));
+			localStorage.setItem('responder:template-values:default', JSON.stringify({ version: 1, values }));
+		}, payload);
+		await t.goto(declared);
+		await expect(t.field('Severity')).toHaveValue(payload);
+		await expect(t.field('Status')).toHaveValue(payload);
+		await expect(t.body).toContainText(`INCIDENT DECLARED: ${payload}`);
+		await expect(t.body).toContainText(`**Area:** ${payload} on`);
+		await expect(t.body).toContainText(`**Started:** ${payload}`);
+		await expect(t.body).toContainText(`**Status:** ${payload}`);
+		await expect(t.page.locator('rb-template img, rb-template script:not([data-template])')).toHaveCount(0);
+		await t.copy('Copy text').click();
+		await t.copy('Copy text').click();
+		expect((await t.clipboard()).split(payload)).toHaveLength(6);
+	});
+});

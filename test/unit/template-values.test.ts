@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import {
+	derivedValue,
+	displayValue,
+	formatElapsed,
+	messageValues,
+	parseValueStore,
+	resolveValues,
+	type DeriveContext,
+	type ValueField,
+} from '../../src/lib/template-values.ts';
+
+const now = new Date('2025-11-19T14:05:42Z');
+const severities = [
+	{ id: 'servio/p0', level: 'P0', name: 'Critical', updateMinutes: 15 },
+	{ id: 'servio/p1', level: 'P1', name: 'High', updateMinutes: 30 },
+	{ id: 'servio/p3', level: 'P3', name: 'Low' },
+];
+const incident = {
+	id: 'INC-20251119-1320',
+	title: 'Checkout down',
+	severity: 'servio/p1',
+	status: 'mitigating',
+	startedAt: '2025-11-19T13:20:00Z',
+	roles: { 'Incident Commander': 'Dana', Communications: 'Lee' },
+};
+const active: DeriveContext = { now, incident, severities, typed: {} };
+const idle: DeriveContext = { now, incident: null, severities, typed: {} };
+const field = (derive: ValueField['derive'], type: ValueField['type'] = 'text'): ValueField => ({ name: 'f', type, derive });
+
+describe('derived values with a fixed clock', () => {
+	test.each([
+		['now', 'text', '2025-11-19 14:05 UTC'],
+		['now', 'datetime', '2025-11-19T14:05'],
+		['date', 'text', '2025-11-19'],
+		['incident-id', 'text', 'INC-20251119-1320'],
+		['incident-title', 'text', 'Checkout down'],
+		['incident-start', 'text', '2025-11-19 13:20 UTC'],
+		['incident-start', 'datetime', '2025-11-19T13:20'],
+		['duration', 'text', '45 min'],
+		['next-update', 'text', '2025-11-19 14:35 UTC'],
+		['next-update', 'datetime', '2025-11-19T14:35'],
+		['severity', 'severity', 'P1'],
+		['severity-label', 'text', 'P1 (High)'],
+		['status', 'status', 'Mitigating'],
+		['commander', 'text', 'Dana'],
+	] as const)('%s in a %s field of an active incident is %s', (derive, type, expected) => {
+		expect(derivedValue(field(derive, type), active)).toBe(expected);
+	});
+
+	test('severity and status fields follow the incident without a declared derivation', () => {
+		expect(derivedValue(field(undefined, 'severity'), active)).toBe('P1');
+		expect(derivedValue(field(undefined, 'status'), active)).toBe('Mitigating');
+		expect(derivedValue(field(undefined, 'text'), active)).toBeUndefined();
+	});
+
+	test('without an incident only the clock fills, and the next update follows a severity picked in the form', () => {
+		for (const derive of ['incident-id', 'incident-start', 'duration', 'severity', 'status', 'commander'] as const) {
+			expect(derivedValue(field(derive), idle)).toBeUndefined();
+		}
+		expect(derivedValue(field('now'), idle)).toBe('2025-11-19 14:05 UTC');
+		expect(derivedValue(field('next-update'), idle)).toBeUndefined();
+		expect(derivedValue(field('next-update'), { ...idle, typed: { severity: 'P0' } })).toBe('2025-11-19 14:20 UTC');
+	});
+
+	test('a severity without an update cadence gives no next update', () => {
+		expect(derivedValue(field('next-update'), { ...active, incident: { ...incident, severity: 'servio/p3' } })).toBeUndefined();
+	});
+
+	test('a closed incident lasts until it closed', () => {
+		expect(derivedValue(field('duration'), { ...active, incident: { ...incident, closedAt: '2025-11-19T16:50:00Z' } })).toBe('3 h 30 min');
+	});
+
+	test('formats elapsed time', () => {
+		expect([0, 59_999, 3_600_000, 3_900_000, 90_000_000].map(formatElapsed)).toEqual(['0 min', '0 min', '1 h 00 min', '1 h 05 min', '1 d 1 h']);
+	});
+});
+
+describe('resolving values', () => {
+	const fields: ValueField[] = [
+		{ name: 'started', type: 'datetime', derive: 'incident-start' },
+		{ name: 'impact', type: 'text' },
+		{ name: 'status', type: 'status' },
+	];
+
+	test('typed values win, empty ones take the derived value, the rest stay empty', () => {
+		const resolved = resolveValues(fields, { ...active, typed: { status: 'Resolved', impact: '  ' } });
+		expect(resolved).toEqual({
+			started: { value: '2025-11-19T13:20', source: 'derived' },
+			impact: { value: '', source: 'empty' },
+			status: { value: 'Resolved', source: 'typed' },
+		});
+		expect(messageValues(fields, resolved)).toEqual({ started: '2025-11-19 13:20 UTC', status: 'Resolved' });
+	});
+
+	test('date-time values read as UTC in the message; other text is left as typed', () => {
+		expect(displayValue({ type: 'datetime' }, '2025-11-19T09:07')).toBe('2025-11-19 09:07 UTC');
+		expect(displayValue({ type: 'text' }, '2025-11-19T09:07')).toBe('2025-11-19T09:07');
+		expect(displayValue({ type: 'datetime' }, 'soon')).toBe('soon');
+	});
+});
+
+describe('stored values', () => {
+	test('reads a version-1 store and drops values that are not text', () => {
+		expect(parseValueStore({ version: 1, values: { impact: 'x', bad: 3 } })).toEqual({ impact: 'x' });
+	});
+
+	test.each([null, [], { version: 2, values: {} }, { version: 1, values: [] }, { version: 1 }, 'x'])('rejects %j', (raw) => {
+		expect(parseValueStore(raw)).toBeUndefined();
+	});
+
+	test('keeps a field named like an object property as plain data', () => {
+		const values = parseValueStore(JSON.parse('{"version":1,"values":{"__proto__":"x","constructor":"y"}}'))!;
+		expect(values['constructor']).toBe('y');
+		expect(Object.getPrototypeOf(values)).toBeNull();
+	});
+});
