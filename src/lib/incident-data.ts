@@ -1,0 +1,55 @@
+/**
+ * What the browser needs from the playbooks to run an incident, as built into
+ * `/incident-data.json`: per playbook its id pattern, severity ladder with typed targets and
+ * impact criteria, scenarios, the record/post-mortem templates and decision trees.
+ */
+import type { Duration } from './duration.ts';
+import type { Decision } from '../schemas/decision.ts';
+
+export interface SeverityData {
+	/** Entry id, `servio/p0`. */
+	id: string;
+	level: string;
+	rank: number;
+	name: string;
+	label?: string;
+	definition: string[];
+	impact: string[];
+	targets: { acknowledge?: Duration; response?: Duration; update?: Duration; resolution?: Duration };
+	criteria?: { usersAffected?: string; usersAffectedRange?: [number, number]; revenue?: string; slo?: string; example?: string };
+	/** Whether a post-mortem is owed, and within what. */
+	postMortem?: { required: 'required' | 'optional' | 'not-required'; within?: Duration };
+}
+
+export interface TemplateData {
+	id: string;
+	title: string;
+	kind: string;
+	body: string;
+	file?: string;
+	fields: { name: string; tokens: string[]; derive?: string }[];
+}
+
+export interface PlaybookData {
+	id: string;
+	name: string;
+	incidentId: string;
+	targetLabels: { acknowledge: string; response: string; update: string; resolution: string };
+	severities: SeverityData[];
+	scenarios: { id: string; title: string; severity?: string }[];
+	templates: TemplateData[];
+	decisions: (Decision & { id: string })[];
+}
+
+export interface IncidentData {
+	playbooks: PlaybookData[];
+}
+
+export const findSeverity = (data: IncidentData, id: string): SeverityData | undefined =>
+	data.playbooks.flatMap((playbook) => playbook.severities).find((severity) => severity.id === id);
+
+export const findPlaybook = (data: IncidentData, id: string): PlaybookData | undefined => data.playbooks.find((playbook) => playbook.id === id);
+
+/** Severity ids → level names, for timeline text. */
+export const severityLevels = (data: IncidentData): Record<string, string> =>
+	Object.fromEntries(data.playbooks.flatMap((playbook) => playbook.severities.map((severity) => [severity.id, severity.level])));
