@@ -1,10 +1,9 @@
 /**
  * What the browser needs from the playbooks to run an incident, as built into
  * `/incident-data.json`: per playbook its id pattern, severity ladder with typed targets and
- * impact criteria, scenarios, the record/post-mortem templates and decision trees.
+ * impact criteria, scenarios, templates and decision trees.
  */
 import type { Duration } from './duration.ts';
-import type { Decision } from '../schemas/decision.ts';
 
 export interface SeverityData {
 	/** Entry id, `servio/p0`. */
@@ -38,7 +37,8 @@ export interface PlaybookData {
 	severities: SeverityData[];
 	scenarios: { id: string; title: string; severity?: string }[];
 	templates: TemplateData[];
-	decisions: (Decision & { id: string })[];
+	/** Decision trees to walk, as links. */
+	decisions: { title: string; url: string }[];
 }
 
 export interface IncidentData {

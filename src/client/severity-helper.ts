@@ -1,0 +1,68 @@
+/**
+ * The severity helper's form: the playbook's own impact questions, the suggested level with its
+ * reasons, and a button that applies it.
+ */
+import { h } from './dom.ts';
+import type { SeverityData } from '../lib/incident-data.ts';
+import { severityQuestions, suggestSeverity, type SeverityAnswers } from '../lib/incident-severity.ts';
+
+export function severityHelper(severities: SeverityData[], current: string, apply: (severity: SeverityData) => void): HTMLElement {
+	const questions = severityQuestions(severities);
+	const result = h('div', { class: 'rb-suggestion', 'aria-live': 'polite' });
+	const form = h('form', { class: 'rb-severity-helper', onsubmit: (event) => event.preventDefault() });
+	// The suggestion is rebuilt only when it changes: a blur's `change` event must not remove the
+	// Apply button between press and release.
+	let shown: string | undefined;
+	const update = () => {
+		const values = new FormData(form);
+		const users = String(values.get('users') ?? '').trim();
+		const answers: SeverityAnswers = {
+			...(users !== '' ? { usersAffected: Number(users) } : {}),
+			...(values.get('revenue') ? { revenue: String(values.get('revenue')) } : {}),
+			...(values.get('slo') ? { slo: String(values.get('slo')) } : {}),
+			statements: values.getAll('statement').map(String),
+		};
+		const suggestion = suggestSeverity(severities, answers);
+		const key = suggestion ? `${suggestion.severity.id}\n${suggestion.reasons.join('\n')}` : '';
+		if (key === shown) return;
+		shown = key;
+		if (!suggestion) return result.replaceChildren(h('p', {}, 'Answer a question to get a suggested severity.'));
+		const { severity, reasons } = suggestion;
+		result.replaceChildren(
+			h('p', {}, 'Suggested: ', h('strong', { class: 'rb-suggested' }, `${severity.level} ${severity.name}`)),
+			h('ul', {}, reasons.map((reason) => h('li', {}, reason))),
+			severity.id === current
+				? h('p', {}, 'This is the incident’s severity already.')
+				: h('button', { type: 'button', onclick: () => apply(severity) }, `Apply ${severity.level}`),
+		);
+	};
+	form.addEventListener('input', update);
+	form.addEventListener('change', update);
+	const ranges = severities.flatMap((severity) => (severity.criteria?.usersAffected ? [`${severity.level}: ${severity.criteria.usersAffected}`] : []));
+	form.append(
+		questions.usersAffected
+			? h('p', { class: 'rb-field' }, h('label', { for: 'rb-sev-users' }, 'Share of users affected (%)'), h('input', { id: 'rb-sev-users', name: 'users', type: 'number', min: '0', max: '100', step: 'any', 'aria-describedby': 'rb-sev-users-help' }), h('small', { id: 'rb-sev-users-help' }, ranges.join(' · ')))
+			: null,
+		questions.choices.map((choice) =>
+			h(
+				'p',
+				{ class: 'rb-field' },
+				h('label', { for: `rb-sev-${choice.key}` }, choice.label),
+				h('select', { id: `rb-sev-${choice.key}`, name: choice.key }, h('option', { value: '' }, 'Not known'), choice.options.map((option) => h('option', { value: option.text }, option.text))),
+			),
+		),
+		questions.statements.length
+			? h(
+					'fieldset',
+					{},
+					h('legend', {}, 'Which of these is true?'),
+					questions.statements.map((statement, index) =>
+						h('p', { class: 'rb-check' }, h('input', { type: 'checkbox', id: `rb-sev-st-${index}`, name: 'statement', value: statement.id }), ' ', h('label', { for: `rb-sev-st-${index}` }, statement.text)),
+					),
+				)
+			: null,
+		result,
+	);
+	update();
+	return form;
+}
