@@ -11,7 +11,7 @@ import { incidentData, loadStore, mutate, onStoreChange, recordTimelineEvents, s
 import { severityHelper } from './severity-helper.ts';
 import { formatUtc } from '../lib/incident-clock.ts';
 import { findPlaybook, findSeverity, severityLevels, type IncidentData } from '../lib/incident-data.ts';
-import { exportFileName, renderDocument, renderPostMortemMdx } from '../lib/incident-export.ts';
+import { exportFileName, readChecklistTicks, renderDocument, renderPostMortemMdx, type ChecklistTicks } from '../lib/incident-export.ts';
 import { decodeHandover, encodeHandover } from '../lib/incident-fragment.ts';
 import {
 	addNote,
@@ -32,6 +32,27 @@ import {
 } from '../lib/incident-store.ts';
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
+
+/** Checklist ticks stored in the incident's scope (`responder:checklist:<id>:<document>`). */
+function storedChecklists(id: string): ChecklistTicks[] {
+	const prefix = `responder:checklist:${id}:`;
+	const found: ChecklistTicks[] = [];
+	let keys: string[] = [];
+	try {
+		keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+	} catch {
+		// Storage blocked: the export falls back to the ticks on the timeline.
+	}
+	for (const key of keys) {
+		try {
+			const ticks = readChecklistTicks(key.slice(prefix.length), JSON.parse(localStorage.getItem(key) ?? 'null'));
+			if (ticks) found.push(ticks);
+		} catch {
+			// Unreadable values belong to the checklists, which move them aside; skip them here.
+		}
+	}
+	return found.sort((a, b) => a.document.localeCompare(b.document));
+}
 
 class IncidentWorkspace extends HTMLElement {
 	#data!: IncidentData;
@@ -229,7 +250,7 @@ class IncidentWorkspace extends HTMLElement {
 			const playbook = findPlaybook(this.#data, incident.playbook);
 			const severity = findSeverity(this.#data, incident.severity);
 			if (kind !== 'json' && (!playbook || !severity)) return (status.textContent = `The playbook \`${incident.playbook}\` of this incident is not in this site, so only JSON can be exported.`);
-			const context = { playbook: playbook!, severity: severity!, now: new Date() };
+			const context = { playbook: playbook!, severity: severity!, now: new Date(), checklists: storedChecklists(incident.id) };
 			const text =
 				kind === 'json'
 					? JSON.stringify(toIncidentFile(incident), null, 2)

@@ -16,7 +16,7 @@ export const escapeMarkdown = (text: string): string => text.replace(/[\\<>[\]`]
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 function stamp(iso: string, startIso: string): string {
-	const day = iso.slice(0, 10);
+	const day = new Date(iso).toISOString().slice(0, 10);
 	const time = `${new Date(iso).toISOString().slice(11, 16)} UTC`;
 	return day === new Date(startIso).toISOString().slice(0, 10) ? time : `${day} ${time}`;
 }
@@ -34,10 +34,37 @@ export function checklistProgress(incident: Incident): { text: string; done: boo
 	return [...steps.values()];
 }
 
+/** Ticks the checklist helper stored for one document in the incident's scope. */
+export interface ChecklistTicks {
+	/** `<playbook>/scenarios/<slug>` and the like: which page the checklist is on. */
+	document: string;
+	ticks: { text: string; at: string }[];
+}
+
+/**
+ * Reads one stored checklist value (`responder:checklist:<scope>:<document>`: version 2 holds
+ * `ticks: {id: {at, text}}`, version 1 `ticked: {id: at}`); `undefined` for anything else.
+ */
+export function readChecklistTicks(document: string, raw: unknown): ChecklistTicks | undefined {
+	if (typeof raw !== 'object' || raw === null) return undefined;
+	const value = raw as { version?: unknown; ticks?: unknown; ticked?: unknown };
+	const entries =
+		value.version === 2 && typeof value.ticks === 'object' && value.ticks !== null
+			? Object.entries(value.ticks as Record<string, { at?: unknown; text?: unknown }>).map(([id, tick]) => ({ text: typeof tick.text === 'string' && tick.text ? tick.text : id, at: tick.at }))
+			: value.version === 1 && typeof value.ticked === 'object' && value.ticked !== null
+				? Object.entries(value.ticked as Record<string, unknown>).map(([id, at]) => ({ text: id, at }))
+				: undefined;
+	if (!entries) return undefined;
+	const ticks = entries.filter((tick): tick is { text: string; at: string } => typeof tick.at === 'string' && !Number.isNaN(Date.parse(tick.at)));
+	return { document, ticks: ticks.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)) };
+}
+
 export interface ExportContext {
 	playbook: PlaybookData;
 	severity: SeverityData;
 	now: Date;
+	/** Ticks stored by the checklists in this incident's scope; the timeline's ticks otherwise. */
+	checklists?: ChecklistTicks[];
 }
 
 const isoMinute = (iso: string) => `${iso.slice(0, 10)} ${new Date(iso).toISOString().slice(11, 16)} UTC`;
@@ -111,13 +138,24 @@ export function renderDocument(incident: Incident, kind: 'incident-record' | 'po
 	markdown = withSection(markdown, /^(#{1,6})\s+(?:Detailed\s+)?Timeline\s*$/im, 'Timeline', timelineLines(incident));
 	const roles = Object.entries(incident.roles).map(([role, person]) => `- ${escapeMarkdown(role)}: ${escapeMarkdown(person)}`);
 	markdown = withSection(markdown, /^(#{1,6})\s+Roles\s*$/im, 'Roles', roles);
+	markdown = withSection(markdown, /^(#{1,6})\s+Checklist progress\s*$/im, 'Checklist progress', progressLines(incident, context.checklists ?? []));
+	return markdown.trimEnd() + '\n';
+}
+
+function progressLines(incident: Incident, checklists: ChecklistTicks[]): string[] {
+	const stored = checklists.filter((checklist) => checklist.ticks.length > 0);
+	if (stored.length) {
+		return stored.flatMap((checklist, index) => [
+			...(index ? [''] : []),
+			`${escapeMarkdown(checklist.document)}: ${checklist.ticks.length} ticked`,
+			'',
+			...checklist.ticks.map((tick) => `- [x] ${escapeMarkdown(tick.text)} (${stamp(tick.at, incident.startedAt)})`),
+		]);
+	}
 	const steps = checklistProgress(incident);
 	const done = steps.filter((step) => step.done).length;
-	const progress = steps.length
-		? [`${done} of ${steps.length} steps ticked on the timeline.`, '', ...steps.map((step) => `- [${step.done ? 'x' : ' '}] ${escapeMarkdown(step.text)} (${stamp(step.at, incident.startedAt)})`)]
-		: [];
-	markdown = withSection(markdown, /^(#{1,6})\s+Checklist progress\s*$/im, 'Checklist progress', progress);
-	return markdown.trimEnd() + '\n';
+	if (!steps.length) return [];
+	return [`${done} of ${steps.length} steps ticked on the timeline.`, '', ...steps.map((step) => `- [${step.done ? 'x' : ' '}] ${escapeMarkdown(step.text)} (${stamp(step.at, incident.startedAt)})`)];
 }
 
 /** Escapes MDX's `{`, `}` and `<` outside code so the body is read as text. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { escapeMdx, renderDocument, renderPostMortemMdx } from '../../src/lib/incident-export.ts';
+import { escapeMdx, readChecklistTicks, renderDocument, renderPostMortemMdx } from '../../src/lib/incident-export.ts';
 import { addNote, declareIncident, emptyStore, recordEvent, setStatus } from '../../src/lib/incident-store.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { playbook, severities } from './incident-fixture.ts';
@@ -77,6 +77,16 @@ describe('incident export', () => {
 		});
 		expect(body).toContain('\\{x\\}');
 		expect(body).not.toMatch(/(?<!\\)[<{]/);
+	});
+
+	test('lists the checklist ticks stored in the incident’s scope, per page, in time order', () => {
+		const ticks = readChecklistTicks('ros/scenarios/complete-backend-outage', {
+			version: 2,
+			ticks: { b: { at: '2025-11-19T03:48:00Z', text: 'Roll back' }, a: { at: '2025-11-19T03:44:00Z', text: 'Check health' } },
+		})!;
+		const markdown = renderDocument(run(), 'incident-record', { ...context, checklists: [ticks, readChecklistTicks('x', { version: 1, ticked: {} })!] });
+		expect(markdown).toContain('## Checklist progress\nros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n- [x] Roll back (03:48 UTC)\n');
+		expect(readChecklistTicks('x', { version: 9 })).toBeUndefined();
 	});
 
 	test('leaves code untouched when escaping MDX', () => {
