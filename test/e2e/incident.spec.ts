@@ -217,6 +217,21 @@ test.describe('incident workspace', () => {
 		expect(markdown).toContain('- 04:02 UTC - Status: Identified → Mitigating');
 	});
 
+	test('lists checklist ticks stored in the incident’s scope in the record', async ({ page, incident }) => {
+		await incident.at(START);
+		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
+		await incident.declare({ title: 'Ticks' });
+		await page.evaluate(() =>
+			localStorage.setItem(
+				'responder:checklist:INC-20251119-0342:restaurant-os/scenarios/complete-backend-outage',
+				JSON.stringify({ version: 2, ticks: { 'roll-back': { at: '2025-11-19T03:50:00.000Z', text: 'Roll back to the previous deployment' } } }),
+			),
+		);
+		await page.goto('/incident/');
+		const record = await incident.exportText('Incident record');
+		expect(record).toContain('restaurant-os/scenarios/complete-backend-outage: 1 ticked\n\n- [x] Roll back to the previous deployment (03:50 UTC)');
+	});
+
 	test('shows user text as text in banner and timeline', async ({ page, incident }) => {
 		const dialogs: string[] = [];
 		page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
