@@ -133,10 +133,10 @@ class IncidentWorkspace extends HTMLElement {
 					),
 		);
 		const incident = this.#selected ? store.incidents[this.#selected] : undefined;
-		this.#detail.replaceChildren(...(incident ? this.#describe(incident) : []));
+		this.#detail.replaceChildren(...(incident ? this.#describe(incident).filter((node) => node !== null) : []));
 	}
 
-	#describe(incident: Incident): Node[] {
+	#describe(incident: Incident): (Node | null)[] {
 		const id = incident.id;
 		const playbook = findPlaybook(this.#data, incident.playbook);
 		const severities = playbook?.severities ?? [];
@@ -249,7 +249,10 @@ class IncidentWorkspace extends HTMLElement {
 		const show = (kind: ExportKind) => {
 			const playbook = findPlaybook(this.#data, incident.playbook);
 			const severity = findSeverity(this.#data, incident.severity);
-			if (kind !== 'json' && (!playbook || !severity)) return (status.textContent = `The playbook \`${incident.playbook}\` of this incident is not in this site, so only JSON can be exported.`);
+			if (kind !== 'json' && (!playbook || !severity)) {
+				status.textContent = `The playbook \`${incident.playbook}\` of this incident is not in this site, so only JSON can be exported.`;
+				return;
+			}
 			const context = { playbook: playbook!, severity: severity!, now: new Date(), checklists: storedChecklists(incident.id) };
 			const text =
 				kind === 'json'

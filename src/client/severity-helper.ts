@@ -39,7 +39,7 @@ export function severityHelper(severities: SeverityData[], current: string, appl
 	form.addEventListener('input', update);
 	form.addEventListener('change', update);
 	const ranges = severities.flatMap((severity) => (severity.criteria?.usersAffected ? [`${severity.level}: ${severity.criteria.usersAffected}`] : []));
-	form.append(
+	const parts = [
 		questions.usersAffected
 			? h('p', { class: 'rb-field' }, h('label', { for: 'rb-sev-users' }, 'Share of users affected (%)'), h('input', { id: 'rb-sev-users', name: 'users', type: 'number', min: '0', max: '100', step: 'any', 'aria-describedby': 'rb-sev-users-help' }), h('small', { id: 'rb-sev-users-help' }, ranges.join(' · ')))
 			: null,
@@ -62,7 +62,8 @@ export function severityHelper(severities: SeverityData[], current: string, appl
 				)
 			: null,
 		result,
-	);
+	];
+	form.append(...parts.flat().filter((part) => part !== null));
 	update();
 	return form;
 }

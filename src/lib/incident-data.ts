@@ -3,7 +3,7 @@
  * `/incident-data.json`: per playbook its id pattern, severity ladder with typed targets and
  * impact criteria, scenarios, templates and decision trees.
  */
-import type { Duration } from './duration.ts';
+import type { Severity } from '../schemas/severity.ts';
 
 export interface SeverityData {
 	/** Entry id, `servio/p0`. */
@@ -14,10 +14,10 @@ export interface SeverityData {
 	label?: string;
 	definition: string[];
 	impact: string[];
-	targets: { acknowledge?: Duration; response?: Duration; update?: Duration; resolution?: Duration };
-	criteria?: { usersAffected?: string; usersAffectedRange?: [number, number]; revenue?: string; slo?: string; example?: string };
+	targets: Severity['targets'];
+	criteria?: Severity['criteria'];
 	/** Whether a post-mortem is owed, and within what. */
-	postMortem?: { required: 'required' | 'optional' | 'not-required'; within?: Duration };
+	postMortem?: Severity['postMortem'];
 }
 
 export interface TemplateData {

@@ -28,7 +28,7 @@ export const GET: APIRoute = async () => {
 				...(data.criteria ? { criteria: data.criteria } : {}),
 				...(data.postMortem ? { postMortem: data.postMortem } : {}),
 			})),
-			scenarios: scenarios.map(({ id, data }) => ({ id, title: data.title, ...(data.severity ? { severity: data.severity.id } : {}) })),
+			scenarios: scenarios.map(({ id, data }) => ({ id, title: data.title, ...(data.severity ? { severity: (data.severity as { id: string }).id } : {}) })),
 			templates: templates.map(({ id, data }) => ({
 				id,
 				title: data.title,

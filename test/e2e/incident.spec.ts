@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, utcAfter } from './incident-fixtures.ts';
 
 const START = '2025-11-19T03:42:00.000Z';
