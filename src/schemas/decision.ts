@@ -10,12 +10,12 @@ export const DecisionAnswerSchema = (ref: RefFactory) =>
 		next: z.string().optional(),
 		/** What to do when this answer ends the walk ("Execute emergency rollback"). */
 		action: z.string().optional(),
-		/** The scenario that describes the action. */
-		scenario: ref('scenarios').optional(),
-		/** A page of the playbook that describes the action. */
+		/** The page of the playbook whose section describes the action. */
 		page: ref('pages').optional(),
-		/** Heading anchor inside the scenario or page (`emergency-rollback`). */
+		/** Heading anchor of that section in `page` (`2-emergency-rollback`). */
 		anchor: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a heading anchor such as `emergency-rollback`').optional(),
+		/** A scenario to open next, when the action belongs to one. */
+		scenario: ref('scenarios').optional(),
 		/** How to carry out the action, step by step, shown in the action's own section. */
 		steps: z.array(z.string()).default([]),
 	});

@@ -298,8 +298,10 @@ test.describe('decision tree', () => {
 		await tree.getByRole('button', { name: 'Start over' }).click();
 		await tree.getByRole('button', { name: 'Yes' }).click();
 		await expect(tree.getByRole('heading', { name: 'Execute emergency rollback' })).toBeVisible();
-		await tree.getByRole('link', { name: /Backend Outage/ }).click();
-		await expect(page).toHaveURL(/\/restaurant-os\/scenarios\/complete-backend-outage\/$/);
+		await expect(tree.getByRole('link', { name: /Backend Outage/ })).toHaveAttribute('href', '/restaurant-os/scenarios/complete-backend-outage/');
+		await tree.getByRole('link', { name: 'Decision Tree and Mitigation Strategies' }).click();
+		await expect(page).toHaveURL(/\/restaurant-os\/mitigation\/#2-emergency-rollback$/);
+		await expect(page.locator('[id="2-emergency-rollback"]')).toHaveText(/2\. Emergency Rollback/);
 	});
 });
 
