@@ -163,7 +163,7 @@ class IncidentWorkspace extends HTMLElement {
 				h('p', { class: 'rb-field' }, h('label', { for: 'rb-status' }, 'Status'), status),
 				h('p', { class: 'rb-field' }, h('label', { for: 'rb-severity' }, 'Severity'), severity),
 			),
-			h('details', {}, h('summary', {}, 'Severity helper'), severityHelper(severities, incident.severity, (entry) => mutate((store) => setSeverity(store, id, entry.id, severityLevels(this.#data), now())))),
+			h('details', {}, h('summary', {}, 'Severity helper'), severityHelper(severities, playbook?.scenarios ?? [], incident.severity, (entry) => mutate((store) => setSeverity(store, id, entry.id, severityLevels(this.#data), now())))),
 			playbook?.decisions.length ? h('p', {}, 'Decision trees: ', playbook.decisions.map((tree) => h('a', { href: tree.url }, tree.title))) : null,
 			h('h3', {}, 'Roles'),
 			h(

@@ -4,10 +4,17 @@
  */
 import { h } from './dom.ts';
 import type { SeverityData } from '../lib/incident-data.ts';
-import { severityQuestions, suggestSeverity, type SeverityAnswers } from '../lib/incident-severity.ts';
+import { severityQuestions, suggestSeverity, type ScenarioRef, type SeverityAnswers, type StatementKind } from '../lib/incident-severity.ts';
 
-export function severityHelper(severities: SeverityData[], current: string, apply: (severity: SeverityData) => void): HTMLElement {
-	const questions = severityQuestions(severities);
+const LEGENDS: Record<StatementKind, string> = {
+	definition: 'Which of these is true?',
+	impact: 'Which of these impacts do you see?',
+	example: 'Is it like one of these?',
+	scenario: 'Is it one of these scenarios?',
+};
+
+export function severityHelper(severities: SeverityData[], scenarios: ScenarioRef[], current: string, apply: (severity: SeverityData) => void): HTMLElement {
+	const questions = severityQuestions(severities, scenarios);
 	const result = h('div', { class: 'rb-suggestion', 'aria-live': 'polite' });
 	const form = h('form', { class: 'rb-severity-helper', onsubmit: (event) => event.preventDefault() });
 	// The suggestion is rebuilt only when it changes: a blur's `change` event must not remove the
@@ -22,7 +29,7 @@ export function severityHelper(severities: SeverityData[], current: string, appl
 			...(values.get('slo') ? { slo: String(values.get('slo')) } : {}),
 			statements: values.getAll('statement').map(String),
 		};
-		const suggestion = suggestSeverity(severities, answers);
+		const suggestion = suggestSeverity(severities, answers, scenarios);
 		const key = suggestion ? `${suggestion.severity.id}\n${suggestion.reasons.join('\n')}` : '';
 		if (key === shown) return;
 		shown = key;
@@ -51,15 +58,21 @@ export function severityHelper(severities: SeverityData[], current: string, appl
 				h('select', { id: `rb-sev-${choice.key}`, name: choice.key }, h('option', { value: '' }, 'Not known'), choice.options.map((option) => h('option', { value: option.text }, option.text))),
 			),
 		),
-		questions.statements.length
-			? h(
-					'fieldset',
-					{},
-					h('legend', {}, 'Which of these is true?'),
-					questions.statements.map((statement, index) =>
-						h('p', { class: 'rb-check' }, h('input', { type: 'checkbox', id: `rb-sev-st-${index}`, name: 'statement', value: statement.id }), ' ', h('label', { for: `rb-sev-st-${index}` }, statement.text)),
-					),
-				)
+		(Object.keys(LEGENDS) as StatementKind[]).map((kind) => {
+			const statements = questions.statements.filter((statement) => statement.kind === kind);
+			if (!statements.length) return null;
+			return h(
+				'fieldset',
+				{},
+				h('legend', {}, LEGENDS[kind]),
+				statements.map((statement) => {
+					const id = `rb-sev-st-${questions.statements.indexOf(statement)}`;
+					return h('p', { class: 'rb-check' }, h('input', { type: 'checkbox', id, name: 'statement', value: statement.id }), ' ', h('label', { for: id }, statement.text));
+				}),
+			);
+		}),
+		questions.unreachable.length
+			? h('p', { class: 'rb-unreachable' }, `The playbook describes ${questions.unreachable.map((severity) => severity.level).join(', ')} in no way the helper can ask about; choose ${questions.unreachable.length > 1 ? 'them' : 'it'} directly.`)
 			: null,
 		result,
 	];

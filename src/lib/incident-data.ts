@@ -14,6 +14,8 @@ export interface SeverityData {
 	label?: string;
 	definition: string[];
 	impact: string[];
+	/** Incidents that were or would be this severe. */
+	examples: string[];
 	targets: Severity['targets'];
 	criteria?: Severity['criteria'];
 	/** Whether a post-mortem is owed, and within what. */

@@ -1,7 +1,8 @@
 /**
- * The severity helper: questions built from a playbook's own impact criteria (share of users
- * affected, revenue impact, SLO impact, and each level's definition lines), and a suggested
- * level from the answers. The most severe level any answer points to wins, with the reasons.
+ * The severity helper: questions built from a playbook's own typed severity data (share of users
+ * affected, revenue and SLO impact from `criteria`; each level's definition, impact and example
+ * lines; the scenarios typical for it), and a suggested level from the answers. The most severe
+ * level any answer points to wins, with the reasons.
  */
 import type { SeverityData } from './incident-data.ts';
 
@@ -12,12 +13,31 @@ export interface ChoiceQuestion {
 	options: { text: string; severities: string[] }[];
 }
 
+export type StatementKind = 'definition' | 'impact' | 'example' | 'scenario';
+
+export interface Statement {
+	id: string;
+	kind: StatementKind;
+	text: string;
+	/** Severity entry id the statement points to. */
+	severity: string;
+}
+
 export interface SeverityQuestions {
 	/** Present when levels give a numeric range of users affected. */
 	usersAffected: boolean;
 	choices: ChoiceQuestion[];
-	/** Definition lines, each pointing to its level. */
-	statements: { id: string; text: string; severity: string }[];
+	/** Lines from the levels and typical scenarios, each pointing to its level. */
+	statements: Statement[];
+	/** Levels no question points to: the playbook does not describe them in typed data. */
+	unreachable: SeverityData[];
+}
+
+/** A scenario with its typical severity, as in the incident data. */
+export interface ScenarioRef {
+	id: string;
+	title: string;
+	severity?: string;
 }
 
 export interface SeverityAnswers {
@@ -36,7 +56,7 @@ export interface Suggestion {
 
 const CHOICE_LABELS = { revenue: 'Revenue impact', slo: 'SLO impact' } as const;
 
-export function severityQuestions(severities: SeverityData[]): SeverityQuestions {
+export function severityQuestions(severities: SeverityData[], scenarios: ScenarioRef[] = []): SeverityQuestions {
 	const choices: ChoiceQuestion[] = [];
 	for (const key of ['revenue', 'slo'] as const) {
 		const options: ChoiceQuestion['options'] = [];
@@ -49,15 +69,34 @@ export function severityQuestions(severities: SeverityData[]): SeverityQuestions
 		}
 		if (options.length > 1) choices.push({ key, label: CHOICE_LABELS[key], options });
 	}
+	const statements: Statement[] = severities.flatMap((severity) => [
+		...severity.definition.map((text, index) => ({ id: `${severity.id}#definition-${index}`, kind: 'definition' as const, text, severity: severity.id })),
+		...severity.impact.map((text, index) => ({ id: `${severity.id}#impact-${index}`, kind: 'impact' as const, text, severity: severity.id })),
+		...severity.examples.map((text, index) => ({ id: `${severity.id}#example-${index}`, kind: 'example' as const, text, severity: severity.id })),
+		...scenarios.filter((scenario) => scenario.severity === severity.id).map((scenario) => ({ id: `${severity.id}#${scenario.id}`, kind: 'scenario' as const, text: scenario.title, severity: severity.id })),
+	]);
+	const reachable = new Set([
+		...statements.map((statement) => statement.severity),
+		...severities.filter((severity) => severity.criteria?.usersAffectedRange).map((severity) => severity.id),
+		...choices.flatMap((choice) => choice.options.flatMap((option) => option.severities)),
+	]);
 	return {
 		usersAffected: severities.some((severity) => severity.criteria?.usersAffectedRange),
 		choices,
-		statements: severities.flatMap((severity) => severity.definition.map((text, index) => ({ id: `${severity.id}#${index}`, text, severity: severity.id }))),
+		statements,
+		unreachable: severities.filter((severity) => !reachable.has(severity.id)),
 	};
 }
 
+const STATEMENT_REASONS: Record<StatementKind, (text: string, level: string) => string> = {
+	definition: (text, level) => `“${text}” is how ${level} is defined`,
+	impact: (text, level) => `“${text}” is ${level} impact`,
+	example: (text, level) => `“${text}” is an example of ${level}`,
+	scenario: (text, level) => `${text} is typically ${level}`,
+};
+
 /** The suggested level for `answers`, or `null` when nothing answered points to one. */
-export function suggestSeverity(severities: SeverityData[], answers: SeverityAnswers): Suggestion | null {
+export function suggestSeverity(severities: SeverityData[], answers: SeverityAnswers, scenarios: ScenarioRef[] = []): Suggestion | null {
 	const reasons = new Map<string, string[]>();
 	const point = (id: string, reason: string) => reasons.set(id, [...(reasons.get(id) ?? []), reason]);
 	if (answers.usersAffected !== undefined && Number.isFinite(answers.usersAffected)) {
@@ -75,11 +114,11 @@ export function suggestSeverity(severities: SeverityData[], answers: SeverityAns
 			if (severity.criteria?.[key] === answer) point(severity.id, `${CHOICE_LABELS[key]} “${answer}” matches ${severity.level}`);
 		}
 	}
-	const statements = severityQuestions(severities).statements;
+	const statements = severityQuestions(severities, scenarios).statements;
 	for (const id of answers.statements ?? []) {
 		const statement = statements.find((candidate) => candidate.id === id);
 		const severity = statement && severities.find((candidate) => candidate.id === statement.severity);
-		if (statement && severity) point(severity.id, `“${statement.text}” is how ${severity.level} is defined`);
+		if (statement && severity) point(severity.id, STATEMENT_REASONS[statement.kind](statement.text, severity.level));
 	}
 	const worst = severities.filter((severity) => reasons.has(severity.id)).sort((a, b) => a.rank - b.rank)[0];
 	return worst ? { severity: worst, reasons: reasons.get(worst.id)! } : null;

@@ -24,6 +24,7 @@ export const GET: APIRoute = async () => {
 				...(data.label ? { label: data.label } : {}),
 				definition: data.definition,
 				impact: data.impact,
+				examples: data.examples,
 				targets: data.targets,
 				...(data.criteria ? { criteria: data.criteria } : {}),
 				...(data.postMortem ? { postMortem: data.postMortem } : {}),
