@@ -7,11 +7,11 @@
 import type { Incident } from './incident-context.ts';
 import { h } from './dom.ts';
 import { openDeclareDialog, type DeclarePrefill } from './declare-dialog.ts';
-import { incidentData, loadStore, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
+import { incidentData, loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
 import { elapsed, formatRemaining, formatSpan, formatUtc, incidentClocks } from '../lib/incident-clock.ts';
 import { findPlaybook, findSeverity, type IncidentData } from '../lib/incident-data.ts';
 import { parseAlertContext } from '../lib/incident-fragment.ts';
-import { STATUS_LABELS } from '../lib/incident-store.ts';
+import { acknowledge, STATUS_LABELS } from '../lib/incident-store.ts';
 
 class IncidentBanner extends HTMLElement {
 	#data: IncidentData | undefined;
@@ -107,6 +107,9 @@ class IncidentBanner extends HTMLElement {
 		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter((clock) => clock.key !== 'response');
 		this.#clocks.replaceChildren(
 			...clocks.map((clock) => {
+				if (clock.met) {
+					return h('span', { class: 'rb-clock met', 'data-clock': clock.key }, h('span', { class: 'rb-clock-label' }, 'Acknowledged: '), formatUtc(clock.met, now));
+				}
 				const when = clock.due ? `${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining!)})` : clock.target;
 				const label = clock.key === 'update' ? 'Next update' : clock.key === 'acknowledge' ? `${clock.label} by` : clock.label;
 				return h(
@@ -114,8 +117,10 @@ class IncidentBanner extends HTMLElement {
 					{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
 					h('span', { class: 'rb-clock-label' }, `${label}: `),
 					when,
-					clock.overdue ? h('strong', {}, ' Overdue') : null,
 					clock.businessHours ? ' (business hours)' : '',
+					clock.key === 'acknowledge'
+						? h('button', { type: 'button', class: 'rb-ack', onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())) }, 'Acknowledge')
+						: null,
 				);
 			}),
 		);

@@ -21,7 +21,12 @@ export interface Clock {
 	remaining: number | null;
 	overdue: boolean;
 	businessHours: boolean;
+	/** When the target was met (ISO): the acknowledge clock stops at the first status entry. */
+	met?: string;
 }
+
+/** When the incident was acknowledged: the first status entry ("Acknowledged" or a status change). */
+export const acknowledgedAt = (incident: Incident): string | undefined => incident.timeline.find((entry) => entry.type === 'status')?.at;
 
 const CLOCKS: ClockKey[] = ['acknowledge', 'response', 'update', 'resolution'];
 
@@ -45,15 +50,17 @@ export function incidentClocks(incident: Incident, severity: SeverityData, label
 		if (resolved && key !== 'resolution') continue;
 		const from = key === 'update' && incident.lastUpdateAt ? Date.parse(incident.lastUpdateAt) : start;
 		const due = dueAt(from, duration);
-		const remaining = due === null ? null : due - now.getTime();
+		const met = key === 'acknowledge' ? acknowledgedAt(incident) : undefined;
+		const remaining = due === null ? null : due - (met ? Date.parse(met) : now.getTime());
 		clocks.push({
 			key,
 			label: labels[key],
 			target: duration.text,
 			due: due === null ? null : new Date(due).toISOString(),
 			remaining,
-			overdue: !resolved && remaining !== null && remaining < 0,
+			overdue: !resolved && !met && remaining !== null && remaining < 0,
 			businessHours: duration.businessHours,
+			...(met ? { met } : {}),
 		});
 	}
 	return clocks;

@@ -137,6 +137,10 @@ export function setStatus(store: IncidentStore, id: string, status: IncidentStat
 	);
 }
 
+/** Records that someone has the incident, which stops the acknowledge clock. */
+export const acknowledge = (store: IncidentStore, id: string, now: Date): IncidentStore =>
+	change(store, id, (incident) => (incident.timeline.some((entry) => entry.type === 'status') ? incident : withEntry(incident, { type: 'status', text: 'Acknowledged' }, now)));
+
 /** Changes the severity; `levels` maps severity ids to the level names shown in the log. */
 export function setSeverity(store: IncidentStore, id: string, severity: string, levels: Record<string, string>, now: Date): IncidentStore {
 	const name = (sev: string) => levels[sev] ?? sev;

@@ -74,6 +74,9 @@ test.describe('incident workspace', () => {
 		await incident.at(minutes(update.minutes! + 2));
 		await expect(incident.clock('update')).toHaveClass(/overdue/);
 		await expect(incident.clock('update')).toContainText('2 min overdue');
+		await expect(incident.clock('acknowledge')).toHaveClass(/overdue/);
+		await incident.clock('acknowledge').getByRole('button', { name: 'Acknowledge' }).click();
+		await expect(incident.clock('acknowledge')).toHaveText(`Acknowledged: ${utcAfter(START, update.minutes! + 2)}`);
 		await incident.send('copy', 'Copied “Status update” (update)');
 		await expect(incident.clock('update')).not.toHaveClass(/overdue/);
 		await expect(incident.clock('update')).toContainText(utcAfter(START, 2 * update.minutes! + 2));

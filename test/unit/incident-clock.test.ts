@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatRemaining, incidentClocks } from '../../src/lib/incident-clock.ts';
-import { declareIncident, emptyStore, recordEvent, setStatus } from '../../src/lib/incident-store.ts';
+import { acknowledge, declareIncident, emptyStore, recordEvent, setStatus } from '../../src/lib/incident-store.ts';
 import { playbook, severities } from './incident-fixture.ts';
 
 const start = new Date('2025-11-19T03:00:00Z');
@@ -16,6 +16,15 @@ describe('incident clocks', () => {
 			['Updates', '2025-11-19T03:15:00.000Z', 5, false],
 			['Resolution target', '2025-11-19T04:00:00.000Z', 50, false],
 		]);
+	});
+
+	test('stop the acknowledge clock at the first status entry', () => {
+		let { store, id } = incidentAt('ros/p0');
+		store = acknowledge(store, id, new Date('2025-11-19T03:04:00Z'));
+		store = acknowledge(store, id, new Date('2025-11-19T03:06:00Z'));
+		expect(store.incidents[id]!.timeline.filter((entry) => entry.text === 'Acknowledged')).toHaveLength(1);
+		const ack = incidentClocks(store.incidents[id]!, severities[0]!, playbook.targetLabels, new Date('2025-11-19T03:30:00Z'))[0]!;
+		expect(ack).toMatchObject({ key: 'acknowledge', met: '2025-11-19T03:04:00.000Z', overdue: false, remaining: 60_000 });
 	});
 
 	test('restart the update clock from the last update copied', () => {
