@@ -7,6 +7,7 @@ import { COLLECTIONS, entryId } from './lib/collections.ts';
 import {
 	ChecklistSchema,
 	ContactsSchema,
+	DecisionSchema,
 	EscalationSchema,
 	PageSchema,
 	PlaybookSchema,
@@ -53,6 +54,8 @@ const checklists = defineCollection({ loader: loader('checklists'), schema: Chec
 const contacts = defineCollection({ loader: loader('contacts'), schema: ContactsSchema() });
 /** `content/<playbook>/pages/<slug>.mdx` */
 const pages = defineCollection({ loader: loader('pages'), schema: PageSchema() });
+/** `content/<playbook>/decisions/<slug>.yaml` */
+const decisions = defineCollection({ loader: loader('decisions'), schema: DecisionSchema(reference) });
 
 export const collections = {
 	docs,
@@ -65,4 +68,5 @@ export const collections = {
 	checklists,
 	contacts,
 	pages,
+	decisions,
 };

@@ -1,6 +1,7 @@
 import {
 	ChecklistSchema,
 	ContactsSchema,
+	DecisionSchema,
 	EscalationSchema,
 	PageSchema,
 	PlaybookSchema,
@@ -35,6 +36,7 @@ export const COLLECTIONS: CollectionSource[] = [
 	{ name: 'checklists', pattern: '*/checklists/*.yaml', format: 'yaml', schema: () => ChecklistSchema() },
 	{ name: 'contacts', pattern: '*/contacts/*.yaml', format: 'yaml', schema: () => ContactsSchema() },
 	{ name: 'pages', pattern: '*/pages/*.mdx', format: 'mdx', schema: () => PageSchema() },
+	{ name: 'decisions', pattern: '*/decisions/*.yaml', format: 'yaml', schema: (ref) => DecisionSchema(ref) },
 ];
 
 /**

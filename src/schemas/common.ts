@@ -17,7 +17,8 @@ export type CollectionName =
 	| 'roles'
 	| 'checklists'
 	| 'contacts'
-	| 'pages';
+	| 'pages'
+	| 'decisions';
 
 /** A stand-alone `RefFactory`: ids as strings, existence checked by the validator. */
 export const idRef: RefFactory = () => z.string().min(1);

@@ -8,3 +8,5 @@ export * from './role.ts';
 export * from './checklist.ts';
 export * from './contact.ts';
 export * from './page.ts';
+export * from './decision.ts';
+export * from './post-mortem.ts';

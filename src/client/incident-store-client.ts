@@ -1,0 +1,80 @@
+/**
+ * The browser side of the incident store: reads `responder:incidents` (checked by zod), applies
+ * one pure operation from `lib/incident-store.ts` to the freshest copy and writes it back, so two
+ * tabs never undo each other's changes. When storage fails the store lives in memory and
+ * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
+ */
+import type { IncidentStore } from './incident-context.ts';
+import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT, type TimelineEvent } from './incident-context.ts';
+import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
+import { emptyStore, parseStore, recordEvent } from '../lib/incident-store.ts';
+import type { IncidentData } from '../lib/incident-data.ts';
+
+/** Fired on `window` after this tab changed the store. */
+const CHANGED_EVENT = 'responder:incidents-changed';
+
+let memory: IncidentStore = emptyStore();
+let notice: string | null = null;
+
+/** The current store: storage when it can be read, else the copy kept in memory. */
+export function loadStore(): IncidentStore {
+	const result = readJson(INCIDENTS_KEY, parseStore);
+	if (result.status === 'ok') memory = result.value;
+	else if (result.status === 'corrupt') {
+		notice = `Saved incidents could not be read, so Responder started a new list. The unreadable data is kept in this browser's storage under \`${result.movedTo ?? INCIDENTS_KEY}\`.`;
+	} else if (result.status === 'unavailable') {
+		notice = 'This browser is not saving incidents (storage is blocked or unavailable). They last while this tab is open: export them as JSON to keep them.';
+	}
+	return memory;
+}
+
+/** A sentence about storage trouble to show the responder, or `null` when all is saved. */
+export const storageNotice = (): string | null => notice;
+
+/** Applies `operation` to the freshest store, saves it and tells listeners in this tab. */
+export function mutate(operation: (store: IncidentStore) => IncidentStore): IncidentStore {
+	const before = loadStore();
+	const after = operation(before);
+	if (after === before) return before;
+	memory = after;
+	if (!writeJson(INCIDENTS_KEY, after)) {
+		notice = 'This browser refused to save the incident (storage is full or blocked). Changes last while this tab is open: export the incident as JSON to keep it.';
+	}
+	globalThis.dispatchEvent(new CustomEvent(CHANGED_EVENT));
+	if (before.activeId !== after.activeId) globalThis.dispatchEvent(new CustomEvent(ACTIVE_INCIDENT_EVENT));
+	return after;
+}
+
+/** Calls `listener` whenever the store may have changed, in this tab or another. */
+export function onStoreChange(listener: () => void): () => void {
+	globalThis.addEventListener(CHANGED_EVENT, listener);
+	const stop = onStorageChange(INCIDENTS_KEY, listener);
+	return () => {
+		globalThis.removeEventListener(CHANGED_EVENT, listener);
+		stop();
+	};
+}
+
+let listening = false;
+
+/** Records every `responder:timeline` event of this page on the active incident (once per page). */
+export function recordTimelineEvents(): void {
+	if (listening) return;
+	listening = true;
+	globalThis.addEventListener(TIMELINE_EVENT, (event) => {
+		const detail = (event as CustomEvent<TimelineEvent>).detail;
+		if (!detail || typeof detail.text !== 'string' || typeof detail.type !== 'string') return;
+		mutate((store) => recordEvent(store, detail, new Date()));
+	});
+}
+
+let data: Promise<IncidentData> | undefined;
+
+/** The playbook data built into the site (same origin); fetched once per page. */
+export function incidentData(): Promise<IncidentData> {
+	data ??= fetch('/incident-data.json').then((response) => {
+		if (!response.ok) throw new Error(`Could not load /incident-data.json (HTTP ${response.status}).`);
+		return response.json() as Promise<IncidentData>;
+	});
+	return data;
+}

@@ -1,0 +1,206 @@
+/**
+ * Turns an incident into documents: the incident record and the post-mortem draft in the
+ * playbook's own templates (kinds `incident-record` and `post-mortem`), filled from the incident,
+ * and the post-mortem as an MDX file whose frontmatter passes `PostMortemSchema`. User text is
+ * escaped so a note can never become Markdown links, HTML or MDX expressions.
+ */
+import type { Incident } from '../client/incident-context.ts';
+import { fillTemplate, segmentsToText } from './placeholders.ts';
+import { elapsed, endedAt, formatSpan, incidentClocks } from './incident-clock.ts';
+import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
+import { STATUS_LABELS } from './incident-store.ts';
+import type { PostMortemInput } from '../schemas/post-mortem.ts';
+
+/** Escapes the characters that would turn text into HTML, links or code in Markdown. */
+export const escapeMarkdown = (text: string): string => text.replace(/[\\<>[\]`]/g, '\\$&').replace(/\r?\n/g, ' ');
+
+/** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
+function stamp(iso: string, startIso: string): string {
+	const day = new Date(iso).toISOString().slice(0, 10);
+	const time = `${new Date(iso).toISOString().slice(11, 16)} UTC`;
+	return day === new Date(startIso).toISOString().slice(0, 10) ? time : `${day} ${time}`;
+}
+
+export const timelineLines = (incident: Incident): string[] =>
+	incident.timeline.map((entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`);
+
+/** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
+export function checklistProgress(incident: Incident): { text: string; done: boolean; at: string }[] {
+	const steps = new Map<string, { text: string; done: boolean; at: string }>();
+	for (const entry of incident.timeline) {
+		if (entry.type !== 'tick' && entry.type !== 'untick') continue;
+		steps.set(entry.text, { text: entry.text, done: entry.type === 'tick', at: entry.at });
+	}
+	return [...steps.values()];
+}
+
+/** Ticks the checklist helper stored for one document in the incident's scope. */
+export interface ChecklistTicks {
+	/** `<playbook>/scenarios/<slug>` and the like: which page the checklist is on. */
+	document: string;
+	ticks: { text: string; at: string }[];
+}
+
+/**
+ * Reads one stored checklist value (`responder:checklist:<scope>:<document>`: version 2 holds
+ * `ticks: {id: {at, text}}`, version 1 `ticked: {id: at}`); `undefined` for anything else.
+ */
+export function readChecklistTicks(document: string, raw: unknown): ChecklistTicks | undefined {
+	if (typeof raw !== 'object' || raw === null) return undefined;
+	const value = raw as { version?: unknown; ticks?: unknown; ticked?: unknown };
+	const entries =
+		value.version === 2 && typeof value.ticks === 'object' && value.ticks !== null
+			? Object.entries(value.ticks as Record<string, { at?: unknown; text?: unknown }>).map(([id, tick]) => ({ text: typeof tick.text === 'string' && tick.text ? tick.text : id, at: tick.at }))
+			: value.version === 1 && typeof value.ticked === 'object' && value.ticked !== null
+				? Object.entries(value.ticked as Record<string, unknown>).map(([id, at]) => ({ text: id, at }))
+				: undefined;
+	if (!entries) return undefined;
+	const ticks = entries.filter((tick): tick is { text: string; at: string } => typeof tick.at === 'string' && !Number.isNaN(Date.parse(tick.at)));
+	return { document, ticks: ticks.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)) };
+}
+
+export interface ExportContext {
+	playbook: PlaybookData;
+	severity: SeverityData;
+	now: Date;
+	/** Ticks stored by the checklists in this incident's scope; the timeline's ticks otherwise. */
+	checklists?: ChecklistTicks[];
+}
+
+const isoMinute = (iso: string) => `${iso.slice(0, 10)} ${new Date(iso).toISOString().slice(11, 16)} UTC`;
+
+/** The value each template `derive` names, from the incident. */
+function derivedValues(incident: Incident, { playbook, severity, now }: ExportContext): Record<string, string> {
+	const end = endedAt(incident);
+	const update = incidentClocks(incident, severity, playbook.targetLabels, now).find((clock) => clock.key === 'update');
+	const commander = Object.entries(incident.roles).find(([role]) => /commander|\bic\b|lead/i.test(role))?.[1];
+	return {
+		now: isoMinute(now.toISOString()),
+		'incident-id': incident.id,
+		'incident-title': escapeMarkdown(incident.title),
+		'incident-start': isoMinute(incident.startedAt),
+		duration: formatSpan(elapsed(incident, end ? new Date(end) : now)) + (end ? '' : ' (ongoing)'),
+		'next-update': update?.due ? isoMinute(update.due) : '',
+		severity: severity.level,
+		'severity-label': `${severity.level} ${severity.name}`,
+		status: STATUS_LABELS[incident.status],
+		commander: commander ? escapeMarkdown(commander) : '',
+		date: now.toISOString().slice(0, 10),
+	};
+}
+
+/** Replaces the body of the first `## Timeline` section, or appends one. */
+function withSection(markdown: string, heading: RegExp, title: string, lines: string[]): string {
+	const text = lines.length ? lines.join('\n') : '- (none recorded)';
+	const match = heading.exec(markdown);
+	if (!match) return `${markdown.trimEnd()}\n\n## ${title}\n${text}\n`;
+	const level = match[1]!.length;
+	const start = match.index + match[0].length;
+	const rest = markdown.slice(start);
+	const next = new RegExp(`^#{1,${level}}\\s`, 'm').exec(rest);
+	const end = next ? start + next.index : markdown.length;
+	return `${markdown.slice(0, start)}\n${text}\n${next ? '\n' : ''}${markdown.slice(end)}`;
+}
+
+const DEFAULT_RECORD: TemplateData = {
+	id: 'responder/incident-record',
+	title: 'Incident record',
+	kind: 'incident-record',
+	body: '# Incident: [Title]\n\n**Incident ID:** [ID]\n**Severity:** [Severity]\n**Started:** [Start]\n**Status:** [Status]\n**Duration:** [Duration]\n\n## Timeline\n\n## Notes\n',
+	fields: [
+		{ name: 'title', tokens: ['[Title]'], derive: 'incident-title' },
+		{ name: 'id', tokens: ['[ID]'], derive: 'incident-id' },
+		{ name: 'severity', tokens: ['[Severity]'], derive: 'severity-label' },
+		{ name: 'start', tokens: ['[Start]'], derive: 'incident-start' },
+		{ name: 'status', tokens: ['[Status]'], derive: 'status' },
+		{ name: 'duration', tokens: ['[Duration]'], derive: 'duration' },
+	],
+};
+
+const DEFAULT_POST_MORTEM: TemplateData = {
+	...DEFAULT_RECORD,
+	id: 'responder/post-mortem',
+	title: 'Post-incident review',
+	kind: 'post-mortem',
+	body: '# Post-incident review: [Title]\n\n**Incident ID:** [ID]\n**Severity:** [Severity]\n**Duration:** [Duration]\n\n## Timeline\n\n## Root cause\n\n## What went well\n\n## What went poorly\n\n## Action items\n- [ ] \n',
+};
+
+/** The playbook's template of `kind`, or Responder's own when the playbook has none. */
+export const templateOf = (playbook: PlaybookData, kind: 'incident-record' | 'post-mortem'): TemplateData =>
+	playbook.templates.find((template) => template.kind === kind) ?? (kind === 'incident-record' ? DEFAULT_RECORD : DEFAULT_POST_MORTEM);
+
+/** A filled document: the template with derived blanks filled, then timeline, roles and checklist progress. */
+export function renderDocument(incident: Incident, kind: 'incident-record' | 'post-mortem', context: ExportContext): string {
+	const template = templateOf(context.playbook, kind);
+	const values = derivedValues(incident, context);
+	const fields = template.fields.filter((field) => field.derive && values[field.derive]);
+	let markdown = segmentsToText(fillTemplate(template.body, fields, Object.fromEntries(fields.map((field) => [field.name, values[field.derive!]]))));
+	markdown = withSection(markdown, /^(#{1,6})\s+(?:Detailed\s+)?Timeline\s*$/im, 'Timeline', timelineLines(incident));
+	const roles = Object.entries(incident.roles).map(([role, person]) => `- ${escapeMarkdown(role)}: ${escapeMarkdown(person)}`);
+	markdown = withSection(markdown, /^(#{1,6})\s+Roles\s*$/im, 'Roles', roles);
+	markdown = withSection(markdown, /^(#{1,6})\s+Checklist progress\s*$/im, 'Checklist progress', progressLines(incident, context.checklists ?? []));
+	return markdown.trimEnd() + '\n';
+}
+
+function progressLines(incident: Incident, checklists: ChecklistTicks[]): string[] {
+	const stored = checklists.filter((checklist) => checklist.ticks.length > 0);
+	if (stored.length) {
+		return stored.flatMap((checklist, index) => [
+			...(index ? [''] : []),
+			`${escapeMarkdown(checklist.document)}: ${checklist.ticks.length} ticked`,
+			'',
+			...checklist.ticks.map((tick) => `- [x] ${escapeMarkdown(tick.text)} (${stamp(tick.at, incident.startedAt)})`),
+		]);
+	}
+	const steps = checklistProgress(incident);
+	const done = steps.filter((step) => step.done).length;
+	if (!steps.length) return [];
+	return [`${done} of ${steps.length} steps ticked on the timeline.`, '', ...steps.map((step) => `- [${step.done ? 'x' : ' '}] ${escapeMarkdown(step.text)} (${stamp(step.at, incident.startedAt)})`)];
+}
+
+/** Escapes MDX's `{`, `}` and `<` outside code so the body is read as text. */
+export function escapeMdx(markdown: string): string {
+	let fenced = false;
+	return markdown
+		.split('\n')
+		.map((line) => {
+			if (/^\s*(```|~~~)/.test(line)) {
+				fenced = !fenced;
+				return line;
+			}
+			if (fenced) return line;
+			return line
+				.split(/(`[^`]*`)/)
+				.map((part, index) => (index % 2 ? part : part.replace(/(?<!\\)[{}<]/g, '\\$&')))
+				.join('');
+		})
+		.join('\n');
+}
+
+/** The post-mortem frontmatter for `incident`. */
+export function postMortemFrontmatter(incident: Incident, { severity }: ExportContext): PostMortemInput {
+	const end = endedAt(incident);
+	return {
+		title: `Post-incident review: ${incident.title || incident.id}`,
+		incident: incident.id,
+		playbook: incident.playbook,
+		severity: severity.level,
+		...(incident.scenario ? { scenario: incident.scenario } : {}),
+		started: new Date(incident.startedAt).toISOString(),
+		...(end ? { resolved: new Date(end).toISOString(), durationMinutes: Math.round(elapsed(incident, new Date(end)) / 60_000) } : {}),
+		roles: incident.roles,
+		status: 'draft',
+	};
+}
+
+/** The post-mortem as an MDX file; frontmatter values are JSON, which YAML reads as-is. */
+export function renderPostMortemMdx(incident: Incident, context: ExportContext): string {
+	const frontmatter = Object.entries(postMortemFrontmatter(incident, context))
+		.map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+		.join('\n');
+	return `---\n${frontmatter}\n---\n\n${escapeMdx(renderDocument(incident, 'post-mortem', context))}`;
+}
+
+/** File names the playbooks use (`incidents/PIR-…`), from the incident id. */
+export const exportFileName = (incident: Incident, kind: 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json'): string =>
+	({ 'incident-record': `${incident.id}.md`, 'post-mortem': `PIR-${incident.id}.md`, 'post-mortem-mdx': `PIR-${incident.id}.mdx`, json: `${incident.id}.incident.json` })[kind];

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { incidentId } from '../../src/lib/incident-id.ts';
+import {
+	addNote,
+	closeIncident,
+	declareIncident,
+	deleteEntry,
+	deleteIncident,
+	editEntry,
+	emptyStore,
+	parseIncidentFile,
+	parseStore,
+	recordEvent,
+	setRole,
+	setSeverity,
+	setStatus,
+	toIncidentFile,
+} from '../../src/lib/incident-store.ts';
+
+const at = (time: string) => new Date(`2025-11-19T${time}Z`);
+
+const declared = () =>
+	declareIncident(
+		emptyStore(),
+		{ title: 'Checkout down', playbook: 'ros', severity: 'ros/p1', severityLevel: 'P1', startedAt: at('03:42:10'), roles: { commander: 'Ana', '': 'ignored' }, idPattern: 'INC-YYYYMMDD-HHmm' },
+		at('03:43:00'),
+	);
+
+describe('incident ids', () => {
+	test('follow the playbook pattern in UTC', () => {
+		expect(incidentId('INC-YYYYMMDD-HHmm', new Date('2025-11-19T23:05:00-02:00'))).toBe('INC-20251120-0105');
+		expect(incidentId('SEV-YYYY-MM-DD-NN', at('03:42:00'), ['SEV-2025-11-19-01'])).toBe('SEV-2025-11-19-02');
+	});
+	test('stay unique when two incidents start in the same minute', () => {
+		expect(incidentId('INC-YYYYMMDD-HHmm', at('03:42:00'), ['INC-20251119-0342'])).toBe('INC-20251119-0342-2');
+	});
+});
+
+describe('incident store', () => {
+	test('declares an active incident with its roles logged after the declaration', () => {
+		const { store, id } = declared();
+		expect(id).toBe('INC-20251119-0342');
+		expect(store.activeId).toBe(id);
+		expect(store.incidents[id]!.roles).toEqual({ commander: 'Ana' });
+		expect(store.incidents[id]!.timeline.map((entry) => [entry.type, entry.text])).toEqual([
+			['declared', 'Incident declared at P1: Checkout down'],
+			['role', 'commander: Ana'],
+		]);
+	});
+
+	test('logs status, severity and role changes and keeps the timeline in time order', () => {
+		let { store, id } = declared();
+		store = setStatus(store, id, 'identified', at('03:50:00'));
+		store = setSeverity(store, id, 'ros/p0', { 'ros/p0': 'P0', 'ros/p1': 'P1' }, at('03:55:00'));
+		store = recordEvent(store, { type: 'tick', text: 'Check health endpoints', at: '2025-11-19T03:45:00.000Z' }, at('03:56:00'));
+		store = setRole(store, id, 'communications', 'Bo', at('03:57:00'));
+		const timeline = store.incidents[id]!.timeline;
+		expect(timeline.map((entry) => entry.text)).toEqual([
+			'Incident declared at P1: Checkout down',
+			'commander: Ana',
+			'Check health endpoints',
+			'Status: Investigating → Identified',
+			'Severity: P1 → P0',
+			'communications: Bo',
+		]);
+		expect(new Set(timeline.map((entry) => entry.id)).size).toBe(timeline.length);
+	});
+
+	test('resets the update clock only when an update message is copied', () => {
+		let { store, id } = declared();
+		store = recordEvent(store, { type: 'copy', text: 'Copied “Initial notification”' }, at('03:50:00'));
+		expect(store.incidents[id]!.lastUpdateAt).toBeUndefined();
+		store = recordEvent(store, { type: 'copy', text: 'Copied “Status page update”' }, at('04:00:00'));
+		expect(store.incidents[id]!.lastUpdateAt).toBe('2025-11-19T04:00:00.000Z');
+	});
+
+	test('edits and deletes single entries, closes and deletes incidents', () => {
+		let { store, id } = declared();
+		store = addNote(store, id, 'Stripe looks fine', at('03:50:00'));
+		const note = store.incidents[id]!.timeline.at(-1)!;
+		store = editEntry(store, id, note.id, 'Stripe is fine');
+		expect(store.incidents[id]!.timeline.at(-1)!.text).toBe('Stripe is fine');
+		store = deleteEntry(store, id, note.id);
+		expect(store.incidents[id]!.timeline.some((entry) => entry.id === note.id)).toBe(false);
+		store = closeIncident(store, id, at('05:00:00'));
+		expect(store.activeId).toBeNull();
+		expect(store.incidents[id]!.status).toBe('resolved');
+		expect(store.incidents[id]!.closedAt).toBe('2025-11-19T05:00:00.000Z');
+		expect(deleteIncident(store, id).incidents).toEqual({});
+	});
+
+	test('ignores events when no incident is active', () => {
+		const store = emptyStore();
+		expect(recordEvent(store, { type: 'note', text: 'x' }, at('03:00:00'))).toBe(store);
+	});
+});
+
+describe('store codec', () => {
+	test('reads a stored store back identically', () => {
+		const { store } = declared();
+		expect(parseStore(JSON.parse(JSON.stringify(store)))).toEqual(store);
+	});
+	test('rejects foreign or damaged data', () => {
+		expect(parseStore({ version: 2, activeId: null, incidents: {} })).toBeUndefined();
+		expect(parseStore({ version: 1, activeId: null, incidents: { x: { id: 'x' } } })).toBeUndefined();
+		expect(parseStore('[]')).toBeUndefined();
+	});
+	test('drops a dangling active id instead of failing', () => {
+		expect(parseStore({ version: 1, activeId: 'gone', incidents: {} })?.activeId).toBeNull();
+	});
+});
+
+describe('incident files', () => {
+	test('round-trip an incident', () => {
+		const { store, id } = declared();
+		const result = parseIncidentFile(JSON.stringify(toIncidentFile(store.incidents[id]!)));
+		expect(result).toEqual({ ok: true, incident: store.incidents[id] });
+	});
+	test('explain what is wrong with a bad file', () => {
+		expect(parseIncidentFile('not json')).toMatchInlineSnapshot(`
+			{
+			  "error": "The file is not JSON. Choose a file exported with “Export JSON”.",
+			  "ok": false,
+			}
+		`);
+		expect(parseIncidentFile('{"hello":1}')).toMatchObject({ ok: false, error: expect.stringContaining('not a Responder incident') });
+		expect(parseIncidentFile('{"format":"responder-incident","version":1,"incident":{"id":"x"}}')).toMatchObject({ ok: false, error: expect.stringContaining('damaged') });
+	});
+});
