@@ -1,0 +1,99 @@
+import { PAGE_SECTIONS } from '../schemas/index.ts';
+import { allSections, slugify, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
+import { escapeMdx } from './mdx.ts';
+import { takenIn, type Context } from './model.ts';
+import { relevel } from './scenarios.ts';
+
+/**
+ * Whatever no recogniser claimed goes verbatim into pages: one per top-level section (and an
+ * "Overview" for text before the first one), headings kept, claimed parts replaced by a link to
+ * the entry they became.
+ */
+
+/** Page slugs that would collide with the playbook's own routes. */
+const RESERVED = new Set(['severities', 'scenarios', 'templates', 'escalation', 'checklists', 'alerts', 'roles', 'contacts', 'incidents', 'incident', 'search', 'index', '404']);
+
+export interface Unclassified {
+	/** The section as titled in the source. */
+	title: string;
+	/** Sub-sections that kept text, by title. */
+	parts: string[];
+	/** The page file the text went to, relative to the playbook folder. */
+	page: string;
+}
+
+type PageSection = (typeof PAGE_SECTIONS)[number];
+
+export function pageSection(title: string): PageSection {
+	if (/overview|summary|quick start|purpose|introduction|about|contents/i.test(title)) return 'overview';
+	if (/communicat|message|notif/i.test(title)) return 'communication';
+	if (/escalat|on-?call|contact/i.test(title)) return 'escalation';
+	if (/post|review|lesson|tracking|follow|metric|learn/i.test(title)) return 'post-incident';
+	if (/process|phase|response|triage|detect|mitigat|recover|role|step|strateg|checklist|best practice/i.test(title)) return 'process';
+	return 'reference';
+}
+
+/** Claims inside [start, end), outermost only, in order. */
+function claimsWithin(doc: Doc, start: number, end: number): Claim[] {
+	const inside = doc.claims.filter((c) => c.start >= start && c.end <= end && c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+	const outer: Claim[] = [];
+	for (const c of inside) if (!outer.some((o) => o.start <= c.start && c.end <= o.end)) outer.push(c);
+	return outer;
+}
+
+/** Source text of [start, end) without claimed ranges; replacements kept unless `bare`. */
+export function leftover(doc: Doc, start: number, end: number, bare = false): string {
+	let out = '';
+	let at = start;
+	for (const c of claimsWithin(doc, start, end)) {
+		if (c.start < at) continue;
+		out += doc.source.slice(at, c.start);
+		if (c.replacement && !bare) out += c.replacement;
+		at = c.end;
+	}
+	return out + doc.source.slice(at, end);
+}
+
+/** Text a reader would miss: anything but headings, rules and blank lines. */
+export const hasText = (markdown: string): boolean =>
+	markdown.split('\n').some((line) => line.trim() && !/^\s*#{1,6}\s/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line));
+
+function tidy(markdown: string): string {
+	return markdown
+		.replace(/^(\s*([-*_])(\s*\2){2,}\s*\n)+/, '')
+		.replace(/(\n\s*([-*_])(\s*\2){2,}\s*)+$/, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
+}
+
+/** The document's top-level sections; a single leading H1 is the title, not a section. */
+export function topSections(doc: Doc): { title?: Section; preamble: [number, number] | undefined; sections: Section[] } {
+	const outline = doc.outline;
+	const first = outline.children[0];
+	if (first && first.depth === 1 && outline.children.length === 1) {
+		const end = first.children[0]?.start ?? first.end;
+		return { title: first, preamble: [first.contentStart, end], sections: first.children };
+	}
+	const end = outline.children[0]?.start ?? outline.end;
+	return { preamble: [0, end], sections: outline.children };
+}
+
+export function recognisePages(context: Context): Unclassified[] {
+	const { doc } = context;
+	const taken = takenIn(context, 'pages');
+	for (const slug of RESERVED) taken.add(slug);
+	const unclassified: Unclassified[] = [];
+	const { preamble, sections } = topSections(doc);
+	const units: { title: string; start: number; end: number; depth: number; section?: Section }[] = [];
+	if (preamble && hasText(leftover(doc, preamble[0], preamble[1], true))) units.push({ title: 'Overview', start: preamble[0], end: preamble[1], depth: 1 });
+	for (const section of sections) units.push({ title: section.title || 'Notes', start: section.contentStart, end: section.end, depth: section.depth, section });
+	for (const unit of units) {
+		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
+		const body = escapeMdx(tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1)));
+		const slug = uniqueSlug(slugify(unit.title), taken);
+		context.out.pages.push({ slug, data: { title: unit.title, section: pageSection(unit.title), order: (context.out.pages.length + 1) * 10 }, body });
+		const parts = unit.section ? [...allSections(unit.section)].filter((s) => hasText(leftover(doc, s.contentStart, s.children[0]?.start ?? s.end, true))).map((s) => s.title) : [];
+		unclassified.push({ title: unit.title, parts, page: `pages/${slug}.mdx` });
+	}
+	return unclassified;
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { Diagnostic } from '../validation/diagnostic.ts';
+import { validateContent } from '../validation/validate.ts';
+import type { Entry, Imported } from './model.ts';
+import { ImportError } from './read.ts';
+
+/** Files of one playbook, paths relative to the content root (`<playbook>/severities/p0.yaml`). */
+export type Files = Map<string, string>;
+
+const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
+const mdx = (data: unknown, body = '') => `---\n${yaml(data)}---\n\n${body.trim()}\n`;
+
+export function serialise(playbook: string, imported: Imported): Files {
+	const files: Files = new Map();
+	files.set(`${playbook}/playbook.yaml`, yaml(imported.playbook));
+	const put = <T>(folder: string, entries: Entry<T>[], format: 'yaml' | 'mdx') => {
+		for (const entry of entries) {
+			files.set(`${playbook}/${folder}/${entry.slug}.${format}`, format === 'yaml' ? yaml(entry.data) : mdx(entry.data, entry.body));
+		}
+	};
+	put('severities', imported.severities, 'yaml');
+	put('scenarios', imported.scenarios, 'mdx');
+	put('templates', imported.templates, 'yaml');
+	put('escalation', imported.escalations, 'yaml');
+	put('roles', imported.roles, 'yaml');
+	put('checklists', imported.checklists, 'yaml');
+	put('contacts', imported.contacts, 'yaml');
+	put('pages', imported.pages, 'mdx');
+	return files;
+}
+
+export interface WriteOptions {
+	/** Content root (`content`). */
+	out: string;
+	playbook: string;
+	force?: boolean;
+}
+
+/**
+ * Writes the files into a staging folder next to the content root, validates them there, and only
+ * then moves the playbook into place, so a failure leaves nothing behind. Returns the validator's
+ * warnings.
+ */
+export function writePlaybook(files: Files, options: WriteOptions): Diagnostic[] {
+	const root = resolve(options.out);
+	const target = join(root, options.playbook);
+	if (existsSync(target) && !options.force) {
+		throw new ImportError(`playbook \`${options.playbook}\` already exists in ${options.out}/; pass --force to replace it, or choose another --playbook id.`);
+	}
+	mkdirSync(dirname(root), { recursive: true });
+	const stage = mkdtempSync(join(dirname(root), '.responder-import-'));
+	try {
+		for (const [path, content] of files) {
+			mkdirSync(dirname(join(stage, path)), { recursive: true });
+			writeFileSync(join(stage, path), content);
+		}
+		const { diagnostics } = validateContent(stage);
+		const errors = diagnostics.filter((d) => d.severity === 'error');
+		if (errors.length) {
+			const first = errors[0]!;
+			throw new ImportError(`the imported content does not validate (${errors.length} error(s)); first: ${first.file.replace(relative(process.cwd(), stage), options.out)}: ${first.field}: ${first.message} [${first.rule}]. Nothing was written.`);
+		}
+		mkdirSync(root, { recursive: true });
+		const previous = existsSync(target) ? join(stage, '.previous') : undefined;
+		if (previous) renameSync(target, previous);
+		try {
+			renameSync(join(stage, options.playbook), target);
+		} catch (error) {
+			if (previous) renameSync(previous, target);
+			throw error;
+		}
+		return diagnostics.map((d) => ({ ...d, file: d.file.replace(relative(process.cwd(), stage), options.out) }));
+	} finally {
+		rmSync(stage, { recursive: true, force: true });
+	}
+}
