@@ -1,7 +1,7 @@
 import type { List, RootContent } from 'mdast';
 import type { ChecklistItem } from '../schemas/index.ts';
 import { claim, claimNode, endOf, isClaimed, labelLine, slugify, sourceOf, startOf, stripEmoji, uniqueSlug, type Section, allSections } from './markdown.ts';
-import { itemTexts, takenIn, type Context } from './model.ts';
+import { hrefOf, itemTexts, takenIn, type Context } from './model.ts';
 import { codeBlocks, isChecklistBlock } from './templates.ts';
 
 /**
@@ -39,12 +39,13 @@ const onlyTaskLists = (context: Context, section: Section) =>
 	section.nodes.length > 0 &&
 	section.nodes.every((node, index) => isTaskList(node) || (node.type === 'paragraph' && labelBefore(context, section.nodes, index + 1)));
 
-function addChecklist(context: Context, title: string, groups: { title?: string; items: ChecklistItem[] }[], when?: string) {
+function addChecklist(context: Context, title: string, groups: { title?: string; items: ChecklistItem[] }[], when?: string): string {
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'checklists'));
 	context.out.checklists.push({
 		slug,
 		data: { title, ...(when ? { when } : {}), section: sectionKind(title), groups, order: (context.out.checklists.length + 1) * 10 },
 	});
+	return hrefOf(context, 'checklists', slug);
 }
 
 export function recogniseChecklists(context: Context): void {
@@ -59,25 +60,27 @@ export function recogniseChecklists(context: Context): void {
 				title: child.title,
 				items: child.nodes.filter(isTaskList).flatMap((list) => toItems(context, list)),
 			}));
-			addChecklist(context, parent.title, groups, intro ? stripEmoji(sourceOf(context.doc, intro)).replace(/\s*\n\s*/g, ' ') : undefined);
+			const href = addChecklist(context, parent.title, groups, intro ? stripEmoji(sourceOf(context.doc, intro)).replace(/\s*\n\s*/g, ' ') : undefined);
 			for (const child of parent.children) {
-				claim(context.doc, child.start, child.end);
+				claim(context.doc, child.start, child.end, href);
 				done.add(child);
 			}
-			if (intro) claimNode(context.doc, intro);
-			if (parent.heading) claimNode(context.doc, parent.heading);
+			if (intro) claimNode(context.doc, intro, href);
+			if (parent.heading) claimNode(context.doc, parent.heading, href);
 			done.add(parent);
 			continue;
 		}
 		const lists = section.nodes.map((node, index) => ({ node, index })).filter(({ node }) => isTaskList(node) && !isClaimed(context.doc, startOf(node), endOf(node)));
 		if (lists.length === 0) continue;
+		const href = hrefOf(context, 'checklists', slugify(section.title));
 		const groups = lists.map(({ node, index }) => {
 			const label = labelBefore(context, section.nodes, index);
-			if (label) claimNode(context.doc, label.node);
-			claimNode(context.doc, node);
+			if (label) claimNode(context.doc, label.node, href);
+			claimNode(context.doc, node, href);
 			return { ...(label ? { title: label.label } : {}), items: toItems(context, node as List) };
 		});
-		addChecklist(context, section.title, groups);
+		const added = addChecklist(context, section.title, groups);
+		for (const c of context.doc.claims) if (c.href === href) c.href = added;
 		done.add(section);
 	}
 	recogniseChecklistBlocks(context);
@@ -104,8 +107,8 @@ export function recogniseChecklistBlocks(context: Context): void {
 		if (!isChecklistBlock(code) || isClaimed(context.doc, startOf(code.node), endOf(code.node))) continue;
 		const { when, items } = parseChecklistBlock(code.node.value);
 		if (items.length === 0) continue;
-		addChecklist(context, code.label && !/^(checklist)$/i.test(code.label) ? code.label : code.section.title, [{ items }], when);
-		const slug = context.out.checklists[context.out.checklists.length - 1]!.slug;
-		claim(context.doc, startOf(code.node), endOf(code.node), `[Checklist: ${code.section.title}](/${context.playbook}/checklists/${slug}/)`);
+		const title = code.label && !/checklist/i.test(code.section.title) ? code.label : code.section.title;
+		const href = addChecklist(context, title, [{ items }], when);
+		claim(context.doc, startOf(code.node), endOf(code.node), href, `[Checklist: ${title}](${href})`);
 	}
 }

@@ -2,7 +2,7 @@ import type { List } from 'mdast';
 import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import { allSections, claim, claimNode, inlineText, isClaimed, itemSource, listItemsOf, partsOf, slugify, uniqueSlug, type Section } from './markdown.ts';
-import { itemLines, takenIn, type Context } from './model.ts';
+import { hrefOf, itemLines, takenIn, type Context } from './model.ts';
 import { severityRef, severityTables } from './severities.ts';
 
 /**
@@ -43,9 +43,10 @@ export function parseChain(doc: Context['doc'], list: List): Level[] | undefined
 	return levels.length >= 2 ? levels : undefined;
 }
 
-function addPath(context: Context, title: string, style: EscalationInput['style'], levels: Level[], notes: string[] = []) {
+function addPath(context: Context, title: string, style: EscalationInput['style'], levels: Level[]): string {
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
-	context.out.escalations.push({ slug, data: { title, style, levels, ...(notes.length ? { notes } : {}) } });
+	context.out.escalations.push({ slug, data: { title, style, levels } });
+	return hrefOf(context, 'escalation', slug);
 }
 
 export function recogniseChains(context: Context): void {
@@ -54,8 +55,7 @@ export function recogniseChains(context: Context): void {
 			if (node.type !== 'list') continue;
 			const levels = parseChain(context.doc, node);
 			if (!levels) continue;
-			addPath(context, section.title, 'time', levels);
-			claimNode(context.doc, node);
+			claimNode(context.doc, node, addPath(context, section.title, 'time', levels));
 		}
 	}
 }
@@ -87,8 +87,8 @@ export function recogniseLevelSections(context: Context): void {
 				claimed.push([part.start, part.end]);
 			}
 			levels.push(level);
-			for (const [start, end] of claimed) claim(context.doc, start, end);
-			if (section.heading) claimNode(context.doc, section.heading);
+			for (const [start, end] of claimed) claim(context.doc, start, end, hrefOf(context, 'escalation', ''));
+			if (section.heading) claimNode(context.doc, section.heading, hrefOf(context, 'escalation', ''));
 		}
 		addPath(context, parent.title || 'Escalation', 'levels', levels);
 	}

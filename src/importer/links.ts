@@ -62,18 +62,18 @@ function contextOf(section: Section): string {
 export function recogniseLinks(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const where = contextOf(section);
-		if (!LINK_SECTION.test(where)) continue;
 		section.nodes.forEach((node, index) => {
 			if (node.type !== 'list' || isClaimed(context.doc, startOf(node), endOf(node))) return;
 			// A bold label above the list ("**Status Pages:**") says what kind the links are.
 			const previous = section.nodes[index - 1];
 			const heading = previous?.type === 'paragraph' ? labelLine(context.doc.source.slice(startOf(previous), endOf(previous)).split('\n').pop()!)?.label ?? '' : '';
+			if (!LINK_SECTION.test(`${where} ${heading}`)) return;
 			const parsed = node.children.map((item) => ({ item, link: parseLinkItem(context, item, `${heading || section.title}`) }));
 			if (parsed.filter((p) => p.link).length * 2 < parsed.length) return;
 			for (const { item, link } of parsed) {
 				if (!link) continue;
 				context.links.push(link);
-				claimNode(context.doc, item);
+				claimNode(context.doc, item, `/${context.playbook}/`);
 			}
 		});
 	}

@@ -46,6 +46,8 @@ export interface Claim {
 	end: number;
 	/** Text that stands in the page where the claimed source was ("see the template"). */
 	replacement?: string;
+	/** Site URL of the entry the source became, for the outline of the original document. */
+	href?: string;
 }
 
 export interface Doc {
@@ -69,11 +71,11 @@ export const endOf = (node: Nodes): number => node.position?.end.offset ?? 0;
 export const sourceOf = (doc: Doc, node: Nodes): string => doc.source.slice(startOf(node), endOf(node));
 
 /** Marks source as turned into an entry; it will not appear again in the verbatim pages. */
-export function claim(doc: Doc, start: number, end: number, replacement?: string): void {
-	doc.claims.push({ start, end, replacement });
+export function claim(doc: Doc, start: number, end: number, href?: string, replacement?: string): void {
+	doc.claims.push({ start, end, href, replacement });
 }
 
-export const claimNode = (doc: Doc, node: Nodes, replacement?: string) => claim(doc, startOf(node), endOf(node), replacement);
+export const claimNode = (doc: Doc, node: Nodes, href?: string, replacement?: string) => claim(doc, startOf(node), endOf(node), href, replacement);
 
 export const isClaimed = (doc: Doc, start: number, end: number): boolean =>
 	doc.claims.some((c) => c.start <= start && end <= c.end);
@@ -115,6 +117,8 @@ function buildOutline(root: Root, source: string): Section {
 	const outline: Section = { title: '', depth: 0, start: 0, end: source.length, contentStart: 0, nodes: [], children: [] };
 	const stack: Section[] = [outline];
 	for (const node of root.children) {
+		// Rules only separate sections; they carry no text and would break "a part is one list".
+		if (node.type === 'thematicBreak') continue;
 		if (node.type !== 'heading') {
 			stack[stack.length - 1]!.nodes.push(node);
 			continue;
@@ -255,7 +259,8 @@ export function itemSource(doc: Doc, item: ListItem): string {
 
 /** Markdown source of an inline value reduced to plain text: `**Bold:**` → `Bold:`. */
 export const inlineText = (markdown: string): string => {
-	const tree = parseMarkdown(markdown);
+	// A leading `>`, `#`, `-` or `1.` is text here ("- >50% of users"), not a block marker.
+	const tree = parseMarkdown(markdown.trim().replace(/^([>#+*-])/, '\\$1').replace(/^(\d+)([.)])(?=\s)/, '$1\\$2'));
 	return stripEmoji(toString(tree)).replace(/\s+/g, ' ').trim();
 };
 

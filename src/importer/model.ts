@@ -70,6 +70,13 @@ export function newContext(doc: Doc, playbook: string, name: string): Context {
 	};
 }
 
+/** Where an entry is shown on the site (see `urls` in `src/lib/content.ts`). */
+export function hrefOf(context: Context, folder: 'severities' | 'scenarios' | 'templates' | 'escalation' | 'checklists' | 'pages', slug: string): string {
+	if (folder === 'escalation') return `/${context.playbook}/escalation/`;
+	if (folder === 'pages') return `/${context.playbook}/${slug}/`;
+	return `/${context.playbook}/${folder}/${slug}/`;
+}
+
 export function takenIn(context: Context, folder: string): Set<string> {
 	let set = context.taken.get(folder);
 	if (!set) context.taken.set(folder, (set = new Set()));

@@ -1,7 +1,8 @@
+import { toString } from 'mdast-util-to-string';
 import { PAGE_SECTIONS } from '../schemas/index.ts';
 import { allSections, slugify, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
 import { escapeMdx } from './mdx.ts';
-import { takenIn, type Context } from './model.ts';
+import { hrefOf, takenIn, type Context } from './model.ts';
 import { relevel } from './scenarios.ts';
 
 /**
@@ -87,6 +88,7 @@ export function recognisePages(context: Context): Unclassified[] {
 	const units: { title: string; start: number; end: number; depth: number; section?: Section }[] = [];
 	if (preamble && hasText(leftover(doc, preamble[0], preamble[1], true))) units.push({ title: 'Overview', start: preamble[0], end: preamble[1], depth: 1 });
 	for (const section of sections) units.push({ title: section.title || 'Notes', start: section.contentStart, end: section.end, depth: section.depth, section });
+	const pageOf = new Map<Section | undefined, string>();
 	for (const unit of units) {
 		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
 		const body = escapeMdx(tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1)));
@@ -94,6 +96,31 @@ export function recognisePages(context: Context): Unclassified[] {
 		context.out.pages.push({ slug, data: { title: unit.title, section: pageSection(unit.title), order: (context.out.pages.length + 1) * 10 }, body });
 		const parts = unit.section ? [...allSections(unit.section)].filter((s) => hasText(leftover(doc, s.contentStart, s.children[0]?.start ?? s.end, true))).map((s) => s.title) : [];
 		unclassified.push({ title: unit.title, parts, page: `pages/${slug}.mdx` });
+		pageOf.set(unit.section, hrefOf(context, 'pages', slug));
 	}
+	addOutline(context, sections, pageOf);
 	return unclassified;
+}
+
+/**
+ * "Source outline": every heading of the original document, linked to the entry or page its
+ * text went to, so authors can find where a section ended up.
+ */
+function addOutline(context: Context, sections: Section[], pageOf: Map<Section | undefined, string>) {
+	const { doc } = context;
+	const headings = [...allSections(doc.outline)];
+	if (headings.length === 0) return;
+	const top = (section: Section) => sections.find((s) => s.start <= section.start && section.end <= s.end);
+	const lines = headings.map((section) => {
+		const at = section.start;
+		const href = doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ?? pageOf.get(top(section));
+		const text = toString(section.heading!).replace(/[[\]]/g, '\\$&').trim() || 'Untitled';
+		return `${'  '.repeat(section.depth - 1)}- ${href ? `[${text}](${href})` : text}`;
+	});
+	const slug = uniqueSlug('source-outline', takenIn(context, 'pages'));
+	context.out.pages.push({
+		slug,
+		data: { title: 'Source outline', description: 'Every heading of the imported document and where its text went.', section: 'reference', order: 1000 },
+		body: escapeMdx(lines.join('\n')),
+	});
 }

@@ -19,7 +19,7 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { itemLines, takenIn, type Context } from './model.ts';
+import { hrefOf, itemLines, takenIn, type Context } from './model.ts';
 import { parseLevel, severityRef } from './severities.ts';
 
 /**
@@ -30,7 +30,7 @@ import { parseLevel, severityRef } from './severities.ts';
  */
 
 const GROUP = /scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents/i;
-const OWN_TITLE = /^when\s|\brunbook$|\bplaybook$/i;
+const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
 const SYMPTOMS = /^(symptoms?|signals?|signs|indicators|what you see|how to recogni[sz]e( it)?)$/i;
 const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
@@ -151,14 +151,14 @@ export function recogniseScenarios(context: Context): void {
 		if (context.out.escalations.length === 1) data.escalation = `${context.playbook}/${context.out.escalations[0]!.slug}`;
 		const slug = uniqueSlug(slugify(title.replace(/\s*\([^)]*\)\s*$/, '')), taken);
 		context.out.scenarios.push({ slug, data, body: body.filter(Boolean).join('\n\n') });
-		claim(context.doc, section.start, section.end);
+		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
 	});
 	recogniseFirstActions(context);
 }
 
 /**
  * A quick-reference table `| Incident | First Action | Runbook |` gives each scenario its first
- * action; the incident's and runbook link's words become search keywords.
+ * action.
  */
 export function recogniseFirstActions(context: Context): void {
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
@@ -176,13 +176,9 @@ export function recogniseFirstActions(context: Context): void {
 				);
 				return { scenario, cells };
 			});
+			// The table stays in its page as a quick reference; each scenario also gets its row's action.
 			if (matches.some((m) => !m.scenario)) continue;
-			for (const { scenario, cells } of matches) {
-				scenario!.data.firstAction = cells[action];
-				const words = cells.filter((_, i) => i !== action && cells[i] && cells[i] !== scenario!.data.title);
-				scenario!.data.keywords = [...new Set([...(scenario!.data.keywords ?? []), ...words])];
-			}
-			claimNode(context.doc, node);
+			for (const { scenario, cells } of matches) scenario!.data.firstAction = cells[action];
 		}
 	}
 }

@@ -15,7 +15,7 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { itemLines, type Context } from './model.ts';
+import { hrefOf, itemLines, type Context } from './model.ts';
 
 /**
  * Severity ladders: a heading per level (`### P0 - Critical (Complete Outage)`, `### SEV-1:
@@ -166,6 +166,7 @@ export function recogniseSeveritySections(context: Context): void {
 		const known = parts.filter((part) => part.label);
 		if (known.length === 0) continue;
 		const severity = severityFor(context, level);
+		const href = hrefOf(context, 'severities', severitySlug(level.level));
 		const marker = markerOf(section.heading ? toString(section.heading) : '');
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
@@ -174,10 +175,10 @@ export function recogniseSeveritySections(context: Context): void {
 			const items = partItems(context, part);
 			if (!items) continue;
 			if (!apply(context, severity, part.label, inlineText(part.value), items)) continue;
-			claim(context.doc, part.start, part.end);
+			claim(context.doc, part.start, part.end, href);
 			used++;
 		}
-		if (used > 0 && section.heading) claimNode(context.doc, section.heading);
+		if (used > 0 && section.heading) claimNode(context.doc, section.heading, href);
 	}
 }
 
@@ -254,6 +255,7 @@ export function recogniseSeverityTables(context: Context): void {
 			});
 			if (Object.keys(criteria).length) severity.criteria = criteria as SeverityInput['criteria'];
 		}
-		claimNode(context.doc, table);
+		// Impact matrices stay in their page too: their column headings have no field to go to.
+		if (!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))) claimNode(context.doc, table, hrefOf(context, 'severities', ''));
 	}
 }

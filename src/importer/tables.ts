@@ -44,7 +44,7 @@ export function recogniseTables(context: Context): void {
 					const url = row.urls[urlColumn] ?? row.text[urlColumn]!;
 					if (!url) continue;
 					const label = urlColumn === 0 ? url : row.text[0]!;
-					const note = row.text.filter((_, i) => i !== 0 && i !== urlColumn && row.text[i]).join(' · ');
+					const note = row.text.map((cell, i) => (i !== 0 && i !== urlColumn && cell ? `${headers[i]}: ${cell}` : '')).filter(Boolean).join('; ');
 					context.links.push({ label, url, kind: linkKind(`${title} ${headers.join(' ')} ${label} ${url}`), ...(note ? { note } : {}) });
 				}
 			}
@@ -61,7 +61,7 @@ export function recogniseTables(context: Context): void {
 					},
 				});
 			}
-			claimNode(context.doc, node);
+			claimNode(context.doc, node, `/${context.playbook}/`);
 		}
 	}
 	recogniseContactLists(context);
@@ -95,6 +95,6 @@ export function recogniseContactLists(context: Context): void {
 				order: (context.out.contacts.length + 1) * 10,
 			},
 		});
-		for (const row of rows) claim(context.doc, row.start, row.end);
+		for (const row of rows) claim(context.doc, row.start, row.end, `/${context.playbook}/`);
 	}
 }

@@ -4,7 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { scanBlanks } from '../lib/placeholders.ts';
 import type { TemplateField, TemplateInput } from '../schemas/index.ts';
 import { allSections, claim, endOf, isClaimed, labelLine, slugify, startOf, stripEmoji, uniqueSlug, type Section } from './markdown.ts';
-import { takenIn, type Context } from './model.ts';
+import { hrefOf, takenIn, type Context } from './model.ts';
 
 /**
  * Communication templates: fenced blocks of prose (no language, `markdown`, `text`) under a
@@ -15,6 +15,9 @@ import { takenIn, type Context } from './model.ts';
 
 const PROSE_LANGS = new Set(['', 'markdown', 'md', 'text', 'txt', 'plain', 'plaintext', 'slack', 'email']);
 const TEMPLATE_WORDS = /communicat|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|report|resolution|resolved/i;
+/** Labels that say "here is a template" without naming it. */
+const GENERIC_LABEL = /^(template|example|format|markdown)$/i;
+const CHANNEL_LABEL = /^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
 const CHECKBOX_LINE = /^\s*(?:[-*]\s*)?\[ \]/gm;
 
 export interface CodeContext {
@@ -26,6 +29,8 @@ export interface CodeContext {
 	labelNode?: Paragraph;
 	/** Paragraphs just before the block (for a file path such as `incidents/…md`). */
 	before: string[];
+	/** The nearest bold-only label a few blocks up (`**3. Create Incident Record**`). */
+	lead?: string;
 }
 
 /** Every fenced block with where it sits: its section and the label in front of it. */
@@ -52,7 +57,11 @@ export function codeBlocks(context: Context): CodeContext[] {
 		if (!label && parent.type === 'listItem' && parent.children[0]?.type === 'paragraph' && index > 0) {
 			label = stripEmoji(toString(parent.children[0])).replace(/:$/, '').trim();
 		}
-		found.push({ node, section, label, labelNode, before: before.map((p) => toString(p)) });
+		const lead = before
+			.map((p) => context.doc.source.slice(startOf(p), endOf(p)))
+			.map((text) => (text.includes('\n') ? undefined : labelLine(text)))
+			.find((l) => l && !l.value && !GENERIC_LABEL.test(l.label))?.label;
+		found.push({ node, section, label, labelNode, before: before.map((p) => toString(p)), ...(lead ? { lead } : {}) });
 	});
 	return found;
 }
@@ -138,6 +147,9 @@ export function fieldsFor(text: string): TemplateField[] {
 	return fields;
 }
 
+/** `3. Create Incident Record`, `Phase 4: Communication` → the words. */
+const unnumbered = (text: string) => text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
+
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
 function splitTitle(text: string): { title: string; note?: string } {
 	const match = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(text);
@@ -148,9 +160,9 @@ export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
 	for (const code of codeBlocks(context)) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
-		const heading = code.section.title.replace(/^(\d+[.)]|step \d+:|phase \d+:)\s*/i, '');
-		const generic = !code.label || /^(template|example|format)$/i.test(code.label);
-		const { title, note } = splitTitle((generic ? heading : code.label!) || 'Template');
+		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
+		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
+		const { title, note } = splitTitle(unnumbered((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template'));
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
 		const kind = kindOf(`${title} ${code.label ?? ''} ${code.section.title}`);
 		let body = code.node.value.replace(/\s+$/, '');
@@ -180,9 +192,9 @@ export function recogniseTemplates(context: Context): void {
 		};
 		const slug = uniqueSlug(slugify(data.title), taken);
 		context.out.templates.push({ slug, data });
-		const link = `[Template: ${data.title}](/${context.playbook}/templates/${slug}/)`;
-		claim(context.doc, startOf(code.node), endOf(code.node), link);
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, startOf(code.node), endOf(code.node), href, `[Template: ${data.title}](${href})`);
 		// A label paragraph that was only the template's title is used up by it.
-		if (code.labelNode && !generic) claim(context.doc, startOf(code.labelNode), endOf(code.labelNode));
+		if (code.labelNode && !generic) claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
 	}
 }
