@@ -6,7 +6,7 @@ import { newContext, type Imported } from './model.ts';
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { recogniseScenarios } from './scenarios.ts';
-import { recogniseSeveritySections, recogniseSeverityTables } from './severities.ts';
+import { finishSeverities, recogniseSeveritySections, recogniseSeverityTables } from './severities.ts';
 import { recogniseTables } from './tables.ts';
 import { recogniseTemplates } from './templates.ts';
 
@@ -37,6 +37,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	const context = newContext(parseDoc(source), options.playbook, name);
 	recogniseSeveritySections(context);
 	recogniseSeverityTables(context);
+	finishSeverities(context);
 	recogniseEscalation(context);
 	recogniseScenarios(context);
 	recogniseTemplates(context);

@@ -160,8 +160,14 @@ export interface LabelLine {
 	value: string;
 }
 
-/** Reads a line as a label (with an optional value after it), or returns undefined. */
-export function labelLine(line: string): LabelLine | undefined {
+/** `SLA: Resolve within 1 hour`: a short plain label with a value. */
+const PLAIN_LABEL_VALUE = /^([A-Z][\w/&()' -]{0,40}?)\s*:\s+(\S.*)$/;
+
+/**
+ * Reads a line as a label (with an optional value after it), or returns undefined. With `plain`,
+ * unformatted `Label: value` lines of up to five words of label count too.
+ */
+export function labelLine(line: string, plain = false): LabelLine | undefined {
 	const text = line.trim();
 	const bold = BOLD_LABEL.exec(text);
 	if (bold) {
@@ -173,14 +179,16 @@ export function labelLine(line: string): LabelLine | undefined {
 		return { label: stripEmoji(inner.replace(/:$/, '')).trim(), value };
 	}
 	const label = PLAIN_LABEL.exec(text);
-	return label ? { label: label[1]!.trim(), value: '' } : undefined;
+	if (label) return { label: label[1]!.trim(), value: '' };
+	const pair = plain ? PLAIN_LABEL_VALUE.exec(text) : undefined;
+	return pair && pair[1]!.trim().split(/\s+/).length <= 5 ? { label: pair[1]!.trim(), value: pair[2]!.trim() } : undefined;
 }
 
 /**
  * Splits a section's own content (and its sub-sections) into labelled parts. A paragraph can hold
  * several label lines (`**Response Time**: 15 minutes` then `**Examples**:`); each starts a part.
  */
-export function partsOf(doc: Doc, section: Section): Part[] {
+export function partsOf(doc: Doc, section: Section, options: { plainLabels?: boolean } = {}): Part[] {
 	const parts: Part[] = [];
 	let current: Part = { label: '', value: '', nodes: [], start: section.contentStart, end: section.contentStart };
 	const close = (end: number) => {
@@ -190,7 +198,7 @@ export function partsOf(doc: Doc, section: Section): Part[] {
 	for (const node of section.nodes) {
 		if (node.type === 'paragraph') {
 			const lines = lineRanges(doc.source, startOf(node), endOf(node));
-			const labels = lines.map((line) => labelLine(doc.source.slice(line[0], line[1])));
+			const labels = lines.map((line) => labelLine(doc.source.slice(line[0], line[1]), options.plainLabels));
 			if (labels.some(Boolean)) {
 				// Lines before the first label belong to the current part as text.
 				let lineIndex = 0;
@@ -257,11 +265,20 @@ export function itemSource(doc: Doc, item: ListItem): string {
 	return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** Markdown source of an inline value reduced to plain text: `**Bold:**` → `Bold:`. */
+/** Text of a node with inline code kept in backticks (pages show `code` spans as code). */
+function textWithCode(node: Nodes): string {
+	if (node.type === 'inlineCode') return `\`${node.value}\``;
+	if (node.type === 'break') return ' ';
+	if ('value' in node) return node.value;
+	if ('children' in node) return (node.children as Nodes[]).map(textWithCode).join(node.type === 'root' || node.type === 'listItem' ? ' ' : '');
+	return '';
+}
+
+/** Markdown source of an inline value reduced to text: `**Bold:**` → `Bold:`; `code` stays. */
 export const inlineText = (markdown: string): string => {
-	// A leading `>`, `#`, `-` or `1.` is text here ("- >50% of users"), not a block marker.
-	const tree = parseMarkdown(markdown.trim().replace(/^([>#+*-])/, '\\$1').replace(/^(\d+)([.)])(?=\s)/, '$1\\$2'));
-	return stripEmoji(toString(tree)).replace(/\s+/g, ' ').trim();
+	// A leading `>`, `# `, `- ` or `1. ` is text here ("- >50% of users"), not a block marker.
+	const escaped = markdown.trim().replace(/^(>|#{1,6}(?=\s)|[-+*](?=\s))/, '\\$1').replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
+	return stripEmoji(textWithCode(parseMarkdown(escaped))).replace(/\s+/g, ' ').trim();
 };
 
 /** Source of a part's content (without its label line). */

@@ -58,6 +58,8 @@ function nameAndLabel(level: Level): { name: string; label?: string } {
 	const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(level.rest);
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
 	if (paren) return { name: paren[2]! };
+	const dash = /^(.*?)\s+[-–—:]\s+(.+)$/.exec(level.rest);
+	if (dash) return { name: dash[1]!, label: dash[2]! };
 	if (level.level.toLowerCase() in WORD_RANK) return { name: level.level, ...(level.rest ? { label: level.rest } : {}) };
 	return { name: level.rest || level.level };
 }
@@ -161,20 +163,26 @@ export function recogniseSeveritySections(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const level = isSeveritySection(section);
 		if (!level) continue;
-		const parts = partsOf(context.doc, section);
+		const parts = partsOf(context.doc, section, { plainLabels: true });
 		// A level heading that holds scenarios or nothing typed is not a severity definition.
-		const known = parts.filter((part) => part.label);
-		if (known.length === 0) continue;
+		if (parts.length === 0) continue;
 		const severity = severityFor(context, level);
 		const href = hrefOf(context, 'severities', severitySlug(level.level));
 		const marker = markerOf(section.heading ? toString(section.heading) : '');
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
 		for (const part of parts) {
-			if (!part.label || part.section?.children.length) continue;
+			if (part.section?.children.length) continue;
 			const items = partItems(context, part);
 			if (!items) continue;
-			if (!apply(context, severity, part.label, inlineText(part.value), items)) continue;
+			if (!part.label) {
+				// Unlabelled `- Label: value` lines: each must mean something here.
+				const pairs = items.map((item) => splitLabel(item));
+				if (items.length === 0 || pairs.some((pair) => !pair)) continue;
+				const probe = structuredClone(severity);
+				if (!pairs.every((pair) => apply(context, probe, pair!.label, pair!.value, []))) continue;
+				Object.assign(severity, probe);
+			} else if (!apply(context, severity, part.label, inlineText(part.value), items)) continue;
 			claim(context.doc, part.start, part.end, href);
 			used++;
 		}
@@ -228,6 +236,13 @@ export function severityTables(context: Context): SeverityTable[] {
 		}
 	}
 	return found;
+}
+
+/** Ranks must be unique in a playbook: a document mixing scales gets ranks in ladder order. */
+export function finishSeverities(context: Context): void {
+	const ranks = context.out.severities.map((entry) => entry.data.rank);
+	if (new Set(ranks).size === ranks.length) return;
+	[...context.out.severities].sort((a, b) => a.data.rank - b.data.rank).forEach((entry, index) => (entry.data.rank = index));
 }
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
