@@ -14,9 +14,9 @@ export interface ImportOptions {
 	/** Playbook id: the folder under the content root. */
 	playbook: string;
 	/** Product or team name; defaults to the id in title case. */
-	name?: string;
+	name?: string | undefined;
 	/** Shown in the generated summary when the source has none. */
-	sourceName?: string;
+	sourceName?: string | undefined;
 }
 
 export interface ImportResult {

@@ -45,9 +45,9 @@ export interface Claim {
 	start: number;
 	end: number;
 	/** Text that stands in the page where the claimed source was ("see the template"). */
-	replacement?: string;
+	replacement?: string | undefined;
 	/** Site URL of the entry the source became, for the outline of the original document. */
-	href?: string;
+	href?: string | undefined;
 }
 
 export interface Doc {

@@ -5,7 +5,6 @@ import type { ScenarioInput } from '../schemas/index.ts';
 import {
 	allSections,
 	claim,
-	claimNode,
 	inlineText,
 	listItemsOf,
 	parseMarkdown,

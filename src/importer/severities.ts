@@ -54,7 +54,7 @@ export function parseLevel(text: string, words = false): Level | undefined {
 }
 
 /** `Critical (Complete Outage)` → name `Critical`, label `Complete Outage`. */
-function nameAndLabel(level: Level): { name: string; label?: string } {
+function nameAndLabel(level: Level): { name: string; label?: string | undefined } {
 	const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(level.rest);
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
 	if (paren) return { name: paren[2]! };

@@ -24,9 +24,9 @@ export interface CodeContext {
 	node: Code;
 	section: Section;
 	/** A bold or `Label:` paragraph right before the block, or the list item's lead-in. */
-	label?: string;
+	label?: string | undefined;
 	/** The paragraph that holds the label, when it holds nothing else. */
-	labelNode?: Paragraph;
+	labelNode?: Paragraph | undefined;
 	/** Paragraphs just before the block (for a file path such as `incidents/…md`). */
 	before: string[];
 	/** The nearest bold-only label a few blocks up (`**3. Create Incident Record**`). */
@@ -51,7 +51,8 @@ export function codeBlocks(context: Context): CodeContext[] {
 			const last = labelLine(lines[lines.length - 1]!);
 			if (last && !last.value) {
 				label = last.label;
-				if (lines.length === 1) labelNode = previous;
+				// In a list item the label is the item's own text; it stays, with the link after it.
+				if (lines.length === 1 && parent.type !== 'listItem') labelNode = previous;
 			}
 		}
 		if (!label && parent.type === 'listItem' && parent.children[0]?.type === 'paragraph' && index > 0) {
@@ -96,7 +97,7 @@ const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)\d\s*\/?\s*
 const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
 
 /** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
-export function fieldFor(token: string): Omit<TemplateField, 'tokens'> & { tokens?: string[] } {
+export function fieldFor(token: string): Pick<TemplateField, 'name' | 'label'> & Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
 	if (SEVERITY_TOKEN.test(token)) return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
 	const label = token
 		.replace(/^@/, '')
@@ -142,7 +143,7 @@ export function fieldsFor(text: string): TemplateField[] {
 		}
 		let name = field.name;
 		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
-		fields.push({ type: 'text', ...field, name, tokens: [token] } as TemplateField);
+		fields.push({ ...field, type: field.type ?? 'text', name, tokens: [token] });
 	}
 	return fields;
 }
@@ -151,7 +152,7 @@ export function fieldsFor(text: string): TemplateField[] {
 const unnumbered = (text: string) => text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
 
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
-function splitTitle(text: string): { title: string; note?: string } {
+function splitTitle(text: string): { title: string; note?: string | undefined } {
 	const match = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(text);
 	return match && match[1] ? { title: match[1], note: match[2] } : { title: text };
 }
