@@ -5,6 +5,7 @@ import { parseDoc } from './markdown.ts';
 import { newContext, type Imported } from './model.ts';
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
+import { recogniseRoles } from './roles.ts';
 import { recogniseScenarios } from './scenarios.ts';
 import { finishSeverities, recogniseSeveritySections, recogniseSeverityTables } from './severities.ts';
 import { recogniseTables } from './tables.ts';
@@ -42,6 +43,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseScenarios(context);
 	recogniseTemplates(context);
 	recogniseChecklists(context);
+	recogniseRoles(context);
 	recogniseTables(context);
 	recogniseLinks(context);
 	const unclassified = recognisePages(context);

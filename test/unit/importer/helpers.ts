@@ -53,6 +53,8 @@ export function normalise(line: string): string {
 		.replace(/\*\*|__|`/g, '')
 		.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?/, '')
 		.replace(/^\s*\d+[.)]\s+/, '')
+		// In-document anchors (`#site-outage-runbook`) point at headings that became entries.
+		.replace(/\[([^\]]*)\]\(#[^)]*\)/g, '$1')
 		.replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
 		.replace(/\s+/g, ' ')
 		.replace(/\s*:$/, '')
