@@ -34,9 +34,13 @@ export function pageSection(title: string): PageSection {
 	return 'reference';
 }
 
-/** Claims inside [start, end), outermost only, in order. */
+/** Claims overlapping [start, end), clipped to it, outermost only, in order. */
 function claimsWithin(doc: Doc, start: number, end: number): Claim[] {
-	const inside = doc.claims.filter((c) => c.start >= start && c.end <= end && c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+	const inside = doc.claims
+		.filter((c) => c.start < end && c.end > start && c.end > c.start)
+		// A replacement stands where its claim starts; a claim clipped at the front has none here.
+		.map((c) => ({ ...c, start: Math.max(start, c.start), end: Math.min(end, c.end), replacement: c.start >= start ? c.replacement : undefined }))
+		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const outer: Claim[] = [];
 	for (const c of inside) if (!outer.some((o) => o.start <= c.start && c.end <= o.end)) outer.push(c);
 	return outer;
@@ -47,7 +51,10 @@ export function leftover(doc: Doc, start: number, end: number, bare = false): st
 	let out = '';
 	let at = start;
 	for (const c of claimsWithin(doc, start, end)) {
-		if (c.start < at) continue;
+		if (c.start < at) {
+			at = Math.max(at, c.end);
+			continue;
+		}
 		out += doc.source.slice(at, c.start);
 		if (c.replacement && !bare) out += c.replacement;
 		at = c.end;
