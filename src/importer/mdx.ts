@@ -13,11 +13,14 @@ export function escapeMdx(markdown: string): string {
 			safe.push([startOf(node), endOf(node)]);
 		}
 	});
+	safe.sort((a, b) => a[0] - b[0]);
 	let out = '';
 	let lineStart = true;
+	let next = 0;
 	for (let at = 0; at < markdown.length; at++) {
 		const char = markdown[at]!;
-		const inCode = safe.some(([start, end]) => start <= at && at < end);
+		while (next < safe.length && safe[next]![1] <= at) next++;
+		const inCode = next < safe.length && safe[next]![0] <= at;
 		if (!inCode) {
 			if ((char === '{' || char === '}' || char === '<') && markdown[at - 1] !== '\\') {
 				out += `\\${char}`;

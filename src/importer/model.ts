@@ -74,7 +74,7 @@ export function newContext(doc: Doc, playbook: string, name: string): Context {
 export function hrefOf(context: Context, folder: 'severities' | 'scenarios' | 'templates' | 'escalation' | 'checklists' | 'pages', slug: string): string {
 	if (folder === 'escalation') return `/${context.playbook}/escalation/`;
 	if (folder === 'pages') return `/${context.playbook}/${slug}/`;
-	return `/${context.playbook}/${folder}/${slug}/`;
+	return slug ? `/${context.playbook}/${folder}/${slug}/` : `/${context.playbook}/${folder}/`;
 }
 
 export function takenIn(context: Context, folder: string): Set<string> {

@@ -120,7 +120,10 @@ function addOutline(context: Context, sections: Section[], pageOf: Map<Section |
 	const top = (section: Section) => sections.find((s) => s.start <= section.start && section.end <= s.end);
 	const lines = headings.map((section) => {
 		const at = section.start;
-		const href = doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ?? pageOf.get(top(section));
+		const href =
+			doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ??
+			pageOf.get(top(section)) ??
+			doc.claims.filter((c) => c.href && section.start <= c.start && c.start < section.end).sort((a, b) => a.start - b.start)[0]?.href;
 		const text = toString(section.heading!).replace(/[[\]]/g, '\\$&').trim() || 'Untitled';
 		return `${'  '.repeat(section.depth - 1)}- ${href ? `[${text}](${href})` : text}`;
 	});

@@ -19,6 +19,9 @@ const BINARY = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/;
 export function decodeSource(bytes: Uint8Array, name: string): Source {
 	if (bytes.length === 0) throw new ImportError(`\`${name}\` is empty; there is nothing to import.`);
 	const head = bytes.subarray(0, 8000);
+	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+		throw new ImportError(`\`${name}\` is UTF-16 text, not UTF-8; save it as UTF-8 and import again.`);
+	}
 	if (head.includes(0) || BINARY.test(Buffer.from(head).toString('latin1'))) {
 		throw new ImportError(`\`${name}\` looks like a binary file, not Markdown text; pass the playbook's .md file.`);
 	}

@@ -38,6 +38,7 @@ describe('bad input', () => {
 		expect(() => decodeSource(Buffer.from(' \n\t\n'), 'a.md')).toThrow(/only whitespace/);
 		expect(() => decodeSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'a.png')).toThrow(/binary file/);
 		expect(() => decodeSource(Buffer.from('# Caf\xe9 playbook\n', 'latin1'), 'a.md')).toThrow(/not UTF-8 text/);
+		expect(() => decodeSource(Buffer.from('\ufeff# Hi', 'utf16le'), 'a.md')).toThrow(/UTF-16 text, not UTF-8/);
 		expect(() => decodeSource(Buffer.from('x'), 'a.md')).not.toThrow();
 	});
 
