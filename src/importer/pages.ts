@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { PAGE_SECTIONS } from '../schemas/index.ts';
-import { allSections, slugify, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
+import { allSections, claimNode, slugify, sourceOf, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
 import { escapeMdx } from './mdx.ts';
 import { hrefOf, takenIn, type Context } from './model.ts';
 import { relevel } from './scenarios.ts';
@@ -79,8 +79,9 @@ export function topSections(doc: Doc): { title?: Section; preamble: [number, num
 	const outline = doc.outline;
 	const first = outline.children[0];
 	if (first && first.depth === 1 && outline.children.length === 1) {
+		// Text above the title (badges, comments) belongs to the preamble too; the title line does not.
 		const end = first.children[0]?.start ?? first.end;
-		return { title: first, preamble: [first.contentStart, end], sections: first.children };
+		return { title: first, preamble: [0, end], sections: first.children };
 	}
 	const end = outline.children[0]?.start ?? outline.end;
 	return { preamble: [0, end], sections: outline.children };
@@ -91,7 +92,8 @@ export function recognisePages(context: Context): Unclassified[] {
 	const taken = takenIn(context, 'pages');
 	for (const slug of RESERVED) taken.add(slug);
 	const unclassified: Unclassified[] = [];
-	const { preamble, sections } = topSections(doc);
+	const { title, preamble, sections } = topSections(doc);
+	if (title?.heading) claimNode(doc, title.heading);
 	const units: { title: string; start: number; end: number; depth: number; section?: Section }[] = [];
 	if (preamble && hasText(leftover(doc, preamble[0], preamble[1], true))) units.push({ title: 'Overview', start: preamble[0], end: preamble[1], depth: 1 });
 	for (const section of sections) units.push({ title: section.title || 'Notes', start: section.contentStart, end: section.end, depth: section.depth, section });
@@ -124,8 +126,14 @@ function addOutline(context: Context, sections: Section[], pageOf: Map<Section |
 			doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ??
 			pageOf.get(top(section)) ??
 			doc.claims.filter((c) => c.href && section.start <= c.start && c.start < section.end).sort((a, b) => a.start - b.start)[0]?.href;
+		const indent = '  '.repeat(section.depth - 1);
+		// A heading with its own links or images keeps its Markdown; the link to its entry follows.
+		if (/\]\(|\]\[/.test(sourceOf(doc, section.heading!))) {
+			const markdown = sourceOf(doc, section.heading!).replace(/^#+\s*|\s*#*\s*$/g, '').replace(/\n[=-]+\s*$/, '');
+			return `${indent}- ${markdown}${href ? ` ([open](${href}))` : ''}`;
+		}
 		const text = toString(section.heading!).replace(/[[\]]/g, '\\$&').trim() || 'Untitled';
-		return `${'  '.repeat(section.depth - 1)}- ${href ? `[${text}](${href})` : text}`;
+		return `${indent}- ${href ? `[${text}](${href})` : text}`;
 	});
 	const slug = uniqueSlug('source-outline', takenIn(context, 'pages'));
 	context.out.pages.push({

@@ -1,4 +1,4 @@
-import type { Link, Table } from 'mdast';
+import type { Link, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { allSections, claim, claimNode, endOf, isClaimed, listItemsOf, partsOf, slugify, startOf, stripEmoji, uniqueSlug } from './markdown.ts';
@@ -16,11 +16,22 @@ const CONTACT_COLUMN = /role|name|person|email|phone|contact|slack|access|owner|
 const URL_COLUMN = /url|link|dashboard|address|endpoint|site/i;
 const LOOKS_LIKE_URL = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/;
 
+/** A cell as text; a link's URL follows its text when the text is not the URL itself. */
+function cellText(cell: TableCell): string {
+	const urls: string[] = [];
+	visit(cell, 'link', (link: Link) => {
+		const text = toString(link).trim();
+		if (!link.url.replace(/^(https?:\/\/|mailto:)/, '').startsWith(text.replace(/^(https?:\/\/|mailto:)/, '')) && !link.url.startsWith('#')) urls.push(link.url);
+	});
+	const text = toString(cell).trim();
+	return urls.length ? `${text} (${urls.join(', ')})` : text;
+}
+
 function cells(table: Table): { headers: string[]; rows: { text: string[]; urls: (string | undefined)[] }[] } {
 	const [head, ...body] = table.children;
 	const headers = head!.children.map((cell, i) => stripEmoji(toString(cell)).trim() || `Column ${i + 1}`);
 	const rows = body.map((row) => ({
-		text: headers.map((_, i) => (row.children[i] ? toString(row.children[i]!).trim() : '')),
+		text: headers.map((_, i) => (row.children[i] ? cellText(row.children[i]!) : '')),
 		urls: headers.map((_, i) => {
 			let url: string | undefined;
 			if (row.children[i]) visit(row.children[i]!, 'link', (link: Link) => void (url ??= link.url));

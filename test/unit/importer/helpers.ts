@@ -104,6 +104,6 @@ export function arrived(line: string, corpus: string): boolean {
 
 /** Non-blank source lines that are not pure syntax (fences, rules, table separators). */
 export const meaningfulLines = (text: string): string[] =>
-	text.split('\n').filter((line) => line.trim() && !/^\s*(```|~~~)\s*\w*\s*$/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line) && !/^\s*\|?[\s:|-]+\|?\s*$/.test(line));
+	text.split('\n').filter((line) => line.trim() && !/^\s*(```|~~~)\s*\w*\s*$/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line) && !/^\s*\|?[\s:|-]+\|?\s*$/.test(line) && !/^\s*=+\s*$/.test(line));
 
 export const read = (path: string) => readFileSync(path, 'utf8');
