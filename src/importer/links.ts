@@ -36,11 +36,17 @@ export function parseLinkItem(context: Context, item: ListItem, where: string): 
 	if (links.length === 1) {
 		const link = links[0]!;
 		const linkText = stripEmoji(toString(link));
-		const rest = inlineText(source.replace(context.doc.source.slice(startOf(link as Nodes), endOf(link as Nodes)), '').replace(/\s*[-–—:]\s*$/, ''));
-		const [title, note] = label && label.value ? [label.label, ''] : [linkText, rest.replace(/^[-–—:]\s*/, '')];
-		result = { label: title || link.url, url: link.url, ...(note ? { note } : {}) };
-		// Link text that is neither the URL nor the label is kept as the note.
-		if (label?.value && linkText && !link.url.includes(linkText.replace(/^www\./, '')) && linkText !== title) result.note = linkText;
+		const linkIsUrl = link.url.includes(linkText.replace(/^www\./, ''));
+		if (label?.value) {
+			// `Label: [text](url) and more words`: the words after the label are the note, unless
+			// they are only the URL again.
+			const valueText = inlineText(label.value);
+			const note = valueText === linkText ? (linkIsUrl ? '' : linkText) : valueText;
+			result = { label: label.label, url: link.url, ...(note ? { note } : {}) };
+		} else {
+			const rest = inlineText(source.replace(context.doc.source.slice(startOf(link as Nodes), endOf(link as Nodes)), '').replace(/\s*[-–—:]\s*$/, '')).replace(/^[-–—:]\s*/, '');
+			result = { label: linkText || link.url, url: link.url, ...(rest ? { note: rest } : {}) };
+		}
 	} else if (links.length === 0 && label?.value) {
 		const value = inlineText(label.value);
 		if (!BARE_URL.test(value) && !PLACEHOLDER.test(label.value.trim())) return undefined;

@@ -1,7 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { PAGE_SECTIONS } from '../schemas/index.ts';
 import { allSections, claimNode, slugify, sourceOf, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
-import { escapeMdx } from './mdx.ts';
 import { hrefOf, takenIn, type Context } from './model.ts';
 import { relevel } from './scenarios.ts';
 
@@ -100,7 +99,7 @@ export function recognisePages(context: Context): Unclassified[] {
 	const pageOf = new Map<Section | undefined, string>();
 	for (const unit of units) {
 		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
-		const body = escapeMdx(tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1)));
+		const body = tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1));
 		const slug = uniqueSlug(slugify(unit.title), taken);
 		context.out.pages.push({ slug, data: { title: unit.title, section: pageSection(unit.title), order: (context.out.pages.length + 1) * 10 }, body });
 		const parts = unit.section ? [...allSections(unit.section)].filter((s) => hasText(leftover(doc, s.contentStart, s.children[0]?.start ?? s.end, true))).map((s) => s.title) : [];
@@ -139,6 +138,6 @@ function addOutline(context: Context, sections: Section[], pageOf: Map<Section |
 	context.out.pages.push({
 		slug,
 		data: { title: 'Source outline', description: 'Every heading of the imported document and where its text went.', section: 'reference', order: 1000 },
-		body: escapeMdx(lines.join('\n')),
+		body: lines.join('\n'),
 	});
 }

@@ -4,13 +4,15 @@ import { stringify } from 'yaml';
 import type { Diagnostic } from '../validation/diagnostic.ts';
 import { validateContent } from '../validation/validate.ts';
 import type { Entry, Imported } from './model.ts';
+import { escapeMdx } from './mdx.ts';
 import { ImportError } from './read.ts';
 
 /** Files of one playbook, paths relative to the content root (`<playbook>/severities/p0.yaml`). */
 export type Files = Map<string, string>;
 
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
-const mdx = (data: unknown, body = '') => `---\n${yaml(data)}---\n\n${body.trim()}\n`;
+/** Bodies are verbatim Markdown; escaping makes them compile as MDX and show the same text. */
+const mdx = (data: unknown, body = '') => `---\n${yaml(data)}---\n\n${escapeMdx(body.trim())}\n`;
 
 export function serialise(playbook: string, imported: Imported): Files {
 	const files: Files = new Map();
