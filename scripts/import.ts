@@ -3,7 +3,8 @@
  * Turns a Markdown incident playbook into typed Responder content and prints what it recognised,
  * what it repaired and what it kept word for word. Bad input gets one line, never a stack trace.
  */
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMarkdown } from '../src/importer/import.ts';
 import { ImportError, readSource } from '../src/importer/read.ts';
@@ -32,7 +33,8 @@ function main(): number {
 	const result = importMarkdown(source.text, { playbook: values.playbook, name: values.name, sourceName: basename(file) });
 	const files = serialise(values.playbook, result.imported);
 	const dryRun = values['dry-run'];
-	const warnings = dryRun ? [] : writePlaybook(files, { out: values.out, playbook: values.playbook, force: values.force });
+	const warnings = writePlaybook(files, { out: values.out, playbook: values.playbook, force: values.force, dryRun });
+	const exists = existsSync(join(values.out, values.playbook));
 	console.log(
 		formatImportReport({
 			source: file,
@@ -43,6 +45,7 @@ function main(): number {
 			verb: dryRun ? 'would write; --dry-run wrote nothing' : 'written',
 		}),
 	);
+	if (dryRun && exists && !values.force) console.log(`\nPlaybook \`${values.playbook}\` already exists in ${values.out}/: a real run needs --force to replace it.`);
 	if (warnings.length) console.log(`\nValidation warnings (fill these in when you can):\n${formatReport(warnings)}`);
 	return 0;
 }

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../validation/diagnostic.ts';
@@ -13,6 +14,11 @@ export type Files = Map<string, string>;
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
 /** Bodies are verbatim Markdown; escaping makes them compile as MDX and show the same text. */
 const mdx = (data: unknown, body = '') => `---\n${yaml(data)}---\n\n${escapeMdx(body.trim())}\n`;
+
+function ensureDir(path: string): string {
+	mkdirSync(path, { recursive: true });
+	return path;
+}
 
 export function serialise(playbook: string, imported: Imported): Files {
 	const files: Files = new Map();
@@ -38,6 +44,8 @@ export interface WriteOptions {
 	out: string;
 	playbook: string;
 	force?: boolean;
+	/** Validate in the staging folder, then throw it away: nothing reaches the content root. */
+	dryRun?: boolean;
 }
 
 /**
@@ -48,11 +56,10 @@ export interface WriteOptions {
 export function writePlaybook(files: Files, options: WriteOptions): Diagnostic[] {
 	const root = resolve(options.out);
 	const target = join(root, options.playbook);
-	if (existsSync(target) && !options.force) {
+	if (existsSync(target) && !options.force && !options.dryRun) {
 		throw new ImportError(`playbook \`${options.playbook}\` already exists in ${options.out}/; pass --force to replace it, or choose another --playbook id.`);
 	}
-	mkdirSync(dirname(root), { recursive: true });
-	const stage = mkdtempSync(join(dirname(root), '.responder-import-'));
+	const stage = mkdtempSync(join(options.dryRun ? tmpdir() : ensureDir(dirname(root)), '.responder-import-'));
 	try {
 		for (const [path, content] of files) {
 			mkdirSync(dirname(join(stage, path)), { recursive: true });
@@ -64,6 +71,7 @@ export function writePlaybook(files: Files, options: WriteOptions): Diagnostic[]
 			const first = errors[0]!;
 			throw new ImportError(`the imported content does not validate (${errors.length} error(s)); first: ${first.file.replace(relative(process.cwd(), stage), options.out)}: ${first.field}: ${first.message} [${first.rule}]. Nothing was written.`);
 		}
+		if (options.dryRun) return diagnostics.filter((d) => d.severity === 'warning');
 		mkdirSync(root, { recursive: true });
 		const previous = existsSync(target) ? join(stage, '.previous') : undefined;
 		if (previous) renameSync(target, previous);

@@ -99,6 +99,10 @@ describe('npm run import', () => {
 		const refused = cli(SEEDS.servio, '--playbook', 'servio', '--out', out);
 		expectOneLineError(refused, /playbook `servio` already exists .*--force/);
 		expect(readFileSync(join(out, 'servio', 'playbook.yaml'), 'utf8')).toBe('name: Mine\nsummary: Hand-written.\n');
+		const preview = cli(SEEDS.servio, '--playbook', 'servio', '--out', out, '--dry-run');
+		expect(preview.code).toBe(0);
+		expect(preview.stdout).toContain('already exists in');
+		expect(readFileSync(join(out, 'servio', 'playbook.yaml'), 'utf8')).toBe('name: Mine\nsummary: Hand-written.\n');
 		const forced = cli(SEEDS.servio, '--playbook', 'servio', '--name', 'Servio', '--out', out, '--force');
 		expect(forced.code).toBe(0);
 		expect(readFileSync(join(out, 'servio', 'playbook.yaml'), 'utf8')).toMatch(/^name: Servio\n/);
