@@ -18,6 +18,8 @@ const TEMPLATE_WORDS = /communicat|template|message|notif|announce|alert|update|
 /** Labels that say "here is a template" without naming it. */
 const GENERIC_LABEL = /^(template|example|format|markdown)$/i;
 const CHANNEL_LABEL = /^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
+/** Words that name severities in a note: `P0/P1 Only`, `SEV-1/2 only`. */
+const LEVELS = /\b(P\d|SEV-?\d|S\d)\b/i;
 const CHECKBOX_LINE = /^\s*(?:[-*]\s*)?\[ \]/gm;
 
 export interface CodeContext {
@@ -31,6 +33,8 @@ export interface CodeContext {
 	before: string[];
 	/** The nearest bold-only label a few blocks up (`**3. Create Incident Record**`). */
 	lead?: string;
+	/** A bold line above that acts as a sub-heading (`**External Communication (P0/P1 Only)**`). */
+	group?: string;
 }
 
 /** Every fenced block with where it sits: its section and the label in front of it. */
@@ -61,8 +65,14 @@ export function codeBlocks(context: Context): CodeContext[] {
 		const lead = before
 			.map((p) => context.doc.source.slice(startOf(p), endOf(p)))
 			.map((text) => (text.includes('\n') ? undefined : labelLine(text)))
-			.find((l) => l && !l.value && !GENERIC_LABEL.test(l.label))?.label;
-		found.push({ node, section, label, labelNode, before: before.map((p) => toString(p)), ...(lead ? { lead } : {}) });
+			.find((l) => l && !l.value && !GENERIC_LABEL.test(l.label) && !CHANNEL_LABEL.test(l.label))?.label;
+		// A bold-only paragraph followed by another paragraph heads the blocks below it.
+		const group = parent.children
+			.slice(0, index)
+			.map((n, i, all) => (n.type === 'paragraph' && startOf(n) >= section.contentStart && all[i + 1]?.type === 'paragraph' ? labelLine(context.doc.source.slice(startOf(n), endOf(n))) : undefined))
+			.filter((l) => l && !l.value)
+			.pop()?.label;
+		found.push({ node, section, label, labelNode, before: before.map((p) => toString(p)), ...(lead ? { lead } : {}), ...(group ? { group } : {}) });
 	});
 	return found;
 }
@@ -165,7 +175,8 @@ export function recogniseTemplates(context: Context): void {
 		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
 		const { title, note } = splitTitle(unnumbered((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template'));
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-		const kind = kindOf(`${title} ${code.label ?? ''} ${code.section.title}`);
+		const kind = kindOf(`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title}`);
+		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
 		let subject: string | undefined;
 		const subjectLine = /^\s*subject:[ \t]*(.+)\n?/i.exec(body);
@@ -182,7 +193,8 @@ export function recogniseTemplates(context: Context): void {
 		const data: TemplateInput = {
 			title: title.trim() || 'Template',
 			kind,
-			...(note ? (/\b(P\d|SEV|S\d)/i.test(note) ? { appliesTo: note } : { when: note }) : {}),
+			...(note && !CHANNEL_LABEL.test(note) ? (LEVELS.test(note) && !/^(every|within|after|when|if)\b/i.test(note) ? { appliesTo: note } : { when: note }) : {}),
+			...(groupNote && LEVELS.test(groupNote) && !(note && LEVELS.test(note)) ? { appliesTo: groupNote } : {}),
 			...(channels.size ? { channels: [...channels] } : {}),
 			...(file ? { file } : {}),
 			...(subject ? { subject } : {}),
