@@ -5,13 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../../src/importer/read.ts';
 import { importInto, SEEDS, tempContent } from './helpers.ts';
 
-/** One real build (slow): two imported seeds, one clean and one with mojibake, MDX-hostile text. */
+/**
+ * One real build (slow): two imported seeds, one clean and one with mojibake, MDX-hostile text.
+ * `--force` drops Astro's content cache, which may still list files of an earlier temp folder.
+ */
 describe('imported seeds build', () => {
 	it('builds the site from restaurant-os and maidconnect imported into a fresh content folder', () => {
 		const content = tempContent();
 		for (const id of ['restaurant-os', 'maidconnect'] as const) importInto(decodeSource(readFileSync(SEEDS[id]), id).text, id, content);
 		const dist = join(content, 'dist');
-		const build = spawnSync(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
+		const build = spawnSync(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', dist], {
 			encoding: 'utf8',
 			env: { ...process.env, RESPONDER_CONTENT: content },
 		});

@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { parse } from 'yaml';
 import { importMarkdown, type ImportOptions } from '../../../src/importer/import.ts';
 import { stripEmoji } from '../../../src/importer/markdown.ts';
@@ -14,7 +15,17 @@ export const SEEDS = {
 	maidconnect: 'test/fixtures/seeds/004_8e4854959edf4d44.txt',
 } as const;
 
-export const tempContent = (): string => mkdtempSync(join(tmpdir(), 'responder-import-test-'));
+const made: string[] = [];
+afterAll(() => {
+	for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system temp dir, removed after the test file. */
+export function tempContent(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'responder-import-test-'));
+	made.push(dir);
+	return dir;
+}
 
 /** Imports Markdown text in memory; `importMarkdown` output as the entries a test inspects. */
 export const importText = (text: string, options: Partial<ImportOptions> = {}) => importMarkdown(text, { playbook: 'demo', ...options });
