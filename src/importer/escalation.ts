@@ -43,7 +43,30 @@ export function parseChain(doc: Context['doc'], list: List): Level[] | undefined
 	return levels.length >= 2 ? levels : undefined;
 }
 
-function addPath(context: Context, title: string, style: EscalationInput['style'], levels: Level[]): string {
+/**
+ * Keeps a path valid whatever the source says: level ids made unique, `after` dropped when the
+ * times do not rise, severity links dropped when the rows do not run from most severe.
+ */
+function orderly(context: Context, levels: Level[]): Level[] {
+	const ids = new Set<string>();
+	const out = levels.map((level) => ({ ...level, id: uniqueSlugLike(level.id, ids) }));
+	const minutes = out.map((level) => (level.after ? parseDuration(level.after)?.minutes : undefined));
+	if (minutes.some((m, i) => i > 0 && m !== undefined && minutes[i - 1] !== undefined && m < minutes[i - 1]!)) out.forEach((level) => delete level.after);
+	const rank = (ref?: string) => context.out.severities.find((s) => `${context.playbook}/${s.slug}` === ref)?.data.rank;
+	const ranks = out.map((level) => rank(level.severity as string | undefined));
+	if (ranks.some((r, i) => i > 0 && r !== undefined && ranks[i - 1] !== undefined && r < ranks[i - 1]!)) out.forEach((level) => delete level.severity);
+	return out;
+}
+
+function uniqueSlugLike(id: string, taken: Set<string>): string {
+	let unique = id;
+	for (let n = 2; taken.has(unique); n++) unique = `${id} (${n})`;
+	taken.add(unique);
+	return unique;
+}
+
+function addPath(context: Context, title: string, style: EscalationInput['style'], raw: Level[]): string {
+	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
 	context.out.escalations.push({ slug, data: { title, style, levels } });
 	return hrefOf(context, 'escalation', slug);

@@ -11,7 +11,11 @@ import { ImportError } from './read.ts';
 /** Files of one playbook, paths relative to the content root (`<playbook>/severities/p0.yaml`). */
 export type Files = Map<string, string>;
 
-const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
+/**
+ * YAML 1.1 rules quote strings such as `2025-11-19`, `yes` or `12:30`, which Astro's YAML reader
+ * would otherwise turn into dates, booleans and numbers.
+ */
+const yaml = (data: unknown) => stringify(data, { lineWidth: 0, version: '1.1' });
 /** Bodies are verbatim Markdown; escaping makes them compile as MDX and show the same text. */
 const mdx = (data: unknown, body = '') => `---\n${yaml(data)}---\n\n${escapeMdx(body.trim())}\n`;
 

@@ -67,3 +67,15 @@ describe('escalation recogniser', () => {
 		expect(windowStart('15–30 minutes')).toBe('15 minutes');
 	});
 });
+
+describe('escalation paths stay valid', () => {
+	it('drops times that go backwards and severity links that run the wrong way, and keeps ids unique', () => {
+		const [chain] = escalations('## Chain\n1. Level 1 (15-30 min): Lead\n2. Level 1 (0-15 min): On-call\n');
+		expect(chain!.levels).toEqual([
+			{ id: 'Level 1', who: 'Lead', window: '15-30 min' },
+			{ id: 'Level 1 (2)', who: 'On-call', window: '0-15 min' },
+		]);
+		const [table] = escalations('## Policy\n| Severity | Response | Who |\n|---|---|---|\n| P2 | 1 hour | Lead |\n| P0 | 5 min | CTO |\n');
+		expect(table!.levels.map((level) => level.severity)).toEqual([undefined, undefined]);
+	});
+});
