@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serialise } from '../../../src/importer/writer.ts';
 import { importText } from './helpers.ts';
 
 describe('contacts and table recogniser', () => {
@@ -30,5 +31,12 @@ describe('contacts and table recogniser', () => {
 		const { imported } = importText('## Incident Log\n| Date | Duration |\n|---|---|\n| 2025-01-01 | 2h |\n');
 		expect(imported.contacts).toEqual([]);
 		expect(imported.pages.find((p) => p.slug === 'incident-log')!.body).toContain('| 2025-01-01 | 2h |');
+	});
+
+	it('quotes cells that a YAML 1.1 reader would turn into dates or booleans', () => {
+		const { imported } = importText('## On-call Contacts\n| Name | Since | Pager |\n|---|---|---|\n| Ada | 2025-11-27 | yes |\n');
+		const yaml = serialise('demo', imported).get('demo/contacts/on-call-contacts.yaml')!;
+		expect(yaml).toContain('Since: "2025-11-27"');
+		expect(yaml).toContain('Pager: "yes"');
 	});
 });
