@@ -11,7 +11,7 @@ import { relevel } from './scenarios.ts';
  */
 
 /** Page slugs that would collide with the playbook's own routes. */
-const RESERVED = new Set(['severities', 'scenarios', 'templates', 'escalation', 'checklists', 'alerts', 'roles', 'contacts', 'incidents', 'incident', 'search', 'index', '404']);
+const RESERVED = new Set(['severities', 'scenarios', 'templates', 'escalation', 'checklists', 'alerts', 'roles', 'contacts', 'incidents', 'incident', 'workspace', 'timeline', 'handoff', 'search', 'print', 'index', '404']);
 
 export interface Unclassified {
 	/** The section as titled in the source. */

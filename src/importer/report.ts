@@ -25,7 +25,7 @@ export function counts(result: ImportResult): [string, number][] {
 		['checklists', imported.checklists.length],
 		['contact tables', imported.contacts.length],
 		['links', result.links],
-		['pages (verbatim)', imported.pages.length],
+		['pages (verbatim)', result.unclassified.length],
 	];
 }
 
