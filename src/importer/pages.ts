@@ -65,8 +65,27 @@ export function leftover(doc: Doc, start: number, end: number, bare = false): st
 export const hasText = (markdown: string): boolean =>
 	markdown.split('\n').some((line) => line.trim() && !/^\s*#{1,6}\s/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line));
 
+/** Drops headings left with nothing under them (their text became entries; the outline has them). */
+function dropEmptyHeadings(markdown: string): string {
+	const lines = markdown.split('\n');
+	const depth = (line: string) => /^(#{1,6})\s/.exec(line)?.[1]!.length;
+	const fences = lines.map((line) => /^\s*(```|~~~)/.test(line));
+	let inFence = false;
+	const inCode = lines.map((_, i) => (fences[i] ? ((inFence = !inFence), true) : inFence));
+	return lines
+		.filter((line, i) => {
+			const own = inCode[i] ? undefined : depth(line);
+			if (own === undefined) return true;
+			const next = lines.slice(i + 1).findIndex((l) => l.trim());
+			if (next === -1) return false;
+			const nextDepth = inCode[i + 1 + next] ? undefined : depth(lines[i + 1 + next]!);
+			return nextDepth === undefined || nextDepth > own;
+		})
+		.join('\n');
+}
+
 function tidy(markdown: string): string {
-	return markdown
+	return dropEmptyHeadings(markdown)
 		.replace(/^(\s*([-*_])(\s*\2){2,}\s*\n)+/, '')
 		.replace(/(\n\s*([-*_])(\s*\2){2,}\s*)+$/, '')
 		.replace(/\n{3,}/g, '\n\n')
@@ -106,25 +125,50 @@ export function recognisePages(context: Context): Unclassified[] {
 		unclassified.push({ title: unit.title, parts, page: `pages/${slug}.mdx` });
 		pageOf.set(unit.section, hrefOf(context, 'pages', slug));
 	}
-	addOutline(context, sections, pageOf);
+	const hrefs = addOutline(context, sections, pageOf);
+	rewriteAnchors(context, hrefs);
 	return unclassified;
+}
+
+/** The list page when a section became several entries of one kind, else the first entry. */
+function listOf(hrefs: string[]): string | undefined {
+	const distinct = [...new Set(hrefs)];
+	const list = /^(\/[^/]+\/(?:severities|scenarios|templates|checklists)\/)[^/]+\/$/.exec(distinct[0] ?? '')?.[1];
+	return distinct.length > 1 && list && distinct.every((href) => href.startsWith(list)) ? list : distinct[0];
+}
+
+/** GitHub's heading anchor: `Detection & Alert Response` → `detection--alert-response`. */
+export const githubAnchor = (text: string): string => text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+
+/**
+ * In-document links (`[Site Outage](#site-outage-runbook)`) point at headings that are now entries
+ * or pages: each is pointed at where that heading went.
+ */
+function rewriteAnchors(context: Context, hrefs: Map<string, string>) {
+	const rewrite = (body: string) => body.replace(/\]\(#([^)\s]+)\)/g, (link, anchor: string) => {
+		const href = hrefs.get(decodeURIComponent(anchor).toLowerCase());
+		return href ? `](${href})` : link;
+	});
+	for (const entry of [...context.out.pages, ...context.out.scenarios]) if (entry.body) entry.body = rewrite(entry.body);
 }
 
 /**
  * "Source outline": every heading of the original document, linked to the entry or page its
  * text went to, so authors can find where a section ended up.
  */
-function addOutline(context: Context, sections: Section[], pageOf: Map<Section | undefined, string>) {
+function addOutline(context: Context, sections: Section[], pageOf: Map<Section | undefined, string>): Map<string, string> {
 	const { doc } = context;
 	const headings = [...allSections(doc.outline)];
-	if (headings.length === 0) return;
+	const anchors = new Map<string, string>();
+	if (headings.length === 0) return anchors;
 	const top = (section: Section) => sections.find((s) => s.start <= section.start && section.end <= s.end);
 	const lines = headings.map((section) => {
 		const at = section.start;
 		const href =
 			doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ??
 			pageOf.get(top(section)) ??
-			doc.claims.filter((c) => c.href && section.start <= c.start && c.start < section.end).sort((a, b) => a.start - b.start)[0]?.href;
+			listOf(doc.claims.filter((c) => c.href && section.start <= c.start && c.start < section.end).sort((a, b) => a.start - b.start).map((c) => c.href!));
+		if (href) anchors.set(githubAnchor(toString(section.heading!)), href);
 		const indent = '  '.repeat(section.depth - 1);
 		// A heading with its own links or images keeps its Markdown; the link to its entry follows.
 		if (/\]\(|\]\[/.test(sourceOf(doc, section.heading!))) {
@@ -140,4 +184,5 @@ function addOutline(context: Context, sections: Section[], pageOf: Map<Section |
 		data: { title: 'Source outline', description: 'Every heading of the imported document and where its text went.', section: 'reference', order: 1000 },
 		body: lines.join('\n'),
 	});
+	return anchors;
 }
