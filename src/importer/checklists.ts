@@ -72,15 +72,16 @@ export function recogniseChecklists(context: Context): void {
 		}
 		const lists = section.nodes.map((node, index) => ({ node, index })).filter(({ node }) => isTaskList(node) && !isClaimed(context.doc, startOf(node), endOf(node)));
 		if (lists.length === 0) continue;
-		const href = hrefOf(context, 'checklists', slugify(section.title));
-		const groups = lists.map(({ node, index }) => {
-			const label = labelBefore(context, section.nodes, index);
+		const found = lists.map(({ node, index }) => ({ node, label: labelBefore(context, section.nodes, index) }));
+		const href = addChecklist(
+			context,
+			section.title,
+			found.map(({ node, label }) => ({ ...(label ? { title: label.label } : {}), items: toItems(context, node as List) })),
+		);
+		for (const { node, label } of found) {
 			if (label) claimNode(context.doc, label.node, href);
 			claimNode(context.doc, node, href);
-			return { ...(label ? { title: label.label } : {}), items: toItems(context, node as List) };
-		});
-		const added = addChecklist(context, section.title, groups);
-		for (const c of context.doc.claims) if (c.href === href) c.href = added;
+		}
 		done.add(section);
 	}
 	recogniseChecklistBlocks(context);
