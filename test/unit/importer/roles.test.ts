@@ -41,3 +41,24 @@ describe('role recogniser', () => {
 		expect(parseDoDont('echo hello')).toBeUndefined();
 	});
 });
+
+describe('on-call rotation roles', () => {
+	it('reads a bold role with a person over Responsibilities lists', () => {
+		const { imported } = importText(`## On-Call Rotation
+### Current Rotation
+
+**Primary On-Call:** Brandon Shore
+- **Responsibilities:**
+  - Respond to P0/P1 alerts within SLA
+  - Escalate if needed
+
+**Secondary On-Call:** (To be assigned)
+- **Responsibilities:**
+  - Backup for Primary
+`);
+		expect(imported.roles.map((r) => r.data)).toEqual([
+			{ name: 'Primary On-Call', summary: 'Brandon Shore', order: 10, responsibilities: ['Respond to P0/P1 alerts within SLA', 'Escalate if needed'] },
+			{ name: 'Secondary On-Call', summary: '(To be assigned)', order: 20, responsibilities: ['Backup for Primary'] },
+		]);
+	});
+});
