@@ -1,0 +1,59 @@
+/**
+ * `npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force]`
+ * Turns a Markdown incident playbook into typed Responder content and prints what it recognised,
+ * what it repaired and what it kept word for word. Bad input gets one line, never a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importMarkdown } from '../src/importer/import.ts';
+import { ImportError, readSource } from '../src/importer/read.ts';
+import { formatImportReport } from '../src/importer/report.ts';
+import { serialise, writePlaybook } from '../src/importer/writer.ts';
+import { formatReport } from '../src/validation/diagnostic.ts';
+
+const USAGE = 'usage: npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force]';
+
+function main(): number {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: {
+			playbook: { type: 'string' },
+			name: { type: 'string' },
+			out: { type: 'string', default: 'content' },
+			'dry-run': { type: 'boolean', default: false },
+			force: { type: 'boolean', default: false },
+		},
+	});
+	const [file, ...extra] = positionals;
+	if (!file || extra.length) throw new ImportError(`expected exactly one Markdown file. ${USAGE}`);
+	if (!values.playbook) throw new ImportError(`--playbook is required (the id of the new playbook, e.g. \`restaurant-os\`). ${USAGE}`);
+	if (!/^[a-z0-9][a-z0-9-]*$/.test(values.playbook)) throw new ImportError(`--playbook \`${values.playbook}\` is not a kebab-case id (expected lowercase letters, digits and dashes, e.g. \`restaurant-os\`).`);
+	const source = readSource(file);
+	const result = importMarkdown(source.text, { playbook: values.playbook, name: values.name, sourceName: basename(file) });
+	const files = serialise(values.playbook, result.imported);
+	const dryRun = values['dry-run'];
+	const warnings = writePlaybook(files, { out: values.out, playbook: values.playbook, force: values.force, dryRun });
+	const exists = existsSync(join(values.out, values.playbook));
+	console.log(
+		formatImportReport({
+			source: file,
+			playbook: values.playbook,
+			result,
+			repairs: source.repairs,
+			files: [...files.keys()].map((path) => `${values.out}/${path}`),
+			verb: dryRun ? 'would write; --dry-run wrote nothing' : 'written',
+		}),
+	);
+	if (dryRun && exists && !values.force) console.log(`\nPlaybook \`${values.playbook}\` already exists in ${values.out}/: a real run needs --force to replace it.`);
+	if (warnings.length) console.log(`\nValidation warnings (fill these in when you can):\n${formatReport(warnings)}`);
+	return 0;
+}
+
+try {
+	process.exitCode = main();
+} catch (error) {
+	const message = error instanceof ImportError ? error.message : `the import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+	console.error(`import: ${message.split('\n')[0]}`);
+	process.exitCode = 1;
+}

@@ -1,0 +1,52 @@
+import { recogniseChecklists } from './checklists.ts';
+import { recogniseEscalation } from './escalation.ts';
+import { recogniseLinks } from './links.ts';
+import { parseDoc } from './markdown.ts';
+import { newContext, type Imported } from './model.ts';
+import { recognisePages, type Unclassified } from './pages.ts';
+import { recognisePlaybook } from './playbook.ts';
+import { recogniseRoles } from './roles.ts';
+import { recogniseScenarios } from './scenarios.ts';
+import { finishSeverities, recogniseSeveritySections, recogniseSeverityTables } from './severities.ts';
+import { recogniseTables } from './tables.ts';
+import { recogniseTemplates } from './templates.ts';
+
+export interface ImportOptions {
+	/** Playbook id: the folder under the content root. */
+	playbook: string;
+	/** Product or team name; defaults to the id in title case. */
+	name?: string | undefined;
+	/** Shown in the generated summary when the source has none. */
+	sourceName?: string | undefined;
+}
+
+export interface ImportResult {
+	imported: Imported;
+	unclassified: Unclassified[];
+	/** How many links went to the playbook. */
+	links: number;
+}
+
+export const titleCase = (id: string): string => id.split(/[-_]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+
+/**
+ * Turns one Markdown playbook into typed entries. Recognisers run from the most specific shape to
+ * the most general; each claims the source it used, and what is left becomes pages.
+ */
+export function importMarkdown(source: string, options: ImportOptions): ImportResult {
+	const name = options.name ?? titleCase(options.playbook);
+	const context = newContext(parseDoc(source), options.playbook, name);
+	recogniseSeveritySections(context);
+	recogniseSeverityTables(context);
+	finishSeverities(context);
+	recogniseEscalation(context);
+	recogniseScenarios(context);
+	recogniseTemplates(context);
+	recogniseChecklists(context);
+	recogniseRoles(context);
+	recogniseTables(context);
+	recogniseLinks(context);
+	const unclassified = recognisePages(context);
+	context.out.playbook = recognisePlaybook(context, { name, sourceName: options.sourceName ?? 'Markdown' });
+	return { imported: context.out, unclassified, links: context.out.playbook.links?.length ?? 0 };
+}

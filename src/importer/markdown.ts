@@ -1,0 +1,288 @@
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/**
+ * The parsed source the recognisers share: the mdast tree, its heading outline, and the ranges of
+ * source text already turned into typed entries. Whatever no recogniser claims ends up verbatim in
+ * a page, so nothing is lost by construction.
+ */
+
+export interface Section {
+	/** Heading text without Markdown, emoji or trailing colon. */
+	title: string;
+	/** 0 for the document root. */
+	depth: number;
+	heading?: Heading;
+	/** Source range from the heading to the next heading of the same or a higher level. */
+	start: number;
+	end: number;
+	/** Where the content after the heading line starts. */
+	contentStart: number;
+	/** Block nodes before the first sub-section. */
+	nodes: RootContent[];
+	children: Section[];
+	parent?: Section;
+}
+
+/** A run of a section's content introduced by a label: `**Symptoms:**`, a sub-heading, `Template:`. */
+export interface Part {
+	/** Label text without Markdown or colon; empty for content before the first label. */
+	label: string;
+	/** Text after the label on the same line, as Markdown (`**SLA:** Resolve within 1 hour`). */
+	value: string;
+	/** Block nodes that follow the label, up to the next label. */
+	nodes: RootContent[];
+	/** The sub-section this part is, when it is one. */
+	section?: Section;
+	start: number;
+	end: number;
+}
+
+export interface Claim {
+	start: number;
+	end: number;
+	/** Text that stands in the page where the claimed source was ("see the template"). */
+	replacement?: string | undefined;
+	/** Site URL of the entry the source became, for the outline of the original document. */
+	href?: string | undefined;
+}
+
+export interface Doc {
+	source: string;
+	root: Root;
+	outline: Section;
+	claims: Claim[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export const parseMarkdown = (source: string): Root => processor.parse(source) as Root;
+
+export function parseDoc(source: string): Doc {
+	const root = parseMarkdown(source);
+	return { source, root, outline: buildOutline(root, source), claims: [] };
+}
+
+export const startOf = (node: Nodes): number => node.position?.start.offset ?? 0;
+export const endOf = (node: Nodes): number => node.position?.end.offset ?? 0;
+export const sourceOf = (doc: Doc, node: Nodes): string => doc.source.slice(startOf(node), endOf(node));
+
+/** Marks source as turned into an entry; it will not appear again in the verbatim pages. */
+export function claim(doc: Doc, start: number, end: number, href?: string, replacement?: string): void {
+	doc.claims.push({ start, end, href, replacement });
+}
+
+export const claimNode = (doc: Doc, node: Nodes, href?: string, replacement?: string) => claim(doc, startOf(node), endOf(node), href, replacement);
+
+export const isClaimed = (doc: Doc, start: number, end: number): boolean =>
+	doc.claims.some((c) => c.start <= start && end <= c.end);
+
+/** Emoji, variation selectors and pictographs that playbooks put in headings as markers. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
+
+export const stripEmoji = (text: string): string => text.replace(EMOJI, '').replace(/\s{2,}/g, ' ').trim();
+
+/** The first colour or pictograph marker in a heading (`🔴`). */
+export const markerOf = (text: string): string | undefined => /\p{Extended_Pictographic}\uFE0F?/u.exec(text)?.[0];
+
+/** Plain text of a node with emoji and a trailing colon removed. */
+export const plain = (node: Nodes): string => stripEmoji(toString(node)).replace(/\s*:$/, '').trim();
+
+export function slugify(text: string): string {
+	return (
+		stripEmoji(text)
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/&/g, ' and ')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60)
+			.replace(/-+$/, '') || 'section'
+	);
+}
+
+/** A slug not yet in `taken`, adding `-2`, `-3` … as needed; records it. */
+export function uniqueSlug(base: string, taken: Set<string>): string {
+	let slug = base;
+	for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+	taken.add(slug);
+	return slug;
+}
+
+function buildOutline(root: Root, source: string): Section {
+	const outline: Section = { title: '', depth: 0, start: 0, end: source.length, contentStart: 0, nodes: [], children: [] };
+	const stack: Section[] = [outline];
+	for (const node of root.children) {
+		// Rules only separate sections; they carry no text and would break "a part is one list".
+		if (node.type === 'thematicBreak') continue;
+		if (node.type !== 'heading') {
+			stack[stack.length - 1]!.nodes.push(node);
+			continue;
+		}
+		while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) stack.pop()!.end = startOf(node);
+		const parent = stack[stack.length - 1]!;
+		const section: Section = {
+			title: plain(node),
+			depth: node.depth,
+			heading: node,
+			start: startOf(node),
+			end: source.length,
+			contentStart: endOf(node),
+			nodes: [],
+			children: [],
+			parent,
+		};
+		parent.children.push(section);
+		stack.push(section);
+	}
+	return outline;
+}
+
+/** Every section under `section`, depth first, in document order. */
+export function* allSections(section: Section): Generator<Section> {
+	for (const child of section.children) {
+		yield child;
+		yield* allSections(child);
+	}
+}
+
+/** A line that starts with a bold label: `**Response Time:** 15 minutes`, `**Examples**:`, `**1. Detect**`. */
+const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]+?)(?:\*\*|__)\s*(:)?\s*(.*)$/;
+/** A short plain label line: `Template:`, `Sources:`. */
+const PLAIN_LABEL = /^([A-Z][\w /&()'-]{0,40}):$/;
+
+export interface LabelLine {
+	label: string;
+	value: string;
+}
+
+/** `SLA: Resolve within 1 hour`: a short plain label with a value. */
+const PLAIN_LABEL_VALUE = /^([A-Z][\w/&()' -]{0,40}?)\s*:\s+(\S.*)$/;
+
+/**
+ * Reads a line as a label (with an optional value after it), or returns undefined. With `plain`,
+ * unformatted `Label: value` lines of up to five words of label count too.
+ */
+export function labelLine(line: string, plain = false): LabelLine | undefined {
+	const text = line.trim();
+	const bold = BOLD_LABEL.exec(text);
+	if (bold) {
+		const inner = bold[1]!.trim();
+		const colon = inner.endsWith(':') || bold[2] === ':';
+		const value = bold[3]!.trim();
+		// "**Bold** words" without a colon is emphasis, not a label.
+		if (!colon && value) return undefined;
+		return { label: stripEmoji(inner.replace(/:$/, '')).trim(), value };
+	}
+	const label = PLAIN_LABEL.exec(text);
+	if (label) return { label: label[1]!.trim(), value: '' };
+	const pair = plain ? PLAIN_LABEL_VALUE.exec(text) : undefined;
+	return pair && pair[1]!.trim().split(/\s+/).length <= 5 ? { label: pair[1]!.trim(), value: pair[2]!.trim() } : undefined;
+}
+
+/**
+ * Splits a section's own content (and its sub-sections) into labelled parts. A paragraph can hold
+ * several label lines (`**Response Time**: 15 minutes` then `**Examples**:`); each starts a part.
+ */
+export function partsOf(doc: Doc, section: Section, options: { plainLabels?: boolean } = {}): Part[] {
+	const parts: Part[] = [];
+	let current: Part = { label: '', value: '', nodes: [], start: section.contentStart, end: section.contentStart };
+	const close = (end: number) => {
+		current.end = end;
+		if (current.label || current.nodes.length) parts.push(current);
+	};
+	for (const node of section.nodes) {
+		if (node.type === 'paragraph') {
+			const lines = lineRanges(doc.source, startOf(node), endOf(node));
+			const labels = lines.map((line) => labelLine(doc.source.slice(line[0], line[1]), options.plainLabels));
+			if (labels.some(Boolean)) {
+				// Lines before the first label belong to the current part as text.
+				let lineIndex = 0;
+				if (!labels[0]) {
+					const first = labels.findIndex(Boolean);
+					current.nodes.push(fakeParagraph(doc, lines[0]![0], lines[first - 1]![1]));
+					lineIndex = first;
+				}
+				for (; lineIndex < lines.length; lineIndex++) {
+					const label = labels[lineIndex];
+					const [start, end] = lines[lineIndex]!;
+					if (label) {
+						close(start);
+						current = { label: label.label, value: label.value, nodes: [], start, end };
+					} else {
+						current.nodes.push(fakeParagraph(doc, start, end));
+					}
+				}
+				current.end = endOf(node);
+				continue;
+			}
+		}
+		current.nodes.push(node);
+		current.end = endOf(node);
+	}
+	close(current.nodes.length ? endOf(current.nodes[current.nodes.length - 1]!) : current.end);
+	for (const child of section.children) {
+		parts.push({ label: child.title, value: '', nodes: child.nodes, section: child, start: child.start, end: child.end });
+	}
+	return parts;
+}
+
+function lineRanges(source: string, start: number, end: number): [number, number][] {
+	const ranges: [number, number][] = [];
+	let at = start;
+	for (const line of source.slice(start, end).split('\n')) {
+		ranges.push([at, at + line.length]);
+		at += line.length + 1;
+	}
+	return ranges;
+}
+
+/** A paragraph node for some lines of a real paragraph, so parts hold nodes only. */
+function fakeParagraph(doc: Doc, start: number, end: number): Paragraph {
+	const tree = parseMarkdown(doc.source.slice(start, end));
+	const paragraph = tree.children.find((n) => n.type === 'paragraph') as Paragraph | undefined;
+	return {
+		type: 'paragraph',
+		children: paragraph?.children ?? [{ type: 'text', value: doc.source.slice(start, end) }],
+		position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } },
+	};
+}
+
+/** List items of the part's lists, top level only, when the part is nothing but lists. */
+export function listItemsOf(nodes: RootContent[]): ListItem[] | undefined {
+	if (nodes.length === 0 || !nodes.every((node) => node.type === 'list')) return undefined;
+	return (nodes as List[]).flatMap((list) => list.children);
+}
+
+/** An item's text as one line of Markdown source (first paragraph only), list marker removed. */
+export function itemSource(doc: Doc, item: ListItem): string {
+	const first = item.children[0];
+	const text = first ? sourceOf(doc, first) : '';
+	return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Text of a node with inline code kept in backticks (pages show `code` spans as code). */
+function textWithCode(node: Nodes): string {
+	if (node.type === 'inlineCode') return `\`${node.value}\``;
+	if (node.type === 'break') return ' ';
+	if ('value' in node) return node.value;
+	if ('children' in node) return (node.children as Nodes[]).map(textWithCode).join(node.type === 'root' || node.type === 'listItem' ? ' ' : '');
+	return '';
+}
+
+/** Markdown source of an inline value reduced to text: `**Bold:**` → `Bold:`; `code` stays. */
+export const inlineText = (markdown: string): string => {
+	// A leading `>`, `# `, `- ` or `1. ` is text here ("- >50% of users"), not a block marker.
+	const escaped = markdown.trim().replace(/^(>|#{1,6}(?=\s)|[-+*](?=\s))/, '\\$1').replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
+	return stripEmoji(textWithCode(parseMarkdown(escaped))).replace(/\s+/g, ' ').trim();
+};
+
+/** Source of a part's content (without its label line). */
+export function partSource(doc: Doc, part: Part): string {
+	if (part.nodes.length === 0) return '';
+	return doc.source.slice(startOf(part.nodes[0]!), endOf(part.nodes[part.nodes.length - 1]!));
+}

@@ -1,0 +1,105 @@
+import type { ListItem } from 'mdast';
+import type { z } from 'astro/zod';
+import type {
+	ChecklistSchema,
+	ContactsSchema,
+	EscalationInput,
+	LinkSchema,
+	PageSchema,
+	PlaybookInput,
+	RoleSchema,
+	ScenarioInput,
+	SeverityInput,
+	TemplateInput,
+} from '../schemas/index.ts';
+import { itemSource, inlineText, type Doc } from './markdown.ts';
+
+/** One file to write: its slug inside the collection folder, its data, and for MDX its body. */
+export interface Entry<T> {
+	slug: string;
+	data: T;
+	body?: string;
+}
+
+export type LinkInput = z.input<ReturnType<typeof LinkSchema>>;
+
+/** Everything recognised in one source file, before it is written. */
+export interface Imported {
+	playbook: PlaybookInput;
+	severities: Entry<SeverityInput>[];
+	scenarios: Entry<ScenarioInput>[];
+	templates: Entry<TemplateInput>[];
+	escalations: Entry<EscalationInput>[];
+	roles: Entry<z.input<ReturnType<typeof RoleSchema>>>[];
+	checklists: Entry<z.input<ReturnType<typeof ChecklistSchema>>>[];
+	contacts: Entry<z.input<ReturnType<typeof ContactsSchema>>>[];
+	pages: Entry<z.input<ReturnType<typeof PageSchema>>>[];
+}
+
+/** What the recognisers share while they walk one document. */
+export interface Context {
+	doc: Doc;
+	/** Playbook id: entry references are `<playbook>/<slug>`. */
+	playbook: string;
+	out: Imported;
+	/** Slugs already used, per collection folder. */
+	taken: Map<string, Set<string>>;
+	/** The playbook's own names for target kinds ("Detection to acknowledgment"). */
+	targetLabels: Partial<Record<'acknowledge' | 'response' | 'update' | 'resolution', string>>;
+	links: LinkInput[];
+}
+
+export function newContext(doc: Doc, playbook: string, name: string): Context {
+	return {
+		doc,
+		playbook,
+		out: {
+			playbook: { name, summary: name },
+			severities: [],
+			scenarios: [],
+			templates: [],
+			escalations: [],
+			roles: [],
+			checklists: [],
+			contacts: [],
+			pages: [],
+		},
+		taken: new Map(),
+		targetLabels: {},
+		links: [],
+	};
+}
+
+/** Where an entry is shown on the site (see `urls` in `src/lib/content.ts`). */
+export function hrefOf(context: Context, folder: 'severities' | 'scenarios' | 'templates' | 'escalation' | 'checklists' | 'pages', slug: string): string {
+	if (folder === 'escalation') return `/${context.playbook}/escalation/`;
+	if (folder === 'pages') return `/${context.playbook}/${slug}/`;
+	return slug ? `/${context.playbook}/${folder}/${slug}/` : `/${context.playbook}/${folder}/`;
+}
+
+export function takenIn(context: Context, folder: string): Set<string> {
+	let set = context.taken.get(folder);
+	if (!set) context.taken.set(folder, (set = new Set()));
+	return set;
+}
+
+/**
+ * A list item as plain text lines: its first paragraph, then every nested item, so nothing under
+ * an item is dropped when the list becomes an array.
+ */
+export function itemTexts(doc: Doc, item: ListItem): { text: string; details: string[] } {
+	const details: string[] = [];
+	for (const child of item.children.slice(1)) {
+		if (child.type === 'list') for (const sub of child.children) details.push(...flatten(doc, sub));
+		else details.push(inlineText(doc.source.slice(child.position!.start.offset!, child.position!.end.offset!)));
+	}
+	return { text: inlineText(itemSource(doc, item)), details: details.filter(Boolean) };
+}
+
+function flatten(doc: Doc, item: ListItem): string[] {
+	const { text, details } = itemTexts(doc, item);
+	return [text, ...details];
+}
+
+/** All lines of a list item, nested ones after the first. */
+export const itemLines = (doc: Doc, item: ListItem): string[] => flatten(doc, item).filter(Boolean);

@@ -1,0 +1,188 @@
+import { toString } from 'mdast-util-to-string';
+import { PAGE_SECTIONS } from '../schemas/index.ts';
+import { allSections, claimNode, slugify, sourceOf, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
+import { hrefOf, takenIn, type Context } from './model.ts';
+import { relevel } from './scenarios.ts';
+
+/**
+ * Whatever no recogniser claimed goes verbatim into pages: one per top-level section (and an
+ * "Overview" for text before the first one), headings kept, claimed parts replaced by a link to
+ * the entry they became.
+ */
+
+/** Page slugs that would collide with the playbook's own routes. */
+const RESERVED = new Set(['severities', 'scenarios', 'templates', 'escalation', 'checklists', 'alerts', 'roles', 'contacts', 'incidents', 'incident', 'workspace', 'timeline', 'handoff', 'search', 'print', 'index', '404']);
+
+export interface Unclassified {
+	/** The section as titled in the source. */
+	title: string;
+	/** Sub-sections that kept text, by title. */
+	parts: string[];
+	/** The page file the text went to, relative to the playbook folder. */
+	page: string;
+}
+
+type PageSection = (typeof PAGE_SECTIONS)[number];
+
+export function pageSection(title: string): PageSection {
+	if (/overview|summary|quick start|purpose|introduction|about|contents/i.test(title)) return 'overview';
+	if (/communicat|message|notif/i.test(title)) return 'communication';
+	if (/escalat|on-?call|contact/i.test(title)) return 'escalation';
+	if (/post|review|lesson|tracking|follow|metric|learn/i.test(title)) return 'post-incident';
+	if (/process|phase|response|triage|detect|mitigat|recover|role|step|strateg|checklist|best practice/i.test(title)) return 'process';
+	return 'reference';
+}
+
+/** Claims overlapping [start, end), clipped to it, outermost only, in order. */
+function claimsWithin(doc: Doc, start: number, end: number): Claim[] {
+	const inside = doc.claims
+		.filter((c) => c.start < end && c.end > start && c.end > c.start)
+		// A replacement stands where its claim starts; a claim clipped at the front has none here.
+		.map((c) => ({ ...c, start: Math.max(start, c.start), end: Math.min(end, c.end), replacement: c.start >= start ? c.replacement : undefined }))
+		.sort((a, b) => a.start - b.start || b.end - a.end);
+	const outer: Claim[] = [];
+	for (const c of inside) if (!outer.some((o) => o.start <= c.start && c.end <= o.end)) outer.push(c);
+	return outer;
+}
+
+/** Source text of [start, end) without claimed ranges; replacements kept unless `bare`. */
+export function leftover(doc: Doc, start: number, end: number, bare = false): string {
+	let out = '';
+	let at = start;
+	for (const c of claimsWithin(doc, start, end)) {
+		if (c.start < at) {
+			at = Math.max(at, c.end);
+			continue;
+		}
+		out += doc.source.slice(at, c.start);
+		if (c.replacement && !bare) out += c.replacement;
+		at = c.end;
+	}
+	return out + doc.source.slice(at, end);
+}
+
+/** Text a reader would miss: anything but headings, rules and blank lines. */
+export const hasText = (markdown: string): boolean =>
+	markdown.split('\n').some((line) => line.trim() && !/^\s*#{1,6}\s/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line));
+
+/** Drops headings left with nothing under them (their text became entries; the outline has them). */
+function dropEmptyHeadings(markdown: string): string {
+	const lines = markdown.split('\n');
+	const depth = (line: string) => /^(#{1,6})\s/.exec(line)?.[1]!.length;
+	const fences = lines.map((line) => /^\s*(```|~~~)/.test(line));
+	let inFence = false;
+	const inCode = lines.map((_, i) => (fences[i] ? ((inFence = !inFence), true) : inFence));
+	return lines
+		.filter((line, i) => {
+			const own = inCode[i] ? undefined : depth(line);
+			if (own === undefined) return true;
+			const next = lines.slice(i + 1).findIndex((l) => l.trim());
+			if (next === -1) return false;
+			const nextDepth = inCode[i + 1 + next] ? undefined : depth(lines[i + 1 + next]!);
+			return nextDepth === undefined || nextDepth > own;
+		})
+		.join('\n');
+}
+
+function tidy(markdown: string): string {
+	return dropEmptyHeadings(markdown)
+		.replace(/^(\s*([-*_])(\s*\2){2,}\s*\n)+/, '')
+		.replace(/(\n\s*([-*_])(\s*\2){2,}\s*)+$/, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
+}
+
+/** The document's top-level sections; a single leading H1 is the title, not a section. */
+export function topSections(doc: Doc): { title?: Section; preamble: [number, number] | undefined; sections: Section[] } {
+	const outline = doc.outline;
+	const first = outline.children[0];
+	if (first && first.depth === 1 && outline.children.length === 1) {
+		// Text above the title (badges, comments) belongs to the preamble too; the title line does not.
+		const end = first.children[0]?.start ?? first.end;
+		return { title: first, preamble: [0, end], sections: first.children };
+	}
+	const end = outline.children[0]?.start ?? outline.end;
+	return { preamble: [0, end], sections: outline.children };
+}
+
+export function recognisePages(context: Context): Unclassified[] {
+	const { doc } = context;
+	const taken = takenIn(context, 'pages');
+	for (const slug of RESERVED) taken.add(slug);
+	const unclassified: Unclassified[] = [];
+	const { title, preamble, sections } = topSections(doc);
+	if (title?.heading) claimNode(doc, title.heading);
+	const units: { title: string; start: number; end: number; depth: number; section?: Section }[] = [];
+	if (preamble && hasText(leftover(doc, preamble[0], preamble[1], true))) units.push({ title: 'Overview', start: preamble[0], end: preamble[1], depth: 1 });
+	for (const section of sections) units.push({ title: section.title || 'Notes', start: section.contentStart, end: section.end, depth: section.depth, section });
+	const pageOf = new Map<Section | undefined, string>();
+	for (const unit of units) {
+		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
+		const body = tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1));
+		const slug = uniqueSlug(slugify(unit.title), taken);
+		context.out.pages.push({ slug, data: { title: unit.title, section: pageSection(unit.title), order: (context.out.pages.length + 1) * 10 }, body });
+		const parts = unit.section ? [...allSections(unit.section)].filter((s) => hasText(leftover(doc, s.contentStart, s.children[0]?.start ?? s.end, true))).map((s) => s.title) : [];
+		unclassified.push({ title: unit.title, parts, page: `pages/${slug}.mdx` });
+		pageOf.set(unit.section, hrefOf(context, 'pages', slug));
+	}
+	const hrefs = addOutline(context, sections, pageOf);
+	rewriteAnchors(context, hrefs);
+	return unclassified;
+}
+
+/** The list page when a section became several entries of one kind, else the first entry. */
+function listOf(hrefs: string[]): string | undefined {
+	const distinct = [...new Set(hrefs)];
+	const list = /^(\/[^/]+\/(?:severities|scenarios|templates|checklists)\/)[^/]+\/$/.exec(distinct[0] ?? '')?.[1];
+	return distinct.length > 1 && list && distinct.every((href) => href.startsWith(list)) ? list : distinct[0];
+}
+
+/** GitHub's heading anchor: `Detection & Alert Response` → `detection--alert-response`. */
+export const githubAnchor = (text: string): string => text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+
+/**
+ * In-document links (`[Site Outage](#site-outage-runbook)`) point at headings that are now entries
+ * or pages: each is pointed at where that heading went.
+ */
+function rewriteAnchors(context: Context, hrefs: Map<string, string>) {
+	const rewrite = (body: string) => body.replace(/\]\(#([^)\s]+)\)/g, (link, anchor: string) => {
+		const href = hrefs.get(decodeURIComponent(anchor).toLowerCase());
+		return href ? `](${href})` : link;
+	});
+	for (const entry of [...context.out.pages, ...context.out.scenarios]) if (entry.body) entry.body = rewrite(entry.body);
+}
+
+/**
+ * "Source outline": every heading of the original document, linked to the entry or page its
+ * text went to, so authors can find where a section ended up.
+ */
+function addOutline(context: Context, sections: Section[], pageOf: Map<Section | undefined, string>): Map<string, string> {
+	const { doc } = context;
+	const headings = [...allSections(doc.outline)];
+	const anchors = new Map<string, string>();
+	if (headings.length === 0) return anchors;
+	const top = (section: Section) => sections.find((s) => s.start <= section.start && section.end <= s.end);
+	const lines = headings.map((section) => {
+		const at = section.start;
+		const href =
+			doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ??
+			pageOf.get(top(section)) ??
+			listOf(doc.claims.filter((c) => c.href && section.start <= c.start && c.start < section.end).sort((a, b) => a.start - b.start).map((c) => c.href!));
+		if (href) anchors.set(githubAnchor(toString(section.heading!)), href);
+		const indent = '  '.repeat(section.depth - 1);
+		// A heading with its own links or images keeps its Markdown; the link to its entry follows.
+		if (/\]\(|\]\[/.test(sourceOf(doc, section.heading!))) {
+			const markdown = sourceOf(doc, section.heading!).replace(/^#+\s*|\s*#*\s*$/g, '').replace(/\n[=-]+\s*$/, '');
+			return `${indent}- ${markdown}${href ? ` ([open](${href}))` : ''}`;
+		}
+		const text = toString(section.heading!).replace(/[[\]]/g, '\\$&').trim() || 'Untitled';
+		return `${indent}- ${href ? `[${text}](${href})` : text}`;
+	});
+	const slug = uniqueSlug('source-outline', takenIn(context, 'pages'));
+	context.out.pages.push({
+		slug,
+		data: { title: 'Source outline', description: 'Every heading of the imported document and where its text went.', section: 'reference', order: 1000 },
+		body: lines.join('\n'),
+	});
+	return anchors;
+}

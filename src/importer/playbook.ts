@@ -1,0 +1,79 @@
+import type { Paragraph } from 'mdast';
+import type { PlaybookInput } from '../schemas/index.ts';
+import { allSections, inlineText, labelLine, sourceOf, type Section } from './markdown.ts';
+import type { Context } from './model.ts';
+import { splitLabel } from './severities.ts';
+import { topSections } from './pages.ts';
+
+/**
+ * The playbook entry: name, summary, version, dates, owner and review cycle from `**Version:**`,
+ * `**Last Updated:**`, `**Owner:**`, `**Review Cycle**: Monthly` lines wherever they stand, plus
+ * the links the other recognisers found. These lines also stay in their page, word for word.
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** `2025-11-19`, `2025-11-19 (Monthly)`, `December 15, 2024`, `15 Dec 2024` → `YYYY-MM-DD`. */
+export function isoDate(text: string): string | undefined {
+	const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	let date: [number, number, number] | undefined;
+	if (iso) date = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+	const monthFirst = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
+	const dayFirst = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
+	if (!date && monthFirst && MONTHS.includes(monthFirst[1]!.slice(0, 3).toLowerCase())) date = [Number(monthFirst[3]), MONTHS.indexOf(monthFirst[1]!.slice(0, 3).toLowerCase()) + 1, Number(monthFirst[2])];
+	if (!date && dayFirst && MONTHS.includes(dayFirst[2]!.slice(0, 3).toLowerCase())) date = [Number(dayFirst[3]), MONTHS.indexOf(dayFirst[2]!.slice(0, 3).toLowerCase()) + 1, Number(dayFirst[1])];
+	if (!date) return undefined;
+	const value = `${date[0]}-${pad(date[1])}-${pad(date[2])}`;
+	return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value ? value : undefined;
+}
+
+/** Every `Label: value` line in the document's paragraphs and list items. */
+function labelledLines(context: Context): { label: string; value: string }[] {
+	const found: { label: string; value: string }[] = [];
+	for (const line of context.doc.source.split('\n')) {
+		const text = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+		const pair = labelLine(text) ?? splitLabel(text);
+		if (pair?.value) found.push({ label: pair.label.toLowerCase(), value: inlineText(pair.value) });
+	}
+	return found;
+}
+
+function firstParagraph(context: Context, section: { nodes: Section['nodes'] } | undefined): string | undefined {
+	for (const node of section?.nodes ?? []) {
+		if (node.type !== 'paragraph') continue;
+		const source = sourceOf(context.doc, node as Paragraph);
+		const label = labelLine(source.split('\n')[0]!);
+		if (label && !/purpose|summary|overview|about/i.test(label.label)) continue;
+		const text = inlineText(label?.value ? label.value : source);
+		if (text.length >= 20 && !/^\[.*\]\(.*\)/.test(source.trim())) return text;
+	}
+	return undefined;
+}
+
+export function recognisePlaybook(context: Context, options: { name: string; sourceName: string }): PlaybookInput {
+	const { title } = topSections(context.doc);
+	const overview = [...allSections(context.doc.outline)].find((s) => /^(overview|executive summary|summary|purpose|introduction|about)$/i.test(s.title));
+	const summary =
+		firstParagraph(context, title ?? context.doc.outline) ??
+		firstParagraph(context, overview) ??
+		`${title?.title ?? 'Incident response playbook'} for ${options.name}, imported from ${options.sourceName}.`;
+	const data: PlaybookInput = { name: options.name, summary };
+	for (const { label, value } of labelledLines(context)) {
+		if (/^version$/.test(label) && !data.version) data.version = value;
+		else if (/^(last updated|updated|date)$/.test(label) && !data.lastUpdated && isoDate(value)) data.lastUpdated = isoDate(value)!;
+		else if (/^last reviewed$/.test(label) && !data.lastReviewed && isoDate(value)) data.lastReviewed = isoDate(value)!;
+		else if (/^(owner|maintained by|document owner)$/.test(label) && !data.owner) data.owner = value;
+		else if (/^review cycle$/.test(label) && !data.reviewCycle) {
+			const cycle = /weekly|monthly|quarterly|yearly|annual/i.exec(value)?.[0].toLowerCase();
+			if (cycle) data.reviewCycle = (cycle === 'annual' ? 'yearly' : cycle) as PlaybookInput['reviewCycle'];
+		}
+	}
+	const severities = [...context.out.severities].sort((a, b) => a.data.rank - b.data.rank);
+	if (severities.length >= 2) data.severityScale = `${severities[0]!.data.level}–${severities[severities.length - 1]!.data.level}`;
+	if (Object.keys(context.targetLabels).length) data.targetLabels = context.targetLabels as PlaybookInput['targetLabels'];
+	const seen = new Set<string>();
+	const links = context.links.filter((link) => !seen.has(`${link.label}|${link.url}`) && seen.add(`${link.label}|${link.url}`));
+	if (links.length) data.links = links;
+	return data;
+}

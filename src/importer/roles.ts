@@ -1,0 +1,103 @@
+import type { RoleSchema } from '../schemas/index.ts';
+import type { z } from 'astro/zod';
+import { allSections, claim, inlineText, isClaimed, itemSource, labelLine, listItemsOf, partsOf, slugify, uniqueSlug, type Part } from './markdown.ts';
+import { itemLines, takenIn, type Context } from './model.ts';
+
+/**
+ * Roles: the sub-sections of an "Incident Roles" heading, each with Responsibilities, Authority,
+ * Tools, and DO / DON'T lists (as lists, or as a fenced block of `✅ DO:` / `❌ DON'T:` lines).
+ */
+
+type RoleInput = z.input<ReturnType<typeof RoleSchema>>;
+
+const ROLES_PARENT = /\broles?\b|responders|who does what/i;
+
+/** `✅ DO:` … `❌ DON'T:` lines of a fenced block; undefined when the block is something else. */
+export function parseDoDont(value: string): { do: string[]; dont: string[] } | undefined {
+	const lists = { do: [] as string[], dont: [] as string[] };
+	let current: string[] | undefined;
+	for (const raw of value.split('\n')) {
+		const line = raw.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').trim();
+		if (!line) continue;
+		if (/^do:?$/i.test(line)) current = lists.do;
+		else if (/^don'?t:?$/i.test(line)) current = lists.dont;
+		else if (current && /^[-*]\s+/.test(line)) current.push(line.replace(/^[-*]\s+/, ''));
+		else return undefined;
+	}
+	return lists.do.length || lists.dont.length ? lists : undefined;
+}
+
+function lines(context: Context, part: Part): string[] | undefined {
+	const items = part.nodes.length ? listItemsOf(part.nodes) : [];
+	if (!items) return undefined;
+	return [...(part.value ? [inlineText(part.value)] : []), ...items.flatMap((item) => itemLines(context.doc, item))];
+}
+
+/** Puts `label`'s lines into the matching role field; false when the label is not one. */
+function applyList(role: RoleInput, label: string, list: string[]): boolean {
+	const l = label.toLowerCase();
+	if (/responsib|duties/.test(l)) role.responsibilities = list;
+	else if (/authority/.test(l)) role.authority = list;
+	else if (/^tools?$/.test(l)) role.tools = list;
+	else if (/^do$/.test(l)) role.do = list;
+	else if (/^don'?t$/.test(l)) role.dont = list;
+	else return false;
+	return true;
+}
+
+/**
+ * On-call rotations: `**Primary On-Call:** Ada` over a list whose items are `**Responsibilities:**`
+ * (or Authority, Tools) with the duties nested under them.
+ */
+export function recogniseRoleLists(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		if (!/on-?call|rotation|\broles?\b|responders/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
+		for (const part of partsOf(context.doc, section)) {
+			if (!part.label || !part.value || part.section || part.nodes.length !== 1 || part.nodes[0]!.type !== 'list') continue;
+			if (isClaimed(context.doc, part.start, part.end)) continue;
+			const role: RoleInput = { name: part.label, summary: inlineText(part.value), order: (context.out.roles.length + 1) * 10 };
+			const ok = part.nodes[0]!.children.every((item) => {
+				const label = labelLine(itemSource(context.doc, item));
+				const nested = item.children[1];
+				if (!label || label.value || item.children.length !== 2 || nested?.type !== 'list') return false;
+				return applyList(role, label.label, nested.children.flatMap((sub) => itemLines(context.doc, sub)));
+			});
+			if (!ok) continue;
+			context.out.roles.push({ slug: uniqueSlug(slugify(part.label), taken), data: role });
+			claim(context.doc, part.start, part.end, `/${context.playbook}/`);
+		}
+	}
+}
+
+export function recogniseRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const parent of allSections(context.doc.outline)) {
+		if (!ROLES_PARENT.test(parent.title)) continue;
+		for (const section of parent.children) {
+			if (isClaimed(context.doc, section.start, section.end)) continue;
+			const parts = partsOf(context.doc, section);
+			if (!parts.some((part) => /responsib/i.test(part.label))) continue;
+			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(section.title)?.[1];
+			const role: RoleInput = { name: section.title, ...(short ? { short } : {}), order: (context.out.roles.length + 1) * 10 };
+			const used: Part[] = [];
+			for (const part of parts) {
+				if (!part.label || part.section) continue;
+				const list = lines(context, part);
+				const code = part.nodes.length === 1 && part.nodes[0]!.type === 'code' ? parseDoDont(part.nodes[0]!.value) : undefined;
+				const note = part.value && part.nodes.length === 0 ? `${part.label}: ${inlineText(part.value)}` : undefined;
+				if (list && applyList(role, part.label, list)) used.push(part);
+				else if (code || note) {
+					// A DO/DON'T block keeps its label as a note; a `Label: value` line is the note.
+					Object.assign(role, { notes: [...(role.notes ?? []), note ?? part.label] }, code ?? {});
+					used.push(part);
+				}
+			}
+			const slug = uniqueSlug(slugify(short ?? section.title), taken);
+			context.out.roles.push({ slug, data: role });
+			for (const part of used) claim(context.doc, part.start, part.end, `/${context.playbook}/`);
+			if (section.heading) claim(context.doc, section.heading.position!.start.offset!, section.heading.position!.end.offset!, `/${context.playbook}/`);
+		}
+	}
+	recogniseRoleLists(context);
+}

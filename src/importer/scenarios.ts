@@ -1,0 +1,183 @@
+import type { InlineCode, Link, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { ScenarioInput } from '../schemas/index.ts';
+import {
+	allSections,
+	claim,
+	inlineText,
+	listItemsOf,
+	parseMarkdown,
+	partsOf,
+	partSource,
+	slugify,
+	startOf,
+	stripEmoji,
+	uniqueSlug,
+	type Doc,
+	type Part,
+	type Section,
+} from './markdown.ts';
+import { hrefOf, itemLines, takenIn, type Context } from './model.ts';
+import { parseLevel, severityRef } from './severities.ts';
+
+/**
+ * Scenarios: sections under "Scenarios", "Runbooks", "Playbooks", "Incident Type Playbooks"; a
+ * heading per scenario ("When transfers are stuck", "Database Down Runbook"); or any section with a
+ * Symptoms / Signals part. Symptoms, causes and alert names go to frontmatter; every other part
+ * (Investigation, Diagnosis, Mitigation, Resolution, Recovery Steps …) becomes the MDX body.
+ */
+
+const GROUP = /scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents/i;
+const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
+const SYMPTOMS = /^(symptoms?|signals?|signs|indicators|what you see|how to recogni[sz]e( it)?)$/i;
+const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
+const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
+
+function looksLikeScenario(doc: Doc, section: Section): boolean {
+	if (section.depth < 2) return false;
+	const parts = partsOf(doc, section);
+	if (parts.some((part) => SYMPTOMS.test(part.label))) return true;
+	if (OWN_TITLE.test(section.title)) return true;
+	const parent = section.parent;
+	// The document's own title ("Incident Response Playbook") is not a group of scenarios.
+	const isDocTitle = parent?.depth === 1 && parent.parent?.children.length === 1;
+	return !!parent && parent.depth >= 1 && !isDocTitle && GROUP.test(parent.title) && !/^(table of contents|contents)$/i.test(section.title);
+}
+
+/** Sections that are scenarios: candidates with no candidate inside them. */
+export function scenarioSections(context: Context): Section[] {
+	const candidates = new Set([...allSections(context.doc.outline)].filter((s) => looksLikeScenario(context.doc, s) && !context.doc.claims.some((c) => c.start <= s.start && s.end <= c.end)));
+	const inside = (outer: Section, inner: Section) => outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
+	return [...candidates].filter((s) => ![...candidates].some((other) => inside(s, other)));
+}
+
+/** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
+export function scenarioTitle(heading: string): string {
+	return stripEmoji(heading)
+		.replace(/^(scenario|runbook|playbook|case)\s*\d*\s*[:.)-]\s*/i, '')
+		.replace(/^\d+[.)]\s*/, '')
+		.replace(/\s+(runbook|playbook)$/i, '')
+		.trim();
+}
+
+/** Alert names written in backticks: `DatabaseConnectionExhaustion`. */
+export function alertNames(markdown: string): string[] {
+	const names: string[] = [];
+	visit(parseMarkdown(markdown), 'inlineCode', (node: InlineCode) => {
+		if (ALERT.test(node.value) && !names.includes(node.value)) names.push(node.value);
+	});
+	return names;
+}
+
+/** Moves headings in `text` so the shallowest is `##`. */
+export function relevel(text: string, shallowest: number): string {
+	const shift = shallowest - 2;
+	if (shift === 0) return text;
+	const edits: [number, number][] = [];
+	visit(parseMarkdown(text), 'heading', (node) => {
+		const at = startOf(node);
+		if (text[at] === '#') edits.push([at, Math.min(6, Math.max(2, node.depth - shift))]);
+	});
+	let out = text;
+	for (const [at, depth] of edits.reverse()) {
+		const hashes = /^#+/.exec(out.slice(at))![0].length;
+		out = out.slice(0, at) + '#'.repeat(depth) + out.slice(at + hashes);
+	}
+	return out;
+}
+
+function partBody(context: Context, part: Part): string {
+	const source = context.doc.source;
+	if (part.section) {
+		const inner = source.slice(part.section.contentStart, part.section.end).trim();
+		return `## ${part.label}\n\n${relevel(inner, part.section.depth + 1)}`.trim();
+	}
+	const content = partSource(context.doc, part);
+	if (!part.label) return content;
+	return [`## ${part.label}`, part.value, content].filter(Boolean).join('\n\n');
+}
+
+function listOrValue(context: Context, part: Part): string[] | undefined {
+	if (part.section?.children.length) return undefined;
+	const items = part.nodes.length ? listItemsOf(part.nodes) : [];
+	if (!items) return undefined;
+	return [...(part.value ? [inlineText(part.value)] : []), ...items.flatMap((item) => itemLines(context.doc, item))];
+}
+
+/** The severity a scenario inherits from a heading such as `Critical Incidents (P0)`. */
+function inheritedSeverity(context: Context, section: Section): string | undefined {
+	for (let at = section.parent; at; at = at.parent) {
+		const match = /\(([^)]+)\)/.exec(at.title);
+		const level = match && parseLevel(match[1]!);
+		if (level) return severityRef(context, level.level);
+	}
+	return undefined;
+}
+
+export function recogniseScenarios(context: Context): void {
+	const taken = takenIn(context, 'scenarios');
+	scenarioSections(context).forEach((section, index) => {
+		const title = scenarioTitle(section.title) || section.title;
+		const data: ScenarioInput = { title, order: (index + 1) * 10 };
+		const body: string[] = [];
+		for (const part of partsOf(context.doc, section)) {
+			const label = part.label.toLowerCase();
+			const items = listOrValue(context, part);
+			if (SYMPTOMS.test(part.label) && items) {
+				data.symptoms = [...(data.symptoms ?? []), ...items];
+				const alerts = alertNames(`${part.value}\n${partSource(context.doc, part)}`);
+				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
+			} else if (CAUSES.test(part.label) && items) {
+				data.causes = [...(data.causes ?? []), ...items];
+			} else if (/^(alerts?|alert names?)$/.test(label) && alertNames(part.value + partSource(context.doc, part)).length) {
+				data.alerts = alertNames(part.value + partSource(context.doc, part));
+				body.push(partBody(context, part));
+			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
+				data.services = items;
+			} else if (/^severity$/.test(label) && parseLevel(inlineText(part.value)) && part.nodes.length === 0) {
+				const ref = severityRef(context, parseLevel(inlineText(part.value))!.level);
+				if (ref) data.severity = ref;
+				else body.push(partBody(context, part));
+			} else if (/^first (action|step)$/.test(label) && part.value && part.nodes.length === 0) {
+				data.firstAction = inlineText(part.value);
+			} else {
+				body.push(partBody(context, part));
+			}
+		}
+		const severity = data.severity ?? inheritedSeverity(context, section);
+		if (severity) data.severity = severity;
+		if (context.out.escalations.length === 1) data.escalation = `${context.playbook}/${context.out.escalations[0]!.slug}`;
+		const slug = uniqueSlug(slugify(title.replace(/\s*\([^)]*\)\s*$/, '')), taken);
+		context.out.scenarios.push({ slug, data, body: body.filter(Boolean).join('\n\n') });
+		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
+	});
+	recogniseFirstActions(context);
+}
+
+/**
+ * A quick-reference table `| Incident | First Action | Runbook |` gives each scenario its first
+ * action.
+ */
+export function recogniseFirstActions(context: Context): void {
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		for (const node of section.nodes as RootContent[]) {
+			if (node.type !== 'table' || node.children.length < 2) continue;
+			const headers = node.children[0]!.children.map((cell) => toString(cell).toLowerCase());
+			const action = headers.findIndex((h) => /first (action|step)|first response|do first/.test(h));
+			if (action < 1) continue;
+			const matches = node.children.slice(1).map((row) => {
+				const cells = row.children.map((cell) => stripEmoji(toString(cell)).trim());
+				const anchors: string[] = [];
+				visit(row, 'link', (link: Link) => void anchors.push(slugify(link.url.replace(/^#/, '').replace(/-?(runbook|playbook)$/, ''))));
+				const scenario = context.out.scenarios.find(
+					(s) => anchors.includes(s.slug) || slugify(cells[0]!) === s.slug || s.data.title.toLowerCase().includes(cells[0]!.toLowerCase()),
+				);
+				return { scenario, cells };
+			});
+			// The table stays in its page as a quick reference; each scenario also gets its row's action.
+			if (matches.some((m) => !m.scenario)) continue;
+			for (const { scenario, cells } of matches) scenario!.data.firstAction = cells[action];
+		}
+	}
+}

@@ -1,0 +1,213 @@
+import type { Code, Nodes, Paragraph, Parent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import { scanBlanks } from '../lib/placeholders.ts';
+import type { TemplateField, TemplateInput } from '../schemas/index.ts';
+import { allSections, claim, endOf, isClaimed, labelLine, slugify, startOf, stripEmoji, uniqueSlug, type Section } from './markdown.ts';
+import { hrefOf, takenIn, type Context } from './model.ts';
+
+/**
+ * Communication templates: fenced blocks of prose (no language, `markdown`, `text`) under a
+ * communication / template / message heading or label. Each blank (`[Brief description]`,
+ * `<affected_feature>`, `{{service}}`, `P[0-4]`, `@[name]`, `[15/30]`) becomes a declared field
+ * whose token is the exact blank text.
+ */
+
+const PROSE_LANGS = new Set(['', 'markdown', 'md', 'text', 'txt', 'plain', 'plaintext', 'slack', 'email']);
+const TEMPLATE_WORDS = /communicat|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|report|resolution|resolved/i;
+/** Labels that say "here is a template" without naming it. */
+const GENERIC_LABEL = /^(template|example|format|markdown)$/i;
+const CHANNEL_LABEL = /^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
+/** Words that name severities in a note: `P0/P1 Only`, `SEV-1/2 only`. */
+const LEVELS = /\b(P\d|SEV-?\d|S\d)\b/i;
+const CHECKBOX_LINE = /^\s*(?:[-*]\s*)?\[ \]/gm;
+
+export interface CodeContext {
+	node: Code;
+	section: Section;
+	/** A bold or `Label:` paragraph right before the block, or the list item's lead-in. */
+	label?: string | undefined;
+	/** The paragraph that holds the label, when it holds nothing else. */
+	labelNode?: Paragraph | undefined;
+	/** Paragraphs just before the block (for a file path such as `incidents/…md`). */
+	before: string[];
+	/** The nearest bold-only label a few blocks up (`**3. Create Incident Record**`). */
+	lead?: string;
+	/** A bold line above that acts as a sub-heading (`**External Communication (P0/P1 Only)**`). */
+	group?: string;
+}
+
+/** Every fenced block with where it sits: its section and the label in front of it. */
+export function codeBlocks(context: Context): CodeContext[] {
+	const sections = [...allSections(context.doc.outline)];
+	const found: CodeContext[] = [];
+	visitParents(context.doc.root, 'code', (node: Code, ancestors: Nodes[]) => {
+		const parent = ancestors[ancestors.length - 1] as Parent;
+		const index = parent.children.indexOf(node);
+		const before = parent.children.slice(Math.max(0, index - 3), index).reverse().filter((n): n is Paragraph => n.type === 'paragraph');
+		const at = startOf(node);
+		const section = sections.filter((s) => s.start <= at && at < s.end).pop() ?? context.doc.outline;
+		let label: string | undefined;
+		let labelNode: Paragraph | undefined;
+		const previous = parent.children[index - 1];
+		if (previous?.type === 'paragraph') {
+			const lines = context.doc.source.slice(startOf(previous), endOf(previous)).split('\n');
+			const last = labelLine(lines[lines.length - 1]!);
+			if (last && !last.value) {
+				label = last.label;
+				// In a list item the label is the item's own text; it stays, with the link after it.
+				if (lines.length === 1 && parent.type !== 'listItem') labelNode = previous;
+			}
+		}
+		if (!label && parent.type === 'listItem' && parent.children[0]?.type === 'paragraph' && index > 0) {
+			label = stripEmoji(toString(parent.children[0])).replace(/:$/, '').trim();
+		}
+		const lead = before
+			.map((p) => context.doc.source.slice(startOf(p), endOf(p)))
+			.map((text) => (text.includes('\n') ? undefined : labelLine(text)))
+			.find((l) => l && !l.value && !GENERIC_LABEL.test(l.label) && !CHANNEL_LABEL.test(l.label))?.label;
+		// A bold-only paragraph followed by another paragraph heads the blocks below it.
+		const group = parent.children
+			.slice(0, index)
+			.map((n, i, all) => (n.type === 'paragraph' && startOf(n) >= section.contentStart && all[i + 1]?.type === 'paragraph' ? labelLine(context.doc.source.slice(startOf(n), endOf(n))) : undefined))
+			.filter((l) => l && !l.value)
+			.pop()?.label;
+		found.push({ node, section, label, labelNode, before: before.map((p) => toString(p)), ...(lead ? { lead } : {}), ...(group ? { group } : {}) });
+	});
+	return found;
+}
+
+/** A fenced block of `[ ]` lines under a checklist heading: the checklist recogniser's. */
+export function isChecklistBlock(code: CodeContext): boolean {
+	const boxes = code.node.value.match(CHECKBOX_LINE)?.length ?? 0;
+	return boxes >= 2 && /checklist|first \d+ minutes|steps/i.test(`${code.section.title} ${code.label ?? ''} ${code.node.value.split('\n')[0]}`);
+}
+
+function isTemplate(code: CodeContext): boolean {
+	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim()) return false;
+	if (isChecklistBlock(code)) return false;
+	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
+	const subject = /^\s*subject:/im.test(code.node.value);
+	return (TEMPLATE_WORDS.test(words) || subject) && (scanBlanks(code.node.value).length > 0 || subject || /template/i.test(words));
+}
+
+type Kind = TemplateInput['kind'];
+
+function kindOf(text: string): Kind {
+	if (/post-?mortem|review|\bpir\b|retro/i.test(text)) return 'post-mortem';
+	if (/hand-?off/i.test(text)) return 'handoff';
+	if (/timeline/i.test(text)) return 'timeline';
+	if (/record|incident file|incident doc/i.test(text)) return 'incident-record';
+	if (/status page/i.test(text)) return 'status-page';
+	if (/customer|external|users?\b|public|email/i.test(text)) return 'external';
+	return 'internal';
+}
+
+const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)\d\s*\/?\s*)+\]$/i;
+const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
+
+/** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
+export function fieldFor(token: string): Pick<TemplateField, 'name' | 'label'> & Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
+	if (SEVERITY_TOKEN.test(token)) return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
+	const label = token
+		.replace(/^@/, '')
+		.replace(/^\{\{\s*|\s*\}\}$/g, '')
+		.replace(/^[[<]|[\]>]$/g, '')
+		.replace(/[_]+/g, ' ')
+		.trim() || token;
+	const slug = slugify(label);
+	const name = /^[a-z]/.test(slug) ? slug : `field-${slug}`;
+	const options = label.split('/').map((o) => o.trim());
+	const base = { name, label: label.charAt(0).toUpperCase() + label.slice(1) };
+	if (options.length > 1 && options.every((o) => STATUS_WORDS.test(o))) return { ...base, type: 'status', derive: 'status' };
+	if (options.length > 1 && (options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))) return { ...base, type: 'choice', options };
+	if (/^(timestamp|time|current time|time in utc|start time|started|date\/time)$/i.test(label)) return { ...base, type: 'datetime', derive: 'now' };
+	if (/^incident id$/i.test(label)) return { ...base, derive: 'incident-id' };
+	if (/^(duration|total time|total duration)$/i.test(label)) return { ...base, derive: 'duration' };
+	if (/^date$/i.test(label)) return { ...base, derive: 'date' };
+	if (/detailed|notes|timeline|explanation|list\b/i.test(label)) return { ...base, type: 'multiline' };
+	return base;
+}
+
+/** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
+export function blankTokens(text: string): string[] {
+	const tokens: string[] = [];
+	for (const blank of scanBlanks(text)) {
+		const before = text.slice(0, blank.start);
+		const level = /(?:^|[^A-Za-z])(P|SEV-?|S)$/i.exec(before)?.[1];
+		const prefix = level && /^\[[\d\s/,–-]+\]$/.test(blank.text) ? level : before.endsWith('@') ? '@' : '';
+		const token = prefix + blank.text;
+		if (!tokens.includes(token)) tokens.push(token);
+	}
+	return tokens;
+}
+
+export function fieldsFor(text: string): TemplateField[] {
+	const fields: TemplateField[] = [];
+	for (const token of blankTokens(text)) {
+		const field = fieldFor(token);
+		const same = fields.find((f) => f.name === field.name);
+		if (same && same.type === (field.type ?? 'text')) {
+			same.tokens.push(token);
+			continue;
+		}
+		let name = field.name;
+		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
+		fields.push({ ...field, type: field.type ?? 'text', name, tokens: [token] });
+	}
+	return fields;
+}
+
+/** `3. Create Incident Record`, `Phase 4: Communication` → the words. */
+const unnumbered = (text: string) => text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
+
+/** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
+function splitTitle(text: string): { title: string; note?: string | undefined } {
+	const match = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(text);
+	return match && match[1] ? { title: match[1], note: match[2] } : { title: text };
+}
+
+export function recogniseTemplates(context: Context): void {
+	const taken = takenIn(context, 'templates');
+	for (const code of codeBlocks(context)) {
+		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
+		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
+		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
+		const { title, note } = splitTitle(unnumbered((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template'));
+		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
+		const kind = kindOf(`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title}`);
+		const groupNote = splitTitle(code.group ?? '').note;
+		let body = code.node.value.replace(/\s+$/, '');
+		let subject: string | undefined;
+		const subjectLine = /^\s*subject:[ \t]*(.+)\n?/i.exec(body);
+		if (subjectLine && body.slice(subjectLine[0].length).trim()) {
+			subject = subjectLine[1]!.trim();
+			body = body.slice(subjectLine[0].length).replace(/^\s*\n/, '');
+		}
+		const channels = new Set<NonNullable<TemplateInput['channels']>[number]>();
+		if (/slack/i.test(context_) || /^:[a-z_]+:/.test(body)) channels.add('slack');
+		if (/email/i.test(context_) || subject) channels.add('email');
+		if (/status page/i.test(context_)) channels.add('status-page');
+		if (['post-mortem', 'incident-record', 'timeline'].includes(kind) && /markdown|md/.test(code.node.lang ?? '')) channels.add('file');
+		const file = code.before.map((text) => /([\w./-]*\/[\w./-]*\.md)\b/.exec(text)?.[1]).find(Boolean);
+		const data: TemplateInput = {
+			title: title.trim() || 'Template',
+			kind,
+			...(note && !CHANNEL_LABEL.test(note) ? (LEVELS.test(note) && !/^(every|within|after|when|if)\b/i.test(note) ? { appliesTo: note } : { when: note }) : {}),
+			...(groupNote && LEVELS.test(groupNote) && !(note && LEVELS.test(note)) ? { appliesTo: groupNote } : {}),
+			...(channels.size ? { channels: [...channels] } : {}),
+			...(file ? { file } : {}),
+			...(subject ? { subject } : {}),
+			format: /^(markdown|md)$/i.test(code.node.lang ?? '') ? 'markdown' : channels.has('slack') ? 'slack' : 'plain',
+			body,
+			fields: fieldsFor(`${subject ?? ''}\n${body}`),
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(data.title), taken);
+		context.out.templates.push({ slug, data });
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, startOf(code.node), endOf(code.node), href, `[Template: ${data.title}](${href})`);
+		// A label paragraph that was only the template's title is used up by it.
+		if (code.labelNode && !generic) claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
+	}
+}

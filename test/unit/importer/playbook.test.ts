@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { pageSection } from '../../../src/importer/pages.ts';
+import { isoDate } from '../../../src/importer/playbook.ts';
+import { importText } from './helpers.ts';
+
+describe('playbook recogniser', () => {
+	it('reads name, summary, version, dates, owner, review cycle and the severity scale', () => {
+		const { imported } = importText(
+			`# Incident Response Guide
+
+This guide covers production incidents for the shop and how to talk to customers.
+
+## Severity
+### SEV-1: Critical
+**Response Time:** 5 minutes
+### SEV-3: Minor
+**Response Time:** 1 day
+
+---
+**Last Updated**: December 15, 2024
+**Version**: 2.1.0
+**Maintained By:** Shop Engineering
+**Review Cycle**: Quarterly
+**Last Reviewed:** 2025-02-30
+`,
+			{ playbook: 'shop', name: 'Shop' },
+		);
+		expect(imported.playbook).toEqual({
+			name: 'Shop',
+			summary: 'This guide covers production incidents for the shop and how to talk to customers.',
+			lastUpdated: '2024-12-15',
+			version: '2.1.0',
+			owner: 'Shop Engineering',
+			reviewCycle: 'quarterly',
+			severityScale: 'SEV-1–SEV-3',
+			targetLabels: { response: 'Response Time' },
+		});
+	});
+
+	it('falls back to a summary naming the source, and a name from the id', () => {
+		const { imported } = importText('## Steps\n- Do it\n', { playbook: 'ledger-ops', sourceName: 'OPS.md' });
+		expect(imported.playbook).toMatchObject({ name: 'Ledger Ops', summary: 'Incident response playbook for Ledger Ops, imported from OPS.md.' });
+	});
+
+	it('reads dates people write and refuses impossible ones', () => {
+		expect(isoDate('2025-12-19 (Monthly)')).toBe('2025-12-19');
+		expect(isoDate('15 Dec 2024')).toBe('2024-12-15');
+		expect(isoDate('2025-02-30')).toBeUndefined();
+		expect(pageSection('Post-Mortem Process')).toBe('post-incident');
+		expect(pageSection('On-Call Rotation')).toBe('escalation');
+	});
+});

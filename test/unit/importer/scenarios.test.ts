@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { relevel, scenarioTitle } from '../../../src/importer/scenarios.ts';
+import { importText } from './helpers.ts';
+
+const scenarios = (markdown: string) => importText(markdown).imported.scenarios;
+
+describe('scenario recogniser', () => {
+	it('reads a "When transfers are stuck" heading with Signals, alerts in backticks and a body', () => {
+		const [stuck, ...rest] = scenarios(`# Ledger runbook
+
+## When transfers are stuck
+
+**Signals:**
+- \`TransferQueueBacklog\` alert fires
+- Customers report pending payouts
+
+**Common Causes:**
+- Bank API timeout
+
+### Triage
+
+Check the queue depth.
+
+### Mitigation
+
+1. Pause new transfers
+`);
+		expect(rest).toEqual([]);
+		expect(stuck!.slug).toBe('when-transfers-are-stuck');
+		expect(stuck!.data).toMatchObject({
+			title: 'When transfers are stuck',
+			symptoms: ['`TransferQueueBacklog` alert fires', 'Customers report pending payouts'],
+			alerts: ['TransferQueueBacklog'],
+			causes: ['Bank API timeout'],
+		});
+		expect(stuck!.body).toBe('## Triage\n\nCheck the queue depth.\n\n## Mitigation\n\n1. Pause new transfers');
+	});
+
+	it('reads "Database Down Runbook" headings under Runbooks and strips numbering', () => {
+		const found = scenarios(`## Runbooks
+### Database Down Runbook
+**Symptoms:** Health check shows database down
+**Fix:**
+\`\`\`bash
+restart
+\`\`\`
+### Scenario 2: Cache Storm
+**Diagnosis:** Look at hit rate
+`);
+		expect(found.map((s) => [s.slug, s.data.title, s.data.symptoms])).toEqual([
+			['database-down', 'Database Down', ['Health check shows database down']],
+			['cache-storm', 'Cache Storm', undefined],
+		]);
+		expect(found[0]!.body).toContain('## Fix\n\n```bash\nrestart\n```');
+		expect(found[1]!.body).toBe('## Diagnosis\n\nLook at hit rate');
+	});
+
+	it('inherits the severity of a "Critical Incidents (P0)" group', () => {
+		const found = scenarios(`## Severity
+### P0 - Critical
+**Definition:** Down
+## Critical Incidents (P0)
+### 1. Database Connection Exhaustion
+**Symptoms:**
+- \`DatabaseConnectionExhaustion\` alert triggered
+`);
+		expect(found[0]!.data).toMatchObject({ title: 'Database Connection Exhaustion', severity: 'demo/p0', alerts: ['DatabaseConnectionExhaustion'] });
+	});
+
+	it('leaves "When to write a post-mortem" and the document title alone', () => {
+		expect(scenarios('# Incident Response Playbook\n## When to Write a Post-Mortem\n- Always\n## Process\nText\n')).toEqual([]);
+		expect(scenarioTitle('🔴 Complete Outage')).toBe('Complete Outage');
+		expect(relevel('#### Deep\n\n##### Deeper', 4)).toBe('## Deep\n\n### Deeper');
+	});
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseLevel } from '../../../src/importer/severities.ts';
+import { importText } from './helpers.ts';
+
+const severities = (markdown: string) => importText(markdown).imported.severities.map((entry) => ({ slug: entry.slug, ...entry.data }));
+
+describe('severity recogniser', () => {
+	it('reads S1–S4 headings with plain "Response Time:" and "SLA: Resolve within" lines', () => {
+		const found = severities(`# Payments
+## Severity
+### S1 🔴 Critical - Money is not moving
+Response Time: 15 minutes
+SLA: Resolve within 1 hour
+
+**Examples:**
+- Transfers stuck for all users
+
+### S4 - Cosmetic
+Response Time: Best effort
+`);
+		expect(found.map((s) => [s.slug, s.level, s.rank, s.name])).toEqual([
+			['s1', 'S1', 1, 'Critical'],
+			['s4', 'S4', 4, 'Cosmetic'],
+		]);
+		expect(found[0]).toMatchObject({
+			label: 'Money is not moving',
+			marker: '🔴',
+			targets: { response: '15 minutes', resolution: 'Resolve within 1 hour' },
+			examples: ['Transfers stuck for all users'],
+		});
+		expect(found[1]!.targets).toEqual({ response: 'Best effort' });
+	});
+
+	it('reads Critical/High/Medium/Low headings under a severity heading, with emoji markers', () => {
+		const found = severities(`## Severity Levels
+### 🔴 Critical
+- Detection to acknowledgment: 5 minutes
+- Update frequency: Every 15 minutes
+
+### 🟡 Medium
+**Definition:** Some users see errors
+**Response Time**: 4 hours
+`);
+		expect(found.map((s) => [s.level, s.rank, s.marker])).toEqual([
+			['Critical', 0, '🔴'],
+			['Medium', 2, '🟡'],
+		]);
+		expect(found[0]!.targets).toEqual({ acknowledge: '5 minutes', update: 'Every 15 minutes' });
+		expect(found[1]!.definition).toEqual(['Some users see errors']);
+	});
+
+	it('does not take "High Priority Incidents" outside a severity section for a level', () => {
+		expect(severities('## High Priority Incidents (P1)\n\nText.\n')).toEqual([]);
+		expect(parseLevel('High Priority Incidents (P1)')).toBeUndefined();
+		expect(parseLevel('SEV 2: Major')).toEqual({ level: 'SEV-2', rank: 2, rest: 'Major' });
+	});
+
+	it('keeps target lines it cannot time word for word in targetNotes', () => {
+		const [p0] = severities(`## Severities
+### P0 - Critical
+**Response:**
+- **Response Time:** 15 minutes
+- **Communication:** Update every hour until resolved
+- **Pager:** Wake everyone
+`);
+		expect(p0!.targets).toEqual({ response: '15 minutes' });
+		expect(p0!.communication).toBe('Update every hour until resolved');
+		expect(p0!.targetNotes).toEqual(['Pager: Wake everyone']);
+	});
+
+	it('fills levels from a severity → response → who table', () => {
+		const found = severities(`## Escalation Policy
+| Severity | Response Time | Escalation |
+|---|---|---|
+| P0 Critical | 15 min | CTO, All hands |
+| P1 High | 1 hour | Engineering Lead |
+`);
+		expect(found.map((s) => [s.level, s.name, s.targets, s.escalation])).toEqual([
+			['P0', 'Critical', { response: '15 min' }, ['CTO, All hands']],
+			['P1', 'High', { response: '1 hour' }, ['Engineering Lead']],
+		]);
+	});
+
+	it('reads an impact matrix into criteria with a percent range', () => {
+		const [p0] = severities(`### P0 - Critical
+**Definition:** Down
+## Severity Impact Matrix
+| Severity | Users Affected | Revenue Impact |
+|---|---|---|
+| P0 | > 50% | High |
+`);
+		expect(p0!.criteria).toEqual({ usersAffected: '> 50%', usersAffectedRange: [50, 100], revenue: 'High' });
+	});
+
+	it('gives unique ranks when a document mixes scales', () => {
+		const ranks = severities(`## Severity
+### S1 - Critical
+Response Time: 5 minutes
+### High
+Response Time: 1 hour
+`).map((s) => s.rank);
+		expect(new Set(ranks).size).toBe(ranks.length);
+	});
+});

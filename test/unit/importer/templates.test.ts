@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { blankTokens, fieldFor } from '../../../src/importer/templates.ts';
+import { importText } from './helpers.ts';
+
+const templates = (markdown: string) => importText(markdown).imported.templates;
+
+describe('template recogniser', () => {
+	it('turns {{service}}, <affected_feature>, P[0-4], @[name] and [15/30] blanks into declared fields', () => {
+		const [template] = templates(`## Communication
+### Customer email
+\`\`\`
+Subject: {{service}} degraded
+We see errors in <affected_feature> (severity P[0-4]).
+Owner: @[name]. Next update in [15/30] minutes.
+\`\`\`
+`);
+		expect(template!.data).toMatchObject({ title: 'Customer email', kind: 'external', subject: '{{service}} degraded', channels: ['email'] });
+		expect(template!.data.body).toBe('We see errors in <affected_feature> (severity P[0-4]).\nOwner: @[name]. Next update in [15/30] minutes.');
+		expect(template!.data.fields!.map((f) => [f.name, f.label, f.tokens, f.type])).toEqual([
+			['service', 'Service', ['{{service}}'], 'text'],
+			['affected-feature', 'Affected feature', ['<affected_feature>'], 'text'],
+			['severity', 'Severity', ['P[0-4]'], 'severity'],
+			['name', 'Name', ['@[name]'], 'text'],
+			['field-15-30', '15/30', ['[15/30]'], 'choice'],
+		]);
+	});
+
+	it('names a block by its bold label and keeps the label’s parenthetical as when', () => {
+		const [template] = templates(`## Phase 4: Communication
+**Initial Notification (within 15 min):**
+\`\`\`
+We are investigating [Brief description].
+Status: [Investigating/Identified/Monitoring]
+\`\`\`
+`);
+		expect(template!.data).toMatchObject({ title: 'Initial Notification', when: 'within 15 min' });
+		expect(template!.data.fields!.find((f) => f.name === 'investigating-identified-monitoring')).toMatchObject({ type: 'status', derive: 'status' });
+	});
+
+	it('leaves shell blocks and prose blocks without blanks under other headings alone', () => {
+		expect(templates('## Communication\n```bash\necho [x]\n```\n## Notes\n```\nplain text\n```\n')).toEqual([]);
+	});
+
+	it('keeps P[0-4] and @[name] whole but not a bracketed word after a letter', () => {
+		expect(blankTokens('P[0-4] SEV-[1/2/3] @[name] S[abc] [Yes/No]')).toEqual(['P[0-4]', 'SEV-[1/2/3]', '@[name]', '[abc]', '[Yes/No]']);
+		expect(fieldFor('[Brief description]')).toEqual({ name: 'brief-description', label: 'Brief description' });
+		expect(fieldFor('[Timestamp]')).toMatchObject({ type: 'datetime', derive: 'now' });
+	});
+});
