@@ -63,7 +63,8 @@ Response Time: Best effort
 - **Communication:** Update every hour until resolved
 - **Pager:** Wake everyone
 `);
-		expect(p0!.targets).toEqual({ response: '15 minutes' });
+		// "every hour" is a cadence the clocks can count, so it is also the update target.
+		expect(p0!.targets).toEqual({ response: '15 minutes', update: 'Update every hour until resolved' });
 		expect(p0!.communication).toBe('Update every hour until resolved');
 		expect(p0!.targetNotes).toEqual(['Pager: Wake everyone']);
 	});
