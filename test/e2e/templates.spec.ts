@@ -46,10 +46,7 @@ class TemplatePage {
 	}
 }
 
-/**
- * Fails the test on any dialog, uncaught error or console error the page produces. The site has
- * no favicon yet (Starlight asks for one), which is not what these tests are about.
- */
+/** Fails the test on any dialog, uncaught error or console error the page produces. */
 const test = base.extend<{ templatePage: TemplatePage; problems: string[] }>({
 	problems: async ({ page }, use) => {
 		const problems: string[] = [];
@@ -59,7 +56,7 @@ const test = base.extend<{ templatePage: TemplatePage; problems: string[] }>({
 		});
 		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 		page.on('console', (message) => {
-			if (message.type() !== 'error' || message.location().url.endsWith('/favicon.svg')) return;
+			if (message.type() !== 'error') return;
 			problems.push(`console: ${message.text()} ${message.location().url}`);
 		});
 		await use(problems);
