@@ -1,10 +1,37 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import responderValidation from './src/integrations/validation.ts';
+import { inlineScriptHashes } from './src/lib/csp.ts';
 
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
+	// A strict policy, in a <meta> on every page: everything from this origin, scripts only by hash.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+				// Expressive Code's copy icon and Pagefind's result placeholders are inline SVG data: URLs.
+				"img-src 'self' data:",
+			],
+			scriptDirective: {
+				// Pagefind's search runs as WebAssembly, which needs to be compiled.
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+				// Starlight's and our own `is:inline` scripts, which Astro does not hash itself.
+				hashes: inlineScriptHashes(['./node_modules/@astrojs/starlight/dist/', './src/components/'].map((path) => fileURLToPath(new URL(path, import.meta.url)))),
+			},
+			styleDirective: {
+				// Starlight's icons and Expressive Code's code blocks style through `style` attributes
+				// (`--sl-icon-size`, per-token colours), which no hash list can keep up with. Only
+				// attributes are allowed inline: <style> elements still need a hash.
+				resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+			},
+		},
+	},
 	integrations: [
 		responderValidation(),
 		starlight({
@@ -14,6 +41,10 @@ export default defineConfig({
 			sidebar: [],
 			pagefind: true,
 			lastUpdated: false,
+			components: {
+				// Names the search button by its visible text (axe label-content-name-mismatch).
+				Search: './src/components/overrides/Search.astro',
+			},
 		}),
 	],
 });
