@@ -70,6 +70,20 @@ export class GatePageDriver {
 		await expect(dialog.locator('.pagefind-ui__result').first()).toBeVisible();
 	}
 
+	/**
+	 * Uses what the page offers, so the guard sees the requests features make: the theme picker,
+	 * and each enhanced element present (`rb-checklist` ticks, `rb-template` fields). Add a line
+	 * here when a feature adds an element.
+	 */
+	async useFeatures() {
+		const theme = this.page.getByRole('combobox', { name: 'Select theme' }).first();
+		if (await theme.isVisible()) await theme.selectOption('dark');
+		const tick = this.page.locator('rb-checklist input[type="checkbox"]').first();
+		if (await tick.count()) await tick.check();
+		const field = this.page.locator('rb-template input[type="text"], rb-template textarea').first();
+		if (await field.count()) await field.fill('gate check');
+	}
+
 	/** Sets Starlight's theme before any script runs, as its theme picker would have stored it. */
 	async useTheme(theme: 'light' | 'dark') {
 		await this.page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);

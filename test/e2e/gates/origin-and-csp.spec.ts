@@ -8,6 +8,7 @@ test('every page kind loads only from its own origin, with its scripts and style
 	for (const row of GATE_PAGES) {
 		await gatePage.open(row);
 		await expect(page.locator('h1').first()).toBeVisible();
+		await gatePage.useFeatures();
 	}
 	const origin = new URL(baseURL!).origin;
 	// Scripts, styles and the search index were fetched, so the check above saw real traffic.
@@ -16,7 +17,7 @@ test('every page kind loads only from its own origin, with its scripts and style
 	expect(guard.requests.some((url) => url.startsWith(`${origin}/pagefind/`))).toBe(true);
 });
 
-test('the site ships a Content Security Policy that refuses other origins and inline code', async ({ page, gatePage }) => {
+test('the site ships a Content Security Policy that refuses inline code and other origins', async ({ page, gatePage, guard }) => {
 	await gatePage.open(GATE_PAGES[0]!);
 	const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 	expect(policy).toMatch(/default-src 'self'/);
@@ -34,4 +35,20 @@ test('the site ships a Content Security Policy that refuses other origins and in
 	});
 	expect(refused.directive).toMatch(/^script-src/);
 	expect(refused.ran).toBe(false);
+	// So is an image from another origin: nothing a page shows can call out.
+	const imageRefused = await page.evaluate(async () => {
+		const reported = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`), { once: true }));
+		const image = document.createElement('img');
+		image.src = 'https://tracker.example/pixel.png';
+		image.alt = '';
+		document.body.append(image);
+		const report = await reported;
+		window.__rbCspViolations.length = 0;
+		return report;
+	});
+	expect(imageRefused).toBe('img-src https://tracker.example/pixel.png');
+	// The guard saw the attempt even though the policy stopped it; this one was on purpose.
+	const attempt = guard.requests.indexOf('https://tracker.example/pixel.png');
+	expect(attempt).toBeGreaterThanOrEqual(0);
+	guard.requests.splice(attempt, 1);
 });
