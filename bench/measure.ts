@@ -6,6 +6,8 @@ import { gzipSync } from 'node:zlib';
 /** What one build cost and produced. */
 export interface BuildFigures {
 	wallSeconds: number;
+	/** User + system CPU time: steadier than wall time on a machine shared with other work. */
+	cpuSeconds: number;
 	peakRssMiB: number;
 	distMiB: number;
 	pages: number;
@@ -18,7 +20,7 @@ export interface BuildFigures {
  * Runs `astro build` under GNU time (Debian package `time`): wall time from here, peak RSS from
  * its "Maximum resident set size", which is the largest of the build's processes.
  */
-export function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; peakRssMiB: number }> {
+export function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; cpuSeconds: number; peakRssMiB: number }> {
 	const started = performance.now();
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn('/usr/bin/time', ['-v', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -33,8 +35,12 @@ export function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv):
 				reject(new Error(`\`${args.join(' ')}\` exited with ${code}.\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
 				return;
 			}
-			const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-			resolvePromise({ wallSeconds, peakRssMiB: rss ? Number(rss[1]) / 1024 : NaN });
+			const figure = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
+			resolvePromise({
+				wallSeconds,
+				cpuSeconds: figure('User time \\(seconds\\)') + figure('System time \\(seconds\\)'),
+				peakRssMiB: figure('Maximum resident set size \\(kbytes\\)') / 1024,
+			});
 		});
 	});
 }

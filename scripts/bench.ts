@@ -83,6 +83,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
 const METRICS: [keyof BuildFigures, string, number][] = [
 	['wallSeconds', 'build wall time (s)', 1],
+	['cpuSeconds', 'build CPU time, user + sys (s)', 1],
 	['peakRssMiB', 'peak RSS (MiB)', 0],
 	['distMiB', 'dist size (MiB)', 1],
 	['pages', 'HTML pages', 0],
@@ -110,7 +111,7 @@ if (growth.length) {
 	lines.push('| growth | metric | Responder | Starlight |');
 	lines.push('| :-- | :-- | --: | --: |');
 	for (const [a, b] of growth) {
-		for (const [key, label] of METRICS.filter(([key]) => key === 'wallSeconds' || key === 'peakRssMiB' || key === 'medianHtmlGzipKiB')) {
+		for (const [key, label] of METRICS.filter(([key]) => key === 'wallSeconds' || key === 'cpuSeconds' || key === 'peakRssMiB' || key === 'medianHtmlGzipKiB')) {
 			lines.push(`| ${a.n} → ${b.n} | ${label} | ${ratio(b.responder[key], a.responder[key])} | ${ratio(b.starlight[key], a.starlight[key])} |`);
 		}
 	}
