@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import responderValidation from './src/integrations/validation.ts';
-import { inlineScriptHashes } from './src/lib/csp.ts';
+import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
@@ -22,7 +22,10 @@ export default defineConfig({
 				// Pagefind's search runs as WebAssembly, which needs to be compiled.
 				resources: ["'self'", "'wasm-unsafe-eval'"],
 				// Starlight's and our own `is:inline` scripts, which Astro does not hash itself.
-				hashes: inlineScriptHashes(['./node_modules/@astrojs/starlight/dist/', './src/components/'].map((path) => fileURLToPath(new URL(path, import.meta.url)))),
+				hashes: inlineScriptHashes([
+					packageFolder('@astrojs/starlight', fileURLToPath(new URL('.', import.meta.url))),
+					fileURLToPath(new URL('./src/components/', import.meta.url)),
+				]),
 			},
 			styleDirective: {
 				// Starlight's icons and Expressive Code's code blocks style through `style` attributes

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Astro's `security.csp` hashes the scripts it bundles, but not `<script is:inline>` bodies, which
@@ -20,4 +20,13 @@ export function inlineScriptHashes(folders: string[]): `sha256-${string}`[] {
 		}
 	}
 	return [...hashes].sort();
+}
+
+/** Where Node would find package `name` from folder `from`: the nearest `node_modules/<name>` up the tree. */
+export function packageFolder(name: string, from: string): string {
+	for (let dir = from; ; dir = dirname(dir)) {
+		const candidate = join(dir, 'node_modules', name);
+		if (existsSync(candidate)) return candidate;
+		if (dirname(dir) === dir) throw new Error(`Cannot find the package \`${name}\` from \`${from}\`; run \`npm install\`.`);
+	}
 }
