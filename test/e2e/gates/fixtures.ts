@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { resolvePath, type GatePage } from './pages.ts';
 
 interface Guard {
@@ -45,9 +45,9 @@ export const test = base.extend<{ guard: Guard; gatePage: GatePageDriver }>({
 /** Opens a row of the gate table the way a responder would reach it. */
 export class GatePageDriver {
 	readonly page: Page;
-	readonly #request: Parameters<typeof resolvePath>[1];
+	readonly #request: APIRequestContext;
 
-	constructor(page: Page, request: Parameters<typeof resolvePath>[1]) {
+	constructor(page: Page, request: APIRequestContext) {
 		this.page = page;
 		this.#request = request;
 	}
