@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { writeResponderContent, writeStarlightSite } from '../bench/generate.ts';
 import { measureInteractions, type InteractionFigures } from '../bench/interaction.ts';
 import { distFigures, timedBuild, type BuildFigures } from '../bench/measure.ts';
+import { packageFolder } from '../src/lib/csp.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -23,7 +24,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 
 const repo = resolve(import.meta.dirname, '..');
 const node = process.execPath;
-const astro = join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const astro = join(packageFolder('astro', repo), 'bin', 'astro.mjs');
 // Both builds see the same environment; telemetry off so neither phones home.
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 // Inside the repository (git-ignored) so the Starlight site finds `node_modules` by walking up.
