@@ -1,14 +1,44 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
+import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
 	// MDX inherits this processor (Starlight's MDX integration extends the Markdown config).
 	markdown: { processor: satteri({ hastPlugins: [satteriChecklists()] }) },
+	// A strict policy, in a <meta> on every page: everything from this origin, scripts only by hash.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+				// Expressive Code's copy icon and Pagefind's result placeholders are inline SVG data: URLs.
+				"img-src 'self' data:",
+			],
+			scriptDirective: {
+				// Pagefind's search runs as WebAssembly, which needs to be compiled.
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+				// Starlight's and our own `is:inline` scripts, which Astro does not hash itself.
+				hashes: inlineScriptHashes([
+					packageFolder('@astrojs/starlight', fileURLToPath(new URL('.', import.meta.url))),
+					fileURLToPath(new URL('./src/components/', import.meta.url)),
+				]),
+			},
+			styleDirective: {
+				// Starlight's icons and Expressive Code's code blocks style through `style` attributes
+				// (`--sl-icon-size`, per-token colours), which no hash list can keep up with. Only
+				// attributes are allowed inline: <style> elements still need a hash.
+				resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+			},
+		},
+	},
 	integrations: [
 		responderValidation(),
 		starlight({
@@ -22,6 +52,10 @@ export default defineConfig({
 			lastUpdated: false,
 			// Runbook commands and decision trees must be readable on a phone without sideways scrolling.
 			expressiveCode: { defaultProps: { wrap: true } },
+			components: {
+				// Names the search button by its visible text (axe label-content-name-mismatch).
+				Search: './src/components/overrides/Search.astro',
+			},
 		}),
 	],
 });
