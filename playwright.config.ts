@@ -20,7 +20,7 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: `npm run build && npx astro preview --port ${port}`,
+			command: `npm run build && npx astro preview --port ${port} --ignore-lock`,
 			url: `http://localhost:${port}/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 600_000,

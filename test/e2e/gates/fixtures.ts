@@ -57,7 +57,18 @@ export class GatePageDriver {
 		const response = await this.page.goto(path);
 		expect(response?.status(), `status of ${path}`).toBe(row.notFound ? 404 : 200);
 		if (row.open === 'search') await this.openSearch();
+		if (row.open === 'incident') await this.declareIncident();
 		return path;
+	}
+
+	/** Declares an incident through the banner's dialog and adds a note, so banner and timeline show. */
+	async declareIncident() {
+		await this.page.getByRole('button', { name: 'Declare incident', exact: true }).first().click();
+		const dialog = this.page.getByRole('dialog', { name: 'Declare incident' });
+		await dialog.getByLabel('Title').fill('Gate check');
+		await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+		await expect(dialog).toBeHidden();
+		await expect(this.page.locator('rb-incident-banner')).toContainText(/INC-\d{8}-\d{4}/);
 	}
 
 	async openSearch() {

@@ -8,8 +8,8 @@ import type { APIRequestContext } from '@playwright/test';
 export interface GatePage {
 	kind: string;
 	path: string | ((request: APIRequestContext) => Promise<string>);
-	/** Opens what the row is about once the page has loaded (a dialog, a form). */
-	open?: 'search';
+	/** Opens what the row is about once the page has loaded: the search dialog, or a declared incident. */
+	open?: 'search' | 'incident';
 	/** The page answers 404 on purpose. */
 	notFound?: boolean;
 }
@@ -33,6 +33,13 @@ export const GATE_PAGES: GatePage[] = [
 	{ kind: 'template list', path: '/servio/templates/' },
 	{ kind: 'template', path: firstUnder('/servio/templates/') },
 	{ kind: 'escalation', path: '/servio/escalation/' },
+	{ kind: 'checklist', path: '/maidconnect/checklists/first-5-minutes/' },
+	{ kind: 'prose page', path: '/restaurant-os/slos-and-impact-matrix/' },
+	{ kind: 'decision tree', path: '/restaurant-os/decisions/mitigation/' },
+	{ kind: 'scenario finder', path: '/find/' },
+	{ kind: 'search page', path: '/search/' },
+	{ kind: 'incident banner', path: '/servio/scenarios/high-error-rate/', open: 'incident' },
+	{ kind: 'incident workspace and timeline', path: '/incident/', open: 'incident' },
 	{ kind: 'search open', path: '/servio/', open: 'search' },
 	{ kind: '404', path: '/no-such-page/', notFound: true },
 ];
