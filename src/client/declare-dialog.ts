@@ -4,7 +4,7 @@
  */
 import { h } from './dom.ts';
 import { incidentData, mutate } from './incident-store-client.ts';
-import { declareIncident } from '../lib/incident-store.ts';
+import { declareIncident } from '../lib/incident-edits.ts';
 import type { IncidentData } from '../lib/incident-data.ts';
 
 export interface DeclarePrefill {

@@ -3,14 +3,16 @@
  * start and the clocks its severity sets (turning urgent when overdue), plus the "Declare
  * incident" control, prefilled on a scenario page and from alert context in the URL fragment.
  * It also records the page's `responder:timeline` events on the active incident.
+ *
+ * This loads on every page, so it stays small: no zod, and the declare dialog and the alert
+ * reader load through `import()` only when needed (the size is tested in `page-weight.spec.ts`).
  */
 import type { Incident } from './incident-context.ts';
 import { h } from './dom.ts';
-import { openDeclareDialog, type DeclarePrefill } from './declare-dialog.ts';
+import type { DeclarePrefill } from './declare-dialog.ts';
 import { incidentData, loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
 import { elapsed, formatRemaining, formatSpan, formatUtc, incidentClocks } from '../lib/incident-clock.ts';
 import { findPlaybook, findSeverity, type IncidentData } from '../lib/incident-data.ts';
-import { parseAlertContext } from '../lib/incident-fragment.ts';
 import { acknowledge, STATUS_LABELS } from '../lib/incident-store.ts';
 
 class IncidentBanner extends HTMLElement {
@@ -25,7 +27,7 @@ class IncidentBanner extends HTMLElement {
 		recordTimelineEvents();
 		const declare = h('button', { type: 'button', class: 'rb-declare-button', onclick: () => void this.#declare(this.#scenarioPrefill()) }, 'Declare incident');
 		this.replaceChildren(this.#alert, this.#status, h('p', { class: 'rb-banner-actions' }, declare, ' ', h('a', { href: '/incident/' }, 'Incident workspace')), this.#notice);
-		this.#showAlertContext();
+		void this.#showAlertContext();
 		this.#stop = onStoreChange(() => this.#render());
 		this.#render();
 		this.#timer = setInterval(() => this.#render(), 1000);
@@ -48,14 +50,17 @@ class IncidentBanner extends HTMLElement {
 	}
 
 	async #declare(prefill: DeclarePrefill) {
+		const { openDeclareDialog } = await import('./declare-dialog.ts');
 		await openDeclareDialog(prefill);
 		this.#render();
 		this.querySelector<HTMLElement>('.rb-incident-id')?.focus();
 	}
 
 	/** Alert links carry context in the fragment; on a scenario page, offer to declare from it. */
-	#showAlertContext() {
-		const context = this.dataset.scenario ? parseAlertContext(location.hash) : null;
+	async #showAlertContext() {
+		if (!this.dataset.scenario || location.hash.length < 2) return;
+		const { parseAlertContext } = await import('../lib/alert-context.ts');
+		const context = parseAlertContext(location.hash);
 		if (!context) return;
 		const facts = [context.service && `service ${context.service}`, context.severity && `severity ${context.severity}`, context.startsAt && `started ${formatUtc(context.startsAt)}`]
 			.filter(Boolean)

@@ -13,6 +13,7 @@ import { formatUtc } from '../lib/incident-clock.ts';
 import { findPlaybook, findSeverity, severityLevels, type IncidentData } from '../lib/incident-data.ts';
 import { exportFileName, readChecklistTicks, renderDocument, renderPostMortemMdx, type ChecklistTicks } from '../lib/incident-export.ts';
 import { decodeHandover, encodeHandover } from '../lib/incident-fragment.ts';
+import { parseIncidentFile, toIncidentFile } from '../lib/incident-file.ts';
 import {
 	addNote,
 	closeIncident,
@@ -20,16 +21,13 @@ import {
 	deleteIncident,
 	editEntry,
 	listIncidents,
-	parseIncidentFile,
 	putIncident,
 	setActive,
 	setRole,
 	setSeverity,
 	setStatus,
-	STATUS_LABELS,
-	STATUSES,
-	toIncidentFile,
-} from '../lib/incident-store.ts';
+} from '../lib/incident-edits.ts';
+import { STATUS_LABELS, STATUSES } from '../lib/incident-store.ts';
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
 
