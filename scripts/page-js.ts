@@ -17,7 +17,7 @@ const ownComponents = readdirSync('src', { recursive: true, encoding: 'utf8' })
 	.filter((file) => file.endsWith('.astro'))
 	.map((file) => file.split('/').pop()!);
 const isOwnEntry = (entry: string) => ownComponents.some((name) => entry.split('/').pop()!.startsWith(`${name}_astro_type_script`));
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 for (const page of pages) {
 	const chunks = await pageChunks(readFileSync(page, 'utf8'), async (path) => readFileSync(join(values.dist, path), 'utf8'));

@@ -8,7 +8,6 @@ import type { IncidentStore } from './incident-context.ts';
 import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT, type TimelineEvent } from './incident-context.ts';
 import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
 import { emptyStore, parseStore, recordEvent } from '../lib/incident-store.ts';
-import type { IncidentData } from '../lib/incident-data.ts';
 
 /** Fired on `window` after this tab changed the store. */
 const CHANGED_EVENT = 'responder:incidents-changed';
@@ -66,15 +65,4 @@ export function recordTimelineEvents(): void {
 		if (!detail || typeof detail.text !== 'string' || typeof detail.type !== 'string') return;
 		mutate((store) => recordEvent(store, detail, new Date()));
 	});
-}
-
-let data: Promise<IncidentData> | undefined;
-
-/** The playbook data built into the site (same origin); fetched once per page. */
-export function incidentData(): Promise<IncidentData> {
-	data ??= fetch('/incident-data.json').then((response) => {
-		if (!response.ok) throw new Error(`Could not load /incident-data.json (HTTP ${response.status}).`);
-		return response.json() as Promise<IncidentData>;
-	});
-	return data;
 }

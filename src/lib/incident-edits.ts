@@ -1,11 +1,21 @@
 /**
- * What the workspace and the declare dialog do to incidents: declare, change status, severity
- * and roles, keep notes, close, delete, import. Pure operations that return a new store; apart
- * from `incident-store.ts` so pages that only show the banner do not load them.
+ * What responders do to incidents: declare, acknowledge, change status, severity and roles, keep
+ * notes, close, delete, import. Pure operations that return a new store; apart from
+ * `incident-store.ts` so that pages load them only when a responder acts or an incident is shown.
  */
 import type { Incident, IncidentStatus, IncidentStore } from '../client/incident-context.ts';
 import { incidentId } from './incident-id.ts';
-import { change, STATUS_LABELS, withEntry } from './incident-store.ts';
+import { change, withEntry } from './incident-store.ts';
+
+export const STATUSES = ['investigating', 'identified', 'mitigating', 'monitoring', 'resolved'] as const satisfies readonly IncidentStatus[];
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+	investigating: 'Investigating',
+	identified: 'Identified',
+	mitigating: 'Mitigating',
+	monitoring: 'Monitoring',
+	resolved: 'Resolved',
+};
 
 export interface Declaration {
 	title: string;
@@ -108,3 +118,7 @@ export const putIncident = (store: IncidentStore, incident: Incident, activate =
 /** Incidents for the list: open first (newest first), then closed. */
 export const listIncidents = (store: IncidentStore): Incident[] =>
 	Object.values(store.incidents).sort((a, b) => Number(!!a.closedAt) - Number(!!b.closedAt) || Date.parse(b.startedAt) - Date.parse(a.startedAt));
+
+/** Records that someone has the incident, which stops the acknowledge clock. */
+export const acknowledge = (store: IncidentStore, id: string, now: Date): IncidentStore =>
+	change(store, id, (incident) => (incident.timeline.some((entry) => entry.type === 'status') ? incident : withEntry(incident, { type: 'status', text: 'Acknowledged' }, now)));

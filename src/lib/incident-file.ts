@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { Incident, TimelineEntry } from '../client/incident-context.ts';
-import { STATUSES } from './incident-store.ts';
+import { STATUSES } from './incident-edits.ts';
 
 const ENTRY_TYPES = ['declared', 'tick', 'untick', 'copy', 'severity', 'status', 'role', 'note', 'closed'] as const satisfies readonly TimelineEntry['type'][];
 

@@ -1,22 +1,12 @@
 /**
  * The incident store as data: reading it, and the pure operations every page needs (recording a
- * timeline event, acknowledging); the workspace's own operations are in `incident-edits.ts`. The
+ * timeline event); what the workspace and the banner's buttons do is in `incident-edits.ts`. The
  * browser part (`src/client/incident-store-client.ts`) only reads, applies one operation and
  * writes back, so every rule is unit-tested. This module loads on every page with the banner, so
  * it stays small and has no zod: stored data is checked by the guard in `incident-context.ts`; the
  * full schema for what comes from outside is in `incident-file.ts`, loaded on demand.
  */
-import { isIncidentStore, type Incident, type IncidentStatus, type IncidentStore, type TimelineEntry, type TimelineEvent } from '../client/incident-context.ts';
-
-export const STATUSES = ['investigating', 'identified', 'mitigating', 'monitoring', 'resolved'] as const satisfies readonly IncidentStatus[];
-
-export const STATUS_LABELS: Record<IncidentStatus, string> = {
-	investigating: 'Investigating',
-	identified: 'Identified',
-	mitigating: 'Mitigating',
-	monitoring: 'Monitoring',
-	resolved: 'Resolved',
-};
+import { isIncidentStore, type Incident, type IncidentStore, type TimelineEntry, type TimelineEvent } from '../client/incident-context.ts';
 
 export const emptyStore = (): IncidentStore => ({ version: 1, activeId: null, incidents: {} });
 
@@ -64,7 +54,3 @@ export function recordEvent(store: IncidentStore, event: TimelineEvent, now: Dat
 		return isUpdateCopy(event) ? { ...next, lastUpdateAt: event.at ?? now.toISOString() } : next;
 	});
 }
-
-/** Records that someone has the incident, which stops the acknowledge clock. */
-export const acknowledge = (store: IncidentStore, id: string, now: Date): IncidentStore =>
-	change(store, id, (incident) => (incident.timeline.some((entry) => entry.type === 'status') ? incident : withEntry(incident, { type: 'status', text: 'Acknowledged' }, now)));
