@@ -13,7 +13,11 @@ export interface PageChunk {
 }
 
 const SCRIPT_SRC = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g;
-/** `import "./x.js"`, `import{a as b}from"./x.js"`, `export{…}from"./x.js"`; not `import(`. */
+/**
+ * `import "./x.js"`, `import{a as b}from"./x.js"`, `export{…}from"./x.js"`; not `import(`. A
+ * pattern over bundler output: text inside a string that looks like an import would be followed
+ * too, and then fail loudly when no such chunk exists.
+ */
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
 
 /** The `src` of each module script in `html`, in page order. */
