@@ -1,7 +1,8 @@
 /**
- * The browser side of the incident store: reads `responder:incidents` (checked by zod), applies
- * one pure operation from `lib/incident-store.ts` to the freshest copy and writes it back, so two
- * tabs never undo each other's changes. When storage fails the store lives in memory and
+ * The browser side of the incident store: reads `responder:incidents` (checked by the guard in
+ * `incident-context.ts`), applies one pure operation from `lib/incident-store.ts` or
+ * `lib/incident-edits.ts` to the freshest copy and writes it back, so two tabs never undo each
+ * other's changes. When storage fails the store lives in memory and
  * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
  */
 import type { IncidentStore } from './incident-context.ts';
