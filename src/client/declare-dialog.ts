@@ -3,9 +3,9 @@
  * prefilled from a scenario page or an alert link. A native `<dialog>` keeps focus inside.
  */
 import { h } from './dom.ts';
-import { incidentData, mutate } from './incident-store-client.ts';
-import { declareIncident } from '../lib/incident-store.ts';
-import type { IncidentData } from '../lib/incident-data.ts';
+import { mutate } from './incident-store-client.ts';
+import { declareIncident } from '../lib/incident-edits.ts';
+import { incidentData, type IncidentData } from '../lib/incident-data.ts';
 
 export interface DeclarePrefill {
 	title?: string;

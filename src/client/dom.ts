@@ -20,23 +20,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 	}
 	return element;
 }
-
-/** Saves text as a file through a temporary object URL (no request leaves the page). */
-export function download(name: string, text: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const link = h('a', { href: url, download: name });
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text; `false` when the browser refuses (the caller then selects it for Ctrl/Cmd+C). */
-export async function copyText(text: string): Promise<boolean> {
-	try {
-		await navigator.clipboard.writeText(text);
-		return true;
-	} catch {
-		return false;
-	}
-}

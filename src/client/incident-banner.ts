@@ -1,20 +1,20 @@
 /**
- * `<rb-incident-banner>` on every page: the active incident's id, severity, status, time since
- * start and the clocks its severity sets (turning urgent when overdue), plus the "Declare
- * incident" control, prefilled on a scenario page and from alert context in the URL fragment.
- * It also records the page's `responder:timeline` events on the active incident.
+ * `<rb-incident-banner>` on every page: the "Declare incident" control, prefilled on a scenario
+ * page and from alert context in the URL fragment, the active incident (in
+ * `incident-banner-view.ts`) and any storage trouble. It also records the page's
+ * `responder:timeline` events on the active incident.
+ *
+ * This loads on every page, so it stays small: no zod, and the incident view, the declare dialog
+ * and the alert reader load through `import()` only when needed (`page-weight.spec.ts` checks).
  */
-import type { Incident } from './incident-context.ts';
+import type { DeclarePrefill } from './declare-dialog.ts';
+import type { IncidentView } from './incident-banner-view.ts';
 import { h } from './dom.ts';
-import { openDeclareDialog, type DeclarePrefill } from './declare-dialog.ts';
-import { incidentData, loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
-import { elapsed, formatRemaining, formatSpan, formatUtc, incidentClocks } from '../lib/incident-clock.ts';
-import { findPlaybook, findSeverity, type IncidentData } from '../lib/incident-data.ts';
-import { parseAlertContext } from '../lib/incident-fragment.ts';
-import { acknowledge, STATUS_LABELS } from '../lib/incident-store.ts';
+import { loadStore, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
 
 class IncidentBanner extends HTMLElement {
-	#data: IncidentData | undefined;
+	#view: IncidentView | undefined;
+	#loading: Promise<void> | undefined;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#stop: (() => void) | undefined;
 	#status = h('div', { class: 'rb-banner-body' });
@@ -25,16 +25,10 @@ class IncidentBanner extends HTMLElement {
 		recordTimelineEvents();
 		const declare = h('button', { type: 'button', class: 'rb-declare-button', onclick: () => void this.#declare(this.#scenarioPrefill()) }, 'Declare incident');
 		this.replaceChildren(this.#alert, this.#status, h('p', { class: 'rb-banner-actions' }, declare, ' ', h('a', { href: '/incident/' }, 'Incident workspace')), this.#notice);
-		this.#showAlertContext();
-		this.#stop = onStoreChange(() => this.#render());
-		this.#render();
-		this.#timer = setInterval(() => this.#render(), 1000);
-		void incidentData()
-			.then((data) => {
-				this.#data = data;
-				this.#render();
-			})
-			.catch(() => undefined);
+		void this.#showAlertContext();
+		this.#stop = onStoreChange(() => void this.#render());
+		void this.#render();
+		this.#timer = setInterval(() => void this.#render(), 1000);
 	}
 
 	disconnectedCallback() {
@@ -48,82 +42,38 @@ class IncidentBanner extends HTMLElement {
 	}
 
 	async #declare(prefill: DeclarePrefill) {
+		const { openDeclareDialog } = await import('./declare-dialog.ts');
 		await openDeclareDialog(prefill);
-		this.#render();
+		await this.#render();
 		this.querySelector<HTMLElement>('.rb-incident-id')?.focus();
 	}
 
 	/** Alert links carry context in the fragment; on a scenario page, offer to declare from it. */
-	#showAlertContext() {
-		const context = this.dataset.scenario ? parseAlertContext(location.hash) : null;
-		if (!context) return;
-		const facts = [context.service && `service ${context.service}`, context.severity && `severity ${context.severity}`, context.startsAt && `started ${formatUtc(context.startsAt)}`]
-			.filter(Boolean)
-			.join(', ');
-		const prefill: DeclarePrefill = {
-			...this.#scenarioPrefill(),
-			...(context.summary || context.service ? { title: context.summary ?? `${this.dataset.scenarioTitle}: ${context.service}` } : {}),
-			...(context.severity ? { severity: context.severity } : {}),
-			...(context.startsAt ? { startedAt: context.startsAt } : {}),
-		};
-		this.#alert.replaceChildren(
-			h('p', {}, h('strong', {}, 'Alert: '), context.summary ?? '', context.summary && facts ? ' — ' : '', facts),
-			h('button', { type: 'button', onclick: () => void this.#declare(prefill) }, 'Declare incident from this alert'),
-		);
+	async #showAlertContext() {
+		if (!this.dataset.scenario || location.hash.length < 2) return;
+		const { alertOffer } = await import('./alert-offer.ts');
+		this.#alert.replaceChildren(...alertOffer(location.hash, this.#scenarioPrefill(), (prefill) => void this.#declare(prefill)));
 	}
 
-	#render() {
+	async #render() {
 		const store = loadStore();
 		this.#notice.textContent = storageNotice() ?? '';
 		this.#notice.hidden = !storageNotice();
 		const incident = store.activeId ? store.incidents[store.activeId] : undefined;
-		this.toggleAttribute('data-active', !!incident);
-		if (!incident) {
-			this.#status.replaceChildren();
-			return;
+		if (incident && !this.#view) {
+			this.#loading ??= import('./incident-banner-view.ts')
+				.then(({ IncidentView }) => {
+					this.#view = new IncidentView(() => void this.#render());
+				})
+				.catch(() => undefined);
+			await this.#loading;
+			// Again with the view, reading the store afresh: it may have changed meanwhile.
+			if (this.#view) return this.#render();
 		}
-		// Parts are updated in place so keyboard focus on the incident link survives the ticking clock.
-		if (!this.#status.firstChild) this.#status.append(h('p', { class: 'rb-banner-line' }, this.#id, this.#severity, this.#state, this.#elapsed, this.#clocks));
-		this.#describe(incident);
-	}
-
-	#id = h('a', { class: 'rb-incident-id', href: '/incident/' });
-	#severity = h('span', { class: 'rb-sev' });
-	#state = h('span', { class: 'rb-status' });
-	#elapsed = h('span', { class: 'rb-elapsed' });
-	#clocks = h('span', { class: 'rb-clocks' });
-
-	#describe(incident: Incident) {
-		const now = new Date();
-		const severity = this.#data && findSeverity(this.#data, incident.severity);
-		const playbook = this.#data && findPlaybook(this.#data, incident.playbook);
-		this.#id.textContent = incident.id;
-		this.#id.setAttribute('aria-label', `Active incident ${incident.id}: open the workspace`);
-		this.#severity.className = `rb-sev rank-${Math.min(severity?.rank ?? 4, 4)}`;
-		this.#severity.textContent = severity ? `${severity.level} ${severity.name}` : incident.severity;
-		this.#state.textContent = STATUS_LABELS[incident.status];
-		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
-		if (!severity || !playbook) return this.#clocks.replaceChildren();
-		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter((clock) => clock.key !== 'response');
-		this.#clocks.replaceChildren(
-			...clocks.map((clock) => {
-				if (clock.met) {
-					return h('span', { class: 'rb-clock met', 'data-clock': clock.key }, h('span', { class: 'rb-clock-label' }, 'Acknowledged: '), formatUtc(clock.met, now));
-				}
-				const when = clock.due ? `${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining!)})` : clock.target;
-				const label = clock.key === 'update' ? 'Next update' : clock.key === 'acknowledge' ? `${clock.label} by` : clock.label;
-				return h(
-					'span',
-					{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
-					h('span', { class: 'rb-clock-label' }, `${label}: `),
-					when,
-					clock.businessHours ? ' (business hours)' : '',
-					clock.key === 'acknowledge'
-						? h('button', { type: 'button', class: 'rb-ack', onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())) }, 'Acknowledge')
-						: null,
-				);
-			}),
-		);
+		this.toggleAttribute('data-active', !!incident && !!this.#view);
+		if (!incident || !this.#view) return this.#status.replaceChildren();
+		if (!this.#view.line.isConnected) this.#status.replaceChildren(this.#view.line);
+		this.#view.show(incident);
 	}
 }
 

@@ -57,12 +57,31 @@ export interface TimelineEvent {
 	at?: string;
 }
 
-const isStore = (raw: unknown): raw is IncidentStore =>
-	typeof raw === 'object' && raw !== null && (raw as IncidentStore).version === 1 && typeof (raw as IncidentStore).incidents === 'object';
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const INCIDENT_STRINGS = ['id', 'title', 'playbook', 'severity', 'status', 'startedAt'] as const satisfies readonly (keyof Incident)[];
+const ENTRY_STRINGS = ['id', 'at', 'type', 'text'] as const satisfies readonly (keyof TimelineEntry)[];
+
+const isIncident = (value: unknown): value is Incident =>
+	isRecord(value) &&
+	INCIDENT_STRINGS.every((key) => typeof value[key] === 'string') &&
+	isRecord(value.roles) &&
+	Array.isArray(value.timeline) &&
+	value.timeline.every((entry) => isRecord(entry) && ENTRY_STRINGS.every((key) => typeof entry[key] === 'string'));
+
+/**
+ * Whether stored JSON has the store's shape: version, active id, and every incident with the
+ * fields pages read. A hand-written guard rather than zod because it runs on every page, where
+ * zod would cost ~20 KB gzip; the zod schema (`IncidentStoreSchema` in `lib/incident-file.ts`)
+ * stays the source of truth, checks what comes from outside, and the unit tests hold this guard
+ * to it.
+ */
+export const isIncidentStore = (raw: unknown): raw is IncidentStore =>
+	isRecord(raw) && raw.version === 1 && (raw.activeId === null || typeof raw.activeId === 'string') && isRecord(raw.incidents) && Object.values(raw.incidents).every(isIncident);
 
 /** The active incident, or `null` when none is running (or storage cannot be read). */
 export function activeIncident(): Incident | null {
-	const result = readJson(INCIDENTS_KEY, (raw) => (isStore(raw) ? raw : undefined));
+	const result = readJson(INCIDENTS_KEY, (raw) => (isIncidentStore(raw) ? raw : undefined));
 	if (result.status !== 'ok' || !result.value.activeId) return null;
 	return result.value.incidents[result.value.activeId] ?? null;
 }

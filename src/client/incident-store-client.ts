@@ -1,14 +1,14 @@
 /**
- * The browser side of the incident store: reads `responder:incidents` (checked by zod), applies
- * one pure operation from `lib/incident-store.ts` to the freshest copy and writes it back, so two
- * tabs never undo each other's changes. When storage fails the store lives in memory and
+ * The browser side of the incident store: reads `responder:incidents` (checked by the guard in
+ * `incident-context.ts`), applies one pure operation from `lib/incident-store.ts` or
+ * `lib/incident-edits.ts` to the freshest copy and writes it back, so two tabs never undo each
+ * other's changes. When storage fails the store lives in memory and
  * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
  */
 import type { IncidentStore } from './incident-context.ts';
 import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT, type TimelineEvent } from './incident-context.ts';
 import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
 import { emptyStore, parseStore, recordEvent } from '../lib/incident-store.ts';
-import type { IncidentData } from '../lib/incident-data.ts';
 
 /** Fired on `window` after this tab changed the store. */
 const CHANGED_EVENT = 'responder:incidents-changed';
@@ -66,15 +66,4 @@ export function recordTimelineEvents(): void {
 		if (!detail || typeof detail.text !== 'string' || typeof detail.type !== 'string') return;
 		mutate((store) => recordEvent(store, detail, new Date()));
 	});
-}
-
-let data: Promise<IncidentData> | undefined;
-
-/** The playbook data built into the site (same origin); fetched once per page. */
-export function incidentData(): Promise<IncidentData> {
-	data ??= fetch('/incident-data.json').then((response) => {
-		if (!response.ok) throw new Error(`Could not load /incident-data.json (HTTP ${response.status}).`);
-		return response.json() as Promise<IncidentData>;
-	});
-	return data;
 }

@@ -5,14 +5,15 @@
  * MDX, JSON), import, hand-over link, resolve/close/delete.
  */
 import type { Incident, IncidentStatus } from './incident-context.ts';
-import { copyText, download, h } from './dom.ts';
+import { h } from './dom.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
-import { incidentData, loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
+import { loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
 import { severityHelper } from './severity-helper.ts';
 import { formatUtc } from '../lib/incident-clock.ts';
-import { findPlaybook, findSeverity, severityLevels, type IncidentData } from '../lib/incident-data.ts';
+import { findPlaybook, findSeverity, incidentData, severityLevels, type IncidentData } from '../lib/incident-data.ts';
 import { exportFileName, readChecklistTicks, renderDocument, renderPostMortemMdx, type ChecklistTicks } from '../lib/incident-export.ts';
 import { decodeHandover, encodeHandover } from '../lib/incident-fragment.ts';
+import { parseIncidentFile, toIncidentFile } from '../lib/incident-file.ts';
 import {
 	addNote,
 	closeIncident,
@@ -20,7 +21,6 @@ import {
 	deleteIncident,
 	editEntry,
 	listIncidents,
-	parseIncidentFile,
 	putIncident,
 	setActive,
 	setRole,
@@ -28,8 +28,27 @@ import {
 	setStatus,
 	STATUS_LABELS,
 	STATUSES,
-	toIncidentFile,
-} from '../lib/incident-store.ts';
+} from '../lib/incident-edits.ts';
+
+/** Saves text as a file through a temporary object URL (no request leaves the page). */
+function download(name: string, text: string, type: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = h('a', { href: url, download: name });
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copies text; `false` when the browser refuses (the caller then selects it for Ctrl/Cmd+C). */
+async function copyText(text: string): Promise<boolean> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
 

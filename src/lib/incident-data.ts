@@ -1,7 +1,7 @@
 /**
  * What the browser needs from the playbooks to run an incident, as built into
  * `/incident-data.json`: per playbook its id pattern, severity ladder with typed targets and
- * impact criteria, scenarios, templates and decision trees.
+ * impact criteria, scenarios, templates and decision trees; and `incidentData()`, which loads it.
  */
 import type { Severity } from '../schemas/severity.ts';
 
@@ -55,3 +55,14 @@ export const findPlaybook = (data: IncidentData, id: string): PlaybookData | und
 /** Severity ids → level names, for timeline text. */
 export const severityLevels = (data: IncidentData): Record<string, string> =>
 	Object.fromEntries(data.playbooks.flatMap((playbook) => playbook.severities.map((severity) => [severity.id, severity.level])));
+
+let data: Promise<IncidentData> | undefined;
+
+/** The playbook data built into the site (same origin); fetched once per page. */
+export function incidentData(): Promise<IncidentData> {
+	data ??= fetch('/incident-data.json').then((response) => {
+		if (!response.ok) throw new Error(`Could not load /incident-data.json (HTTP ${response.status}).`);
+		return response.json() as Promise<IncidentData>;
+	});
+	return data;
+}

@@ -8,7 +8,7 @@ import type { Incident } from '../client/incident-context.ts';
 import { fillTemplate, segmentsToText } from './placeholders.ts';
 import { elapsed, endedAt, formatSpan, incidentClocks } from './incident-clock.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
-import { STATUS_LABELS } from './incident-store.ts';
+import { STATUS_LABELS } from './incident-edits.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
 
 /** Escapes the characters that would turn text into HTML, links or code in Markdown. */

@@ -1,10 +1,10 @@
 /**
- * What travels in a URL fragment (never sent to a server): a hand-over link carrying a whole
- * incident, compressed with `deflate-raw` and base64url-encoded, and alert context
- * (`#service=checkout&severity=P1&startsAt=…&summary=…`) that prefills a declaration.
+ * A hand-over link: a whole incident in the URL fragment (never sent to a server), compressed
+ * with `deflate-raw` and base64url-encoded, checked by zod when opened. Alert context, the other
+ * thing fragments carry, is in `alert-context.ts` so reading it needs no zod.
  */
 import type { Incident } from '../client/incident-context.ts';
-import { IncidentFileSchema, toIncidentFile } from './incident-store.ts';
+import { IncidentFileSchema, toIncidentFile } from './incident-file.ts';
 
 export const HANDOVER_PARAM = 'handover';
 
@@ -42,25 +42,4 @@ export async function decodeHandover(fragment: string): Promise<{ incident: Inci
 		// Falls through to the message: a truncated or edited link cannot be read.
 	}
 	return { error: 'This hand-over link is damaged or incomplete (it may have been cut off when pasted). Ask for the link again.' };
-}
-
-export interface AlertContext {
-	service?: string;
-	severity?: string;
-	/** ISO time the alert started. */
-	startsAt?: string;
-	summary?: string;
-}
-
-/** Alert context in a fragment, or `null` when it carries none. Unknown keys are ignored. */
-export function parseAlertContext(fragment: string): AlertContext | null {
-	const params = new URLSearchParams(fragment.replace(/^#/, ''));
-	const context: AlertContext = {};
-	for (const key of ['service', 'severity', 'summary'] as const) {
-		const value = params.get(key)?.trim();
-		if (value) context[key] = value.slice(0, 500);
-	}
-	const startsAt = params.get('startsAt');
-	if (startsAt && !Number.isNaN(Date.parse(startsAt))) context.startsAt = new Date(startsAt).toISOString();
-	return Object.keys(context).length ? context : null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatRemaining, incidentClocks } from '../../src/lib/incident-clock.ts';
-import { acknowledge, declareIncident, emptyStore, recordEvent, setStatus } from '../../src/lib/incident-store.ts';
+import { acknowledge, declareIncident, setStatus } from '../../src/lib/incident-edits.ts';
+import { emptyStore, recordEvent } from '../../src/lib/incident-store.ts';
 import { playbook, severities } from './incident-fixture.ts';
 
 const start = new Date('2025-11-19T03:00:00Z');

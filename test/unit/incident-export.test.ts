@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { escapeMdx, readChecklistTicks, renderDocument, renderPostMortemMdx } from '../../src/lib/incident-export.ts';
-import { addNote, declareIncident, emptyStore, recordEvent, setStatus } from '../../src/lib/incident-store.ts';
+import { addNote, declareIncident, setStatus } from '../../src/lib/incident-edits.ts';
+import { emptyStore, recordEvent } from '../../src/lib/incident-store.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { playbook, severities } from './incident-fixture.ts';
 

@@ -7,15 +7,13 @@ import {
 	deleteEntry,
 	deleteIncident,
 	editEntry,
-	emptyStore,
-	parseIncidentFile,
-	parseStore,
-	recordEvent,
 	setRole,
 	setSeverity,
 	setStatus,
-	toIncidentFile,
-} from '../../src/lib/incident-store.ts';
+} from '../../src/lib/incident-edits.ts';
+import { emptyStore, parseStore, recordEvent } from '../../src/lib/incident-store.ts';
+import { IncidentStoreSchema, parseIncidentFile, toIncidentFile } from '../../src/lib/incident-file.ts';
+import { isIncidentStore } from '../../src/client/incident-context.ts';
 
 const at = (time: string) => new Date(`2025-11-19T${time}Z`);
 
@@ -107,6 +105,43 @@ describe('store codec', () => {
 	});
 	test('drops a dangling active id instead of failing', () => {
 		expect(parseStore({ version: 1, activeId: 'gone', incidents: {} })?.activeId).toBeNull();
+	});
+});
+
+describe('stored-data guard', () => {
+	// Pages read storage with the small guard, not zod; it must not accept what the schema refuses
+	// for a field pages read, nor refuse a store the schema accepts.
+	const valid = () => {
+		let { store, id } = declared();
+		store = recordEvent(addNote(store, id, 'Rolled back', at('03:50:00')), { type: 'tick', text: 'Page the DBA' }, at('03:51:00'));
+		return JSON.parse(JSON.stringify(closeIncident(store, id, at('04:30:00')))) as Record<string, any>;
+	};
+	const only = (store: Record<string, any>) => Object.values(store.incidents)[0] as Record<string, any>;
+	const damaged: [string, (store: Record<string, any>) => void][] = [
+		['version 2', (store) => (store.version = 2)],
+		['active id a number', (store) => (store.activeId = 1)],
+		['incidents an array', (store) => (store.incidents = [])],
+		...(['id', 'title', 'playbook', 'severity', 'status', 'startedAt'] as const).flatMap((key): [string, (store: Record<string, any>) => void][] => [
+			[`no ${key}`, (store) => delete only(store)[key]],
+			[`${key} a number`, (store) => (only(store)[key] = 7)],
+		]),
+		['roles missing', (store) => delete only(store).roles],
+		['timeline not an array', (store) => (only(store).timeline = {})],
+		['timeline entry without text', (store) => delete only(store).timeline[0].text],
+		['timeline entry a string', (store) => (only(store).timeline[1] = 'note')],
+	];
+
+	test('accepts what the zod schema accepts', () => {
+		const store = valid();
+		expect(IncidentStoreSchema().safeParse(store).success).toBe(true);
+		expect(isIncidentStore(store)).toBe(true);
+		expect(isIncidentStore(emptyStore())).toBe(true);
+	});
+	test.each(damaged)('refuses a store with %s, as the zod schema does', (_name, damage) => {
+		const store = valid();
+		damage(store);
+		expect(IncidentStoreSchema().safeParse(store).success).toBe(false);
+		expect(isIncidentStore(store)).toBe(false);
 	});
 });
 
