@@ -8,6 +8,10 @@ import { z } from 'astro/zod';
 import type { Incident, TimelineEntry } from '../client/incident-context.ts';
 import { STATUSES } from './incident-edits.ts';
 
+// zod compiles fast parsers with `new Function` when it may; the site's CSP allows no eval, and
+// the refused attempt would be reported as a violation on every page that loads this module.
+z.config({ jitless: true });
+
 const ENTRY_TYPES = ['declared', 'tick', 'untick', 'copy', 'severity', 'status', 'role', 'note', 'closed'] as const satisfies readonly TimelineEntry['type'][];
 
 const IsoTime = () => z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO date-time');

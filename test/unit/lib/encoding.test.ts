@@ -18,7 +18,7 @@ describe('repairEncoding', () => {
 	});
 
 	test.each(['001_1ac355e6de50474e', '003_6a78e8cd30b220c8', '004_8e4854959edf4d44'])('repairs every damaged sequence of seed %s', (seed) => {
-		const source = readFileSync(`../shared/seeds/${seed}.txt`, 'utf8');
+		const source = readFileSync(`test/fixtures/seeds/${seed}.txt`, 'utf8');
 		expect(DAMAGE_MARKERS.test(source)).toBe(true);
 		expect(DAMAGE_MARKERS.test(repairEncoding(source).text)).toBe(false);
 	});
