@@ -50,6 +50,7 @@ export default defineConfig({
 			// src/pages/404.astro replaces Starlight's: it recognises unknown `/alerts/<name>/` links.
 			disable404Route: true,
 			lastUpdated: false,
+			customCss: ['./src/styles/controls.css'],
 			// Runbook commands and decision trees must be readable on a phone without sideways scrolling.
 			expressiveCode: { defaultProps: { wrap: true } },
 			components: {
