@@ -9,6 +9,8 @@ import {
 	decodeChecklist,
 	emptyChecklist,
 	tickTimeUtc,
+	sameItems,
+	withItems,
 	withoutTicks,
 	withTick,
 	type ChecklistRecord,
@@ -49,6 +51,14 @@ export class ChecklistElement extends HTMLElement {
 		this.#stopStorage?.();
 	}
 
+	/** Item ids of every list of this document on the page: one storage value holds them all. */
+	#documentItemIds(): string[] {
+		const lists = document.querySelectorAll<HTMLElement>('rb-checklist');
+		return [...lists]
+			.filter((list) => list.dataset.checklist === this.dataset.checklist)
+			.flatMap((list) => [...list.querySelectorAll<HTMLLIElement>('li[data-item]')].map((item) => item.dataset.item!));
+	}
+
 	/** The items this list owns (nested task lists included), in document order. */
 	get #items(): HTMLLIElement[] {
 		return [...this.querySelectorAll<HTMLLIElement>('li[data-item]')].filter((item) => item.closest('rb-checklist') === this);
@@ -83,6 +93,12 @@ export class ChecklistElement extends HTMLElement {
 		this.#saving = result.status === 'ok' || result.status === 'empty' || (result.status === 'corrupt' && result.movedTo !== undefined);
 		if (result.status === 'ok') this.#record = result.value;
 		else if (result.status === 'unavailable') this.#record = memory.get(this.#key) ?? emptyChecklist();
+		// Remember the list as shown now, so the export can tell ticks of items that left it.
+		const ids = this.#documentItemIds();
+		if (result.status === 'ok' && Object.keys(this.#record.ticks).length > 0 && !sameItems(this.#record, ids)) {
+			this.#record = withItems(this.#record, ids);
+			writeJson(this.#key, this.#record);
+		}
 		else this.#record = emptyChecklist();
 		this.#say(
 			result.status === 'unavailable'
@@ -114,7 +130,7 @@ export class ChecklistElement extends HTMLElement {
 			if (stored.status === 'ok') base = stored.value;
 			else if (stored.status === 'empty') base = emptyChecklist();
 		}
-		this.#record = change(base);
+		this.#record = withItems(change(base), this.#documentItemIds());
 		memory.set(this.#key, this.#record);
 		if (this.#saving && !writeJson(this.#key, this.#record)) {
 			// What is stored stays as it was; from now on this page keeps ticks in memory.

@@ -7,8 +7,9 @@
  * (with the text it had), so the incident export can list "ticked items no longer in this list".
  *
  * Versions: 1 stored only the tick time (`ticked: { id: iso }`); 2 adds the item's text so ticks of
- * removed items can still be named. `decodeChecklist` upgrades old values; the next write stores
- * the current version.
+ * removed items can still be named, and optionally `items`: the ids of the list as the responder
+ * last saw it, which tells the export which ticks belong to items no longer in the list.
+ * `decodeChecklist` upgrades old values; the next write stores the current version.
  */
 
 export const CHECKLIST_KEY_PREFIX = 'responder:checklist:';
@@ -24,6 +25,8 @@ export interface Tick {
 export interface ChecklistRecord {
 	version: typeof CHECKLIST_VERSION;
 	ticks: Record<string, Tick>;
+	/** Item ids of the list when last shown; absent when never recorded. */
+	items?: string[];
 }
 
 /** The storage key for a document's ticks in a scope (`default` or an incident id). */
@@ -66,7 +69,8 @@ export function decodeChecklist(raw: unknown): ChecklistRecord | undefined {
 		if (!isObject(tick) || !isIsoTime(tick.at) || typeof tick.text !== 'string') return undefined;
 		ticks[id] = { at: tick.at, text: tick.text };
 	}
-	return { version: CHECKLIST_VERSION, ticks };
+	const items = Array.isArray(value.items) && value.items.every((id) => typeof id === 'string') ? { items: value.items as string[] } : {};
+	return { version: CHECKLIST_VERSION, ticks, ...items };
 }
 
 /** A copy of `record` with `id` ticked at `at`, or unticked when `tick` is `undefined`. */
@@ -74,15 +78,22 @@ export function withTick(record: ChecklistRecord, id: string, tick: Tick | undef
 	const ticks = { ...record.ticks };
 	if (tick) ticks[id] = tick;
 	else delete ticks[id];
-	return { version: CHECKLIST_VERSION, ticks };
+	return { ...record, ticks };
 }
 
 /** A copy of `record` without the ticks of `ids` (a reset of the items on the page). */
 export function withoutTicks(record: ChecklistRecord, ids: readonly string[]): ChecklistRecord {
 	const ticks = { ...record.ticks };
 	for (const id of ids) delete ticks[id];
-	return { version: CHECKLIST_VERSION, ticks };
+	return { ...record, ticks };
 }
+
+/** A copy of `record` that remembers the list's current item ids. */
+export const withItems = (record: ChecklistRecord, ids: readonly string[]): ChecklistRecord => ({ ...record, items: [...ids] });
+
+/** Whether `record` already remembers exactly these item ids. */
+export const sameItems = (record: ChecklistRecord, ids: readonly string[]): boolean =>
+	record.items !== undefined && record.items.length === ids.length && record.items.every((id, index) => id === ids[index]);
 
 /** Ticks whose items are not in `ids`: kept in storage, listed by the incident export. */
 export function orphanedTicks(record: ChecklistRecord, ids: readonly string[]): [string, Tick][] {

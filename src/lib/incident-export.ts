@@ -5,6 +5,7 @@
  * escaped so a note can never become Markdown links, HTML or MDX expressions.
  */
 import type { Incident } from '../client/incident-context.ts';
+import { decodeChecklist, orphanedTicks } from './checklist-store.ts';
 import { fillTemplate, segmentsToText } from './placeholders.ts';
 import { elapsed, endedAt, formatSpan, incidentClocks } from './incident-clock.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
@@ -34,28 +35,20 @@ export function checklistProgress(incident: Incident): { text: string; done: boo
 	return [...steps.values()];
 }
 
-/** Ticks the checklist helper stored for one document in the incident's scope. */
+/** Ticks the checklists stored for one document in the incident's scope. */
 export interface ChecklistTicks {
 	/** `<playbook>/scenarios/<slug>` and the like: which page the checklist is on. */
 	document: string;
-	ticks: { text: string; at: string }[];
+	/** `removed`: the item was no longer in the list when the responder last saw it. */
+	ticks: { text: string; at: string; removed: boolean }[];
 }
 
-/**
- * Reads one stored checklist value (`responder:checklist:<scope>:<document>`: version 2 holds
- * `ticks: {id: {at, text}}`, version 1 `ticked: {id: at}`); `undefined` for anything else.
- */
+/** Reads one stored checklist value (`responder:checklist:<scope>:<document>`); `undefined` for anything else. */
 export function readChecklistTicks(document: string, raw: unknown): ChecklistTicks | undefined {
-	if (typeof raw !== 'object' || raw === null) return undefined;
-	const value = raw as { version?: unknown; ticks?: unknown; ticked?: unknown };
-	const entries =
-		value.version === 2 && typeof value.ticks === 'object' && value.ticks !== null
-			? Object.entries(value.ticks as Record<string, { at?: unknown; text?: unknown }>).map(([id, tick]) => ({ text: typeof tick.text === 'string' && tick.text ? tick.text : id, at: tick.at }))
-			: value.version === 1 && typeof value.ticked === 'object' && value.ticked !== null
-				? Object.entries(value.ticked as Record<string, unknown>).map(([id, at]) => ({ text: id, at }))
-				: undefined;
-	if (!entries) return undefined;
-	const ticks = entries.filter((tick): tick is { text: string; at: string } => typeof tick.at === 'string' && !Number.isNaN(Date.parse(tick.at)));
+	const record = decodeChecklist(raw);
+	if (!record) return undefined;
+	const removed = new Set(record.items ? orphanedTicks(record, record.items).map(([id]) => id) : []);
+	const ticks = Object.entries(record.ticks).map(([id, tick]) => ({ text: tick.text || id, at: tick.at, removed: removed.has(id) }));
 	return { document, ticks: ticks.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)) };
 }
 
@@ -149,7 +142,10 @@ function progressLines(incident: Incident, checklists: ChecklistTicks[]): string
 			...(index ? [''] : []),
 			`${escapeMarkdown(checklist.document)}: ${checklist.ticks.length} ticked`,
 			'',
-			...checklist.ticks.map((tick) => `- [x] ${escapeMarkdown(tick.text)} (${stamp(tick.at, incident.startedAt)})`),
+			...tickLines(incident, checklist.ticks.filter((tick) => !tick.removed)),
+			...(checklist.ticks.some((tick) => tick.removed)
+				? ['', 'Ticked items no longer in this list:', '', ...tickLines(incident, checklist.ticks.filter((tick) => tick.removed))]
+				: []),
 		]);
 	}
 	const steps = checklistProgress(incident);
@@ -157,6 +153,9 @@ function progressLines(incident: Incident, checklists: ChecklistTicks[]): string
 	if (!steps.length) return [];
 	return [`${done} of ${steps.length} steps ticked on the timeline.`, '', ...steps.map((step) => `- [${step.done ? 'x' : ' '}] ${escapeMarkdown(step.text)} (${stamp(step.at, incident.startedAt)})`)];
 }
+
+const tickLines = (incident: Incident, ticks: ChecklistTicks['ticks']) =>
+	ticks.map((tick) => `- [x] ${escapeMarkdown(tick.text)} (${stamp(tick.at, incident.startedAt)})`);
 
 /** Escapes MDX's `{`, `}` and `<` outside code so the body is read as text. */
 export function escapeMdx(markdown: string): string {

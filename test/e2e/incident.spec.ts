@@ -236,6 +236,27 @@ test.describe('incident workspace', () => {
 		expect(record).toContain('restaurant-os/scenarios/complete-backend-outage: 1 ticked\n\n- [x] Roll back to the previous deployment (03:50 UTC)');
 	});
 
+	test('lists ticks of items no longer in the checklist apart in the record', async ({ page, incident }) => {
+		await incident.at(START);
+		const path = '/restaurant-os/checklists/incident-response-checklist/';
+		await page.goto(path);
+		await incident.declare({ title: 'Changed runbook' });
+		const key = await page.evaluate(() => `responder:checklist:${JSON.parse(localStorage.getItem('responder:incidents')!).activeId}:restaurant-os/checklists/incident-response-checklist`);
+		// A tick made on an earlier version of the list, for a step the runbook has since dropped.
+		await page.evaluate(
+			([key]) => localStorage.setItem(key!, JSON.stringify({ version: 2, ticks: { 'page-the-old-on-call': { at: '2025-11-19T03:45:00.000Z', text: 'Page the old on-call' } } })),
+			[key],
+		);
+		await page.reload();
+		const first = page.locator('rb-checklist input[type="checkbox"]').first();
+		const firstText = (await page.locator('rb-checklist li[data-item] label').first().innerText()).trim();
+		await first.check();
+		await page.goto('/incident/');
+		const record = await incident.exportText('Incident record');
+		expect(record).toContain(`restaurant-os/checklists/incident-response-checklist: 2 ticked\n\n- [x] ${firstText} (`);
+		expect(record).toContain('Ticked items no longer in this list:\n\n- [x] Page the old on-call (03:45 UTC)');
+	});
+
 	test('shows user text as text in banner and timeline', async ({ page, incident }) => {
 		const dialogs: string[] = [];
 		page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));

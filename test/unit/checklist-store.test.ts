@@ -5,7 +5,9 @@ import {
 	decodeChecklist,
 	emptyChecklist,
 	orphanedTicks,
+	sameItems,
 	tickTimeUtc,
+	withItems,
 	withoutTicks,
 	withTick,
 } from '../../src/lib/checklist-store.ts';
@@ -35,6 +37,21 @@ describe('decodeChecklist', () => {
 		['ticks that are a list', { version: CHECKLIST_VERSION, ticks: ['a'] }],
 	])('refuses %s', (_, raw) => {
 		expect(decodeChecklist(raw)).toBeUndefined();
+	});
+});
+
+describe('the list as last seen', () => {
+	test('is kept through reading, ticking and resetting, and compared in order', () => {
+		const stored = decodeChecklist({ version: CHECKLIST_VERSION, ticks: { a: { at, text: 'A' } }, items: ['a', 'b'] })!;
+		expect(stored.items).toEqual(['a', 'b']);
+		expect(withTick(stored, 'b', { at, text: 'B' }).items).toEqual(['a', 'b']);
+		expect(withoutTicks(stored, ['a']).items).toEqual(['a', 'b']);
+		expect([sameItems(stored, ['a', 'b']), sameItems(stored, ['b', 'a']), sameItems(emptyChecklist(), [])]).toEqual([true, false, false]);
+		expect(withItems(stored, ['c']).items).toEqual(['c']);
+	});
+
+	test('is dropped, not fatal, when it is not a list of ids', () => {
+		expect(decodeChecklist({ version: CHECKLIST_VERSION, ticks: {}, items: [1] })).toEqual(emptyChecklist());
 	});
 });
 

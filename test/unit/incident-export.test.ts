@@ -90,6 +90,18 @@ describe('incident export', () => {
 		expect(readChecklistTicks('x', { version: 9 })).toBeUndefined();
 	});
 
+	test('lists ticks of items that left the list apart, as the responder last saw the list', () => {
+		const ticks = readChecklistTicks('ros/scenarios/complete-backend-outage', {
+			version: 2,
+			ticks: { a: { at: '2025-11-19T03:44:00Z', text: 'Check health' }, old: { at: '2025-11-19T03:46:00Z', text: 'Page the DBA' } },
+			items: ['a', 'b'],
+		})!;
+		const markdown = renderDocument(run(), 'incident-record', { ...context, checklists: [ticks] });
+		expect(markdown).toContain(
+			'ros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n\nTicked items no longer in this list:\n\n- [x] Page the DBA (03:46 UTC)\n',
+		);
+	});
+
 	test('leaves code untouched when escaping MDX', () => {
 		expect(escapeMdx('a {b} `c {d}`\n```\n<e>\n```')).toBe('a \\{b\\} `c {d}`\n```\n<e>\n```');
 	});
