@@ -93,13 +93,13 @@ export class ChecklistElement extends HTMLElement {
 		this.#saving = result.status === 'ok' || result.status === 'empty' || (result.status === 'corrupt' && result.movedTo !== undefined);
 		if (result.status === 'ok') this.#record = result.value;
 		else if (result.status === 'unavailable') this.#record = memory.get(this.#key) ?? emptyChecklist();
+		else this.#record = emptyChecklist();
 		// Remember the list as shown now, so the export can tell ticks of items that left it.
 		const ids = this.#documentItemIds();
 		if (result.status === 'ok' && Object.keys(this.#record.ticks).length > 0 && !sameItems(this.#record, ids)) {
 			this.#record = withItems(this.#record, ids);
 			writeJson(this.#key, this.#record);
 		}
-		else this.#record = emptyChecklist();
 		this.#say(
 			result.status === 'unavailable'
 				? NOTICES.unavailable
