@@ -6,7 +6,7 @@ import { fixturePort, port } from './test/e2e/sites.ts';
 export default defineConfig({
 	testDir: 'test/e2e',
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : undefined,
+	...(process.env.CI ? { workers: 2 } : {}),
 	reporter: process.env.CI ? 'list' : 'line',
 	forbidOnly: !!process.env.CI,
 	use: {

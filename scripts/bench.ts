@@ -38,7 +38,7 @@ interface Row {
 	interactions?: InteractionFigures;
 }
 
-async function buildResponder(n: number): Promise<BuildFigures & { samplePage?: string }> {
+async function buildResponder(n: number): Promise<BuildFigures & { samplePage?: string | undefined }> {
 	const content = join(work, `responder-${n}`, 'content');
 	const outDir = join(work, `responder-${n}`, 'dist');
 	writeResponderContent(content, n);

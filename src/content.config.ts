@@ -43,7 +43,7 @@ const severities = defineCollection({ loader: loader('severities'), schema: Seve
 /** `content/<playbook>/scenarios/<slug>.mdx` */
 const scenarios = defineCollection({ loader: loader('scenarios'), schema: ScenarioSchema(reference) });
 /** `content/<playbook>/templates/<slug>.yaml` */
-const templates = defineCollection({ loader: loader('templates'), schema: TemplateSchema(reference) });
+const templates = defineCollection({ loader: loader('templates'), schema: TemplateSchema() });
 /** `content/<playbook>/escalation/<slug>.yaml` */
 const escalations = defineCollection({ loader: loader('escalations'), schema: EscalationSchema(reference) });
 /** `content/<playbook>/roles/<slug>.yaml` */

@@ -55,7 +55,7 @@ class IncidentBanner extends HTMLElement {
 		this.#alert.replaceChildren(...alertOffer(location.hash, this.#scenarioPrefill(), (prefill) => void this.#declare(prefill)));
 	}
 
-	async #render() {
+	async #render(): Promise<void> {
 		const store = loadStore();
 		this.#notice.textContent = storageNotice() ?? '';
 		this.#notice.hidden = !storageNotice();

@@ -1,7 +1,4 @@
-/** Pure helpers for decision trees: page URLs and the anchors of their action sections. */
-import { playbookOf, slugOf } from './collections.ts';
-
-export const decisionUrl = (id: string): string => `/${playbookOf(id)}/decisions/${slugOf(id)}/`;
+/** Pure helpers for decision trees: the anchors of their question and action sections. */
 
 const slug = (text: string) =>
 	text

@@ -6,7 +6,7 @@ type SidebarItem =
 	| { label: string; items: SidebarItem[]; collapsed?: boolean };
 
 /** Badge colour for a severity rank: the most severe levels stand out. */
-export const severityVariant = (rank: number) => (['danger', 'caution', 'note', 'default'] as const)[Math.min(rank, 3)];
+export const severityVariant = (rank: number) => (['danger', 'caution', 'note', 'default'] as const)[Math.min(rank, 3)] ?? 'default';
 
 /**
  * Most entries a sidebar list names one by one. Starlight embeds the sidebar in every page, so a

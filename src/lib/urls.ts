@@ -14,6 +14,7 @@ export const urls = {
 	escalation: (playbook: string) => `/${playbook}/escalation/`,
 	checklist: (id: string) => `/${playbookOf(id)}/checklists/${slugOf(id)}/`,
 	page: (id: string) => `/${playbookOf(id)}/${slugOf(id)}/`,
+	decision: (id: string) => `/${playbookOf(id)}/decisions/${slugOf(id)}/`,
 	/** The scenario finder: one playbook's, or across all playbooks. */
 	finder: (playbook?: string) => (playbook ? `/${playbook}/find/` : '/find/'),
 	/** Stable link for an alert name, for monitoring's `runbook_url`. */
@@ -39,6 +40,8 @@ export function entryUrl(collection: CollectionName, id: string): string {
 			return urls.checklist(id);
 		case 'pages':
 			return urls.page(id);
+		case 'decisions':
+			return urls.decision(id);
 		case 'escalations':
 		case 'roles':
 		case 'contacts':

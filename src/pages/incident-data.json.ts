@@ -4,9 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { loadPlaybooks, playbookOf } from '../lib/content.ts';
+import { loadPlaybooks, playbookOf, urls } from '../lib/content.ts';
 import type { IncidentData } from '../lib/incident-data.ts';
-import { decisionUrl } from '../lib/decision.ts';
 
 export const GET: APIRoute = async () => {
 	const decisions = await getCollection('decisions');
@@ -41,7 +40,7 @@ export const GET: APIRoute = async () => {
 			decisions: decisions
 				.filter((entry) => playbookOf(entry.id) === playbook.id)
 				.sort((a, b) => a.data.order - b.data.order)
-				.map((entry) => ({ title: entry.data.title, url: decisionUrl(entry.id) })),
+				.map((entry) => ({ title: entry.data.title, url: urls.decision(entry.id) })),
 		})),
 	};
 	return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });

@@ -6,7 +6,7 @@ import { parseDuration } from '../lib/duration.ts';
  * `astro:content`; the stand-alone validator passes a plain id string and checks that the entry
  * exists itself (Astro only logs a missing id).
  */
-export type RefFactory = (collection: CollectionName) => z.ZodType<unknown>;
+export type RefFactory<R extends z.ZodType = z.ZodType> = (collection: CollectionName) => R;
 
 export type CollectionName =
 	| 'playbooks'

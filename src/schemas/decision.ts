@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import type { RefFactory } from './common.ts';
 
 /** Where an answer leads: the next question, or an action with the section that explains it. */
-export const DecisionAnswerSchema = (ref: RefFactory) =>
+export const DecisionAnswerSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 	z.object({
 		/** The answer as the responder says it: `Yes`, `No`. */
 		label: z.string().min(1),
@@ -25,7 +25,7 @@ export const DecisionAnswerSchema = (ref: RefFactory) =>
  * `content/<playbook>/decisions/<slug>.yaml` (Restaurant OS's mitigation tree). The first
  * question starts the walk; every answer either names the next question or ends in an action.
  */
-export const DecisionSchema = (ref: RefFactory) =>
+export const DecisionSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 	z
 		.object({
 			title: z.string().min(1),

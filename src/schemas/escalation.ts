@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { DurationSchema, type RefFactory } from './common.ts';
 
 /** One step of an escalation path. */
-export const EscalationLevelSchema = (ref: RefFactory) =>
+export const EscalationLevelSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 	z.object({
 		/** `L1`, `Level 2`, or the severity it applies to. */
 		id: z.string().min(1),
@@ -27,7 +27,7 @@ export const EscalationLevelSchema = (ref: RefFactory) =>
  * How an incident moves up: `content/<playbook>/escalation/<slug>.yaml`. Three styles from the
  * seeds: `levels` (L1–L3 with authority), `time` (engage by elapsed minutes), `severity` (a table).
  */
-export const EscalationSchema = (ref: RefFactory) =>
+export const EscalationSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 	z.object({
 		title: z.string().min(1),
 		style: z.enum(['levels', 'time', 'severity']),

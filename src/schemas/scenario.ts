@@ -6,7 +6,7 @@ import { ReviewSchema, type RefFactory } from './common.ts';
  * Frontmatter holds what search and the finder match on; the MDX body holds investigation,
  * mitigation and recovery steps.
  */
-export const ScenarioSchema = (ref: RefFactory) =>
+export const ScenarioSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 	ReviewSchema().extend({
 		title: z.string().min(1),
 		/** One line that tells a responder whether this is their incident. */

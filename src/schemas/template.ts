@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import { type RefFactory } from './common.ts';
 
 /** Values a field can fill itself from the active incident and the playbook. */
 export const DERIVATIONS = [
@@ -38,7 +37,7 @@ export const TemplateFieldSchema = () =>
 	});
 
 /** A message or document to fill and copy: `content/<playbook>/templates/<slug>.yaml`. */
-export const TemplateSchema = (_ref: RefFactory) =>
+export const TemplateSchema = () =>
 	z.object({
 		title: z.string().min(1),
 		kind: z.enum(['internal', 'external', 'status-page', 'incident-record', 'post-mortem', 'handoff', 'timeline']),

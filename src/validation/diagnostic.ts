@@ -10,7 +10,7 @@ export interface Diagnostic {
 	rule: string;
 	severity: 'error' | 'warning';
 	/** 1-based line in the file, where known. */
-	line?: number;
+	line?: number | undefined;
 }
 
 /** Formats diagnostics grouped by file, each as `file:line: field: message [rule]`, with a count. */

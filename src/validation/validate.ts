@@ -31,7 +31,7 @@ const ref: RefFactory = (collection) => z.string().min(1).transform((id) => new 
 
 export interface ValidateOptions {
 	/** "Today" for review dates; tests pin it. */
-	today?: Date;
+	today?: Date | undefined;
 }
 
 /** Reads and checks all content under `root`; returns every problem found, errors and warnings. */
