@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pageChunks } from '../src/lib/page-scripts.ts';
 
 /** What one build cost and produced. */
 export interface BuildFigures {
@@ -69,44 +70,23 @@ const median = (values: number[]) => {
 };
 
 /**
- * Gzipped bytes of the JavaScript a page runs: inline scripts plus every same-origin script file it
- * references, followed through static imports between chunks, each file counted once.
+ * Gzipped bytes of the JavaScript a page runs up front: its inline scripts plus every chunk its
+ * module scripts load statically (`pageChunks`, the walk the page-weight test uses too).
  */
-export function pageJsGzip(dist: string, htmlFile: string): number {
+export async function pageJsGzip(dist: string, htmlFile: string): Promise<number> {
 	const html = readFileSync(htmlFile, 'utf8');
 	let total = 0;
-	const queue: string[] = [];
 	for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
 		const attrs = match[1]!;
-		if (/type="(application\/(ld\+)?json|speculationrules)"/.test(attrs)) continue;
-		const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
-		if (src) queue.push(src.startsWith('/') ? join(dist, src) : resolve(dirname(htmlFile), src));
-		else if (match[2]!.trim()) {
-			total += gzipSize(match[2]!);
-			for (const imported of match[2]!.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
-				const path = imported[1]!;
-				queue.push(path.startsWith('/') ? join(dist, path) : resolve(dirname(htmlFile), path));
-			}
-		}
+		if (/\bsrc=|type="(application\/(ld\+)?json|speculationrules)"/.test(attrs) || !match[2]!.trim()) continue;
+		total += gzipSize(match[2]!);
 	}
-	const seen = new Set<string>();
-	while (queue.length) {
-		const file = queue.pop()!;
-		if (seen.has(file) || !existsSync(file)) continue;
-		seen.add(file);
-		const code = readFileSync(file);
-		total += gzipSize(code);
-		// Static imports only: dynamic `import()` chunks load on demand (search), not with the page.
-		for (const imported of code.toString('utf8').matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
-			const path = imported[1]!;
-			queue.push(path.startsWith('/') ? join(dist, path) : resolve(dirname(file), path));
-		}
-	}
-	return total;
+	const chunks = await pageChunks(html, async (path) => readFileSync(join(dist, path), 'utf8'));
+	return total + chunks.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
 }
 
 /** Sizes of a built site; `scenarioDir` is the folder (relative to `dist`) holding scenario pages. */
-export function distFigures(dist: string, scenarioDir: string) {
+export async function distFigures(dist: string, scenarioDir: string) {
 	const files = filesUnder(dist);
 	const pages = files.filter((file) => file.endsWith('.html'));
 	const scenarioPages = pages.filter((file) => relative(dist, file).startsWith(`${scenarioDir}/`) && file.endsWith('/index.html') && relative(dist, file) !== `${scenarioDir}/index.html`).sort();
@@ -115,7 +95,7 @@ export function distFigures(dist: string, scenarioDir: string) {
 		distMiB: sizeOf(files) / MiB,
 		pages: pages.length,
 		medianHtmlGzipKiB: median(sampled.map((file) => gzipSize(readFileSync(file)))) / 1024,
-		scenarioJsGzipKiB: median(sample(scenarioPages, 5).map((file) => pageJsGzip(dist, file))) / 1024,
+		scenarioJsGzipKiB: median(await Promise.all(sample(scenarioPages, 5).map((file) => pageJsGzip(dist, file)))) / 1024,
 		pagefindMiB: sizeOf(filesUnder(join(dist, 'pagefind'))) / MiB,
 		samplePage: scenarioPages[0] ? relative(dist, scenarioPages[0]) : undefined,
 	};

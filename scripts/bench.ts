@@ -48,7 +48,7 @@ async function buildResponder(n: number): Promise<BuildFigures & { samplePage?: 
 		RESPONDER_CONTENT: content,
 		RESPONDER_BENCH_CACHE: join(work, `responder-${n}`, 'cache'),
 	});
-	return { ...run, ...distFigures(outDir, 'bench/scenarios') };
+	return { ...run, ...(await distFigures(outDir, 'bench/scenarios')) };
 }
 
 async function buildStarlight(n: number): Promise<BuildFigures> {
@@ -56,7 +56,7 @@ async function buildStarlight(n: number): Promise<BuildFigures> {
 	writeStarlightSite(root, n, join(root, 'cache'));
 	const outDir = join(root, 'dist');
 	const run = await timedBuild([node, astro, 'build', '--outDir', outDir, '--silent'], root, env);
-	return { ...run, ...distFigures(outDir, 'scenarios') };
+	return { ...run, ...(await distFigures(outDir, 'scenarios')) };
 }
 
 const rows: Row[] = [];
