@@ -6,6 +6,8 @@
  */
 import type { Incident, IncidentStatus } from './incident-context.ts';
 import { h } from './dom.ts';
+import { keysWithPrefix, readJson } from './safe-storage.ts';
+import { checklistKey } from '../lib/checklist-store.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import { loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
 import { severityHelper } from './severity-helper.ts';
@@ -52,25 +54,15 @@ async function copyText(text: string): Promise<boolean> {
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
 
-/** Checklist ticks stored in the incident's scope (`responder:checklist:<id>:<document>`). */
+/** Checklist ticks stored in the incident's scope; none when storage is blocked (the export then uses the timeline). */
 function storedChecklists(id: string): ChecklistTicks[] {
-	const prefix = `responder:checklist:${id}:`;
-	const found: ChecklistTicks[] = [];
-	let keys: string[] = [];
-	try {
-		keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
-	} catch {
-		// Storage blocked: the export falls back to the ticks on the timeline.
-	}
-	for (const key of keys) {
-		try {
-			const ticks = readChecklistTicks(key.slice(prefix.length), JSON.parse(localStorage.getItem(key) ?? 'null'));
-			if (ticks) found.push(ticks);
-		} catch {
-			// Unreadable values belong to the checklists, which move them aside; skip them here.
-		}
-	}
-	return found.sort((a, b) => a.document.localeCompare(b.document));
+	const prefix = checklistKey(id, '');
+	return keysWithPrefix(prefix)
+		.flatMap((key) => {
+			const result = readJson(key, (raw) => readChecklistTicks(key.slice(prefix.length), raw));
+			return result.status === 'ok' ? [result.value] : [];
+		})
+		.sort((a, b) => a.document.localeCompare(b.document));
 }
 
 class IncidentWorkspace extends HTMLElement {

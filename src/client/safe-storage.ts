@@ -58,6 +58,16 @@ export function writeJson(key: string, value: unknown): boolean {
 	}
 }
 
+/** Keys that start with `prefix`; none when storage cannot be read. */
+export function keysWithPrefix(prefix: string): string[] {
+	const store = storage();
+	try {
+		return store ? Object.keys(store).filter((key) => key.startsWith(prefix)) : [];
+	} catch {
+		return [];
+	}
+}
+
 /** Calls `listener` when another tab changes `key` (or a key starting with `key` when `prefix`). */
 export function onStorageChange(key: string, listener: () => void, prefix = false): () => void {
 	const handler = (event: StorageEvent) => {
