@@ -7,7 +7,7 @@
 import type { Incident } from '../client/incident-context.ts';
 import { decodeChecklist, orphanedTicks } from './checklist-store.ts';
 import { fillTemplate, segmentsToText } from './placeholders.ts';
-import { elapsed, endedAt, formatSpan, incidentClocks } from './incident-clock.ts';
+import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './incident-clock.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
 import { STATUS_LABELS } from './incident-edits.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
@@ -16,11 +16,7 @@ import type { PostMortemInput } from '../schemas/post-mortem.ts';
 export const escapeMarkdown = (text: string): string => text.replace(/[\\<>[\]`]/g, '\\$&').replace(/\r?\n/g, ' ');
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
-function stamp(iso: string, startIso: string): string {
-	const day = new Date(iso).toISOString().slice(0, 10);
-	const time = `${new Date(iso).toISOString().slice(11, 16)} UTC`;
-	return day === new Date(startIso).toISOString().slice(0, 10) ? time : `${day} ${time}`;
-}
+const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
 
 export const timelineLines = (incident: Incident): string[] =>
 	incident.timeline.map((entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`);
@@ -60,7 +56,6 @@ export interface ExportContext {
 	checklists?: ChecklistTicks[];
 }
 
-const isoMinute = (iso: string) => `${iso.slice(0, 10)} ${new Date(iso).toISOString().slice(11, 16)} UTC`;
 
 /** The value each template `derive` names, from the incident. */
 function derivedValues(incident: Incident, { playbook, severity, now }: ExportContext): Record<string, string> {
@@ -68,12 +63,12 @@ function derivedValues(incident: Incident, { playbook, severity, now }: ExportCo
 	const update = incidentClocks(incident, severity, playbook.targetLabels, now).find((clock) => clock.key === 'update');
 	const commander = Object.entries(incident.roles).find(([role]) => /commander|\bic\b|lead/i.test(role))?.[1];
 	return {
-		now: isoMinute(now.toISOString()),
+		now: formatUtc(now.toISOString()),
 		'incident-id': incident.id,
 		'incident-title': escapeMarkdown(incident.title),
-		'incident-start': isoMinute(incident.startedAt),
+		'incident-start': formatUtc(incident.startedAt),
 		duration: formatSpan(elapsed(incident, end ? new Date(end) : now)) + (end ? '' : ' (ongoing)'),
-		'next-update': update?.due ? isoMinute(update.due) : '',
+		'next-update': update?.due ? formatUtc(update.due) : '',
 		severity: severity.level,
 		'severity-label': `${severity.level} ${severity.name}`,
 		status: STATUS_LABELS[incident.status],

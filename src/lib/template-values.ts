@@ -4,6 +4,7 @@
  * the playbook's severities. Pure: the clock, the incident and the severities are passed in.
  */
 import type { DERIVATIONS } from '../schemas/template.ts';
+import { formatUtc } from './incident-clock.ts';
 
 /** Where typed values live: one JSON object per incident scope, shared by all templates. */
 export const VALUES_KEY_PREFIX = 'responder:template-values:';
@@ -70,11 +71,10 @@ export interface DeriveContext {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2025-11-19 14:05 UTC`, how messages state a time. */
-export const formatUtc = (date: Date): string =>
-	`${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+const utc = (date: Date): string => formatUtc(date.toISOString());
 
 /** `2025-11-19T14:05`, the value of a `datetime-local` input (read as UTC). */
-export const toDatetimeLocal = (date: Date): string => formatUtc(date).slice(0, 16).replace(' ', 'T');
+export const toDatetimeLocal = (date: Date): string => utc(date).slice(0, 16).replace(' ', 'T');
 
 /** `45 min`, `2 h 05 min`, `3 d 4 h`: time elapsed, rounded down to the minute. */
 export function formatElapsed(ms: number): string {
@@ -113,14 +113,14 @@ function currentSeverity(context: DeriveContext): SeverityInfo | undefined {
 export function derivedValue(field: ValueField, context: DeriveContext): string | undefined {
 	const derivation = derivationOf(field);
 	if (!derivation) return undefined;
-	const time = (date: Date) => (Number.isNaN(date.getTime()) ? undefined : field.type === 'datetime' ? toDatetimeLocal(date) : formatUtc(date));
+	const time = (date: Date) => (Number.isNaN(date.getTime()) ? undefined : field.type === 'datetime' ? toDatetimeLocal(date) : utc(date));
 	const { incident, now } = context;
 	const severity = currentSeverity(context);
 	switch (derivation) {
 		case 'now':
 			return time(now);
 		case 'date':
-			return formatUtc(now).slice(0, 10);
+			return utc(now).slice(0, 10);
 		case 'next-update':
 			return severity?.updateMinutes === undefined ? undefined : time(new Date(now.getTime() + severity.updateMinutes * 60_000));
 		case 'severity':
