@@ -43,7 +43,8 @@ export default defineConfig({
 		responderValidation(),
 		starlight({
 			title: 'Responder',
-			description: 'Incident-response runbooks: find the scenario, tick the checklist, send the message.',
+			description:
+				'Incident-response runbooks: find the scenario, tick the checklist, send the message.',
 			// Pages pass their own playbook's sidebar; a global one would be embedded in every page.
 			sidebar: [],
 			pagefind: true,

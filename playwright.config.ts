@@ -15,7 +15,14 @@ export default defineConfig({
 		launchOptions: {
 			executablePath: chromiumPath(),
 			// Chromium's own background traffic would leave the machine; the tests check that nothing does.
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
 		},
 	},
 	webServer: [

@@ -6,7 +6,16 @@ import { dirname, join } from 'node:path';
  * Starlight site with `n` pages carrying the same MDX body, so the two builds do the same work.
  */
 
-const SERVICES = ['api', 'payments', 'auth', 'websocket', 'database', 'cache', 'workers', 'webhooks'];
+const SERVICES = [
+	'api',
+	'payments',
+	'auth',
+	'websocket',
+	'database',
+	'cache',
+	'workers',
+	'webhooks',
+];
 const TEMPLATE_COUNT = 20;
 
 const write = (path: string, text: string) => {
@@ -64,21 +73,27 @@ Then post the [status page update](${templateHref}) and keep updating it every 3
 /** Writes `content/bench/…`: playbook, four severities, templates, escalation, `n` scenarios. */
 export function writeResponderContent(root: string, n: number): void {
 	const pb = join(root, 'bench');
-	write(join(pb, 'playbook.yaml'), 'name: Bench\nsummary: Synthetic playbook for the build benchmark.\nowner: Bench Team\nseverityScale: P0–P3\n');
+	write(
+		join(pb, 'playbook.yaml'),
+		'name: Bench\nsummary: Synthetic playbook for the build benchmark.\nowner: Bench Team\nseverityScale: P0–P3\n'
+	);
 	const names = ['Critical', 'High', 'Medium', 'Low'];
 	const response = ['15 min', '1 hour', '4 hours', '1 day'];
 	names.forEach((name, rank) => {
-		write(join(pb, 'severities', `p${rank}.yaml`), `level: P${rank}\nrank: ${rank}\nname: ${name}\ntargets:\n  response: ${response[rank]}\nescalation: On-call lead\n`);
+		write(
+			join(pb, 'severities', `p${rank}.yaml`),
+			`level: P${rank}\nrank: ${rank}\nname: ${name}\ntargets:\n  response: ${response[rank]}\nescalation: On-call lead\n`
+		);
 	});
 	for (let t = 0; t < TEMPLATE_COUNT; t++) {
 		write(
 			join(pb, 'templates', `${templateSlug(t)}.yaml`),
-			`title: Status Page Update ${t}\nkind: status-page\nchannels: [status-page]\nbody: |\n  Service degradation - [Brief description]\n\n  We are investigating issues with ${service(t)}. Some users may be affected.\n\n  Impact: ~X% of traffic affected\n  Status: Investigating\n  Next update: 30 minutes\nfields:\n  - name: brief-description\n    label: Brief description\n    tokens: ["[Brief description]"]\n  - name: impact-share\n    label: Share of traffic affected\n    tokens: ["~X%"]\n`,
+			`title: Status Page Update ${t}\nkind: status-page\nchannels: [status-page]\nbody: |\n  Service degradation - [Brief description]\n\n  We are investigating issues with ${service(t)}. Some users may be affected.\n\n  Impact: ~X% of traffic affected\n  Status: Investigating\n  Next update: 30 minutes\nfields:\n  - name: brief-description\n    label: Brief description\n    tokens: ["[Brief description]"]\n  - name: impact-share\n    label: Share of traffic affected\n    tokens: ["~X%"]\n`
 		);
 	}
 	write(
 		join(pb, 'escalation', 'policy.yaml'),
-		`title: Escalation Policy\nstyle: severity\nlevels:\n${names.map((name, rank) => `  - id: P${rank} ${name}\n    severity: bench/p${rank}\n    responseTime: ${response[rank]}\n    who: On-call lead\n`).join('')}`,
+		`title: Escalation Policy\nstyle: severity\nlevels:\n${names.map((name, rank) => `  - id: P${rank} ${name}\n    severity: bench/p${rank}\n    responseTime: ${response[rank]}\n    who: On-call lead\n`).join('')}`
 	);
 	for (let i = 0; i < n; i++) {
 		const frontmatter = [
@@ -96,7 +111,10 @@ export function writeResponderContent(root: string, n: number): void {
 			'---',
 			'',
 		].join('\n');
-		write(join(pb, 'scenarios', `${scenarioSlug(i)}.mdx`), frontmatter + scenarioBody(i, `/bench/templates/${templateSlug(i)}/`));
+		write(
+			join(pb, 'scenarios', `${scenarioSlug(i)}.mdx`),
+			frontmatter + scenarioBody(i, `/bench/templates/${templateSlug(i)}/`)
+		);
 	}
 }
 
@@ -109,24 +127,33 @@ export function writeResponderContent(root: string, n: number): void {
 export function writeStarlightSite(root: string, n: number, cacheDir: string): void {
 	// Astro bundles (rather than externalises) the Astro packages the site's package.json lists.
 	const dependencies = { astro: '*', '@astrojs/starlight': '*' };
-	write(join(root, 'package.json'), `${JSON.stringify({ name: 'bench-starlight', private: true, type: 'module', dependencies })}\n`);
+	write(
+		join(root, 'package.json'),
+		`${JSON.stringify({ name: 'bench-starlight', private: true, type: 'module', dependencies })}\n`
+	);
 	write(
 		join(root, 'astro.config.mjs'),
-		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({\n\tcacheDir: ${JSON.stringify(cacheDir)},\n\tintegrations: [starlight({ title: 'Bench' })],\n});\n`,
+		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({\n\tcacheDir: ${JSON.stringify(cacheDir)},\n\tintegrations: [starlight({ title: 'Bench' })],\n});\n`
 	);
 	write(
 		join(root, 'src', 'content.config.ts'),
-		`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
+		`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`
 	);
 	const docs = join(root, 'src', 'content', 'docs');
-	write(join(docs, 'index.mdx'), '---\ntitle: Bench\n---\n\nSynthetic Starlight site for the build benchmark.\n');
+	write(
+		join(docs, 'index.mdx'),
+		'---\ntitle: Bench\n---\n\nSynthetic Starlight site for the build benchmark.\n'
+	);
 	for (let t = 0; t < TEMPLATE_COUNT; t++) {
-		write(join(docs, 'templates', `${templateSlug(t)}.mdx`), `---\ntitle: Status Page Update ${t}\n---\n\n\`\`\`text\nService degradation - [Brief description]\n\nImpact: ~X% of traffic affected\n\`\`\`\n`);
+		write(
+			join(docs, 'templates', `${templateSlug(t)}.mdx`),
+			`---\ntitle: Status Page Update ${t}\n---\n\n\`\`\`text\nService degradation - [Brief description]\n\nImpact: ~X% of traffic affected\n\`\`\`\n`
+		);
 	}
 	for (let i = 0; i < n; i++) {
 		write(
 			join(docs, 'scenarios', `${scenarioSlug(i)}.mdx`),
-			`---\ntitle: Scenario ${i} - ${service(i)} degraded\ndescription: The ${service(i)} service answers slowly or with errors.\n---\n\n${scenarioBody(i, `/templates/${templateSlug(i)}/`)}`,
+			`---\ntitle: Scenario ${i} - ${service(i)} degraded\ndescription: The ${service(i)} service answers slowly or with errors.\n---\n\n${scenarioBody(i, `/templates/${templateSlug(i)}/`)}`
 		);
 	}
 }

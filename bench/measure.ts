@@ -21,10 +21,18 @@ export interface BuildFigures {
  * Runs `astro build` under GNU time (Debian package `time`): wall time from here, peak RSS from
  * its "Maximum resident set size", which is the largest of the build's processes.
  */
-export function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; cpuSeconds: number; peakRssMiB: number }> {
+export function timedBuild(
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv
+): Promise<{ wallSeconds: number; cpuSeconds: number; peakRssMiB: number }> {
 	const started = performance.now();
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn('/usr/bin/time', ['-v', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('/usr/bin/time', ['-v', ...args], {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stderr = '';
 		let stdout = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -33,10 +41,15 @@ export function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv):
 		child.on('close', (code) => {
 			const wallSeconds = (performance.now() - started) / 1000;
 			if (code !== 0) {
-				reject(new Error(`\`${args.join(' ')}\` exited with ${code}.\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
+				reject(
+					new Error(
+						`\`${args.join(' ')}\` exited with ${code}.\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`
+					)
+				);
 				return;
 			}
-			const figure = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
+			const figure = (label: string) =>
+				Number(new RegExp(`${label}: ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
 			resolvePromise({
 				wallSeconds,
 				cpuSeconds: figure('User time \\(seconds\\)') + figure('System time \\(seconds\\)'),
@@ -61,7 +74,10 @@ const MiB = 1024 * 1024;
 /** Up to `count` items spread evenly over a sorted list, so large builds are sampled fairly. */
 function sample<T>(items: T[], count: number): T[] {
 	if (items.length <= count) return items;
-	return Array.from({ length: count }, (_, i) => items[Math.floor((i * (items.length - 1)) / (count - 1))]!);
+	return Array.from(
+		{ length: count },
+		(_, i) => items[Math.floor((i * (items.length - 1)) / (count - 1))]!
+	);
 }
 
 const median = (values: number[]) => {
@@ -78,7 +94,11 @@ export async function pageJsGzip(dist: string, htmlFile: string): Promise<number
 	let total = 0;
 	for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
 		const attrs = match[1]!;
-		if (/\bsrc=|type="(application\/(ld\+)?json|speculationrules)"/.test(attrs) || !match[2]!.trim()) continue;
+		if (
+			/\bsrc=|type="(application\/(ld\+)?json|speculationrules)"/.test(attrs) ||
+			!match[2]!.trim()
+		)
+			continue;
 		total += gzipSize(match[2]!);
 	}
 	const chunks = await pageChunks(html, async (path) => readFileSync(join(dist, path), 'utf8'));
@@ -89,13 +109,22 @@ export async function pageJsGzip(dist: string, htmlFile: string): Promise<number
 export async function distFigures(dist: string, scenarioDir: string) {
 	const files = filesUnder(dist);
 	const pages = files.filter((file) => file.endsWith('.html'));
-	const scenarioPages = pages.filter((file) => relative(dist, file).startsWith(`${scenarioDir}/`) && file.endsWith('/index.html') && relative(dist, file) !== `${scenarioDir}/index.html`).sort();
+	const scenarioPages = pages
+		.filter(
+			(file) =>
+				relative(dist, file).startsWith(`${scenarioDir}/`) &&
+				file.endsWith('/index.html') &&
+				relative(dist, file) !== `${scenarioDir}/index.html`
+		)
+		.sort();
 	const sampled = sample(scenarioPages, 101);
 	return {
 		distMiB: sizeOf(files) / MiB,
 		pages: pages.length,
 		medianHtmlGzipKiB: median(sampled.map((file) => gzipSize(readFileSync(file)))) / 1024,
-		scenarioJsGzipKiB: median(await Promise.all(sample(scenarioPages, 5).map((file) => pageJsGzip(dist, file)))) / 1024,
+		scenarioJsGzipKiB:
+			median(await Promise.all(sample(scenarioPages, 5).map((file) => pageJsGzip(dist, file)))) /
+			1024,
 		pagefindMiB: sizeOf(filesUnder(join(dist, 'pagefind'))) / MiB,
 		samplePage: scenarioPages[0] ? relative(dist, scenarioPages[0]) : undefined,
 	};

@@ -14,7 +14,10 @@ import { packageFolder } from '../src/lib/csp.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { events: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false } },
+	options: {
+		events: { type: 'string', default: '200' },
+		keep: { type: 'boolean', default: false },
+	},
 });
 const sizes = (positionals.length ? positionals : ['250', '1000', '2000']).map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -38,16 +41,22 @@ interface Row {
 	interactions?: InteractionFigures;
 }
 
-async function buildResponder(n: number): Promise<BuildFigures & { samplePage?: string | undefined }> {
+async function buildResponder(
+	n: number
+): Promise<BuildFigures & { samplePage?: string | undefined }> {
 	const content = join(work, `responder-${n}`, 'content');
 	const outDir = join(work, `responder-${n}`, 'dist');
 	writeResponderContent(content, n);
 	// Its own cache dir: a warm content-layer cache from another size would flatter the build.
-	const run = await timedBuild([node, astro, 'build', '--config', 'bench/astro.bench.mjs', '--outDir', outDir, '--silent'], repo, {
-		...env,
-		RESPONDER_CONTENT: content,
-		RESPONDER_BENCH_CACHE: join(work, `responder-${n}`, 'cache'),
-	});
+	const run = await timedBuild(
+		[node, astro, 'build', '--config', 'bench/astro.bench.mjs', '--outDir', outDir, '--silent'],
+		repo,
+		{
+			...env,
+			RESPONDER_CONTENT: content,
+			RESPONDER_BENCH_CACHE: join(work, `responder-${n}`, 'cache'),
+		}
+	);
 	return { ...run, ...(await distFigures(outDir, 'bench/scenarios')) };
 }
 
@@ -68,7 +77,12 @@ for (const n of sizes) {
 	const row: Row = { n, responder, starlight };
 	if (n === sizes[0]) {
 		console.error(`Measuring interactions in Chromium (${values.events} events each)…`);
-		row.interactions = await measureInteractions(join(work, `responder-${n}`, 'dist'), '/bench/scenarios/scenario-00000/', '/bench/templates/template-00/', Number(values.events));
+		row.interactions = await measureInteractions(
+			join(work, `responder-${n}`, 'dist'),
+			'/bench/scenarios/scenario-00000/',
+			'/bench/templates/template-00/',
+			Number(values.events)
+		);
 	}
 	rows.push(row);
 	// Each size's output is measured; keep the disk free for the next one.
@@ -80,7 +94,8 @@ for (const n of sizes) {
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.error(`Kept the builds in ${work}.`);
 
-const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const fixed = (value: number, digits = 1) =>
+	Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
 const METRICS: [keyof BuildFigures, string, number][] = [
 	['wallSeconds', 'build wall time (s)', 1],
@@ -94,13 +109,17 @@ const METRICS: [keyof BuildFigures, string, number][] = [
 ];
 
 const lines: string[] = [];
-lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fixed(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z`);
+lines.push(
+	`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fixed(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z`
+);
 lines.push('');
 lines.push('| N | metric | Responder | Starlight | Responder / Starlight |');
 lines.push('| --: | :-- | --: | --: | --: |');
 for (const row of rows) {
 	for (const [key, label, digits] of METRICS) {
-		lines.push(`| ${row.n} | ${label} | ${fixed(row.responder[key], digits)} | ${fixed(row.starlight[key], digits)} | ${ratio(row.responder[key], row.starlight[key])} |`);
+		lines.push(
+			`| ${row.n} | ${label} | ${fixed(row.responder[key], digits)} | ${fixed(row.starlight[key], digits)} | ${ratio(row.responder[key], row.starlight[key])} |`
+		);
 	}
 }
 const growth = rows.flatMap((row) => {
@@ -112,8 +131,16 @@ if (growth.length) {
 	lines.push('| growth | metric | Responder | Starlight |');
 	lines.push('| :-- | :-- | --: | --: |');
 	for (const [a, b] of growth) {
-		for (const [key, label] of METRICS.filter(([key]) => key === 'wallSeconds' || key === 'cpuSeconds' || key === 'peakRssMiB' || key === 'medianHtmlGzipKiB')) {
-			lines.push(`| ${a.n} → ${b.n} | ${label} | ${ratio(b.responder[key], a.responder[key])} | ${ratio(b.starlight[key], a.starlight[key])} |`);
+		for (const [key, label] of METRICS.filter(
+			([key]) =>
+				key === 'wallSeconds' ||
+				key === 'cpuSeconds' ||
+				key === 'peakRssMiB' ||
+				key === 'medianHtmlGzipKiB'
+		)) {
+			lines.push(
+				`| ${a.n} → ${b.n} | ${label} | ${ratio(b.responder[key], a.responder[key])} | ${ratio(b.starlight[key], a.starlight[key])} |`
+			);
 		}
 	}
 }
@@ -123,12 +150,18 @@ if (interactions) {
 	lines.push(`| interaction (N = ${rows[0]!.n}) | p50 (ms) | p95 (ms) |`);
 	lines.push('| :-- | --: | --: |');
 	const show = (label: string, figure: InteractionFigures[keyof InteractionFigures]) =>
-		typeof figure === 'string' ? `| ${label} | ${figure} | |` : `| ${label} (${figure.events} events) | ${fixed(figure.p50, 2)} | ${fixed(figure.p95, 2)} |`;
+		typeof figure === 'string'
+			? `| ${label} | ${figure} | |`
+			: `| ${label} (${figure.events} events) | ${fixed(figure.p50, 2)} | ${fixed(figure.p95, 2)} |`;
 	lines.push(show('checkbox click → state stored', interactions.checklist));
 	lines.push(show('keystroke → template preview updated', interactions.template));
 }
 lines.push('');
-lines.push('Targets (reported, not asserted): build ≤ 0.8× plain Starlight at N = 1000; growth N → 2N ≤ 2.1×;');
-lines.push('peak memory ≤ 1.5 GiB at N = 2000; page HTML size flat in N; scenario-page JS ≤ Starlight\'s + 5 KB gzip;');
+lines.push(
+	'Targets (reported, not asserted): build ≤ 0.8× plain Starlight at N = 1000; growth N → 2N ≤ 2.1×;'
+);
+lines.push(
+	"peak memory ≤ 1.5 GiB at N = 2000; page HTML size flat in N; scenario-page JS ≤ Starlight's + 5 KB gzip;"
+);
 lines.push('both interactions ≤ 16 ms p95.');
 console.log(lines.join('\n'));

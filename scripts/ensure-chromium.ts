@@ -9,17 +9,25 @@ import { chromiumPath } from '../test/e2e/chromium.ts';
 
 const path = chromiumPath();
 if (!existsSync(path)) {
-	const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
+	const canInstall =
+		process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
 	if (!canInstall) {
-		console.error(`Chromium not found at ${path}: install Debian's \`chromium\` package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+		console.error(
+			`Chromium not found at ${path}: install Debian's \`chromium\` package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`
+		);
 		process.exit(1);
 	}
-	console.log('Chromium is missing; installing Debian\'s chromium package…');
+	console.log("Chromium is missing; installing Debian's chromium package…");
 	try {
 		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	} catch {
-		console.error('Installing chromium with apt-get failed: run `apt-get install chromium` by hand, or set CHROMIUM_PATH.');
+		console.error(
+			'Installing chromium with apt-get failed: run `apt-get install chromium` by hand, or set CHROMIUM_PATH.'
+		);
 		process.exit(1);
 	}
 }

@@ -12,7 +12,8 @@ import { formatImportReport } from '../src/importer/report.ts';
 import { serialise, writePlaybook } from '../src/importer/writer.ts';
 import { formatReport } from '../src/validation/diagnostic.ts';
 
-const USAGE = 'usage: npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force]';
+const USAGE =
+	'usage: npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force]';
 
 function main(): number {
 	const { values, positionals } = parseArgs({
@@ -27,13 +28,28 @@ function main(): number {
 	});
 	const [file, ...extra] = positionals;
 	if (!file || extra.length) throw new ImportError(`expected exactly one Markdown file. ${USAGE}`);
-	if (!values.playbook) throw new ImportError(`--playbook is required (the id of the new playbook, e.g. \`restaurant-os\`). ${USAGE}`);
-	if (!/^[a-z0-9][a-z0-9-]*$/.test(values.playbook)) throw new ImportError(`--playbook \`${values.playbook}\` is not a kebab-case id (expected lowercase letters, digits and dashes, e.g. \`restaurant-os\`).`);
+	if (!values.playbook)
+		throw new ImportError(
+			`--playbook is required (the id of the new playbook, e.g. \`restaurant-os\`). ${USAGE}`
+		);
+	if (!/^[a-z0-9][a-z0-9-]*$/.test(values.playbook))
+		throw new ImportError(
+			`--playbook \`${values.playbook}\` is not a kebab-case id (expected lowercase letters, digits and dashes, e.g. \`restaurant-os\`).`
+		);
 	const source = readSource(file);
-	const result = importMarkdown(source.text, { playbook: values.playbook, name: values.name, sourceName: basename(file) });
+	const result = importMarkdown(source.text, {
+		playbook: values.playbook,
+		name: values.name,
+		sourceName: basename(file),
+	});
 	const files = serialise(values.playbook, result.imported);
 	const dryRun = values['dry-run'];
-	const warnings = writePlaybook(files, { out: values.out, playbook: values.playbook, force: values.force, dryRun });
+	const warnings = writePlaybook(files, {
+		out: values.out,
+		playbook: values.playbook,
+		force: values.force,
+		dryRun,
+	});
 	const exists = existsSync(join(values.out, values.playbook));
 	console.log(
 		formatImportReport({
@@ -43,17 +59,24 @@ function main(): number {
 			repairs: source.repairs,
 			files: [...files.keys()].map((path) => `${values.out}/${path}`),
 			verb: dryRun ? 'would write; --dry-run wrote nothing' : 'written',
-		}),
+		})
 	);
-	if (dryRun && exists && !values.force) console.log(`\nPlaybook \`${values.playbook}\` already exists in ${values.out}/: a real run needs --force to replace it.`);
-	if (warnings.length) console.log(`\nValidation warnings (fill these in when you can):\n${formatReport(warnings)}`);
+	if (dryRun && exists && !values.force)
+		console.log(
+			`\nPlaybook \`${values.playbook}\` already exists in ${values.out}/: a real run needs --force to replace it.`
+		);
+	if (warnings.length)
+		console.log(`\nValidation warnings (fill these in when you can):\n${formatReport(warnings)}`);
 	return 0;
 }
 
 try {
 	process.exitCode = main();
 } catch (error) {
-	const message = error instanceof ImportError ? error.message : `the import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+	const message =
+		error instanceof ImportError
+			? error.message
+			: `the import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 	console.error(`import: ${message.split('\n')[0]}`);
 	process.exitCode = 1;
 }

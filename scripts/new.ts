@@ -61,8 +61,12 @@ function refuse(message: string): never {
 }
 
 const [kind, ...extra] = positionals;
-if (!(KINDS as readonly string[]).includes(kind!)) refuse(`\`${kind}\` is not a kind of entry; expected one of ${KINDS.join(', ')}.`);
-if (extra.length > 0) refuse(`Unexpected \`${extra.join(' ')}\`; put a title with spaces in quotes: --title "Redis memory exhausted".`);
+if (!(KINDS as readonly string[]).includes(kind!))
+	refuse(`\`${kind}\` is not a kind of entry; expected one of ${KINDS.join(', ')}.`);
+if (extra.length > 0)
+	refuse(
+		`Unexpected \`${extra.join(' ')}\`; put a title with spaces in quotes: --title "Redis memory exhausted".`
+	);
 if (!values.playbook) refuse('Which playbook? Add `--playbook <id>`, e.g. `--playbook servio`.');
 if (!values.title?.trim()) refuse('Add `--title "…"`: the name responders will see.');
 
@@ -77,8 +81,11 @@ try {
 		today: todayIso(),
 	});
 	console.log(`Created ${path}.`);
-	const mine = validateContent(values.content).diagnostics.filter((d) => resolve(d.file) === resolve(path));
-	if (mine.length > 0) console.log(`\nStill to fill in before a pull request:\n\n${formatReport(mine)}`);
+	const mine = validateContent(values.content).diagnostics.filter(
+		(d) => resolve(d.file) === resolve(path)
+	);
+	if (mine.length > 0)
+		console.log(`\nStill to fill in before a pull request:\n\n${formatReport(mine)}`);
 	console.log('\nPreview it with `npm run dev`; check everything with `npm run validate`.');
 } catch (error) {
 	if (!(error instanceof ScaffoldError)) throw error;

@@ -10,17 +10,25 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { pageChunks } from '../src/lib/page-scripts.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { dist: { type: 'string', default: 'dist' } } });
-const pages = positionals.length ? positionals : [join(values.dist, 'servio/scenarios/database-connection-exhaustion/index.html')];
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { dist: { type: 'string', default: 'dist' } },
+});
+const pages = positionals.length
+	? positionals
+	: [join(values.dist, 'servio/scenarios/database-connection-exhaustion/index.html')];
 
 const ownComponents = readdirSync('src', { recursive: true, encoding: 'utf8' })
 	.filter((file) => file.endsWith('.astro'))
 	.map((file) => file.split('/').pop()!);
-const isOwnEntry = (entry: string) => ownComponents.some((name) => entry.split('/').pop()!.startsWith(`${name}_astro_type_script`));
+const isOwnEntry = (entry: string) =>
+	ownComponents.some((name) => entry.split('/').pop()!.startsWith(`${name}_astro_type_script`));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 for (const page of pages) {
-	const chunks = await pageChunks(readFileSync(page, 'utf8'), async (path) => readFileSync(join(values.dist, path), 'utf8'));
+	const chunks = await pageChunks(readFileSync(page, 'utf8'), async (path) =>
+		readFileSync(join(values.dist, path), 'utf8')
+	);
 	const totals = { starlight: 0, responder: 0 };
 	console.log(page);
 	for (const chunk of chunks) {

@@ -30,7 +30,17 @@ if (values.alerts) diagnostics.push(...checkAlertRules(values.alerts, entries));
 const failing = diagnostics.filter((d) => d.severity === 'error' || values.strict);
 
 if (values.format === 'json') {
-	console.log(JSON.stringify({ diagnostics: sortDiagnostics(diagnostics), errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
+	console.log(
+		JSON.stringify(
+			{
+				diagnostics: sortDiagnostics(diagnostics),
+				errors: diagnostics.filter((d) => d.severity === 'error').length,
+				warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+			},
+			null,
+			2
+		)
+	);
 } else {
 	console.log(formatReport(diagnostics));
 }

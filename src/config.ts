@@ -6,10 +6,14 @@
  * GitHub: `https://github.com/<org>/<repo>/edit/<branch>/`; GitLab: `…/<repo>/-/edit/<branch>/`.
  * `RESPONDER_EDIT_BASE` overrides it for forks and previews.
  */
-export const editBase = process.env.RESPONDER_EDIT_BASE || 'https://github.com/responder/responder/edit/main/';
+export const editBase =
+	process.env.RESPONDER_EDIT_BASE || 'https://github.com/responder/responder/edit/main/';
 
 /** The edit link of a source file, or undefined for files outside the repository (test content). */
 export function editUrl(sourceFile: string | undefined): string | undefined {
 	if (!sourceFile || sourceFile.startsWith('..') || sourceFile.startsWith('/')) return undefined;
-	return new URL(sourceFile.replace(/^\.\//, ''), editBase.endsWith('/') ? editBase : `${editBase}/`).href;
+	return new URL(
+		sourceFile.replace(/^\.\//, ''),
+		editBase.endsWith('/') ? editBase : `${editBase}/`
+	).href;
 }

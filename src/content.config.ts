@@ -41,11 +41,17 @@ const playbooks = defineCollection({ loader: loader('playbooks'), schema: Playbo
 /** `content/<playbook>/severities/<level>.yaml` */
 const severities = defineCollection({ loader: loader('severities'), schema: SeveritySchema() });
 /** `content/<playbook>/scenarios/<slug>.mdx` */
-const scenarios = defineCollection({ loader: loader('scenarios'), schema: ScenarioSchema(reference) });
+const scenarios = defineCollection({
+	loader: loader('scenarios'),
+	schema: ScenarioSchema(reference),
+});
 /** `content/<playbook>/templates/<slug>.yaml` */
 const templates = defineCollection({ loader: loader('templates'), schema: TemplateSchema() });
 /** `content/<playbook>/escalation/<slug>.yaml` */
-const escalations = defineCollection({ loader: loader('escalations'), schema: EscalationSchema(reference) });
+const escalations = defineCollection({
+	loader: loader('escalations'),
+	schema: EscalationSchema(reference),
+});
 /** `content/<playbook>/roles/<slug>.yaml` */
 const roles = defineCollection({ loader: loader('roles'), schema: RoleSchema() });
 /** `content/<playbook>/checklists/<slug>.yaml` */
@@ -55,7 +61,10 @@ const contacts = defineCollection({ loader: loader('contacts'), schema: Contacts
 /** `content/<playbook>/pages/<slug>.mdx` */
 const pages = defineCollection({ loader: loader('pages'), schema: PageSchema() });
 /** `content/<playbook>/decisions/<slug>.yaml` */
-const decisions = defineCollection({ loader: loader('decisions'), schema: DecisionSchema(reference) });
+const decisions = defineCollection({
+	loader: loader('decisions'),
+	schema: DecisionSchema(reference),
+});
 
 export const collections = {
 	docs,

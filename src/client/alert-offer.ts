@@ -9,20 +9,41 @@ import { parseAlertContext } from '../lib/alert-context.ts';
 import { formatUtc } from '../lib/incident-clock.ts';
 
 /** The offer's elements, or none when `fragment` carries no alert context. */
-export function alertOffer(fragment: string, scenario: DeclarePrefill, declare: (prefill: DeclarePrefill) => void): HTMLElement[] {
+export function alertOffer(
+	fragment: string,
+	scenario: DeclarePrefill,
+	declare: (prefill: DeclarePrefill) => void
+): HTMLElement[] {
 	const context = parseAlertContext(fragment);
 	if (!context) return [];
-	const facts = [context.service && `service ${context.service}`, context.severity && `severity ${context.severity}`, context.startsAt && `started ${formatUtc(context.startsAt)}`]
+	const facts = [
+		context.service && `service ${context.service}`,
+		context.severity && `severity ${context.severity}`,
+		context.startsAt && `started ${formatUtc(context.startsAt)}`,
+	]
 		.filter(Boolean)
 		.join(', ');
 	const prefill: DeclarePrefill = {
 		...scenario,
-		...(context.summary || context.service ? { title: context.summary ?? `${scenario.title}: ${context.service}` } : {}),
+		...(context.summary || context.service
+			? { title: context.summary ?? `${scenario.title}: ${context.service}` }
+			: {}),
 		...(context.severity ? { severity: context.severity } : {}),
 		...(context.startsAt ? { startedAt: context.startsAt } : {}),
 	};
 	return [
-		h('p', {}, h('strong', {}, 'Alert: '), context.summary ?? '', context.summary && facts ? ' — ' : '', facts),
-		h('button', { type: 'button', onclick: () => declare(prefill) }, 'Declare incident from this alert'),
+		h(
+			'p',
+			{},
+			h('strong', {}, 'Alert: '),
+			context.summary ?? '',
+			context.summary && facts ? ' — ' : '',
+			facts
+		),
+		h(
+			'button',
+			{ type: 'button', onclick: () => declare(prefill) },
+			'Declare incident from this alert'
+		),
 	];
 }

@@ -23,7 +23,8 @@ const NOTICES = {
 	unavailable: `Progress is not being saved: this browser does not allow storage here. ${NOT_SAVED}`,
 	full: `Progress is not being saved: browser storage is full. ${NOT_SAVED}`,
 	corrupt: `Progress is not being saved: the saved progress could not be read. ${NOT_SAVED}`,
-	movedAside: (key: string) => `The saved progress for this checklist could not be read; it was kept under “${key}”. New ticks are saved.`,
+	movedAside: (key: string) =>
+		`The saved progress for this checklist could not be read; it was kept under “${key}”. New ticks are saved.`,
 };
 
 /** Ticks held for lists whose storage failed, by storage key, shared by the lists of a page. */
@@ -56,12 +57,16 @@ export class ChecklistElement extends HTMLElement {
 		const lists = document.querySelectorAll<HTMLElement>('rb-checklist');
 		return [...lists]
 			.filter((list) => list.dataset.checklist === this.dataset.checklist)
-			.flatMap((list) => [...list.querySelectorAll<HTMLLIElement>('li[data-item]')].map((item) => item.dataset.item!));
+			.flatMap((list) =>
+				[...list.querySelectorAll<HTMLLIElement>('li[data-item]')].map((item) => item.dataset.item!)
+			);
 	}
 
 	/** The items this list owns (nested task lists included), in document order. */
 	get #items(): HTMLLIElement[] {
-		return [...this.querySelectorAll<HTMLLIElement>('li[data-item]')].filter((item) => item.closest('rb-checklist') === this);
+		return [...this.querySelectorAll<HTMLLIElement>('li[data-item]')].filter(
+			(item) => item.closest('rb-checklist') === this
+		);
 	}
 
 	#upgrade() {
@@ -90,13 +95,21 @@ export class ChecklistElement extends HTMLElement {
 		this.#stopStorage?.();
 		this.#stopStorage = onStorageChange(this.#key, () => this.#refresh());
 		const result = readJson(this.#key, decodeChecklist);
-		this.#saving = result.status === 'ok' || result.status === 'empty' || (result.status === 'corrupt' && result.movedTo !== undefined);
+		this.#saving =
+			result.status === 'ok' ||
+			result.status === 'empty' ||
+			(result.status === 'corrupt' && result.movedTo !== undefined);
 		if (result.status === 'ok') this.#record = result.value;
-		else if (result.status === 'unavailable') this.#record = memory.get(this.#key) ?? emptyChecklist();
+		else if (result.status === 'unavailable')
+			this.#record = memory.get(this.#key) ?? emptyChecklist();
 		else this.#record = emptyChecklist();
 		// Remember the list as shown now, so the export can tell ticks of items that left it.
 		const ids = this.#documentItemIds();
-		if (result.status === 'ok' && Object.keys(this.#record.ticks).length > 0 && !sameItems(this.#record, ids)) {
+		if (
+			result.status === 'ok' &&
+			Object.keys(this.#record.ticks).length > 0 &&
+			!sameItems(this.#record, ids)
+		) {
 			this.#record = withItems(this.#record, ids);
 			writeJson(this.#key, this.#record);
 		}
@@ -107,7 +120,7 @@ export class ChecklistElement extends HTMLElement {
 					? result.movedTo
 						? NOTICES.movedAside(result.movedTo)
 						: NOTICES.corrupt
-					: '',
+					: ''
 		);
 		this.#render();
 	}
@@ -154,11 +167,16 @@ export class ChecklistElement extends HTMLElement {
 	}
 
 	#focusNext() {
-		this.#items.map((item) => item.querySelector<HTMLInputElement>('.rb-checklist__box')).find((box) => box && !box.checked)?.focus();
+		this.#items
+			.map((item) => item.querySelector<HTMLInputElement>('.rb-checklist__box'))
+			.find((box) => box && !box.checked)
+			?.focus();
 	}
 
 	#confirmReset() {
-		const ids = this.#items.map((item) => item.dataset.item!).filter((id) => this.#record.ticks[id]);
+		const ids = this.#items
+			.map((item) => item.dataset.item!)
+			.filter((id) => this.#record.ticks[id]);
 		if (ids.length === 0) return;
 		const steps = ids.length === 1 ? '1 ticked step' : `${ids.length} ticked steps`;
 		if (!confirm(`Untick ${steps} in this checklist? Their tick times are cleared.`)) return;
@@ -195,7 +213,8 @@ export class ChecklistElement extends HTMLElement {
 			time.title = `Ticked ${new Date(tick.at).toLocaleString()} (your local time)`;
 		}
 		const progress = `${done} of ${items.length} done`;
-		if (this.#progress && this.#progress.textContent !== progress) this.#progress.textContent = progress;
+		if (this.#progress && this.#progress.textContent !== progress)
+			this.#progress.textContent = progress;
 		if (this.#next) this.#next.disabled = done === items.length;
 		if (this.#reset) this.#reset.disabled = done === 0;
 	}
@@ -209,7 +228,8 @@ function button(text: string, onClick: () => void): HTMLButtonElement {
 	return element;
 }
 
-const textOf = (item: HTMLLIElement): string => item.querySelector('.rb-checklist__text')?.textContent?.trim() ?? '';
+const textOf = (item: HTMLLIElement): string =>
+	item.querySelector('.rb-checklist__text')?.textContent?.trim() ?? '';
 
 declare global {
 	interface HTMLElementTagNameMap {

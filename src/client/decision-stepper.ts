@@ -39,17 +39,50 @@ class DecisionStepper extends HTMLElement {
 	#show(focus = false) {
 		const current = this.#path.at(-1)!;
 		for (const section of this.#sections) {
-			section.hidden = current !== (section.dataset.question ? `q:${section.dataset.question}` : `a:${section.dataset.actionSection}`);
+			section.hidden =
+				current !==
+				(section.dataset.question
+					? `q:${section.dataset.question}`
+					: `a:${section.dataset.actionSection}`);
 		}
 		this.#trail.replaceChildren(
 			...this.#answers.map((answer, index) => {
-				const question = this.#sections.find((section) => `q:${section.dataset.question}` === this.#path[index]);
-				return h('li', {}, `${question?.querySelector('h2')?.textContent ?? ''} `, h('strong', {}, answer));
-			}),
+				const question = this.#sections.find(
+					(section) => `q:${section.dataset.question}` === this.#path[index]
+				);
+				return h(
+					'li',
+					{},
+					`${question?.querySelector('h2')?.textContent ?? ''} `,
+					h('strong', {}, answer)
+				);
+			})
 		);
 		this.#controls.replaceChildren(
-			this.#path.length > 1 ? h('button', { type: 'button', onclick: () => (this.#path.pop(), this.#answers.pop(), this.#show(true)) }, 'Back') : '',
-			this.#path.length > 1 ? h('button', { type: 'button', onclick: () => ((this.#path = this.#path.slice(0, 1)), (this.#answers = []), this.#show(true)) }, 'Start over') : '',
+			this.#path.length > 1
+				? h(
+						'button',
+						{
+							type: 'button',
+							onclick: () => (this.#path.pop(), this.#answers.pop(), this.#show(true)),
+						},
+						'Back'
+					)
+				: '',
+			this.#path.length > 1
+				? h(
+						'button',
+						{
+							type: 'button',
+							onclick: () => (
+								(this.#path = this.#path.slice(0, 1)),
+								(this.#answers = []),
+								this.#show(true)
+							),
+						},
+						'Start over'
+					)
+				: ''
 		);
 		if (focus) {
 			const heading = this.#sections.find((section) => !section.hidden)?.querySelector('h2');
@@ -65,4 +98,5 @@ declare global {
 	}
 }
 
-if (!customElements.get('rb-decision-stepper')) customElements.define('rb-decision-stepper', DecisionStepper);
+if (!customElements.get('rb-decision-stepper'))
+	customElements.define('rb-decision-stepper', DecisionStepper);

@@ -21,11 +21,21 @@ const DEFAULT_ROLES = ['Incident commander', 'Communications', 'Operations'];
 /** `2025-11-19T03:42` for a `datetime-local` input showing UTC. */
 const utcInputValue = (date: Date) => date.toISOString().slice(0, 16);
 
-function severityOptions(data: IncidentData, playbook: string, wanted?: string): HTMLOptionElement[] {
+function severityOptions(
+	data: IncidentData,
+	playbook: string,
+	wanted?: string
+): HTMLOptionElement[] {
 	const severities = data.playbooks.find((entry) => entry.id === playbook)?.severities ?? [];
-	const match = severities.find((severity) => severity.id === wanted || severity.level.toLowerCase() === wanted?.toLowerCase());
+	const match = severities.find(
+		(severity) => severity.id === wanted || severity.level.toLowerCase() === wanted?.toLowerCase()
+	);
 	return severities.map((severity) =>
-		h('option', { value: severity.id, selected: severity === match }, `${severity.level} ${severity.name}`),
+		h(
+			'option',
+			{ value: severity.id, selected: severity === match },
+			`${severity.level} ${severity.name}`
+		)
 	);
 }
 
@@ -33,26 +43,72 @@ function severityOptions(data: IncidentData, playbook: string, wanted?: string):
 export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<string | null> {
 	const data = await incidentData();
 	const playbook = prefill.playbook ?? data.playbooks[0]?.id ?? '';
-	const severity = h('select', { id: 'rb-declare-severity', name: 'severity', required: true }, severityOptions(data, playbook, prefill.severity));
+	const severity = h(
+		'select',
+		{ id: 'rb-declare-severity', name: 'severity', required: true },
+		severityOptions(data, playbook, prefill.severity)
+	);
 	const playbookSelect = h(
 		'select',
-		{ id: 'rb-declare-playbook', name: 'playbook', required: true, onchange: () => severity.replaceChildren(...severityOptions(data, playbookSelect.value)) },
-		data.playbooks.map((entry) => h('option', { value: entry.id, selected: entry.id === playbook }, entry.name)),
+		{
+			id: 'rb-declare-playbook',
+			name: 'playbook',
+			required: true,
+			onchange: () => severity.replaceChildren(...severityOptions(data, playbookSelect.value)),
+		},
+		data.playbooks.map((entry) =>
+			h('option', { value: entry.id, selected: entry.id === playbook }, entry.name)
+		)
 	);
-	const field = (id: string, label: string, control: HTMLElement) => h('p', { class: 'rb-field' }, h('label', { for: id }, label), control);
-	const roles = DEFAULT_ROLES.map((role, index) => field(`rb-declare-role-${index}`, role, h('input', { id: `rb-declare-role-${index}`, name: `role:${role}`, autocomplete: 'name' })));
+	const field = (id: string, label: string, control: HTMLElement) =>
+		h('p', { class: 'rb-field' }, h('label', { for: id }, label), control);
+	const roles = DEFAULT_ROLES.map((role, index) =>
+		field(
+			`rb-declare-role-${index}`,
+			role,
+			h('input', { id: `rb-declare-role-${index}`, name: `role:${role}`, autocomplete: 'name' })
+		)
+	);
 	const form = h(
 		'form',
 		{ method: 'dialog' },
 		h('h2', {}, 'Declare incident'),
-		field('rb-declare-title', 'Title', h('input', { id: 'rb-declare-title', name: 'title', required: true, value: prefill.title ?? '' })),
+		field(
+			'rb-declare-title',
+			'Title',
+			h('input', {
+				id: 'rb-declare-title',
+				name: 'title',
+				required: true,
+				value: prefill.title ?? '',
+			})
+		),
 		field('rb-declare-playbook', 'Playbook', playbookSelect),
 		field('rb-declare-severity', 'Severity', severity),
-		field('rb-declare-start', 'Start time (UTC)', h('input', { id: 'rb-declare-start', name: 'start', type: 'datetime-local', required: true, value: utcInputValue(prefill.startedAt ? new Date(prefill.startedAt) : new Date()) })),
+		field(
+			'rb-declare-start',
+			'Start time (UTC)',
+			h('input', {
+				id: 'rb-declare-start',
+				name: 'start',
+				type: 'datetime-local',
+				required: true,
+				value: utcInputValue(prefill.startedAt ? new Date(prefill.startedAt) : new Date()),
+			})
+		),
 		h('fieldset', {}, h('legend', {}, 'Roles (names, optional)'), roles),
-		h('p', { class: 'rb-actions' }, h('button', { type: 'submit', value: 'declare' }, 'Declare'), h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel')),
+		h(
+			'p',
+			{ class: 'rb-actions' },
+			h('button', { type: 'submit', value: 'declare' }, 'Declare'),
+			h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel')
+		)
 	);
-	const dialog = h('dialog', { class: 'rb-declare', 'aria-labelledby': 'rb-declare-heading' }, form);
+	const dialog = h(
+		'dialog',
+		{ class: 'rb-declare', 'aria-labelledby': 'rb-declare-heading' },
+		form
+	);
 	form.querySelector('h2')!.id = 'rb-declare-heading';
 	document.body.append(dialog);
 	dialog.showModal();
@@ -65,7 +121,11 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 			const level = chosen?.severities.find((entry) => entry.id === values.get('severity'));
 			if (!chosen || !level) return resolve(null);
 			const roleValues = Object.fromEntries(
-				[...values.entries()].flatMap(([key, value]) => (key.startsWith('role:') && String(value).trim() ? [[key.slice(5), String(value).trim()]] : [])),
+				[...values.entries()].flatMap(([key, value]) =>
+					key.startsWith('role:') && String(value).trim()
+						? [[key.slice(5), String(value).trim()]]
+						: []
+				)
 			);
 			let id = '';
 			mutate((store) => {
@@ -78,10 +138,12 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 						severityLevel: level.level,
 						startedAt: new Date(`${String(values.get('start'))}Z`),
 						roles: roleValues,
-						...(prefill.scenario && prefill.scenario.startsWith(`${chosen.id}/`) ? { scenario: prefill.scenario } : {}),
+						...(prefill.scenario && prefill.scenario.startsWith(`${chosen.id}/`)
+							? { scenario: prefill.scenario }
+							: {}),
 						idPattern: chosen.incidentId,
 					},
-					new Date(),
+					new Date()
 				);
 				id = result.id;
 				return result.store;

@@ -6,8 +6,19 @@
 import type { Incident } from './incident-context.ts';
 import { h } from './dom.ts';
 import { mutate } from './incident-store-client.ts';
-import { elapsed, formatRemaining, formatSpan, formatUtc, incidentClocks } from '../lib/incident-clock.ts';
-import { findPlaybook, findSeverity, incidentData, type IncidentData } from '../lib/incident-data.ts';
+import {
+	elapsed,
+	formatRemaining,
+	formatSpan,
+	formatUtc,
+	incidentClocks,
+} from '../lib/incident-clock.ts';
+import {
+	findPlaybook,
+	findSeverity,
+	incidentData,
+	type IncidentData,
+} from '../lib/incident-data.ts';
 import { acknowledge, STATUS_LABELS } from '../lib/incident-edits.ts';
 
 export class IncidentView {
@@ -18,7 +29,15 @@ export class IncidentView {
 	#elapsed = h('span', { class: 'rb-elapsed' });
 	#clocks = h('span', { class: 'rb-clocks' });
 	/** The banner line; its parts are updated in place so keyboard focus survives the ticking clock. */
-	readonly line = h('p', { class: 'rb-banner-line' }, this.#id, this.#severity, this.#state, this.#elapsed, this.#clocks);
+	readonly line = h(
+		'p',
+		{ class: 'rb-banner-line' },
+		this.#id,
+		this.#severity,
+		this.#state,
+		this.#elapsed,
+		this.#clocks
+	);
 
 	/** `onData` runs once the playbook data (severity names, targets) has arrived. */
 	constructor(onData: () => void) {
@@ -37,18 +56,34 @@ export class IncidentView {
 		this.#id.textContent = incident.id;
 		this.#id.setAttribute('aria-label', `Active incident ${incident.id}: open the workspace`);
 		this.#severity.className = `rb-sev rank-${Math.min(severity?.rank ?? 4, 4)}`;
-		this.#severity.textContent = severity ? `${severity.level} ${severity.name}` : incident.severity;
+		this.#severity.textContent = severity
+			? `${severity.level} ${severity.name}`
+			: incident.severity;
 		this.#state.textContent = STATUS_LABELS[incident.status];
 		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
 		if (!severity || !playbook) return this.#clocks.replaceChildren();
-		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter((clock) => clock.key !== 'response');
+		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter(
+			(clock) => clock.key !== 'response'
+		);
 		this.#clocks.replaceChildren(
 			...clocks.map((clock) => {
 				if (clock.met) {
-					return h('span', { class: 'rb-clock met', 'data-clock': clock.key }, h('span', { class: 'rb-clock-label' }, 'Acknowledged: '), formatUtc(clock.met, now));
+					return h(
+						'span',
+						{ class: 'rb-clock met', 'data-clock': clock.key },
+						h('span', { class: 'rb-clock-label' }, 'Acknowledged: '),
+						formatUtc(clock.met, now)
+					);
 				}
-				const when = clock.due ? `${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining!)})` : clock.target;
-				const label = clock.key === 'update' ? 'Next update' : clock.key === 'acknowledge' ? `${clock.label} by` : clock.label;
+				const when = clock.due
+					? `${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining!)})`
+					: clock.target;
+				const label =
+					clock.key === 'update'
+						? 'Next update'
+						: clock.key === 'acknowledge'
+							? `${clock.label} by`
+							: clock.label;
 				return h(
 					'span',
 					{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
@@ -56,10 +91,18 @@ export class IncidentView {
 					when,
 					clock.businessHours ? ' (business hours)' : '',
 					clock.key === 'acknowledge'
-						? h('button', { type: 'button', class: 'rb-ack', onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())) }, 'Acknowledge')
-						: null,
+						? h(
+								'button',
+								{
+									type: 'button',
+									class: 'rb-ack',
+									onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())),
+								},
+								'Acknowledge'
+							)
+						: null
 				);
-			}),
+			})
 		);
 	}
 }

@@ -10,7 +10,12 @@
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentView } from './incident-banner-view.ts';
 import { h } from './dom.ts';
-import { loadStore, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
+import {
+	loadStore,
+	onStoreChange,
+	recordTimelineEvents,
+	storageNotice,
+} from './incident-store-client.ts';
 
 class IncidentBanner extends HTMLElement {
 	#view: IncidentView | undefined;
@@ -23,8 +28,27 @@ class IncidentBanner extends HTMLElement {
 
 	connectedCallback() {
 		recordTimelineEvents();
-		const declare = h('button', { type: 'button', class: 'rb-declare-button', onclick: () => void this.#declare(this.#scenarioPrefill()) }, 'Declare incident');
-		this.replaceChildren(this.#alert, this.#status, h('p', { class: 'rb-banner-actions' }, declare, ' ', h('a', { href: '/incident/' }, 'Incident workspace')), this.#notice);
+		const declare = h(
+			'button',
+			{
+				type: 'button',
+				class: 'rb-declare-button',
+				onclick: () => void this.#declare(this.#scenarioPrefill()),
+			},
+			'Declare incident'
+		);
+		this.replaceChildren(
+			this.#alert,
+			this.#status,
+			h(
+				'p',
+				{ class: 'rb-banner-actions' },
+				declare,
+				' ',
+				h('a', { href: '/incident/' }, 'Incident workspace')
+			),
+			this.#notice
+		);
 		void this.#showAlertContext();
 		this.#stop = onStoreChange(() => void this.#render());
 		void this.#render();
@@ -38,7 +62,12 @@ class IncidentBanner extends HTMLElement {
 
 	#scenarioPrefill(): DeclarePrefill {
 		const { playbook, severity, scenario, scenarioTitle } = this.dataset;
-		return { ...(playbook ? { playbook } : {}), ...(severity ? { severity } : {}), ...(scenario ? { scenario } : {}), ...(scenarioTitle ? { title: scenarioTitle } : {}) };
+		return {
+			...(playbook ? { playbook } : {}),
+			...(severity ? { severity } : {}),
+			...(scenario ? { scenario } : {}),
+			...(scenarioTitle ? { title: scenarioTitle } : {}),
+		};
 	}
 
 	async #declare(prefill: DeclarePrefill) {
@@ -52,7 +81,13 @@ class IncidentBanner extends HTMLElement {
 	async #showAlertContext() {
 		if (!this.dataset.scenario || location.hash.length < 2) return;
 		const { alertOffer } = await import('./alert-offer.ts');
-		this.#alert.replaceChildren(...alertOffer(location.hash, this.#scenarioPrefill(), (prefill) => void this.#declare(prefill)));
+		this.#alert.replaceChildren(
+			...alertOffer(
+				location.hash,
+				this.#scenarioPrefill(),
+				(prefill) => void this.#declare(prefill)
+			)
+		);
 	}
 
 	async #render(): Promise<void> {
@@ -83,4 +118,5 @@ declare global {
 	}
 }
 
-if (!customElements.get('rb-incident-banner')) customElements.define('rb-incident-banner', IncidentBanner);
+if (!customElements.get('rb-incident-banner'))
+	customElements.define('rb-incident-banner', IncidentBanner);

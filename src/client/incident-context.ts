@@ -13,13 +13,15 @@ export const ACTIVE_INCIDENT_EVENT = 'responder:active-incident';
 /** Fired on `window` by features with a `TimelineEvent` as `detail`; the workspace records it. */
 export const TIMELINE_EVENT = 'responder:timeline';
 
-export type IncidentStatus = 'investigating' | 'identified' | 'mitigating' | 'monitoring' | 'resolved';
+export type IncidentStatus =
+	'investigating' | 'identified' | 'mitigating' | 'monitoring' | 'resolved';
 
 export interface TimelineEntry {
 	id: string;
 	/** ISO time in UTC. */
 	at: string;
-	type: 'declared' | 'tick' | 'untick' | 'copy' | 'severity' | 'status' | 'role' | 'note' | 'closed';
+	type:
+		'declared' | 'tick' | 'untick' | 'copy' | 'severity' | 'status' | 'role' | 'note' | 'closed';
 	text: string;
 }
 
@@ -57,17 +59,32 @@ export interface TimelineEvent {
 	at?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const INCIDENT_STRINGS = ['id', 'title', 'playbook', 'severity', 'status', 'startedAt'] as const satisfies readonly (keyof Incident)[];
-const ENTRY_STRINGS = ['id', 'at', 'type', 'text'] as const satisfies readonly (keyof TimelineEntry)[];
+const INCIDENT_STRINGS = [
+	'id',
+	'title',
+	'playbook',
+	'severity',
+	'status',
+	'startedAt',
+] as const satisfies readonly (keyof Incident)[];
+const ENTRY_STRINGS = [
+	'id',
+	'at',
+	'type',
+	'text',
+] as const satisfies readonly (keyof TimelineEntry)[];
 
 const isIncident = (value: unknown): value is Incident =>
 	isRecord(value) &&
 	INCIDENT_STRINGS.every((key) => typeof value[key] === 'string') &&
 	isRecord(value.roles) &&
 	Array.isArray(value.timeline) &&
-	value.timeline.every((entry) => isRecord(entry) && ENTRY_STRINGS.every((key) => typeof entry[key] === 'string'));
+	value.timeline.every(
+		(entry) => isRecord(entry) && ENTRY_STRINGS.every((key) => typeof entry[key] === 'string')
+	);
 
 /**
  * Whether stored JSON has the store's shape: version, active id, and every incident with the
@@ -77,7 +94,11 @@ const isIncident = (value: unknown): value is Incident =>
  * to it.
  */
 export const isIncidentStore = (raw: unknown): raw is IncidentStore =>
-	isRecord(raw) && raw.version === 1 && (raw.activeId === null || typeof raw.activeId === 'string') && isRecord(raw.incidents) && Object.values(raw.incidents).every(isIncident);
+	isRecord(raw) &&
+	raw.version === 1 &&
+	(raw.activeId === null || typeof raw.activeId === 'string') &&
+	isRecord(raw.incidents) &&
+	Object.values(raw.incidents).every(isIncident);
 
 /** The active incident, or `null` when none is running (or storage cannot be read). */
 export function activeIncident(): Incident | null {

@@ -6,7 +6,12 @@
  * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
  */
 import type { IncidentStore } from './incident-context.ts';
-import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT, type TimelineEvent } from './incident-context.ts';
+import {
+	ACTIVE_INCIDENT_EVENT,
+	INCIDENTS_KEY,
+	TIMELINE_EVENT,
+	type TimelineEvent,
+} from './incident-context.ts';
 import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
 import { emptyStore, parseStore, recordEvent } from '../lib/incident-store.ts';
 
@@ -23,7 +28,8 @@ export function loadStore(): IncidentStore {
 	else if (result.status === 'corrupt') {
 		notice = `Saved incidents could not be read, so Responder started a new list. The unreadable data is kept in this browser's storage under \`${result.movedTo ?? INCIDENTS_KEY}\`.`;
 	} else if (result.status === 'unavailable') {
-		notice = 'This browser is not saving incidents (storage is blocked or unavailable). They last while this tab is open: export them as JSON to keep them.';
+		notice =
+			'This browser is not saving incidents (storage is blocked or unavailable). They last while this tab is open: export them as JSON to keep them.';
 	}
 	return memory;
 }
@@ -38,10 +44,12 @@ export function mutate(operation: (store: IncidentStore) => IncidentStore): Inci
 	if (after === before) return before;
 	memory = after;
 	if (!writeJson(INCIDENTS_KEY, after)) {
-		notice = 'This browser refused to save the incident (storage is full or blocked). Changes last while this tab is open: export the incident as JSON to keep it.';
+		notice =
+			'This browser refused to save the incident (storage is full or blocked). Changes last while this tab is open: export the incident as JSON to keep it.';
 	}
 	globalThis.dispatchEvent(new CustomEvent(CHANGED_EVENT));
-	if (before.activeId !== after.activeId) globalThis.dispatchEvent(new CustomEvent(ACTIVE_INCIDENT_EVENT));
+	if (before.activeId !== after.activeId)
+		globalThis.dispatchEvent(new CustomEvent(ACTIVE_INCIDENT_EVENT));
 	return after;
 }
 

@@ -9,11 +9,29 @@ import { h } from './dom.ts';
 import { keysWithPrefix, readJson } from './safe-storage.ts';
 import { checklistKey } from '../lib/checklist-store.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
-import { loadStore, mutate, onStoreChange, recordTimelineEvents, storageNotice } from './incident-store-client.ts';
+import {
+	loadStore,
+	mutate,
+	onStoreChange,
+	recordTimelineEvents,
+	storageNotice,
+} from './incident-store-client.ts';
 import { severityHelper } from './severity-helper.ts';
 import { formatUtc } from '../lib/incident-clock.ts';
-import { findPlaybook, findSeverity, incidentData, severityLevels, type IncidentData } from '../lib/incident-data.ts';
-import { exportFileName, readChecklistTicks, renderDocument, renderPostMortemMdx, type ChecklistTicks } from '../lib/incident-export.ts';
+import {
+	findPlaybook,
+	findSeverity,
+	incidentData,
+	severityLevels,
+	type IncidentData,
+} from '../lib/incident-data.ts';
+import {
+	exportFileName,
+	readChecklistTicks,
+	renderDocument,
+	renderPostMortemMdx,
+	type ChecklistTicks,
+} from '../lib/incident-export.ts';
 import { decodeHandover, encodeHandover } from '../lib/incident-fragment.ts';
 import { parseIncidentFile, toIncidentFile } from '../lib/incident-file.ts';
 import {
@@ -81,10 +99,21 @@ class IncidentWorkspace extends HTMLElement {
 		try {
 			this.#data = await incidentData();
 		} catch (error) {
-			this.replaceChildren(h('p', { role: 'alert' }, `The incident workspace could not load its playbook data: ${(error as Error).message}`));
+			this.replaceChildren(
+				h(
+					'p',
+					{ role: 'alert' },
+					`The incident workspace could not load its playbook data: ${(error as Error).message}`
+				)
+			);
 			return;
 		}
-		const file = h('input', { type: 'file', id: 'rb-import', accept: 'application/json,.json', onchange: () => void this.#import(file) });
+		const file = h('input', {
+			type: 'file',
+			id: 'rb-import',
+			accept: 'application/json,.json',
+			onchange: () => void this.#import(file),
+		});
 		this.replaceChildren(
 			this.#notice,
 			this.#handover,
@@ -92,11 +121,17 @@ class IncidentWorkspace extends HTMLElement {
 				'p',
 				{ class: 'rb-actions' },
 				h('button', { type: 'button', onclick: () => void this.#declare() }, 'Declare incident'),
-				h('span', { class: 'rb-import' }, h('label', { for: 'rb-import' }, 'Import incident JSON'), ' ', file),
+				h(
+					'span',
+					{ class: 'rb-import' },
+					h('label', { for: 'rb-import' }, 'Import incident JSON'),
+					' ',
+					file
+				)
 			),
 			this.#message,
 			this.#list,
-			this.#detail,
+			this.#detail
 		);
 		onStoreChange(() => this.#render());
 		this.#render();
@@ -132,19 +167,42 @@ class IncidentWorkspace extends HTMLElement {
 							return h(
 								'li',
 								{ 'data-incident': incident.id, class: active ? 'active' : undefined },
-								h('button', { type: 'button', class: 'rb-link', 'aria-pressed': String(this.#selected === incident.id), onclick: () => ((this.#selected = incident.id), this.#render()) }, incident.id),
+								h(
+									'button',
+									{
+										type: 'button',
+										class: 'rb-link',
+										'aria-pressed': String(this.#selected === incident.id),
+										onclick: () => ((this.#selected = incident.id), this.#render()),
+									},
+									incident.id
+								),
 								` ${incident.title} · ${severity?.level ?? incident.severity} · ${incident.closedAt ? 'Closed' : STATUS_LABELS[incident.status]} `,
 								active
 									? h('strong', {}, '(active)')
 									: incident.closedAt
 										? null
-										: h('button', { type: 'button', 'aria-label': `Make ${incident.id} active`, onclick: () => (mutate((s) => setActive(s, incident.id)), (this.#selected = incident.id), this.#render()) }, 'Make active'),
+										: h(
+												'button',
+												{
+													type: 'button',
+													'aria-label': `Make ${incident.id} active`,
+													onclick: () => (
+														mutate((s) => setActive(s, incident.id)),
+														(this.#selected = incident.id),
+														this.#render()
+													),
+												},
+												'Make active'
+											)
 							);
-						}),
-					),
+						})
+					)
 		);
 		const incident = this.#selected ? store.incidents[this.#selected] : undefined;
-		this.#detail.replaceChildren(...(incident ? this.#describe(incident).filter((node) => node !== null) : []));
+		this.#detail.replaceChildren(
+			...(incident ? this.#describe(incident).filter((node) => node !== null) : [])
+		);
 	}
 
 	#describe(incident: Incident): (Node | null)[] {
@@ -154,62 +212,168 @@ class IncidentWorkspace extends HTMLElement {
 		const now = () => new Date();
 		const status = h(
 			'select',
-			{ id: 'rb-status', onchange: () => mutate((store) => setStatus(store, id, status.value as IncidentStatus, now())) },
-			STATUSES.map((value) => h('option', { value, selected: incident.status === value }, STATUS_LABELS[value])),
+			{
+				id: 'rb-status',
+				onchange: () =>
+					mutate((store) => setStatus(store, id, status.value as IncidentStatus, now())),
+			},
+			STATUSES.map((value) =>
+				h('option', { value, selected: incident.status === value }, STATUS_LABELS[value])
+			)
 		);
 		const severity = h(
 			'select',
-			{ id: 'rb-severity', onchange: () => mutate((store) => setSeverity(store, id, severity.value, severityLevels(this.#data), now())) },
-			severities.map((entry) => h('option', { value: entry.id, selected: incident.severity === entry.id }, `${entry.level} ${entry.name}`)),
+			{
+				id: 'rb-severity',
+				onchange: () =>
+					mutate((store) =>
+						setSeverity(store, id, severity.value, severityLevels(this.#data), now())
+					),
+			},
+			severities.map((entry) =>
+				h(
+					'option',
+					{ value: entry.id, selected: incident.severity === entry.id },
+					`${entry.level} ${entry.name}`
+				)
+			)
 		);
 		const note = h('textarea', { id: 'rb-note', rows: '3' });
 		const roleName = h('input', { id: 'rb-role-name', list: 'rb-role-names' });
 		const rolePerson = h('input', { id: 'rb-role-person' });
 		return [
 			h('h2', {}, `${incident.id}: `, incident.title),
-			h('p', {}, `${playbook?.name ?? incident.playbook} · started ${formatUtc(incident.startedAt)}`, incident.closedAt ? ` · closed ${formatUtc(incident.closedAt)}` : ''),
+			h(
+				'p',
+				{},
+				`${playbook?.name ?? incident.playbook} · started ${formatUtc(incident.startedAt)}`,
+				incident.closedAt ? ` · closed ${formatUtc(incident.closedAt)}` : ''
+			),
 			h(
 				'div',
 				{ class: 'rb-controls' },
 				h('p', { class: 'rb-field' }, h('label', { for: 'rb-status' }, 'Status'), status),
-				h('p', { class: 'rb-field' }, h('label', { for: 'rb-severity' }, 'Severity'), severity),
+				h('p', { class: 'rb-field' }, h('label', { for: 'rb-severity' }, 'Severity'), severity)
 			),
-			h('details', {}, h('summary', {}, 'Severity helper'), severityHelper(severities, playbook?.scenarios ?? [], incident.severity, (entry) => mutate((store) => setSeverity(store, id, entry.id, severityLevels(this.#data), now())))),
-			playbook?.decisions.length ? h('p', {}, 'Decision trees: ', playbook.decisions.map((tree) => h('a', { href: tree.url }, tree.title))) : null,
+			h(
+				'details',
+				{},
+				h('summary', {}, 'Severity helper'),
+				severityHelper(severities, playbook?.scenarios ?? [], incident.severity, (entry) =>
+					mutate((store) => setSeverity(store, id, entry.id, severityLevels(this.#data), now()))
+				)
+			),
+			playbook?.decisions.length
+				? h(
+						'p',
+						{},
+						'Decision trees: ',
+						playbook.decisions.map((tree) => h('a', { href: tree.url }, tree.title))
+					)
+				: null,
 			h('h3', {}, 'Roles'),
 			h(
 				'ul',
 				{ class: 'rb-roles' },
 				Object.entries(incident.roles).map(([role, person]) =>
-					h('li', {}, `${role}: ${person} `, h('button', { type: 'button', 'aria-label': `Unassign ${role}`, onclick: () => mutate((store) => setRole(store, id, role, '', now())) }, 'Unassign')),
-				),
+					h(
+						'li',
+						{},
+						`${role}: ${person} `,
+						h(
+							'button',
+							{
+								type: 'button',
+								'aria-label': `Unassign ${role}`,
+								onclick: () => mutate((store) => setRole(store, id, role, '', now())),
+							},
+							'Unassign'
+						)
+					)
+				)
 			),
 			h(
 				'form',
-				{ class: 'rb-role-form', onsubmit: (event) => (event.preventDefault(), mutate((store) => setRole(store, id, roleName.value, rolePerson.value, now()))) },
+				{
+					class: 'rb-role-form',
+					onsubmit: (event) => (
+						event.preventDefault(),
+						mutate((store) => setRole(store, id, roleName.value, rolePerson.value, now()))
+					),
+				},
 				h('span', { class: 'rb-field' }, h('label', { for: 'rb-role-name' }, 'Role'), roleName),
-				h('datalist', { id: 'rb-role-names' }, ['Incident commander', 'Communications', 'Operations', 'Scribe', 'Subject matter expert'].map((value) => h('option', { value }))),
-				h('span', { class: 'rb-field' }, h('label', { for: 'rb-role-person' }, 'Person'), rolePerson),
-				h('button', { type: 'submit' }, 'Assign role'),
+				h(
+					'datalist',
+					{ id: 'rb-role-names' },
+					[
+						'Incident commander',
+						'Communications',
+						'Operations',
+						'Scribe',
+						'Subject matter expert',
+					].map((value) => h('option', { value }))
+				),
+				h(
+					'span',
+					{ class: 'rb-field' },
+					h('label', { for: 'rb-role-person' }, 'Person'),
+					rolePerson
+				),
+				h('button', { type: 'submit' }, 'Assign role')
 			),
 			h('h3', {}, 'Timeline'),
 			this.#timeline(incident),
 			h(
 				'form',
-				{ class: 'rb-note-form', onsubmit: (event) => (event.preventDefault(), mutate((store) => addNote(store, id, note.value, now()))) },
+				{
+					class: 'rb-note-form',
+					onsubmit: (event) => (
+						event.preventDefault(),
+						mutate((store) => addNote(store, id, note.value, now()))
+					),
+				},
 				h('p', { class: 'rb-field' }, h('label', { for: 'rb-note' }, 'Note'), note),
-				h('button', { type: 'submit' }, 'Add note'),
+				h('button', { type: 'submit' }, 'Add note')
 			),
 			this.#exports(incident),
 			h('h3', {}, 'Finish'),
 			h(
 				'p',
 				{ class: 'rb-actions' },
-				incident.status === 'resolved' ? null : h('button', { type: 'button', onclick: () => mutate((store) => setStatus(store, id, 'resolved', now())) }, 'Resolve'),
+				incident.status === 'resolved'
+					? null
+					: h(
+							'button',
+							{
+								type: 'button',
+								onclick: () => mutate((store) => setStatus(store, id, 'resolved', now())),
+							},
+							'Resolve'
+						),
 				incident.closedAt
 					? null
-					: h('button', { type: 'button', onclick: () => confirm(`Close ${id}? It stays listed and exportable.`) && mutate((store) => closeIncident(store, id, now())) }, 'Close incident'),
-				h('button', { type: 'button', class: 'rb-danger', onclick: () => confirm(`Delete ${id} and its timeline from this browser for good? Export it first if you need it.`) && mutate((store) => deleteIncident(store, id)) }, 'Delete incident'),
+					: h(
+							'button',
+							{
+								type: 'button',
+								onclick: () =>
+									confirm(`Close ${id}? It stays listed and exportable.`) &&
+									mutate((store) => closeIncident(store, id, now())),
+							},
+							'Close incident'
+						),
+				h(
+					'button',
+					{
+						type: 'button',
+						class: 'rb-danger',
+						onclick: () =>
+							confirm(
+								`Delete ${id} and its timeline from this browser for good? Export it first if you need it.`
+							) && mutate((store) => deleteIncident(store, id)),
+					},
+					'Delete incident'
+				)
 			),
 		];
 	}
@@ -221,20 +385,33 @@ class IncidentWorkspace extends HTMLElement {
 			{ class: 'rb-timeline' },
 			incident.timeline.map((entry) => {
 				if (this.#editing === entry.id) {
-					const input = h('input', { value: entry.text, 'aria-label': `Edit entry of ${formatUtc(entry.at)}` });
+					const input = h('input', {
+						value: entry.text,
+						'aria-label': `Edit entry of ${formatUtc(entry.at)}`,
+					});
 					queueMicrotask(() => input.focus());
 					return h(
 						'li',
 						{},
 						h(
 							'form',
-							{ onsubmit: (event) => (event.preventDefault(), (this.#editing = null), mutate((store) => editEntry(store, id, entry.id, input.value))) },
+							{
+								onsubmit: (event) => (
+									event.preventDefault(),
+									(this.#editing = null),
+									mutate((store) => editEntry(store, id, entry.id, input.value))
+								),
+							},
 							h('time', { datetime: entry.at }, formatUtc(entry.at)),
 							' ',
 							input,
 							h('button', { type: 'submit' }, 'Save'),
-							h('button', { type: 'button', onclick: () => ((this.#editing = null), this.#render()) }, 'Cancel'),
-						),
+							h(
+								'button',
+								{ type: 'button', onclick: () => ((this.#editing = null), this.#render()) },
+								'Cancel'
+							)
+						)
 					);
 				}
 				return h(
@@ -246,15 +423,38 @@ class IncidentWorkspace extends HTMLElement {
 					' ',
 					h('span', { class: 'rb-text' }, entry.text),
 					' ',
-					h('button', { type: 'button', 'aria-label': `Edit entry “${entry.text}”`, onclick: () => ((this.#editing = entry.id), this.#render()) }, 'Edit'),
-					h('button', { type: 'button', 'aria-label': `Delete entry “${entry.text}”`, onclick: () => confirm(`Delete this timeline entry?\n${entry.text}`) && mutate((store) => deleteEntry(store, id, entry.id)) }, 'Delete'),
+					h(
+						'button',
+						{
+							type: 'button',
+							'aria-label': `Edit entry “${entry.text}”`,
+							onclick: () => ((this.#editing = entry.id), this.#render()),
+						},
+						'Edit'
+					),
+					h(
+						'button',
+						{
+							type: 'button',
+							'aria-label': `Delete entry “${entry.text}”`,
+							onclick: () =>
+								confirm(`Delete this timeline entry?\n${entry.text}`) &&
+								mutate((store) => deleteEntry(store, id, entry.id)),
+						},
+						'Delete'
+					)
 				);
-			}),
+			})
 		);
 	}
 
 	#exports(incident: Incident): HTMLElement {
-		const output = h('textarea', { id: 'rb-export-output', readonly: true, rows: '14', class: 'rb-export-output' });
+		const output = h('textarea', {
+			id: 'rb-export-output',
+			readonly: true,
+			rows: '14',
+			class: 'rb-export-output',
+		});
 		const status = h('p', { role: 'status', class: 'rb-export-status' });
 		let current: { kind: ExportKind; text: string } | null = null;
 		const show = (kind: ExportKind) => {
@@ -264,7 +464,12 @@ class IncidentWorkspace extends HTMLElement {
 				status.textContent = `The playbook \`${incident.playbook}\` of this incident is not in this site, so only JSON can be exported.`;
 				return;
 			}
-			const context = { playbook: playbook!, severity: severity!, now: new Date(), checklists: storedChecklists(incident.id) };
+			const context = {
+				playbook: playbook!,
+				severity: severity!,
+				now: new Date(),
+				checklists: storedChecklists(incident.id),
+			};
 			const text =
 				kind === 'json'
 					? JSON.stringify(toIncidentFile(incident), null, 2)
@@ -275,7 +480,11 @@ class IncidentWorkspace extends HTMLElement {
 			output.value = text;
 			status.textContent = `Showing ${exportFileName(incident, kind)}.`;
 		};
-		const handover = h('input', { id: 'rb-handover-link', readonly: true, 'aria-label': 'Hand-over link' });
+		const handover = h('input', {
+			id: 'rb-handover-link',
+			readonly: true,
+			'aria-label': 'Hand-over link',
+		});
 		return h(
 			'section',
 			{ 'aria-labelledby': 'rb-export-heading' },
@@ -286,24 +495,67 @@ class IncidentWorkspace extends HTMLElement {
 				h('button', { type: 'button', onclick: () => show('incident-record') }, 'Incident record'),
 				h('button', { type: 'button', onclick: () => show('post-mortem') }, 'Post-mortem draft'),
 				h('button', { type: 'button', onclick: () => show('post-mortem-mdx') }, 'Post-mortem MDX'),
-				h('button', { type: 'button', onclick: () => show('json') }, 'Incident JSON'),
+				h('button', { type: 'button', onclick: () => show('json') }, 'Incident JSON')
 			),
 			h('label', { for: 'rb-export-output' }, 'Exported text'),
 			output,
 			h(
 				'p',
 				{ class: 'rb-actions' },
-				h('button', { type: 'button', onclick: async () => current && (status.textContent = (await copyText(current.text)) ? 'Copied.' : (output.select(), 'Copying was refused: the text is selected, press Ctrl/Cmd+C.')) }, 'Copy'),
-				h('button', { type: 'button', onclick: () => current && download(exportFileName(incident, current.kind), current.text, current.kind === 'json' ? 'application/json' : 'text/markdown') }, 'Download'),
+				h(
+					'button',
+					{
+						type: 'button',
+						onclick: async () =>
+							current &&
+							(status.textContent = (await copyText(current.text))
+								? 'Copied.'
+								: (output.select(),
+									'Copying was refused: the text is selected, press Ctrl/Cmd+C.')),
+					},
+					'Copy'
+				),
+				h(
+					'button',
+					{
+						type: 'button',
+						onclick: () =>
+							current &&
+							download(
+								exportFileName(incident, current.kind),
+								current.text,
+								current.kind === 'json' ? 'application/json' : 'text/markdown'
+							),
+					},
+					'Download'
+				)
 			),
 			status,
 			h(
 				'p',
 				{ class: 'rb-actions' },
-				h('button', { type: 'button', onclick: async () => ((handover.value = `${location.origin}/incident/#${await encodeHandover(incident)}`), handover.select()) }, 'Create hand-over link'),
-				handover,
+				h(
+					'button',
+					{
+						type: 'button',
+						onclick: async () => (
+							(handover.value = `${location.origin}/incident/#${await encodeHandover(incident)}`),
+							handover.select()
+						),
+					},
+					'Create hand-over link'
+				),
+				handover
 			),
-			h('p', {}, h('small', {}, 'The hand-over link carries the incident in the part after #, which browsers never send to a server.')),
+			h(
+				'p',
+				{},
+				h(
+					'small',
+					{},
+					'The hand-over link carries the incident in the part after #, which browsers never send to a server.'
+				)
+			)
 		);
 	}
 
@@ -318,7 +570,11 @@ class IncidentWorkspace extends HTMLElement {
 
 	#adopt(incident: Incident, how: string) {
 		const existing = loadStore().incidents[incident.id];
-		if (existing && JSON.stringify(existing) !== JSON.stringify(incident) && !confirm(`${incident.id} is already in this browser. Replace it with the ${how} copy?`)) {
+		if (
+			existing &&
+			JSON.stringify(existing) !== JSON.stringify(incident) &&
+			!confirm(`${incident.id} is already in this browser. Replace it with the ${how} copy?`)
+		) {
 			return this.#say(`Nothing was changed: ${incident.id} was kept as it was.`);
 		}
 		mutate((store) => putIncident(store, incident));
@@ -333,7 +589,13 @@ class IncidentWorkspace extends HTMLElement {
 		if ('error' in result) return this.#say(result.error);
 		const { incident } = result;
 		this.#handover.replaceChildren(
-			h('p', {}, 'This link hands over ', h('strong', {}, incident.id), ` (${incident.title}, ${incident.timeline.length} timeline entries).`),
+			h(
+				'p',
+				{},
+				'This link hands over ',
+				h('strong', {}, incident.id),
+				` (${incident.title}, ${incident.timeline.length} timeline entries).`
+			),
 			h(
 				'button',
 				{
@@ -344,8 +606,8 @@ class IncidentWorkspace extends HTMLElement {
 						history.replaceState(null, '', location.pathname + location.search);
 					},
 				},
-				`Take over ${incident.id}`,
-			),
+				`Take over ${incident.id}`
+			)
 		);
 	}
 }
@@ -356,4 +618,5 @@ declare global {
 	}
 }
 
-if (!customElements.get('rb-incident-workspace')) customElements.define('rb-incident-workspace', IncidentWorkspace);
+if (!customElements.get('rb-incident-workspace'))
+	customElements.define('rb-incident-workspace', IncidentWorkspace);

@@ -71,7 +71,8 @@ export function keysWithPrefix(prefix: string): string[] {
 /** Calls `listener` when another tab changes `key` (or a key starting with `key` when `prefix`). */
 export function onStorageChange(key: string, listener: () => void, prefix = false): () => void {
 	const handler = (event: StorageEvent) => {
-		if (event.key === null || event.key === key || (prefix && event.key.startsWith(key))) listener();
+		if (event.key === null || event.key === key || (prefix && event.key.startsWith(key)))
+			listener();
 	};
 	globalThis.addEventListener?.('storage', handler);
 	return () => globalThis.removeEventListener?.('storage', handler);

@@ -4,7 +4,13 @@
  */
 import { h } from './dom.ts';
 import type { SeverityData } from '../lib/incident-data.ts';
-import { severityQuestions, suggestSeverity, type ScenarioRef, type SeverityAnswers, type StatementKind } from '../lib/incident-severity.ts';
+import {
+	severityQuestions,
+	suggestSeverity,
+	type ScenarioRef,
+	type SeverityAnswers,
+	type StatementKind,
+} from '../lib/incident-severity.ts';
 
 const LEGENDS: Record<StatementKind, string> = {
 	definition: 'Which of these is true?',
@@ -13,10 +19,18 @@ const LEGENDS: Record<StatementKind, string> = {
 	scenario: 'Is it one of these scenarios?',
 };
 
-export function severityHelper(severities: SeverityData[], scenarios: ScenarioRef[], current: string, apply: (severity: SeverityData) => void): HTMLElement {
+export function severityHelper(
+	severities: SeverityData[],
+	scenarios: ScenarioRef[],
+	current: string,
+	apply: (severity: SeverityData) => void
+): HTMLElement {
 	const questions = severityQuestions(severities, scenarios);
 	const result = h('div', { class: 'rb-suggestion', 'aria-live': 'polite' });
-	const form = h('form', { class: 'rb-severity-helper', onsubmit: (event) => event.preventDefault() });
+	const form = h('form', {
+		class: 'rb-severity-helper',
+		onsubmit: (event) => event.preventDefault(),
+	});
 	// The suggestion is rebuilt only when it changes: a blur's `change` event must not remove the
 	// Apply button between press and release.
 	let shown: string | undefined;
@@ -33,30 +47,63 @@ export function severityHelper(severities: SeverityData[], scenarios: ScenarioRe
 		const key = suggestion ? `${suggestion.severity.id}\n${suggestion.reasons.join('\n')}` : '';
 		if (key === shown) return;
 		shown = key;
-		if (!suggestion) return result.replaceChildren(h('p', {}, 'Answer a question to get a suggested severity.'));
+		if (!suggestion)
+			return result.replaceChildren(h('p', {}, 'Answer a question to get a suggested severity.'));
 		const { severity, reasons } = suggestion;
 		result.replaceChildren(
-			h('p', {}, 'Suggested: ', h('strong', { class: 'rb-suggested' }, `${severity.level} ${severity.name}`)),
-			h('ul', {}, reasons.map((reason) => h('li', {}, reason))),
+			h(
+				'p',
+				{},
+				'Suggested: ',
+				h('strong', { class: 'rb-suggested' }, `${severity.level} ${severity.name}`)
+			),
+			h(
+				'ul',
+				{},
+				reasons.map((reason) => h('li', {}, reason))
+			),
 			severity.id === current
 				? h('p', {}, 'This is the incident’s severity already.')
-				: h('button', { type: 'button', onclick: () => apply(severity) }, `Apply ${severity.level}`),
+				: h('button', { type: 'button', onclick: () => apply(severity) }, `Apply ${severity.level}`)
 		);
 	};
 	form.addEventListener('input', update);
 	form.addEventListener('change', update);
-	const ranges = severities.flatMap((severity) => (severity.criteria?.usersAffected ? [`${severity.level}: ${severity.criteria.usersAffected}`] : []));
+	const ranges = severities.flatMap((severity) =>
+		severity.criteria?.usersAffected
+			? [`${severity.level}: ${severity.criteria.usersAffected}`]
+			: []
+	);
 	const parts = [
 		questions.usersAffected
-			? h('p', { class: 'rb-field' }, h('label', { for: 'rb-sev-users' }, 'Share of users affected (%)'), h('input', { id: 'rb-sev-users', name: 'users', type: 'number', min: '0', max: '100', step: 'any', 'aria-describedby': 'rb-sev-users-help' }), h('small', { id: 'rb-sev-users-help' }, ranges.join(' · ')))
+			? h(
+					'p',
+					{ class: 'rb-field' },
+					h('label', { for: 'rb-sev-users' }, 'Share of users affected (%)'),
+					h('input', {
+						id: 'rb-sev-users',
+						name: 'users',
+						type: 'number',
+						min: '0',
+						max: '100',
+						step: 'any',
+						'aria-describedby': 'rb-sev-users-help',
+					}),
+					h('small', { id: 'rb-sev-users-help' }, ranges.join(' · '))
+				)
 			: null,
 		questions.choices.map((choice) =>
 			h(
 				'p',
 				{ class: 'rb-field' },
 				h('label', { for: `rb-sev-${choice.key}` }, choice.label),
-				h('select', { id: `rb-sev-${choice.key}`, name: choice.key }, h('option', { value: '' }, 'Not known'), choice.options.map((option) => h('option', { value: option.text }, option.text))),
-			),
+				h(
+					'select',
+					{ id: `rb-sev-${choice.key}`, name: choice.key },
+					h('option', { value: '' }, 'Not known'),
+					choice.options.map((option) => h('option', { value: option.text }, option.text))
+				)
+			)
 		),
 		(Object.keys(LEGENDS) as StatementKind[]).map((kind) => {
 			const statements = questions.statements.filter((statement) => statement.kind === kind);
@@ -67,12 +114,22 @@ export function severityHelper(severities: SeverityData[], scenarios: ScenarioRe
 				h('legend', {}, LEGENDS[kind]),
 				statements.map((statement) => {
 					const id = `rb-sev-st-${questions.statements.indexOf(statement)}`;
-					return h('p', { class: 'rb-check' }, h('input', { type: 'checkbox', id, name: 'statement', value: statement.id }), ' ', h('label', { for: id }, statement.text));
-				}),
+					return h(
+						'p',
+						{ class: 'rb-check' },
+						h('input', { type: 'checkbox', id, name: 'statement', value: statement.id }),
+						' ',
+						h('label', { for: id }, statement.text)
+					);
+				})
 			);
 		}),
 		questions.unreachable.length
-			? h('p', { class: 'rb-unreachable' }, `The playbook describes ${questions.unreachable.map((severity) => severity.level).join(', ')} in no way the helper can ask about; choose ${questions.unreachable.length > 1 ? 'them' : 'it'} directly.`)
+			? h(
+					'p',
+					{ class: 'rb-unreachable' },
+					`The playbook describes ${questions.unreachable.map((severity) => severity.level).join(', ')} in no way the helper can ask about; choose ${questions.unreachable.length > 1 ? 'them' : 'it'} directly.`
+				)
 			: null,
 		result,
 	];

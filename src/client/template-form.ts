@@ -4,10 +4,20 @@
  * value); empty fields fill themselves from the active incident. Everything the responder types
  * is put into the page as text nodes and onto the clipboard as typed.
  */
-import { activeIncident, incidentScope, onActiveIncidentChange, recordTimeline } from './incident-context.ts';
+import {
+	activeIncident,
+	incidentScope,
+	onActiveIncidentChange,
+	recordTimeline,
+} from './incident-context.ts';
 import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
 import { fillMessage, type FilledMessage, type Segment } from '../lib/placeholders.ts';
-import { copyVariants, renderSegments, type BodyFormat, type CopyVariant } from '../lib/message-format.ts';
+import {
+	copyVariants,
+	renderSegments,
+	type BodyFormat,
+	type CopyVariant,
+} from '../lib/message-format.ts';
 import {
 	messageValues,
 	parseValueStore,
@@ -32,9 +42,11 @@ export interface TemplatePageData {
 }
 
 const NOTICE = {
-	unavailable: 'This browser is not saving what you type here (storage is blocked). Values stay while this page is open.',
+	unavailable:
+		'This browser is not saving what you type here (storage is blocked). Values stay while this page is open.',
 	corrupt: 'Saved values could not be read and were set aside; the fields start empty.',
-	write: 'What you type could not be saved (storage is blocked or full). Values stay while this page is open.',
+	write:
+		'What you type could not be saved (storage is blocked or full). Values stay while this page is open.',
 };
 
 const DERIVED_HINT = 'Filled in automatically; type or choose to change it.';
@@ -74,14 +86,17 @@ class RbTemplate extends HTMLElement {
 		this.addEventListener('change', this.#onChange);
 		this.addEventListener('click', this.#onClick);
 		this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
-		this.#textarea()?.addEventListener('copy', () => this.#fallbackVariant && this.#copied(this.#fallbackVariant));
+		this.#textarea()?.addEventListener(
+			'copy',
+			() => this.#fallbackVariant && this.#copied(this.#fallbackVariant)
+		);
 		const timer = setInterval(() => this.#refresh('derived'), REFRESH_MS);
 		this.#cleanup.push(
 			() => clearInterval(timer),
 			// Another incident's values replace every input; the same incident's only the idle ones.
 			onActiveIncidentChange(() => this.#load(incidentScope() === this.#scope ? 'idle' : 'all')),
 			// Another tab typed: its values show, except in the input being typed in here.
-			onStorageChange(VALUES_KEY_PREFIX, () => this.#load('idle'), true),
+			onStorageChange(VALUES_KEY_PREFIX, () => this.#load('idle'), true)
 		);
 		this.#load('all');
 	}
@@ -92,7 +107,9 @@ class RbTemplate extends HTMLElement {
 
 	#readData(): TemplatePageData | undefined {
 		try {
-			return JSON.parse(this.querySelector('script[data-template]')?.textContent ?? '') as TemplatePageData;
+			return JSON.parse(
+				this.querySelector('script[data-template]')?.textContent ?? ''
+			) as TemplatePageData;
 		} catch {
 			return undefined;
 		}
@@ -117,7 +134,15 @@ class RbTemplate extends HTMLElement {
 		// Values that could not be saved are newer than anything storage still holds.
 		const kept = this.#memory.get(this.#scope);
 		this.#typed = kept ?? (result.status === 'ok' ? result.value : Object.create(null));
-		this.#notice(kept ? NOTICE.write : result.status === 'unavailable' ? NOTICE.unavailable : result.status === 'corrupt' ? NOTICE.corrupt : undefined);
+		this.#notice(
+			kept
+				? NOTICE.write
+				: result.status === 'unavailable'
+					? NOTICE.unavailable
+					: result.status === 'corrupt'
+						? NOTICE.corrupt
+						: undefined
+		);
 		this.#refresh(fill);
 	}
 
@@ -142,12 +167,18 @@ class RbTemplate extends HTMLElement {
 	#refresh(fill: Fill): Record<string, FieldValue> {
 		const data = this.#data;
 		if (!data) return {};
-		const resolved = resolveValues(data.fields, { now: new Date(), incident: activeIncident(), severities: data.severities, typed: this.#typed });
+		const resolved = resolveValues(data.fields, {
+			now: new Date(),
+			incident: activeIncident(),
+			severities: data.severities,
+			typed: this.#typed,
+		});
 		for (const field of data.fields) {
 			const input = this.#input(field.name);
 			const value = resolved[field.name]!;
 			const idle = input !== document.activeElement;
-			if (input && (fill === 'all' || (idle && (fill === 'idle' || value.source === 'derived')))) setValue(input, value.value);
+			if (input && (fill === 'all' || (idle && (fill === 'idle' || value.source === 'derived'))))
+				setValue(input, value.value);
 			const hint = this.querySelector<HTMLElement>(`[data-derived="${CSS.escape(field.name)}"]`);
 			if (!hint) continue;
 			// Emptied when hidden: a description is read out even from a hidden element.
@@ -168,7 +199,9 @@ class RbTemplate extends HTMLElement {
 		this.#message = message;
 		const subject = this.querySelector<HTMLElement>('[data-part="subject"]');
 		if (subject && this.#message.subject) subject.replaceChildren(...nodes(this.#message.subject));
-		this.querySelector<HTMLElement>('[data-part="body"]')?.replaceChildren(...nodes(this.#message.body));
+		this.querySelector<HTMLElement>('[data-part="body"]')?.replaceChildren(
+			...nodes(this.#message.body)
+		);
 		// `npm run bench` measures from the keystroke to here.
 		performance.mark('rb:template:rendered');
 	}
@@ -183,7 +216,7 @@ class RbTemplate extends HTMLElement {
 				button.dataset['copy'] = variant.id;
 				button.textContent = variant.label;
 				return button;
-			}),
+			})
 		);
 	}
 
@@ -227,13 +260,18 @@ class RbTemplate extends HTMLElement {
 		const variant = data && copyVariants(data).find((candidate) => candidate.id === id);
 		if (!variant) return;
 		const segments = variant.id === 'subject' ? (this.#message.subject ?? []) : this.#message.body;
-		const text = variant.id === 'subject' ? renderSegments(segments, 'plain', 'plain') : renderSegments(segments, data.format, variant.id);
+		const text =
+			variant.id === 'subject'
+				? renderSegments(segments, 'plain', 'plain')
+				: renderSegments(segments, data.format, variant.id);
 		const blanks = this.#blankLabels(segments);
 		const key = `${variant.id}\n${text}`;
 		if (blanks.length > 0 && this.#pending !== key) {
 			this.#pending = key;
 			const plural = blanks.length > 1;
-			this.#announce(`Still blank: ${blanks.join(', ')}. Fill ${plural ? 'them' : 'it'} in, or press “${variant.label}” again to copy with the blank${plural ? 's' : ''}.`);
+			this.#announce(
+				`Still blank: ${blanks.join(', ')}. Fill ${plural ? 'them' : 'it'} in, or press “${variant.label}” again to copy with the blank${plural ? 's' : ''}.`
+			);
 			return;
 		}
 		this.#pending = undefined;
@@ -249,8 +287,14 @@ class RbTemplate extends HTMLElement {
 	}
 
 	#blankLabels(segments: Segment[]): string[] {
-		const names = new Set(segments.flatMap((segment) => (segment.kind === 'field' && !segment.filled ? [segment.name] : [])));
-		return this.#fields().filter((field) => names.has(field.name)).map((field) => field.label);
+		const names = new Set(
+			segments.flatMap((segment) =>
+				segment.kind === 'field' && !segment.filled ? [segment.name] : []
+			)
+		);
+		return this.#fields()
+			.filter((field) => names.has(field.name))
+			.map((field) => field.label);
 	}
 
 	#copied(variant: CopyVariant) {
@@ -268,7 +312,9 @@ class RbTemplate extends HTMLElement {
 		textarea.value = text;
 		textarea.focus();
 		textarea.select();
-		this.#announce('Copying was not allowed. The text is selected in the box below: press Ctrl/Cmd+C to copy it.');
+		this.#announce(
+			'Copying was not allowed. The text is selected in the box below: press Ctrl/Cmd+C to copy it.'
+		);
 	}
 
 	#closeFallback() {
@@ -299,7 +345,11 @@ function nodes(segments: Segment[]): Node[] {
 
 /** Sets an input's value; a select gets an option for a value it does not offer (typed elsewhere). */
 function setValue(input: Input, value: string) {
-	if (input instanceof HTMLSelectElement && value !== '' && ![...input.options].some((option) => option.value === value)) {
+	if (
+		input instanceof HTMLSelectElement &&
+		value !== '' &&
+		![...input.options].some((option) => option.value === value)
+	) {
 		input.add(new Option(value, value));
 	}
 	input.value = value;

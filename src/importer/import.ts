@@ -7,7 +7,11 @@ import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { recogniseRoles } from './roles.ts';
 import { recogniseScenarios } from './scenarios.ts';
-import { finishSeverities, recogniseSeveritySections, recogniseSeverityTables } from './severities.ts';
+import {
+	finishSeverities,
+	recogniseSeveritySections,
+	recogniseSeverityTables,
+} from './severities.ts';
 import { recogniseTables } from './tables.ts';
 import { recogniseTemplates } from './templates.ts';
 
@@ -27,7 +31,11 @@ export interface ImportResult {
 	links: number;
 }
 
-export const titleCase = (id: string): string => id.split(/[-_]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+export const titleCase = (id: string): string =>
+	id
+		.split(/[-_]+/)
+		.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+		.join(' ');
 
 /**
  * Turns one Markdown playbook into typed entries. Recognisers run from the most specific shape to
@@ -47,6 +55,9 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseTables(context);
 	recogniseLinks(context);
 	const unclassified = recognisePages(context);
-	context.out.playbook = recognisePlaybook(context, { name, sourceName: options.sourceName ?? 'Markdown' });
+	context.out.playbook = recognisePlaybook(context, {
+		name,
+		sourceName: options.sourceName ?? 'Markdown',
+	});
 	return { imported: context.out, unclassified, links: context.out.playbook.links?.length ?? 0 };
 }

@@ -1,7 +1,18 @@
 import type { Link, ListItem, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { allSections, claimNode, endOf, inlineText, isClaimed, itemSource, labelLine, startOf, stripEmoji, type Section } from './markdown.ts';
+import {
+	allSections,
+	claimNode,
+	endOf,
+	inlineText,
+	isClaimed,
+	itemSource,
+	labelLine,
+	startOf,
+	stripEmoji,
+	type Section,
+} from './markdown.ts';
 import type { Context, LinkInput } from './model.ts';
 
 /**
@@ -10,7 +21,8 @@ import type { Context, LinkInput } from './model.ts';
  * sections about tools, resources, status pages, dashboards, health checks or documentation.
  */
 
-const LINK_SECTION = /tool|resource|link|status|monitor|health|dashboard|documentation|docs|reference|support|logs|access|observability/i;
+const LINK_SECTION =
+	/tool|resource|link|status|monitor|health|dashboard|documentation|docs|reference|support|logs|access|observability/i;
 const BARE_URL = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:\/\S*)?$/;
 const PLACEHOLDER = /^\[[^\]]+\]$/;
 
@@ -25,7 +37,11 @@ export function linkKind(text: string): NonNullable<LinkInput['kind']> {
 }
 
 /** Reads one list item as a link, or returns undefined when it is not one. */
-export function parseLinkItem(context: Context, item: ListItem, where: string): LinkInput | undefined {
+export function parseLinkItem(
+	context: Context,
+	item: ListItem,
+	where: string
+): LinkInput | undefined {
 	if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return undefined;
 	const paragraph = item.children[0]!;
 	const source = itemSource(context.doc, item);
@@ -44,13 +60,20 @@ export function parseLinkItem(context: Context, item: ListItem, where: string): 
 			const note = valueText === linkText ? (linkIsUrl ? '' : linkText) : valueText;
 			result = { label: label.label, url: link.url, ...(note ? { note } : {}) };
 		} else {
-			const rest = inlineText(source.replace(context.doc.source.slice(startOf(link as Nodes), endOf(link as Nodes)), '').replace(/\s*[-–—:]\s*$/, '')).replace(/^[-–—:]\s*/, '');
+			const rest = inlineText(
+				source
+					.replace(context.doc.source.slice(startOf(link as Nodes), endOf(link as Nodes)), '')
+					.replace(/\s*[-–—:]\s*$/, '')
+			).replace(/^[-–—:]\s*/, '');
 			result = { label: linkText || link.url, url: link.url, ...(rest ? { note: rest } : {}) };
 		}
 	} else if (links.length === 0 && label?.value) {
 		const value = inlineText(label.value);
 		if (!BARE_URL.test(value) && !PLACEHOLDER.test(label.value.trim())) return undefined;
-		result = { label: label.label, url: PLACEHOLDER.test(label.value.trim()) ? label.value.trim() : value };
+		result = {
+			label: label.label,
+			url: PLACEHOLDER.test(label.value.trim()) ? label.value.trim() : value,
+		};
 	}
 	if (!result) return undefined;
 	return { ...result, kind: linkKind(`${where} ${result.label} ${result.url}`) };
@@ -72,9 +95,17 @@ export function recogniseLinks(context: Context): void {
 			if (node.type !== 'list' || isClaimed(context.doc, startOf(node), endOf(node))) return;
 			// A bold label above the list ("**Status Pages:**") says what kind the links are.
 			const previous = section.nodes[index - 1];
-			const heading = previous?.type === 'paragraph' ? labelLine(context.doc.source.slice(startOf(previous), endOf(previous)).split('\n').pop()!)?.label ?? '' : '';
+			const heading =
+				previous?.type === 'paragraph'
+					? (labelLine(
+							context.doc.source.slice(startOf(previous), endOf(previous)).split('\n').pop()!
+						)?.label ?? '')
+					: '';
 			if (!LINK_SECTION.test(`${where} ${heading}`)) return;
-			const parsed = node.children.map((item) => ({ item, link: parseLinkItem(context, item, `${heading || section.title}`) }));
+			const parsed = node.children.map((item) => ({
+				item,
+				link: parseLinkItem(context, item, `${heading || section.title}`),
+			}));
 			if (parsed.filter((p) => p.link).length * 2 < parsed.length) return;
 			for (const { item, link } of parsed) {
 				if (!link) continue;

@@ -68,14 +68,22 @@ export function parseDoc(source: string): Doc {
 
 export const startOf = (node: Nodes): number => node.position?.start.offset ?? 0;
 export const endOf = (node: Nodes): number => node.position?.end.offset ?? 0;
-export const sourceOf = (doc: Doc, node: Nodes): string => doc.source.slice(startOf(node), endOf(node));
+export const sourceOf = (doc: Doc, node: Nodes): string =>
+	doc.source.slice(startOf(node), endOf(node));
 
 /** Marks source as turned into an entry; it will not appear again in the verbatim pages. */
-export function claim(doc: Doc, start: number, end: number, href?: string, replacement?: string): void {
+export function claim(
+	doc: Doc,
+	start: number,
+	end: number,
+	href?: string,
+	replacement?: string
+): void {
 	doc.claims.push({ start, end, href, replacement });
 }
 
-export const claimNode = (doc: Doc, node: Nodes, href?: string, replacement?: string) => claim(doc, startOf(node), endOf(node), href, replacement);
+export const claimNode = (doc: Doc, node: Nodes, href?: string, replacement?: string) =>
+	claim(doc, startOf(node), endOf(node), href, replacement);
 
 export const isClaimed = (doc: Doc, start: number, end: number): boolean =>
 	doc.claims.some((c) => c.start <= start && end <= c.end);
@@ -83,13 +91,19 @@ export const isClaimed = (doc: Doc, start: number, end: number): boolean =>
 /** Emoji, variation selectors and pictographs that playbooks put in headings as markers. */
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
 
-export const stripEmoji = (text: string): string => text.replace(EMOJI, '').replace(/\s{2,}/g, ' ').trim();
+export const stripEmoji = (text: string): string =>
+	text
+		.replace(EMOJI, '')
+		.replace(/\s{2,}/g, ' ')
+		.trim();
 
 /** The first colour or pictograph marker in a heading (`🔴`). */
-export const markerOf = (text: string): string | undefined => /\p{Extended_Pictographic}\uFE0F?/u.exec(text)?.[0];
+export const markerOf = (text: string): string | undefined =>
+	/\p{Extended_Pictographic}\uFE0F?/u.exec(text)?.[0];
 
 /** Plain text of a node with emoji and a trailing colon removed. */
-export const plain = (node: Nodes): string => stripEmoji(toString(node)).replace(/\s*:$/, '').trim();
+export const plain = (node: Nodes): string =>
+	stripEmoji(toString(node)).replace(/\s*:$/, '').trim();
 
 export function slugify(text: string): string {
 	return (
@@ -114,7 +128,15 @@ export function uniqueSlug(base: string, taken: Set<string>): string {
 }
 
 function buildOutline(root: Root, source: string): Section {
-	const outline: Section = { title: '', depth: 0, start: 0, end: source.length, contentStart: 0, nodes: [], children: [] };
+	const outline: Section = {
+		title: '',
+		depth: 0,
+		start: 0,
+		end: source.length,
+		contentStart: 0,
+		nodes: [],
+		children: [],
+	};
 	const stack: Section[] = [outline];
 	for (const node of root.children) {
 		// Rules only separate sections; they carry no text and would break "a part is one list".
@@ -123,7 +145,8 @@ function buildOutline(root: Root, source: string): Section {
 			stack[stack.length - 1]!.nodes.push(node);
 			continue;
 		}
-		while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) stack.pop()!.end = startOf(node);
+		while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth)
+			stack.pop()!.end = startOf(node);
 		const parent = stack[stack.length - 1]!;
 		const section: Section = {
 			title: plain(node),
@@ -181,16 +204,28 @@ export function labelLine(line: string, plain = false): LabelLine | undefined {
 	const label = PLAIN_LABEL.exec(text);
 	if (label) return { label: label[1]!.trim(), value: '' };
 	const pair = plain ? PLAIN_LABEL_VALUE.exec(text) : undefined;
-	return pair && pair[1]!.trim().split(/\s+/).length <= 5 ? { label: pair[1]!.trim(), value: pair[2]!.trim() } : undefined;
+	return pair && pair[1]!.trim().split(/\s+/).length <= 5
+		? { label: pair[1]!.trim(), value: pair[2]!.trim() }
+		: undefined;
 }
 
 /**
  * Splits a section's own content (and its sub-sections) into labelled parts. A paragraph can hold
  * several label lines (`**Response Time**: 15 minutes` then `**Examples**:`); each starts a part.
  */
-export function partsOf(doc: Doc, section: Section, options: { plainLabels?: boolean } = {}): Part[] {
+export function partsOf(
+	doc: Doc,
+	section: Section,
+	options: { plainLabels?: boolean } = {}
+): Part[] {
 	const parts: Part[] = [];
-	let current: Part = { label: '', value: '', nodes: [], start: section.contentStart, end: section.contentStart };
+	let current: Part = {
+		label: '',
+		value: '',
+		nodes: [],
+		start: section.contentStart,
+		end: section.contentStart,
+	};
 	const close = (end: number) => {
 		current.end = end;
 		if (current.label || current.nodes.length) parts.push(current);
@@ -198,7 +233,9 @@ export function partsOf(doc: Doc, section: Section, options: { plainLabels?: boo
 	for (const node of section.nodes) {
 		if (node.type === 'paragraph') {
 			const lines = lineRanges(doc.source, startOf(node), endOf(node));
-			const labels = lines.map((line) => labelLine(doc.source.slice(line[0], line[1]), options.plainLabels));
+			const labels = lines.map((line) =>
+				labelLine(doc.source.slice(line[0], line[1]), options.plainLabels)
+			);
 			if (labels.some(Boolean)) {
 				// Lines before the first label belong to the current part as text.
 				let lineIndex = 0;
@@ -226,7 +263,14 @@ export function partsOf(doc: Doc, section: Section, options: { plainLabels?: boo
 	}
 	close(current.nodes.length ? endOf(current.nodes[current.nodes.length - 1]!) : current.end);
 	for (const child of section.children) {
-		parts.push({ label: child.title, value: '', nodes: child.nodes, section: child, start: child.start, end: child.end });
+		parts.push({
+			label: child.title,
+			value: '',
+			nodes: child.nodes,
+			section: child,
+			start: child.start,
+			end: child.end,
+		});
 	}
 	return parts;
 }
@@ -248,7 +292,10 @@ function fakeParagraph(doc: Doc, start: number, end: number): Paragraph {
 	return {
 		type: 'paragraph',
 		children: paragraph?.children ?? [{ type: 'text', value: doc.source.slice(start, end) }],
-		position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } },
+		position: {
+			start: { line: 0, column: 0, offset: start },
+			end: { line: 0, column: 0, offset: end },
+		},
 	};
 }
 
@@ -270,15 +317,23 @@ function textWithCode(node: Nodes): string {
 	if (node.type === 'inlineCode') return `\`${node.value}\``;
 	if (node.type === 'break') return ' ';
 	if ('value' in node) return node.value;
-	if ('children' in node) return (node.children as Nodes[]).map(textWithCode).join(node.type === 'root' || node.type === 'listItem' ? ' ' : '');
+	if ('children' in node)
+		return (node.children as Nodes[])
+			.map(textWithCode)
+			.join(node.type === 'root' || node.type === 'listItem' ? ' ' : '');
 	return '';
 }
 
 /** Markdown source of an inline value reduced to text: `**Bold:**` → `Bold:`; `code` stays. */
 export const inlineText = (markdown: string): string => {
 	// A leading `>`, `# `, `- ` or `1. ` is text here ("- >50% of users"), not a block marker.
-	const escaped = markdown.trim().replace(/^(>|#{1,6}(?=\s)|[-+*](?=\s))/, '\\$1').replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
-	return stripEmoji(textWithCode(parseMarkdown(escaped))).replace(/\s+/g, ' ').trim();
+	const escaped = markdown
+		.trim()
+		.replace(/^(>|#{1,6}(?=\s)|[-+*](?=\s))/, '\\$1')
+		.replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
+	return stripEmoji(textWithCode(parseMarkdown(escaped)))
+		.replace(/\s+/g, ' ')
+		.trim();
 };
 
 /** Source of a part's content (without its label line). */

@@ -9,7 +9,11 @@ import { endOf, parseMarkdown, startOf } from './markdown.ts';
 export function escapeMdx(markdown: string): string {
 	const safe: [number, number][] = [];
 	visit(parseMarkdown(markdown), (node) => {
-		if (node.type === 'inlineCode' || (node.type === 'code' && /^\s*(```|~~~)/.test(markdown.slice(startOf(node), startOf(node) + 4 + 3)))) {
+		if (
+			node.type === 'inlineCode' ||
+			(node.type === 'code' &&
+				/^\s*(```|~~~)/.test(markdown.slice(startOf(node), startOf(node) + 4 + 3)))
+		) {
 			safe.push([startOf(node), endOf(node)]);
 		}
 	});

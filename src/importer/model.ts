@@ -71,7 +71,11 @@ export function newContext(doc: Doc, playbook: string, name: string): Context {
 }
 
 /** Where an entry is shown on the site (see `urls` in `src/lib/content.ts`). */
-export function hrefOf(context: Context, folder: 'severities' | 'scenarios' | 'templates' | 'escalation' | 'checklists' | 'pages', slug: string): string {
+export function hrefOf(
+	context: Context,
+	folder: 'severities' | 'scenarios' | 'templates' | 'escalation' | 'checklists' | 'pages',
+	slug: string
+): string {
 	if (folder === 'escalation') return `/${context.playbook}/escalation/`;
 	if (folder === 'pages') return `/${context.playbook}/${slug}/`;
 	return slug ? `/${context.playbook}/${folder}/${slug}/` : `/${context.playbook}/${folder}/`;
@@ -91,7 +95,10 @@ export function itemTexts(doc: Doc, item: ListItem): { text: string; details: st
 	const details: string[] = [];
 	for (const child of item.children.slice(1)) {
 		if (child.type === 'list') for (const sub of child.children) details.push(...flatten(doc, sub));
-		else details.push(inlineText(doc.source.slice(child.position!.start.offset!, child.position!.end.offset!)));
+		else
+			details.push(
+				inlineText(doc.source.slice(child.position!.start.offset!, child.position!.end.offset!))
+			);
 	}
 	return { text: inlineText(itemSource(doc, item)), details: details.filter(Boolean) };
 }

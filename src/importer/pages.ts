@@ -1,6 +1,15 @@
 import { toString } from 'mdast-util-to-string';
 import { PAGE_SECTIONS } from '../schemas/index.ts';
-import { allSections, claimNode, slugify, sourceOf, uniqueSlug, type Claim, type Doc, type Section } from './markdown.ts';
+import {
+	allSections,
+	claimNode,
+	slugify,
+	sourceOf,
+	uniqueSlug,
+	type Claim,
+	type Doc,
+	type Section,
+} from './markdown.ts';
 import { hrefOf, takenIn, type Context } from './model.ts';
 import { relevel } from './scenarios.ts';
 
@@ -11,7 +20,25 @@ import { relevel } from './scenarios.ts';
  */
 
 /** Page slugs that would collide with the playbook's own routes. */
-const RESERVED = new Set(['severities', 'scenarios', 'templates', 'escalation', 'checklists', 'alerts', 'roles', 'contacts', 'incidents', 'incident', 'workspace', 'timeline', 'handoff', 'search', 'print', 'index', '404']);
+const RESERVED = new Set([
+	'severities',
+	'scenarios',
+	'templates',
+	'escalation',
+	'checklists',
+	'alerts',
+	'roles',
+	'contacts',
+	'incidents',
+	'incident',
+	'workspace',
+	'timeline',
+	'handoff',
+	'search',
+	'print',
+	'index',
+	'404',
+]);
 
 export interface Unclassified {
 	/** The section as titled in the source. */
@@ -25,11 +52,17 @@ export interface Unclassified {
 type PageSection = (typeof PAGE_SECTIONS)[number];
 
 export function pageSection(title: string): PageSection {
-	if (/overview|summary|quick start|purpose|introduction|about|contents/i.test(title)) return 'overview';
+	if (/overview|summary|quick start|purpose|introduction|about|contents/i.test(title))
+		return 'overview';
 	if (/communicat|message|notif/i.test(title)) return 'communication';
 	if (/escalat|on-?call|contact/i.test(title)) return 'escalation';
 	if (/post|review|lesson|tracking|follow|metric|learn/i.test(title)) return 'post-incident';
-	if (/process|phase|response|triage|detect|mitigat|recover|role|step|strateg|checklist|best practice/i.test(title)) return 'process';
+	if (
+		/process|phase|response|triage|detect|mitigat|recover|role|step|strateg|checklist|best practice/i.test(
+			title
+		)
+	)
+		return 'process';
 	return 'reference';
 }
 
@@ -38,10 +71,16 @@ function claimsWithin(doc: Doc, start: number, end: number): Claim[] {
 	const inside = doc.claims
 		.filter((c) => c.start < end && c.end > start && c.end > c.start)
 		// A replacement stands where its claim starts; a claim clipped at the front has none here.
-		.map((c) => ({ ...c, start: Math.max(start, c.start), end: Math.min(end, c.end), replacement: c.start >= start ? c.replacement : undefined }))
+		.map((c) => ({
+			...c,
+			start: Math.max(start, c.start),
+			end: Math.min(end, c.end),
+			replacement: c.start >= start ? c.replacement : undefined,
+		}))
 		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const outer: Claim[] = [];
-	for (const c of inside) if (!outer.some((o) => o.start <= c.start && c.end <= o.end)) outer.push(c);
+	for (const c of inside)
+		if (!outer.some((o) => o.start <= c.start && c.end <= o.end)) outer.push(c);
 	return outer;
 }
 
@@ -63,7 +102,12 @@ export function leftover(doc: Doc, start: number, end: number, bare = false): st
 
 /** Text a reader would miss: anything but headings, rules and blank lines. */
 export const hasText = (markdown: string): boolean =>
-	markdown.split('\n').some((line) => line.trim() && !/^\s*#{1,6}\s/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line));
+	markdown
+		.split('\n')
+		.some(
+			(line) =>
+				line.trim() && !/^\s*#{1,6}\s/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)
+		);
 
 /** Drops headings left with nothing under them (their text became entries; the outline has them). */
 function dropEmptyHeadings(markdown: string): string {
@@ -93,7 +137,11 @@ function tidy(markdown: string): string {
 }
 
 /** The document's top-level sections; a single leading H1 is the title, not a section. */
-export function topSections(doc: Doc): { title?: Section; preamble: [number, number] | undefined; sections: Section[] } {
+export function topSections(doc: Doc): {
+	title?: Section;
+	preamble: [number, number] | undefined;
+	sections: Section[];
+} {
 	const outline = doc.outline;
 	const first = outline.children[0];
 	if (first && first.depth === 1 && outline.children.length === 1) {
@@ -112,16 +160,39 @@ export function recognisePages(context: Context): Unclassified[] {
 	const unclassified: Unclassified[] = [];
 	const { title, preamble, sections } = topSections(doc);
 	if (title?.heading) claimNode(doc, title.heading);
-	const units: { title: string; start: number; end: number; depth: number; section?: Section }[] = [];
-	if (preamble && hasText(leftover(doc, preamble[0], preamble[1], true))) units.push({ title: 'Overview', start: preamble[0], end: preamble[1], depth: 1 });
-	for (const section of sections) units.push({ title: section.title || 'Notes', start: section.contentStart, end: section.end, depth: section.depth, section });
+	const units: { title: string; start: number; end: number; depth: number; section?: Section }[] =
+		[];
+	if (preamble && hasText(leftover(doc, preamble[0], preamble[1], true)))
+		units.push({ title: 'Overview', start: preamble[0], end: preamble[1], depth: 1 });
+	for (const section of sections)
+		units.push({
+			title: section.title || 'Notes',
+			start: section.contentStart,
+			end: section.end,
+			depth: section.depth,
+			section,
+		});
 	const pageOf = new Map<Section | undefined, string>();
 	for (const unit of units) {
 		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
 		const body = tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1));
 		const slug = uniqueSlug(slugify(unit.title), taken);
-		context.out.pages.push({ slug, data: { title: unit.title, section: pageSection(unit.title), order: (context.out.pages.length + 1) * 10 }, body });
-		const parts = unit.section ? [...allSections(unit.section)].filter((s) => hasText(leftover(doc, s.contentStart, s.children[0]?.start ?? s.end, true))).map((s) => s.title) : [];
+		context.out.pages.push({
+			slug,
+			data: {
+				title: unit.title,
+				section: pageSection(unit.title),
+				order: (context.out.pages.length + 1) * 10,
+			},
+			body,
+		});
+		const parts = unit.section
+			? [...allSections(unit.section)]
+					.filter((s) =>
+						hasText(leftover(doc, s.contentStart, s.children[0]?.start ?? s.end, true))
+					)
+					.map((s) => s.title)
+			: [];
 		unclassified.push({ title: unit.title, parts, page: `pages/${slug}.mdx` });
 		pageOf.set(unit.section, hrefOf(context, 'pages', slug));
 	}
@@ -133,46 +204,69 @@ export function recognisePages(context: Context): Unclassified[] {
 /** The list page when a section became several entries of one kind, else the first entry. */
 function listOf(hrefs: string[]): string | undefined {
 	const distinct = [...new Set(hrefs)];
-	const list = /^(\/[^/]+\/(?:severities|scenarios|templates|checklists)\/)[^/]+\/$/.exec(distinct[0] ?? '')?.[1];
-	return distinct.length > 1 && list && distinct.every((href) => href.startsWith(list)) ? list : distinct[0];
+	const list = /^(\/[^/]+\/(?:severities|scenarios|templates|checklists)\/)[^/]+\/$/.exec(
+		distinct[0] ?? ''
+	)?.[1];
+	return distinct.length > 1 && list && distinct.every((href) => href.startsWith(list))
+		? list
+		: distinct[0];
 }
 
 /** GitHub's heading anchor: `Detection & Alert Response` → `detection--alert-response`. */
-export const githubAnchor = (text: string): string => text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+export const githubAnchor = (text: string): string =>
+	text
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+		.replace(/\s/g, '-');
 
 /**
  * In-document links (`[Site Outage](#site-outage-runbook)`) point at headings that are now entries
  * or pages: each is pointed at where that heading went.
  */
 function rewriteAnchors(context: Context, hrefs: Map<string, string>) {
-	const rewrite = (body: string) => body.replace(/\]\(#([^)\s]+)\)/g, (link, anchor: string) => {
-		const href = hrefs.get(decodeURIComponent(anchor).toLowerCase());
-		return href ? `](${href})` : link;
-	});
-	for (const entry of [...context.out.pages, ...context.out.scenarios]) if (entry.body) entry.body = rewrite(entry.body);
+	const rewrite = (body: string) =>
+		body.replace(/\]\(#([^)\s]+)\)/g, (link, anchor: string) => {
+			const href = hrefs.get(decodeURIComponent(anchor).toLowerCase());
+			return href ? `](${href})` : link;
+		});
+	for (const entry of [...context.out.pages, ...context.out.scenarios])
+		if (entry.body) entry.body = rewrite(entry.body);
 }
 
 /**
  * "Source outline": every heading of the original document, linked to the entry or page its
  * text went to, so authors can find where a section ended up.
  */
-function addOutline(context: Context, sections: Section[], pageOf: Map<Section | undefined, string>): Map<string, string> {
+function addOutline(
+	context: Context,
+	sections: Section[],
+	pageOf: Map<Section | undefined, string>
+): Map<string, string> {
 	const { doc } = context;
 	const headings = [...allSections(doc.outline)];
 	const anchors = new Map<string, string>();
 	if (headings.length === 0) return anchors;
-	const top = (section: Section) => sections.find((s) => s.start <= section.start && section.end <= s.end);
+	const top = (section: Section) =>
+		sections.find((s) => s.start <= section.start && section.end <= s.end);
 	const lines = headings.map((section) => {
 		const at = section.start;
 		const href =
 			doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ??
 			pageOf.get(top(section)) ??
-			listOf(doc.claims.filter((c) => c.href && section.start <= c.start && c.start < section.end).sort((a, b) => a.start - b.start).map((c) => c.href!));
+			listOf(
+				doc.claims
+					.filter((c) => c.href && section.start <= c.start && c.start < section.end)
+					.sort((a, b) => a.start - b.start)
+					.map((c) => c.href!)
+			);
 		if (href) anchors.set(githubAnchor(toString(section.heading!)), href);
 		const indent = '  '.repeat(section.depth - 1);
 		// A heading with its own links or images keeps its Markdown; the link to its entry follows.
 		if (/\]\(|\]\[/.test(sourceOf(doc, section.heading!))) {
-			const markdown = sourceOf(doc, section.heading!).replace(/^#+\s*|\s*#*\s*$/g, '').replace(/\n[=-]+\s*$/, '');
+			const markdown = sourceOf(doc, section.heading!)
+				.replace(/^#+\s*|\s*#*\s*$/g, '')
+				.replace(/\n[=-]+\s*$/, '');
 			return `${indent}- ${markdown}${href ? ` ([open](${href}))` : ''}`;
 		}
 		const text = toString(section.heading!).replace(/[[\]]/g, '\\$&').trim() || 'Untitled';
@@ -181,7 +275,12 @@ function addOutline(context: Context, sections: Section[], pageOf: Map<Section |
 	const slug = uniqueSlug('source-outline', takenIn(context, 'pages'));
 	context.out.pages.push({
 		slug,
-		data: { title: 'Source outline', description: 'Every heading of the imported document and where its text went.', section: 'reference', order: 1000 },
+		data: {
+			title: 'Source outline',
+			description: 'Every heading of the imported document and where its text went.',
+			section: 'reference',
+			order: 1000,
+		},
 		body: lines.join('\n'),
 	});
 	return anchors;

@@ -21,8 +21,18 @@ export function isoDate(text: string): string | undefined {
 	if (iso) date = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
 	const monthFirst = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
 	const dayFirst = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
-	if (!date && monthFirst && MONTHS.includes(monthFirst[1]!.slice(0, 3).toLowerCase())) date = [Number(monthFirst[3]), MONTHS.indexOf(monthFirst[1]!.slice(0, 3).toLowerCase()) + 1, Number(monthFirst[2])];
-	if (!date && dayFirst && MONTHS.includes(dayFirst[2]!.slice(0, 3).toLowerCase())) date = [Number(dayFirst[3]), MONTHS.indexOf(dayFirst[2]!.slice(0, 3).toLowerCase()) + 1, Number(dayFirst[1])];
+	if (!date && monthFirst && MONTHS.includes(monthFirst[1]!.slice(0, 3).toLowerCase()))
+		date = [
+			Number(monthFirst[3]),
+			MONTHS.indexOf(monthFirst[1]!.slice(0, 3).toLowerCase()) + 1,
+			Number(monthFirst[2]),
+		];
+	if (!date && dayFirst && MONTHS.includes(dayFirst[2]!.slice(0, 3).toLowerCase()))
+		date = [
+			Number(dayFirst[3]),
+			MONTHS.indexOf(dayFirst[2]!.slice(0, 3).toLowerCase()) + 1,
+			Number(dayFirst[1]),
+		];
 	if (!date) return undefined;
 	const value = `${date[0]}-${pad(date[1])}-${pad(date[2])}`;
 	return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value ? value : undefined;
@@ -39,7 +49,10 @@ function labelledLines(context: Context): { label: string; value: string }[] {
 	return found;
 }
 
-function firstParagraph(context: Context, section: { nodes: Section['nodes'] } | undefined): string | undefined {
+function firstParagraph(
+	context: Context,
+	section: { nodes: Section['nodes'] } | undefined
+): string | undefined {
 	for (const node of section?.nodes ?? []) {
 		if (node.type !== 'paragraph') continue;
 		const source = sourceOf(context.doc, node as Paragraph);
@@ -51,9 +64,14 @@ function firstParagraph(context: Context, section: { nodes: Section['nodes'] } |
 	return undefined;
 }
 
-export function recognisePlaybook(context: Context, options: { name: string; sourceName: string }): PlaybookInput {
+export function recognisePlaybook(
+	context: Context,
+	options: { name: string; sourceName: string }
+): PlaybookInput {
 	const { title } = topSections(context.doc);
-	const overview = [...allSections(context.doc.outline)].find((s) => /^(overview|executive summary|summary|purpose|introduction|about)$/i.test(s.title));
+	const overview = [...allSections(context.doc.outline)].find((s) =>
+		/^(overview|executive summary|summary|purpose|introduction|about)$/i.test(s.title)
+	);
 	const summary =
 		firstParagraph(context, title ?? context.doc.outline) ??
 		firstParagraph(context, overview) ??
@@ -61,19 +79,27 @@ export function recognisePlaybook(context: Context, options: { name: string; sou
 	const data: PlaybookInput = { name: options.name, summary };
 	for (const { label, value } of labelledLines(context)) {
 		if (/^version$/.test(label) && !data.version) data.version = value;
-		else if (/^(last updated|updated|date)$/.test(label) && !data.lastUpdated && isoDate(value)) data.lastUpdated = isoDate(value)!;
-		else if (/^last reviewed$/.test(label) && !data.lastReviewed && isoDate(value)) data.lastReviewed = isoDate(value)!;
-		else if (/^(owner|maintained by|document owner)$/.test(label) && !data.owner) data.owner = value;
+		else if (/^(last updated|updated|date)$/.test(label) && !data.lastUpdated && isoDate(value))
+			data.lastUpdated = isoDate(value)!;
+		else if (/^last reviewed$/.test(label) && !data.lastReviewed && isoDate(value))
+			data.lastReviewed = isoDate(value)!;
+		else if (/^(owner|maintained by|document owner)$/.test(label) && !data.owner)
+			data.owner = value;
 		else if (/^review cycle$/.test(label) && !data.reviewCycle) {
 			const cycle = /weekly|monthly|quarterly|yearly|annual/i.exec(value)?.[0].toLowerCase();
-			if (cycle) data.reviewCycle = (cycle === 'annual' ? 'yearly' : cycle) as PlaybookInput['reviewCycle'];
+			if (cycle)
+				data.reviewCycle = (cycle === 'annual' ? 'yearly' : cycle) as PlaybookInput['reviewCycle'];
 		}
 	}
 	const severities = [...context.out.severities].sort((a, b) => a.data.rank - b.data.rank);
-	if (severities.length >= 2) data.severityScale = `${severities[0]!.data.level}–${severities[severities.length - 1]!.data.level}`;
-	if (Object.keys(context.targetLabels).length) data.targetLabels = context.targetLabels as PlaybookInput['targetLabels'];
+	if (severities.length >= 2)
+		data.severityScale = `${severities[0]!.data.level}–${severities[severities.length - 1]!.data.level}`;
+	if (Object.keys(context.targetLabels).length)
+		data.targetLabels = context.targetLabels as PlaybookInput['targetLabels'];
 	const seen = new Set<string>();
-	const links = context.links.filter((link) => !seen.has(`${link.label}|${link.url}`) && seen.add(`${link.label}|${link.url}`));
+	const links = context.links.filter(
+		(link) => !seen.has(`${link.label}|${link.url}`) && seen.add(`${link.label}|${link.url}`)
+	);
 	if (links.length) data.links = links;
 	return data;
 }

@@ -17,21 +17,32 @@ const BINARY = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/;
 
 /** Checks bytes are text worth importing, decodes them and repairs mojibake. */
 export function decodeSource(bytes: Uint8Array, name: string): Source {
-	if (bytes.length === 0) throw new ImportError(`\`${name}\` is empty; there is nothing to import.`);
+	if (bytes.length === 0)
+		throw new ImportError(`\`${name}\` is empty; there is nothing to import.`);
 	const head = bytes.subarray(0, 8000);
 	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-		throw new ImportError(`\`${name}\` is UTF-16 text, not UTF-8; save it as UTF-8 and import again.`);
+		throw new ImportError(
+			`\`${name}\` is UTF-16 text, not UTF-8; save it as UTF-8 and import again.`
+		);
 	}
 	if (head.includes(0) || BINARY.test(Buffer.from(head).toString('latin1'))) {
-		throw new ImportError(`\`${name}\` looks like a binary file, not Markdown text; pass the playbook's .md file.`);
+		throw new ImportError(
+			`\`${name}\` looks like a binary file, not Markdown text; pass the playbook's .md file.`
+		);
 	}
 	let text: string;
 	try {
-		text = utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+		text = utf8
+			.decode(bytes)
+			.replace(/^\uFEFF/, '')
+			.replace(/\r\n?/g, '\n');
 	} catch {
-		throw new ImportError(`\`${name}\` is not UTF-8 text; save it as UTF-8 (for example \`iconv -f latin1 -t utf-8\`) and import again.`);
+		throw new ImportError(
+			`\`${name}\` is not UTF-8 text; save it as UTF-8 (for example \`iconv -f latin1 -t utf-8\`) and import again.`
+		);
 	}
-	if (!text.trim()) throw new ImportError(`\`${name}\` holds only whitespace; there is nothing to import.`);
+	if (!text.trim())
+		throw new ImportError(`\`${name}\` holds only whitespace; there is nothing to import.`);
 	const { text: repaired, counts } = repairEncoding(text);
 	return { text: repaired, repairs: counts };
 }
@@ -39,12 +50,17 @@ export function decodeSource(bytes: Uint8Array, name: string): Source {
 export function readSource(path: string): Source {
 	let bytes: Uint8Array;
 	try {
-		if (statSync(path).isDirectory()) throw new ImportError(`\`${path}\` is a folder; pass the playbook's Markdown file.`);
+		if (statSync(path).isDirectory())
+			throw new ImportError(`\`${path}\` is a folder; pass the playbook's Markdown file.`);
 		bytes = readFileSync(path);
 	} catch (error) {
 		if (error instanceof ImportError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new ImportError(code === 'ENOENT' ? `\`${path}\` does not exist; check the path.` : `\`${path}\` cannot be read (${code ?? 'unknown error'}).`);
+		throw new ImportError(
+			code === 'ENOENT'
+				? `\`${path}\` does not exist; check the path.`
+				: `\`${path}\` cannot be read (${code ?? 'unknown error'}).`
+		);
 	}
 	return decodeSource(bytes, path);
 }

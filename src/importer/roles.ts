@@ -1,6 +1,18 @@
 import type { RoleSchema } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
-import { allSections, claim, inlineText, isClaimed, itemSource, labelLine, listItemsOf, partsOf, slugify, uniqueSlug, type Part } from './markdown.ts';
+import {
+	allSections,
+	claim,
+	inlineText,
+	isClaimed,
+	itemSource,
+	labelLine,
+	listItemsOf,
+	partsOf,
+	slugify,
+	uniqueSlug,
+	type Part,
+} from './markdown.ts';
 import { itemLines, takenIn, type Context } from './model.ts';
 
 /**
@@ -30,7 +42,10 @@ export function parseDoDont(value: string): { do: string[]; dont: string[] } | u
 function lines(context: Context, part: Part): string[] | undefined {
 	const items = part.nodes.length ? listItemsOf(part.nodes) : [];
 	if (!items) return undefined;
-	return [...(part.value ? [inlineText(part.value)] : []), ...items.flatMap((item) => itemLines(context.doc, item))];
+	return [
+		...(part.value ? [inlineText(part.value)] : []),
+		...items.flatMap((item) => itemLines(context.doc, item)),
+	];
 }
 
 /** Puts `label`'s lines into the matching role field; false when the label is not one. */
@@ -52,16 +67,37 @@ function applyList(role: RoleInput, label: string, list: string[]): boolean {
 export function recogniseRoleLists(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
-		if (!/on-?call|rotation|\broles?\b|responders/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
+		if (
+			!/on-?call|rotation|\broles?\b|responders/i.test(
+				`${section.title} ${section.parent?.title ?? ''}`
+			)
+		)
+			continue;
 		for (const part of partsOf(context.doc, section)) {
-			if (!part.label || !part.value || part.section || part.nodes.length !== 1 || part.nodes[0]!.type !== 'list') continue;
+			if (
+				!part.label ||
+				!part.value ||
+				part.section ||
+				part.nodes.length !== 1 ||
+				part.nodes[0]!.type !== 'list'
+			)
+				continue;
 			if (isClaimed(context.doc, part.start, part.end)) continue;
-			const role: RoleInput = { name: part.label, summary: inlineText(part.value), order: (context.out.roles.length + 1) * 10 };
+			const role: RoleInput = {
+				name: part.label,
+				summary: inlineText(part.value),
+				order: (context.out.roles.length + 1) * 10,
+			};
 			const ok = part.nodes[0]!.children.every((item) => {
 				const label = labelLine(itemSource(context.doc, item));
 				const nested = item.children[1];
-				if (!label || label.value || item.children.length !== 2 || nested?.type !== 'list') return false;
-				return applyList(role, label.label, nested.children.flatMap((sub) => itemLines(context.doc, sub)));
+				if (!label || label.value || item.children.length !== 2 || nested?.type !== 'list')
+					return false;
+				return applyList(
+					role,
+					label.label,
+					nested.children.flatMap((sub) => itemLines(context.doc, sub))
+				);
 			});
 			if (!ok) continue;
 			context.out.roles.push({ slug: uniqueSlug(slugify(part.label), taken), data: role });
@@ -79,13 +115,23 @@ export function recogniseRoles(context: Context): void {
 			const parts = partsOf(context.doc, section);
 			if (!parts.some((part) => /responsib/i.test(part.label))) continue;
 			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(section.title)?.[1];
-			const role: RoleInput = { name: section.title, ...(short ? { short } : {}), order: (context.out.roles.length + 1) * 10 };
+			const role: RoleInput = {
+				name: section.title,
+				...(short ? { short } : {}),
+				order: (context.out.roles.length + 1) * 10,
+			};
 			const used: Part[] = [];
 			for (const part of parts) {
 				if (!part.label || part.section) continue;
 				const list = lines(context, part);
-				const code = part.nodes.length === 1 && part.nodes[0]!.type === 'code' ? parseDoDont(part.nodes[0]!.value) : undefined;
-				const note = part.value && part.nodes.length === 0 ? `${part.label}: ${inlineText(part.value)}` : undefined;
+				const code =
+					part.nodes.length === 1 && part.nodes[0]!.type === 'code'
+						? parseDoDont(part.nodes[0]!.value)
+						: undefined;
+				const note =
+					part.value && part.nodes.length === 0
+						? `${part.label}: ${inlineText(part.value)}`
+						: undefined;
 				if (list && applyList(role, part.label, list)) used.push(part);
 				else if (code || note) {
 					// A DO/DON'T block keeps its label as a note; a `Label: value` line is the note.
@@ -96,7 +142,13 @@ export function recogniseRoles(context: Context): void {
 			const slug = uniqueSlug(slugify(short ?? section.title), taken);
 			context.out.roles.push({ slug, data: role });
 			for (const part of used) claim(context.doc, part.start, part.end, `/${context.playbook}/`);
-			if (section.heading) claim(context.doc, section.heading.position!.start.offset!, section.heading.position!.end.offset!, `/${context.playbook}/`);
+			if (section.heading)
+				claim(
+					context.doc,
+					section.heading.position!.start.offset!,
+					section.heading.position!.end.offset!,
+					`/${context.playbook}/`
+				);
 		}
 	}
 	recogniseRoleLists(context);

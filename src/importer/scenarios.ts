@@ -28,7 +28,8 @@ import { parseLevel, severityRef } from './severities.ts';
  * (Investigation, Diagnosis, Mitigation, Resolution, Recovery Steps …) becomes the MDX body.
  */
 
-const GROUP = /scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents/i;
+const GROUP =
+	/scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents/i;
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
 const SYMPTOMS = /^(symptoms?|signals?|signs|indicators|what you see|how to recogni[sz]e( it)?)$/i;
 const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
@@ -42,13 +43,26 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 	const parent = section.parent;
 	// The document's own title ("Incident Response Playbook") is not a group of scenarios.
 	const isDocTitle = parent?.depth === 1 && parent.parent?.children.length === 1;
-	return !!parent && parent.depth >= 1 && !isDocTitle && GROUP.test(parent.title) && !/^(table of contents|contents)$/i.test(section.title);
+	return (
+		!!parent &&
+		parent.depth >= 1 &&
+		!isDocTitle &&
+		GROUP.test(parent.title) &&
+		!/^(table of contents|contents)$/i.test(section.title)
+	);
 }
 
 /** Sections that are scenarios: candidates with no candidate inside them. */
 export function scenarioSections(context: Context): Section[] {
-	const candidates = new Set([...allSections(context.doc.outline)].filter((s) => looksLikeScenario(context.doc, s) && !context.doc.claims.some((c) => c.start <= s.start && s.end <= c.end)));
-	const inside = (outer: Section, inner: Section) => outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
+	const candidates = new Set(
+		[...allSections(context.doc.outline)].filter(
+			(s) =>
+				looksLikeScenario(context.doc, s) &&
+				!context.doc.claims.some((c) => c.start <= s.start && s.end <= c.end)
+		)
+	);
+	const inside = (outer: Section, inner: Section) =>
+		outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
 	return [...candidates].filter((s) => ![...candidates].some((other) => inside(s, other)));
 }
 
@@ -102,7 +116,10 @@ function listOrValue(context: Context, part: Part): string[] | undefined {
 	if (part.section?.children.length) return undefined;
 	const items = part.nodes.length ? listItemsOf(part.nodes) : [];
 	if (!items) return undefined;
-	return [...(part.value ? [inlineText(part.value)] : []), ...items.flatMap((item) => itemLines(context.doc, item))];
+	return [
+		...(part.value ? [inlineText(part.value)] : []),
+		...items.flatMap((item) => itemLines(context.doc, item)),
+	];
 }
 
 /** The severity a scenario inherits from a heading such as `Critical Incidents (P0)`. */
@@ -130,12 +147,19 @@ export function recogniseScenarios(context: Context): void {
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (/^(alerts?|alert names?)$/.test(label) && alertNames(part.value + partSource(context.doc, part)).length) {
+			} else if (
+				/^(alerts?|alert names?)$/.test(label) &&
+				alertNames(part.value + partSource(context.doc, part)).length
+			) {
 				data.alerts = alertNames(part.value + partSource(context.doc, part));
 				body.push(partBody(context, part));
 			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
 				data.services = items;
-			} else if (/^severity$/.test(label) && parseLevel(inlineText(part.value)) && part.nodes.length === 0) {
+			} else if (
+				/^severity$/.test(label) &&
+				parseLevel(inlineText(part.value)) &&
+				part.nodes.length === 0
+			) {
 				const ref = severityRef(context, parseLevel(inlineText(part.value))!.level);
 				if (ref) data.severity = ref;
 				else body.push(partBody(context, part));
@@ -147,7 +171,8 @@ export function recogniseScenarios(context: Context): void {
 		}
 		const severity = data.severity ?? inheritedSeverity(context, section);
 		if (severity) data.severity = severity;
-		if (context.out.escalations.length === 1) data.escalation = `${context.playbook}/${context.out.escalations[0]!.slug}`;
+		if (context.out.escalations.length === 1)
+			data.escalation = `${context.playbook}/${context.out.escalations[0]!.slug}`;
 		const slug = uniqueSlug(slugify(title.replace(/\s*\([^)]*\)\s*$/, '')), taken);
 		context.out.scenarios.push({ slug, data, body: body.filter(Boolean).join('\n\n') });
 		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
@@ -164,14 +189,26 @@ export function recogniseFirstActions(context: Context): void {
 		for (const node of section.nodes as RootContent[]) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
 			const headers = node.children[0]!.children.map((cell) => toString(cell).toLowerCase());
-			const action = headers.findIndex((h) => /first (action|step)|first response|do first/.test(h));
+			const action = headers.findIndex((h) =>
+				/first (action|step)|first response|do first/.test(h)
+			);
 			if (action < 1) continue;
 			const matches = node.children.slice(1).map((row) => {
 				const cells = row.children.map((cell) => stripEmoji(toString(cell)).trim());
 				const anchors: string[] = [];
-				visit(row, 'link', (link: Link) => void anchors.push(slugify(link.url.replace(/^#/, '').replace(/-?(runbook|playbook)$/, ''))));
+				visit(
+					row,
+					'link',
+					(link: Link) =>
+						void anchors.push(
+							slugify(link.url.replace(/^#/, '').replace(/-?(runbook|playbook)$/, ''))
+						)
+				);
 				const scenario = context.out.scenarios.find(
-					(s) => anchors.includes(s.slug) || slugify(cells[0]!) === s.slug || s.data.title.toLowerCase().includes(cells[0]!.toLowerCase()),
+					(s) =>
+						anchors.includes(s.slug) ||
+						slugify(cells[0]!) === s.slug ||
+						s.data.title.toLowerCase().includes(cells[0]!.toLowerCase())
 				);
 				return { scenario, cells };
 			});

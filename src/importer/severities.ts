@@ -27,8 +27,20 @@ import { hrefOf, itemLines, type Context } from './model.ts';
 type TargetKey = 'acknowledge' | 'response' | 'update' | 'resolution';
 
 const CODE_LEVEL = /^(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
-const WORD_LEVEL = /^(Critical|High|Medium|Moderate|Low|Minimal|Minor|Major|Info(?:rmational)?)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
-const WORD_RANK: Record<string, number> = { critical: 0, major: 1, high: 1, medium: 2, moderate: 2, low: 3, minor: 3, minimal: 4, info: 4, informational: 4 };
+const WORD_LEVEL =
+	/^(Critical|High|Medium|Moderate|Low|Minimal|Minor|Major|Info(?:rmational)?)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
+const WORD_RANK: Record<string, number> = {
+	critical: 0,
+	major: 1,
+	high: 1,
+	medium: 2,
+	moderate: 2,
+	low: 3,
+	minor: 3,
+	minimal: 4,
+	info: 4,
+	informational: 4,
+};
 const SEVERITY_PARENT = /severit|priorit|levels?\b|classification/i;
 
 export interface Level {
@@ -45,7 +57,11 @@ export function parseLevel(text: string, words = false): Level | undefined {
 	if (code) {
 		const digits = code[1]!.replace(/\D/g, '');
 		const prefix = code[1]!.replace(/[\d\s-]/g, '').toUpperCase();
-		return { level: prefix === 'SEV' ? `SEV-${digits}` : `${prefix}${digits}`, rank: Number(digits), rest: code[2]!.trim() };
+		return {
+			level: prefix === 'SEV' ? `SEV-${digits}` : `${prefix}${digits}`,
+			rank: Number(digits),
+			rest: code[2]!.trim(),
+		};
 	}
 	const word = words ? WORD_LEVEL.exec(clean) : undefined;
 	if (!word) return undefined;
@@ -60,7 +76,8 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	if (paren) return { name: paren[2]! };
 	const dash = /^(.*?)\s+[-–—:]\s+(.+)$/.exec(level.rest);
 	if (dash) return { name: dash[1]!, label: dash[2]! };
-	if (level.level.toLowerCase() in WORD_RANK) return { name: level.level, ...(level.rest ? { label: level.rest } : {}) };
+	if (level.level.toLowerCase() in WORD_RANK)
+		return { name: level.level, ...(level.rest ? { label: level.rest } : {}) };
 	return { name: level.rest || level.level };
 }
 
@@ -73,14 +90,21 @@ export function severityFor(context: Context, level: Level): SeverityInput {
 	const existing = context.out.severities.find((entry) => entry.data.level === level.level);
 	if (existing) return existing.data;
 	const { name, label } = nameAndLabel(level);
-	const data: SeverityInput = { level: level.level, rank: level.rank, name, ...(label ? { label } : {}) };
+	const data: SeverityInput = {
+		level: level.level,
+		rank: level.rank,
+		name,
+		...(label ? { label } : {}),
+	};
 	context.out.severities.push({ slug: severitySlug(level.level), data });
 	return data;
 }
 
 /** The id of a known severity, for references from scenarios and escalation tables. */
 export function severityRef(context: Context, level: string): string | undefined {
-	const entry = context.out.severities.find((e) => e.data.level.toLowerCase() === level.toLowerCase());
+	const entry = context.out.severities.find(
+		(e) => e.data.level.toLowerCase() === level.toLowerCase()
+	);
 	return entry ? `${context.playbook}/${entry.slug}` : undefined;
 }
 
@@ -93,10 +117,18 @@ function targetKey(label: string): TargetKey | undefined {
 	return undefined;
 }
 
-const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [...(Array.isArray(list) ? list : list ? [list] : []), ...values];
+const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [
+	...(Array.isArray(list) ? list : list ? [list] : []),
+	...values,
+];
 
 /** Sets a target from `label: value`, or keeps the line word for word in `targetNotes`. */
-function applyTarget(context: Context, severity: SeverityInput, label: string, value: string): void {
+function applyTarget(
+	context: Context,
+	severity: SeverityInput,
+	label: string,
+	value: string
+): void {
 	const key = targetKey(label);
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
 	if (key && !targets[key] && parseDuration(value)) {
@@ -108,12 +140,21 @@ function applyTarget(context: Context, severity: SeverityInput, label: string, v
 }
 
 /** Puts one labelled value into the severity; false when the label means nothing here. */
-function apply(context: Context, severity: SeverityInput, label: string, value: string, items: string[]): boolean {
+function apply(
+	context: Context,
+	severity: SeverityInput,
+	label: string,
+	value: string,
+	items: string[]
+): boolean {
 	const l = label.toLowerCase();
 	const values = [value, ...items].filter(Boolean);
-	if (/^(definition|description|criteria|when)\b/.test(l)) severity.definition = push(severity.definition, ...values);
-	else if (/^(example|examples|example incidents)$/.test(l)) severity.examples = push(severity.examples, ...values);
-	else if (/^(impact|business impact|user impact)$/.test(l)) severity.impact = push(severity.impact, ...values);
+	if (/^(definition|description|criteria|when)\b/.test(l))
+		severity.definition = push(severity.definition, ...values);
+	else if (/^(example|examples|example incidents)$/.test(l))
+		severity.examples = push(severity.examples, ...values);
+	else if (/^(impact|business impact|user impact)$/.test(l))
+		severity.impact = push(severity.impact, ...values);
 	else if (/^actions?\b|^steps\b/.test(l)) severity.actions = push(severity.actions, ...values);
 	else if (/^escalat/.test(l)) severity.escalation = push(severity.escalation, ...values);
 	else if (/^notif/.test(l)) severity.notifications = push(severity.notifications, ...values);
@@ -122,18 +163,31 @@ function apply(context: Context, severity: SeverityInput, label: string, value: 
 		if (parseDuration(value)) applyTarget(context, severity, 'Update cadence', value);
 	} else if (/^post[- ]?(mortem|incident)/.test(l) && value && items.length === 0) {
 		const lower = value.toLowerCase();
-		const required = /not required|^no\b|none/.test(lower) ? 'not-required' : /optional|recommended/.test(lower) ? 'optional' : 'required';
+		const required = /not required|^no\b|none/.test(lower)
+			? 'not-required'
+			: /optional|recommended/.test(lower)
+				? 'optional'
+				: 'required';
 		const within = /within\s+(.+)$/i.exec(value)?.[1];
-		severity.postMortem = { required, text: value, ...(within && parseDuration(within) ? { within } : {}) };
-	} else if (/^(response|targets?|slas?|response times?|response targets?)$/.test(l) && items.length > 0) {
+		severity.postMortem = {
+			required,
+			text: value,
+			...(within && parseDuration(within) ? { within } : {}),
+		};
+	} else if (
+		/^(response|targets?|slas?|response times?|response targets?)$/.test(l) &&
+		items.length > 0
+	) {
 		// A container: each item is `Label: value`, or a bare value for the container's own target.
 		if (value) applyTarget(context, severity, label, value);
 		for (const item of items) {
 			const inner = labelLine(item) ?? splitLabel(item);
 			if (!inner) applyTarget(context, severity, label, item);
-			else if (!apply(context, severity, inner.label, inner.value, [])) severity.targetNotes = push(severity.targetNotes, item);
+			else if (!apply(context, severity, inner.label, inner.value, []))
+				severity.targetNotes = push(severity.targetNotes, item);
 		}
-	} else if (targetKey(label) && value && items.length === 0) applyTarget(context, severity, label, value);
+	} else if (targetKey(label) && value && items.length === 0)
+		applyTarget(context, severity, label, value);
 	else return false;
 	return true;
 }
@@ -149,7 +203,10 @@ function partItems(context: Context, part: Part): string[] | undefined {
 	if (part.nodes.length === 0) return [];
 	const items = listItemsOf(part.nodes);
 	if (items) return items.flatMap((item) => itemLines(context.doc, item));
-	if (part.nodes.every((node) => node.type === 'paragraph')) return part.nodes.map((node) => inlineText(context.doc.source.slice(node.position!.start.offset!, node.position!.end.offset!)));
+	if (part.nodes.every((node) => node.type === 'paragraph'))
+		return part.nodes.map((node) =>
+			inlineText(context.doc.source.slice(node.position!.start.offset!, node.position!.end.offset!))
+		);
 	return undefined;
 }
 
@@ -228,9 +285,15 @@ export function severityTables(context: Context): SeverityTable[] {
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
-			const [head, ...body] = node.children.map((row) => row.children.map((cell) => stripEmoji(toString(cell)).trim()));
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => stripEmoji(toString(cell)).trim())
+			);
 			if (!/severit|priorit|level|sev/i.test(head![0] ?? '')) continue;
-			const rows = body.map((cells) => ({ level: parseLevel(cells[0] ?? ''), first: cells[0] ?? '', cells }));
+			const rows = body.map((cells) => ({
+				level: parseLevel(cells[0] ?? ''),
+				first: cells[0] ?? '',
+				cells,
+			}));
 			if (rows.some((row) => !row.level)) continue;
 			found.push({ table: node, section, headers: head!, rows: rows as SeverityTable['rows'] });
 		}
@@ -242,7 +305,9 @@ export function severityTables(context: Context): SeverityTable[] {
 export function finishSeverities(context: Context): void {
 	const ranks = context.out.severities.map((entry) => entry.data.rank);
 	if (new Set(ranks).size === ranks.length) return;
-	[...context.out.severities].sort((a, b) => a.data.rank - b.data.rank).forEach((entry, index) => (entry.data.rank = index));
+	[...context.out.severities]
+		.sort((a, b) => a.data.rank - b.data.rank)
+		.forEach((entry, index) => (entry.data.rank = index));
 }
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
@@ -271,6 +336,7 @@ export function recogniseSeverityTables(context: Context): void {
 			if (Object.keys(criteria).length) severity.criteria = criteria as SeverityInput['criteria'];
 		}
 		// Impact matrices stay in their page too: their column headings have no field to go to.
-		if (!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))) claimNode(context.doc, table, hrefOf(context, 'severities', ''));
+		if (!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role)))
+			claimNode(context.doc, table, hrefOf(context, 'severities', ''));
 	}
 }

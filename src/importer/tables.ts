@@ -1,7 +1,19 @@
 import type { Link, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { allSections, claim, claimNode, endOf, isClaimed, listItemsOf, partsOf, slugify, startOf, stripEmoji, uniqueSlug } from './markdown.ts';
+import {
+	allSections,
+	claim,
+	claimNode,
+	endOf,
+	isClaimed,
+	listItemsOf,
+	partsOf,
+	slugify,
+	startOf,
+	stripEmoji,
+	uniqueSlug,
+} from './markdown.ts';
 import { takenIn, type Context } from './model.ts';
 import { linkKind } from './links.ts';
 import { splitLabel } from './severities.ts';
@@ -21,15 +33,26 @@ function cellText(cell: TableCell): string {
 	const urls: string[] = [];
 	visit(cell, 'link', (link: Link) => {
 		const text = toString(link).trim();
-		if (!link.url.replace(/^(https?:\/\/|mailto:)/, '').startsWith(text.replace(/^(https?:\/\/|mailto:)/, '')) && !link.url.startsWith('#')) urls.push(link.url);
+		if (
+			!link.url
+				.replace(/^(https?:\/\/|mailto:)/, '')
+				.startsWith(text.replace(/^(https?:\/\/|mailto:)/, '')) &&
+			!link.url.startsWith('#')
+		)
+			urls.push(link.url);
 	});
 	const text = toString(cell).trim();
 	return urls.length ? `${text} (${urls.join(', ')})` : text;
 }
 
-function cells(table: Table): { headers: string[]; rows: { text: string[]; urls: (string | undefined)[] }[] } {
+function cells(table: Table): {
+	headers: string[];
+	rows: { text: string[]; urls: (string | undefined)[] }[];
+} {
 	const [head, ...body] = table.children;
-	const headers = head!.children.map((cell, i) => stripEmoji(toString(cell)).trim() || `Column ${i + 1}`);
+	const headers = head!.children.map(
+		(cell, i) => stripEmoji(toString(cell)).trim() || `Column ${i + 1}`
+	);
 	const rows = body.map((row) => ({
 		text: headers.map((_, i) => (row.children[i] ? cellText(row.children[i]!) : '')),
 		urls: headers.map((_, i) => {
@@ -44,9 +67,17 @@ function cells(table: Table): { headers: string[]; rows: { text: string[]; urls:
 export function recogniseTables(context: Context): void {
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
-			if (node.type !== 'table' || node.children.length < 2 || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			if (
+				node.type !== 'table' ||
+				node.children.length < 2 ||
+				isClaimed(context.doc, startOf(node), endOf(node))
+			)
+				continue;
 			const { headers, rows } = cells(node);
-			const urlColumn = headers.findIndex((h, i) => URL_COLUMN.test(h) && rows.some((row) => row.urls[i] || LOOKS_LIKE_URL.test(row.text[i]!)));
+			const urlColumn = headers.findIndex(
+				(h, i) =>
+					URL_COLUMN.test(h) && rows.some((row) => row.urls[i] || LOOKS_LIKE_URL.test(row.text[i]!))
+			);
 			const contact = headers.some((h) => CONTACT_COLUMN.test(h));
 			if (!contact && urlColumn < 0) continue;
 			const title = section.title || 'Contacts';
@@ -55,8 +86,16 @@ export function recogniseTables(context: Context): void {
 					const url = row.urls[urlColumn] ?? row.text[urlColumn]!;
 					if (!url) continue;
 					const label = urlColumn === 0 ? url : row.text[0]!;
-					const note = row.text.map((cell, i) => (i !== 0 && i !== urlColumn && cell ? `${headers[i]}: ${cell}` : '')).filter(Boolean).join('; ');
-					context.links.push({ label, url, kind: linkKind(`${title} ${headers.join(' ')} ${label} ${url}`), ...(note ? { note } : {}) });
+					const note = row.text
+						.map((cell, i) => (i !== 0 && i !== urlColumn && cell ? `${headers[i]}: ${cell}` : ''))
+						.filter(Boolean)
+						.join('; ');
+					context.links.push({
+						label,
+						url,
+						kind: linkKind(`${title} ${headers.join(' ')} ${label} ${url}`),
+						...(note ? { note } : {}),
+					});
 				}
 			}
 			if (contact) {
@@ -67,7 +106,9 @@ export function recogniseTables(context: Context): void {
 					data: {
 						title,
 						columns: unique,
-						entries: rows.map((row) => Object.fromEntries(unique.map((h, i) => [h, row.text[i] ?? '']))),
+						entries: rows.map((row) =>
+							Object.fromEntries(unique.map((h, i) => [h, row.text[i] ?? '']))
+						),
 						order: (context.out.contacts.length + 1) * 10,
 					},
 				});
@@ -87,12 +128,19 @@ export function recogniseContactLists(context: Context): void {
 		if (!/contact|on-call|people|who to call/i.test(section.title)) continue;
 		const rows: { role: string; values: Record<string, string>; start: number; end: number }[] = [];
 		for (const part of partsOf(context.doc, section)) {
-			if (!part.label || part.value || part.section || isClaimed(context.doc, part.start, part.end)) continue;
+			if (!part.label || part.value || part.section || isClaimed(context.doc, part.start, part.end))
+				continue;
 			const items = part.nodes.length ? listItemsOf(part.nodes) : undefined;
 			if (!items) continue;
 			const pairs = items.map((item) => splitLabel(toString(item).trim()));
-			if (pairs.some((pair) => !pair) || pairs.some((pair) => /^https?:/.test(pair!.value))) continue;
-			rows.push({ role: part.label, values: Object.fromEntries(pairs.map((pair) => [pair!.label, pair!.value])), start: part.start, end: part.end });
+			if (pairs.some((pair) => !pair) || pairs.some((pair) => /^https?:/.test(pair!.value)))
+				continue;
+			rows.push({
+				role: part.label,
+				values: Object.fromEntries(pairs.map((pair) => [pair!.label, pair!.value])),
+				start: part.start,
+				end: part.end,
+			});
 		}
 		if (rows.length === 0) continue;
 		const columns = ['Role', ...new Set(rows.flatMap((row) => Object.keys(row.values)))];
@@ -102,7 +150,11 @@ export function recogniseContactLists(context: Context): void {
 			data: {
 				title: section.title,
 				columns,
-				entries: rows.map((row) => Object.fromEntries(columns.map((c) => [c, c === 'Role' ? row.role : (row.values[c] ?? '')]))),
+				entries: rows.map((row) =>
+					Object.fromEntries(
+						columns.map((c) => [c, c === 'Role' ? row.role : (row.values[c] ?? '')])
+					)
+				),
 				order: (context.out.contacts.length + 1) * 10,
 			},
 		});

@@ -3,7 +3,18 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { scanBlanks } from '../lib/placeholders.ts';
 import type { TemplateField, TemplateInput } from '../schemas/index.ts';
-import { allSections, claim, endOf, isClaimed, labelLine, slugify, startOf, stripEmoji, uniqueSlug, type Section } from './markdown.ts';
+import {
+	allSections,
+	claim,
+	endOf,
+	isClaimed,
+	labelLine,
+	slugify,
+	startOf,
+	stripEmoji,
+	uniqueSlug,
+	type Section,
+} from './markdown.ts';
 import { hrefOf, takenIn, type Context } from './model.ts';
 
 /**
@@ -13,11 +24,23 @@ import { hrefOf, takenIn, type Context } from './model.ts';
  * whose token is the exact blank text.
  */
 
-const PROSE_LANGS = new Set(['', 'markdown', 'md', 'text', 'txt', 'plain', 'plaintext', 'slack', 'email']);
-const TEMPLATE_WORDS = /communicat|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|report|resolution|resolved/i;
+const PROSE_LANGS = new Set([
+	'',
+	'markdown',
+	'md',
+	'text',
+	'txt',
+	'plain',
+	'plaintext',
+	'slack',
+	'email',
+]);
+const TEMPLATE_WORDS =
+	/communicat|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|report|resolution|resolved/i;
 /** Labels that say "here is a template" without naming it. */
 const GENERIC_LABEL = /^(template|example|format|markdown)$/i;
-const CHANNEL_LABEL = /^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
+const CHANNEL_LABEL =
+	/^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
 /** Words that name severities in a note: `P0/P1 Only`, `SEV-1/2 only`. */
 const LEVELS = /\b(P\d|SEV-?\d|S\d)\b/i;
 const CHECKBOX_LINE = /^\s*(?:[-*]\s*)?\[ \]/gm;
@@ -44,9 +67,13 @@ export function codeBlocks(context: Context): CodeContext[] {
 	visitParents(context.doc.root, 'code', (node: Code, ancestors: Nodes[]) => {
 		const parent = ancestors[ancestors.length - 1] as Parent;
 		const index = parent.children.indexOf(node);
-		const before = parent.children.slice(Math.max(0, index - 3), index).reverse().filter((n): n is Paragraph => n.type === 'paragraph');
+		const before = parent.children
+			.slice(Math.max(0, index - 3), index)
+			.reverse()
+			.filter((n): n is Paragraph => n.type === 'paragraph');
 		const at = startOf(node);
-		const section = sections.filter((s) => s.start <= at && at < s.end).pop() ?? context.doc.outline;
+		const section =
+			sections.filter((s) => s.start <= at && at < s.end).pop() ?? context.doc.outline;
 		let label: string | undefined;
 		let labelNode: Paragraph | undefined;
 		const previous = parent.children[index - 1];
@@ -59,20 +86,41 @@ export function codeBlocks(context: Context): CodeContext[] {
 				if (lines.length === 1 && parent.type !== 'listItem') labelNode = previous;
 			}
 		}
-		if (!label && parent.type === 'listItem' && parent.children[0]?.type === 'paragraph' && index > 0) {
+		if (
+			!label &&
+			parent.type === 'listItem' &&
+			parent.children[0]?.type === 'paragraph' &&
+			index > 0
+		) {
 			label = stripEmoji(toString(parent.children[0])).replace(/:$/, '').trim();
 		}
 		const lead = before
 			.map((p) => context.doc.source.slice(startOf(p), endOf(p)))
 			.map((text) => (text.includes('\n') ? undefined : labelLine(text)))
-			.find((l) => l && !l.value && !GENERIC_LABEL.test(l.label) && !CHANNEL_LABEL.test(l.label))?.label;
+			.find(
+				(l) => l && !l.value && !GENERIC_LABEL.test(l.label) && !CHANNEL_LABEL.test(l.label)
+			)?.label;
 		// A bold-only paragraph followed by another paragraph heads the blocks below it.
 		const group = parent.children
 			.slice(0, index)
-			.map((n, i, all) => (n.type === 'paragraph' && startOf(n) >= section.contentStart && all[i + 1]?.type === 'paragraph' ? labelLine(context.doc.source.slice(startOf(n), endOf(n))) : undefined))
+			.map((n, i, all) =>
+				n.type === 'paragraph' &&
+				startOf(n) >= section.contentStart &&
+				all[i + 1]?.type === 'paragraph'
+					? labelLine(context.doc.source.slice(startOf(n), endOf(n)))
+					: undefined
+			)
 			.filter((l) => l && !l.value)
 			.pop()?.label;
-		found.push({ node, section, label, labelNode, before: before.map((p) => toString(p)), ...(lead ? { lead } : {}), ...(group ? { group } : {}) });
+		found.push({
+			node,
+			section,
+			label,
+			labelNode,
+			before: before.map((p) => toString(p)),
+			...(lead ? { lead } : {}),
+			...(group ? { group } : {}),
+		});
 	});
 	return found;
 }
@@ -80,15 +128,24 @@ export function codeBlocks(context: Context): CodeContext[] {
 /** A fenced block of `[ ]` lines under a checklist heading: the checklist recogniser's. */
 export function isChecklistBlock(code: CodeContext): boolean {
 	const boxes = code.node.value.match(CHECKBOX_LINE)?.length ?? 0;
-	return boxes >= 2 && /checklist|first \d+ minutes|steps/i.test(`${code.section.title} ${code.label ?? ''} ${code.node.value.split('\n')[0]}`);
+	return (
+		boxes >= 2 &&
+		/checklist|first \d+ minutes|steps/i.test(
+			`${code.section.title} ${code.label ?? ''} ${code.node.value.split('\n')[0]}`
+		)
+	);
 }
 
 function isTemplate(code: CodeContext): boolean {
-	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim()) return false;
+	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
+		return false;
 	if (isChecklistBlock(code)) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
 	const subject = /^\s*subject:/im.test(code.node.value);
-	return (TEMPLATE_WORDS.test(words) || subject) && (scanBlanks(code.node.value).length > 0 || subject || /template/i.test(words));
+	return (
+		(TEMPLATE_WORDS.test(words) || subject) &&
+		(scanBlanks(code.node.value).length > 0 || subject || /template/i.test(words))
+	);
 }
 
 type Kind = TemplateInput['kind'];
@@ -107,25 +164,37 @@ const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)\d\s*\/?\s*
 const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
 
 /** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
-export function fieldFor(token: string): Pick<TemplateField, 'name' | 'label'> & Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
-	if (SEVERITY_TOKEN.test(token)) return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
-	const label = token
-		.replace(/^@/, '')
-		.replace(/^\{\{\s*|\s*\}\}$/g, '')
-		.replace(/^[[<]|[\]>]$/g, '')
-		.replace(/[_]+/g, ' ')
-		.trim() || token;
+export function fieldFor(
+	token: string
+): Pick<TemplateField, 'name' | 'label'> &
+	Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
+	if (SEVERITY_TOKEN.test(token))
+		return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
+	const label =
+		token
+			.replace(/^@/, '')
+			.replace(/^\{\{\s*|\s*\}\}$/g, '')
+			.replace(/^[[<]|[\]>]$/g, '')
+			.replace(/[_]+/g, ' ')
+			.trim() || token;
 	const slug = slugify(label);
 	const name = /^[a-z]/.test(slug) ? slug : `field-${slug}`;
 	const options = label.split('/').map((o) => o.trim());
 	const base = { name, label: label.charAt(0).toUpperCase() + label.slice(1) };
-	if (options.length > 1 && options.every((o) => STATUS_WORDS.test(o))) return { ...base, type: 'status', derive: 'status' };
-	if (options.length > 1 && (options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))) return { ...base, type: 'choice', options };
-	if (/^(timestamp|time|current time|time in utc|start time|started|date\/time)$/i.test(label)) return { ...base, type: 'datetime', derive: 'now' };
+	if (options.length > 1 && options.every((o) => STATUS_WORDS.test(o)))
+		return { ...base, type: 'status', derive: 'status' };
+	if (
+		options.length > 1 &&
+		(options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))
+	)
+		return { ...base, type: 'choice', options };
+	if (/^(timestamp|time|current time|time in utc|start time|started|date\/time)$/i.test(label))
+		return { ...base, type: 'datetime', derive: 'now' };
 	if (/^incident id$/i.test(label)) return { ...base, derive: 'incident-id' };
 	if (/^(duration|total time|total duration)$/i.test(label)) return { ...base, derive: 'duration' };
 	if (/^date$/i.test(label)) return { ...base, derive: 'date' };
-	if (/detailed|notes|timeline|explanation|list\b/i.test(label)) return { ...base, type: 'multiline' };
+	if (/detailed|notes|timeline|explanation|list\b/i.test(label))
+		return { ...base, type: 'multiline' };
 	return base;
 }
 
@@ -135,7 +204,8 @@ export function blankTokens(text: string): string[] {
 	for (const blank of scanBlanks(text)) {
 		const before = text.slice(0, blank.start);
 		const level = /(?:^|[^A-Za-z])(P|SEV-?|S)$/i.exec(before)?.[1];
-		const prefix = level && /^\[[\d\s/,–-]+\]$/.test(blank.text) ? level : before.endsWith('@') ? '@' : '';
+		const prefix =
+			level && /^\[[\d\s/,–-]+\]$/.test(blank.text) ? level : before.endsWith('@') ? '@' : '';
 		const token = prefix + blank.text;
 		if (!tokens.includes(token)) tokens.push(token);
 	}
@@ -159,7 +229,8 @@ export function fieldsFor(text: string): TemplateField[] {
 }
 
 /** `3. Create Incident Record`, `Phase 4: Communication` → the words. */
-const unnumbered = (text: string) => text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
+const unnumbered = (text: string) =>
+	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
 
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
 function splitTitle(text: string): { title: string; note?: string | undefined } {
@@ -173,7 +244,9 @@ export function recogniseTemplates(context: Context): void {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
 		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
-		const { title, note } = splitTitle(unnumbered((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template'));
+		const { title, note } = splitTitle(
+			unnumbered((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template')
+		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
 		const kind = kindOf(`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title}`);
 		const groupNote = splitTitle(code.group ?? '').note;
@@ -188,17 +261,33 @@ export function recogniseTemplates(context: Context): void {
 		if (/slack/i.test(context_) || /^:[a-z_]+:/.test(body)) channels.add('slack');
 		if (/email/i.test(context_) || subject) channels.add('email');
 		if (/status page/i.test(context_)) channels.add('status-page');
-		if (['post-mortem', 'incident-record', 'timeline'].includes(kind) && /markdown|md/.test(code.node.lang ?? '')) channels.add('file');
-		const file = code.before.map((text) => /([\w./-]*\/[\w./-]*\.md)\b/.exec(text)?.[1]).find(Boolean);
+		if (
+			['post-mortem', 'incident-record', 'timeline'].includes(kind) &&
+			/markdown|md/.test(code.node.lang ?? '')
+		)
+			channels.add('file');
+		const file = code.before
+			.map((text) => /([\w./-]*\/[\w./-]*\.md)\b/.exec(text)?.[1])
+			.find(Boolean);
 		const data: TemplateInput = {
 			title: title.trim() || 'Template',
 			kind,
-			...(note && !CHANNEL_LABEL.test(note) ? (LEVELS.test(note) && !/^(every|within|after|when|if)\b/i.test(note) ? { appliesTo: note } : { when: note }) : {}),
-			...(groupNote && LEVELS.test(groupNote) && !(note && LEVELS.test(note)) ? { appliesTo: groupNote } : {}),
+			...(note && !CHANNEL_LABEL.test(note)
+				? LEVELS.test(note) && !/^(every|within|after|when|if)\b/i.test(note)
+					? { appliesTo: note }
+					: { when: note }
+				: {}),
+			...(groupNote && LEVELS.test(groupNote) && !(note && LEVELS.test(note))
+				? { appliesTo: groupNote }
+				: {}),
 			...(channels.size ? { channels: [...channels] } : {}),
 			...(file ? { file } : {}),
 			...(subject ? { subject } : {}),
-			format: /^(markdown|md)$/i.test(code.node.lang ?? '') ? 'markdown' : channels.has('slack') ? 'slack' : 'plain',
+			format: /^(markdown|md)$/i.test(code.node.lang ?? '')
+				? 'markdown'
+				: channels.has('slack')
+					? 'slack'
+					: 'plain',
 			body,
 			fields: fieldsFor(`${subject ?? ''}\n${body}`),
 			order: (context.out.templates.length + 1) * 10,
@@ -206,8 +295,15 @@ export function recogniseTemplates(context: Context): void {
 		const slug = uniqueSlug(slugify(data.title), taken);
 		context.out.templates.push({ slug, data });
 		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, startOf(code.node), endOf(code.node), href, `[Template: ${data.title}](${href})`);
+		claim(
+			context.doc,
+			startOf(code.node),
+			endOf(code.node),
+			href,
+			`[Template: ${data.title}](${href})`
+		);
 		// A label paragraph that was only the template's title is used up by it.
-		if (code.labelNode && !generic) claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
+		if (code.labelNode && !generic)
+			claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
 	}
 }

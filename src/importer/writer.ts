@@ -29,7 +29,10 @@ export function serialise(playbook: string, imported: Imported): Files {
 	files.set(`${playbook}/playbook.yaml`, yaml(imported.playbook));
 	const put = <T>(folder: string, entries: Entry<T>[], format: 'yaml' | 'mdx') => {
 		for (const entry of entries) {
-			files.set(`${playbook}/${folder}/${entry.slug}.${format}`, format === 'yaml' ? yaml(entry.data) : mdx(entry.data, entry.body));
+			files.set(
+				`${playbook}/${folder}/${entry.slug}.${format}`,
+				format === 'yaml' ? yaml(entry.data) : mdx(entry.data, entry.body)
+			);
 		}
 	};
 	put('severities', imported.severities, 'yaml');
@@ -61,9 +64,13 @@ export function writePlaybook(files: Files, options: WriteOptions): Diagnostic[]
 	const root = resolve(options.out);
 	const target = join(root, options.playbook);
 	if (existsSync(target) && !options.force && !options.dryRun) {
-		throw new ImportError(`playbook \`${options.playbook}\` already exists in ${options.out}/; pass --force to replace it, or choose another --playbook id.`);
+		throw new ImportError(
+			`playbook \`${options.playbook}\` already exists in ${options.out}/; pass --force to replace it, or choose another --playbook id.`
+		);
 	}
-	const stage = mkdtempSync(join(options.dryRun ? tmpdir() : ensureDir(dirname(root)), '.responder-import-'));
+	const stage = mkdtempSync(
+		join(options.dryRun ? tmpdir() : ensureDir(dirname(root)), '.responder-import-')
+	);
 	try {
 		for (const [path, content] of files) {
 			mkdirSync(dirname(join(stage, path)), { recursive: true });
@@ -73,7 +80,9 @@ export function writePlaybook(files: Files, options: WriteOptions): Diagnostic[]
 		const errors = diagnostics.filter((d) => d.severity === 'error');
 		if (errors.length) {
 			const first = errors[0]!;
-			throw new ImportError(`the imported content does not validate (${errors.length} error(s)); first: ${first.file.replace(relative(process.cwd(), stage), options.out)}: ${first.field}: ${first.message} [${first.rule}]. Nothing was written.`);
+			throw new ImportError(
+				`the imported content does not validate (${errors.length} error(s)); first: ${first.file.replace(relative(process.cwd(), stage), options.out)}: ${first.field}: ${first.message} [${first.rule}]. Nothing was written.`
+			);
 		}
 		if (options.dryRun) return diagnostics.filter((d) => d.severity === 'warning');
 		mkdirSync(root, { recursive: true });
@@ -85,7 +94,10 @@ export function writePlaybook(files: Files, options: WriteOptions): Diagnostic[]
 			if (previous) renameSync(previous, target);
 			throw error;
 		}
-		return diagnostics.map((d) => ({ ...d, file: d.file.replace(relative(process.cwd(), stage), options.out) }));
+		return diagnostics.map((d) => ({
+			...d,
+			file: d.file.replace(relative(process.cwd(), stage), options.out),
+		}));
 	} finally {
 		rmSync(stage, { recursive: true, force: true });
 	}

@@ -33,15 +33,19 @@ export function tolerant(loader: Loader): Loader {
 									}
 								},
 							},
-						]),
+						])
 					),
 				parseData: ((props: { data: Record<PropertyKey, unknown> }) =>
 					INVALID in props.data
 						? Promise.resolve(props.data)
-						: context.parseData(props as never).catch(() => ({ [INVALID]: true }))) as LoaderContext['parseData'],
+						: context
+								.parseData(props as never)
+								.catch(() => ({ [INVALID]: true }))) as LoaderContext['parseData'],
 				store: new Proxy(context.store, {
 					get(target, key, receiver) {
-						if (key === 'set') return (entry: { data: Record<PropertyKey, unknown> }) => (INVALID in entry.data ? false : target.set(entry as never));
+						if (key === 'set')
+							return (entry: { data: Record<PropertyKey, unknown> }) =>
+								INVALID in entry.data ? false : target.set(entry as never);
 						const value = Reflect.get(target, key, receiver);
 						return typeof value === 'function' ? value.bind(target) : value;
 					},

@@ -20,7 +20,9 @@ export default function responderValidation(): AstroIntegration {
 				if (diagnostics.length === 0) return;
 				const report = formatReport(diagnostics);
 				if (command === 'build' && diagnostics.some((d) => d.severity === 'error')) {
-					console.error(`\n${report}\n\nThe build stopped because the content has errors. Fix them and build again (\`npm run validate\` checks without building).`);
+					console.error(
+						`\n${report}\n\nThe build stopped because the content has errors. Fix them and build again (\`npm run validate\` checks without building).`
+					);
 					process.exit(1);
 				}
 				logger.warn(`\n${report}`);

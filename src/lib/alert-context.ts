@@ -20,6 +20,7 @@ export function parseAlertContext(fragment: string): AlertContext | null {
 		if (value) context[key] = value.slice(0, 500);
 	}
 	const startsAt = params.get('startsAt');
-	if (startsAt && !Number.isNaN(Date.parse(startsAt))) context.startsAt = new Date(startsAt).toISOString();
+	if (startsAt && !Number.isNaN(Date.parse(startsAt)))
+		context.startsAt = new Date(startsAt).toISOString();
 	return Object.keys(context).length ? context : null;
 }

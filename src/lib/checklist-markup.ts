@@ -15,7 +15,11 @@ export interface ChecklistItemMarkup {
 }
 
 /** A hast element; text inside is always given as text nodes, never as HTML. */
-export const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+export const element = (
+	tagName: string,
+	properties: Element['properties'],
+	children: ElementContent[] = []
+): Element => ({
 	type: 'element',
 	tagName,
 	properties,
@@ -24,10 +28,21 @@ export const element = (tagName: string, properties: Element['properties'], chil
 
 /** One list item: a native checkbox inside its label, then the item's other content. */
 export function checklistItem(item: ChecklistItemMarkup): Element {
-	const box = element('input', { type: 'checkbox', className: ['rb-checklist__box'], disabled: true });
+	const box = element('input', {
+		type: 'checkbox',
+		className: ['rb-checklist__box'],
+		disabled: true,
+	});
 	const text = element('span', { className: ['rb-checklist__text'] }, item.label);
-	const label = element('label', { className: ['rb-checklist__label'] }, [box, { type: 'text', value: ' ' }, text]);
-	return element('li', { className: ['rb-checklist__item'], dataItem: item.id }, [label, ...(item.rest ?? [])]);
+	const label = element('label', { className: ['rb-checklist__label'] }, [
+		box,
+		{ type: 'text', value: ' ' },
+		text,
+	]);
+	return element('li', { className: ['rb-checklist__item'], dataItem: item.id }, [
+		label,
+		...(item.rest ?? []),
+	]);
 }
 
 /** A list of items; plain elements (non-task items of a mixed Markdown list) stay as they are. */
@@ -38,5 +53,9 @@ export function checklistList(ordered: boolean, items: (ChecklistItemMarkup | El
 
 /** The element wrapping one checklist; `document` names where its ticks are stored. */
 export function checklistRoot(document: string, children: ElementContent[]): Element {
-	return element('rb-checklist', { className: ['rb-checklist'], dataChecklist: document }, children);
+	return element(
+		'rb-checklist',
+		{ className: ['rb-checklist'], dataChecklist: document },
+		children
+	);
 }

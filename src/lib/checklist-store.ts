@@ -30,17 +30,22 @@ export interface ChecklistRecord {
 }
 
 /** The storage key for a document's ticks in a scope (`default` or an incident id). */
-export const checklistKey = (scope: string, document: string): string => `${CHECKLIST_KEY_PREFIX}${scope}:${document}`;
+export const checklistKey = (scope: string, document: string): string =>
+	`${CHECKLIST_KEY_PREFIX}${scope}:${document}`;
 
 export const emptyChecklist = (): ChecklistRecord => ({ version: CHECKLIST_VERSION, ticks: {} });
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isIsoTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isIsoTime = (value: unknown): value is string =>
+	typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 /** Each stored version's upgrade to the next one; a value walks the chain to the current version. */
-const MIGRATIONS: Record<number, (value: Record<string, unknown>) => Record<string, unknown> | undefined> = {
+const MIGRATIONS: Record<
+	number,
+	(value: Record<string, unknown>) => Record<string, unknown> | undefined
+> = {
 	1: (value) => {
 		if (!isObject(value.ticked)) return undefined;
 		const ticks: Record<string, Tick> = {};
@@ -60,7 +65,9 @@ export function decodeChecklist(raw: unknown): ChecklistRecord | undefined {
 	if (!isObject(raw) || typeof raw.version !== 'number') return undefined;
 	let value: Record<string, unknown> | undefined = raw;
 	while (value && typeof value.version === 'number' && value.version < CHECKLIST_VERSION) {
-		const migrate: ((value: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined = MIGRATIONS[value.version];
+		const migrate:
+			((value: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined =
+			MIGRATIONS[value.version];
 		value = migrate?.(value);
 	}
 	if (!value || value.version !== CHECKLIST_VERSION || !isObject(value.ticks)) return undefined;
@@ -69,12 +76,19 @@ export function decodeChecklist(raw: unknown): ChecklistRecord | undefined {
 		if (!isObject(tick) || !isIsoTime(tick.at) || typeof tick.text !== 'string') return undefined;
 		ticks[id] = { at: tick.at, text: tick.text };
 	}
-	const items = Array.isArray(value.items) && value.items.every((id) => typeof id === 'string') ? { items: value.items as string[] } : {};
+	const items =
+		Array.isArray(value.items) && value.items.every((id) => typeof id === 'string')
+			? { items: value.items as string[] }
+			: {};
 	return { version: CHECKLIST_VERSION, ticks, ...items };
 }
 
 /** A copy of `record` with `id` ticked at `at`, or unticked when `tick` is `undefined`. */
-export function withTick(record: ChecklistRecord, id: string, tick: Tick | undefined): ChecklistRecord {
+export function withTick(
+	record: ChecklistRecord,
+	id: string,
+	tick: Tick | undefined
+): ChecklistRecord {
 	const ticks = { ...record.ticks };
 	if (tick) ticks[id] = tick;
 	else delete ticks[id];
@@ -89,11 +103,16 @@ export function withoutTicks(record: ChecklistRecord, ids: readonly string[]): C
 }
 
 /** A copy of `record` that remembers the list's current item ids. */
-export const withItems = (record: ChecklistRecord, ids: readonly string[]): ChecklistRecord => ({ ...record, items: [...ids] });
+export const withItems = (record: ChecklistRecord, ids: readonly string[]): ChecklistRecord => ({
+	...record,
+	items: [...ids],
+});
 
 /** Whether `record` already remembers exactly these item ids. */
 export const sameItems = (record: ChecklistRecord, ids: readonly string[]): boolean =>
-	record.items !== undefined && record.items.length === ids.length && record.items.every((id, index) => id === ids[index]);
+	record.items !== undefined &&
+	record.items.length === ids.length &&
+	record.items.every((id, index) => id === ids[index]);
 
 /** Ticks whose items are not in `ids`: kept in storage, listed by the incident export. */
 export function orphanedTicks(record: ChecklistRecord, ids: readonly string[]): [string, Tick][] {
@@ -102,4 +121,5 @@ export function orphanedTicks(record: ChecklistRecord, ids: readonly string[]): 
 }
 
 /** "04:52 UTC": the time shown next to a ticked item. */
-export const tickTimeUtc = (at: string): string => `${new Date(at).toISOString().slice(11, 16)} UTC`;
+export const tickTimeUtc = (at: string): string =>
+	`${new Date(at).toISOString().slice(11, 16)} UTC`;

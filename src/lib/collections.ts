@@ -28,15 +28,50 @@ export interface CollectionSource {
 
 export const COLLECTIONS: CollectionSource[] = [
 	{ name: 'playbooks', pattern: '*/playbook.yaml', format: 'yaml', schema: () => PlaybookSchema() },
-	{ name: 'severities', pattern: '*/severities/*.yaml', format: 'yaml', schema: () => SeveritySchema() },
-	{ name: 'scenarios', pattern: '*/scenarios/*.mdx', format: 'mdx', schema: (ref) => ScenarioSchema(ref) },
-	{ name: 'templates', pattern: '*/templates/*.yaml', format: 'yaml', schema: () => TemplateSchema() },
-	{ name: 'escalations', pattern: '*/escalation/*.yaml', format: 'yaml', schema: (ref) => EscalationSchema(ref) },
+	{
+		name: 'severities',
+		pattern: '*/severities/*.yaml',
+		format: 'yaml',
+		schema: () => SeveritySchema(),
+	},
+	{
+		name: 'scenarios',
+		pattern: '*/scenarios/*.mdx',
+		format: 'mdx',
+		schema: (ref) => ScenarioSchema(ref),
+	},
+	{
+		name: 'templates',
+		pattern: '*/templates/*.yaml',
+		format: 'yaml',
+		schema: () => TemplateSchema(),
+	},
+	{
+		name: 'escalations',
+		pattern: '*/escalation/*.yaml',
+		format: 'yaml',
+		schema: (ref) => EscalationSchema(ref),
+	},
 	{ name: 'roles', pattern: '*/roles/*.yaml', format: 'yaml', schema: () => RoleSchema() },
-	{ name: 'checklists', pattern: '*/checklists/*.yaml', format: 'yaml', schema: () => ChecklistSchema() },
-	{ name: 'contacts', pattern: '*/contacts/*.yaml', format: 'yaml', schema: () => ContactsSchema() },
+	{
+		name: 'checklists',
+		pattern: '*/checklists/*.yaml',
+		format: 'yaml',
+		schema: () => ChecklistSchema(),
+	},
+	{
+		name: 'contacts',
+		pattern: '*/contacts/*.yaml',
+		format: 'yaml',
+		schema: () => ContactsSchema(),
+	},
 	{ name: 'pages', pattern: '*/pages/*.mdx', format: 'mdx', schema: () => PageSchema() },
-	{ name: 'decisions', pattern: '*/decisions/*.yaml', format: 'yaml', schema: (ref) => DecisionSchema(ref) },
+	{
+		name: 'decisions',
+		pattern: '*/decisions/*.yaml',
+		format: 'yaml',
+		schema: (ref) => DecisionSchema(ref),
+	},
 ];
 
 /**

@@ -6,7 +6,15 @@ export type SeverityEntry = CollectionEntry<'severities'>;
 export type ScenarioEntry = CollectionEntry<'scenarios'>;
 export type TemplateEntry = CollectionEntry<'templates'>;
 
-type Named = 'severities' | 'scenarios' | 'templates' | 'escalations' | 'roles' | 'checklists' | 'contacts' | 'pages';
+type Named =
+	| 'severities'
+	| 'scenarios'
+	| 'templates'
+	| 'escalations'
+	| 'roles'
+	| 'checklists'
+	| 'contacts'
+	| 'pages';
 
 const byOrder = <T extends { id: string; data: { order?: number } }>(a: T, b: T) =>
 	(a.data.order ?? 100) - (b.data.order ?? 100) || a.id.localeCompare(b.id);
@@ -29,15 +37,31 @@ let cache: Promise<Map<string, PlaybookContent>> | undefined;
 /** All playbooks with their entries, read once per build. */
 export function loadPlaybooks(): Promise<Map<string, PlaybookContent>> {
 	cache ??= (async () => {
-		const names: Named[] = ['severities', 'scenarios', 'templates', 'escalations', 'roles', 'checklists', 'contacts', 'pages'];
-		const [playbooks, ...lists] = await Promise.all([getCollection('playbooks'), ...names.map((name) => getCollection(name))]);
+		const names: Named[] = [
+			'severities',
+			'scenarios',
+			'templates',
+			'escalations',
+			'roles',
+			'checklists',
+			'contacts',
+			'pages',
+		];
+		const [playbooks, ...lists] = await Promise.all([
+			getCollection('playbooks'),
+			...names.map((name) => getCollection(name)),
+		]);
 		const result = new Map<string, PlaybookContent>();
 		for (const playbook of playbooks.sort((a, b) => a.data.name.localeCompare(b.data.name))) {
 			const content = { playbook } as PlaybookContent;
 			names.forEach((name, index) => {
-				const entries = (lists[index] as { id: string; data: { order?: number; rank?: number } }[]).filter((entry) => playbookOf(entry.id) === playbook.id);
+				const entries = (
+					lists[index] as { id: string; data: { order?: number; rank?: number } }[]
+				).filter((entry) => playbookOf(entry.id) === playbook.id);
 				(content as unknown as Record<string, unknown>)[name] =
-					name === 'severities' ? entries.sort((a, b) => a.data.rank! - b.data.rank!) : entries.sort(byOrder);
+					name === 'severities'
+						? entries.sort((a, b) => a.data.rank! - b.data.rank!)
+						: entries.sort(byOrder);
 			});
 			result.set(playbook.id, content);
 		}

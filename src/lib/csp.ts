@@ -14,7 +14,9 @@ export function inlineScriptHashes(folders: string[]): `sha256-${string}`[] {
 		for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
 			if (!entry.isFile() || !entry.name.endsWith('.astro')) continue;
 			const source = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-			for (const match of source.matchAll(/<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g)) {
+			for (const match of source.matchAll(
+				/<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g
+			)) {
 				hashes.add(`sha256-${createHash('sha256').update(match[1]!).digest('base64')}`);
 			}
 		}
@@ -27,6 +29,7 @@ export function packageFolder(name: string, from: string): string {
 	for (let dir = from; ; dir = dirname(dir)) {
 		const candidate = join(dir, 'node_modules', name);
 		if (existsSync(candidate)) return candidate;
-		if (dirname(dir) === dir) throw new Error(`Cannot find the package \`${name}\` from \`${from}\`; run \`npm install\`.`);
+		if (dirname(dir) === dir)
+			throw new Error(`Cannot find the package \`${name}\` from \`${from}\`; run \`npm install\`.`);
 	}
 }

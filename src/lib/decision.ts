@@ -7,7 +7,8 @@ const slug = (text: string) =>
 		.replace(/^-|-$/g, '');
 
 /** Anchor of the section a leaf answer leads to, unique per question and answer. */
-export const actionAnchor = (questionId: string, label: string): string => `do-${questionId}-${slug(label)}`;
+export const actionAnchor = (questionId: string, label: string): string =>
+	`do-${questionId}-${slug(label)}`;
 
 /** Anchor of a question's section. */
 export const questionAnchor = (questionId: string): string => `ask-${questionId}`;

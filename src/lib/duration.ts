@@ -5,7 +5,8 @@
  */
 
 /** How a target is meant: a fixed span, right away, or no clock at all. */
-export type DurationKind = 'span' | 'immediate' | 'best-effort' | 'as-needed' | 'on-resolution' | 'none' | 'scheduled';
+export type DurationKind =
+	'span' | 'immediate' | 'best-effort' | 'as-needed' | 'on-resolution' | 'none' | 'scheduled';
 
 export interface Duration {
 	/** The text as the author wrote it. */
@@ -50,7 +51,8 @@ const WORDS: [RegExp, DurationKind | { minutes: number }][] = [
 ];
 
 /** Words that may stand before the number and change nothing ("within", "every", "< "). */
-const LEAD = /^(?:(?:resolve|respond|update|updates|response)\s+)?(?:within|every|in|after|under|by|about|~|<|≤|<=)?\s*/;
+const LEAD =
+	/^(?:(?:resolve|respond|update|updates|response)\s+)?(?:within|every|in|after|under|by|about|~|<|≤|<=)?\s*/;
 
 /**
  * Reads a duration; returns `undefined` when the text says no length the app can compute with.
@@ -82,5 +84,7 @@ export function formatMinutes(total: number): string {
 	const days = Math.floor(minutes / 1440);
 	const hours = Math.floor((minutes % 1440) / 60);
 	const rest = minutes % 60;
-	return [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(' ');
+	return [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`]
+		.filter(Boolean)
+		.join(' ');
 }

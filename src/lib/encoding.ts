@@ -29,7 +29,9 @@ function encodeLegacy(run: string, encoding: LegacyEncoding): Uint8Array | undef
 	// A character the codec cannot encode comes back as '?': the run was not made by this codec.
 	if (parts.some((bytes) => bytes.includes(0x3f))) return undefined;
 	if (encoding !== 'macintosh' && parts.length > 1) return undefined;
-	return Buffer.concat(parts.flatMap((bytes, index) => (index === 0 ? [bytes] : [Buffer.from([0xf0]), bytes])));
+	return Buffer.concat(
+		parts.flatMap((bytes, index) => (index === 0 ? [bytes] : [Buffer.from([0xf0]), bytes]))
+	);
 }
 
 function undo(run: string, encoding: LegacyEncoding): string | undefined {
@@ -50,8 +52,11 @@ function undo(run: string, encoding: LegacyEncoding): string | undefined {
  */
 export function repairEncoding(text: string): Repair {
 	const runs = text.match(NON_ASCII_RUN) ?? [];
-	const explained = (encoding: LegacyEncoding) => runs.filter((run) => undo(run, encoding) !== undefined).length;
-	const order = (['macintosh', 'windows1252'] as const).map((encoding) => [encoding, explained(encoding)] as const).sort((a, b) => b[1] - a[1]);
+	const explained = (encoding: LegacyEncoding) =>
+		runs.filter((run) => undo(run, encoding) !== undefined).length;
+	const order = (['macintosh', 'windows1252'] as const)
+		.map((encoding) => [encoding, explained(encoding)] as const)
+		.sort((a, b) => b[1] - a[1]);
 	const counts: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
 	const repaired = text.replace(NON_ASCII_RUN, (run) => {
 		for (const [encoding] of order) {

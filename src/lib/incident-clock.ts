@@ -26,13 +26,15 @@ export interface Clock {
 }
 
 /** When the incident was acknowledged: the first status entry ("Acknowledged" or a status change). */
-export const acknowledgedAt = (incident: Incident): string | undefined => incident.timeline.find((entry) => entry.type === 'status')?.at;
+export const acknowledgedAt = (incident: Incident): string | undefined =>
+	incident.timeline.find((entry) => entry.type === 'status')?.at;
 
 const CLOCKS: ClockKey[] = ['acknowledge', 'response', 'update', 'resolution'];
 
 function dueAt(from: number, duration: Duration): number | null {
 	if (duration.kind === 'immediate') return from;
-	if (duration.kind === 'span' && duration.minutes !== undefined) return from + duration.minutes * 60_000;
+	if (duration.kind === 'span' && duration.minutes !== undefined)
+		return from + duration.minutes * 60_000;
 	return null;
 }
 
@@ -40,7 +42,12 @@ function dueAt(from: number, duration: Duration): number | null {
  * The incident's clocks at `now`. The update clock counts from the last update copied (or the
  * start); once the incident is resolved only the resolution clock is kept, stopped.
  */
-export function incidentClocks(incident: Incident, severity: SeverityData, labels: PlaybookData['targetLabels'], now: Date): Clock[] {
+export function incidentClocks(
+	incident: Incident,
+	severity: SeverityData,
+	labels: PlaybookData['targetLabels'],
+	now: Date
+): Clock[] {
 	const start = Date.parse(incident.startedAt);
 	const resolved = incident.status === 'resolved';
 	const clocks: Clock[] = [];
@@ -48,7 +55,8 @@ export function incidentClocks(incident: Incident, severity: SeverityData, label
 		const duration = severity.targets[key];
 		if (!duration) continue;
 		if (resolved && key !== 'resolution') continue;
-		const from = key === 'update' && incident.lastUpdateAt ? Date.parse(incident.lastUpdateAt) : start;
+		const from =
+			key === 'update' && incident.lastUpdateAt ? Date.parse(incident.lastUpdateAt) : start;
 		const due = dueAt(from, duration);
 		const met = key === 'acknowledge' ? acknowledgedAt(incident) : undefined;
 		const remaining = due === null ? null : due - (met ? Date.parse(met) : now.getTime());
@@ -67,7 +75,8 @@ export function incidentClocks(incident: Incident, severity: SeverityData, label
 }
 
 /** Whole time from start to `end` (now, or when resolved/closed). */
-export const elapsed = (incident: Incident, end: Date): number => Math.max(0, end.getTime() - Date.parse(incident.startedAt));
+export const elapsed = (incident: Incident, end: Date): number =>
+	Math.max(0, end.getTime() - Date.parse(incident.startedAt));
 
 /** `1 h 05 min`, `12 min`, `45 s`: short enough for a banner on a phone. */
 export function formatSpan(ms: number): string {
@@ -92,12 +101,16 @@ export function formatRemaining(ms: number): string {
 export function formatUtc(iso: string, now?: Date): string {
 	const date = new Date(iso);
 	const time = `${date.toISOString().slice(11, 16)} UTC`;
-	return now && now.toISOString().slice(0, 10) === date.toISOString().slice(0, 10) ? time : `${date.toISOString().slice(0, 10)} ${time}`;
+	return now && now.toISOString().slice(0, 10) === date.toISOString().slice(0, 10)
+		? time
+		: `${date.toISOString().slice(0, 10)} ${time}`;
 }
 
 /** When the incident ended for duration purposes: closed, else the last move to Resolved. */
 export function endedAt(incident: Incident): string | undefined {
 	if (incident.status !== 'resolved') return undefined;
-	const resolvedEntry = [...incident.timeline].reverse().find((entry) => entry.type === 'status' && entry.text.endsWith('Resolved'));
+	const resolvedEntry = [...incident.timeline]
+		.reverse()
+		.find((entry) => entry.type === 'status' && entry.text.endsWith('Resolved'));
 	return resolvedEntry?.at ?? incident.closedAt;
 }

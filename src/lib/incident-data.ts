@@ -50,18 +50,24 @@ export interface IncidentData {
 export const findSeverity = (data: IncidentData, id: string): SeverityData | undefined =>
 	data.playbooks.flatMap((playbook) => playbook.severities).find((severity) => severity.id === id);
 
-export const findPlaybook = (data: IncidentData, id: string): PlaybookData | undefined => data.playbooks.find((playbook) => playbook.id === id);
+export const findPlaybook = (data: IncidentData, id: string): PlaybookData | undefined =>
+	data.playbooks.find((playbook) => playbook.id === id);
 
 /** Severity ids → level names, for timeline text. */
 export const severityLevels = (data: IncidentData): Record<string, string> =>
-	Object.fromEntries(data.playbooks.flatMap((playbook) => playbook.severities.map((severity) => [severity.id, severity.level])));
+	Object.fromEntries(
+		data.playbooks.flatMap((playbook) =>
+			playbook.severities.map((severity) => [severity.id, severity.level])
+		)
+	);
 
 let data: Promise<IncidentData> | undefined;
 
 /** The playbook data built into the site (same origin); fetched once per page. */
 export function incidentData(): Promise<IncidentData> {
 	data ??= fetch('/incident-data.json').then((response) => {
-		if (!response.ok) throw new Error(`Could not load /incident-data.json (HTTP ${response.status}).`);
+		if (!response.ok)
+			throw new Error(`Could not load /incident-data.json (HTTP ${response.status}).`);
 		return response.json() as Promise<IncidentData>;
 	});
 	return data;

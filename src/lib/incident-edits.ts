@@ -7,7 +7,13 @@ import type { Incident, IncidentStatus, IncidentStore } from '../client/incident
 import { incidentId } from './incident-id.ts';
 import { change, withEntry } from './incident-store.ts';
 
-export const STATUSES = ['investigating', 'identified', 'mitigating', 'monitoring', 'resolved'] as const satisfies readonly IncidentStatus[];
+export const STATUSES = [
+	'investigating',
+	'identified',
+	'mitigating',
+	'monitoring',
+	'resolved',
+] as const satisfies readonly IncidentStatus[];
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
 	investigating: 'Investigating',
@@ -32,9 +38,15 @@ export interface Declaration {
 }
 
 /** Opens an incident, makes it active and logs the declaration. */
-export function declareIncident(store: IncidentStore, declaration: Declaration, now: Date): { store: IncidentStore; id: string } {
+export function declareIncident(
+	store: IncidentStore,
+	declaration: Declaration,
+	now: Date
+): { store: IncidentStore; id: string } {
 	const id = incidentId(declaration.idPattern, declaration.startedAt, Object.keys(store.incidents));
-	const roles = Object.fromEntries(Object.entries(declaration.roles).filter(([role]) => role.trim() !== ''));
+	const roles = Object.fromEntries(
+		Object.entries(declaration.roles).filter(([role]) => role.trim() !== '')
+	);
 	let incident: Incident = {
 		id,
 		title: declaration.title,
@@ -46,32 +58,74 @@ export function declareIncident(store: IncidentStore, declaration: Declaration, 
 		...(declaration.scenario ? { scenario: declaration.scenario } : {}),
 		timeline: [],
 	};
-	incident = withEntry(incident, { type: 'declared', text: `Incident declared at ${declaration.severityLevel}: ${declaration.title}`, at: incident.startedAt }, now);
-	for (const [role, person] of Object.entries(roles)) incident = withEntry(incident, { type: 'role', text: `${role}: ${person}` }, now);
-	return { store: { ...store, activeId: id, incidents: { ...store.incidents, [id]: incident } }, id };
+	incident = withEntry(
+		incident,
+		{
+			type: 'declared',
+			text: `Incident declared at ${declaration.severityLevel}: ${declaration.title}`,
+			at: incident.startedAt,
+		},
+		now
+	);
+	for (const [role, person] of Object.entries(roles))
+		incident = withEntry(incident, { type: 'role', text: `${role}: ${person}` }, now);
+	return {
+		store: { ...store, activeId: id, incidents: { ...store.incidents, [id]: incident } },
+		id,
+	};
 }
 
 export const setActive = (store: IncidentStore, id: string | null): IncidentStore =>
 	id === null || store.incidents[id] ? { ...store, activeId: id } : store;
 
-export function setStatus(store: IncidentStore, id: string, status: IncidentStatus, now: Date): IncidentStore {
+export function setStatus(
+	store: IncidentStore,
+	id: string,
+	status: IncidentStatus,
+	now: Date
+): IncidentStore {
 	return change(store, id, (incident) =>
-		incident.status === status ? incident : withEntry({ ...incident, status }, { type: 'status', text: `Status: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[status]}` }, now),
+		incident.status === status
+			? incident
+			: withEntry(
+					{ ...incident, status },
+					{
+						type: 'status',
+						text: `Status: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[status]}`,
+					},
+					now
+				)
 	);
 }
 
 /** Changes the severity; `levels` maps severity ids to the level names shown in the log. */
-export function setSeverity(store: IncidentStore, id: string, severity: string, levels: Record<string, string>, now: Date): IncidentStore {
+export function setSeverity(
+	store: IncidentStore,
+	id: string,
+	severity: string,
+	levels: Record<string, string>,
+	now: Date
+): IncidentStore {
 	const name = (sev: string) => levels[sev] ?? sev;
 	return change(store, id, (incident) =>
 		incident.severity === severity
 			? incident
-			: withEntry({ ...incident, severity }, { type: 'severity', text: `Severity: ${name(incident.severity)} → ${name(severity)}` }, now),
+			: withEntry(
+					{ ...incident, severity },
+					{ type: 'severity', text: `Severity: ${name(incident.severity)} → ${name(severity)}` },
+					now
+				)
 	);
 }
 
 /** Sets (or with an empty person, removes) who holds a role. */
-export function setRole(store: IncidentStore, id: string, role: string, person: string, now: Date): IncidentStore {
+export function setRole(
+	store: IncidentStore,
+	id: string,
+	role: string,
+	person: string,
+	now: Date
+): IncidentStore {
 	const name = role.trim();
 	if (!name) return store;
 	return change(store, id, (incident) => {
@@ -79,24 +133,52 @@ export function setRole(store: IncidentStore, id: string, role: string, person: 
 		if (person.trim()) roles[name] = person.trim();
 		else delete roles[name];
 		if (roles[name] === incident.roles[name]) return incident;
-		return withEntry({ ...incident, roles }, { type: 'role', text: person.trim() ? `${name}: ${person.trim()}` : `${name}: unassigned` }, now);
+		return withEntry(
+			{ ...incident, roles },
+			{ type: 'role', text: person.trim() ? `${name}: ${person.trim()}` : `${name}: unassigned` },
+			now
+		);
 	});
 }
 
-export const addNote = (store: IncidentStore, id: string, text: string, now: Date): IncidentStore =>
-	text.trim() ? change(store, id, (incident) => withEntry(incident, { type: 'note', text: text.trim() }, now)) : store;
+export const addNote = (
+	store: IncidentStore,
+	id: string,
+	text: string,
+	now: Date
+): IncidentStore =>
+	text.trim()
+		? change(store, id, (incident) => withEntry(incident, { type: 'note', text: text.trim() }, now))
+		: store;
 
-export const editEntry = (store: IncidentStore, id: string, entryId: string, text: string): IncidentStore =>
-	change(store, id, (incident) => ({ ...incident, timeline: incident.timeline.map((entry) => (entry.id === entryId ? { ...entry, text } : entry)) }));
+export const editEntry = (
+	store: IncidentStore,
+	id: string,
+	entryId: string,
+	text: string
+): IncidentStore =>
+	change(store, id, (incident) => ({
+		...incident,
+		timeline: incident.timeline.map((entry) => (entry.id === entryId ? { ...entry, text } : entry)),
+	}));
 
 export const deleteEntry = (store: IncidentStore, id: string, entryId: string): IncidentStore =>
-	change(store, id, (incident) => ({ ...incident, timeline: incident.timeline.filter((entry) => entry.id !== entryId) }));
+	change(store, id, (incident) => ({
+		...incident,
+		timeline: incident.timeline.filter((entry) => entry.id !== entryId),
+	}));
 
 /** Closes an incident (resolving it first when needed); it stays listed and exportable. */
 export function closeIncident(store: IncidentStore, id: string, now: Date): IncidentStore {
 	const resolved = setStatus(store, id, 'resolved', now);
 	const next = change(resolved, id, (incident) =>
-		incident.closedAt ? incident : withEntry({ ...incident, closedAt: now.toISOString() }, { type: 'closed', text: 'Incident closed' }, now),
+		incident.closedAt
+			? incident
+			: withEntry(
+					{ ...incident, closedAt: now.toISOString() },
+					{ type: 'closed', text: 'Incident closed' },
+					now
+				)
 	);
 	return next.activeId === id ? { ...next, activeId: null } : next;
 }
@@ -109,7 +191,11 @@ export function deleteIncident(store: IncidentStore, id: string): IncidentStore 
 }
 
 /** Puts an imported incident into the store (replacing one with the same id) and activates it. */
-export const putIncident = (store: IncidentStore, incident: Incident, activate = true): IncidentStore => ({
+export const putIncident = (
+	store: IncidentStore,
+	incident: Incident,
+	activate = true
+): IncidentStore => ({
 	...store,
 	activeId: activate && !incident.closedAt ? incident.id : store.activeId,
 	incidents: { ...store.incidents, [incident.id]: incident },
@@ -117,8 +203,16 @@ export const putIncident = (store: IncidentStore, incident: Incident, activate =
 
 /** Incidents for the list: open first (newest first), then closed. */
 export const listIncidents = (store: IncidentStore): Incident[] =>
-	Object.values(store.incidents).sort((a, b) => Number(!!a.closedAt) - Number(!!b.closedAt) || Date.parse(b.startedAt) - Date.parse(a.startedAt));
+	Object.values(store.incidents).sort(
+		(a, b) =>
+			Number(!!a.closedAt) - Number(!!b.closedAt) ||
+			Date.parse(b.startedAt) - Date.parse(a.startedAt)
+	);
 
 /** Records that someone has the incident, which stops the acknowledge clock. */
 export const acknowledge = (store: IncidentStore, id: string, now: Date): IncidentStore =>
-	change(store, id, (incident) => (incident.timeline.some((entry) => entry.type === 'status') ? incident : withEntry(incident, { type: 'status', text: 'Acknowledged' }, now)));
+	change(store, id, (incident) =>
+		incident.timeline.some((entry) => entry.type === 'status')
+			? incident
+			: withEntry(incident, { type: 'status', text: 'Acknowledged' }, now)
+	);

@@ -13,16 +13,21 @@ import { STATUS_LABELS } from './incident-edits.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
 
 /** Escapes the characters that would turn text into HTML, links or code in Markdown. */
-export const escapeMarkdown = (text: string): string => text.replace(/[\\<>[\]`]/g, '\\$&').replace(/\r?\n/g, ' ');
+export const escapeMarkdown = (text: string): string =>
+	text.replace(/[\\<>[\]`]/g, '\\$&').replace(/\r?\n/g, ' ');
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
 
 export const timelineLines = (incident: Incident): string[] =>
-	incident.timeline.map((entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`);
+	incident.timeline.map(
+		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`
+	);
 
 /** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
-export function checklistProgress(incident: Incident): { text: string; done: boolean; at: string }[] {
+export function checklistProgress(
+	incident: Incident
+): { text: string; done: boolean; at: string }[] {
 	const steps = new Map<string, { text: string; done: boolean; at: string }>();
 	for (const entry of incident.timeline) {
 		if (entry.type !== 'tick' && entry.type !== 'untick') continue;
@@ -43,8 +48,14 @@ export interface ChecklistTicks {
 export function readChecklistTicks(document: string, raw: unknown): ChecklistTicks | undefined {
 	const record = decodeChecklist(raw);
 	if (!record) return undefined;
-	const removed = new Set(record.items ? orphanedTicks(record, record.items).map(([id]) => id) : []);
-	const ticks = Object.entries(record.ticks).map(([id, tick]) => ({ text: tick.text || id, at: tick.at, removed: removed.has(id) }));
+	const removed = new Set(
+		record.items ? orphanedTicks(record, record.items).map(([id]) => id) : []
+	);
+	const ticks = Object.entries(record.ticks).map(([id, tick]) => ({
+		text: tick.text || id,
+		at: tick.at,
+		removed: removed.has(id),
+	}));
 	return { document, ticks: ticks.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)) };
 }
 
@@ -56,12 +67,18 @@ export interface ExportContext {
 	checklists?: ChecklistTicks[];
 }
 
-
 /** The value each template `derive` names, from the incident. */
-function derivedValues(incident: Incident, { playbook, severity, now }: ExportContext): Record<string, string> {
+function derivedValues(
+	incident: Incident,
+	{ playbook, severity, now }: ExportContext
+): Record<string, string> {
 	const end = endedAt(incident);
-	const update = incidentClocks(incident, severity, playbook.targetLabels, now).find((clock) => clock.key === 'update');
-	const commander = Object.entries(incident.roles).find(([role]) => /commander|\bic\b|lead/i.test(role))?.[1];
+	const update = incidentClocks(incident, severity, playbook.targetLabels, now).find(
+		(clock) => clock.key === 'update'
+	);
+	const commander = Object.entries(incident.roles).find(([role]) =>
+		/commander|\bic\b|lead/i.test(role)
+	)?.[1];
 	return {
 		now: formatUtc(now.toISOString()),
 		'incident-id': incident.id,
@@ -114,19 +131,45 @@ const DEFAULT_POST_MORTEM: TemplateData = {
 };
 
 /** The playbook's template of `kind`, or Responder's own when the playbook has none. */
-export const templateOf = (playbook: PlaybookData, kind: 'incident-record' | 'post-mortem'): TemplateData =>
-	playbook.templates.find((template) => template.kind === kind) ?? (kind === 'incident-record' ? DEFAULT_RECORD : DEFAULT_POST_MORTEM);
+export const templateOf = (
+	playbook: PlaybookData,
+	kind: 'incident-record' | 'post-mortem'
+): TemplateData =>
+	playbook.templates.find((template) => template.kind === kind) ??
+	(kind === 'incident-record' ? DEFAULT_RECORD : DEFAULT_POST_MORTEM);
 
 /** A filled document: the template with derived blanks filled, then timeline, roles and checklist progress. */
-export function renderDocument(incident: Incident, kind: 'incident-record' | 'post-mortem', context: ExportContext): string {
+export function renderDocument(
+	incident: Incident,
+	kind: 'incident-record' | 'post-mortem',
+	context: ExportContext
+): string {
 	const template = templateOf(context.playbook, kind);
 	const values = derivedValues(incident, context);
 	const fields = template.fields.filter((field) => field.derive && values[field.derive]);
-	let markdown = segmentsToText(fillTemplate(template.body, fields, Object.fromEntries(fields.map((field) => [field.name, values[field.derive!]]))));
-	markdown = withSection(markdown, /^(#{1,6})\s+(?:Detailed\s+)?Timeline\s*$/im, 'Timeline', timelineLines(incident));
-	const roles = Object.entries(incident.roles).map(([role, person]) => `- ${escapeMarkdown(role)}: ${escapeMarkdown(person)}`);
+	let markdown = segmentsToText(
+		fillTemplate(
+			template.body,
+			fields,
+			Object.fromEntries(fields.map((field) => [field.name, values[field.derive!]]))
+		)
+	);
+	markdown = withSection(
+		markdown,
+		/^(#{1,6})\s+(?:Detailed\s+)?Timeline\s*$/im,
+		'Timeline',
+		timelineLines(incident)
+	);
+	const roles = Object.entries(incident.roles).map(
+		([role, person]) => `- ${escapeMarkdown(role)}: ${escapeMarkdown(person)}`
+	);
 	markdown = withSection(markdown, /^(#{1,6})\s+Roles\s*$/im, 'Roles', roles);
-	markdown = withSection(markdown, /^(#{1,6})\s+Checklist progress\s*$/im, 'Checklist progress', progressLines(incident, context.checklists ?? []));
+	markdown = withSection(
+		markdown,
+		/^(#{1,6})\s+Checklist progress\s*$/im,
+		'Checklist progress',
+		progressLines(incident, context.checklists ?? [])
+	);
 	return markdown.trimEnd() + '\n';
 }
 
@@ -137,16 +180,34 @@ function progressLines(incident: Incident, checklists: ChecklistTicks[]): string
 			...(index ? [''] : []),
 			`${escapeMarkdown(checklist.document)}: ${checklist.ticks.length} ticked`,
 			'',
-			...tickLines(incident, checklist.ticks.filter((tick) => !tick.removed)),
+			...tickLines(
+				incident,
+				checklist.ticks.filter((tick) => !tick.removed)
+			),
 			...(checklist.ticks.some((tick) => tick.removed)
-				? ['', 'Ticked items no longer in this list:', '', ...tickLines(incident, checklist.ticks.filter((tick) => tick.removed))]
+				? [
+						'',
+						'Ticked items no longer in this list:',
+						'',
+						...tickLines(
+							incident,
+							checklist.ticks.filter((tick) => tick.removed)
+						),
+					]
 				: []),
 		]);
 	}
 	const steps = checklistProgress(incident);
 	const done = steps.filter((step) => step.done).length;
 	if (!steps.length) return [];
-	return [`${done} of ${steps.length} steps ticked on the timeline.`, '', ...steps.map((step) => `- [${step.done ? 'x' : ' '}] ${escapeMarkdown(step.text)} (${stamp(step.at, incident.startedAt)})`)];
+	return [
+		`${done} of ${steps.length} steps ticked on the timeline.`,
+		'',
+		...steps.map(
+			(step) =>
+				`- [${step.done ? 'x' : ' '}] ${escapeMarkdown(step.text)} (${stamp(step.at, incident.startedAt)})`
+		),
+	];
 }
 
 const tickLines = (incident: Incident, ticks: ChecklistTicks['ticks']) =>
@@ -172,7 +233,10 @@ export function escapeMdx(markdown: string): string {
 }
 
 /** The post-mortem frontmatter for `incident`. */
-export function postMortemFrontmatter(incident: Incident, { severity }: ExportContext): PostMortemInput {
+export function postMortemFrontmatter(
+	incident: Incident,
+	{ severity }: ExportContext
+): PostMortemInput {
 	const end = endedAt(incident);
 	return {
 		title: `Post-incident review: ${incident.title || incident.id}`,
@@ -181,7 +245,12 @@ export function postMortemFrontmatter(incident: Incident, { severity }: ExportCo
 		severity: severity.level,
 		...(incident.scenario ? { scenario: incident.scenario } : {}),
 		started: new Date(incident.startedAt).toISOString(),
-		...(end ? { resolved: new Date(end).toISOString(), durationMinutes: Math.round(elapsed(incident, new Date(end)) / 60_000) } : {}),
+		...(end
+			? {
+					resolved: new Date(end).toISOString(),
+					durationMinutes: Math.round(elapsed(incident, new Date(end)) / 60_000),
+				}
+			: {}),
 		roles: incident.roles,
 		status: 'draft',
 	};
@@ -196,5 +265,13 @@ export function renderPostMortemMdx(incident: Incident, context: ExportContext):
 }
 
 /** File names the playbooks use (`incidents/PIR-…`), from the incident id. */
-export const exportFileName = (incident: Incident, kind: 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json'): string =>
-	({ 'incident-record': `${incident.id}.md`, 'post-mortem': `PIR-${incident.id}.md`, 'post-mortem-mdx': `PIR-${incident.id}.mdx`, json: `${incident.id}.incident.json` })[kind];
+export const exportFileName = (
+	incident: Incident,
+	kind: 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json'
+): string =>
+	({
+		'incident-record': `${incident.id}.md`,
+		'post-mortem': `PIR-${incident.id}.md`,
+		'post-mortem-mdx': `PIR-${incident.id}.mdx`,
+		json: `${incident.id}.incident.json`,
+	})[kind];

@@ -12,9 +12,20 @@ import { STATUSES } from './incident-edits.ts';
 // the refused attempt would be reported as a violation on every page that loads this module.
 z.config({ jitless: true });
 
-const ENTRY_TYPES = ['declared', 'tick', 'untick', 'copy', 'severity', 'status', 'role', 'note', 'closed'] as const satisfies readonly TimelineEntry['type'][];
+const ENTRY_TYPES = [
+	'declared',
+	'tick',
+	'untick',
+	'copy',
+	'severity',
+	'status',
+	'role',
+	'note',
+	'closed',
+] as const satisfies readonly TimelineEntry['type'][];
 
-const IsoTime = () => z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO date-time');
+const IsoTime = () =>
+	z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO date-time');
 
 export const TimelineEntrySchema = () =>
 	z.object({ id: z.string().min(1), at: IsoTime(), type: z.enum(ENTRY_TYPES), text: z.string() });
@@ -48,25 +59,47 @@ export const IncidentStoreSchema = () =>
 /** The portable file: one incident with a format marker, so foreign JSON is recognised. */
 export const INCIDENT_FILE_FORMAT = 'responder-incident';
 
-export const IncidentFileSchema = () => z.object({ format: z.literal(INCIDENT_FILE_FORMAT), version: z.literal(1), incident: IncidentSchema() });
+export const IncidentFileSchema = () =>
+	z.object({
+		format: z.literal(INCIDENT_FILE_FORMAT),
+		version: z.literal(1),
+		incident: IncidentSchema(),
+	});
 
-export const toIncidentFile = (incident: Incident) => ({ format: INCIDENT_FILE_FORMAT, version: 1 as const, incident });
+export const toIncidentFile = (incident: Incident) => ({
+	format: INCIDENT_FILE_FORMAT,
+	version: 1 as const,
+	incident,
+});
 
 /** Reads an exported incident file; the error says what is wrong in a sentence. */
-export function parseIncidentFile(text: string): { ok: true; incident: Incident } | { ok: false; error: string } {
+export function parseIncidentFile(
+	text: string
+): { ok: true; incident: Incident } | { ok: false; error: string } {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch {
 		return { ok: false, error: 'The file is not JSON. Choose a file exported with “Export JSON”.' };
 	}
-	if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== INCIDENT_FILE_FORMAT) {
-		return { ok: false, error: 'The file is not a Responder incident (it has no `"format": "responder-incident"`). Nothing was changed.' };
+	if (
+		typeof raw !== 'object' ||
+		raw === null ||
+		(raw as { format?: unknown }).format !== INCIDENT_FILE_FORMAT
+	) {
+		return {
+			ok: false,
+			error:
+				'The file is not a Responder incident (it has no `"format": "responder-incident"`). Nothing was changed.',
+		};
 	}
 	const result = IncidentFileSchema().safeParse(raw);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
-		return { ok: false, error: `The incident file is damaged: \`${issue.path.join('.') || '(root)'}\` ${issue.message}. Nothing was changed.` };
+		return {
+			ok: false,
+			error: `The incident file is damaged: \`${issue.path.join('.') || '(root)'}\` ${issue.message}. Nothing was changed.`,
+		};
 	}
 	return { ok: true, incident: result.data.incident as Incident };
 }

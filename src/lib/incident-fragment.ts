@@ -19,7 +19,10 @@ const fromBase64Url = (text: string): Uint8Array => {
 	return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 };
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+async function pipe(
+	bytes: Uint8Array,
+	stream: CompressionStream | DecompressionStream
+): Promise<Uint8Array> {
 	const output = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
 	return new Uint8Array(await new Response(output).arrayBuffer());
 }
@@ -31,15 +34,22 @@ export async function encodeHandover(incident: Incident): Promise<string> {
 }
 
 /** The incident in a fragment, `null` when there is none, or an error sentence when it is damaged. */
-export async function decodeHandover(fragment: string): Promise<{ incident: Incident } | { error: string } | null> {
+export async function decodeHandover(
+	fragment: string
+): Promise<{ incident: Incident } | { error: string } | null> {
 	const value = new URLSearchParams(fragment.replace(/^#/, '')).get(HANDOVER_PARAM);
 	if (value === null) return null;
 	try {
-		const json = new TextDecoder().decode(await pipe(fromBase64Url(value), new DecompressionStream('deflate-raw')));
+		const json = new TextDecoder().decode(
+			await pipe(fromBase64Url(value), new DecompressionStream('deflate-raw'))
+		);
 		const result = IncidentFileSchema().safeParse(JSON.parse(json));
 		if (result.success) return { incident: result.data.incident as Incident };
 	} catch {
 		// Falls through to the message: a truncated or edited link cannot be read.
 	}
-	return { error: 'This hand-over link is damaged or incomplete (it may have been cut off when pasted). Ask for the link again.' };
+	return {
+		error:
+			'This hand-over link is damaged or incomplete (it may have been cut off when pasted). Ask for the link again.',
+	};
 }

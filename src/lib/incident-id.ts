@@ -20,11 +20,14 @@ export function incidentId(pattern: string, start: Date, taken: Iterable<string>
 		HH: pad(start.getUTCHours()),
 		mm: pad(start.getUTCMinutes()),
 	};
-	const render = (sequence: number) => pattern.replace(TOKENS, (token) => parts[token] ?? pad(sequence));
+	const render = (sequence: number) =>
+		pattern.replace(TOKENS, (token) => parts[token] ?? pad(sequence));
 	if (pattern.includes('NN')) {
-		for (let sequence = 1; ; sequence += 1) if (!used.has(render(sequence))) return render(sequence);
+		for (let sequence = 1; ; sequence += 1)
+			if (!used.has(render(sequence))) return render(sequence);
 	}
 	const base = render(1);
 	if (!used.has(base)) return base;
-	for (let suffix = 2; ; suffix += 1) if (!used.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+	for (let suffix = 2; ; suffix += 1)
+		if (!used.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }

@@ -56,7 +56,10 @@ export interface Suggestion {
 
 const CHOICE_LABELS = { revenue: 'Revenue impact', slo: 'SLO impact' } as const;
 
-export function severityQuestions(severities: SeverityData[], scenarios: ScenarioRef[] = []): SeverityQuestions {
+export function severityQuestions(
+	severities: SeverityData[],
+	scenarios: ScenarioRef[] = []
+): SeverityQuestions {
 	const choices: ChoiceQuestion[] = [];
 	for (const key of ['revenue', 'slo'] as const) {
 		const options: ChoiceQuestion['options'] = [];
@@ -70,14 +73,38 @@ export function severityQuestions(severities: SeverityData[], scenarios: Scenari
 		if (options.length > 1) choices.push({ key, label: CHOICE_LABELS[key], options });
 	}
 	const statements: Statement[] = severities.flatMap((severity) => [
-		...severity.definition.map((text, index) => ({ id: `${severity.id}#definition-${index}`, kind: 'definition' as const, text, severity: severity.id })),
-		...severity.impact.map((text, index) => ({ id: `${severity.id}#impact-${index}`, kind: 'impact' as const, text, severity: severity.id })),
-		...severity.examples.map((text, index) => ({ id: `${severity.id}#example-${index}`, kind: 'example' as const, text, severity: severity.id })),
-		...scenarios.filter((scenario) => scenario.severity === severity.id).map((scenario) => ({ id: `${severity.id}#${scenario.id}`, kind: 'scenario' as const, text: scenario.title, severity: severity.id })),
+		...severity.definition.map((text, index) => ({
+			id: `${severity.id}#definition-${index}`,
+			kind: 'definition' as const,
+			text,
+			severity: severity.id,
+		})),
+		...severity.impact.map((text, index) => ({
+			id: `${severity.id}#impact-${index}`,
+			kind: 'impact' as const,
+			text,
+			severity: severity.id,
+		})),
+		...severity.examples.map((text, index) => ({
+			id: `${severity.id}#example-${index}`,
+			kind: 'example' as const,
+			text,
+			severity: severity.id,
+		})),
+		...scenarios
+			.filter((scenario) => scenario.severity === severity.id)
+			.map((scenario) => ({
+				id: `${severity.id}#${scenario.id}`,
+				kind: 'scenario' as const,
+				text: scenario.title,
+				severity: severity.id,
+			})),
 	]);
 	const reachable = new Set([
 		...statements.map((statement) => statement.severity),
-		...severities.filter((severity) => severity.criteria?.usersAffectedRange).map((severity) => severity.id),
+		...severities
+			.filter((severity) => severity.criteria?.usersAffectedRange)
+			.map((severity) => severity.id),
 		...choices.flatMap((choice) => choice.options.flatMap((option) => option.severities)),
 	]);
 	return {
@@ -96,14 +123,22 @@ const STATEMENT_REASONS: Record<StatementKind, (text: string, level: string) => 
 };
 
 /** The suggested level for `answers`, or `null` when nothing answered points to one. */
-export function suggestSeverity(severities: SeverityData[], answers: SeverityAnswers, scenarios: ScenarioRef[] = []): Suggestion | null {
+export function suggestSeverity(
+	severities: SeverityData[],
+	answers: SeverityAnswers,
+	scenarios: ScenarioRef[] = []
+): Suggestion | null {
 	const reasons = new Map<string, string[]>();
-	const point = (id: string, reason: string) => reasons.set(id, [...(reasons.get(id) ?? []), reason]);
+	const point = (id: string, reason: string) =>
+		reasons.set(id, [...(reasons.get(id) ?? []), reason]);
 	if (answers.usersAffected !== undefined && Number.isFinite(answers.usersAffected)) {
 		for (const severity of severities) {
 			const range = severity.criteria?.usersAffectedRange;
 			if (range && answers.usersAffected >= range[0] && answers.usersAffected <= range[1]) {
-				point(severity.id, `${answers.usersAffected}% of users affected matches ${severity.level} (${severity.criteria?.usersAffected ?? `${range[0]}–${range[1]}%`})`);
+				point(
+					severity.id,
+					`${answers.usersAffected}% of users affected matches ${severity.level} (${severity.criteria?.usersAffected ?? `${range[0]}–${range[1]}%`})`
+				);
 			}
 		}
 	}
@@ -111,15 +146,20 @@ export function suggestSeverity(severities: SeverityData[], answers: SeverityAns
 		const answer = answers[key];
 		if (!answer) continue;
 		for (const severity of severities) {
-			if (severity.criteria?.[key] === answer) point(severity.id, `${CHOICE_LABELS[key]} “${answer}” matches ${severity.level}`);
+			if (severity.criteria?.[key] === answer)
+				point(severity.id, `${CHOICE_LABELS[key]} “${answer}” matches ${severity.level}`);
 		}
 	}
 	const statements = severityQuestions(severities, scenarios).statements;
 	for (const id of answers.statements ?? []) {
 		const statement = statements.find((candidate) => candidate.id === id);
-		const severity = statement && severities.find((candidate) => candidate.id === statement.severity);
-		if (statement && severity) point(severity.id, STATEMENT_REASONS[statement.kind](statement.text, severity.level));
+		const severity =
+			statement && severities.find((candidate) => candidate.id === statement.severity);
+		if (statement && severity)
+			point(severity.id, STATEMENT_REASONS[statement.kind](statement.text, severity.level));
 	}
-	const worst = severities.filter((severity) => reasons.has(severity.id)).sort((a, b) => a.rank - b.rank)[0];
+	const worst = severities
+		.filter((severity) => reasons.has(severity.id))
+		.sort((a, b) => a.rank - b.rank)[0];
 	return worst ? { severity: worst, reasons: reasons.get(worst.id)! } : null;
 }

@@ -6,7 +6,13 @@
  * it stays small and has no zod: stored data is checked by the guard in `incident-context.ts`; the
  * full schema for what comes from outside is in `incident-file.ts`, loaded on demand.
  */
-import { isIncidentStore, type Incident, type IncidentStore, type TimelineEntry, type TimelineEvent } from '../client/incident-context.ts';
+import {
+	isIncidentStore,
+	type Incident,
+	type IncidentStore,
+	type TimelineEntry,
+	type TimelineEvent,
+} from '../client/incident-context.ts';
 
 export const emptyStore = (): IncidentStore => ({ version: 1, activeId: null, incidents: {} });
 
@@ -23,13 +29,21 @@ export function parseStore(raw: unknown): IncidentStore | undefined {
 
 /** A timeline entry id unique within its incident, independent of position. */
 function nextEntryId(incident: Incident): string {
-	const max = incident.timeline.reduce((highest, entry) => Math.max(highest, Number(entry.id.replace(/^e/, '')) || 0), 0);
+	const max = incident.timeline.reduce(
+		(highest, entry) => Math.max(highest, Number(entry.id.replace(/^e/, '')) || 0),
+		0
+	);
 	return `e${max + 1}`;
 }
 
 /** Adds an entry, keeping the timeline in time order (equal times keep arrival order). */
 export function withEntry(incident: Incident, event: TimelineEvent, now: Date): Incident {
-	const entry: TimelineEntry = { id: nextEntryId(incident), at: event.at ?? now.toISOString(), type: event.type, text: event.text };
+	const entry: TimelineEntry = {
+		id: nextEntryId(incident),
+		at: event.at ?? now.toISOString(),
+		type: event.type,
+		text: event.text,
+	};
 	const timeline = [...incident.timeline];
 	let index = timeline.length;
 	while (index > 0 && Date.parse(timeline[index - 1]!.at) > Date.parse(entry.at)) index -= 1;
@@ -37,14 +51,19 @@ export function withEntry(incident: Incident, event: TimelineEvent, now: Date): 
 	return { ...incident, timeline };
 }
 
-export function change(store: IncidentStore, id: string, update: (incident: Incident) => Incident): IncidentStore {
+export function change(
+	store: IncidentStore,
+	id: string,
+	update: (incident: Incident) => Incident
+): IncidentStore {
 	const incident = store.incidents[id];
 	if (!incident) return store;
 	return { ...store, incidents: { ...store.incidents, [id]: update(incident) } };
 }
 
 /** Whether a copied message is a stakeholder update, which resets the update clock. */
-export const isUpdateCopy = (event: TimelineEvent): boolean => event.type === 'copy' && /\bupdate\b/i.test(event.text);
+export const isUpdateCopy = (event: TimelineEvent): boolean =>
+	event.type === 'copy' && /\bupdate\b/i.test(event.text);
 
 /** Records an event sent by a feature (tick, copy, …) on the active incident. */
 export function recordEvent(store: IncidentStore, event: TimelineEvent, now: Date): IncidentStore {

@@ -42,7 +42,8 @@ const MARKER = /\uE000(\d+)\uE001/g;
  * markup spanning a value (`**[Impact]**`) still converts and the value stays as typed.
  */
 export function renderSegments(segments: Segment[], body: BodyFormat, format: CopyFormat): string {
-	const convert = body === 'plain' || format === 'markdown' ? undefined : format === 'slack' ? toSlack : toPlain;
+	const convert =
+		body === 'plain' || format === 'markdown' ? undefined : format === 'slack' ? toSlack : toPlain;
 	if (!convert) return segments.map((segment) => segment.text).join('');
 	const values: string[] = [];
 	const marked = segments
@@ -68,13 +69,25 @@ export interface CopyVariant {
  * The copy buttons a template gets: plain text always; Markdown for Markdown bodies; Slack for
  * Slack bodies and for Markdown bodies sent to Slack; with a subject, the subject on its own.
  */
-export function copyVariants(template: { format: BodyFormat; subject?: string | undefined; channels: readonly string[] }): CopyVariant[] {
+export function copyVariants(template: {
+	format: BodyFormat;
+	subject?: string | undefined;
+	channels: readonly string[];
+}): CopyVariant[] {
 	const email = template.subject !== undefined;
 	const variants: CopyVariant[] = [];
 	if (email) variants.push({ id: 'subject', label: 'Copy subject', channel: 'email subject' });
-	variants.push({ id: 'plain', label: email ? 'Copy body' : 'Copy text', channel: email ? 'email body' : 'plain text' });
-	if (template.format === 'markdown') variants.push({ id: 'markdown', label: 'Copy Markdown', channel: 'Markdown' });
-	const slack = template.format === 'slack' || (template.format === 'markdown' && template.channels.some((c) => c === 'slack' || c === 'chat'));
+	variants.push({
+		id: 'plain',
+		label: email ? 'Copy body' : 'Copy text',
+		channel: email ? 'email body' : 'plain text',
+	});
+	if (template.format === 'markdown')
+		variants.push({ id: 'markdown', label: 'Copy Markdown', channel: 'Markdown' });
+	const slack =
+		template.format === 'slack' ||
+		(template.format === 'markdown' &&
+			template.channels.some((c) => c === 'slack' || c === 'chat'));
 	if (slack) variants.push({ id: 'slack', label: 'Copy for Slack', channel: 'Slack' });
 	return variants;
 }

@@ -21,17 +21,23 @@ const SCRIPT_SRC = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g;
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
 
 /** The `src` of each module script in `html`, in page order. */
-export const moduleScripts = (html: string): string[] => [...html.matchAll(SCRIPT_SRC)].map((match) => match[1]!);
+export const moduleScripts = (html: string): string[] =>
+	[...html.matchAll(SCRIPT_SRC)].map((match) => match[1]!);
 
 /** Site paths a chunk at `path` imports statically. */
 export const staticImports = (path: string, code: string): string[] =>
-	[...code.matchAll(STATIC_IMPORT)].map((match) => new URL(match[1]!, `http://site${path}`).pathname);
+	[...code.matchAll(STATIC_IMPORT)].map(
+		(match) => new URL(match[1]!, `http://site${path}`).pathname
+	);
 
 /**
  * Every chunk `html` loads up front, each once, with the entries that reach it; `read` returns a
  * chunk's code by site path.
  */
-export async function pageChunks(html: string, read: (path: string) => Promise<string>): Promise<PageChunk[]> {
+export async function pageChunks(
+	html: string,
+	read: (path: string) => Promise<string>
+): Promise<PageChunk[]> {
 	const chunks = new Map<string, PageChunk>();
 	for (const entry of moduleScripts(html)) {
 		const pending = [entry];

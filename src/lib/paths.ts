@@ -4,7 +4,10 @@ type ListKey = 'severities' | 'scenarios' | 'templates' | 'checklists' | 'pages'
 
 /** Static paths for one page per playbook. */
 export async function playbookPaths() {
-	return [...(await loadPlaybooks()).values()].map((content) => ({ params: { playbook: content.playbook.id }, props: { content } }));
+	return [...(await loadPlaybooks()).values()].map((content) => ({
+		params: { playbook: content.playbook.id },
+		props: { content },
+	}));
 }
 
 /** Static paths for one page per entry of a list, with the entry and its playbook as props. */
@@ -13,6 +16,6 @@ export async function entryPaths<K extends ListKey>(key: K) {
 		(content[key] as PlaybookContent[K]).map((entry) => ({
 			params: { playbook: content.playbook.id, slug: slugOf(entry.id) },
 			props: { content, entry: entry as PlaybookContent[K][number] },
-		})),
+		}))
 	);
 }

@@ -16,7 +16,8 @@ export interface Blank {
  * `[…]` not followed by `(` (a Markdown link), `{{…}}`, and `<snake_or_kebab>` words. A subject tag
  * such as `[RESOLVED]` or `[Action Required]` is literal text, not a blank.
  */
-const BLANK = /\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|Resolved|UPDATE|Action Required)\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
+const BLANK =
+	/\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|Resolved|UPDATE|Action Required)\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
 
 /** Finds the blanks a template's text leaves for the responder. */
 export function scanBlanks(text: string): Blank[] {
@@ -33,7 +34,8 @@ export interface FieldTokens {
 }
 
 /** A run of a filled template: literal text, or a field's value (or its blank when unfilled). */
-export type Segment = { kind: 'text'; text: string } | { kind: 'field'; name: string; text: string; filled: boolean };
+export type Segment =
+	{ kind: 'text'; text: string } | { kind: 'field'; name: string; text: string; filled: boolean };
 
 /** A declared token: `[Timestamp]` stands for every place it appears, `[Timestamp]#2` for the second only. */
 export function parseToken(token: string): { text: string; occurrence?: number } {
@@ -62,11 +64,19 @@ interface TokenRange {
 function tokenRanges(text: string, fields: FieldTokens[]): TokenRange[] {
 	const tokens = fields
 		.flatMap((field) => field.tokens.map((token) => ({ ...parseToken(token), name: field.name })))
-		.sort((a, b) => b.text.length - a.text.length || Number(a.occurrence === undefined) - Number(b.occurrence === undefined));
+		.sort(
+			(a, b) =>
+				b.text.length - a.text.length ||
+				Number(a.occurrence === undefined) - Number(b.occurrence === undefined)
+		);
 	const ranges: TokenRange[] = [];
 	for (const token of tokens) {
 		let count = 0;
-		for (let at = text.indexOf(token.text); at !== -1; at = text.indexOf(token.text, at + token.text.length)) {
+		for (
+			let at = text.indexOf(token.text);
+			at !== -1;
+			at = text.indexOf(token.text, at + token.text.length)
+		) {
 			count += 1;
 			const end = at + token.text.length;
 			if (token.occurrence !== undefined && count !== token.occurrence) continue;
@@ -81,7 +91,11 @@ function tokenRanges(text: string, fields: FieldTokens[]): TokenRange[] {
  * Splits `text` at every declared token and puts in the field values. Unfilled fields keep their
  * blank, marked `filled: false`. Values are inserted as they are: nothing in them is read again.
  */
-export function fillTemplate(text: string, fields: FieldTokens[], values: Record<string, string | undefined>): Segment[] {
+export function fillTemplate(
+	text: string,
+	fields: FieldTokens[],
+	values: Record<string, string | undefined>
+): Segment[] {
 	const segments: Segment[] = [];
 	let index = 0;
 	for (const { start, end, name, blank } of tokenRanges(text, fields)) {
@@ -96,11 +110,16 @@ export function fillTemplate(text: string, fields: FieldTokens[], values: Record
 }
 
 /** The filled text as one string. */
-export const segmentsToText = (segments: Segment[]): string => segments.map((segment) => segment.text).join('');
+export const segmentsToText = (segments: Segment[]): string =>
+	segments.map((segment) => segment.text).join('');
 
 /** Names of fields still blank, in order of first appearance. */
 export const blankFields = (segments: Segment[]): string[] => [
-	...new Set(segments.flatMap((segment) => (segment.kind === 'field' && !segment.filled ? [segment.name] : []))),
+	...new Set(
+		segments.flatMap((segment) =>
+			segment.kind === 'field' && !segment.filled ? [segment.name] : []
+		)
+	),
 ];
 
 /**
@@ -109,7 +128,9 @@ export const blankFields = (segments: Segment[]): string[] => [
  */
 export function undeclaredBlanks(text: string, fields: FieldTokens[]): Blank[] {
 	const covered = tokenRanges(text, fields);
-	return scanBlanks(text).filter((blank) => !covered.some(({ start, end }) => start <= blank.start && blank.end <= end));
+	return scanBlanks(text).filter(
+		(blank) => !covered.some(({ start, end }) => start <= blank.start && blank.end <= end)
+	);
 }
 
 /** A template's text parts, each split into segments, and the fields still blank in any part. */
@@ -123,9 +144,12 @@ export interface FilledMessage {
 /** Fills a template's subject (when it has one) and body with the same values. */
 export function fillMessage(
 	template: { subject?: string | undefined; body: string; fields: FieldTokens[] },
-	values: Record<string, string | undefined>,
+	values: Record<string, string | undefined>
 ): FilledMessage {
-	const subject = template.subject === undefined ? undefined : fillTemplate(template.subject, template.fields, values);
+	const subject =
+		template.subject === undefined
+			? undefined
+			: fillTemplate(template.subject, template.fields, values);
 	const body = fillTemplate(template.body, template.fields, values);
 	return { ...(subject && { subject }), body, blanks: blankFields([...(subject ?? []), ...body]) };
 }

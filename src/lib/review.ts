@@ -42,11 +42,17 @@ export function addCycle(date: string, cycle: ReviewCycle): string {
  * The review state of an entry. The entry's own owner wins over the playbook's; its review dates
  * win when it sets any, otherwise the playbook's apply.
  */
-export function reviewStatus(own: ReviewFields, playbook: ReviewFields = {}, today: string = todayIso()): ReviewStatus {
+export function reviewStatus(
+	own: ReviewFields,
+	playbook: ReviewFields = {},
+	today: string = todayIso()
+): ReviewStatus {
 	const inherited = own.lastReviewed === undefined && own.nextReview === undefined;
 	const dates = inherited ? playbook : own;
 	const reviewCycle = dates.reviewCycle ?? own.reviewCycle ?? playbook.reviewCycle ?? 'monthly';
-	const nextDue = dates.nextReview ?? (dates.lastReviewed ? addCycle(dates.lastReviewed, reviewCycle) : undefined);
+	const nextDue =
+		dates.nextReview ??
+		(dates.lastReviewed ? addCycle(dates.lastReviewed, reviewCycle) : undefined);
 	const owner = own.owner ?? playbook.owner;
 	return {
 		...(owner !== undefined && { owner }),
@@ -63,7 +69,9 @@ export function todayIso(): string {
 	const pinned = process.env.RESPONDER_TODAY;
 	if (pinned === undefined || pinned === '') return new Date().toISOString().slice(0, 10);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) {
-		throw new Error(`RESPONDER_TODAY is \`${pinned}\`; expected a date written YYYY-MM-DD, e.g. \`2026-01-31\`.`);
+		throw new Error(
+			`RESPONDER_TODAY is \`${pinned}\`; expected a date written YYYY-MM-DD, e.g. \`2026-01-31\`.`
+		);
 	}
 	return pinned;
 }

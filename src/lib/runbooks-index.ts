@@ -25,7 +25,7 @@ export function buildRunbooksIndex(playbooks: PlaybookContent[]): RunbooksIndex 
 			...(data.firstAction ? { firstAction: data.firstAction } : {}),
 			templates: data.templates.map((ref) => ref.id),
 			url: urls.scenario(id),
-		})),
+		}))
 	);
 	return {
 		version: 1,
@@ -46,8 +46,13 @@ export function buildRunbooksIndex(playbooks: PlaybookContent[]): RunbooksIndex 
 				name: data.name,
 				...(data.label ? { label: data.label } : {}),
 				url: urls.severity(id),
-				targets: Object.fromEntries(TARGET_KEYS.filter((key) => data.targets[key]).map((key) => [key, target(data.targets[key]!)])),
-			})),
+				targets: Object.fromEntries(
+					TARGET_KEYS.filter((key) => data.targets[key]).map((key) => [
+						key,
+						target(data.targets[key]!),
+					])
+				),
+			}))
 		),
 		scenarios,
 		templates: playbooks.flatMap(({ playbook, templates }) =>
@@ -63,9 +68,13 @@ export function buildRunbooksIndex(playbooks: PlaybookContent[]): RunbooksIndex 
 				body: data.body,
 				fields: data.fields.map((field) => ({ ...field })),
 				url: urls.template(id),
-			})),
+			}))
 		),
-		alerts: alertClaims(scenarios).map(([name, ids]) => ({ name, url: urls.alert(name), scenarios: ids })),
+		alerts: alertClaims(scenarios).map(([name, ids]) => ({
+			name,
+			url: urls.alert(name),
+			scenarios: ids,
+		})),
 	};
 }
 

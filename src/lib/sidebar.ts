@@ -2,11 +2,16 @@ import type { PlaybookContent } from './content.ts';
 import { urls } from './urls.ts';
 
 type SidebarItem =
-	| { label: string; link: string; badge?: { text: string; variant: 'danger' | 'caution' | 'note' | 'tip' | 'default' } }
+	| {
+			label: string;
+			link: string;
+			badge?: { text: string; variant: 'danger' | 'caution' | 'note' | 'tip' | 'default' };
+	  }
 	| { label: string; items: SidebarItem[]; collapsed?: boolean };
 
 /** Badge colour for a severity rank: the most severe levels stand out. */
-export const severityVariant = (rank: number) => (['danger', 'caution', 'note', 'default'] as const)[Math.min(rank, 3)] ?? 'default';
+export const severityVariant = (rank: number) =>
+	(['danger', 'caution', 'note', 'default'] as const)[Math.min(rank, 3)] ?? 'default';
 
 /**
  * Most entries a sidebar list names one by one. Starlight embeds the sidebar in every page, so a
@@ -34,11 +39,18 @@ function buildPlaybookSidebar(content: PlaybookContent): SidebarItem[] {
 	const { playbook } = content;
 	const severityOf = new Map(content.severities.map((severity) => [severity.id, severity]));
 	const pagesIn = (section: string) =>
-		listed(content.pages).filter((page) => page.data.section === section).map((page) => ({ label: page.data.title, link: urls.page(page.id) }));
+		listed(content.pages)
+			.filter((page) => page.data.section === section)
+			.map((page) => ({ label: page.data.title, link: urls.page(page.id) }));
 	const checklistsIn = (section: string) =>
-		content.checklists.filter((list) => list.data.section === section).map((list) => ({ label: list.data.title, link: urls.checklist(list.id) }));
+		content.checklists
+			.filter((list) => list.data.section === section)
+			.map((list) => ({ label: list.data.title, link: urls.checklist(list.id) }));
 	const groups: [string, SidebarItem[]][] = [
-		['Overview', [{ label: playbook.data.name, link: urls.playbook(playbook.id) }, ...pagesIn('overview')]],
+		[
+			'Overview',
+			[{ label: playbook.data.name, link: urls.playbook(playbook.id) }, ...pagesIn('overview')],
+		],
 		[
 			'Scenarios',
 			[
@@ -49,14 +61,46 @@ function buildPlaybookSidebar(content: PlaybookContent): SidebarItem[] {
 					return {
 						label: scenario.data.title,
 						link: urls.scenario(scenario.id),
-						...(severity ? { badge: { text: severity.data.level, variant: severityVariant(severity.data.rank) } } : {}),
+						...(severity
+							? {
+									badge: {
+										text: severity.data.level,
+										variant: severityVariant(severity.data.rank),
+									},
+								}
+							: {}),
 					};
 				}),
 			],
 		],
-		['Severities', [{ label: 'Severity ladder', link: urls.severities(playbook.id) }, ...content.severities.map((s) => ({ label: `${s.data.level} ${s.data.name}`, link: urls.severity(s.id) }))]],
-		['Communication', [{ label: 'All templates', link: urls.templates(playbook.id) }, ...listed(content.templates).map((t) => ({ label: t.data.title, link: urls.template(t.id) })), ...pagesIn('communication')]],
-		['Escalation & roles', [{ label: 'Escalation, roles, contacts', link: urls.escalation(playbook.id) }, ...pagesIn('escalation')]],
+		[
+			'Severities',
+			[
+				{ label: 'Severity ladder', link: urls.severities(playbook.id) },
+				...content.severities.map((s) => ({
+					label: `${s.data.level} ${s.data.name}`,
+					link: urls.severity(s.id),
+				})),
+			],
+		],
+		[
+			'Communication',
+			[
+				{ label: 'All templates', link: urls.templates(playbook.id) },
+				...listed(content.templates).map((t) => ({
+					label: t.data.title,
+					link: urls.template(t.id),
+				})),
+				...pagesIn('communication'),
+			],
+		],
+		[
+			'Escalation & roles',
+			[
+				{ label: 'Escalation, roles, contacts', link: urls.escalation(playbook.id) },
+				...pagesIn('escalation'),
+			],
+		],
 		['Process', [...checklistsIn('process'), ...pagesIn('process')]],
 		['Post-incident', [...checklistsIn('post-incident'), ...pagesIn('post-incident')]],
 		['Reference', [...checklistsIn('reference'), ...pagesIn('reference')]],
@@ -72,6 +116,12 @@ export function homeSidebar(playbooks: PlaybookContent[]): SidebarItem[] {
 	return [
 		{ label: 'Home', link: urls.home() },
 		{ label: 'Find a scenario', link: urls.finder() },
-		{ label: 'Playbooks', items: playbooks.map(({ playbook }) => ({ label: playbook.data.name, link: urls.playbook(playbook.id) })) },
+		{
+			label: 'Playbooks',
+			items: playbooks.map(({ playbook }) => ({
+				label: playbook.data.name,
+				link: urls.playbook(playbook.id),
+			})),
+		},
 	];
 }

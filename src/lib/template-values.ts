@@ -18,16 +18,24 @@ export interface ValueStore {
 
 /** Reads stored values; `undefined` for anything that is not a version-1 store of strings. */
 export function parseValueStore(raw: unknown): Record<string, string> | undefined {
-	if (typeof raw !== 'object' || raw === null || (raw as ValueStore).version !== 1) return undefined;
+	if (typeof raw !== 'object' || raw === null || (raw as ValueStore).version !== 1)
+		return undefined;
 	const values = (raw as ValueStore).values;
 	if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
 	const result: Record<string, string> = Object.create(null);
-	for (const [name, value] of Object.entries(values)) if (typeof value === 'string') result[name] = value;
+	for (const [name, value] of Object.entries(values))
+		if (typeof value === 'string') result[name] = value;
 	return result;
 }
 
 /** The statuses an incident moves through, as a status field offers them. */
-export const STATUSES = ['Investigating', 'Identified', 'Mitigating', 'Monitoring', 'Resolved'] as const;
+export const STATUSES = [
+	'Investigating',
+	'Identified',
+	'Mitigating',
+	'Monitoring',
+	'Resolved',
+] as const;
 
 export type Derivation = (typeof DERIVATIONS)[number];
 
@@ -95,13 +103,15 @@ export function displayValue(field: Pick<ValueField, 'type'>, value: string): st
 
 /** What a field derives from: its own `derive`, else severity and status fields follow the incident. */
 export const derivationOf = (field: ValueField): Derivation | undefined =>
-	field.derive ?? (field.type === 'severity' ? 'severity' : field.type === 'status' ? 'status' : undefined);
+	field.derive ??
+	(field.type === 'severity' ? 'severity' : field.type === 'status' ? 'status' : undefined);
 
 const COMMANDER = /commander|^ic$|incident[\s-]?lead/i;
 
 /** The severity that times and labels come from: the incident's, else the one picked in the form. */
 function currentSeverity(context: DeriveContext): SeverityInfo | undefined {
-	if (context.incident) return context.severities.find((severity) => severity.id === context.incident!.severity);
+	if (context.incident)
+		return context.severities.find((severity) => severity.id === context.incident!.severity);
 	const picked = Object.values(context.typed);
 	return context.severities.find((severity) => picked.includes(severity.level));
 }
@@ -113,7 +123,12 @@ function currentSeverity(context: DeriveContext): SeverityInfo | undefined {
 export function derivedValue(field: ValueField, context: DeriveContext): string | undefined {
 	const derivation = derivationOf(field);
 	if (!derivation) return undefined;
-	const time = (date: Date) => (Number.isNaN(date.getTime()) ? undefined : field.type === 'datetime' ? toDatetimeLocal(date) : utc(date));
+	const time = (date: Date) =>
+		Number.isNaN(date.getTime())
+			? undefined
+			: field.type === 'datetime'
+				? toDatetimeLocal(date)
+				: utc(date);
 	const { incident, now } = context;
 	const severity = currentSeverity(context);
 	switch (derivation) {
@@ -122,7 +137,9 @@ export function derivedValue(field: ValueField, context: DeriveContext): string 
 		case 'date':
 			return utc(now).slice(0, 10);
 		case 'next-update':
-			return severity?.updateMinutes === undefined ? undefined : time(new Date(now.getTime() + severity.updateMinutes * 60_000));
+			return severity?.updateMinutes === undefined
+				? undefined
+				: time(new Date(now.getTime() + severity.updateMinutes * 60_000));
 		case 'severity':
 			return incident ? severity?.level : undefined;
 		case 'severity-label':
@@ -144,7 +161,9 @@ export function derivedValue(field: ValueField, context: DeriveContext): string 
 		case 'status':
 			return incident.status.charAt(0).toUpperCase() + incident.status.slice(1);
 		case 'commander':
-			return Object.entries(incident.roles).find(([role, person]) => COMMANDER.test(role) && person.trim())?.[1];
+			return Object.entries(incident.roles).find(
+				([role, person]) => COMMANDER.test(role) && person.trim()
+			)?.[1];
 	}
 }
 
@@ -156,7 +175,10 @@ export interface FieldValue {
 }
 
 /** Every field's value: what was typed wins; an empty field takes its derived value. */
-export function resolveValues(fields: ValueField[], context: DeriveContext): Record<string, FieldValue> {
+export function resolveValues(
+	fields: ValueField[],
+	context: DeriveContext
+): Record<string, FieldValue> {
 	const result: Record<string, FieldValue> = Object.create(null);
 	for (const field of fields) {
 		const typed = context.typed[field.name];
@@ -165,13 +187,19 @@ export function resolveValues(fields: ValueField[], context: DeriveContext): Rec
 			continue;
 		}
 		const derived = derivedValue(field, context);
-		result[field.name] = derived === undefined ? { value: '', source: 'empty' } : { value: derived, source: 'derived' };
+		result[field.name] =
+			derived === undefined
+				? { value: '', source: 'empty' }
+				: { value: derived, source: 'derived' };
 	}
 	return result;
 }
 
 /** The text each field puts into the message, for `fillMessage`. */
-export function messageValues(fields: ValueField[], resolved: Record<string, FieldValue>): Record<string, string> {
+export function messageValues(
+	fields: ValueField[],
+	resolved: Record<string, FieldValue>
+): Record<string, string> {
 	const result: Record<string, string> = Object.create(null);
 	for (const field of fields) {
 		const value = resolved[field.name]?.value ?? '';

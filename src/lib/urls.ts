@@ -55,7 +55,14 @@ export function siteUrls(entries: { collection: CollectionName; id: string }[]):
 	for (const { collection, id } of entries) {
 		set.add(entryUrl(collection, id));
 		if (collection !== 'playbooks') continue;
-		for (const list of [urls.severities, urls.scenarios, urls.templates, urls.escalation, urls.finder]) set.add(list(id));
+		for (const list of [
+			urls.severities,
+			urls.scenarios,
+			urls.templates,
+			urls.escalation,
+			urls.finder,
+		])
+			set.add(list(id));
 	}
 	return set;
 }

@@ -22,20 +22,44 @@ export interface ChecklistPluginOptions {
 /** A line that may start a task item; documents without one skip the plugin. */
 const TASK_ITEM = /^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\]/m;
 
-const BLOCK = new Set(['ul', 'ol', 'p', 'div', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+const BLOCK = new Set([
+	'ul',
+	'ol',
+	'p',
+	'div',
+	'pre',
+	'blockquote',
+	'table',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'hr',
+]);
 
 export function documentFromFile(fileURL: URL | undefined): string {
 	if (!fileURL) return 'document';
-	return fileURLToPath(fileURL).replace(/\.[^./\\]+$/, '').split(/[/\\]/).slice(-3).join('/');
+	return fileURLToPath(fileURL)
+		.replace(/\.[^./\\]+$/, '')
+		.split(/[/\\]/)
+		.slice(-3)
+		.join('/');
 }
 
-const isElement = (node: RootContent | ElementContent | undefined, ...tags: string[]): node is Element =>
+const isElement = (
+	node: RootContent | ElementContent | undefined,
+	...tags: string[]
+): node is Element =>
 	node?.type === 'element' && (tags.length === 0 || tags.includes(node.tagName));
 
 const isTaskList = (node: RootContent | ElementContent): boolean =>
-	isElement(node, 'ul', 'ol') && String(node.properties['className'] ?? '').includes('contains-task-list');
+	isElement(node, 'ul', 'ol') &&
+	String(node.properties['className'] ?? '').includes('contains-task-list');
 
-const isCheckbox = (node: ElementContent | undefined): boolean => isElement(node, 'input') && node.properties?.['type'] === 'checkbox';
+const isCheckbox = (node: ElementContent | undefined): boolean =>
+	isElement(node, 'input') && node.properties?.['type'] === 'checkbox';
 
 /** Text content, including that of MDX JSX elements; expressions are not text. */
 function textOf(nodes: readonly (RootContent | ElementContent)[]): string {
@@ -102,7 +126,12 @@ export default function satteriChecklists(options: ChecklistPluginOptions = {}):
 				filter: ['ul', 'ol'],
 				visit(node, ctx) {
 					if (!isTaskList(node)) return;
-					for (let parent = ctx.parent(node); parent && parent.type === 'element'; parent = ctx.parent(parent)) if (isTaskList(parent)) return;
+					for (
+						let parent = ctx.parent(node);
+						parent && parent.type === 'element';
+						parent = ctx.parent(parent)
+					)
+						if (isTaskList(parent)) return;
 					topLevel.push(node);
 				},
 			},
@@ -133,9 +162,11 @@ export default function satteriChecklists(options: ChecklistPluginOptions = {}):
 						lists.get(list)!.ordered,
 						lists.get(list)!.entries.map((entry): ChecklistItemMarkup | Element => {
 							if ('type' in entry) return entry;
-							const rest = entry.rest.map((node) => (isElement(node) && isTaskList(node) ? build(node) : node));
+							const rest = entry.rest.map((node) =>
+								isElement(node) && isTaskList(node) ? build(node) : node
+							);
 							return { id: ids[entry.index]!, label: entry.label, rest };
-						}),
+						})
 					);
 				const document = documentOf(factory.fileURL);
 				for (const list of topLevel) ctx.replaceNode(list, checklistRoot(document, [build(list)]));

@@ -10,38 +10,48 @@ import type { IncidentData } from '../lib/incident-data.ts';
 export const GET: APIRoute = async () => {
 	const decisions = await getCollection('decisions');
 	const data: IncidentData = {
-		playbooks: [...(await loadPlaybooks()).values()].map(({ playbook, severities, scenarios, templates }) => ({
-			id: playbook.id,
-			name: playbook.data.name,
-			incidentId: playbook.data.incidentId,
-			targetLabels: playbook.data.targetLabels,
-			severities: severities.map(({ id, data }) => ({
-				id,
-				level: data.level,
-				rank: data.rank,
-				name: data.name,
-				...(data.label ? { label: data.label } : {}),
-				definition: data.definition,
-				impact: data.impact,
-				examples: data.examples,
-				targets: data.targets,
-				...(data.criteria ? { criteria: data.criteria } : {}),
-				...(data.postMortem ? { postMortem: data.postMortem } : {}),
-			})),
-			scenarios: scenarios.map(({ id, data }) => ({ id, title: data.title, ...(data.severity ? { severity: (data.severity as { id: string }).id } : {}) })),
-			templates: templates.map(({ id, data }) => ({
-				id,
-				title: data.title,
-				kind: data.kind,
-				body: data.body,
-				...(data.file ? { file: data.file } : {}),
-				fields: data.fields.map((field) => ({ name: field.name, tokens: field.tokens, ...(field.derive ? { derive: field.derive } : {}) })),
-			})),
-			decisions: decisions
-				.filter((entry) => playbookOf(entry.id) === playbook.id)
-				.sort((a, b) => a.data.order - b.data.order)
-				.map((entry) => ({ title: entry.data.title, url: urls.decision(entry.id) })),
-		})),
+		playbooks: [...(await loadPlaybooks()).values()].map(
+			({ playbook, severities, scenarios, templates }) => ({
+				id: playbook.id,
+				name: playbook.data.name,
+				incidentId: playbook.data.incidentId,
+				targetLabels: playbook.data.targetLabels,
+				severities: severities.map(({ id, data }) => ({
+					id,
+					level: data.level,
+					rank: data.rank,
+					name: data.name,
+					...(data.label ? { label: data.label } : {}),
+					definition: data.definition,
+					impact: data.impact,
+					examples: data.examples,
+					targets: data.targets,
+					...(data.criteria ? { criteria: data.criteria } : {}),
+					...(data.postMortem ? { postMortem: data.postMortem } : {}),
+				})),
+				scenarios: scenarios.map(({ id, data }) => ({
+					id,
+					title: data.title,
+					...(data.severity ? { severity: (data.severity as { id: string }).id } : {}),
+				})),
+				templates: templates.map(({ id, data }) => ({
+					id,
+					title: data.title,
+					kind: data.kind,
+					body: data.body,
+					...(data.file ? { file: data.file } : {}),
+					fields: data.fields.map((field) => ({
+						name: field.name,
+						tokens: field.tokens,
+						...(field.derive ? { derive: field.derive } : {}),
+					})),
+				})),
+				decisions: decisions
+					.filter((entry) => playbookOf(entry.id) === playbook.id)
+					.sort((a, b) => a.data.order - b.data.order)
+					.map((entry) => ({ title: entry.data.title, url: urls.decision(entry.id) })),
+			})
+		),
 	};
 	return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -12,7 +12,16 @@ import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
 import { entryUrl } from '../lib/urls.ts';
 import type { CollectionName } from '../schemas/index.ts';
 
-const LISTS = ['severities', 'scenarios', 'templates', 'escalations', 'roles', 'checklists', 'contacts', 'pages'] as const;
+const LISTS = [
+	'severities',
+	'scenarios',
+	'templates',
+	'escalations',
+	'roles',
+	'checklists',
+	'contacts',
+	'pages',
+] as const;
 
 export const GET: APIRoute = async () => {
 	const today = todayIso();
@@ -21,7 +30,9 @@ export const GET: APIRoute = async () => {
 		const playbook = content.playbook.data;
 		const all: [CollectionName, { id: string; filePath?: string | undefined; data: object }][] = [
 			['playbooks', content.playbook],
-			...LISTS.flatMap((list) => content[list].map((entry) => [list, entry] as [CollectionName, typeof entry])),
+			...LISTS.flatMap((list) =>
+				content[list].map((entry) => [list, entry] as [CollectionName, typeof entry])
+			),
 		];
 		for (const [collection, entry] of all) {
 			const data = entry.data as ReviewFields & { title?: string; name?: string; level?: string };
@@ -41,5 +52,7 @@ export const GET: APIRoute = async () => {
 			});
 		}
 	}
-	return new Response(JSON.stringify({ today, entries }, null, '\t'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	return new Response(JSON.stringify({ today, entries }, null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

@@ -6,6 +6,10 @@ import { RunbooksIndexSchema } from '../schemas/runbooks-index.ts';
 
 export const GET: APIRoute = async () => {
 	// Parsing here fails the build, not the bots, when the index drifts from its documented shape.
-	const index = RunbooksIndexSchema().parse(buildRunbooksIndex([...(await loadPlaybooks()).values()]));
-	return new Response(JSON.stringify(index, null, '\t'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	const index = RunbooksIndexSchema().parse(
+		buildRunbooksIndex([...(await loadPlaybooks()).values()])
+	);
+	return new Response(JSON.stringify(index, null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

@@ -4,7 +4,15 @@
  * lists each one as a `blank` warning with its file and field until it is filled.
  */
 
-export const KINDS = ['playbook', 'severity', 'scenario', 'template', 'escalation', 'checklist', 'page'] as const;
+export const KINDS = [
+	'playbook',
+	'severity',
+	'scenario',
+	'template',
+	'escalation',
+	'checklist',
+	'page',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** What the new entry needs to know about its playbook. */
@@ -45,7 +53,8 @@ export function entryPath(kind: Kind, playbook: string, slug: string): string {
 const q = (text: string) => JSON.stringify(text);
 
 /** `one of a, b` for comments, or a hint when there is nothing yet. */
-const oneOf = (ids: string[], create: string) => (ids.length ? `one of ${ids.join(', ')}` : `none yet: ${create}`);
+const oneOf = (ids: string[], create: string) =>
+	ids.length ? `one of ${ids.join(', ')}` : `none yet: ${create}`;
 
 export function entryText(input: ScaffoldInput): string {
 	const { playbook, title, today } = input;

@@ -7,7 +7,10 @@ export const ChecklistItemSchema = () =>
 		z.object({
 			text: z.string().min(1),
 			/** Stable id that survives rewording; kebab-case. */
-			id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as `notify-owner`').optional(),
+			id: z
+				.string()
+				.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as `notify-owner`')
+				.optional(),
 			/** Sub-points shown under the step (what to look at, what to say). */
 			details: z.array(z.string()).default([]),
 		}),
@@ -26,7 +29,7 @@ export const ChecklistSchema = () =>
 				z.object({
 					title: z.string().optional(),
 					items: z.array(ChecklistItemSchema()).min(1),
-				}),
+				})
 			)
 			.min(1),
 		order: z.number().default(100),

@@ -81,7 +81,9 @@ export const LinkSchema = () =>
 		/** An absolute URL, a bare host ("status.stripe.com") or a placeholder such as "[Your Sentry URL]". */
 		url: z.string(),
 		/** What the link is, to group it: dashboard, health check, status page, logs, support, docs. */
-		kind: z.enum(['dashboard', 'health', 'status', 'logs', 'support', 'docs', 'other']).default('other'),
+		kind: z
+			.enum(['dashboard', 'health', 'status', 'logs', 'support', 'docs', 'other'])
+			.default('other'),
 		/** Who has access, or anything else to know before opening it. */
 		note: z.string().optional(),
 	});

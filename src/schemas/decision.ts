@@ -13,7 +13,10 @@ export const DecisionAnswerSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 		/** The page of the playbook whose section describes the action. */
 		page: ref('pages').optional(),
 		/** Heading anchor of that section in `page` (`2-emergency-rollback`). */
-		anchor: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a heading anchor such as `emergency-rollback`').optional(),
+		anchor: z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a heading anchor such as `emergency-rollback`')
+			.optional(),
 		/** A scenario to open next, when the action belongs to one. */
 		scenario: ref('scenarios').optional(),
 		/** How to carry out the action, step by step, shown in the action's own section. */
@@ -35,10 +38,12 @@ export const DecisionSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 				.array(
 					z.object({
 						/** Kebab-case id that answers point to with `next`. */
-						id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as `service-down`'),
+						id: z
+							.string()
+							.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as `service-down`'),
 						question: z.string().min(1),
 						answers: z.array(DecisionAnswerSchema(ref)).min(2),
-					}),
+					})
 				)
 				.min(1),
 			order: z.number().default(100),
@@ -49,10 +54,18 @@ export const DecisionSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 				question.answers.forEach((answer, answerIndex) => {
 					const path = ['questions', index, 'answers', answerIndex];
 					if (answer.next !== undefined && !ids.has(answer.next)) {
-						ctx.addIssue({ code: 'custom', path: [...path, 'next'], message: `points to question \`${answer.next}\`, which this tree does not have (expected one of ${[...ids].map((id) => `\`${id}\``).join(', ')})` });
+						ctx.addIssue({
+							code: 'custom',
+							path: [...path, 'next'],
+							message: `points to question \`${answer.next}\`, which this tree does not have (expected one of ${[...ids].map((id) => `\`${id}\``).join(', ')})`,
+						});
 					}
 					if (answer.next === undefined && answer.action === undefined) {
-						ctx.addIssue({ code: 'custom', path, message: `answer \`${answer.label}\` leads nowhere (expected \`next\` or \`action\`)` });
+						ctx.addIssue({
+							code: 'custom',
+							path,
+							message: `answer \`${answer.label}\` leads nowhere (expected \`next\` or \`action\`)`,
+						});
 					}
 				});
 			});

@@ -2,7 +2,14 @@ import { z } from 'astro/zod';
 import { ReviewSchema } from './common.ts';
 
 /** Where a prose page sits in a playbook's sidebar. */
-export const PAGE_SECTIONS = ['overview', 'process', 'communication', 'escalation', 'post-incident', 'reference'] as const;
+export const PAGE_SECTIONS = [
+	'overview',
+	'process',
+	'communication',
+	'escalation',
+	'post-incident',
+	'reference',
+] as const;
 
 /** Prose that does not compute: `content/<playbook>/pages/<slug>.mdx` (process, tools, SLOs, drills). */
 export const PageSchema = () =>

@@ -24,7 +24,12 @@ export const PlaybookSchema = () =>
 				update: z.string().default('Updates'),
 				resolution: z.string().default('Resolution target'),
 			})
-			.default({ acknowledge: 'Acknowledge', response: 'Response time', update: 'Updates', resolution: 'Resolution target' }),
+			.default({
+				acknowledge: 'Acknowledge',
+				response: 'Response time',
+				update: 'Updates',
+				resolution: 'Resolution target',
+			}),
 		/** Dashboards, health checks, status pages and logs, in the order a responder needs them. */
 		links: z.array(LinkSchema()).default([]),
 	});

@@ -11,7 +11,9 @@ export const PostMortemSchema = () =>
 		/** The incident id in the playbook's format (`INC-20251119-0342`). */
 		incident: z.string().min(1),
 		/** Playbook id (`restaurant-os`). */
-		playbook: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a playbook id such as `restaurant-os`'),
+		playbook: z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a playbook id such as `restaurant-os`'),
 		/** Final severity level as responders say it (`P1`). */
 		severity: z.string().min(1),
 		/** Scenario entry id, when the incident was declared from one. */
@@ -27,7 +29,10 @@ export const PostMortemSchema = () =>
 		/** Review progress: exported drafts start as `draft`. */
 		status: z.enum(['draft', 'in-review', 'final']).default('draft'),
 		/** Date of the review meeting, YYYY-MM-DD, once known. */
-		reviewDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+		reviewDate: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/)
+			.optional(),
 	});
 
 export type PostMortemInput = z.input<ReturnType<typeof PostMortemSchema>>;

@@ -19,7 +19,8 @@ export const RunbooksIndexSchema = () =>
 		alerts: z.array(IndexAlertSchema()),
 	});
 
-const IdSchema = () => z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/i, 'expected an entry id such as `servio/p0`');
+const IdSchema = () =>
+	z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/i, 'expected an entry id such as `servio/p0`');
 const PathSchema = () => z.string().regex(/^\/.*\/$/, 'expected a site path such as `/servio/`');
 
 export const IndexPlaybookSchema = () =>
@@ -39,7 +40,15 @@ export const IndexPlaybookSchema = () =>
 export const IndexTargetSchema = () =>
 	z.object({
 		text: z.string(),
-		kind: z.enum(['span', 'immediate', 'best-effort', 'as-needed', 'on-resolution', 'none', 'scheduled']),
+		kind: z.enum([
+			'span',
+			'immediate',
+			'best-effort',
+			'as-needed',
+			'on-resolution',
+			'none',
+			'scheduled',
+		]),
 		/** Clock minutes for `span` targets; business days count 8 h. */
 		minutes: z.number().optional(),
 		/** The span counts business hours only. */

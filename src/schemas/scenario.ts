@@ -16,7 +16,9 @@ export const ScenarioSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 		/** What responders and users see; searched before body text. */
 		symptoms: z.array(z.string()).default([]),
 		/** Alert names that page for this scenario (`DatabaseConnectionExhaustion`); each gets `/alerts/<name>/`. */
-		alerts: z.array(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'expected an alert name without spaces')).default([]),
+		alerts: z
+			.array(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'expected an alert name without spaces'))
+			.default([]),
 		/** Likely causes, most common first. */
 		causes: z.array(z.string()).default([]),
 		/** The first thing to do, for the quick-reference table. */

@@ -21,7 +21,9 @@ export const TargetsSchema = () =>
 export const SeveritySchema = () =>
 	z.object({
 		/** The id responders say out loud: `P0`, `SEV-1`. */
-		level: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'expected a short level id such as `P0` or `SEV-1`'),
+		level: z
+			.string()
+			.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'expected a short level id such as `P0` or `SEV-1`'),
 		/** Order on the ladder, 0 = most severe; unique within a playbook. */
 		rank: z.number().int().min(0),
 		/** Short name: `Critical`, `High`. */

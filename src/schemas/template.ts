@@ -19,7 +19,9 @@ export const DERIVATIONS = [
 export const TemplateFieldSchema = () =>
 	z.object({
 		/** Key shared across the templates of one incident: filling `impact` once fills it everywhere. */
-		name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case field name such as `impact`'),
+		name: z
+			.string()
+			.regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case field name such as `impact`'),
 		/** Form label. */
 		label: z.string().min(1),
 		/**
@@ -40,7 +42,15 @@ export const TemplateFieldSchema = () =>
 export const TemplateSchema = () =>
 	z.object({
 		title: z.string().min(1),
-		kind: z.enum(['internal', 'external', 'status-page', 'incident-record', 'post-mortem', 'handoff', 'timeline']),
+		kind: z.enum([
+			'internal',
+			'external',
+			'status-page',
+			'incident-record',
+			'post-mortem',
+			'handoff',
+			'timeline',
+		]),
 		/** Who reads it: team, customers, stakeholders. */
 		audience: z.string().optional(),
 		/** Where it goes: `slack`, `email`, `status-page`, `file`. */

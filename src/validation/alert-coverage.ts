@@ -21,16 +21,43 @@ export interface RuleAlert {
  * Reads the alerting rules of a Prometheus rules file (`groups → rules → alert`), or of a
  * Kubernetes `PrometheusRule` (the same under `spec`). Recording rules are skipped.
  */
-export function parseAlertRules(text: string, file: string): { alerts: RuleAlert[]; diagnostics: Diagnostic[] } {
+export function parseAlertRules(
+	text: string,
+	file: string
+): { alerts: RuleAlert[]; diagnostics: Diagnostic[] } {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-	const problem = (message: string, line?: number): Diagnostic => ({ file, field: '(file)', message, rule: 'alert-rules', severity: 'error', ...lineField(line) });
+	const problem = (message: string, line?: number): Diagnostic => ({
+		file,
+		field: '(file)',
+		message,
+		rule: 'alert-rules',
+		severity: 'error',
+		...lineField(line),
+	});
 	if (doc.errors.length > 0) {
-		return { alerts: [], diagnostics: doc.errors.map((error) => problem(`is not valid YAML: ${error.message.split('\n')[0]} (expected a Prometheus rules file)`, error.linePos?.[0].line)) };
+		return {
+			alerts: [],
+			diagnostics: doc.errors.map((error) =>
+				problem(
+					`is not valid YAML: ${error.message.split('\n')[0]} (expected a Prometheus rules file)`,
+					error.linePos?.[0].line
+				)
+			),
+		};
 	}
-	const prefix = isMap(doc.getIn(['spec', 'groups'], true)) || isSeq(doc.getIn(['spec', 'groups'], true)) ? ['spec'] : [];
+	const prefix =
+		isMap(doc.getIn(['spec', 'groups'], true)) || isSeq(doc.getIn(['spec', 'groups'], true))
+			? ['spec']
+			: [];
 	const groups = doc.getIn([...prefix, 'groups'], true);
-	if (!isSeq(groups)) return { alerts: [], diagnostics: [problem('has no `groups` list (expected `groups: [{ name, rules: [{ alert, expr }] }]`)')] };
+	if (!isSeq(groups))
+		return {
+			alerts: [],
+			diagnostics: [
+				problem('has no `groups` list (expected `groups: [{ name, rules: [{ alert, expr }] }]`)'),
+			],
+		};
 	const alerts: RuleAlert[] = [];
 	groups.items.forEach((group, g) => {
 		const rules = isMap(group) ? group.get('rules', true) : undefined;
@@ -55,7 +82,11 @@ function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]):
 const lineField = (line: number | undefined): { line?: number } => (line ? { line } : {});
 
 /** Warnings for alerts with no runbook and for scenario alert names no rule defines. */
-export function alertCoverage(rules: RuleAlert[], rulesFile: string, entries: Entry[]): Diagnostic[] {
+export function alertCoverage(
+	rules: RuleAlert[],
+	rulesFile: string,
+	entries: Entry[]
+): Diagnostic[] {
 	const scenarios = entries.filter((entry) => entry.collection === 'scenarios');
 	const claimed = new Set(scenarios.flatMap((entry) => entry.value.alerts as string[]));
 	const defined = new Set(rules.map((rule) => rule.name));
@@ -96,7 +127,15 @@ export function checkAlertRules(path: string, entries: Entry[]): Diagnostic[] {
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		return [{ file, field: '(file)', message: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the path of a Prometheus rules file`, rule: 'alert-rules', severity: 'error' }];
+		return [
+			{
+				file,
+				field: '(file)',
+				message: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the path of a Prometheus rules file`,
+				rule: 'alert-rules',
+				severity: 'error',
+			},
+		];
 	}
 	const { alerts, diagnostics } = parseAlertRules(text, file);
 	return [...diagnostics, ...alertCoverage(alerts, file, entries)];

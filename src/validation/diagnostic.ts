@@ -24,7 +24,9 @@ export function formatReport(diagnostics: Diagnostic[]): string {
 		lines.push(file);
 		for (const d of list) {
 			const place = d.line ? `${file}:${d.line}` : file;
-			lines.push(`  ${d.severity === 'error' ? '✗' : '!'} ${place}: ${d.field}: ${d.message} [${d.rule}]`);
+			lines.push(
+				`  ${d.severity === 'error' ? '✗' : '!'} ${place}: ${d.field}: ${d.message} [${d.rule}]`
+			);
 		}
 		lines.push('');
 	}
@@ -44,6 +46,9 @@ export function summaryLine(diagnostics: Diagnostic[]): string {
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 	return [...diagnostics].sort(
-		(a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+		(a, b) =>
+			a.file.localeCompare(b.file) ||
+			(a.line ?? 0) - (b.line ?? 0) ||
+			a.field.localeCompare(b.field)
 	);
 }

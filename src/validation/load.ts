@@ -41,7 +41,8 @@ export function loadContent(root: string): { entries: RawEntry[]; diagnostics: D
 					diagnostics.push({
 						file,
 						field: '(file)',
-						message: 'has no frontmatter (expected the file to start with a `---` block holding at least `title`)',
+						message:
+							'has no frontmatter (expected the file to start with a `---` block holding at least `title`)',
 						rule: 'parse',
 						severity: 'error',
 						line: 1,
@@ -62,12 +63,14 @@ export function loadContent(root: string): { entries: RawEntry[]; diagnostics: D
 						message: `is not valid YAML: ${error.message.split('\n')[0]} (expected YAML such as \`key: value\`)`,
 						rule: 'parse',
 						severity: 'error',
-						line: error.linePos?.[0].line !== undefined ? error.linePos[0].line + offset : undefined,
+						line:
+							error.linePos?.[0].line !== undefined ? error.linePos[0].line + offset : undefined,
 					});
 				}
 				continue;
 			}
-			const bodyLine = source.format === 'mdx' ? text.slice(0, text.length - body.length).split('\n').length : 0;
+			const bodyLine =
+				source.format === 'mdx' ? text.slice(0, text.length - body.length).split('\n').length : 0;
 			entries.push({
 				collection: source.name,
 				id: entryId(source.name, path),
@@ -83,7 +86,12 @@ export function loadContent(root: string): { entries: RawEntry[]; diagnostics: D
 	return { entries, diagnostics };
 }
 
-function lineOfPath(doc: Document, counter: LineCounter, path: (string | number)[], offset: number): number | undefined {
+function lineOfPath(
+	doc: Document,
+	counter: LineCounter,
+	path: (string | number)[],
+	offset: number
+): number | undefined {
 	for (let depth = path.length; depth > 0; depth--) {
 		const node = doc.getIn(path.slice(0, depth), true);
 		if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + offset;

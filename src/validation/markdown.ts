@@ -21,5 +21,8 @@ export function bodyTree(entry: RawEntry): Root {
 }
 
 /** The line in the file of a position in the body. */
-export const fileLine = (entry: RawEntry, node: { position?: { start: { line: number } } | undefined }): number | undefined =>
+export const fileLine = (
+	entry: RawEntry,
+	node: { position?: { start: { line: number } } | undefined }
+): number | undefined =>
 	node.position ? node.position.start.line + entry.bodyLine - 1 : undefined;

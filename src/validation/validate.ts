@@ -27,7 +27,11 @@ class RefValue {
 	}
 }
 
-const ref: RefFactory = (collection) => z.string().min(1).transform((id) => new RefValue(collection, id));
+const ref: RefFactory = (collection) =>
+	z
+		.string()
+		.min(1)
+		.transform((id) => new RefValue(collection, id));
 
 export interface ValidateOptions {
 	/** "Today" for review dates; tests pin it. */
@@ -35,7 +39,10 @@ export interface ValidateOptions {
 }
 
 /** Reads and checks all content under `root`; returns every problem found, errors and warnings. */
-export function validateContent(root: string, options: ValidateOptions = {}): { entries: Entry[]; diagnostics: Diagnostic[] } {
+export function validateContent(
+	root: string,
+	options: ValidateOptions = {}
+): { entries: Entry[]; diagnostics: Diagnostic[] } {
 	const { entries: raw, diagnostics } = loadContent(root);
 	const entries: Entry[] = [];
 	for (const entry of raw) {
@@ -56,14 +63,21 @@ export function validateContent(root: string, options: ValidateOptions = {}): { 
 			});
 		}
 	}
-	const context = new Context(entries, diagnostics, options.today ?? new Date(`${todayIso()}T00:00:00Z`));
+	const context = new Context(
+		entries,
+		diagnostics,
+		options.today ?? new Date(`${todayIso()}T00:00:00Z`)
+	);
 	for (const rule of RULES) rule(context);
 	return { entries, diagnostics };
 }
 
 /** Turns a zod issue into "what is wrong (expected …)". */
 function describeIssue(issue: z.core.$ZodIssue, entry: RawEntry): string {
-	const value = issue.path.reduce<unknown>((data, key) => (data as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], entry.data);
+	const value = issue.path.reduce<unknown>(
+		(data, key) => (data as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
+		entry.data
+	);
 	switch (issue.code) {
 		case 'invalid_type':
 			return value === undefined
@@ -109,7 +123,14 @@ export class Context {
 		return this.entries.filter((entry) => entry.collection === collection);
 	}
 	/** Records a problem; `line` overrides the field's line (for places inside an MDX body). */
-	report(entry: Entry, path: (string | number)[], message: string, rule: string, severity: Diagnostic['severity'] = 'error', line?: number) {
+	report(
+		entry: Entry,
+		path: (string | number)[],
+		message: string,
+		rule: string,
+		severity: Diagnostic['severity'] = 'error',
+		line?: number
+	) {
 		this.diagnostics.push({
 			file: entry.file,
 			field: path.length ? path.join('.') : '(file)',
@@ -124,10 +145,14 @@ export class Context {
 type Rule = (context: Context) => void;
 
 /** Walks parsed data and yields every value with its path. */
-function* walk(value: unknown, path: (string | number)[] = []): Generator<[unknown, (string | number)[]]> {
+function* walk(
+	value: unknown,
+	path: (string | number)[] = []
+): Generator<[unknown, (string | number)[]]> {
 	yield [value, path];
 	if (value instanceof RefValue || value === null || typeof value !== 'object') return;
-	for (const [key, child] of Object.entries(value)) yield* walk(child, [...path, Array.isArray(value) ? Number(key) : key]);
+	for (const [key, child] of Object.entries(value))
+		yield* walk(child, [...path, Array.isArray(value) ? Number(key) : key]);
 }
 
 /** Every entry belongs to a folder with a `playbook.yaml`. */
@@ -135,7 +160,12 @@ const playbookExists: Rule = (context) => {
 	const playbooks = new Set(context.of('playbooks').map((entry) => entry.id));
 	for (const entry of context.entries) {
 		if (entry.collection === 'playbooks' || playbooks.has(entry.playbook)) continue;
-		context.report(entry, [], `belongs to playbook \`${entry.playbook}\`, which has no playbook.yaml (expected content/${entry.playbook}/playbook.yaml)`, 'playbook-missing');
+		context.report(
+			entry,
+			[],
+			`belongs to playbook \`${entry.playbook}\`, which has no playbook.yaml (expected content/${entry.playbook}/playbook.yaml)`,
+			'playbook-missing'
+		);
 	}
 };
 
@@ -146,17 +176,25 @@ const referencesResolve: Rule = (context) => {
 			if (!(value instanceof RefValue)) continue;
 			if (context.byId.has(`${value.collection}:${value.id}`)) {
 				if (playbookOf(value.id) !== entry.playbook) {
-					context.report(entry, path, `points to \`${value.id}\` in another playbook (expected an id starting with \`${entry.playbook}/\`)`, 'reference');
+					context.report(
+						entry,
+						path,
+						`points to \`${value.id}\` in another playbook (expected an id starting with \`${entry.playbook}/\`)`,
+						'reference'
+					);
 				}
 				continue;
 			}
-			const candidates = context.of(value.collection).filter((other) => other.playbook === entry.playbook).map((other) => other.id);
+			const candidates = context
+				.of(value.collection)
+				.filter((other) => other.playbook === entry.playbook)
+				.map((other) => other.id);
 			const suggestion = closest(value.id, candidates);
 			context.report(
 				entry,
 				path,
 				`points to \`${value.id}\`, which is not in ${value.collection} (expected one of ${candidates.length ? candidates.map((id) => `\`${id}\``).join(', ') : `no entries: add content/${entry.playbook}/… first`})${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
-				'reference',
+				'reference'
 			);
 		}
 	}
@@ -173,7 +211,12 @@ const severitiesUnique: Rule = (context) => {
 				seen.set(at, entry);
 				continue;
 			}
-			context.report(entry, [key], `\`${String(entry.value[key])}\` is already used by ${first.file} (expected each severity ${key} once per playbook)`, `duplicate-${key}`);
+			context.report(
+				entry,
+				[key],
+				`\`${String(entry.value[key])}\` is already used by ${first.file} (expected each severity ${key} once per playbook)`,
+				`duplicate-${key}`
+			);
 		}
 	}
 };
@@ -186,16 +229,32 @@ const templateFields: Rule = (context) => {
 		if (typeof entry.value.subject === 'string') texts.push(['subject', entry.value.subject]);
 		for (const [key, text] of texts) {
 			for (const blank of new Set(undeclaredBlanks(text, fields).map((b) => b.text))) {
-				context.report(entry, [key], `uses the blank \`${blank}\`, which no field declares (expected a field with \`tokens: ["${blank}"]\`)`, 'placeholder-undeclared');
+				context.report(
+					entry,
+					[key],
+					`uses the blank \`${blank}\`, which no field declares (expected a field with \`tokens: ["${blank}"]\`)`,
+					'placeholder-undeclared'
+				);
 			}
 		}
 		const seen = new Set<string>();
 		fields.forEach((field, index) => {
-			if (seen.has(field.name)) context.report(entry, ['fields', index, 'name'], `\`${field.name}\` is declared twice (expected each field name once)`, 'field-duplicate');
+			if (seen.has(field.name))
+				context.report(
+					entry,
+					['fields', index, 'name'],
+					`\`${field.name}\` is declared twice (expected each field name once)`,
+					'field-duplicate'
+				);
 			seen.add(field.name);
 			field.tokens.forEach((token, tokenIndex) => {
 				if (texts.some(([, text]) => tokenUsed(text, token))) return;
-				context.report(entry, ['fields', index, 'tokens', tokenIndex], `\`${token}\` does not appear in the subject or body (expected every declared token to be used)`, 'field-unused');
+				context.report(
+					entry,
+					['fields', index, 'tokens', tokenIndex],
+					`\`${token}\` does not appear in the subject or body (expected every declared token to be used)`,
+					'field-unused'
+				);
 			});
 		});
 	}
@@ -204,29 +263,53 @@ const templateFields: Rule = (context) => {
 /** Escalation levels go up: later levels start later, severity tables run from most severe. */
 const escalationOrdered: Rule = (context) => {
 	for (const entry of context.of('escalations')) {
-		const levels = entry.value.levels as { id: string; after?: { minutes?: number }; severity?: RefValue }[];
+		const levels = entry.value.levels as {
+			id: string;
+			after?: { minutes?: number };
+			severity?: RefValue;
+		}[];
 		const ids = new Set<string>();
 		levels.forEach((level, index) => {
-			if (ids.has(level.id)) context.report(entry, ['levels', index, 'id'], `\`${level.id}\` appears twice (expected each level once)`, 'escalation-order');
+			if (ids.has(level.id))
+				context.report(
+					entry,
+					['levels', index, 'id'],
+					`\`${level.id}\` appears twice (expected each level once)`,
+					'escalation-order'
+				);
 			ids.add(level.id);
 			const previous = levels[index - 1];
 			if (!previous) return;
 			const before = previous.after?.minutes;
 			const now = level.after?.minutes;
 			if (before !== undefined && now !== undefined && now < before) {
-				context.report(entry, ['levels', index, 'after'], `starts at ${now} min, before the previous level (${before} min) (expected levels in order of elapsed time)`, 'escalation-order');
+				context.report(
+					entry,
+					['levels', index, 'after'],
+					`starts at ${now} min, before the previous level (${before} min) (expected levels in order of elapsed time)`,
+					'escalation-order'
+				);
 			}
-			const rank = (ref?: RefValue) => (ref ? (context.byId.get(`severities:${ref.id}`)?.value.rank as number | undefined) : undefined);
+			const rank = (ref?: RefValue) =>
+				ref
+					? (context.byId.get(`severities:${ref.id}`)?.value.rank as number | undefined)
+					: undefined;
 			const [a, b] = [rank(previous.severity), rank(level.severity)];
 			if (a !== undefined && b !== undefined && b < a) {
-				context.report(entry, ['levels', index, 'severity'], `is more severe than the level above it (expected the most severe level first)`, 'escalation-order');
+				context.report(
+					entry,
+					['levels', index, 'severity'],
+					`is more severe than the level above it (expected the most severe level first)`,
+					'escalation-order'
+				);
 			}
 		});
 	}
 };
 
 /** Words that mark a value the team has not filled in yet. */
-const BLANK_TEXT = /^\[[^\]]+\]$|\(to be (filled|assigned)\)|\[your [^\]]+\]|\[(name|phone|email)\]/i;
+const BLANK_TEXT =
+	/^\[[^\]]+\]$|\(to be (filled|assigned)\)|\[your [^\]]+\]|\[(name|phone|email)\]/i;
 
 /**
  * Blanks in prose: a bracketed phrase that is not a link (`[Name]`, `[on-call email]`) or a
@@ -240,15 +323,31 @@ const contentBlanks: Rule = (context) => {
 		if (entry.collection === 'templates') continue;
 		for (const [value, path] of walk(entry.value)) {
 			if (typeof value !== 'string' || !BLANK_TEXT.test(value.trim())) continue;
-			context.report(entry, path, `is still the blank \`${value.trim()}\` (expected the real value; fill it in or remove it)`, 'blank', 'warning');
+			context.report(
+				entry,
+				path,
+				`is still the blank \`${value.trim()}\` (expected the real value; fill it in or remove it)`,
+				'blank',
+				'warning'
+			);
 		}
 		if (!entry.body) continue;
 		visit(bodyTree(entry), 'text', (node) => {
 			const start = fileLine(entry, node);
 			for (const match of node.value.matchAll(BODY_BLANK)) {
 				// A paragraph's text can span lines: count the line breaks before the blank.
-				const line = start === undefined ? undefined : start + node.value.slice(0, match.index).split('\n').length - 1;
-				context.report(entry, ['body'], `still has the blank \`${match[0]}\` (expected the real text; fill it in or remove it)`, 'blank', 'warning', line);
+				const line =
+					start === undefined
+						? undefined
+						: start + node.value.slice(0, match.index).split('\n').length - 1;
+				context.report(
+					entry,
+					['body'],
+					`still has the blank \`${match[0]}\` (expected the real text; fill it in or remove it)`,
+					'blank',
+					'warning',
+					line
+				);
 			}
 		});
 	}
@@ -260,7 +359,10 @@ const reviewDue: Rule = (context) => {
 	for (const entry of context.entries) {
 		// Entries without their own dates inherit the playbook's, which the playbook's warning covers.
 		if (entry.value.lastReviewed === undefined && entry.value.nextReview === undefined) continue;
-		const playbook = entry.collection === 'playbooks' ? {} : (context.byId.get(`playbooks:${entry.playbook}`)?.value ?? {});
+		const playbook =
+			entry.collection === 'playbooks'
+				? {}
+				: (context.byId.get(`playbooks:${entry.playbook}`)?.value ?? {});
 		const status = reviewStatus(entry.value as ReviewFields, playbook as ReviewFields, today);
 		if (!status.overdue) continue;
 		const field = entry.value.nextReview === undefined ? 'lastReviewed' : 'nextReview';
@@ -270,7 +372,7 @@ const reviewDue: Rule = (context) => {
 			[field],
 			`${reviewed}its ${entry.value.nextReview === undefined ? `${status.reviewCycle} ` : ''}review was due ${status.nextDue} (expected a review, then \`lastReviewed\` set to the review date${field === 'nextReview' ? ' and `nextReview` moved on' : ''})`,
 			'review-due',
-			'warning',
+			'warning'
 		);
 	}
 };
@@ -291,12 +393,23 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 			group.items.map((item, i) => {
 				const path = ['groups', g, 'items', i];
 				const source = typeof item === 'string' ? splitExplicitId(item) : item;
-				return { text: source.text, id: source.id, field: path.join('.'), line: entry.lineOf(path), pin: 'an `id:` such as `second-check`' };
-			}),
+				return {
+					text: source.text,
+					id: source.id,
+					field: path.join('.'),
+					line: entry.lineOf(path),
+					pin: 'an `id:` such as `second-check`',
+				};
+			})
 		);
 	}
 	if (entry.collection === 'severities') {
-		return (entry.value.actions as string[]).map((action, i) => ({ ...splitExplicitId(action), field: `actions.${i}`, line: entry.lineOf(['actions', i]), pin: 'an id at the end such as `{#second-check}`' }));
+		return (entry.value.actions as string[]).map((action, i) => ({
+			...splitExplicitId(action),
+			field: `actions.${i}`,
+			line: entry.lineOf(['actions', i]),
+			pin: 'an id at the end such as `{#second-check}`',
+		}));
 	}
 	if (!entry.body) return [];
 	const steps: ChecklistStep[] = [];
@@ -304,7 +417,12 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 		if (typeof item.checked !== 'boolean') return;
 		const first = item.children[0];
 		const line = fileLine(entry, item);
-		steps.push({ ...splitExplicitId(first ? toString(first).trim() : ''), field: 'body', line, pin: 'an id at the end such as `\\{#second-check}`' });
+		steps.push({
+			...splitExplicitId(first ? toString(first).trim() : ''),
+			field: 'body',
+			line,
+			pin: 'an id at the end such as `\\{#second-check}`',
+		});
 	});
 	return steps;
 }
@@ -338,7 +456,14 @@ const scenarioSymptoms: Rule = (context) => {
 			if (/symptom|signs|detect/i.test(toString(node))) heading = true;
 		});
 		if (heading) continue;
-		context.report(entry, ['symptoms'], 'lists no symptoms (expected `symptoms:` with what responders and users see, or a `## Symptoms` section)', 'scenario-no-symptoms', 'warning', entry.lineOf(['title']));
+		context.report(
+			entry,
+			['symptoms'],
+			'lists no symptoms (expected `symptoms:` with what responders and users see, or a `## Symptoms` section)',
+			'scenario-no-symptoms',
+			'warning',
+			entry.lineOf(['title'])
+		);
 	}
 };
 
@@ -353,22 +478,36 @@ const scenarioSteps: Rule = (context) => {
 			if (node.type === 'list' || CODE_STEP.test((node as { value: string }).value)) steps = true;
 		});
 		if (steps) continue;
-		context.report(entry, ['body'], 'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`, or numbered comments in a command block)', 'scenario-no-steps', 'warning', entry.bodyLine || undefined);
+		context.report(
+			entry,
+			['body'],
+			'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`, or numbered comments in a command block)',
+			'scenario-no-steps',
+			'warning',
+			entry.bodyLine || undefined
+		);
 	}
 };
 
 /** Every internal link found in an entry: MDX body links and Markdown links in its field values. */
-function* linksOf(entry: Entry): Generator<{ href: string; path: (string | number)[]; line: number | undefined }> {
+function* linksOf(
+	entry: Entry
+): Generator<{ href: string; path: (string | number)[]; line: number | undefined }> {
 	if (entry.body) {
 		const found: { href: string; path: (string | number)[]; line: number | undefined }[] = [];
 		visit(bodyTree(entry), ['link', 'definition'], (node) => {
-			found.push({ href: (node as { url: string }).url, path: ['body'], line: fileLine(entry, node) });
+			found.push({
+				href: (node as { url: string }).url,
+				path: ['body'],
+				line: fileLine(entry, node),
+			});
 		});
 		yield* found;
 	}
 	for (const [value, path] of walk(entry.value)) {
 		if (typeof value !== 'string') continue;
-		for (const match of value.matchAll(/\]\(([^)\s]+)\)/g)) yield { href: match[1]!, path, line: entry.lineOf(path) };
+		for (const match of value.matchAll(/\]\(([^)\s]+)\)/g))
+			yield { href: match[1]!, path, line: entry.lineOf(path) };
 	}
 }
 
@@ -398,7 +537,7 @@ const linksResolve: Rule = (context) => {
 				`links to \`${href}\`, which is not a page of the site (expected a link to an existing page${suggestion ? `; did you mean \`${suggestion}\`?` : ''})`,
 				'link-broken',
 				'warning',
-				line,
+				line
 			);
 		}
 	}
@@ -409,7 +548,9 @@ const templatesLinked: Rule = (context) => {
 	const linked = new Set<string>();
 	const playbooks = new Set(context.of('playbooks').map((entry) => entry.id));
 	for (const entry of context.entries) {
-		for (const [value] of walk(entry.value)) if (value instanceof RefValue && value.collection === 'templates') linked.add(urls.template(value.id));
+		for (const [value] of walk(entry.value))
+			if (value instanceof RefValue && value.collection === 'templates')
+				linked.add(urls.template(value.id));
 		if (entry.collection === 'templates') continue;
 		for (const { href } of linksOf(entry)) {
 			const target = internalPath(href, entryUrl(entry.collection, entry.id), playbooks);
@@ -424,7 +565,7 @@ const templatesLinked: Rule = (context) => {
 			`is not used by any scenario or page (expected a scenario to list \`${entry.id}\` under \`templates:\`, or a page to link to \`${urls.template(entry.id)}\`)`,
 			'template-unlinked',
 			'warning',
-			entry.lineOf(['title']),
+			entry.lineOf(['title'])
 		);
 	}
 };
@@ -440,7 +581,13 @@ const alertsUnique: Rule = (context) => {
 				return;
 			}
 			if (first === entry) return;
-			context.report(entry, ['alerts', index], `\`${alert}\` is already claimed by ${first.file} (expected each alert name in one scenario, so the alert leads to one runbook)`, 'duplicate-alert', 'warning');
+			context.report(
+				entry,
+				['alerts', index],
+				`\`${alert}\` is already claimed by ${first.file} (expected each alert name in one scenario, so the alert leads to one runbook)`,
+				'duplicate-alert',
+				'warning'
+			);
 		});
 	}
 };
@@ -475,7 +622,12 @@ function editDistance(a: string, b: string): number {
 	let row = Array.from({ length: b.length + 1 }, (_, i) => i);
 	for (let i = 1; i <= a.length; i++) {
 		const next = [i];
-		for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		for (let j = 1; j <= b.length; j++)
+			next[j] = Math.min(
+				row[j]! + 1,
+				next[j - 1]! + 1,
+				row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+			);
 		row = next;
 	}
 	return row[b.length]!;

@@ -38,7 +38,9 @@ class ChecklistPage {
 	}
 
 	async ids(): Promise<string[]> {
-		return this.checklist.locator('li[data-item]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.item!));
+		return this.checklist
+			.locator('li[data-item]')
+			.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.item!));
 	}
 
 	item(index: number): Locator {
@@ -49,7 +51,9 @@ class ChecklistPage {
 		return this.boxes.count();
 	}
 
-	async stored(scope = 'default'): Promise<{ version: number; ticks: Record<string, { at: string; text: string }> } | null> {
+	async stored(
+		scope = 'default'
+	): Promise<{ version: number; ticks: Record<string, { at: string; text: string }> } | null> {
 		const key = await this.key(scope);
 		return this.page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), key);
 	}
@@ -106,18 +110,26 @@ async function serveReorderedAndExtended(page: Page) {
 		const response = await route.fetch();
 		const tree = fromHtml(await response.text());
 		const list = findFirst(tree.children, (node) => node.tagName === 'rb-checklist');
-		const items = findFirst(list!.children, (node) => node.tagName === 'ul' || node.tagName === 'ol')!;
+		const items = findFirst(
+			list!.children,
+			(node) => node.tagName === 'ul' || node.tagName === 'ol'
+		)!;
 		const entries = items.children.filter((child): child is Element => child.type === 'element');
 		const added = structuredClone(entries[0]!);
 		added.properties['dataItem'] = 'a-step-added-later';
-		const text = findFirst(added.children, (node) => String(node.properties['className']).includes('rb-checklist__text'))!;
+		const text = findFirst(added.children, (node) =>
+			String(node.properties['className']).includes('rb-checklist__text')
+		)!;
 		text.children = [{ type: 'text', value: 'A step added later' }];
 		items.children = [added, ...entries.reverse()];
 		await route.fulfill({ response, body: toHtml(tree) });
 	});
 }
 
-function findFirst(nodes: (ElementContent | import('hast').RootContent)[], match: (node: Element) => boolean): Element | undefined {
+function findFirst(
+	nodes: (ElementContent | import('hast').RootContent)[],
+	match: (node: Element) => boolean
+): Element | undefined {
 	for (const node of nodes) {
 		if (node.type !== 'element') continue;
 		if (match(node)) return node;
@@ -127,20 +139,27 @@ function findFirst(nodes: (ElementContent | import('hast').RootContent)[], match
 	return undefined;
 }
 
-test('keeps ticks on their items when the list is reordered and extended, and keeps ticks of removed items', async ({ checklist, page }) => {
+test('keeps ticks on their items when the list is reordered and extended, and keeps ticks of removed items', async ({
+	checklist,
+	page,
+}) => {
 	await checklist.goto();
 	const ids = await checklist.ids();
 	const texts = await checklist.checklist.locator('.rb-checklist__text').allTextContents();
 	const at = '2026-11-22T03:00:00.000Z';
 	// A tick on an item the runbook no longer has, from an earlier version of the page.
-	await checklist.store(JSON.stringify({ version: 2, ticks: { 'a-removed-step': { at, text: 'A removed step' } } }));
+	await checklist.store(
+		JSON.stringify({ version: 2, ticks: { 'a-removed-step': { at, text: 'A removed step' } } })
+	);
 	await page.reload();
 	await checklist.boxes.first().check();
 	await checklist.boxes.last().check();
 
 	await serveReorderedAndExtended(page);
 	await page.reload();
-	await expect(checklist.checklist.locator('.rb-checklist__text').first()).toHaveText('A step added later');
+	await expect(checklist.checklist.locator('.rb-checklist__text').first()).toHaveText(
+		'A step added later'
+	);
 	expect(await checklist.ids()).toEqual(['a-step-added-later', ...ids.reverse()]);
 	await expect(checklist.progress).toHaveText(`2 of ${ids.length + 1} done`);
 	for (const [index, text] of texts.entries()) {
@@ -148,9 +167,14 @@ test('keeps ticks on their items when the list is reordered and extended, and ke
 		if (index === 0 || index === texts.length - 1) await expect(box).toBeChecked();
 		else await expect(box).not.toBeChecked();
 	}
-	await expect(checklist.checklist.getByRole('checkbox', { name: 'A step added later' })).not.toBeChecked();
+	await expect(
+		checklist.checklist.getByRole('checkbox', { name: 'A step added later' })
+	).not.toBeChecked();
 	await checklist.checklist.getByRole('checkbox', { name: 'A step added later' }).check();
-	expect((await checklist.stored())?.ticks['a-removed-step']).toEqual({ at, text: 'A removed step' });
+	expect((await checklist.stored())?.ticks['a-removed-step']).toEqual({
+		at,
+		text: 'A removed step',
+	});
 });
 
 test('reset asks first and clears only when confirmed', async ({ checklist, page }) => {
@@ -170,20 +194,30 @@ test('reset asks first and clears only when confirmed', async ({ checklist, page
 	await expect(checklist.item(0).locator('time')).toHaveCount(0);
 });
 
-test('works from the keyboard alone, with "next unticked step" moving focus', async ({ checklist, page }) => {
+test('works from the keyboard alone, with "next unticked step" moving focus', async ({
+	checklist,
+	page,
+}) => {
 	await checklist.goto();
 	const total = await checklist.total();
 	await checklist.boxes.first().check();
 	await page.locator('body').click({ position: { x: 1, y: 1 } });
 	// Tab through the page until the button has focus, as a keyboard user would.
-	for (let i = 0; i < 80 && !(await checklist.next.evaluate((button) => button === document.activeElement)); i++) await page.keyboard.press('Tab');
+	for (
+		let i = 0;
+		i < 80 && !(await checklist.next.evaluate((button) => button === document.activeElement));
+		i++
+	)
+		await page.keyboard.press('Tab');
 	await expect(checklist.next).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(checklist.boxes.nth(1)).toBeFocused();
 	await page.keyboard.press('Space');
 	await expect(checklist.boxes.nth(1)).toBeChecked();
 	await expect(checklist.progress).toHaveText(`2 of ${total} done`);
-	const outline = await checklist.boxes.nth(1).evaluate((box) => getComputedStyle(box).outlineStyle);
+	const outline = await checklist.boxes
+		.nth(1)
+		.evaluate((box) => getComputedStyle(box).outlineStyle);
 	expect(outline).not.toBe('none');
 });
 
@@ -191,7 +225,9 @@ test('each tick and untick goes to the incident timeline', async ({ checklist, p
 	await checklist.goto();
 	await page.evaluate(() => {
 		(window as unknown as { events: unknown[] }).events = [];
-		window.addEventListener('responder:timeline', (event) => (window as unknown as { events: unknown[] }).events.push((event as CustomEvent).detail));
+		window.addEventListener('responder:timeline', (event) =>
+			(window as unknown as { events: unknown[] }).events.push((event as CustomEvent).detail)
+		);
 	});
 	const text = (await checklist.item(0).locator('.rb-checklist__text').textContent())!.trim();
 	await checklist.boxes.first().check();
@@ -202,18 +238,35 @@ test('each tick and untick goes to the incident timeline', async ({ checklist, p
 	]);
 });
 
-test('ticks belong to the active incident, so two incidents never share them', async ({ checklist, page }) => {
+test('ticks belong to the active incident, so two incidents never share them', async ({
+	checklist,
+	page,
+}) => {
 	await checklist.goto();
 	const total = await checklist.total();
 	await checklist.boxes.first().check();
-	const incident = (id: string) => ({ id, title: id, playbook: 'servio', severity: 'servio/p0', status: 'investigating', startedAt: '2026-11-22T04:00:00Z', roles: {}, timeline: [] });
-	await page.evaluate((store) => {
-		localStorage.setItem('responder:incidents', JSON.stringify(store));
-		window.dispatchEvent(new Event('responder:active-incident'));
-	}, { version: 1, activeId: 'inc-a', incidents: { 'inc-a': incident('inc-a') } });
+	const incident = (id: string) => ({
+		id,
+		title: id,
+		playbook: 'servio',
+		severity: 'servio/p0',
+		status: 'investigating',
+		startedAt: '2026-11-22T04:00:00Z',
+		roles: {},
+		timeline: [],
+	});
+	await page.evaluate(
+		(store) => {
+			localStorage.setItem('responder:incidents', JSON.stringify(store));
+			window.dispatchEvent(new Event('responder:active-incident'));
+		},
+		{ version: 1, activeId: 'inc-a', incidents: { 'inc-a': incident('inc-a') } }
+	);
 	await expect(checklist.progress).toHaveText(`0 of ${total} done`);
 	await checklist.boxes.nth(1).check();
-	expect(Object.keys((await checklist.stored('inc-a'))!.ticks)).toEqual([(await checklist.ids())[1]]);
+	expect(Object.keys((await checklist.stored('inc-a'))!.ticks)).toEqual([
+		(await checklist.ids())[1],
+	]);
 	await page.evaluate(() => {
 		localStorage.removeItem('responder:incidents');
 		window.dispatchEvent(new Event('responder:active-incident'));
@@ -233,7 +286,13 @@ test.describe('when storage fails the checklist keeps working and says so', () =
 		await expect(checklist.notice).toContainText('could not be read');
 		await checklist.boxes.first().check();
 		await expect(checklist.progress).toHaveText(`1 of ${total} done`);
-		const aside = await page.evaluate((key) => Object.keys(localStorage).filter((name) => name.startsWith(`${key}:corrupt:`)).map((name) => localStorage.getItem(name)), key);
+		const aside = await page.evaluate(
+			(key) =>
+				Object.keys(localStorage)
+					.filter((name) => name.startsWith(`${key}:corrupt:`))
+					.map((name) => localStorage.getItem(name)),
+			key
+		);
 		expect(aside).toEqual(['{"version": 2, "ticks": {"oops"']);
 	});
 
@@ -268,7 +327,8 @@ test.describe('when storage fails the checklist keeps working and says so', () =
 		await full.page.addInitScript(() => {
 			const setItem = Storage.prototype.setItem;
 			Storage.prototype.setItem = function (key: string, value: string) {
-				if (key.startsWith('responder:checklist:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				if (key.startsWith('responder:checklist:'))
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				setItem.call(this, key, value);
 			};
 		});
@@ -283,7 +343,9 @@ test.describe('when storage fails the checklist keeps working and says so', () =
 	});
 });
 
-test('without JavaScript the checklist is a readable list of labelled boxes', async ({ browser }) => {
+test('without JavaScript the checklist is a readable list of labelled boxes', async ({
+	browser,
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(SCENARIO);
@@ -302,7 +364,10 @@ test('the checklist passes axe in light and dark', async ({ checklist, page }) =
 	await checklist.goto();
 	await checklist.boxes.first().check();
 	for (const theme of ['light', 'dark']) {
-		await page.evaluate((theme) => document.documentElement.setAttribute('data-theme', theme), theme);
+		await page.evaluate(
+			(theme) => document.documentElement.setAttribute('data-theme', theme),
+			theme
+		);
 		const results = await new AxeBuilder({ page }).include('rb-checklist').analyze();
 		expect(results.violations, theme).toEqual([]);
 	}
@@ -320,7 +385,9 @@ test.describe('checklists from typed content share the markup and the element', 
 	// Needs the seed playbooks: MaidConnect's severities carry action checklists.
 	test('severity actions are a checklist whose ticks persist', async ({ checklist, page }) => {
 		await checklist.goto('/maidconnect/severities/sev-1/');
-		expect(await checklist.checklist.getAttribute('data-checklist')).toBe('maidconnect/severities/sev-1');
+		expect(await checklist.checklist.getAttribute('data-checklist')).toBe(
+			'maidconnect/severities/sev-1'
+		);
 		const total = await checklist.total();
 		await checklist.boxes.last().check();
 		await page.reload();

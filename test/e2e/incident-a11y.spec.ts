@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './incident-fixtures.ts';
 
 /** Stock Starlight fails axe on its search button's label; Responder's own parts are checked. */
-const scan = (page: import('@playwright/test').Page, selector: string) => new AxeBuilder({ page }).include(selector).analyze();
+const scan = (page: import('@playwright/test').Page, selector: string) =>
+	new AxeBuilder({ page }).include(selector).analyze();
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`the banner and workspace pass axe in ${scheme} mode`, async ({ page, incident }) => {

@@ -21,15 +21,23 @@ export class IncidentPage {
 	}
 
 	/** Declares through the banner's dialog; `severity` is a level name such as `P1`. */
-	async declare(options: { title?: string; playbook?: string; severity?: string; commander?: string } = {}) {
+	async declare(
+		options: { title?: string; playbook?: string; severity?: string; commander?: string } = {}
+	) {
 		const data = await this.data();
 		await this.banner().getByRole('button', { name: 'Declare incident', exact: true }).click();
 		const dialog = this.page.getByRole('dialog', { name: 'Declare incident' });
 		if (options.title !== undefined) await dialog.getByLabel('Title').fill(options.title);
 		const playbook = data.playbooks.find((entry) => entry.id === options.playbook);
 		if (playbook) await dialog.getByLabel('Playbook').selectOption(playbook.id);
-		const severity = options.severity && (playbook ?? data.playbooks.find((entry) => entry.id === (this.page.url().split('/')[3] ?? '')))?.severities.find((entry) => entry.level === options.severity);
-		if (options.severity) await dialog.getByLabel('Severity').selectOption(severity ? severity.id : options.severity);
+		const severity =
+			options.severity &&
+			(
+				playbook ??
+				data.playbooks.find((entry) => entry.id === (this.page.url().split('/')[3] ?? ''))
+			)?.severities.find((entry) => entry.level === options.severity);
+		if (options.severity)
+			await dialog.getByLabel('Severity').selectOption(severity ? severity.id : options.severity);
 		if (options.commander) await dialog.getByLabel('Incident commander').fill(options.commander);
 		await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
 		await expect(dialog).toBeHidden();
@@ -37,7 +45,11 @@ export class IncidentPage {
 
 	/** Sends a timeline event the way checklists and templates do. */
 	async send(type: string, text: string) {
-		await this.page.evaluate(([type, text]) => window.dispatchEvent(new CustomEvent('responder:timeline', { detail: { type, text } })), [type, text]);
+		await this.page.evaluate(
+			([type, text]) =>
+				window.dispatchEvent(new CustomEvent('responder:timeline', { detail: { type, text } })),
+			[type, text]
+		);
 	}
 
 	stored = () => this.page.evaluate(() => localStorage.getItem('responder:incidents'));
@@ -57,4 +69,5 @@ export const test = base.extend<{ incident: IncidentPage }>({
 export { expect };
 
 /** `HH:MM UTC` of `start` plus `minutes`. */
-export const utcAfter = (start: string, minutes: number) => `${new Date(Date.parse(start) + minutes * 60_000).toISOString().slice(11, 16)} UTC`;
+export const utcAfter = (start: string, minutes: number) =>
+	`${new Date(Date.parse(start) + minutes * 60_000).toISOString().slice(11, 16)} UTC`;

@@ -4,7 +4,10 @@ const START = '2025-11-19T03:42:00.000Z';
 const minutes = (n: number) => Date.parse(START) + n * 60_000;
 
 test.describe('incident workspace', () => {
-	test('records a whole incident in order and exports it in the playbook’s record', async ({ page, incident }) => {
+	test('records a whole incident in order and exports it in the playbook’s record', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ title: 'Checkout down', severity: 'P0', commander: 'Ana Ruiz' });
@@ -19,7 +22,9 @@ test.describe('incident workspace', () => {
 		await page.getByLabel('Note').fill('Render deploy 4f2a rolled back');
 		await page.getByRole('button', { name: 'Add note' }).click();
 		await incident.at(minutes(12));
-		const p1 = (await incident.data()).playbooks.find((p) => p.id === 'restaurant-os')!.severities.find((s) => s.level === 'P1')!;
+		const p1 = (await incident.data()).playbooks
+			.find((p) => p.id === 'restaurant-os')!
+			.severities.find((s) => s.level === 'P1')!;
 		await page.getByLabel('Severity', { exact: true }).selectOption(p1.id);
 		await expect(page.locator('.rb-timeline li').last()).toContainText('Severity: P0 → P1');
 
@@ -43,12 +48,17 @@ test.describe('incident workspace', () => {
 		['restaurant-os', 'P1', 'complete-backend-outage'],
 		['maidconnect', 'SEV-1', 'complete-site-outage'],
 	] as const) {
-		test(`computes the ${level} clocks of ${playbook} from its typed targets`, async ({ page, incident }) => {
+		test(`computes the ${level} clocks of ${playbook} from its typed targets`, async ({
+			page,
+			incident,
+		}) => {
 			await incident.at(START);
 			await page.goto(`/${playbook}/scenarios/${scenario}/`);
 			await incident.declare({ playbook, severity: level, title: `${level} drill` });
 			await incident.at(minutes(1));
-			const severity = (await incident.data()).playbooks.find((p) => p.id === playbook)!.severities.find((s) => s.level === level)!;
+			const severity = (await incident.data()).playbooks
+				.find((p) => p.id === playbook)!
+				.severities.find((s) => s.level === level)!;
 			await expect(incident.banner()).toContainText(`${level} ${severity.name}`);
 			await expect(incident.banner()).toContainText('1 min ago');
 			let checked = 0;
@@ -56,19 +66,28 @@ test.describe('incident workspace', () => {
 				const target = severity.targets[key];
 				if (!target) continue;
 				checked += 1;
-				if (target.kind === 'immediate') await expect(incident.clock(key)).toContainText(utcAfter(START, 0));
-				else if (target.kind === 'span') await expect(incident.clock(key)).toContainText(`${utcAfter(START, target.minutes!)} (in `);
+				if (target.kind === 'immediate')
+					await expect(incident.clock(key)).toContainText(utcAfter(START, 0));
+				else if (target.kind === 'span')
+					await expect(incident.clock(key)).toContainText(
+						`${utcAfter(START, target.minutes!)} (in `
+					);
 				else await expect(incident.clock(key)).toContainText(target.text);
 			}
 			expect(checked).toBeGreaterThan(0);
 		});
 	}
 
-	test('turns the update clock urgent when overdue, and copying an update resets it', async ({ page, incident }) => {
+	test('turns the update clock urgent when overdue, and copying an update resets it', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ severity: 'P0' });
-		const update = (await incident.data()).playbooks.find((p) => p.id === 'restaurant-os')!.severities.find((s) => s.level === 'P0')!.targets.update!;
+		const update = (await incident.data()).playbooks
+			.find((p) => p.id === 'restaurant-os')!
+			.severities.find((s) => s.level === 'P0')!.targets.update!;
 		await incident.at(minutes(update.minutes! - 1));
 		await expect(incident.clock('update')).not.toHaveClass(/overdue/);
 		await incident.at(minutes(update.minutes! + 2));
@@ -76,13 +95,18 @@ test.describe('incident workspace', () => {
 		await expect(incident.clock('update')).toContainText('2 min overdue');
 		await expect(incident.clock('acknowledge')).toHaveClass(/overdue/);
 		await incident.clock('acknowledge').getByRole('button', { name: 'Acknowledge' }).click();
-		await expect(incident.clock('acknowledge')).toHaveText(`Acknowledged: ${utcAfter(START, update.minutes! + 2)}`);
+		await expect(incident.clock('acknowledge')).toHaveText(
+			`Acknowledged: ${utcAfter(START, update.minutes! + 2)}`
+		);
 		await incident.send('copy', 'Copied “Status update” (update)');
 		await expect(incident.clock('update')).not.toHaveClass(/overdue/);
 		await expect(incident.clock('update')).toContainText(utcAfter(START, 2 * update.minutes! + 2));
 	});
 
-	test('exports JSON, and importing it into empty storage restores the identical incident', async ({ page, incident }) => {
+	test('exports JSON, and importing it into empty storage restores the identical incident', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ commander: 'Ana' });
@@ -104,23 +128,46 @@ test.describe('incident workspace', () => {
 		await expect(page.locator('.rb-timeline')).toContainText('A <b>note</b>');
 	});
 
-	test('rejects a malformed or foreign import file and changes nothing', async ({ page, incident }) => {
+	test('rejects a malformed or foreign import file and changes nothing', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare();
 		await page.goto('/incident/');
 		const before = await incident.stored();
 		const input = page.getByLabel('Import incident JSON');
-		await input.setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"incident": ') });
-		await expect(page.getByRole('alert')).toHaveText('The file is not JSON. Choose a file exported with “Export JSON”.');
-		await input.setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"activeId":null,"incidents":{}}') });
+		await input.setInputFiles({
+			name: 'x.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"incident": '),
+		});
+		await expect(page.getByRole('alert')).toHaveText(
+			'The file is not JSON. Choose a file exported with “Export JSON”.'
+		);
+		await input.setInputFiles({
+			name: 'y.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"version":1,"activeId":null,"incidents":{}}'),
+		});
 		await expect(page.getByRole('alert')).toContainText('is not a Responder incident');
-		await input.setInputFiles({ name: 'z.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"responder-incident","version":1,"incident":{"id":"X","status":"exploded"}}') });
+		await input.setInputFiles({
+			name: 'z.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(
+				'{"format":"responder-incident","version":1,"incident":{"id":"X","status":"exploded"}}'
+			),
+		});
 		await expect(page.getByRole('alert')).toContainText('damaged');
 		expect(await incident.stored()).toBe(before);
 	});
 
-	test('hands an incident over through a link fragment that never reaches the server', async ({ page, incident, browser }) => {
+	test('hands an incident over through a link fragment that never reaches the server', async ({
+		page,
+		incident,
+		browser,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ commander: 'Ana' });
@@ -141,7 +188,9 @@ test.describe('incident workspace', () => {
 		await second.goto(link);
 		await second.getByRole('button', { name: 'Take over INC-20251119-0342' }).click();
 		await expect(second.getByRole('alert')).toContainText('taken over');
-		const stored = JSON.parse((await second.evaluate(() => localStorage.getItem('responder:incidents')))!);
+		const stored = JSON.parse(
+			(await second.evaluate(() => localStorage.getItem('responder:incidents')))!
+		);
 		expect(stored.incidents['INC-20251119-0342']).toEqual(original);
 		expect(stored.activeId).toBe('INC-20251119-0342');
 		expect(requests.every((url) => !url.includes('handover'))).toBe(true);
@@ -151,9 +200,16 @@ test.describe('incident workspace', () => {
 
 	test('offers to declare from alert context in a scenario link', async ({ page, incident }) => {
 		await incident.at(START);
-		await page.goto('/restaurant-os/scenarios/complete-backend-outage/#service=checkout&severity=P1&startsAt=2025-11-19T03:30:00Z&summary=Checkout%205xx%20%3Cimg%20src%3Dx%3E');
-		await expect(incident.banner()).toContainText('Alert: Checkout 5xx <img src=x> — service checkout, severity P1');
-		await incident.banner().getByRole('button', { name: 'Declare incident from this alert' }).click();
+		await page.goto(
+			'/restaurant-os/scenarios/complete-backend-outage/#service=checkout&severity=P1&startsAt=2025-11-19T03:30:00Z&summary=Checkout%205xx%20%3Cimg%20src%3Dx%3E'
+		);
+		await expect(incident.banner()).toContainText(
+			'Alert: Checkout 5xx <img src=x> — service checkout, severity P1'
+		);
+		await incident
+			.banner()
+			.getByRole('button', { name: 'Declare incident from this alert' })
+			.click();
 		const dialog = page.getByRole('dialog', { name: 'Declare incident' });
 		await expect(dialog.getByLabel('Title')).toHaveValue('Checkout 5xx <img src=x>');
 		await expect(dialog.getByLabel('Severity')).toHaveValue('restaurant-os/p1');
@@ -163,7 +219,10 @@ test.describe('incident workspace', () => {
 		await expect(page.locator('img[src="x"]')).toHaveCount(0);
 	});
 
-	test('switches the active incident in one click and keeps closed ones listed until deleted', async ({ page, incident }) => {
+	test('switches the active incident in one click and keeps closed ones listed until deleted', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ title: 'First' });
@@ -185,7 +244,10 @@ test.describe('incident workspace', () => {
 		await expect(page.locator('[data-incident="INC-20251119-0342"]')).toHaveCount(0);
 	});
 
-	test('edits a timeline entry and deletes one only after confirmation', async ({ page, incident }) => {
+	test('edits a timeline entry and deletes one only after confirmation', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/incident/');
 		await incident.declare({ playbook: 'restaurant-os', title: 'Edits' });
@@ -203,12 +265,20 @@ test.describe('incident workspace', () => {
 		await expect(page.locator('.rb-timeline')).not.toContainText('Fixed text');
 	});
 
-	test('logs status changes and exports a post-mortem MDX with valid frontmatter', async ({ page, incident }) => {
+	test('logs status changes and exports a post-mortem MDX with valid frontmatter', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare();
 		await page.goto('/incident/');
-		for (const [at, status] of [[5, 'Identified'], [20, 'Mitigating'], [40, 'Monitoring'], [65, 'Resolved']] as const) {
+		for (const [at, status] of [
+			[5, 'Identified'],
+			[20, 'Mitigating'],
+			[40, 'Monitoring'],
+			[65, 'Resolved'],
+		] as const) {
 			await incident.at(minutes(at));
 			await page.getByLabel('Status', { exact: true }).selectOption({ label: status });
 			await expect(page.locator('.rb-timeline li').last()).toContainText(`→ ${status}`);
@@ -221,40 +291,77 @@ test.describe('incident workspace', () => {
 		expect(markdown).toContain('- 04:02 UTC - Status: Identified → Mitigating');
 	});
 
-	test('lists checklist ticks stored in the incident’s scope in the record', async ({ page, incident }) => {
+	test('lists checklist ticks stored in the incident’s scope in the record', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ title: 'Ticks' });
 		await page.evaluate(() =>
 			localStorage.setItem(
 				'responder:checklist:INC-20251119-0342:restaurant-os/scenarios/complete-backend-outage',
-				JSON.stringify({ version: 2, ticks: { 'roll-back': { at: '2025-11-19T03:50:00.000Z', text: 'Roll back to the previous deployment' } } }),
-			),
+				JSON.stringify({
+					version: 2,
+					ticks: {
+						'roll-back': {
+							at: '2025-11-19T03:50:00.000Z',
+							text: 'Roll back to the previous deployment',
+						},
+					},
+				})
+			)
 		);
 		await page.goto('/incident/');
 		const record = await incident.exportText('Incident record');
-		expect(record).toContain('restaurant-os/scenarios/complete-backend-outage: 1 ticked\n\n- [x] Roll back to the previous deployment (03:50 UTC)');
+		expect(record).toContain(
+			'restaurant-os/scenarios/complete-backend-outage: 1 ticked\n\n- [x] Roll back to the previous deployment (03:50 UTC)'
+		);
 	});
 
-	test('lists ticks of items no longer in the checklist apart in the record', async ({ page, incident }) => {
+	test('lists ticks of items no longer in the checklist apart in the record', async ({
+		page,
+		incident,
+	}) => {
 		await incident.at(START);
 		const path = '/restaurant-os/checklists/incident-response-checklist/';
 		await page.goto(path);
 		await incident.declare({ title: 'Changed runbook' });
-		const key = await page.evaluate(() => `responder:checklist:${JSON.parse(localStorage.getItem('responder:incidents')!).activeId}:restaurant-os/checklists/incident-response-checklist`);
+		const key = await page.evaluate(
+			() =>
+				`responder:checklist:${JSON.parse(localStorage.getItem('responder:incidents')!).activeId}:restaurant-os/checklists/incident-response-checklist`
+		);
 		// A tick made on an earlier version of the list, for a step the runbook has since dropped.
 		await page.evaluate(
-			([key]) => localStorage.setItem(key!, JSON.stringify({ version: 2, ticks: { 'page-the-old-on-call': { at: '2025-11-19T03:45:00.000Z', text: 'Page the old on-call' } } })),
-			[key],
+			([key]) =>
+				localStorage.setItem(
+					key!,
+					JSON.stringify({
+						version: 2,
+						ticks: {
+							'page-the-old-on-call': {
+								at: '2025-11-19T03:45:00.000Z',
+								text: 'Page the old on-call',
+							},
+						},
+					})
+				),
+			[key]
 		);
 		await page.reload();
 		const first = page.locator('rb-checklist input[type="checkbox"]').first();
-		const firstText = (await page.locator('rb-checklist li[data-item] label').first().innerText()).trim();
+		const firstText = (
+			await page.locator('rb-checklist li[data-item] label').first().innerText()
+		).trim();
 		await first.check();
 		await page.goto('/incident/');
 		const record = await incident.exportText('Incident record');
-		expect(record).toContain(`restaurant-os/checklists/incident-response-checklist: 2 ticked\n\n- [x] ${firstText} (`);
-		expect(record).toContain('Ticked items no longer in this list:\n\n- [x] Page the old on-call (03:45 UTC)');
+		expect(record).toContain(
+			`restaurant-os/checklists/incident-response-checklist: 2 ticked\n\n- [x] ${firstText} (`
+		);
+		expect(record).toContain(
+			'Ticked items no longer in this list:\n\n- [x] Page the old on-call (03:45 UTC)'
+		);
 	});
 
 	test('shows user text as text in banner and timeline', async ({ page, incident }) => {
@@ -266,7 +373,9 @@ test.describe('incident workspace', () => {
 		await incident.declare({ playbook: 'restaurant-os', title: payload, commander: payload });
 		await incident.send('note', payload);
 		await expect(page.locator('.rb-timeline')).toContainText(payload);
-		await expect(page.locator('rb-incident-workspace img, rb-incident-workspace script')).toHaveCount(0);
+		await expect(
+			page.locator('rb-incident-workspace img, rb-incident-workspace script')
+		).toHaveCount(0);
 		expect(dialogs).toEqual([]);
 	});
 });
@@ -278,12 +387,18 @@ test.describe('storage', () => {
 		const other = await context.newPage();
 		await other.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ playbook: 'restaurant-os', title: 'Two tabs' });
-		await expect(other.locator('rb-incident-banner').getByRole('link', { name: /INC-20251119-0342/ })).toBeVisible();
+		await expect(
+			other.locator('rb-incident-banner').getByRole('link', { name: /INC-20251119-0342/ })
+		).toBeVisible();
 	});
 
 	test('works in memory with a visible notice when storage throws', async ({ page, incident }) => {
 		await page.addInitScript(() => {
-			Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+			Object.defineProperty(window, 'localStorage', {
+				get: () => {
+					throw new DOMException('blocked', 'SecurityError');
+				},
+			});
 		});
 		await incident.at(START);
 		await page.goto('/incident/');
@@ -297,13 +412,19 @@ test.describe('storage', () => {
 	test('moves corrupted data aside, says so, and starts a new list', async ({ page, incident }) => {
 		// A page without the banner, which would otherwise read (and move) the data before the test looks.
 		await page.goto('/incident-data.json');
-		await page.evaluate(() => localStorage.setItem('responder:incidents', '{"version":1,"incidents":"oops"'));
+		await page.evaluate(() =>
+			localStorage.setItem('responder:incidents', '{"version":1,"incidents":"oops"')
+		);
 		await page.goto('/incident/');
-		await expect(page.locator('rb-incident-workspace .rb-notice')).toContainText('could not be read');
+		await expect(page.locator('rb-incident-workspace .rb-notice')).toContainText(
+			'could not be read'
+		);
 		const keys = await page.evaluate(() => Object.keys(localStorage));
 		const aside = keys.find((key) => key.startsWith('responder:incidents:corrupt:'));
 		expect(aside).toBeDefined();
-		expect(await page.evaluate((key) => localStorage.getItem(key), aside!)).toBe('{"version":1,"incidents":"oops"');
+		expect(await page.evaluate((key) => localStorage.getItem(key), aside!)).toBe(
+			'{"version":1,"incidents":"oops"'
+		);
 		await incident.declare({ playbook: 'restaurant-os', title: 'After corruption' });
 		await expect(page.locator('[data-incident]')).toHaveCount(1);
 	});
@@ -324,7 +445,10 @@ test.describe('decision tree', () => {
 		await tree.getByRole('button', { name: 'Start over' }).click();
 		await tree.getByRole('button', { name: 'Yes' }).click();
 		await expect(tree.getByRole('heading', { name: 'Execute emergency rollback' })).toBeVisible();
-		await expect(tree.getByRole('link', { name: /Backend Outage/ })).toHaveAttribute('href', '/restaurant-os/scenarios/complete-backend-outage/');
+		await expect(tree.getByRole('link', { name: /Backend Outage/ })).toHaveAttribute(
+			'href',
+			'/restaurant-os/scenarios/complete-backend-outage/'
+		);
 		await tree.getByRole('link', { name: 'Decision Tree and Mitigation Strategies' }).click();
 		await expect(page).toHaveURL(/\/restaurant-os\/mitigation\/#2-emergency-rollback$/);
 		await expect(page.locator('[id="2-emergency-rollback"]')).toHaveText(/2\. Emergency Rollback/);
@@ -333,10 +457,14 @@ test.describe('decision tree', () => {
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
-	test('pages stay readable, the tree is a list of sections and no declare control shows', async ({ page }) => {
+	test('pages stay readable, the tree is a list of sections and no declare control shows', async ({
+		page,
+	}) => {
 		await page.goto('/restaurant-os/decisions/mitigation/');
 		await expect(page.getByRole('heading', { name: 'Is it a third-party outage?' })).toBeVisible();
-		await expect(page.getByRole('main').getByRole('link', { name: 'Enable degraded mode / fallback' })).toHaveAttribute('href', /#do-third-party-yes$/);
+		await expect(
+			page.getByRole('main').getByRole('link', { name: 'Enable degraded mode / fallback' })
+		).toHaveAttribute('href', /#do-third-party-yes$/);
 		await expect(page.getByRole('button', { name: 'Declare incident' })).toHaveCount(0);
 		await page.goto('/incident/');
 		await expect(page.getByText('The incident workspace needs JavaScript')).toBeVisible();

@@ -33,7 +33,9 @@ for (const url of pages) {
 	test(`${url} loads its scripts without zod`, async ({ request }) => {
 		const chunks = await upFront(request, url);
 		expect(chunks.some((chunk) => chunk.path.includes('IncidentBanner'))).toBe(true);
-		expect(chunks.filter((chunk) => chunk.code.includes(ZOD_MARKER)).map((chunk) => chunk.path)).toEqual([]);
+		expect(
+			chunks.filter((chunk) => chunk.code.includes(ZOD_MARKER)).map((chunk) => chunk.path)
+		).toEqual([]);
 	});
 }
 
@@ -42,15 +44,20 @@ test('the incident workspace loads zod, so the marker still finds it', async ({ 
 	expect(chunks.some((chunk) => chunk.code.includes(ZOD_MARKER))).toBe(true);
 });
 
-test('a scenario page loads the incident view once an incident is active, and still no zod', async ({ page }) => {
+test('a scenario page loads the incident view once an incident is active, and still no zod', async ({
+	page,
+}) => {
 	const scripts = new Map<string, Promise<string>>();
 	page.on('response', (response) => {
-		if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, response.text());
+		if (response.request().resourceType() === 'script')
+			scripts.set(new URL(response.url()).pathname, response.text());
 	});
 	await page.goto('/servio/scenarios/database-connection-exhaustion/');
 	const declare = page.getByRole('button', { name: 'Declare incident', exact: true });
 	await expect(declare).toBeVisible();
-	expect([...scripts.keys()].filter((path) => /incident-banner-view|declare-dialog/.test(path))).toEqual([]);
+	expect(
+		[...scripts.keys()].filter((path) => /incident-banner-view|declare-dialog/.test(path))
+	).toEqual([]);
 
 	await declare.click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Declare', exact: true }).click();

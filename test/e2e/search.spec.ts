@@ -19,7 +19,12 @@ const FIRST: [term: string, path: string][] = [
  * before anything else, and the playbook filter picks the one.
  */
 const TOP: [term: string, paths: string[], playbook: string, path: string][] = [
-	['502', ['/restaurant-os/scenarios/complete-backend-outage/', '/sentia/scenarios/complete-outage/'], 'Sentia Manufacturing', '/sentia/scenarios/complete-outage/'],
+	[
+		'502',
+		['/restaurant-os/scenarios/complete-backend-outage/', '/sentia/scenarios/complete-outage/'],
+		'Sentia Manufacturing',
+		'/sentia/scenarios/complete-outage/',
+	],
 	[
 		'connection pool',
 		[
@@ -42,7 +47,9 @@ for (const [term, path] of FIRST) {
 }
 
 for (const [term, paths, playbook, path] of TOP) {
-	test(`searching "${term}" puts each playbook's matching scenario first, and the ${playbook} filter picks its own`, async ({ search }) => {
+	test(`searching "${term}" puts each playbook's matching scenario first, and the ${playbook} filter picks its own`, async ({
+		search,
+	}) => {
 		await search.open();
 		await search.search(term);
 		const top = await Promise.all(paths.map((_, n) => search.resultPath(n)));
@@ -52,14 +59,23 @@ for (const [term, paths, playbook, path] of TOP) {
 	});
 }
 
-test('results name their playbook and the playbook filter narrows them to it', async ({ search }) => {
+test('results name their playbook and the playbook filter narrows them to it', async ({
+	search,
+}) => {
 	await search.open();
 	await search.search('payment');
-	await expect(search.results.first().locator('.pagefind-ui__result-tag')).toContainText('Playbook:');
+	await expect(search.results.first().locator('.pagefind-ui__result-tag')).toContainText(
+		'Playbook:'
+	);
 	const before = await search.count();
 	await search.filter('Playbook', 'Stolentee');
 	// While Pagefind searches again the message reads "Searching…" (no count); wait for the new count.
-	await expect.poll(async () => { const n = await search.count(); return n > 0 && n < before; }).toBe(true);
+	await expect
+		.poll(async () => {
+			const n = await search.count();
+			return n > 0 && n < before;
+		})
+		.toBe(true);
 	const tags = await search.results.locator('.pagefind-ui__result-tag').allTextContents();
 	expect(new Set(tags.map((tag) => tag.trim()))).toEqual(new Set(['Playbook: Stolentee']));
 });
@@ -68,27 +84,40 @@ test('the kind filter keeps only scenario pages', async ({ page }) => {
 	await page.goto('/search/?q=P0&kind=scenario');
 	const results = page.locator('.pagefind-ui__result');
 	await expect(results.first()).toBeVisible();
-	const paths = await results.locator('.pagefind-ui__result-title > a').evaluateAll((links) =>
-		links.filter((a) => !a.closest('.pagefind-ui__result-nested')).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-	);
+	const paths = await results
+		.locator('.pagefind-ui__result-title > a')
+		.evaluateAll((links) =>
+			links
+				.filter((a) => !a.closest('.pagefind-ui__result-nested'))
+				.map((a) => new URL((a as HTMLAnchorElement).href).pathname)
+		);
 	expect(paths.length).toBeGreaterThan(0);
 	for (const path of paths) expect(path).toMatch(/^\/[^/]+\/scenarios\/[^/]+\/$/);
 });
 
 test('the severity filter keeps only pages of that level', async ({ page }) => {
 	await page.goto('/search/?q=alert&severity=P2');
-	const links = page.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a');
+	const links = page.locator(
+		'.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a'
+	);
 	await expect(links.first()).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /^P2/ })).toBeChecked();
-	for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
+	for (const href of await links.evaluateAll((as) =>
+		as.map((a) => (a as HTMLAnchorElement).pathname)
+	)) {
 		await page.goto(href);
 		await expect(page.locator('[data-pagefind-filter="severity:P2"]')).toHaveCount(1);
 		await page.goBack();
 	}
 });
 
-test('every scenario comes first for one of its symptoms and for each of its alert names', async ({ page, request }) => {
-	const { scenarios, alerts: claims } = RunbooksIndexSchema().parse(await (await request.get('/runbooks.json')).json());
+test('every scenario comes first for one of its symptoms and for each of its alert names', async ({
+	page,
+	request,
+}) => {
+	const { scenarios, alerts: claims } = RunbooksIndexSchema().parse(
+		await (await request.get('/runbooks.json')).json()
+	);
 	const claimants = new Map(claims.map((alert) => [alert.name, alert.scenarios.length]));
 	await page.goto('/');
 	// Pagefind's own search API, the one the dialog uses, on the built index.
@@ -96,27 +125,50 @@ test('every scenario comes first for one of its symptoms and for each of its ale
 		const bundle = '/pagefind/pagefind.js';
 		const pagefind = await import(bundle);
 		// Starlight's ranking defaults (its schemas/pagefind.ts), which the header's search passes to Pagefind.
-		await pagefind.options({ ranking: { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 } });
+		await pagefind.options({
+			ranking: {
+				pageLength: 0.1,
+				termFrequency: 0.1,
+				termSaturation: 2,
+				termSimilarity: 9,
+				diacriticSimilarity: 0.8,
+			},
+		});
 		const rank = async (term: string, url: string) => {
 			const { results } = await pagefind.search(term.replace(/`/g, ''));
-			const urls = await Promise.all(results.slice(0, 8).map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url));
+			const urls = await Promise.all(
+				results
+					.slice(0, 8)
+					.map(
+						async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url
+					)
+			);
 			return urls.indexOf(url);
 		};
 		const out: { id: string; symptoms: number[]; alerts: (readonly [string, number])[] }[] = [];
 		for (const scenario of list) {
 			out.push({
 				id: scenario.id,
-				symptoms: await Promise.all(scenario.symptoms.map((symptom) => rank(symptom, scenario.url))),
-				alerts: await Promise.all(scenario.alerts.map(async (alert) => [alert, await rank(alert, scenario.url)] as const)),
+				symptoms: await Promise.all(
+					scenario.symptoms.map((symptom) => rank(symptom, scenario.url))
+				),
+				alerts: await Promise.all(
+					scenario.alerts.map(async (alert) => [alert, await rank(alert, scenario.url)] as const)
+				),
 			});
 		}
 		return out;
 	}, scenarios);
 	expect(ranks.length).toBeGreaterThan(0);
 	for (const { id, symptoms, alerts } of ranks) {
-		if (symptoms.length > 0) expect(symptoms.includes(0), `${id}: first for one of its symptoms (${symptoms})`).toBe(true);
-		expect(symptoms.every((rank) => rank >= 0), `${id}: among the first 8 for each symptom (${symptoms})`).toBe(true);
+		if (symptoms.length > 0)
+			expect(symptoms.includes(0), `${id}: first for one of its symptoms (${symptoms})`).toBe(true);
+		expect(
+			symptoms.every((rank) => rank >= 0),
+			`${id}: among the first 8 for each symptom (${symptoms})`
+		).toBe(true);
 		// An alert several scenarios claim brings all of them first, in some order.
-		for (const [alert, rank] of alerts) expect(rank >= 0 && rank < claimants.get(alert)!, `${id}: first for ${alert}`).toBe(true);
+		for (const [alert, rank] of alerts)
+			expect(rank >= 0 && rank < claimants.get(alert)!, `${id}: first for ${alert}`).toBe(true);
 	}
 });

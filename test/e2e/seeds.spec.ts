@@ -4,11 +4,46 @@ import { DAMAGE_MARKERS } from '../../src/lib/encoding.ts';
 /** The five seed playbooks as built pages: nothing damaged reaches the site, every scenario is near. */
 
 const SCENARIOS: Record<string, string[]> = {
-	'restaurant-os': ['complete-backend-outage', 'authentication-failures', 'payment-processing-failures', 'voice-ordering-system-down', 'websocket-connection-failures', 'database-migration-failure'],
-	sentia: ['complete-outage', 'security-incident', 'database-issues', 'performance-degradation', 'integration-failure'],
-	stolentee: ['site-outage', 'database-down', 'redis-down', 'high-error-rate', 'worker-stuck', 'payment-issues'],
-	servio: ['database-connection-exhaustion', 'payment-processing-failure', 'webhook-security-alert', 'circuit-breaker-open', 'high-error-rate', 'high-latency', 'cache-issues', 'idempotency-issues'],
-	maidconnect: ['complete-site-outage', 'authentication-broken', 'payment-processing-failures', 'database-performance-degradation', 'third-party-service-outage'],
+	'restaurant-os': [
+		'complete-backend-outage',
+		'authentication-failures',
+		'payment-processing-failures',
+		'voice-ordering-system-down',
+		'websocket-connection-failures',
+		'database-migration-failure',
+	],
+	sentia: [
+		'complete-outage',
+		'security-incident',
+		'database-issues',
+		'performance-degradation',
+		'integration-failure',
+	],
+	stolentee: [
+		'site-outage',
+		'database-down',
+		'redis-down',
+		'high-error-rate',
+		'worker-stuck',
+		'payment-issues',
+	],
+	servio: [
+		'database-connection-exhaustion',
+		'payment-processing-failure',
+		'webhook-security-alert',
+		'circuit-breaker-open',
+		'high-error-rate',
+		'high-latency',
+		'cache-issues',
+		'idempotency-issues',
+	],
+	maidconnect: [
+		'complete-site-outage',
+		'authentication-broken',
+		'payment-processing-failures',
+		'database-performance-degradation',
+		'third-party-service-outage',
+	],
 };
 
 /** Same-origin page links in an HTML document, as absolute paths. */
@@ -42,11 +77,20 @@ test('no page of the site shows a damaged character sequence', async ({ request 
 	const pages = await crawl(request, '/', 6);
 	expect(pages.size).toBeGreaterThan(100);
 	for (const [playbook, slugs] of Object.entries(SCENARIOS)) {
-		for (const slug of slugs) expect(pages.has(`/${playbook}/scenarios/${slug}/`), `${playbook}/${slug} is linked`).toBe(true);
+		for (const slug of slugs)
+			expect(pages.has(`/${playbook}/scenarios/${slug}/`), `${playbook}/${slug} is linked`).toBe(
+				true
+			);
 	}
 	const kinds = ['severities/', 'scenarios/', 'templates/', 'escalation/', 'checklists/'];
-	for (const kind of kinds) expect([...pages.keys()].some((path) => path.includes(`/${kind}`)), kind).toBe(true);
-	const damaged = [...pages].filter(([, { html }]) => DAMAGE_MARKERS.test(html)).map(([path]) => path);
+	for (const kind of kinds)
+		expect(
+			[...pages.keys()].some((path) => path.includes(`/${kind}`)),
+			kind
+		).toBe(true);
+	const damaged = [...pages]
+		.filter(([, { html }]) => DAMAGE_MARKERS.test(html))
+		.map(([path]) => path);
 	expect(damaged).toEqual([]);
 });
 
@@ -69,9 +113,16 @@ test('every scenario is at most two clicks from the home page', async ({ request
 	}
 });
 
-test('each severity ladder lists its levels with their own target labels and scenarios', async ({ page }) => {
+test('each severity ladder lists its levels with their own target labels and scenarios', async ({
+	page,
+}) => {
 	await page.goto('/restaurant-os/severities/');
-	for (const label of ['Detection to acknowledgment', 'Initial response', 'Update frequency', 'Resolution Target']) {
+	for (const label of [
+		'Detection to acknowledgment',
+		'Initial response',
+		'Update frequency',
+		'Resolution Target',
+	]) {
 		await expect(page.getByRole('columnheader', { name: label })).toBeVisible();
 	}
 	const p0 = page.getByRole('row', { name: /P0 Critical/ });
@@ -83,14 +134,18 @@ test('each severity ladder lists its levels with their own target labels and sce
 	await expect(page.getByRole('row', { name: /SEV-2/ })).toContainText('Resolve within 4 hours');
 });
 
-test('on a phone the severity ladder shows every target without scrolling sideways', async ({ page }) => {
+test('on a phone the severity ladder shows every target without scrolling sideways', async ({
+	page,
+}) => {
 	await page.setViewportSize({ width: 375, height: 800 });
 	await page.goto('/restaurant-os/severities/');
 	const p0 = page.locator('tr', { hasText: 'P0 Critical' });
 	const target = p0.locator('td', { hasText: 'Every 15 minutes' });
 	await expect(target).toBeInViewport();
 	// The column heading is hidden on a phone, so each target carries its label itself.
-	expect(await target.evaluate((cell) => getComputedStyle(cell, '::before').content)).toContain('Update frequency');
+	expect(await target.evaluate((cell) => getComputedStyle(cell, '::before').content)).toContain(
+		'Update frequency'
+	);
 	const box = await target.boundingBox();
 	expect(box!.x + box!.width).toBeLessThanOrEqual(375);
 });
@@ -102,5 +157,7 @@ test('escalation keeps each playbook’s own logic', async ({ page }) => {
 	await page.goto('/sentia/escalation/');
 	await expect(page.getByRole('row', { name: /Level 3/ })).toContainText('30-60 min');
 	await page.goto('/stolentee/escalation/');
-	await expect(page.getByRole('row', { name: /P1/ }).first()).toContainText('After 2 hours if not resolved');
+	await expect(page.getByRole('row', { name: /P1/ }).first()).toContainText(
+		'After 2 hours if not resolved'
+	);
 });

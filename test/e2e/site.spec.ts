@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 test('the home page leads to a scenario rendered from typed content', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Database Connection Exhaustion' }).first().click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Database Connection Exhaustion');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Database Connection Exhaustion'
+	);
 	await expect(page.getByText('DatabaseConnectionExhaustion').first()).toBeVisible();
 	await expect(page.locator('main').getByRole('link', { name: 'P0 Critical' })).toBeVisible();
 });

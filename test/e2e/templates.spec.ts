@@ -41,8 +41,15 @@ class TemplatePage {
 	}
 
 	/** The template as the build wrote it into the page. */
-	source(): Promise<{ body: string; subject?: string; format: string; fields: { name: string; type: string; tokens: string[] }[] }> {
-		return this.page.locator('script[data-template]').evaluate((script) => JSON.parse(script.textContent!));
+	source(): Promise<{
+		body: string;
+		subject?: string;
+		format: string;
+		fields: { name: string; type: string; tokens: string[] }[];
+	}> {
+		return this.page
+			.locator('script[data-template]')
+			.evaluate((script) => JSON.parse(script.textContent!));
 	}
 }
 
@@ -70,7 +77,9 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 test.describe('a seed template (Servio status page update)', () => {
 	const path = '/servio/templates/status-page-update/';
 
-	test('copies exactly the filled text and keeps the value after a reload', async ({ templatePage: t }) => {
+	test('copies exactly the filled text and keeps the value after a reload', async ({
+		templatePage: t,
+	}) => {
 		await t.goto(path);
 		await expect(t.blank('~X%')).toBeVisible();
 		await t.field('Share of traffic affected').fill('about 40%');
@@ -87,7 +96,9 @@ test.describe('a seed template (Servio status page update)', () => {
 		await expect(t.body).toContainText('about 40% of traffic affected');
 	});
 
-	test('without JavaScript shows the text with its blanks, ready to select', async ({ browser }) => {
+	test('without JavaScript shows the text with its blanks, ready to select', async ({
+		browser,
+	}) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(path);
@@ -103,10 +114,18 @@ test.describe('a seed template (Servio status page update)', () => {
 	});
 });
 
-test('every template page of the site fills each declared field and copies without blanks', async ({ templatePage: t, request }) => {
+test('every template page of the site fills each declared field and copies without blanks', async ({
+	templatePage: t,
+	request,
+}) => {
 	test.setTimeout(300_000);
-	const locs = async (path: string) => [...(await (await request.get(path)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
-	const pages = (await Promise.all((await locs('/sitemap-index.xml')).map(locs))).flat().filter((path) => /\/templates\/[^/]+\/$/.test(path));
+	const locs = async (path: string) =>
+		[...(await (await request.get(path)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+			(match) => new URL(match[1]!).pathname
+		);
+	const pages = (await Promise.all((await locs('/sitemap-index.xml')).map(locs)))
+		.flat()
+		.filter((path) => /\/templates\/[^/]+\/$/.test(path));
 	expect(pages.length).toBeGreaterThan(0);
 	for (const path of pages) {
 		await t.goto(path);
@@ -114,7 +133,8 @@ test('every template page of the site fills each declared field and copies witho
 		for (const field of fields) {
 			const input = t.page.locator(`[data-field="${field.name}"]`);
 			if (field.type === 'datetime') await input.fill('2025-11-19T09:07');
-			else if (['choice', 'severity', 'status'].includes(field.type)) await input.selectOption({ index: 1 });
+			else if (['choice', 'severity', 'status'].includes(field.type))
+				await input.selectOption({ index: 1 });
 			else await input.fill(`Filled ${field.name}`);
 		}
 		await expect(t.page.locator('rb-template mark'), path).toHaveCount(0);
@@ -125,7 +145,12 @@ test('every template page of the site fills each declared field and copies witho
 			await button.click();
 			await expect(t.status, path).toHaveText(/^Copied/);
 			const id = await button.getAttribute('data-copy');
-			const shown = id === 'subject' ? t.subject : id === 'markdown' || (id === 'plain' && format === 'plain') ? t.body : undefined;
+			const shown =
+				id === 'subject'
+					? t.subject
+					: id === 'markdown' || (id === 'plain' && format === 'plain')
+						? t.body
+						: undefined;
 			if (shown) expect(await t.clipboard(), `${path} ${id}`).toBe(await shown.textContent());
 		}
 	}
@@ -136,7 +161,9 @@ test.describe('fixture templates', () => {
 	const declared = '/drill/templates/incident-declared/';
 	const customer = '/drill/templates/customer-update/';
 
-	test('updates the preview as each field is filled, blanks marked until then', async ({ templatePage: t }) => {
+	test('updates the preview as each field is filled, blanks marked until then', async ({
+		templatePage: t,
+	}) => {
 		await t.goto(declared);
 		await expect(t.blank('[Impact]')).toBeVisible();
 		await t.field('Brief description').fill('Bookings fail at checkout');
@@ -155,7 +182,9 @@ test.describe('fixture templates', () => {
 		await expect(t.blank('{{service}}')).toBeVisible();
 	});
 
-	test('a value typed in one template fills the same field in another', async ({ templatePage: t }) => {
+	test('a value typed in one template fills the same field in another', async ({
+		templatePage: t,
+	}) => {
 		await t.goto(declared);
 		await t.field('Impact').fill('Payments time out for 30% of venues');
 		await t.field('Affected feature').selectOption('Bookings');
@@ -176,7 +205,11 @@ test.describe('fixture templates', () => {
 		await t.copy('Copy body').click();
 		await expect(t.status).toHaveText('Copied (email body).');
 		const { body } = await t.source();
-		expect(await t.clipboard()).toBe(body.replace('[Brief description]', 'card payments fail').replace('[Impact]', 'No card payments'));
+		expect(await t.clipboard()).toBe(
+			body
+				.replace('[Brief description]', 'card payments fail')
+				.replace('[Impact]', 'No card payments')
+		);
 	});
 
 	test('copies Markdown as written and converts it for Slack', async ({ templatePage: t }) => {
@@ -195,21 +228,28 @@ test.describe('fixture templates', () => {
 		expect(await t.clipboard()).toContain('Issue: **already bold**\nImpact: [Impact]\n');
 	});
 
-	test('names the blank fields before copying, and copies on a second press', async ({ templatePage: t }) => {
+	test('names the blank fields before copying, and copies on a second press', async ({
+		templatePage: t,
+	}) => {
 		await t.goto(customer);
 		await t.page.evaluate(() => navigator.clipboard.writeText('before'));
 		await t.field('Impact').fill('Slow bookings');
 		await t.copy('Copy body').click();
-		await expect(t.status).toHaveText('Still blank: Brief description. Fill it in, or press “Copy body” again to copy with the blank.');
+		await expect(t.status).toHaveText(
+			'Still blank: Brief description. Fill it in, or press “Copy body” again to copy with the blank.'
+		);
 		expect(await t.clipboard()).toBe('before');
 		await t.copy('Copy body').click();
 		await expect(t.status).toHaveText('Copied (email body).');
 		expect(await t.clipboard()).toContain('issues: [Brief description].');
 	});
 
-	test('shows the text selected in a box when the clipboard is refused', async ({ templatePage: t }) => {
+	test('shows the text selected in a box when the clipboard is refused', async ({
+		templatePage: t,
+	}) => {
 		await t.page.addInitScript(() => {
-			navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+			navigator.clipboard.writeText = () =>
+				Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
 		});
 		await t.goto(customer);
 		await t.field('Brief description').fill('search is down');
@@ -219,15 +259,24 @@ test.describe('fixture templates', () => {
 		await expect(t.fallback).toBeFocused();
 		await expect(t.status).toContainText('press Ctrl/Cmd+C');
 		const { body } = await t.source();
-		const expected = body.replace('[Brief description]', 'search is down').replace('[Impact]', 'No search');
+		const expected = body
+			.replace('[Brief description]', 'search is down')
+			.replace('[Impact]', 'No search');
 		await expect(t.fallback).toHaveValue(expected);
-		expect(await t.fallback.evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd))).toBe(expected);
+		expect(
+			await t.fallback.evaluate((box: HTMLTextAreaElement) =>
+				box.value.slice(box.selectionStart, box.selectionEnd)
+			)
+		).toBe(expected);
 		await t.page.keyboard.press('ControlOrMeta+C');
 		await expect(t.status).toHaveText('Copied (email body).');
 		expect(await t.clipboard()).toBe(expected);
 	});
 
-	test('fills derived fields from the active incident, lets them be overridden, and records copies', async ({ templatePage: t, page }) => {
+	test('fills derived fields from the active incident, lets them be overridden, and records copies', async ({
+		templatePage: t,
+		page,
+	}) => {
 		await page.clock.setFixedTime(new Date('2025-11-19T14:05:00Z'));
 		await page.addInitScript(() => {
 			const incident = {
@@ -241,7 +290,14 @@ test.describe('fixture templates', () => {
 				timeline: [],
 			};
 			if (!localStorage.getItem('responder:incidents')) {
-				localStorage.setItem('responder:incidents', JSON.stringify({ version: 1, activeId: incident.id, incidents: { [incident.id]: incident } }));
+				localStorage.setItem(
+					'responder:incidents',
+					JSON.stringify({
+						version: 1,
+						activeId: incident.id,
+						incidents: { [incident.id]: incident },
+					})
+				);
 			}
 			const events: unknown[] = [];
 			(window as unknown as { timeline: unknown[] }).timeline = events;
@@ -263,23 +319,40 @@ test.describe('fixture templates', () => {
 		await expect(t.body).toContainText('- IC: Lee\n- Ops: @[name]');
 		await expect(t.blank('@[name]')).toHaveCount(1);
 		await expect(t.body).toContainText('INCIDENT DECLARED: SEV-2');
-		const stored = await page.evaluate(() => localStorage.getItem('responder:template-values:INC-20251119-1320'));
+		const stored = await page.evaluate(() =>
+			localStorage.getItem('responder:template-values:INC-20251119-1320')
+		);
 		expect(JSON.parse(stored!).values).toMatchObject({ commander: 'Lee', severity: 'SEV-2' });
 
 		await t.copy('Copy for Slack').click();
 		await t.copy('Copy for Slack').click();
 		await expect(t.status).toHaveText('Copied (Slack).');
-		expect(await page.evaluate(() => (window as unknown as { timeline: unknown[] }).timeline)).toEqual([
-			{ type: 'copy', text: 'Copied Incident Declared (Slack)' },
-		]);
+		expect(
+			await page.evaluate(() => (window as unknown as { timeline: unknown[] }).timeline)
+		).toEqual([{ type: 'copy', text: 'Copied Incident Declared (Slack)' }]);
 	});
 
-	test('keeps values per incident and follows a change of the active incident', async ({ templatePage: t, page }) => {
+	test('keeps values per incident and follows a change of the active incident', async ({
+		templatePage: t,
+		page,
+	}) => {
 		await t.goto(customer);
 		await t.field('Impact').fill('typed before the incident');
 		await page.evaluate(() => {
-			const incident = { id: 'INC-2', title: 'Search down', playbook: 'drill', severity: 'drill/sev-2', status: 'investigating', startedAt: new Date().toISOString(), roles: {}, timeline: [] };
-			localStorage.setItem('responder:incidents', JSON.stringify({ version: 1, activeId: 'INC-2', incidents: { 'INC-2': incident } }));
+			const incident = {
+				id: 'INC-2',
+				title: 'Search down',
+				playbook: 'drill',
+				severity: 'drill/sev-2',
+				status: 'investigating',
+				startedAt: new Date().toISOString(),
+				roles: {},
+				timeline: [],
+			};
+			localStorage.setItem(
+				'responder:incidents',
+				JSON.stringify({ version: 1, activeId: 'INC-2', incidents: { 'INC-2': incident } })
+			);
 			dispatchEvent(new CustomEvent('responder:active-incident'));
 		});
 		await expect(t.field('Impact')).toHaveValue('');
@@ -302,11 +375,14 @@ test.describe('fixture templates', () => {
 		await expect(t.field('Impact')).toHaveValue('');
 	});
 
-	test('keeps working in memory with a notice when storage refuses', async ({ templatePage: t }) => {
+	test('keeps working in memory with a notice when storage refuses', async ({
+		templatePage: t,
+	}) => {
 		await t.page.addInitScript(() => {
 			const setItem = Storage.prototype.setItem;
 			Storage.prototype.setItem = function (key: string, value: string) {
-				if (key.startsWith('responder:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				if (key.startsWith('responder:'))
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				setItem.call(this, key, value);
 			};
 		});
@@ -316,26 +392,43 @@ test.describe('fixture templates', () => {
 		await expect(t.body).toContainText('Impact: Slow bookings');
 	});
 
-	test('sets unreadable saved values aside with a notice and starts empty', async ({ templatePage: t, page }) => {
-		await page.addInitScript(() => localStorage.setItem('responder:template-values:default', '{"version":1,"values":'));
+	test('sets unreadable saved values aside with a notice and starts empty', async ({
+		templatePage: t,
+		page,
+	}) => {
+		await page.addInitScript(() =>
+			localStorage.setItem('responder:template-values:default', '{"version":1,"values":')
+		);
 		await t.goto(customer);
 		await expect(page.getByText('Saved values could not be read and were set aside')).toBeVisible();
 		await t.field('Impact').fill('Slow');
 		await expect(t.body).toContainText('Impact: Slow');
-		const keys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('responder:template-values:default:corrupt:')));
+		const keys = await page.evaluate(() =>
+			Object.keys(localStorage).filter((key) =>
+				key.startsWith('responder:template-values:default:corrupt:')
+			)
+		);
 		expect(keys).toHaveLength(1);
 	});
 
-	test('the scenario page opens its templates as filled forms in one click', async ({ templatePage: t }) => {
+	test('the scenario page opens its templates as filled forms in one click', async ({
+		templatePage: t,
+	}) => {
 		await t.page.goto('/drill/scenarios/bookings-down/');
 		await t.page.getByRole('main').getByRole('link', { name: 'Incident Declared' }).click();
 		await expect(t.page.getByRole('heading', { level: 1 })).toHaveText('Incident Declared');
 		await expect(t.field('Brief description')).toBeVisible();
 	});
 
-	test('has no accessibility violations in light or dark theme, filled or not', async ({ templatePage: t, page }) => {
+	test('has no accessibility violations in light or dark theme, filled or not', async ({
+		templatePage: t,
+		page,
+	}) => {
 		await t.goto(declared);
-		const check = async () => expect((await new AxeBuilder({ page }).include('rb-template').analyze()).violations).toEqual([]);
+		const check = async () =>
+			expect((await new AxeBuilder({ page }).include('rb-template').analyze()).violations).toEqual(
+				[]
+			);
 		await check();
 		await t.field('Brief description').fill('Bookings fail');
 		await t.copy('Copy text').click();
@@ -344,12 +437,26 @@ test.describe('fixture templates', () => {
 		await check();
 	});
 
-	const PAYLOADS = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{{constructor}}', 'javascript:alert(1)'];
+	const PAYLOADS = [
+		'<img src=x onerror=alert(1)>',
+		'<script>alert(1)</script>',
+		'{{constructor}}',
+		'javascript:alert(1)',
+	];
 
-	test('treats every payload typed into text fields as text, in the preview and on the clipboard', async ({ templatePage: t }) => {
+	test('treats every payload typed into text fields as text, in the preview and on the clipboard', async ({
+		templatePage: t,
+	}) => {
 		await t.goto(declared);
 		const payload = PAYLOADS.join(' ');
-		for (const label of ['Brief description', 'Impact', 'Service', 'Incident commander', 'Next update']) await t.field(label).fill(payload);
+		for (const label of [
+			'Brief description',
+			'Impact',
+			'Service',
+			'Incident commander',
+			'Next update',
+		])
+			await t.field(label).fill(payload);
 		await expect(t.body).toContainText(`**Issue:** ${payload}\n**Impact:** ${payload}`);
 		await expect(t.body.locator('img, script')).toHaveCount(0);
 		for (const variant of ['Copy text', 'Copy Markdown', 'Copy for Slack']) {
@@ -361,11 +468,19 @@ test.describe('fixture templates', () => {
 		}
 	});
 
-	test('treats payloads stored for choice, severity, status and date-time fields as text', async ({ templatePage: t, page }) => {
+	test('treats payloads stored for choice, severity, status and date-time fields as text', async ({
+		templatePage: t,
+		page,
+	}) => {
 		const payload = PAYLOADS.join(' ');
 		await page.addInitScript((value) => {
-			const values = Object.fromEntries(['severity', 'area', 'status', 'started', 'summary'].map((name) => [name, value]));
-			localStorage.setItem('responder:template-values:default', JSON.stringify({ version: 1, values }));
+			const values = Object.fromEntries(
+				['severity', 'area', 'status', 'started', 'summary'].map((name) => [name, value])
+			);
+			localStorage.setItem(
+				'responder:template-values:default',
+				JSON.stringify({ version: 1, values })
+			);
 		}, payload);
 		await t.goto(declared);
 		await expect(t.field('Severity')).toHaveValue(payload);
@@ -374,7 +489,9 @@ test.describe('fixture templates', () => {
 		await expect(t.body).toContainText(`**Area:** ${payload} on`);
 		await expect(t.body).toContainText(`**Started:** ${payload}`);
 		await expect(t.body).toContainText(`**Status:** ${payload}`);
-		await expect(t.page.locator('rb-template img, rb-template script:not([data-template])')).toHaveCount(0);
+		await expect(
+			t.page.locator('rb-template img, rb-template script:not([data-template])')
+		).toHaveCount(0);
 		await t.copy('Copy text').click();
 		await t.copy('Copy text').click();
 		expect((await t.clipboard()).split(payload)).toHaveLength(6);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatReport } from '../../src/validation/diagnostic.ts';
-import { alertCoverage, checkAlertRules, parseAlertRules } from '../../src/validation/alert-coverage.ts';
+import {
+	alertCoverage,
+	checkAlertRules,
+	parseAlertRules,
+} from '../../src/validation/alert-coverage.ts';
 import { validateContent } from '../../src/validation/validate.ts';
 
 const RULES = `groups:
@@ -29,7 +33,10 @@ function contentWith(scenarios: Record<string, string[]>): string {
 	mkdirSync(join(root, 'shop/scenarios'), { recursive: true });
 	writeFileSync(join(root, 'shop/playbook.yaml'), 'name: Shop\nsummary: Test playbook.\n');
 	for (const [slug, alerts] of Object.entries(scenarios)) {
-		writeFileSync(join(root, `shop/scenarios/${slug}.mdx`), `---\ntitle: ${slug}\nalerts: [${alerts.join(', ')}]\nsymptoms: [Pages fail]\n---\n\n1. Restart it.\n`);
+		writeFileSync(
+			join(root, `shop/scenarios/${slug}.mdx`),
+			`---\ntitle: ${slug}\nalerts: [${alerts.join(', ')}]\nsymptoms: [Pages fail]\n---\n\n1. Restart it.\n`
+		);
 	}
 	return root;
 }
@@ -47,7 +54,9 @@ describe('parseAlertRules', () => {
 
 	test('reads a Kubernetes PrometheusRule, whose groups sit under spec', () => {
 		const text = `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n${RULES.replace(/^/gm, '  ')}`;
-		expect(parseAlertRules(text, 'rule.yaml').alerts.map((alert) => [alert.name, alert.field])).toEqual([
+		expect(
+			parseAlertRules(text, 'rule.yaml').alerts.map((alert) => [alert.name, alert.field])
+		).toEqual([
 			['DatabaseConnectionExhaustion', 'spec.groups.0.rules.0.alert'],
 			['HighLatencyP95', 'spec.groups.1.rules.0.alert'],
 			['DiskAlmostFull', 'spec.groups.1.rules.1.alert'],
@@ -55,23 +64,32 @@ describe('parseAlertRules', () => {
 	});
 
 	test('says what it expected when the file is not a rules file', () => {
-		expect(parseAlertRules('alerts: []\n', 'rules.yaml').diagnostics.map((d) => d.message)).toMatchInlineSnapshot(`
+		expect(parseAlertRules('alerts: []\n', 'rules.yaml').diagnostics.map((d) => d.message))
+			.toMatchInlineSnapshot(`
 			[
 			  "has no \`groups\` list (expected \`groups: [{ name, rules: [{ alert, expr }] }]\`)",
 			]
 		`);
-		expect(parseAlertRules('groups: [\n', 'rules.yaml').diagnostics[0]).toMatchObject({ rule: 'alert-rules', severity: 'error' });
+		expect(parseAlertRules('groups: [\n', 'rules.yaml').diagnostics[0]).toMatchObject({
+			rule: 'alert-rules',
+			severity: 'error',
+		});
 	});
 });
 
 describe('alertCoverage', () => {
 	test('warns about rule alerts without a runbook and runbook alerts without a rule', () => {
-		const root = contentWith({ 'database-down': ['DatabaseConnectionExhaustion'], 'slow-pages': ['HighLatencyP59', 'CacheMissStorm'] });
+		const root = contentWith({
+			'database-down': ['DatabaseConnectionExhaustion'],
+			'slow-pages': ['HighLatencyP59', 'CacheMissStorm'],
+		});
 		const { entries, diagnostics } = validateContent(root);
 		expect(diagnostics).toEqual([]);
 		const { alerts } = parseAlertRules(RULES, 'rules.yaml');
 		// Content files print relative to the working directory; pin them relative to the fixture instead.
-		const report = alertCoverage(alerts, 'rules.yaml', entries).map((d) => (d.file === 'rules.yaml' ? d : { ...d, file: relative(root, resolve(d.file)) }));
+		const report = alertCoverage(alerts, 'rules.yaml', entries).map((d) =>
+			d.file === 'rules.yaml' ? d : { ...d, file: relative(root, resolve(d.file)) }
+		);
 		expect(report.every((d) => d.severity === 'warning')).toBe(true);
 		expect(formatReport(report)).toMatchInlineSnapshot(`
 			"rules.yaml
@@ -87,7 +105,10 @@ describe('alertCoverage', () => {
 	});
 
 	test('reports nothing when rules and runbooks agree', () => {
-		const root = contentWith({ a: ['DatabaseConnectionExhaustion'], b: ['HighLatencyP95', 'DiskAlmostFull'] });
+		const root = contentWith({
+			a: ['DatabaseConnectionExhaustion'],
+			b: ['HighLatencyP95', 'DiskAlmostFull'],
+		});
 		const rules = join(root, 'rules.yaml');
 		writeFileSync(rules, RULES);
 		expect(checkAlertRules(rules, validateContent(root).entries)).toEqual([]);

@@ -18,7 +18,11 @@ const astro = (...args: string[]) => [join('node_modules', 'astro', 'bin', 'astr
  * passes `--force`: Astro's content cache keys entries by id and content digest, so it would
  * reuse file paths from another content folder holding the same files.
  */
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+const env = Object.fromEntries(
+	Object.entries(process.env).filter(
+		([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'
+	)
+);
 
 /** One entry of every kind in a new playbook `acme`, last reviewed long ago; the scenario recently. */
 const titles: Record<Kind, string> = {
@@ -32,7 +36,14 @@ const titles: Record<Kind, string> = {
 };
 beforeAll(() => {
 	for (const kind of KINDS) {
-		createEntry({ kind, playbook: 'acme', title: titles[kind], root, level: kind === 'severity' ? 'SEV-1' : undefined, today: kind === 'playbook' ? '2025-06-01' : '2026-01-05' });
+		createEntry({
+			kind,
+			playbook: 'acme',
+			title: titles[kind],
+			root,
+			level: kind === 'severity' ? 'SEV-1' : undefined,
+			today: kind === 'playbook' ? '2025-06-01' : '2026-01-05',
+		});
 	}
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -44,13 +55,26 @@ describe('the site built from scaffolded content', { timeout: 600_000 }, () => {
 	beforeAll(() => {
 		build = spawnSync(process.execPath, astro('build', '--force', '--outDir', out), {
 			encoding: 'utf8',
-			env: { ...env, RESPONDER_CONTENT: root, RESPONDER_TODAY: '2026-01-10', RESPONDER_EDIT_BASE: 'https://git.example.com/team/runbooks/edit/main/' },
+			env: {
+				...env,
+				RESPONDER_CONTENT: root,
+				RESPONDER_TODAY: '2026-01-10',
+				RESPONDER_EDIT_BASE: 'https://git.example.com/team/runbooks/edit/main/',
+			},
 		});
 	}, 600_000);
 
 	test('builds a page for every scaffolded kind', () => {
 		expect(build.status, String(build.stderr)).toBe(0);
-		for (const page of ['acme', 'acme/severities/sev-1', 'acme/scenarios/checkout-is-down', 'acme/templates/status-update', 'acme/escalation', 'acme/checklists/first-five-minutes', 'acme/tools-and-access']) {
+		for (const page of [
+			'acme',
+			'acme/severities/sev-1',
+			'acme/scenarios/checkout-is-down',
+			'acme/templates/status-update',
+			'acme/escalation',
+			'acme/checklists/first-five-minutes',
+			'acme/tools-and-access',
+		]) {
 			expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
 		}
 	});
@@ -65,7 +89,11 @@ describe('the site built from scaffolded content', { timeout: 600_000 }, () => {
 	});
 
 	test('a scenario reviewed recently shows its own date and no badge', () => {
-		const text = (/<p class="rb-review[^"]*">([\s\S]*?)<\/p>/.exec(html('acme/scenarios/checkout-is-down'))?.[1] ?? '').replace(/<[^>]+>/g, '');
+		const text = (
+			/<p class="rb-review[^"]*">([\s\S]*?)<\/p>/.exec(
+				html('acme/scenarios/checkout-is-down')
+			)?.[1] ?? ''
+		).replace(/<[^>]+>/g, '');
 		expect(text).toContain('Last reviewed: 2026-01-05');
 		expect(text).not.toContain('overdue');
 	});
@@ -77,7 +105,10 @@ describe('the site built from scaffolded content', { timeout: 600_000 }, () => {
 	});
 
 	test('/review.json lists every entry with owner, last review, next due date and overdue flag', () => {
-		const review = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8')) as { today: string; entries: Record<string, unknown>[] };
+		const review = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8')) as {
+			today: string;
+			entries: Record<string, unknown>[];
+		};
 		expect(review.today).toBe('2026-01-10');
 		expect(review.entries).toHaveLength(7);
 		const byId = new Map(review.entries.map((entry) => [entry.id, entry]));
@@ -94,8 +125,19 @@ describe('the site built from scaffolded content', { timeout: 600_000 }, () => {
 			overdue: true,
 			inherited: false,
 		});
-		expect(byId.get('acme/checkout-is-down')).toMatchObject({ collection: 'scenarios', lastReviewed: '2026-01-05', nextDue: '2026-02-05', overdue: false, inherited: false });
-		expect(byId.get('acme/status-update')).toMatchObject({ collection: 'templates', url: '/acme/templates/status-update/', overdue: true, inherited: true });
+		expect(byId.get('acme/checkout-is-down')).toMatchObject({
+			collection: 'scenarios',
+			lastReviewed: '2026-01-05',
+			nextDue: '2026-02-05',
+			overdue: false,
+			inherited: false,
+		});
+		expect(byId.get('acme/status-update')).toMatchObject({
+			collection: 'templates',
+			url: '/acme/templates/status-update/',
+			overdue: true,
+			inherited: true,
+		});
 	});
 });
 
@@ -118,16 +160,20 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 	const status = (path: string) =>
 		fetch(`http://localhost:${port}${path}`).then(
 			(response) => response.status,
-			() => 0,
+			() => 0
 		);
 
 	beforeAll(() => {
 		cpSync(root, devRoot, { recursive: true });
 		writeFileSync(severity, readFileSync(severity, 'utf8').replace(/^rank: 0$/m, 'rank: first'));
-		server = spawn(process.execPath, astro('dev', '--force', '--port', String(port), '--strictPort'), {
-			env: { ...env, RESPONDER_CONTENT: devRoot, FORCE_COLOR: '0' },
-			detached: true,
-		});
+		server = spawn(
+			process.execPath,
+			astro('dev', '--force', '--port', String(port), '--strictPort'),
+			{
+				env: { ...env, RESPONDER_CONTENT: devRoot, FORCE_COLOR: '0' },
+				detached: true,
+			}
+		);
 		server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	});
@@ -137,7 +183,9 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 
 	test('prints the error in the validator format and keeps serving the rest of the site', async () => {
 		await until('the server to answer', async () => (await status('/acme/')) === 200);
-		expect(output).toMatch(/✗ \S*sev-1\.yaml:\d+: rank: has the wrong type \(expected number, got string `first`\) \[schema\]/);
+		expect(output).toMatch(
+			/✗ \S*sev-1\.yaml:\d+: rank: has the wrong type \(expected number, got string `first`\) \[schema\]/
+		);
 		expect(output).toContain('1 error, ');
 		expect(await status('/acme/scenarios/checkout-is-down/')).toBe(200);
 	});
@@ -145,9 +193,14 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 	test('picks the file up again once it is fixed', async () => {
 		expect(await status('/acme/severities/sev-1/')).toBe(404);
 		writeFileSync(severity, readFileSync(severity, 'utf8').replace(/^rank: first$/m, 'rank: 0'));
-		await until('the fixed severity page', async () => (await status('/acme/severities/sev-1/')) === 200);
+		await until(
+			'the fixed severity page',
+			async () => (await status('/acme/severities/sev-1/')) === 200
+		);
 		writeFileSync(severity, 'level: [broken\n');
-		await until('the YAML error in the terminal', () => /✗ \S*sev-1\.yaml: \(file\): is not valid YAML: .* \[parse\]/.test(output));
+		await until('the YAML error in the terminal', () =>
+			/✗ \S*sev-1\.yaml: \(file\): is not valid YAML: .* \[parse\]/.test(output)
+		);
 		expect(await status('/acme/')).toBe(200);
 	});
 });

@@ -42,16 +42,26 @@ describe('decodeChecklist', () => {
 
 describe('the list as last seen', () => {
 	test('is kept through reading, ticking and resetting, and compared in order', () => {
-		const stored = decodeChecklist({ version: CHECKLIST_VERSION, ticks: { a: { at, text: 'A' } }, items: ['a', 'b'] })!;
+		const stored = decodeChecklist({
+			version: CHECKLIST_VERSION,
+			ticks: { a: { at, text: 'A' } },
+			items: ['a', 'b'],
+		})!;
 		expect(stored.items).toEqual(['a', 'b']);
 		expect(withTick(stored, 'b', { at, text: 'B' }).items).toEqual(['a', 'b']);
 		expect(withoutTicks(stored, ['a']).items).toEqual(['a', 'b']);
-		expect([sameItems(stored, ['a', 'b']), sameItems(stored, ['b', 'a']), sameItems(emptyChecklist(), [])]).toEqual([true, false, false]);
+		expect([
+			sameItems(stored, ['a', 'b']),
+			sameItems(stored, ['b', 'a']),
+			sameItems(emptyChecklist(), []),
+		]).toEqual([true, false, false]);
 		expect(withItems(stored, ['c']).items).toEqual(['c']);
 	});
 
 	test('is dropped, not fatal, when it is not a list of ids', () => {
-		expect(decodeChecklist({ version: CHECKLIST_VERSION, ticks: {}, items: [1] })).toEqual(emptyChecklist());
+		expect(decodeChecklist({ version: CHECKLIST_VERSION, ticks: {}, items: [1] })).toEqual(
+			emptyChecklist()
+		);
 	});
 });
 
@@ -74,8 +84,12 @@ describe('changes', () => {
 });
 
 test('keys are scoped by incident and document', () => {
-	expect(checklistKey('default', 'servio/scenarios/x')).toBe('responder:checklist:default:servio/scenarios/x');
-	expect(checklistKey('inc-1', 'servio/scenarios/x')).not.toBe(checklistKey('inc-2', 'servio/scenarios/x'));
+	expect(checklistKey('default', 'servio/scenarios/x')).toBe(
+		'responder:checklist:default:servio/scenarios/x'
+	);
+	expect(checklistKey('inc-1', 'servio/scenarios/x')).not.toBe(
+		checklistKey('inc-2', 'servio/scenarios/x')
+	);
 });
 
 test('tick times show in UTC', () => {

@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import { editBase, editUrl } from '../../src/config.ts';
 
 test('the edit link is the configured repository URL plus the source path', () => {
-	expect(editUrl('content/servio/scenarios/high-latency.mdx')).toBe(`${editBase}content/servio/scenarios/high-latency.mdx`);
+	expect(editUrl('content/servio/scenarios/high-latency.mdx')).toBe(
+		`${editBase}content/servio/scenarios/high-latency.mdx`
+	);
 	expect(editUrl('./content/servio/playbook.yaml')).toBe(`${editBase}content/servio/playbook.yaml`);
 });
 

@@ -12,8 +12,14 @@ describe('inlineScriptHashes', () => {
 		const root = mkdtempSync(join(tmpdir(), 'csp-'));
 		mkdirSync(join(root, 'nested'));
 		const body = '\n\twindow.theme = localStorage.getItem("t");\n';
-		writeFileSync(join(root, 'Theme.astro'), `---\n---\n<script is:inline>${body}</script>\n<script>import './bundled.ts';</script>`);
-		writeFileSync(join(root, 'nested', 'Again.astro'), `<script aria-hidden="true" is:inline>${body}</script><script is:inline>x()</script>`);
+		writeFileSync(
+			join(root, 'Theme.astro'),
+			`---\n---\n<script is:inline>${body}</script>\n<script>import './bundled.ts';</script>`
+		);
+		writeFileSync(
+			join(root, 'nested', 'Again.astro'),
+			`<script aria-hidden="true" is:inline>${body}</script><script is:inline>x()</script>`
+		);
 		writeFileSync(join(root, 'notes.md'), '<script is:inline>ignored()</script>');
 		expect(inlineScriptHashes([root])).toEqual([sha(body), sha('x()')].sort());
 	});
@@ -22,7 +28,11 @@ describe('inlineScriptHashes', () => {
 		const root = mkdtempSync(join(tmpdir(), 'csp-'));
 		mkdirSync(join(root, 'node_modules', '@scope', 'pkg'), { recursive: true });
 		mkdirSync(join(root, 'site', 'src'), { recursive: true });
-		expect(packageFolder('@scope/pkg', join(root, 'site', 'src'))).toBe(join(root, 'node_modules', '@scope', 'pkg'));
-		expect(() => packageFolder('@scope/missing', join(root, 'site'))).toThrow('Cannot find the package `@scope/missing`');
+		expect(packageFolder('@scope/pkg', join(root, 'site', 'src'))).toBe(
+			join(root, 'node_modules', '@scope', 'pkg')
+		);
+		expect(() => packageFolder('@scope/missing', join(root, 'site'))).toThrow(
+			'Cannot find the package `@scope/missing`'
+		);
 	});
 });

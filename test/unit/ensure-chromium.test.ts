@@ -13,5 +13,7 @@ test('a missing browser stops the browser tests with one line saying what to ins
 });
 
 test('the system Chromium passes the check', () => {
-	expect(spawnSync(process.execPath, ['scripts/ensure-chromium.ts'], { encoding: 'utf8' }).status).toBe(0);
+	expect(
+		spawnSync(process.execPath, ['scripts/ensure-chromium.ts'], { encoding: 'utf8' }).status
+	).toBe(0);
 });

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { escapeMdx, readChecklistTicks, renderDocument, renderPostMortemMdx } from '../../src/lib/incident-export.ts';
+import {
+	escapeMdx,
+	readChecklistTicks,
+	renderDocument,
+	renderPostMortemMdx,
+} from '../../src/lib/incident-export.ts';
 import { addNote, declareIncident, setStatus } from '../../src/lib/incident-edits.ts';
 import { emptyStore, recordEvent } from '../../src/lib/incident-store.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
@@ -11,8 +16,16 @@ const t = (time: string) => new Date(`2025-11-19T${time}Z`);
 function run() {
 	let { store, id } = declareIncident(
 		emptyStore(),
-		{ title: 'Checkout <b>down</b>', playbook: 'ros', severity: 'ros/p1', severityLevel: 'P1', startedAt: t('03:42:00'), roles: { 'Incident commander': 'Ana' }, idPattern: playbook.incidentId },
-		t('03:42:00'),
+		{
+			title: 'Checkout <b>down</b>',
+			playbook: 'ros',
+			severity: 'ros/p1',
+			severityLevel: 'P1',
+			startedAt: t('03:42:00'),
+			roles: { 'Incident commander': 'Ana' },
+			idPattern: playbook.incidentId,
+		},
+		t('03:42:00')
 	);
 	store = recordEvent(store, { type: 'tick', text: 'Check health endpoints' }, t('03:44:00'));
 	store = addNote(store, id, 'Looks like [Stripe](javascript:alert(1)) {x}', t('03:50:00'));
@@ -83,22 +96,33 @@ describe('incident export', () => {
 	test('lists the checklist ticks stored in the incident’s scope, per page, in time order', () => {
 		const ticks = readChecklistTicks('ros/scenarios/complete-backend-outage', {
 			version: 2,
-			ticks: { b: { at: '2025-11-19T03:48:00Z', text: 'Roll back' }, a: { at: '2025-11-19T03:44:00Z', text: 'Check health' } },
+			ticks: {
+				b: { at: '2025-11-19T03:48:00Z', text: 'Roll back' },
+				a: { at: '2025-11-19T03:44:00Z', text: 'Check health' },
+			},
 		})!;
-		const markdown = renderDocument(run(), 'incident-record', { ...context, checklists: [ticks, readChecklistTicks('x', { version: 1, ticked: {} })!] });
-		expect(markdown).toContain('## Checklist progress\nros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n- [x] Roll back (03:48 UTC)\n');
+		const markdown = renderDocument(run(), 'incident-record', {
+			...context,
+			checklists: [ticks, readChecklistTicks('x', { version: 1, ticked: {} })!],
+		});
+		expect(markdown).toContain(
+			'## Checklist progress\nros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n- [x] Roll back (03:48 UTC)\n'
+		);
 		expect(readChecklistTicks('x', { version: 9 })).toBeUndefined();
 	});
 
 	test('lists ticks of items that left the list apart, as the responder last saw the list', () => {
 		const ticks = readChecklistTicks('ros/scenarios/complete-backend-outage', {
 			version: 2,
-			ticks: { a: { at: '2025-11-19T03:44:00Z', text: 'Check health' }, old: { at: '2025-11-19T03:46:00Z', text: 'Page the DBA' } },
+			ticks: {
+				a: { at: '2025-11-19T03:44:00Z', text: 'Check health' },
+				old: { at: '2025-11-19T03:46:00Z', text: 'Page the DBA' },
+			},
 			items: ['a', 'b'],
 		})!;
 		const markdown = renderDocument(run(), 'incident-record', { ...context, checklists: [ticks] });
 		expect(markdown).toContain(
-			'ros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n\nTicked items no longer in this list:\n\n- [x] Page the DBA (03:46 UTC)\n',
+			'ros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n\nTicked items no longer in this list:\n\n- [x] Page the DBA (03:46 UTC)\n'
 		);
 	});
 

@@ -8,10 +8,24 @@ describe('hand-over fragment', () => {
 	test('round-trips an incident through a compressed fragment', async () => {
 		let { store, id } = declareIncident(
 			emptyStore(),
-			{ title: 'Ünïcode ✓ & <tags>', playbook: 'ros', severity: 'ros/p0', severityLevel: 'P0', startedAt: new Date('2025-11-19T03:00:00Z'), roles: { commander: 'Ana' }, idPattern: 'INC-YYYYMMDD-HHmm' },
-			new Date('2025-11-19T03:00:00Z'),
+			{
+				title: 'Ünïcode ✓ & <tags>',
+				playbook: 'ros',
+				severity: 'ros/p0',
+				severityLevel: 'P0',
+				startedAt: new Date('2025-11-19T03:00:00Z'),
+				roles: { commander: 'Ana' },
+				idPattern: 'INC-YYYYMMDD-HHmm',
+			},
+			new Date('2025-11-19T03:00:00Z')
 		);
-		for (let index = 0; index < 30; index += 1) store = addNote(store, id, `Note ${index}: the same words again and again`, new Date('2025-11-19T03:30:00Z'));
+		for (let index = 0; index < 30; index += 1)
+			store = addNote(
+				store,
+				id,
+				`Note ${index}: the same words again and again`,
+				new Date('2025-11-19T03:30:00Z')
+			);
 		const incident = store.incidents[id]!;
 		const fragment = await encodeHandover(incident);
 		expect(fragment).toMatch(/^handover=[A-Za-z0-9_-]+$/);
@@ -20,14 +34,20 @@ describe('hand-over fragment', () => {
 	});
 
 	test('reports a damaged link and ignores fragments without one', async () => {
-		expect(await decodeHandover('#handover=abc')).toMatchObject({ error: expect.stringContaining('damaged') });
+		expect(await decodeHandover('#handover=abc')).toMatchObject({
+			error: expect.stringContaining('damaged'),
+		});
 		expect(await decodeHandover('#symptoms')).toBeNull();
 	});
 });
 
 describe('alert context', () => {
 	test('reads service, severity, start and summary', () => {
-		expect(parseAlertContext('#service=checkout&severity=P1&startsAt=2025-11-19T03:00:00Z&summary=5xx%20%3Cb%3E&x=1')).toEqual({
+		expect(
+			parseAlertContext(
+				'#service=checkout&severity=P1&startsAt=2025-11-19T03:00:00Z&summary=5xx%20%3Cb%3E&x=1'
+			)
+		).toEqual({
 			service: 'checkout',
 			severity: 'P1',
 			startsAt: '2025-11-19T03:00:00.000Z',

@@ -12,7 +12,11 @@ import {
 	setStatus,
 } from '../../src/lib/incident-edits.ts';
 import { emptyStore, parseStore, recordEvent } from '../../src/lib/incident-store.ts';
-import { IncidentStoreSchema, parseIncidentFile, toIncidentFile } from '../../src/lib/incident-file.ts';
+import {
+	IncidentStoreSchema,
+	parseIncidentFile,
+	toIncidentFile,
+} from '../../src/lib/incident-file.ts';
 import { isIncidentStore } from '../../src/client/incident-context.ts';
 
 const at = (time: string) => new Date(`2025-11-19T${time}Z`);
@@ -20,17 +24,31 @@ const at = (time: string) => new Date(`2025-11-19T${time}Z`);
 const declared = () =>
 	declareIncident(
 		emptyStore(),
-		{ title: 'Checkout down', playbook: 'ros', severity: 'ros/p1', severityLevel: 'P1', startedAt: at('03:42:10'), roles: { commander: 'Ana', '': 'ignored' }, idPattern: 'INC-YYYYMMDD-HHmm' },
-		at('03:43:00'),
+		{
+			title: 'Checkout down',
+			playbook: 'ros',
+			severity: 'ros/p1',
+			severityLevel: 'P1',
+			startedAt: at('03:42:10'),
+			roles: { commander: 'Ana', '': 'ignored' },
+			idPattern: 'INC-YYYYMMDD-HHmm',
+		},
+		at('03:43:00')
 	);
 
 describe('incident ids', () => {
 	test('follow the playbook pattern in UTC', () => {
-		expect(incidentId('INC-YYYYMMDD-HHmm', new Date('2025-11-19T23:05:00-02:00'))).toBe('INC-20251120-0105');
-		expect(incidentId('SEV-YYYY-MM-DD-NN', at('03:42:00'), ['SEV-2025-11-19-01'])).toBe('SEV-2025-11-19-02');
+		expect(incidentId('INC-YYYYMMDD-HHmm', new Date('2025-11-19T23:05:00-02:00'))).toBe(
+			'INC-20251120-0105'
+		);
+		expect(incidentId('SEV-YYYY-MM-DD-NN', at('03:42:00'), ['SEV-2025-11-19-01'])).toBe(
+			'SEV-2025-11-19-02'
+		);
 	});
 	test('stay unique when two incidents start in the same minute', () => {
-		expect(incidentId('INC-YYYYMMDD-HHmm', at('03:42:00'), ['INC-20251119-0342'])).toBe('INC-20251119-0342-2');
+		expect(incidentId('INC-YYYYMMDD-HHmm', at('03:42:00'), ['INC-20251119-0342'])).toBe(
+			'INC-20251119-0342-2'
+		);
 	});
 });
 
@@ -50,7 +68,11 @@ describe('incident store', () => {
 		let { store, id } = declared();
 		store = setStatus(store, id, 'identified', at('03:50:00'));
 		store = setSeverity(store, id, 'ros/p0', { 'ros/p0': 'P0', 'ros/p1': 'P1' }, at('03:55:00'));
-		store = recordEvent(store, { type: 'tick', text: 'Check health endpoints', at: '2025-11-19T03:45:00.000Z' }, at('03:56:00'));
+		store = recordEvent(
+			store,
+			{ type: 'tick', text: 'Check health endpoints', at: '2025-11-19T03:45:00.000Z' },
+			at('03:56:00')
+		);
 		store = setRole(store, id, 'communications', 'Bo', at('03:57:00'));
 		const timeline = store.incidents[id]!.timeline;
 		expect(timeline.map((entry) => entry.text)).toEqual([
@@ -66,9 +88,17 @@ describe('incident store', () => {
 
 	test('resets the update clock only when an update message is copied', () => {
 		let { store, id } = declared();
-		store = recordEvent(store, { type: 'copy', text: 'Copied “Initial notification”' }, at('03:50:00'));
+		store = recordEvent(
+			store,
+			{ type: 'copy', text: 'Copied “Initial notification”' },
+			at('03:50:00')
+		);
 		expect(store.incidents[id]!.lastUpdateAt).toBeUndefined();
-		store = recordEvent(store, { type: 'copy', text: 'Copied “Status page update”' }, at('04:00:00'));
+		store = recordEvent(
+			store,
+			{ type: 'copy', text: 'Copied “Status page update”' },
+			at('04:00:00')
+		);
 		expect(store.incidents[id]!.lastUpdateAt).toBe('2025-11-19T04:00:00.000Z');
 	});
 
@@ -100,7 +130,9 @@ describe('store codec', () => {
 	});
 	test('rejects foreign or damaged data', () => {
 		expect(parseStore({ version: 2, activeId: null, incidents: {} })).toBeUndefined();
-		expect(parseStore({ version: 1, activeId: null, incidents: { x: { id: 'x' } } })).toBeUndefined();
+		expect(
+			parseStore({ version: 1, activeId: null, incidents: { x: { id: 'x' } } })
+		).toBeUndefined();
 		expect(parseStore('[]')).toBeUndefined();
 	});
 	test('drops a dangling active id instead of failing', () => {
@@ -113,18 +145,28 @@ describe('stored-data guard', () => {
 	// for a field pages read, nor refuse a store the schema accepts.
 	const valid = () => {
 		let { store, id } = declared();
-		store = recordEvent(addNote(store, id, 'Rolled back', at('03:50:00')), { type: 'tick', text: 'Page the DBA' }, at('03:51:00'));
-		return JSON.parse(JSON.stringify(closeIncident(store, id, at('04:30:00')))) as Record<string, any>;
+		store = recordEvent(
+			addNote(store, id, 'Rolled back', at('03:50:00')),
+			{ type: 'tick', text: 'Page the DBA' },
+			at('03:51:00')
+		);
+		return JSON.parse(JSON.stringify(closeIncident(store, id, at('04:30:00')))) as Record<
+			string,
+			any
+		>;
 	};
-	const only = (store: Record<string, any>) => Object.values(store.incidents)[0] as Record<string, any>;
+	const only = (store: Record<string, any>) =>
+		Object.values(store.incidents)[0] as Record<string, any>;
 	const damaged: [string, (store: Record<string, any>) => void][] = [
 		['version 2', (store) => (store.version = 2)],
 		['active id a number', (store) => (store.activeId = 1)],
 		['incidents an array', (store) => (store.incidents = [])],
-		...(['id', 'title', 'playbook', 'severity', 'status', 'startedAt'] as const).flatMap((key): [string, (store: Record<string, any>) => void][] => [
-			[`no ${key}`, (store) => delete only(store)[key]],
-			[`${key} a number`, (store) => (only(store)[key] = 7)],
-		]),
+		...(['id', 'title', 'playbook', 'severity', 'status', 'startedAt'] as const).flatMap(
+			(key): [string, (store: Record<string, any>) => void][] => [
+				[`no ${key}`, (store) => delete only(store)[key]],
+				[`${key} a number`, (store) => (only(store)[key] = 7)],
+			]
+		),
 		['roles missing', (store) => delete only(store).roles],
 		['timeline not an array', (store) => (only(store).timeline = {})],
 		['timeline entry without text', (store) => delete only(store).timeline[0].text],
@@ -158,7 +200,12 @@ describe('incident files', () => {
 			  "ok": false,
 			}
 		`);
-		expect(parseIncidentFile('{"hello":1}')).toMatchObject({ ok: false, error: expect.stringContaining('not a Responder incident') });
-		expect(parseIncidentFile('{"format":"responder-incident","version":1,"incident":{"id":"x"}}')).toMatchObject({ ok: false, error: expect.stringContaining('damaged') });
+		expect(parseIncidentFile('{"hello":1}')).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('not a Responder incident'),
+		});
+		expect(
+			parseIncidentFile('{"format":"responder-incident","version":1,"incident":{"id":"x"}}')
+		).toMatchObject({ ok: false, error: expect.stringContaining('damaged') });
 	});
 });

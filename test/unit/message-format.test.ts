@@ -4,9 +4,11 @@ import { fillTemplate } from '../../src/lib/placeholders.ts';
 
 describe('toSlack', () => {
 	test('turns Markdown markup into Slack mrkdwn', () => {
-		expect(toSlack('**Issue:** down\n__Impact__ ~~none~~\n# Title\nSee [the doc](https://example.com/doc)')).toBe(
-			'*Issue:* down\n*Impact* ~none~\n*Title*\nSee <https://example.com/doc|the doc>',
-		);
+		expect(
+			toSlack(
+				'**Issue:** down\n__Impact__ ~~none~~\n# Title\nSee [the doc](https://example.com/doc)'
+			)
+		).toBe('*Issue:* down\n*Impact* ~none~\n*Title*\nSee <https://example.com/doc|the doc>');
 	});
 
 	test('leaves text that is already mrkdwn, emoji codes and lists alone', () => {
@@ -17,7 +19,9 @@ describe('toSlack', () => {
 
 describe('toPlain', () => {
 	test('drops markup and writes links out', () => {
-		expect(toPlain('## Update\n**Status:** ok, ~~bad~~ [status](https://status.example.com)')).toBe('Update\nStatus: ok, bad status (https://status.example.com)');
+		expect(toPlain('## Update\n**Status:** ok, ~~bad~~ [status](https://status.example.com)')).toBe(
+			'Update\nStatus: ok, bad status (https://status.example.com)'
+		);
 	});
 });
 
@@ -25,10 +29,18 @@ describe('renderSegments', () => {
 	const fields = [{ name: 'impact', tokens: ['[Impact]'] }];
 
 	test('converts markup around a value and keeps the value as typed', () => {
-		const segments = fillTemplate('**Impact:** **[Impact]**', fields, { impact: '**not bold** <b>x</b> [a](b)' });
-		expect(renderSegments(segments, 'markdown', 'slack')).toBe('*Impact:* ***not bold** <b>x</b> [a](b)*');
-		expect(renderSegments(segments, 'markdown', 'plain')).toBe('Impact: **not bold** <b>x</b> [a](b)');
-		expect(renderSegments(segments, 'markdown', 'markdown')).toBe('**Impact:** ****not bold** <b>x</b> [a](b)**');
+		const segments = fillTemplate('**Impact:** **[Impact]**', fields, {
+			impact: '**not bold** <b>x</b> [a](b)',
+		});
+		expect(renderSegments(segments, 'markdown', 'slack')).toBe(
+			'*Impact:* ***not bold** <b>x</b> [a](b)*'
+		);
+		expect(renderSegments(segments, 'markdown', 'plain')).toBe(
+			'Impact: **not bold** <b>x</b> [a](b)'
+		);
+		expect(renderSegments(segments, 'markdown', 'markdown')).toBe(
+			'**Impact:** ****not bold** <b>x</b> [a](b)**'
+		);
 	});
 
 	test('copies a plain body exactly, whatever the button', () => {
@@ -38,19 +50,26 @@ describe('renderSegments', () => {
 });
 
 describe('copyVariants', () => {
-	const ids = (template: Parameters<typeof copyVariants>[0]) => copyVariants(template).map((variant) => variant.id);
+	const ids = (template: Parameters<typeof copyVariants>[0]) =>
+		copyVariants(template).map((variant) => variant.id);
 
 	test('gives plain text always', () => {
 		expect(ids({ format: 'plain', channels: [] })).toEqual(['plain']);
 	});
 
 	test('adds the subject on its own for email templates', () => {
-		expect(copyVariants({ format: 'plain', subject: 'S', channels: ['email'] }).map((v) => v.label)).toEqual(['Copy subject', 'Copy body']);
+		expect(
+			copyVariants({ format: 'plain', subject: 'S', channels: ['email'] }).map((v) => v.label)
+		).toEqual(['Copy subject', 'Copy body']);
 	});
 
 	test('adds Markdown, and Slack when a Markdown body goes to Slack', () => {
 		expect(ids({ format: 'markdown', channels: ['email'] })).toEqual(['plain', 'markdown']);
-		expect(ids({ format: 'markdown', channels: ['slack'] })).toEqual(['plain', 'markdown', 'slack']);
+		expect(ids({ format: 'markdown', channels: ['slack'] })).toEqual([
+			'plain',
+			'markdown',
+			'slack',
+		]);
 		expect(ids({ format: 'slack', channels: [] })).toEqual(['plain', 'slack']);
 	});
 });

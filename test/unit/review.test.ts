@@ -16,7 +16,11 @@ describe('addCycle', () => {
 });
 
 describe('reviewStatus', () => {
-	const playbook = { owner: 'Platform', lastReviewed: '2025-11-19', reviewCycle: 'monthly' as const };
+	const playbook = {
+		owner: 'Platform',
+		lastReviewed: '2025-11-19',
+		reviewCycle: 'monthly' as const,
+	};
 
 	test('an entry without dates inherits the playbook owner and dates', () => {
 		expect(reviewStatus({}, playbook, '2025-12-20')).toEqual({
@@ -29,13 +33,27 @@ describe('reviewStatus', () => {
 		});
 	});
 
-	test('an entry\'s own owner and dates win; Next Review wins over the cycle', () => {
-		const status = reviewStatus({ owner: 'Payments', lastReviewed: '2025-12-01', nextReview: '2026-03-01' }, playbook, '2026-01-10');
-		expect(status).toMatchObject({ owner: 'Payments', lastReviewed: '2025-12-01', nextDue: '2026-03-01', overdue: false, inherited: false });
+	test("an entry's own owner and dates win; Next Review wins over the cycle", () => {
+		const status = reviewStatus(
+			{ owner: 'Payments', lastReviewed: '2025-12-01', nextReview: '2026-03-01' },
+			playbook,
+			'2026-01-10'
+		);
+		expect(status).toMatchObject({
+			owner: 'Payments',
+			lastReviewed: '2025-12-01',
+			nextDue: '2026-03-01',
+			overdue: false,
+			inherited: false,
+		});
 	});
 
 	test('nothing is due without a review date', () => {
-		expect(reviewStatus({}, {}, '2026-01-10')).toEqual({ reviewCycle: 'monthly', overdue: false, inherited: true });
+		expect(reviewStatus({}, {}, '2026-01-10')).toEqual({
+			reviewCycle: 'monthly',
+			overdue: false,
+			inherited: true,
+		});
 	});
 });
 
@@ -51,6 +69,8 @@ describe('todayIso', () => {
 
 	test('a malformed RESPONDER_TODAY is refused with what to write', () => {
 		process.env.RESPONDER_TODAY = '03/02/2026';
-		expect(() => todayIso()).toThrow('RESPONDER_TODAY is `03/02/2026`; expected a date written YYYY-MM-DD, e.g. `2026-01-31`.');
+		expect(() => todayIso()).toThrow(
+			'RESPONDER_TODAY is `03/02/2026`; expected a date written YYYY-MM-DD, e.g. `2026-01-31`.'
+		);
 	});
 });

@@ -8,7 +8,10 @@ const fileURL = new URL('file:///site/content/servio/scenarios/db-exhaustion.mdx
 
 /** Astro's own Sätteri pipeline for `.md`, with the plugin as the site configures it. */
 async function render(markdown: string) {
-	const processor = await createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: [satteriChecklists()] });
+	const processor = await createSatteriMarkdownProcessor({
+		syntaxHighlight: false,
+		hastPlugins: [satteriChecklists()],
+	});
 	return processor.render(markdown, { fileURL, frontmatter: {} });
 }
 
@@ -28,18 +31,27 @@ describe('satteri-checklists on fixtures (input.md → output.html)', () => {
 describe('satteri-checklists', () => {
 	test('labels every checkbox with its text and keeps the boxes disabled until the client upgrades them', async () => {
 		const { code } = await render('- [ ] First\n- [x] Second\n');
-		expect(code.match(/<label class="rb-checklist__label"><input type="checkbox" class="rb-checklist__box" disabled> <span class="rb-checklist__text">/g)).toHaveLength(2);
+		expect(
+			code.match(
+				/<label class="rb-checklist__label"><input type="checkbox" class="rb-checklist__box" disabled> <span class="rb-checklist__text">/g
+			)
+		).toHaveLength(2);
 		expect(code).not.toContain('checked');
 	});
 
 	test('counts the checklists in the frontmatter so pages load the client only when needed', async () => {
-		expect((await render('- [ ] a\n\ntext\n\n- [ ] b\n')).metadata.frontmatter).toEqual({ checklists: 2 });
+		expect((await render('- [ ] a\n\ntext\n\n- [ ] b\n')).metadata.frontmatter).toEqual({
+			checklists: 2,
+		});
 		expect((await render('- a\n')).metadata.frontmatter).toEqual({});
 	});
 
 	test('keeps ids unique across the lists of one document', async () => {
 		const { code } = await render('- [ ] Notify\n\n## Later\n\n- [ ] Notify\n');
-		expect([...code.matchAll(/data-item="([^"]+)"/g)].map((match) => match[1])).toEqual(['notify', 'notify-2']);
+		expect([...code.matchAll(/data-item="([^"]+)"/g)].map((match) => match[1])).toEqual([
+			'notify',
+			'notify-2',
+		]);
 	});
 
 	test('names the document after the entry file', () => {

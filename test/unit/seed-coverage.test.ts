@@ -36,7 +36,10 @@ export function normaliseLine(line: string): string | null {
 		.replace(/^(?:[-*+]|\d+\.)\s+/, '')
 		.replace(/^\[[ xX]\]\s+/, '')
 		// Icons before a heading or list item are decoration; severity markers are typed fields.
-		.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+(?=\S)|(?<=\S)[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu, '')
+		.replace(
+			/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+(?=\S)|(?<=\S)[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/gu,
+			''
+		)
 		// Links keep text and URL; in-document anchors (`#site-outage`) became links between pages.
 		.replace(/!?\[([^\]]*)\]\(#[^)\s]*\)/g, '$1')
 		.replace(/!?\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')
@@ -55,7 +58,10 @@ function strings(value: unknown): string[] {
 	if (typeof value === 'number') return [String(value)];
 	if (Array.isArray(value)) return value.flatMap(strings);
 	if (value && typeof value === 'object') {
-		return Object.entries(value).flatMap(([key, inner]) => [key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/-/g, ' '), ...strings(inner)]);
+		return Object.entries(value).flatMap(([key, inner]) => [
+			key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/-/g, ' '),
+			...strings(inner),
+		]);
 	}
 	return [];
 }
@@ -80,7 +86,11 @@ function found(line: string, corpus: string, raw = line): boolean {
 	const bracketed = /^([^()]+?) \(([^()]+)\)$/.exec(line);
 	if (bracketed && corpus.includes(bracketed[1]!) && corpus.includes(bracketed[2]!)) return true;
 	if (/^\|.*\|$/.test(raw.trim())) {
-		const cells = raw.trim().slice(1, -1).split('|').map((cell) => normaliseLine(cell));
+		const cells = raw
+			.trim()
+			.slice(1, -1)
+			.split('|')
+			.map((cell) => normaliseLine(cell));
 		return cells.every((cell) => cell === null || found(cell, corpus));
 	}
 	const labelled = /^([^:]{1,60}):\s*(.*)$/.exec(line) ?? /^(\S.{0,40}?) - (.+)$/.exec(line);
@@ -90,7 +100,8 @@ function found(line: string, corpus: string, raw = line): boolean {
 	const field = LABEL_FIELDS.find(([pattern]) => pattern.test(label))?.[1];
 	// "Level 1 (0-15 min)": a label with a note in brackets, each part a field of its own.
 	const parts = /^(.+?) \((.+)\)$/.exec(label)?.slice(1) ?? [label];
-	const labelFound = parts.every((part) => corpus.includes(part)) || (field !== undefined && corpus.includes(field));
+	const labelFound =
+		parts.every((part) => corpus.includes(part)) || (field !== undefined && corpus.includes(field));
 	return labelFound && (value === '' || found(value, corpus));
 }
 
@@ -133,7 +144,9 @@ describe('no damaged text in content', () => {
 	test('no file under content/ holds a damage marker', () => {
 		const { entries } = loadContent(CONTENT);
 		expect(entries.length).toBeGreaterThan(0);
-		const damaged = entries.filter((entry) => DAMAGE_MARKERS.test(JSON.stringify(entry.data) + entry.body)).map((entry) => entry.file);
+		const damaged = entries
+			.filter((entry) => DAMAGE_MARKERS.test(JSON.stringify(entry.data) + entry.body))
+			.map((entry) => entry.file);
 		expect(damaged).toEqual([]);
 	});
 

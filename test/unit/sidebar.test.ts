@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import type { PlaybookContent } from '../../src/lib/content.ts';
 import { SIDEBAR_LIST_LIMIT, playbookSidebar } from '../../src/lib/sidebar.ts';
 
-const scenario = (index: number) => ({ id: `pb/s${index}`, data: { title: `Scenario ${index}`, order: index } });
+const scenario = (index: number) => ({
+	id: `pb/s${index}`,
+	data: { title: `Scenario ${index}`, order: index },
+});
 
 /** A playbook with `count` scenarios and nothing else, shaped as the content loader returns it. */
 const playbook = (count: number) =>
@@ -27,7 +30,9 @@ const links = (items: unknown[]): string[] =>
 
 describe('playbookSidebar', () => {
 	test('names every scenario of a playbook that has a few', () => {
-		expect(links(playbookSidebar(playbook(3)))).toEqual(expect.arrayContaining(['/pb/scenarios/s0/', '/pb/scenarios/s1/', '/pb/scenarios/s2/']));
+		expect(links(playbookSidebar(playbook(3)))).toEqual(
+			expect.arrayContaining(['/pb/scenarios/s0/', '/pb/scenarios/s1/', '/pb/scenarios/s2/'])
+		);
 	});
 
 	test('keeps its size flat past the limit: the scenario list and the finder lead on', () => {

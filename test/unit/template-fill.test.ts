@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { blankFields, fillMessage, fillTemplate, scanBlanks, segmentsToText, tokenUsed, undeclaredBlanks } from '../../src/lib/placeholders.ts';
+import {
+	blankFields,
+	fillMessage,
+	fillTemplate,
+	scanBlanks,
+	segmentsToText,
+	tokenUsed,
+	undeclaredBlanks,
+} from '../../src/lib/placeholders.ts';
 
 /** Every placeholder style the seed playbooks (and common templates) use, with a value for each. */
 const STYLES: [token: string, value: string][] = [
@@ -21,7 +29,9 @@ describe('placeholders in every seed style', () => {
 	});
 
 	test.each(STYLES)('fills `%s` with its value and keeps the rest', (token, value) => {
-		const segments = fillTemplate(`A ${token} B ${token}`, [{ name: 'x', tokens: [token] }], { x: value });
+		const segments = fillTemplate(`A ${token} B ${token}`, [{ name: 'x', tokens: [token] }], {
+			x: value,
+		});
 		expect(segmentsToText(segments)).toBe(`A ${value} B ${value}`);
 		expect(blankFields(segments)).toEqual([]);
 	});
@@ -33,15 +43,22 @@ describe('placeholders in every seed style', () => {
 	});
 
 	test('fills a seed template with several styles at once', () => {
-		const body = '🚨 INCIDENT DECLARED: SEV-[1/2/3]\n**Issue:** [Brief description]\n- IC: @[name]\nUpdates every [15/30] minutes';
+		const body =
+			'🚨 INCIDENT DECLARED: SEV-[1/2/3]\n**Issue:** [Brief description]\n- IC: @[name]\nUpdates every [15/30] minutes';
 		const fields = [
 			{ name: 'severity', tokens: ['SEV-[1/2/3]'] },
 			{ name: 'summary', tokens: ['[Brief description]'] },
 			{ name: 'commander', tokens: ['@[name]'] },
 			{ name: 'cadence', tokens: ['[15/30]'] },
 		];
-		const segments = fillTemplate(body, fields, { severity: 'SEV-1', summary: 'Bookings fail', cadence: '30' });
-		expect(segmentsToText(segments)).toBe('🚨 INCIDENT DECLARED: SEV-1\n**Issue:** Bookings fail\n- IC: @[name]\nUpdates every 30 minutes');
+		const segments = fillTemplate(body, fields, {
+			severity: 'SEV-1',
+			summary: 'Bookings fail',
+			cadence: '30',
+		});
+		expect(segmentsToText(segments)).toBe(
+			'🚨 INCIDENT DECLARED: SEV-1\n**Issue:** Bookings fail\n- IC: @[name]\nUpdates every 30 minutes'
+		);
 		expect(blankFields(segments)).toEqual(['commander']);
 	});
 
@@ -50,7 +67,9 @@ describe('placeholders in every seed style', () => {
 			{ name: 'level', tokens: ['P[0-4]'] },
 			{ name: 'range', tokens: ['[0-4]'] },
 		];
-		expect(segmentsToText(fillTemplate('P[0-4] and [0-4]', fields, { level: 'P2', range: 'three' }))).toBe('P2 and three');
+		expect(
+			segmentsToText(fillTemplate('P[0-4] and [0-4]', fields, { level: 'P2', range: 'three' }))
+		).toBe('P2 and three');
 	});
 });
 
@@ -65,32 +84,64 @@ describe('a blank the source reuses for different things', () => {
 	];
 
 	test('fills the nth place from a `#n` token and the rest from the plain one', () => {
-		const values = { commander: '@dana', ops: '@lee', others: '@team', now: '14:05', 'next-update': '14:35' };
-		expect(segmentsToText(fillTemplate(body, fields, values))).toBe('IC: @dana\nOps: @lee\nDev: @team\nAs of 14:05, next 14:35');
-		expect(blankFields(fillTemplate(body, fields, { commander: '@dana' }))).toEqual(['ops', 'others', 'now', 'next-update']);
+		const values = {
+			commander: '@dana',
+			ops: '@lee',
+			others: '@team',
+			now: '14:05',
+			'next-update': '14:35',
+		};
+		expect(segmentsToText(fillTemplate(body, fields, values))).toBe(
+			'IC: @dana\nOps: @lee\nDev: @team\nAs of 14:05, next 14:35'
+		);
+		expect(blankFields(fillTemplate(body, fields, { commander: '@dana' }))).toEqual([
+			'ops',
+			'others',
+			'now',
+			'next-update',
+		]);
 	});
 
 	test('counts the places as declared for the validator', () => {
 		expect(undeclaredBlanks(body, fields)).toEqual([]);
-		expect(undeclaredBlanks(body, fields.slice(0, 4)).map((blank) => blank.start)).toEqual([body.lastIndexOf('[Timestamp]')]);
-		expect([tokenUsed(body, '@[name]#3'), tokenUsed(body, '@[name]#4'), tokenUsed(body, 'SEV-[1/2/3]')]).toEqual([true, false, false]);
+		expect(undeclaredBlanks(body, fields.slice(0, 4)).map((blank) => blank.start)).toEqual([
+			body.lastIndexOf('[Timestamp]'),
+		]);
+		expect([
+			tokenUsed(body, '@[name]#3'),
+			tokenUsed(body, '@[name]#4'),
+			tokenUsed(body, 'SEV-[1/2/3]'),
+		]).toEqual([true, false, false]);
 	});
 });
 
 describe('values stay text', () => {
-	const payloads = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{{constructor}}', 'javascript:alert(1)', '$& $1 $$'];
+	const payloads = [
+		'<img src=x onerror=alert(1)>',
+		'<script>alert(1)</script>',
+		'{{constructor}}',
+		'javascript:alert(1)',
+		'$& $1 $$',
+	];
 
 	test.each(payloads)('puts `%s` in literally and never fills a blank inside it', (payload) => {
 		const fields = [
 			{ name: 'a', tokens: ['{{service}}'] },
 			{ name: 'b', tokens: ['[Brief description]'] },
 		];
-		const segments = fillTemplate('{{service}}: [Brief description]', fields, { a: payload, b: '[Brief description]' });
+		const segments = fillTemplate('{{service}}: [Brief description]', fields, {
+			a: payload,
+			b: '[Brief description]',
+		});
 		expect(segmentsToText(segments)).toBe(`${payload}: [Brief description]`);
 	});
 
 	test('does not read values from the object prototype', () => {
-		const segments = fillTemplate('{{constructor}}', [{ name: 'constructor', tokens: ['{{constructor}}'] }], {});
+		const segments = fillTemplate(
+			'{{constructor}}',
+			[{ name: 'constructor', tokens: ['{{constructor}}'] }],
+			{}
+		);
 		expect(blankFields(segments)).toEqual(['constructor']);
 	});
 });
@@ -108,15 +159,20 @@ describe('fillMessage', () => {
 					{ name: 'summary', tokens: ['[Brief description]'] },
 				],
 			},
-			{ service: 'Checkout', started: '2025-11-19 14:05 UTC' },
+			{ service: 'Checkout', started: '2025-11-19 14:05 UTC' }
 		);
 		expect(segmentsToText(message.subject!)).toBe('[P0/P1] Update: Checkout');
-		expect(segmentsToText(message.body)).toBe('Affected: Checkout\nStarted: 2025-11-19 14:05 UTC\nRoot cause: [Brief description]');
+		expect(segmentsToText(message.body)).toBe(
+			'Affected: Checkout\nStarted: 2025-11-19 14:05 UTC\nRoot cause: [Brief description]'
+		);
 		expect(message.blanks).toEqual(['severity', 'summary']);
 	});
 
 	test('has no subject when the template has none', () => {
-		const message = fillMessage({ body: 'Hi [Name]', fields: [{ name: 'name', tokens: ['[Name]'] }] }, {});
+		const message = fillMessage(
+			{ body: 'Hi [Name]', fields: [{ name: 'name', tokens: ['[Name]'] }] },
+			{}
+		);
 		expect(message.subject).toBeUndefined();
 		expect(message.blanks).toEqual(['name']);
 	});

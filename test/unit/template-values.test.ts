@@ -26,7 +26,11 @@ const incident = {
 };
 const active: DeriveContext = { now, incident, severities, typed: {} };
 const idle: DeriveContext = { now, incident: null, severities, typed: {} };
-const field = (derive: ValueField['derive'], type: ValueField['type'] = 'text'): ValueField => ({ name: 'f', type, derive });
+const field = (derive: ValueField['derive'], type: ValueField['type'] = 'text'): ValueField => ({
+	name: 'f',
+	type,
+	derive,
+});
 
 describe('derived values with a fixed clock', () => {
 	test.each([
@@ -55,24 +59,49 @@ describe('derived values with a fixed clock', () => {
 	});
 
 	test('without an incident only the clock fills, and the next update follows a severity picked in the form', () => {
-		for (const derive of ['incident-id', 'incident-start', 'duration', 'severity', 'status', 'commander'] as const) {
+		for (const derive of [
+			'incident-id',
+			'incident-start',
+			'duration',
+			'severity',
+			'status',
+			'commander',
+		] as const) {
 			expect(derivedValue(field(derive), idle)).toBeUndefined();
 		}
 		expect(derivedValue(field('now'), idle)).toBe('2025-11-19 14:05 UTC');
 		expect(derivedValue(field('next-update'), idle)).toBeUndefined();
-		expect(derivedValue(field('next-update'), { ...idle, typed: { severity: 'P0' } })).toBe('2025-11-19 14:20 UTC');
+		expect(derivedValue(field('next-update'), { ...idle, typed: { severity: 'P0' } })).toBe(
+			'2025-11-19 14:20 UTC'
+		);
 	});
 
 	test('a severity without an update cadence gives no next update', () => {
-		expect(derivedValue(field('next-update'), { ...active, incident: { ...incident, severity: 'servio/p3' } })).toBeUndefined();
+		expect(
+			derivedValue(field('next-update'), {
+				...active,
+				incident: { ...incident, severity: 'servio/p3' },
+			})
+		).toBeUndefined();
 	});
 
 	test('a closed incident lasts until it closed', () => {
-		expect(derivedValue(field('duration'), { ...active, incident: { ...incident, closedAt: '2025-11-19T16:50:00Z' } })).toBe('3 h 30 min');
+		expect(
+			derivedValue(field('duration'), {
+				...active,
+				incident: { ...incident, closedAt: '2025-11-19T16:50:00Z' },
+			})
+		).toBe('3 h 30 min');
 	});
 
 	test('formats elapsed time', () => {
-		expect([0, 59_999, 3_600_000, 3_900_000, 90_000_000].map(formatElapsed)).toEqual(['0 min', '0 min', '1 h 00 min', '1 h 05 min', '1 d 1 h']);
+		expect([0, 59_999, 3_600_000, 3_900_000, 90_000_000].map(formatElapsed)).toEqual([
+			'0 min',
+			'0 min',
+			'1 h 00 min',
+			'1 h 05 min',
+			'1 d 1 h',
+		]);
 	});
 });
 
@@ -84,13 +113,19 @@ describe('resolving values', () => {
 	];
 
 	test('typed values win, empty ones take the derived value, the rest stay empty', () => {
-		const resolved = resolveValues(fields, { ...active, typed: { status: 'Resolved', impact: '  ' } });
+		const resolved = resolveValues(fields, {
+			...active,
+			typed: { status: 'Resolved', impact: '  ' },
+		});
 		expect(resolved).toEqual({
 			started: { value: '2025-11-19T13:20', source: 'derived' },
 			impact: { value: '', source: 'empty' },
 			status: { value: 'Resolved', source: 'typed' },
 		});
-		expect(messageValues(fields, resolved)).toEqual({ started: '2025-11-19 13:20 UTC', status: 'Resolved' });
+		expect(messageValues(fields, resolved)).toEqual({
+			started: '2025-11-19 13:20 UTC',
+			status: 'Resolved',
+		});
 	});
 
 	test('date-time values read as UTC in the message; other text is left as typed', () => {
@@ -102,15 +137,26 @@ describe('resolving values', () => {
 
 describe('stored values', () => {
 	test('reads a version-1 store and drops values that are not text', () => {
-		expect(parseValueStore({ version: 1, values: { impact: 'x', bad: 3 } })).toEqual({ impact: 'x' });
+		expect(parseValueStore({ version: 1, values: { impact: 'x', bad: 3 } })).toEqual({
+			impact: 'x',
+		});
 	});
 
-	test.each([null, [], { version: 2, values: {} }, { version: 1, values: [] }, { version: 1 }, 'x'])('rejects %j', (raw) => {
+	test.each([
+		null,
+		[],
+		{ version: 2, values: {} },
+		{ version: 1, values: [] },
+		{ version: 1 },
+		'x',
+	])('rejects %j', (raw) => {
 		expect(parseValueStore(raw)).toBeUndefined();
 	});
 
 	test('keeps a field named like an object property as plain data', () => {
-		const values = parseValueStore(JSON.parse('{"version":1,"values":{"__proto__":"x","constructor":"y"}}'))!;
+		const values = parseValueStore(
+			JSON.parse('{"version":1,"values":{"__proto__":"x","constructor":"y"}}')
+		)!;
 		expect(values['constructor']).toBe('y');
 		expect(Object.getPrototypeOf(values)).toBeNull();
 	});

@@ -9,7 +9,12 @@ const today = new Date('2026-01-10T00:00:00Z');
 /** The diagnostics of one fixture as `file:line field [rule]`, short enough to read in a snapshot. */
 function problems(rule: string): string[] {
 	const { diagnostics } = validateContent(fixture(rule), { today });
-	return diagnostics.map((d) => `${d.severity} ${d.file.replace(`${fixture(rule)}/`, '')}:${d.line ?? '-'} ${d.field} [${d.rule}]`).sort();
+	return diagnostics
+		.map(
+			(d) =>
+				`${d.severity} ${d.file.replace(`${fixture(rule)}/`, '')}:${d.line ?? '-'} ${d.field} [${d.rule}]`
+		)
+		.sort();
 }
 
 describe('content warnings', () => {
@@ -21,35 +26,56 @@ describe('content warnings', () => {
 			'warning fix/scenarios/outage.mdx:8 body [blank]',
 		]);
 		const messages = validateContent(fixture('blank'), { today }).diagnostics.map((d) => d.message);
-		expect(messages).toContain('still has the blank `[on-call email]` (expected the real text; fill it in or remove it)');
-		expect(messages).toContain('still has the blank `(To be filled)` (expected the real text; fill it in or remove it)');
+		expect(messages).toContain(
+			'still has the blank `[on-call email]` (expected the real text; fill it in or remove it)'
+		);
+		expect(messages).toContain(
+			'still has the blank `(To be filled)` (expected the real text; fill it in or remove it)'
+		);
 	});
 
-	test('review-due: uses Next Review when set, else last review plus the cycle (the playbook\'s, unless the entry sets one)', () => {
-		expect(problems('review-due')).toEqual(['warning fix/playbook.yaml:4 lastReviewed [review-due]', 'warning fix/scenarios/stale.mdx:5 nextReview [review-due]']);
-		const [playbook] = validateContent(fixture('review-due'), { today }).diagnostics.filter((d) => d.file.endsWith('playbook.yaml'));
-		expect(playbook!.message).toBe('was last reviewed on 2025-09-01; its quarterly review was due 2025-12-01 (expected a review, then `lastReviewed` set to the review date)');
+	test("review-due: uses Next Review when set, else last review plus the cycle (the playbook's, unless the entry sets one)", () => {
+		expect(problems('review-due')).toEqual([
+			'warning fix/playbook.yaml:4 lastReviewed [review-due]',
+			'warning fix/scenarios/stale.mdx:5 nextReview [review-due]',
+		]);
+		const [playbook] = validateContent(fixture('review-due'), { today }).diagnostics.filter((d) =>
+			d.file.endsWith('playbook.yaml')
+		);
+		expect(playbook!.message).toBe(
+			'was last reviewed on 2025-09-01; its quarterly review was due 2025-12-01 (expected a review, then `lastReviewed` set to the review date)'
+		);
 	});
 
 	test('review-due: nothing is due on the due date itself', () => {
-		const { diagnostics } = validateContent(fixture('review-due'), { today: new Date('2025-12-01T00:00:00Z') });
+		const { diagnostics } = validateContent(fixture('review-due'), {
+			today: new Date('2025-12-01T00:00:00Z'),
+		});
 		expect(diagnostics.map((d) => `${d.field} [${d.rule}]`)).toEqual(['nextReview [review-due]']);
 	});
 
 	test('scenario-no-symptoms: a scenario with neither `symptoms:` nor a Symptoms section', () => {
-		expect(problems('scenario-no-symptoms')).toEqual(['warning fix/scenarios/unrecognisable.mdx:2 symptoms [scenario-no-symptoms]']);
+		expect(problems('scenario-no-symptoms')).toEqual([
+			'warning fix/scenarios/unrecognisable.mdx:2 symptoms [scenario-no-symptoms]',
+		]);
 	});
 
 	test('scenario-no-steps: numbered commands count as steps, other code does not', () => {
-		expect(problems('scenario-no-steps')).toEqual(['warning fix/scenarios/no-steps.mdx:5 body [scenario-no-steps]']);
+		expect(problems('scenario-no-steps')).toEqual([
+			'warning fix/scenarios/no-steps.mdx:5 body [scenario-no-steps]',
+		]);
 	});
 
 	test('template-unlinked: a template no scenario lists and no page links to', () => {
-		expect(problems('template-unlinked')).toEqual(['warning fix/templates/orphan.yaml:1 (file) [template-unlinked]']);
+		expect(problems('template-unlinked')).toEqual([
+			'warning fix/templates/orphan.yaml:1 (file) [template-unlinked]',
+		]);
 	});
 
 	test('duplicate-alert: the second scenario claiming an alert name is reported', () => {
-		expect(problems('duplicate-alert')).toEqual(['warning fix/scenarios/slow-database.mdx:4 alerts.1 [duplicate-alert]']);
+		expect(problems('duplicate-alert')).toEqual([
+			'warning fix/scenarios/slow-database.mdx:4 alerts.1 [duplicate-alert]',
+		]);
 	});
 
 	test('link-broken: body and field links into the playbook that no entry builds, with a suggestion', () => {
@@ -58,14 +84,21 @@ describe('content warnings', () => {
 			'warning fix/scenarios/outage.mdx:8 body [link-broken]',
 			'warning fix/severities/p0.yaml:4 definition.0 [link-broken]',
 		]);
-		const messages = validateContent(fixture('link-broken'), { today }).diagnostics.map((d) => d.message);
-		expect(messages).toContain('links to `/fix/scenarios/cahce/`, which is not a page of the site (expected a link to an existing page; did you mean `/fix/scenarios/outage/`?)');
+		const messages = validateContent(fixture('link-broken'), { today }).diagnostics.map(
+			(d) => d.message
+		);
+		expect(messages).toContain(
+			'links to `/fix/scenarios/cahce/`, which is not a page of the site (expected a link to an existing page; did you mean `/fix/scenarios/outage/`?)'
+		);
 	});
 });
 
 /** Runs `npm run validate` the way CI does, on the same Node. */
 function validate(...args: string[]) {
-	const run = spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8', env: { ...process.env, RESPONDER_CONTENT: '' } });
+	const run = spawnSync(process.execPath, ['scripts/validate.ts', ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, RESPONDER_CONTENT: '' },
+	});
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -80,7 +113,9 @@ describe('npm run validate', () => {
 
 	test('content with nothing to warn about passes --strict', () => {
 		expect(validateContent(fixture('clean'), { today }).diagnostics).toEqual([]);
-		expect(validate('--content', fixture('clean'), '--today', '2026-01-10', '--strict').status).toBe(0);
+		expect(
+			validate('--content', fixture('clean'), '--today', '2026-01-10', '--strict').status
+		).toBe(0);
 	});
 
 	test('--strict fails the same content once its review falls due', () => {
@@ -90,16 +125,28 @@ describe('npm run validate', () => {
 	});
 
 	test('--format json prints every diagnostic with file, line, field, rule and severity, and the counts', () => {
-		const run = validate('--content', fixture('link-broken'), '--format', 'json', '--today', '2026-01-10');
+		const run = validate(
+			'--content',
+			fixture('link-broken'),
+			'--format',
+			'json',
+			'--today',
+			'2026-01-10'
+		);
 		expect(run.status).toBe(0);
-		const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[]; errors: number; warnings: number };
+		const report = JSON.parse(run.stdout) as {
+			diagnostics: Diagnostic[];
+			errors: number;
+			warnings: number;
+		};
 		expect(Object.keys(report).sort()).toEqual(['diagnostics', 'errors', 'warnings']);
 		expect(report.errors).toBe(0);
 		expect(report.warnings).toBe(3);
 		expect(report.diagnostics[0]).toEqual({
 			file: 'test/fixtures/validation/link-broken/content/fix/scenarios/outage.mdx',
 			field: 'body',
-			message: 'links to `/fix/scenarios/cahce/`, which is not a page of the site (expected a link to an existing page; did you mean `/fix/scenarios/outage/`?)',
+			message:
+				'links to `/fix/scenarios/cahce/`, which is not a page of the site (expected a link to an existing page; did you mean `/fix/scenarios/outage/`?)',
 			rule: 'link-broken',
 			severity: 'warning',
 			line: 7,

@@ -25,14 +25,21 @@ export const test = base.extend<{ guard: Guard; gatePage: GatePageDriver }>({
 			await page.addInitScript(() => {
 				window.__rbCspViolations = [];
 				document.addEventListener('securitypolicyviolation', (event) => {
-					window.__rbCspViolations.push(`${event.violatedDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+					window.__rbCspViolations.push(
+						`${event.violatedDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`
+					);
 				});
 			});
 			await use(guard);
 			const origin = new URL(baseURL!).origin;
-			const offOrigin = guard.requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+			const offOrigin = guard.requests.filter(
+				(url) =>
+					!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin
+			);
 			expect(offOrigin, 'requests that left the origin').toEqual([]);
-			const violations = page.isClosed() ? [] : await page.evaluate(() => window.__rbCspViolations ?? []).catch(() => []);
+			const violations = page.isClosed()
+				? []
+				: await page.evaluate(() => window.__rbCspViolations ?? []).catch(() => []);
 			expect(violations, 'Content Security Policy violations').toEqual([]);
 		},
 		{ auto: true },

@@ -4,9 +4,14 @@ import { GATE_PAGES } from './pages.ts';
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
 
 for (const row of GATE_PAGES) {
-	test(`the ${row.kind} page fits 375 px without horizontal scroll and its controls are reachable`, async ({ page, gatePage }) => {
+	test(`the ${row.kind} page fits 375 px without horizontal scroll and its controls are reachable`, async ({
+		page,
+		gatePage,
+	}) => {
 		await gatePage.open(row);
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow, 'pixels of horizontal scroll').toBeLessThanOrEqual(0);
 		// Every visible control lies within the viewport's width, or inside a box that scrolls on its own
 		// (code blocks, wide tables), so a thumb can reach it.
@@ -14,14 +19,24 @@ for (const row of GATE_PAGES) {
 			const scrollsOnItsOwn = (element: Element) => {
 				for (let parent = element.parentElement; parent; parent = parent.parentElement) {
 					const style = getComputedStyle(parent);
-					if (/(auto|scroll)/.test(style.overflowX) && parent.scrollWidth > parent.clientWidth) return true;
+					if (/(auto|scroll)/.test(style.overflowX) && parent.scrollWidth > parent.clientWidth)
+						return true;
 				}
 				return false;
 			};
-			return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+			return [
+				...document.querySelectorAll(
+					'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
+				),
+			]
 				.filter((element) => {
 					const box = element.getBoundingClientRect();
-					if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') return false;
+					if (
+						box.width === 0 ||
+						box.height === 0 ||
+						getComputedStyle(element).visibility === 'hidden'
+					)
+						return false;
 					return (box.left < -1 || box.right > window.innerWidth + 1) && !scrollsOnItsOwn(element);
 				})
 				.map((element) => element.outerHTML.slice(0, 100));

@@ -20,7 +20,10 @@ for (const row of GATE_PAGES.filter((row) => !row.open)) {
 	});
 }
 
-test('a template’s text can be selected and copied by hand with JavaScript off', async ({ page, gatePage }) => {
+test('a template’s text can be selected and copied by hand with JavaScript off', async ({
+	page,
+	gatePage,
+}) => {
 	const row = GATE_PAGES.find((row) => row.kind === 'template')!;
 	await gatePage.open(row);
 	const body = page.locator('main pre').first();

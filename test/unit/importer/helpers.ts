@@ -28,7 +28,8 @@ export function tempContent(): string {
 }
 
 /** Imports Markdown text in memory; `importMarkdown` output as the entries a test inspects. */
-export const importText = (text: string, options: Partial<ImportOptions> = {}) => importMarkdown(text, { playbook: 'demo', ...options });
+export const importText = (text: string, options: Partial<ImportOptions> = {}) =>
+	importMarkdown(text, { playbook: 'demo', ...options });
 
 /** Imports and writes into a fresh content folder; returns the folder. */
 export function importInto(text: string, playbook = 'demo', out = tempContent()): string {
@@ -58,19 +59,21 @@ function strings(value: unknown, into: string[]): void {
 
 /** Markdown reduced to the words a reader sees, lower case, one space between words. */
 export function normalise(line: string): string {
-	return stripEmoji(line)
-		.replace(/\\([{}<[\]])/g, '$1')
-		.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
-		.replace(/\*\*|__|`/g, '')
-		.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?/, '')
-		.replace(/^\s*\d+[.)]\s+/, '')
-		// In-document anchors (`#site-outage-runbook`) point at headings that became entries.
-		.replace(/\[([^\]]*)\]\(#[^)]*\)/g, '$1')
-		.replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-		.replace(/\s+/g, ' ')
-		.replace(/\s*:$/, '')
-		.trim()
-		.toLowerCase();
+	return (
+		stripEmoji(line)
+			.replace(/\\([{}<[\]])/g, '$1')
+			.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+			.replace(/\*\*|__|`/g, '')
+			.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?/, '')
+			.replace(/^\s*\d+[.)]\s+/, '')
+			// In-document anchors (`#site-outage-runbook`) point at headings that became entries.
+			.replace(/\[([^\]]*)\]\(#[^)]*\)/g, '$1')
+			.replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+			.replace(/\s+/g, ' ')
+			.replace(/\s*:$/, '')
+			.trim()
+			.toLowerCase()
+	);
 }
 
 /** Every text value of every file the import wrote, normalised line by line. */
@@ -94,14 +97,16 @@ export function outputCorpus(root: string): string {
  * Labels the importer turns into a typed field rather than text: after import they are the field
  * (`symptoms:`, `escalateIf:`), so a line holding only such a label has arrived as the field.
  */
-export const FIELD_LABEL = /^(symptoms|signals|likely causes|common causes|causes|definition|examples?|example incidents|impact|response|response time|escalation|responsibilities|authority|escalate to l\d if|actions|notifications|communication|post-mortem):?$/;
+export const FIELD_LABEL =
+	/^(symptoms|signals|likely causes|common causes|causes|definition|examples?|example incidents|impact|response|response time|escalation|responsibilities|authority|escalate to l\d if|actions|notifications|communication|post-mortem):?$/;
 
 /** Whether a source line's words arrived in the output corpus. */
 export function arrived(line: string, corpus: string): boolean {
 	const fragments = line.trim().startsWith('|') ? line.split('|').slice(1, -1) : [line];
 	return fragments.every((fragment) => {
 		const text = normalise(fragment);
-		if (!text || /^[-:| ]*$/.test(text) || corpus.includes(text) || FIELD_LABEL.test(text)) return true;
+		if (!text || /^[-:| ]*$/.test(text) || corpus.includes(text) || FIELD_LABEL.test(text))
+			return true;
 		// `Label: value` arrives when label and value both do; a heading or label line when its
 		// pieces do ("P0 - Critical (Complete Outage)" → level, name and label fields).
 		const pieces = text
@@ -115,6 +120,15 @@ export function arrived(line: string, corpus: string): boolean {
 
 /** Non-blank source lines that are not pure syntax (fences, rules, table separators). */
 export const meaningfulLines = (text: string): string[] =>
-	text.split('\n').filter((line) => line.trim() && !/^\s*(```|~~~)\s*\w*\s*$/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line) && !/^\s*\|?[\s:|-]+\|?\s*$/.test(line) && !/^\s*=+\s*$/.test(line));
+	text
+		.split('\n')
+		.filter(
+			(line) =>
+				line.trim() &&
+				!/^\s*(```|~~~)\s*\w*\s*$/.test(line) &&
+				!/^\s*([-*_])(\s*\1){2,}\s*$/.test(line) &&
+				!/^\s*\|?[\s:|-]+\|?\s*$/.test(line) &&
+				!/^\s*=+\s*$/.test(line)
+		);
 
 export const read = (path: string) => readFileSync(path, 'utf8');

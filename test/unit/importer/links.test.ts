@@ -24,7 +24,9 @@ describe('link recogniser', () => {
 	});
 
 	it('leaves lists that are mostly not links where they are', () => {
-		const { imported } = importText('## Resources\n- Ask the owner\n- Read the logs\n- [Docs](https://docs.example.com)\n');
+		const { imported } = importText(
+			'## Resources\n- Ask the owner\n- Read the logs\n- [Docs](https://docs.example.com)\n'
+		);
 		expect(imported.playbook.links).toBeUndefined();
 		expect(imported.pages[0]!.body).toContain('- Ask the owner');
 	});

@@ -19,7 +19,9 @@ describe('escapeMdx', () => {
 
 	it('escapes braces and angle brackets outside code only', () => {
 		const safe = escapeMdx(hostile);
-		expect(safe).toContain('Latency \\{p95\\} \\< 200ms and \\<affected_feature> or \\<div>raw\\</div>');
+		expect(safe).toContain(
+			'Latency \\{p95\\} \\< 200ms and \\<affected_feature> or \\<div>raw\\</div>'
+		);
 		expect(safe).toContain('&#105;mport x from "y"');
 		expect(safe).toContain('{"status": "ok", "latency": <200}');
 		expect(safe).toContain('Inline `{code}` stays.');
@@ -32,12 +34,16 @@ describe('escapeMdx', () => {
 	});
 
 	it('escapes every MDX file the importer writes: scenario bodies and pages', async () => {
-		const { imported } = importText('## Runbooks\n### Slow API Runbook\n**Symptoms:** p95 > 2s\n**Fix:** keep p95 < 200ms, see {dashboards}\n## Notes\n<!-- keep --> a <b>tag</b>\n');
+		const { imported } = importText(
+			'## Runbooks\n### Slow API Runbook\n**Symptoms:** p95 > 2s\n**Fix:** keep p95 < 200ms, see {dashboards}\n## Notes\n<!-- keep --> a <b>tag</b>\n'
+		);
 		const files = serialise('demo', imported);
 		for (const path of ['demo/scenarios/slow-api.mdx', 'demo/pages/notes.mdx']) {
 			const body = files.get(path)!.replace(/^---\n[\s\S]*?\n---\n/, '');
 			await expect(compile(body), path).resolves.toBeDefined();
 		}
-		expect(files.get('demo/scenarios/slow-api.mdx')).toContain('keep p95 \\< 200ms, see \\{dashboards\\}');
+		expect(files.get('demo/scenarios/slow-api.mdx')).toContain(
+			'keep p95 \\< 200ms, see \\{dashboards\\}'
+		);
 	});
 });

@@ -23,7 +23,7 @@ This guide covers production incidents for the shop and how to talk to customers
 **Review Cycle**: Quarterly
 **Last Reviewed:** 2025-02-30
 `,
-			{ playbook: 'shop', name: 'Shop' },
+			{ playbook: 'shop', name: 'Shop' }
 		);
 		expect(imported.playbook).toEqual({
 			name: 'Shop',
@@ -38,8 +38,14 @@ This guide covers production incidents for the shop and how to talk to customers
 	});
 
 	it('falls back to a summary naming the source, and a name from the id', () => {
-		const { imported } = importText('## Steps\n- Do it\n', { playbook: 'ledger-ops', sourceName: 'OPS.md' });
-		expect(imported.playbook).toMatchObject({ name: 'Ledger Ops', summary: 'Incident response playbook for Ledger Ops, imported from OPS.md.' });
+		const { imported } = importText('## Steps\n- Do it\n', {
+			playbook: 'ledger-ops',
+			sourceName: 'OPS.md',
+		});
+		expect(imported.playbook).toMatchObject({
+			name: 'Ledger Ops',
+			summary: 'Incident response playbook for Ledger Ops, imported from OPS.md.',
+		});
 	});
 
 	it('reads dates people write and refuses impossible ones', () => {

@@ -24,11 +24,22 @@ describe('import report', () => {
 	it('counts each kind, the repairs and the sections it kept word for word', () => {
 		const source = decodeSource(Buffer.from(SOURCE), 'shop.md');
 		const result = importText(source.text, { playbook: 'shop' });
-		const report = formatImportReport({ source: 'shop.md', playbook: 'shop', result, repairs: source.repairs, files: ['content/shop/playbook.yaml'], verb: 'written' });
+		const report = formatImportReport({
+			source: 'shop.md',
+			playbook: 'shop',
+			result,
+			repairs: source.repairs,
+			files: ['content/shop/playbook.yaml'],
+			verb: 'written',
+		});
 		expect(report).toContain('  severities         2\n  scenarios          0');
 		expect(report).toContain('  pages (verbatim)   1');
-		expect(report).toContain('Repaired encoding:\n  1 damaged run(s) of UTF-8 read as Windows-1252');
-		expect(report).toContain('Not classified (kept word for word):\n  Drills — every quarter → shop/pages/drills-every-quarter.mdx\n');
+		expect(report).toContain(
+			'Repaired encoding:\n  1 damaged run(s) of UTF-8 read as Windows-1252'
+		);
+		expect(report).toContain(
+			'Not classified (kept word for word):\n  Drills — every quarter → shop/pages/drills-every-quarter.mdx\n'
+		);
 		expect(report).toContain('Files (written):\n  content/shop/playbook.yaml');
 	});
 });

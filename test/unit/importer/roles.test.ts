@@ -29,15 +29,32 @@ describe('role recogniser', () => {
 		expect(imported.roles).toEqual([
 			{
 				slug: 'ic',
-				data: { name: 'Incident Commander (IC)', short: 'IC', order: 10, responsibilities: ['Owns the incident'], authority: ['Can roll back'], notes: ['During Incident'], do: ['Stay calm'], dont: ['Debug yourself'] },
+				data: {
+					name: 'Incident Commander (IC)',
+					short: 'IC',
+					order: 10,
+					responsibilities: ['Owns the incident'],
+					authority: ['Can roll back'],
+					notes: ['During Incident'],
+					do: ['Stay calm'],
+					dont: ['Debug yourself'],
+				},
 			},
-			{ slug: 'scribe', data: { name: 'Scribe', order: 20, responsibilities: ['Keeps the timeline'], notes: ['Templates: See the timeline template'] } },
+			{
+				slug: 'scribe',
+				data: {
+					name: 'Scribe',
+					order: 20,
+					responsibilities: ['Keeps the timeline'],
+					notes: ['Templates: See the timeline template'],
+				},
+			},
 		]);
 		expect(imported.pages.filter((p) => p.slug !== 'source-outline')).toEqual([]);
 	});
 
 	it('reads DO / DON’T blocks and refuses other blocks', () => {
-		expect(parseDoDont('DO:\n- a\nDON\'T:\n- b')).toEqual({ do: ['a'], dont: ['b'] });
+		expect(parseDoDont("DO:\n- a\nDON'T:\n- b")).toEqual({ do: ['a'], dont: ['b'] });
 		expect(parseDoDont('echo hello')).toBeUndefined();
 	});
 });
@@ -57,8 +74,18 @@ describe('on-call rotation roles', () => {
   - Backup for Primary
 `);
 		expect(imported.roles.map((r) => r.data)).toEqual([
-			{ name: 'Primary On-Call', summary: 'Brandon Shore', order: 10, responsibilities: ['Respond to P0/P1 alerts within SLA', 'Escalate if needed'] },
-			{ name: 'Secondary On-Call', summary: '(To be assigned)', order: 20, responsibilities: ['Backup for Primary'] },
+			{
+				name: 'Primary On-Call',
+				summary: 'Brandon Shore',
+				order: 10,
+				responsibilities: ['Respond to P0/P1 alerts within SLA', 'Escalate if needed'],
+			},
+			{
+				name: 'Secondary On-Call',
+				summary: '(To be assigned)',
+				order: 20,
+				responsibilities: ['Backup for Primary'],
+			},
 		]);
 	});
 });

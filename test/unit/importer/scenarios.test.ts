@@ -33,7 +33,9 @@ Check the queue depth.
 			alerts: ['TransferQueueBacklog'],
 			causes: ['Bank API timeout'],
 		});
-		expect(stuck!.body).toBe('## Triage\n\nCheck the queue depth.\n\n## Mitigation\n\n1. Pause new transfers');
+		expect(stuck!.body).toBe(
+			'## Triage\n\nCheck the queue depth.\n\n## Mitigation\n\n1. Pause new transfers'
+		);
 	});
 
 	it('reads "Database Down Runbook" headings under Runbooks and strips numbering', () => {
@@ -64,11 +66,19 @@ restart
 **Symptoms:**
 - \`DatabaseConnectionExhaustion\` alert triggered
 `);
-		expect(found[0]!.data).toMatchObject({ title: 'Database Connection Exhaustion', severity: 'demo/p0', alerts: ['DatabaseConnectionExhaustion'] });
+		expect(found[0]!.data).toMatchObject({
+			title: 'Database Connection Exhaustion',
+			severity: 'demo/p0',
+			alerts: ['DatabaseConnectionExhaustion'],
+		});
 	});
 
 	it('leaves "When to write a post-mortem" and the document title alone', () => {
-		expect(scenarios('# Incident Response Playbook\n## When to Write a Post-Mortem\n- Always\n## Process\nText\n')).toEqual([]);
+		expect(
+			scenarios(
+				'# Incident Response Playbook\n## When to Write a Post-Mortem\n- Always\n## Process\nText\n'
+			)
+		).toEqual([]);
 		expect(scenarioTitle('🔴 Complete Outage')).toBe('Complete Outage');
 		expect(relevel('#### Deep\n\n##### Deeper', 4)).toBe('## Deep\n\n### Deeper');
 	});

@@ -11,17 +11,58 @@ import { arrived, meaningfulLines, outputCorpus, SEEDS, tempContent } from './he
 const EXPECTED: Record<keyof typeof SEEDS, { severities: string[]; scenarios: string[] }> = {
 	'restaurant-os': {
 		severities: ['p0', 'p1', 'p2', 'p3', 'p4'],
-		scenarios: ['complete-backend-outage', 'authentication-failures', 'payment-processing-failures', 'voice-ordering-system-down', 'websocket-connection-failures', 'database-migration-failure'],
+		scenarios: [
+			'complete-backend-outage',
+			'authentication-failures',
+			'payment-processing-failures',
+			'voice-ordering-system-down',
+			'websocket-connection-failures',
+			'database-migration-failure',
+		],
 	},
-	sentia: { severities: ['p1', 'p2', 'p3', 'p4'], scenarios: ['complete-outage', 'security-incident', 'database-issues', 'performance-degradation', 'integration-failure'] },
-	stolentee: { severities: ['p0', 'p1', 'p2', 'p3'], scenarios: ['site-outage', 'database-down', 'redis-down', 'high-error-rate', 'worker-stuck', 'payment-issues'] },
+	sentia: {
+		severities: ['p1', 'p2', 'p3', 'p4'],
+		scenarios: [
+			'complete-outage',
+			'security-incident',
+			'database-issues',
+			'performance-degradation',
+			'integration-failure',
+		],
+	},
+	stolentee: {
+		severities: ['p0', 'p1', 'p2', 'p3'],
+		scenarios: [
+			'site-outage',
+			'database-down',
+			'redis-down',
+			'high-error-rate',
+			'worker-stuck',
+			'payment-issues',
+		],
+	},
 	servio: {
 		severities: ['p0', 'p1', 'p2', 'p3'],
-		scenarios: ['database-connection-exhaustion', 'payment-processing-failure', 'webhook-security-alert', 'circuit-breaker-open', 'high-error-rate', 'high-latency', 'cache-issues', 'idempotency-issues'],
+		scenarios: [
+			'database-connection-exhaustion',
+			'payment-processing-failure',
+			'webhook-security-alert',
+			'circuit-breaker-open',
+			'high-error-rate',
+			'high-latency',
+			'cache-issues',
+			'idempotency-issues',
+		],
 	},
 	maidconnect: {
 		severities: ['sev-1', 'sev-2', 'sev-3'],
-		scenarios: ['complete-site-outage', 'authentication-broken', 'payment-processing-failures', 'database-performance-degradation', 'third-party-service-outage'],
+		scenarios: [
+			'complete-site-outage',
+			'authentication-broken',
+			'payment-processing-failures',
+			'database-performance-degradation',
+			'third-party-service-outage',
+		],
 	},
 };
 
@@ -39,7 +80,8 @@ describe.each(Object.keys(SEEDS) as (keyof typeof SEEDS)[])('seed %s', (id) => {
 	it('imports into a fresh content folder that validates with zero errors', () => {
 		const { diagnostics, entries } = validateContent(out);
 		expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-		const slugs = (collection: string) => entries.filter((e) => e.collection === collection).map((e) => e.id.split('/')[1]);
+		const slugs = (collection: string) =>
+			entries.filter((e) => e.collection === collection).map((e) => e.id.split('/')[1]);
 		expect(slugs('severities').sort()).toEqual([...EXPECTED[id].severities].sort());
 		expect(slugs('scenarios').sort()).toEqual([...EXPECTED[id].scenarios].sort());
 		expect(slugs('templates').length).toBeGreaterThan(0);
@@ -73,8 +115,21 @@ describe('servio alerts', () => {
 		const { result } = importSeed('servio');
 		const alerts = result.imported.scenarios.flatMap((s) => s.data.alerts ?? []);
 		expect(alerts.sort()).toEqual(
-			['DatabaseConnectionExhaustion', 'PaymentProcessingFailure', 'WebhookVerificationFailure', 'WebhookReplayAttack', 'CircuitBreakerOpen', 'HighErrorRate', 'HighLatencyP95', 'HighLatencyP99', 'LowCacheHitRate', 'HighIdempotencyKeyExpiry'].sort(),
+			[
+				'DatabaseConnectionExhaustion',
+				'PaymentProcessingFailure',
+				'WebhookVerificationFailure',
+				'WebhookReplayAttack',
+				'CircuitBreakerOpen',
+				'HighErrorRate',
+				'HighLatencyP95',
+				'HighLatencyP99',
+				'LowCacheHitRate',
+				'HighIdempotencyKeyExpiry',
+			].sort()
 		);
-		expect(result.imported.scenarios.find((s) => s.slug === 'high-latency')!.data.severity).toBe('servio/p1');
+		expect(result.imported.scenarios.find((s) => s.slug === 'high-latency')!.data.severity).toBe(
+			'servio/p1'
+		);
 	});
 });

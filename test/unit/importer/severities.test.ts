@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLevel } from '../../../src/importer/severities.ts';
 import { importText } from './helpers.ts';
 
-const severities = (markdown: string) => importText(markdown).imported.severities.map((entry) => ({ slug: entry.slug, ...entry.data }));
+const severities = (markdown: string) =>
+	importText(markdown).imported.severities.map((entry) => ({ slug: entry.slug, ...entry.data }));
 
 describe('severity recogniser', () => {
 	it('reads S1–S4 headings with plain "Response Time:" and "SLA: Resolve within" lines', () => {
@@ -64,7 +65,10 @@ Response Time: Best effort
 - **Pager:** Wake everyone
 `);
 		// "every hour" is a cadence the clocks can count, so it is also the update target.
-		expect(p0!.targets).toEqual({ response: '15 minutes', update: 'Update every hour until resolved' });
+		expect(p0!.targets).toEqual({
+			response: '15 minutes',
+			update: 'Update every hour until resolved',
+		});
 		expect(p0!.communication).toBe('Update every hour until resolved');
 		expect(p0!.targetNotes).toEqual(['Pager: Wake everyone']);
 	});
@@ -90,7 +94,11 @@ Response Time: Best effort
 |---|---|---|
 | P0 | > 50% | High |
 `);
-		expect(p0!.criteria).toEqual({ usersAffected: '> 50%', usersAffectedRange: [50, 100], revenue: 'High' });
+		expect(p0!.criteria).toEqual({
+			usersAffected: '> 50%',
+			usersAffectedRange: [50, 100],
+			revenue: 'High',
+		});
 	});
 
 	it('gives unique ranks when a document mixes scales', () => {

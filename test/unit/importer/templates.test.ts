@@ -14,8 +14,15 @@ We see errors in <affected_feature> (severity P[0-4]).
 Owner: @[name]. Next update in [15/30] minutes.
 \`\`\`
 `);
-		expect(template!.data).toMatchObject({ title: 'Customer email', kind: 'external', subject: '{{service}} degraded', channels: ['email'] });
-		expect(template!.data.body).toBe('We see errors in <affected_feature> (severity P[0-4]).\nOwner: @[name]. Next update in [15/30] minutes.');
+		expect(template!.data).toMatchObject({
+			title: 'Customer email',
+			kind: 'external',
+			subject: '{{service}} degraded',
+			channels: ['email'],
+		});
+		expect(template!.data.body).toBe(
+			'We see errors in <affected_feature> (severity P[0-4]).\nOwner: @[name]. Next update in [15/30] minutes.'
+		);
 		expect(template!.data.fields!.map((f) => [f.name, f.label, f.tokens, f.type])).toEqual([
 			['service', 'Service', ['{{service}}'], 'text'],
 			['affected-feature', 'Affected feature', ['<affected_feature>'], 'text'],
@@ -34,16 +41,29 @@ Status: [Investigating/Identified/Monitoring]
 \`\`\`
 `);
 		expect(template!.data).toMatchObject({ title: 'Initial Notification', when: 'within 15 min' });
-		expect(template!.data.fields!.find((f) => f.name === 'investigating-identified-monitoring')).toMatchObject({ type: 'status', derive: 'status' });
+		expect(
+			template!.data.fields!.find((f) => f.name === 'investigating-identified-monitoring')
+		).toMatchObject({ type: 'status', derive: 'status' });
 	});
 
 	it('leaves shell blocks and prose blocks without blanks under other headings alone', () => {
-		expect(templates('## Communication\n```bash\necho [x]\n```\n## Notes\n```\nplain text\n```\n')).toEqual([]);
+		expect(
+			templates('## Communication\n```bash\necho [x]\n```\n## Notes\n```\nplain text\n```\n')
+		).toEqual([]);
 	});
 
 	it('keeps P[0-4] and @[name] whole but not a bracketed word after a letter', () => {
-		expect(blankTokens('P[0-4] SEV-[1/2/3] @[name] S[abc] [Yes/No]')).toEqual(['P[0-4]', 'SEV-[1/2/3]', '@[name]', '[abc]', '[Yes/No]']);
-		expect(fieldFor('[Brief description]')).toEqual({ name: 'brief-description', label: 'Brief description' });
+		expect(blankTokens('P[0-4] SEV-[1/2/3] @[name] S[abc] [Yes/No]')).toEqual([
+			'P[0-4]',
+			'SEV-[1/2/3]',
+			'@[name]',
+			'[abc]',
+			'[Yes/No]',
+		]);
+		expect(fieldFor('[Brief description]')).toEqual({
+			name: 'brief-description',
+			label: 'Brief description',
+		});
 		expect(fieldFor('[Timestamp]')).toMatchObject({ type: 'datetime', derive: 'now' });
 	});
 });

@@ -30,14 +30,27 @@ describe('parseDuration', () => {
 	])('reads %j', (text, kind, minutes, businessHours) => {
 		const duration = parseDuration(text);
 		if (kind === undefined) return expect(duration).toBeUndefined();
-		expect(duration).toEqual({ text, kind, businessHours, ...(minutes === undefined ? {} : { minutes }) });
+		expect(duration).toEqual({
+			text,
+			kind,
+			businessHours,
+			...(minutes === undefined ? {} : { minutes }),
+		});
 	});
 
-	test.each(['soon', 'whenever convenient', '', 'ten minutes', '15 parsecs'])('refuses %j', (text) => {
-		expect(parseDuration(text)).toBeUndefined();
-	});
+	test.each(['soon', 'whenever convenient', '', 'ten minutes', '15 parsecs'])(
+		'refuses %j',
+		(text) => {
+			expect(parseDuration(text)).toBeUndefined();
+		}
+	);
 });
 
 test('formatMinutes shortens spans for clocks', () => {
-	expect([formatMinutes(5), formatMinutes(60), formatMinutes(90), formatMinutes(1500)]).toEqual(['5 min', '1 h', '1 h 30 min', '1 d 1 h']);
+	expect([formatMinutes(5), formatMinutes(60), formatMinutes(90), formatMinutes(1500)]).toEqual([
+		'5 min',
+		'1 h',
+		'1 h 30 min',
+		'1 d 1 h',
+	]);
 });

@@ -1,10 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { blankFields, fillTemplate, scanBlanks, segmentsToText, undeclaredBlanks } from '../../../src/lib/placeholders.ts';
+import {
+	blankFields,
+	fillTemplate,
+	scanBlanks,
+	segmentsToText,
+	undeclaredBlanks,
+} from '../../../src/lib/placeholders.ts';
 
 describe('scanBlanks', () => {
 	test('finds the blank styles playbooks use', () => {
-		const text = 'INCIDENT - [P0/P1/P2] - [Brief Description] <affected_feature> {{service}} IC: @[name] every [15/30] min, P[0-4]';
-		expect(scanBlanks(text).map((blank) => blank.text)).toEqual(['[P0/P1/P2]', '[Brief Description]', '<affected_feature>', '{{service}}', '[name]', '[15/30]', '[0-4]']);
+		const text =
+			'INCIDENT - [P0/P1/P2] - [Brief Description] <affected_feature> {{service}} IC: @[name] every [15/30] min, P[0-4]';
+		expect(scanBlanks(text).map((blank) => blank.text)).toEqual([
+			'[P0/P1/P2]',
+			'[Brief Description]',
+			'<affected_feature>',
+			'{{service}}',
+			'[name]',
+			'[15/30]',
+			'[0-4]',
+		]);
 	});
 
 	test('leaves Markdown links, task boxes and plain angle text alone', () => {
@@ -19,13 +34,19 @@ describe('fillTemplate', () => {
 	];
 
 	test('puts values in place of every token, longest token first', () => {
-		const segments = fillTemplate('Severity: P[0-4] — [Brief description] ([Brief description])', fields, { severity: 'P1', summary: 'Checkout down' });
+		const segments = fillTemplate(
+			'Severity: P[0-4] — [Brief description] ([Brief description])',
+			fields,
+			{ severity: 'P1', summary: 'Checkout down' }
+		);
 		expect(segmentsToText(segments)).toBe('Severity: P1 — Checkout down (Checkout down)');
 		expect(blankFields(segments)).toEqual([]);
 	});
 
 	test('keeps unfilled blanks and names them', () => {
-		const segments = fillTemplate('Severity: P[0-4] — [Brief description]', fields, { severity: ' ' });
+		const segments = fillTemplate('Severity: P[0-4] — [Brief description]', fields, {
+			severity: ' ',
+		});
 		expect(segmentsToText(segments)).toBe('Severity: P[0-4] — [Brief description]');
 		expect(blankFields(segments)).toEqual(['severity', 'summary']);
 	});
@@ -38,5 +59,10 @@ describe('fillTemplate', () => {
 });
 
 test('undeclaredBlanks reports blanks no token covers', () => {
-	expect(undeclaredBlanks('P[0-4] and @[name] and [Impact]', [{ name: 'severity', tokens: ['P[0-4]'] }, { name: 'impact', tokens: ['[Impact]'] }]).map((b) => b.text)).toEqual(['[name]']);
+	expect(
+		undeclaredBlanks('P[0-4] and @[name] and [Impact]', [
+			{ name: 'severity', tokens: ['P[0-4]'] },
+			{ name: 'impact', tokens: ['[Impact]'] },
+		]).map((b) => b.text)
+	).toEqual(['[name]']);
 });
