@@ -1,7 +1,7 @@
 /**
  * Text leaves Responder through one of these helpers, one per target format, so a title, a note or
- * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, Slack
- * mrkdwn or a terminal. Each takes plain text and returns it written for its target; none of them
+ * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, YAML
+ * frontmatter, Slack mrkdwn or a terminal. Each takes plain text and returns it written for its target; none of them
  * is safe for another target. `test/unit/escape.test.ts` compiles what they emit on a corpus of
  * hostile strings (`test/unit/fixtures/hostile-strings.ts`).
  */
@@ -116,6 +116,17 @@ function escapeMdxLine(line: string): string {
 	}
 	return out;
 }
+
+/**
+ * A YAML value (frontmatter) for any JSON-compatible value: JSON, which YAML 1.2 reads as written,
+ * with the characters YAML refuses to see raw (DEL, C1 controls, line and paragraph separators,
+ * the byte-order mark) written as `\uXXXX` escapes, which JSON and YAML read alike.
+ */
+export const escapeYaml = (value: unknown): string =>
+	JSON.stringify(value).replace(
+		/[\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
+		(char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+	);
 
 /**
  * Slack mrkdwn: `&`, `<` and `>` as Slack's own entities, so `<!channel>`, `<@U123>`, `<#C1>` and
