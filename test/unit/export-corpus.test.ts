@@ -9,8 +9,10 @@ import type { Incident } from '../../src/client/incident-context.ts';
 import {
 	renderDocument,
 	renderPostMortemMdx,
+	type ChecklistTicks,
 	type ExportContext,
 } from '../../src/lib/incident-export.ts';
+import type { PlaybookData } from '../../src/lib/incident-data.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { isVisibleAddress, parseMarkdown, renderMdx } from './compile-output.ts';
@@ -38,7 +40,7 @@ function incident(value: string): Incident {
 	};
 }
 
-const checklists = (value: string): ExportContext['checklists'] => [
+const checklists = (value: string): ChecklistTicks[] => [
 	{
 		document: value,
 		ticks: [
@@ -48,10 +50,10 @@ const checklists = (value: string): ExportContext['checklists'] => [
 	},
 ];
 
-const PLAYBOOKS = [
+const PLAYBOOKS: [string, PlaybookData][] = [
 	['the playbook’s templates', playbook],
 	['Responder’s templates', { ...playbook, templates: [] }],
-] as const;
+];
 
 /** What inline Markdown shows for a value: one line; NUL is U+FFFD in CommonMark. */
 const shown = (text: string) =>
