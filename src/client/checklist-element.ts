@@ -1,22 +1,24 @@
 /**
  * `<rb-checklist>`: makes the server-rendered checklist markup (src/lib/checklist-markup.ts)
- * executable. Ticks are stored per incident scope and document, carry their time, stay in step
- * across tabs and are sent to the incident timeline. When storage fails the list keeps working in
- * memory and says so.
+ * executable. Ticks are stored per incident scope, document and item (one key per tick, so two
+ * tabs never overwrite each other's), carry their time, stay in step across tabs and are sent to
+ * the incident timeline. When storage fails the list keeps working in memory and says so; when
+ * another tab clears storage, the page keeps its ticks and its incident and saves them again.
  */
 import {
+	CHECKLIST_KEY_PREFIX,
 	checklistKey,
-	decodeChecklist,
 	emptyChecklist,
 	tickTimeUtc,
 	sameItems,
 	withItems,
-	withoutTicks,
 	withTick,
 	type ChecklistRecord,
+	type Tick,
 } from '../lib/checklist-store.ts';
-import { incidentScope, onActiveIncidentChange, recordTimeline } from './incident-context.ts';
-import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
+import { loadChecklist, saveItems, saveList, saveTick } from './checklist-storage.ts';
+import { activeIncident, onActiveIncidentChange, recordTimeline } from './incident-context.ts';
+import { onStorageChange } from './safe-storage.ts';
 
 const NOT_SAVED = 'Ticks stay while this page is open; note them elsewhere if you need them later.';
 const NOTICES = {
@@ -25,6 +27,8 @@ const NOTICES = {
 	corrupt: `Progress is not being saved: the saved progress could not be read. ${NOT_SAVED}`,
 	movedAside: (key: string) =>
 		`The saved progress for this checklist could not be read; it was kept under “${key}”. New ticks are saved.`,
+	cleared: (ticks: number, saved: boolean) =>
+		`Browser storage was cleared in another tab or window. This page kept its ${ticks === 1 ? 'tick' : `${ticks} ticks`} and this incident${saved ? ' and saved them again' : `; they could not be saved again. ${NOT_SAVED}`}.`,
 };
 
 /** Ticks held for lists whose storage failed, by storage key, shared by the lists of a page. */
@@ -32,6 +36,10 @@ const memory = new Map<string, ChecklistRecord>();
 
 export class ChecklistElement extends HTMLElement {
 	#key = '';
+	/** The incident whose ticks the list shows; `null` before any incident. */
+	#incident: string | null = null;
+	/** Set while storage is being cleared elsewhere: the active incident did not really change. */
+	#clearing = false;
 	#record: ChecklistRecord = emptyChecklist();
 	#saving = true;
 	#progress: HTMLParagraphElement | undefined;
@@ -43,8 +51,24 @@ export class ChecklistElement extends HTMLElement {
 
 	connectedCallback() {
 		if (!this.#progress) this.#upgrade();
-		this.#stopIncident = onActiveIncidentChange(() => this.#load());
+		// Before the incident listener: a clear also reads as "no active incident" there.
+		this.#stopStorage = onStorageChange(
+			CHECKLIST_KEY_PREFIX,
+			(changed) => {
+				if (changed === null) this.#onCleared();
+				else if (changed.startsWith(this.#key)) this.#refresh();
+			},
+			true
+		);
+		this.#stopIncident = onActiveIncidentChange(() => {
+			if (this.#clearing) this.#clearing = false;
+			else this.#load();
+		});
 		this.#load();
+	}
+
+	get #document(): string {
+		return this.dataset.checklist ?? 'document';
 	}
 
 	disconnectedCallback() {
@@ -91,18 +115,12 @@ export class ChecklistElement extends HTMLElement {
 
 	/** Reads the ticks of the current scope; called on start and when the active incident changes. */
 	#load() {
-		this.#key = checklistKey(incidentScope(), this.dataset.checklist ?? 'document');
-		this.#stopStorage?.();
-		this.#stopStorage = onStorageChange(this.#key, () => this.#refresh());
-		const result = readJson(this.#key, decodeChecklist);
-		this.#saving =
-			result.status === 'ok' ||
-			result.status === 'empty' ||
-			(result.status === 'corrupt' && result.movedTo !== undefined);
-		if (result.status === 'ok') this.#record = result.value;
-		else if (result.status === 'unavailable')
-			this.#record = memory.get(this.#key) ?? emptyChecklist();
-		else this.#record = emptyChecklist();
+		this.#incident = activeIncident()?.id ?? null;
+		this.#key = checklistKey(this.#incident, this.#document);
+		const result = loadChecklist(this.#incident, this.#document);
+		this.#saving = result.status === 'ok';
+		this.#record =
+			result.status === 'ok' ? result.record : (memory.get(this.#key) ?? emptyChecklist());
 		// Remember the list as shown now, so the export can tell ticks of items that left it.
 		const ids = this.#documentItemIds();
 		if (
@@ -111,44 +129,55 @@ export class ChecklistElement extends HTMLElement {
 			!sameItems(this.#record, ids)
 		) {
 			this.#record = withItems(this.#record, ids);
-			writeJson(this.#key, this.#record);
+			saveItems(this.#incident, this.#document, this.#record);
 		}
 		this.#say(
 			result.status === 'unavailable'
 				? NOTICES.unavailable
-				: result.status === 'corrupt'
-					? result.movedTo
-						? NOTICES.movedAside(result.movedTo)
-						: NOTICES.corrupt
+				: result.movedTo
+					? NOTICES.movedAside(result.movedTo)
 					: ''
 		);
 		this.#render();
 	}
 
-	/** Another tab changed this list's ticks. */
+	/** Another tab ticked, unticked or reset something; only this list's keys matter. */
 	#refresh() {
 		if (!this.#saving) return;
-		const result = readJson(this.#key, decodeChecklist);
-		if (result.status === 'ok') this.#record = result.value;
-		else if (result.status === 'empty') this.#record = emptyChecklist();
-		else return this.#load();
+		const result = loadChecklist(this.#incident, this.#document);
+		if (result.status !== 'ok') return this.#load();
+		this.#record = result.record;
 		this.#render();
 	}
 
-	/** Applies a change on top of what is stored now (another tab may have ticked meanwhile). */
-	#update(change: (record: ChecklistRecord) => ChecklistRecord) {
-		let base = this.#record;
-		if (this.#saving) {
-			const stored = readJson(this.#key, decodeChecklist);
-			if (stored.status === 'ok') base = stored.value;
-			else if (stored.status === 'empty') base = emptyChecklist();
-		}
-		this.#record = withItems(change(base), this.#documentItemIds());
+	/**
+	 * Another tab cleared storage (`localStorage.clear()`, "clear site data"). The incident is still
+	 * being worked: keep its scope and ticks, write them back, and say what happened.
+	 */
+	#onCleared() {
+		this.#clearing = true;
+		const saved = this.#saving && saveList(this.#incident, this.#document, this.#record);
+		if (this.#saving && !saved) this.#saving = false;
+		this.#say(NOTICES.cleared(Object.keys(this.#record.ticks).length, saved));
+		this.#render();
+	}
+
+	/** Sets or clears the ticks of `ids`: memory first, then one key per tick. */
+	#update(ids: string[], tick: Tick | undefined) {
+		let record = this.#record;
+		for (const id of ids) record = withTick(record, id, tick);
+		const shown = this.#documentItemIds();
+		const itemsChanged = !sameItems(record, shown);
+		this.#record = withItems(record, shown);
 		memory.set(this.#key, this.#record);
-		if (this.#saving && !writeJson(this.#key, this.#record)) {
-			// What is stored stays as it was; from now on this page keeps ticks in memory.
-			this.#saving = false;
-			this.#say(NOTICES.full);
+		if (this.#saving) {
+			const saved = ids.every((id) => saveTick(this.#incident, this.#document, id, tick));
+			if (saved && itemsChanged) saveItems(this.#incident, this.#document, this.#record);
+			if (!saved) {
+				// From now on this page keeps ticks in memory.
+				this.#saving = false;
+				this.#say(NOTICES.full);
+			}
 		}
 		this.#render();
 		// `npm run bench` measures from the click to here.
@@ -162,10 +191,10 @@ export class ChecklistElement extends HTMLElement {
 		if (!item?.dataset.item) return;
 		const text = textOf(item);
 		const tick = box.checked ? { at: new Date().toISOString(), text } : undefined;
-		this.#update((record) => withTick(record, item.dataset.item!, tick));
+		this.#update([item.dataset.item], tick);
 		recordTimeline({
 			type: box.checked ? 'step-ticked' : 'step-unticked',
-			checklist: this.dataset.checklist ?? 'document',
+			checklist: this.#document,
 			item: item.dataset.item,
 			text,
 		});
@@ -185,10 +214,10 @@ export class ChecklistElement extends HTMLElement {
 		if (ids.length === 0) return;
 		const steps = ids.length === 1 ? '1 ticked step' : `${ids.length} ticked steps`;
 		if (!confirm(`Untick ${steps} in this checklist? Their tick times are cleared.`)) return;
-		this.#update((record) => withoutTicks(record, ids));
+		this.#update(ids, undefined);
 		recordTimeline({
 			type: 'checklist-reset',
-			checklist: this.dataset.checklist ?? 'document',
+			checklist: this.#document,
 			count: ids.length,
 		});
 	}

@@ -22,8 +22,24 @@ const CHANGED_EVENT = 'responder:incidents-changed';
 let memory: IncidentStore = emptyStore();
 let notice: string | null = null;
 
+let watching = false;
+
+/** Another tab cleared storage: this page still holds the incidents, so it saves them again. */
+function watchStorage(): void {
+	if (watching) return;
+	watching = true;
+	onStorageChange(INCIDENTS_KEY, (changed) => {
+		if (changed !== null || Object.keys(memory.incidents).length === 0) return;
+		notice = writeJson(INCIDENTS_KEY, memory)
+			? 'Browser storage was cleared in another tab or window. This page kept its incidents and saved them again.'
+			: 'Browser storage was cleared in another tab or window, and this page could not save its incidents again. They last while this tab is open: export them as JSON to keep them.';
+		globalThis.dispatchEvent(new CustomEvent(CHANGED_EVENT));
+	});
+}
+
 /** The current store: storage when it can be read, else the copy kept in memory. */
 export function loadStore(): IncidentStore {
+	watchStorage();
 	const result = readStore();
 	if (result.status === 'ok') memory = result.value;
 	if (movedAsideKey()) {

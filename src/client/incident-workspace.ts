@@ -5,8 +5,7 @@
  * MDX, JSON), import, hand-over link, resolve/close/delete.
  */
 import { h } from './dom.ts';
-import { keysWithPrefix, readJson } from './safe-storage.ts';
-import { checklistKey } from '../lib/checklist-store.ts';
+import { storedRecords } from './checklist-storage.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {
 	loadStore,
@@ -78,12 +77,8 @@ type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json'
 
 /** Checklist ticks stored in the incident's scope; none when storage is blocked (the export then uses the timeline). */
 function storedChecklists(id: string): ChecklistTicks[] {
-	const prefix = checklistKey(id, '');
-	return keysWithPrefix(prefix)
-		.flatMap((key) => {
-			const result = readJson(key, (raw) => readChecklistTicks(key.slice(prefix.length), raw));
-			return result.status === 'ok' ? [result.value] : [];
-		})
+	return [...storedRecords(id)]
+		.flatMap(([document, record]) => readChecklistTicks(document, record) ?? [])
 		.sort((a, b) => a.document.localeCompare(b.document));
 }
 

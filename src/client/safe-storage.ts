@@ -58,6 +58,18 @@ export function writeJson(key: string, value: unknown): boolean {
 	}
 }
 
+/** Removes a key; `false` when storage refused (blocked or missing). */
+export function removeKey(key: string): boolean {
+	const store = storage();
+	if (!store) return false;
+	try {
+		store.removeItem(key);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Keys that start with `prefix`; none when storage cannot be read. */
 export function keysWithPrefix(prefix: string): string[] {
 	const store = storage();
@@ -68,11 +80,18 @@ export function keysWithPrefix(prefix: string): string[] {
 	}
 }
 
-/** Calls `listener` when another tab changes `key` (or a key starting with `key` when `prefix`). */
-export function onStorageChange(key: string, listener: () => void, prefix = false): () => void {
+/**
+ * Calls `listener` with the changed key when another tab changes `key` (or a key starting with
+ * `key` when `prefix`), or with `null` when another tab clears storage.
+ */
+export function onStorageChange(
+	key: string,
+	listener: (changed: string | null) => void,
+	prefix = false
+): () => void {
 	const handler = (event: StorageEvent) => {
 		if (event.key === null || event.key === key || (prefix && event.key.startsWith(key)))
-			listener();
+			listener(event.key);
 	};
 	globalThis.addEventListener?.('storage', handler);
 	return () => globalThis.removeEventListener?.('storage', handler);

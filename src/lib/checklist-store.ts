@@ -1,19 +1,28 @@
 /**
- * How checklist ticks are stored in the browser. One value per checklist document and incident
- * scope, under `responder:checklist:<scope>:<document>`, e.g.
- * `responder:checklist:default:servio/scenarios/database-connection-exhaustion`.
+ * How checklist ticks are stored in the browser (storage version 3). Each tick has a key of its
+ * own, so two tabs ticking different items of one list at the same moment can never overwrite each
+ * other's tick; the list's own key remembers the item ids as last shown:
+ *
+ * - `responder:checklist:v3:<scope>:<document>` holds `{ version: 3, items?: [<item id>…] }`;
+ * - `responder:checklist:v3:<scope>:<document>:item:<item id>` holds `{ at, text }`.
+ *
+ * `<scope>` is `default` before any incident and `incident:<id>` during one; the incident id,
+ * document and item id are URI-encoded, so no id can reach into another scope (`INC-1` and
+ * `INC-1:x` stay apart, and an incident named `default` is not the pre-incident scope).
  *
  * Ticks are kept by item id. Unticking deletes a tick; an item that left the list keeps its tick
  * (with the text it had), so the incident export can list "ticked items no longer in this list".
  *
- * Versions: 1 stored only the tick time (`ticked: { id: iso }`); 2 adds the item's text so ticks of
- * removed items can still be named, and optionally `items`: the ids of the list as the responder
- * last saw it, which tells the export which ticks belong to items no longer in the list.
- * `decodeChecklist` upgrades old values; the next write stores the current version.
+ * Earlier versions kept one value per list under `responder:checklist:<incident id or default>:
+ * <document>`: 1 stored only the tick time (`ticked: { id: iso }`), 2 the time and text
+ * (`ticks: { id: { at, text } }`) and optionally `items`. `decodeChecklist` reads them; the page
+ * moves such a value to the version 3 keys the first time it loads the list.
  */
 
 export const CHECKLIST_KEY_PREFIX = 'responder:checklist:';
+const V3_PREFIX = `${CHECKLIST_KEY_PREFIX}v3:`;
 export const CHECKLIST_VERSION = 2;
+export const CHECKLIST_STORAGE_VERSION = 3;
 
 export interface Tick {
 	/** ISO time in UTC when the item was ticked. */
@@ -29,9 +38,71 @@ export interface ChecklistRecord {
 	items?: string[];
 }
 
-/** The storage key for a document's ticks in a scope (`default` or an incident id). */
-export const checklistKey = (scope: string, document: string): string =>
-	`${CHECKLIST_KEY_PREFIX}${scope}:${document}`;
+/** The scope of ticks: `default` before any incident, `incident:<encoded id>` during one. */
+export const checklistScope = (incidentId: string | null): string =>
+	incidentId === null ? 'default' : `incident:${encodeURIComponent(incidentId)}`;
+
+/** The key of a list (its item ids as last shown); its ticks' keys start with it. */
+export const checklistKey = (incidentId: string | null, document: string): string =>
+	`${V3_PREFIX}${checklistScope(incidentId)}:${encodeURIComponent(document)}`;
+
+/** The key of one item's tick in the list stored under `listKey`. */
+export const tickKey = (listKey: string, item: string): string =>
+	`${tickPrefix(listKey)}${encodeURIComponent(item)}`;
+
+/** What every tick key of the list under `listKey` starts with. */
+export const tickPrefix = (listKey: string): string => `${listKey}:item:`;
+
+/** What every key of a scope starts with (for the export, which reads all lists of an incident). */
+export const scopePrefix = (incidentId: string | null): string =>
+	`${V3_PREFIX}${checklistScope(incidentId)}:`;
+
+/**
+ * The version 1/2 key of a list, to move into version 3. An incident named `default` had the
+ * pre-incident key: those ticks stay with the pre-incident scope.
+ */
+export const legacyChecklistKey = (incidentId: string | null, document: string) =>
+	incidentId === 'default'
+		? undefined
+		: `${CHECKLIST_KEY_PREFIX}${incidentId ?? 'default'}:${document}`;
+
+/** The document and item a key under `scopePrefix(…)` names; `undefined` for any other key. */
+export function parseScopedKey(
+	prefix: string,
+	key: string
+): { document: string; item?: string } | undefined {
+	if (!key.startsWith(prefix)) return undefined;
+	const match = /^([^:]+)(?::item:([^:]+))?$/.exec(key.slice(prefix.length));
+	if (!match) return undefined;
+	try {
+		const document = decodeURIComponent(match[1]!);
+		return match[2] === undefined ? { document } : { document, item: decodeURIComponent(match[2]) };
+	} catch {
+		return undefined;
+	}
+}
+
+/** A stored tick (`{ at, text }`); `undefined` for anything else. */
+export function decodeTick(raw: unknown): Tick | undefined {
+	return isObject(raw) && isIsoTime(raw.at) && typeof raw.text === 'string'
+		? { at: raw.at, text: raw.text }
+		: undefined;
+}
+
+/** A stored list value of version 3: the item ids as last shown, when recorded. */
+export function decodeListValue(raw: unknown): { items?: string[] } | undefined {
+	if (!isObject(raw) || raw.version !== CHECKLIST_STORAGE_VERSION) return undefined;
+	if (raw.items === undefined) return {};
+	return Array.isArray(raw.items) && raw.items.every((id) => typeof id === 'string')
+		? { items: raw.items as string[] }
+		: undefined;
+}
+
+/** The list value written under `checklistKey(…)`. */
+export const listValue = (record: ChecklistRecord) => ({
+	version: CHECKLIST_STORAGE_VERSION,
+	...(record.items ? { items: record.items } : {}),
+});
 
 export const emptyChecklist = (): ChecklistRecord => ({ version: CHECKLIST_VERSION, ticks: {} });
 

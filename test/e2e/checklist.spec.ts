@@ -32,9 +32,11 @@ class ChecklistPage {
 		await expect(this.progress).toBeVisible();
 	}
 
-	/** The storage key of this checklist in the default scope. */
-	async key(scope = 'default'): Promise<string> {
-		return `responder:checklist:${scope}:${await this.checklist.getAttribute('data-checklist')}`;
+	/** The storage key of this checklist before any incident (`null`) or during `incident`. */
+	async key(incident: string | null = null): Promise<string> {
+		const document = (await this.checklist.getAttribute('data-checklist'))!;
+		const scope = incident === null ? 'default' : `incident:${encodeURIComponent(incident)}`;
+		return `responder:checklist:v3:${scope}:${encodeURIComponent(document)}`;
 	}
 
 	async ids(): Promise<string[]> {
@@ -51,15 +53,26 @@ class ChecklistPage {
 		return this.boxes.count();
 	}
 
+	/** The list's stored value with its ticks gathered from their own keys; `null` when none. */
 	async stored(
-		scope = 'default'
+		incident: string | null = null
 	): Promise<{ version: number; ticks: Record<string, { at: string; text: string }> } | null> {
-		const key = await this.key(scope);
-		return this.page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), key);
+		const key = await this.key(incident);
+		return this.page.evaluate((key) => {
+			const ticks: Record<string, { at: string; text: string }> = {};
+			for (const name of Object.keys(localStorage))
+				if (name.startsWith(`${key}:item:`))
+					ticks[decodeURIComponent(name.slice(key.length + 6))] = JSON.parse(
+						localStorage.getItem(name)!
+					);
+			const list = JSON.parse(localStorage.getItem(key) ?? 'null');
+			return list || Object.keys(ticks).length ? { ...list, ticks } : null;
+		}, key);
 	}
 
-	async store(value: string, scope = 'default') {
-		const key = await this.key(scope);
+	/** Stores a value the way versions 1 and 2 did: one key per list, before any incident. */
+	async storeLegacy(value: string) {
+		const key = `responder:checklist:default:${await this.checklist.getAttribute('data-checklist')}`;
 		await this.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [key, value]);
 	}
 }
@@ -147,8 +160,9 @@ test('keeps ticks on their items when the list is reordered and extended, and ke
 	const ids = await checklist.ids();
 	const texts = await checklist.checklist.locator('.rb-checklist__text').allTextContents();
 	const at = '2026-11-22T03:00:00.000Z';
-	// A tick on an item the runbook no longer has, from an earlier version of the page.
-	await checklist.store(
+	// A tick on an item the runbook no longer has, from an earlier version of the page (and of the
+	// storage layout, which the page moves to one key per tick).
+	await checklist.storeLegacy(
 		JSON.stringify({ version: 2, ticks: { 'a-removed-step': { at, text: 'A removed step' } } })
 	);
 	await page.reload();
@@ -282,7 +296,7 @@ test.describe('when storage fails the checklist keeps working and says so', () =
 		await checklist.goto();
 		const total = await checklist.total();
 		const key = await checklist.key();
-		await checklist.store('{"version": 2, "ticks": {"oops"');
+		await page.evaluate((key) => localStorage.setItem(key, '{"version": 3, "items": ["oops"'), key);
 		await page.reload();
 		await expect(checklist.notice).toBeVisible();
 		await expect(checklist.notice).toContainText('could not be read');
@@ -295,7 +309,7 @@ test.describe('when storage fails the checklist keeps working and says so', () =
 					.map((name) => localStorage.getItem(name)),
 			key
 		);
-		expect(aside).toEqual(['{"version": 2, "ticks": {"oops"']);
+		expect(aside).toEqual(['{"version": 3, "items": ["oops"']);
 	});
 
 	test('storage that throws on access', async ({ checklist, context, page }) => {

@@ -3,6 +3,12 @@ import {
 	CHECKLIST_VERSION,
 	checklistKey,
 	decodeChecklist,
+	decodeListValue,
+	decodeTick,
+	legacyChecklistKey,
+	parseScopedKey,
+	scopePrefix,
+	tickKey,
 	emptyChecklist,
 	orphanedTicks,
 	sameItems,
@@ -83,13 +89,35 @@ describe('changes', () => {
 	});
 });
 
-test('keys are scoped by incident and document', () => {
-	expect(checklistKey('default', 'servio/scenarios/x')).toBe(
-		'responder:checklist:default:servio/scenarios/x'
+test('keys are scoped by incident and document, and no id reaches another scope', () => {
+	const doc = 'servio/scenarios/x';
+	expect(checklistKey(null, doc)).toBe('responder:checklist:v3:default:servio%2Fscenarios%2Fx');
+	expect(checklistKey('INC-1', doc)).toBe(
+		'responder:checklist:v3:incident:INC-1:servio%2Fscenarios%2Fx'
 	);
-	expect(checklistKey('inc-1', 'servio/scenarios/x')).not.toBe(
-		checklistKey('inc-2', 'servio/scenarios/x')
+	expect(tickKey(checklistKey('INC-1', doc), 'a:b')).toBe(
+		'responder:checklist:v3:incident:INC-1:servio%2Fscenarios%2Fx:item:a%3Ab'
 	);
+	// `INC-1:x` cannot produce a key under `INC-1`, and `default` is not the pre-incident scope.
+	expect(checklistKey('INC-1:x', doc).startsWith(scopePrefix('INC-1'))).toBe(false);
+	expect(checklistKey('default', doc)).not.toBe(checklistKey(null, doc));
+	expect(legacyChecklistKey('default', doc)).toBeUndefined();
+	expect(legacyChecklistKey(null, doc)).toBe('responder:checklist:default:servio/scenarios/x');
+	expect(parseScopedKey(scopePrefix('INC-1'), tickKey(checklistKey('INC-1', doc), 'a:b'))).toEqual({
+		document: doc,
+		item: 'a:b',
+	});
+	expect(parseScopedKey(scopePrefix('INC-1'), `${checklistKey('INC-1', doc)}:corrupt:1`)).toBe(
+		undefined
+	);
+});
+
+test('reads a stored tick and a version 3 list value, nothing else', () => {
+	expect(decodeTick({ at, text: 'A' })).toEqual({ at, text: 'A' });
+	expect(decodeTick({ at: 'soon', text: 'A' })).toBeUndefined();
+	expect(decodeListValue({ version: 3, items: ['a'] })).toEqual({ items: ['a'] });
+	expect(decodeListValue({ version: 99, items: ['a'] })).toBeUndefined();
+	expect(decodeListValue({ version: 3, items: [1] })).toBeUndefined();
 });
 
 test('tick times show in UTC', () => {
