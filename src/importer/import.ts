@@ -2,7 +2,7 @@ import { recogniseChecklists } from './checklists.ts';
 import { recogniseEscalation } from './escalation.ts';
 import { linkKind, recogniseLinks } from './links.ts';
 import { parseDoc } from './markdown.ts';
-import { newContext, type Imported } from './model.ts';
+import { newContext, type CheckItem, type Imported } from './model.ts';
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { prepareSource } from './prepare.ts';
@@ -30,6 +30,8 @@ export interface ImportResult {
 	unclassified: Unclassified[];
 	/** How many links went to the playbook. */
 	links: number;
+	/** Sections left verbatim that looked like entries, with the reason ("check these"). */
+	check: CheckItem[];
 }
 
 export const titleCase = (id: string): string =>
@@ -52,8 +54,9 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseSeverityTables(context);
 	finishSeverities(context);
 	recogniseEscalation(context);
-	recogniseScenarios(context);
+	// Messages first: a message inside a runbook's steps is a template the scenario links to.
 	recogniseTemplates(context);
+	recogniseScenarios(context);
 	recogniseChecklists(context);
 	recogniseRoles(context);
 	recogniseTables(context);
@@ -64,5 +67,10 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 		sourceName: options.sourceName ?? 'Markdown',
 		frontMatter: prepared.frontMatter,
 	});
-	return { imported: context.out, unclassified, links: context.out.playbook.links?.length ?? 0 };
+	return {
+		imported: context.out,
+		unclassified,
+		links: context.out.playbook.links?.length ?? 0,
+		check: context.check,
+	};
 }
