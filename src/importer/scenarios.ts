@@ -5,7 +5,10 @@ import type { ScenarioInput } from '../schemas/index.ts';
 import {
 	allSections,
 	claim,
+	endOf,
 	inlineText,
+	isClaimed,
+	labelLine,
 	listItemsOf,
 	parseMarkdown,
 	partsOf,
@@ -19,7 +22,7 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { fromSection, hrefOf, itemLines, takenIn, type Context } from './model.ts';
+import { fromOffset, fromSection, hrefOf, itemLines, takenIn, type Context } from './model.ts';
 import { parseLevel, severityRef } from './severities.ts';
 
 /**
@@ -233,7 +236,92 @@ export function recogniseScenarios(context: Context): void {
 		});
 		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
 	});
+	recogniseBlockScenarios(context);
 	recogniseFirstActions(context);
+}
+
+const ADMONITION = /^(?:\?\?\?\+?|!!!)\s+[\w-]+\s+"([^"]+)"\s*$/;
+const PLACEHOLDER_BODY =
+	/^(tbd|todo|tba|to be (written|done|added|filled)|coming soon|\.\.\.|…)\.?$/i;
+
+/** The indented lines under an admonition's first line, dedented, and where they end. */
+function admonitionBody(source: string, start: number): { body: string; end: number } {
+	const lines: string[] = [];
+	let at = source.indexOf('\n', start);
+	let end = at < 0 ? source.length : at;
+	while (at >= 0 && at < source.length) {
+		const next = source.indexOf('\n', at + 1);
+		const line = source.slice(at + 1, next < 0 ? source.length : next);
+		if (line.trim() && !/^( {4}|\t)/.test(line)) break;
+		lines.push(line.replace(/^( {4}|\t)/, ''));
+		if (line.trim()) end = next < 0 ? source.length : next;
+		at = next;
+	}
+	return { body: lines.join('\n').trim(), end };
+}
+
+/**
+ * Scenarios that are not sections: a bold label over a numbered list of steps in a scenarios
+ * section (`**Data leak suspected**`), and MkDocs admonitions (`??? info "DNS latency"` over an
+ * indented body) whose body holds steps. An admonition whose body is only "TBD" is a placeholder:
+ * it stays verbatim and goes on the report's "check these" list.
+ */
+function recogniseBlockScenarios(context: Context): void {
+	const taken = takenIn(context, 'scenarios');
+	const { doc } = context;
+	const add = (
+		title: string,
+		data: Partial<ScenarioInput>,
+		body: string,
+		start: number,
+		end: number
+	) => {
+		const slug = uniqueSlug(slugify(title), taken);
+		context.out.scenarios.push({
+			slug,
+			data: { title, order: (context.out.scenarios.length + 1) * 10, ...data },
+			body,
+			from: fromOffset(doc, title, start),
+		});
+		claim(doc, start, end, hrefOf(context, 'scenarios', slug));
+	};
+	for (const section of [doc.outline, ...allSections(doc.outline)]) {
+		const group = GROUP.test(section.title) && !inCommunication(section);
+		section.nodes.forEach((node, index) => {
+			const next = section.nodes[index + 1];
+			if (node.type !== 'paragraph' || isClaimed(doc, startOf(node), endOf(node))) return;
+			const text = sourceOf(doc, node);
+			const admonition = ADMONITION.exec(text.split('\n')[0]!.trim());
+			if (admonition) {
+				const title = admonition[1]!.trim();
+				const { body, end } = admonitionBody(doc.source, startOf(node));
+				if (PLACEHOLDER_BODY.test(body.trim())) {
+					context.check.push({
+						kind: 'scenario',
+						...fromOffset(doc, title, startOf(node)),
+						reason: `its body is only \`${body.trim()}\`: a placeholder, not a runbook`,
+					});
+					return;
+				}
+				const inner = parseMarkdown(body);
+				if (!inner.children.some((n) => n.type === 'list')) return;
+				const first = inner.children[0];
+				const lead = first?.type === 'paragraph';
+				add(
+					title,
+					lead ? { symptoms: [inlineText(body.slice(startOf(first), endOf(first)))] } : {},
+					lead ? body.slice(endOf(first)).trim() : body,
+					startOf(node),
+					end
+				);
+				return;
+			}
+			if (!next) return;
+			const label = text.includes('\n') ? undefined : labelLine(text);
+			if (!group || !label || label.value || next.type !== 'list' || !next.ordered) return;
+			add(label.label, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
+		});
+	}
 }
 
 /**
