@@ -17,7 +17,15 @@ import {
 	uniqueSlug,
 	type Section,
 } from './markdown.ts';
-import { fromSection, hrefOf, itemLines, takenIn, type Context, type SourceRef } from './model.ts';
+import {
+	fromOffset,
+	fromSection,
+	hrefOf,
+	itemLines,
+	takenIn,
+	type Context,
+	type SourceRef,
+} from './model.ts';
 import { severityRef, severityTables } from './severities.ts';
 
 /**
@@ -120,7 +128,17 @@ export function recogniseChains(context: Context): void {
 			if (node.type !== 'list') continue;
 			const levels = parseChain(context.doc, node);
 			if (!levels) continue;
-			claimNode(context.doc, node, addPath(context, section.title, 'time', levels));
+			claimNode(
+				context.doc,
+				node,
+				addPath(
+					context,
+					section.title,
+					'time',
+					levels,
+					fromOffset(context.doc, section.title, startOf(node))
+				)
+			);
 		}
 	}
 }
@@ -174,7 +192,13 @@ export function recogniseLevelSections(context: Context): void {
 			if (section.heading)
 				claimNode(context.doc, section.heading, hrefOf(context, 'escalation', ''));
 		}
-		addPath(context, parent.title || 'Escalation', 'levels', levels);
+		addPath(
+			context,
+			parent.title || 'Escalation',
+			'levels',
+			levels,
+			fromSection(context.doc, parent)
+		);
 	}
 }
 
@@ -196,7 +220,13 @@ export function recogniseSeverityEscalation(context: Context): void {
 				...(parseDuration(time) ? { responseTime: time } : {}),
 			};
 		});
-		addPath(context, section.title || 'Escalation', 'severity', levels);
+		addPath(
+			context,
+			section.title || 'Escalation',
+			'severity',
+			levels,
+			fromSection(context.doc, section)
+		);
 	}
 }
 

@@ -16,7 +16,7 @@ import {
 	uniqueSlug,
 	type Part,
 } from './markdown.ts';
-import { fromSection, itemLines, takenIn, type Context } from './model.ts';
+import { fromOffset, fromSection, itemLines, takenIn, type Context } from './model.ts';
 import { toString } from 'mdast-util-to-string';
 
 /**
@@ -104,7 +104,11 @@ export function recogniseRoleLists(context: Context): void {
 				);
 			});
 			if (!ok) continue;
-			context.out.roles.push({ slug: uniqueSlug(slugify(part.label), taken), data: role });
+			context.out.roles.push({
+				slug: uniqueSlug(slugify(part.label), taken),
+				data: role,
+				from: fromOffset(context.doc, part.label, part.start),
+			});
 			claim(context.doc, part.start, part.end, `/${context.playbook}/`);
 		}
 	}

@@ -11,11 +11,12 @@ import {
 	listItemsOf,
 	markerOf,
 	partsOf,
+	startOf,
 	stripEmoji,
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { hrefOf, itemLines, type Context } from './model.ts';
+import { fromOffset, fromSection, hrefOf, itemLines, type Context } from './model.ts';
 
 /**
  * Severity ladders: a heading per level (`### P0 - Critical (Complete Outage)`, `### SEV-1:
@@ -326,7 +327,11 @@ export function recogniseSeveritySections(context: Context): void {
 			used++;
 		}
 		if (used > 0 && !known)
-			context.out.severities.push({ slug: severitySlug(level.level), data: severity });
+			context.out.severities.push({
+				slug: severitySlug(level.level),
+				data: severity,
+				from: fromSection(context.doc, section),
+			});
 		if (used > 0 && section.heading) claimNode(context.doc, section.heading, href);
 	}
 }
@@ -398,12 +403,18 @@ export function finishSeverities(context: Context): void {
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
 export function recogniseSeverityTables(context: Context): void {
-	for (const { table, headers, rows } of severityTables(context)) {
+	for (const { table, section, headers, rows } of severityTables(context)) {
 		const roles = headers.map(columnRole);
 		// A table with a column we cannot place stays verbatim in a page.
 		if (roles.slice(1).some((role) => role === undefined)) continue;
-		for (const row of rows) {
+		for (const [index, row] of rows.entries()) {
 			const severity = severityFor(context, row.level);
+			const entry = context.out.severities.find((e) => e.data === severity)!;
+			entry.from ??= fromOffset(
+				context.doc,
+				section.title || row.first,
+				startOf(table.children[index + 1]!)
+			);
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
 				const role = roles[index];
