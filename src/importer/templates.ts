@@ -330,8 +330,14 @@ export function recogniseTemplates(context: Context): void {
 		const file = code.before
 			.map((text) => /([\w./-]*\/[\w./-]*\.md)\b/.exec(text)?.[1])
 			.find(Boolean);
+		// A heading that only says "Communication" names no message; the subject does.
+		const named =
+			subject &&
+			/^(communications?|messages?|e-?mails?|templates?|notifications?)$/i.test(title.trim())
+				? subject.replace(/\[[^\]]*\]/g, '').trim()
+				: title.trim();
 		const data: TemplateInput = {
-			title: title.trim() || 'Template',
+			title: named || 'Template',
 			kind,
 			...(note && !CHANNEL_LABEL.test(note)
 				? LEVELS.test(note) && !/^(every|within|after|when|if)\b/i.test(note)
