@@ -42,6 +42,8 @@ const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
 	/^(alert|what it means|meaning|impact|diagnosis|triage|investigation|mitigation|mitigate|remediation|resolution|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
+const DIAGNOSTIC_LABEL =
+	/^(alert|what it means|meaning|diagnosis|triage|investigation|mitigation|mitigate|remediation|fix)$/i;
 /** Sections about messages: a "When …" heading there is a message, not a scenario. */
 const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
 
@@ -60,7 +62,16 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
 	if (isAlertName(section.title) && runbookLabels >= 1) return true;
-	if (runbookLabels >= 2 && !inCommunication(section)) return true;
+	// Two runbook labels, one of them about understanding or fixing the alert, make a runbook;
+	// a checklist's Detect / Recover groups do not.
+	const diagnostic = parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+	if (
+		runbookLabels >= 2 &&
+		diagnostic &&
+		!inCommunication(section) &&
+		!/checklist/i.test(section.title)
+	)
+		return true;
 	if (OWN_TITLE.test(section.title)) return !inCommunication(section);
 	const parent = section.parent;
 	// The document's own title ("Incident Response Playbook") is not a group of scenarios.

@@ -70,10 +70,15 @@ export function parseLevel(text: string, words = false): Level | undefined {
 	const code = CODE_LEVEL.exec(clean);
 	if (code) return { ...codeLevel(code[1]!), rest: code[2]!.trim() };
 	const nameFirst = NAME_FIRST.exec(clean);
-	if (nameFirst) {
-		const name = nameFirst[1]!.replace(/\s+(priority|severity|sev)$/i, '').trim();
-		return { ...codeLevel(nameFirst[2]!), rest: '', name: titleWord(name) };
-	}
+	// Only a short name is a level's name; `High Priority Incidents (P1)` heads a group of scenarios.
+	const lead = nameFirst?.[1]!.replace(/\s+(priority|severity|sev)$/i, '').trim();
+	if (
+		nameFirst &&
+		lead &&
+		/^[A-Za-z]+(?:[ -][A-Za-z]+)?$/.test(lead) &&
+		!/incident|alert|issue|scenario|problem/i.test(lead)
+	)
+		return { ...codeLevel(nameFirst[2]!), rest: '', name: titleWord(lead) };
 	const word = words ? WORD_LEVEL.exec(clean) : undefined;
 	if (!word) return undefined;
 	const name = titleWord(word[1]!);
@@ -405,8 +410,9 @@ export function finishSeverities(context: Context): void {
 export function recogniseSeverityTables(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
 		const roles = headers.map(columnRole);
-		// A table with a column we cannot place stays verbatim in a page.
-		if (roles.slice(1).some((role) => role === undefined)) continue;
+		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
+		// place is kept word for word in each level's notes.
+		if (roles.slice(1).every((role) => role === undefined)) continue;
 		for (const [index, row] of rows.entries()) {
 			const severity = severityFor(context, row.level);
 			const entry = context.out.severities.find((e) => e.data === severity)!;
@@ -418,7 +424,11 @@ export function recogniseSeverityTables(context: Context): void {
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
 				const role = roles[index];
-				if (index === 0 || !role || !cell) return;
+				if (index === 0 || !cell) return;
+				if (!role) {
+					severity.targetNotes = push(severity.targetNotes, `${headers[index]}: ${cell}`);
+					return;
+				}
 				if (role.startsWith('target:')) applyTarget(context, severity, headers[index]!, cell);
 				else if (role === 'escalation') severity.escalation = push(severity.escalation, cell);
 				else if (role === 'definition') severity.definition = push(severity.definition, cell);
