@@ -66,7 +66,7 @@ export function inlineReferences(text: string): {
 		edits.push({
 			start: startOf(node),
 			end: endOf(node),
-			text: `[${label}](<${definition.url}>${title})`,
+			text: `[${label}](${/[\s()<>]/.test(definition.url) ? `<${definition.url}>` : definition.url}${title})`,
 		});
 	});
 	const definitions: Prepared['definitions'] = [];

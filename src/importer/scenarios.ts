@@ -57,7 +57,8 @@ export const inCommunication = (section: Section): boolean => {
 export const isAlertName = (text: string): boolean => ALERT.test(stripEmoji(text).trim());
 
 function looksLikeScenario(doc: Doc, section: Section): boolean {
-	if (section.depth < 2) return false;
+	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
+	if (section.depth < 2 || /checklist/i.test(section.title)) return false;
 	const parts = partsOf(doc, section);
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
