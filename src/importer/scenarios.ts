@@ -58,8 +58,11 @@ export const isAlertName = (text: string): boolean => ALERT.test(stripEmoji(text
 
 function looksLikeScenario(doc: Doc, section: Section): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
-	if (section.depth < 2 || /checklist/i.test(section.title)) return false;
+	if (/checklist/i.test(section.title)) return false;
 	const parts = partsOf(doc, section);
+	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`.
+	if (section.depth < 2)
+		return isAlertName(section.title) && parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
 	if (isAlertName(section.title) && runbookLabels >= 1) return true;
