@@ -150,12 +150,9 @@ const TARGET_LEAD =
 
 /**
  * `Acknowledge within 1 minute, initial action within 5 minutes`: one line, two targets. Each
- * piece names its own target; a piece that names none takes the label's.
+ * piece must name its own target, or the line is read as one.
  */
-function targetPieces(
-	label: string,
-	value: string
-): { key: TargetKey; value: string }[] | undefined {
+function targetPieces(value: string): { key: TargetKey; value: string }[] | undefined {
 	const pieces = value
 		.split(/\s*[,;]\s+|\s+and\s+(?=[a-z ]*\b(?:within|in|every)\b)/i)
 		.filter(Boolean);
@@ -183,7 +180,7 @@ function applyTarget(
 	value: string
 ): void {
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
-	const pieces = targetPieces(label, value);
+	const pieces = targetPieces(value);
 	if (pieces && pieces.every((piece) => !targets[piece.key])) {
 		for (const piece of pieces) targets[piece.key] = piece.value;
 		return;
