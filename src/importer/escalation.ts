@@ -251,8 +251,12 @@ export function parseLadder(doc: Context['doc'], list: List): Level[] | undefine
 		if (
 			!match ||
 			!/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!)
-		)
-			return undefined;
+		) {
+			const sentence = ladderSentence(text);
+			if (!sentence) return undefined;
+			levels.push({ id: `Level ${index + 1}`, ...sentence });
+			continue;
+		}
 		const after = durationIn(match[2]!);
 		levels.push({
 			id: `Level ${index + 1}`,
@@ -262,6 +266,24 @@ export function parseLadder(doc: Context['doc'], list: List): Level[] | undefine
 		});
 	}
 	return levels;
+}
+
+/**
+ * `If no response in 15 minutes, page the secondary.`, `Escalate to the engineering manager after
+ * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
+ */
+function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
+	let rest = text.replace(/\.$/, '').trim();
+	let condition: string | undefined;
+	const lead = /^(?:if|when|once)\s+(.+?),\s*(.+)$/i.exec(rest);
+	if (lead) [condition, rest] = [lead[1]!.trim(), lead[2]!.trim()];
+	const trailing = /^(.+?)\s+((?:after|if|when|within)\s+.+)$/i.exec(rest);
+	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
+		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
+	const { who } = whoOf(rest);
+	if (!who || who.split(/\s+/).length > 6) return undefined;
+	const after = condition ? durationIn(condition) : undefined;
+	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
 
 /** `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line. */

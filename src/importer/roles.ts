@@ -122,8 +122,10 @@ export function recogniseRoles(context: Context): void {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const parts = partsOf(context.doc, section);
 			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties.
-			const bare =
-				parts.length === 1 && !parts[0]!.label && listItemsOf(parts[0]!.nodes) !== undefined;
+			// An optional sentence before the list is the role's summary.
+			const lead = parts.length === 1 && !parts[0]!.label ? parts[0]!.nodes : [];
+			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
+			const bare = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
 			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) continue;
 			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(section.title)?.[1];
 			const role: RoleInput = {
@@ -133,7 +135,11 @@ export function recogniseRoles(context: Context): void {
 			};
 			const used: Part[] = [];
 			if (bare) {
-				role.responsibilities = listItemsOf(parts[0]!.nodes)!.flatMap((item) =>
+				if (intro)
+					role.summary = inlineText(
+						context.doc.source.slice(intro.position!.start.offset!, intro.position!.end.offset!)
+					);
+				role.responsibilities = listItemsOf(intro ? lead.slice(1) : lead)!.flatMap((item) =>
 					itemLines(context.doc, item)
 				);
 				used.push(parts[0]!);

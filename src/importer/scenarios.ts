@@ -214,6 +214,9 @@ export function recogniseScenarios(context: Context): void {
 				data.causes = [...(data.causes ?? []), ...items];
 			} else if (/^(alerts?|alert names?)$/.test(label) && labelledAlerts(context, part).length) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
+				// Lines listed under the alert's name are what it fires on.
+				const fires = items?.slice(part.value ? 1 : 0) ?? [];
+				if (fires.length) data.symptoms = [...(data.symptoms ?? []), ...fires];
 				body.push(partBody(context, part));
 			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
 				data.services = items;
@@ -231,8 +234,13 @@ export function recogniseScenarios(context: Context): void {
 				body.push(partBody(context, part));
 			}
 		}
-		if (isAlertName(section.title))
+		if (isAlertName(section.title)) {
 			data.alerts = [...new Set([stripEmoji(section.title).trim(), ...(data.alerts ?? [])])];
+			// Under an alert's name, the sentence before the first label says what firing means.
+			const lead = partsOf(context.doc, section)[0];
+			const prose = lead && !lead.label ? proseOf(context, lead) : undefined;
+			if (!data.symptoms?.length && prose) data.symptoms = prose;
+		}
 		const linked = context.out.templates.filter((t) => {
 			const at = context.doc.claims.find((c) => c.href === hrefOf(context, 'templates', t.slug));
 			return at && section.start <= at.start && at.end <= section.end;

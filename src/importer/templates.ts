@@ -68,6 +68,8 @@ export interface CodeContext {
 	audienceNode?: Paragraph;
 	/** The block is inside a list item: a step of a procedure. */
 	inStep: boolean;
+	/** Text of the paragraph right before the block (`Post in #incidents:`), or empty. */
+	previous: string;
 }
 
 /** Every fenced block with where it sits: its section and the label in front of it. */
@@ -138,6 +140,7 @@ export function codeBlocks(context: Context): CodeContext[] {
 			label,
 			labelNode,
 			inStep: parent.type === 'listItem',
+			previous: previous?.type === 'paragraph' ? toString(previous) : '',
 			...(subjectNode ? { subject: labelled(subjectNode, /./)!, subjectNode } : {}),
 			...(audienceNode ? { audience: inlineText(labelled(audienceNode, /./)!), audienceNode } : {}),
 			before: before.map((p) => toString(p)),
@@ -203,7 +206,7 @@ function kindOf(text: string): Kind {
 	return 'internal';
 }
 
-const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)\d\s*\/?\s*)+\]$/i;
+const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)[\dXN]\s*\/?\s*)+\]$/i;
 const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
 
 /** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
@@ -321,7 +324,9 @@ export function recogniseTemplates(context: Context): void {
 		if (/slack/i.test(context_) || /^:[a-z_]+:/.test(body)) channels.add('slack');
 		if (/email/i.test(context_) || subject) channels.add('email');
 		if (/status page/i.test(context_)) channels.add('status-page');
-		if (channels.size === 0 && MENTION.test(body)) channels.add('chat');
+		// `Post in #incidents:` above the block: a chat channel.
+		if (channels.size === 0 && (MENTION.test(body) || /(^|\s)#[a-z][\w-]+/.test(code.previous)))
+			channels.add('chat');
 		if (
 			['post-mortem', 'incident-record', 'timeline'].includes(kind) &&
 			/markdown|md/.test(code.node.lang ?? '')
