@@ -16,6 +16,7 @@ import {
 } from '../incident/clocks.ts';
 import { findPlaybook, findSeverity, incidentData, type IncidentData } from '../incident/data.ts';
 import { acknowledge, postUpdate } from '../incident/edits.ts';
+import { severityLabel } from '../incident/derive.ts';
 
 export class IncidentView {
 	#data: IncidentData | undefined;
@@ -52,9 +53,7 @@ export class IncidentView {
 		this.#id.textContent = incident.id;
 		this.#id.setAttribute('aria-label', `Active incident ${incident.id}: open the workspace`);
 		this.#severity.className = `rb-sev rank-${Math.min(severity?.rank ?? 4, 4)}`;
-		this.#severity.textContent = severity
-			? `${severity.level} ${severity.name}`
-			: incident.severity;
+		this.#severity.textContent = severity ? severityLabel(severity) : incident.severity;
 		this.#state.textContent = STATUS_LABELS[incident.status];
 		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
 		if (!severity || !playbook) return this.#clocks.replaceChildren();

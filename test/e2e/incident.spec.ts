@@ -59,7 +59,7 @@ test.describe('incident workspace', () => {
 			const severity = (await incident.data()).playbooks
 				.find((p) => p.id === playbook)!
 				.severities.find((s) => s.level === level)!;
-			await expect(incident.banner()).toContainText(`${level} ${severity.name}`);
+			await expect(incident.banner()).toContainText(`${level} (${severity.name})`);
 			await expect(incident.banner()).toContainText('1 min ago');
 			let checked = 0;
 			for (const key of ['acknowledge', 'update', 'resolution'] as const) {

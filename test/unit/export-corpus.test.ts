@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { PlaybookData } from '../../src/incident/data.ts';
 import type { Incident } from '../../src/incident/model.ts';
+import type { PlaybookData } from '../../src/incident/data.ts';
 import {
 	renderDocument,
 	renderPostMortemMdx,
@@ -29,7 +29,7 @@ function incident(value: string): Incident {
 		status: 'resolved',
 		startedAt: at('03:42'),
 		closedAt: at('04:47'),
-		roles: { 'Incident commander': value, [value]: value },
+		roles: { commander: value, [value]: value },
 		timeline: [
 			{
 				id: 't1',
@@ -39,14 +39,24 @@ function incident(value: string): Incident {
 				level: 'P1',
 				title: value,
 			},
-			{ id: 't2', at: at('03:44'), type: 'step-ticked', checklist: value, item: 'x', text: value },
+			{ id: 't2', at: at('03:44'), type: 'step-ticked', checklist: value, item: 'a', text: value },
 			{ id: 't3', at: at('03:50'), type: 'note', text: value },
-			{ id: 't4', at: at('04:47'), type: 'status-changed', from: 'monitoring', to: 'resolved' },
+			{
+				id: 't4',
+				at: at('04:00'),
+				type: 'message-sent',
+				template: value,
+				title: value,
+				kind: 'internal',
+				channel: value,
+				update: true,
+			},
+			{ id: 't5', at: at('04:47'), type: 'status-changed', from: 'monitoring', to: 'resolved' },
 		],
 	};
 }
 
-const checklists = (value: string): NonNullable<ExportContext['checklists']> => [
+const checklists = (value: string): ExportContext['checklists'] => [
 	{
 		document: value,
 		ticks: [
