@@ -1,4 +1,4 @@
-import { terminal } from '../lib/escape.ts';
+import { escapeTerminal } from '../lib/escape.ts';
 import type { RuleId, Severity } from './rules.ts';
 
 /** One problem found in content, located precisely enough for an author to fix it. */
@@ -38,7 +38,7 @@ export function formatReport(diagnostics: Diagnostic[]): string {
 		lines.push('');
 	}
 	lines.push(summaryLine(diagnostics));
-	return terminal(lines.join('\n'));
+	return escapeTerminal(lines.join('\n'));
 }
 
 /** "2 errors, 1 warning in 2 files" or "No problems found in content." */

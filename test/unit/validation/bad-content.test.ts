@@ -62,7 +62,7 @@ describe('bad content ends in the report, never in a stack trace', () => {
 
 	test('escape sequences and control bytes from content are shown escaped in the terminal report', () => {
 		const report = formatReport(run(fixture('terminal-escapes')));
-		expect(report).toContain('`Site\\x1b[2J\\x1b[31mDown`');
+		expect(report).toContain('`Site\\x1B[2J\\x1B[31mDown`');
 		expect(report).not.toMatch(/[\x00-\x08\x0B-\x1F\x7F-\x9F]/);
 	});
 
