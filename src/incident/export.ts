@@ -10,7 +10,7 @@ import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
 import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './clocks.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
-import { escapeMarkdown, escapeMdx, escapeYaml } from './escape.ts';
+import { escapeMarkdown, escapeMdx, escapeYaml } from '../lib/escape.ts';
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));

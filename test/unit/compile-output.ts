@@ -28,7 +28,8 @@ export function parseMarkdown(markdown: string): MarkdownParse {
 	const links: MarkdownParse['links'] = [];
 	visit(tree, (node) => {
 		types.add(node.type);
-		if (node.type === 'link') links.push({ url: node.url, text: toString(node) });
+		if (node.type === 'link' && 'url' in node)
+			links.push({ url: String(node.url), text: toString(node) });
 	});
 	return { types, text: toString(tree), links };
 }
