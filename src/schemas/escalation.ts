@@ -10,6 +10,10 @@ export const EscalationLevelSchema = <R extends z.ZodType>(ref: RefFactory<R>) =
 		who: z.string().min(1),
 		/** Elapsed time since the incident started when this level is engaged (`15 min`). */
 		after: DurationSchema().optional(),
+		/** What sends the incident to this level, as written (`paged if no ack in 10 minutes`). */
+		condition: z.string().optional(),
+		/** How this level is reached (`phone`, `page`, `Slack`). */
+		via: z.string().optional(),
 		/** The time window as written (`15-30 min`). */
 		window: z.string().optional(),
 		/** The severity this level answers, for severity tables. */

@@ -41,6 +41,8 @@ export const SeveritySchema = () =>
 		targets: TargetsSchema().default({}),
 		/** Other target lines kept word for word ("Initial response: Immediate (24/7)" goes in `targets`). */
 		targetNotes: z.array(z.string()).default([]),
+		/** Who is paged and when, as written (`Yes, 24/7`, `Business hours`, `on-call + CTO`). */
+		paging: z.string().optional(),
 		/** Who gets pulled in, and when. */
 		escalation: LinesSchema().default([]),
 		/** Channels used to notify (`Email + SMS + Phone + Status page`). */
