@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
+import responderServiceWorker from './src/integrations/service-worker.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 
@@ -59,5 +60,7 @@ export default defineConfig({
 				Search: './src/components/overrides/Search.astro',
 			},
 		}),
+		// After Starlight: the worker stores the search index Starlight's Pagefind step writes.
+		responderServiceWorker(),
 	],
 });
