@@ -17,7 +17,7 @@ const MiB = 1024 * 1024;
 
 /** What the worker of a built site stores on the first visit, chosen by workbox-build. */
 export async function offlineManifest(dist: string, budget = precacheBudgetMiB * MiB) {
-	let selection: Omit<PrecacheSelection<never>, 'entries'> | undefined;
+	let selection: Pick<PrecacheSelection<never>, 'pagesLeftOut' | 'shellOverBudget'> | undefined;
 	const { manifestEntries, size, count, warnings } = await getManifest({
 		globDirectory: dist,
 		globPatterns: PRECACHE_GLOBS,
@@ -28,8 +28,12 @@ export async function offlineManifest(dist: string, budget = precacheBudgetMiB *
 		maximumFileSizeToCacheInBytes: 64 * MiB,
 		manifestTransforms: [
 			(entries) => {
-				const { entries: manifest, ...rest } = selectPrecache(entries, budget);
-				selection = rest;
+				const {
+					entries: manifest,
+					pagesLeftOut,
+					shellOverBudget,
+				} = selectPrecache(entries, budget);
+				selection = { pagesLeftOut, shellOverBudget };
 				return { manifest };
 			},
 		],
