@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseDuration } from '../lib/duration.ts';
+import type { RuleId } from '../validation/rules.ts';
 
 /**
  * Builds a reference to another collection. Inside Astro this is `reference()` from
@@ -37,7 +38,7 @@ export const DurationSchema = () =>
 		ctx.addIssue({
 			code: 'custom',
 			message: `could not read \`${text}\` as a duration (expected a length such as \`15 minutes\`, \`1h\`, \`1 business day\`, or \`Immediate\`, \`Best effort\`, \`As needed\`)`,
-			params: { rule: 'duration' },
+			params: { rule: 'duration' satisfies RuleId },
 		});
 		return z.NEVER;
 	});
@@ -51,7 +52,7 @@ export const DateSchema = () =>
 		ctx.addIssue({
 			code: 'custom',
 			message: `\`${text}\` is not a real date (expected YYYY-MM-DD, e.g. \`2025-11-19\`)`,
-			params: { rule: 'date' },
+			params: { rule: 'date' satisfies RuleId },
 		});
 		return z.NEVER;
 	});

@@ -1,3 +1,5 @@
+import type { RuleId, Severity } from './rules.ts';
+
 /** One problem found in content, located precisely enough for an author to fix it. */
 export interface Diagnostic {
 	/** Path relative to the project root, e.g. `content/servio/scenarios/high-error-rate.mdx`. */
@@ -6,9 +8,9 @@ export interface Diagnostic {
 	field: string;
 	/** What is wrong and what was expected, as one sentence. */
 	message: string;
-	/** Stable rule id; CONTRIBUTING.md explains each. */
-	rule: string;
-	severity: 'error' | 'warning';
+	/** Stable rule id from the registry in `rules.ts`; CONTRIBUTING.md explains each. */
+	rule: RuleId;
+	severity: Severity;
 	/** 1-based line in the file, where known. */
 	line?: number | undefined;
 }

@@ -11,6 +11,7 @@ import type { CollectionName, RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
 import { bodyTree, fileLine } from './markdown.ts';
+import { isRuleId, severityOf, type RuleId, type Severity } from './rules.ts';
 
 /** A validated entry: its raw file plus the schema's output. */
 export interface Entry extends RawEntry {
@@ -57,7 +58,7 @@ export function validateContent(
 				file: entry.file,
 				field: issue.path.length ? issue.path.join('.') : '(file)',
 				message: describeIssue(issue, entry),
-				rule: (issue as { params?: { rule?: string } }).params?.rule ?? 'schema',
+				rule: ruleOf(issue),
 				severity: 'error',
 				line: entry.lineOf(issue.path as (string | number)[]),
 			});
@@ -70,6 +71,12 @@ export function validateContent(
 	);
 	for (const rule of RULES) rule(context);
 	return { entries, diagnostics };
+}
+
+/** The rule a schema issue breaks: the one a refinement names in `params.rule`, else `schema`. */
+function ruleOf(issue: z.core.$ZodIssue): RuleId {
+	const named = (issue as { params?: { rule?: unknown } }).params?.rule;
+	return isRuleId(named) ? named : 'schema';
 }
 
 /** Turns a zod issue into "what is wrong (expected …)". */
@@ -122,13 +129,13 @@ export class Context {
 	of(collection: CollectionName): Entry[] {
 		return this.entries.filter((entry) => entry.collection === collection);
 	}
-	/** Records a problem; `line` overrides the field's line (for places inside an MDX body). */
+	/** Records a problem (severity from the rule registry); `line` overrides the field's line (for places inside an MDX body). */
 	report(
 		entry: Entry,
 		path: (string | number)[],
 		message: string,
-		rule: string,
-		severity: Diagnostic['severity'] = 'error',
+		rule: RuleId,
+		severity: Severity = severityOf(rule),
 		line?: number
 	) {
 		this.diagnostics.push({
@@ -215,7 +222,7 @@ const severitiesUnique: Rule = (context) => {
 				entry,
 				[key],
 				`\`${String(entry.value[key])}\` is already used by ${first.file} (expected each severity ${key} once per playbook)`,
-				`duplicate-${key}`
+				key === 'level' ? 'duplicate-level' : 'duplicate-rank'
 			);
 		}
 	}

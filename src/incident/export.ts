@@ -4,24 +4,20 @@
  * and the post-mortem as an MDX file whose frontmatter passes `PostMortemSchema`. User text is
  * escaped so a note can never become Markdown links, HTML or MDX expressions.
  */
-import type { Incident } from '../client/incident-context.ts';
-import { decodeChecklist, orphanedTicks } from './checklist-store.ts';
-import { fillTemplate, segmentsToText } from './placeholders.ts';
-import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './incident-clock.ts';
-import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
-import { STATUS_LABELS } from './incident-edits.ts';
+import { entryText, STATUS_LABELS, type Incident } from './model.ts';
+import { decodeChecklist, orphanedTicks } from '../lib/checklist-store.ts';
+import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
+import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './clocks.ts';
+import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
-
-/** Escapes the characters that would turn text into HTML, links or code in Markdown. */
-export const escapeMarkdown = (text: string): string =>
-	text.replace(/[\\<>[\]`]/g, '\\$&').replace(/\r?\n/g, ' ');
+import { escapeMarkdown, escapeMdx, escapeYaml } from '../lib/escape.ts';
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
 
 export const timelineLines = (incident: Incident): string[] =>
 	incident.timeline.map(
-		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`
+		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entryText(entry))}`
 	);
 
 /** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
@@ -30,8 +26,9 @@ export function checklistProgress(
 ): { text: string; done: boolean; at: string }[] {
 	const steps = new Map<string, { text: string; done: boolean; at: string }>();
 	for (const entry of incident.timeline) {
-		if (entry.type !== 'tick' && entry.type !== 'untick') continue;
-		steps.set(entry.text, { text: entry.text, done: entry.type === 'tick', at: entry.at });
+		if (entry.type !== 'step-ticked' && entry.type !== 'step-unticked') continue;
+		const key = entry.item ? `${entry.checklist}#${entry.item}` : entry.text;
+		steps.set(key, { text: entry.text, done: entry.type === 'step-ticked', at: entry.at });
 	}
 	return [...steps.values()];
 }
@@ -81,13 +78,13 @@ function derivedValues(
 	)?.[1];
 	return {
 		now: formatUtc(now.toISOString()),
-		'incident-id': incident.id,
+		'incident-id': escapeMarkdown(incident.id),
 		'incident-title': escapeMarkdown(incident.title),
 		'incident-start': formatUtc(incident.startedAt),
 		duration: formatSpan(elapsed(incident, end ? new Date(end) : now)) + (end ? '' : ' (ongoing)'),
 		'next-update': update?.due ? formatUtc(update.due) : '',
-		severity: severity.level,
-		'severity-label': `${severity.level} ${severity.name}`,
+		severity: escapeMarkdown(severity.level),
+		'severity-label': escapeMarkdown(`${severity.level} ${severity.name}`),
 		status: STATUS_LABELS[incident.status],
 		commander: commander ? escapeMarkdown(commander) : '',
 		date: now.toISOString().slice(0, 10),
@@ -213,25 +210,6 @@ function progressLines(incident: Incident, checklists: ChecklistTicks[]): string
 const tickLines = (incident: Incident, ticks: ChecklistTicks['ticks']) =>
 	ticks.map((tick) => `- [x] ${escapeMarkdown(tick.text)} (${stamp(tick.at, incident.startedAt)})`);
 
-/** Escapes MDX's `{`, `}` and `<` outside code so the body is read as text. */
-export function escapeMdx(markdown: string): string {
-	let fenced = false;
-	return markdown
-		.split('\n')
-		.map((line) => {
-			if (/^\s*(```|~~~)/.test(line)) {
-				fenced = !fenced;
-				return line;
-			}
-			if (fenced) return line;
-			return line
-				.split(/(`[^`]*`)/)
-				.map((part, index) => (index % 2 ? part : part.replace(/(?<!\\)[{}<]/g, '\\$&')))
-				.join('');
-		})
-		.join('\n');
-}
-
 /** The post-mortem frontmatter for `incident`. */
 export function postMortemFrontmatter(
 	incident: Incident,
@@ -256,10 +234,10 @@ export function postMortemFrontmatter(
 	};
 }
 
-/** The post-mortem as an MDX file; frontmatter values are JSON, which YAML reads as-is. */
+/** The post-mortem as an MDX file; frontmatter values are JSON, which YAML reads as written. */
 export function renderPostMortemMdx(incident: Incident, context: ExportContext): string {
 	const frontmatter = Object.entries(postMortemFrontmatter(incident, context))
-		.map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+		.map(([key, value]) => `${key}: ${escapeYaml(value)}`)
 		.join('\n');
 	return `---\n${frontmatter}\n---\n\n${escapeMdx(renderDocument(incident, 'post-mortem', context))}`;
 }
