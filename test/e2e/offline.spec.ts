@@ -69,12 +69,24 @@ class OfflineSite {
 	}
 }
 
+/** Also fails a test on any request off the site's origin or anything the CSP refused. */
 const test = base.extend<{ site: OfflineSite }>({
 	site: async ({ page }, use) => {
 		const site = new OfflineSite(page);
+		const offOrigin: string[] = [];
+		const refused: string[] = [];
+		page.on('request', (request) => {
+			const url = new URL(request.url());
+			if (url.protocol.startsWith('http') && url.origin !== site.origin) offOrigin.push(url.href);
+		});
+		page.on('console', (message) => {
+			if (/Content Security Policy/.test(message.text())) refused.push(message.text());
+		});
 		await site.start();
 		await use(site);
 		await site.stop();
+		expect(offOrigin, 'requests that left the origin').toEqual([]);
+		expect(refused, 'Content Security Policy violations').toEqual([]);
 	},
 });
 
