@@ -9,6 +9,7 @@
  */
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentView } from './incident-banner-view.ts';
+import type { IncidentStore } from './incident-context.ts';
 import { h } from './dom.ts';
 import {
 	loadStore,
@@ -25,6 +26,8 @@ class IncidentBanner extends HTMLElement {
 	#status = h('div', { class: 'rb-banner-body' });
 	#notice = h('p', { class: 'rb-notice', role: 'status' });
 	#alert = h('div', { class: 'rb-alert-context' });
+	#offer: typeof import('./alert-offer.ts') | undefined;
+	#offerState = '';
 
 	connectedCallback() {
 		recordTimelineEvents();
@@ -80,18 +83,27 @@ class IncidentBanner extends HTMLElement {
 	/** Alert links carry context in the fragment; on a scenario page, offer to declare from it. */
 	async #showAlertContext() {
 		if (!this.dataset.scenario || location.hash.length < 2) return;
-		const { alertOffer } = await import('./alert-offer.ts');
-		this.#alert.replaceChildren(
-			...alertOffer(
-				location.hash,
-				this.#scenarioPrefill(),
-				(prefill) => void this.#declare(prefill)
-			)
+		this.#offer = await import('./alert-offer.ts');
+		this.#renderOffer(loadStore());
+	}
+
+	/** The offer follows the store: it gives way once its alert's incident is the active one. */
+	#renderOffer(store: IncidentStore) {
+		if (!this.#offer) return;
+		const offer = this.#offer.alertOffer(
+			location.hash,
+			this.#scenarioPrefill(),
+			store,
+			(prefill) => void this.#declare(prefill)
 		);
+		if (offer.state === this.#offerState) return;
+		this.#offerState = offer.state;
+		this.#alert.replaceChildren(...offer.elements);
 	}
 
 	async #render(): Promise<void> {
 		const store = loadStore();
+		this.#renderOffer(store);
 		this.#notice.textContent = storageNotice() ?? '';
 		this.#notice.hidden = !storageNotice();
 		const incident = store.activeId ? store.incidents[store.activeId] : undefined;

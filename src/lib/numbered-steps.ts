@@ -8,9 +8,31 @@
  * railway restart
  * ```
  *
- * Each numbered comment is a step; the lines up to the next one are its commands. Shared by the
- * Markdown plugin (which renders them as checklist items) and the validator (which counts steps).
+ * Each numbered comment is a step; the lines up to the next one are its commands. A command block
+ * without numbered comments is one step, named after the heading above it. Shared by the Markdown
+ * plugin (which renders them as checklist items) and the validator (which counts steps).
  */
+
+/** Languages of command blocks: what a responder runs, so a block of them is a step. */
+const COMMAND_LANGUAGES = new Set([
+	'bash',
+	'sh',
+	'shell',
+	'zsh',
+	'console',
+	'powershell',
+	'pwsh',
+	'ps1',
+	'sql',
+	'psql',
+]);
+
+export const isCommandLanguage = (language: string | null | undefined): boolean =>
+	!!language && COMMAND_LANGUAGES.has(language.toLowerCase());
+
+/** The label of a command block that is one step: the heading it stands under. */
+export const commandStepText = (heading: string | undefined): string =>
+	heading?.trim() || 'Run these commands';
 
 export interface CodeStep {
 	/** The comment's text without the marker and number: what the responder ticks. */

@@ -27,7 +27,7 @@ import {
 	NOT_STEPS_CLASS,
 	type ChecklistItemMarkup,
 } from '../lib/checklist-markup.ts';
-import { numberedCodeSteps } from '../lib/numbered-steps.ts';
+import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
 
 export interface ChecklistPluginOptions {
 	/**
@@ -160,11 +160,22 @@ function parseStep(li: Element): ParsedItem | undefined {
 	return finishItem(split.label, split.rest);
 }
 
-/** A code block numbered step by step, as an ordered list: one item per step, its code below. */
-function codeStepsList(pre: Element): Element | undefined {
+/**
+ * A command block as an ordered list: one item per numbered comment with its code below, or else
+ * one item, named after the heading above, with the whole block.
+ */
+function codeStepsList(pre: Element, heading: string | undefined): Element | undefined {
 	const code = pre.children.find((child) => isElement(child, 'code'));
 	if (!isElement(code, 'code')) return undefined;
-	const steps = numberedCodeSteps(textOf(code.children));
+	const text = textOf(code.children);
+	const language = /(?:^|\s)language-(\S+)/.exec(
+		[code.properties['className'] ?? ''].flat().join(' ')
+	)?.[1];
+	const steps =
+		numberedCodeSteps(text) ??
+		(isCommandLanguage(language)
+			? [{ text: commandStepText(heading), code: text.trimEnd() }]
+			: undefined);
 	if (!steps) return undefined;
 	return element(
 		'ol',
@@ -221,8 +232,10 @@ interface TopLevel {
 	steps: boolean;
 }
 
-/** A line that may start an ordered list item or a numbered comment: steps may follow. */
-const STEP_LINE = /^[ \t>]*(?:\d+[.)]|(?:#|\/\/|--)[ \t]*\d+[.)])[ \t]/m;
+/** A line that may start an ordered list item or a code block: steps may follow. */
+const STEP_LINE = /^[ \t>]*(?:\d+[.)][ \t]|```|~~~)/m;
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 export default function satteriChecklists(options: ChecklistPluginOptions = {}): HastPluginEntry {
 	const documentOf = options.document ?? documentFromFile;
@@ -237,11 +250,17 @@ export default function satteriChecklists(options: ChecklistPluginOptions = {}):
 		 */
 		const topLevel: TopLevel[] = [];
 		const noted = new Set<Element>();
+		/** The text of the last heading visited, which names a command block standing under it. */
+		let heading: string | undefined;
 		return {
 			name: 'responder-checklists',
 			element: {
-				filter: steps ? ['ul', 'ol', 'pre'] : ['ul', 'ol'],
+				filter: steps ? ['ul', 'ol', 'pre', ...HEADINGS] : ['ul', 'ol'],
 				visit(node, ctx) {
+					if (HEADINGS.includes(node.tagName)) {
+						heading = textOf(node.children);
+						return;
+					}
 					const task = isTaskList(node);
 					if (!task && !steps) return;
 					if (!task && node.tagName === 'ul') return;
@@ -253,7 +272,7 @@ export default function satteriChecklists(options: ChecklistPluginOptions = {}):
 						if (!task && (isElement(parent as Element, 'li') || isNotSteps(parent))) return;
 						parent = ctx.parent(parent as Element);
 					}
-					const list = node.tagName === 'pre' ? codeStepsList(node) : node;
+					const list = node.tagName === 'pre' ? codeStepsList(node, heading) : node;
 					if (!list) return;
 					noted.add(node);
 					topLevel.push({ node, list, steps: !task });

@@ -12,7 +12,7 @@ import type { CollectionName, RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
 import { bodyTree, fileLine } from './markdown.ts';
-import { numberedCodeSteps } from '../lib/numbered-steps.ts';
+import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
 import { NOT_STEPS_CLASS } from '../lib/checklist-markup.ts';
 
 /** The opening of the wrapper that keeps an ordered list in a scenario a plain list. */
@@ -424,8 +424,9 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 		steps.push({ ...splitExplicitId(text), field: 'body', line: fileLine(entry, node), pin });
 	// As `satteri-checklists` renders them: task items anywhere; in a scenario, also the items of
 	// ordered lists outside any list and outside `<div class="not-steps">`, and the numbered
-	// comments of a command block outside any list.
+	// comments of a command block outside any list (or the block itself, named after its heading).
 	const scenario = entry.collection === 'scenarios';
+	let heading: string | undefined;
 	const walk = (nodes: readonly RootContent[], inList: boolean) => {
 		let optedOut = false;
 		for (const node of nodes) {
@@ -444,8 +445,11 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 				walk(node.children, inList || !(asSteps && node.ordered));
 				continue;
 			}
+			if (node.type === 'heading') heading = toString(node);
 			if (node.type === 'code' && asSteps)
-				for (const step of numberedCodeSteps(node.value) ?? []) push(step.text, node);
+				for (const step of numberedCodeSteps(node.value) ??
+					(isCommandLanguage(node.lang) ? [{ text: commandStepText(heading) }] : []))
+					push(step.text, node);
 			if ('children' in node) walk(node.children, inList);
 		}
 	};
