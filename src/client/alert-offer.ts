@@ -5,12 +5,12 @@
  * is the active one, else a button that opens it; a second declaration never happens.
  */
 import type { DeclarePrefill } from './declare-dialog.ts';
-import type { IncidentStore } from './incident-context.ts';
+import type { IncidentStore } from '../incident/model.ts';
 import { h } from './dom.ts';
 import { loadStore, mutate } from './incident-store-client.ts';
 import { incidentForAlert, parseAlertContext, type AlertContext } from '../lib/alert-context.ts';
-import { setActive } from '../lib/incident-edits.ts';
-import { formatUtc } from '../lib/incident-clock.ts';
+import { setActive } from '../incident/edits.ts';
+import { formatUtc } from '../incident/clocks.ts';
 
 export interface AlertOffer {
 	/** Changes when what the offer shows changes, so the banner re-renders only then. */

@@ -4,8 +4,8 @@
  */
 import { h } from './dom.ts';
 import { mutate } from './incident-store-client.ts';
-import { declareIncident } from '../lib/incident-edits.ts';
-import { incidentData, type IncidentData } from '../lib/incident-data.ts';
+import { declareIncident } from '../incident/edits.ts';
+import { incidentData, type IncidentData } from '../incident/data.ts';
 
 export interface DeclarePrefill {
 	title?: string;

@@ -9,7 +9,7 @@
  */
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentView } from './incident-banner-view.ts';
-import type { IncidentStore } from './incident-context.ts';
+import type { IncidentStore } from '../incident/model.ts';
 import { h } from './dom.ts';
 import {
 	loadStore,

@@ -4,7 +4,6 @@
  * notes and timeline (edit, delete with confirmation), exports (incident record, post-mortem,
  * MDX, JSON), import, hand-over link, resolve/close/delete.
  */
-import type { Incident, IncidentStatus } from './incident-context.ts';
 import { h } from './dom.ts';
 import { keysWithPrefix, readJson } from './safe-storage.ts';
 import { checklistKey } from '../lib/checklist-store.ts';
@@ -17,23 +16,23 @@ import {
 	storageNotice,
 } from './incident-store-client.ts';
 import { severityHelper } from './severity-helper.ts';
-import { formatUtc } from '../lib/incident-clock.ts';
+import { formatUtc } from '../incident/clocks.ts';
 import {
 	findPlaybook,
 	findSeverity,
 	incidentData,
 	severityLevels,
 	type IncidentData,
-} from '../lib/incident-data.ts';
+} from '../incident/data.ts';
 import {
 	exportFileName,
 	readChecklistTicks,
 	renderDocument,
 	renderPostMortemMdx,
 	type ChecklistTicks,
-} from '../lib/incident-export.ts';
-import { decodeHandover, encodeHandover } from '../lib/incident-fragment.ts';
-import { parseIncidentFile, toIncidentFile } from '../lib/incident-file.ts';
+} from '../incident/export.ts';
+import { decodeHandover, encodeHandover } from '../incident/handover.ts';
+import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
 	addNote,
 	closeIncident,
@@ -46,9 +45,14 @@ import {
 	setRole,
 	setSeverity,
 	setStatus,
+} from '../incident/edits.ts';
+import {
+	entryText,
 	STATUS_LABELS,
 	STATUSES,
-} from '../lib/incident-edits.ts';
+	type Incident,
+	type IncidentStatus,
+} from '../incident/model.ts';
 
 /** Saves text as a file through a temporary object URL (no request leaves the page). */
 function download(name: string, text: string, type: string): void {
@@ -384,9 +388,10 @@ class IncidentWorkspace extends HTMLElement {
 			'ol',
 			{ class: 'rb-timeline' },
 			incident.timeline.map((entry) => {
+				const text = entryText(entry);
 				if (this.#editing === entry.id) {
 					const input = h('input', {
-						value: entry.text,
+						value: text,
 						'aria-label': `Edit entry of ${formatUtc(entry.at)}`,
 					});
 					queueMicrotask(() => input.focus());
@@ -421,13 +426,13 @@ class IncidentWorkspace extends HTMLElement {
 					' ',
 					h('span', { class: 'rb-type' }, entry.type),
 					' ',
-					h('span', { class: 'rb-text' }, entry.text),
+					h('span', { class: 'rb-text' }, text),
 					' ',
 					h(
 						'button',
 						{
 							type: 'button',
-							'aria-label': `Edit entry “${entry.text}”`,
+							'aria-label': `Edit entry “${text}”`,
 							onclick: () => ((this.#editing = entry.id), this.#render()),
 						},
 						'Edit'
@@ -436,9 +441,9 @@ class IncidentWorkspace extends HTMLElement {
 						'button',
 						{
 							type: 'button',
-							'aria-label': `Delete entry “${entry.text}”`,
+							'aria-label': `Delete entry “${text}”`,
 							onclick: () =>
-								confirm(`Delete this timeline entry?\n${entry.text}`) &&
+								confirm(`Delete this timeline entry?\n${text}`) &&
 								mutate((store) => deleteEntry(store, id, entry.id)),
 						},
 						'Delete'

@@ -3,7 +3,7 @@
  * `#service=checkout&severity=P1&startsAt=…&summary=…`, with `alert=<Name>` added by the
  * `/alerts/<Name>/` page on the way. It prefills a declaration.
  */
-import type { Incident } from '../client/incident-context.ts';
+import type { Incident } from '../incident/model.ts';
 
 export interface AlertContext {
 	/** The alert's name, as in `/alerts/<Name>/`. */

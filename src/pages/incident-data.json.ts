@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadPlaybooks, playbookOf, urls } from '../lib/content.ts';
-import type { IncidentData } from '../lib/incident-data.ts';
+import type { IncidentData } from '../incident/data.ts';
 
 export const GET: APIRoute = async () => {
 	const decisions = await getCollection('decisions');

@@ -14,9 +14,9 @@ test.describe('incident workspace', () => {
 		await expect(incident.banner().getByRole('link', { name: /INC-20251119-0342/ })).toBeVisible();
 
 		await incident.at(minutes(2));
-		await incident.send('tick', 'Check health endpoints');
+		await incident.tick('Check health endpoints');
 		await incident.at(minutes(5));
-		await incident.send('copy', 'Copied “Status update”');
+		await incident.copied('Status update', true);
 		await incident.at(minutes(9));
 		await page.goto('/incident/');
 		await page.getByLabel('Note').fill('Render deploy 4f2a rolled back');
@@ -34,8 +34,8 @@ test.describe('incident workspace', () => {
 		const order = [
 			'03:42 UTC - Incident declared at P0: Checkout down',
 			'03:42 UTC - Incident commander: Ana Ruiz',
-			'03:44 UTC - Check health endpoints',
-			'03:47 UTC - Copied “Status update”',
+			'03:44 UTC - Ticked: Check health endpoints',
+			'03:47 UTC - Update sent: Status update (Slack)',
 			'03:51 UTC - Render deploy 4f2a rolled back',
 			'03:54 UTC - Severity: P0 → P1',
 		].map((text) => lines.findIndex((line) => line === `- ${text}`));
@@ -98,7 +98,7 @@ test.describe('incident workspace', () => {
 		await expect(incident.clock('acknowledge')).toHaveText(
 			`Acknowledged: ${utcAfter(START, update.minutes! + 2)}`
 		);
-		await incident.send('copy', 'Copied “Status update” (update)');
+		await incident.copied('Status update', true);
 		await expect(incident.clock('update')).not.toHaveClass(/overdue/);
 		await expect(incident.clock('update')).toContainText(utcAfter(START, 2 * update.minutes! + 2));
 	});
@@ -110,7 +110,7 @@ test.describe('incident workspace', () => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ commander: 'Ana' });
-		await incident.send('tick', 'Check health endpoints');
+		await incident.tick('Check health endpoints');
 		await page.goto('/incident/');
 		await page.getByLabel('Note').fill('A <b>note</b>');
 		await page.getByRole('button', { name: 'Add note' }).click();

@@ -8,7 +8,7 @@ import {
 	resolveValues,
 	type DeriveContext,
 	type ValueField,
-} from '../../src/lib/template-values.ts';
+} from '../../src/incident/template-values.ts';
 
 const now = new Date('2025-11-19T14:05:42Z');
 const severities = [
@@ -20,7 +20,7 @@ const incident = {
 	id: 'INC-20251119-1320',
 	title: 'Checkout down',
 	severity: 'servio/p1',
-	status: 'mitigating',
+	status: 'mitigating' as const,
 	startedAt: '2025-11-19T13:20:00Z',
 	roles: { 'Incident Commander': 'Dana', Communications: 'Lee' },
 };

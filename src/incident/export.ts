@@ -4,12 +4,11 @@
  * and the post-mortem as an MDX file whose frontmatter passes `PostMortemSchema`. User text is
  * escaped so a note can never become Markdown links, HTML or MDX expressions.
  */
-import type { Incident } from '../client/incident-context.ts';
-import { decodeChecklist, orphanedTicks } from './checklist-store.ts';
-import { fillTemplate, segmentsToText } from './placeholders.ts';
-import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './incident-clock.ts';
-import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
-import { STATUS_LABELS } from './incident-edits.ts';
+import { entryText, STATUS_LABELS, type Incident } from './model.ts';
+import { decodeChecklist, orphanedTicks } from '../lib/checklist-store.ts';
+import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
+import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './clocks.ts';
+import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
 
 /** Escapes the characters that would turn text into HTML, links or code in Markdown. */
@@ -21,7 +20,7 @@ const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date
 
 export const timelineLines = (incident: Incident): string[] =>
 	incident.timeline.map(
-		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`
+		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entryText(entry))}`
 	);
 
 /** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
@@ -30,8 +29,9 @@ export function checklistProgress(
 ): { text: string; done: boolean; at: string }[] {
 	const steps = new Map<string, { text: string; done: boolean; at: string }>();
 	for (const entry of incident.timeline) {
-		if (entry.type !== 'tick' && entry.type !== 'untick') continue;
-		steps.set(entry.text, { text: entry.text, done: entry.type === 'tick', at: entry.at });
+		if (entry.type !== 'step-ticked' && entry.type !== 'step-unticked') continue;
+		const key = entry.item ? `${entry.checklist}#${entry.item}` : entry.text;
+		steps.set(key, { text: entry.text, done: entry.type === 'step-ticked', at: entry.at });
 	}
 	return [...steps.values()];
 }

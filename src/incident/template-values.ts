@@ -4,7 +4,8 @@
  * the playbook's severities. Pure: the clock, the incident and the severities are passed in.
  */
 import type { DERIVATIONS } from '../schemas/template.ts';
-import { formatUtc } from './incident-clock.ts';
+import { formatUtc } from './clocks.ts';
+import { STATUS_LABELS, type IncidentStatus } from './model.ts';
 
 /** Where typed values live: one JSON object per incident scope, shared by all templates. */
 export const VALUES_KEY_PREFIX = 'responder:template-values:';
@@ -27,15 +28,6 @@ export function parseValueStore(raw: unknown): Record<string, string> | undefine
 		if (typeof value === 'string') result[name] = value;
 	return result;
 }
-
-/** The statuses an incident moves through, as a status field offers them. */
-export const STATUSES = [
-	'Investigating',
-	'Identified',
-	'Mitigating',
-	'Monitoring',
-	'Resolved',
-] as const;
 
 export type Derivation = (typeof DERIVATIONS)[number];
 
@@ -62,7 +54,7 @@ export interface IncidentFacts {
 	title: string;
 	/** Severity entry id. */
 	severity: string;
-	status: string;
+	status: IncidentStatus;
 	startedAt: string;
 	closedAt?: string | undefined;
 	roles: Record<string, string>;
@@ -159,7 +151,7 @@ export function derivedValue(field: ValueField, context: DeriveContext): string 
 			return Number.isNaN(ms) ? undefined : formatElapsed(ms);
 		}
 		case 'status':
-			return incident.status.charAt(0).toUpperCase() + incident.status.slice(1);
+			return STATUS_LABELS[incident.status];
 		case 'commander':
 			return Object.entries(incident.roles).find(
 				([role, person]) => COMMANDER.test(role) && person.trim()
