@@ -23,35 +23,34 @@ class IncidentBanner extends HTMLElement {
 	#loading: Promise<void> | undefined;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#stop: (() => void) | undefined;
-	#status = h('div', { class: 'rb-banner-body' });
-	#notice = h('p', { class: 'rb-notice', role: 'status' });
-	#alert = h('div', { class: 'rb-alert-context' });
+	#status!: HTMLElement;
+	#notice!: HTMLElement;
+	#alert!: HTMLElement;
 	#offer: typeof import('./alert-offer.ts') | undefined;
 	#offerState = '';
 
+	/** The part of the server-rendered banner with `className`, or a new one if the page lacks it. */
+	#part(tag: 'div' | 'p', className: string): HTMLElement {
+		return (
+			this.querySelector<HTMLElement>(`:scope > .${className}`) ?? h(tag, { class: className })
+		);
+	}
+
 	connectedCallback() {
 		recordTimelineEvents();
-		const declare = h(
-			'button',
-			{
-				type: 'button',
-				class: 'rb-declare-button',
-				onclick: () => void this.#declare(this.#scenarioPrefill()),
-			},
-			'Declare incident'
-		);
-		this.replaceChildren(
-			this.#alert,
-			this.#status,
-			h(
-				'p',
-				{ class: 'rb-banner-actions' },
-				declare,
-				' ',
-				h('a', { href: '/incident/' }, 'Incident workspace')
-			),
-			this.#notice
-		);
+		// The parts are in the HTML so that upgrading moves nothing on the page.
+		this.#alert = this.#part('div', 'rb-alert-context');
+		this.#status = this.#part('div', 'rb-banner-body');
+		const actions = this.#part('p', 'rb-banner-actions');
+		this.#notice = this.#part('p', 'rb-notice');
+		this.#notice.setAttribute('role', 'status');
+		let declare = actions.querySelector<HTMLButtonElement>('.rb-declare-button');
+		if (!declare) {
+			declare = h('button', { type: 'button', class: 'rb-declare-button' }, 'Declare incident');
+			actions.replaceChildren(declare, ' ', h('a', { href: '/incident/' }, 'Incident workspace'));
+		}
+		declare.onclick = () => void this.#declare(this.#scenarioPrefill());
+		this.replaceChildren(this.#alert, this.#status, actions, this.#notice);
 		void this.#showAlertContext();
 		this.#stop = onStoreChange(() => void this.#render());
 		void this.#render();
@@ -118,6 +117,8 @@ class IncidentBanner extends HTMLElement {
 			if (this.#view) return this.#render();
 		}
 		this.toggleAttribute('data-active', !!incident && !!this.#view);
+		// The line kept free before the first paint is for an incident that is there.
+		if (!incident) this.removeAttribute('data-reserve');
 		if (!incident || !this.#view) return this.#status.replaceChildren();
 		if (!this.#view.line.isConnected) this.#status.replaceChildren(this.#view.line);
 		this.#view.show(incident);
