@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import type { ListItem } from 'mdast';
+import type { RootContent } from 'mdast';
+import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
@@ -14,6 +15,11 @@ import { bodyTree, fileLine } from './markdown.ts';
 import { checkMdx } from './mdx.ts';
 import { isRuleId, severityOf, type RuleId, type Severity } from './rules.ts';
 import { describeSchema, knownKeys, schemaAt } from './schema-shape.ts';
+import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
+import { NOT_STEPS_CLASS } from '../lib/checklist-markup.ts';
+
+/** The opening of the wrapper that keeps an ordered list in a scenario a plain list. */
+const NOT_STEPS_OPEN = new RegExp(`^<div\\s+class(?:Name)?=["'][^"']*\\b${NOT_STEPS_CLASS}\\b`);
 
 /** A validated entry: its raw file plus the schema's output. */
 export interface Entry extends RawEntry {
@@ -465,17 +471,41 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 	}
 	if (!entry.body) return [];
 	const steps: ChecklistStep[] = [];
-	visit(bodyTree(entry), 'listItem', (item: ListItem) => {
-		if (typeof item.checked !== 'boolean') return;
-		const first = item.children[0];
-		const line = fileLine(entry, item);
-		steps.push({
-			...splitExplicitId(first ? toString(first).trim() : ''),
-			field: 'body',
-			line,
-			pin: 'an id at the end such as `\\{#second-check}`',
-		});
-	});
+	const pin = 'an id at the end such as `\\{#second-check}`';
+	const push = (text: string, node: Node) =>
+		steps.push({ ...splitExplicitId(text), field: 'body', line: fileLine(entry, node), pin });
+	// As `satteri-checklists` renders them: task items anywhere; in a scenario, also the items of
+	// ordered lists outside any list and outside `<div class="not-steps">`, and the numbered
+	// comments of a command block outside any list (or the block itself, named after its heading).
+	const scenario = entry.collection === 'scenarios';
+	let heading: string | undefined;
+	const walk = (nodes: readonly RootContent[], inList: boolean) => {
+		let optedOut = false;
+		for (const node of nodes) {
+			if (node.type === 'html' && NOT_STEPS_OPEN.test(node.value)) optedOut = true;
+			else if (node.type === 'html' && /<\/div>/.test(node.value)) optedOut = false;
+			const asSteps = scenario && !inList && !optedOut;
+			if (node.type === 'listItem') {
+				const first = node.children[0];
+				const text = first?.type === 'paragraph' ? toString(first).trim() : '';
+				if (typeof node.checked === 'boolean') push(first ? toString(first).trim() : '', node);
+				else if (asSteps && text) push(text, node);
+				walk(node.children, true);
+				continue;
+			}
+			if (node.type === 'list') {
+				walk(node.children, inList || !(asSteps && node.ordered));
+				continue;
+			}
+			if (node.type === 'heading') heading = toString(node);
+			if (node.type === 'code' && asSteps)
+				for (const step of numberedCodeSteps(node.value) ??
+					(isCommandLanguage(node.lang) ? [{ text: commandStepText(heading) }] : []))
+					push(step.text, node);
+			if ('children' in node) walk(node.children, inList);
+		}
+	};
+	walk(bodyTree(entry).children, false);
 	return steps;
 }
 
@@ -526,21 +556,14 @@ const scenarioSymptoms: Rule = (context) => {
 	}
 };
 
-/** A numbered comment in a code block, as some playbooks write steps: `# 1. Check status`. */
-const CODE_STEP = /^\s*(#|\/\/|--)\s*\d+[.)]\s/m;
-
-/** A scenario with nothing to do: its body has no list of steps and no numbered commands. */
+/** A scenario with nothing to tick: its body has no task item, ordered list or numbered commands. */
 const scenarioSteps: Rule = (context) => {
 	for (const entry of context.of('scenarios')) {
-		let steps = false;
-		visit(bodyTree(entry), ['list', 'code'], (node) => {
-			if (node.type === 'list' || CODE_STEP.test((node as { value: string }).value)) steps = true;
-		});
-		if (steps) continue;
+		if (checklistSteps(entry).length > 0) continue;
 		context.report(
 			entry,
 			['body'],
-			'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`, or numbered comments in a command block)',
+			'has no step to tick (expected an ordered list of steps in the body, e.g. `1. Check …` under `## Mitigation`, task items `- [ ] …`, or numbered comments `# 1. …` in a command block)',
 			'scenario-no-steps',
 			'warning',
 			entry.bodyLine || undefined
