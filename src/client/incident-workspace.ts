@@ -48,6 +48,8 @@ import {
 } from '../incident/edits.ts';
 import {
 	entryText,
+	roleLabel,
+	ROLES,
 	STATUS_LABELS,
 	STATUSES,
 	type Incident,
@@ -283,12 +285,12 @@ class IncidentWorkspace extends HTMLElement {
 					h(
 						'li',
 						{},
-						`${role}: ${person} `,
+						`${roleLabel(role)}: ${person} `,
 						h(
 							'button',
 							{
 								type: 'button',
-								'aria-label': `Unassign ${role}`,
+								'aria-label': `Unassign ${roleLabel(role)}`,
 								onclick: () => mutate((store) => setRole(store, id, role, '', now())),
 							},
 							'Unassign'
@@ -309,13 +311,9 @@ class IncidentWorkspace extends HTMLElement {
 				h(
 					'datalist',
 					{ id: 'rb-role-names' },
-					[
-						'Incident commander',
-						'Communications',
-						'Operations',
-						'Scribe',
-						'Subject matter expert',
-					].map((value) => h('option', { value }))
+					[...ROLES.map((role) => role.label), 'Scribe', 'Subject matter expert'].map((value) =>
+						h('option', { value })
+					)
 				),
 				h(
 					'span',

@@ -178,6 +178,7 @@ class RbTemplate extends HTMLElement {
 			incident: activeIncident(),
 			severities: data.severities,
 			typed: this.#typed,
+			announcesUpdate: data.announcesUpdate,
 		});
 		for (const field of data.fields) {
 			const input = this.#input(field.name);

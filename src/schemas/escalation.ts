@@ -3,7 +3,7 @@ import { DurationSchema, type RefFactory } from './common.ts';
 
 /** One step of an escalation path. */
 export const EscalationLevelSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
-	z.object({
+	z.strictObject({
 		/** `L1`, `Level 2`, or the severity it applies to. */
 		id: z.string().min(1),
 		/** Who is engaged: a role or a person. */
@@ -32,7 +32,7 @@ export const EscalationLevelSchema = <R extends z.ZodType>(ref: RefFactory<R>) =
  * seeds: `levels` (L1–L3 with authority), `time` (engage by elapsed minutes), `severity` (a table).
  */
 export const EscalationSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
-	z.object({
+	z.strictObject({
 		title: z.string().min(1),
 		style: z.enum(['levels', 'time', 'severity']),
 		summary: z.string().optional(),

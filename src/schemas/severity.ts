@@ -3,7 +3,7 @@ import { DurationSchema, LinesSchema } from './common.ts';
 
 /** Targets a severity sets, each a duration the incident clocks count down from. */
 export const TargetsSchema = () =>
-	z.object({
+	z.strictObject({
 		/** From detection to someone saying "I have it". */
 		acknowledge: DurationSchema().optional(),
 		/** Until work starts (the seeds' "Response Time" / "Initial response"). */
@@ -19,7 +19,7 @@ export const TargetsSchema = () =>
  * Scales differ between teams (P0–P4, P1–P4, SEV-1–3); `rank` orders them, 0 = most severe.
  */
 export const SeveritySchema = () =>
-	z.object({
+	z.strictObject({
 		/** The id responders say out loud: `P0`, `SEV-1`. */
 		level: z
 			.string()

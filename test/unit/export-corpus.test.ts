@@ -5,12 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { Incident } from '../../src/client/incident-context.ts';
+import type { PlaybookData } from '../../src/incident/data.ts';
 import {
 	renderDocument,
 	renderPostMortemMdx,
+	type ChecklistTicks,
 	type ExportContext,
-} from '../../src/lib/incident-export.ts';
+} from '../../src/incident/export.ts';
+import type { Incident } from '../../src/incident/model.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { isVisibleAddress, parseMarkdown, renderMdx } from './compile-output.ts';
@@ -30,15 +32,34 @@ function incident(value: string): Incident {
 		closedAt: at('04:47'),
 		roles: { 'Incident commander': value, [value]: value },
 		timeline: [
-			{ id: 't1', at: at('03:42'), type: 'declared', text: `Incident declared: ${value}` },
-			{ id: 't2', at: at('03:44'), type: 'tick', text: value },
-			{ id: 't3', at: at('03:50'), type: 'note', text: value },
-			{ id: 't4', at: at('04:47'), type: 'status', text: 'Status: Monitoring → Resolved' },
+			{ id: 't1', at: at('03:42'), type: 'declared', severity: value, level: value, title: value },
+			{ id: 't2', at: at('03:43'), type: 'role-assigned', role: value, person: value },
+			{
+				id: 't3',
+				at: at('03:44'),
+				type: 'step-ticked',
+				checklist: value,
+				item: value,
+				text: value,
+			},
+			{ id: 't4', at: at('03:50'), type: 'note', text: value },
+			{ id: 't5', at: at('03:51'), type: 'note', text: 'typed', edited: value },
+			{
+				id: 't6',
+				at: at('03:52'),
+				type: 'message-sent',
+				template: value,
+				title: value,
+				kind: value,
+				channel: value,
+				update: true,
+			},
+			{ id: 't7', at: at('04:47'), type: 'status-changed', from: 'monitoring', to: 'resolved' },
 		],
 	};
 }
 
-const checklists = (value: string): ExportContext['checklists'] => [
+const checklists = (value: string): ChecklistTicks[] => [
 	{
 		document: value,
 		ticks: [
@@ -48,10 +69,10 @@ const checklists = (value: string): ExportContext['checklists'] => [
 	},
 ];
 
-const PLAYBOOKS = [
+const PLAYBOOKS: [string, PlaybookData][] = [
 	['the playbook’s templates', playbook],
 	['Responder’s templates', { ...playbook, templates: [] }],
-] as const;
+];
 
 /** What inline Markdown shows for a value: one line; NUL is U+FFFD in CommonMark. */
 const shown = (text: string) =>
