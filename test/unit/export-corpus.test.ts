@@ -56,7 +56,7 @@ function incident(value: string): Incident {
 	};
 }
 
-const checklists = (value: string): ExportContext['checklists'] => [
+const checklists = (value: string): NonNullable<ExportContext['checklists']> => [
 	{
 		document: value,
 		ticks: [
