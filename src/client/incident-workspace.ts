@@ -5,6 +5,7 @@
  * MDX, JSON), import, hand-over link, resolve/close/delete.
  */
 import { h } from './dom.ts';
+import { copyText } from './clipboard.ts';
 import { keysWithPrefix, readJson, writeJson } from './safe-storage.ts';
 import { checklistKey, decodeChecklist } from '../lib/checklist-store.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
@@ -72,16 +73,6 @@ function download(name: string, text: string, type: string): void {
 	link.click();
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text; `false` when the browser refuses (the caller then selects it for Ctrl/Cmd+C). */
-async function copyText(text: string): Promise<boolean> {
-	try {
-		await navigator.clipboard.writeText(text);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
