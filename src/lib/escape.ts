@@ -136,22 +136,27 @@ export const escapeSlack = (text: string): string =>
 	text.replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!);
 
 /**
- * Control characters and bidirectional formatting made visible: C0 controls other than tab and
- * line feed, DEL, C1 controls (which start ANSI escape sequences: ESC, CSI, OSC) and the
- * direction overrides, embeddings, isolates and marks become `\x1B`, `\u202E`… A terminal then
- * prints them instead of obeying them, and a name with a right-to-left override reads as written.
+ * Control characters and bidirectional formatting: C0 controls other than tab and line feed, DEL,
+ * C1 controls, ESC (which starts ANSI escape sequences), and the direction overrides,
+ * embeddings, isolates and marks.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Control and direction characters made visible as `\x1B`, `\u202E`…: a terminal prints them
+ * instead of obeying them, and a name with a right-to-left override reads as it was written.
  */
 export const revealControls = (text: string): string =>
-	text.replace(
-		// eslint-disable-next-line no-control-regex
-		/[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
-		(char) => {
-			const code = char.codePointAt(0)!;
-			return code < 0x100
-				? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
-				: `\\u${code.toString(16).toUpperCase()}`;
-		}
-	);
+	text.replace(CONTROLS, (char) => {
+		const code = char.codePointAt(0)!;
+		return code < 0x100
+			? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+			: `\\u${code.toString(16).toUpperCase()}`;
+	});
+
+/** Text without control and direction characters, for a search query made from a link. */
+export const stripControls = (text: string): string => text.replace(CONTROLS, '');
 
 /** Text for a terminal report: one line per `\n`, every control byte visible, not obeyed. */
 export const escapeTerminal = (text: string): string => revealControls(text.replace(/\r\n/g, '\n'));

@@ -19,7 +19,7 @@ export const DERIVATIONS = [
 
 /** A blank in a template that the responder fills. */
 export const TemplateFieldSchema = () =>
-	z.object({
+	z.strictObject({
 		/** Key shared across the templates of one incident: filling `impact` once fills it everywhere. */
 		name: z
 			.string()
@@ -42,7 +42,7 @@ export const TemplateFieldSchema = () =>
 
 /** A message or document to fill and copy: `content/<playbook>/templates/<slug>.yaml`. */
 export const TemplateSchema = () =>
-	z.object({
+	z.strictObject({
 		title: z.string().min(1),
 		kind: z.enum([
 			'internal',

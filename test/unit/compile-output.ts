@@ -6,6 +6,7 @@
 import { evaluate } from '@mdx-js/mdx';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root as HastRoot } from 'hast';
+import type { Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -28,8 +29,7 @@ export function parseMarkdown(markdown: string): MarkdownParse {
 	const links: MarkdownParse['links'] = [];
 	visit(tree, (node) => {
 		types.add(node.type);
-		if (node.type === 'link')
-			links.push({ url: (node as unknown as { url: string }).url, text: toString(node) });
+		if (node.type === 'link') links.push({ url: (node as Link).url, text: toString(node) });
 	});
 	return { types, text: toString(tree), links };
 }

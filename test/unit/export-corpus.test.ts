@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { Incident } from '../../src/incident/model.ts';
 import type { PlaybookData } from '../../src/incident/data.ts';
 import {
 	renderDocument,
 	renderPostMortemMdx,
+	type ChecklistTicks,
 	type ExportContext,
 } from '../../src/incident/export.ts';
+import type { Incident } from '../../src/incident/model.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { isVisibleAddress, parseMarkdown, renderMdx } from './compile-output.ts';
@@ -29,34 +30,36 @@ function incident(value: string): Incident {
 		status: 'resolved',
 		startedAt: at('03:42'),
 		closedAt: at('04:47'),
-		roles: { commander: value, [value]: value },
+		roles: { 'Incident commander': value, [value]: value },
 		timeline: [
+			{ id: 't1', at: at('03:42'), type: 'declared', severity: value, level: value, title: value },
+			{ id: 't2', at: at('03:43'), type: 'role-assigned', role: value, person: value },
 			{
-				id: 't1',
-				at: at('03:42'),
-				type: 'declared',
-				severity: 'ros/p1',
-				level: 'P1',
-				title: value,
+				id: 't3',
+				at: at('03:44'),
+				type: 'step-ticked',
+				checklist: value,
+				item: value,
+				text: value,
 			},
-			{ id: 't2', at: at('03:44'), type: 'step-ticked', checklist: value, item: 'a', text: value },
-			{ id: 't3', at: at('03:50'), type: 'note', text: value },
+			{ id: 't4', at: at('03:50'), type: 'note', text: value },
+			{ id: 't5', at: at('03:51'), type: 'note', text: 'typed', edited: value },
 			{
-				id: 't4',
-				at: at('04:00'),
+				id: 't6',
+				at: at('03:52'),
 				type: 'message-sent',
 				template: value,
 				title: value,
-				kind: 'internal',
+				kind: value,
 				channel: value,
 				update: true,
 			},
-			{ id: 't5', at: at('04:47'), type: 'status-changed', from: 'monitoring', to: 'resolved' },
+			{ id: 't7', at: at('04:47'), type: 'status-changed', from: 'monitoring', to: 'resolved' },
 		],
 	};
 }
 
-const checklists = (value: string): NonNullable<ExportContext['checklists']> => [
+const checklists = (value: string): ChecklistTicks[] => [
 	{
 		document: value,
 		ticks: [

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseAlertContext } from '../../src/lib/alert-context.ts';
+import { incidentForAlert, parseAlertContext } from '../../src/lib/alert-context.ts';
+import type { Incident } from '../../src/incident/model.ts';
 import {
 	checklistsFromTimeline,
 	decodeHandover,
@@ -177,5 +178,47 @@ describe('alert context', () => {
 		});
 		expect(parseAlertContext('#startsAt=yesterday')).toBeNull();
 		expect(parseAlertContext('#recovery-steps')).toBeNull();
+	});
+
+	test('reads the alert name the /alerts/ page adds', () => {
+		expect(parseAlertContext('#alert=DatabaseDown&service=api')).toEqual({
+			alert: 'DatabaseDown',
+			service: 'api',
+		});
+	});
+
+	const incident = (id: string, startedAt: string, status: Incident['status'] = 'investigating') =>
+		({
+			id,
+			title: id,
+			playbook: 'servio',
+			severity: 'servio/p0',
+			status,
+			startedAt,
+			roles: {},
+			scenario: 'servio/database-down',
+			timeline: [],
+		}) satisfies Incident;
+
+	test('finds the incident declared for the same alert: same scenario and start time', () => {
+		const incidents = [
+			incident('A', '2025-11-19T02:00:00.000Z'),
+			incident('B', '2025-11-19T03:00:00.000Z'),
+		];
+		const context = { alert: 'DatabaseDown', startsAt: '2025-11-19T03:00:00Z' };
+		expect(incidentForAlert(incidents, context, 'servio/database-down')?.id).toBe('B');
+		expect(incidentForAlert(incidents, context, 'servio/other')).toBeUndefined();
+		expect(
+			incidentForAlert(incidents, { startsAt: '2025-11-19T04:00:00Z' }, 'servio/database-down')
+		).toBeUndefined();
+	});
+
+	test("without a start time, the open incident of the scenario is the alert's", () => {
+		const incidents = [
+			incident('A', '2025-11-19T02:00:00.000Z', 'resolved'),
+			incident('B', '2025-11-19T03:00:00.000Z'),
+		];
+		expect(incidentForAlert(incidents, { service: 'api' }, 'servio/database-down')?.id).toBe('B');
+		expect(incidentForAlert(incidents.slice(0, 1), {}, 'servio/database-down')).toBeUndefined();
 	});
 });

@@ -67,10 +67,19 @@ describe('content warnings', () => {
 		]);
 	});
 
-	test('scenario-no-steps: numbered commands count as steps, other code does not', () => {
+	test('scenario-no-steps: ordered lists and numbered commands are steps to tick; plain lists, opted-out lists and other code are not', () => {
 		expect(problems('scenario-no-steps')).toEqual([
 			'warning fix/scenarios/no-steps.mdx:5 body [scenario-no-steps]',
+			'warning fix/scenarios/opted-out.mdx:5 body [scenario-no-steps]',
+			'warning fix/scenarios/plain-list.mdx:5 body [scenario-no-steps]',
 		]);
+	});
+
+	test('scenario-no-steps: every seed scenario has a step to tick', () => {
+		const { diagnostics } = validateContent('content', { today });
+		expect(diagnostics.filter((d) => d.rule === 'scenario-no-steps').map((d) => d.file)).toEqual(
+			[]
+		);
 	});
 
 	test('template-unlinked: a template no scenario lists and no page links to', () => {
