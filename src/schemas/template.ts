@@ -8,6 +8,8 @@ export const DERIVATIONS = [
 	'incident-start',
 	'duration',
 	'next-update',
+	/** The severity's update cadence as words (`30 min`, `1 hour`). */
+	'update-interval',
 	'severity',
 	'severity-label',
 	'status',

@@ -318,6 +318,66 @@ const templateFields: Rule = (context) => {
 	}
 };
 
+/** A template's text with every declared token taken out: what the template says as fixed text. */
+function fixedText(template: Entry): string {
+	const fields = template.value.fields as { tokens: string[] }[];
+	let text = `${(template.value.subject as string | undefined) ?? ''}\n${template.value.body as string}`;
+	for (const token of fields.flatMap((field) => field.tokens).map((t) => t.replace(/#\d+$/, '')))
+		text = text.split(token).join(' ');
+	return text;
+}
+
+/** Three or more capitalised words joined by slashes: alternatives a responder must pick from. */
+const CHOICE_LIST = /\b[A-Z][a-z]+(?:\s*\/\s*[A-Z][a-z]+){2,}/;
+
+/** A line offering alternatives ("Investigating / Identified / …") copies literally unless it is a field. */
+const templateChoiceLists: Rule = (context) => {
+	for (const entry of context.of('templates')) {
+		const match = CHOICE_LIST.exec(fixedText(entry));
+		if (!match) continue;
+		context.report(
+			entry,
+			['body'],
+			`offers the choices \`${match[0]}\` as fixed text, so they are copied as they stand (expected a \`choice\` or \`status\` field whose \`tokens\` hold them)`,
+			'template-choice-list',
+			'warning'
+		);
+	}
+};
+
+/** A template a scenario links to must not name, as fixed text, a service of another scenario. */
+const templateServices: Rule = (context) => {
+	for (const playbook of context.of('playbooks')) {
+		const scenarios = context.of('scenarios').filter((entry) => entry.playbook === playbook.id);
+		const known = new Set(scenarios.flatMap((entry) => entry.value.services as string[]));
+		for (const scenario of scenarios) {
+			const own = new Set((scenario.value.services as string[]).map((s) => s.toLowerCase()));
+			if (own.size === 0) continue;
+			(scenario.value.templates as unknown[]).forEach((ref, index) => {
+				if (!(ref instanceof RefValue)) return;
+				const template = context.byId.get(`templates:${ref.id}`);
+				if (!template) return;
+				const text = fixedText(template).toLowerCase();
+				const named = [...known].filter(
+					(service) =>
+						!own.has(service.toLowerCase()) &&
+						new RegExp(
+							`\\b${service.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`
+						).test(text)
+				);
+				if (!named.length) return;
+				context.report(
+					scenario,
+					['templates', index],
+					`links \`${ref.id}\`, whose fixed text names ${named.map((s) => `\`${s}\``).join(', ')}, not this scenario's services (${[...own].join(', ')}) (expected the service to be a field of the template)`,
+					'template-service',
+					'warning'
+				);
+			});
+		}
+	}
+};
+
 /** Escalation levels go up: later levels start later, severity tables run from most severe. */
 const escalationOrdered: Rule = (context) => {
 	for (const entry of context.of('escalations')) {
@@ -679,6 +739,8 @@ const RULES: Rule[] = [
 	referencesResolve,
 	severitiesUnique,
 	templateFields,
+	templateChoiceLists,
+	templateServices,
 	escalationOrdered,
 	contentBlanks,
 	reviewDue,

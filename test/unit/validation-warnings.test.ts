@@ -18,6 +18,13 @@ function problems(rule: string): string[] {
 }
 
 describe('content warnings', () => {
+	test('template-choice-list and template-service: literal choices and another scenario’s service, unless they are fields', () => {
+		expect(problems('template-truth')).toEqual([
+			'warning fix/scenarios/database.mdx:5 templates.0 [template-service]',
+			'warning fix/templates/payments-outage.yaml:3 body [template-choice-list]',
+		]);
+	});
+
 	test('blank: reports blanks left in fields and in the MDX body, not in code or task boxes', () => {
 		expect(problems('blank')).toEqual([
 			'warning fix/playbook.yaml:3 owner [blank]',
