@@ -9,7 +9,7 @@
  */
 import type { Workbox } from 'workbox-window';
 import type { WorkerBuild, WorkerMessage } from '../lib/offline-messages.ts';
-import { formatUtc } from '../lib/incident-clock.ts';
+import { formatUtc } from '../incident/clocks.ts';
 
 class OfflineStatus extends HTMLElement {
 	#offline = this.querySelector<HTMLElement>('[data-offline]')!;
