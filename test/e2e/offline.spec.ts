@@ -92,8 +92,9 @@ const test = base.extend<{ site: OfflineSite }>({
 
 // The other specs block service workers (playwright.config.ts); these are about them.
 test.use({ serviceWorkers: 'allow', permissions: ['clipboard-read', 'clipboard-write'] });
-// Storing the whole seed site takes a while on a busy machine.
-test.describe.configure({ timeout: 240_000 });
+// One after the other: both serve on the same port. Storing the whole seed site takes a while on a
+// busy machine.
+test.describe.configure({ mode: 'default', timeout: 240_000 });
 
 test('after one visit to the home page, pages never opened work with the network and the host gone', async ({
 	page,
