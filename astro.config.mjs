@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import responderServiceWorker from './src/integrations/service-worker.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 
@@ -65,7 +66,9 @@ export default defineConfig({
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
 			},
 		}),
-		// Last, after Pagefind has read the pages: the CSP without the empty hash, and `_headers`.
+		// After Pagefind has read the pages: the CSP without the empty hash, and `_headers`.
 		securityHeaders(),
+		// Last: the worker stores the pages as finally written and the search index Pagefind wrote.
+		responderServiceWorker(),
 	],
 });

@@ -5,7 +5,9 @@
  * MDX, JSON), import, hand-over link, resolve/close/delete.
  */
 import { h } from './dom.ts';
-import { storedRecords } from './checklist-storage.ts';
+import { loadChecklist, saveList, storedRecords } from './checklist-storage.ts';
+import { copyText } from './clipboard.ts';
+import { readJson, writeJson } from './safe-storage.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {
 	loadStore,
@@ -30,7 +32,15 @@ import {
 	renderPostMortemMdx,
 	type ChecklistTicks,
 } from '../incident/export.ts';
-import { decodeHandover, encodeHandover } from '../incident/handover.ts';
+import {
+	checklistsFromTimeline,
+	decodeHandover,
+	encodeHandover,
+	handoverPreview,
+	mergeChecklist,
+} from '../incident/handover.ts';
+import { parseValueStore, valuesKey } from '../incident/template-values.ts';
+import { severityLabel } from '../incident/derive.ts';
 import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
 	addNote,
@@ -47,6 +57,8 @@ import {
 } from '../incident/edits.ts';
 import {
 	entryText,
+	roleLabel,
+	ROLES,
 	STATUS_LABELS,
 	STATUSES,
 	type Incident,
@@ -61,16 +73,6 @@ function download(name: string, text: string, type: string): void {
 	link.click();
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text; `false` when the browser refuses (the caller then selects it for Ctrl/Cmd+C). */
-async function copyText(text: string): Promise<boolean> {
-	try {
-		await navigator.clipboard.writeText(text);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
@@ -278,12 +280,12 @@ class IncidentWorkspace extends HTMLElement {
 					h(
 						'li',
 						{},
-						`${role}: ${person} `,
+						`${roleLabel(role)}: ${person} `,
 						h(
 							'button',
 							{
 								type: 'button',
-								'aria-label': `Unassign ${role}`,
+								'aria-label': `Unassign ${roleLabel(role)}`,
 								onclick: () => mutate((store) => setRole(store, id, role, '', now())),
 							},
 							'Unassign'
@@ -304,13 +306,9 @@ class IncidentWorkspace extends HTMLElement {
 				h(
 					'datalist',
 					{ id: 'rb-role-names' },
-					[
-						'Incident commander',
-						'Communications',
-						'Operations',
-						'Scribe',
-						'Subject matter expert',
-					].map((value) => h('option', { value }))
+					[...ROLES.map((role) => role.label), 'Scribe', 'Subject matter expert'].map((value) =>
+						h('option', { value })
+					)
 				),
 				h(
 					'span',
@@ -539,7 +537,7 @@ class IncidentWorkspace extends HTMLElement {
 					{
 						type: 'button',
 						onclick: async () => (
-							(handover.value = `${location.origin}/incident/#${await encodeHandover(incident)}`),
+							(handover.value = `${location.origin}/incident/#${await encodeHandover(incident, typedValues(incident.id))}`),
 							handover.select()
 						),
 					},
@@ -568,40 +566,79 @@ class IncidentWorkspace extends HTMLElement {
 		this.#adopt(result.incident, 'imported');
 	}
 
-	#adopt(incident: Incident, how: string) {
+	/** Puts an incident into the store (asking before replacing one); `false` when declined. */
+	#adopt(incident: Incident, how: string): boolean {
 		const existing = loadStore().incidents[incident.id];
 		if (
 			existing &&
 			JSON.stringify(existing) !== JSON.stringify(incident) &&
 			!confirm(`${incident.id} is already in this browser. Replace it with the ${how} copy?`)
 		) {
-			return this.#say(`Nothing was changed: ${incident.id} was kept as it was.`);
+			this.#say(`Nothing was changed: ${incident.id} was kept as it was.`);
+			return false;
 		}
 		mutate((store) => putIncident(store, incident));
 		this.#selected = incident.id;
 		this.#say(`${incident.id} ${how}.`);
 		this.#render();
+		return true;
 	}
 
 	async #offerHandover() {
 		const result = await decodeHandover(location.hash);
 		if (!result) return;
 		if ('error' in result) return this.#say(result.error);
-		const { incident } = result;
+		const { incident, values } = result;
+		const preview = handoverPreview(result, (id) => {
+			const severity = findSeverity(this.#data, id);
+			return severity ? severityLabel(severity) : id;
+		});
+		const ticks = preview.ticks.reduce((sum, list) => sum + list.count, 0);
 		this.#handover.replaceChildren(
+			h('h2', {}, `Hand-over: ${preview.id}`),
 			h(
-				'p',
-				{},
-				'This link hands over ',
-				h('strong', {}, incident.id),
-				` (${incident.title}, ${incident.timeline.length} timeline entries).`
+				'dl',
+				{ class: 'rb-handover-preview' },
+				h('dt', {}, 'Title'),
+				h('dd', {}, preview.title),
+				h('dt', {}, 'Severity'),
+				h('dd', {}, preview.severity),
+				h('dt', {}, 'Status'),
+				h('dd', {}, preview.status),
+				h('dt', {}, 'Roles'),
+				h(
+					'dd',
+					{},
+					preview.roles.length
+						? preview.roles.map(([role, person]) => `${role}: ${person}`).join(' · ')
+						: 'none assigned'
+				),
+				h('dt', {}, 'Checklist ticks'),
+				h(
+					'dd',
+					{ 'data-handover-ticks': String(ticks) },
+					ticks
+						? preview.ticks.map((list) => `${list.count} on ${list.document}`).join(' · ')
+						: 'none'
+				),
+				h('dt', {}, 'Template values'),
+				h('dd', {}, String(preview.values))
+			),
+			h('p', {}, 'Last entries:'),
+			h(
+				'ol',
+				{ class: 'rb-handover-entries' },
+				preview.lastEntries.map((entry) =>
+					h('li', {}, h('time', { datetime: entry.at }, formatUtc(entry.at)), ` ${entry.text}`)
+				)
 			),
 			h(
 				'button',
 				{
 					type: 'button',
 					onclick: () => {
-						this.#adopt(incident, 'taken over');
+						if (!this.#adopt(incident, 'taken over')) return;
+						landHandover(incident, values);
 						this.#handover.replaceChildren();
 						history.replaceState(null, '', location.pathname + location.search);
 					},
@@ -610,6 +647,33 @@ class IncidentWorkspace extends HTMLElement {
 			)
 		);
 	}
+}
+
+/** Template values typed for an incident (sent along with a hand-over). */
+function typedValues(id: string): Record<string, string> {
+	const result = readJson(valuesKey(id), parseValueStore);
+	return result.status === 'ok' ? { ...result.value } : {};
+}
+
+/**
+ * Puts what a hand-over carries where this browser's pages read it: the ticks on the checklists
+ * of the incident's scope, the template values in its value store. What this browser already
+ * holds for the incident wins over what arrives.
+ */
+function landHandover(incident: Incident, values: Record<string, string>): void {
+	for (const [document, record] of Object.entries(checklistsFromTimeline(incident))) {
+		const held = loadChecklist(incident.id, document);
+		saveList(
+			incident.id,
+			document,
+			mergeChecklist(held.status === 'ok' ? held.record : undefined, record)
+		);
+	}
+	if (Object.keys(values).length)
+		writeJson(valuesKey(incident.id), {
+			version: 1,
+			values: { ...values, ...typedValues(incident.id) },
+		});
 }
 
 declare global {

@@ -3,7 +3,7 @@
  * notes, post updates, close, delete, import. Pure operations that return a new store; apart
  * from `store.ts` so that pages load them only when a responder acts or an incident is shown.
  */
-import type { Incident, IncidentStatus, IncidentStore } from './model.ts';
+import { roleId, type Incident, type IncidentStatus, type IncidentStore } from './model.ts';
 import { incidentId } from './id.ts';
 import { change, withEntry } from './store.ts';
 
@@ -29,7 +29,9 @@ export function declareIncident(
 ): { store: IncidentStore; id: string } {
 	const id = incidentId(declaration.idPattern, declaration.startedAt, Object.keys(store.incidents));
 	const roles = Object.fromEntries(
-		Object.entries(declaration.roles).filter(([role]) => role.trim() !== '')
+		Object.entries(declaration.roles).flatMap(([role, person]) =>
+			role.trim() && person.trim() ? [[roleId(role), person.trim()]] : []
+		)
 	);
 	let incident: Incident = {
 		id,
@@ -107,7 +109,7 @@ export function setSeverity(
 	);
 }
 
-/** Sets (or with an empty person, removes) who holds a role. */
+/** Sets (or with an empty person, removes) who holds a role; `role` is an id or a name. */
 export function setRole(
 	store: IncidentStore,
 	id: string,
@@ -115,7 +117,7 @@ export function setRole(
 	person: string,
 	now: Date
 ): IncidentStore {
-	const name = role.trim();
+	const name = roleId(role);
 	if (!name) return store;
 	return change(store, id, (incident) => {
 		const roles = { ...incident.roles };

@@ -34,6 +34,38 @@ export const statusFromLabel = (label: string): IncidentStatus | undefined =>
 	STATUSES.find((status) => STATUS_LABELS[status].toLowerCase() === label.trim().toLowerCase());
 
 /**
+ * The roles Responder knows by id, so derivations find the commander by id, never by matching
+ * names ("Communications lead" is not the commander). Other roles a responder adds are their own id.
+ */
+export const ROLES = [
+	{ id: 'commander', label: 'Incident commander' },
+	{ id: 'communications', label: 'Communications' },
+	{ id: 'operations', label: 'Operations' },
+] as const;
+
+export type RoleId = (typeof ROLES)[number]['id'];
+
+/** Names that mean a known role exactly (case aside), for names typed or stored by version 1. */
+const ROLE_NAMES: Record<string, RoleId> = {
+	'incident commander': 'commander',
+	'incident commander (ic)': 'commander',
+	ic: 'commander',
+	commander: 'commander',
+	communications: 'communications',
+	'communications lead': 'communications',
+	'comms lead': 'communications',
+	operations: 'operations',
+	'operations lead': 'operations',
+};
+
+/** The id for a role name: a known role's id, else the name itself (trimmed). */
+export const roleId = (name: string): string =>
+	ROLE_NAMES[name.trim().toLowerCase()] ?? name.trim();
+
+/** How a role id is written for people. */
+export const roleLabel = (id: string): string => ROLES.find((role) => role.id === id)?.label ?? id;
+
+/**
  * What happened, as data. `at` and `id` are added when the event is recorded. Severity events
  * carry the level names as well as the ids so their text reads right without the playbook.
  */
@@ -43,7 +75,7 @@ export type TimelineEvent =
 	| { type: 'acknowledged' }
 	| { type: 'status-changed'; from: IncidentStatus; to: IncidentStatus }
 	| { type: 'severity-changed'; from: string; to: string; fromLevel: string; toLevel: string }
-	/** `person` is empty when the role was unassigned. */
+	/** `role` is a role id (`commander`); `person` is empty when the role was unassigned. */
 	| { type: 'role-assigned'; role: string; person: string }
 	/** `checklist` is the document key (`servio/scenarios/db`), `item` the step's stable id. */
 	| { type: 'step-ticked'; checklist: string; item: string; text: string }
@@ -78,7 +110,7 @@ export interface Incident {
 	status: IncidentStatus;
 	/** ISO time in UTC. */
 	startedAt: string;
-	/** Role name → person, free text. */
+	/** Role id (`commander`, or a name the responder added) → person, free text. */
 	roles: Record<string, string>;
 	/** Scenario entry id when declared from a scenario. */
 	scenario?: string;
@@ -109,7 +141,7 @@ export function eventText(event: TimelineEvent): string {
 		case 'severity-changed':
 			return `Severity: ${event.fromLevel} → ${event.toLevel}`;
 		case 'role-assigned':
-			return `${event.role}: ${event.person || 'unassigned'}`;
+			return `${roleLabel(event.role)}: ${event.person || 'unassigned'}`;
 		case 'step-ticked':
 			return `Ticked: ${event.text}`;
 		case 'step-unticked':

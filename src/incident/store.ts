@@ -8,6 +8,7 @@
 import {
 	activeOf,
 	isIncidentStore,
+	roleId,
 	statusFromLabel,
 	STORE_VERSION,
 	type Incident,
@@ -85,7 +86,7 @@ export function migrateEntry(entry: EntryV1, incident: { severity: string }): Ti
 			if (role)
 				return {
 					type: 'role-assigned',
-					role: role[1]!,
+					role: roleId(role[1]!),
 					person: role[2] === 'unassigned' ? '' : role[2]!,
 				};
 			break;
@@ -121,6 +122,10 @@ export function migrateEntry(entry: EntryV1, incident: { severity: string }): Ti
 export function migrateIncident(value: unknown): unknown {
 	if (!isRecord(value) || !Array.isArray(value.timeline)) return value;
 	const { lastUpdateAt: _dropped, ...incident } = value;
+	if (isRecord(value.roles))
+		incident.roles = Object.fromEntries(
+			Object.entries(value.roles).map(([name, person]) => [roleId(name), person])
+		);
 	const timeline = value.timeline.map((entry: unknown) =>
 		isRecord(entry) &&
 		typeof entry.text === 'string' &&

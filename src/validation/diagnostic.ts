@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../lib/escape.ts';
 import type { RuleId, Severity } from './rules.ts';
 
 /** One problem found in content, located precisely enough for an author to fix it. */
@@ -15,7 +16,11 @@ export interface Diagnostic {
 	line?: number | undefined;
 }
 
-/** Formats diagnostics grouped by file, each as `file:line: field: message [rule]`, with a count. */
+/**
+ * Formats diagnostics grouped by file, each as `file:line: field: message [rule]`, with a count.
+ * Content text in the report (file names, values quoted in messages) can hold escape sequences
+ * and control bytes: they are shown escaped, never sent raw to the terminal.
+ */
 export function formatReport(diagnostics: Diagnostic[]): string {
 	const byFile = new Map<string, Diagnostic[]>();
 	for (const diagnostic of sortDiagnostics(diagnostics)) {
@@ -33,7 +38,7 @@ export function formatReport(diagnostics: Diagnostic[]): string {
 		lines.push('');
 	}
 	lines.push(summaryLine(diagnostics));
-	return lines.join('\n');
+	return escapeTerminal(lines.join('\n'));
 }
 
 /** "2 errors, 1 warning in 2 files" or "No problems found in content." */

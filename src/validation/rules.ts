@@ -51,6 +51,12 @@ export const RULES = {
 	'scenario-no-symptoms': warning('A scenario lists no symptoms.'),
 	'scenario-no-steps': warning('A scenario has no resolution steps.'),
 	'template-unlinked': warning('No scenario or page leads to a template.'),
+	'template-choice-list': warning(
+		'A template offers alternatives (`Investigating / Identified / …`) as fixed text.'
+	),
+	'template-service': warning(
+		"A template a scenario links to names another scenario's service as fixed text."
+	),
 	'duplicate-alert': warning('Two scenarios claim the same alert name.'),
 	'link-broken': warning('A link to a playbook page leads to no page.'),
 	'duplicate-checklist-item': warning('Two checklist steps with the same text.'),

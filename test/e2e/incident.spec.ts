@@ -59,7 +59,7 @@ test.describe('incident workspace', () => {
 			const severity = (await incident.data()).playbooks
 				.find((p) => p.id === playbook)!
 				.severities.find((s) => s.level === level)!;
-			await expect(incident.banner()).toContainText(`${level} ${severity.name}`);
+			await expect(incident.banner()).toContainText(`${level} (${severity.name})`);
 			await expect(incident.banner()).toContainText('1 min ago');
 			let checked = 0;
 			for (const key of ['acknowledge', 'update', 'resolution'] as const) {
@@ -171,7 +171,7 @@ test.describe('incident workspace', () => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ commander: 'Ana' });
-		await incident.send('note', 'Handing over to the EU shift');
+		await incident.send({ type: 'note', text: 'Handing over to the EU shift' });
 		await page.goto('/incident/');
 		await page.getByRole('button', { name: 'Create hand-over link' }).click();
 		// The link is compressed asynchronously; wait for it rather than read an empty box.
@@ -371,7 +371,7 @@ test.describe('incident workspace', () => {
 		await page.goto('/incident/');
 		const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 		await incident.declare({ playbook: 'restaurant-os', title: payload, commander: payload });
-		await incident.send('note', payload);
+		await incident.send({ type: 'note', text: payload });
 		await expect(page.locator('.rb-timeline')).toContainText(payload);
 		await expect(
 			page.locator('rb-incident-workspace img, rb-incident-workspace script')

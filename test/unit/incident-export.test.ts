@@ -64,7 +64,10 @@ describe('incident export', () => {
 			- 04:47 UTC - Status: Investigating → Resolved
 
 			## Notes
-			[Ongoing investigation notes]
+			- 03:50 UTC - Looks like \\[Stripe\\](javascript:alert(1)) {x}
+
+			## Messages sent
+			- (none recorded)
 
 			## Roles
 			- Incident commander: Ana

@@ -51,7 +51,7 @@ describe('migration of stored version-1 incidents', () => {
 		expect(incident).not.toHaveProperty('lastUpdateAt');
 		expect(incident.timeline.map(({ id: _id, at: _at, ...event }) => event)).toEqual([
 			{ type: 'declared', severity: 'ros/p0', level: 'P1', title: 'Checkout down' },
-			{ type: 'role-assigned', role: 'Incident Commander', person: 'Ana' },
+			{ type: 'role-assigned', role: 'commander', person: 'Ana' },
 			{ type: 'acknowledged' },
 			{ type: 'step-ticked', checklist: '', item: '', text: 'Check health endpoints' },
 			{ type: 'step-unticked', checklist: '', item: '', text: 'Check health endpoints' },

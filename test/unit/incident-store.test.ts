@@ -56,7 +56,7 @@ describe('incident store', () => {
 		expect(store.incidents[id]!.roles).toEqual({ commander: 'Ana' });
 		expect(store.incidents[id]!.timeline.map((entry) => [entry.type, entryText(entry)])).toEqual([
 			['declared', 'Incident declared at P1: Checkout down'],
-			['role-assigned', 'commander: Ana'],
+			['role-assigned', 'Incident commander: Ana'],
 		]);
 		expect(store.incidents[id]!.timeline[0]).toMatchObject({
 			severity: 'ros/p1',
@@ -84,11 +84,11 @@ describe('incident store', () => {
 		const timeline = store.incidents[id]!.timeline;
 		expect(timeline.map(entryText)).toEqual([
 			'Incident declared at P1: Checkout down',
-			'commander: Ana',
+			'Incident commander: Ana',
 			'Ticked: Check health endpoints',
 			'Status: Investigating → Identified',
 			'Severity: P1 → P0',
-			'communications: Bo',
+			'Communications: Bo',
 		]);
 		expect(new Set(timeline.map((entry) => entry.id)).size).toBe(timeline.length);
 		expect(timeline.find((entry) => entry.type === 'status-changed')).toMatchObject({
