@@ -37,16 +37,20 @@ class IncidentBanner extends HTMLElement {
 			},
 			'Declare incident'
 		);
+		// In the workspace the banner only shows the running incident: the page has its own
+		// declare control, and a link to itself would be noise.
 		this.replaceChildren(
 			this.#alert,
 			this.#status,
-			h(
-				'p',
-				{ class: 'rb-banner-actions' },
-				declare,
-				' ',
-				h('a', { href: '/incident/' }, 'Incident workspace')
-			),
+			this.hasAttribute('data-workspace')
+				? ''
+				: h(
+						'p',
+						{ class: 'rb-banner-actions' },
+						declare,
+						' ',
+						h('a', { href: '/incident/' }, 'Incident workspace')
+					),
 			this.#notice
 		);
 		void this.#showAlertContext();
@@ -61,12 +65,12 @@ class IncidentBanner extends HTMLElement {
 	}
 
 	#scenarioPrefill(): DeclarePrefill {
-		const { playbook, severity, scenario, scenarioTitle } = this.dataset;
+		const { playbook, severity, scenario, title } = this.dataset;
 		return {
 			...(playbook ? { playbook } : {}),
 			...(severity ? { severity } : {}),
 			...(scenario ? { scenario } : {}),
-			...(scenarioTitle ? { title: scenarioTitle } : {}),
+			...(title ? { title } : {}),
 		};
 	}
 
