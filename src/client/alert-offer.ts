@@ -6,7 +6,7 @@
 import type { DeclarePrefill } from './declare-dialog.ts';
 import { h } from './dom.ts';
 import { parseAlertContext } from '../lib/alert-context.ts';
-import { formatUtc } from '../lib/incident-clock.ts';
+import { formatUtc } from '../incident/clocks.ts';
 
 /** The offer's elements, or none when `fragment` carries no alert context. */
 export function alertOffer(

@@ -163,7 +163,12 @@ export class ChecklistElement extends HTMLElement {
 		const text = textOf(item);
 		const tick = box.checked ? { at: new Date().toISOString(), text } : undefined;
 		this.#update((record) => withTick(record, item.dataset.item!, tick));
-		recordTimeline({ type: box.checked ? 'tick' : 'untick', text });
+		recordTimeline({
+			type: box.checked ? 'step-ticked' : 'step-unticked',
+			checklist: this.dataset.checklist ?? 'document',
+			item: item.dataset.item,
+			text,
+		});
 	}
 
 	#focusNext() {
@@ -181,7 +186,11 @@ export class ChecklistElement extends HTMLElement {
 		const steps = ids.length === 1 ? '1 ticked step' : `${ids.length} ticked steps`;
 		if (!confirm(`Untick ${steps} in this checklist? Their tick times are cleared.`)) return;
 		this.#update((record) => withoutTicks(record, ids));
-		recordTimeline({ type: 'untick', text: `Checklist reset: ${steps} unticked` });
+		recordTimeline({
+			type: 'checklist-reset',
+			checklist: this.dataset.checklist ?? 'document',
+			count: ids.length,
+		});
 	}
 
 	#say(text: string) {

@@ -6,8 +6,9 @@
  */
 import { h } from './dom.ts';
 import { mutate } from './incident-store-client.ts';
-import { declareIncident } from '../lib/incident-edits.ts';
-import { incidentData, type IncidentData } from '../lib/incident-data.ts';
+import { declareIncident } from '../incident/edits.ts';
+import { ROLES } from '../incident/model.ts';
+import { incidentData, type IncidentData } from '../incident/data.ts';
 
 export interface DeclarePrefill {
 	title?: string;
@@ -17,8 +18,6 @@ export interface DeclarePrefill {
 	scenario?: string;
 	startedAt?: string;
 }
-
-const DEFAULT_ROLES = ['Incident commander', 'Communications', 'Operations'];
 
 /** `2025-11-19T03:42` for a `datetime-local` input showing UTC. */
 const utcInputValue = (date: Date) => date.toISOString().slice(0, 16);
@@ -64,11 +63,11 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 	);
 	const field = (id: string, label: string, control: HTMLElement) =>
 		h('p', { class: 'rb-field' }, h('label', { for: id }, label), control);
-	const roles = DEFAULT_ROLES.map((role, index) =>
+	const roles = ROLES.map((role, index) =>
 		field(
 			`rb-declare-role-${index}`,
-			role,
-			h('input', { id: `rb-declare-role-${index}`, name: `role:${role}`, autocomplete: 'name' })
+			role.label,
+			h('input', { id: `rb-declare-role-${index}`, name: `role:${role.id}`, autocomplete: 'name' })
 		)
 	);
 	const form = h(

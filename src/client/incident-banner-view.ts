@@ -3,7 +3,7 @@
  * and the clocks its severity sets (turning urgent when overdue), with the Acknowledge button.
  * Loaded by the banner only while an incident is active, so pages browsed without one skip it.
  */
-import type { Incident } from './incident-context.ts';
+import { STATUS_LABELS, type Incident } from '../incident/model.ts';
 import { h } from './dom.ts';
 import { mutate } from './incident-store-client.ts';
 import {
@@ -11,15 +11,12 @@ import {
 	formatRemaining,
 	formatSpan,
 	formatUtc,
+	firstResponseClock,
 	incidentClocks,
-} from '../lib/incident-clock.ts';
-import {
-	findPlaybook,
-	findSeverity,
-	incidentData,
-	type IncidentData,
-} from '../lib/incident-data.ts';
-import { acknowledge, STATUS_LABELS } from '../lib/incident-edits.ts';
+} from '../incident/clocks.ts';
+import { findPlaybook, findSeverity, incidentData, type IncidentData } from '../incident/data.ts';
+import { acknowledge, postUpdate } from '../incident/edits.ts';
+import { severityLabel } from '../incident/derive.ts';
 
 export class IncidentView {
 	#data: IncidentData | undefined;
@@ -56,14 +53,14 @@ export class IncidentView {
 		this.#id.textContent = incident.id;
 		this.#id.setAttribute('aria-label', `Active incident ${incident.id}: open the workspace`);
 		this.#severity.className = `rb-sev rank-${Math.min(severity?.rank ?? 4, 4)}`;
-		this.#severity.textContent = severity
-			? `${severity.level} ${severity.name}`
-			: incident.severity;
+		this.#severity.textContent = severity ? severityLabel(severity) : incident.severity;
 		this.#state.textContent = STATUS_LABELS[incident.status];
 		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
 		if (!severity || !playbook) return this.#clocks.replaceChildren();
+		const acknowledgeKey = firstResponseClock(severity);
+		// Next to an acknowledge clock the response clock ("work under way") would crowd a phone.
 		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter(
-			(clock) => clock.key !== 'response'
+			(clock) => clock.key !== 'response' || acknowledgeKey === 'response'
 		);
 		this.#clocks.replaceChildren(
 			...clocks.map((clock) => {
@@ -71,13 +68,18 @@ export class IncidentView {
 					return h(
 						'span',
 						{ class: 'rb-clock met', 'data-clock': clock.key },
-						h('span', { class: 'rb-clock-label' }, 'Acknowledged: '),
+						h(
+							'span',
+							{ class: 'rb-clock-label' },
+							clock.key === acknowledgeKey
+								? 'Acknowledged: '
+								: clock.key === 'resolution'
+									? 'Resolved: '
+									: `${clock.label} met: `
+						),
 						formatUtc(clock.met, now)
 					);
 				}
-				const when = clock.due
-					? `${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining!)})`
-					: clock.target;
 				const label =
 					clock.key === 'update'
 						? 'Next update'
@@ -88,9 +90,9 @@ export class IncidentView {
 					'span',
 					{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
 					h('span', { class: 'rb-clock-label' }, `${label}: `),
-					when,
+					`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
 					clock.businessHours ? ' (business hours)' : '',
-					clock.key === 'acknowledge'
+					clock.key === acknowledgeKey
 						? h(
 								'button',
 								{
@@ -99,6 +101,18 @@ export class IncidentView {
 									onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())),
 								},
 								'Acknowledge'
+							)
+						: null,
+					clock.key === 'update'
+						? h(
+								'button',
+								{
+									type: 'button',
+									class: 'rb-ack rb-update-posted',
+									title: 'An update went out outside Responder: start the update clock again.',
+									onclick: () => mutate((store) => postUpdate(store, incident.id, new Date())),
+								},
+								'Update posted'
 							)
 						: null
 				);

@@ -1,19 +1,20 @@
 /**
  * The browser side of the incident store: reads `responder:incidents` (checked by the guard in
- * `incident-context.ts`), applies one pure operation from `lib/incident-store.ts` or
- * `lib/incident-edits.ts` to the freshest copy and writes it back, so two tabs never undo each
+ * `incident-context.ts`), applies one pure operation from `incident/store.ts` or
+ * `incident/edits.ts` to the freshest copy and writes it back, so two tabs never undo each
  * other's changes. When storage fails the store lives in memory and
  * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
  */
-import type { IncidentStore } from './incident-context.ts';
 import {
 	ACTIVE_INCIDENT_EVENT,
 	INCIDENTS_KEY,
+	movedAsideKey,
+	readStore,
 	TIMELINE_EVENT,
-	type TimelineEvent,
 } from './incident-context.ts';
-import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
-import { emptyStore, parseStore, recordEvent } from '../lib/incident-store.ts';
+import { onStorageChange, writeJson } from './safe-storage.ts';
+import { EVENT_TYPES, type IncidentStore, type RecordedEvent } from '../incident/model.ts';
+import { emptyStore, recordEvent } from '../incident/store.ts';
 
 /** Fired on `window` after this tab changed the store. */
 const CHANGED_EVENT = 'responder:incidents-changed';
@@ -23,10 +24,10 @@ let notice: string | null = null;
 
 /** The current store: storage when it can be read, else the copy kept in memory. */
 export function loadStore(): IncidentStore {
-	const result = readJson(INCIDENTS_KEY, parseStore);
+	const result = readStore();
 	if (result.status === 'ok') memory = result.value;
-	else if (result.status === 'corrupt') {
-		notice = `Saved incidents could not be read, so Responder started a new list. The unreadable data is kept in this browser's storage under \`${result.movedTo ?? INCIDENTS_KEY}\`.`;
+	if (movedAsideKey()) {
+		notice = `Saved incidents could not be read, so Responder started a new list. The unreadable data is kept in this browser's storage under \`${movedAsideKey()}\`.`;
 	} else if (result.status === 'unavailable') {
 		notice =
 			'This browser is not saving incidents (storage is blocked or unavailable). They last while this tab is open: export them as JSON to keep them.';
@@ -70,8 +71,8 @@ export function recordTimelineEvents(): void {
 	if (listening) return;
 	listening = true;
 	globalThis.addEventListener(TIMELINE_EVENT, (event) => {
-		const detail = (event as CustomEvent<TimelineEvent>).detail;
-		if (!detail || typeof detail.text !== 'string' || typeof detail.type !== 'string') return;
+		const detail = (event as CustomEvent<RecordedEvent>).detail;
+		if (!detail || !EVENT_TYPES.includes(detail.type)) return;
 		mutate((store) => recordEvent(store, detail, new Date()));
 	});
 }

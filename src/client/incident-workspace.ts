@@ -8,7 +8,6 @@
  * Store changes (from this tab, another tab or a clock) update only the parts that changed, so a
  * note being typed, focus, an open edit or a selection survive them.
  */
-import type { Incident, IncidentStatus, TimelineEntry } from './incident-context.ts';
 import { h, syncChildren } from './dom.ts';
 import { keysWithPrefix, readJson } from './safe-storage.ts';
 import { checklistKey } from '../lib/checklist-store.ts';
@@ -21,23 +20,23 @@ import {
 	storageNotice,
 } from './incident-store-client.ts';
 import { severityHelper } from './severity-helper.ts';
-import { formatUtc } from '../lib/incident-clock.ts';
+import { formatUtc } from '../incident/clocks.ts';
 import {
 	findPlaybook,
 	findSeverity,
 	incidentData,
 	severityLevels,
 	type IncidentData,
-} from '../lib/incident-data.ts';
+} from '../incident/data.ts';
 import {
 	exportFileName,
 	readChecklistTicks,
 	renderDocument,
 	renderPostMortemMdx,
 	type ChecklistTicks,
-} from '../lib/incident-export.ts';
-import { decodeHandover, encodeHandover } from '../lib/incident-fragment.ts';
-import { parseIncidentFile, toIncidentFile } from '../lib/incident-file.ts';
+} from '../incident/export.ts';
+import { decodeHandover, encodeHandover } from '../incident/handover.ts';
+import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
 	addNote,
 	closeIncident,
@@ -45,14 +44,23 @@ import {
 	deleteIncident,
 	editEntry,
 	listIncidents,
+	postUpdate,
 	putIncident,
 	setActive,
 	setRole,
 	setSeverity,
 	setStatus,
+} from '../incident/edits.ts';
+import {
+	entryText,
+	roleLabel,
+	ROLES,
 	STATUS_LABELS,
 	STATUSES,
-} from '../lib/incident-edits.ts';
+	type Incident,
+	type IncidentStatus,
+	type TimelineEntry,
+} from '../incident/model.ts';
 
 /** Saves text as a file through a temporary object URL (no request leaves the page). */
 function download(name: string, text: string, type: string): void {
@@ -76,13 +84,7 @@ async function copyText(text: string): Promise<boolean> {
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
 
-const ROLE_SUGGESTIONS = [
-	'Incident commander',
-	'Communications',
-	'Operations',
-	'Scribe',
-	'Subject matter expert',
-];
+const ROLE_SUGGESTIONS = [...ROLES.map((role) => role.label), 'Scribe', 'Subject matter expert'];
 
 /** Checklist ticks stored in the incident's scope; none when storage is blocked (the export then uses the timeline). */
 function storedChecklists(id: string): ChecklistTicks[] {
@@ -299,7 +301,16 @@ class IncidentPanel {
 				h(
 					'p',
 					{ class: 'rb-actions' },
-					h('button', { type: 'submit', class: 'rb-primary' }, 'Add note')
+					h('button', { type: 'submit', class: 'rb-primary' }, 'Add note'),
+					h(
+						'button',
+						{
+							type: 'button',
+							title: 'An update went out outside Responder: start the update clock again.',
+							onclick: () => mutate((store) => postUpdate(store, this.id, new Date())),
+						},
+						'Update posted'
+					)
 				)
 			),
 			h('details', { class: 'rb-more' }, h('summary', {}, 'Assign a role'), roleForm)
@@ -354,7 +365,7 @@ class IncidentPanel {
 	#fillRole(li: HTMLElement, role: string, person: string) {
 		li.dataset.person = person;
 		li.replaceChildren(
-			h('span', { class: 'rb-role' }, `${role}: `),
+			h('span', { class: 'rb-role' }, `${roleLabel(role)}: `),
 			h('strong', {}, person),
 			' ',
 			h(
@@ -362,7 +373,7 @@ class IncidentPanel {
 				{
 					type: 'button',
 					class: 'rb-small',
-					'aria-label': `Unassign ${role}`,
+					'aria-label': `Unassign ${roleLabel(role)}`,
 					onclick: () => mutate((store) => setRole(store, this.id, role, '', new Date())),
 				},
 				'Unassign'
@@ -394,7 +405,7 @@ class IncidentPanel {
 		const time = h('time', { datetime: entry.at }, formatUtc(entry.at, started));
 		if (this.#editing.has(entry.id)) {
 			const input = h('input', {
-				value: entry.text,
+				value: entryText(entry),
 				'aria-label': `Edit entry of ${formatUtc(entry.at)}`,
 			});
 			const done = () => {
@@ -434,9 +445,9 @@ class IncidentPanel {
 		li.replaceChildren(
 			time,
 			' ',
-			h('span', { class: 'rb-type' }, entry.type),
+			h('span', { class: 'rb-type' }, entry.type.replaceAll('-', ' ')),
 			' ',
-			h('span', { class: 'rb-text' }, entry.text),
+			h('span', { class: 'rb-text' }, entryText(entry)),
 			' ',
 			h(
 				'span',
@@ -446,7 +457,7 @@ class IncidentPanel {
 					{
 						type: 'button',
 						class: 'rb-small',
-						'aria-label': `Edit entry “${entry.text}”`,
+						'aria-label': `Edit entry “${entryText(entry)}”`,
 						onclick: () => (this.#editing.add(entry.id), this.#fillEntry(li, entry, started)),
 					},
 					'Edit'
@@ -456,9 +467,9 @@ class IncidentPanel {
 					{
 						type: 'button',
 						class: 'rb-small',
-						'aria-label': `Delete entry “${entry.text}”`,
+						'aria-label': `Delete entry “${entryText(entry)}”`,
 						onclick: () =>
-							confirm(`Delete this timeline entry?\n${entry.text}`) &&
+							confirm(`Delete this timeline entry?\n${entryText(entry)}`) &&
 							mutate((store) => deleteEntry(store, this.id, entry.id)),
 					},
 					'Delete'
@@ -842,7 +853,7 @@ class IncidentWorkspace extends HTMLElement {
 					'dd',
 					{},
 					roles.length
-						? roles.map(([role, person]) => `${role}: ${person}`).join('; ')
+						? roles.map(([role, person]) => `${roleLabel(role)}: ${person}`).join('; ')
 						: 'none assigned'
 				)
 			),
@@ -859,7 +870,7 @@ class IncidentWorkspace extends HTMLElement {
 						'li',
 						{},
 						h('time', { datetime: entry.at }, formatUtc(entry.at, started)),
-						` ${entry.text}`
+						` ${entryText(entry)}`
 					)
 				)
 			),

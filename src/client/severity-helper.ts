@@ -3,14 +3,14 @@
  * reasons, and a button that applies it.
  */
 import { h } from './dom.ts';
-import type { SeverityData } from '../lib/incident-data.ts';
+import type { SeverityData } from '../incident/data.ts';
 import {
 	severityQuestions,
 	suggestSeverity,
 	type ScenarioRef,
 	type SeverityAnswers,
 	type StatementKind,
-} from '../lib/incident-severity.ts';
+} from '../incident/severity.ts';
 
 const LEGENDS: Record<StatementKind, string> = {
 	definition: 'Which of these is true?',

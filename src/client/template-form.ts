@@ -27,11 +27,17 @@ import {
 	type FieldValue,
 	type SeverityInfo,
 	type ValueField,
-} from '../lib/template-values.ts';
+} from '../incident/template-values.ts';
 
 /** What the build puts in the page for the element (`<script type="application/json">`). */
 export interface TemplatePageData {
+	/** Template entry id (`servio/status-page-update`). */
+	id: string;
 	title: string;
+	/** Template kind (`status-page`, `internal`, …). */
+	kind: string;
+	/** Whether the content declares this message an update (copying it restarts the update clock). */
+	announcesUpdate: boolean;
 	format: BodyFormat;
 	subject?: string | undefined;
 	body: string;
@@ -172,6 +178,7 @@ class RbTemplate extends HTMLElement {
 			incident: activeIncident(),
 			severities: data.severities,
 			typed: this.#typed,
+			announcesUpdate: data.announcesUpdate,
 		});
 		for (const field of data.fields) {
 			const input = this.#input(field.name);
@@ -299,7 +306,15 @@ class RbTemplate extends HTMLElement {
 
 	#copied(variant: CopyVariant) {
 		this.#announce(`Copied (${variant.channel}).`);
-		recordTimeline({ type: 'copy', text: `Copied ${this.#data!.title} (${variant.channel})` });
+		const data = this.#data!;
+		recordTimeline({
+			type: 'message-sent',
+			template: data.id,
+			title: data.title,
+			kind: data.kind,
+			channel: variant.channel,
+			update: data.announcesUpdate,
+		});
 	}
 
 	/** Copying was refused: show the text selected in a box for Ctrl/Cmd+C. */

@@ -5,7 +5,8 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadPlaybooks, playbookOf, urls } from '../lib/content.ts';
-import type { IncidentData } from '../lib/incident-data.ts';
+import type { IncidentData } from '../incident/data.ts';
+import { derivationOf } from '../incident/template-values.ts';
 
 export const GET: APIRoute = async () => {
 	const decisions = await getCollection('decisions');
@@ -40,11 +41,12 @@ export const GET: APIRoute = async () => {
 					kind: data.kind,
 					body: data.body,
 					...(data.file ? { file: data.file } : {}),
-					fields: data.fields.map((field) => ({
-						name: field.name,
-						tokens: field.tokens,
-						...(field.derive ? { derive: field.derive } : {}),
-					})),
+					...(data.update ? { update: true } : {}),
+					fields: data.fields.map((field) => {
+						// Severity and status fields follow the incident without a `derive`, here too.
+						const derive = derivationOf(field);
+						return { name: field.name, tokens: field.tokens, ...(derive ? { derive } : {}) };
+					}),
 				})),
 				decisions: decisions
 					.filter((entry) => playbookOf(entry.id) === playbook.id)

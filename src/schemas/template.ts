@@ -51,6 +51,11 @@ export const TemplateSchema = () =>
 			'handoff',
 			'timeline',
 		]),
+		/**
+		 * This message is a stakeholder update: copying it restarts the incident's update clock
+		 * (and its `next-update` field counts from the copy). Default `false`.
+		 */
+		update: z.boolean().default(false),
 		/** Who reads it: team, customers, stakeholders. */
 		audience: z.string().optional(),
 		/** Where it goes: `slack`, `email`, `status-page`, `file`. */

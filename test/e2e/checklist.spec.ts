@@ -232,9 +232,11 @@ test('each tick and untick goes to the incident timeline', async ({ checklist, p
 	const text = (await checklist.item(0).locator('.rb-checklist__text').textContent())!.trim();
 	await checklist.boxes.first().check();
 	await checklist.boxes.first().uncheck();
+	const item = (await checklist.ids())[0];
+	const checklistId = await checklist.checklist.getAttribute('data-checklist');
 	expect(await page.evaluate(() => (window as unknown as { events: unknown[] }).events)).toEqual([
-		{ type: 'tick', text },
-		{ type: 'untick', text },
+		{ type: 'step-ticked', checklist: checklistId, item, text },
+		{ type: 'step-unticked', checklist: checklistId, item, text },
 	]);
 });
 
@@ -260,7 +262,7 @@ test('ticks belong to the active incident, so two incidents never share them', a
 			localStorage.setItem('responder:incidents', JSON.stringify(store));
 			window.dispatchEvent(new Event('responder:active-incident'));
 		},
-		{ version: 1, activeId: 'inc-a', incidents: { 'inc-a': incident('inc-a') } }
+		{ version: 2, activeId: 'inc-a', incidents: { 'inc-a': incident('inc-a') } }
 	);
 	await expect(checklist.progress).toHaveText(`0 of ${total} done`);
 	await checklist.boxes.nth(1).check();

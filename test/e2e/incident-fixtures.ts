@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import type { IncidentData } from '../../src/lib/incident-data.ts';
+import type { IncidentData } from '../../src/incident/data.ts';
+import type { RecordedEvent } from '../../src/incident/model.ts';
 
 /** Drives the incident banner, declare dialog and workspace the way a responder does. */
 export class IncidentPage {
@@ -44,13 +45,28 @@ export class IncidentPage {
 	}
 
 	/** Sends a timeline event the way checklists and templates do. */
-	async send(type: string, text: string) {
+	/** Sends a timeline event as a checklist or template would (`RecordedEvent`). */
+	async send(event: RecordedEvent) {
 		await this.page.evaluate(
-			([type, text]) =>
-				window.dispatchEvent(new CustomEvent('responder:timeline', { detail: { type, text } })),
-			[type, text]
+			(detail) => window.dispatchEvent(new CustomEvent('responder:timeline', { detail })),
+			event
 		);
 	}
+
+	/** A tick as a checklist sends it. */
+	tick = (text: string) =>
+		this.send({ type: 'step-ticked', checklist: 'test', item: text.toLowerCase(), text });
+
+	/** A copied message as a template sends it; `update` when the template announces an update. */
+	copied = (title: string, update: boolean) =>
+		this.send({
+			type: 'message-sent',
+			template: 'test/template',
+			title,
+			kind: 'internal',
+			channel: 'Slack',
+			update,
+		});
 
 	stored = () => this.page.evaluate(() => localStorage.getItem('responder:incidents'));
 

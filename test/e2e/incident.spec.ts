@@ -14,9 +14,9 @@ test.describe('incident workspace', () => {
 		await expect(incident.banner().getByRole('link', { name: /INC-20251119-0342/ })).toBeVisible();
 
 		await incident.at(minutes(2));
-		await incident.send('tick', 'Check health endpoints');
+		await incident.tick('Check health endpoints');
 		await incident.at(minutes(5));
-		await incident.send('copy', 'Copied “Status update”');
+		await incident.copied('Status update', true);
 		await incident.at(minutes(9));
 		await page.goto('/incident/');
 		await page.getByLabel('Note').fill('Render deploy 4f2a rolled back');
@@ -34,8 +34,8 @@ test.describe('incident workspace', () => {
 		const order = [
 			'03:42 UTC - Incident declared at P0: Checkout down',
 			'03:42 UTC - Incident commander: Ana Ruiz',
-			'03:44 UTC - Check health endpoints',
-			'03:47 UTC - Copied “Status update”',
+			'03:44 UTC - Ticked: Check health endpoints',
+			'03:47 UTC - Update sent: Status update (Slack)',
 			'03:51 UTC - Render deploy 4f2a rolled back',
 			'03:54 UTC - Severity: P0 → P1',
 		].map((text) => lines.findIndex((line) => line === `- ${text}`));
@@ -59,7 +59,7 @@ test.describe('incident workspace', () => {
 			const severity = (await incident.data()).playbooks
 				.find((p) => p.id === playbook)!
 				.severities.find((s) => s.level === level)!;
-			await expect(incident.banner()).toContainText(`${level} ${severity.name}`);
+			await expect(incident.banner()).toContainText(`${level} (${severity.name})`);
 			await expect(incident.banner()).toContainText('1 min ago');
 			let checked = 0;
 			for (const key of ['acknowledge', 'update', 'resolution'] as const) {
@@ -98,7 +98,7 @@ test.describe('incident workspace', () => {
 		await expect(incident.clock('acknowledge')).toHaveText(
 			`Acknowledged: ${utcAfter(START, update.minutes! + 2)}`
 		);
-		await incident.send('copy', 'Copied “Status update” (update)');
+		await incident.copied('Status update', true);
 		await expect(incident.clock('update')).not.toHaveClass(/overdue/);
 		await expect(incident.clock('update')).toContainText(utcAfter(START, 2 * update.minutes! + 2));
 	});
@@ -110,7 +110,7 @@ test.describe('incident workspace', () => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ commander: 'Ana' });
-		await incident.send('tick', 'Check health endpoints');
+		await incident.tick('Check health endpoints');
 		await page.goto('/incident/');
 		await page.getByLabel('Note').fill('A <b>note</b>');
 		await page.getByRole('button', { name: 'Add note' }).click();
@@ -171,7 +171,7 @@ test.describe('incident workspace', () => {
 		await incident.at(START);
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ commander: 'Ana' });
-		await incident.send('note', 'Handing over to the EU shift');
+		await incident.send({ type: 'note', text: 'Handing over to the EU shift' });
 		await page.goto('/incident/');
 		await page.getByRole('button', { name: 'Create hand-over link' }).click();
 		// The link is compressed asynchronously; wait for it rather than read an empty box.
@@ -371,7 +371,7 @@ test.describe('incident workspace', () => {
 		await page.goto('/incident/');
 		const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 		await incident.declare({ playbook: 'restaurant-os', title: payload, commander: payload });
-		await incident.send('note', payload);
+		await incident.send({ type: 'note', text: payload });
 		await expect(page.locator('.rb-timeline')).toContainText(payload);
 		await expect(
 			page.locator('rb-incident-workspace img, rb-incident-workspace script')

@@ -1,5 +1,5 @@
 import { expect, test } from './incident-fixtures.ts';
-import type { SeverityData } from '../../src/lib/incident-data.ts';
+import type { SeverityData } from '../../src/incident/data.ts';
 
 /** The seed playbooks (see the brief); the helper must suggest every level their typed data describes. */
 const SEED_PLAYBOOKS = ['restaurant-os', 'sentia', 'stolentee', 'servio', 'maidconnect'];

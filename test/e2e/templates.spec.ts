@@ -329,7 +329,14 @@ test.describe('fixture templates', () => {
 		await expect(t.status).toHaveText('Copied (Slack).');
 		expect(
 			await page.evaluate(() => (window as unknown as { timeline: unknown[] }).timeline)
-		).toEqual([{ type: 'copy', text: 'Copied Incident Declared (Slack)' }]);
+		).toEqual([
+			expect.objectContaining({
+				type: 'message-sent',
+				title: 'Incident Declared',
+				channel: 'Slack',
+				update: false,
+			}),
+		]);
 	});
 
 	test('keeps values per incident and follows a change of the active incident', async ({

@@ -5,9 +5,9 @@ import {
 	readChecklistTicks,
 	renderDocument,
 	renderPostMortemMdx,
-} from '../../src/lib/incident-export.ts';
-import { addNote, declareIncident, setStatus } from '../../src/lib/incident-edits.ts';
-import { emptyStore, recordEvent } from '../../src/lib/incident-store.ts';
+} from '../../src/incident/export.ts';
+import { addNote, declareIncident, setStatus } from '../../src/incident/edits.ts';
+import { emptyStore, recordEvent } from '../../src/incident/store.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { playbook, severities } from './incident-fixture.ts';
 
@@ -27,7 +27,16 @@ function run() {
 		},
 		t('03:42:00')
 	);
-	store = recordEvent(store, { type: 'tick', text: 'Check health endpoints' }, t('03:44:00'));
+	store = recordEvent(
+		store,
+		{
+			type: 'step-ticked',
+			checklist: 'ros/scenarios/outage',
+			item: 'check-health',
+			text: 'Check health endpoints',
+		},
+		t('03:44:00')
+	);
 	store = addNote(store, id, 'Looks like [Stripe](javascript:alert(1)) {x}', t('03:50:00'));
 	store = setStatus(store, id, 'resolved', t('04:47:00'));
 	return store.incidents[id]!;
@@ -51,12 +60,15 @@ describe('incident export', () => {
 			## Timeline
 			- 03:42 UTC - Incident declared at P1: Checkout \\<b\\>down\\</b\\>
 			- 03:42 UTC - Incident commander: Ana
-			- 03:44 UTC - Check health endpoints
+			- 03:44 UTC - Ticked: Check health endpoints
 			- 03:50 UTC - Looks like \\[Stripe\\](javascript:alert(1)) {x}
 			- 04:47 UTC - Status: Investigating → Resolved
 
 			## Notes
-			[Ongoing investigation notes]
+			- 03:50 UTC - Looks like \\[Stripe\\](javascript:alert(1)) {x}
+
+			## Messages sent
+			- (none recorded)
 
 			## Roles
 			- Incident commander: Ana

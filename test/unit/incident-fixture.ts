@@ -1,5 +1,5 @@
 import { parseDuration } from '../../src/lib/duration.ts';
-import type { PlaybookData, SeverityData } from '../../src/lib/incident-data.ts';
+import type { PlaybookData, SeverityData } from '../../src/incident/data.ts';
 
 const d = (text: string) => parseDuration(text)!;
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseAlertContext } from '../../src/lib/alert-context.ts';
-import { decodeHandover, encodeHandover } from '../../src/lib/incident-fragment.ts';
-import { addNote, declareIncident } from '../../src/lib/incident-edits.ts';
-import { emptyStore } from '../../src/lib/incident-store.ts';
+import { decodeHandover, encodeHandover } from '../../src/incident/handover.ts';
+import { addNote, declareIncident } from '../../src/incident/edits.ts';
+import { emptyStore } from '../../src/incident/store.ts';
 
 describe('hand-over fragment', () => {
 	test('round-trips an incident through a compressed fragment', async () => {

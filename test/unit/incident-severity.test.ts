@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { severityQuestions, suggestSeverity } from '../../src/lib/incident-severity.ts';
+import { severityQuestions, suggestSeverity } from '../../src/incident/severity.ts';
 import { severities } from './incident-fixture.ts';
-import type { SeverityData } from '../../src/lib/incident-data.ts';
+import type { SeverityData } from '../../src/incident/data.ts';
 
 describe('severity helper', () => {
 	test('asks the playbook’s own impact questions', () => {

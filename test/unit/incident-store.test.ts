@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { incidentId } from '../../src/lib/incident-id.ts';
+import { incidentId } from '../../src/incident/id.ts';
 import {
 	addNote,
 	closeIncident,
@@ -10,14 +10,10 @@ import {
 	setRole,
 	setSeverity,
 	setStatus,
-} from '../../src/lib/incident-edits.ts';
-import { emptyStore, parseStore, recordEvent } from '../../src/lib/incident-store.ts';
-import {
-	IncidentStoreSchema,
-	parseIncidentFile,
-	toIncidentFile,
-} from '../../src/lib/incident-file.ts';
-import { isIncidentStore } from '../../src/client/incident-context.ts';
+} from '../../src/incident/edits.ts';
+import { emptyStore, parseStore, recordEvent } from '../../src/incident/store.ts';
+import { IncidentStoreSchema, parseIncidentFile, toIncidentFile } from '../../src/incident/file.ts';
+import { entryText, isIncidentStore } from '../../src/incident/model.ts';
 
 const at = (time: string) => new Date(`2025-11-19T${time}Z`);
 
@@ -58,10 +54,15 @@ describe('incident store', () => {
 		expect(id).toBe('INC-20251119-0342');
 		expect(store.activeId).toBe(id);
 		expect(store.incidents[id]!.roles).toEqual({ commander: 'Ana' });
-		expect(store.incidents[id]!.timeline.map((entry) => [entry.type, entry.text])).toEqual([
+		expect(store.incidents[id]!.timeline.map((entry) => [entry.type, entryText(entry)])).toEqual([
 			['declared', 'Incident declared at P1: Checkout down'],
-			['role', 'commander: Ana'],
+			['role-assigned', 'Incident commander: Ana'],
 		]);
+		expect(store.incidents[id]!.timeline[0]).toMatchObject({
+			severity: 'ros/p1',
+			level: 'P1',
+			title: 'Checkout down',
+		});
 	});
 
 	test('logs status, severity and role changes and keeps the timeline in time order', () => {
@@ -70,36 +71,34 @@ describe('incident store', () => {
 		store = setSeverity(store, id, 'ros/p0', { 'ros/p0': 'P0', 'ros/p1': 'P1' }, at('03:55:00'));
 		store = recordEvent(
 			store,
-			{ type: 'tick', text: 'Check health endpoints', at: '2025-11-19T03:45:00.000Z' },
+			{
+				type: 'step-ticked',
+				checklist: 'ros/scenarios/checkout',
+				item: 'check-health',
+				text: 'Check health endpoints',
+				at: '2025-11-19T03:45:00.000Z',
+			},
 			at('03:56:00')
 		);
 		store = setRole(store, id, 'communications', 'Bo', at('03:57:00'));
 		const timeline = store.incidents[id]!.timeline;
-		expect(timeline.map((entry) => entry.text)).toEqual([
+		expect(timeline.map(entryText)).toEqual([
 			'Incident declared at P1: Checkout down',
-			'commander: Ana',
-			'Check health endpoints',
+			'Incident commander: Ana',
+			'Ticked: Check health endpoints',
 			'Status: Investigating → Identified',
 			'Severity: P1 → P0',
-			'communications: Bo',
+			'Communications: Bo',
 		]);
 		expect(new Set(timeline.map((entry) => entry.id)).size).toBe(timeline.length);
-	});
-
-	test('resets the update clock only when an update message is copied', () => {
-		let { store, id } = declared();
-		store = recordEvent(
-			store,
-			{ type: 'copy', text: 'Copied “Initial notification”' },
-			at('03:50:00')
-		);
-		expect(store.incidents[id]!.lastUpdateAt).toBeUndefined();
-		store = recordEvent(
-			store,
-			{ type: 'copy', text: 'Copied “Status page update”' },
-			at('04:00:00')
-		);
-		expect(store.incidents[id]!.lastUpdateAt).toBe('2025-11-19T04:00:00.000Z');
+		expect(timeline.find((entry) => entry.type === 'status-changed')).toMatchObject({
+			from: 'investigating',
+			to: 'identified',
+		});
+		expect(timeline.find((entry) => entry.type === 'severity-changed')).toMatchObject({
+			from: 'ros/p1',
+			to: 'ros/p0',
+		});
 	});
 
 	test('edits and deletes single entries, closes and deletes incidents', () => {
@@ -107,7 +106,20 @@ describe('incident store', () => {
 		store = addNote(store, id, 'Stripe looks fine', at('03:50:00'));
 		const note = store.incidents[id]!.timeline.at(-1)!;
 		store = editEntry(store, id, note.id, 'Stripe is fine');
-		expect(store.incidents[id]!.timeline.at(-1)!.text).toBe('Stripe is fine');
+		expect(store.incidents[id]!.timeline.at(-1)).toMatchObject({
+			type: 'note',
+			text: 'Stripe is fine',
+		});
+		// Rewording another entry keeps its fields, which clocks and exports read.
+		const role = store.incidents[id]!.timeline[1]!;
+		store = editEntry(store, id, role.id, 'Ana has command');
+		expect(store.incidents[id]!.timeline[1]).toMatchObject({
+			type: 'role-assigned',
+			role: 'commander',
+			person: 'Ana',
+			edited: 'Ana has command',
+		});
+		expect(entryText(store.incidents[id]!.timeline[1]!)).toBe('Ana has command');
 		store = deleteEntry(store, id, note.id);
 		expect(store.incidents[id]!.timeline.some((entry) => entry.id === note.id)).toBe(false);
 		store = closeIncident(store, id, at('05:00:00'));
@@ -129,14 +141,38 @@ describe('store codec', () => {
 		expect(parseStore(JSON.parse(JSON.stringify(store)))).toEqual(store);
 	});
 	test('rejects foreign or damaged data', () => {
-		expect(parseStore({ version: 2, activeId: null, incidents: {} })).toBeUndefined();
+		expect(parseStore({ version: 3, activeId: null, incidents: {} })).toBeUndefined();
 		expect(
 			parseStore({ version: 1, activeId: null, incidents: { x: { id: 'x' } } })
 		).toBeUndefined();
 		expect(parseStore('[]')).toBeUndefined();
 	});
 	test('drops a dangling active id instead of failing', () => {
-		expect(parseStore({ version: 1, activeId: 'gone', incidents: {} })?.activeId).toBeNull();
+		expect(parseStore({ version: 2, activeId: 'gone', incidents: {} })?.activeId).toBeNull();
+	});
+	test.each(['__proto__', 'constructor', 'toString'])(
+		'refuses an active id `%s` that would name an inherited property',
+		(activeId) => {
+			const store = JSON.parse(JSON.stringify(declared().store));
+			store.activeId = activeId;
+			expect(parseStore(store)).toBeUndefined();
+		}
+	);
+	test('refuses an invalid status or date rather than throwing later', () => {
+		const store = JSON.parse(JSON.stringify(declared().store));
+		const incident = Object.values(store.incidents)[0] as Record<string, any>;
+		expect(
+			parseStore({ ...store, incidents: { x: { ...incident, status: 'on-fire' } } })
+		).toBeUndefined();
+		expect(
+			parseStore({ ...store, incidents: { x: { ...incident, startedAt: 'yesterday' } } })
+		).toBeUndefined();
+		expect(
+			parseStore({
+				...store,
+				incidents: { x: { ...incident, timeline: [{ ...incident.timeline[0], at: 'soon' }] } },
+			})
+		).toBeUndefined();
 	});
 });
 
@@ -147,7 +183,12 @@ describe('stored-data guard', () => {
 		let { store, id } = declared();
 		store = recordEvent(
 			addNote(store, id, 'Rolled back', at('03:50:00')),
-			{ type: 'tick', text: 'Page the DBA' },
+			{
+				type: 'step-ticked',
+				checklist: 'ros/scenarios/db',
+				item: 'page-dba',
+				text: 'Page the DBA',
+			},
 			at('03:51:00')
 		);
 		return JSON.parse(JSON.stringify(closeIncident(store, id, at('04:30:00')))) as Record<
@@ -158,7 +199,7 @@ describe('stored-data guard', () => {
 	const only = (store: Record<string, any>) =>
 		Object.values(store.incidents)[0] as Record<string, any>;
 	const damaged: [string, (store: Record<string, any>) => void][] = [
-		['version 2', (store) => (store.version = 2)],
+		['version 3', (store) => (store.version = 3)],
 		['active id a number', (store) => (store.activeId = 1)],
 		['incidents an array', (store) => (store.incidents = [])],
 		...(['id', 'title', 'playbook', 'severity', 'status', 'startedAt'] as const).flatMap(
@@ -169,7 +210,13 @@ describe('stored-data guard', () => {
 		),
 		['roles missing', (store) => delete only(store).roles],
 		['timeline not an array', (store) => (only(store).timeline = {})],
-		['timeline entry without text', (store) => delete only(store).timeline[0].text],
+		['timeline entry without text', (store) => delete only(store).timeline[2].text],
+		['declared entry without level', (store) => delete only(store).timeline[0].level],
+		['an unknown entry type', (store) => (only(store).timeline[1].type = 'copy')],
+		['a status change to no status', (store) => (only(store).timeline.at(-2).to = 'done')],
+		['an entry time that is not a date', (store) => (only(store).timeline[0].at = 'soon')],
+		['an invalid status', (store) => (only(store).status = 'fixed')],
+		['a start that is not a date', (store) => (only(store).startedAt = '2025-13-45')],
 		['timeline entry a string', (store) => (only(store).timeline[1] = 'note')],
 	];
 

@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
+import { formatElapsed } from '../../src/incident/derive.ts';
+import type { Incident } from '../../src/incident/model.ts';
 import {
 	derivedValue,
 	displayValue,
-	formatElapsed,
 	messageValues,
 	parseValueStore,
 	resolveValues,
 	type DeriveContext,
 	type ValueField,
-} from '../../src/lib/template-values.ts';
+} from '../../src/incident/template-values.ts';
 
 const now = new Date('2025-11-19T14:05:42Z');
 const severities = [
@@ -16,13 +17,15 @@ const severities = [
 	{ id: 'servio/p1', level: 'P1', name: 'High', updateMinutes: 30 },
 	{ id: 'servio/p3', level: 'P3', name: 'Low' },
 ];
-const incident = {
+const incident: Incident = {
 	id: 'INC-20251119-1320',
+	playbook: 'servio',
 	title: 'Checkout down',
 	severity: 'servio/p1',
 	status: 'mitigating',
 	startedAt: '2025-11-19T13:20:00Z',
-	roles: { 'Incident Commander': 'Dana', Communications: 'Lee' },
+	roles: { commander: 'Dana', communications: 'Lee' },
+	timeline: [],
 };
 const active: DeriveContext = { now, incident, severities, typed: {} };
 const idle: DeriveContext = { now, incident: null, severities, typed: {} };
@@ -41,9 +44,10 @@ describe('derived values with a fixed clock', () => {
 		['incident-title', 'text', 'Checkout down'],
 		['incident-start', 'text', '2025-11-19 13:20 UTC'],
 		['incident-start', 'datetime', '2025-11-19T13:20'],
-		['duration', 'text', '45 min'],
-		['next-update', 'text', '2025-11-19 14:35 UTC'],
-		['next-update', 'datetime', '2025-11-19T14:35'],
+		['duration', 'text', '45 min (ongoing)'],
+		// From the start (no update sent yet): 13:20 + 30 min, overdue but true.
+		['next-update', 'text', '2025-11-19 13:50 UTC'],
+		['next-update', 'datetime', '2025-11-19T13:50'],
 		['severity', 'severity', 'P1'],
 		['severity-label', 'text', 'P1 (High)'],
 		['status', 'status', 'Mitigating'],
@@ -85,13 +89,53 @@ describe('derived values with a fixed clock', () => {
 		).toBeUndefined();
 	});
 
-	test('a closed incident lasts until it closed', () => {
+	test('a resolved incident lasts until it was resolved', () => {
 		expect(
 			derivedValue(field('duration'), {
 				...active,
-				incident: { ...incident, closedAt: '2025-11-19T16:50:00Z' },
+				incident: {
+					...incident,
+					status: 'resolved',
+					timeline: [
+						{
+							id: 'e1',
+							at: '2025-11-19T16:50:00Z',
+							type: 'status-changed',
+							from: 'mitigating',
+							to: 'resolved',
+						},
+					],
+				},
 			})
 		).toBe('3 h 30 min');
+	});
+
+	test('the next update counts from the last update sent, or from now in a message that is an update', () => {
+		const updated = {
+			...incident,
+			timeline: [
+				{
+					id: 'e1',
+					at: '2025-11-19T14:00:00Z',
+					type: 'update-posted' as const,
+				},
+			],
+		};
+		expect(derivedValue(field('next-update'), { ...active, incident: updated })).toBe(
+			'2025-11-19 14:30 UTC'
+		);
+		expect(
+			derivedValue(field('next-update'), { ...active, incident: updated, announcesUpdate: true })
+		).toBe('2025-11-19 14:35 UTC');
+	});
+
+	test('the commander is the person in the commander role, never another lead', () => {
+		expect(
+			derivedValue(field('commander'), {
+				...active,
+				incident: { ...incident, roles: { communications: 'Lee', 'Communications lead': 'Kim' } },
+			})
+		).toBeUndefined();
 	});
 
 	test('formats elapsed time', () => {

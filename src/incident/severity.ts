@@ -4,7 +4,7 @@
  * lines; the scenarios typical for it), and a suggested level from the answers. The most severe
  * level any answer points to wins, with the reasons.
  */
-import type { SeverityData } from './incident-data.ts';
+import type { SeverityData } from './data.ts';
 
 export interface ChoiceQuestion {
 	key: 'revenue' | 'slo';

@@ -3,8 +3,11 @@
  * template, keyed by field name), and what a field can fill itself from the active incident and
  * the playbook's severities. Pure: the clock, the incident and the severities are passed in.
  */
-import type { DERIVATIONS } from '../schemas/template.ts';
-import { formatUtc } from './incident-clock.ts';
+import { formatUtc } from './clocks.ts';
+import { derive, type Derivation, type SeverityFacts } from './derive.ts';
+import type { Incident } from './model.ts';
+
+export type { Derivation };
 
 /** Where typed values live: one JSON object per incident scope, shared by all templates. */
 export const VALUES_KEY_PREFIX = 'responder:template-values:';
@@ -28,17 +31,6 @@ export function parseValueStore(raw: unknown): Record<string, string> | undefine
 	return result;
 }
 
-/** The statuses an incident moves through, as a status field offers them. */
-export const STATUSES = [
-	'Investigating',
-	'Identified',
-	'Mitigating',
-	'Monitoring',
-	'Resolved',
-] as const;
-
-export type Derivation = (typeof DERIVATIONS)[number];
-
 /** What a field needs to be filled: its name, input type and derivation. */
 export interface ValueField {
 	name: string;
@@ -47,51 +39,21 @@ export interface ValueField {
 }
 
 /** A severity level as the page carries it from the build. */
-export interface SeverityInfo {
-	/** Entry id, `servio/p0`. */
-	id: string;
-	level: string;
-	name: string;
-	/** Minutes between stakeholder updates, when the level sets a cadence. */
-	updateMinutes?: number | undefined;
-}
-
-/** The parts of the active incident that fields derive from. */
-export interface IncidentFacts {
-	id: string;
-	title: string;
-	/** Severity entry id. */
-	severity: string;
-	status: string;
-	startedAt: string;
-	closedAt?: string | undefined;
-	roles: Record<string, string>;
-}
+export type SeverityInfo = SeverityFacts;
 
 export interface DeriveContext {
 	now: Date;
-	incident: IncidentFacts | null;
+	incident: Incident | null;
 	severities: SeverityInfo[];
 	/** Values typed so far: a severity picked in the form stands in when no incident is active. */
 	typed: Record<string, string>;
+	/** The template being filled announces an update (`update: true`). */
+	announcesUpdate?: boolean | undefined;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `2025-11-19 14:05 UTC`, how messages state a time. */
-const utc = (date: Date): string => formatUtc(date.toISOString());
 
 /** `2025-11-19T14:05`, the value of a `datetime-local` input (read as UTC). */
-export const toDatetimeLocal = (date: Date): string => utc(date).slice(0, 16).replace(' ', 'T');
-
-/** `45 min`, `2 h 05 min`, `3 d 4 h`: time elapsed, rounded down to the minute. */
-export function formatElapsed(ms: number): string {
-	const minutes = Math.max(0, Math.floor(ms / 60_000));
-	if (minutes < 60) return `${minutes} min`;
-	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return `${hours} h ${pad(minutes % 60)} min`;
-	return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
+export const toDatetimeLocal = (date: Date): string =>
+	formatUtc(date.toISOString()).slice(0, 16).replace(' ', 'T');
 
 const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
@@ -106,8 +68,6 @@ export const derivationOf = (field: ValueField): Derivation | undefined =>
 	field.derive ??
 	(field.type === 'severity' ? 'severity' : field.type === 'status' ? 'status' : undefined);
 
-const COMMANDER = /commander|^ic$|incident[\s-]?lead/i;
-
 /** The severity that times and labels come from: the incident's, else the one picked in the form. */
 function currentSeverity(context: DeriveContext): SeverityInfo | undefined {
 	if (context.incident)
@@ -119,52 +79,21 @@ function currentSeverity(context: DeriveContext): SeverityInfo | undefined {
 /**
  * The value a field fills itself with, in the form its input holds (a `datetime` field gets
  * `2025-11-19T14:05`, a text field `2025-11-19 14:05 UTC`); `undefined` when nothing is known.
+ * The values themselves come from `derive()`, shared with the exports and the banner.
  */
 export function derivedValue(field: ValueField, context: DeriveContext): string | undefined {
 	const derivation = derivationOf(field);
 	if (!derivation) return undefined;
-	const time = (date: Date) =>
-		Number.isNaN(date.getTime())
-			? undefined
-			: field.type === 'datetime'
-				? toDatetimeLocal(date)
-				: utc(date);
-	const { incident, now } = context;
-	const severity = currentSeverity(context);
-	switch (derivation) {
-		case 'now':
-			return time(now);
-		case 'date':
-			return utc(now).slice(0, 10);
-		case 'next-update':
-			return severity?.updateMinutes === undefined
-				? undefined
-				: time(new Date(now.getTime() + severity.updateMinutes * 60_000));
-		case 'severity':
-			return incident ? severity?.level : undefined;
-		case 'severity-label':
-			return severity && `${severity.level} (${severity.name})`;
-	}
-	if (!incident) return undefined;
-	switch (derivation) {
-		case 'incident-id':
-			return incident.id;
-		case 'incident-title':
-			return incident.title;
-		case 'incident-start':
-			return time(new Date(incident.startedAt));
-		case 'duration': {
-			const end = incident.closedAt ? new Date(incident.closedAt) : now;
-			const ms = end.getTime() - new Date(incident.startedAt).getTime();
-			return Number.isNaN(ms) ? undefined : formatElapsed(ms);
-		}
-		case 'status':
-			return incident.status.charAt(0).toUpperCase() + incident.status.slice(1);
-		case 'commander':
-			return Object.entries(incident.roles).find(
-				([role, person]) => COMMANDER.test(role) && person.trim()
-			)?.[1];
-	}
+	const input = {
+		now: context.now,
+		incident: context.incident,
+		severity: currentSeverity(context),
+		announcesUpdate: context.announcesUpdate,
+	};
+	const value = derive(derivation, input);
+	if (value === undefined || typeof value === 'string') return value;
+	if (Number.isNaN(value.getTime())) return undefined;
+	return field.type === 'datetime' ? toDatetimeLocal(value) : formatUtc(value.toISOString());
 }
 
 /** A field's current value and where it came from. */

@@ -3,8 +3,8 @@
  * with `deflate-raw` and base64url-encoded, checked by zod when opened. Alert context, the other
  * thing fragments carry, is in `alert-context.ts` so reading it needs no zod.
  */
-import type { Incident } from '../client/incident-context.ts';
-import { IncidentFileSchema, toIncidentFile } from './incident-file.ts';
+import type { Incident } from './model.ts';
+import { IncidentFileSchema, migrateIncidentFile, toIncidentFile } from './file.ts';
 
 export const HANDOVER_PARAM = 'handover';
 
@@ -43,7 +43,7 @@ export async function decodeHandover(
 		const json = new TextDecoder().decode(
 			await pipe(fromBase64Url(value), new DecompressionStream('deflate-raw'))
 		);
-		const result = IncidentFileSchema().safeParse(JSON.parse(json));
+		const result = IncidentFileSchema().safeParse(migrateIncidentFile(JSON.parse(json)));
 		if (result.success) return { incident: result.data.incident as Incident };
 	} catch {
 		// Falls through to the message: a truncated or edited link cannot be read.

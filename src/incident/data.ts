@@ -28,6 +28,8 @@ export interface TemplateData {
 	kind: string;
 	body: string;
 	file?: string;
+	/** The message announces an update (copying it restarts the update clock). */
+	update?: boolean;
 	fields: { name: string; tokens: string[]; derive?: string }[];
 }
 

@@ -1,27 +1,11 @@
 /**
  * What responders do to incidents: declare, acknowledge, change status, severity and roles, keep
- * notes, close, delete, import. Pure operations that return a new store; apart from
- * `incident-store.ts` so that pages load them only when a responder acts or an incident is shown.
+ * notes, post updates, close, delete, import. Pure operations that return a new store; apart
+ * from `store.ts` so that pages load them only when a responder acts or an incident is shown.
  */
-import type { Incident, IncidentStatus, IncidentStore } from '../client/incident-context.ts';
-import { incidentId } from './incident-id.ts';
-import { change, withEntry } from './incident-store.ts';
-
-export const STATUSES = [
-	'investigating',
-	'identified',
-	'mitigating',
-	'monitoring',
-	'resolved',
-] as const satisfies readonly IncidentStatus[];
-
-export const STATUS_LABELS: Record<IncidentStatus, string> = {
-	investigating: 'Investigating',
-	identified: 'Identified',
-	mitigating: 'Mitigating',
-	monitoring: 'Monitoring',
-	resolved: 'Resolved',
-};
+import { roleId, type Incident, type IncidentStatus, type IncidentStore } from './model.ts';
+import { incidentId } from './id.ts';
+import { change, withEntry } from './store.ts';
 
 export interface Declaration {
 	title: string;
@@ -45,7 +29,9 @@ export function declareIncident(
 ): { store: IncidentStore; id: string } {
 	const id = incidentId(declaration.idPattern, declaration.startedAt, Object.keys(store.incidents));
 	const roles = Object.fromEntries(
-		Object.entries(declaration.roles).filter(([role]) => role.trim() !== '')
+		Object.entries(declaration.roles).flatMap(([role, person]) =>
+			role.trim() && person.trim() ? [[roleId(role), person.trim()]] : []
+		)
 	);
 	let incident: Incident = {
 		id,
@@ -62,13 +48,15 @@ export function declareIncident(
 		incident,
 		{
 			type: 'declared',
-			text: `Incident declared at ${declaration.severityLevel}: ${declaration.title}`,
+			severity: declaration.severity,
+			level: declaration.severityLevel,
+			title: declaration.title,
 			at: incident.startedAt,
 		},
 		now
 	);
 	for (const [role, person] of Object.entries(roles))
-		incident = withEntry(incident, { type: 'role', text: `${role}: ${person}` }, now);
+		incident = withEntry(incident, { type: 'role-assigned', role, person }, now);
 	return {
 		store: { ...store, activeId: id, incidents: { ...store.incidents, [id]: incident } },
 		id,
@@ -89,10 +77,7 @@ export function setStatus(
 			? incident
 			: withEntry(
 					{ ...incident, status },
-					{
-						type: 'status',
-						text: `Status: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[status]}`,
-					},
+					{ type: 'status-changed', from: incident.status, to: status },
 					now
 				)
 	);
@@ -112,13 +97,19 @@ export function setSeverity(
 			? incident
 			: withEntry(
 					{ ...incident, severity },
-					{ type: 'severity', text: `Severity: ${name(incident.severity)} → ${name(severity)}` },
+					{
+						type: 'severity-changed',
+						from: incident.severity,
+						to: severity,
+						fromLevel: name(incident.severity),
+						toLevel: name(severity),
+					},
 					now
 				)
 	);
 }
 
-/** Sets (or with an empty person, removes) who holds a role. */
+/** Sets (or with an empty person, removes) who holds a role; `role` is an id or a name. */
 export function setRole(
 	store: IncidentStore,
 	id: string,
@@ -126,7 +117,7 @@ export function setRole(
 	person: string,
 	now: Date
 ): IncidentStore {
-	const name = role.trim();
+	const name = roleId(role);
 	if (!name) return store;
 	return change(store, id, (incident) => {
 		const roles = { ...incident.roles };
@@ -135,7 +126,7 @@ export function setRole(
 		if (roles[name] === incident.roles[name]) return incident;
 		return withEntry(
 			{ ...incident, roles },
-			{ type: 'role', text: person.trim() ? `${name}: ${person.trim()}` : `${name}: unassigned` },
+			{ type: 'role-assigned', role: name, person: person.trim() },
 			now
 		);
 	});
@@ -151,6 +142,10 @@ export const addNote = (
 		? change(store, id, (incident) => withEntry(incident, { type: 'note', text: text.trim() }, now))
 		: store;
 
+/**
+ * Rewords an entry: a note's text changes; any other entry keeps its fields (clocks and exports
+ * read those) and shows the responder's wording instead of the derived text.
+ */
 export const editEntry = (
 	store: IncidentStore,
 	id: string,
@@ -159,7 +154,11 @@ export const editEntry = (
 ): IncidentStore =>
 	change(store, id, (incident) => ({
 		...incident,
-		timeline: incident.timeline.map((entry) => (entry.id === entryId ? { ...entry, text } : entry)),
+		timeline: incident.timeline.map((entry) => {
+			if (entry.id !== entryId) return entry;
+			if (entry.type === 'note') return { ...entry, text };
+			return { ...entry, edited: text };
+		}),
 	}));
 
 export const deleteEntry = (store: IncidentStore, id: string, entryId: string): IncidentStore =>
@@ -174,11 +173,7 @@ export function closeIncident(store: IncidentStore, id: string, now: Date): Inci
 	const next = change(resolved, id, (incident) =>
 		incident.closedAt
 			? incident
-			: withEntry(
-					{ ...incident, closedAt: now.toISOString() },
-					{ type: 'closed', text: 'Incident closed' },
-					now
-				)
+			: withEntry({ ...incident, closedAt: now.toISOString() }, { type: 'closed' }, now)
 	);
 	return next.activeId === id ? { ...next, activeId: null } : next;
 }
@@ -209,10 +204,16 @@ export const listIncidents = (store: IncidentStore): Incident[] =>
 			Date.parse(b.startedAt) - Date.parse(a.startedAt)
 	);
 
-/** Records that someone has the incident, which stops the acknowledge clock. */
+/** Records that someone has the incident, which stops the acknowledge clock (once). */
 export const acknowledge = (store: IncidentStore, id: string, now: Date): IncidentStore =>
 	change(store, id, (incident) =>
-		incident.timeline.some((entry) => entry.type === 'status')
+		incident.timeline.some(
+			(entry) => entry.type === 'acknowledged' || entry.type === 'status-changed'
+		)
 			? incident
-			: withEntry(incident, { type: 'status', text: 'Acknowledged' }, now)
+			: withEntry(incident, { type: 'acknowledged' }, now)
 	);
+
+/** Records an update sent outside Responder: the update clock starts again from `now`. */
+export const postUpdate = (store: IncidentStore, id: string, now: Date): IncidentStore =>
+	change(store, id, (incident) => withEntry(incident, { type: 'update-posted' }, now));

@@ -5,30 +5,50 @@
  * up front; other pages reach it through dynamic `import()`.
  */
 import { z } from 'astro/zod';
-import type { Incident, TimelineEntry } from '../client/incident-context.ts';
-import { STATUSES } from './incident-edits.ts';
+import {
+	EVENT_FIELDS,
+	STATUSES,
+	STORE_VERSION,
+	type Incident,
+	type TimelineEventType,
+} from './model.ts';
+import { migrateIncident } from './store.ts';
 
 // zod compiles fast parsers with `new Function` when it may; the site's CSP allows no eval, and
 // the refused attempt would be reported as a violation on every page that loads this module.
 z.config({ jitless: true });
 
-const ENTRY_TYPES = [
-	'declared',
-	'tick',
-	'untick',
-	'copy',
-	'severity',
-	'status',
-	'role',
-	'note',
-	'closed',
-] as const satisfies readonly TimelineEntry['type'][];
-
 const IsoTime = () =>
 	z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO date-time');
 
+const FIELD_SCHEMAS = {
+	string: () => z.string(),
+	boolean: () => z.boolean(),
+	count: () => z.number().int().min(0),
+	status: () => z.enum(STATUSES),
+};
+
+/** One timeline entry: `id`, `at`, an optional rewording, and the fields of its event type. */
 export const TimelineEntrySchema = () =>
-	z.object({ id: z.string().min(1), at: IsoTime(), type: z.enum(ENTRY_TYPES), text: z.string() });
+	z.discriminatedUnion(
+		'type',
+		(
+			Object.entries(EVENT_FIELDS) as [
+				TimelineEventType,
+				Record<string, keyof typeof FIELD_SCHEMAS>,
+			][]
+		).map(([type, fields]) =>
+			z.object({
+				id: z.string().min(1),
+				at: IsoTime(),
+				edited: z.string().optional(),
+				type: z.literal(type),
+				...Object.fromEntries(
+					Object.entries(fields).map(([key, check]) => [key, FIELD_SCHEMAS[check]()])
+				),
+			})
+		) as unknown as [z.ZodObject, ...z.ZodObject[]]
+	);
 
 export const IncidentSchema = () =>
 	z.object({
@@ -40,18 +60,17 @@ export const IncidentSchema = () =>
 		startedAt: IsoTime(),
 		roles: z.record(z.string(), z.string()),
 		scenario: z.string().optional(),
-		lastUpdateAt: IsoTime().optional(),
 		closedAt: IsoTime().optional(),
 		timeline: z.array(TimelineEntrySchema()),
 	});
 
 /**
  * The whole store as kept under `responder:incidents`. Pages read storage with the small guard
- * `isIncidentStore` instead (see `incident-context.ts`); the unit tests hold the guard to this.
+ * `isIncidentStore` instead (see `model.ts`); the unit tests hold the guard to this.
  */
 export const IncidentStoreSchema = () =>
 	z.object({
-		version: z.literal(1),
+		version: z.literal(STORE_VERSION),
 		activeId: z.string().nullable(),
 		incidents: z.record(z.string(), IncidentSchema()),
 	});
@@ -59,18 +78,30 @@ export const IncidentStoreSchema = () =>
 /** The portable file: one incident with a format marker, so foreign JSON is recognised. */
 export const INCIDENT_FILE_FORMAT = 'responder-incident';
 
+/** Version 2 has structured timeline events; version-1 files are migrated when read. */
+export const INCIDENT_FILE_VERSION = 2;
+
 export const IncidentFileSchema = () =>
 	z.object({
 		format: z.literal(INCIDENT_FILE_FORMAT),
-		version: z.literal(1),
+		version: z.literal(INCIDENT_FILE_VERSION),
 		incident: IncidentSchema(),
 	});
 
 export const toIncidentFile = (incident: Incident) => ({
 	format: INCIDENT_FILE_FORMAT,
-	version: 1 as const,
+	version: INCIDENT_FILE_VERSION,
 	incident,
 });
+
+/** A file of an earlier version in the current shape (unchanged when already current). */
+export function migrateIncidentFile(raw: unknown): unknown {
+	if (typeof raw !== 'object' || raw === null) return raw;
+	const file = raw as { version?: unknown; incident?: unknown };
+	return file.version === 1
+		? { ...file, version: INCIDENT_FILE_VERSION, incident: migrateIncident(file.incident) }
+		: raw;
+}
 
 /** Reads an exported incident file; the error says what is wrong in a sentence. */
 export function parseIncidentFile(
@@ -93,7 +124,7 @@ export function parseIncidentFile(
 				'The file is not a Responder incident (it has no `"format": "responder-incident"`). Nothing was changed.',
 		};
 	}
-	const result = IncidentFileSchema().safeParse(raw);
+	const result = IncidentFileSchema().safeParse(migrateIncidentFile(raw));
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
 		return {

@@ -4,12 +4,13 @@
  * and the post-mortem as an MDX file whose frontmatter passes `PostMortemSchema`. User text is
  * escaped so a note can never become Markdown links, HTML or MDX expressions.
  */
-import type { Incident } from '../client/incident-context.ts';
-import { decodeChecklist, orphanedTicks } from './checklist-store.ts';
-import { fillTemplate, segmentsToText } from './placeholders.ts';
-import { elapsed, endedAt, formatSpan, formatUtc, incidentClocks } from './incident-clock.ts';
-import type { PlaybookData, SeverityData, TemplateData } from './incident-data.ts';
-import { STATUS_LABELS } from './incident-edits.ts';
+import { entryText, roleLabel, type Incident } from './model.ts';
+import { decodeChecklist, orphanedTicks } from '../lib/checklist-store.ts';
+import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
+import { elapsed, endedAt, formatUtc, targetMinutes } from './clocks.ts';
+import { deriveText, type SeverityFacts } from './derive.ts';
+import { DERIVATIONS } from '../schemas/template.ts';
+import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
 
 /** Escapes the characters that would turn text into HTML, links or code in Markdown. */
@@ -19,9 +20,34 @@ export const escapeMarkdown = (text: string): string =>
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
 
+/** The responder's notes, in time order, for the Notes section. */
+export const noteLines = (incident: Incident): string[] =>
+	incident.timeline.flatMap((entry) =>
+		entry.type === 'note'
+			? [`- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entryText(entry))}`]
+			: []
+	);
+
+/** Each message copied from a template: when, which template, where, and whether it was an update. */
+export function messageLines(incident: Incident, playbook: PlaybookData): string[] {
+	return incident.timeline.flatMap((entry) => {
+		if (entry.type === 'message-sent') {
+			const template = playbook.templates.find((candidate) => candidate.id === entry.template);
+			const name = escapeMarkdown(template?.title ?? entry.title);
+			const id = entry.template ? ` (template \`${entry.template}\`)` : '';
+			return [
+				`- ${stamp(entry.at, incident.startedAt)} - ${entry.update ? 'Update: ' : ''}${name} via ${escapeMarkdown(entry.channel)}${id}`,
+			];
+		}
+		if (entry.type === 'update-posted')
+			return [`- ${stamp(entry.at, incident.startedAt)} - Update posted outside Responder`];
+		return [];
+	});
+}
+
 export const timelineLines = (incident: Incident): string[] =>
 	incident.timeline.map(
-		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entry.text)}`
+		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entryText(entry))}`
 	);
 
 /** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
@@ -30,8 +56,9 @@ export function checklistProgress(
 ): { text: string; done: boolean; at: string }[] {
 	const steps = new Map<string, { text: string; done: boolean; at: string }>();
 	for (const entry of incident.timeline) {
-		if (entry.type !== 'tick' && entry.type !== 'untick') continue;
-		steps.set(entry.text, { text: entry.text, done: entry.type === 'tick', at: entry.at });
+		if (entry.type !== 'step-ticked' && entry.type !== 'step-unticked') continue;
+		const key = entry.item ? `${entry.checklist}#${entry.item}` : entry.text;
+		steps.set(key, { text: entry.text, done: entry.type === 'step-ticked', at: entry.at });
 	}
 	return [...steps.values()];
 }
@@ -67,31 +94,29 @@ export interface ExportContext {
 	checklists?: ChecklistTicks[];
 }
 
-/** The value each template `derive` names, from the incident. */
+/** The facts derivations need about the incident's severity. */
+export const severityFacts = (severity: SeverityData): SeverityFacts => {
+	const update = severity.targets.update;
+	return {
+		id: severity.id,
+		level: severity.level,
+		name: severity.name,
+		updateMinutes: update && targetMinutes(update),
+	};
+};
+
+/** The value each template `derive` names, from the incident (`derive()`, as the form fills it). */
 function derivedValues(
 	incident: Incident,
-	{ playbook, severity, now }: ExportContext
+	{ severity, now }: ExportContext
 ): Record<string, string> {
-	const end = endedAt(incident);
-	const update = incidentClocks(incident, severity, playbook.targetLabels, now).find(
-		(clock) => clock.key === 'update'
+	const input = { now, incident, severity: severityFacts(severity) };
+	return Object.fromEntries(
+		DERIVATIONS.flatMap((name) => {
+			const value = deriveText(name, input);
+			return value === undefined ? [] : [[name, escapeMarkdown(value)]];
+		})
 	);
-	const commander = Object.entries(incident.roles).find(([role]) =>
-		/commander|\bic\b|lead/i.test(role)
-	)?.[1];
-	return {
-		now: formatUtc(now.toISOString()),
-		'incident-id': incident.id,
-		'incident-title': escapeMarkdown(incident.title),
-		'incident-start': formatUtc(incident.startedAt),
-		duration: formatSpan(elapsed(incident, end ? new Date(end) : now)) + (end ? '' : ' (ongoing)'),
-		'next-update': update?.due ? formatUtc(update.due) : '',
-		severity: severity.level,
-		'severity-label': `${severity.level} ${severity.name}`,
-		status: STATUS_LABELS[incident.status],
-		commander: commander ? escapeMarkdown(commander) : '',
-		date: now.toISOString().slice(0, 10),
-	};
 }
 
 /** Replaces the body of the first `## Timeline` section, or appends one. */
@@ -151,17 +176,29 @@ export function renderDocument(
 		fillTemplate(
 			template.body,
 			fields,
-			Object.fromEntries(fields.map((field) => [field.name, values[field.derive!]]))
+			Object.fromEntries(fields.map((field) => [field.name, values[field.derive!]!]))
 		)
 	);
 	markdown = withSection(
 		markdown,
-		/^(#{1,6})\s+(?:Detailed\s+)?Timeline\s*$/im,
+		/^(#{1,6})\s+(?:Detailed\s+)?Timeline(?:\s*\([^)]*\))?\s*$/im,
 		'Timeline',
 		timelineLines(incident)
 	);
+	markdown = withSection(
+		markdown,
+		/^(#{1,6})\s+(?:Investigation\s+)?Notes\s*$/im,
+		'Notes',
+		noteLines(incident)
+	);
+	markdown = withSection(
+		markdown,
+		/^(#{1,6})\s+Messages sent\s*$/im,
+		'Messages sent',
+		messageLines(incident, context.playbook)
+	);
 	const roles = Object.entries(incident.roles).map(
-		([role, person]) => `- ${escapeMarkdown(role)}: ${escapeMarkdown(person)}`
+		([role, person]) => `- ${escapeMarkdown(roleLabel(role))}: ${escapeMarkdown(person)}`
 	);
 	markdown = withSection(markdown, /^(#{1,6})\s+Roles\s*$/im, 'Roles', roles);
 	markdown = withSection(
@@ -251,7 +288,9 @@ export function postMortemFrontmatter(
 					durationMinutes: Math.round(elapsed(incident, new Date(end)) / 60_000),
 				}
 			: {}),
-		roles: incident.roles,
+		roles: Object.fromEntries(
+			Object.entries(incident.roles).map(([role, person]) => [roleLabel(role), person])
+		),
 		status: 'draft',
 	};
 }
