@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import responderServiceWorker from './src/integrations/service-worker.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 
@@ -57,7 +59,16 @@ export default defineConfig({
 			components: {
 				// Names the search button by its visible text (axe label-content-name-mismatch).
 				Search: './src/components/overrides/Search.astro',
+				// Writes the page title into <title> as text: Starlight renders head entries as HTML.
+				Head: './src/components/overrides/Head.astro',
+				// Guard storage: blocked or full storage, or a foreign stored value, raise no page error.
+				ThemeProvider: './src/components/overrides/ThemeProvider.astro',
+				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
 			},
 		}),
+		// After Pagefind has read the pages: the CSP without the empty hash, and `_headers`.
+		securityHeaders(),
+		// Last: the worker stores the pages as finally written and the search index Pagefind wrote.
+		responderServiceWorker(),
 	],
 });

@@ -12,6 +12,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${port}`,
 		browserName: 'chromium',
+		// The site's worker would store the whole site in every test's fresh browser; offline.spec.ts
+		// allows it where it is the subject.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromiumPath(),
 			// Chromium's own background traffic would leave the machine; the tests check that nothing does.

@@ -11,6 +11,7 @@ import { writeResponderContent, writeStarlightSite } from '../bench/generate.ts'
 import { measureInteractions, type InteractionFigures } from '../bench/interaction.ts';
 import { distFigures, timedBuild, type BuildFigures } from '../bench/measure.ts';
 import { packageFolder } from '../src/lib/csp.ts';
+import { offlineManifest } from '../src/integrations/service-worker.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -34,16 +35,25 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 mkdirSync(join(repo, 'bench', 'out'), { recursive: true });
 const work = mkdtempSync(join(repo, 'bench', 'out', 'run-'));
 
+/** What the service worker stores on a responder's first visit (src/lib/offline-precache.ts). */
+interface OfflineFigures {
+	precacheMiB: number;
+	budgetMiB: number;
+	files: number;
+	pagesStored: number;
+	pagesWhenVisited: number;
+}
+
 interface Row {
 	n: number;
-	responder: BuildFigures;
+	responder: BuildFigures & { offline: OfflineFigures };
 	starlight: BuildFigures;
 	interactions?: InteractionFigures;
 }
 
 async function buildResponder(
 	n: number
-): Promise<BuildFigures & { samplePage?: string | undefined }> {
+): Promise<BuildFigures & { offline: OfflineFigures; samplePage?: string | undefined }> {
 	const content = join(work, `responder-${n}`, 'content');
 	const outDir = join(work, `responder-${n}`, 'dist');
 	writeResponderContent(content, n);
@@ -57,7 +67,19 @@ async function buildResponder(
 			RESPONDER_BENCH_CACHE: join(work, `responder-${n}`, 'cache'),
 		}
 	);
-	return { ...run, ...(await distFigures(outDir, 'bench/scenarios')) };
+	// The list the build's worker got: the same workbox-build call over the same files.
+	const offline = await offlineManifest(outDir);
+	return {
+		...run,
+		...(await distFigures(outDir, 'bench/scenarios')),
+		offline: {
+			precacheMiB: offline.size / 2 ** 20,
+			budgetMiB: offline.budget / 2 ** 20,
+			files: offline.count,
+			pagesStored: offline.manifestEntries.filter((entry) => entry.url.endsWith('.html')).length,
+			pagesWhenVisited: offline.pagesLeftOut,
+		},
+	};
 }
 
 async function buildStarlight(n: number): Promise<BuildFigures> {
@@ -143,6 +165,17 @@ if (growth.length) {
 			);
 		}
 	}
+}
+lines.push('');
+lines.push(
+	'| N | offline copy stored on first visit (MiB) | budget (MiB) | files | pages stored | pages stored when visited |'
+);
+lines.push('| --: | --: | --: | --: | --: | --: |');
+for (const { n, responder } of rows) {
+	const offline = responder.offline;
+	lines.push(
+		`| ${n} | ${fixed(offline.precacheMiB)} | ${fixed(offline.budgetMiB)} | ${offline.files} | ${offline.pagesStored} | ${offline.pagesWhenVisited} |`
+	);
 }
 const interactions = rows.find((row) => row.interactions)?.interactions;
 if (interactions) {

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force]`
+ * `npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force] [--format json]`
  * Turns a Markdown incident playbook into typed Responder content and prints what it recognised,
  * what it repaired and what it kept word for word. Bad input gets one line, never a stack trace.
  */
@@ -8,12 +8,12 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMarkdown } from '../src/importer/import.ts';
 import { ImportError, readSource } from '../src/importer/read.ts';
-import { formatImportReport } from '../src/importer/report.ts';
+import { formatImportReport, importReportData } from '../src/importer/report.ts';
 import { serialise, writePlaybook } from '../src/importer/writer.ts';
 import { formatReport } from '../src/validation/diagnostic.ts';
 
 const USAGE =
-	'usage: npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force]';
+	'usage: npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force] [--format json]';
 
 function main(): number {
 	const { values, positionals } = parseArgs({
@@ -24,6 +24,7 @@ function main(): number {
 			out: { type: 'string', default: 'content' },
 			'dry-run': { type: 'boolean', default: false },
 			force: { type: 'boolean', default: false },
+			format: { type: 'string', default: 'text' },
 		},
 	});
 	const [file, ...extra] = positionals;
@@ -35,6 +36,10 @@ function main(): number {
 	if (!/^[a-z0-9][a-z0-9-]*$/.test(values.playbook))
 		throw new ImportError(
 			`--playbook \`${values.playbook}\` is not a kebab-case id (expected lowercase letters, digits and dashes, e.g. \`restaurant-os\`).`
+		);
+	if (values.format !== 'text' && values.format !== 'json')
+		throw new ImportError(
+			`--format \`${values.format}\` is not known (expected \`text\` or \`json\`).`
 		);
 	const source = readSource(file);
 	const result = importMarkdown(source.text, {
@@ -51,16 +56,35 @@ function main(): number {
 		dryRun,
 	});
 	const exists = existsSync(join(values.out, values.playbook));
-	console.log(
-		formatImportReport({
-			source: file,
-			playbook: values.playbook,
-			result,
-			repairs: source.repairs,
-			files: [...files.keys()].map((path) => `${values.out}/${path}`),
-			verb: dryRun ? 'would write; --dry-run wrote nothing' : 'written',
-		})
-	);
+	const report = {
+		source: file,
+		playbook: values.playbook,
+		result,
+		repairs: source.repairs,
+		files: [...files.keys()].map((path) => `${values.out}/${path}`),
+		verb: dryRun ? 'would write; --dry-run wrote nothing' : 'written',
+	};
+	if (values.format === 'json') {
+		console.log(
+			JSON.stringify(
+				{
+					...importReportData(report),
+					needsForce: dryRun && exists && !values.force,
+					warnings: warnings.map(({ file, field, line, rule, message }) => ({
+						file,
+						field,
+						line,
+						rule,
+						message,
+					})),
+				},
+				null,
+				2
+			)
+		);
+		return 0;
+	}
+	console.log(formatImportReport(report));
 	if (dryRun && exists && !values.force)
 		console.log(
 			`\nPlaybook \`${values.playbook}\` already exists in ${values.out}/: a real run needs --force to replace it.`

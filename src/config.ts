@@ -17,3 +17,11 @@ export function editUrl(sourceFile: string | undefined): string | undefined {
 		editBase.endsWith('/') ? editBase : `${editBase}/`
 	).href;
 }
+
+/**
+ * The most the service worker stores on a responder's first visit, in MiB of built files (gzip
+ * makes the download about a fifth of that). A site within it works offline entirely after one
+ * visit; past it, pages beyond the budget are cached as they are visited. Scripts, styles, the
+ * search index and the data files are always stored. `RESPONDER_PRECACHE_BUDGET_MIB` overrides it.
+ */
+export const precacheBudgetMiB = Number(process.env.RESPONDER_PRECACHE_BUDGET_MIB) || 10;

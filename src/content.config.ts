@@ -1,9 +1,8 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { tolerant } from './integrations/tolerant-loader.ts';
-import { COLLECTIONS, entryId } from './lib/collections.ts';
+import { contentLoader } from './integrations/tolerant-loader.ts';
+import { COLLECTIONS } from './lib/collections.ts';
 import {
 	ChecklistSchema,
 	ContactsSchema,
@@ -22,17 +21,12 @@ import {
 const contentRoot = process.env.RESPONDER_CONTENT ?? './content';
 
 /**
- * Files of one collection, found with the glob in `lib/collections.ts`, ids `<playbook>/<file>`.
- * In dev a broken file is left out rather than stopping the server (the validator reports it).
+ * Files of one collection, found with the glob in `lib/collections.ts`, ids `<playbook>/<file>`,
+ * read as the validator reads them (no symlinks out of the content folder). In dev a broken file
+ * is left out rather than stopping the server (the validator reports it).
  */
-const loader = (name: CollectionName) => {
-	const files = glob({
-		pattern: COLLECTIONS.find((source) => source.name === name)!.pattern,
-		base: contentRoot,
-		generateId: ({ entry }) => entryId(name, entry),
-	});
-	return import.meta.env.DEV ? tolerant(files) : files;
-};
+const loader = (name: CollectionName) =>
+	contentLoader(name, { root: contentRoot, tolerant: import.meta.env.DEV });
 
 /** Starlight's own collection (empty): Responder renders its pages through custom routes. */
 const docs = defineCollection({ loader: docsLoader(), schema: docsSchema() });
@@ -79,3 +73,12 @@ export const collections = {
 	pages,
 	decisions,
 };
+
+// The collections above are typed one by one for Astro; the table in `lib/collections.ts` is the
+// list the validator and the loaders read. A collection missing here would go unpublished.
+const defined = new Set(Object.keys(collections));
+const undefinedHere = COLLECTIONS.filter((source) => !defined.has(source.name));
+if (undefinedHere.length)
+	throw new Error(
+		`src/content.config.ts defines no collection for ${undefinedHere.map((s) => s.name).join(', ')} (listed in src/lib/collections.ts)`
+	);

@@ -1,21 +1,35 @@
 /**
  * What an alert link offers on a scenario page: the alert's facts from the URL fragment and a
  * button to declare an incident prefilled from them. Loaded by the banner only when the page
- * has a fragment.
+ * has a fragment. Once the alert has an incident the offer gives way: nothing while that incident
+ * is the active one, else a button that opens it; a second declaration never happens.
  */
 import type { DeclarePrefill } from './declare-dialog.ts';
+import type { IncidentStore } from '../incident/model.ts';
 import { h } from './dom.ts';
-import { parseAlertContext } from '../lib/alert-context.ts';
+import { loadStore, mutate } from './incident-store-client.ts';
+import { incidentForAlert, parseAlertContext, type AlertContext } from '../lib/alert-context.ts';
+import { setActive } from '../incident/edits.ts';
 import { formatUtc } from '../incident/clocks.ts';
 
-/** The offer's elements, or none when `fragment` carries no alert context. */
+export interface AlertOffer {
+	/** Changes when what the offer shows changes, so the banner re-renders only then. */
+	state: string;
+	elements: HTMLElement[];
+}
+
+const existing = (store: IncidentStore, context: AlertContext, scenario: DeclarePrefill) =>
+	incidentForAlert(Object.values(store.incidents), context, scenario.scenario);
+
+/** The offer for `fragment` given the store; no elements when it carries no alert context. */
 export function alertOffer(
 	fragment: string,
 	scenario: DeclarePrefill,
+	store: IncidentStore,
 	declare: (prefill: DeclarePrefill) => void
-): HTMLElement[] {
+): AlertOffer {
 	const context = parseAlertContext(fragment);
-	if (!context) return [];
+	if (!context) return { state: 'none', elements: [] };
 	const facts = [
 		context.service && `service ${context.service}`,
 		context.severity && `severity ${context.severity}`,
@@ -31,19 +45,46 @@ export function alertOffer(
 		...(context.severity ? { severity: context.severity } : {}),
 		...(context.startsAt ? { startedAt: context.startsAt } : {}),
 	};
-	return [
-		h(
-			'p',
-			{},
-			h('strong', {}, 'Alert: '),
-			context.summary ?? '',
-			context.summary && facts ? ' — ' : '',
-			facts
-		),
-		h(
-			'button',
-			{ type: 'button', onclick: () => declare(prefill) },
-			'Declare incident from this alert'
-		),
-	];
+	const incident = existing(store, context, scenario);
+	if (incident && store.activeId === incident.id) return { state: 'active', elements: [] };
+	const open = (id: string) => mutate((current) => setActive(current, id));
+	const summary = h(
+		'p',
+		{},
+		h('strong', {}, context.alert ? `Alert ${context.alert}: ` : 'Alert: '),
+		context.summary ?? '',
+		context.summary && facts ? ' — ' : '',
+		facts
+	);
+	if (incident)
+		return {
+			state: `declared:${incident.id}`,
+			elements: [
+				summary,
+				h(
+					'button',
+					{ type: 'button', onclick: () => open(incident.id) },
+					`Open incident ${incident.id}, declared for this alert`
+				),
+			],
+		};
+	return {
+		state: 'offer',
+		elements: [
+			summary,
+			h(
+				'button',
+				{
+					type: 'button',
+					// Another tab may have declared it meanwhile: look again before declaring.
+					onclick: () => {
+						const again = existing(loadStore(), context, scenario);
+						if (again) open(again.id);
+						else declare(prefill);
+					},
+				},
+				'Declare incident from this alert'
+			),
+		],
+	};
 }

@@ -29,10 +29,18 @@ export class IncidentView {
 	readonly line = h(
 		'p',
 		{ class: 'rb-banner-line' },
-		this.#id,
-		this.#severity,
-		this.#state,
-		this.#elapsed,
+		h(
+			'span',
+			{ class: 'rb-bar-who' },
+			this.#id,
+			' ',
+			this.#severity,
+			' ',
+			this.#state,
+			' ',
+			this.#elapsed
+		),
+		' ',
 		this.#clocks
 	);
 
@@ -52,7 +60,8 @@ export class IncidentView {
 		const playbook = this.#data && findPlaybook(this.#data, incident.playbook);
 		this.#id.textContent = incident.id;
 		this.#id.setAttribute('aria-label', `Active incident ${incident.id}: open the workspace`);
-		this.#severity.className = `rb-sev rank-${Math.min(severity?.rank ?? 4, 4)}`;
+		// The severity badge's own colours (styles/controls.css), with its level and name in words.
+		this.#severity.className = `rb-sev severity rank-${Math.min(severity?.rank ?? 4, 4)}`;
 		this.#severity.textContent = severity ? severityLabel(severity) : incident.severity;
 		this.#state.textContent = STATUS_LABELS[incident.status];
 		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
@@ -62,61 +71,61 @@ export class IncidentView {
 		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter(
 			(clock) => clock.key !== 'response' || acknowledgeKey === 'response'
 		);
-		this.#clocks.replaceChildren(
-			...clocks.map((clock) => {
-				if (clock.met) {
-					return h(
-						'span',
-						{ class: 'rb-clock met', 'data-clock': clock.key },
-						h(
-							'span',
-							{ class: 'rb-clock-label' },
-							clock.key === acknowledgeKey
-								? 'Acknowledged: '
-								: clock.key === 'resolution'
-									? 'Resolved: '
-									: `${clock.label} met: `
-						),
-						formatUtc(clock.met, now)
-					);
-				}
-				const label =
-					clock.key === 'update'
-						? 'Next update'
-						: clock.key === 'acknowledge'
-							? `${clock.label} by`
-							: clock.label;
+		// One chip per clock, with a space between so their text never runs together.
+		this.#clocks.replaceChildren(...clocks.flatMap((clock) => [' ', chip(clock)]));
+		function chip(clock: (typeof clocks)[number]) {
+			if (clock.met) {
 				return h(
 					'span',
-					{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
-					h('span', { class: 'rb-clock-label' }, `${label}: `),
-					`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
-					clock.businessHours ? ' (business hours)' : '',
-					clock.key === acknowledgeKey
-						? h(
-								'button',
-								{
-									type: 'button',
-									class: 'rb-ack',
-									onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())),
-								},
-								'Acknowledge'
-							)
-						: null,
-					clock.key === 'update'
-						? h(
-								'button',
-								{
-									type: 'button',
-									class: 'rb-ack rb-update-posted',
-									title: 'An update went out outside Responder: start the update clock again.',
-									onclick: () => mutate((store) => postUpdate(store, incident.id, new Date())),
-								},
-								'Update posted'
-							)
-						: null
+					{ class: 'rb-clock met', 'data-clock': clock.key },
+					h(
+						'span',
+						{ class: 'rb-clock-label' },
+						clock.key === acknowledgeKey
+							? 'Acknowledged: '
+							: clock.key === 'resolution'
+								? 'Resolved: '
+								: `${clock.label} met: `
+					),
+					formatUtc(clock.met, now)
 				);
-			})
-		);
+			}
+			const label =
+				clock.key === 'update'
+					? 'Next update'
+					: clock.key === 'acknowledge'
+						? `${clock.label} by`
+						: clock.label;
+			return h(
+				'span',
+				{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
+				h('span', { class: 'rb-clock-label' }, `${label}: `),
+				`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
+				clock.businessHours ? ' (business hours)' : '',
+				clock.key === acknowledgeKey
+					? h(
+							'button',
+							{
+								type: 'button',
+								class: 'rb-ack',
+								onclick: () => mutate((store) => acknowledge(store, incident.id, new Date())),
+							},
+							'Acknowledge'
+						)
+					: null,
+				clock.key === 'update'
+					? h(
+							'button',
+							{
+								type: 'button',
+								class: 'rb-ack rb-update-posted',
+								title: 'An update went out outside Responder: start the update clock again.',
+								onclick: () => mutate((store) => postUpdate(store, incident.id, new Date())),
+							},
+							'Update posted'
+						)
+					: null
+			);
+		}
 	}
 }

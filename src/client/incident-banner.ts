@@ -9,6 +9,7 @@
  */
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentView } from './incident-banner-view.ts';
+import type { IncidentStore } from '../incident/model.ts';
 import { h } from './dom.ts';
 import {
 	loadStore,
@@ -22,35 +23,40 @@ class IncidentBanner extends HTMLElement {
 	#loading: Promise<void> | undefined;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#stop: (() => void) | undefined;
-	#status = h('div', { class: 'rb-banner-body' });
-	#notice = h('p', { class: 'rb-notice', role: 'status' });
-	#alert = h('div', { class: 'rb-alert-context' });
+	#status!: HTMLElement;
+	#notice!: HTMLElement;
+	#alert!: HTMLElement;
+	#offer: typeof import('./alert-offer.ts') | undefined;
+	#offerState = '';
+
+	/** The part of the server-rendered banner with `className`, or a new one if the page lacks it. */
+	#part(tag: 'div' | 'p', className: string): HTMLElement {
+		return (
+			this.querySelector<HTMLElement>(`:scope > .${className}`) ?? h(tag, { class: className })
+		);
+	}
 
 	connectedCallback() {
 		recordTimelineEvents();
-		const declare = h(
-			'button',
-			{
-				type: 'button',
-				class: 'rb-declare-button',
-				onclick: () => void this.#declare(this.#scenarioPrefill()),
-			},
-			'Declare incident'
-		);
+		// The parts are in the HTML so that upgrading moves nothing on the page.
+		this.#alert = this.#part('div', 'rb-alert-context');
+		this.#status = this.#part('div', 'rb-banner-body');
+		const actions = this.#part('p', 'rb-banner-actions');
+		this.#notice = this.#part('p', 'rb-notice');
+		this.#notice.setAttribute('role', 'status');
+		let declare = actions.querySelector<HTMLButtonElement>('.rb-declare-button');
+		if (!declare) {
+			declare = h('button', { type: 'button', class: 'rb-declare-button' }, 'Declare incident');
+			actions.replaceChildren(declare, ' ', h('a', { href: '/incident/' }, 'Incident workspace'));
+		}
+		declare.onclick = () => void this.#declare(this.#scenarioPrefill());
 		// In the workspace the banner only shows the running incident: the page has its own
 		// declare control, and a link to itself would be noise.
+		if (this.hasAttribute('data-workspace')) actions.remove();
 		this.replaceChildren(
 			this.#alert,
 			this.#status,
-			this.hasAttribute('data-workspace')
-				? ''
-				: h(
-						'p',
-						{ class: 'rb-banner-actions' },
-						declare,
-						' ',
-						h('a', { href: '/incident/' }, 'Incident workspace')
-					),
+			...(this.hasAttribute('data-workspace') ? [] : [actions]),
 			this.#notice
 		);
 		void this.#showAlertContext();
@@ -84,18 +90,27 @@ class IncidentBanner extends HTMLElement {
 	/** Alert links carry context in the fragment; on a scenario page, offer to declare from it. */
 	async #showAlertContext() {
 		if (!this.dataset.scenario || location.hash.length < 2) return;
-		const { alertOffer } = await import('./alert-offer.ts');
-		this.#alert.replaceChildren(
-			...alertOffer(
-				location.hash,
-				this.#scenarioPrefill(),
-				(prefill) => void this.#declare(prefill)
-			)
+		this.#offer = await import('./alert-offer.ts');
+		this.#renderOffer(loadStore());
+	}
+
+	/** The offer follows the store: it gives way once its alert's incident is the active one. */
+	#renderOffer(store: IncidentStore) {
+		if (!this.#offer) return;
+		const offer = this.#offer.alertOffer(
+			location.hash,
+			this.#scenarioPrefill(),
+			store,
+			(prefill) => void this.#declare(prefill)
 		);
+		if (offer.state === this.#offerState) return;
+		this.#offerState = offer.state;
+		this.#alert.replaceChildren(...offer.elements);
 	}
 
 	async #render(): Promise<void> {
 		const store = loadStore();
+		this.#renderOffer(store);
 		this.#notice.textContent = storageNotice() ?? '';
 		this.#notice.hidden = !storageNotice();
 		const incident = store.activeId ? store.incidents[store.activeId] : undefined;
@@ -110,6 +125,8 @@ class IncidentBanner extends HTMLElement {
 			if (this.#view) return this.#render();
 		}
 		this.toggleAttribute('data-active', !!incident && !!this.#view);
+		// The line kept free before the first paint is for an incident that is there.
+		if (!incident) this.removeAttribute('data-reserve');
 		if (!incident || !this.#view) return this.#status.replaceChildren();
 		if (!this.#view.line.isConnected) this.#status.replaceChildren(this.#view.line);
 		this.#view.show(incident);

@@ -9,8 +9,9 @@
  * note being typed, focus, an open edit or a selection survive them.
  */
 import { h, syncChildren } from './dom.ts';
-import { keysWithPrefix, readJson } from './safe-storage.ts';
-import { checklistKey } from '../lib/checklist-store.ts';
+import { copyText } from './clipboard.ts';
+import { keysWithPrefix, readJson, writeJson } from './safe-storage.ts';
+import { checklistKey, decodeChecklist } from '../lib/checklist-store.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {
 	loadStore,
@@ -35,7 +36,15 @@ import {
 	renderPostMortemMdx,
 	type ChecklistTicks,
 } from '../incident/export.ts';
-import { decodeHandover, encodeHandover } from '../incident/handover.ts';
+import {
+	checklistsFromTimeline,
+	decodeHandover,
+	encodeHandover,
+	handoverPreview,
+	mergeChecklist,
+} from '../incident/handover.ts';
+import { parseValueStore, valuesKey } from '../incident/template-values.ts';
+import { severityLabel } from '../incident/derive.ts';
 import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
 	addNote,
@@ -70,16 +79,6 @@ function download(name: string, text: string, type: string): void {
 	link.click();
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text; `false` when the browser refuses (the caller then selects it for Ctrl/Cmd+C). */
-async function copyText(text: string): Promise<boolean> {
-	try {
-		await navigator.clipboard.writeText(text);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 type ExportKind = 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json';
@@ -578,7 +577,7 @@ class IncidentPanel {
 					{
 						type: 'button',
 						onclick: async () => (
-							(handover.value = `${location.origin}/incident/#${await encodeHandover(this.#incident)}`),
+							(handover.value = `${location.origin}/incident/#${await encodeHandover(this.#incident, typedValues(this.#incident.id))}`),
 							handover.select()
 						),
 					},
@@ -802,14 +801,16 @@ class IncidentWorkspace extends HTMLElement {
 		this.#adopt(result.incident, 'imported');
 	}
 
-	#adopt(incident: Incident, how: string) {
+	/** Puts an incident into the store (asking before replacing one); `false` when declined. */
+	#adopt(incident: Incident, how: string): boolean {
 		const existing = loadStore().incidents[incident.id];
 		if (
 			existing &&
 			JSON.stringify(existing) !== JSON.stringify(incident) &&
 			!confirm(`${incident.id} is already in this browser. Replace it with the ${how} copy?`)
 		) {
-			return this.#say(`Nothing was changed: ${incident.id} was kept as it was.`);
+			this.#say(`Nothing was changed: ${incident.id} was kept as it was.`);
+			return false;
 		}
 		// A replaced incident is shown afresh rather than patched.
 		if (this.#panel?.id === incident.id) {
@@ -820,6 +821,7 @@ class IncidentWorkspace extends HTMLElement {
 		this.#selected = incident.id;
 		this.#say(`${incident.id} ${how}.`);
 		this.#render();
+		return true;
 	}
 
 	/** A hand-over link: what it carries, shown before anything is taken over. */
@@ -827,51 +829,50 @@ class IncidentWorkspace extends HTMLElement {
 		const result = await decodeHandover(location.hash);
 		if (!result) return;
 		if ('error' in result) return this.#say(result.error);
-		const { incident } = result;
-		const severity = this.#data && findSeverity(this.#data, incident.severity);
-		const playbook = this.#data && findPlaybook(this.#data, incident.playbook);
-		const started = new Date(incident.startedAt);
-		const latest = [...incident.timeline].reverse().slice(0, 5);
-		const roles = Object.entries(incident.roles);
+		const { incident, values } = result;
+		const preview = handoverPreview(result, (id) => {
+			const severity = this.#data && findSeverity(this.#data, id);
+			return severity ? severityLabel(severity) : id;
+		});
+		const ticks = preview.ticks.reduce((sum, list) => sum + list.count, 0);
 		const here = loadStore().incidents[incident.id];
 		this.#handover.replaceChildren(
-			h('h2', { id: 'rb-handover-heading' }, `Hand-over: ${incident.id}`),
-			h('p', { class: 'rb-handover-title' }, incident.title),
+			h('h2', { id: 'rb-handover-heading' }, `Hand-over: ${preview.id}`),
+			h('p', { class: 'rb-handover-title' }, preview.title),
 			h(
 				'dl',
 				{ class: 'rb-facts' },
 				h('dt', {}, 'Severity'),
-				h('dd', {}, severity ? `${severity.level} ${severity.name}` : incident.severity),
+				h('dd', {}, preview.severity),
 				h('dt', {}, 'Status'),
-				h('dd', {}, incident.closedAt ? 'Closed' : STATUS_LABELS[incident.status]),
+				h('dd', {}, preview.status),
 				h('dt', {}, 'Started'),
 				h('dd', {}, formatUtc(incident.startedAt)),
-				h('dt', {}, 'Playbook'),
-				h('dd', {}, playbook?.name ?? incident.playbook),
 				h('dt', {}, 'Roles'),
 				h(
 					'dd',
 					{},
-					roles.length
-						? roles.map(([role, person]) => `${roleLabel(role)}: ${person}`).join('; ')
+					preview.roles.length
+						? preview.roles.map(([role, person]) => `${role}: ${person}`).join('; ')
 						: 'none assigned'
-				)
+				),
+				h('dt', {}, 'Checklist ticks'),
+				h(
+					'dd',
+					{ 'data-handover-ticks': String(ticks) },
+					ticks
+						? preview.ticks.map((list) => `${list.count} on ${list.document}`).join('; ')
+						: 'none'
+				),
+				h('dt', {}, 'Template values'),
+				h('dd', {}, String(preview.values))
 			),
+			h('p', {}, 'Last entries:'),
 			h(
-				'p',
-				{},
-				`Latest of ${incident.timeline.length} timeline ${incident.timeline.length === 1 ? 'entry' : 'entries'}:`
-			),
-			h(
-				'ul',
-				{ class: 'rb-handover-latest' },
-				latest.map((entry) =>
-					h(
-						'li',
-						{},
-						h('time', { datetime: entry.at }, formatUtc(entry.at, started)),
-						` ${entryText(entry)}`
-					)
+				'ol',
+				{ class: 'rb-handover-entries' },
+				preview.lastEntries.map((entry) =>
+					h('li', {}, h('time', { datetime: entry.at }, formatUtc(entry.at)), ` ${entry.text}`)
 				)
 			),
 			here
@@ -890,7 +891,8 @@ class IncidentWorkspace extends HTMLElement {
 						type: 'button',
 						class: 'rb-primary',
 						onclick: () => {
-							this.#adopt(incident, 'taken over');
+							if (!this.#adopt(incident, 'taken over')) return;
+							landHandover(incident, values);
 							this.#endHandover();
 						},
 					},
@@ -913,6 +915,30 @@ class IncidentWorkspace extends HTMLElement {
 		history.replaceState(null, '', location.pathname + location.search);
 		this.#render();
 	}
+}
+
+/** Template values typed for an incident (sent along with a hand-over). */
+function typedValues(id: string): Record<string, string> {
+	const result = readJson(valuesKey(id), parseValueStore);
+	return result.status === 'ok' ? { ...result.value } : {};
+}
+
+/**
+ * Puts what a hand-over carries where this browser's pages read it: the ticks on the checklists
+ * of the incident's scope, the template values in its value store. What this browser already
+ * holds for the incident wins over what arrives.
+ */
+function landHandover(incident: Incident, values: Record<string, string>): void {
+	for (const [document, record] of Object.entries(checklistsFromTimeline(incident))) {
+		const key = checklistKey(incident.id, document);
+		const held = readJson(key, decodeChecklist);
+		writeJson(key, mergeChecklist(held.status === 'ok' ? held.value : undefined, record));
+	}
+	if (Object.keys(values).length)
+		writeJson(valuesKey(incident.id), {
+			version: 1,
+			values: { ...values, ...typedValues(incident.id) },
+		});
 }
 
 declare global {

@@ -11,6 +11,7 @@ import {
 	recordTimeline,
 } from './incident-context.ts';
 import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
+import { copyText } from './clipboard.ts';
 import { fillMessage, type FilledMessage, type Segment } from '../lib/placeholders.ts';
 import {
 	copyVariants,
@@ -282,10 +283,7 @@ class RbTemplate extends HTMLElement {
 			return;
 		}
 		this.#pending = undefined;
-		try {
-			// A missing Clipboard API (insecure page, old browser) is handled like a refusal.
-			await navigator.clipboard.writeText(text);
-		} catch {
+		if (!(await copyText(text))) {
 			this.#fallback(text, variant);
 			return;
 		}

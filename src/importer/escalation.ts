@@ -5,16 +5,27 @@ import {
 	allSections,
 	claim,
 	claimNode,
+	endOf,
 	inlineText,
 	isClaimed,
 	itemSource,
 	listItemsOf,
 	partsOf,
 	slugify,
+	sourceOf,
+	startOf,
 	uniqueSlug,
 	type Section,
 } from './markdown.ts';
-import { hrefOf, itemLines, takenIn, type Context } from './model.ts';
+import {
+	fromOffset,
+	fromSection,
+	hrefOf,
+	itemLines,
+	takenIn,
+	type Context,
+	type SourceRef,
+} from './model.ts';
 import { severityRef, severityTables } from './severities.ts';
 
 /**
@@ -102,11 +113,12 @@ function addPath(
 	context: Context,
 	title: string,
 	style: EscalationInput['style'],
-	raw: Level[]
+	raw: Level[],
+	from?: SourceRef
 ): string {
 	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
-	context.out.escalations.push({ slug, data: { title, style, levels } });
+	context.out.escalations.push({ slug, data: { title, style, levels }, ...(from ? { from } : {}) });
 	return hrefOf(context, 'escalation', slug);
 }
 
@@ -116,7 +128,17 @@ export function recogniseChains(context: Context): void {
 			if (node.type !== 'list') continue;
 			const levels = parseChain(context.doc, node);
 			if (!levels) continue;
-			claimNode(context.doc, node, addPath(context, section.title, 'time', levels));
+			claimNode(
+				context.doc,
+				node,
+				addPath(
+					context,
+					section.title,
+					'time',
+					levels,
+					fromOffset(context.doc, section.title, startOf(node))
+				)
+			);
 		}
 	}
 }
@@ -170,7 +192,13 @@ export function recogniseLevelSections(context: Context): void {
 			if (section.heading)
 				claimNode(context.doc, section.heading, hrefOf(context, 'escalation', ''));
 		}
-		addPath(context, parent.title || 'Escalation', 'levels', levels);
+		addPath(
+			context,
+			parent.title || 'Escalation',
+			'levels',
+			levels,
+			fromSection(context.doc, parent)
+		);
 	}
 }
 
@@ -192,11 +220,236 @@ export function recogniseSeverityEscalation(context: Context): void {
 				...(parseDuration(time) ? { responseTime: time } : {}),
 			};
 		});
-		addPath(context, section.title || 'Escalation', 'severity', levels);
+		addPath(
+			context,
+			section.title || 'Escalation',
+			'severity',
+			levels,
+			fromSection(context.doc, section)
+		);
+	}
+}
+
+/** A duration inside a condition: `no ack in 10 minutes` → `10 minutes`. */
+function durationIn(text: string): string | undefined {
+	const match = /\b(\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|h|m)\b)/i.exec(text);
+	if (match && parseDuration(match[1]!)) return match[1]!;
+	if (/\bimmediately\b/i.test(text)) return 'immediately';
+	return undefined;
+}
+
+/**
+ * `1. Primary on-call — paged immediately` / `2. Secondary on-call — paged if no ack in 10
+ * minutes`: an ordered list whose every item is who, a dash, and when.
+ */
+export function parseLadder(doc: Context['doc'], list: List): Level[] | undefined {
+	if (!list.ordered || list.children.length < 2) return undefined;
+	const levels: Level[] = [];
+	for (const [index, item] of list.children.entries()) {
+		const text = inlineText(itemSource(doc, item));
+		const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text);
+		if (
+			!match ||
+			!/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!)
+		) {
+			const sentence = ladderSentence(text);
+			if (!sentence) return undefined;
+			levels.push({ id: `Level ${index + 1}`, ...sentence });
+			continue;
+		}
+		const after = durationIn(match[2]!);
+		levels.push({
+			id: `Level ${index + 1}`,
+			who: match[1]!.trim(),
+			condition: match[2]!.trim(),
+			...(after ? { after } : {}),
+		});
+	}
+	return levels;
+}
+
+/**
+ * `If no response in 15 minutes, page the secondary.`, `Escalate to the engineering manager after
+ * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
+ */
+function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
+	let rest = text.replace(/\.$/, '').trim();
+	let condition: string | undefined;
+	const lead = /^(?:if|when|once)\s+(.+?),\s*(.+)$/i.exec(rest);
+	if (lead) [condition, rest] = [lead[1]!.trim(), lead[2]!.trim()];
+	const trailing = /^(.+?)\s+((?:after|if|when|within)\s+.+)$/i.exec(rest);
+	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
+		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
+	const { who } = whoOf(rest);
+	if (!who || who.split(/\s+/).length > 6) return undefined;
+	const after = condition ? durationIn(condition) : undefined;
+	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
+}
+
+/** `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line. */
+export function parseArrowChain(line: string): Level[] | undefined {
+	const steps = line.split(/\s*(?:→|->|=>|⟶)\s*/).map((step) => step.trim());
+	if (steps.length < 3 || steps.some((step) => !step || step.length > 60)) return undefined;
+	const levels: Level[] = [];
+	let condition: string | undefined;
+	let elapsed: number | undefined = 0;
+	let unit = 'min';
+	let previous: string | undefined;
+	for (const [index, step] of steps.entries()) {
+		const match = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(step)!;
+		const who = match[1]!.trim();
+		const note = match[2]?.trim();
+		// A leading severity says which incidents the chain is for.
+		if (index === 0 && /^(P\d|SEV-?\s?\d|S\d|Sev\s?\d)$/i.test(who)) {
+			condition = who;
+			continue;
+		}
+		const window = note ? parseDuration(note) : undefined;
+		const level: Level = { id: `Level ${levels.length + 1}`, who };
+		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
+		if (levels.length === 0 && condition) level.condition = condition;
+		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
+		if (note && !window) level.via = note;
+		levels.push(level);
+		if (window?.minutes !== undefined && note) {
+			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
+			unit = /h/.test(note.replace(/\d/g, '')) && !/min/.test(note) ? 'min' : 'min';
+			previous = note;
+		} else {
+			elapsed = undefined;
+			previous = undefined;
+		}
+	}
+	return levels.length >= 2 ? levels : undefined;
+}
+
+/** Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. */
+export function parseDiagram(value: string): Level[] | undefined {
+	const levels: Level[] = [];
+	let pending: string | undefined;
+	let arrow = true;
+	for (const raw of value.split('\n')) {
+		const line = raw.replace(/[|+]/g, ' ').trim();
+		if (!line || /^[-=_\s]+$/.test(line)) continue;
+		const down = /^(?:v|▼|↓)\s*(?:\((.+)\))?$/i.exec(line);
+		if (down) {
+			if (down[1]) pending = down[1].trim();
+			arrow = true;
+			continue;
+		}
+		if (line === '|' || line === '│') continue;
+		// Every box after the first hangs below an arrow; two boxes in a row are not a flow.
+		if (!arrow) return undefined;
+		arrow = false;
+		if (/^[│└┌┐┘─]+$/.test(line)) continue;
+		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
+		if (!who || who.length > 60) return undefined;
+		const after = pending ? durationIn(pending) : undefined;
+		levels.push({
+			id: `Level ${levels.length + 1}`,
+			who,
+			...(after ? { after } : {}),
+			...(pending ? { condition: pending } : {}),
+		});
+		pending = undefined;
+	}
+	return levels.length >= 2 ? levels : undefined;
+}
+
+/** `T+5 min → page team lead if unresolved`: a list of elapsed times and who is engaged. */
+export function parseClock(doc: Context['doc'], list: List): Level[] | undefined {
+	if (list.children.length < 2) return undefined;
+	const levels: Level[] = [];
+	for (const item of list.children) {
+		const text = inlineText(itemSource(doc, item));
+		const match = /^T\s*\+\s*(\d+)\s*([a-z]*)\s*(?:→|->|:|[—–-])\s*(.+)$/i.exec(text);
+		if (!match) return undefined;
+		const after = `${match[1]} ${match[2] || 'min'}`;
+		const { who, condition } = whoOf(match[3]!);
+		if (!who) return undefined;
+		levels.push({
+			id: `T+${match[1]}${match[2] ? ` ${match[2]}` : ''}`,
+			who,
+			...(parseDuration(after) ? { after } : {}),
+			...(condition ? { condition } : {}),
+		});
+	}
+	return levels;
+}
+
+/** `page team lead if unresolved` → who `team lead`, condition `unresolved`. */
+export function whoOf(text: string): { who?: string; condition?: string } {
+	const parts = text.split(/\s*,\s*/);
+	const verb =
+		/^(?:page|call|notify|bring in|escalate to|wake(?: up)?|ping|engage|loop in|inform)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
+	const passive =
+		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$/i;
+	for (const [index, part] of parts.entries()) {
+		const match = verb.exec(part) ?? passive.exec(part);
+		if (!match) continue;
+		const others = parts.filter((_, i) => i !== index).join(', ');
+		const condition = match[2] ?? (others || undefined);
+		return { who: match[1]!.trim(), ...(condition ? { condition } : {}) };
+	}
+	return {};
+}
+
+/** `**Tier 1**: on-call engineer`, `**Level 2**: team lead (authority: roll back)`. */
+function parseTierLines(lines: string[]): Level[] | undefined {
+	const levels: Level[] = [];
+	for (const line of lines) {
+		const match =
+			/^(?:\*\*|__)?((?:tier|level)\s*\d+)(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
+				line.trim()
+			);
+		if (!match) return undefined;
+		const rest = inlineText(match[2]!);
+		const authority = /^(.*?)\s*\(authority:\s*([^)]+)\)\s*$/i.exec(rest);
+		levels.push({
+			id: match[1]!.replace(/\s+/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+			who: (authority ? authority[1]! : rest).trim(),
+			...(authority ? { authority: authority[2]!.split(/\s*,\s*/).filter(Boolean) } : {}),
+		});
+	}
+	return levels.length >= 2 ? levels : undefined;
+}
+
+/** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
+export function recogniseEscalationShapes(context: Context): void {
+	const escalationish = (section: Section) =>
+		/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
+			`${section.title} ${section.parent?.title ?? ''}`
+		);
+	for (const section of allSections(context.doc.outline)) {
+		const where = escalationish(section);
+		for (const node of section.nodes) {
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			let levels: Level[] | undefined;
+			if (node.type === 'list') {
+				levels =
+					parseClock(context.doc, node) ?? (where ? parseLadder(context.doc, node) : undefined);
+			} else if (node.type === 'paragraph') {
+				const lines = sourceOf(context.doc, node).split('\n');
+				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
+				if (!levels && where) levels = parseTierLines(lines);
+			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
+				levels = parseDiagram(node.value);
+			}
+			if (!levels) continue;
+			const href = addPath(
+				context,
+				section.title || 'Escalation',
+				'time',
+				levels,
+				fromSection(context.doc, section)
+			);
+			claimNode(context.doc, node, href);
+		}
 	}
 }
 
 export function recogniseEscalation(context: Context): void {
+	recogniseEscalationShapes(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);

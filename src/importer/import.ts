@@ -1,10 +1,11 @@
 import { recogniseChecklists } from './checklists.ts';
 import { recogniseEscalation } from './escalation.ts';
-import { recogniseLinks } from './links.ts';
+import { linkKind, recogniseLinks } from './links.ts';
 import { parseDoc } from './markdown.ts';
-import { newContext, type Imported } from './model.ts';
+import { newContext, type CheckItem, type Imported } from './model.ts';
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
+import { prepareSource } from './prepare.ts';
 import { recogniseRoles } from './roles.ts';
 import { recogniseScenarios } from './scenarios.ts';
 import {
@@ -29,6 +30,8 @@ export interface ImportResult {
 	unclassified: Unclassified[];
 	/** How many links went to the playbook. */
 	links: number;
+	/** Sections left verbatim that looked like entries, with the reason ("check these"). */
+	check: CheckItem[];
 }
 
 export const titleCase = (id: string): string =>
@@ -43,13 +46,17 @@ export const titleCase = (id: string): string =>
  */
 export function importMarkdown(source: string, options: ImportOptions): ImportResult {
 	const name = options.name ?? titleCase(options.playbook);
-	const context = newContext(parseDoc(source), options.playbook, name);
+	const prepared = prepareSource(source);
+	const context = newContext(parseDoc(prepared.text), options.playbook, name);
+	for (const { label, url } of prepared.definitions)
+		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
 	recogniseSeveritySections(context);
 	recogniseSeverityTables(context);
 	finishSeverities(context);
 	recogniseEscalation(context);
-	recogniseScenarios(context);
+	// Messages first: a message inside a runbook's steps is a template the scenario links to.
 	recogniseTemplates(context);
+	recogniseScenarios(context);
 	recogniseChecklists(context);
 	recogniseRoles(context);
 	recogniseTables(context);
@@ -58,6 +65,12 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	context.out.playbook = recognisePlaybook(context, {
 		name,
 		sourceName: options.sourceName ?? 'Markdown',
+		frontMatter: prepared.frontMatter,
 	});
-	return { imported: context.out, unclassified, links: context.out.playbook.links?.length ?? 0 };
+	return {
+		imported: context.out,
+		unclassified,
+		links: context.out.playbook.links?.length ?? 0,
+		check: context.check,
+	};
 }

@@ -196,9 +196,12 @@ export function labelLine(line: string, plain = false): LabelLine | undefined {
 	if (bold) {
 		const inner = bold[1]!.trim();
 		const colon = inner.endsWith(':') || bold[2] === ':';
-		const value = bold[3]!.trim();
+		let value = bold[3]!.trim();
+		// `**Detect** – alert fires`: a dash after a bold word is a label's colon.
+		const dash = !colon && /^[–—-]\s+\S/.test(value);
+		if (dash) value = value.replace(/^[–—-]\s+/, '');
 		// "**Bold** words" without a colon is emphasis, not a label.
-		if (!colon && value) return undefined;
+		if (!colon && !dash && value) return undefined;
 		return { label: stripEmoji(inner.replace(/:$/, '')).trim(), value };
 	}
 	const label = PLAIN_LABEL.exec(text);

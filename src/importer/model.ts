@@ -12,13 +12,27 @@ import type {
 	SeverityInput,
 	TemplateInput,
 } from '../schemas/index.ts';
-import { itemSource, inlineText, type Doc } from './markdown.ts';
+import { itemSource, inlineText, plain, type Doc, type Section } from './markdown.ts';
+
+/** Where in the source an entry came from: the heading (or label) above it and its line. */
+export interface SourceRef {
+	heading: string;
+	line: number;
+}
 
 /** One file to write: its slug inside the collection folder, its data, and for MDX its body. */
 export interface Entry<T> {
 	slug: string;
 	data: T;
 	body?: string;
+	/** For the report: the source lines the entry was typed from. */
+	from?: SourceRef;
+}
+
+/** A section the importer left verbatim although it looked like an entry, and why. */
+export interface CheckItem extends SourceRef {
+	kind: 'severity' | 'scenario' | 'template' | 'escalation' | 'role';
+	reason: string;
 }
 
 export type LinkInput = z.input<ReturnType<typeof LinkSchema>>;
@@ -47,6 +61,8 @@ export interface Context {
 	/** The playbook's own names for target kinds ("Detection to acknowledgment"). */
 	targetLabels: Partial<Record<'acknowledge' | 'response' | 'update' | 'resolution', string>>;
 	links: LinkInput[];
+	/** Sections kept verbatim that an author should look at. */
+	check: CheckItem[];
 }
 
 export function newContext(doc: Doc, playbook: string, name: string): Context {
@@ -67,6 +83,7 @@ export function newContext(doc: Doc, playbook: string, name: string): Context {
 		taken: new Map(),
 		targetLabels: {},
 		links: [],
+		check: [],
 	};
 }
 
@@ -110,3 +127,19 @@ function flatten(doc: Doc, item: ListItem): string[] {
 
 /** All lines of a list item, nested ones after the first. */
 export const itemLines = (doc: Doc, item: ListItem): string[] => flatten(doc, item).filter(Boolean);
+
+/** 1-based line of a source offset. */
+export const lineAt = (doc: Doc, offset: number): number =>
+	doc.source.slice(0, offset).split('\n').length;
+
+/** The source reference of a section: its heading text and line. */
+export const fromSection = (doc: Doc, section: Section): SourceRef => ({
+	heading: section.heading ? plain(section.heading) : section.title || '(top of file)',
+	line: lineAt(doc, section.start),
+});
+
+/** The source reference of a run of text under `heading` (a table row, a label, a block). */
+export const fromOffset = (doc: Doc, heading: string, offset: number): SourceRef => ({
+	heading,
+	line: lineAt(doc, offset),
+});

@@ -64,9 +64,29 @@ function firstParagraph(
 	return undefined;
 }
 
+/** `owner:`, `last_reviewed:`, `version:` … of another site generator's front matter. */
+function applyFrontMatter(data: PlaybookInput, front: Record<string, unknown>): void {
+	const text = (key: RegExp) => {
+		const entry = Object.entries(front).find(([k]) => key.test(k));
+		const value = entry?.[1];
+		if (value instanceof Date) return value.toISOString().slice(0, 10);
+		return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+	};
+	const owner = text(/^(owner|maintainer|maintained_by|team)$/i);
+	if (owner) data.owner = owner;
+	const version = text(/^version$/i);
+	if (version) data.version = version;
+	const reviewed = text(/^(last_?reviewed|reviewed|last-reviewed)$/i);
+	if (reviewed && isoDate(reviewed)) data.lastReviewed = isoDate(reviewed)!;
+	const updated = text(/^(last_?updated|updated|date|last-updated)$/i);
+	if (updated && isoDate(updated)) data.lastUpdated = isoDate(updated)!;
+	const description = text(/^(description|summary)$/i);
+	if (description) data.summary = description;
+}
+
 export function recognisePlaybook(
 	context: Context,
-	options: { name: string; sourceName: string }
+	options: { name: string; sourceName: string; frontMatter?: Record<string, unknown> }
 ): PlaybookInput {
 	const { title } = topSections(context.doc);
 	const overview = [...allSections(context.doc.outline)].find((s) =>
@@ -77,6 +97,7 @@ export function recognisePlaybook(
 		firstParagraph(context, overview) ??
 		`${title?.title ?? 'Incident response playbook'} for ${options.name}, imported from ${options.sourceName}.`;
 	const data: PlaybookInput = { name: options.name, summary };
+	applyFrontMatter(data, options.frontMatter ?? {});
 	for (const { label, value } of labelledLines(context)) {
 		if (/^version$/.test(label) && !data.version) data.version = value;
 		else if (/^(last updated|updated|date)$/.test(label) && !data.lastUpdated && isoDate(value))

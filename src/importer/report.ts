@@ -1,5 +1,6 @@
 import type { LegacyEncoding } from '../lib/encoding.ts';
 import type { ImportResult } from './import.ts';
+import type { Entry } from './model.ts';
 
 const CODEC_NAMES: Record<LegacyEncoding, string> = {
 	macintosh: 'UTF-8 read as Mac Roman',
@@ -32,9 +33,79 @@ export function counts(result: ImportResult): [string, number][] {
 	];
 }
 
+export interface TypedLine {
+	/** Entry id, `<playbook>/<slug>`. */
+	id: string;
+	/** What the entry is called on the site. */
+	title: string;
+	/** The source heading (or label) it was typed from, and that line. */
+	heading?: string | undefined;
+	line?: number | undefined;
+}
+
+const label = (kind: string, entry: Entry<unknown>): string => {
+	const data = entry.data as Record<string, unknown>;
+	if (kind === 'severities') return `${data.level} ${data.name}`;
+	return String(data.title ?? data.name ?? entry.slug);
+};
+
+/** Every typed entry per kind with its source heading and line, for authors and bots. */
+export function typedEntries(
+	input: Pick<ReportInput, 'playbook' | 'result'>
+): Record<string, TypedLine[]> {
+	const { imported } = input.result;
+	const kinds: [string, Entry<unknown>[]][] = [
+		['severities', imported.severities],
+		['scenarios', imported.scenarios],
+		['templates', imported.templates],
+		['escalation paths', imported.escalations],
+		['roles', imported.roles],
+	];
+	return Object.fromEntries(
+		kinds.map(([kind, entries]) => [
+			kind,
+			entries.map((entry) => ({
+				id: `${input.playbook}/${entry.slug}`,
+				title: label(kind, entry),
+				...(entry.from ? { heading: entry.from.heading, line: entry.from.line } : {}),
+			})),
+		])
+	);
+}
+
+/** The report as data (`--format json`): the same facts as the text report. */
+export function importReportData(input: ReportInput) {
+	return {
+		source: input.source,
+		playbook: input.playbook,
+		counts: Object.fromEntries(counts(input.result)),
+		typed: typedEntries(input),
+		check: input.result.check,
+		repairs: input.repairs,
+		verbatim: input.result.unclassified,
+		files: input.files,
+		written: input.verb === 'written',
+	};
+}
+
 export function formatImportReport(input: ReportInput): string {
 	const lines = [`Imported ${input.source} as playbook \`${input.playbook}\`.`, '', 'Recognised:'];
 	for (const [kind, count] of counts(input.result)) lines.push(`  ${kind.padEnd(18)} ${count}`);
+	lines.push('', 'Typed (entry ← source heading, line):');
+	for (const [kind, entries] of Object.entries(typedEntries(input))) {
+		if (entries.length === 0) continue;
+		lines.push(`  ${kind}:`);
+		for (const entry of entries)
+			lines.push(
+				`    ${entry.id} (${entry.title})${entry.line ? ` ← "${entry.heading}", line ${entry.line}` : ''}`
+			);
+	}
+	lines.push('', 'Check these (kept word for word; the importer was not sure):');
+	if (input.result.check.length === 0) lines.push('  nothing');
+	for (const item of input.result.check)
+		lines.push(
+			`  line ${item.line} "${item.heading}": looked like a ${item.kind}, but ${item.reason}`
+		);
 	lines.push('', 'Repaired encoding:');
 	const repairs = Object.entries(input.repairs).filter(([, n]) => n > 0) as [
 		LegacyEncoding,

@@ -3,6 +3,7 @@ import type { z } from 'astro/zod';
 import {
 	allSections,
 	claim,
+	endOf,
 	inlineText,
 	isClaimed,
 	itemSource,
@@ -10,10 +11,13 @@ import {
 	listItemsOf,
 	partsOf,
 	slugify,
+	startOf,
+	stripEmoji,
 	uniqueSlug,
 	type Part,
 } from './markdown.ts';
-import { itemLines, takenIn, type Context } from './model.ts';
+import { fromOffset, fromSection, itemLines, takenIn, type Context } from './model.ts';
+import { toString } from 'mdast-util-to-string';
 
 /**
  * Roles: the sub-sections of an "Incident Roles" heading, each with Responsibilities, Authority,
@@ -100,7 +104,11 @@ export function recogniseRoleLists(context: Context): void {
 				);
 			});
 			if (!ok) continue;
-			context.out.roles.push({ slug: uniqueSlug(slugify(part.label), taken), data: role });
+			context.out.roles.push({
+				slug: uniqueSlug(slugify(part.label), taken),
+				data: role,
+				from: fromOffset(context.doc, part.label, part.start),
+			});
 			claim(context.doc, part.start, part.end, `/${context.playbook}/`);
 		}
 	}
@@ -113,7 +121,12 @@ export function recogniseRoles(context: Context): void {
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const parts = partsOf(context.doc, section);
-			if (!parts.some((part) => /responsib/i.test(part.label))) continue;
+			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties.
+			// An optional sentence before the list is the role's summary.
+			const lead = parts.length === 1 && !parts[0]!.label ? parts[0]!.nodes : [];
+			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
+			const bare = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
+			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) continue;
 			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(section.title)?.[1];
 			const role: RoleInput = {
 				name: section.title,
@@ -121,6 +134,16 @@ export function recogniseRoles(context: Context): void {
 				order: (context.out.roles.length + 1) * 10,
 			};
 			const used: Part[] = [];
+			if (bare) {
+				if (intro)
+					role.summary = inlineText(
+						context.doc.source.slice(intro.position!.start.offset!, intro.position!.end.offset!)
+					);
+				role.responsibilities = listItemsOf(intro ? lead.slice(1) : lead)!.flatMap((item) =>
+					itemLines(context.doc, item)
+				);
+				used.push(parts[0]!);
+			}
 			for (const part of parts) {
 				if (!part.label || part.section) continue;
 				const list = lines(context, part);
@@ -140,7 +163,7 @@ export function recogniseRoles(context: Context): void {
 				}
 			}
 			const slug = uniqueSlug(slugify(short ?? section.title), taken);
-			context.out.roles.push({ slug, data: role });
+			context.out.roles.push({ slug, data: role, from: fromSection(context.doc, section) });
 			for (const part of used) claim(context.doc, part.start, part.end, `/${context.playbook}/`);
 			if (section.heading)
 				claim(
@@ -151,5 +174,70 @@ export function recogniseRoles(context: Context): void {
 				);
 		}
 	}
+	recogniseRoleTables(context);
 	recogniseRoleLists(context);
+}
+
+const RACI: Record<string, string> = {
+	R: 'Responsible',
+	A: 'Accountable',
+	C: 'Consulted',
+	I: 'Informed',
+};
+
+/**
+ * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, and under a
+ * roles heading a two-column table of role and duty, with or without a header row.
+ */
+export function recogniseRoleTables(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 2) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const rows = node.children.map((row) =>
+				row.children.map((cell) => stripEmoji(toString(cell)).trim())
+			);
+			const [head, ...body] = rows;
+			const raci =
+				head!.length >= 3 &&
+				body.every((cells) =>
+					cells.slice(1).every((cell) => /^([RACI](\s*[/,]\s*[RACI])*|-|—)?$/.test(cell))
+				) &&
+				body.some((cells) => cells.slice(1).some((cell) => /[RACI]/.test(cell)));
+			const headerless = head!.every((cell) => !cell);
+			const duties =
+				ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
+				head!.length === 2 &&
+				(headerless || /^(role|who)$/i.test(head![0]!));
+			if (!raci && !duties) continue;
+			const roles = body.map((cells, index) => ({
+				name: cells[0]!,
+				responsibilities: raci
+					? cells.slice(1).flatMap((cell, i) =>
+							cell
+								.split(/\s*[/,]\s*/)
+								.filter((letter) => RACI[letter])
+								.map((letter) => `${RACI[letter]}: ${head![i + 1]}`)
+						)
+					: [cells[1]!].filter(Boolean),
+				line: node.children[index + 1]!.position!.start.line,
+			}));
+			if (roles.some((role) => !role.name)) continue;
+			for (const role of roles) {
+				const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(role.name)?.[1];
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? role.name), taken),
+					data: {
+						name: role.name,
+						...(short ? { short } : {}),
+						responsibilities: role.responsibilities,
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: { heading: section.title, line: role.line },
+				});
+			}
+			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
+		}
+	}
 }

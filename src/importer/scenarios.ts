@@ -5,12 +5,16 @@ import type { ScenarioInput } from '../schemas/index.ts';
 import {
 	allSections,
 	claim,
+	endOf,
 	inlineText,
+	isClaimed,
+	labelLine,
 	listItemsOf,
 	parseMarkdown,
 	partsOf,
 	partSource,
 	slugify,
+	sourceOf,
 	startOf,
 	stripEmoji,
 	uniqueSlug,
@@ -18,7 +22,7 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { hrefOf, itemLines, takenIn, type Context } from './model.ts';
+import { fromOffset, fromSection, hrefOf, itemLines, takenIn, type Context } from './model.ts';
 import { parseLevel, severityRef } from './severities.ts';
 
 /**
@@ -29,17 +33,50 @@ import { parseLevel, severityRef } from './severities.ts';
  */
 
 const GROUP =
-	/scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents/i;
+	/scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents|\balerts\b/i;
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
-const SYMPTOMS = /^(symptoms?|signals?|signs|indicators|what you see|how to recogni[sz]e( it)?)$/i;
+const SYMPTOMS =
+	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|meaning|how to recogni[sz]e( it)?)$/i;
 const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
+/** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
+const RUNBOOK_LABEL =
+	/^(alert|what it means|meaning|impact|diagnosis|triage|investigation|mitigation|mitigate|remediation|resolution|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
+const DIAGNOSTIC_LABEL =
+	/^(alert|what it means|meaning|diagnosis|triage|investigation|mitigation|mitigate|remediation|fix)$/i;
+/** Sections about messages: a "When …" heading there is a message, not a scenario. */
+const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
+
+export const inCommunication = (section: Section): boolean => {
+	for (let at: Section | undefined = section; at; at = at.parent)
+		if (COMMUNICATION.test(at.title)) return true;
+	return false;
+};
+
+/** A heading that is an alert's name: `HighMemoryUsage`, `KubePodCrashLooping`. */
+export const isAlertName = (text: string): boolean => ALERT.test(stripEmoji(text).trim());
 
 function looksLikeScenario(doc: Doc, section: Section): boolean {
-	if (section.depth < 2) return false;
+	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
+	if (/checklist/i.test(section.title)) return false;
 	const parts = partsOf(doc, section);
-	if (parts.some((part) => SYMPTOMS.test(part.label))) return true;
-	if (OWN_TITLE.test(section.title)) return true;
+	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`.
+	if (section.depth < 2)
+		return isAlertName(section.title) && parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
+	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
+	if (isAlertName(section.title) && runbookLabels >= 1) return true;
+	// Two runbook labels, one of them about understanding or fixing the alert, make a runbook;
+	// a checklist's Detect / Recover groups do not.
+	const diagnostic = parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+	if (
+		runbookLabels >= 2 &&
+		diagnostic &&
+		!inCommunication(section) &&
+		!/checklist/i.test(section.title)
+	)
+		return true;
+	if (OWN_TITLE.test(section.title)) return !inCommunication(section);
 	const parent = section.parent;
 	// The document's own title ("Incident Response Playbook") is not a group of scenarios.
 	const isDocTitle = parent?.depth === 1 && parent.parent?.children.length === 1;
@@ -48,6 +85,7 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 		parent.depth >= 1 &&
 		!isDocTitle &&
 		GROUP.test(parent.title) &&
+		!inCommunication(section) &&
 		!/^(table of contents|contents)$/i.test(section.title)
 	);
 }
@@ -75,11 +113,16 @@ export function scenarioTitle(heading: string): string {
 		.trim();
 }
 
-/** Alert names written in backticks: `DatabaseConnectionExhaustion`. */
+/** A PromQL-like condition in backticks: `http_5xx_ratio > 2%`; the metric names the alert. */
+const EXPRESSION =
+	/^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{[^}]*\})?(?:\[[^\]]*\])?\s*(?:>=|<=|==|!=|>|<)\s*\S+/;
+
+/** Alert names written in backticks (`DatabaseConnectionExhaustion`) or as alert conditions. */
 export function alertNames(markdown: string): string[] {
 	const names: string[] = [];
 	visit(parseMarkdown(markdown), 'inlineCode', (node: InlineCode) => {
-		if (ALERT.test(node.value) && !names.includes(node.value)) names.push(node.value);
+		const name = ALERT.test(node.value) ? node.value : EXPRESSION.exec(node.value.trim())?.[1];
+		if (name && !names.includes(name)) names.push(name);
 	});
 	return names;
 }
@@ -122,6 +165,26 @@ function listOrValue(context: Context, part: Part): string[] | undefined {
 	];
 }
 
+/** A part that is only prose (`**What it means**: A worker has …`), as lines. */
+function proseOf(context: Context, part: Part): string[] | undefined {
+	if (part.section?.children.length) return undefined;
+	if (!part.nodes.every((node) => node.type === 'paragraph')) return undefined;
+	const lines = [
+		...(part.value ? [inlineText(part.value)] : []),
+		...part.nodes.map((node) => inlineText(sourceOf(context.doc, node))),
+	].filter(Boolean);
+	return lines.length ? lines : undefined;
+}
+
+/** `**Alert**: \`HighMemoryUsage\`` or `Alert: HighMemoryUsage`. */
+function labelledAlerts(context: Context, part: Part): string[] {
+	const text = `${part.value}\n${partSource(context.doc, part)}`;
+	const named = alertNames(text);
+	if (named.length) return named;
+	const bare = inlineText(part.value);
+	return ALERT.test(bare) ? [bare] : [];
+}
+
 /** The severity a scenario inherits from a heading such as `Critical Incidents (P0)`. */
 function inheritedSeverity(context: Context, section: Section): string | undefined {
 	for (let at = section.parent; at; at = at.parent) {
@@ -141,17 +204,19 @@ export function recogniseScenarios(context: Context): void {
 		for (const part of partsOf(context.doc, section)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
-			if (SYMPTOMS.test(part.label) && items) {
-				data.symptoms = [...(data.symptoms ?? []), ...items];
+			if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
+				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
+				if (/^(detect|detection|meaning|what it means)$/.test(label))
+					body.push(partBody(context, part));
 				const alerts = alertNames(`${part.value}\n${partSource(context.doc, part)}`);
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (
-				/^(alerts?|alert names?)$/.test(label) &&
-				alertNames(part.value + partSource(context.doc, part)).length
-			) {
-				data.alerts = alertNames(part.value + partSource(context.doc, part));
+			} else if (/^(alerts?|alert names?)$/.test(label) && labelledAlerts(context, part).length) {
+				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
+				// Lines listed under the alert's name are what it fires on.
+				const fires = items?.slice(part.value ? 1 : 0) ?? [];
+				if (fires.length) data.symptoms = [...(data.symptoms ?? []), ...fires];
 				body.push(partBody(context, part));
 			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
 				data.services = items;
@@ -169,15 +234,117 @@ export function recogniseScenarios(context: Context): void {
 				body.push(partBody(context, part));
 			}
 		}
+		if (isAlertName(section.title)) {
+			data.alerts = [...new Set([stripEmoji(section.title).trim(), ...(data.alerts ?? [])])];
+			// Under an alert's name, the sentence before the first label says what firing means.
+			const lead = partsOf(context.doc, section)[0];
+			const prose = lead && !lead.label ? proseOf(context, lead) : undefined;
+			if (!data.symptoms?.length && prose) data.symptoms = prose;
+		}
+		const linked = context.out.templates.filter((t) => {
+			const at = context.doc.claims.find((c) => c.href === hrefOf(context, 'templates', t.slug));
+			return at && section.start <= at.start && at.end <= section.end;
+		});
+		if (linked.length) data.templates = linked.map((t) => `${context.playbook}/${t.slug}`);
 		const severity = data.severity ?? inheritedSeverity(context, section);
 		if (severity) data.severity = severity;
 		if (context.out.escalations.length === 1)
 			data.escalation = `${context.playbook}/${context.out.escalations[0]!.slug}`;
 		const slug = uniqueSlug(slugify(title.replace(/\s*\([^)]*\)\s*$/, '')), taken);
-		context.out.scenarios.push({ slug, data, body: body.filter(Boolean).join('\n\n') });
+		context.out.scenarios.push({
+			slug,
+			data,
+			body: body.filter(Boolean).join('\n\n'),
+			from: fromSection(context.doc, section),
+		});
 		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
 	});
+	recogniseBlockScenarios(context);
 	recogniseFirstActions(context);
+}
+
+const ADMONITION = /^(?:\?\?\?\+?|!!!)\s+[\w-]+\s+"([^"]+)"\s*$/;
+const PLACEHOLDER_BODY =
+	/^(tbd|todo|tba|to be (written|done|added|filled)|coming soon|\.\.\.|…)\.?$/i;
+
+/** The indented lines under an admonition's first line, dedented, and where they end. */
+function admonitionBody(source: string, start: number): { body: string; end: number } {
+	const lines: string[] = [];
+	let at = source.indexOf('\n', start);
+	let end = at < 0 ? source.length : at;
+	while (at >= 0 && at < source.length) {
+		const next = source.indexOf('\n', at + 1);
+		const line = source.slice(at + 1, next < 0 ? source.length : next);
+		if (line.trim() && !/^( {4}|\t)/.test(line)) break;
+		lines.push(line.replace(/^( {4}|\t)/, ''));
+		if (line.trim()) end = next < 0 ? source.length : next;
+		at = next;
+	}
+	return { body: lines.join('\n').trim(), end };
+}
+
+/**
+ * Scenarios that are not sections: a bold label over a numbered list of steps in a scenarios
+ * section (`**Data leak suspected**`), and MkDocs admonitions (`??? info "DNS latency"` over an
+ * indented body) whose body holds steps. An admonition whose body is only "TBD" is a placeholder:
+ * it stays verbatim and goes on the report's "check these" list.
+ */
+function recogniseBlockScenarios(context: Context): void {
+	const taken = takenIn(context, 'scenarios');
+	const { doc } = context;
+	const add = (
+		title: string,
+		data: Partial<ScenarioInput>,
+		body: string,
+		start: number,
+		end: number
+	) => {
+		const slug = uniqueSlug(slugify(title), taken);
+		context.out.scenarios.push({
+			slug,
+			data: { title, order: (context.out.scenarios.length + 1) * 10, ...data },
+			body,
+			from: fromOffset(doc, title, start),
+		});
+		claim(doc, start, end, hrefOf(context, 'scenarios', slug));
+	};
+	for (const section of [doc.outline, ...allSections(doc.outline)]) {
+		const group = GROUP.test(section.title) && !inCommunication(section);
+		section.nodes.forEach((node, index) => {
+			const next = section.nodes[index + 1];
+			if (node.type !== 'paragraph' || isClaimed(doc, startOf(node), endOf(node))) return;
+			const text = sourceOf(doc, node);
+			const admonition = ADMONITION.exec(text.split('\n')[0]!.trim());
+			if (admonition) {
+				const title = admonition[1]!.trim();
+				const { body, end } = admonitionBody(doc.source, startOf(node));
+				if (PLACEHOLDER_BODY.test(body.trim())) {
+					context.check.push({
+						kind: 'scenario',
+						...fromOffset(doc, title, startOf(node)),
+						reason: `its body is only \`${body.trim()}\`: a placeholder, not a runbook`,
+					});
+					return;
+				}
+				const inner = parseMarkdown(body);
+				if (!inner.children.some((n) => n.type === 'list')) return;
+				const first = inner.children[0];
+				const lead = first?.type === 'paragraph';
+				add(
+					title,
+					lead ? { symptoms: [inlineText(body.slice(startOf(first), endOf(first)))] } : {},
+					lead ? body.slice(endOf(first)).trim() : body,
+					startOf(node),
+					end
+				);
+				return;
+			}
+			if (!next) return;
+			const label = text.includes('\n') ? undefined : labelLine(text);
+			if (!group || !label || label.value || next.type !== 'list' || !next.ordered) return;
+			add(label.label, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
+		});
+	}
 }
 
 /**

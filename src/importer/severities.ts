@@ -11,11 +11,12 @@ import {
 	listItemsOf,
 	markerOf,
 	partsOf,
+	startOf,
 	stripEmoji,
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { hrefOf, itemLines, type Context } from './model.ts';
+import { fromOffset, fromSection, hrefOf, itemLines, type Context } from './model.ts';
 
 /**
  * Severity ladders: a heading per level (`### P0 - Critical (Complete Outage)`, `### SEV-1:
@@ -28,11 +29,12 @@ type TargetKey = 'acknowledge' | 'response' | 'update' | 'resolution';
 
 const CODE_LEVEL = /^(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_LEVEL =
-	/^(Critical|High|Medium|Moderate|Low|Minimal|Minor|Major|Info(?:rmational)?)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
+	/^(Critical|High|Medium|Moderate|Low|Minimal|Minor|Major|Warning|Info(?:rmational)?)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_RANK: Record<string, number> = {
 	critical: 0,
 	major: 1,
 	high: 1,
+	warning: 2,
 	medium: 2,
 	moderate: 2,
 	low: 3,
@@ -42,35 +44,56 @@ const WORD_RANK: Record<string, number> = {
 	informational: 4,
 };
 const SEVERITY_PARENT = /severit|priorit|levels?\b|classification/i;
+/** `Critical (P0)`, `High Priority (P1)`: the name first, the level in parentheses. */
+const NAME_FIRST = /^(.+?)\s*\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*$/i;
 
 export interface Level {
 	level: string;
 	rank: number;
 	/** What follows the level: `Critical (Complete Outage)`. */
 	rest: string;
+	/** The name, when the source put it before the level. */
+	name?: string;
 }
 
-/** Reads `P0 - Critical`, `SEV-1: Critical Outage`, `s2`, or (with `words`) `High`. */
+/** `SEV1` stays `SEV1`, `SEV-1` stays `SEV-1`, `Sev 1` becomes `SEV-1`, `p 0` becomes `P0`. */
+function codeLevel(code: string): { level: string; rank: number } {
+	const digits = code.replace(/\D/g, '');
+	const prefix = code.replace(/[\d\s-]/g, '').toUpperCase();
+	const separated = prefix === 'SEV' && /[-\s]/.test(code);
+	return { level: `${prefix}${separated ? '-' : ''}${digits}`, rank: Number(digits) };
+}
+
+/** Reads `P0 - Critical`, `SEV-1: Critical Outage`, `s2`, `Critical (P0)`, or (with `words`) `High`. */
 export function parseLevel(text: string, words = false): Level | undefined {
 	const clean = stripEmoji(text);
 	const code = CODE_LEVEL.exec(clean);
-	if (code) {
-		const digits = code[1]!.replace(/\D/g, '');
-		const prefix = code[1]!.replace(/[\d\s-]/g, '').toUpperCase();
-		return {
-			level: prefix === 'SEV' ? `SEV-${digits}` : `${prefix}${digits}`,
-			rank: Number(digits),
-			rest: code[2]!.trim(),
-		};
-	}
+	if (code) return { ...codeLevel(code[1]!), rest: code[2]!.trim() };
+	const nameFirst = NAME_FIRST.exec(clean);
+	// Only a short name is a level's name; `High Priority Incidents (P1)` heads a group of scenarios.
+	const lead = nameFirst?.[1]!.replace(/\s+(priority|severity|sev)$/i, '').trim();
+	if (
+		nameFirst &&
+		lead &&
+		/^[A-Za-z]+(?:[ -][A-Za-z]+)?$/.test(lead) &&
+		!/incident|alert|issue|scenario|problem/i.test(lead)
+	)
+		return { ...codeLevel(nameFirst[2]!), rest: '', name: titleWord(lead) };
 	const word = words ? WORD_LEVEL.exec(clean) : undefined;
 	if (!word) return undefined;
-	const name = word[1]!.charAt(0).toUpperCase() + word[1]!.slice(1).toLowerCase();
+	const name = titleWord(word[1]!);
 	return { level: name, rank: WORD_RANK[name.toLowerCase()]!, rest: word[2]!.trim() };
 }
 
+/** `CRITICAL` → `Critical`; mixed case stays as written. */
+const titleWord = (text: string): string =>
+	text === text.toUpperCase() || text === text.toLowerCase()
+		? text.charAt(0).toUpperCase() + text.slice(1).toLowerCase()
+		: text;
+
 /** `Critical (Complete Outage)` → name `Critical`, label `Complete Outage`. */
 function nameAndLabel(level: Level): { name: string; label?: string | undefined } {
+	if (level.name) return { name: level.name };
 	const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(level.rest);
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
 	if (paren) return { name: paren[2]! };
@@ -86,7 +109,7 @@ export function severitySlug(level: string): string {
 }
 
 /** The severity with this level, created on first sight. */
-export function severityFor(context: Context, level: Level): SeverityInput {
+export function severityFor(context: Context, level: Level, add = true): SeverityInput {
 	const existing = context.out.severities.find((entry) => entry.data.level === level.level);
 	if (existing) return existing.data;
 	const { name, label } = nameAndLabel(level);
@@ -96,7 +119,7 @@ export function severityFor(context: Context, level: Level): SeverityInput {
 		name,
 		...(label ? { label } : {}),
 	};
-	context.out.severities.push({ slug: severitySlug(level.level), data });
+	if (add) context.out.severities.push({ slug: severitySlug(level.level), data });
 	return data;
 }
 
@@ -110,11 +133,38 @@ export function severityRef(context: Context, level: string): string | undefined
 
 function targetKey(label: string): TargetKey | undefined {
 	const l = label.toLowerCase();
-	if (/ack/.test(l)) return 'acknowledge';
+	if (/ack|mtta/.test(l)) return 'acknowledge';
 	if (/update|frequency|cadence/.test(l)) return 'update';
-	if (/resol|sla|restor|fix/.test(l)) return 'resolution';
-	if (/respon|initial|engage/.test(l)) return 'response';
+	if (/resol|mttr|mitigat|restor|fix/.test(l)) return 'resolution';
+	if (/respon|initial|engage|first action/.test(l)) return 'response';
+	if (/sla/.test(l)) return 'resolution';
 	return undefined;
+}
+
+/** Labels and columns that say who is paged and when (`Page?`, `Paging`, `**Page**:`). */
+const PAGING = /^(page\??|paging|paged\??|pager|page on-?call\??|wake (someone|people) up\??)$/i;
+
+/** Words in front of a duration that name its target: `Acknowledge within 1 minute`. */
+const TARGET_LEAD =
+	/^(.*?)\s*\b((?:within|in|every|under|by|after)\b.*|[<≤~]\s*\d.*|\d.*|immediately.*|hourly.*|daily.*)$/i;
+
+/**
+ * `Acknowledge within 1 minute, initial action within 5 minutes`: one line, two targets. Each
+ * piece must name its own target, or the line is read as one.
+ */
+function targetPieces(value: string): { key: TargetKey; value: string }[] | undefined {
+	const pieces = value
+		.split(/\s*[,;]\s+|\s+and\s+(?=[a-z ]*\b(?:within|in|every)\b)/i)
+		.filter(Boolean);
+	if (pieces.length < 2) return undefined;
+	const found: { key: TargetKey; value: string }[] = [];
+	for (const piece of pieces) {
+		const lead = TARGET_LEAD.exec(piece);
+		const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+		if (!lead || !key || !parseDuration(lead[2]!)) return undefined;
+		found.push({ key, value: lead[2]!.trim() });
+	}
+	return new Set(found.map((f) => f.key)).size === found.length ? found : undefined;
 }
 
 const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [
@@ -129,11 +179,21 @@ function applyTarget(
 	label: string,
 	value: string
 ): void {
-	const key = targetKey(label);
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
-	if (key && !targets[key] && parseDuration(value)) {
-		targets[key] = value;
-		context.targetLabels[key] ??= label;
+	const pieces = targetPieces(value);
+	if (pieces && pieces.every((piece) => !targets[piece.key])) {
+		for (const piece of pieces) targets[piece.key] = piece.value;
+		return;
+	}
+	const key = targetKey(label);
+	// `Acknowledge within 1 minute` under a `Response SLA` label: the words name the target.
+	const lead = TARGET_LEAD.exec(value);
+	const own = lead?.[1] ? targetKey(lead[1]) : undefined;
+	const [useKey, useValue] =
+		own && own !== key && parseDuration(lead![2]!) ? [own, lead![2]!.trim()] : [key, value];
+	if (useKey && !targets[useKey] && parseDuration(useValue)) {
+		targets[useKey] = useValue;
+		context.targetLabels[useKey] ??= label;
 		return;
 	}
 	severity.targetNotes = push(severity.targetNotes, `${label}: ${value}`);
@@ -149,7 +209,8 @@ function apply(
 ): boolean {
 	const l = label.toLowerCase();
 	const values = [value, ...items].filter(Boolean);
-	if (/^(definition|description|criteria|when)\b/.test(l))
+	if (PAGING.test(l) && value && items.length === 0) severity.paging = value;
+	else if (/^(definition|description|criteria|when)\b/.test(l))
 		severity.definition = push(severity.definition, ...values);
 	else if (/^(example|examples|example incidents)$/.test(l))
 		severity.examples = push(severity.examples, ...values);
@@ -175,7 +236,9 @@ function apply(
 			...(within && parseDuration(within) ? { within } : {}),
 		};
 	} else if (
-		/^(response|targets?|slas?|response times?|response targets?)$/.test(l) &&
+		/^(response|targets?|slas?|response times?|response targets?|response slas?|service levels?)$/.test(
+			l
+		) &&
 		items.length > 0
 	) {
 		// A container: each item is `Label: value`, or a bare value for the container's own target.
@@ -210,6 +273,30 @@ function partItems(context: Context, part: Part): string[] | undefined {
 	return undefined;
 }
 
+/**
+ * Text under a severity heading before its first label: prose is the definition, and a list of
+ * `Label: value` lines is typed only when every line means something here.
+ */
+function applyUnlabelled(context: Context, severity: SeverityInput, part: Part): boolean {
+	const probe = structuredClone(severity);
+	for (const node of part.nodes) {
+		if (node.type === 'paragraph') {
+			const text = inlineText(
+				context.doc.source.slice(node.position!.start.offset!, node.position!.end.offset!)
+			);
+			if (text) probe.definition = push(probe.definition, text);
+		} else if (node.type === 'list') {
+			const items = node.children.flatMap((item) => itemLines(context.doc, item));
+			const pairs = items.map((item) => splitLabel(item));
+			if (items.length === 0 || pairs.some((pair) => !pair)) return false;
+			if (!pairs.every((pair) => apply(context, probe, pair!.label, pair!.value, []))) return false;
+		} else return false;
+	}
+	if (part.nodes.length === 0) return false;
+	Object.assign(severity, probe);
+	return true;
+}
+
 function isSeveritySection(section: Section): Level | undefined {
 	const words = SEVERITY_PARENT.test(section.parent?.title ?? '');
 	return parseLevel(section.title, words);
@@ -223,26 +310,30 @@ export function recogniseSeveritySections(context: Context): void {
 		const parts = partsOf(context.doc, section, { plainLabels: true });
 		// A level heading that holds scenarios or nothing typed is not a severity definition.
 		if (parts.length === 0) continue;
-		const severity = severityFor(context, level);
+		// A level heading that groups scenarios (`Critical Incidents (P0)`) types nothing itself:
+		// the level becomes an entry only when one of its parts is read into it.
+		const known = context.out.severities.some((entry) => entry.data.level === level.level);
+		const severity = severityFor(context, level, false);
 		const href = hrefOf(context, 'severities', severitySlug(level.level));
 		const marker = markerOf(section.heading ? toString(section.heading) : '');
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
-			const items = partItems(context, part);
+			const items = part.label ? partItems(context, part) : [];
 			if (!items) continue;
 			if (!part.label) {
-				// Unlabelled `- Label: value` lines: each must mean something here.
-				const pairs = items.map((item) => splitLabel(item));
-				if (items.length === 0 || pairs.some((pair) => !pair)) continue;
-				const probe = structuredClone(severity);
-				if (!pairs.every((pair) => apply(context, probe, pair!.label, pair!.value, []))) continue;
-				Object.assign(severity, probe);
+				if (!applyUnlabelled(context, severity, part)) continue;
 			} else if (!apply(context, severity, part.label, inlineText(part.value), items)) continue;
 			claim(context.doc, part.start, part.end, href);
 			used++;
 		}
+		if (used > 0 && !known)
+			context.out.severities.push({
+				slug: severitySlug(level.level),
+				data: severity,
+				from: fromSection(context.doc, section),
+			});
 		if (used > 0 && section.heading) claimNode(context.doc, section.heading, href);
 	}
 }
@@ -255,7 +346,9 @@ function columnRole(header: string): string | undefined {
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
-	if (/^name$|label/.test(h)) return 'name';
+	if (/^(name|label|title)$/.test(h)) return 'name';
+	if (PAGING.test(h)) return 'paging';
+	if (/label/.test(h)) return 'label';
 	if (/escalat|who|owner|notify|contact|engage/.test(h)) return 'escalation';
 	if (targetKey(h)) return `target:${targetKey(h)}`;
 	if (/impact/.test(h)) return 'impact';
@@ -312,21 +405,34 @@ export function finishSeverities(context: Context): void {
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
 export function recogniseSeverityTables(context: Context): void {
-	for (const { table, headers, rows } of severityTables(context)) {
+	for (const { table, section, headers, rows } of severityTables(context)) {
 		const roles = headers.map(columnRole);
-		// A table with a column we cannot place stays verbatim in a page.
-		if (roles.slice(1).some((role) => role === undefined)) continue;
-		for (const row of rows) {
+		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
+		// place is kept word for word in each level's notes.
+		if (roles.slice(1).every((role) => role === undefined)) continue;
+		for (const [index, row] of rows.entries()) {
 			const severity = severityFor(context, row.level);
+			const entry = context.out.severities.find((e) => e.data === severity)!;
+			entry.from ??= fromOffset(
+				context.doc,
+				section.title || row.first,
+				startOf(table.children[index + 1]!)
+			);
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
 				const role = roles[index];
-				if (index === 0 || !role || !cell) return;
+				if (index === 0 || !cell) return;
+				if (!role) {
+					severity.targetNotes = push(severity.targetNotes, `${headers[index]}: ${cell}`);
+					return;
+				}
 				if (role.startsWith('target:')) applyTarget(context, severity, headers[index]!, cell);
 				else if (role === 'escalation') severity.escalation = push(severity.escalation, cell);
 				else if (role === 'definition') severity.definition = push(severity.definition, cell);
 				else if (role === 'impact') severity.impact = push(severity.impact, cell);
-				else if (role === 'name') severity.label ??= cell;
+				else if (role === 'name') severity.name = cell;
+				else if (role === 'label') severity.label ??= cell;
+				else if (role === 'paging') severity.paging = cell;
 				else {
 					criteria[role] = cell;
 					const range = role === 'usersAffected' ? percentRange(cell) : undefined;

@@ -16,7 +16,7 @@ import {
 } from './markdown.ts';
 import { takenIn, type Context } from './model.ts';
 import { linkKind } from './links.ts';
-import { splitLabel } from './severities.ts';
+import { parseLevel, splitLabel } from './severities.ts';
 
 /**
  * Contact and access tables (`| Role | Name | Phone | Email |`, `| Service | Dashboard URL |
@@ -74,6 +74,8 @@ export function recogniseTables(context: Context): void {
 			)
 				continue;
 			const { headers, rows } = cells(node);
+			// A table whose rows are severity levels is a ladder, never a contact list.
+			if (rows.every((row) => parseLevel(row.text[0] ?? ''))) continue;
 			const urlColumn = headers.findIndex(
 				(h, i) =>
 					URL_COLUMN.test(h) && rows.some((row) => row.urls[i] || LOOKS_LIKE_URL.test(row.text[i]!))

@@ -7,6 +7,7 @@ import {
 	allSections,
 	claim,
 	endOf,
+	inlineText,
 	isClaimed,
 	labelLine,
 	slugify,
@@ -15,7 +16,8 @@ import {
 	uniqueSlug,
 	type Section,
 } from './markdown.ts';
-import { hrefOf, takenIn, type Context } from './model.ts';
+import { fromOffset, hrefOf, takenIn, type Context } from './model.ts';
+import { inCommunication } from './scenarios.ts';
 
 /**
  * Communication templates: fenced blocks of prose (no language, `markdown`, `text`) under a
@@ -38,7 +40,7 @@ const PROSE_LANGS = new Set([
 const TEMPLATE_WORDS =
 	/communicat|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|report|resolution|resolved/i;
 /** Labels that say "here is a template" without naming it. */
-const GENERIC_LABEL = /^(template|example|format|markdown)$/i;
+const GENERIC_LABEL = /^(template|example|format|markdown|body|message|text|content|copy)$/i;
 const CHANNEL_LABEL =
 	/^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
 /** Words that name severities in a note: `P0/P1 Only`, `SEV-1/2 only`. */
@@ -58,6 +60,16 @@ export interface CodeContext {
 	lead?: string;
 	/** A bold line above that acts as a sub-heading (`**External Communication (P0/P1 Only)**`). */
 	group?: string;
+	/** `**Subject:** …` in a paragraph just above the block, and that paragraph. */
+	subject?: string;
+	subjectNode?: Paragraph;
+	/** `Audience: customers` in the paragraph just after the block, and that paragraph. */
+	audience?: string;
+	audienceNode?: Paragraph;
+	/** The block is inside a list item: a step of a procedure. */
+	inStep: boolean;
+	/** Text of the paragraph right before the block (`Post in #incidents:`), or empty. */
+	previous: string;
 }
 
 /** Every fenced block with where it sits: its section and the label in front of it. */
@@ -112,11 +124,25 @@ export function codeBlocks(context: Context): CodeContext[] {
 			)
 			.filter((l) => l && !l.value)
 			.pop()?.label;
+		const labelled = (p: Paragraph, name: RegExp) => {
+			const pair = labelLine(context.doc.source.slice(startOf(p), endOf(p)), true);
+			return pair && name.test(pair.label) && pair.value ? pair.value : undefined;
+		};
+		const subjectNode = before.find((p) => labelled(p, /^subject( line)?$/i));
+		const next = parent.children[index + 1];
+		const audienceNode =
+			next?.type === 'paragraph' && labelled(next, /^(audience|share with|send to)$/i)
+				? next
+				: undefined;
 		found.push({
 			node,
 			section,
 			label,
 			labelNode,
+			inStep: parent.type === 'listItem',
+			previous: previous?.type === 'paragraph' ? toString(previous) : '',
+			...(subjectNode ? { subject: labelled(subjectNode, /./)!, subjectNode } : {}),
+			...(audienceNode ? { audience: inlineText(labelled(audienceNode, /./)!), audienceNode } : {}),
 			before: before.map((p) => toString(p)),
 			...(lead ? { lead } : {}),
 			...(group ? { group } : {}),
@@ -136,16 +162,36 @@ export function isChecklistBlock(code: CodeContext): boolean {
 	);
 }
 
+/** Programs people run (`amtool silence add …`, `kubectl …`): a procedure's step, not a message. */
+const COMMAND_WORDS =
+	/^(\$\s+)?(sudo|amtool|kubectl|helm|curl|wget|git|npm|npx|yarn|pnpm|psql|mysql|redis-cli|docker|ssh|scp|aws|gcloud|az|railway|vercel|supabase|systemctl|journalctl|tail|grep|cat|ls|cd|export|echo|node|python3?|pip|make|terraform|ansible)\b/;
+const COMMAND_LINE =
+	/^\s*(\$\s+)?[a-z][\w.-]*\s+(?:\S+\s+)*?(?:--?[a-z][\w-]*(?:=|\s|$)|[a-z_]+=\S)/;
+
+export function looksLikeCommand(value: string): boolean {
+	const lines = value.split('\n').filter((line) => line.trim() && !/^\s*#/.test(line));
+	if (lines.length === 0) return false;
+	const commands = lines.filter(
+		(line) => COMMAND_WORDS.test(line.trim()) || COMMAND_LINE.test(line)
+	);
+	return commands.length * 2 >= lines.length;
+}
+
+/** A chat message: starts by mentioning people (`@here`, `@channel`, `@oncall-team`). */
+const MENTION = /^\s*@[\w-]+/;
+/** A step's lead-in that says a message follows: "Tell the team:", "Post in #incidents:". */
+const SAY = /\b(tell|notify|post|announce|message|send|inform|page|ping|update)\b/i;
+
 function isTemplate(code: CodeContext): boolean {
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
-	if (isChecklistBlock(code)) return false;
+	if (isChecklistBlock(code) || looksLikeCommand(code.node.value)) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-	const subject = /^\s*subject:/im.test(code.node.value);
-	return (
-		(TEMPLATE_WORDS.test(words) || subject) &&
-		(scanBlanks(code.node.value).length > 0 || subject || /template/i.test(words))
-	);
+	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
+	const blanks = blankTokens(code.node.value).length > 0;
+	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
+	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
+	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
 
 type Kind = TemplateInput['kind'];
@@ -160,7 +206,7 @@ function kindOf(text: string): Kind {
 	return 'internal';
 }
 
-const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)\d\s*\/?\s*)+\]$/i;
+const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)[\dXN]\s*\/?\s*)+\]$/i;
 const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
 
 /** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
@@ -170,10 +216,13 @@ export function fieldFor(
 	Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
 	if (SEVERITY_TOKEN.test(token))
 		return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
+	if (/^_{3,}$/.test(token)) return { name: 'blank', label: 'Blank' };
+	if (/^XX:XX/.test(token)) return { name: 'clock-time', label: 'Time (HH:MM UTC)' };
 	const label =
 		token
 			.replace(/^@/, '')
 			.replace(/^\{\{\s*|\s*\}\}$/g, '')
+			.replace(/^[{$]|\}$/g, '')
 			.replace(/^[[<]|[\]>]$/g, '')
 			.replace(/[_]+/g, ' ')
 			.trim() || token;
@@ -199,9 +248,16 @@ export function fieldFor(
 }
 
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
+/** Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`. */
+const MORE_BLANKS = /(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?/g;
+
 export function blankTokens(text: string): string[] {
 	const tokens: string[] = [];
-	for (const blank of scanBlanks(text)) {
+	const blanks = [
+		...scanBlanks(text),
+		...[...text.matchAll(MORE_BLANKS)].map((m) => ({ text: m[0], start: m.index })),
+	].sort((a, b) => a.start - b.start);
+	for (const blank of blanks) {
 		const before = text.slice(0, blank.start);
 		const level = /(?:^|[^A-Za-z])(P|SEV-?|S)$/i.exec(before)?.[1];
 		const prefix =
@@ -244,14 +300,21 @@ export function recogniseTemplates(context: Context): void {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
 		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
+		// A message inside a runbook's step is named after the runbook and the step's words.
+		const stepTitle =
+			code.inStep && !generic && !inCommunication(code.section)
+				? `${code.section.title}: ${code.label}`
+				: undefined;
 		const { title, note } = splitTitle(
-			unnumbered((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template')
+			unnumbered(
+				stepTitle ?? ((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template')
+			)
 		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
 		const kind = kindOf(`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title}`);
 		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
-		let subject: string | undefined;
+		let subject: string | undefined = code.subject;
 		const subjectLine = /^\s*subject:[ \t]*(.+)\n?/i.exec(body);
 		if (subjectLine && body.slice(subjectLine[0].length).trim()) {
 			subject = subjectLine[1]!.trim();
@@ -261,6 +324,9 @@ export function recogniseTemplates(context: Context): void {
 		if (/slack/i.test(context_) || /^:[a-z_]+:/.test(body)) channels.add('slack');
 		if (/email/i.test(context_) || subject) channels.add('email');
 		if (/status page/i.test(context_)) channels.add('status-page');
+		// `Post in #incidents:` above the block: a chat channel.
+		if (channels.size === 0 && (MENTION.test(body) || /(^|\s)#[a-z][\w-]+/.test(code.previous)))
+			channels.add('chat');
 		if (
 			['post-mortem', 'incident-record', 'timeline'].includes(kind) &&
 			/markdown|md/.test(code.node.lang ?? '')
@@ -269,8 +335,14 @@ export function recogniseTemplates(context: Context): void {
 		const file = code.before
 			.map((text) => /([\w./-]*\/[\w./-]*\.md)\b/.exec(text)?.[1])
 			.find(Boolean);
+		// A heading that only says "Communication" names no message; the subject does.
+		const named =
+			subject &&
+			/^(communications?|messages?|e-?mails?|templates?|notifications?)$/i.test(title.trim())
+				? subject.replace(/\[[^\]]*\]/g, '').trim()
+				: title.trim();
 		const data: TemplateInput = {
-			title: title.trim() || 'Template',
+			title: named || 'Template',
 			kind,
 			...(note && !CHANNEL_LABEL.test(note)
 				? LEVELS.test(note) && !/^(every|within|after|when|if)\b/i.test(note)
@@ -283,6 +355,7 @@ export function recogniseTemplates(context: Context): void {
 			...(channels.size ? { channels: [...channels] } : {}),
 			...(file ? { file } : {}),
 			...(subject ? { subject } : {}),
+			...(code.audience ? { audience: code.audience } : {}),
 			format: /^(markdown|md)$/i.test(code.node.lang ?? '')
 				? 'markdown'
 				: channels.has('slack')
@@ -293,7 +366,11 @@ export function recogniseTemplates(context: Context): void {
 			order: (context.out.templates.length + 1) * 10,
 		};
 		const slug = uniqueSlug(slugify(data.title), taken);
-		context.out.templates.push({ slug, data });
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, code.label ?? code.section.title, startOf(code.node)),
+		});
 		const href = hrefOf(context, 'templates', slug);
 		claim(
 			context.doc,
@@ -305,5 +382,7 @@ export function recogniseTemplates(context: Context): void {
 		// A label paragraph that was only the template's title is used up by it.
 		if (code.labelNode && !generic)
 			claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
+		for (const node of [code.subjectNode, code.audienceNode])
+			if (node) claim(context.doc, startOf(node), endOf(node), href);
 	}
 }

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import type { Diagnostic } from '../validation/diagnostic.ts';
 import { validateContent } from '../validation/validate.ts';
 import type { Entry, Imported } from './model.ts';
-import { escapeMdx } from './mdx.ts';
+import { escapeMdx } from '../lib/escape.ts';
 import { ImportError } from './read.ts';
 
 /** Files of one playbook, paths relative to the content root (`<playbook>/severities/p0.yaml`). */

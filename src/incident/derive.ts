@@ -47,6 +47,13 @@ export function formatElapsed(ms: number): string {
 	return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
+/** `30 min`, `1 hour`, `2 hours`, `1 day`: an update cadence as messages say it. */
+export function cadenceText(minutes: number): string {
+	if (minutes % 1440 === 0) return minutes === 1440 ? '1 day' : `${minutes / 1440} days`;
+	if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+	return `${minutes} min`;
+}
+
 /** `P0 (Critical)`: how a severity is named in messages, exports and the bar. */
 export const severityLabel = (severity: Pick<SeverityFacts, 'level' | 'name'>): string =>
 	`${severity.level} (${severity.name})`;
@@ -92,6 +99,10 @@ export function derive(derivation: Derivation, input: DeriveInput): Derived | un
 			return nextUpdate(input);
 		case 'severity-label':
 			return severity && severityLabel(severity);
+		case 'update-interval':
+			return severity?.updateMinutes === undefined
+				? undefined
+				: cadenceText(severity.updateMinutes);
 	}
 	if (!incident) return undefined;
 	switch (derivation) {

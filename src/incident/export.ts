@@ -12,10 +12,7 @@ import { deriveText, type SeverityFacts } from './derive.ts';
 import { DERIVATIONS } from '../schemas/template.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
-
-/** Escapes the characters that would turn text into HTML, links or code in Markdown. */
-export const escapeMarkdown = (text: string): string =>
-	text.replace(/[\\<>[\]`]/g, '\\$&').replace(/\r?\n/g, ' ');
+import { escapeMarkdown, escapeMdx, escapeYaml } from '../lib/escape.ts';
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
@@ -34,7 +31,7 @@ export function messageLines(incident: Incident, playbook: PlaybookData): string
 		if (entry.type === 'message-sent') {
 			const template = playbook.templates.find((candidate) => candidate.id === entry.template);
 			const name = escapeMarkdown(template?.title ?? entry.title);
-			const id = entry.template ? ` (template \`${entry.template}\`)` : '';
+			const id = entry.template ? ` (template ${escapeMarkdown(entry.template)})` : '';
 			return [
 				`- ${stamp(entry.at, incident.startedAt)} - ${entry.update ? 'Update: ' : ''}${name} via ${escapeMarkdown(entry.channel)}${id}`,
 			];
@@ -250,25 +247,6 @@ function progressLines(incident: Incident, checklists: ChecklistTicks[]): string
 const tickLines = (incident: Incident, ticks: ChecklistTicks['ticks']) =>
 	ticks.map((tick) => `- [x] ${escapeMarkdown(tick.text)} (${stamp(tick.at, incident.startedAt)})`);
 
-/** Escapes MDX's `{`, `}` and `<` outside code so the body is read as text. */
-export function escapeMdx(markdown: string): string {
-	let fenced = false;
-	return markdown
-		.split('\n')
-		.map((line) => {
-			if (/^\s*(```|~~~)/.test(line)) {
-				fenced = !fenced;
-				return line;
-			}
-			if (fenced) return line;
-			return line
-				.split(/(`[^`]*`)/)
-				.map((part, index) => (index % 2 ? part : part.replace(/(?<!\\)[{}<]/g, '\\$&')))
-				.join('');
-		})
-		.join('\n');
-}
-
 /** The post-mortem frontmatter for `incident`. */
 export function postMortemFrontmatter(
 	incident: Incident,
@@ -295,10 +273,10 @@ export function postMortemFrontmatter(
 	};
 }
 
-/** The post-mortem as an MDX file; frontmatter values are JSON, which YAML reads as-is. */
+/** The post-mortem as an MDX file; frontmatter values are JSON, which YAML reads as written. */
 export function renderPostMortemMdx(incident: Incident, context: ExportContext): string {
 	const frontmatter = Object.entries(postMortemFrontmatter(incident, context))
-		.map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+		.map(([key, value]) => `${key}: ${escapeYaml(value)}`)
 		.join('\n');
 	return `---\n${frontmatter}\n---\n\n${escapeMdx(renderDocument(incident, 'post-mortem', context))}`;
 }

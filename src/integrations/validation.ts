@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { formatReport } from '../validation/diagnostic.ts';
+import { formatReport, type Diagnostic } from '../validation/diagnostic.ts';
 import { validateContent } from '../validation/validate.ts';
 
 /**
@@ -10,7 +10,22 @@ import { validateContent } from '../validation/validate.ts';
  */
 export default function responderValidation(): AstroIntegration {
 	const contentRoot = process.env.RESPONDER_CONTENT ?? 'content';
-	const check = () => validateContent(contentRoot).diagnostics;
+	const check = (): Diagnostic[] => {
+		try {
+			return validateContent(contentRoot).diagnostics;
+		} catch (error) {
+			// The validator reports rather than throws; should it throw, say so in one line.
+			return [
+				{
+					file: contentRoot,
+					field: '(file)',
+					message: `could not be checked: ${String((error as Error).message ?? error).split('\n')[0]}`,
+					rule: 'file-unreadable',
+					severity: 'error',
+				},
+			];
+		}
+	};
 	return {
 		name: 'responder:validation',
 		hooks: {

@@ -1,9 +1,13 @@
 /**
  * Alert context in a URL fragment (never sent to a server), as alert links carry it:
- * `#service=checkout&severity=P1&startsAt=…&summary=…`. It prefills a declaration.
+ * `#service=checkout&severity=P1&startsAt=…&summary=…`, with `alert=<Name>` added by the
+ * `/alerts/<Name>/` page on the way. It prefills a declaration.
  */
+import type { Incident } from '../incident/model.ts';
 
 export interface AlertContext {
+	/** The alert's name, as in `/alerts/<Name>/`. */
+	alert?: string;
 	service?: string;
 	severity?: string;
 	/** ISO time the alert started. */
@@ -15,7 +19,7 @@ export interface AlertContext {
 export function parseAlertContext(fragment: string): AlertContext | null {
 	const params = new URLSearchParams(fragment.replace(/^#/, ''));
 	const context: AlertContext = {};
-	for (const key of ['service', 'severity', 'summary'] as const) {
+	for (const key of ['alert', 'service', 'severity', 'summary'] as const) {
 		const value = params.get(key)?.trim();
 		if (value) context[key] = value.slice(0, 500);
 	}
@@ -23,4 +27,24 @@ export function parseAlertContext(fragment: string): AlertContext | null {
 	if (startsAt && !Number.isNaN(Date.parse(startsAt)))
 		context.startsAt = new Date(startsAt).toISOString();
 	return Object.keys(context).length ? context : null;
+}
+
+/**
+ * The incident already declared for this alert on this scenario, if any: same scenario (which
+ * claims the alert name) and same start time. An alert without a start time matches the
+ * scenario's incident still open, so pressing the offer twice never makes a second one.
+ */
+export function incidentForAlert(
+	incidents: readonly Incident[],
+	context: AlertContext,
+	scenario: string | undefined
+): Incident | undefined {
+	if (!scenario) return undefined;
+	return incidents.find(
+		(incident) =>
+			incident.scenario === scenario &&
+			(context.startsAt
+				? Date.parse(incident.startedAt) === Date.parse(context.startsAt)
+				: incident.status !== 'resolved')
+	);
 }

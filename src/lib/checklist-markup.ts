@@ -14,6 +14,9 @@ export interface ChecklistItemMarkup {
 	rest?: ElementContent[];
 }
 
+/** The class of a wrapper that keeps an ordered list in a scenario a plain list, not steps. */
+export const NOT_STEPS_CLASS = 'not-steps';
+
 /** A hast element; text inside is always given as text nodes, never as HTML. */
 export const element = (
 	tagName: string,
@@ -45,10 +48,21 @@ export function checklistItem(item: ChecklistItemMarkup): Element {
 	]);
 }
 
-/** A list of items; plain elements (non-task items of a mixed Markdown list) stay as they are. */
-export function checklistList(ordered: boolean, items: (ChecklistItemMarkup | Element)[]): Element {
+/**
+ * A list of items; plain elements (non-task items of a mixed Markdown list) stay as they are. An
+ * ordered list keeps the number its author started it at.
+ */
+export function checklistList(
+	ordered: boolean,
+	items: (ChecklistItemMarkup | Element)[],
+	start?: number
+): Element {
 	const children = items.map((item) => ('type' in item ? item : checklistItem(item)));
-	return element(ordered ? 'ol' : 'ul', { className: ['rb-checklist__list'] }, children);
+	return element(
+		ordered ? 'ol' : 'ul',
+		{ className: ['rb-checklist__list'], ...(ordered && start ? { start } : {}) },
+		children
+	);
 }
 
 /** The element wrapping one checklist; `document` names where its ticks are stored. */

@@ -42,11 +42,12 @@ const WORDS: [RegExp, DurationKind | { minutes: number }][] = [
 	[/^as needed\b/, 'as-needed'],
 	[/^(update )?(when|once|on) resolved\b/, 'on-resolution'],
 	[/^(none|not required|n\/a|none required)\b/, 'none'],
-	[/^as scheduled\b/, 'scheduled'],
+	[/^(as scheduled|next (sprint|release|iteration))\b/, 'scheduled'],
 	[/^(every )?(half[\s-]hour)\b/, { minutes: 30 }],
 	// "Update every hour until resolved": the lead strips "every", leaving a bare unit.
 	[/^(hourly|every hour|hour)\b/, { minutes: 60 }],
 	[/^daily\b/, { minutes: 1440 }],
+	[/^next business day\b/, { minutes: BUSINESS_DAY_MINUTES }],
 	[/^weekly\b/, { minutes: 10080 }],
 ];
 

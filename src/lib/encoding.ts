@@ -24,8 +24,29 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 const APPLE_LOGO = '\uF8FF';
 
+/**
+ * Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; decoders pass them through as the
+ * C1 controls U+0081 … U+009D, so `”` (E2 80 9D) arrives as `â€` plus U+009D.
+ */
+const C1_UNDEFINED = /[\u0081\u008D\u008F\u0090\u009D]/;
+
+function encodeWindows1252(part: string): Buffer {
+	if (!C1_UNDEFINED.test(part)) return iconv.encode(part, 'windows1252');
+	return Buffer.concat(
+		[...part].map((char) =>
+			C1_UNDEFINED.test(char)
+				? Buffer.from([char.charCodeAt(0)])
+				: iconv.encode(char, 'windows1252')
+		)
+	);
+}
+
 function encodeLegacy(run: string, encoding: LegacyEncoding): Uint8Array | undefined {
-	const parts = run.split(APPLE_LOGO).map((part) => iconv.encode(part, encoding));
+	const parts = run
+		.split(APPLE_LOGO)
+		.map((part) =>
+			encoding === 'windows1252' ? encodeWindows1252(part) : iconv.encode(part, encoding)
+		);
 	// A character the codec cannot encode comes back as '?': the run was not made by this codec.
 	if (parts.some((bytes) => bytes.includes(0x3f))) return undefined;
 	if (encoding !== 'macintosh' && parts.length > 1) return undefined;
@@ -34,15 +55,24 @@ function encodeLegacy(run: string, encoding: LegacyEncoding): Uint8Array | undef
 	);
 }
 
-function undo(run: string, encoding: LegacyEncoding): string | undefined {
-	const bytes = encodeLegacy(run, encoding);
-	if (!bytes) return undefined;
+function decodeStrict(bytes: Uint8Array, run: string): string | undefined {
 	try {
 		const decoded = utf8.decode(bytes);
 		return decoded !== run && !/[\x80-\x9F]/.test(decoded) ? decoded : undefined;
 	} catch {
 		return undefined;
 	}
+}
+
+function undo(run: string, encoding: LegacyEncoding): string | undefined {
+	const bytes = encodeLegacy(run, encoding);
+	if (!bytes) return undefined;
+	const decoded = decodeStrict(bytes, run);
+	// A tool that dropped the undefined byte leaves `â€` alone: E2 80 with its last byte lost. Of
+	// the characters starting E2 80 only `”` (E2 80 9D) ends in an undefined byte, so it is that.
+	if (decoded === undefined && encoding === 'windows1252' && run.endsWith('â€'))
+		return decodeStrict(Buffer.concat([bytes, Buffer.from([0x9d])]), run);
+	return decoded;
 }
 
 /**
@@ -71,4 +101,5 @@ export function repairEncoding(text: string): Repair {
 }
 
 /** Sequences that only appear in damaged text; the site must never show them. */
-export const DAMAGE_MARKERS = /\uF8FF|‚Ä|‚Ü|‚ö|‚è|‚úÖ|‚ùå|√©|Ô∏è|â€|Ã©|Ã¨/;
+export const DAMAGE_MARKERS =
+	/\uF8FF|[\u0081\u008D\u008F\u0090\u009D]|‚Ä|‚Ü|‚ö|‚è|‚úÖ|‚ùå|√©|Ô∏è|â€|Ã©|Ã¨/;

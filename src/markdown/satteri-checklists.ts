@@ -4,12 +4,30 @@
  * ids come from the text or a trailing `{#my-id}` (write `\{#my-id}` in MDX), unique across the
  * document. Sets `checklists` (a count) in the page's frontmatter so pages load the client only
  * when they need it.
+ *
+ * In a document of steps (a scenario), the steps are tickable where they stand: every ordered
+ * list that is not inside another list becomes a checklist too, and so does a code block whose
+ * comments number its steps (`# 1. Check status`, see `lib/numbered-steps.ts`), one item per
+ * numbered comment with its commands below it. A list inside `<div class="not-steps">` stays a
+ * plain list.
  */
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, RootContent } from 'hast';
-import type { HastPluginDefinition, HastPluginEntry, PluginFactoryContext } from 'satteri';
+import type {
+	HastPluginDefinition,
+	HastPluginEntry,
+	MdxJsxFlowElementHast,
+	PluginFactoryContext,
+} from 'satteri';
 import { assignItemIds, splitExplicitId } from '../lib/checklist-ids.ts';
-import { checklistList, checklistRoot, type ChecklistItemMarkup } from '../lib/checklist-markup.ts';
+import {
+	checklistList,
+	checklistRoot,
+	element,
+	NOT_STEPS_CLASS,
+	type ChecklistItemMarkup,
+} from '../lib/checklist-markup.ts';
+import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
 
 export interface ChecklistPluginOptions {
 	/**
@@ -17,7 +35,15 @@ export interface ChecklistPluginOptions {
 	 * the file's last three path parts, e.g. `servio/scenarios/database-connection-exhaustion`.
 	 */
 	document?: (fileURL: URL | undefined) => string;
+	/**
+	 * Whether the document's ordered lists and numbered code blocks are steps to tick. Default:
+	 * files in a `scenarios` folder.
+	 */
+	steps?: (fileURL: URL | undefined) => boolean;
 }
+
+export const isStepsDocument = (fileURL: URL | undefined): boolean =>
+	documentFromFile(fileURL).split('/').at(-2) === 'scenarios';
 
 /** A line that may start a task item; documents without one skip the plugin. */
 const TASK_ITEM = /^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\]/m;
@@ -79,19 +105,19 @@ interface ParsedItem {
 	rest: ElementContent[];
 }
 
-function parseItem(li: Element): ParsedItem | undefined {
-	let children = li.children;
-	let rest: ElementContent[] = [];
-	const paragraph = children.find((child) => child.type !== 'text' || child.value.trim() !== '');
-	if (isElement(paragraph, 'p') && isCheckbox(paragraph.children[0])) {
-		rest = children.slice(children.indexOf(paragraph) + 1);
-		children = paragraph.children;
-	}
-	if (!isCheckbox(children[0])) return undefined;
-	const after = children.slice(1);
-	const blockAt = after.findIndex((child) => isElement(child) && BLOCK.has(child.tagName));
-	const label = blockAt === -1 ? after : after.slice(0, blockAt);
-	if (blockAt !== -1) rest = [...after.slice(blockAt), ...rest];
+/** Splits phrasing content at its first block: the label, then the rest. */
+function splitLabel(children: ElementContent[]): {
+	label: ElementContent[];
+	rest: ElementContent[];
+} {
+	const blockAt = children.findIndex((child) => isElement(child) && BLOCK.has(child.tagName));
+	return blockAt === -1
+		? { label: [...children], rest: [] }
+		: { label: children.slice(0, blockAt), rest: children.slice(blockAt) };
+}
+
+/** The item's label trimmed, its `{#id}` marker taken off; `undefined` when it has no text. */
+function finishItem(label: ElementContent[], rest: ElementContent[]): ParsedItem | undefined {
 	const first = label[0];
 	if (first?.type === 'text') label[0] = { ...first, value: first.value.trimStart() };
 	const last = label.at(-1);
@@ -101,75 +127,202 @@ function parseItem(li: Element): ParsedItem | undefined {
 		explicitId = split.id;
 		label[label.length - 1] = { ...last, value: split.id ? split.text : last.value.trimEnd() };
 	}
-	return { text: textOf(label).trim(), ...(explicitId ? { explicitId } : {}), label, rest };
+	const text = textOf(label).trim();
+	if (!text) return undefined;
+	return { text, ...(explicitId ? { explicitId } : {}), label, rest };
 }
 
-/** One task list, its nested task lists included, with items still waiting for their ids. */
+const firstContent = (children: ElementContent[]) =>
+	children.find((child) => child.type !== 'text' || child.value.trim() !== '');
+
+function parseItem(li: Element): ParsedItem | undefined {
+	let children = li.children;
+	let rest: ElementContent[] = [];
+	const paragraph = firstContent(children);
+	if (isElement(paragraph, 'p') && isCheckbox(paragraph.children[0])) {
+		rest = children.slice(children.indexOf(paragraph) + 1);
+		children = paragraph.children;
+	}
+	if (!isCheckbox(children[0])) return undefined;
+	const split = splitLabel(children.slice(1));
+	return finishItem(split.label, [...split.rest, ...rest]);
+}
+
+/** A step of an ordered list: its first paragraph (or text up to the first block) is the label. */
+function parseStep(li: Element): ParsedItem | undefined {
+	const paragraph = firstContent(li.children);
+	if (isElement(paragraph, 'p'))
+		return finishItem(
+			[...paragraph.children],
+			li.children.slice(li.children.indexOf(paragraph) + 1)
+		);
+	const split = splitLabel(li.children);
+	return finishItem(split.label, split.rest);
+}
+
+/**
+ * A command block as an ordered list: one item per numbered comment with its code below, or else
+ * one item, named after the heading above, with the whole block.
+ */
+function codeStepsList(pre: Element, heading: string | undefined): Element | undefined {
+	const code = pre.children.find((child) => isElement(child, 'code'));
+	if (!isElement(code, 'code')) return undefined;
+	const text = textOf(code.children);
+	const language = /(?:^|\s)language-(\S+)/.exec(
+		[code.properties['className'] ?? ''].flat().join(' ')
+	)?.[1];
+	const steps =
+		numberedCodeSteps(text) ??
+		(isCommandLanguage(language)
+			? [{ text: commandStepText(heading), code: text.trimEnd() }]
+			: undefined);
+	if (!steps) return undefined;
+	return element(
+		'ol',
+		{},
+		steps.map((step) =>
+			element('li', {}, [
+				{ type: 'text', value: step.text },
+				...(step.code
+					? [
+							element('pre', { ...pre.properties }, [
+								element('code', { ...code.properties }, [{ type: 'text', value: step.code }]),
+							]),
+						]
+					: []),
+			])
+		)
+	);
+}
+
+const hasClass = (node: { properties?: Element['properties'] }, name: string) =>
+	String(node.properties?.['className'] ?? '')
+		.split(/[\s,]+/)
+		.includes(name);
+
+/** An MDX `<div class="not-steps">` (or a `div` with that class in HTML). */
+function isNotSteps(node: { type: string }): boolean {
+	if (node.type === 'element')
+		return isElement(node as Element, 'div') && hasClass(node as Element, NOT_STEPS_CLASS);
+	if (node.type !== 'mdxJsxFlowElement') return false;
+	const jsx = node as unknown as MdxJsxFlowElementHast;
+	return (
+		jsx.name === 'div' &&
+		jsx.attributes.some(
+			(attribute) =>
+				attribute.type === 'mdxJsxAttribute' &&
+				(attribute.name === 'class' || attribute.name === 'className') &&
+				typeof attribute.value === 'string' &&
+				attribute.value.split(/\s+/).includes(NOT_STEPS_CLASS)
+		)
+	);
+}
+
+/** One checklist, its nested task lists included, with items still waiting for their ids. */
 interface PendingList {
 	ordered: boolean;
+	start?: number;
 	entries: (Element | (ParsedItem & { index: number }))[];
 }
 
+/** A list that becomes a checklist: the node it replaces and the list its items come from. */
+interface TopLevel {
+	node: Element;
+	list: Element;
+	steps: boolean;
+}
+
+/** A line that may start an ordered list item or a code block: steps may follow. */
+const STEP_LINE = /^[ \t>]*(?:\d+[.)][ \t]|```|~~~)/m;
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 export default function satteriChecklists(options: ChecklistPluginOptions = {}): HastPluginEntry {
 	const documentOf = options.document ?? documentFromFile;
+	const stepsIn = options.steps ?? isStepsDocument;
 	return (factory: PluginFactoryContext): HastPluginDefinition | null => {
-		if (!TASK_ITEM.test(factory.source)) return null;
+		const steps = stepsIn(factory.fileURL) && STEP_LINE.test(factory.source);
+		if (!steps && !TASK_ITEM.test(factory.source)) return null;
 		/**
-		 * Task lists not inside another task list, in document order. The visitor only notes them
-		 * (Rust filters `ul`/`ol`, so other nodes never cross into JS); `after` replaces them once
-		 * the ids of the whole document are known.
+		 * Lists that become checklists, not inside another one, in document order. The visitor only
+		 * notes them (Rust filters `ul`/`ol`/`pre`, so other nodes never cross into JS); `after`
+		 * replaces them once the ids of the whole document are known.
 		 */
-		const topLevel: Element[] = [];
+		const topLevel: TopLevel[] = [];
+		const noted = new Set<Element>();
+		/** The text of the last heading visited, which names a command block standing under it. */
+		let heading: string | undefined;
 		return {
 			name: 'responder-checklists',
 			element: {
-				filter: ['ul', 'ol'],
+				filter: steps ? ['ul', 'ol', 'pre', ...HEADINGS] : ['ul', 'ol'],
 				visit(node, ctx) {
-					if (!isTaskList(node)) return;
-					for (
-						let parent = ctx.parent(node);
-						parent && parent.type === 'element';
-						parent = ctx.parent(parent)
-					)
-						if (isTaskList(parent)) return;
-					topLevel.push(node);
+					if (HEADINGS.includes(node.tagName)) {
+						heading = textOf(node.children);
+						return;
+					}
+					const task = isTaskList(node);
+					if (!task && !steps) return;
+					if (!task && node.tagName === 'ul') return;
+					// A list inside a noted one is built with it; a step inside a list item or an opted-out
+					// wrapper is not a step.
+					for (let parent = ctx.parent(node); parent && parent.type !== 'root';) {
+						if (parent.type === 'element' && noted.has(parent)) return;
+						if (parent.type === 'element' && isTaskList(parent)) return;
+						if (!task && (isElement(parent as Element, 'li') || isNotSteps(parent))) return;
+						parent = ctx.parent(parent as Element);
+					}
+					const list = node.tagName === 'pre' ? codeStepsList(node, heading) : node;
+					if (!list) return;
+					noted.add(node);
+					topLevel.push({ node, list, steps: !task });
 				},
 			},
 			after(_, ctx) {
 				if (topLevel.length === 0) return;
 				const items: ParsedItem[] = [];
 				const lists = new Map<Element, PendingList>();
-				const collect = (list: Element) => {
-					const pending: PendingList = { ordered: list.tagName === 'ol', entries: [] };
+				const collect = (list: Element, asSteps: boolean) => {
+					const start = Number(list.properties['start']);
+					const pending: PendingList = {
+						ordered: list.tagName === 'ol',
+						...(start > 1 ? { start } : {}),
+						entries: [],
+					};
 					for (const child of list.children) {
 						if (!isElement(child, 'li')) continue;
-						const item = parseItem(child);
+						const item = (asSteps ? parseStep : parseItem)(child);
 						if (!item) {
 							pending.entries.push(child);
 							continue;
 						}
 						pending.entries.push({ ...item, index: items.length });
 						items.push(item);
-						for (const node of item.rest) if (isElement(node) && isTaskList(node)) collect(node);
+						for (const node of item.rest)
+							if (isElement(node) && isTaskList(node)) collect(node, false);
 					}
 					lists.set(list, pending);
 				};
-				for (const list of topLevel) collect(list);
+				for (const { list, steps: asSteps } of topLevel) collect(list, asSteps);
 
 				const ids = assignItemIds(items.map((item) => ({ text: item.text, id: item.explicitId })));
-				const build = (list: Element): Element =>
-					checklistList(
-						lists.get(list)!.ordered,
-						lists.get(list)!.entries.map((entry): ChecklistItemMarkup | Element => {
+				const build = (list: Element): Element => {
+					const pending = lists.get(list)!;
+					return checklistList(
+						pending.ordered,
+						pending.entries.map((entry): ChecklistItemMarkup | Element => {
 							if ('type' in entry) return entry;
 							const rest = entry.rest.map((node) =>
 								isElement(node) && isTaskList(node) ? build(node) : node
 							);
 							return { id: ids[entry.index]!, label: entry.label, rest };
-						})
+						}),
+						pending.start
 					);
+				};
 				const document = documentOf(factory.fileURL);
-				for (const list of topLevel) ctx.replaceNode(list, checklistRoot(document, [build(list)]));
+				for (const { node, list } of topLevel)
+					ctx.replaceNode(node, checklistRoot(document, [build(list)]));
 				const astro = ctx.data['astro'] as { frontmatter?: Record<string, unknown> } | undefined;
 				if (astro?.frontmatter) astro.frontmatter['checklists'] = topLevel.length;
 			},

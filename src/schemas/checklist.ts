@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 export const ChecklistItemSchema = () =>
 	z.union([
 		z.string().min(1),
-		z.object({
+		z.strictObject({
 			text: z.string().min(1),
 			/** Stable id that survives rewording; kebab-case. */
 			id: z
@@ -18,7 +18,7 @@ export const ChecklistItemSchema = () =>
 
 /** A checklist to run: `content/<playbook>/checklists/<slug>.yaml`. */
 export const ChecklistSchema = () =>
-	z.object({
+	z.strictObject({
 		title: z.string().min(1),
 		/** When to use it ("During active incidents", "FIRST 5 MINUTES"). */
 		when: z.string().optional(),
@@ -26,7 +26,7 @@ export const ChecklistSchema = () =>
 		section: z.enum(['process', 'post-incident', 'reference']).default('process'),
 		groups: z
 			.array(
-				z.object({
+				z.strictObject({
 					title: z.string().optional(),
 					items: z.array(ChecklistItemSchema()).min(1),
 				})

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseDuration } from '../lib/duration.ts';
+import type { RuleId } from '../validation/rules.ts';
 
 /**
  * Builds a reference to another collection. Inside Astro this is `reference()` from
@@ -37,7 +38,7 @@ export const DurationSchema = () =>
 		ctx.addIssue({
 			code: 'custom',
 			message: `could not read \`${text}\` as a duration (expected a length such as \`15 minutes\`, \`1h\`, \`1 business day\`, or \`Immediate\`, \`Best effort\`, \`As needed\`)`,
-			params: { rule: 'duration' },
+			params: { rule: 'duration' satisfies RuleId },
 		});
 		return z.NEVER;
 	});
@@ -45,13 +46,16 @@ export const DurationSchema = () =>
 /** A calendar date written as YYYY-MM-DD; impossible dates such as 2025-02-30 are errors. */
 export const DateSchema = () =>
 	z.union([z.string(), z.date()]).transform((value, ctx) => {
-		const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-		const date = new Date(`${text}T00:00:00Z`);
-		if (/^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().slice(0, 10) === text) return text;
+		// An impossible date (`2025-13-45`) is an Invalid Date, whose toISOString() throws.
+		const iso = (date: Date) =>
+			Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+		const text = value instanceof Date ? iso(value) || String(value) : value;
+		if (/^\d{4}-\d{2}-\d{2}$/.test(text) && iso(new Date(`${text}T00:00:00Z`)) === text)
+			return text;
 		ctx.addIssue({
 			code: 'custom',
 			message: `\`${text}\` is not a real date (expected YYYY-MM-DD, e.g. \`2025-11-19\`)`,
-			params: { rule: 'date' },
+			params: { rule: 'date' satisfies RuleId },
 		});
 		return z.NEVER;
 	});
@@ -63,7 +67,7 @@ export type ReviewCycle = z.output<ReturnType<typeof ReviewCycleSchema>>;
 
 /** Ownership and review fields shared by playbooks and scenarios. */
 export const ReviewSchema = () =>
-	z.object({
+	z.strictObject({
 		/** Who keeps this entry true (a team or a person). */
 		owner: z.string().optional(),
 		/** When someone last checked this against reality. */
@@ -76,7 +80,7 @@ export const ReviewSchema = () =>
 
 /** A link a responder opens during an incident. */
 export const LinkSchema = () =>
-	z.object({
+	z.strictObject({
 		label: z.string(),
 		/** An absolute URL, a bare host ("status.stripe.com") or a placeholder such as "[Your Sentry URL]". */
 		url: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /** People and places to reach: `content/<playbook>/contacts/<slug>.yaml`. */
 export const ContactsSchema = () =>
-	z.object({
+	z.strictObject({
 		title: z.string().min(1),
 		summary: z.string().optional(),
 		/** Column headings in the order the team uses; each entry has a value per column. */

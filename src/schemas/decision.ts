@@ -3,7 +3,7 @@ import type { RefFactory } from './common.ts';
 
 /** Where an answer leads: the next question, or an action with the section that explains it. */
 export const DecisionAnswerSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
-	z.object({
+	z.strictObject({
 		/** The answer as the responder says it: `Yes`, `No`. */
 		label: z.string().min(1),
 		/** Id of the next question; absent on a leaf. */
@@ -36,7 +36,7 @@ export const DecisionSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 			when: z.string().optional(),
 			questions: z
 				.array(
-					z.object({
+					z.strictObject({
 						/** Kebab-case id that answers point to with `next`. */
 						id: z
 							.string()

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /** A hat someone wears during an incident: `content/<playbook>/roles/<slug>.yaml`. */
 export const RoleSchema = () =>
-	z.object({
+	z.strictObject({
 		/** `Incident Commander (IC)`. */
 		name: z.string().min(1),
 		/** Short form used in messages (`IC`). */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { RuleId } from '../validation/rules.ts';
 import { ReviewSchema, type RefFactory } from './common.ts';
 
 /**
@@ -17,7 +18,13 @@ export const ScenarioSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
 		symptoms: z.array(z.string()).default([]),
 		/** Alert names that page for this scenario (`DatabaseConnectionExhaustion`); each gets `/alerts/<name>/`. */
 		alerts: z
-			.array(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'expected an alert name without spaces'))
+			.array(
+				z.string().refine((name) => /^[A-Za-z0-9_.:-]+$/.test(name) && !/^\.+$/.test(name), {
+					message:
+						'is not an alert name an address can carry (expected letters, digits, `_`, `.`, `:` or `-`, not only dots)',
+					params: { rule: 'alert-name' satisfies RuleId },
+				})
+			)
 			.default([]),
 		/** Likely causes, most common first. */
 		causes: z.array(z.string()).default([]),

@@ -3,7 +3,7 @@ import { DurationSchema, LinesSchema } from './common.ts';
 
 /** Targets a severity sets, each a duration the incident clocks count down from. */
 export const TargetsSchema = () =>
-	z.object({
+	z.strictObject({
 		/** From detection to someone saying "I have it". */
 		acknowledge: DurationSchema().optional(),
 		/** Until work starts (the seeds' "Response Time" / "Initial response"). */
@@ -19,7 +19,7 @@ export const TargetsSchema = () =>
  * Scales differ between teams (P0–P4, P1–P4, SEV-1–3); `rank` orders them, 0 = most severe.
  */
 export const SeveritySchema = () =>
-	z.object({
+	z.strictObject({
 		/** The id responders say out loud: `P0`, `SEV-1`. */
 		level: z
 			.string()
@@ -41,6 +41,8 @@ export const SeveritySchema = () =>
 		targets: TargetsSchema().default({}),
 		/** Other target lines kept word for word ("Initial response: Immediate (24/7)" goes in `targets`). */
 		targetNotes: z.array(z.string()).default([]),
+		/** Who is paged and when, as written (`Yes, 24/7`, `Business hours`, `on-call + CTO`). */
+		paging: z.string().optional(),
 		/** Who gets pulled in, and when. */
 		escalation: LinesSchema().default([]),
 		/** Channels used to notify (`Email + SMS + Phone + Status page`). */

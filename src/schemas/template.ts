@@ -8,6 +8,8 @@ export const DERIVATIONS = [
 	'incident-start',
 	'duration',
 	'next-update',
+	/** The severity's update cadence as words (`30 min`, `1 hour`). */
+	'update-interval',
 	'severity',
 	'severity-label',
 	'status',
@@ -17,7 +19,7 @@ export const DERIVATIONS = [
 
 /** A blank in a template that the responder fills. */
 export const TemplateFieldSchema = () =>
-	z.object({
+	z.strictObject({
 		/** Key shared across the templates of one incident: filling `impact` once fills it everywhere. */
 		name: z
 			.string()
@@ -40,7 +42,7 @@ export const TemplateFieldSchema = () =>
 
 /** A message or document to fill and copy: `content/<playbook>/templates/<slug>.yaml`. */
 export const TemplateSchema = () =>
-	z.object({
+	z.strictObject({
 		title: z.string().min(1),
 		kind: z.enum([
 			'internal',

@@ -1,3 +1,6 @@
+import { escapeTerminal } from '../lib/escape.ts';
+import type { RuleId, Severity } from './rules.ts';
+
 /** One problem found in content, located precisely enough for an author to fix it. */
 export interface Diagnostic {
 	/** Path relative to the project root, e.g. `content/servio/scenarios/high-error-rate.mdx`. */
@@ -6,14 +9,18 @@ export interface Diagnostic {
 	field: string;
 	/** What is wrong and what was expected, as one sentence. */
 	message: string;
-	/** Stable rule id; CONTRIBUTING.md explains each. */
-	rule: string;
-	severity: 'error' | 'warning';
+	/** Stable rule id from the registry in `rules.ts`; CONTRIBUTING.md explains each. */
+	rule: RuleId;
+	severity: Severity;
 	/** 1-based line in the file, where known. */
 	line?: number | undefined;
 }
 
-/** Formats diagnostics grouped by file, each as `file:line: field: message [rule]`, with a count. */
+/**
+ * Formats diagnostics grouped by file, each as `file:line: field: message [rule]`, with a count.
+ * Content text in the report (file names, values quoted in messages) can hold escape sequences
+ * and control bytes: they are shown escaped, never sent raw to the terminal.
+ */
 export function formatReport(diagnostics: Diagnostic[]): string {
 	const byFile = new Map<string, Diagnostic[]>();
 	for (const diagnostic of sortDiagnostics(diagnostics)) {
@@ -31,7 +38,7 @@ export function formatReport(diagnostics: Diagnostic[]): string {
 		lines.push('');
 	}
 	lines.push(summaryLine(diagnostics));
-	return lines.join('\n');
+	return escapeTerminal(lines.join('\n'));
 }
 
 /** "2 errors, 1 warning in 2 files" or "No problems found in content." */

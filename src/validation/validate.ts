@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import type { ListItem } from 'mdast';
+import type { RootContent } from 'mdast';
+import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
@@ -11,6 +12,14 @@ import type { CollectionName, RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
 import { bodyTree, fileLine } from './markdown.ts';
+import { checkMdx } from './mdx.ts';
+import { isRuleId, severityOf, type RuleId, type Severity } from './rules.ts';
+import { describeSchema, knownKeys, schemaAt } from './schema-shape.ts';
+import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
+import { NOT_STEPS_CLASS } from '../lib/checklist-markup.ts';
+
+/** The opening of the wrapper that keeps an ordered list in a scenario a plain list. */
+const NOT_STEPS_OPEN = new RegExp(`^<div\\s+class(?:Name)?=["'][^"']*\\b${NOT_STEPS_CLASS}\\b`);
 
 /** A validated entry: its raw file plus the schema's output. */
 export interface Entry extends RawEntry {
@@ -43,7 +52,7 @@ export function validateContent(
 	root: string,
 	options: ValidateOptions = {}
 ): { entries: Entry[]; diagnostics: Diagnostic[] } {
-	const { entries: raw, diagnostics } = loadContent(root);
+	const { entries: raw, diagnostics, failed } = loadContent(root);
 	const entries: Entry[] = [];
 	for (const entry of raw) {
 		const schema = COLLECTIONS.find((source) => source.name === entry.collection)!.schema(ref);
@@ -52,28 +61,58 @@ export function validateContent(
 			entries.push({ ...entry, value: result.data as Record<string, unknown> });
 			continue;
 		}
-		for (const issue of result.error.issues) {
-			diagnostics.push({
-				file: entry.file,
-				field: issue.path.length ? issue.path.join('.') : '(file)',
-				message: describeIssue(issue, entry),
-				rule: (issue as { params?: { rule?: string } }).params?.rule ?? 'schema',
-				severity: 'error',
-				line: entry.lineOf(issue.path as (string | number)[]),
-			});
-		}
+		failed.add(`${entry.collection}:${entry.id}`);
+		for (const issue of result.error.issues) diagnostics.push(...fromIssue(issue, entry, schema));
 	}
+	diagnostics.push(...checkMdx(entries));
 	const context = new Context(
 		entries,
 		diagnostics,
-		options.today ?? new Date(`${todayIso()}T00:00:00Z`)
+		options.today ?? new Date(`${todayIso()}T00:00:00Z`),
+		failed
 	);
 	for (const rule of RULES) rule(context);
 	return { entries, diagnostics };
 }
 
+/** The rule a schema issue breaks: the one a refinement names in `params.rule`, else `schema`. */
+function ruleOf(issue: z.core.$ZodIssue): RuleId {
+	const named = (issue as { params?: { rule?: unknown } }).params?.rule;
+	return isRuleId(named) ? named : 'schema';
+}
+
+/** Diagnostics for one schema issue: one per unknown field, else one at the issue's path. */
+function fromIssue(issue: z.core.$ZodIssue, entry: RawEntry, schema: z.ZodType): Diagnostic[] {
+	const path = issue.path as (string | number)[];
+	if (issue.code === 'unrecognized_keys') {
+		const known = knownKeys(schema, path, entry.data);
+		return issue.keys.map((key) => {
+			const suggestion = closest(key, known);
+			return {
+				file: entry.file,
+				field: [...path, key].join('.'),
+				message: `is not a field here (expected ${known.length ? `one of ${known.map((k) => `\`${k}\``).join(', ')}` : 'only the documented fields'})${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+				rule: 'unknown-field',
+				severity: severityOf('unknown-field'),
+				line: entry.lineOf([...path, key]),
+			};
+		});
+	}
+	const rule = ruleOf(issue);
+	return [
+		{
+			file: entry.file,
+			field: path.length ? path.join('.') : '(file)',
+			message: describeIssue(issue, entry, schema),
+			rule,
+			severity: severityOf(rule),
+			line: entry.lineOf(path),
+		},
+	];
+}
+
 /** Turns a zod issue into "what is wrong (expected …)". */
-function describeIssue(issue: z.core.$ZodIssue, entry: RawEntry): string {
+function describeIssue(issue: z.core.$ZodIssue, entry: RawEntry, schema: z.ZodType): string {
 	const value = issue.path.reduce<unknown>(
 		(data, key) => (data as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
 		entry.data
@@ -93,8 +132,17 @@ function describeIssue(issue: z.core.$ZodIssue, entry: RawEntry): string {
 				: `is too small or empty (expected at least ${String(issue.minimum)})`;
 		case 'invalid_format':
 			return `\`${String(value)}\` ${issue.message.replace(/^Invalid string: /, 'is not valid: ')}`;
-		case 'invalid_union':
-			return `has the wrong shape (expected a string or an object as documented)`;
+		case 'invalid_union': {
+			const member = schemaAt(schema, issue.path, entry.data);
+			const expected = member ? describeSchema(member) : 'a value as documented';
+			return value === undefined
+				? `is missing (expected ${expected})`
+				: `has the wrong type (expected ${expected}, got ${describeValue(value)})`;
+		}
+		case 'custom':
+			return /^is /.test(issue.message) && typeof value === 'string'
+				? `\`${value}\` ${issue.message}`
+				: issue.message;
 		default:
 			return issue.message;
 	}
@@ -113,22 +161,30 @@ export class Context {
 	readonly entries: Entry[];
 	readonly diagnostics: Diagnostic[];
 	readonly today: Date;
-	constructor(entries: Entry[], diagnostics: Diagnostic[], today: Date) {
+	/** `<collection>:<id>` of files that exist but failed to read or match their schema. */
+	readonly failed: Set<string>;
+	constructor(
+		entries: Entry[],
+		diagnostics: Diagnostic[],
+		today: Date,
+		failed = new Set<string>()
+	) {
 		this.entries = entries;
 		this.diagnostics = diagnostics;
 		this.today = today;
+		this.failed = failed;
 		for (const entry of entries) this.byId.set(`${entry.collection}:${entry.id}`, entry);
 	}
 	of(collection: CollectionName): Entry[] {
 		return this.entries.filter((entry) => entry.collection === collection);
 	}
-	/** Records a problem; `line` overrides the field's line (for places inside an MDX body). */
+	/** Records a problem (severity from the rule registry); `line` overrides the field's line (for places inside an MDX body). */
 	report(
 		entry: Entry,
 		path: (string | number)[],
 		message: string,
-		rule: string,
-		severity: Diagnostic['severity'] = 'error',
+		rule: RuleId,
+		severity: Severity = severityOf(rule),
 		line?: number
 	) {
 		this.diagnostics.push({
@@ -174,6 +230,8 @@ const referencesResolve: Rule = (context) => {
 	for (const entry of context.entries) {
 		for (const [value, path] of walk(entry.value)) {
 			if (!(value instanceof RefValue)) continue;
+			// The target's own problems are reported at the target: no second, broken error here.
+			if (context.failed.has(`${value.collection}:${value.id}`)) continue;
 			if (context.byId.has(`${value.collection}:${value.id}`)) {
 				if (playbookOf(value.id) !== entry.playbook) {
 					context.report(
@@ -215,7 +273,7 @@ const severitiesUnique: Rule = (context) => {
 				entry,
 				[key],
 				`\`${String(entry.value[key])}\` is already used by ${first.file} (expected each severity ${key} once per playbook)`,
-				`duplicate-${key}`
+				key === 'level' ? 'duplicate-level' : 'duplicate-rank'
 			);
 		}
 	}
@@ -257,6 +315,66 @@ const templateFields: Rule = (context) => {
 				);
 			});
 		});
+	}
+};
+
+/** A template's text with every declared token taken out: what the template says as fixed text. */
+function fixedText(template: Entry): string {
+	const fields = template.value.fields as { tokens: string[] }[];
+	let text = `${(template.value.subject as string | undefined) ?? ''}\n${template.value.body as string}`;
+	for (const token of fields.flatMap((field) => field.tokens).map((t) => t.replace(/#\d+$/, '')))
+		text = text.split(token).join(' ');
+	return text;
+}
+
+/** Three or more capitalised words joined by slashes: alternatives a responder must pick from. */
+const CHOICE_LIST = /\b[A-Z][a-z]+(?:\s*\/\s*[A-Z][a-z]+){2,}/;
+
+/** A line offering alternatives ("Investigating / Identified / …") copies literally unless it is a field. */
+const templateChoiceLists: Rule = (context) => {
+	for (const entry of context.of('templates')) {
+		const match = CHOICE_LIST.exec(fixedText(entry));
+		if (!match) continue;
+		context.report(
+			entry,
+			['body'],
+			`offers the choices \`${match[0]}\` as fixed text, so they are copied as they stand (expected a \`choice\` or \`status\` field whose \`tokens\` hold them)`,
+			'template-choice-list',
+			'warning'
+		);
+	}
+};
+
+/** A template a scenario links to must not name, as fixed text, a service of another scenario. */
+const templateServices: Rule = (context) => {
+	for (const playbook of context.of('playbooks')) {
+		const scenarios = context.of('scenarios').filter((entry) => entry.playbook === playbook.id);
+		const known = new Set(scenarios.flatMap((entry) => entry.value.services as string[]));
+		for (const scenario of scenarios) {
+			const own = new Set((scenario.value.services as string[]).map((s) => s.toLowerCase()));
+			if (own.size === 0) continue;
+			(scenario.value.templates as unknown[]).forEach((ref, index) => {
+				if (!(ref instanceof RefValue)) return;
+				const template = context.byId.get(`templates:${ref.id}`);
+				if (!template) return;
+				const text = fixedText(template).toLowerCase();
+				const named = [...known].filter(
+					(service) =>
+						!own.has(service.toLowerCase()) &&
+						new RegExp(
+							`\\b${service.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`
+						).test(text)
+				);
+				if (!named.length) return;
+				context.report(
+					scenario,
+					['templates', index],
+					`links \`${ref.id}\`, whose fixed text names ${named.map((s) => `\`${s}\``).join(', ')}, not this scenario's services (${[...own].join(', ')}) (expected the service to be a field of the template)`,
+					'template-service',
+					'warning'
+				);
+			});
+		}
 	}
 };
 
@@ -413,33 +531,64 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 	}
 	if (!entry.body) return [];
 	const steps: ChecklistStep[] = [];
-	visit(bodyTree(entry), 'listItem', (item: ListItem) => {
-		if (typeof item.checked !== 'boolean') return;
-		const first = item.children[0];
-		const line = fileLine(entry, item);
-		steps.push({
-			...splitExplicitId(first ? toString(first).trim() : ''),
-			field: 'body',
-			line,
-			pin: 'an id at the end such as `\\{#second-check}`',
-		});
-	});
+	const pin = 'an id at the end such as `\\{#second-check}`';
+	const push = (text: string, node: Node) =>
+		steps.push({ ...splitExplicitId(text), field: 'body', line: fileLine(entry, node), pin });
+	// As `satteri-checklists` renders them: task items anywhere; in a scenario, also the items of
+	// ordered lists outside any list and outside `<div class="not-steps">`, and the numbered
+	// comments of a command block outside any list (or the block itself, named after its heading).
+	const scenario = entry.collection === 'scenarios';
+	let heading: string | undefined;
+	const walk = (nodes: readonly RootContent[], inList: boolean) => {
+		let optedOut = false;
+		for (const node of nodes) {
+			if (node.type === 'html' && NOT_STEPS_OPEN.test(node.value)) optedOut = true;
+			else if (node.type === 'html' && /<\/div>/.test(node.value)) optedOut = false;
+			const asSteps = scenario && !inList && !optedOut;
+			if (node.type === 'listItem') {
+				const first = node.children[0];
+				const text = first?.type === 'paragraph' ? toString(first).trim() : '';
+				if (typeof node.checked === 'boolean') push(first ? toString(first).trim() : '', node);
+				else if (asSteps && text) push(text, node);
+				walk(node.children, true);
+				continue;
+			}
+			if (node.type === 'list') {
+				walk(node.children, inList || !(asSteps && node.ordered));
+				continue;
+			}
+			if (node.type === 'heading') heading = toString(node);
+			if (node.type === 'code' && asSteps)
+				for (const step of numberedCodeSteps(node.value) ??
+					(isCommandLanguage(node.lang) ? [{ text: commandStepText(heading) }] : []))
+					push(step.text, node);
+			if ('children' in node) walk(node.children, inList);
+		}
+	};
+	walk(bodyTree(entry).children, false);
 	return steps;
 }
 
-/** Two steps of one document with the same text share an id told apart only by their order. */
+/**
+ * Two steps of one document with the same text share an id told apart only by their order (a
+ * warning); two steps pinning the same `{#id}` share one tick (an error).
+ */
 const checklistDuplicates: Rule = (context) => {
 	for (const entry of context.entries) {
 		const steps = checklistSteps(entry);
 		for (const indexes of duplicateItems(steps)) {
 			const [first, ...others] = indexes.map((index) => steps[index]!);
+			const where = first!.line ? `line ${first!.line}` : first!.field;
 			for (const step of others) {
+				const pinned = step.id !== undefined && step.id === first!.id;
 				context.diagnostics.push({
 					file: entry.file,
 					field: step.field,
-					message: `repeats the checklist step \`${step.text}\` of ${first!.line ? `line ${first!.line}` : first!.field}, so their ticks are told apart only by order (expected each step once, or ${step.pin} on one of them)`,
-					rule: 'duplicate-checklist-item',
-					severity: 'warning',
+					message: pinned
+						? `pins the checklist id \`${step.id}\`, which the step of ${where} pins too, so ticking one ticks both (expected each pinned id once)`
+						: `repeats the checklist step \`${step.text}\` of ${where}, so their ticks are told apart only by order (expected each step once, or ${step.pin} on one of them)`,
+					rule: pinned ? 'duplicate-checklist-id' : 'duplicate-checklist-item',
+					severity: severityOf(pinned ? 'duplicate-checklist-id' : 'duplicate-checklist-item'),
 					line: step.line,
 				});
 			}
@@ -467,21 +616,14 @@ const scenarioSymptoms: Rule = (context) => {
 	}
 };
 
-/** A numbered comment in a code block, as some playbooks write steps: `# 1. Check status`. */
-const CODE_STEP = /^\s*(#|\/\/|--)\s*\d+[.)]\s/m;
-
-/** A scenario with nothing to do: its body has no list of steps and no numbered commands. */
+/** A scenario with nothing to tick: its body has no task item, ordered list or numbered commands. */
 const scenarioSteps: Rule = (context) => {
 	for (const entry of context.of('scenarios')) {
-		let steps = false;
-		visit(bodyTree(entry), ['list', 'code'], (node) => {
-			if (node.type === 'list' || CODE_STEP.test((node as { value: string }).value)) steps = true;
-		});
-		if (steps) continue;
+		if (checklistSteps(entry).length > 0) continue;
 		context.report(
 			entry,
 			['body'],
-			'has no resolution steps (expected numbered or ticked steps in the body, e.g. `1. Check …` under `## Mitigation`, or numbered comments in a command block)',
+			'has no step to tick (expected an ordered list of steps in the body, e.g. `1. Check …` under `## Mitigation`, task items `- [ ] …`, or numbered comments `# 1. …` in a command block)',
 			'scenario-no-steps',
 			'warning',
 			entry.bodyLine || undefined
@@ -597,6 +739,8 @@ const RULES: Rule[] = [
 	referencesResolve,
 	severitiesUnique,
 	templateFields,
+	templateChoiceLists,
+	templateServices,
 	escalationOrdered,
 	contentBlanks,
 	reviewDue,

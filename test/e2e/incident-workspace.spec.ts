@@ -271,7 +271,7 @@ test('at 375 px the workspace does not scroll sideways and leads with state and 
 	await page.goto('/incident/');
 	await incident.declare({ playbook: 'restaurant-os', title: 'A rather long incident title' });
 	for (const text of ['one', 'two', 'three', 'four', 'five', 'six'])
-		await incident.send('note', `Note ${text}`);
+		await incident.send({ type: 'note', text: `Note ${text}` });
 	await page.evaluate(() => window.scrollTo(0, 0));
 	const overflow = await page.evaluate(
 		() => document.documentElement.scrollWidth - document.documentElement.clientWidth

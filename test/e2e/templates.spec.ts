@@ -86,6 +86,10 @@ test.describe('a seed template (Servio status page update)', () => {
 		await expect(t.blank('~X%')).toHaveCount(0);
 		await expect(t.body).toContainText('Impact: about 40% of traffic affected');
 
+		// Service, impact, status, next update and workaround are fields now; without an incident
+		// they stay blanks, named before a second press copies them as written.
+		await t.copy('Copy text').click();
+		await expect(t.status).toContainText('Still blank: Affected service');
 		await t.copy('Copy text').click();
 		await expect(t.status).toHaveText(/^Copied/);
 		const { body } = await t.source();

@@ -1,10 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEntry } from '../../src/scaffold/create.ts';
 import { KINDS, type Kind } from '../../src/scaffold/entries.ts';
+import { BAD_CASES } from './validation/bad-cases.ts';
 
 /**
  * The real Astro build and dev server on content written by `npm run new`. One file, so the two
@@ -199,8 +208,61 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 		);
 		writeFileSync(severity, 'level: [broken\n');
 		await until('the YAML error in the terminal', () =>
-			/✗ \S*sev-1\.yaml: \(file\): is not valid YAML: .* \[parse\]/.test(output)
+			/✗ \S*sev-1\.yaml(:\d+)?: \(file\): is not valid YAML: .* \[parse\]/.test(output)
 		);
 		expect(await status('/acme/')).toBe(200);
 	});
+
+	test(
+		'keeps running through every bad-content case, reporting each in the validator format',
+		{ timeout: 900_000 },
+		async () => {
+			const fixtures = 'test/fixtures/validation/bad-content';
+			const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			for (const name of new Set(BAD_CASES.map((c) => c.name))) {
+				// The case's content (playbook `fx`) joins the running site; files beside its `content/`
+				// folder (symlink targets) land beside the dev content folder.
+				const from = join(fixtures, name);
+				const copied = readdirSync(join(from, 'content')).map((child) => join(devRoot, child));
+				const beside = readdirSync(from)
+					.filter((child) => child !== 'content')
+					.map((child) => join(work, child));
+				const start = output.length;
+				for (const child of readdirSync(from).filter((child) => child !== 'content'))
+					cpSync(join(from, child), join(work, child), { recursive: true });
+				cpSync(join(from, 'content'), devRoot, { recursive: true, verbatimSymlinks: true });
+				for (const c of BAD_CASES.filter((c) => c.name === name)) {
+					const line = new RegExp(
+						`✗ \\S*${escape(c.file)}(:\\d+)?: ${escape(c.field)}: .* \\[${c.rule}\\]`
+					);
+					await until(`${name}: ${c.file} ${c.field} [${c.rule}]`, () =>
+						line.test(output.slice(start))
+					);
+				}
+				expect(await status('/acme/'), name).toBe(200);
+				expect(output.slice(start), name).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+				if (name.startsWith('symlink-outside')) {
+					expect(
+						await (await fetch(`http://localhost:${port}/incident-data.json`)).text()
+					).not.toContain('SECRET-OUTSIDE-CONTENT');
+					expect(await status('/fx/scenarios/leak/')).toBe(404);
+					expect(await status('/fx/leak/')).toBe(404);
+				}
+				// Wait for the report without the case before the next one: a folder deleted and made
+				// again at once can slip past the file watcher.
+				const removed = output.length;
+				for (const path of [...copied, ...beside]) rmSync(path, { recursive: true, force: true });
+				await until(`${name} to leave the report`, () => {
+					const after = output.slice(removed);
+					const last = after.slice(after.lastIndexOf('[responder:validation]'));
+					return (
+						after.includes('[responder:validation]') &&
+						/ in \d+ files?\.|Content is valid/.test(last) &&
+						!last.includes('dev-content/fx/')
+					);
+				});
+			}
+			expect(await status('/acme/scenarios/checkout-is-down/')).toBe(200);
+		}
+	);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
-	escapeMdx,
 	readChecklistTicks,
 	renderDocument,
 	renderPostMortemMdx,
@@ -136,9 +135,5 @@ describe('incident export', () => {
 		expect(markdown).toContain(
 			'ros/scenarios/complete-backend-outage: 2 ticked\n\n- [x] Check health (03:44 UTC)\n\nTicked items no longer in this list:\n\n- [x] Page the DBA (03:46 UTC)\n'
 		);
-	});
-
-	test('leaves code untouched when escaping MDX', () => {
-		expect(escapeMdx('a {b} `c {d}`\n```\n<e>\n```')).toBe('a \\{b\\} `c {d}`\n```\n<e>\n```');
 	});
 });

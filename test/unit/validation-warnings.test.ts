@@ -18,6 +18,13 @@ function problems(rule: string): string[] {
 }
 
 describe('content warnings', () => {
+	test('template-choice-list and template-service: literal choices and another scenario’s service, unless they are fields', () => {
+		expect(problems('template-truth')).toEqual([
+			'warning fix/scenarios/database.mdx:5 templates.0 [template-service]',
+			'warning fix/templates/payments-outage.yaml:3 body [template-choice-list]',
+		]);
+	});
+
 	test('blank: reports blanks left in fields and in the MDX body, not in code or task boxes', () => {
 		expect(problems('blank')).toEqual([
 			'warning fix/playbook.yaml:3 owner [blank]',
@@ -60,10 +67,19 @@ describe('content warnings', () => {
 		]);
 	});
 
-	test('scenario-no-steps: numbered commands count as steps, other code does not', () => {
+	test('scenario-no-steps: ordered lists and numbered commands are steps to tick; plain lists, opted-out lists and other code are not', () => {
 		expect(problems('scenario-no-steps')).toEqual([
 			'warning fix/scenarios/no-steps.mdx:5 body [scenario-no-steps]',
+			'warning fix/scenarios/opted-out.mdx:5 body [scenario-no-steps]',
+			'warning fix/scenarios/plain-list.mdx:5 body [scenario-no-steps]',
 		]);
+	});
+
+	test('scenario-no-steps: every seed scenario has a step to tick', () => {
+		const { diagnostics } = validateContent('content', { today });
+		expect(diagnostics.filter((d) => d.rule === 'scenario-no-steps').map((d) => d.file)).toEqual(
+			[]
+		);
 	});
 
 	test('template-unlinked: a template no scenario lists and no page links to', () => {

@@ -42,6 +42,8 @@ export const GATE_PAGES: GatePage[] = [
 	{ kind: 'incident workspace and timeline', path: '/incident/', open: 'incident' },
 	{ kind: 'search open', path: '/servio/', open: 'search' },
 	{ kind: '404', path: '/no-such-page/', notFound: true },
+	// What the service worker shows offline for a page it has not stored.
+	{ kind: 'offline fallback', path: '/offline/' },
 ];
 
 export const resolvePath = (page: GatePage, request: APIRequestContext) =>

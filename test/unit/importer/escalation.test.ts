@@ -75,7 +75,12 @@ describe('escalation recogniser', () => {
 					severity: 'demo/sev-1',
 					responseTime: '5 minutes',
 				},
-				{ id: 'SEV-2', who: 'Team on duty', severity: 'demo/sev-2' },
+				{
+					id: 'SEV-2',
+					who: 'Team on duty',
+					severity: 'demo/sev-2',
+					responseTime: 'Next business day',
+				},
 			],
 		});
 		expect(windowStart('15–30 minutes')).toBe('15 minutes');

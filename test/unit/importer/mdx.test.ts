@@ -1,6 +1,6 @@
 import { compile } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import { escapeMdx } from '../../../src/importer/mdx.ts';
+import { escapeMdx } from '../../../src/lib/escape.ts';
 import { serialise } from '../../../src/importer/writer.ts';
 import { importText } from './helpers.ts';
 

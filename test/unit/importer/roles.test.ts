@@ -26,7 +26,7 @@ describe('role recogniser', () => {
 
 **Templates:** See the timeline template
 `);
-		expect(imported.roles).toEqual([
+		expect(imported.roles.map(({ slug, data }) => ({ slug, data }))).toEqual([
 			{
 				slug: 'ic',
 				data: {

@@ -63,6 +63,7 @@ Response Time: Best effort
 - **Response Time:** 15 minutes
 - **Communication:** Update every hour until resolved
 - **Pager:** Wake everyone
+- **Bridge:** Open the war room
 `);
 		// "every hour" is a cadence the clocks can count, so it is also the update target.
 		expect(p0!.targets).toEqual({
@@ -70,7 +71,9 @@ Response Time: Best effort
 			update: 'Update every hour until resolved',
 		});
 		expect(p0!.communication).toBe('Update every hour until resolved');
-		expect(p0!.targetNotes).toEqual(['Pager: Wake everyone']);
+		// Who is paged is the level's paging rule; a line with no field stays word for word.
+		expect(p0!.paging).toBe('Wake everyone');
+		expect(p0!.targetNotes).toEqual(['Bridge: Open the war room']);
 	});
 
 	it('fills levels from a severity → response → who table', () => {

@@ -19,3 +19,37 @@ test('the build stops on content errors with the validator report and no stack t
 	expect(output).toContain('1 error, 0 warnings in 1 file.');
 	expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 });
+
+/** Bad content that once crashed the build with a stack trace and no file named (issue 16). */
+test.each([
+	[
+		'date-impossible',
+		/fx\/playbook\.yaml:3: lastReviewed: `2025-13-45` is not a real date.*\[date\]/,
+	],
+	['yaml-alias-bomb', /fx\/severities\/p1\.yaml:1: \(file\): .*alias bomb.*\[parse\]/],
+	[
+		'symlink-outside-file',
+		/fx\/scenarios\/leak\.mdx: \(file\): .*outside the content folder.*\[symlink\]/,
+	],
+	[
+		'mdx-component',
+		/fx\/scenarios\/outage\.mdx:10: body: uses the component `<Callout>`.*\[mdx-component\]/,
+	],
+])('the build reports %s in the validator format and stops', { timeout: 120_000 }, (name, line) => {
+	const build = spawnSync(
+		process.execPath,
+		['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `/tmp/responder-bad-${name}`],
+		{
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				RESPONDER_CONTENT: `test/fixtures/validation/bad-content/${name}/content`,
+			},
+		}
+	);
+	const output = build.stdout + build.stderr;
+	expect(build.status).not.toBe(0);
+	expect(output).toMatch(line);
+	expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+	expect(output).not.toContain('SECRET-OUTSIDE-CONTENT');
+});

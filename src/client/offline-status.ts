@@ -1,0 +1,108 @@
+/**
+ * `<rb-offline-status>` on every page: registers the service worker (src/service-worker/sw.ts) in
+ * built sites, says when the site is working from its saved copy and since which build, and offers
+ * a new build's worker without ever reloading the page on its own: a responder mid-incident
+ * decides when.
+ *
+ * workbox-window loads through `import()` after the page has loaded, so it adds nothing to what a
+ * page runs up front and never competes with the page for the network.
+ */
+import type { Workbox } from 'workbox-window';
+import type { WorkerBuild, WorkerMessage } from '../lib/offline-messages.ts';
+import { formatUtc } from '../incident/clocks.ts';
+
+class OfflineStatus extends HTMLElement {
+	#offline = this.querySelector<HTMLElement>('[data-offline]')!;
+	#builtAt = this.querySelector<HTMLTimeElement>('[data-offline] time')!;
+	#update = this.querySelector<HTMLElement>('[data-update]')!;
+	#workbox: Workbox | undefined;
+	/** The worker could not be reached for an update check: the host is down though the network is up. */
+	#unreachable = false;
+	#stop = new AbortController();
+
+	connectedCallback() {
+		const { signal } = this.#stop;
+		addEventListener('online', () => this.#check(), { signal });
+		addEventListener('offline', () => void this.#render(), { signal });
+		// A tab kept open through an incident checks for a new build when the responder comes back.
+		document.addEventListener(
+			'visibilitychange',
+			() => document.visibilityState === 'visible' && this.#check(),
+			{ signal }
+		);
+		this.#update.querySelector('button')!.addEventListener('click', () => void this.#takeUpdate(), {
+			signal,
+		});
+		void this.#render();
+		if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+		if (document.readyState === 'complete') void this.#register();
+		else addEventListener('load', () => void this.#register(), { once: true, signal });
+	}
+
+	disconnectedCallback() {
+		this.#stop.abort();
+	}
+
+	async #register() {
+		const { Workbox } = await import('workbox-window');
+		const workbox = new Workbox('/sw.js');
+		this.#workbox = workbox;
+		workbox.addEventListener('waiting', () => this.#offerUpdate());
+		// Another tab took the update: this page's scripts are now the old build's, so offer the reload.
+		workbox.addEventListener('controlling', (event) => event.isUpdate && this.#offerUpdate());
+		await workbox.register();
+		void this.#render();
+	}
+
+	/** Asks the worker for a new build; failing to reach it means the copy is what the responder has. */
+	async #check() {
+		try {
+			await this.#workbox?.update();
+			this.#unreachable = false;
+		} catch {
+			this.#unreachable = true;
+		}
+		void this.#render();
+	}
+
+	#offerUpdate() {
+		this.#update.hidden = false;
+	}
+
+	async #takeUpdate() {
+		const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+		// Another tab already took the new build: this page only needs to load it.
+		if (!waiting) return location.reload();
+		this.#update.querySelector('button')!.disabled = true;
+		// Reload once the new worker controls the page, so no page mixes two builds.
+		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+			once: true,
+		});
+		waiting.postMessage({ type: 'SKIP_WAITING' } satisfies WorkerMessage);
+	}
+
+	async #render() {
+		const offline = !navigator.onLine || this.#unreachable;
+		this.#offline.hidden = !offline;
+		const worker = navigator.serviceWorker?.controller;
+		if (!offline || this.#builtAt.dateTime || !worker) return;
+		// The worker serving this page, not a newer one waiting: its copy is the one in use.
+		const build = await new Promise<WorkerBuild | undefined>((resolve) => {
+			const channel = new MessageChannel();
+			channel.port1.onmessage = (event) => resolve(event.data as WorkerBuild);
+			worker.postMessage({ type: 'GET_BUILD' } satisfies WorkerMessage, [channel.port2]);
+		});
+		if (!build?.builtAt) return;
+		this.#builtAt.dateTime = build.builtAt;
+		this.#builtAt.textContent = formatUtc(build.builtAt);
+		this.#builtAt.closest<HTMLElement>('[data-built]')!.hidden = false;
+	}
+}
+
+declare global {
+	interface HTMLElementTagNameMap {
+		'rb-offline-status': OfflineStatus;
+	}
+}
+if (!customElements.get('rb-offline-status'))
+	customElements.define('rb-offline-status', OfflineStatus);

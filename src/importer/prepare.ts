@@ -1,0 +1,141 @@
+import type { Definition, LinkReference, Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { endOf, parseMarkdown, startOf } from './markdown.ts';
+
+/**
+ * Source rewrites that run before the recognisers, each keeping every line where it was (so the
+ * report's line numbers are the author's): front matter of another site generator is read and
+ * blanked, reference-style links become inline links (so a link keeps its URL on whatever page its
+ * text lands), and HTML tables become pipe tables the table recognisers read.
+ */
+
+export interface Prepared {
+	text: string;
+	/** Keys of a leading `---` YAML block (`title`, `owner`, `last_reviewed`). */
+	frontMatter: Record<string, unknown>;
+	/** Reference definitions, `[label]: url`, for the playbook's links. */
+	definitions: { label: string; url: string }[];
+}
+
+/** Replaces [start, end) with `text` padded by newlines to as many lines as it replaced. */
+function splice(source: string, start: number, end: number, text: string): string {
+	const lines = source.slice(start, end).split('\n').length;
+	const have = text.split('\n').length;
+	return source.slice(0, start) + text + '\n'.repeat(Math.max(0, lines - have)) + source.slice(end);
+}
+
+export function readFrontMatter(text: string): { text: string; data: Record<string, unknown> } {
+	const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+	if (!match) return { text, data: {} };
+	let data: unknown;
+	try {
+		data = parseYaml(match[1]!);
+	} catch {
+		return { text, data: {} };
+	}
+	if (!data || typeof data !== 'object' || Array.isArray(data)) return { text, data: {} };
+	return { text: splice(text, 0, match[0].length, ''), data: data as Record<string, unknown> };
+}
+
+const ESCAPE_LINK_TEXT = (text: string) => text.replace(/[[\]]/g, '\\$&');
+
+/** `[text][id]`, `[text][]` and `[id]` with a matching `[id]: url` become `[text](url)`. */
+export function inlineReferences(text: string): {
+	text: string;
+	definitions: Prepared['definitions'];
+} {
+	const root = parseMarkdown(text);
+	const byId = new Map<string, Definition>();
+	visit(root, 'definition', (node: Definition) => {
+		if (!byId.has(node.identifier)) byId.set(node.identifier, node);
+	});
+	if (byId.size === 0) return { text, definitions: [] };
+	const edits: { start: number; end: number; text: string }[] = [];
+	visit(root, 'linkReference', (node: LinkReference) => {
+		const definition = byId.get(node.identifier);
+		if (!definition) return;
+		const inner = text.slice(
+			startOf(node.children[0] as Nodes) || startOf(node) + 1,
+			node.children.length
+				? endOf(node.children[node.children.length - 1] as Nodes)
+				: startOf(node) + 1
+		);
+		const label = node.children.length ? inner : ESCAPE_LINK_TEXT(node.label ?? '');
+		const title = definition.title ? ` "${definition.title.replace(/"/g, '\\"')}"` : '';
+		edits.push({
+			start: startOf(node),
+			end: endOf(node),
+			text: `[${label}](${/[\s()<>]/.test(definition.url) ? `<${definition.url}>` : definition.url}${title})`,
+		});
+	});
+	const definitions: Prepared['definitions'] = [];
+	for (const definition of byId.values()) {
+		edits.push({ start: startOf(definition), end: endOf(definition), text: '' });
+		definitions.push({ label: definition.label ?? definition.identifier, url: definition.url });
+	}
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.start - a.start))
+		out = splice(out, edit.start, edit.end, edit.text);
+	return { text: out, definitions };
+}
+
+const cellText = (html: string): string =>
+	html
+		.replace(/<br\s*\/?>/gi, ' ')
+		.replace(/<[^>]+>/g, '')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\|/g, '\\|')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** `<table><tr><th>…` as a pipe table; undefined when the HTML holds more than one simple table. */
+export function htmlTableToMarkdown(html: string): string | undefined {
+	if ((html.match(/<table\b/gi) ?? []).length !== 1 || /<table\b[\s\S]*<table\b/i.test(html))
+		return undefined;
+	const rows = [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((row) =>
+		[...row[1]!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((cell) => ({
+			head: cell[1]!.toLowerCase() === 'h',
+			text: cellText(cell[2]!),
+		}))
+	);
+	if (rows.length === 0 || rows.some((row) => row.length === 0)) return undefined;
+	const width = Math.max(...rows.map((row) => row.length));
+	const line = (cells: string[]) =>
+		`| ${[...cells, ...Array(width - cells.length).fill('')].join(' | ')} |`;
+	const [head, ...body] = rows;
+	const headerIsHead = head!.every((cell) => cell.head);
+	const header = headerIsHead ? head!.map((cell) => cell.text) : Array(width).fill('');
+	const data = headerIsHead ? body : rows;
+	return [
+		line(header),
+		line(Array(width).fill('---')),
+		...data.map((row) => line(row.map((c) => c.text))),
+	].join('\n');
+}
+
+export function htmlTables(text: string): string {
+	const root = parseMarkdown(text);
+	const edits: { start: number; end: number; text: string }[] = [];
+	visit(root, 'html', (node) => {
+		if (!/<table\b/i.test(node.value)) return;
+		const table = htmlTableToMarkdown(node.value);
+		if (table) edits.push({ start: startOf(node), end: endOf(node), text: table });
+	});
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.start - a.start))
+		out = splice(out, edit.start, edit.end, edit.text);
+	return out;
+}
+
+/** Runs the rewrites in order: front matter first (it is not Markdown), tables, then links. */
+export function prepareSource(text: string): Prepared {
+	const front = readFrontMatter(text);
+	const refs = inlineReferences(htmlTables(front.text));
+	return { text: refs.text, frontMatter: front.data, definitions: refs.definitions };
+}

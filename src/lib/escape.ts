@@ -1,0 +1,162 @@
+/**
+ * Text leaves Responder through one of these helpers, one per target format, so a title, a note or
+ * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, YAML
+ * frontmatter, Slack mrkdwn or a terminal. Each takes plain text and returns it written for its target; none of them
+ * is safe for another target. `test/unit/escape.test.ts` compiles what they emit on a corpus of
+ * hostile strings (`test/unit/fixtures/hostile-strings.ts`).
+ */
+
+/** HTML text or a quoted attribute value: the five characters HTML gives a meaning. */
+export const escapeHtml = (text: string): string =>
+	text.replace(
+		/[&<>"']/g,
+		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!
+	);
+
+/**
+ * Characters escaped wherever they are in Markdown text: raw HTML and autolinks (`<`), links and
+ * images (`[`, `]`), code spans (`` ` ``), emphasis and strikethrough (`*`, `_`, `~`), table cells
+ * (`|`), character references (`&`) and the backslash itself. MDX adds `{` and `}` (expressions).
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]<>&~|]/g;
+const MDX_INLINE = /[\\`*_[\]<>&~|{}]/g;
+
+/**
+ * Markdown inline text for a value placed inside a line (`- 14:05 UTC - <text>`) or as a line of
+ * its own: one line (line breaks become spaces), no markup, no block syntax at its start (`#`,
+ * `>`, `-`, `+`, `=`, `1.`). A bare address (`https://…`, `www.…`, `a@b.c`) stays as written;
+ * GFM readers link it after parsing, whatever escapes it carries, but such a link shows its own
+ * target: no text can hide where a link goes.
+ */
+export const escapeMarkdown = (text: string): string => inline(text, MARKDOWN_INLINE);
+
+/** `escapeMarkdown` for MDX: also `{`, `}`, and `import`/`export` at the start (ESM in MDX). */
+export const escapeMdxText = (text: string): string =>
+	inline(text, MDX_INLINE).replace(/^(i)(?=mport\b)|^(e)(?=xport\b)/, (char) => charRef(char));
+
+function inline(text: string, markup: RegExp): string {
+	return (
+		text
+			.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+			.trim()
+			.replace(markup, '\\$&')
+			// GFM's tokenizer would read an address and the escapes after it as one link: a backslash
+			// in `://` and `www.` leaves addresses to its later linker, which keeps the text as written.
+			.replace(/:(?=\/\/)/g, '\\:')
+			.replace(/\b(www)\./gi, '$1\\.')
+			// Block syntax only counts at the start of a line.
+			.replace(/^([#>+=-])/, '\\$1')
+			.replace(/^(\d{1,9})([.)])/, '$1\\$2')
+	);
+}
+
+const charRef = (char: string): string => `&#${char.codePointAt(0)};`;
+
+/**
+ * A Markdown document made safe to compile as MDX without changing what it shows. Outside code,
+ * `{`, `}` and `<` are backslash-escaped (MDX reads them as expressions and JSX) and a line
+ * starting with `import`/`export` (ESM in MDX) starts with a character reference. Code is what
+ * CommonMark makes code: fenced blocks, and code spans closed on the same line; a backslash-escaped
+ * backtick opens nothing, and a backtick that closes nothing on its line is escaped so the MDX
+ * parser cannot pair it with a later one either. Values placed in the document should already be
+ * escaped with `escapeMdxText`.
+ */
+export function escapeMdx(markdown: string): string {
+	const out: string[] = [];
+	let fence: { char: string; length: number } | undefined;
+	for (const line of markdown.split('\n')) {
+		const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+		if (fence) {
+			if (marker?.[1]![0] === fence.char && marker[1]!.length >= fence.length && !marker[2]!.trim())
+				fence = undefined;
+			out.push(line);
+			continue;
+		}
+		if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
+			fence = { char: marker[1]![0]!, length: marker[1]!.length };
+			out.push(line);
+			continue;
+		}
+		out.push(escapeMdxLine(line));
+	}
+	return out.join('\n');
+}
+
+function escapeMdxLine(line: string): string {
+	let out = '';
+	let at = 0;
+	const esm = /^(\s*)(import|export)\b/.exec(line);
+	if (esm) {
+		out = esm[1]! + charRef(esm[2]![0]!);
+		at = esm[1]!.length + 1;
+	}
+	while (at < line.length) {
+		const char = line[at]!;
+		if (char === '\\' && /[!-/:-@[-`{-~]/.test(line[at + 1] ?? '')) {
+			out += line.slice(at, at + 2);
+			at += 2;
+			continue;
+		}
+		if (char === '`') {
+			const run = /^`+/.exec(line.slice(at))![0];
+			const close = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+			close.lastIndex = at + run.length;
+			const end = close.exec(line);
+			if (end) {
+				out += line.slice(at, end.index + run.length);
+				at = end.index + run.length;
+			} else {
+				out += run.replace(/`/g, '\\`');
+				at += run.length;
+			}
+			continue;
+		}
+		out += char === '{' || char === '}' || char === '<' ? `\\${char}` : char;
+		at++;
+	}
+	return out;
+}
+
+/**
+ * A YAML value (frontmatter) for any JSON-compatible value: JSON, which YAML 1.2 reads as written,
+ * with the characters YAML refuses to see raw (DEL, C1 controls, line and paragraph separators,
+ * the byte-order mark) written as `\uXXXX` escapes, which JSON and YAML read alike.
+ */
+export const escapeYaml = (value: unknown): string =>
+	JSON.stringify(value).replace(
+		/[\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
+		(char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+	);
+
+/**
+ * Slack mrkdwn: `&`, `<` and `>` as Slack's own entities, so `<!channel>`, `<@U123>`, `<#C1>` and
+ * `<https://…|label>` stay text instead of mentions and links.
+ */
+export const escapeSlack = (text: string): string =>
+	text.replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!);
+
+/**
+ * Control characters and bidirectional formatting: C0 controls other than tab and line feed, DEL,
+ * C1 controls, ESC (which starts ANSI escape sequences), and the direction overrides,
+ * embeddings, isolates and marks.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Control and direction characters made visible as `\x1B`, `\u202E`…: a terminal prints them
+ * instead of obeying them, and a name with a right-to-left override reads as it was written.
+ */
+export const revealControls = (text: string): string =>
+	text.replace(CONTROLS, (char) => {
+		const code = char.codePointAt(0)!;
+		return code < 0x100
+			? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+			: `\\u${code.toString(16).toUpperCase()}`;
+	});
+
+/** Text without control and direction characters, for a search query made from a link. */
+export const stripControls = (text: string): string => text.replace(CONTROLS, '');
+
+/** Text for a terminal report: one line per `\n`, every control byte visible, not obeyed. */
+export const escapeTerminal = (text: string): string => revealControls(text.replace(/\r\n/g, '\n'));

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { Element as HastElement } from 'hast';
+import { visit } from 'unist-util-visit';
+import {
+	escapeHtml,
+	escapeMarkdown,
+	escapeMdx,
+	escapeMdxText,
+	escapeSlack,
+	escapeTerminal,
+	revealControls,
+} from '../../src/lib/escape.ts';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
+import { isVisibleAddress, parseHtml, parseMarkdown, renderMdx } from './compile-output.ts';
+
+/** What inline Markdown/MDX text shows for `text`: one line; NUL is U+FFFD in CommonMark. */
+const shown = (text: string) =>
+	text
+		.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+		.trim()
+		.replace(/\0/g, '\uFFFD');
+
+/** The places a value lands in the exports: mid-line, a line of its own, a heading, a list. */
+const PLACES = [
+	(value: string) => ({ doc: `${value}\n`, before: '' }),
+	(value: string) => ({ doc: `- 14:05 UTC - ${value}\n`, before: '14:05 UTC - ' }),
+	(value: string) => ({ doc: `# Incident: ${value}\n`, before: 'Incident: ' }),
+	(value: string) => ({ doc: `**Incident ID:** ${value}\n`, before: 'Incident ID: ' }),
+	(value: string) => ({ doc: `Impact:\n${value}\n`, before: 'Impact:\n' }),
+	(value: string) => ({
+		doc: `| Role | Person |\n| --- | --- |\n| IC | ${value} |\n`,
+		before: 'RolePersonIC',
+	}),
+];
+
+describe('the hostile corpus', () => {
+	it('has at least 30 strings, all different', () => {
+		expect(HOSTILE_STRINGS.length).toBeGreaterThanOrEqual(30);
+		expect(new Set(HOSTILE_STRINGS).size).toBe(HOSTILE_STRINGS.length);
+	});
+});
+
+describe('escapeHtml', () => {
+	it.each(HOSTILE_STRINGS)('keeps %j text in <title>, an attribute and a paragraph', (value) => {
+		const escaped = escapeHtml(value);
+		const tree = parseHtml(
+			`<!doctype html><html><head><title>${escaped}</title></head><body><p title="${escaped}">${escaped}</p></body></html>`
+		);
+		const elements: HastElement[] = [];
+		visit(tree, 'element', (node: HastElement) => {
+			elements.push(node);
+		});
+		expect(elements.map((element) => element.tagName)).toEqual([
+			'html',
+			'head',
+			'title',
+			'body',
+			'p',
+		]);
+		const [, , title, , p] = elements;
+		const textOf = (element: HastElement) =>
+			element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+		// The HTML parser turns CR LF and lone CR into LF, and NUL into U+FFFD (dropped in body text).
+		const parsed = value.replace(/\r\n?/g, '\n');
+		expect(textOf(title!)).toBe(parsed.replace(/\0/g, '\uFFFD'));
+		expect(textOf(p!)).toBe(parsed.replace(/\0/g, ''));
+		expect(p!.properties['title']).toBe(parsed.replace(/\0/g, '\uFFFD'));
+	});
+});
+
+describe('escapeMarkdown', () => {
+	it.each(HOSTILE_STRINGS)('keeps %j text wherever an export places it', (value) => {
+		for (const place of PLACES) {
+			const { doc, before } = place(escapeMarkdown(value));
+			const { types, text, links } = parseMarkdown(doc);
+			const plain = parseMarkdown(place('plain').doc).types;
+			if (links.length) plain.add('link');
+			expect([...types].sort(), doc).toEqual([...plain].sort());
+			expect(
+				links.filter((link) => !isVisibleAddress(link)),
+				doc
+			).toEqual([]);
+			expect(text).toBe(before + shown(value));
+		}
+	});
+
+	it('writes ordinary text without needless backslashes', () => {
+		expect(escapeMarkdown('INC-2025-11-19 (checkout), 50% of orders: see runbook.')).toBe(
+			'INC-2025-11-19 (checkout), 50% of orders: see runbook.'
+		);
+	});
+});
+
+describe('escapeMdxText', () => {
+	it.each(HOSTILE_STRINGS)('keeps %j text in compiled and evaluated MDX', async (value) => {
+		delete (globalThis as { pwned?: unknown }).pwned;
+		for (const place of PLACES) {
+			const { doc, before } = place(escapeMdxText(value));
+			const rendered = await renderMdx(doc);
+			expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+			expect(rendered.exports).toEqual([]);
+			expect(
+				[...rendered.elements].filter(
+					(name) => !/^(p|h1|ul|li|strong|table|thead|tbody|tr|th|td)$/.test(name)
+				)
+			).toEqual([]);
+			expect(rendered.text.replace(/\n/g, '')).toBe((before + shown(value)).replace(/\n/g, ''));
+		}
+	});
+});
+
+describe('escapeMdx', () => {
+	it.each(HOSTILE_STRINGS)(
+		'makes a Markdown export holding %j a safe MDX document',
+		async (value) => {
+			delete (globalThis as { pwned?: unknown }).pwned;
+			const markdown = [
+				`# Post-incident review: ${escapeMarkdown(value)}`,
+				'',
+				'Run `kubectl get pods {namespace}` first, then `{x}`.',
+				'',
+				'```sh',
+				'echo {not an expression} <b>',
+				'```',
+				'',
+				`- 14:05 UTC - ${escapeMarkdown(value)}`,
+				`${escapeMarkdown(value)}`,
+			].join('\n');
+			const rendered = await renderMdx(escapeMdx(markdown));
+			expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+			expect(rendered.exports).toEqual([]);
+			expect([...rendered.elements].sort()).toEqual(['code', 'h1', 'li', 'p', 'pre', 'ul']);
+			expect(rendered.text).toContain(`Post-incident review: ${shown(value)}`);
+			expect(rendered.text).toContain('kubectl get pods {namespace}');
+			expect(rendered.text).toContain('echo {not an expression} <b>');
+			expect(rendered.text).toContain(`14:05 UTC - ${shown(value)}`);
+		}
+	);
+
+	it('escapes text outside code and leaves code as written', () => {
+		expect(escapeMdx('a {b} <c> `{d}` \\{e}\n```\n{f}\n```\n{g}')).toBe(
+			'a \\{b\\} \\<c> `{d}` \\{e\\}\n```\n{f}\n```\n\\{g\\}'
+		);
+	});
+
+	it('does not let an escaped backtick open a code span', () => {
+		expect(escapeMdx('see \\`{globalThis.x = 1}\\`')).toBe('see \\`\\{globalThis.x = 1\\}\\`');
+	});
+
+	it('escapes a backtick that closes nothing on its line', () => {
+		expect(escapeMdx('a ` {b}\nc ` {d}')).toBe('a \\` \\{b\\}\nc \\` \\{d\\}');
+	});
+
+	it('turns ESM lines into text', () => {
+		expect(escapeMdx('import x from "y"\nexport const z = 1')).toBe(
+			'&#105;mport x from "y"\n&#101;xport const z = 1'
+		);
+	});
+});
+
+describe('escapeSlack', () => {
+	it.each(HOSTILE_STRINGS)('leaves no mention, link or markup in %j', (value) => {
+		const escaped = escapeSlack(value);
+		expect(escaped).not.toMatch(/[<>]/);
+		expect(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).toBe(value);
+	});
+
+	it('writes Slack entities for a broadcast mention', () => {
+		expect(escapeSlack('<!channel> & <@U1>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt;');
+	});
+});
+
+describe('revealControls and escapeTerminal', () => {
+	it.each(HOSTILE_STRINGS)('leaves no control or direction character in %j', (value) => {
+		const revealed = escapeTerminal(value);
+		expect(revealed).not.toMatch(
+			// eslint-disable-next-line no-control-regex
+			/[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+		);
+	});
+
+	it('shows what was there', () => {
+		expect(revealControls('alert\u202Egnp.exe \u001b[31m\u0000')).toBe(
+			'alert\\u202Egnp.exe \\x1B[31m\\x00'
+		);
+		expect(escapeTerminal('a\r\nb\tc')).toBe('a\nb\tc');
+	});
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { prepareSource } from '../../../src/importer/prepare.ts';
+import { formatImportReport, importReportData } from '../../../src/importer/report.ts';
+import { importText } from './helpers.ts';
+
+describe('source preparation keeps every line where it was', () => {
+	it('reads an HTML table as a pipe table on the same lines', () => {
+		const source =
+			'# T\n\n<table>\n<tr><th>Sev</th><th>Respond within</th></tr>\n<tr><td>Sev 1</td><td>15 min</td></tr>\n</table>\n\nAfter.\n';
+		const { text } = prepareSource(source);
+		expect(text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(text).toContain('| Sev | Respond within |\n| --- | --- |\n| Sev 1 | 15 min |');
+		expect(text.split('\n')[7]).toBe('After.');
+	});
+
+	it('turns reference links into inline links and blanks their definitions', () => {
+		const source =
+			'# T\n\nSee the [runbook][rb] and [Status].\n\n[rb]: https://example.com/rb\n[status]: https://status.example.com\n';
+		const prepared = prepareSource(source);
+		expect(prepared.text).toBe(
+			'# T\n\nSee the [runbook](https://example.com/rb) and [Status](https://status.example.com).\n\n\n\n'
+		);
+		expect(prepared.definitions.map((d) => d.url)).toEqual([
+			'https://example.com/rb',
+			'https://status.example.com',
+		]);
+	});
+
+	it('reads front matter as playbook metadata', () => {
+		const { imported } = importText(
+			'---\nowner: Platform\nlast_reviewed: 2026-01-10\n---\n# Playbook\n\nText long enough to be a summary of the playbook.\n'
+		);
+		expect(imported.playbook).toMatchObject({ owner: 'Platform', lastReviewed: '2026-01-10' });
+	});
+});
+
+describe('import report', () => {
+	const source = `# Shop
+## Severity levels
+### Critical (P0)
+- Acknowledge: 5 minutes
+## Runbooks
+### Cart empty
+**Symptoms**
+- Carts lose items.
+## More
+??? info "Coupons"
+    TBD
+`;
+	const input = {
+		source: 'shop.md',
+		playbook: 'shop',
+		result: importText(source, { playbook: 'shop' }),
+		repairs: { macintosh: 0, windows1252: 0 },
+		files: [],
+		verb: 'written',
+	};
+
+	it('names each typed entry with its source heading and line, and what to check', () => {
+		const report = formatImportReport(input);
+		expect(report).toContain('    shop/p0 (P0 Critical) ← "Critical (P0)", line 3');
+		expect(report).toContain('    shop/cart-empty (Cart empty) ← "Cart empty", line 6');
+		expect(report).toContain(
+			'  line 10 "Coupons": looked like a scenario, but its body is only `TBD`: a placeholder, not a runbook'
+		);
+	});
+
+	it('gives the same facts as JSON', () => {
+		const data = importReportData(input);
+		expect(data.typed.scenarios).toEqual([
+			{ id: 'shop/cart-empty', title: 'Cart empty', heading: 'Cart empty', line: 6 },
+		]);
+		expect(data.check).toEqual([
+			expect.objectContaining({ kind: 'scenario', heading: 'Coupons', line: 10 }),
+		]);
+	});
+});

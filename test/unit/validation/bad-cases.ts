@@ -1,0 +1,210 @@
+import type { RuleId } from '../../../src/validation/rules.ts';
+
+/**
+ * The bad-content cases of issue 16, one fixture each under
+ * `test/fixtures/validation/bad-content/<name>/content`, with the diagnostic each must produce.
+ * Read by the validator test and by the dev-server test (which must keep running through each).
+ */
+export interface BadCase {
+	name: string;
+	/** File relative to the content root, field and rule of the expected diagnostic. */
+	file: string;
+	field: string;
+	rule: RuleId;
+	message: RegExp;
+	line?: number;
+}
+
+export const BAD_CASES: BadCase[] = [
+	{
+		name: 'date-impossible',
+		file: 'fx/playbook.yaml',
+		field: 'lastReviewed',
+		rule: 'date',
+		message: /`2025-13-45` is not a real date/,
+		line: 3,
+	},
+	{
+		name: 'yaml-alias-bomb',
+		file: 'fx/severities/p1.yaml',
+		field: '(file)',
+		rule: 'parse',
+		message: /alias bomb/,
+	},
+	{
+		name: 'yaml-unknown-tag',
+		file: 'fx/severities/p1.yaml',
+		field: '(file)',
+		rule: 'parse',
+		message: /YAML tag that is not understood: .*!shell/,
+		line: 3,
+	},
+	{
+		name: 'symlink-loop',
+		file: 'fx/scenarios/loop.mdx',
+		field: '(file)',
+		rule: 'symlink',
+		message: /loops back on itself/,
+	},
+	{
+		name: 'symlink-dangling',
+		file: 'fx/scenarios/gone.mdx',
+		field: '(file)',
+		rule: 'symlink',
+		message: /`missing\.mdx`, which does not exist/,
+	},
+	{
+		name: 'symlink-outside-file',
+		file: 'fx/scenarios/leak.mdx',
+		field: '(file)',
+		rule: 'symlink',
+		message: /outside the content folder; it is not read or published/,
+	},
+	{
+		name: 'symlink-outside-folder',
+		file: 'fx/pages',
+		field: '(file)',
+		rule: 'symlink',
+		message: /outside the content folder; it is not read or published/,
+	},
+	{
+		name: 'folder-named-mdx',
+		file: 'fx/scenarios/x.mdx',
+		field: '(file)',
+		rule: 'file-unreadable',
+		message: /is a folder, not a file/,
+	},
+	{
+		name: 'unknown-field',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'symtoms',
+		rule: 'unknown-field',
+		message: /did you mean `symptoms`\?/,
+		line: 3,
+	},
+	{
+		name: 'unknown-field',
+		file: 'fx/severities/p1.yaml',
+		field: 'defintion',
+		rule: 'unknown-field',
+		message: /did you mean `definition`\?/,
+		line: 8,
+	},
+	{
+		name: 'utf8-invalid-body',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'encoding',
+		message: /not valid UTF-8: the bytes E9 .* line 8 in the body/,
+		line: 8,
+	},
+	{
+		name: 'utf8-invalid-frontmatter',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'title',
+		rule: 'encoding',
+		message: /not valid UTF-8: .* line 2 in the frontmatter/,
+		line: 2,
+	},
+	{
+		name: 'mojibake',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'mojibake',
+		message: /`â€™`.*Windows-1252.*expected `’`/,
+		line: 8,
+	},
+	{
+		name: 'mojibake',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'mojibake',
+		message: /`â€œ`.*expected `“`/,
+		line: 9,
+	},
+	{
+		name: 'mojibake',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'mojibake',
+		message: /`â€\u009d`.*expected `”`/,
+		line: 10,
+	},
+	{
+		name: 'mojibake-mac-roman',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'mojibake',
+		message: /`‚Üí`.*Mac Roman.*expected `→`/,
+		line: 8,
+	},
+	{
+		name: 'binary',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'encoding',
+		message: /NUL bytes in the body/,
+		line: 8,
+	},
+	{
+		name: 'terminal-escapes',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'alerts.0',
+		rule: 'alert-name',
+		message: /not an alert name/,
+		line: 4,
+	},
+	{
+		name: 'mdx-syntax',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'mdx',
+		message: /does not compile as MDX/,
+		line: 10,
+	},
+	{
+		name: 'mdx-component',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'mdx-component',
+		message: /`<Callout>`, which the body neither imports nor defines/,
+		line: 10,
+	},
+	{
+		name: 'alert-dots',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'alerts.0',
+		rule: 'alert-name',
+		message: /^`\.` is not an alert name/,
+	},
+	{
+		name: 'alert-dots',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'alerts.1',
+		rule: 'alert-name',
+		message: /^`\.\.` is not an alert name/,
+	},
+	{
+		name: 'duplicate-pinned-id',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'duplicate-checklist-id',
+		message: /pins the checklist id `same`, which the step of line 8 pins too/,
+		line: 9,
+	},
+	{
+		name: 'union-type',
+		file: 'fx/severities/p1.yaml',
+		field: 'definition',
+		rule: 'schema',
+		message: /expected a string or a list of strings, got a mapping/,
+		line: 8,
+	},
+	{
+		name: 'reference-to-failed',
+		file: 'fx/severities/p1.yaml',
+		field: 'rank',
+		rule: 'schema',
+		message: /expected number/,
+	},
+];
