@@ -1,6 +1,8 @@
 /**
  * The "Declare incident" dialog: title, playbook, severity, start (UTC, default now) and roles,
- * prefilled from a scenario page or an alert link. A native `<dialog>` keeps focus inside.
+ * prefilled from where it was opened (a scenario, a severity page, an alert link). A native modal
+ * `<dialog>` keeps focus inside and closes on Escape; focus then returns to the control that
+ * opened it. Its look (centred, backdrop, full width on a phone) is in `styles/controls.css`.
  */
 import { h } from './dom.ts';
 import { mutate } from './incident-store-client.ts';
@@ -71,7 +73,7 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 	const form = h(
 		'form',
 		{ method: 'dialog' },
-		h('h2', {}, 'Declare incident'),
+		h('h2', { id: 'rb-declare-heading' }, 'Declare incident'),
 		field(
 			'rb-declare-title',
 			'Title',
@@ -82,8 +84,12 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 				value: prefill.title ?? '',
 			})
 		),
-		field('rb-declare-playbook', 'Playbook', playbookSelect),
-		field('rb-declare-severity', 'Severity', severity),
+		h(
+			'div',
+			{ class: 'rb-declare-pair' },
+			field('rb-declare-playbook', 'Playbook', playbookSelect),
+			field('rb-declare-severity', 'Severity', severity)
+		),
 		field(
 			'rb-declare-start',
 			'Start time (UTC)',
@@ -95,12 +101,16 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 				value: utcInputValue(prefill.startedAt ? new Date(prefill.startedAt) : new Date()),
 			})
 		),
-		h('fieldset', {}, h('legend', {}, 'Roles (names, optional)'), roles),
+		h('fieldset', { class: 'rb-declare-roles' }, h('legend', {}, 'Roles (names, optional)'), roles),
 		h(
 			'p',
-			{ class: 'rb-actions' },
-			h('button', { type: 'submit', value: 'declare' }, 'Declare'),
-			h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel')
+			{ class: 'rb-actions rb-declare-actions' },
+			h('button', { type: 'submit', value: 'declare', class: 'rb-primary' }, 'Declare'),
+			h(
+				'button',
+				{ type: 'submit', value: 'cancel', formnovalidate: true, class: 'rb-secondary' },
+				'Cancel'
+			)
 		)
 	);
 	const dialog = h(
@@ -108,13 +118,16 @@ export async function openDeclareDialog(prefill: DeclarePrefill = {}): Promise<s
 		{ class: 'rb-declare', 'aria-labelledby': 'rb-declare-heading' },
 		form
 	);
-	form.querySelector('h2')!.id = 'rb-declare-heading';
+	const opener = document.activeElement;
 	document.body.append(dialog);
 	dialog.showModal();
 	return new Promise((resolve) => {
 		dialog.addEventListener('close', () => {
 			dialog.remove();
-			if (dialog.returnValue !== 'declare') return resolve(null);
+			if (dialog.returnValue !== 'declare') {
+				if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+				return resolve(null);
+			}
 			const values = new FormData(form);
 			const chosen = data.playbooks.find((entry) => entry.id === values.get('playbook'));
 			const level = chosen?.severities.find((entry) => entry.id === values.get('severity'));

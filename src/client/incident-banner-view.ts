@@ -118,7 +118,7 @@ export class IncidentView {
 							'button',
 							{
 								type: 'button',
-								class: 'rb-ack',
+								class: 'rb-ack rb-update-posted',
 								title: 'An update went out outside Responder: start the update clock again.',
 								onclick: () => mutate((store) => postUpdate(store, incident.id, new Date())),
 							},

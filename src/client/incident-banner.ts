@@ -50,7 +50,15 @@ class IncidentBanner extends HTMLElement {
 			actions.replaceChildren(declare, ' ', h('a', { href: '/incident/' }, 'Incident workspace'));
 		}
 		declare.onclick = () => void this.#declare(this.#scenarioPrefill());
-		this.replaceChildren(this.#alert, this.#status, actions, this.#notice);
+		// In the workspace the banner only shows the running incident: the page has its own
+		// declare control, and a link to itself would be noise.
+		if (this.hasAttribute('data-workspace')) actions.remove();
+		this.replaceChildren(
+			this.#alert,
+			this.#status,
+			...(this.hasAttribute('data-workspace') ? [] : [actions]),
+			this.#notice
+		);
 		void this.#showAlertContext();
 		this.#stop = onStoreChange(() => void this.#render());
 		void this.#render();
@@ -63,12 +71,12 @@ class IncidentBanner extends HTMLElement {
 	}
 
 	#scenarioPrefill(): DeclarePrefill {
-		const { playbook, severity, scenario, scenarioTitle } = this.dataset;
+		const { playbook, severity, scenario, title } = this.dataset;
 		return {
 			...(playbook ? { playbook } : {}),
 			...(severity ? { severity } : {}),
 			...(scenario ? { scenario } : {}),
-			...(scenarioTitle ? { title: scenarioTitle } : {}),
+			...(title ? { title } : {}),
 		};
 	}
 

@@ -22,7 +22,8 @@ const LEGENDS: Record<StatementKind, string> = {
 export function severityHelper(
 	severities: SeverityData[],
 	scenarios: ScenarioRef[],
-	current: string,
+	/** The incident's severity now; read on each change, since the helper outlives severity changes. */
+	current: () => string,
 	apply: (severity: SeverityData) => void
 ): HTMLElement {
 	const questions = severityQuestions(severities, scenarios);
@@ -44,7 +45,9 @@ export function severityHelper(
 			statements: values.getAll('statement').map(String),
 		};
 		const suggestion = suggestSeverity(severities, answers, scenarios);
-		const key = suggestion ? `${suggestion.severity.id}\n${suggestion.reasons.join('\n')}` : '';
+		const key = suggestion
+			? `${suggestion.severity.id}\n${current()}\n${suggestion.reasons.join('\n')}`
+			: '';
 		if (key === shown) return;
 		shown = key;
 		if (!suggestion)
@@ -62,7 +65,7 @@ export function severityHelper(
 				{},
 				reasons.map((reason) => h('li', {}, reason))
 			),
-			severity.id === current
+			severity.id === current()
 				? h('p', {}, 'This is the incident’s severity already.')
 				: h('button', { type: 'button', onclick: () => apply(severity) }, `Apply ${severity.level}`)
 		);

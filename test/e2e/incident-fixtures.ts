@@ -21,12 +21,12 @@ export class IncidentPage {
 		return (await this.page.request.get('/incident-data.json')).json();
 	}
 
-	/** Declares through the banner's dialog; `severity` is a level name such as `P1`. */
+	/** Declares through the page's one declare control (the banner's, or the workspace's on `/incident/`); `severity` is a level name such as `P1`. */
 	async declare(
 		options: { title?: string; playbook?: string; severity?: string; commander?: string } = {}
 	) {
 		const data = await this.data();
-		await this.banner().getByRole('button', { name: 'Declare incident', exact: true }).click();
+		await this.page.getByRole('button', { name: 'Declare incident', exact: true }).click();
 		const dialog = this.page.getByRole('dialog', { name: 'Declare incident' });
 		if (options.title !== undefined) await dialog.getByLabel('Title').fill(options.title);
 		const playbook = data.playbooks.find((entry) => entry.id === options.playbook);

@@ -26,7 +26,7 @@ test.describe('incident workspace', () => {
 			.find((p) => p.id === 'restaurant-os')!
 			.severities.find((s) => s.level === 'P1')!;
 		await page.getByLabel('Severity', { exact: true }).selectOption(p1.id);
-		await expect(page.locator('.rb-timeline li').last()).toContainText('Severity: P0 → P1');
+		await expect(page.locator('.rb-timeline li').first()).toContainText('Severity: P0 → P1');
 
 		const record = await incident.exportText('Incident record');
 		expect(record).toContain('INC-20251119-0342');
@@ -281,7 +281,7 @@ test.describe('incident workspace', () => {
 		] as const) {
 			await incident.at(minutes(at));
 			await page.getByLabel('Status', { exact: true }).selectOption({ label: status });
-			await expect(page.locator('.rb-timeline li').last()).toContainText(`→ ${status}`);
+			await expect(page.locator('.rb-timeline li').first()).toContainText(`→ ${status}`);
 		}
 		const mdx = await incident.exportText('Post-mortem MDX');
 		expect(mdx).toMatch(/^---\n/);

@@ -54,7 +54,7 @@ for (const playbookId of SEED_PLAYBOOKS) {
 			if ((await page.getByLabel('Severity', { exact: true }).inputValue()) !== severity.id) {
 				await helper.getByRole('button', { name: `Apply ${severity.level}` }).click();
 				await expect(page.getByLabel('Severity', { exact: true })).toHaveValue(severity.id);
-				await expect(page.locator('.rb-timeline li').last()).toContainText(`→ ${severity.level}`);
+				await expect(page.locator('.rb-timeline li').first()).toContainText(`→ ${severity.level}`);
 			}
 			suggested.push(severity.level);
 		}
