@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The scenario page as a responder uses it mid-incident, for every seed playbook: from an alert
+ * link with context to the first tick, the clocks of the playbook's top severity in a bar that
+ * stays in view, and one incident per alert. Only servio's scenarios claim alert names, so the
+ * others are reached the way a monitor linking straight to the runbook would: the scenario URL
+ * with the alert context in its fragment.
+ */
+const START = '2026-01-10T03:00:00.000Z';
+const PLAYBOOKS = [
+	{
+		playbook: 'restaurant-os',
+		level: 'P0',
+		link: '/restaurant-os/scenarios/complete-backend-outage/',
+	},
+	{ playbook: 'sentia', level: 'P1', link: '/sentia/scenarios/complete-outage/' },
+	{ playbook: 'stolentee', level: 'P0', link: '/stolentee/scenarios/site-outage/' },
+	{ playbook: 'servio', level: 'P0', link: '/alerts/DatabaseConnectionExhaustion/' },
+	{ playbook: 'maidconnect', level: 'SEV-1', link: '/maidconnect/scenarios/complete-site-outage/' },
+];
+
+const alertLink = (link: string, level: string) =>
+	`${link}#service=api&severity=${level}&startsAt=${START}&summary=${encodeURIComponent('Errors spiking')}`;
+
+const firstBox = (page: Page) => page.locator('rb-checklist input[type="checkbox"]').first();
+const offer = (page: Page) => page.locator('rb-incident-banner .rb-alert-context');
+const storedIncidents = (page: Page) =>
+	page.evaluate(() => {
+		const store = JSON.parse(localStorage.getItem('responder:incidents') ?? 'null');
+		return store ? Object.keys(store.incidents).length : 0;
+	});
+
+for (const { playbook, level, link } of PLAYBOOKS) {
+	test.describe(playbook, () => {
+		test.beforeEach(async ({ page }) => {
+			await page.clock.install({ time: new Date('2026-01-10T03:02:00Z') });
+		});
+
+		test.describe('desktop 1280×800', () => {
+			test.use({ viewport: { width: 1280, height: 800 } });
+
+			test('alert link to first tick in two actions: open, tick', async ({ page }) => {
+				await page.goto(alertLink(link, level)); // action 1
+				await expect(offer(page).getByRole('button')).toBeVisible();
+				expect(page.url()).toContain(`startsAt=`);
+				await expect(firstBox(page)).toBeEnabled();
+				await expect(firstBox(page)).toBeInViewport({ ratio: 1 });
+				expect(await page.evaluate(() => scrollY)).toBe(0);
+				await firstBox(page).check(); // action 2
+				await expect(firstBox(page)).toBeChecked();
+				expect(await page.evaluate(() => scrollY), 'the tick needed no scroll').toBe(0);
+			});
+
+			test('the top severity clocks show in a bar that stays in view; the same alert gives one incident', async ({
+				page,
+			}) => {
+				await page.goto(alertLink(link, level));
+				await offer(page).getByRole('button', { name: 'Declare incident from this alert' }).click();
+				const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+				await expect(dialog.getByLabel('Severity')).toHaveValue(
+					`${playbook}/${level.toLowerCase()}`
+				);
+				await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+				const bar = page.locator('rb-incident-banner .rb-banner-line');
+				await expect(bar.locator('.rb-sev')).toContainText(level);
+				const clocks = bar.locator('.rb-clock');
+				await expect(clocks.first()).toBeVisible();
+				expect(await clocks.count()).toBeGreaterThan(0);
+				// The offer gives way to the incident.
+				await expect(offer(page)).toBeEmpty();
+				// Hours later every open clock is overdue and says so.
+				await page.clock.fastForward('04:00:00');
+				await expect(bar.locator('.rb-clock.overdue').first()).toBeVisible();
+				await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+				await expect(bar).toBeInViewport();
+				expect(await storedIncidents(page)).toBe(1);
+
+				// The responder switches away, then presses the offer again: the existing incident opens.
+				await page.evaluate(() => {
+					const store = JSON.parse(localStorage.getItem('responder:incidents')!);
+					localStorage.setItem('responder:incidents', JSON.stringify({ ...store, activeId: null }));
+				});
+				await page.goto(alertLink(link, level));
+				await offer(page)
+					.getByRole('button', { name: /^Open incident / })
+					.click();
+				await expect(page.getByRole('dialog')).toHaveCount(0);
+				await expect(bar.locator('.rb-sev')).toContainText(level);
+				await expect(offer(page)).toBeEmpty();
+				expect(await storedIncidents(page)).toBe(1);
+			});
+		});
+
+		test.describe('phone 375×812', () => {
+			test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+			test('alert link to first tick in three actions: open, one scroll, tick', async ({
+				page,
+			}) => {
+				await page.goto(alertLink(link, level)); // action 1
+				await expect(firstBox(page)).toBeEnabled();
+				// At most one swipe (a screen less the sticky header) brings the first box into view.
+				const distance = await firstBox(page).evaluate((box) =>
+					Math.max(0, box.getBoundingClientRect().bottom + 16 - innerHeight)
+				);
+				expect(distance, 'pixels to scroll to the first box').toBeLessThanOrEqual(812 - 120);
+				if (distance > 0) await page.mouse.wheel(0, distance); // action 2
+				await expect
+					.poll(() => page.evaluate(() => scrollY))
+					.toBeGreaterThanOrEqual(distance > 0 ? 1 : 0);
+				await expect(firstBox(page)).toBeInViewport({ ratio: 1 });
+				const scrolled = await page.evaluate(() => scrollY);
+				await firstBox(page).check(); // action 3
+				await expect(firstBox(page)).toBeChecked();
+				expect(await page.evaluate(() => scrollY), 'the tick needed no further scroll').toBe(
+					scrolled
+				);
+			});
+		});
+	});
+}
+
+test('an alert link keeps its context on the way, with the alert name added', async ({ page }) => {
+	await page.goto('/alerts/DatabaseConnectionExhaustion/#service=api&summary=Pool%20full');
+	await expect(page).toHaveURL(
+		'/servio/scenarios/database-connection-exhaustion/#service=api&summary=Pool+full&alert=DatabaseConnectionExhaustion'
+	);
+	await expect(offer(page)).toContainText('Alert DatabaseConnectionExhaustion: Pool full');
+});
+
+test('"/" opens search, except while typing in a field', async ({ page }) => {
+	await page.goto('/servio/');
+	await page.keyboard.press('/');
+	const dialog = page.getByRole('dialog', { name: 'Search' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('textbox').fill('a/b');
+	await expect(dialog.getByRole('textbox')).toHaveValue('a/b');
+});
+
+test('"On this page" lists the headings rendered from frontmatter', async ({ page }) => {
+	await page.goto('/servio/scenarios/database-connection-exhaustion/');
+	const toc = page.locator('starlight-toc').first();
+	for (const name of [
+		'Symptoms',
+		'Immediate Response',
+		'Recovery Steps',
+		'Likely causes',
+		'Messages to send',
+	])
+		await expect(toc.getByRole('link', { name, exact: true })).toHaveCount(1);
+	await page.goto('/servio/');
+	for (const name of ['Scenarios', 'Severities', 'Communication templates'])
+		await expect(toc.getByRole('link', { name, exact: true })).toHaveCount(1);
+});
