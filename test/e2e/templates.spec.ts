@@ -312,8 +312,9 @@ test.describe('fixture templates', () => {
 		await expect(t.field('Started')).toHaveValue('2025-11-19T13:20');
 		await expect(t.field('Status')).toHaveValue('Identified');
 		await expect(t.field('Incident commander')).toHaveValue('Dana');
-		await expect(t.field('Next update')).toHaveValue('2025-11-19 14:35 UTC');
-		await expect(t.body).toContainText('**Next Update:** 2025-11-19 14:35 UTC');
+		// No update sent yet and the template is not declared an update: due 30 min after the start.
+		await expect(t.field('Next update')).toHaveValue('2025-11-19 13:50 UTC');
+		await expect(t.body).toContainText('**Next Update:** 2025-11-19 13:50 UTC');
 		await expect(page.getByText('Filled in automatically').first()).toBeVisible();
 
 		await t.field('Incident commander').fill('Lee');
