@@ -325,7 +325,7 @@ test.describe('fixture templates', () => {
 		await expect(t.blank('@[name]')).toHaveCount(1);
 		await expect(t.body).toContainText('INCIDENT DECLARED: SEV-2');
 		const stored = await page.evaluate(() =>
-			localStorage.getItem('responder:template-values:INC-20251119-1320')
+			localStorage.getItem('responder:template-values:v2:incident:INC-20251119-1320')
 		);
 		expect(JSON.parse(stored!).values).toMatchObject({ commander: 'Lee', severity: 'SEV-2' });
 
@@ -409,7 +409,7 @@ test.describe('fixture templates', () => {
 		page,
 	}) => {
 		await page.addInitScript(() =>
-			localStorage.setItem('responder:template-values:default', '{"version":1,"values":')
+			localStorage.setItem('responder:template-values:v2:default', '{"version":1,"values":')
 		);
 		await t.goto(customer);
 		await expect(page.getByText('Saved values could not be read and were set aside')).toBeVisible();
@@ -417,7 +417,7 @@ test.describe('fixture templates', () => {
 		await expect(t.body).toContainText('Impact: Slow');
 		const keys = await page.evaluate(() =>
 			Object.keys(localStorage).filter((key) =>
-				key.startsWith('responder:template-values:default:corrupt:')
+				key.startsWith('responder:template-values:v2:default:corrupt:')
 			)
 		);
 		expect(keys).toHaveLength(1);
@@ -490,7 +490,7 @@ test.describe('fixture templates', () => {
 				['severity', 'area', 'status', 'started', 'summary'].map((name) => [name, value])
 			);
 			localStorage.setItem(
-				'responder:template-values:default',
+				'responder:template-values:v2:default',
 				JSON.stringify({ version: 1, values })
 			);
 		}, payload);
