@@ -508,6 +508,29 @@ test.describe('fixture templates', () => {
 		await t.copy('Copy text').click();
 		expect((await t.clipboard()).split(payload)).toHaveLength(6);
 	});
+
+	test('a Slack copy shows Slack syntax in a value as typed and notifies no channel', async ({
+		templatePage: t,
+		page,
+	}) => {
+		const value = '@channel @here <!channel> <@U123> <https://evil.example/|dashboard>';
+		await page.addInitScript((value) => {
+			const values = Object.fromEntries(['area', 'summary'].map((name) => [name, value]));
+			localStorage.setItem(
+				'responder:template-values:v2:default',
+				JSON.stringify({ version: 1, values })
+			);
+		}, value);
+		await t.goto(declared);
+		await expect(t.body).toContainText(`**Area:** ${value} on`);
+		await t.copy('Copy for Slack').click();
+		await t.copy('Copy for Slack').click();
+		await expect(t.status).toHaveText('Copied (Slack).');
+		const copied = await t.clipboard();
+		expect(copied).not.toMatch(/@(channel|here|everyone)\b/);
+		expect(copied).toContain('@\u2060channel @\u2060here <!channel> <@U123>');
+		expect(copied.replaceAll('\u2060', '')).toContain(value);
+	});
 });
 
 test.describe('a seed template (Stolentee internal team alert)', () => {
