@@ -423,6 +423,47 @@ test.describe('fixture templates', () => {
 		expect(keys).toHaveLength(1);
 	});
 
+	test('an incident named default or __proto__ does not see the values typed before any incident', async ({
+		templatePage: t,
+		page,
+	}) => {
+		const activate = (id: string | null) =>
+			page.evaluate((id) => {
+				const incident = (id: string) => ({
+					id,
+					title: 'Bookings down',
+					playbook: 'drill',
+					severity: 'drill/sev-1',
+					status: 'identified',
+					startedAt: '2025-11-19T13:20:00Z',
+					roles: {},
+					timeline: [],
+				});
+				const ids = ['default', '__proto__'];
+				localStorage.setItem(
+					'responder:incidents',
+					JSON.stringify({
+						version: 2,
+						activeId: id,
+						incidents: Object.fromEntries(ids.map((id) => [id, incident(id)])),
+					})
+				);
+				window.dispatchEvent(new Event('responder:active-incident'));
+			}, id);
+		await t.goto(customer);
+		await t.field('Impact').fill('Slow bookings');
+		for (const id of ['default', '__proto__']) {
+			await activate(id);
+			await expect(t.field('Impact')).toHaveValue('');
+			await t.field('Impact').fill(`Typed in ${id}`);
+		}
+		await activate(null);
+		await expect(t.field('Impact')).toHaveValue('Slow bookings');
+		await activate('default');
+		await expect(t.field('Impact')).toHaveValue('Typed in default');
+		await expect(page.getByText('could not be')).toHaveCount(0);
+	});
+
 	test('the scenario page opens its templates as filled forms in one click', async ({
 		templatePage: t,
 	}) => {
