@@ -819,6 +819,18 @@ class IncidentWorkspace extends HTMLElement {
 		return true;
 	}
 
+	/** A checklist as people know it: its scenario's title, else its document key. */
+	#checklistName(document: string): string {
+		const [playbook = '', kind, ...slug] = document.split('/');
+		const scenario =
+			kind === 'scenarios'
+				? findPlaybook(this.#data, playbook)?.scenarios.find(
+						(entry) => entry.id === `${playbook}/${slug.join('/')}`
+					)
+				: undefined;
+		return scenario?.title ?? document;
+	}
+
 	/** A hand-over link: what it carries, shown before anything is taken over. */
 	async #offerHandover() {
 		const result = await decodeHandover(location.hash);
@@ -856,7 +868,25 @@ class IncidentWorkspace extends HTMLElement {
 					'dd',
 					{ 'data-handover-ticks': String(ticks) },
 					ticks
-						? preview.ticks.map((list) => `${list.count} on ${list.document}`).join('; ')
+						? h(
+								'ul',
+								{ class: 'rb-handover-ticks' },
+								preview.ticks.map((list) =>
+									h(
+										'li',
+										{},
+										`${this.#checklistName(list.document)}: ${list.count} ticked`,
+										h(
+											'ul',
+											{},
+											list.steps.map((step) => h('li', {}, step)),
+											list.count > list.steps.length
+												? h('li', {}, `and ${list.count - list.steps.length} more`)
+												: ''
+										)
+									)
+								)
+							)
 						: 'none'
 				),
 				h('dt', {}, 'Template values'),

@@ -8,7 +8,7 @@ import { entryText, roleLabel, type Incident } from './model.ts';
 import { decodeChecklist, orphanedTicks } from '../lib/checklist-store.ts';
 import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
 import { elapsed, endedAt, formatUtc, targetMinutes } from './clocks.ts';
-import { deriveText, type SeverityFacts } from './derive.ts';
+import { deriveText, timelineEntries, type SeverityFacts } from './derive.ts';
 import { DERIVATIONS } from '../schemas/template.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
@@ -44,9 +44,7 @@ export function messageLines(incident: Incident, playbook: PlaybookData): string
 }
 
 export const timelineLines = (incident: Incident): string[] =>
-	incident.timeline.map(
-		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entryText(entry))}`
-	);
+	timelineEntries(incident).map(([time, text]) => `- ${time} - ${escapeMarkdown(text)}`);
 
 /** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
 export function checklistProgress(
@@ -110,7 +108,9 @@ function derivedValues(
 ): Record<string, string> {
 	const input = { now, incident, severity: severityFacts(severity) };
 	return Object.fromEntries(
-		DERIVATIONS.flatMap((name) => {
+		DERIVATIONS.flatMap((name): [string, string][] => {
+			// The timeline is several lines: each line escaped, not the whole folded into one.
+			if (name === 'timeline') return [[name, timelineLines(incident).join('\n')]];
 			const value = deriveText(name, input);
 			return value === undefined ? [] : [[name, escapeMarkdown(value)]];
 		})
