@@ -7,7 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
  * others are reached the way a monitor linking straight to the runbook would: the scenario URL
  * with the alert context in its fragment.
  */
-const START = '2026-01-10T03:00:00.000Z';
+// Seconds, as monitors send them: the declare form records minutes, and the alert still finds it.
+const START = '2026-01-10T03:00:27.000Z';
 const PLAYBOOKS = [
 	{
 		playbook: 'restaurant-os',
@@ -20,11 +21,13 @@ const PLAYBOOKS = [
 	{ playbook: 'maidconnect', level: 'SEV-1', link: '/maidconnect/scenarios/complete-site-outage/' },
 ];
 
-const alertLink = (link: string, level: string) =>
-	`${link}#service=api&severity=${level}&startsAt=${START}&summary=${encodeURIComponent('Errors spiking')}`;
+const alertLink = (link: string, level: string, startsAt = START, summary = 'Errors spiking') =>
+	`${link}#service=api&severity=${level}&startsAt=${startsAt}&summary=${encodeURIComponent(summary)}`;
 
 const firstBox = (page: Page) => page.locator('rb-checklist input[type="checkbox"]').first();
 const offer = (page: Page) => page.locator('rb-incident-banner .rb-alert-context');
+/** Every control offering a new incident: the banner's and an alert's. */
+const declareButtons = (page: Page) => page.getByRole('button', { name: /^Declare incident/ });
 const storedIncidents = (page: Page) =>
 	page.evaluate(() => {
 		const store = JSON.parse(localStorage.getItem('responder:incidents') ?? 'null');
@@ -67,8 +70,20 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 				const clocks = bar.locator('.rb-clock');
 				await expect(clocks.first()).toBeVisible();
 				expect(await clocks.count()).toBeGreaterThan(0);
-				// The offer gives way to the incident.
+				// The offer gives way to the incident: the alert's and the banner's, now and after a reload.
 				await expect(offer(page)).toBeEmpty();
+				await expect(declareButtons(page)).toHaveCount(0);
+				await page.reload();
+				await expect(bar.locator('.rb-sev')).toContainText(level);
+				await expect(offer(page)).toBeEmpty();
+				await expect(declareButtons(page)).toHaveCount(0);
+				// Another alert while it runs: its facts show, and declaring apart is a deliberate choice.
+				await page.goto('about:blank');
+				await page.goto(alertLink(link, level, '2026-01-10T03:01:00.000Z', 'Disk full'));
+				await expect(offer(page)).toContainText('Disk full');
+				await expect(offer(page)).toContainText(/Incident INC-\S+ is running/);
+				await expect(declareButtons(page)).toHaveCount(0);
+				await expect(offer(page).getByRole('button')).toHaveText('Declare a separate incident');
 				// Hours later every open clock is overdue and says so.
 				await page.clock.fastForward('04:00:00');
 				await expect(bar.locator('.rb-clock.overdue').first()).toBeVisible();
