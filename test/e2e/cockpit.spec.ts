@@ -136,6 +136,34 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 	});
 }
 
+test.describe('phone 375×812, the longest id, severity and status', () => {
+	test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+	test('the bar shows id, severity and status whole, and the acknowledge button', async ({
+		page,
+	}) => {
+		await page.clock.install({ time: new Date('2026-01-10T03:02:00Z') });
+		await page.goto('/maidconnect/scenarios/complete-site-outage/');
+		await page.getByRole('button', { name: 'Declare incident', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+		await dialog.getByLabel('Severity').selectOption('maidconnect/sev-2');
+		await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+		const bar = page.locator('rb-incident-banner .rb-banner-line');
+		await expect(bar.locator('.rb-status')).toHaveText('Investigating');
+		// The badge's name is for screen readers here; the level is what shows.
+		await expect(bar.locator('.rb-sev')).toHaveText('SEV-2 (Major Degradation)');
+		const overflow = await bar.locator('.rb-bar-who').evaluate((line) => {
+			const box = line.getBoundingClientRect();
+			return ['.rb-incident-id', '.rb-sev', '.rb-status'].map((part) => {
+				const rect = line.querySelector(part)!.getBoundingClientRect();
+				return { part, past: Math.max(rect.right - box.right, box.left - rect.left) };
+			});
+		});
+		for (const { part, past } of overflow) expect(past, `${part} is cut`).toBeLessThanOrEqual(0);
+		await expect(bar.getByRole('button', { name: 'Acknowledge' })).toBeInViewport({ ratio: 1 });
+	});
+});
+
 test('an alert link keeps its context on the way, with the alert name added', async ({ page }) => {
 	await page.goto('/alerts/DatabaseConnectionExhaustion/#service=api&summary=Pool%20full');
 	await expect(page).toHaveURL(
