@@ -11,7 +11,6 @@
 import { h, syncChildren } from './dom.ts';
 import { loadChecklist, saveList, storedRecords } from './checklist-storage.ts';
 import { copyText } from './clipboard.ts';
-import { readJson, writeJson } from './safe-storage.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {
 	loadStore,
@@ -43,7 +42,7 @@ import {
 	handoverPreview,
 	mergeChecklist,
 } from '../incident/handover.ts';
-import { parseValueStore, valuesKey } from '../incident/template-values.ts';
+import { loadValues, saveValues } from './value-storage.ts';
 import { severityLabel } from '../incident/derive.ts';
 import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
@@ -945,7 +944,7 @@ class IncidentWorkspace extends HTMLElement {
 
 /** Template values typed for an incident (sent along with a hand-over). */
 function typedValues(id: string): Record<string, string> {
-	const result = readJson(valuesKey(id), parseValueStore);
+	const result = loadValues(id);
 	return result.status === 'ok' ? { ...result.value } : {};
 }
 
@@ -964,10 +963,7 @@ function landHandover(incident: Incident, values: Record<string, string>): void 
 		);
 	}
 	if (Object.keys(values).length)
-		writeJson(valuesKey(incident.id), {
-			version: 1,
-			values: { ...values, ...typedValues(incident.id) },
-		});
+		saveValues(incident.id, { ...values, ...typedValues(incident.id) });
 }
 
 declare global {

@@ -13,6 +13,7 @@ import { DERIVATIONS } from '../schemas/template.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
 import { escapeMarkdown, escapeMdx, escapeYaml } from '../lib/escape.ts';
+import { safeFileName } from '../lib/file-name.ts';
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
@@ -281,14 +282,17 @@ export function renderPostMortemMdx(incident: Incident, context: ExportContext):
 	return `---\n${frontmatter}\n---\n\n${escapeMdx(renderDocument(incident, 'post-mortem', context))}`;
 }
 
-/** File names the playbooks use (`incidents/PIR-…`), from the incident id. */
+/**
+ * File names the playbooks use (`incidents/PIR-…`), from the incident id made safe to save
+ * (`safeFileName`): an imported id can hold path separators, controls or a reserved name.
+ */
 export const exportFileName = (
 	incident: Incident,
 	kind: 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json'
 ): string =>
 	({
-		'incident-record': `${incident.id}.md`,
-		'post-mortem': `PIR-${incident.id}.md`,
-		'post-mortem-mdx': `PIR-${incident.id}.mdx`,
-		json: `${incident.id}.incident.json`,
+		'incident-record': safeFileName(incident.id, '.md'),
+		'post-mortem': safeFileName(`PIR-${incident.id}`, '.md'),
+		'post-mortem-mdx': safeFileName(`PIR-${incident.id}`, '.mdx'),
+		json: safeFileName(incident.id, '.incident.json'),
 	})[kind];

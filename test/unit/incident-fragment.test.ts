@@ -244,6 +244,14 @@ describe('alert context', () => {
 		).toBeUndefined();
 	});
 
+	test('an alert start with seconds matches the incident the form declared to the minute', () => {
+		const incidents = [incident('B', '2025-11-19T03:00:00.000Z')];
+		const seconds = { startsAt: '2025-11-19T03:00:42.186Z' };
+		expect(incidentForAlert(incidents, seconds, 'servio/database-down')?.id).toBe('B');
+		const nextMinute = { startsAt: '2025-11-19T03:01:00.000Z' };
+		expect(incidentForAlert(incidents, nextMinute, 'servio/database-down')).toBeUndefined();
+	});
+
 	test("without a start time, the open incident of the scenario is the alert's", () => {
 		const incidents = [
 			incident('A', '2025-11-19T02:00:00.000Z', 'resolved'),
