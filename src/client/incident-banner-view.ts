@@ -117,8 +117,11 @@ export class IncidentView {
 							'Acknowledge'
 						)
 					: null,
+				// How long is left comes before what and when: on a phone the chip's end may be out of view.
+				h('span', { class: 'rb-clock-remaining' }, formatRemaining(clock.remaining)),
+				' · ',
 				h('span', { class: 'rb-clock-label' }, `${label}: `),
-				`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
+				formatUtc(clock.due, now),
 				clock.businessHours ? ' (business hours)' : '',
 				clock.key === 'update'
 					? h(
