@@ -6,13 +6,13 @@
  * another incident runs, the alert is most likely part of it: the facts stay, and declaring a
  * separate incident is a deliberate, secondary choice.
  */
+import { formatUtc } from '../lib/utc.ts';
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentStore } from '../incident/model.ts';
 import { h } from './dom.ts';
 import { loadStore, mutate } from './incident-store-client.ts';
 import { incidentForAlert, parseAlertContext, type AlertContext } from '../lib/alert-context.ts';
 import { setActive } from '../incident/edits.ts';
-import { formatUtc } from '../incident/clocks.ts';
 
 export interface AlertOffer {
 	/** Changes when what the offer shows changes, so the banner re-renders only then. */

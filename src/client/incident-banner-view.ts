@@ -3,6 +3,7 @@
  * and the clocks its severity sets (turning urgent when overdue), with the Acknowledge button.
  * Loaded by the banner only while an incident is active, so pages browsed without one skip it.
  */
+import { formatUtc } from '../lib/utc.ts';
 import { STATUS_LABELS, type Incident } from '../incident/model.ts';
 import { h } from './dom.ts';
 import { mutate } from './incident-store-client.ts';
@@ -10,7 +11,6 @@ import {
 	elapsed,
 	formatRemaining,
 	formatSpan,
-	formatUtc,
 	firstResponseClock,
 	incidentClocks,
 } from '../incident/clocks.ts';
@@ -117,8 +117,11 @@ export class IncidentView {
 							'Acknowledge'
 						)
 					: null,
+				// How long is left comes before what and when: on a phone the chip's end may be out of view.
+				h('span', { class: 'rb-clock-remaining' }, formatRemaining(clock.remaining)),
+				' · ',
 				h('span', { class: 'rb-clock-label' }, `${label}: `),
-				`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
+				formatUtc(clock.due, now),
 				clock.businessHours ? ' (business hours)' : '',
 				clock.key === 'update'
 					? h(

@@ -16,12 +16,7 @@ import {
 	type RecordedEvent,
 } from '../incident/model.ts';
 import { parseStore } from '../incident/store.ts';
-
-export const INCIDENTS_KEY = 'responder:incidents';
-/** Fired on `window` in the tab that changes the active incident (other tabs get a storage event). */
-export const ACTIVE_INCIDENT_EVENT = 'responder:active-incident';
-/** Fired on `window` by features with a `RecordedEvent` as `detail`; the workspace records it. */
-export const TIMELINE_EVENT = 'responder:timeline';
+import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT } from './incident-keys.ts';
 
 let movedAside: string | undefined;
 

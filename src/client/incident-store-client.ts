@@ -9,19 +9,17 @@
  * same way when its `storage` event arrives. When storage fails the store lives in memory and
  * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
  */
+import { movedAsideKey, readStore } from './incident-context.ts';
 import {
 	ACTIVE_INCIDENT_EVENT,
+	CHANGED_EVENT,
 	INCIDENTS_KEY,
-	movedAsideKey,
-	readStore,
 	TIMELINE_EVENT,
-} from './incident-context.ts';
+} from './incident-keys.ts';
 import { onStorageChange, writeJson } from './safe-storage.ts';
 import { EVENT_TYPES, type IncidentStore, type RecordedEvent } from '../incident/model.ts';
-import { emptyStore, mergeStores, recordEvent } from '../incident/store.ts';
-
-/** Fired on `window` after this tab changed the store. */
-const CHANGED_EVENT = 'responder:incidents-changed';
+import { emptyStore } from '../incident/store.ts';
+import { mergeStores, recordEvent } from '../incident/record.ts';
 
 let memory: IncidentStore = emptyStore();
 let notice: string | null = null;

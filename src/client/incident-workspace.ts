@@ -8,6 +8,7 @@
  * Store changes (from this tab, another tab or a clock) update only the parts that changed, so a
  * note being typed, focus, an open edit or a selection survive them.
  */
+import { formatUtc } from '../lib/utc.ts';
 import { h, syncChildren } from './dom.ts';
 import { loadChecklist, saveList, storedRecords } from './checklist-storage.ts';
 import { copyText } from './clipboard.ts';
@@ -20,7 +21,6 @@ import {
 	storageNotice,
 } from './incident-store-client.ts';
 import { severityHelper } from './severity-helper.ts';
-import { formatUtc } from '../incident/clocks.ts';
 import {
 	findPlaybook,
 	findSeverity,
@@ -59,8 +59,8 @@ import {
 	setSeverity,
 	setStatus,
 } from '../incident/edits.ts';
+import { entryText } from '../incident/event-text.ts';
 import {
-	entryText,
 	roleLabel,
 	ROLES,
 	STATUS_LABELS,

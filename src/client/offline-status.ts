@@ -7,9 +7,9 @@
  * workbox-window loads through `import()` after the page has loaded, so it adds nothing to what a
  * page runs up front and never competes with the page for the network.
  */
+import { formatUtc } from '../lib/utc.ts';
 import type { Workbox } from 'workbox-window';
 import type { WorkerBuild, WorkerMessage } from '../lib/offline-messages.ts';
-import { formatUtc } from '../incident/clocks.ts';
 
 class OfflineStatus extends HTMLElement {
 	#offline = this.querySelector<HTMLElement>('[data-offline]')!;

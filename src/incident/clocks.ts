@@ -163,12 +163,3 @@ export function formatRemaining(ms: number): string {
 	if (Math.abs(ms) < 1000) return 'due now';
 	return ms > 0 ? `in ${formatSpan(ms)}` : `${formatSpan(ms)} overdue`;
 }
-
-/** `14:05 UTC` (with the date when not on `now`'s day). */
-export function formatUtc(iso: string, now?: Date): string {
-	const date = new Date(iso);
-	const time = `${date.toISOString().slice(11, 16)} UTC`;
-	return now && now.toISOString().slice(0, 10) === date.toISOString().slice(0, 10)
-		? time
-		: `${date.toISOString().slice(0, 10)} ${time}`;
-}

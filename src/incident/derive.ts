@@ -4,9 +4,11 @@
  * is written. Pure: the clock is passed in. A value Responder cannot know is `undefined` and
  * stays a visible blank, never a guess.
  */
+import { formatUtc } from '../lib/utc.ts';
 import type { DERIVATIONS } from '../schemas/template.ts';
-import { acknowledgedAt, endedAt, formatUtc, lastUpdateAt } from './clocks.ts';
-import { entryText, STATUS_LABELS, type Incident } from './model.ts';
+import { acknowledgedAt, endedAt, lastUpdateAt } from './clocks.ts';
+import { entryText } from './event-text.ts';
+import { STATUS_LABELS, type Incident } from './model.ts';
 
 export type Derivation = (typeof DERIVATIONS)[number];
 

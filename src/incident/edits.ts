@@ -5,7 +5,7 @@
  */
 import { roleId, type Incident, type IncidentStatus, type IncidentStore } from './model.ts';
 import { incidentId } from './id.ts';
-import { change, withEntry } from './store.ts';
+import { change, withEntry } from './record.ts';
 
 export interface Declaration {
 	title: string;

@@ -4,10 +4,12 @@
  * and the post-mortem as an MDX file whose frontmatter passes `PostMortemSchema`. User text is
  * escaped so a note can never become Markdown links, HTML or MDX expressions.
  */
-import { entryText, roleLabel, type Incident } from './model.ts';
+import { formatUtc } from '../lib/utc.ts';
+import { entryText } from './event-text.ts';
+import { roleLabel, type Incident } from './model.ts';
 import { decodeChecklist, orphanedTicks } from '../lib/checklist-store.ts';
 import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
-import { elapsed, endedAt, formatUtc, targetMinutes } from './clocks.ts';
+import { elapsed, endedAt, targetMinutes } from './clocks.ts';
 import { deriveText, timelineEntries, type SeverityFacts } from './derive.ts';
 import { DERIVATIONS } from '../schemas/template.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './data.ts';

@@ -4,7 +4,8 @@
  * with `deflate-raw` and base64url-encoded, checked by zod when opened. Alert context, the other
  * thing fragments carry, is in `alert-context.ts` so reading it needs no zod.
  */
-import { entryText, roleLabel, STATUS_LABELS, type Incident } from './model.ts';
+import { entryText } from './event-text.ts';
+import { roleLabel, STATUS_LABELS, type Incident } from './model.ts';
 import { IncidentFileSchema, migrateIncidentFile, toIncidentFile } from './file.ts';
 import { CHECKLIST_VERSION, type ChecklistRecord, type Tick } from '../lib/checklist-store.ts';
 

@@ -2,7 +2,7 @@
  * The incident model: an incident, its timeline of structured events, and the store that keeps
  * them under `responder:incidents` (JSON, `version` 2). Every timeline entry carries the facts
  * as fields (`status-changed` has `from` and `to`, `step-ticked` its checklist and item); the
- * words a responder reads are derived from those fields by `entryText`, so clocks, exports and
+ * words a responder reads are derived from those fields by `entryText` (`event-text.ts`), so clocks, exports and
  * hand-over read fields, never display text.
  *
  * The guard `isIncidentStore` runs on every page, where zod would cost ~20 KB gzip; the zod
@@ -130,38 +130,6 @@ export interface IncidentStore {
 
 /** An event as a feature sends it to be recorded, with an optional ISO time (default now). */
 export type RecordedEvent = TimelineEvent & { at?: string };
-
-/** The words a responder reads for an entry, derived from its fields. */
-export function eventText(event: TimelineEvent): string {
-	switch (event.type) {
-		case 'declared':
-			return `Incident declared at ${event.level}: ${event.title}`;
-		case 'acknowledged':
-			return 'Acknowledged';
-		case 'status-changed':
-			return `Status: ${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}`;
-		case 'severity-changed':
-			return `Severity: ${event.fromLevel} → ${event.toLevel}`;
-		case 'role-assigned':
-			return `${roleLabel(event.role)}: ${event.person || 'unassigned'}`;
-		case 'step-ticked':
-			return `Ticked: ${event.text}`;
-		case 'step-unticked':
-			return `Unticked: ${event.text}`;
-		case 'checklist-reset':
-			return `Checklist reset: ${event.count === 1 ? '1 ticked step' : `${event.count} ticked steps`} unticked`;
-		case 'message-sent':
-			return `${event.update ? 'Update sent' : 'Sent'}: ${event.title} (${event.channel})`;
-		case 'update-posted':
-			return 'Update posted';
-		case 'note':
-			return event.text;
-		case 'closed':
-			return 'Incident closed';
-	}
-}
-
-export const entryText = (entry: TimelineEntry): string => entry.edited ?? eventText(entry);
 
 // --- the guard -------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
  * template, keyed by field name), and what a field can fill itself from the active incident and
  * the playbook's severities. Pure: the clock, the incident and the severities are passed in.
  */
-import { formatUtc } from './clocks.ts';
+import { formatUtc } from '../lib/utc.ts';
 import { derive, type Derivation, type SeverityFacts } from './derive.ts';
 import type { Incident } from './model.ts';
 import { legacyScope, storageScope } from '../lib/storage-scope.ts';

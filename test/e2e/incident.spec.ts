@@ -70,7 +70,7 @@ test.describe('incident workspace', () => {
 					await expect(incident.clock(key)).toContainText(utcAfter(START, 0));
 				else if (target.kind === 'span')
 					await expect(incident.clock(key)).toContainText(
-						`${utcAfter(START, target.minutes!)} (in `
+						new RegExp(`in [^·]+ · .*: ${utcAfter(START, target.minutes!)}`)
 					);
 				else await expect(incident.clock(key)).toContainText(target.text);
 			}

@@ -3,7 +3,8 @@ import { formatRemaining, incidentClocks, targetMinutes } from '../../src/incide
 import { acknowledge, declareIncident, postUpdate, setStatus } from '../../src/incident/edits.ts';
 import { parseDuration } from '../../src/lib/duration.ts';
 import type { SeverityData } from '../../src/incident/data.ts';
-import { emptyStore, recordEvent } from '../../src/incident/store.ts';
+import { emptyStore } from '../../src/incident/store.ts';
+import { recordEvent } from '../../src/incident/record.ts';
 import { playbook, severities } from './incident-fixture.ts';
 
 const start = new Date('2025-11-19T03:00:00Z');

@@ -6,7 +6,8 @@ import {
 	renderPostMortemMdx,
 } from '../../src/incident/export.ts';
 import { addNote, declareIncident, setStatus } from '../../src/incident/edits.ts';
-import { emptyStore, recordEvent } from '../../src/incident/store.ts';
+import { emptyStore } from '../../src/incident/store.ts';
+import { recordEvent } from '../../src/incident/record.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { playbook, severities } from './incident-fixture.ts';
 

@@ -12,7 +12,8 @@ import {
 	mergeChecklist,
 } from '../../src/incident/handover.ts';
 import { addNote, declareIncident, setStatus } from '../../src/incident/edits.ts';
-import { emptyStore, recordEvent } from '../../src/incident/store.ts';
+import { emptyStore } from '../../src/incident/store.ts';
+import { recordEvent } from '../../src/incident/record.ts';
 
 const start = new Date('2025-11-19T03:00:00Z');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entryText } from '../../src/incident/model.ts';
+import { entryText } from '../../src/incident/event-text.ts';
 import { parseStore } from '../../src/incident/store.ts';
 import { parseIncidentFile } from '../../src/incident/file.ts';
 import { lastUpdateAt } from '../../src/incident/clocks.ts';

@@ -11,15 +11,11 @@ import {
 	setSeverity,
 	setStatus,
 } from '../../src/incident/edits.ts';
-import {
-	emptyStore,
-	mergeStores,
-	newEntryId,
-	parseStore,
-	recordEvent,
-} from '../../src/incident/store.ts';
+import { emptyStore, parseStore } from '../../src/incident/store.ts';
+import { mergeStores, newEntryId, recordEvent } from '../../src/incident/record.ts';
 import { IncidentStoreSchema, parseIncidentFile, toIncidentFile } from '../../src/incident/file.ts';
-import { entryText, isIncidentStore } from '../../src/incident/model.ts';
+import { entryText } from '../../src/incident/event-text.ts';
+import { isIncidentStore } from '../../src/incident/model.ts';
 
 const at = (time: string) => new Date(`2025-11-19T${time}Z`);
 
