@@ -4,6 +4,7 @@ import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
 import {
 	allSections,
+	cellText,
 	claim,
 	claimNode,
 	inlineText,
@@ -345,6 +346,7 @@ function columnRole(header: string): string | undefined {
 	if (/revenue/.test(h)) return 'revenue';
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
+	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	if (PAGING.test(h)) return 'paging';
@@ -369,26 +371,70 @@ export interface SeverityTable {
 	table: Table;
 	section: Section;
 	headers: string[];
-	rows: { level: Level; first: string; cells: string[] }[];
+	rows: { level: Level; first: string; cells: string[]; row: number }[];
+	/** Rows that are a note across the table ("Anything above this line is a major incident"). */
+	notes: string[];
 }
 
-/** Tables whose first column names severity levels. */
+/** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
+const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
+
+/**
+ * Tables whose first column names severity levels, and ladders written across: `Severity | Sev 3
+ * | Sev 2 | Sev 1` with a row per field. A row with only its first cell filled is a note across
+ * the table, not a level.
+ */
 export function severityTables(context: Context): SeverityTable[] {
 	const found: SeverityTable[] = [];
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
 			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => stripEmoji(toString(cell)).trim())
+				row.children.map((cell) => {
+					const text = cellText(cell);
+					return EMPTY_CELL.test(text) ? '' : text;
+				})
 			);
 			if (!/severit|priorit|level|sev/i.test(head![0] ?? '')) continue;
-			const rows = body.map((cells) => ({
+			const across = head!.slice(1).map((cell) => parseLevel(cell));
+			if (
+				across.length >= 2 &&
+				across.every(Boolean) &&
+				body.every((cells) => !parseLevel(cells[0] ?? ''))
+			) {
+				found.push({
+					table: node,
+					section,
+					headers: [head![0]!, ...body.map((cells) => cells[0] ?? '')],
+					rows: across.map((level, column) => ({
+						level: level!,
+						first: head![column + 1]!,
+						cells: [head![column + 1]!, ...body.map((cells) => cells[column + 1] ?? '')],
+						row: 0,
+					})),
+					notes: [],
+				});
+				continue;
+			}
+			const rows = body.map((cells, index) => ({
 				level: parseLevel(cells[0] ?? ''),
 				first: cells[0] ?? '',
 				cells,
+				row: index + 1,
 			}));
-			if (rows.some((row) => !row.level)) continue;
-			found.push({ table: node, section, headers: head!, rows: rows as SeverityTable['rows'] });
+			const isNote = (row: (typeof rows)[number]) =>
+				!row.level &&
+				row.cells.slice(1).every((cell) => !cell) &&
+				row.first.split(/\s+/).length > 3;
+			const levels = rows.filter((row) => row.level);
+			if (levels.length === 0 || !rows.every((row) => row.level || isNote(row))) continue;
+			found.push({
+				table: node,
+				section,
+				headers: head!,
+				rows: levels as SeverityTable['rows'],
+				notes: rows.filter(isNote).map((row) => row.first),
+			});
 		}
 	}
 	return found;
@@ -405,18 +451,18 @@ export function finishSeverities(context: Context): void {
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
 export function recogniseSeverityTables(context: Context): void {
-	for (const { table, section, headers, rows } of severityTables(context)) {
+	for (const { table, section, headers, rows, notes } of severityTables(context)) {
 		const roles = headers.map(columnRole);
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
 		// place is kept word for word in each level's notes.
 		if (roles.slice(1).every((role) => role === undefined)) continue;
-		for (const [index, row] of rows.entries()) {
+		for (const row of rows) {
 			const severity = severityFor(context, row.level);
 			const entry = context.out.severities.find((e) => e.data === severity)!;
 			entry.from ??= fromOffset(
 				context.doc,
 				section.title || row.first,
-				startOf(table.children[index + 1]!)
+				startOf(table.children[row.row]!)
 			);
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
@@ -433,6 +479,7 @@ export function recogniseSeverityTables(context: Context): void {
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
 				else if (role === 'paging') severity.paging = cell;
+				else if (role === 'actions') severity.actions = push(severity.actions, cell);
 				else {
 					criteria[role] = cell;
 					const range = role === 'usersAffected' ? percentRange(cell) : undefined;
@@ -441,8 +488,12 @@ export function recogniseSeverityTables(context: Context): void {
 			});
 			if (Object.keys(criteria).length) severity.criteria = criteria as SeverityInput['criteria'];
 		}
-		// Impact matrices stay in their page too: their column headings have no field to go to.
-		if (!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role)))
+		// Impact matrices stay in their page too: their column headings have no field to go to; so
+		// do tables with a note across them, which belongs with the ladder as prose.
+		if (
+			notes.length === 0 &&
+			!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))
+		)
 			claimNode(context.doc, table, hrefOf(context, 'severities', ''));
 	}
 }
