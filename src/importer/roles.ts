@@ -126,7 +126,18 @@ export function recogniseRoles(context: Context): void {
 			const lead = parts.length === 1 && !parts[0]!.label ? parts[0]!.nodes : [];
 			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
 			const bare = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
-			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) continue;
+			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
+				// Stays verbatim; dropped from the report if another recogniser types it.
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason:
+						'it sits under a roles heading but has no list of duties (expected a bullet list or a Responsibilities label)',
+				});
+				continue;
+			}
 			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(section.title)?.[1];
 			const role: RoleInput = {
 				name: section.title,
