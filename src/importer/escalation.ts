@@ -1,4 +1,4 @@
-import type { List } from 'mdast';
+import type { List, Nodes } from 'mdast';
 import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import {
@@ -18,15 +18,7 @@ import {
 	uniqueSlug,
 	type Section,
 } from './markdown.ts';
-import {
-	fromOffset,
-	fromSection,
-	hrefOf,
-	itemLines,
-	takenIn,
-	type Context,
-	type SourceRef,
-} from './model.ts';
+import { fromOffset, hrefOf, itemLines, takenIn, type Context } from './model.ts';
 import { parseLevel, severityRef, severityTables } from './severities.ts';
 
 /**
@@ -110,22 +102,80 @@ function uniqueSlugLike(id: string, taken: Set<string>): string {
 	return unique;
 }
 
+/** Where a path came from: the heading above it (at `at`) and the source it was read from. */
+interface PathSource {
+	heading: string;
+	at: number;
+	start: number;
+	end: number;
+}
+
+/** The source of a path read from `node` (or the whole section) under `section`'s heading. */
+const pathSource = (section: Section, node?: Nodes): PathSource => ({
+	heading: section.title || 'Escalation',
+	at: section.start,
+	start: node ? startOf(node) : section.start,
+	end: node ? endOf(node) : section.end,
+});
+
 function addPath(
 	context: Context,
 	title: string,
 	style: EscalationInput['style'],
 	raw: Level[],
-	from?: SourceRef,
+	source: PathSource,
 	notes: string[] = []
 ): string {
 	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
+	const from = fromOffset(context.doc, source.heading, source.at);
 	context.out.escalations.push({
 		slug,
 		data: { title, style, levels, ...(notes.length ? { notes } : {}) },
-		...(from ? { from } : {}),
+		from,
 	});
+	if (style === 'time') timeChecks(context, slug, raw, levels, source);
 	return hrefOf(context, 'escalation', slug);
+}
+
+/**
+ * A timed path whose levels have no `after` where the source gives a time somewhere: times that
+ * do not rise (all dropped), or a level whose condition, window or step before gives none.
+ */
+function timeChecks(
+	context: Context,
+	slug: string,
+	raw: Level[],
+	levels: Level[],
+	source: PathSource
+): void {
+	const where = {
+		kind: 'escalation' as const,
+		...source,
+		leftAs: `escalation path ${context.playbook}/${slug} without these times`,
+	};
+	if (raw.some((level) => level.after) && levels.every((level) => !level.after)) {
+		context.check.push({
+			...where,
+			reason: `its times do not rise (${raw.map((level) => `${level.who}: ${level.after ?? '—'}`).join(', ')})`,
+		});
+		return;
+	}
+	if (!levels.some((level) => level.after)) return;
+	// The first level is where the path starts: no time is missing there unless the source says one.
+	const untimed = levels.filter(
+		(level, index) => !level.after && (index > 0 || level.condition || level.window)
+	);
+	if (untimed.length === 0) return;
+	context.check.push({
+		...where,
+		reason: untimed
+			.map((level) => {
+				const said = level.window ?? level.condition;
+				return `no time for \`${level.who}\` (${said ? `\`${said}\` gives none` : 'the step before it gives none'})`;
+			})
+			.join('; '),
+	});
 }
 
 export function recogniseChains(context: Context): void {
@@ -137,13 +187,7 @@ export function recogniseChains(context: Context): void {
 			claimNode(
 				context.doc,
 				node,
-				addPath(
-					context,
-					section.title,
-					'time',
-					levels,
-					fromOffset(context.doc, section.title, startOf(node))
-				)
+				addPath(context, section.title, 'time', levels, pathSource(section, node))
 			);
 		}
 	}
@@ -198,19 +242,13 @@ export function recogniseLevelSections(context: Context): void {
 			if (section.heading)
 				claimNode(context.doc, section.heading, hrefOf(context, 'escalation', ''));
 		}
-		addPath(
-			context,
-			parent.title || 'Escalation',
-			'levels',
-			levels,
-			fromSection(context.doc, parent)
-		);
+		addPath(context, parent.title || 'Escalation', 'levels', levels, pathSource(parent));
 	}
 }
 
 /** A severity table with a who column and a response column is also an escalation path. */
 export function recogniseSeverityEscalation(context: Context): void {
-	for (const { section, headers, rows } of severityTables(context)) {
+	for (const { table, section, headers, rows } of severityTables(context)) {
 		const who = headers.findIndex(
 			(h, i) => i > 0 && /escalat|who|owner|notify|contact|engage/i.test(h)
 		);
@@ -226,13 +264,7 @@ export function recogniseSeverityEscalation(context: Context): void {
 				...(parseDuration(time) ? { responseTime: time } : {}),
 			};
 		});
-		addPath(
-			context,
-			section.title || 'Escalation',
-			'severity',
-			levels,
-			fromSection(context.doc, section)
-		);
+		addPath(context, section.title || 'Escalation', 'severity', levels, pathSource(section, table));
 	}
 }
 
@@ -459,7 +491,7 @@ export function recogniseEscalationShapes(context: Context): void {
 				section.title || 'Escalation',
 				'time',
 				levels,
-				fromSection(context.doc, section),
+				pathSource(section, node),
 				notes
 			);
 			claimNode(context.doc, node, href);
@@ -513,7 +545,7 @@ export function recogniseEscalationMatrix(context: Context): void {
 				section.title || 'Escalation',
 				'time',
 				levels,
-				fromOffset(context.doc, section.title, startOf(node))
+				pathSource(section, node)
 			);
 			claimNode(context.doc, node, href);
 		}

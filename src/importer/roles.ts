@@ -158,7 +158,18 @@ export function recogniseRoles(context: Context): void {
 				lead.length > 0 &&
 				listItemsOf(intro ? lead.slice(1) : lead) !== undefined &&
 				(ROLE_NOUN.test(name) || short !== undefined);
-			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) continue;
+			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
+				// Stays verbatim; dropped from the report if another recogniser types it.
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason:
+						'it sits under a roles heading but has no list of duties (expected a bullet list or a Responsibilities label)',
+				});
+				continue;
+			}
 			typed.add(section);
 			const role: RoleInput = {
 				name,

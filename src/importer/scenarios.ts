@@ -215,6 +215,7 @@ export function recogniseScenarios(context: Context): void {
 		const title = scenarioTitle(section.title) || section.title;
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
+		let unknownLevel: { value: string; start: number; end: number } | undefined;
 		for (const part of partsOf(context.doc, section)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
@@ -241,7 +242,10 @@ export function recogniseScenarios(context: Context): void {
 			) {
 				const ref = severityRef(context, parseLevel(inlineText(part.value))!.level);
 				if (ref) data.severity = ref;
-				else body.push(partBody(context, part));
+				else {
+					body.push(partBody(context, part));
+					unknownLevel = { value: inlineText(part.value), start: part.start, end: part.end };
+				}
 			} else if (/^first (action|step)$/.test(label) && part.value && part.nodes.length === 0) {
 				data.firstAction = inlineText(part.value);
 			} else {
@@ -272,9 +276,58 @@ export function recogniseScenarios(context: Context): void {
 			from: fromSection(context.doc, section),
 		});
 		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
+		if (unknownLevel)
+			context.check.push({
+				kind: 'scenario',
+				heading: section.title,
+				start: unknownLevel.start,
+				end: unknownLevel.end,
+				leftAs: `text in the body of scenario ${context.playbook}/${slug}`,
+				reason: `its severity \`${unknownLevel.value}\` is not a level of this playbook`,
+			});
 	});
+	uncertainScenarios(context);
 	recogniseBlockScenarios(context);
 	recogniseFirstActions(context);
+}
+
+/**
+ * Sections that came close to being runbooks: a "When …" heading under communications with no
+ * message found, and a section with one runbook label (`**Mitigation**:`) and nothing else to go
+ * on. They stay verbatim; the report lists them.
+ */
+function uncertainScenarios(context: Context): void {
+	const { doc } = context;
+	for (const section of allSections(doc.outline)) {
+		if (isClaimed(doc, section.start, section.end) || /checklist/i.test(section.title)) continue;
+		const where = {
+			kind: 'scenario' as const,
+			heading: section.title,
+			start: section.start,
+			end: section.end,
+		};
+		if (OWN_TITLE.test(section.title) && inCommunication(section)) {
+			const templates = hrefOf(context, 'templates', '');
+			const message = doc.claims.some(
+				(c) => c.href?.startsWith(templates) && section.start <= c.start && c.end <= section.end
+			);
+			if (!message)
+				context.check.push({
+					...where,
+					reason:
+						'a "When …" heading under a communication heading is a message, but no message block was found under it',
+				});
+			continue;
+		}
+		const labels = partsOf(doc, section)
+			.filter((part) => !part.section && RUNBOOK_LABEL.test(part.label))
+			.map((part) => part.label);
+		if (labels.length === 1 && section.depth >= 2 && !inCommunication(section))
+			context.check.push({
+				...where,
+				reason: `its only runbook label is \`${labels[0]}\`; a runbook needs symptoms, an alert name or two step sections`,
+			});
+	}
 }
 
 const ADMONITION = /^(?:\?\?\?\+?|!!!)\s+[\w-]+\s+"([^"]+)"\s*$/;
@@ -335,13 +388,24 @@ function recogniseBlockScenarios(context: Context): void {
 				if (PLACEHOLDER_BODY.test(body.trim())) {
 					context.check.push({
 						kind: 'scenario',
-						...fromOffset(doc, title, startOf(node)),
+						heading: title,
+						start: startOf(node),
+						end,
 						reason: `its body is only \`${body.trim()}\`: a placeholder, not a runbook`,
 					});
 					return;
 				}
 				const inner = parseMarkdown(body);
-				if (!inner.children.some((n) => n.type === 'list')) return;
+				if (!inner.children.some((n) => n.type === 'list')) {
+					context.check.push({
+						kind: 'scenario',
+						heading: title,
+						start: startOf(node),
+						end,
+						reason: 'its body has no list of steps to tick',
+					});
+					return;
+				}
 				const first = inner.children[0];
 				const lead = first?.type === 'paragraph';
 				add(

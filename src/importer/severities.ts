@@ -7,6 +7,7 @@ import {
 	cellText,
 	claim,
 	claimNode,
+	endOf,
 	inlineText,
 	labelLine,
 	listItemsOf,
@@ -303,12 +304,47 @@ function isSeveritySection(section: Section): Level | undefined {
 	return parseLevel(section.title, words);
 }
 
+/** Labels a severity's parts use: a target, the paging rule, a definition or examples. */
+const isSeverityLabel = (label: string): boolean =>
+	!!targetKey(label) ||
+	PAGING.test(label) ||
+	/^(definition|description|criteria|examples?|impact)\b/i.test(label);
+
+/** Notes targets and columns kept word for word in a severity's notes since `before` notes. */
+function noteCheck(
+	context: Context,
+	severity: SeverityInput,
+	before: number,
+	where: { heading: string; start: number; end: number }
+): void {
+	const notes = [severity.targetNotes ?? []].flat().slice(before);
+	if (notes.length === 0) return;
+	context.check.push({
+		kind: 'severity',
+		...where,
+		leftAs: `target notes of severity ${severity.level}`,
+		reason: `${notes.map((note) => `\`${note}\``).join(', ')} ${notes.length > 1 ? 'are' : 'is'} not a target the importer can time (acknowledge, response, update, resolution)`,
+	});
+}
+
 /** Severity headings and their parts. */
 export function recogniseSeveritySections(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const level = isSeveritySection(section);
-		if (!level) continue;
 		const parts = partsOf(context.doc, section, { plainLabels: true });
+		if (!level) {
+			// `### Urgent` with a response time under "Severity Levels": a level with no level name.
+			const labels = parts.filter((part) => !part.section && isSeverityLabel(part.label));
+			if (SEVERITY_PARENT.test(section.parent?.title ?? '') && labels.length)
+				context.check.push({
+					kind: 'severity',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason: `it has severity labels (${labels.map((part) => `\`${part.label}\``).join(', ')}) but its heading names no level (expected P0–P4, SEV1, S1 or Critical / High / Medium / Low)`,
+				});
+			continue;
+		}
 		// A level heading that holds scenarios or nothing typed is not a severity definition.
 		if (parts.length === 0) continue;
 		// A level heading that groups scenarios (`Critical Incidents (P0)`) types nothing itself:
@@ -319,16 +355,35 @@ export function recogniseSeveritySections(context: Context): void {
 		const marker = markerOf(section.heading ? toString(section.heading) : '');
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
+		const notes = [severity.targetNotes ?? []].flat().length;
+		const unread: Part[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			const items = part.label ? partItems(context, part) : [];
-			if (!items) continue;
-			if (!part.label) {
-				if (!applyUnlabelled(context, severity, part)) continue;
-			} else if (!apply(context, severity, part.label, inlineText(part.value), items)) continue;
+			const read =
+				items &&
+				(part.label
+					? apply(context, severity, part.label, inlineText(part.value), items)
+					: applyUnlabelled(context, severity, part));
+			if (!read) {
+				unread.push(part);
+				continue;
+			}
 			claim(context.doc, part.start, part.end, href);
 			used++;
 		}
+		const where = { heading: section.title, start: section.start, end: section.end };
+		noteCheck(context, severity, notes, where);
+		// What stays in the page: dropped from the list if a later recogniser types it.
+		if (unread.length)
+			context.check.push({
+				kind: 'severity',
+				...where,
+				reason:
+					used === 0
+						? `nothing under it reads as a severity's definition, targets or examples`
+						: `${unread.map((part) => (part.label ? `\`${part.label}\`` : 'the text before the first label')).join(', ')} ${unread.length > 1 ? 'have' : 'has'} no severity field`,
+			});
 		if (used > 0 && !known)
 			context.out.severities.push({
 				slug: severitySlug(level.level),
@@ -382,9 +437,13 @@ const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
 /**
  * Tables whose first column names severity levels, and ladders written across: `Severity | Sev 3
  * | Sev 2 | Sev 1` with a row per field. A row with only its first cell filled is a note across
- * the table, not a level.
+ * the table, not a level. `unmapped` hears of a table headed like a ladder some of whose rows name
+ * no level.
  */
-export function severityTables(context: Context): SeverityTable[] {
+export function severityTables(
+	context: Context,
+	unmapped?: (table: Table, section: Section, rows: string[]) => void
+): SeverityTable[] {
 	const found: SeverityTable[] = [];
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
@@ -427,7 +486,16 @@ export function severityTables(context: Context): SeverityTable[] {
 				row.cells.slice(1).every((cell) => !cell) &&
 				row.first.split(/\s+/).length > 3;
 			const levels = rows.filter((row) => row.level);
-			if (levels.length === 0 || !rows.every((row) => row.level || isNote(row))) continue;
+			const strays = rows.filter((row) => !row.level && (levels.length === 0 || !isNote(row)));
+			if (strays.length) {
+				unmapped?.(
+					node,
+					section,
+					strays.map((row) => row.first)
+				);
+				continue;
+			}
+			if (levels.length === 0) continue;
 			found.push({
 				table: node,
 				section,
@@ -451,13 +519,40 @@ export function finishSeverities(context: Context): void {
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
 export function recogniseSeverityTables(context: Context): void {
-	for (const { table, section, headers, rows, notes } of severityTables(context)) {
-		const roles = headers.map(columnRole);
+	const where = (table: Table, section: Section) => ({
+		kind: 'severity' as const,
+		heading: section.title || 'Severity table',
+		start: startOf(table),
+		end: endOf(table),
+	});
+	const tables = severityTables(context, (table, section, rows) =>
+		context.check.push({
+			...where(table, section),
+			reason: `its first column names levels, but ${rows.map((row) => `\`${row}\``).join(', ')} ${rows.length > 1 ? 'are' : 'is'} not a level (expected P0–P4, SEV1, S1 …)`,
+		})
+	);
+	for (const { table, section, headers, rows, notes: noteRows } of tables) {
+		// A "Response" column none of whose cells is a time says what to do, not how fast.
+		const roles = headers.map((header, index) => {
+			const role = columnRole(header);
+			const untimed = rows.every((row) => !row.cells[index] || !parseDuration(row.cells[index]!));
+			return role === 'target:response' && untimed ? 'actions' : role;
+		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
 		// place is kept word for word in each level's notes.
-		if (roles.slice(1).every((role) => role === undefined)) continue;
+		if (roles.slice(1).every((role) => role === undefined)) {
+			context.check.push({
+				...where(table, section),
+				reason: `none of its columns (${headers
+					.slice(1)
+					.map((header) => `\`${header}\``)
+					.join(', ')}) is a severity field`,
+			});
+			continue;
+		}
 		for (const row of rows) {
 			const severity = severityFor(context, row.level);
+			const notes = [severity.targetNotes ?? []].flat().length;
 			const entry = context.out.severities.find((e) => e.data === severity)!;
 			entry.from ??= fromOffset(
 				context.doc,
@@ -487,11 +582,17 @@ export function recogniseSeverityTables(context: Context): void {
 				}
 			});
 			if (Object.keys(criteria).length) severity.criteria = criteria as SeverityInput['criteria'];
+			const tableRow = table.children[row.row]!;
+			noteCheck(context, severity, notes, {
+				heading: section.title || row.first,
+				start: startOf(tableRow),
+				end: endOf(tableRow),
+			});
 		}
 		// Impact matrices stay in their page too: their column headings have no field to go to; so
 		// do tables with a note across them, which belongs with the ladder as prose.
 		if (
-			notes.length === 0 &&
+			noteRows.length === 0 &&
 			!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))
 		)
 			claimNode(context.doc, table, hrefOf(context, 'severities', ''));

@@ -296,6 +296,8 @@ function splitTitle(text: string): { title: string; note?: string | undefined } 
 
 export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
+	/** Templates titled by their section's heading, per section: two or more share a guess. */
+	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
@@ -371,6 +373,28 @@ export function recogniseTemplates(context: Context): void {
 			data,
 			from: fromOffset(context.doc, code.label ?? code.section.title, startOf(code.node)),
 		});
+		const where = {
+			kind: 'template' as const,
+			heading: code.label ?? code.section.title,
+			start: startOf(code.node),
+			end: endOf(code.node),
+			leftAs: `template ${context.playbook}/${slug} titled "${data.title}"`,
+		};
+		if (!named)
+			context.check.push({
+				...where,
+				reason: 'nothing names the message: no label, heading or subject',
+			});
+		else if (named !== title.trim())
+			context.check.push({
+				...where,
+				reason: `its heading \`${title.trim()}\` names no message, so the title is its subject line`,
+			});
+		else if (generic && !stepTitle && !code.lead)
+			byHeading.set(code.section, [
+				...(byHeading.get(code.section) ?? []),
+				{ slug, start: where.start, end: where.end },
+			]);
 		const href = hrefOf(context, 'templates', slug);
 		claim(
 			context.doc,
@@ -384,5 +408,17 @@ export function recogniseTemplates(context: Context): void {
 			claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
 		for (const node of [code.subjectNode, code.audienceNode])
 			if (node) claim(context.doc, startOf(node), endOf(node), href);
+	}
+	for (const [section, shared] of byHeading) {
+		if (shared.length < 2) continue;
+		for (const { slug, start, end } of shared)
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start,
+				end,
+				leftAs: `template ${context.playbook}/${slug}`,
+				reason: `the block has no label of its own, so it is titled by its heading \`${section.title}\`, which heads ${shared.length} messages`,
+			});
 	}
 }

@@ -71,7 +71,7 @@ describe('import report', () => {
 		expect(report).toContain('    shop/p0 (P0 Critical) ← "Critical (P0)", line 3');
 		expect(report).toContain('    shop/cart-empty (Cart empty) ← "Cart empty", line 6');
 		expect(report).toContain(
-			'  line 10 "Coupons": looked like a scenario, but its body is only `TBD`: a placeholder, not a runbook'
+			'  line 10 "Coupons" (scenario): left as text in pages/more.mdx, because its body is only `TBD`: a placeholder, not a runbook'
 		);
 	});
 
@@ -81,7 +81,13 @@ describe('import report', () => {
 			{ id: 'shop/cart-empty', title: 'Cart empty', heading: 'Cart empty', line: 6 },
 		]);
 		expect(data.check).toEqual([
-			expect.objectContaining({ kind: 'scenario', heading: 'Coupons', line: 10 }),
+			{
+				kind: 'scenario',
+				heading: 'Coupons',
+				line: 10,
+				leftAs: 'text in pages/more.mdx',
+				reason: 'its body is only `TBD`: a placeholder, not a runbook',
+			},
 		]);
 	});
 });
