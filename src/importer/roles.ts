@@ -226,8 +226,51 @@ export function recogniseRoles(context: Context): void {
 		}
 	}
 	recogniseDutyLeads(context, typed);
+	recogniseInitialledRoles(context, typed);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
+}
+
+/** `Engineer On Call (EOC)`: the abbreviation is the initials of the words before it. */
+function initialled(name: string): string | undefined {
+	const match = /^(.+?)\s*\(([A-Z]{2,6})\)$/.exec(name);
+	if (!match) return undefined;
+	const initials = match[1]!
+		.split(/[\s-]+/)
+		.filter(Boolean)
+		.map((word) => word[0]!.toUpperCase())
+		.join('');
+	return initials === match[2] ? match[2] : undefined;
+}
+
+/**
+ * A heading anywhere that names a function and carries its initials (`# Incident Manager On Call
+ * (IMOC)`) is a role even without a duties list: its first paragraph, if any, is the summary and
+ * the section stays in the page.
+ */
+function recogniseInitialledRoles(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		const name = roleName(section.title);
+		const short = initialled(name);
+		if (!short || typed.has(section) || !ROLE_NOUN.test(name)) continue;
+		if (context.out.roles.some((role) => role.data.name === name)) continue;
+		if (isClaimed(context.doc, section.start, section.end)) continue;
+		typed.add(section);
+		const first = section.nodes.find((node) => node.type === 'paragraph');
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(short), taken),
+			data: {
+				name,
+				short,
+				...(first
+					? { summary: inlineText(context.doc.source.slice(startOf(first), endOf(first))) }
+					: {}),
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromSection(context.doc, section),
+		});
+	}
 }
 
 /**
