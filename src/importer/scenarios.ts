@@ -41,9 +41,9 @@ const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|meaning|impact|diagnosis|diagnose|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
+	/^(alert|what it means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|meaning|diagnosis|diagnose|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix)$/i;
+	/^(alert|what it means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix)$/i;
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
 	/^(communicate|communication|resources|references?|additional information|notes)$/i;
@@ -72,9 +72,16 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 	)
 		return false;
 	const parts = partsOf(doc, section);
-	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`.
-	if (section.depth < 2)
-		return isAlertName(section.title) && parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`. In
+	// runbooks joined into one file, each top heading over runbook sections is one too.
+	if (section.depth < 2) {
+		const diagnostic = parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+		if (isAlertName(section.title)) return diagnostic;
+		const joined = (section.parent?.children.length ?? 0) > 1;
+		return (
+			joined && diagnostic && parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2
+		);
+	}
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
 	if (isAlertName(section.title) && runbookLabels >= 1) return true;

@@ -401,7 +401,7 @@ function columnRole(header: string): string | undefined {
 	if (/revenue/.test(h)) return 'revenue';
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
-	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
+	if (/actions?$|what to do/.test(h)) return 'actions';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	if (PAGING.test(h)) return 'paging';
@@ -532,10 +532,15 @@ export function recogniseSeverityTables(context: Context): void {
 		})
 	);
 	for (const { table, section, headers, rows, notes: noteRows } of tables) {
-		// A "Response" column none of whose cells is a time says what to do, not how fast.
+		// A "Response" column with no time in any cell says what to do, not how fast.
 		const roles = headers.map((header, index) => {
 			const role = columnRole(header);
-			const untimed = rows.every((row) => !row.cells[index] || !parseDuration(row.cells[index]!));
+			const untimed = rows.every(
+				(row) =>
+					!/\d\s*(s|sec|min|minutes?|h|hrs?|hours?|d|days?)\b|immediate/i.test(
+						row.cells[index] ?? ''
+					)
+			);
 			return role === 'target:response' && untimed ? 'actions' : role;
 		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot

@@ -186,6 +186,8 @@ function isTemplate(code: CodeContext): boolean {
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
 	if (isChecklistBlock(code) || looksLikeCommand(code.node.value)) return false;
+	// `### Example` under a template: the message filled in once, not another template.
+	if (/^(examples?|sample|filled[- ]in( example)?)$/i.test(code.section.title.trim())) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
 	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
 	const blanks = blankTokens(code.node.value).length > 0;
@@ -284,9 +286,9 @@ export function fieldsFor(text: string): TemplateField[] {
 	return fields;
 }
 
-/** `3. Create Incident Record`, `Phase 4: Communication` → the words. */
+/** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
 const unnumbered = (text: string) =>
-	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
+	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario|template|option)\s*\d+\s*[:.)-])\s*/i, '');
 
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
 function splitTitle(text: string): { title: string; note?: string | undefined } {
@@ -313,7 +315,9 @@ export function recogniseTemplates(context: Context): void {
 			)
 		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-		const kind = kindOf(`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title}`);
+		const kind = kindOf(
+			`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`
+		);
 		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
 		let subject: string | undefined = code.subject;
