@@ -3,6 +3,7 @@ import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import {
 	allSections,
+	cellText,
 	claim,
 	claimNode,
 	endOf,
@@ -18,7 +19,7 @@ import {
 	type Section,
 } from './markdown.ts';
 import { fromOffset, hrefOf, itemLines, takenIn, type Context } from './model.ts';
-import { severityRef, severityTables } from './severities.ts';
+import { parseLevel, severityRef, severityTables } from './severities.ts';
 
 /**
  * Escalation paths in three shapes: a numbered chain with times (`**Level 1** (0-15 min):
@@ -122,12 +123,17 @@ function addPath(
 	title: string,
 	style: EscalationInput['style'],
 	raw: Level[],
-	source: PathSource
+	source: PathSource,
+	notes: string[] = []
 ): string {
 	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
 	const from = fromOffset(context.doc, source.heading, source.at);
-	context.out.escalations.push({ slug, data: { title, style, levels }, from });
+	context.out.escalations.push({
+		slug,
+		data: { title, style, levels, ...(notes.length ? { notes } : {}) },
+		from,
+	});
 	if (style === 'time') timeChecks(context, slug, raw, levels, source);
 	return hrefOf(context, 'escalation', slug);
 }
@@ -274,9 +280,13 @@ function durationIn(text: string): string | undefined {
  * `1. Primary on-call — paged immediately` / `2. Secondary on-call — paged if no ack in 10
  * minutes`: an ordered list whose every item is who, a dash, and when.
  */
-export function parseLadder(doc: Context['doc'], list: List): Level[] | undefined {
+export function parseLadder(
+	doc: Context['doc'],
+	list: List
+): { levels: Level[]; notes: string[] } | undefined {
 	if (!list.ordered || list.children.length < 2) return undefined;
 	const levels: Level[] = [];
+	const notes: string[] = [];
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text);
@@ -284,11 +294,17 @@ export function parseLadder(doc: Context['doc'], list: List): Level[] | undefine
 			!match ||
 			!/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!)
 		) {
-			const sentence = ladderSentence(text);
+			const sentence = notes.length ? undefined : ladderSentence(text);
+			// Steps after the ladder ("Document each escalation in the timeline") are its notes.
+			if (!sentence && levels.length >= 2) {
+				notes.push(text);
+				continue;
+			}
 			if (!sentence) return undefined;
 			levels.push({ id: `Level ${index + 1}`, ...sentence });
 			continue;
 		}
+		if (notes.length) return undefined;
 		const after = durationIn(match[2]!);
 		levels.push({
 			id: `Level ${index + 1}`,
@@ -297,7 +313,7 @@ export function parseLadder(doc: Context['doc'], list: List): Level[] | undefine
 			...(after ? { after } : {}),
 		});
 	}
-	return levels;
+	return levels.length >= 2 ? { levels, notes } : undefined;
 }
 
 /**
@@ -309,7 +325,7 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	let condition: string | undefined;
 	const lead = /^(?:if|when|once)\s+(.+?),\s*(.+)$/i.exec(rest);
 	if (lead) [condition, rest] = [lead[1]!.trim(), lead[2]!.trim()];
-	const trailing = /^(.+?)\s+((?:after|if|when|within)\s+.+)$/i.exec(rest);
+	const trailing = /^(.+?)\s+((?:after|if|when|within|unless)\s+.+|immediately\b.*)$/i.exec(rest);
 	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
 		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
 	const { who } = whoOf(rest);
@@ -457,9 +473,11 @@ export function recogniseEscalationShapes(context: Context): void {
 		for (const node of section.nodes) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			let levels: Level[] | undefined;
+			let notes: string[] = [];
 			if (node.type === 'list') {
-				levels =
-					parseClock(context.doc, node) ?? (where ? parseLadder(context.doc, node) : undefined);
+				const ladder = where ? parseLadder(context.doc, node) : undefined;
+				levels = parseClock(context.doc, node) ?? ladder?.levels;
+				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
@@ -473,6 +491,60 @@ export function recogniseEscalationShapes(context: Context): void {
 				section.title || 'Escalation',
 				'time',
 				levels,
+				pathSource(section, node),
+				notes
+			);
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
+/**
+ * `Role | P0 Response | P1 Response | Contact Methods`: who is engaged, in order, with a time per
+ * severity. One path; each row's times per severity are its condition, the contact column its
+ * `via`, and the most severe column's time its `after`.
+ */
+export function recogniseEscalationMatrix(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 3) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!/^(role|who|contact|team|responder|escalation (level|contact))s?$/i.test(head![0] ?? ''))
+				continue;
+			const columns = head!
+				.map((text, index) => ({ index, level: parseLevel(text.split(/\s+/)[0] ?? '') }))
+				.filter((c) => c.index > 0 && c.level);
+			if (columns.length < 2) continue;
+			// Cells are short times (`15min`, `0-1hr`, `Next day`, `-`), never prose.
+			const short = (cell: string) => cell.replace(/\s*\(.*\)$/, '').split(/\s+/).length <= 3;
+			if (!body.every((cells) => columns.every(({ index }) => short(cells[index] ?? '')))) continue;
+			const via = head!.findIndex(
+				(text, index) => index > 0 && /contact|method|via|how/i.test(text)
+			);
+			const levels: Level[] = body.map((cells) => {
+				const first = (cells[columns[0]!.index] ?? '').replace(/\s*\(.*\)$/, '').trim();
+				const after = windowStart(first.replace(/(\d)([a-z])/gi, '$1 $2'));
+				const times = columns
+					.map(({ index, level }) => [level!.level, cells[index] ?? ''] as const)
+					.filter(([, cell]) => cell && !/^[-—–]$/.test(cell))
+					.map(([level, cell]) => `${level}: ${cell}`);
+				return {
+					id: cells[0]!,
+					who: cells[0]!,
+					...(after ? { after } : {}),
+					...(times.length ? { condition: times.join('; ') } : {}),
+					...(via > 0 && cells[via] ? { via: cells[via]! } : {}),
+				};
+			});
+			if (levels.some((level) => !level.who)) continue;
+			const href = addPath(
+				context,
+				section.title || 'Escalation',
+				'time',
+				levels,
 				pathSource(section, node)
 			);
 			claimNode(context.doc, node, href);
@@ -481,6 +553,7 @@ export function recogniseEscalationShapes(context: Context): void {
 }
 
 export function recogniseEscalation(context: Context): void {
+	recogniseEscalationMatrix(context);
 	recogniseEscalationShapes(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);

@@ -41,9 +41,12 @@ const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|meaning|impact|diagnosis|triage|investigation|mitigation|mitigate|remediation|resolution|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
+	/^(alert|what it means|meaning|impact|diagnosis|diagnose|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|meaning|diagnosis|triage|investigation|mitigation|mitigate|remediation|fix)$/i;
+	/^(alert|what it means|meaning|diagnosis|diagnose|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix)$/i;
+/** A runbook's own step sections and appendices: never a scenario themselves. */
+const STEP_SECTION =
+	/^(communicate|communication|resources|references?|additional information|notes)$/i;
 /** Sections about messages: a "When …" heading there is a message, not a scenario. */
 const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
 
@@ -59,6 +62,15 @@ export const isAlertName = (text: string): boolean => ALERT.test(stripEmoji(text
 function looksLikeScenario(doc: Doc, section: Section): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
+	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
+	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
+	// A section whose whole text became another kind of entry (an escalation ladder) is that entry.
+	if (
+		section.children.length === 0 &&
+		section.nodes.length > 0 &&
+		section.nodes.every((node) => isClaimed(doc, startOf(node), endOf(node)))
+	)
+		return false;
 	const parts = partsOf(doc, section);
 	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`.
 	if (section.depth < 2)
@@ -85,6 +97,8 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 		parent.depth >= 1 &&
 		!isDocTitle &&
 		GROUP.test(parent.title) &&
+		// `Step 2: Escalate`, `Procedure 1: Triage`: steps of one process, not kinds of incident.
+		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
 		!/^(table of contents|contents)$/i.test(section.title)
 	);

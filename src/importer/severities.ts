@@ -4,6 +4,7 @@ import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
 import {
 	allSections,
+	cellText,
 	claim,
 	claimNode,
 	endOf,
@@ -400,6 +401,7 @@ function columnRole(header: string): string | undefined {
 	if (/revenue/.test(h)) return 'revenue';
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
+	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	if (PAGING.test(h)) return 'paging';
@@ -424,12 +426,19 @@ export interface SeverityTable {
 	table: Table;
 	section: Section;
 	headers: string[];
-	rows: { level: Level; first: string; cells: string[] }[];
+	rows: { level: Level; first: string; cells: string[]; row: number }[];
+	/** Rows that are a note across the table ("Anything above this line is a major incident"). */
+	notes: string[];
 }
 
+/** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
+const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
+
 /**
- * Tables whose first column names severity levels. `unmapped` hears of a table headed like a
- * ladder some of whose rows name no level.
+ * Tables whose first column names severity levels, and ladders written across: `Severity | Sev 3
+ * | Sev 2 | Sev 1` with a row per field. A row with only its first cell filled is a note across
+ * the table, not a level. `unmapped` hears of a table headed like a ladder some of whose rows name
+ * no level.
  */
 export function severityTables(
 	context: Context,
@@ -440,23 +449,60 @@ export function severityTables(
 		for (const node of section.nodes) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
 			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => stripEmoji(toString(cell)).trim())
+				row.children.map((cell) => {
+					const text = cellText(cell);
+					return EMPTY_CELL.test(text) ? '' : text;
+				})
 			);
 			if (!/severit|priorit|level|sev/i.test(head![0] ?? '')) continue;
-			const rows = body.map((cells) => ({
+			const across = head!.slice(1).map((cell) => parseLevel(cell));
+			if (
+				across.length >= 2 &&
+				across.every(Boolean) &&
+				body.every((cells) => !parseLevel(cells[0] ?? ''))
+			) {
+				found.push({
+					table: node,
+					section,
+					headers: [head![0]!, ...body.map((cells) => cells[0] ?? '')],
+					rows: across.map((level, column) => ({
+						level: level!,
+						first: head![column + 1]!,
+						cells: [head![column + 1]!, ...body.map((cells) => cells[column + 1] ?? '')],
+						row: 0,
+					})),
+					notes: [],
+				});
+				continue;
+			}
+			const rows = body.map((cells, index) => ({
 				level: parseLevel(cells[0] ?? ''),
 				first: cells[0] ?? '',
 				cells,
+				row: index + 1,
 			}));
-			if (rows.some((row) => !row.level)) {
+			const isNote = (row: (typeof rows)[number]) =>
+				!row.level &&
+				row.cells.slice(1).every((cell) => !cell) &&
+				row.first.split(/\s+/).length > 3;
+			const levels = rows.filter((row) => row.level);
+			const strays = rows.filter((row) => !row.level && (levels.length === 0 || !isNote(row)));
+			if (strays.length) {
 				unmapped?.(
 					node,
 					section,
-					rows.filter((row) => !row.level).map((row) => row.first)
+					strays.map((row) => row.first)
 				);
 				continue;
 			}
-			found.push({ table: node, section, headers: head!, rows: rows as SeverityTable['rows'] });
+			if (levels.length === 0) continue;
+			found.push({
+				table: node,
+				section,
+				headers: head!,
+				rows: levels as SeverityTable['rows'],
+				notes: rows.filter(isNote).map((row) => row.first),
+			});
 		}
 	}
 	return found;
@@ -485,8 +531,13 @@ export function recogniseSeverityTables(context: Context): void {
 			reason: `its first column names levels, but ${rows.map((row) => `\`${row}\``).join(', ')} ${rows.length > 1 ? 'are' : 'is'} not a level (expected P0–P4, SEV1, S1 …)`,
 		})
 	);
-	for (const { table, section, headers, rows } of tables) {
-		const roles = headers.map(columnRole);
+	for (const { table, section, headers, rows, notes: noteRows } of tables) {
+		// A "Response" column none of whose cells is a time says what to do, not how fast.
+		const roles = headers.map((header, index) => {
+			const role = columnRole(header);
+			const untimed = rows.every((row) => !row.cells[index] || !parseDuration(row.cells[index]!));
+			return role === 'target:response' && untimed ? 'actions' : role;
+		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
 		// place is kept word for word in each level's notes.
 		if (roles.slice(1).every((role) => role === undefined)) {
@@ -499,14 +550,14 @@ export function recogniseSeverityTables(context: Context): void {
 			});
 			continue;
 		}
-		for (const [index, row] of rows.entries()) {
+		for (const row of rows) {
 			const severity = severityFor(context, row.level);
 			const notes = [severity.targetNotes ?? []].flat().length;
 			const entry = context.out.severities.find((e) => e.data === severity)!;
 			entry.from ??= fromOffset(
 				context.doc,
 				section.title || row.first,
-				startOf(table.children[index + 1]!)
+				startOf(table.children[row.row]!)
 			);
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
@@ -523,6 +574,7 @@ export function recogniseSeverityTables(context: Context): void {
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
 				else if (role === 'paging') severity.paging = cell;
+				else if (role === 'actions') severity.actions = push(severity.actions, cell);
 				else {
 					criteria[role] = cell;
 					const range = role === 'usersAffected' ? percentRange(cell) : undefined;
@@ -530,15 +582,19 @@ export function recogniseSeverityTables(context: Context): void {
 				}
 			});
 			if (Object.keys(criteria).length) severity.criteria = criteria as SeverityInput['criteria'];
-			const tableRow = table.children[index + 1]!;
+			const tableRow = table.children[row.row]!;
 			noteCheck(context, severity, notes, {
 				heading: section.title || row.first,
 				start: startOf(tableRow),
 				end: endOf(tableRow),
 			});
 		}
-		// Impact matrices stay in their page too: their column headings have no field to go to.
-		if (!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role)))
+		// Impact matrices stay in their page too: their column headings have no field to go to; so
+		// do tables with a note across them, which belongs with the ladder as prose.
+		if (
+			noteRows.length === 0 &&
+			!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))
+		)
 			claimNode(context.doc, table, hrefOf(context, 'severities', ''));
 	}
 }

@@ -26,6 +26,16 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
+	it('turns an image beside the source into text, since it is not imported', () => {
+		const source =
+			'# T\n\n![Who reports to whom](../img/roles.png)\n\n![Logo](https://example.com/logo.png) and ![](/site.png)\n';
+		const { text } = prepareSource(source);
+		expect(text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(text).toContain('Image not imported: Who reports to whom (`../img/roles.png`)');
+		expect(text).not.toContain('](../img/roles.png)');
+		expect(text).toContain('![Logo](https://example.com/logo.png) and ![](/site.png)');
+	});
+
 	it('reads front matter as playbook metadata', () => {
 		const { imported } = importText(
 			'---\nowner: Platform\nlast_reviewed: 2026-01-10\n---\n# Playbook\n\nText long enough to be a summary of the playbook.\n'
