@@ -154,10 +154,8 @@ export function recogniseRoles(context: Context): void {
 			const lead = parts.length === 1 && !parts[0]!.label ? parts[0]!.nodes : [];
 			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
 			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
-			const bare =
-				lead.length > 0 &&
-				listItemsOf(intro ? lead.slice(1) : lead) !== undefined &&
-				(ROLE_NOUN.test(name) || short !== undefined);
+			const list = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
+			const bare = list && (ROLE_NOUN.test(name) || short !== undefined);
 			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
 				// Stays verbatim; dropped from the report if another recogniser types it.
 				context.check.push({
@@ -165,8 +163,9 @@ export function recogniseRoles(context: Context): void {
 					heading: section.title,
 					start: section.start,
 					end: section.end,
-					reason:
-						'it sits under a roles heading but has no list of duties (expected a bullet list or a Responsibilities label)',
+					reason: list
+						? 'it sits under a roles heading with a list, but its heading names no role (lead, commander, engineer, scribe …), so the list is not read as duties'
+						: 'it sits under a roles heading but has no list of duties (expected a bullet list or a Responsibilities label)',
 				});
 				continue;
 			}

@@ -401,7 +401,7 @@ function columnRole(header: string): string | undefined {
 	if (/revenue/.test(h)) return 'revenue';
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
-	if (/actions?$|what to do/.test(h)) return 'actions';
+	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	if (PAGING.test(h)) return 'paging';
