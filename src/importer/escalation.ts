@@ -1,8 +1,9 @@
-import type { List } from 'mdast';
+import type { List, Nodes } from 'mdast';
 import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import {
 	allSections,
+	cellText,
 	claim,
 	claimNode,
 	endOf,
@@ -17,16 +18,8 @@ import {
 	uniqueSlug,
 	type Section,
 } from './markdown.ts';
-import {
-	fromOffset,
-	fromSection,
-	hrefOf,
-	itemLines,
-	takenIn,
-	type Context,
-	type SourceRef,
-} from './model.ts';
-import { severityRef, severityTables } from './severities.ts';
+import { fromOffset, hrefOf, itemLines, takenIn, type Context } from './model.ts';
+import { parseLevel, severityRef, severityTables } from './severities.ts';
 
 /**
  * Escalation paths in three shapes: a numbered chain with times (`**Level 1** (0-15 min):
@@ -109,17 +102,80 @@ function uniqueSlugLike(id: string, taken: Set<string>): string {
 	return unique;
 }
 
+/** Where a path came from: the heading above it (at `at`) and the source it was read from. */
+interface PathSource {
+	heading: string;
+	at: number;
+	start: number;
+	end: number;
+}
+
+/** The source of a path read from `node` (or the whole section) under `section`'s heading. */
+const pathSource = (section: Section, node?: Nodes): PathSource => ({
+	heading: section.title || 'Escalation',
+	at: section.start,
+	start: node ? startOf(node) : section.start,
+	end: node ? endOf(node) : section.end,
+});
+
 function addPath(
 	context: Context,
 	title: string,
 	style: EscalationInput['style'],
 	raw: Level[],
-	from?: SourceRef
+	source: PathSource,
+	notes: string[] = []
 ): string {
 	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
-	context.out.escalations.push({ slug, data: { title, style, levels }, ...(from ? { from } : {}) });
+	const from = fromOffset(context.doc, source.heading, source.at);
+	context.out.escalations.push({
+		slug,
+		data: { title, style, levels, ...(notes.length ? { notes } : {}) },
+		from,
+	});
+	if (style === 'time') timeChecks(context, slug, raw, levels, source);
 	return hrefOf(context, 'escalation', slug);
+}
+
+/**
+ * A timed path whose levels have no `after` where the source gives a time somewhere: times that
+ * do not rise (all dropped), or a level whose condition, window or step before gives none.
+ */
+function timeChecks(
+	context: Context,
+	slug: string,
+	raw: Level[],
+	levels: Level[],
+	source: PathSource
+): void {
+	const where = {
+		kind: 'escalation' as const,
+		...source,
+		leftAs: `escalation path ${context.playbook}/${slug} without these times`,
+	};
+	if (raw.some((level) => level.after) && levels.every((level) => !level.after)) {
+		context.check.push({
+			...where,
+			reason: `its times do not rise (${raw.map((level) => `${level.who}: ${level.after ?? '—'}`).join(', ')})`,
+		});
+		return;
+	}
+	if (!levels.some((level) => level.after)) return;
+	// The first level is where the path starts: no time is missing there unless the source says one.
+	const untimed = levels.filter(
+		(level, index) => !level.after && (index > 0 || level.condition || level.window)
+	);
+	if (untimed.length === 0) return;
+	context.check.push({
+		...where,
+		reason: untimed
+			.map((level) => {
+				const said = level.window ?? level.condition;
+				return `no time for \`${level.who}\` (${said ? `\`${said}\` gives none` : 'the step before it gives none'})`;
+			})
+			.join('; '),
+	});
 }
 
 export function recogniseChains(context: Context): void {
@@ -131,13 +187,7 @@ export function recogniseChains(context: Context): void {
 			claimNode(
 				context.doc,
 				node,
-				addPath(
-					context,
-					section.title,
-					'time',
-					levels,
-					fromOffset(context.doc, section.title, startOf(node))
-				)
+				addPath(context, section.title, 'time', levels, pathSource(section, node))
 			);
 		}
 	}
@@ -192,19 +242,13 @@ export function recogniseLevelSections(context: Context): void {
 			if (section.heading)
 				claimNode(context.doc, section.heading, hrefOf(context, 'escalation', ''));
 		}
-		addPath(
-			context,
-			parent.title || 'Escalation',
-			'levels',
-			levels,
-			fromSection(context.doc, parent)
-		);
+		addPath(context, parent.title || 'Escalation', 'levels', levels, pathSource(parent));
 	}
 }
 
 /** A severity table with a who column and a response column is also an escalation path. */
 export function recogniseSeverityEscalation(context: Context): void {
-	for (const { section, headers, rows } of severityTables(context)) {
+	for (const { table, section, headers, rows } of severityTables(context)) {
 		const who = headers.findIndex(
 			(h, i) => i > 0 && /escalat|who|owner|notify|contact|engage/i.test(h)
 		);
@@ -220,13 +264,7 @@ export function recogniseSeverityEscalation(context: Context): void {
 				...(parseDuration(time) ? { responseTime: time } : {}),
 			};
 		});
-		addPath(
-			context,
-			section.title || 'Escalation',
-			'severity',
-			levels,
-			fromSection(context.doc, section)
-		);
+		addPath(context, section.title || 'Escalation', 'severity', levels, pathSource(section, table));
 	}
 }
 
@@ -242,9 +280,13 @@ function durationIn(text: string): string | undefined {
  * `1. Primary on-call — paged immediately` / `2. Secondary on-call — paged if no ack in 10
  * minutes`: an ordered list whose every item is who, a dash, and when.
  */
-export function parseLadder(doc: Context['doc'], list: List): Level[] | undefined {
+export function parseLadder(
+	doc: Context['doc'],
+	list: List
+): { levels: Level[]; notes: string[] } | undefined {
 	if (!list.ordered || list.children.length < 2) return undefined;
 	const levels: Level[] = [];
+	const notes: string[] = [];
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text);
@@ -252,11 +294,17 @@ export function parseLadder(doc: Context['doc'], list: List): Level[] | undefine
 			!match ||
 			!/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!)
 		) {
-			const sentence = ladderSentence(text);
+			const sentence = notes.length ? undefined : ladderSentence(text);
+			// Steps after the ladder ("Document each escalation in the timeline") are its notes.
+			if (!sentence && levels.length >= 2) {
+				notes.push(text);
+				continue;
+			}
 			if (!sentence) return undefined;
 			levels.push({ id: `Level ${index + 1}`, ...sentence });
 			continue;
 		}
+		if (notes.length) return undefined;
 		const after = durationIn(match[2]!);
 		levels.push({
 			id: `Level ${index + 1}`,
@@ -265,7 +313,7 @@ export function parseLadder(doc: Context['doc'], list: List): Level[] | undefine
 			...(after ? { after } : {}),
 		});
 	}
-	return levels;
+	return levels.length >= 2 ? { levels, notes } : undefined;
 }
 
 /**
@@ -277,7 +325,7 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	let condition: string | undefined;
 	const lead = /^(?:if|when|once)\s+(.+?),\s*(.+)$/i.exec(rest);
 	if (lead) [condition, rest] = [lead[1]!.trim(), lead[2]!.trim()];
-	const trailing = /^(.+?)\s+((?:after|if|when|within)\s+.+)$/i.exec(rest);
+	const trailing = /^(.+?)\s+((?:after|if|when|within|unless)\s+.+|immediately\b.*)$/i.exec(rest);
 	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
 		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
 	const { who } = whoOf(rest);
@@ -425,9 +473,11 @@ export function recogniseEscalationShapes(context: Context): void {
 		for (const node of section.nodes) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			let levels: Level[] | undefined;
+			let notes: string[] = [];
 			if (node.type === 'list') {
-				levels =
-					parseClock(context.doc, node) ?? (where ? parseLadder(context.doc, node) : undefined);
+				const ladder = where ? parseLadder(context.doc, node) : undefined;
+				levels = parseClock(context.doc, node) ?? ladder?.levels;
+				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
@@ -441,7 +491,61 @@ export function recogniseEscalationShapes(context: Context): void {
 				section.title || 'Escalation',
 				'time',
 				levels,
-				fromSection(context.doc, section)
+				pathSource(section, node),
+				notes
+			);
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
+/**
+ * `Role | P0 Response | P1 Response | Contact Methods`: who is engaged, in order, with a time per
+ * severity. One path; each row's times per severity are its condition, the contact column its
+ * `via`, and the most severe column's time its `after`.
+ */
+export function recogniseEscalationMatrix(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 3) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!/^(role|who|contact|team|responder|escalation (level|contact))s?$/i.test(head![0] ?? ''))
+				continue;
+			const columns = head!
+				.map((text, index) => ({ index, level: parseLevel(text.split(/\s+/)[0] ?? '') }))
+				.filter((c) => c.index > 0 && c.level);
+			if (columns.length < 2) continue;
+			// Cells are short times (`15min`, `0-1hr`, `Next day`, `-`), never prose.
+			const short = (cell: string) => cell.replace(/\s*\(.*\)$/, '').split(/\s+/).length <= 3;
+			if (!body.every((cells) => columns.every(({ index }) => short(cells[index] ?? '')))) continue;
+			const via = head!.findIndex(
+				(text, index) => index > 0 && /contact|method|via|how/i.test(text)
+			);
+			const levels: Level[] = body.map((cells) => {
+				const first = (cells[columns[0]!.index] ?? '').replace(/\s*\(.*\)$/, '').trim();
+				const after = windowStart(first.replace(/(\d)([a-z])/gi, '$1 $2'));
+				const times = columns
+					.map(({ index, level }) => [level!.level, cells[index] ?? ''] as const)
+					.filter(([, cell]) => cell && !/^[-—–]$/.test(cell))
+					.map(([level, cell]) => `${level}: ${cell}`);
+				return {
+					id: cells[0]!,
+					who: cells[0]!,
+					...(after ? { after } : {}),
+					...(times.length ? { condition: times.join('; ') } : {}),
+					...(via > 0 && cells[via] ? { via: cells[via]! } : {}),
+				};
+			});
+			if (levels.some((level) => !level.who)) continue;
+			const href = addPath(
+				context,
+				section.title || 'Escalation',
+				'time',
+				levels,
+				pathSource(section, node)
 			);
 			claimNode(context.doc, node, href);
 		}
@@ -449,6 +553,7 @@ export function recogniseEscalationShapes(context: Context): void {
 }
 
 export function recogniseEscalation(context: Context): void {
+	recogniseEscalationMatrix(context);
 	recogniseEscalationShapes(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);

@@ -61,7 +61,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseRoles(context);
 	recogniseTables(context);
 	recogniseLinks(context);
-	const unclassified = recognisePages(context);
+	const { unclassified, check } = recognisePages(context);
 	context.out.playbook = recognisePlaybook(context, {
 		name,
 		sourceName: options.sourceName ?? 'Markdown',
@@ -71,6 +71,6 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 		imported: context.out,
 		unclassified,
 		links: context.out.playbook.links?.length ?? 0,
-		check: context.check,
+		check,
 	};
 }

@@ -29,10 +29,28 @@ export interface Entry<T> {
 	from?: SourceRef;
 }
 
-/** A section the importer left verbatim although it looked like an entry, and why. */
+/**
+ * Something the importer was not sure of ("check these"): text that looked like an entry but stayed
+ * verbatim, or an entry typed only in part. Where it is in the source, what it became, and why.
+ */
 export interface CheckItem extends SourceRef {
 	kind: 'severity' | 'scenario' | 'template' | 'escalation' | 'role';
+	/** What the text was left as: `text in pages/runbooks.mdx`, `a target note of severity P1`. */
+	leftAs: string;
 	reason: string;
+}
+
+/**
+ * A check item as a recogniser notes it. Without `leftAs` the text stays verbatim: once the pages
+ * are made it is named by the page it went to, or dropped when a later recogniser typed it after all.
+ */
+export interface PendingCheck extends Omit<CheckItem, 'leftAs' | 'line'> {
+	leftAs?: string | undefined;
+	/** The source the item is about. */
+	start: number;
+	end: number;
+	/** Where its heading or label stands, when not at `start`: the line the report gives. */
+	at?: number;
 }
 
 export type LinkInput = z.input<ReturnType<typeof LinkSchema>>;
@@ -61,8 +79,8 @@ export interface Context {
 	/** The playbook's own names for target kinds ("Detection to acknowledgment"). */
 	targetLabels: Partial<Record<'acknowledge' | 'response' | 'update' | 'resolution', string>>;
 	links: LinkInput[];
-	/** Sections kept verbatim that an author should look at. */
-	check: CheckItem[];
+	/** What an author should look at ("check these"). */
+	check: PendingCheck[];
 }
 
 export function newContext(doc: Doc, playbook: string, name: string): Context {

@@ -10,7 +10,7 @@ import {
 	type Doc,
 	type Section,
 } from './markdown.ts';
-import { hrefOf, takenIn, type Context } from './model.ts';
+import { hrefOf, lineAt, takenIn, type CheckItem, type Context } from './model.ts';
 import { relevel } from './scenarios.ts';
 
 /**
@@ -153,7 +153,10 @@ export function topSections(doc: Doc): {
 	return { preamble: [0, end], sections: outline.children };
 }
 
-export function recognisePages(context: Context): Unclassified[] {
+export function recognisePages(context: Context): {
+	unclassified: Unclassified[];
+	check: CheckItem[];
+} {
 	const { doc } = context;
 	const taken = takenIn(context, 'pages');
 	for (const slug of RESERVED) taken.add(slug);
@@ -198,7 +201,33 @@ export function recognisePages(context: Context): Unclassified[] {
 	}
 	const hrefs = addOutline(context, sections, pageOf);
 	rewriteAnchors(context, hrefs);
-	return unclassified;
+	return { unclassified, check: settleChecks(context, units, pageOf) };
+}
+
+/**
+ * Names the page each verbatim check item's text went to; drops an item whose text a later
+ * recogniser typed after all (nothing of it is left for a page).
+ */
+function settleChecks(
+	context: Context,
+	units: { start: number; end: number; section?: Section }[],
+	pageOf: Map<Section | undefined, string>
+): CheckItem[] {
+	const { doc } = context;
+	const settled: CheckItem[] = [];
+	for (const { start, end, at, leftAs, ...item } of context.check) {
+		const line = lineAt(doc, at ?? start);
+		if (leftAs) {
+			settled.push({ ...item, line, leftAs });
+			continue;
+		}
+		if (!hasText(leftover(doc, start, end, true))) continue;
+		const unit = units.find((u) => (u.section?.start ?? u.start) <= start && start < u.end);
+		const href = pageOf.get(unit?.section);
+		const slug = href?.split('/').filter(Boolean).pop();
+		settled.push({ ...item, line, leftAs: slug ? `text in pages/${slug}.mdx` : 'text in a page' });
+	}
+	return settled.sort((a, b) => a.line - b.line);
 }
 
 /** The list page when a section became several entries of one kind, else the first entry. */

@@ -1,4 +1,4 @@
-import type { Definition, LinkReference, Nodes } from 'mdast';
+import type { Definition, Image, LinkReference, Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { endOf, parseMarkdown, startOf } from './markdown.ts';
@@ -7,7 +7,8 @@ import { endOf, parseMarkdown, startOf } from './markdown.ts';
  * Source rewrites that run before the recognisers, each keeping every line where it was (so the
  * report's line numbers are the author's): front matter of another site generator is read and
  * blanked, reference-style links become inline links (so a link keeps its URL on whatever page its
- * text lands), and HTML tables become pipe tables the table recognisers read.
+ * text lands), HTML tables become pipe tables the table recognisers read, and images beside the
+ * source (which are not imported) become text.
  */
 
 export interface Prepared {
@@ -80,9 +81,10 @@ export function inlineReferences(text: string): {
 	return { text: out, definitions };
 }
 
+/** A cell's HTML as one line; line breaks, paragraphs and list items become `; ` between them. */
 const cellText = (html: string): string =>
 	html
-		.replace(/<br\s*\/?>/gi, ' ')
+		.replace(/<br\s*\/?>|<\/(p|li|div)>/gi, ' ; ')
 		.replace(/<[^>]+>/g, '')
 		.replace(/&nbsp;/g, ' ')
 		.replace(/&lt;/g, '<')
@@ -92,6 +94,10 @@ const cellText = (html: string): string =>
 		.replace(/&amp;/g, '&')
 		.replace(/\|/g, '\\|')
 		.replace(/\s+/g, ' ')
+		.replace(/(\s*;)+/g, ';')
+		.replace(/([.!?:])\s*;/g, '$1')
+		.replace(/^\s*;|;\s*$/g, '')
+		.replace(/;(?=\S)/g, '; ')
 		.trim();
 
 /** `<table><tr><th>…` as a pipe table; undefined when the HTML holds more than one simple table. */
@@ -133,9 +139,31 @@ export function htmlTables(text: string): string {
 	return out;
 }
 
-/** Runs the rewrites in order: front matter first (it is not Markdown), tables, then links. */
+/**
+ * `![Roles](../img/roles.png)`: an image beside the source file is not imported (no file outside
+ * `content/` is read), and MDX would compile its path into an import that fails the build. It
+ * becomes a line of text naming the image and where it was.
+ */
+export function localImages(text: string): string {
+	const edits: { start: number; end: number; text: string }[] = [];
+	visit(parseMarkdown(text), 'image', (node: Image) => {
+		if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(node.url)) return;
+		const alt = node.alt?.trim();
+		edits.push({
+			start: startOf(node),
+			end: endOf(node),
+			text: `Image not imported${alt ? `: ${ESCAPE_LINK_TEXT(alt)}` : ''} (\`${node.url.replace(/`/g, '')}\`)`,
+		});
+	});
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.start - a.start))
+		out = splice(out, edit.start, edit.end, edit.text);
+	return out;
+}
+
+/** Runs the rewrites in order: front matter first (it is not Markdown), tables, links, images. */
 export function prepareSource(text: string): Prepared {
 	const front = readFrontMatter(text);
 	const refs = inlineReferences(htmlTables(front.text));
-	return { text: refs.text, frontMatter: front.data, definitions: refs.definitions };
+	return { text: localImages(refs.text), frontMatter: front.data, definitions: refs.definitions };
 }

@@ -100,11 +100,11 @@ export function formatImportReport(input: ReportInput): string {
 				`    ${entry.id} (${entry.title})${entry.line ? ` ← "${entry.heading}", line ${entry.line}` : ''}`
 			);
 	}
-	lines.push('', 'Check these (kept word for word; the importer was not sure):');
+	lines.push('', 'Check these (the importer was not sure; source line, heading, kind):');
 	if (input.result.check.length === 0) lines.push('  nothing');
 	for (const item of input.result.check)
 		lines.push(
-			`  line ${item.line} "${item.heading}": looked like a ${item.kind}, but ${item.reason}`
+			`  line ${item.line} "${item.heading}" (${item.kind}): left as ${item.leftAs}, because ${item.reason}`
 		);
 	lines.push('', 'Repaired encoding:');
 	const repairs = Object.entries(input.repairs).filter(([, n]) => n > 0) as [

@@ -15,6 +15,7 @@ import {
 	stripEmoji,
 	uniqueSlug,
 	type Part,
+	type Section,
 } from './markdown.ts';
 import { fromOffset, fromSection, itemLines, takenIn, type Context } from './model.ts';
 import { toString } from 'mdast-util-to-string';
@@ -26,7 +27,29 @@ import { toString } from 'mdast-util-to-string';
 
 type RoleInput = z.input<ReturnType<typeof RoleSchema>>;
 
-const ROLES_PARENT = /\broles?\b|responders|who does what/i;
+const ROLES_PARENT = /\broles?\b|responders|who does what|on-?call responsibilities/i;
+
+/** Words that name a person's function: a heading without one needs a duties label to be a role. */
+const ROLE_NOUN =
+	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|counsel|writer|controller|observer|sme|ic)\b/i;
+
+/** Headings of a role's own fields, never roles themselves. */
+const ROLE_FIELD =
+	/^(description|duties|responsibilities|training|prerequisites|overview|summary|what is it\??|why have one\??|who are they\??|how can i become one\??)$/i;
+
+/** `Role: Incident Commander (IC)` → `Incident Commander (IC)`. */
+const roleName = (title: string): string => title.replace(/^role\s*[:–—-]\s*/i, '').trim();
+
+/** List items of every list in a section and its sub-sections, as lines. */
+function subtreeItems(context: Context, section: Section): string[] {
+	const items = section.nodes.flatMap((node) =>
+		node.type === 'list' ? node.children.flatMap((item) => itemLines(context.doc, item)) : []
+	);
+	return [...items, ...section.children.flatMap((child) => subtreeItems(context, child))];
+}
+
+/** A paragraph ending `… is responsible for:` or `Duties:` introduces the list after it. */
+const DUTIES_LEAD = /\b(responsible for|responsibilities|duties|expected to)\s*:$/i;
 
 /** `✅ DO:` … `❌ DON'T:` lines of a fenced block; undefined when the block is something else. */
 export function parseDoDont(value: string): { do: string[]; dont: string[] } | undefined {
@@ -116,20 +139,39 @@ export function recogniseRoleLists(context: Context): void {
 
 export function recogniseRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
+	const typed = new Set<Section>();
 	for (const parent of allSections(context.doc.outline)) {
-		if (!ROLES_PARENT.test(parent.title)) continue;
+		// A role's own sub-sections (Description, Duties) are not roles.
+		if (!ROLES_PARENT.test(parent.title) || typed.has(parent)) continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
+			const name = roleName(section.title);
+			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
 			const parts = partsOf(context.doc, section);
-			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties.
-			// An optional sentence before the list is the role's summary.
+			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties
+			// when its heading names a function ("Scribe", "Primary On-Call Engineer"). An optional
+			// sentence before the list is the role's summary.
 			const lead = parts.length === 1 && !parts[0]!.label ? parts[0]!.nodes : [];
 			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
-			const bare = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
-			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) continue;
-			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(section.title)?.[1];
+			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+			const list = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
+			const bare = list && (ROLE_NOUN.test(name) || short !== undefined);
+			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
+				// Stays verbatim; dropped from the report if another recogniser types it.
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason: list
+						? 'it sits under a roles heading with a list, but its heading names no role (lead, commander, engineer, scribe …), so the list is not read as duties'
+						: 'it sits under a roles heading but has no list of duties (expected a bullet list or a Responsibilities label)',
+				});
+				continue;
+			}
+			typed.add(section);
 			const role: RoleInput = {
-				name: section.title,
+				name,
 				...(short ? { short } : {}),
 				order: (context.out.roles.length + 1) * 10,
 			};
@@ -145,6 +187,14 @@ export function recogniseRoles(context: Context): void {
 				used.push(parts[0]!);
 			}
 			for (const part of parts) {
+				// `### Duties` under the role: its lists are the duties; the text stays in the page
+				// unless the sub-section is nothing but lists.
+				if (part.section && /responsib|duties/i.test(part.label) && !role.responsibilities) {
+					const items = subtreeItems(context, part.section);
+					if (items.length) role.responsibilities = items;
+					if (part.section.children.length === 0 && listItemsOf(part.nodes)) used.push(part);
+					continue;
+				}
 				if (!part.label || part.section) continue;
 				const list = lines(context, part);
 				const code =
@@ -162,7 +212,7 @@ export function recogniseRoles(context: Context): void {
 					used.push(part);
 				}
 			}
-			const slug = uniqueSlug(slugify(short ?? section.title), taken);
+			const slug = uniqueSlug(slugify(short ?? name), taken);
 			context.out.roles.push({ slug, data: role, from: fromSection(context.doc, section) });
 			for (const part of used) claim(context.doc, part.start, part.end, `/${context.playbook}/`);
 			if (section.heading)
@@ -174,8 +224,89 @@ export function recogniseRoles(context: Context): void {
 				);
 		}
 	}
+	recogniseDutyLeads(context, typed);
+	recogniseInitialledRoles(context, typed);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
+}
+
+/** `Engineer On Call (EOC)`: the abbreviation is the initials of the words before it. */
+function initialled(name: string): string | undefined {
+	const match = /^(.+?)\s*\(([A-Z]{2,6})\)$/.exec(name);
+	if (!match) return undefined;
+	const initials = match[1]!
+		.split(/[\s-]+/)
+		.filter(Boolean)
+		.map((word) => word[0]!.toUpperCase())
+		.join('');
+	return initials === match[2] ? match[2] : undefined;
+}
+
+/**
+ * A heading anywhere that names a function and carries its initials (`# Incident Manager On Call
+ * (IMOC)`) is a role even without a duties list: its first paragraph, if any, is the summary and
+ * the section stays in the page.
+ */
+function recogniseInitialledRoles(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		const name = roleName(section.title);
+		const short = initialled(name);
+		if (!short || typed.has(section) || !ROLE_NOUN.test(name)) continue;
+		if (context.out.roles.some((role) => role.data.name === name)) continue;
+		if (isClaimed(context.doc, section.start, section.end)) continue;
+		typed.add(section);
+		const first = section.nodes.find((node) => node.type === 'paragraph');
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(short), taken),
+			data: {
+				name,
+				short,
+				...(first
+					? { summary: inlineText(context.doc.source.slice(startOf(first), endOf(first))) }
+					: {}),
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromSection(context.doc, section),
+		});
+	}
+}
+
+/**
+ * Anywhere in the document, a heading that names a function (`# Incident Commander`) over a
+ * sentence ending "… is responsible for:" and a list: the role and its duties. The rest of the
+ * section (its story, its sub-sections) stays in the page.
+ */
+function recogniseDutyLeads(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		const name = roleName(section.title);
+		if (typed.has(section) || !ROLE_NOUN.test(name) || ROLE_FIELD.test(name)) continue;
+		if (section.parent && typed.has(section.parent)) continue;
+		const index = section.nodes.findIndex(
+			(node, i) =>
+				node.type === 'paragraph' &&
+				DUTIES_LEAD.test(toString(node).trim()) &&
+				section.nodes[i + 1]?.type === 'list'
+		);
+		if (index < 0) continue;
+		const lead = section.nodes[index]!;
+		const list = section.nodes[index + 1]!;
+		if (list.type !== 'list' || isClaimed(context.doc, startOf(lead), endOf(list))) continue;
+		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+		typed.add(section);
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(short ?? name), taken),
+			data: {
+				name,
+				...(short ? { short } : {}),
+				responsibilities: list.children.flatMap((item) => itemLines(context.doc, item)),
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromSection(context.doc, section),
+		});
+		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
+	}
 }
 
 const RACI: Record<string, string> = {

@@ -41,9 +41,12 @@ const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|meaning|impact|diagnosis|triage|investigation|mitigation|mitigate|remediation|resolution|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
+	/^(alert|what it means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|meaning|diagnosis|triage|investigation|mitigation|mitigate|remediation|fix)$/i;
+	/^(alert|what it means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix)$/i;
+/** A runbook's own step sections and appendices: never a scenario themselves. */
+const STEP_SECTION =
+	/^(communicate|communication|resources|references?|additional information|notes)$/i;
 /** Sections about messages: a "When …" heading there is a message, not a scenario. */
 const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
 
@@ -59,10 +62,26 @@ export const isAlertName = (text: string): boolean => ALERT.test(stripEmoji(text
 function looksLikeScenario(doc: Doc, section: Section): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
+	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
+	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
+	// A section whose whole text became another kind of entry (an escalation ladder) is that entry.
+	if (
+		section.children.length === 0 &&
+		section.nodes.length > 0 &&
+		section.nodes.every((node) => isClaimed(doc, startOf(node), endOf(node)))
+	)
+		return false;
 	const parts = partsOf(doc, section);
-	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`.
-	if (section.depth < 2)
-		return isAlertName(section.title) && parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`. In
+	// runbooks joined into one file, each top heading over runbook sections is one too.
+	if (section.depth < 2) {
+		const diagnostic = parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
+		if (isAlertName(section.title)) return diagnostic;
+		const joined = (section.parent?.children.length ?? 0) > 1;
+		return (
+			joined && diagnostic && parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2
+		);
+	}
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
 	if (isAlertName(section.title) && runbookLabels >= 1) return true;
@@ -85,6 +104,8 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 		parent.depth >= 1 &&
 		!isDocTitle &&
 		GROUP.test(parent.title) &&
+		// `Step 2: Escalate`, `Procedure 1: Triage`: steps of one process, not kinds of incident.
+		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
 		!/^(table of contents|contents)$/i.test(section.title)
 	);
@@ -201,6 +222,7 @@ export function recogniseScenarios(context: Context): void {
 		const title = scenarioTitle(section.title) || section.title;
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
+		let unknownLevel: { value: string; start: number; end: number } | undefined;
 		for (const part of partsOf(context.doc, section)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
@@ -227,7 +249,10 @@ export function recogniseScenarios(context: Context): void {
 			) {
 				const ref = severityRef(context, parseLevel(inlineText(part.value))!.level);
 				if (ref) data.severity = ref;
-				else body.push(partBody(context, part));
+				else {
+					body.push(partBody(context, part));
+					unknownLevel = { value: inlineText(part.value), start: part.start, end: part.end };
+				}
 			} else if (/^first (action|step)$/.test(label) && part.value && part.nodes.length === 0) {
 				data.firstAction = inlineText(part.value);
 			} else {
@@ -258,9 +283,58 @@ export function recogniseScenarios(context: Context): void {
 			from: fromSection(context.doc, section),
 		});
 		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
+		if (unknownLevel)
+			context.check.push({
+				kind: 'scenario',
+				heading: section.title,
+				start: unknownLevel.start,
+				end: unknownLevel.end,
+				leftAs: `text in the body of scenario ${context.playbook}/${slug}`,
+				reason: `its severity \`${unknownLevel.value}\` is not a level of this playbook`,
+			});
 	});
+	uncertainScenarios(context);
 	recogniseBlockScenarios(context);
 	recogniseFirstActions(context);
+}
+
+/**
+ * Sections that came close to being runbooks: a "When …" heading under communications with no
+ * message found, and a section with one runbook label (`**Mitigation**:`) and nothing else to go
+ * on. They stay verbatim; the report lists them.
+ */
+function uncertainScenarios(context: Context): void {
+	const { doc } = context;
+	for (const section of allSections(doc.outline)) {
+		if (isClaimed(doc, section.start, section.end) || /checklist/i.test(section.title)) continue;
+		const where = {
+			kind: 'scenario' as const,
+			heading: section.title,
+			start: section.start,
+			end: section.end,
+		};
+		if (OWN_TITLE.test(section.title) && inCommunication(section)) {
+			const templates = hrefOf(context, 'templates', '');
+			const message = doc.claims.some(
+				(c) => c.href?.startsWith(templates) && section.start <= c.start && c.end <= section.end
+			);
+			if (!message)
+				context.check.push({
+					...where,
+					reason:
+						'a "When …" heading under a communication heading is a message, but no message block was found under it',
+				});
+			continue;
+		}
+		const labels = partsOf(doc, section)
+			.filter((part) => !part.section && RUNBOOK_LABEL.test(part.label))
+			.map((part) => part.label);
+		if (labels.length === 1 && section.depth >= 2 && !inCommunication(section))
+			context.check.push({
+				...where,
+				reason: `its only runbook label is \`${labels[0]}\`; a runbook needs symptoms, an alert name or two step sections`,
+			});
+	}
 }
 
 const ADMONITION = /^(?:\?\?\?\+?|!!!)\s+[\w-]+\s+"([^"]+)"\s*$/;
@@ -321,13 +395,24 @@ function recogniseBlockScenarios(context: Context): void {
 				if (PLACEHOLDER_BODY.test(body.trim())) {
 					context.check.push({
 						kind: 'scenario',
-						...fromOffset(doc, title, startOf(node)),
+						heading: title,
+						start: startOf(node),
+						end,
 						reason: `its body is only \`${body.trim()}\`: a placeholder, not a runbook`,
 					});
 					return;
 				}
 				const inner = parseMarkdown(body);
-				if (!inner.children.some((n) => n.type === 'list')) return;
+				if (!inner.children.some((n) => n.type === 'list')) {
+					context.check.push({
+						kind: 'scenario',
+						heading: title,
+						start: startOf(node),
+						end,
+						reason: 'its body has no list of steps to tick',
+					});
+					return;
+				}
 				const first = inner.children[0];
 				const lead = first?.type === 'paragraph';
 				add(

@@ -4,8 +4,10 @@ import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
 import {
 	allSections,
+	cellText,
 	claim,
 	claimNode,
+	endOf,
 	inlineText,
 	labelLine,
 	listItemsOf,
@@ -302,12 +304,47 @@ function isSeveritySection(section: Section): Level | undefined {
 	return parseLevel(section.title, words);
 }
 
+/** Labels a severity's parts use: a target, the paging rule, a definition or examples. */
+const isSeverityLabel = (label: string): boolean =>
+	!!targetKey(label) ||
+	PAGING.test(label) ||
+	/^(definition|description|criteria|examples?|impact)\b/i.test(label);
+
+/** Notes targets and columns kept word for word in a severity's notes since `before` notes. */
+function noteCheck(
+	context: Context,
+	severity: SeverityInput,
+	before: number,
+	where: { heading: string; start: number; end: number }
+): void {
+	const notes = [severity.targetNotes ?? []].flat().slice(before);
+	if (notes.length === 0) return;
+	context.check.push({
+		kind: 'severity',
+		...where,
+		leftAs: `target notes of severity ${severity.level}`,
+		reason: `${notes.map((note) => `\`${note}\``).join(', ')} ${notes.length > 1 ? 'are' : 'is'} not a target the importer can time (acknowledge, response, update, resolution)`,
+	});
+}
+
 /** Severity headings and their parts. */
 export function recogniseSeveritySections(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const level = isSeveritySection(section);
-		if (!level) continue;
 		const parts = partsOf(context.doc, section, { plainLabels: true });
+		if (!level) {
+			// `### Urgent` with a response time under "Severity Levels": a level with no level name.
+			const labels = parts.filter((part) => !part.section && isSeverityLabel(part.label));
+			if (SEVERITY_PARENT.test(section.parent?.title ?? '') && labels.length)
+				context.check.push({
+					kind: 'severity',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason: `it has severity labels (${labels.map((part) => `\`${part.label}\``).join(', ')}) but its heading names no level (expected P0–P4, SEV1, S1 or Critical / High / Medium / Low)`,
+				});
+			continue;
+		}
 		// A level heading that holds scenarios or nothing typed is not a severity definition.
 		if (parts.length === 0) continue;
 		// A level heading that groups scenarios (`Critical Incidents (P0)`) types nothing itself:
@@ -318,16 +355,35 @@ export function recogniseSeveritySections(context: Context): void {
 		const marker = markerOf(section.heading ? toString(section.heading) : '');
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
+		const notes = [severity.targetNotes ?? []].flat().length;
+		const unread: Part[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			const items = part.label ? partItems(context, part) : [];
-			if (!items) continue;
-			if (!part.label) {
-				if (!applyUnlabelled(context, severity, part)) continue;
-			} else if (!apply(context, severity, part.label, inlineText(part.value), items)) continue;
+			const read =
+				items &&
+				(part.label
+					? apply(context, severity, part.label, inlineText(part.value), items)
+					: applyUnlabelled(context, severity, part));
+			if (!read) {
+				unread.push(part);
+				continue;
+			}
 			claim(context.doc, part.start, part.end, href);
 			used++;
 		}
+		const where = { heading: section.title, start: section.start, end: section.end };
+		noteCheck(context, severity, notes, where);
+		// What stays in the page: dropped from the list if a later recogniser types it.
+		if (unread.length)
+			context.check.push({
+				kind: 'severity',
+				...where,
+				reason:
+					used === 0
+						? `nothing under it reads as a severity's definition, targets or examples`
+						: `${unread.map((part) => (part.label ? `\`${part.label}\`` : 'the text before the first label')).join(', ')} ${unread.length > 1 ? 'have' : 'has'} no severity field`,
+			});
 		if (used > 0 && !known)
 			context.out.severities.push({
 				slug: severitySlug(level.level),
@@ -345,6 +401,7 @@ function columnRole(header: string): string | undefined {
 	if (/revenue/.test(h)) return 'revenue';
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
+	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	if (PAGING.test(h)) return 'paging';
@@ -369,26 +426,83 @@ export interface SeverityTable {
 	table: Table;
 	section: Section;
 	headers: string[];
-	rows: { level: Level; first: string; cells: string[] }[];
+	rows: { level: Level; first: string; cells: string[]; row: number }[];
+	/** Rows that are a note across the table ("Anything above this line is a major incident"). */
+	notes: string[];
 }
 
-/** Tables whose first column names severity levels. */
-export function severityTables(context: Context): SeverityTable[] {
+/** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
+const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
+
+/**
+ * Tables whose first column names severity levels, and ladders written across: `Severity | Sev 3
+ * | Sev 2 | Sev 1` with a row per field. A row with only its first cell filled is a note across
+ * the table, not a level. `unmapped` hears of a table headed like a ladder some of whose rows name
+ * no level.
+ */
+export function severityTables(
+	context: Context,
+	unmapped?: (table: Table, section: Section, rows: string[]) => void
+): SeverityTable[] {
 	const found: SeverityTable[] = [];
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
 			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => stripEmoji(toString(cell)).trim())
+				row.children.map((cell) => {
+					const text = cellText(cell);
+					return EMPTY_CELL.test(text) ? '' : text;
+				})
 			);
 			if (!/severit|priorit|level|sev/i.test(head![0] ?? '')) continue;
-			const rows = body.map((cells) => ({
+			const across = head!.slice(1).map((cell) => parseLevel(cell));
+			if (
+				across.length >= 2 &&
+				across.every(Boolean) &&
+				body.every((cells) => !parseLevel(cells[0] ?? ''))
+			) {
+				found.push({
+					table: node,
+					section,
+					headers: [head![0]!, ...body.map((cells) => cells[0] ?? '')],
+					rows: across.map((level, column) => ({
+						level: level!,
+						first: head![column + 1]!,
+						cells: [head![column + 1]!, ...body.map((cells) => cells[column + 1] ?? '')],
+						row: 0,
+					})),
+					notes: [],
+				});
+				continue;
+			}
+			const rows = body.map((cells, index) => ({
 				level: parseLevel(cells[0] ?? ''),
 				first: cells[0] ?? '',
 				cells,
+				row: index + 1,
 			}));
-			if (rows.some((row) => !row.level)) continue;
-			found.push({ table: node, section, headers: head!, rows: rows as SeverityTable['rows'] });
+			const isNote = (row: (typeof rows)[number]) =>
+				!row.level &&
+				row.cells.slice(1).every((cell) => !cell) &&
+				row.first.split(/\s+/).length > 3;
+			const levels = rows.filter((row) => row.level);
+			const strays = rows.filter((row) => !row.level && (levels.length === 0 || !isNote(row)));
+			if (strays.length) {
+				unmapped?.(
+					node,
+					section,
+					strays.map((row) => row.first)
+				);
+				continue;
+			}
+			if (levels.length === 0) continue;
+			found.push({
+				table: node,
+				section,
+				headers: head!,
+				rows: levels as SeverityTable['rows'],
+				notes: rows.filter(isNote).map((row) => row.first),
+			});
 		}
 	}
 	return found;
@@ -405,18 +519,50 @@ export function finishSeverities(context: Context): void {
 
 /** Fills severities from level tables (impact matrices, response-time tables). */
 export function recogniseSeverityTables(context: Context): void {
-	for (const { table, section, headers, rows } of severityTables(context)) {
-		const roles = headers.map(columnRole);
+	const where = (table: Table, section: Section) => ({
+		kind: 'severity' as const,
+		heading: section.title || 'Severity table',
+		start: startOf(table),
+		end: endOf(table),
+	});
+	const tables = severityTables(context, (table, section, rows) =>
+		context.check.push({
+			...where(table, section),
+			reason: `its first column names levels, but ${rows.map((row) => `\`${row}\``).join(', ')} ${rows.length > 1 ? 'are' : 'is'} not a level (expected P0–P4, SEV1, S1 …)`,
+		})
+	);
+	for (const { table, section, headers, rows, notes: noteRows } of tables) {
+		// A "Response" column with no time in any cell says what to do, not how fast.
+		const roles = headers.map((header, index) => {
+			const role = columnRole(header);
+			const untimed = rows.every(
+				(row) =>
+					!/\d\s*(s|sec|min|minutes?|h|hrs?|hours?|d|days?)\b|immediate/i.test(
+						row.cells[index] ?? ''
+					)
+			);
+			return role === 'target:response' && untimed ? 'actions' : role;
+		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
 		// place is kept word for word in each level's notes.
-		if (roles.slice(1).every((role) => role === undefined)) continue;
-		for (const [index, row] of rows.entries()) {
+		if (roles.slice(1).every((role) => role === undefined)) {
+			context.check.push({
+				...where(table, section),
+				reason: `none of its columns (${headers
+					.slice(1)
+					.map((header) => `\`${header}\``)
+					.join(', ')}) is a severity field`,
+			});
+			continue;
+		}
+		for (const row of rows) {
 			const severity = severityFor(context, row.level);
+			const notes = [severity.targetNotes ?? []].flat().length;
 			const entry = context.out.severities.find((e) => e.data === severity)!;
 			entry.from ??= fromOffset(
 				context.doc,
 				section.title || row.first,
-				startOf(table.children[index + 1]!)
+				startOf(table.children[row.row]!)
 			);
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
@@ -433,6 +579,7 @@ export function recogniseSeverityTables(context: Context): void {
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
 				else if (role === 'paging') severity.paging = cell;
+				else if (role === 'actions') severity.actions = push(severity.actions, cell);
 				else {
 					criteria[role] = cell;
 					const range = role === 'usersAffected' ? percentRange(cell) : undefined;
@@ -440,9 +587,19 @@ export function recogniseSeverityTables(context: Context): void {
 				}
 			});
 			if (Object.keys(criteria).length) severity.criteria = criteria as SeverityInput['criteria'];
+			const tableRow = table.children[row.row]!;
+			noteCheck(context, severity, notes, {
+				heading: section.title || row.first,
+				start: startOf(tableRow),
+				end: endOf(tableRow),
+			});
 		}
-		// Impact matrices stay in their page too: their column headings have no field to go to.
-		if (!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role)))
+		// Impact matrices stay in their page too: their column headings have no field to go to; so
+		// do tables with a note across them, which belongs with the ladder as prose.
+		if (
+			noteRows.length === 0 &&
+			!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))
+		)
 			claimNode(context.doc, table, hrefOf(context, 'severities', ''));
 	}
 }

@@ -79,13 +79,16 @@ export function codeBlocks(context: Context): CodeContext[] {
 	visitParents(context.doc.root, 'code', (node: Code, ancestors: Nodes[]) => {
 		const parent = ancestors[ancestors.length - 1] as Parent;
 		const index = parent.children.indexOf(node);
-		const before = parent.children
-			.slice(Math.max(0, index - 3), index)
-			.reverse()
-			.filter((n): n is Paragraph => n.type === 'paragraph');
 		const at = startOf(node);
 		const section =
 			sections.filter((s) => s.start <= at && at < s.end).pop() ?? context.doc.outline;
+		// Paragraphs just above, in this section and after any block before: another message's
+		// subject is not this one's.
+		const above = parent.children.slice(Math.max(0, index - 3), index);
+		const before = above
+			.slice(above.findLastIndex((n) => n.type === 'code') + 1)
+			.reverse()
+			.filter((n): n is Paragraph => n.type === 'paragraph' && startOf(n) >= section.contentStart);
 		let label: string | undefined;
 		let labelNode: Paragraph | undefined;
 		const previous = parent.children[index - 1];
@@ -186,6 +189,8 @@ function isTemplate(code: CodeContext): boolean {
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
 	if (isChecklistBlock(code) || looksLikeCommand(code.node.value)) return false;
+	// `### Example` under a template: the message filled in once, not another template.
+	if (/^(examples?|sample|filled[- ]in( example)?)$/i.test(code.section.title.trim())) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
 	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
 	const blanks = blankTokens(code.node.value).length > 0;
@@ -268,25 +273,117 @@ export function blankTokens(text: string): string[] {
 	return tokens;
 }
 
-export function fieldsFor(text: string): TemplateField[] {
+/**
+ * The words labelling a blank on its line: `Next update: [Time]` → `Next update`, `Update as of
+ * [Time]` → `Update as of`; undefined when the blank stands in a sentence or alone.
+ */
+export function blankLabel(text: string, at: number): string | undefined {
+	const prefix = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+	const last = stripEmoji(prefix.replace(/[*_`]/g, ''))
+		.replace(/^\s*(?:>\s*)?(?:[-*+•]|\d+[.)])?\s*/, '')
+		.split(/[\]}>)]|[.;|]\s|\s[-–—]\s/)
+		.pop()!
+		.trim();
+	const label =
+		/^(.*?)\s*:$/.exec(last)?.[1] ?? (/\b(as of|since|at|until)$/i.test(last) ? last : undefined);
+	return label && label.split(/\s+/).length <= 5 && /[a-z]/i.test(label) ? label : undefined;
+}
+
+/** Line labels that say which time a time blank holds; only these derive (the rest stay blank). */
+const TIME_LABELS: [RegExp, NonNullable<TemplateField['derive']>][] = [
+	[
+		/^(started|start(ed)? (at|time)|start time|incident start(ed)?|began|since|detected( at)?|first detected)$/i,
+		'incident-start',
+	],
+	[/^next update( at| by)?$/i, 'next-update'],
+	[/^(update as of|as of|updated( at)?|last updated|current time|posted at)$/i, 'now'],
+];
+
+/** A blank used more than once for different things, or one the importer could not tell apart. */
+export interface ReusedBlank {
+	token: string;
+	/** The label on each occurrence's line, in order (undefined: none). */
+	labels: (string | undefined)[];
+	/** Split into one field per occurrence (`[Time]#1`, `[Time]#2`). */
+	split: boolean;
+}
+
+/**
+ * A blank written more than once in the body (`Started: [Time]` … `Next update: [Time]`) means
+ * different things when each place has its own label: each becomes its own field, `#n` token,
+ * labelled from its line and derived where the label says which time it is. Without a label on
+ * every line (or in the subject too, where `#n` counts again) it stays one field; a reused time
+ * blank is then reported, since one value fills every place.
+ */
+function reusedBlanks(body: string, subject: string, tokens: string[]): ReusedBlank[] {
+	const found: ReusedBlank[] = [];
+	for (const token of tokens) {
+		const places: number[] = [];
+		for (let at = body.indexOf(token); at !== -1; at = body.indexOf(token, at + token.length))
+			places.push(at);
+		if (places.length < 2) continue;
+		const labels = places.map((at) => blankLabel(body, at));
+		const distinct = new Set(labels.map((label) => label?.toLowerCase())).size === labels.length;
+		const clear =
+			labels.every(Boolean) &&
+			distinct &&
+			!subject.includes(token) &&
+			!tokens.some((other) => other !== token && other.includes(token));
+		const time = fieldFor(token).type === 'datetime' || /^XX:XX/.test(token);
+		if (clear || time) found.push({ token, labels, split: clear });
+	}
+	return found;
+}
+
+export function fieldsFor(
+	body: string,
+	subject = ''
+): { fields: TemplateField[]; reused: ReusedBlank[] } {
 	const fields: TemplateField[] = [];
-	for (const token of blankTokens(text)) {
-		const field = fieldFor(token);
+	const add = (
+		field: Omit<TemplateField, 'type' | 'tokens'> & Partial<TemplateField>,
+		token: string
+	) => {
 		const same = fields.find((f) => f.name === field.name);
-		if (same && same.type === (field.type ?? 'text')) {
+		if (same && same.type === (field.type ?? 'text') && !token.includes('#')) {
 			same.tokens.push(token);
-			continue;
+			return;
 		}
 		let name = field.name;
 		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
 		fields.push({ ...field, type: field.type ?? 'text', name, tokens: [token] });
+	};
+	const tokens = blankTokens(`${subject}\n${body}`);
+	const reused = reusedBlanks(body, subject, tokens);
+	for (const token of tokens) {
+		const field = fieldFor(token);
+		const split = reused.find((r) => r.token === token && r.split);
+		if (!split) {
+			add(field, token);
+			continue;
+		}
+		const time = field.type === 'datetime' || /^XX:XX/.test(token);
+		split.labels.forEach((label, index) => {
+			const derive = time ? TIME_LABELS.find(([words]) => words.test(label!))?.[1] : undefined;
+			const slug = slugify(label!);
+			add(
+				{
+					...(field.type ? { type: field.type } : {}),
+					...(field.options ? { options: field.options } : {}),
+					name: derive ?? (/^[a-z]/.test(slug) ? slug : `field-${slug}`),
+					label: `${label} (${field.label})`,
+					...(derive ? { derive } : {}),
+				},
+				`${token}#${index + 1}`
+			);
+		});
 	}
-	return fields;
+	return { fields, reused };
 }
 
-/** `3. Create Incident Record`, `Phase 4: Communication` → the words. */
+/** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
 const unnumbered = (text: string) =>
-	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario)\s*\d+\s*[:.)-])\s*/i, '');
+	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario|template|option)\s*\d+\s*[:.)-])\s*/i, '');
 
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
 function splitTitle(text: string): { title: string; note?: string | undefined } {
@@ -296,6 +393,8 @@ function splitTitle(text: string): { title: string; note?: string | undefined } 
 
 export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
+	/** Templates titled by their section's heading, per section: two or more share a guess. */
+	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
@@ -311,7 +410,9 @@ export function recogniseTemplates(context: Context): void {
 			)
 		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-		const kind = kindOf(`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title}`);
+		const kind = kindOf(
+			`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`
+		);
 		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
 		let subject: string | undefined = code.subject;
@@ -341,6 +442,7 @@ export function recogniseTemplates(context: Context): void {
 			/^(communications?|messages?|e-?mails?|templates?|notifications?)$/i.test(title.trim())
 				? subject.replace(/\[[^\]]*\]/g, '').trim()
 				: title.trim();
+		const blanks = fieldsFor(body, subject);
 		const data: TemplateInput = {
 			title: named || 'Template',
 			kind,
@@ -362,7 +464,7 @@ export function recogniseTemplates(context: Context): void {
 					? 'slack'
 					: 'plain',
 			body,
-			fields: fieldsFor(`${subject ?? ''}\n${body}`),
+			fields: blanks.fields,
 			order: (context.out.templates.length + 1) * 10,
 		};
 		const slug = uniqueSlug(slugify(data.title), taken);
@@ -371,6 +473,34 @@ export function recogniseTemplates(context: Context): void {
 			data,
 			from: fromOffset(context.doc, code.label ?? code.section.title, startOf(code.node)),
 		});
+		const where = {
+			kind: 'template' as const,
+			heading: code.label ?? code.section.title,
+			start: startOf(code.node),
+			end: endOf(code.node),
+			leftAs: `template ${context.playbook}/${slug} titled "${data.title}"`,
+		};
+		for (const { token, labels } of blanks.reused.filter((r) => !r.split))
+			context.check.push({
+				...where,
+				leftAs: `one field for \`${token}\` in template ${context.playbook}/${slug}`,
+				reason: `the time blank \`${token}\` stands in ${labels.length} places (${labels.map((label) => (label ? `\`${label}\`` : 'no label')).join(', ')})${subject?.includes(token) ? ' and in the subject' : ''} that the importer cannot tell apart, so one value fills them all`,
+			});
+		if (!named)
+			context.check.push({
+				...where,
+				reason: 'nothing names the message: no label, heading or subject',
+			});
+		else if (named !== title.trim())
+			context.check.push({
+				...where,
+				reason: `its heading \`${title.trim()}\` names no message, so the title is its subject line`,
+			});
+		else if (generic && !stepTitle && !code.lead)
+			byHeading.set(code.section, [
+				...(byHeading.get(code.section) ?? []),
+				{ slug, start: where.start, end: where.end },
+			]);
 		const href = hrefOf(context, 'templates', slug);
 		claim(
 			context.doc,
@@ -384,5 +514,17 @@ export function recogniseTemplates(context: Context): void {
 			claim(context.doc, startOf(code.labelNode), endOf(code.labelNode), href);
 		for (const node of [code.subjectNode, code.audienceNode])
 			if (node) claim(context.doc, startOf(node), endOf(node), href);
+	}
+	for (const [section, shared] of byHeading) {
+		if (shared.length < 2) continue;
+		for (const { slug, start, end } of shared)
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start,
+				end,
+				leftAs: `template ${context.playbook}/${slug}`,
+				reason: `the block has no label of its own, so it is titled by its heading \`${section.title}\`, which heads ${shared.length} messages`,
+			});
 	}
 }

@@ -26,6 +26,16 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
+	it('turns an image beside the source into text, since it is not imported', () => {
+		const source =
+			'# T\n\n![Who reports to whom](../img/roles.png)\n\n![Logo](https://example.com/logo.png) and ![](/site.png)\n';
+		const { text } = prepareSource(source);
+		expect(text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(text).toContain('Image not imported: Who reports to whom (`../img/roles.png`)');
+		expect(text).not.toContain('](../img/roles.png)');
+		expect(text).toContain('![Logo](https://example.com/logo.png) and ![](/site.png)');
+	});
+
 	it('reads front matter as playbook metadata', () => {
 		const { imported } = importText(
 			'---\nowner: Platform\nlast_reviewed: 2026-01-10\n---\n# Playbook\n\nText long enough to be a summary of the playbook.\n'
@@ -61,7 +71,7 @@ describe('import report', () => {
 		expect(report).toContain('    shop/p0 (P0 Critical) ← "Critical (P0)", line 3');
 		expect(report).toContain('    shop/cart-empty (Cart empty) ← "Cart empty", line 6');
 		expect(report).toContain(
-			'  line 10 "Coupons": looked like a scenario, but its body is only `TBD`: a placeholder, not a runbook'
+			'  line 10 "Coupons" (scenario): left as text in pages/more.mdx, because its body is only `TBD`: a placeholder, not a runbook'
 		);
 	});
 
@@ -71,7 +81,13 @@ describe('import report', () => {
 			{ id: 'shop/cart-empty', title: 'Cart empty', heading: 'Cart empty', line: 6 },
 		]);
 		expect(data.check).toEqual([
-			expect.objectContaining({ kind: 'scenario', heading: 'Coupons', line: 10 }),
+			{
+				kind: 'scenario',
+				heading: 'Coupons',
+				line: 10,
+				leftAs: 'text in pages/more.mdx',
+				reason: 'its body is only `TBD`: a placeholder, not a runbook',
+			},
 		]);
 	});
 });

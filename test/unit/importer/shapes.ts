@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importMarkdown, type ImportResult } from '../../../src/importer/import.ts';
+import type { CheckItem } from '../../../src/importer/model.ts';
 import { decodeSource } from '../../../src/importer/read.ts';
 
 /**
@@ -17,8 +18,8 @@ export interface Expected {
 	templates?: Record<string, unknown>[];
 	escalations?: Record<string, unknown>[];
 	roles?: Record<string, unknown>[];
-	/** Headings the report must list under "check these". */
-	check?: string[];
+	/** What the report must list under "check these", exactly. */
+	check?: CheckItem[];
 	playbook?: Record<string, unknown>;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blankTokens, fieldFor } from '../../../src/importer/templates.ts';
+import { fillTemplate, segmentsToText } from '../../../src/lib/placeholders.ts';
 import { importText } from './helpers.ts';
+import { importFixture } from './shapes.ts';
 
 const templates = (markdown: string) => importText(markdown).imported.templates;
 
@@ -65,5 +67,69 @@ Status: [Investigating/Identified/Monitoring]
 			label: 'Brief description',
 		});
 		expect(fieldFor('[Timestamp]')).toMatchObject({ type: 'datetime', derive: 'now' });
+	});
+});
+
+describe('a blank reused for two meanings', () => {
+	const fields = (slug: string) =>
+		importFixture('templates-reused-blanks').imported.templates.find((t) => t.slug === slug)!.data
+			.fields;
+
+	it('becomes one field per place, labelled from its line and derived where the label says', () => {
+		expect(fields('incident-declared')).toEqual([
+			{ name: 'service', label: 'Service', type: 'text', tokens: ['[Service]'] },
+			{
+				name: 'incident-start',
+				label: 'Started (Time)',
+				type: 'datetime',
+				derive: 'incident-start',
+				tokens: ['[Time]#1'],
+			},
+			{
+				name: 'next-update',
+				label: 'Next update (Time)',
+				type: 'datetime',
+				derive: 'next-update',
+				tokens: ['[Time]#2'],
+			},
+			{ name: 'impact', label: 'Impact', type: 'text', tokens: ['[Impact]'] },
+		]);
+		// `Resolved at` names no time the incident knows: its field stays for the responder.
+		expect(fields('resolved')).toEqual([
+			{ name: 'service', label: 'Service', type: 'text', tokens: ['[Service]'] },
+			{
+				name: 'incident-start',
+				label: 'Detected at (Time)',
+				type: 'datetime',
+				derive: 'incident-start',
+				tokens: ['[Time]#1'],
+			},
+			{ name: 'resolved-at', label: 'Resolved at (Time)', type: 'datetime', tokens: ['[Time]#2'] },
+		]);
+	});
+
+	it('stays one field, reported, where the places cannot be told apart', () => {
+		const one = {
+			name: 'timestamp',
+			label: 'Timestamp',
+			type: 'datetime',
+			derive: 'now',
+			tokens: ['[timestamp]'],
+		};
+		// In the subject too, `[timestamp]#1` would name a place in each.
+		expect(fields('hourly-update')).toContainEqual(one);
+		expect(fields('timeline-entry')).toContainEqual(one);
+	});
+
+	it('fills each place with its own value', () => {
+		const template = importFixture('templates-reused-blanks').imported.templates[0]!.data;
+		const filled = segmentsToText(
+			fillTemplate(template.body, template.fields!, {
+				'incident-start': '09:12 UTC',
+				'next-update': '10:00 UTC',
+			})
+		);
+		expect(filled).toContain('Started: 09:12 UTC\n');
+		expect(filled).toContain('Next update: 10:00 UTC');
 	});
 });

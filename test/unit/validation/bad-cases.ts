@@ -131,6 +131,31 @@ export const BAD_CASES: BadCase[] = [
 		line: 10,
 	},
 	{
+		name: 'mojibake-yaml',
+		file: 'fx/severities/p1.yaml',
+		field: 'name',
+		rule: 'mojibake',
+		message: /`ðŸ”´`.*Windows-1252.*expected `🔴`/,
+		line: 3,
+	},
+	{
+		name: 'mojibake-yaml',
+		file: 'fx/severities/p1.yaml',
+		field: 'definition',
+		rule: 'mojibake',
+		message: /`â€œ`.*expected `“`/,
+		line: 5,
+	},
+	{
+		// The undefined byte of `”` (E2 80 9D) dropped altogether: `â€` alone at the end of a run.
+		name: 'mojibake-yaml',
+		file: 'fx/severities/p1.yaml',
+		field: 'definition',
+		rule: 'mojibake',
+		message: /`â€`.*expected `”`/,
+		line: 6,
+	},
+	{
 		name: 'mojibake-mac-roman',
 		file: 'fx/scenarios/outage.mdx',
 		field: 'body',
