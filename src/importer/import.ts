@@ -47,7 +47,11 @@ export const titleCase = (id: string): string =>
 export function importMarkdown(source: string, options: ImportOptions): ImportResult {
 	const name = options.name ?? titleCase(options.playbook);
 	const prepared = prepareSource(source);
-	const context = newContext(parseDoc(prepared.text), options.playbook, name);
+	const context = newContext(
+		{ ...parseDoc(prepared.text), lines: prepared.lines },
+		options.playbook,
+		name
+	);
 	for (const { label, url } of prepared.definitions)
 		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
 	recogniseSeveritySections(context);

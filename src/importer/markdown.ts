@@ -55,6 +55,8 @@ export interface Doc {
 	root: Root;
 	outline: Section;
 	claims: Claim[];
+	/** Lines the preparation moved: line in `source` → the author's line. */
+	lines?: Map<number, number>;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);

@@ -147,8 +147,10 @@ function flatten(doc: Doc, item: ListItem): string[] {
 export const itemLines = (doc: Doc, item: ListItem): string[] => flatten(doc, item).filter(Boolean);
 
 /** 1-based line of a source offset. */
-export const lineAt = (doc: Doc, offset: number): number =>
-	doc.source.slice(0, offset).split('\n').length;
+export const lineAt = (doc: Doc, offset: number): number => {
+	const line = doc.source.slice(0, offset).split('\n').length;
+	return doc.lines?.get(line) ?? line;
+};
 
 /** The source reference of a section: its heading text and line. */
 export const fromSection = (doc: Doc, section: Section): SourceRef => ({

@@ -17,6 +17,8 @@ export interface Prepared {
 	frontMatter: Record<string, unknown>;
 	/** Reference definitions, `[label]: url`, for the playbook's links. */
 	definitions: { label: string; url: string }[];
+	/** Lines that moved (rows of HTML tables): prepared line → the author's line. */
+	lines: Map<number, number>;
 }
 
 /** Replaces [start, end) with `text` padded by newlines to as many lines as it replaced. */
@@ -125,18 +127,36 @@ export function htmlTableToMarkdown(html: string): string | undefined {
 	].join('\n');
 }
 
-export function htmlTables(text: string): string {
+/**
+ * HTML tables as pipe tables. A row written over several lines becomes one line, so `lines` maps
+ * each pipe row's line to the line its `<tr>` stood on, for the report.
+ */
+export function htmlTables(text: string): { text: string; lines: Map<number, number> } {
 	const root = parseMarkdown(text);
 	const edits: { start: number; end: number; text: string }[] = [];
+	const lines = new Map<number, number>();
 	visit(root, 'html', (node) => {
 		if (!/<table\b/i.test(node.value)) return;
 		const table = htmlTableToMarkdown(node.value);
-		if (table) edits.push({ start: startOf(node), end: endOf(node), text: table });
+		if (!table) return;
+		edits.push({ start: startOf(node), end: endOf(node), text: table });
+		const first = node.position!.start.line;
+		// A row stands where its first cell does (`<tr>` may be alone on the line above).
+		const rows = [...node.value.matchAll(/<tr\b[^>]*>\s*(?:<t[hd]\b)?/gi)].map(
+			(match) => first + node.value.slice(0, match.index + match[0].length).split('\n').length - 1
+		);
+		// Without a header row of `<th>` the pipe table's header line is blank: data starts at row 0.
+		const headed = !/^[|\s]*$/.test(table.split('\n')[0]!);
+		const pipeRows = table.split('\n').length;
+		for (let index = 0; index < pipeRows; index++) {
+			const row = index < 2 ? (headed ? 0 : undefined) : index - (headed ? 1 : 2);
+			lines.set(first + index, row === undefined ? first : (rows[row] ?? first));
+		}
 	});
 	let out = text;
 	for (const edit of edits.sort((a, b) => b.start - a.start))
 		out = splice(out, edit.start, edit.end, edit.text);
-	return out;
+	return { text: out, lines };
 }
 
 /**
@@ -164,6 +184,12 @@ export function localImages(text: string): string {
 /** Runs the rewrites in order: front matter first (it is not Markdown), tables, links, images. */
 export function prepareSource(text: string): Prepared {
 	const front = readFrontMatter(text);
-	const refs = inlineReferences(htmlTables(front.text));
-	return { text: localImages(refs.text), frontMatter: front.data, definitions: refs.definitions };
+	const tables = htmlTables(front.text);
+	const refs = inlineReferences(tables.text);
+	return {
+		text: localImages(refs.text),
+		frontMatter: front.data,
+		definitions: refs.definitions,
+		lines: tables.lines,
+	};
 }

@@ -17,7 +17,7 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { fromOffset, fromSection, itemLines, takenIn, type Context } from './model.ts';
+import { fromOffset, fromSection, itemLines, lineAt, takenIn, type Context } from './model.ts';
 import { toString } from 'mdast-util-to-string';
 
 /**
@@ -352,7 +352,7 @@ export function recogniseRoleTables(context: Context): void {
 								.map((letter) => `${RACI[letter]}: ${head![i + 1]}`)
 						)
 					: [cells[1]!].filter(Boolean),
-				line: node.children[index + 1]!.position!.start.line,
+				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
 			for (const role of roles) {
@@ -365,7 +365,7 @@ export function recogniseRoleTables(context: Context): void {
 						responsibilities: role.responsibilities,
 						order: (context.out.roles.length + 1) * 10,
 					},
-					from: { heading: section.title, line: role.line },
+					from: { heading: role.name, line: role.line },
 				});
 			}
 			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);

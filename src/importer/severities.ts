@@ -559,11 +559,8 @@ export function recogniseSeverityTables(context: Context): void {
 			const severity = severityFor(context, row.level);
 			const notes = [severity.targetNotes ?? []].flat().length;
 			const entry = context.out.severities.find((e) => e.data === severity)!;
-			entry.from ??= fromOffset(
-				context.doc,
-				section.title || row.first,
-				startOf(table.children[row.row]!)
-			);
+			// The row's level cell is the label an author finds on that line.
+			entry.from ??= fromOffset(context.doc, row.first, startOf(table.children[row.row]!));
 			const criteria: Record<string, unknown> = { ...(severity.criteria ?? {}) };
 			row.cells.forEach((cell, index) => {
 				const role = roles[index];

@@ -16,7 +16,7 @@ import {
 	uniqueSlug,
 	type Section,
 } from './markdown.ts';
-import { fromOffset, hrefOf, takenIn, type Context } from './model.ts';
+import { fromOffset, hrefOf, takenIn, type Context, type SourceRef } from './model.ts';
 import { inCommunication } from './scenarios.ts';
 
 /**
@@ -391,6 +391,15 @@ function splitTitle(text: string): { title: string; note?: string | undefined } 
 	return match && match[1] ? { title: match[1], note: match[2] } : { title: text };
 }
 
+/** The line naming the block: its label's line, else its section's heading. */
+function templateSource(context: Context, code: CodeContext): SourceRef {
+	const { source } = context.doc;
+	const at = code.label ? source.lastIndexOf(code.label, startOf(code.node)) : -1;
+	return at >= code.section.start && code.label
+		? fromOffset(context.doc, code.label, at)
+		: fromOffset(context.doc, code.section.title || 'Template', code.section.start);
+}
+
 export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
@@ -471,7 +480,7 @@ export function recogniseTemplates(context: Context): void {
 		context.out.templates.push({
 			slug,
 			data,
-			from: fromOffset(context.doc, code.label ?? code.section.title, startOf(code.node)),
+			from: templateSource(context, code),
 		});
 		const where = {
 			kind: 'template' as const,
