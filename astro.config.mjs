@@ -55,7 +55,22 @@ export default defineConfig({
 			lastUpdated: false,
 			customCss: ['./src/styles/controls.css'],
 			// Runbook commands and decision trees must be readable on a phone without sideways scrolling.
-			expressiveCode: { defaultProps: { wrap: true } },
+			expressiveCode: {
+				defaultProps: { wrap: true },
+				shiki: {
+					// Shiki stops colouring a line after 500 ms of wall-clock time, so a busy build machine
+					// colours some code differently from one build to the next, and every rebuild would
+					// offer responders a "new version". Without the limit, the same source gives the same page.
+					transformers: [
+						{
+							name: 'responder:no-tokenize-time-limit',
+							preprocess(_code, options) {
+								options.tokenizeTimeLimit = 0;
+							},
+						},
+					],
+				},
+			},
 			components: {
 				// Names the search button by its visible text (axe label-content-name-mismatch).
 				Search: './src/components/overrides/Search.astro',
