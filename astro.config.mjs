@@ -2,12 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import responderServiceWorker from './src/integrations/service-worker.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
+import { inSitemap } from './src/lib/sitemap.ts';
 
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
@@ -43,6 +45,8 @@ export default defineConfig({
 	},
 	integrations: [
 		responderValidation(),
+		// Starlight's own sitemap, without the pages search engines have no use for.
+		sitemap({ filter: inSitemap }),
 		starlight({
 			title: 'Responder',
 			description:
