@@ -2,12 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import responderValidation from './src/integrations/validation.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import responderServiceWorker from './src/integrations/service-worker.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
+import { inSitemap } from './src/lib/sitemap.ts';
 
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
@@ -43,6 +45,8 @@ export default defineConfig({
 	},
 	integrations: [
 		responderValidation(),
+		// Starlight's own sitemap, without the pages search engines have no use for.
+		sitemap({ filter: inSitemap }),
 		starlight({
 			title: 'Responder',
 			description:
@@ -55,7 +59,22 @@ export default defineConfig({
 			lastUpdated: false,
 			customCss: ['./src/styles/controls.css'],
 			// Runbook commands and decision trees must be readable on a phone without sideways scrolling.
-			expressiveCode: { defaultProps: { wrap: true } },
+			expressiveCode: {
+				defaultProps: { wrap: true },
+				shiki: {
+					// Shiki stops colouring a line after 500 ms of wall-clock time, so a busy build machine
+					// colours some code differently from one build to the next, and every rebuild would
+					// offer responders a "new version". Without the limit, the same source gives the same page.
+					transformers: [
+						{
+							name: 'responder:no-tokenize-time-limit',
+							preprocess(_code, options) {
+								options.tokenizeTimeLimit = 0;
+							},
+						},
+					],
+				},
+			},
 			components: {
 				// Names the search button by its visible text (axe label-content-name-mismatch).
 				Search: './src/components/overrides/Search.astro',

@@ -18,6 +18,9 @@ export function editUrl(sourceFile: string | undefined): string | undefined {
 	).href;
 }
 
+/** Root of the playbook content; `RESPONDER_CONTENT` points tests and benchmarks elsewhere. */
+export const contentRoot = process.env.RESPONDER_CONTENT || 'content';
+
 /**
  * The most the service worker stores on a responder's first visit, in MiB of built files (gzip
  * makes the download about a fifth of that). A site within it works offline entirely after one

@@ -1,6 +1,6 @@
 /**
  * `<rb-offline-status>` on every page: registers the service worker (src/service-worker/sw.ts) in
- * built sites, says when the site is working from its saved copy and since which build, and offers
+ * built sites, says when the site is working from its saved copy and of which version, and offers
  * a new build's worker without ever reloading the page on its own: a responder mid-incident
  * decides when.
  *
@@ -13,7 +13,7 @@ import type { WorkerBuild, WorkerMessage } from '../lib/offline-messages.ts';
 
 class OfflineStatus extends HTMLElement {
 	#offline = this.querySelector<HTMLElement>('[data-offline]')!;
-	#builtAt = this.querySelector<HTMLTimeElement>('[data-offline] time')!;
+	#version = this.querySelector<HTMLTimeElement>('[data-offline] time')!;
 	#update = this.querySelector<HTMLElement>('[data-update]')!;
 	#workbox: Workbox | undefined;
 	/** The worker could not be reached for an update check: the host is down though the network is up. */
@@ -92,17 +92,17 @@ class OfflineStatus extends HTMLElement {
 		const offline = !navigator.onLine || this.#unreachable;
 		this.#offline.hidden = !offline;
 		const worker = navigator.serviceWorker?.controller;
-		if (!offline || this.#builtAt.dateTime || !worker) return;
+		if (!offline || this.#version.dateTime || !worker) return;
 		// The worker serving this page, not a newer one waiting: its copy is the one in use.
 		const build = await new Promise<WorkerBuild | undefined>((resolve) => {
 			const channel = new MessageChannel();
 			channel.port1.onmessage = (event) => resolve(event.data as WorkerBuild);
 			worker.postMessage({ type: 'GET_BUILD' } satisfies WorkerMessage, [channel.port2]);
 		});
-		if (!build?.builtAt) return;
-		this.#builtAt.dateTime = build.builtAt;
-		this.#builtAt.textContent = formatUtc(build.builtAt);
-		this.#builtAt.closest<HTMLElement>('[data-built]')!.hidden = false;
+		if (!build?.sourceDate) return;
+		this.#version.dateTime = build.sourceDate;
+		this.#version.textContent = formatUtc(build.sourceDate);
+		this.#version.closest<HTMLElement>('[data-version]')!.hidden = false;
 	}
 }
 

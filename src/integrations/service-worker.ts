@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
-import { precacheBudgetMiB } from '../config.ts';
+import { contentRoot, precacheBudgetMiB } from '../config.ts';
 import {
 	OFFLINE_PAGE,
 	PRECACHE_GLOBS,
@@ -12,12 +13,20 @@ import {
 	selectPrecache,
 	type PrecacheSelection,
 } from '../lib/offline-precache.ts';
+import { sourceDate } from './source-date.ts';
 
 const MiB = 1024 * 1024;
 
-/** What the worker of a built site stores on the first visit, chosen by workbox-build. */
+/**
+ * What the worker of a built site stores on the first visit, chosen by workbox-build, and the
+ * build's fingerprint: a hash of every file the worker could store, stored or not.
+ */
 export async function offlineManifest(dist: string, budget = precacheBudgetMiB * MiB) {
-	let selection: Pick<PrecacheSelection<never>, 'pagesLeftOut' | 'shellOverBudget'> | undefined;
+	let selection:
+		| (Pick<PrecacheSelection<never>, 'pagesLeftOut' | 'shellOverBudget'> & {
+				fingerprint: string;
+		  })
+		| undefined;
 	const { manifestEntries, size, count, warnings } = await getManifest({
 		globDirectory: dist,
 		globPatterns: PRECACHE_GLOBS,
@@ -33,7 +42,13 @@ export async function offlineManifest(dist: string, budget = precacheBudgetMiB *
 					pagesLeftOut,
 					shellOverBudget,
 				} = selectPrecache(entries, budget);
-				selection = { pagesLeftOut, shellOverBudget };
+				// Hashed names (`_astro/`, Pagefind's) carry no revision: their name is their content.
+				const files = entries
+					.map(({ url, revision }) => `${url}\0${revision ?? ''}`)
+					.sort()
+					.join('\n');
+				const fingerprint = createHash('sha256').update(files).digest('hex').slice(0, 16);
+				selection = { pagesLeftOut, shellOverBudget, fingerprint };
 				return { manifest };
 			},
 		],
@@ -42,16 +57,49 @@ export async function offlineManifest(dist: string, budget = precacheBudgetMiB *
 }
 
 /**
- * Writes `dist/sw.js` after the build: workbox-build lists what to store (within the budget in
- * src/config.ts), and esbuild bundles src/service-worker/sw.ts with that list and the build time,
- * Workbox's runtime included, so the worker loads nothing from anywhere else. It must run after
- * Starlight's own `astro:build:done`, which writes Pagefind's index: list it after Starlight.
- * `astro dev` never runs it, so the dev server has no worker.
+ * The worker of the site built in `dist`: workbox-build lists what to store (within the budget in
+ * src/config.ts), and esbuild bundles src/service-worker/sw.ts with that list, the build's
+ * fingerprint and the date of its sources, Workbox's runtime included, so the worker loads nothing
+ * from anywhere else. Nothing else goes in: the same files give the same worker, byte for byte, so
+ * a browser is offered a new version only when there is one.
+ */
+export async function serviceWorker(dist: string, sources: Date | undefined) {
+	const manifest = await offlineManifest(dist);
+	const { outputFiles } = await build({
+		entryPoints: [fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url))],
+		bundle: true,
+		format: 'iife',
+		minify: true,
+		target: 'es2022',
+		write: false,
+		define: {
+			RESPONDER_PRECACHE: JSON.stringify(manifest.manifestEntries),
+			RESPONDER_BUILD: JSON.stringify(manifest.fingerprint),
+			RESPONDER_SOURCE_DATE: JSON.stringify(sources?.toISOString() ?? null),
+			RESPONDER_OFFLINE_PAGE: JSON.stringify(`/${OFFLINE_PAGE}`),
+			// Workbox logs only in development builds.
+			'process.env.NODE_ENV': '"production"',
+		},
+	});
+	return { code: outputFiles[0]!.text, manifest };
+}
+
+/** What a build is made from: a change to any of these is a new version of the site. */
+const SOURCES = [contentRoot, 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
+
+/**
+ * Writes `dist/sw.js` after the build (see `serviceWorker`). It must run after Starlight's own
+ * `astro:build:done`, which writes Pagefind's index: list it after Starlight. `astro dev` never
+ * runs it, so the dev server has no worker.
  */
 export default function responderServiceWorker(): AstroIntegration {
+	let root = process.cwd();
 	return {
 		name: 'responder:service-worker',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				root = fileURLToPath(config.root);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const dist = fileURLToPath(dir);
 				if (!existsSync(join(dist, 'pagefind', 'pagefind.js'))) {
@@ -59,24 +107,9 @@ export default function responderServiceWorker(): AstroIntegration {
 						'The service worker was built before the search index, so search would not work offline. List `responderServiceWorker()` after `starlight()` in astro.config.mjs.'
 					);
 				}
-				const manifest = await offlineManifest(dist);
+				const { code, manifest } = await serviceWorker(dist, sourceDate(root, SOURCES));
 				for (const warning of manifest.warnings) logger.warn(warning);
-				const { outputFiles } = await build({
-					entryPoints: [fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url))],
-					bundle: true,
-					format: 'iife',
-					minify: true,
-					target: 'es2022',
-					write: false,
-					define: {
-						RESPONDER_PRECACHE: JSON.stringify(manifest.manifestEntries),
-						RESPONDER_BUILT_AT: JSON.stringify(new Date().toISOString()),
-						RESPONDER_OFFLINE_PAGE: JSON.stringify(`/${OFFLINE_PAGE}`),
-						// Workbox logs only in development builds.
-						'process.env.NODE_ENV': '"production"',
-					},
-				});
-				writeFileSync(join(dist, 'sw.js'), outputFiles[0]!.contents);
+				writeFileSync(join(dist, 'sw.js'), code);
 				const mib = (bytes: number) => (bytes / MiB).toFixed(1);
 				logger.info(
 					`Stores ${manifest.count} files (${mib(manifest.size)} MiB, budget ${mib(manifest.budget)} MiB) for offline use; ${manifest.pagesLeftOut} pages are stored when visited.`

@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { contentRoot } from '../config.ts';
 import { formatReport, type Diagnostic } from '../validation/diagnostic.ts';
 import { validateContent } from '../validation/validate.ts';
 
@@ -9,7 +10,6 @@ import { validateContent } from '../validation/validate.ts';
  * again whenever a content file changes.
  */
 export default function responderValidation(): AstroIntegration {
-	const contentRoot = process.env.RESPONDER_CONTENT ?? 'content';
 	const check = (): Diagnostic[] => {
 		try {
 			return validateContent(contentRoot).diagnostics;

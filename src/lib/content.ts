@@ -47,6 +47,19 @@ export function loadPlaybooks(): Promise<Map<string, PlaybookContent>> {
 	return cache;
 }
 
+/** Any entry of a playbook: the playbook itself or one of its lists'. */
+export type AnyEntry = PlaybookEntry | PlaybookContent[Listed][number];
+
+/** Every entry of one playbook with its collection: the playbook first, then each list in turn. */
+export function playbookEntries(content: PlaybookContent): [CollectionName, AnyEntry][] {
+	return [
+		['playbooks', content.playbook],
+		...LISTED.flatMap((name) =>
+			content[name].map((entry): [CollectionName, AnyEntry] => [name, entry])
+		),
+	];
+}
+
 /** One playbook's content; throws only on a programming error (routes come from the same map). */
 export async function playbookContent(id: string): Promise<PlaybookContent> {
 	const content = (await loadPlaybooks()).get(id);

@@ -6,6 +6,11 @@ export type WorkerMessage =
 	| { type: 'GET_BUILD' };
 
 export interface WorkerBuild {
-	/** When the stored copy was built (ISO 8601). */
-	builtAt: string;
+	/** The stored build: a hash of its files. */
+	build: string;
+	/**
+	 * When the sources of the stored build last changed (ISO 8601): the version the copy holds, the
+	 * same for every build of the same sources. Null when the build could not tell.
+	 */
+	sourceDate: string | null;
 }

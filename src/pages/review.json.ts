@@ -7,34 +7,16 @@
  * `inherited` is true when the dates are the playbook's.
  */
 import type { APIRoute } from 'astro';
-import { loadPlaybooks } from '../lib/content.ts';
+import { loadPlaybooks, playbookEntries } from '../lib/content.ts';
 import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
 import { entryUrl } from '../lib/urls.ts';
-import type { CollectionName } from '../schemas/index.ts';
-
-const LISTS = [
-	'severities',
-	'scenarios',
-	'templates',
-	'escalations',
-	'roles',
-	'checklists',
-	'contacts',
-	'pages',
-] as const;
 
 export const GET: APIRoute = async () => {
 	const today = todayIso();
 	const entries = [];
 	for (const content of (await loadPlaybooks()).values()) {
 		const playbook = content.playbook.data;
-		const all: [CollectionName, { id: string; filePath?: string | undefined; data: object }][] = [
-			['playbooks', content.playbook],
-			...LISTS.flatMap((list) =>
-				content[list].map((entry) => [list, entry] as [CollectionName, typeof entry])
-			),
-		];
-		for (const [collection, entry] of all) {
+		for (const [collection, entry] of playbookEntries(content)) {
 			const data = entry.data as ReviewFields & { title?: string; name?: string; level?: string };
 			const status = reviewStatus(collection === 'playbooks' ? {} : data, playbook, today);
 			entries.push({

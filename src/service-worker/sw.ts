@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The service worker, bundled into `dist/sw.js` after the build (src/integrations/service-worker.ts)
- * with its precache list and build time. It keeps the site usable when the network, the VPN or
+ * with its precache list, its build's fingerprint and the date of its sources. It keeps the site usable when the network, the VPN or
  * the host is gone:
  * - the precache (one build's files, replaced as a whole when a new build activates) answers first;
  * - other pages come from the network and are kept as they are visited, per build, so a page from
@@ -20,13 +20,17 @@ import { NetworkFirst } from 'workbox-strategies';
 import type { WorkerMessage, WorkerBuild } from '../lib/offline-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope;
-/** Replaced when bundled: the build's precache list, when it was built, and the offline page. */
+/**
+ * Replaced when bundled: the build's precache list, its fingerprint (a hash of its files), when
+ * its sources last changed (null if unknown), and the offline page.
+ */
 declare const RESPONDER_PRECACHE: PrecacheEntry[];
-declare const RESPONDER_BUILT_AT: string;
+declare const RESPONDER_BUILD: string;
+declare const RESPONDER_SOURCE_DATE: string | null;
 declare const RESPONDER_OFFLINE_PAGE: string;
 
 const PAGES_CACHE_PREFIX = 'responder-pages-';
-const pagesCache = `${PAGES_CACHE_PREFIX}${RESPONDER_BUILT_AT}`;
+const pagesCache = `${PAGES_CACHE_PREFIX}${RESPONDER_BUILD}`;
 
 precacheAndRoute(RESPONDER_PRECACHE, {
 	// Static files: `?q=` on /search/, Pagefind's `?ts=` and tracking tags do not change them.
@@ -65,7 +69,7 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 	const message = event.data as WorkerMessage | undefined;
 	if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
 	else if (message?.type === 'GET_BUILD') {
-		const build: WorkerBuild = { builtAt: RESPONDER_BUILT_AT };
+		const build: WorkerBuild = { build: RESPONDER_BUILD, sourceDate: RESPONDER_SOURCE_DATE };
 		event.ports[0]?.postMessage(build);
 	}
 });
