@@ -217,6 +217,8 @@ class RbTemplate extends HTMLElement {
 	#renderButtons() {
 		const box = this.querySelector<HTMLElement>('[data-copy-buttons]');
 		if (!box || !this.#data) return;
+		// Rendered in the HTML by TemplateForm.astro; built here only for markup without them.
+		if (box.querySelector('button[data-copy]')) return;
 		box.replaceChildren(
 			...copyVariants(this.#data).map((variant) => {
 				const button = document.createElement('button');
