@@ -6,6 +6,10 @@ import { fixturePort, port } from './test/e2e/sites.ts';
 export default defineConfig({
 	testDir: 'test/e2e',
 	fullyParallel: true,
+	// Axe scans and Pagefind's first search take tens of seconds on a busy 2-core runner; these are
+	// the harness's patience, not performance assertions (those live in npm run bench).
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
 	...(process.env.CI ? { workers: 2 } : {}),
 	reporter: process.env.CI ? 'list' : 'line',
 	forbidOnly: !!process.env.CI,

@@ -2,7 +2,11 @@
  * The browser side of the incident store: reads `responder:incidents` (checked by the guard in
  * `incident-context.ts`), applies one pure operation from `incident/store.ts` or
  * `incident/edits.ts` to the freshest copy and writes it back, so two tabs never undo each
- * other's changes. When storage fails the store lives in memory and
+ * other's changes. Two tabs writing at once can still overwrite each other (each tab reads a
+ * copy of storage that lags the other's writes), so every read merges this tab's copy into the
+ * stored one (`mergeStores`: timelines are joined by entry id, deleted ids stay deleted) and saves
+ * the merge again when this tab held entries storage lacked; another tab's write is merged the
+ * same way when its `storage` event arrives. When storage fails the store lives in memory and
  * `storageNotice()` says so; unreadable data is moved aside by `readJson`, never deleted.
  */
 import {
@@ -14,7 +18,7 @@ import {
 } from './incident-context.ts';
 import { onStorageChange, writeJson } from './safe-storage.ts';
 import { EVENT_TYPES, type IncidentStore, type RecordedEvent } from '../incident/model.ts';
-import { emptyStore, recordEvent } from '../incident/store.ts';
+import { emptyStore, mergeStores, recordEvent } from '../incident/store.ts';
 
 /** Fired on `window` after this tab changed the store. */
 const CHANGED_EVENT = 'responder:incidents-changed';
@@ -29,7 +33,12 @@ function watchStorage(): void {
 	if (watching) return;
 	watching = true;
 	onStorageChange(INCIDENTS_KEY, (changed) => {
-		if (changed !== null || Object.keys(memory.incidents).length === 0) return;
+		// Another tab wrote: merge its value with ours, saving again what it lacked.
+		if (changed !== null) {
+			loadStore();
+			return;
+		}
+		if (Object.keys(memory.incidents).length === 0) return;
 		notice = writeJson(INCIDENTS_KEY, memory)
 			? 'Browser storage was cleared in another tab or window. This page kept its incidents and saved them again.'
 			: 'Browser storage was cleared in another tab or window, and this page could not save its incidents again. They last while this tab is open: export them as JSON to keep them.';
@@ -41,7 +50,10 @@ function watchStorage(): void {
 export function loadStore(): IncidentStore {
 	watchStorage();
 	const result = readStore();
-	if (result.status === 'ok') memory = result.value;
+	if (result.status === 'ok') {
+		memory = mergeStores(result.value, memory);
+		if (memory !== result.value) writeJson(INCIDENTS_KEY, memory);
+	}
 	if (movedAsideKey()) {
 		notice = `Saved incidents could not be read, so Responder started a new list. The unreadable data is kept in this browser's storage under \`${movedAsideKey()}\`.`;
 	} else if (result.status === 'unavailable') {

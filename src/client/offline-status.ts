@@ -44,13 +44,20 @@ class OfflineStatus extends HTMLElement {
 	}
 
 	async #register() {
+		if (!('serviceWorker' in navigator)) return;
 		const { Workbox } = await import('workbox-window');
 		const workbox = new Workbox('/sw.js');
-		this.#workbox = workbox;
 		workbox.addEventListener('waiting', () => this.#offerUpdate());
 		// Another tab took the update: this page's scripts are now the old build's, so offer the reload.
 		workbox.addEventListener('controlling', (event) => event.isUpdate && this.#offerUpdate());
-		await workbox.register();
+		try {
+			await workbox.register();
+		} catch {
+			// Workers refused (a browser policy, storage off, a private window): the page works online
+			// as it is, and there is no saved copy to speak of.
+			return;
+		}
+		this.#workbox = workbox;
 		void this.#render();
 	}
 

@@ -15,6 +15,7 @@ import { copyText } from './clipboard.ts';
 import { fillMessage, type FilledMessage, type Segment } from '../lib/placeholders.ts';
 import {
 	copyVariants,
+	distinctVariants,
 	renderSegments,
 	type BodyFormat,
 	type CopyVariant,
@@ -210,6 +211,7 @@ class RbTemplate extends HTMLElement {
 		this.querySelector<HTMLElement>('[data-part="body"]')?.replaceChildren(
 			...nodes(this.#message.body)
 		);
+		this.#showButtons();
 		// `npm run bench` measures from the keystroke to here.
 		performance.mark('rb:template:rendered');
 	}
@@ -228,6 +230,20 @@ class RbTemplate extends HTMLElement {
 				return button;
 			})
 		);
+		this.#showButtons();
+	}
+
+	/** Hides a copy button whose text, for the current values, equals one already offered. */
+	#showButtons() {
+		const data = this.#data;
+		if (!data) return;
+		const offered = new Set(
+			distinctVariants(copyVariants(data), this.#message.body, data.format).map((v) => v.id)
+		);
+		for (const button of this.querySelectorAll<HTMLButtonElement>(
+			'[data-copy-buttons] [data-copy]'
+		))
+			button.hidden = !offered.has(button.dataset['copy'] as CopyVariant['id']);
 	}
 
 	#onInput = (event: Event) => {

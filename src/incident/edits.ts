@@ -161,11 +161,15 @@ export const editEntry = (
 		}),
 	}));
 
-export const deleteEntry = (store: IncidentStore, id: string, entryId: string): IncidentStore =>
-	change(store, id, (incident) => ({
+/** Removes an entry and records its id as deleted, so another tab's copy cannot bring it back. */
+export function deleteEntry(store: IncidentStore, id: string, entryId: string): IncidentStore {
+	const next = change(store, id, (incident) => ({
 		...incident,
 		timeline: incident.timeline.filter((entry) => entry.id !== entryId),
 	}));
+	if (next === store || next.deleted?.includes(entryId)) return next;
+	return { ...next, deleted: [...(next.deleted ?? []), entryId] };
+}
 
 /** Closes an incident (resolving it first when needed); it stays listed and exportable. */
 export function closeIncident(store: IncidentStore, id: string, now: Date): IncidentStore {

@@ -73,6 +73,7 @@ export const IncidentStoreSchema = () =>
 		version: z.literal(STORE_VERSION),
 		activeId: z.string().nullable(),
 		incidents: z.record(z.string(), IncidentSchema()),
+		deleted: z.array(z.string()).optional(),
 	});
 
 /** The portable file: one incident with a format marker, so foreign JSON is recognised. */

@@ -124,6 +124,8 @@ export interface IncidentStore {
 	version: typeof STORE_VERSION;
 	activeId: string | null;
 	incidents: Record<string, Incident>;
+	/** Ids of deleted timeline entries, so merging another tab's copy does not bring them back. */
+	deleted?: string[];
 }
 
 /** An event as a feature sends it to be recorded, with an optional ISO time (default now). */
@@ -240,6 +242,8 @@ export const isIncidentStore = (raw: unknown): raw is IncidentStore =>
 	raw.version === STORE_VERSION &&
 	isRecord(raw.incidents) &&
 	Object.values(raw.incidents).every(isIncident) &&
+	(raw.deleted === undefined ||
+		(Array.isArray(raw.deleted) && raw.deleted.every((id) => typeof id === 'string'))) &&
 	(raw.activeId === null ||
 		(typeof raw.activeId === 'string' &&
 			(has(raw.incidents, raw.activeId) || !(raw.activeId in Object.prototype))));

@@ -91,3 +91,23 @@ export function copyVariants(template: {
 	if (slack) variants.push({ id: 'slack', label: 'Copy for Slack', channel: 'Slack' });
 	return variants;
 }
+
+/**
+ * The copy buttons worth offering for the current text: a body variant whose clipboard text equals
+ * one already offered (plain first, then Markdown, then Slack) is left out, so a template whose
+ * Slack copy reads the same as its plain copy offers one button. The subject is always offered.
+ */
+export function distinctVariants(
+	variants: CopyVariant[],
+	body: Segment[],
+	format: BodyFormat
+): CopyVariant[] {
+	const seen = new Set<string>();
+	return variants.filter((variant) => {
+		if (variant.id === 'subject') return true;
+		const text = renderSegments(body, format, variant.id);
+		if (seen.has(text)) return false;
+		seen.add(text);
+		return true;
+	});
+}

@@ -87,6 +87,20 @@ function tokenRanges(text: string, fields: FieldTokens[]): TokenRange[] {
 	return ranges.sort((a, b) => a.start - b.start);
 }
 
+/** A list marker at the start of a line: `- `, `* `, `+ ` or `• `. */
+const BULLET = /^[ \t]*[-*+\u2022][ \t]+/;
+
+/**
+ * A value typed as `- item` where the template already writes the bullet (`- [Actions]`) loses
+ * its own marker, so the message reads `- item`, not `- - item`. Only the value's first line can
+ * meet the template's bullet; its other lines stay as typed.
+ */
+function unbullet(before: string, value: string): string {
+	const line = before.slice(before.lastIndexOf('\n') + 1);
+	if (!BULLET.test(line) || line.replace(BULLET, '') !== '') return value;
+	return value.replace(BULLET, '');
+}
+
 /**
  * Splits `text` at every declared token and puts in the field values. Unfilled fields keep their
  * blank, marked `filled: false`. Values are inserted as they are: nothing in them is read again.
@@ -102,7 +116,12 @@ export function fillTemplate(
 		if (start > index) segments.push({ kind: 'text', text: text.slice(index, start) });
 		const value = Object.hasOwn(values, name) ? values[name] : undefined;
 		const filled = value !== undefined && value.trim() !== '';
-		segments.push({ kind: 'field', name, text: filled ? value : blank, filled });
+		segments.push({
+			kind: 'field',
+			name,
+			text: filled ? unbullet(text.slice(0, start), value) : blank,
+			filled,
+		});
 		index = end;
 	}
 	if (index < text.length) segments.push({ kind: 'text', text: text.slice(index) });

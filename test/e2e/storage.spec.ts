@@ -107,6 +107,67 @@ test('two tabs ticking alternate items at once, 200 times, lose no tick', async 
 	}
 });
 
+test('two tabs of one incident recording 100 notes each at once lose no entry', async ({
+	context,
+	page,
+}) => {
+	test.setTimeout(180_000);
+	const path = '/restaurant-os/checklists/incident-response-checklist/';
+	await page.goto(path);
+	await page.evaluate(
+		(value) => localStorage.setItem('responder:incidents', JSON.stringify(value)),
+		store('INC-1', 'INC-1')
+	);
+	const tabs = [page, await context.newPage()];
+	for (const tab of tabs) {
+		await tab.goto(path);
+		await expect(tab.locator('rb-incident-banner')).toContainText('INC-1');
+	}
+	// Each tab sends its notes through the event checklists and templates use, both at once.
+	const notes = 100;
+	await Promise.all(
+		tabs.map((tab, offset) =>
+			tab.evaluate(
+				async ([offset, notes]) => {
+					for (let i = 0; i < notes!; i++) {
+						const detail = { type: 'note', text: `tab ${offset} note ${i}` };
+						window.dispatchEvent(new CustomEvent('responder:timeline', { detail }));
+						await new Promise((resolve) => setTimeout(resolve, 0));
+					}
+				},
+				[offset, notes] as const
+			)
+		)
+	);
+	const expected = tabs
+		.flatMap((_, offset) => [...Array(notes).keys()].map((i) => `tab ${offset} note ${i}`))
+		.sort();
+	const stored = (tab: Page) =>
+		tab.evaluate(() => {
+			const value = JSON.parse(localStorage.getItem('responder:incidents') ?? 'null');
+			const timeline: { id: string; text?: string }[] = value?.incidents?.['INC-1']?.timeline ?? [];
+			return {
+				ids: new Set(timeline.map((entry) => entry.id)).size,
+				texts: timeline.map((entry) => entry.text ?? '').sort(),
+			};
+		});
+	// Both tabs' storage settles on all 200 entries, each with its own id…
+	for (const tab of tabs)
+		await expect
+			.poll(() => stored(tab), { timeout: 10_000 })
+			.toEqual({
+				ids: expected.length,
+				texts: expected,
+			});
+	// …and so does what each tab shows once reloaded.
+	for (const tab of tabs) {
+		await tab.goto('/incident/');
+		for (const text of ['tab 0 note 99', 'tab 1 note 99', 'tab 0 note 0', 'tab 1 note 0'])
+			await expect(tab.getByText(text, { exact: true })).toBeVisible();
+		expect(await stored(tab)).toEqual({ ids: expected.length, texts: expected });
+	}
+});
+
 test.describe('storage faults keep the page working, with a notice and no page error', () => {
 	test('blocked storage', async ({ page }) => {
 		const tab = await open(page, () => {

@@ -144,7 +144,7 @@ test('every template page of the site fills each declared field and copies witho
 		await expect(t.page.locator('rb-template mark'), path).toHaveCount(0);
 		// The preview shows the text as written (Markdown included), so the copies that keep it must match it.
 		const { format } = await t.source();
-		for (const button of await t.page.locator('[data-copy]').all()) {
+		for (const button of await t.page.locator('[data-copy]:visible').all()) {
 			await t.status.evaluate((status) => (status.textContent = ''));
 			await button.click();
 			await expect(t.status, path).toHaveText(/^Copied/);
@@ -507,5 +507,28 @@ test.describe('fixture templates', () => {
 		await t.copy('Copy text').click();
 		await t.copy('Copy text').click();
 		expect((await t.clipboard()).split(payload)).toHaveLength(6);
+	});
+});
+
+test.describe('a seed template (Stolentee internal team alert)', () => {
+	const path = '/stolentee/templates/internal-team-alert/';
+
+	test('offers one copy when the Slack text equals the plain text, and keeps typed bullets single', async ({
+		templatePage: t,
+	}) => {
+		await t.goto(path);
+		await expect(t.copy('Copy text')).toBeVisible();
+		await expect(t.copy('Copy for Slack')).toBeHidden();
+		await expect(t.page.locator('[data-copy]:visible')).toHaveCount(1);
+
+		await t.field("Current actions (what we're doing right now)").fill('- restart db\n- page DBA');
+		await expect(t.body).toContainText('Current Actions:\n- restart db\n- page DBA\n');
+		await expect(t.body).not.toContainText('- - ');
+		await t.copy('Copy text').click();
+		await t.copy('Copy text').click();
+		await expect(t.status).toHaveText(/^Copied/);
+		const copied = await t.clipboard();
+		expect(copied).toContain('Current Actions:\n- restart db\n- page DBA\n');
+		expect(copied).not.toContain('- - ');
 	});
 });

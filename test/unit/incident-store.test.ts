@@ -11,7 +11,13 @@ import {
 	setSeverity,
 	setStatus,
 } from '../../src/incident/edits.ts';
-import { emptyStore, parseStore, recordEvent } from '../../src/incident/store.ts';
+import {
+	emptyStore,
+	mergeStores,
+	newEntryId,
+	parseStore,
+	recordEvent,
+} from '../../src/incident/store.ts';
 import { IncidentStoreSchema, parseIncidentFile, toIncidentFile } from '../../src/incident/file.ts';
 import { entryText, isIncidentStore } from '../../src/incident/model.ts';
 
@@ -254,5 +260,58 @@ describe('incident files', () => {
 		expect(
 			parseIncidentFile('{"format":"responder-incident","version":1,"incident":{"id":"x"}}')
 		).toMatchObject({ ok: false, error: expect.stringContaining('damaged') });
+	});
+});
+
+describe('two tabs writing at once', () => {
+	test('entry ids are unique across tabs recording at the same moment', () => {
+		const now = at('04:00:00');
+		const ids = new Set(Array.from({ length: 1000 }, () => newEntryId(now)));
+		expect(ids.size).toBe(1000);
+		expect([...ids][0]).toMatch(/^e-[0-9a-z]+-[0-9a-f]{16}$/);
+	});
+
+	test('merging keeps every entry either tab recorded, once, in time order', () => {
+		const { store, id } = declared();
+		const mine = addNote(store, id, 'mine', at('03:50:00'));
+		const theirs = addNote(
+			addNote(store, id, 'theirs', at('03:49:00')),
+			id,
+			'later',
+			at('03:51:00')
+		);
+		const merged = mergeStores(theirs, mine);
+		expect(merged.incidents[id]!.timeline.map(entryText).slice(-3)).toEqual([
+			'theirs',
+			'mine',
+			'later',
+		]);
+		expect(isIncidentStore(merged)).toBe(true);
+		// Nothing to add: the newer copy itself comes back, so nothing is saved again.
+		expect(mergeStores(merged, theirs)).toBe(merged);
+		expect(mergeStores(merged, mine)).toBe(merged);
+	});
+
+	test('a deleted entry does not come back from either copy', () => {
+		let { store, id } = declared();
+		store = addNote(store, id, 'typo', at('03:50:00'));
+		const note = store.incidents[id]!.timeline.at(-1)!;
+		const deleted = deleteEntry(store, id, note.id);
+		expect(deleted.deleted).toEqual([note.id]);
+		expect(isIncidentStore(deleted)).toBe(true);
+		expect(IncidentStoreSchema().safeParse(deleted).success).toBe(true);
+		const has = (value: typeof store) =>
+			value.incidents[id]!.timeline.some((entry) => entry.id === note.id);
+		expect(has(mergeStores(deleted, store))).toBe(false);
+		// A tab that had not seen the deletion wrote its stale copy: the deletion still wins.
+		const merged = mergeStores(store, deleted);
+		expect(has(merged)).toBe(false);
+		expect(merged.deleted).toEqual([note.id]);
+	});
+
+	test('the guard rejects a deleted list that is not strings', () => {
+		const { store } = declared();
+		expect(isIncidentStore({ ...store, deleted: [1] })).toBe(false);
+		expect(parseStore({ ...store, deleted: ['e1'] })).toMatchObject({ deleted: ['e1'] });
 	});
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { copyVariants, renderSegments, toPlain, toSlack } from '../../src/lib/message-format.ts';
+import {
+	copyVariants,
+	distinctVariants,
+	renderSegments,
+	toPlain,
+	toSlack,
+} from '../../src/lib/message-format.ts';
 import { fillTemplate } from '../../src/lib/placeholders.ts';
 
 describe('toSlack', () => {
@@ -71,5 +77,82 @@ describe('copyVariants', () => {
 			'slack',
 		]);
 		expect(ids({ format: 'slack', channels: [] })).toEqual(['plain', 'slack']);
+	});
+});
+
+describe('distinctVariants', () => {
+	const fields = [{ name: 'impact', tokens: ['[Impact]'] }];
+	const slackTemplate = { format: 'slack' as const, channels: ['slack'] };
+
+	test('offers one copy when the Slack text equals the plain text', () => {
+		const body = fillTemplate(':rotating_light: Impact: [Impact]', fields, { impact: 'all' });
+		expect(
+			distinctVariants(copyVariants(slackTemplate), body, 'slack').map((v) => v.label)
+		).toEqual(['Copy text']);
+	});
+
+	test('offers each variant whose text differs', () => {
+		const body = fillTemplate('**Impact:** [Impact]', fields, { impact: 'all' });
+		const template = { format: 'markdown' as const, channels: ['slack'] };
+		expect(distinctVariants(copyVariants(template), body, 'markdown').map((v) => v.id)).toEqual([
+			'plain',
+			'markdown',
+			'slack',
+		]);
+	});
+
+	test('hides only the variant equal to another, for the current values', () => {
+		// Plain drops `**`, Slack writes `*`: all differ. Without markup Markdown = plain = Slack.
+		const template = { format: 'markdown' as const, channels: ['slack'] };
+		const plainBody = fillTemplate('Impact: [Impact]', fields, { impact: 'all' });
+		expect(
+			distinctVariants(copyVariants(template), plainBody, 'markdown').map((v) => v.id)
+		).toEqual(['plain']);
+		const linkBody = fillTemplate('[doc](https://x.example) [Impact]', fields, { impact: 'all' });
+		expect(distinctVariants(copyVariants(template), linkBody, 'markdown').map((v) => v.id)).toEqual(
+			['plain', 'markdown', 'slack']
+		);
+	});
+
+	test('always offers the subject of an email', () => {
+		const template = { format: 'plain' as const, channels: ['email'], subject: 'S' };
+		const body = fillTemplate('[Impact]', fields, {});
+		expect(distinctVariants(copyVariants(template), body, 'plain').map((v) => v.id)).toEqual([
+			'subject',
+			'plain',
+		]);
+	});
+});
+
+describe('list values', () => {
+	const fields = [{ name: 'actions', tokens: ['[Actions]'] }];
+
+	test('a value typed as "- item" after a template bullet is not double-bulleted', () => {
+		const body = fillTemplate('Now:\n- [Actions]\nEnd', fields, {
+			actions: '- restart db\n- page DBA',
+		});
+		expect(renderSegments(body, 'slack', 'slack')).toBe('Now:\n- restart db\n- page DBA\nEnd');
+		expect(renderSegments(body, 'slack', 'plain')).toBe('Now:\n- restart db\n- page DBA\nEnd');
+	});
+
+	test('other bullets (* and •) are recognised; a value without a bullet is kept', () => {
+		expect(
+			renderSegments(fillTemplate('* [Actions]', fields, { actions: '* a' }), 'plain', 'plain')
+		).toBe('* a');
+		expect(
+			renderSegments(fillTemplate('• [Actions]', fields, { actions: '- a' }), 'plain', 'plain')
+		).toBe('• a');
+		expect(
+			renderSegments(fillTemplate('- [Actions]', fields, { actions: 'a' }), 'plain', 'plain')
+		).toBe('- a');
+	});
+
+	test('a value mid-line or without a template bullet stays as typed', () => {
+		expect(
+			renderSegments(fillTemplate('Do: [Actions]', fields, { actions: '- a' }), 'plain', 'plain')
+		).toBe('Do: - a');
+		expect(
+			renderSegments(fillTemplate('[Actions]', fields, { actions: '- a' }), 'plain', 'plain')
+		).toBe('- a');
 	});
 });
