@@ -2,7 +2,9 @@
  * What an alert link offers on a scenario page: the alert's facts from the URL fragment and a
  * button to declare an incident prefilled from them. Loaded by the banner only when the page
  * has a fragment. Once the alert has an incident the offer gives way: nothing while that incident
- * is the active one, else a button that opens it; a second declaration never happens.
+ * is the active one, else a button that opens it; a second declaration never happens. While
+ * another incident runs, the alert is most likely part of it: the facts stay, and declaring a
+ * separate incident is a deliberate, secondary choice.
  */
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentStore } from '../incident/model.ts';
@@ -68,23 +70,24 @@ export function alertOffer(
 				),
 			],
 		};
-	return {
-		state: 'offer',
-		elements: [
-			summary,
-			h(
-				'button',
-				{
-					type: 'button',
-					// Another tab may have declared it meanwhile: look again before declaring.
-					onclick: () => {
-						const again = existing(loadStore(), context, scenario);
-						if (again) open(again.id);
-						else declare(prefill);
-					},
-				},
-				'Declare incident from this alert'
-			),
-		],
-	};
+	const running = store.activeId ? store.incidents[store.activeId] : undefined;
+	const button = h(
+		'button',
+		{
+			type: 'button',
+			// Another tab may have declared it meanwhile: look again before declaring.
+			onclick: () => {
+				const again = existing(loadStore(), context, scenario);
+				if (again) open(again.id);
+				else declare(prefill);
+			},
+		},
+		running ? 'Declare a separate incident' : 'Declare incident from this alert'
+	);
+	if (running)
+		return {
+			state: `running:${running.id}`,
+			elements: [summary, h('p', {}, `Incident ${running.id} is running.`), button],
+		};
+	return { state: 'offer', elements: [summary, button] };
 }

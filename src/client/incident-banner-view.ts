@@ -16,7 +16,6 @@ import {
 } from '../incident/clocks.ts';
 import { findPlaybook, findSeverity, incidentData, type IncidentData } from '../incident/data.ts';
 import { acknowledge, postUpdate } from '../incident/edits.ts';
-import { severityLabel } from '../incident/derive.ts';
 
 export class IncidentView {
 	#data: IncidentData | undefined;
@@ -71,7 +70,14 @@ export class IncidentView {
 		this.#id.setAttribute('aria-label', `Active incident ${incident.id}: open the workspace`);
 		// The severity badge's own colours (styles/controls.css), with its level and name in words.
 		this.#severity.className = `rb-sev severity rank-${Math.min(severity?.rank ?? 4, 4)}`;
-		this.#severity.textContent = severity ? severityLabel(severity) : incident.severity;
+		// On a phone the badge shows the level alone (its name stays for screen readers), so id,
+		// severity and status fit the bar's first line.
+		if (severity)
+			this.#severity.replaceChildren(
+				severity.level,
+				h('span', { class: 'rb-sev-name' }, ` (${severity.name})`)
+			);
+		else this.#severity.textContent = incident.severity;
 		this.#state.textContent = STATUS_LABELS[incident.status];
 		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
 		if (!severity || !playbook) return this.#clocks.replaceChildren();
@@ -108,9 +114,7 @@ export class IncidentView {
 			return h(
 				'span',
 				{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
-				h('span', { class: 'rb-clock-label' }, `${label}: `),
-				`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
-				clock.businessHours ? ' (business hours)' : '',
+				// The chip's one action comes first: on a phone the line's end scrolls out of view.
 				clock.key === acknowledgeKey
 					? h(
 							'button',
@@ -122,6 +126,9 @@ export class IncidentView {
 							'Acknowledge'
 						)
 					: null,
+				h('span', { class: 'rb-clock-label' }, `${label}: `),
+				`${formatUtc(clock.due, now)} (${formatRemaining(clock.remaining)})`,
+				clock.businessHours ? ' (business hours)' : '',
 				clock.key === 'update'
 					? h(
 							'button',

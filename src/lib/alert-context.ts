@@ -31,9 +31,12 @@ export function parseAlertContext(fragment: string): AlertContext | null {
 
 /**
  * The incident already declared for this alert on this scenario, if any: same scenario (which
- * claims the alert name) and same start time. An alert without a start time matches the
- * scenario's incident still open, so pressing the offer twice never makes a second one.
+ * claims the alert name) and same start time to the minute (the declare form records minutes;
+ * monitors send seconds and milliseconds). An alert without a start time matches the scenario's
+ * incident still open, so pressing the offer twice never makes a second one.
  */
+const minute = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
+
 export function incidentForAlert(
 	incidents: readonly Incident[],
 	context: AlertContext,
@@ -44,7 +47,7 @@ export function incidentForAlert(
 		(incident) =>
 			incident.scenario === scenario &&
 			(context.startsAt
-				? Date.parse(incident.startedAt) === Date.parse(context.startsAt)
+				? minute(incident.startedAt) === minute(context.startsAt)
 				: incident.status !== 'resolved')
 	);
 }

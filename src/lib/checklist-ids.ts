@@ -35,6 +35,8 @@ export interface ItemSource {
 	text: string;
 	/** The author's explicit id, if any. */
 	id?: string | undefined;
+	/** The text the id comes from when not `text` (a lone command block's: its heading). */
+	idText?: string | undefined;
 }
 
 /**
@@ -50,7 +52,7 @@ export function assignItemIds(items: readonly ItemSource[]): string[] {
 			seenExplicit.add(item.id);
 			return item.id;
 		}
-		const base = item.id ?? normaliseItemText(item.text);
+		const base = item.id ?? normaliseItemText(item.idText ?? item.text);
 		let id = base;
 		for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 		taken.add(id);
@@ -62,7 +64,7 @@ export function assignItemIds(items: readonly ItemSource[]): string[] {
 export function duplicateItems(items: readonly ItemSource[]): number[][] {
 	const byId = new Map<string, number[]>();
 	items.forEach((item, index) => {
-		const id = item.id ?? normaliseItemText(item.text);
+		const id = item.id ?? normaliseItemText(item.idText ?? item.text);
 		byId.set(id, [...(byId.get(id) ?? []), index]);
 	});
 	return [...byId.values()].filter((indexes) => indexes.length > 1);

@@ -27,7 +27,7 @@ import {
 	NOT_STEPS_CLASS,
 	type ChecklistItemMarkup,
 } from '../lib/checklist-markup.ts';
-import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
+import { commandStep, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
 
 export interface ChecklistPluginOptions {
 	/**
@@ -101,6 +101,8 @@ function textOf(nodes: readonly (RootContent | ElementContent)[]): string {
 interface ParsedItem {
 	text: string;
 	explicitId?: string;
+	/** The text the id comes from when not `text` (see `commandStep`). */
+	idText?: string;
 	label: ElementContent[];
 	rest: ElementContent[];
 }
@@ -148,21 +150,27 @@ function parseItem(li: Element): ParsedItem | undefined {
 	return finishItem(split.label, [...split.rest, ...rest]);
 }
 
+/** The id texts of the steps made from lone command blocks (their headings), by item. */
+const idTexts = new WeakMap<Element, string>();
+
 /** A step of an ordered list: its first paragraph (or text up to the first block) is the label. */
 function parseStep(li: Element): ParsedItem | undefined {
 	const paragraph = firstContent(li.children);
-	if (isElement(paragraph, 'p'))
-		return finishItem(
-			[...paragraph.children],
-			li.children.slice(li.children.indexOf(paragraph) + 1)
-		);
-	const split = splitLabel(li.children);
-	return finishItem(split.label, split.rest);
+	const split = isElement(paragraph, 'p')
+		? {
+				label: [...paragraph.children],
+				rest: li.children.slice(li.children.indexOf(paragraph) + 1),
+			}
+		: splitLabel(li.children);
+	const item = finishItem(split.label, split.rest);
+	const idText = idTexts.get(li);
+	return item && idText ? { ...item, idText } : item;
 }
 
 /**
  * A command block as an ordered list: one item per numbered comment with its code below, or else
- * one item, named after the heading above, with the whole block.
+ * one item with the whole block, named after the heading above and what the block does; its id
+ * still comes from the heading alone.
  */
 function codeStepsList(pre: Element, heading: string | undefined): Element | undefined {
 	const code = pre.children.find((child) => isElement(child, 'code'));
@@ -171,17 +179,17 @@ function codeStepsList(pre: Element, heading: string | undefined): Element | und
 	const language = /(?:^|\s)language-(\S+)/.exec(
 		[code.properties['className'] ?? ''].flat().join(' ')
 	)?.[1];
-	const steps =
+	const steps: { text: string; code: string; idText?: string }[] | undefined =
 		numberedCodeSteps(text) ??
 		(isCommandLanguage(language)
-			? [{ text: commandStepText(heading), code: text.trimEnd() }]
+			? [{ ...commandStep(heading, text), code: text.trimEnd() }]
 			: undefined);
 	if (!steps) return undefined;
 	return element(
 		'ol',
 		{},
-		steps.map((step) =>
-			element('li', {}, [
+		steps.map((step) => {
+			const li = element('li', {}, [
 				{ type: 'text', value: step.text },
 				...(step.code
 					? [
@@ -190,8 +198,10 @@ function codeStepsList(pre: Element, heading: string | undefined): Element | und
 							]),
 						]
 					: []),
-			])
-		)
+			]);
+			if (step.idText) idTexts.set(li, step.idText);
+			return li;
+		})
 	);
 }
 
@@ -305,7 +315,9 @@ export default function satteriChecklists(options: ChecklistPluginOptions = {}):
 				};
 				for (const { list, steps: asSteps } of topLevel) collect(list, asSteps);
 
-				const ids = assignItemIds(items.map((item) => ({ text: item.text, id: item.explicitId })));
+				const ids = assignItemIds(
+					items.map((item) => ({ text: item.text, id: item.explicitId, idText: item.idText }))
+				);
 				const build = (list: Element): Element => {
 					const pending = lists.get(list)!;
 					return checklistList(

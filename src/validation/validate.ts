@@ -4,18 +4,18 @@ import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
-import { COLLECTIONS, playbookOf } from '../lib/collections.ts';
+import { playbookOf } from '../lib/entry-ids.ts';
 import { tokenUsed, undeclaredBlanks } from '../lib/placeholders.ts';
 import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
 import { entryUrl, siteUrls, urls } from '../lib/urls.ts';
-import type { CollectionName, RefFactory } from '../schemas/index.ts';
+import { collectionSchemas, type CollectionName, type RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
 import { bodyTree, fileLine } from './markdown.ts';
 import { checkMdx } from './mdx.ts';
 import { isRuleId, severityOf, type RuleId, type Severity } from './rules.ts';
 import { describeSchema, knownKeys, schemaAt } from './schema-shape.ts';
-import { commandStepText, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
+import { commandStep, isCommandLanguage, numberedCodeSteps } from '../lib/numbered-steps.ts';
 import { NOT_STEPS_CLASS } from '../lib/checklist-markup.ts';
 
 /** The opening of the wrapper that keeps an ordered list in a scenario a plain list. */
@@ -42,6 +42,9 @@ const ref: RefFactory = (collection) =>
 		.min(1)
 		.transform((id) => new RefValue(collection, id));
 
+/** Every collection's schema, references read as `RefValue`s to check once all files are read. */
+const SCHEMAS = collectionSchemas(ref);
+
 export interface ValidateOptions {
 	/** "Today" for review dates; tests pin it. */
 	today?: Date | undefined;
@@ -55,7 +58,7 @@ export function validateContent(
 	const { entries: raw, diagnostics, failed } = loadContent(root);
 	const entries: Entry[] = [];
 	for (const entry of raw) {
-		const schema = COLLECTIONS.find((source) => source.name === entry.collection)!.schema(ref);
+		const schema = SCHEMAS[entry.collection];
 		const result = schema.safeParse(entry.data);
 		if (result.success) {
 			entries.push({ ...entry, value: result.data as Record<string, unknown> });
@@ -532,8 +535,14 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 	if (!entry.body) return [];
 	const steps: ChecklistStep[] = [];
 	const pin = 'an id at the end such as `\\{#second-check}`';
-	const push = (text: string, node: Node) =>
-		steps.push({ ...splitExplicitId(text), field: 'body', line: fileLine(entry, node), pin });
+	const push = (text: string, node: Node, idText?: string) =>
+		steps.push({
+			...splitExplicitId(text),
+			...(idText ? { idText } : {}),
+			field: 'body',
+			line: fileLine(entry, node),
+			pin,
+		});
 	// As `satteri-checklists` renders them: task items anywhere; in a scenario, also the items of
 	// ordered lists outside any list and outside `<div class="not-steps">`, and the numbered
 	// comments of a command block outside any list (or the block itself, named after its heading).
@@ -560,8 +569,8 @@ function checklistSteps(entry: Entry): ChecklistStep[] {
 			if (node.type === 'heading') heading = toString(node);
 			if (node.type === 'code' && asSteps)
 				for (const step of numberedCodeSteps(node.value) ??
-					(isCommandLanguage(node.lang) ? [{ text: commandStepText(heading) }] : []))
-					push(step.text, node);
+					(isCommandLanguage(node.lang) ? [commandStep(heading, node.value)] : []))
+					push(step.text, node, 'idText' in step ? step.idText : undefined);
 			if ('children' in node) walk(node.children, inList);
 		}
 	};
@@ -586,7 +595,7 @@ const checklistDuplicates: Rule = (context) => {
 					field: step.field,
 					message: pinned
 						? `pins the checklist id \`${step.id}\`, which the step of ${where} pins too, so ticking one ticks both (expected each pinned id once)`
-						: `repeats the checklist step \`${step.text}\` of ${where}, so their ticks are told apart only by order (expected each step once, or ${step.pin} on one of them)`,
+						: `repeats the checklist step \`${step.idText ?? step.text}\` of ${where}, so their ticks are told apart only by order (expected each step once, or ${step.pin} on one of them)`,
 					rule: pinned ? 'duplicate-checklist-id' : 'duplicate-checklist-item',
 					severity: severityOf(pinned ? 'duplicate-checklist-id' : 'duplicate-checklist-item'),
 					line: step.line,

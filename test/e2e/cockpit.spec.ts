@@ -7,7 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
  * others are reached the way a monitor linking straight to the runbook would: the scenario URL
  * with the alert context in its fragment.
  */
-const START = '2026-01-10T03:00:00.000Z';
+// Seconds, as monitors send them: the declare form records minutes, and the alert still finds it.
+const START = '2026-01-10T03:00:27.000Z';
 const PLAYBOOKS = [
 	{
 		playbook: 'restaurant-os',
@@ -20,11 +21,13 @@ const PLAYBOOKS = [
 	{ playbook: 'maidconnect', level: 'SEV-1', link: '/maidconnect/scenarios/complete-site-outage/' },
 ];
 
-const alertLink = (link: string, level: string) =>
-	`${link}#service=api&severity=${level}&startsAt=${START}&summary=${encodeURIComponent('Errors spiking')}`;
+const alertLink = (link: string, level: string, startsAt = START, summary = 'Errors spiking') =>
+	`${link}#service=api&severity=${level}&startsAt=${startsAt}&summary=${encodeURIComponent(summary)}`;
 
 const firstBox = (page: Page) => page.locator('rb-checklist input[type="checkbox"]').first();
 const offer = (page: Page) => page.locator('rb-incident-banner .rb-alert-context');
+/** Every control offering a new incident: the banner's and an alert's. */
+const declareButtons = (page: Page) => page.getByRole('button', { name: /^Declare incident/ });
 const storedIncidents = (page: Page) =>
 	page.evaluate(() => {
 		const store = JSON.parse(localStorage.getItem('responder:incidents') ?? 'null');
@@ -67,8 +70,20 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 				const clocks = bar.locator('.rb-clock');
 				await expect(clocks.first()).toBeVisible();
 				expect(await clocks.count()).toBeGreaterThan(0);
-				// The offer gives way to the incident.
+				// The offer gives way to the incident: the alert's and the banner's, now and after a reload.
 				await expect(offer(page)).toBeEmpty();
+				await expect(declareButtons(page)).toHaveCount(0);
+				await page.reload();
+				await expect(bar.locator('.rb-sev')).toContainText(level);
+				await expect(offer(page)).toBeEmpty();
+				await expect(declareButtons(page)).toHaveCount(0);
+				// Another alert while it runs: its facts show, and declaring apart is a deliberate choice.
+				await page.goto('about:blank');
+				await page.goto(alertLink(link, level, '2026-01-10T03:01:00.000Z', 'Disk full'));
+				await expect(offer(page)).toContainText('Disk full');
+				await expect(offer(page)).toContainText(/Incident INC-\S+ is running/);
+				await expect(declareButtons(page)).toHaveCount(0);
+				await expect(offer(page).getByRole('button')).toHaveText('Declare a separate incident');
 				// Hours later every open clock is overdue and says so.
 				await page.clock.fastForward('04:00:00');
 				await expect(bar.locator('.rb-clock.overdue').first()).toBeVisible();
@@ -120,6 +135,34 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 		});
 	});
 }
+
+test.describe('phone 375×812, the longest id, severity and status', () => {
+	test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+	test('the bar shows id, severity and status whole, and the acknowledge button', async ({
+		page,
+	}) => {
+		await page.clock.install({ time: new Date('2026-01-10T03:02:00Z') });
+		await page.goto('/maidconnect/scenarios/complete-site-outage/');
+		await page.getByRole('button', { name: 'Declare incident', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+		await dialog.getByLabel('Severity').selectOption('maidconnect/sev-2');
+		await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+		const bar = page.locator('rb-incident-banner .rb-banner-line');
+		await expect(bar.locator('.rb-status')).toHaveText('Investigating');
+		// The badge's name is for screen readers here; the level is what shows.
+		await expect(bar.locator('.rb-sev')).toHaveText('SEV-2 (Major Degradation)');
+		const overflow = await bar.locator('.rb-bar-who').evaluate((line) => {
+			const box = line.getBoundingClientRect();
+			return ['.rb-incident-id', '.rb-sev', '.rb-status'].map((part) => {
+				const rect = line.querySelector(part)!.getBoundingClientRect();
+				return { part, past: Math.max(rect.right - box.right, box.left - rect.left) };
+			});
+		});
+		for (const { part, past } of overflow) expect(past, `${part} is cut`).toBeLessThanOrEqual(0);
+		await expect(bar.getByRole('button', { name: 'Acknowledge' })).toBeInViewport({ ratio: 1 });
+	});
+});
 
 test('an alert link keeps its context on the way, with the alert name added', async ({ page }) => {
 	await page.goto('/alerts/DatabaseConnectionExhaustion/#service=api&summary=Pool%20full');

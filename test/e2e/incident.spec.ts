@@ -227,8 +227,9 @@ test.describe('incident workspace', () => {
 		await page.goto('/restaurant-os/scenarios/complete-backend-outage/');
 		await incident.declare({ title: 'First' });
 		await incident.at(minutes(10));
-		await incident.declare({ title: 'Second' });
+		// While one runs, a second is declared from the workspace: the page's offer gave way.
 		await page.goto('/incident/');
+		await incident.declare({ playbook: 'restaurant-os', title: 'Second' });
 		await expect(incident.banner().getByRole('link', { name: /INC-20251119-0352/ })).toBeVisible();
 		await page.getByRole('button', { name: 'Make INC-20251119-0342 active' }).click();
 		await expect(incident.banner().getByRole('link', { name: /INC-20251119-0342/ })).toBeVisible();

@@ -85,6 +85,23 @@ describe('assignItemIds', () => {
 	});
 });
 
+describe('id text', () => {
+	test('an item with its own id text keeps that id whatever its label says', () => {
+		expect(
+			assignItemIds([
+				{ text: 'Diagnosis: Check DNS', idText: 'Diagnosis' },
+				{ text: 'Diagnosis: Check logs', idText: 'Diagnosis' },
+			])
+		).toEqual(['diagnosis', 'diagnosis-2']);
+		expect(
+			duplicateItems([
+				{ text: 'A: x', idText: 'A' },
+				{ text: 'A: y', idText: 'A' },
+			])
+		).toEqual([[0, 1]]);
+	});
+});
+
 describe('duplicateItems', () => {
 	test('groups items whose texts yield the same id', () => {
 		expect(
