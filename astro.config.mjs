@@ -80,6 +80,8 @@ export default defineConfig({
 				Search: './src/components/overrides/Search.astro',
 				// Writes the page title into <title> as text: Starlight renders head entries as HTML.
 				Head: './src/components/overrides/Head.astro',
+				// Ends every page with the marker the head waits for before the first paint (layout shift).
+				Footer: './src/components/overrides/Footer.astro',
 				// Guard storage: blocked or full storage, or a foreign stored value, raise no page error.
 				ThemeProvider: './src/components/overrides/ThemeProvider.astro',
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',

@@ -94,18 +94,28 @@ export class ChecklistElement extends HTMLElement {
 	}
 
 	#upgrade() {
-		const bar = document.createElement('div');
-		bar.className = 'rb-checklist__bar';
-		this.#progress = document.createElement('p');
-		this.#progress.className = 'rb-checklist__progress';
-		this.#progress.setAttribute('aria-live', 'polite');
-		this.#next = button('Next unticked step', () => this.#focusNext());
-		this.#reset = button('Reset', () => this.#confirmReset());
-		bar.append(this.#progress, this.#next, this.#reset);
-		this.#notice = document.createElement('p');
-		this.#notice.className = 'rb-checklist__notice';
-		this.#notice.setAttribute('role', 'status');
-		this.prepend(bar, this.#notice);
+		// The toolbar is rendered in the HTML (src/lib/checklist-markup.ts) so upgrading moves nothing;
+		// markup from before that change gets one built here.
+		let bar = this.querySelector<HTMLElement>(':scope > .rb-checklist__bar');
+		if (!bar) {
+			bar = document.createElement('div');
+			bar.className = 'rb-checklist__bar';
+			const progress = document.createElement('p');
+			progress.className = 'rb-checklist__progress';
+			progress.setAttribute('aria-live', 'polite');
+			bar.append(progress, button('Next unticked step', 'next'), button('Reset', 'reset'));
+			const notice = document.createElement('p');
+			notice.className = 'rb-checklist__notice';
+			notice.setAttribute('role', 'status');
+			notice.hidden = true;
+			this.prepend(bar, notice);
+		}
+		this.#progress = bar.querySelector<HTMLParagraphElement>('.rb-checklist__progress')!;
+		this.#next = bar.querySelector<HTMLButtonElement>('button[data-action="next"]')!;
+		this.#reset = bar.querySelector<HTMLButtonElement>('button[data-action="reset"]')!;
+		this.#notice = this.querySelector<HTMLParagraphElement>(':scope > .rb-checklist__notice')!;
+		this.#next.addEventListener('click', () => this.#focusNext());
+		this.#reset.addEventListener('click', () => this.#confirmReset());
 		this.addEventListener('change', (event) => this.#onChange(event));
 		for (const item of this.#items) {
 			const box = item.querySelector<HTMLInputElement>('.rb-checklist__box');
@@ -258,11 +268,11 @@ export class ChecklistElement extends HTMLElement {
 	}
 }
 
-function button(text: string, onClick: () => void): HTMLButtonElement {
+function button(text: string, action: string): HTMLButtonElement {
 	const element = document.createElement('button');
 	element.type = 'button';
 	element.textContent = text;
-	element.addEventListener('click', onClick);
+	element.dataset.action = action;
 	return element;
 }
 

@@ -1,31 +1,39 @@
 /**
- * `<rb-decision-stepper>`: walks a server-rendered decision tree one question at a time. Each
- * answer becomes a button; a leaf shows its action section, whose link is the right section to
- * read next. Back and Start over keep the path; the full tree is the no-JavaScript fallback.
+ * `<rb-decision-stepper>`: walks a server-rendered decision tree one question at a time. The
+ * answer, Back and Start over buttons are in the HTML (shown only when scripts run, so upgrading
+ * moves nothing); a leaf shows its action section, whose link is the right section to read next.
+ * The full tree of linked sections is the no-JavaScript fallback.
  */
 import { h } from './dom.ts';
 
 class DecisionStepper extends HTMLElement {
 	#path: string[] = [];
 	#sections: HTMLElement[] = [];
-	#controls = h('p', { class: 'rb-actions' });
-	#trail = h('ol', { class: 'rb-trail', 'aria-label': 'Answers so far' });
+	#trail = this.querySelector<HTMLOListElement>('.rb-trail')!;
+	#back = this.querySelector<HTMLButtonElement>('[data-back]')!;
+	#restart = this.querySelector<HTMLButtonElement>('[data-restart]')!;
 
 	connectedCallback() {
 		this.#sections = [...this.querySelectorAll<HTMLElement>(':scope > section')];
 		const first = this.#sections.find((section) => section.dataset.question);
 		if (!first) return;
-		for (const link of this.querySelectorAll<HTMLAnchorElement>('a[data-next], a[data-action]')) {
-			const target = link.dataset.next ? `q:${link.dataset.next}` : `a:${link.dataset.action}`;
-			const label = link.closest('li')?.querySelector('strong')?.textContent ?? '';
-			const button = h('button', { type: 'button', onclick: () => this.#go(target, label) }, label);
-			link.closest('li')!.replaceChildren(button);
-		}
-		this.setAttribute('data-stepping', '');
-		this.prepend(this.#trail);
-		this.append(this.#controls);
+		for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-go]'))
+			button.addEventListener('click', () =>
+				this.#go(button.dataset.go!, button.textContent?.trim() ?? '')
+			);
+		this.#back.addEventListener('click', () => {
+			this.#path.pop();
+			this.#answers.pop();
+			this.#show(true);
+		});
+		this.#restart.addEventListener('click', () => {
+			this.#path = this.#path.slice(0, 1);
+			this.#answers = [];
+			this.#show(true);
+		});
 		this.#path = [`q:${first.dataset.question}`];
 		this.#show();
+		this.setAttribute('data-stepping', '');
 	}
 
 	#answers: string[] = [];
@@ -58,32 +66,7 @@ class DecisionStepper extends HTMLElement {
 				);
 			})
 		);
-		this.#controls.replaceChildren(
-			this.#path.length > 1
-				? h(
-						'button',
-						{
-							type: 'button',
-							onclick: () => (this.#path.pop(), this.#answers.pop(), this.#show(true)),
-						},
-						'Back'
-					)
-				: '',
-			this.#path.length > 1
-				? h(
-						'button',
-						{
-							type: 'button',
-							onclick: () => (
-								(this.#path = this.#path.slice(0, 1)),
-								(this.#answers = []),
-								this.#show(true)
-							),
-						},
-						'Start over'
-					)
-				: ''
-		);
+		this.#back.hidden = this.#restart.hidden = this.#path.length < 2;
 		if (focus) {
 			const heading = this.#sections.find((section) => !section.hidden)?.querySelector('h2');
 			heading?.setAttribute('tabindex', '-1');

@@ -117,6 +117,8 @@ export class LiveBanner {
 		this.#notice.textContent = storageNotice() ?? '';
 		this.#notice.hidden = !storageNotice();
 		const incident = store.activeId ? store.incidents[store.activeId] : undefined;
+		// Keep the bar's line free at once (a declaration made here): it fills in place when ready.
+		if (incident) this.#host.setAttribute('data-reserve', '');
 		if (incident && !this.#view) {
 			this.#loading ??= import('./incident-banner-view.ts')
 				.then(({ IncidentView }) => {
@@ -127,11 +129,12 @@ export class LiveBanner {
 			// Again with the view, reading the store afresh: it may have changed meanwhile.
 			if (this.#view) return this.#render();
 		}
-		this.#host.toggleAttribute('data-active', !!incident && !!this.#view);
+		const view = this.#view?.ready ? this.#view : undefined;
+		this.#host.toggleAttribute('data-active', !!incident && !!view);
 		// The line kept free before the first paint is for an incident that is there.
 		if (!incident) this.#host.removeAttribute('data-reserve');
-		if (!incident || !this.#view) return this.#status.replaceChildren();
-		if (!this.#view.line.isConnected) this.#status.replaceChildren(this.#view.line);
-		this.#view.show(incident);
+		if (!incident || !view) return this.#status.replaceChildren();
+		if (!view.line.isConnected) this.#status.replaceChildren(view.line);
+		view.show(incident);
 	}
 }

@@ -43,14 +43,23 @@ export class IncidentView {
 		this.#clocks
 	);
 
-	/** `onData` runs once the playbook data (severity names, targets) has arrived. */
+	/**
+	 * Whether the playbook data (severity names, targets) has arrived or failed: the bar shows only
+	 * then, in the line kept free for it, so the names replacing ids never move it (layout shift).
+	 */
+	ready = false;
+
+	/** `onData` runs once the playbook data has arrived, or could not be had. */
 	constructor(onData: () => void) {
 		void incidentData()
 			.then((data) => {
 				this.#data = data;
-				onData();
 			})
-			.catch(() => undefined);
+			.catch(() => undefined)
+			.finally(() => {
+				this.ready = true;
+				onData();
+			});
 	}
 
 	show(incident: Incident) {

@@ -56,7 +56,8 @@ const NOTICE = {
 		'What you type could not be saved (storage is blocked or full). Values stay while this page is open.',
 };
 
-const DERIVED_HINT = 'Filled in automatically; type or choose to change it.';
+/** One line on a phone: the note's line is kept free for it (TemplateForm.astro). */
+const DERIVED_HINT = 'Filled in automatically; change it if needed.';
 
 /** Derived values move with the clock ("now", "duration"); refresh them this often. */
 const REFRESH_MS = 20_000;
@@ -221,6 +222,8 @@ class RbTemplate extends HTMLElement {
 	#renderButtons() {
 		const box = this.querySelector<HTMLElement>('[data-copy-buttons]');
 		if (!box || !this.#data) return;
+		// Rendered in the HTML by TemplateForm.astro; built here only for markup without them.
+		if (box.querySelector('button[data-copy]')) return;
 		box.replaceChildren(
 			...copyVariants(this.#data).map((variant) => {
 				const button = document.createElement('button');

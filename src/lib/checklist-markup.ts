@@ -65,11 +65,43 @@ export function checklistList(
 	);
 }
 
-/** The element wrapping one checklist; `document` names where its ticks are stored. */
+/** How many items a list owns: items of nested checklists (their own `rb-checklist`) not counted. */
+function countItems(nodes: ElementContent[]): number {
+	let count = 0;
+	for (const node of nodes) {
+		if (node.type !== 'element' || node.tagName === 'rb-checklist') continue;
+		if (node.properties?.dataItem !== undefined) count++;
+		count += countItems(node.children);
+	}
+	return count;
+}
+
+/**
+ * The element wrapping one checklist; `document` names where its ticks are stored. Its toolbar
+ * (progress, "Next unticked step", Reset) is in the HTML, so upgrading moves nothing: the buttons
+ * stay disabled until `rb-checklist` enables them, and the bar is not shown without JavaScript.
+ */
 export function checklistRoot(document: string, children: ElementContent[]): Element {
-	return element(
-		'rb-checklist',
-		{ className: ['rb-checklist'], dataChecklist: document },
-		children
-	);
+	const total = countItems(children);
+	const toolButton = (text: string, action: string) =>
+		element('button', { type: 'button', disabled: true, dataAction: action }, [
+			{ type: 'text', value: text },
+		]);
+	const bar = element('div', { className: ['rb-checklist__bar'], dataPagefindIgnore: '' }, [
+		element('p', { className: ['rb-checklist__progress'], ariaLive: 'polite' }, [
+			{ type: 'text', value: `0 of ${total} done` },
+		]),
+		toolButton('Next unticked step', 'next'),
+		toolButton('Reset', 'reset'),
+	]);
+	const notice = element('p', {
+		className: ['rb-checklist__notice'],
+		role: 'status',
+		hidden: true,
+	});
+	return element('rb-checklist', { className: ['rb-checklist'], dataChecklist: document }, [
+		bar,
+		notice,
+		...children,
+	]);
 }

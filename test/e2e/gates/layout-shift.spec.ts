@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { GATE_PAGES } from './pages.ts';
+
+declare global {
+	interface Window {
+		__rbLayoutShift: { value: number; sources: string[] };
+	}
+}
+
+/**
+ * Cumulative layout shift as Chromium measures it: every `layout-shift` entry of the document
+ * without recent input (the way CLS counts them), buffered from before the first script, until
+ * the page's elements have upgraded. Every gate page kind must measure exactly 0 on a phone and a
+ * desktop, in both themes, with and without an active incident (whose bar must appear without
+ * moving anything). Each viewport loads a page twice, so that every pair of viewport, theme and
+ * incident is measured (all eight combinations would double the time for no new pair).
+ */
+const VIEWPORTS = [
+	{
+		device: 'phone',
+		viewport: { width: 375, height: 812 },
+		loads: [
+			{ theme: 'light', incident: false },
+			{ theme: 'dark', incident: true },
+		],
+	},
+	{
+		device: 'desktop',
+		viewport: { width: 1280, height: 800 },
+		loads: [
+			{ theme: 'dark', incident: false },
+			{ theme: 'light', incident: true },
+		],
+	},
+] as const;
+
+/** An active incident as the store keeps it, so the page loads with its bar from the first paint. */
+const activeIncident = () =>
+	JSON.stringify({
+		version: 2,
+		activeId: 'inc-gate',
+		incidents: {
+			'inc-gate': {
+				id: 'inc-gate',
+				title: 'Gate check',
+				playbook: 'servio',
+				severity: 'servio/p0',
+				status: 'investigating',
+				startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+				roles: {},
+				timeline: [],
+			},
+		},
+	});
+
+test.beforeEach(async ({ page }) => {
+	await page.addInitScript(() => {
+		window.__rbLayoutShift = { value: 0, sources: [] };
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries() as (PerformanceEntry & {
+				value: number;
+				hadRecentInput: boolean;
+				sources?: { node?: Node | null }[];
+			})[]) {
+				if (entry.hadRecentInput) continue;
+				window.__rbLayoutShift.value += entry.value;
+				for (const source of entry.sources ?? []) {
+					const node = source.node;
+					window.__rbLayoutShift.sources.push(
+						node instanceof Element
+							? `${node.localName}.${[...node.classList].join('.')}`
+							: // A pseudo-element or a node since removed: Chromium names no node.
+								String(node?.nodeName ?? 'unnamed')
+					);
+				}
+			}
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+});
+
+/** Waits for the loaded page with every Responder element upgraded and laid out, then reads the sum. */
+async function layoutShift(page: Page) {
+	await page.waitForLoadState('load');
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('*')]
+			.filter((element) => element.localName.startsWith('rb-'))
+			.every((element) => customElements.get(element.localName))
+	);
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	// The incident bar shows once the playbook data is in; with an incident, wait for it.
+	await page.waitForFunction(
+		() =>
+			!document.querySelector('rb-incident-banner[data-reserve]') ||
+			!!document.querySelector('rb-incident-banner[data-active] .rb-banner-line')
+	);
+	// Two frames, so shifts from the last upgrade have been laid out and reported.
+	await page.evaluate(
+		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+	);
+	return page.evaluate(() => window.__rbLayoutShift);
+}
+
+for (const { device, viewport, loads } of VIEWPORTS) {
+	test.describe(`on a ${device} (${viewport.width}×${viewport.height})`, () => {
+		test.use({ viewport });
+		for (const row of GATE_PAGES) {
+			test(`the ${row.kind} page does not move as it loads and upgrades (CLS 0)`, async ({
+				page,
+				gatePage,
+			}) => {
+				const measured: Record<string, Window['__rbLayoutShift']> = {};
+				for (const { theme, incident } of loads) {
+					await page.emulateMedia({ colorScheme: theme });
+					// Before the load, in this origin: the theme as its picker stores it, and the incident.
+					await page.addInitScript(
+						([theme, store]) => {
+							localStorage.setItem('starlight-theme', theme);
+							if (store) localStorage.setItem('responder:incidents', store);
+							else localStorage.removeItem('responder:incidents');
+						},
+						[theme, incident ? activeIncident() : ''] as const
+					);
+					// The load and upgrade are measured, not what a search typed into the dialog brings
+					// in; with an incident already active, the row's "declare" step has nothing to do.
+					const { open, ...rest } = row;
+					await gatePage.open(open === 'search' || incident || !open ? rest : { ...rest, open });
+					measured[`${theme}${incident ? ', incident active' : ''}`] = await layoutShift(page);
+				}
+				const zero = { value: 0, sources: [] };
+				expect(measured, 'layout shift and the elements that moved, per load').toEqual(
+					Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
+				);
+			});
+		}
+	});
+}
+
+test('the offline note appears in the header bar without moving or covering anything', async ({
+	page,
+	context,
+}) => {
+	for (const { viewport } of VIEWPORTS) {
+		await page.setViewportSize(viewport);
+		await page.goto('/servio/scenarios/high-error-rate/');
+		await layoutShift(page);
+		await context.setOffline(true);
+		const note = page.locator('rb-offline-status [data-offline]');
+		await expect(note).toBeVisible();
+		await expect(note).toContainText('Offline: working from the saved copy');
+		const shift = await layoutShift(page);
+		expect(shift, `layout shift at ${viewport.width} px`).toEqual({ value: 0, sources: [] });
+		// Within the header bar, clear of the site title and the search button.
+		const boxes = await page.evaluate(() =>
+			['rb-offline-status [data-offline]', '.site-title', 'site-search button', 'header'].map(
+				(selector) => document.querySelector(selector)!.getBoundingClientRect().toJSON()
+			)
+		);
+		const [box, title, search, header] = boxes as DOMRect[];
+		expect(box!.bottom, 'note within the header').toBeLessThanOrEqual(header!.bottom);
+		expect(box!.left, 'note after the site title').toBeGreaterThanOrEqual(title!.right);
+		expect(box!.right, 'note before the search button').toBeLessThanOrEqual(search!.left);
+		await context.setOffline(false);
+	}
+});
