@@ -41,8 +41,8 @@ export function activeIncident(): Incident | null {
 	return result.status === 'ok' ? activeOf(result.value) : null;
 }
 
-/** Storage scope for per-incident state: the active incident's id, or `default`. */
-export const incidentScope = (): string => activeIncident()?.id ?? 'default';
+/** The active incident's id, or `null`: whose scope per-incident state is stored in. */
+export const activeIncidentId = (): string | null => activeIncident()?.id ?? null;
 
 /** Calls `listener` whenever the active incident may have changed, in this tab or another. */
 export function onActiveIncidentChange(listener: () => void): () => void {

@@ -12,7 +12,6 @@ import { formatUtc } from '../lib/utc.ts';
 import { h, syncChildren } from './dom.ts';
 import { loadChecklist, saveList, storedRecords } from './checklist-storage.ts';
 import { copyText } from './clipboard.ts';
-import { readJson, writeJson } from './safe-storage.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {
 	loadStore,
@@ -43,7 +42,7 @@ import {
 	handoverPreview,
 	mergeChecklist,
 } from '../incident/handover.ts';
-import { parseValueStore, valuesKey } from '../incident/template-values.ts';
+import { loadValues, saveValues } from './value-storage.ts';
 import { severityLabel } from '../incident/derive.ts';
 import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
@@ -820,6 +819,18 @@ class IncidentWorkspace extends HTMLElement {
 		return true;
 	}
 
+	/** A checklist as people know it: its scenario's title, else its document key. */
+	#checklistName(document: string): string {
+		const [playbook = '', kind, ...slug] = document.split('/');
+		const scenario =
+			kind === 'scenarios' && this.#data
+				? findPlaybook(this.#data, playbook)?.scenarios.find(
+						(entry) => entry.id === `${playbook}/${slug.join('/')}`
+					)
+				: undefined;
+		return scenario?.title ?? document;
+	}
+
 	/** A hand-over link: what it carries, shown before anything is taken over. */
 	async #offerHandover() {
 		const result = await decodeHandover(location.hash);
@@ -857,7 +868,25 @@ class IncidentWorkspace extends HTMLElement {
 					'dd',
 					{ 'data-handover-ticks': String(ticks) },
 					ticks
-						? preview.ticks.map((list) => `${list.count} on ${list.document}`).join('; ')
+						? h(
+								'ul',
+								{ class: 'rb-handover-ticks' },
+								preview.ticks.map((list) =>
+									h(
+										'li',
+										{},
+										`${this.#checklistName(list.document)}: ${list.count} ticked`,
+										h(
+											'ul',
+											{},
+											list.steps.map((step) => h('li', {}, step)),
+											list.count > list.steps.length
+												? h('li', {}, `and ${list.count - list.steps.length} more`)
+												: ''
+										)
+									)
+								)
+							)
 						: 'none'
 				),
 				h('dt', {}, 'Template values'),
@@ -915,7 +944,7 @@ class IncidentWorkspace extends HTMLElement {
 
 /** Template values typed for an incident (sent along with a hand-over). */
 function typedValues(id: string): Record<string, string> {
-	const result = readJson(valuesKey(id), parseValueStore);
+	const result = loadValues(id);
 	return result.status === 'ok' ? { ...result.value } : {};
 }
 
@@ -934,10 +963,7 @@ function landHandover(incident: Incident, values: Record<string, string>): void 
 		);
 	}
 	if (Object.keys(values).length)
-		writeJson(valuesKey(incident.id), {
-			version: 1,
-			values: { ...values, ...typedValues(incident.id) },
-		});
+		saveValues(incident.id, { ...values, ...typedValues(incident.id) });
 }
 
 declare global {

@@ -6,11 +6,12 @@
  */
 import {
 	activeIncident,
-	incidentScope,
+	activeIncidentId,
 	onActiveIncidentChange,
 	recordTimeline,
 } from './incident-context.ts';
-import { onStorageChange, readJson, writeJson } from './safe-storage.ts';
+import { onStorageChange } from './safe-storage.ts';
+import { loadValues, saveValues } from './value-storage.ts';
 import { copyText } from './clipboard.ts';
 import { fillMessage, type FilledMessage, type Segment } from '../lib/placeholders.ts';
 import {
@@ -22,9 +23,7 @@ import {
 } from '../lib/message-format.ts';
 import {
 	messageValues,
-	parseValueStore,
 	resolveValues,
-	valuesKey,
 	VALUES_KEY_PREFIX,
 	type FieldValue,
 	type SeverityInfo,
@@ -72,10 +71,11 @@ type Fill = 'all' | 'idle' | 'derived';
 
 class RbTemplate extends HTMLElement {
 	#data: TemplatePageData | undefined;
-	#scope = 'default';
+	/** The incident whose values are shown (`null`: before any incident). */
+	#incidentId: string | null = null;
 	#typed: Record<string, string> = Object.create(null);
-	/** Values per scope when storage refuses them, so a re-read does not lose them. */
-	#memory = new Map<string, Record<string, string>>();
+	/** Values per incident when storage refuses them, so a re-read does not lose them. */
+	#memory = new Map<string | null, Record<string, string>>();
 	#message: FilledMessage = { body: [], blanks: [] };
 	#rendered = '';
 	/** The copy that was held back for blanks; pressing the same button again copies it. */
@@ -102,7 +102,9 @@ class RbTemplate extends HTMLElement {
 		this.#cleanup.push(
 			() => clearInterval(timer),
 			// Another incident's values replace every input; the same incident's only the idle ones.
-			onActiveIncidentChange(() => this.#load(incidentScope() === this.#scope ? 'idle' : 'all')),
+			onActiveIncidentChange(() =>
+				this.#load(activeIncidentId() === this.#incidentId ? 'idle' : 'all')
+			),
 			// Another tab typed: its values show, except in the input being typed in here.
 			onStorageChange(VALUES_KEY_PREFIX, () => this.#load('idle'), true)
 		);
@@ -137,10 +139,10 @@ class RbTemplate extends HTMLElement {
 
 	/** Reads the values of the current incident scope and fills the inputs. */
 	#load(fill: Fill) {
-		this.#scope = incidentScope();
-		const result = readJson(valuesKey(this.#scope), parseValueStore);
+		this.#incidentId = activeIncidentId();
+		const result = loadValues(this.#incidentId);
 		// Values that could not be saved are newer than anything storage still holds.
-		const kept = this.#memory.get(this.#scope);
+		const kept = this.#memory.get(this.#incidentId);
 		this.#typed = kept ?? (result.status === 'ok' ? result.value : Object.create(null));
 		this.#notice(
 			kept
@@ -155,12 +157,12 @@ class RbTemplate extends HTMLElement {
 	}
 
 	#save() {
-		if (writeJson(valuesKey(this.#scope), { version: 1, values: this.#typed })) {
-			this.#memory.delete(this.#scope);
+		if (saveValues(this.#incidentId, this.#typed)) {
+			this.#memory.delete(this.#incidentId);
 			this.#notice(undefined);
 			return;
 		}
-		this.#memory.set(this.#scope, this.#typed);
+		this.#memory.set(this.#incidentId, this.#typed);
 		this.#notice(NOTICE.write);
 	}
 

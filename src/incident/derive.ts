@@ -6,7 +6,8 @@
  */
 import { formatUtc } from '../lib/utc.ts';
 import type { DERIVATIONS } from '../schemas/template.ts';
-import { endedAt, lastUpdateAt } from './clocks.ts';
+import { acknowledgedAt, endedAt, lastUpdateAt } from './clocks.ts';
+import { entryText } from './event-text.ts';
 import { STATUS_LABELS, type Incident } from './model.ts';
 
 export type Derivation = (typeof DERIVATIONS)[number];
@@ -71,6 +72,19 @@ export function duration(incident: Incident, now: Date): string | undefined {
 	return formatElapsed(ms) + (end ? '' : ' (ongoing)');
 }
 
+/** An ISO time as a `Date`, or `undefined` when there is none. */
+const dateOf = (iso: string | undefined): Date | undefined => (iso ? new Date(iso) : undefined);
+
+/**
+ * The timeline as `[time, text]` pairs: `14:05 UTC`, with the date when the entry is not on the
+ * incident's first day. Each writer escapes the text for its own target.
+ */
+export const timelineEntries = (incident: Incident): [string, string][] =>
+	incident.timeline.map((entry) => [
+		formatUtc(entry.at, new Date(incident.startedAt)),
+		entryText(entry),
+	]);
+
 /**
  * When the next update is due. With an incident: from the last update sent (or the start), or
  * from now when the message being written is itself an update; none once resolved. Without an
@@ -113,6 +127,20 @@ export function derive(derivation: Derivation, input: DeriveInput): Derived | un
 			return incident.title || undefined;
 		case 'incident-start':
 			return new Date(incident.startedAt);
+		case 'incident-date':
+			return formatUtc(incident.startedAt).slice(0, 10);
+		case 'declared':
+			return dateOf(incident.timeline.find((entry) => entry.type === 'declared')?.at);
+		case 'acknowledged':
+			return dateOf(acknowledgedAt(incident));
+		case 'incident-end':
+			return dateOf(endedAt(incident));
+		case 'closed':
+			return dateOf(incident.closedAt);
+		case 'timeline': {
+			const lines = timelineEntries(incident).map(([time, text]) => `- ${time} - ${text}`);
+			return lines.length ? lines.join('\n') : undefined;
+		}
 		case 'duration':
 			return duration(incident, now);
 		case 'severity':
@@ -121,6 +149,9 @@ export function derive(derivation: Derivation, input: DeriveInput): Derived | un
 			return STATUS_LABELS[incident.status];
 		case 'commander':
 			return commanderOf(incident);
+		case 'communications':
+		case 'operations':
+			return incident.roles[derivation]?.trim() || undefined;
 	}
 }
 

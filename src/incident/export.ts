@@ -10,11 +10,12 @@ import { roleLabel, type Incident } from './model.ts';
 import { decodeChecklist, orphanedTicks } from '../lib/checklist-store.ts';
 import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
 import { elapsed, endedAt, targetMinutes } from './clocks.ts';
-import { deriveText, type SeverityFacts } from './derive.ts';
+import { deriveText, timelineEntries, type SeverityFacts } from './derive.ts';
 import { DERIVATIONS } from '../schemas/template.ts';
 import type { PlaybookData, SeverityData, TemplateData } from './data.ts';
 import type { PostMortemInput } from '../schemas/post-mortem.ts';
 import { escapeMarkdown, escapeMdx, escapeYaml } from '../lib/escape.ts';
+import { safeFileName } from '../lib/file-name.ts';
 
 /** `14:05 UTC`, with the date when the entry is not on the incident's first day. */
 const stamp = (iso: string, startIso: string): string => formatUtc(iso, new Date(startIso));
@@ -45,9 +46,7 @@ export function messageLines(incident: Incident, playbook: PlaybookData): string
 }
 
 export const timelineLines = (incident: Incident): string[] =>
-	incident.timeline.map(
-		(entry) => `- ${stamp(entry.at, incident.startedAt)} - ${escapeMarkdown(entryText(entry))}`
-	);
+	timelineEntries(incident).map(([time, text]) => `- ${time} - ${escapeMarkdown(text)}`);
 
 /** Checklist steps as last ticked or unticked on the timeline, in first-tick order. */
 export function checklistProgress(
@@ -111,7 +110,9 @@ function derivedValues(
 ): Record<string, string> {
 	const input = { now, incident, severity: severityFacts(severity) };
 	return Object.fromEntries(
-		DERIVATIONS.flatMap((name) => {
+		DERIVATIONS.flatMap((name): [string, string][] => {
+			// The timeline is several lines: each line escaped, not the whole folded into one.
+			if (name === 'timeline') return [[name, timelineLines(incident).join('\n')]];
 			const value = deriveText(name, input);
 			return value === undefined ? [] : [[name, escapeMarkdown(value)]];
 		})
@@ -283,14 +284,17 @@ export function renderPostMortemMdx(incident: Incident, context: ExportContext):
 	return `---\n${frontmatter}\n---\n\n${escapeMdx(renderDocument(incident, 'post-mortem', context))}`;
 }
 
-/** File names the playbooks use (`incidents/PIR-…`), from the incident id. */
+/**
+ * File names the playbooks use (`incidents/PIR-…`), from the incident id made safe to save
+ * (`safeFileName`): an imported id can hold path separators, controls or a reserved name.
+ */
 export const exportFileName = (
 	incident: Incident,
 	kind: 'incident-record' | 'post-mortem' | 'post-mortem-mdx' | 'json'
 ): string =>
 	({
-		'incident-record': `${incident.id}.md`,
-		'post-mortem': `PIR-${incident.id}.md`,
-		'post-mortem-mdx': `PIR-${incident.id}.mdx`,
-		json: `${incident.id}.incident.json`,
+		'incident-record': safeFileName(incident.id, '.md'),
+		'post-mortem': safeFileName(`PIR-${incident.id}`, '.md'),
+		'post-mortem-mdx': safeFileName(`PIR-${incident.id}`, '.mdx'),
+		json: safeFileName(incident.id, '.incident.json'),
 	})[kind];

@@ -50,6 +50,21 @@ export const TimelineEntrySchema = () =>
 		) as unknown as [z.ZodObject, ...z.ZodObject[]]
 	);
 
+/**
+ * Roles by name. Read as entries and rebuilt with `Object.fromEntries`: a record schema assigns
+ * keys one by one, and a role named `__proto__` (from an import or a hand-over) would vanish.
+ */
+const RolesSchema = () =>
+	z
+		.preprocess(
+			(value) =>
+				typeof value === 'object' && value !== null && !Array.isArray(value)
+					? Object.entries(value)
+					: value,
+			z.array(z.tuple([z.string(), z.string()]))
+		)
+		.transform((entries): Record<string, string> => Object.fromEntries(entries));
+
 export const IncidentSchema = () =>
 	z.object({
 		id: z.string().min(1).max(120),
@@ -58,7 +73,7 @@ export const IncidentSchema = () =>
 		severity: z.string().min(1),
 		status: z.enum(STATUSES),
 		startedAt: IsoTime(),
-		roles: z.record(z.string(), z.string()),
+		roles: RolesSchema(),
 		scenario: z.string().optional(),
 		closedAt: IsoTime().optional(),
 		timeline: z.array(TimelineEntrySchema()),

@@ -169,10 +169,21 @@ export interface HandoverPreview {
 	roles: [string, string][];
 	/** The last entries, newest last. */
 	lastEntries: { at: string; text: string }[];
-	/** Ticks per checklist document. */
-	ticks: { document: string; count: number }[];
+	/**
+	 * Ticks per checklist document: how many, and the first `PREVIEW_STEPS` step names in tick
+	 * order, each at most `PREVIEW_STEP_CHARS` long, so a long list keeps the preview short.
+	 */
+	ticks: { document: string; count: number; steps: string[] }[];
 	values: number;
 }
+
+/** Step names shown per checklist before "Take over"; the rest are counted. */
+export const PREVIEW_STEPS = 8;
+/** Longest step name shown; a longer one ends in `…`. */
+export const PREVIEW_STEP_CHARS = 120;
+
+const clip = (text: string): string =>
+	text.length > PREVIEW_STEP_CHARS ? `${text.slice(0, PREVIEW_STEP_CHARS - 1).trimEnd()}…` : text;
 
 export function handoverPreview(
 	{ incident, values }: Handover,
@@ -189,7 +200,14 @@ export function handoverPreview(
 			.slice(-last)
 			.map((entry) => ({ at: entry.at, text: entryText(entry) })),
 		ticks: Object.entries(checklistsFromTimeline(incident))
-			.map(([document, record]) => ({ document, count: Object.keys(record.ticks).length }))
+			.map(([document, record]) => {
+				const ticks = Object.values(record.ticks).sort((a, b) => a.at.localeCompare(b.at));
+				return {
+					document,
+					count: ticks.length,
+					steps: ticks.slice(0, PREVIEW_STEPS).map((tick) => clip(tick.text)),
+				};
+			})
 			.filter((list) => list.count > 0),
 		values: Object.keys(values).length,
 	};

@@ -6,12 +6,26 @@
 import { formatUtc } from '../lib/utc.ts';
 import { derive, type Derivation, type SeverityFacts } from './derive.ts';
 import type { Incident } from './model.ts';
+import { legacyScope, storageScope } from '../lib/storage-scope.ts';
 
 export type { Derivation };
 
-/** Where typed values live: one JSON object per incident scope, shared by all templates. */
+/** What every key of typed values starts with (other tabs' changes are watched by it). */
 export const VALUES_KEY_PREFIX = 'responder:template-values:';
-export const valuesKey = (scope: string): string => `${VALUES_KEY_PREFIX}${scope}`;
+
+/**
+ * Where typed values live: one JSON object per incident scope (`storageScope`), shared by all
+ * templates: `responder:template-values:v2:default` before any incident,
+ * `responder:template-values:v2:incident:<encoded id>` during one.
+ */
+export const valuesKey = (incidentId: string | null): string =>
+	`${VALUES_KEY_PREFIX}v2:${storageScope(incidentId)}`;
+
+/** The key of the first layout (`responder:template-values:<raw id or default>`), to move from. */
+export function legacyValuesKey(incidentId: string | null): string | undefined {
+	const scope = legacyScope(incidentId);
+	return scope === undefined ? undefined : `${VALUES_KEY_PREFIX}${scope}`;
+}
 
 /** Stored shape (`version` 1): field name → the text the responder typed. */
 export interface ValueStore {

@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { COLLECTIONS, entryId } from '../lib/collections.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import { entryId } from '../lib/entry-ids.ts';
+import { COLLECTIONS, type CollectionName } from '../schemas/collections.ts';
 import { readEntry, safeToRead, unsafeLinks } from '../validation/load.ts';
 import { checkMdx } from '../validation/mdx.ts';
 
@@ -12,8 +12,8 @@ const INVALID = Symbol('responder:invalid-entry');
 type EntryType = { getEntryInfo: (params: { fileUrl: URL; contents: string }) => unknown };
 
 /**
- * The files of one collection, found with the glob of `lib/collections.ts` (the table the
- * validator reads too), ids `<playbook>/<file>`, read as safely as the validator reads them:
+ * The files of one collection, found with the glob of `schemas/collections.ts` (the table
+ * the validator reads too), ids `<playbook>/<file>`, read as safely as the validator reads them:
  *
  * - A symlink that leaves the content folder, loops or dangles is left out of the glob, and a file
  *   that resolves outside the folder is never stored, so its text cannot reach a page.
@@ -27,7 +27,7 @@ export function contentLoader(
 	name: CollectionName,
 	options: { root: string; tolerant: boolean }
 ): Loader {
-	const source = COLLECTIONS.find((candidate) => candidate.name === name)!;
+	const source = COLLECTIONS[name];
 	const root = resolve(options.root);
 	return {
 		name: 'responder:content-loader',
@@ -42,7 +42,7 @@ export function contentLoader(
 				base: root,
 				generateId: ({ entry }) => entryId(name, entry),
 			});
-			return files.load(guard(context, root, source, options.tolerant));
+			return files.load(guard(context, root, name, options.tolerant));
 		},
 	};
 }
@@ -51,7 +51,7 @@ export function contentLoader(
 function guard(
 	context: LoaderContext,
 	root: string,
-	source: (typeof COLLECTIONS)[number],
+	collection: CollectionName,
 	tolerant: boolean
 ): LoaderContext {
 	const { entryTypes } = context as LoaderContext & { entryTypes?: Map<string, EntryType> };
@@ -62,9 +62,9 @@ function guard(
 		if (!safeToRead(root, path)) return false;
 		if (!tolerant) return true;
 		const relativePath = relative(root, path).split(sep).join('/');
-		const { entry, diagnostics } = readEntry(root, relativePath, source, relativePath);
+		const { entry, diagnostics } = readEntry(root, relativePath, collection, relativePath);
 		if (!entry || diagnostics.some((d) => d.severity === 'error')) return false;
-		return source.format !== 'mdx' || checkMdx([entry]).length === 0;
+		return COLLECTIONS[collection].format !== 'mdx' || checkMdx([entry]).length === 0;
 	};
 	const invalid = { data: { [INVALID]: true }, body: '' };
 	const wrapped = {

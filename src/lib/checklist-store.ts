@@ -6,9 +6,8 @@
  * - `responder:checklist:v3:<scope>:<document>` holds `{ version: 3, items?: [<item id>…] }`;
  * - `responder:checklist:v3:<scope>:<document>:item:<item id>` holds `{ at, text }`.
  *
- * `<scope>` is `default` before any incident and `incident:<id>` during one; the incident id,
- * document and item id are URI-encoded, so no id can reach into another scope (`INC-1` and
- * `INC-1:x` stay apart, and an incident named `default` is not the pre-incident scope).
+ * `<scope>` is `storageScope(…)` (`default` before any incident, `incident:<encoded id>` during
+ * one); the document and item id are URI-encoded too, so no id can reach into another list.
  *
  * Ticks are kept by item id. Unticking deletes a tick; an item that left the list keeps its tick
  * (with the text it had), so the incident export can list "ticked items no longer in this list".
@@ -18,6 +17,8 @@
  * (`ticks: { id: { at, text } }`) and optionally `items`. `decodeChecklist` reads them; the page
  * moves such a value to the version 3 keys the first time it loads the list.
  */
+
+import { legacyScope, storageScope } from './storage-scope.ts';
 
 export const CHECKLIST_KEY_PREFIX = 'responder:checklist:';
 const V3_PREFIX = `${CHECKLIST_KEY_PREFIX}v3:`;
@@ -38,13 +39,9 @@ export interface ChecklistRecord {
 	items?: string[];
 }
 
-/** The scope of ticks: `default` before any incident, `incident:<encoded id>` during one. */
-export const checklistScope = (incidentId: string | null): string =>
-	incidentId === null ? 'default' : `incident:${encodeURIComponent(incidentId)}`;
-
 /** The key of a list (its item ids as last shown); its ticks' keys start with it. */
 export const checklistKey = (incidentId: string | null, document: string): string =>
-	`${V3_PREFIX}${checklistScope(incidentId)}:${encodeURIComponent(document)}`;
+	`${V3_PREFIX}${storageScope(incidentId)}:${encodeURIComponent(document)}`;
 
 /** The key of one item's tick in the list stored under `listKey`. */
 export const tickKey = (listKey: string, item: string): string =>
@@ -55,16 +52,13 @@ export const tickPrefix = (listKey: string): string => `${listKey}:item:`;
 
 /** What every key of a scope starts with (for the export, which reads all lists of an incident). */
 export const scopePrefix = (incidentId: string | null): string =>
-	`${V3_PREFIX}${checklistScope(incidentId)}:`;
+	`${V3_PREFIX}${storageScope(incidentId)}:`;
 
-/**
- * The version 1/2 key of a list, to move into version 3. An incident named `default` had the
- * pre-incident key: those ticks stay with the pre-incident scope.
- */
-export const legacyChecklistKey = (incidentId: string | null, document: string) =>
-	incidentId === 'default'
-		? undefined
-		: `${CHECKLIST_KEY_PREFIX}${incidentId ?? 'default'}:${document}`;
+/** The version 1/2 key of a list, to move into version 3 (see `legacyScope`). */
+export function legacyChecklistKey(incidentId: string | null, document: string) {
+	const scope = legacyScope(incidentId);
+	return scope === undefined ? undefined : `${CHECKLIST_KEY_PREFIX}${scope}:${document}`;
+}
 
 /** The document and item a key under `scopePrefix(…)` names; `undefined` for any other key. */
 export function parseScopedKey(

@@ -1,60 +1,37 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { playbookOf, slugOf } from './collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../schemas/collections.ts';
+import { playbookOf, slugOf } from './entry-ids.ts';
 
 export type PlaybookEntry = CollectionEntry<'playbooks'>;
 export type SeverityEntry = CollectionEntry<'severities'>;
 export type ScenarioEntry = CollectionEntry<'scenarios'>;
 export type TemplateEntry = CollectionEntry<'templates'>;
 
-type Named =
-	| 'severities'
-	| 'scenarios'
-	| 'templates'
-	| 'escalations'
-	| 'roles'
-	| 'checklists'
-	| 'contacts'
-	| 'pages';
+/** The collections whose entries belong to a playbook (all but the playbooks themselves). */
+type Listed = Exclude<CollectionName, 'playbooks'>;
+const LISTED = COLLECTION_NAMES.filter((name): name is Listed => name !== 'playbooks');
 
 const byOrder = <T extends { id: string; data: { order?: number } }>(a: T, b: T) =>
 	(a.data.order ?? 100) - (b.data.order ?? 100) || a.id.localeCompare(b.id);
 
-/** Everything one playbook holds, each list in reading order. Cached per build. */
-export interface PlaybookContent {
-	playbook: PlaybookEntry;
-	severities: SeverityEntry[];
-	scenarios: ScenarioEntry[];
-	templates: TemplateEntry[];
-	escalations: CollectionEntry<'escalations'>[];
-	roles: CollectionEntry<'roles'>[];
-	checklists: CollectionEntry<'checklists'>[];
-	contacts: CollectionEntry<'contacts'>[];
-	pages: CollectionEntry<'pages'>[];
-}
+/** Everything one playbook holds, one list per collection, each in reading order. Cached per build. */
+export type PlaybookContent = { playbook: PlaybookEntry } & {
+	[Name in Listed]: CollectionEntry<Name>[];
+};
 
 let cache: Promise<Map<string, PlaybookContent>> | undefined;
 
 /** All playbooks with their entries, read once per build. */
 export function loadPlaybooks(): Promise<Map<string, PlaybookContent>> {
 	cache ??= (async () => {
-		const names: Named[] = [
-			'severities',
-			'scenarios',
-			'templates',
-			'escalations',
-			'roles',
-			'checklists',
-			'contacts',
-			'pages',
-		];
 		const [playbooks, ...lists] = await Promise.all([
 			getCollection('playbooks'),
-			...names.map((name) => getCollection(name)),
+			...LISTED.map((name) => getCollection(name)),
 		]);
 		const result = new Map<string, PlaybookContent>();
 		for (const playbook of playbooks.sort((a, b) => a.data.name.localeCompare(b.data.name))) {
 			const content = { playbook } as PlaybookContent;
-			names.forEach((name, index) => {
+			LISTED.forEach((name, index) => {
 				const entries = (
 					lists[index] as { id: string; data: { order?: number; rank?: number } }[]
 				).filter((entry) => playbookOf(entry.id) === playbook.id);

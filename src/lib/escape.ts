@@ -1,7 +1,7 @@
 /**
  * Text leaves Responder through one of these helpers, one per target format, so a title, a note or
  * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, YAML
- * frontmatter, Slack mrkdwn or a terminal. Each takes plain text and returns it written for its target; none of them
+ * frontmatter, the Slack composer or a terminal. Each takes plain text and returns it written for its target; none of them
  * is safe for another target. `test/unit/escape.test.ts` compiles what they emit on a corpus of
  * hostile strings (`test/unit/fixtures/hostile-strings.ts`).
  */
@@ -129,11 +129,15 @@ export const escapeYaml = (value: unknown): string =>
 	);
 
 /**
- * Slack mrkdwn: `&`, `<` and `>` as Slack's own entities, so `<!channel>`, `<@U123>`, `<#C1>` and
- * `<https://…|label>` stay text instead of mentions and links.
+ * Text pasted into Slack's message composer (Responder's Slack copies go onto the clipboard, not
+ * through Slack's API). The composer takes pasted text as typed: `<!channel>`, `<@U123>` and
+ * `<https://…|label>` show as written, and Slack's API entities (`&lt;`) would show literally, so
+ * none are written. What the composer does act on is a broadcast typed out, `@channel`, `@here`,
+ * `@everyone`: a word joiner (U+2060, invisible) after the `@` keeps it text, so a value from a
+ * hand-over link cannot notify a whole channel. Mentions of people (`@dana`) are left as they are.
  */
 export const escapeSlack = (text: string): string =>
-	text.replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!);
+	text.replace(/@(?=(?:channel|here|everyone)\b)/gi, '@\u2060');
 
 /**
  * Control characters and bidirectional formatting: C0 controls other than tab and line feed, DEL,

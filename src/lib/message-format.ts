@@ -2,8 +2,10 @@
  * The text a copy button puts on the clipboard. Template bodies marked `markdown` or `slack` are
  * written in Markdown; a copy for Slack turns its markup into Slack mrkdwn, a plain-text copy drops
  * it. Only the template's own text is converted: a filled-in value is the responder's text and
- * reaches the clipboard exactly as typed, whatever characters it holds.
+ * reaches the clipboard as typed, whatever characters it holds, except that a Slack copy keeps a
+ * broadcast in a value (`@channel`) from notifying anyone (`escapeSlack`).
  */
+import { escapeSlack } from './escape.ts';
 import type { Segment } from './placeholders.ts';
 
 /** What a copy button produces. */
@@ -44,12 +46,16 @@ const MARKER = /\uE000(\d+)\uE001/g;
 export function renderSegments(segments: Segment[], body: BodyFormat, format: CopyFormat): string {
 	const convert =
 		body === 'plain' || format === 'markdown' ? undefined : format === 'slack' ? toSlack : toPlain;
-	if (!convert) return segments.map((segment) => segment.text).join('');
+	const value = format === 'slack' ? escapeSlack : (text: string) => text;
+	if (!convert)
+		return segments
+			.map((segment) => (segment.kind === 'text' ? segment.text : value(segment.text)))
+			.join('');
 	const values: string[] = [];
 	const marked = segments
 		.map((segment) => {
 			if (segment.kind === 'text') return segment.text.replace(/[\uE000\uE001]/g, '');
-			values.push(segment.text);
+			values.push(value(segment.text));
 			return `${OPEN}${values.length - 1}${CLOSE}`;
 		})
 		.join('');

@@ -1,5 +1,5 @@
 import type { CollectionName } from '../schemas/index.ts';
-import { playbookOf, slugOf } from './collections.ts';
+import { playbookOf, slugOf } from './entry-ids.ts';
 
 /** URLs of every kind of page, in one place. Pure, so the validator can check links without Astro. */
 export const urls = {

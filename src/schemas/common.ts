@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { parseDuration } from '../lib/duration.ts';
 import type { RuleId } from '../validation/rules.ts';
+import type { CollectionName } from './collections.ts';
 
 /**
  * Builds a reference to another collection. Inside Astro this is `reference()` from
@@ -8,18 +9,6 @@ import type { RuleId } from '../validation/rules.ts';
  * exists itself (Astro only logs a missing id).
  */
 export type RefFactory<R extends z.ZodType = z.ZodType> = (collection: CollectionName) => R;
-
-export type CollectionName =
-	| 'playbooks'
-	| 'severities'
-	| 'scenarios'
-	| 'templates'
-	| 'escalations'
-	| 'roles'
-	| 'checklists'
-	| 'contacts'
-	| 'pages'
-	| 'decisions';
 
 /** A stand-alone `RefFactory`: ids as strings, existence checked by the validator. */
 export const idRef: RefFactory = () => z.string().min(1);

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './collections.ts';
 export * from './playbook.ts';
 export * from './severity.ts';
 export * from './scenario.ts';

@@ -6,6 +6,18 @@ export const DERIVATIONS = [
 	'incident-id',
 	'incident-title',
 	'incident-start',
+	/** The day the incident started (`2025-11-19`), for a review written days later. */
+	'incident-date',
+	/** When the incident was declared in Responder. */
+	'declared',
+	/** When someone took the incident (acknowledged, or its first status change). */
+	'acknowledged',
+	/** When the incident was resolved; blank while it runs. */
+	'incident-end',
+	/** When the incident was closed; blank while it is open. */
+	'closed',
+	/** The incident's timeline, one `- 14:05 UTC - …` line per entry. */
+	'timeline',
 	'duration',
 	'next-update',
 	/** The severity's update cadence as words (`30 min`, `1 hour`). */
@@ -14,6 +26,9 @@ export const DERIVATIONS = [
 	'severity-label',
 	'status',
 	'commander',
+	/** The people in the communications and operations roles. */
+	'communications',
+	'operations',
 	'date',
 ] as const;
 

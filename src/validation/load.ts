@@ -8,8 +8,8 @@ import {
 } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { COLLECTIONS, entryId, playbookOf, type CollectionSource } from '../lib/collections.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import { entryId, playbookOf } from '../lib/entry-ids.ts';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../schemas/collections.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { decodeUtf8, findMojibake } from './encoding.ts';
 import type { RuleId } from './rules.ts';
@@ -126,9 +126,10 @@ export function safeToRead(root: string, path: string): boolean {
 export function readEntry(
 	root: string,
 	path: string,
-	source: CollectionSource,
+	collection: CollectionName,
 	file = relative(process.cwd(), join(root, path)) || path
 ): { entry?: RawEntry; diagnostics: Diagnostic[] } {
+	const source = COLLECTIONS[collection];
 	const diagnostics: Diagnostic[] = [];
 	const fail = (rule: RuleId, message: string, line?: number) => {
 		diagnostics.push(problem(file, rule, message, line));
@@ -264,8 +265,8 @@ export function readEntry(
 	return {
 		diagnostics,
 		entry: {
-			collection: source.name,
-			id: entryId(source.name, path),
+			collection,
+			id: entryId(collection, path),
 			playbook: playbookOf(path),
 			file,
 			data,
@@ -299,19 +300,19 @@ export function loadContent(root: string): {
 		);
 	const blocked = (absolute: string) =>
 		[...links.keys()].some((link) => absolute === link || absolute.startsWith(link + sep));
-	for (const source of COLLECTIONS) {
-		for (const path of globSync(source.pattern, { cwd: root }).sort()) {
+	for (const collection of COLLECTION_NAMES) {
+		for (const path of globSync(COLLECTIONS[collection].pattern, { cwd: root }).sort()) {
 			const normal = path.split(sep).join('/');
 			const absolute = resolve(root, normal);
 			if (blocked(absolute)) {
-				failed.add(`${source.name}:${entryId(source.name, normal)}`);
+				failed.add(`${collection}:${entryId(collection, normal)}`);
 				continue;
 			}
-			const result = readEntry(root, normal, source);
+			const result = readEntry(root, normal, collection);
 			diagnostics.push(...result.diagnostics);
 			// Damaged text (mojibake) is reported, and the entry is still checked.
 			if (result.entry) entries.push(result.entry);
-			else failed.add(`${source.name}:${entryId(source.name, normal)}`);
+			else failed.add(`${collection}:${entryId(collection, normal)}`);
 		}
 	}
 	return { entries, diagnostics, failed };

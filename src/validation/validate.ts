@@ -4,11 +4,11 @@ import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { duplicateItems, splitExplicitId, type ItemSource } from '../lib/checklist-ids.ts';
-import { COLLECTIONS, playbookOf } from '../lib/collections.ts';
+import { playbookOf } from '../lib/entry-ids.ts';
 import { tokenUsed, undeclaredBlanks } from '../lib/placeholders.ts';
 import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
 import { entryUrl, siteUrls, urls } from '../lib/urls.ts';
-import type { CollectionName, RefFactory } from '../schemas/index.ts';
+import { collectionSchemas, type CollectionName, type RefFactory } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadContent, type RawEntry } from './load.ts';
 import { bodyTree, fileLine } from './markdown.ts';
@@ -42,6 +42,9 @@ const ref: RefFactory = (collection) =>
 		.min(1)
 		.transform((id) => new RefValue(collection, id));
 
+/** Every collection's schema, references read as `RefValue`s to check once all files are read. */
+const SCHEMAS = collectionSchemas(ref);
+
 export interface ValidateOptions {
 	/** "Today" for review dates; tests pin it. */
 	today?: Date | undefined;
@@ -55,7 +58,7 @@ export function validateContent(
 	const { entries: raw, diagnostics, failed } = loadContent(root);
 	const entries: Entry[] = [];
 	for (const entry of raw) {
-		const schema = COLLECTIONS.find((source) => source.name === entry.collection)!.schema(ref);
+		const schema = SCHEMAS[entry.collection];
 		const result = schema.safeParse(entry.data);
 		if (result.success) {
 			entries.push({ ...entry, value: result.data as Record<string, unknown> });

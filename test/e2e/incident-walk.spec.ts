@@ -19,8 +19,11 @@ interface Walk {
 	/** The severity it changes to in the workspace. */
 	next: string;
 	status: string;
-	/** Update templates (`update: true`); `times` when the body writes "as of" and "next update". */
-	updates: { path: string; times: boolean }[];
+	/**
+	 * Update templates (`update: true`); `times` when the body writes "as of" and "next update";
+	 * `says`: lines the copy holds, filled from the incident (status, the severity's cadence).
+	 */
+	updates: { path: string; times: boolean; says?: string[] }[];
 }
 
 const WALKS: Walk[] = [
@@ -31,7 +34,11 @@ const WALKS: Walk[] = [
 		next: 'P1',
 		status: 'Mitigating',
 		updates: [
-			{ path: 'initial-notification', times: false },
+			{
+				path: 'initial-notification',
+				times: false,
+				says: ['Status: Investigating', 'We will provide updates every 15 min.'],
+			},
 			{ path: 'progress-update', times: true },
 		],
 	},
@@ -109,6 +116,7 @@ for (const walk of WALKS) {
 			await page.goto(`/${walk.playbook}/templates/${update.path}/`);
 			await expect(page.getByRole('button', { name: /^Copy / }).first()).toBeVisible();
 			const text = await copy(page, await bodyButton(page));
+			for (const line of update.says ?? []) expect(text).toContain(line);
 			if (update.times) {
 				expect(text).toContain(written(minute));
 				expect(text).toContain(written(minute + cadence));
@@ -189,10 +197,12 @@ for (const walk of WALKS) {
 			await expect(preview).toContainText(ID);
 			await expect(preview).toContainText(walk.status);
 			await expect(preview).toContainText(walk.next);
-			// The preview counts ticks per checklist (it does not name the items).
-			await expect(preview).toContainText(
-				`Checklist ticks1 on ${walk.playbook}/scenarios/${walk.scenario}`
-			);
+			// The preview names the ticked steps under their scenario's title.
+			const scenario = playbook.scenarios.find(
+				(entry) => entry.id === `${walk.playbook}/${walk.scenario}`
+			)!;
+			const list = preview.getByRole('listitem').filter({ hasText: `${scenario.title}: 1 ticked` });
+			await expect(list.getByRole('listitem')).toHaveText([step]);
 			await landing.getByRole('button', { name: `Take over ${ID}` }).click();
 			await expect(preview).toBeHidden();
 

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { revealControls, stripControls } from '../../src/lib/escape.ts';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 
 test('an alert link with direction overrides and control characters shows them as escapes', async ({
 	page,
@@ -13,5 +15,30 @@ test('an alert link with direction overrides and control characters shows them a
 	await expect(page.getByRole('searchbox', { name: 'Search the runbooks' })).toHaveValue(
 		'alertgnp.exe'
 	);
+	expect(errors).toEqual([]);
+});
+
+test('every hostile string in an alert link shows as text on the not-found page', async ({
+	page,
+}) => {
+	test.setTimeout(180_000);
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	for (const value of HOSTILE_STRINGS) {
+		await page.goto(`/alerts/${encodeURIComponent(value)}/`);
+		await expect(page.locator('rb-not-found .name'), value).toHaveText(revealControls(value), {
+			useInnerText: false,
+		});
+		await expect(page.getByRole('searchbox', { name: 'Search the runbooks' })).toHaveValue(
+			stripControls(value).replace(/[\r\n]/g, '')
+		);
+		await expect(
+			page.locator(
+				['img', 'script', 'iframe', 'svg', 'form:not([role="search"])']
+					.map((tag) => `rb-not-found ${tag}`)
+					.join(', ')
+			)
+		).toHaveCount(0);
+	}
 	expect(errors).toEqual([]);
 });

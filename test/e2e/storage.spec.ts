@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Shared, full, blocked, corrupted and cleared storage, and incident ids chosen to collide: every
@@ -54,12 +54,15 @@ const setStore = (page: Page, value: unknown) =>
 		window.dispatchEvent(new Event('responder:active-incident'));
 	}, value);
 
-test('two tabs ticking alternate items at once, 200 times, lose no tick', async ({
-	context,
-	page,
-}) => {
-	test.setTimeout(180_000);
-	// The longest checklist of the seeds: its groups are lists of one document, stored together.
+/**
+ * Two tabs of incident `INC-1` on the longest checklist of the seeds (its groups are lists of one
+ * document, stored together), each ready once `ready` passes.
+ */
+async function twoTabs(
+	context: BrowserContext,
+	page: Page,
+	ready: (tab: Page) => Promise<void>
+): Promise<Page[]> {
 	const path = '/restaurant-os/checklists/incident-response-checklist/';
 	await page.goto(path);
 	await page.evaluate(
@@ -69,8 +72,19 @@ test('two tabs ticking alternate items at once, 200 times, lose no tick', async 
 	const tabs = [page, await context.newPage()];
 	for (const tab of tabs) {
 		await tab.goto(path);
-		await expect(tab.getByText(/^\d+ of \d+ done$/).first()).toBeVisible();
+		await ready(tab);
 	}
+	return tabs;
+}
+
+test('two tabs ticking alternate items at once, 200 times, lose no tick', async ({
+	context,
+	page,
+}) => {
+	test.setTimeout(180_000);
+	const tabs = await twoTabs(context, page, (tab) =>
+		expect(tab.getByText(/^\d+ of \d+ done$/).first()).toBeVisible()
+	);
 	const boxes = (tab: Page) => tab.locator('.rb-checklist__box');
 	const total = await boxes(page).count();
 	expect(total).toBeGreaterThan(10);
@@ -112,17 +126,9 @@ test('two tabs of one incident recording 100 notes each at once lose no entry', 
 	page,
 }) => {
 	test.setTimeout(180_000);
-	const path = '/restaurant-os/checklists/incident-response-checklist/';
-	await page.goto(path);
-	await page.evaluate(
-		(value) => localStorage.setItem('responder:incidents', JSON.stringify(value)),
-		store('INC-1', 'INC-1')
+	const tabs = await twoTabs(context, page, (tab) =>
+		expect(tab.locator('rb-incident-banner')).toContainText('INC-1')
 	);
-	const tabs = [page, await context.newPage()];
-	for (const tab of tabs) {
-		await tab.goto(path);
-		await expect(tab.locator('rb-incident-banner')).toContainText('INC-1');
-	}
 	// Each tab sends its notes through the event checklists and templates use, both at once.
 	const notes = 100;
 	await Promise.all(

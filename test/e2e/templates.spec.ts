@@ -325,7 +325,7 @@ test.describe('fixture templates', () => {
 		await expect(t.blank('@[name]')).toHaveCount(1);
 		await expect(t.body).toContainText('INCIDENT DECLARED: SEV-2');
 		const stored = await page.evaluate(() =>
-			localStorage.getItem('responder:template-values:INC-20251119-1320')
+			localStorage.getItem('responder:template-values:v2:incident:INC-20251119-1320')
 		);
 		expect(JSON.parse(stored!).values).toMatchObject({ commander: 'Lee', severity: 'SEV-2' });
 
@@ -409,7 +409,7 @@ test.describe('fixture templates', () => {
 		page,
 	}) => {
 		await page.addInitScript(() =>
-			localStorage.setItem('responder:template-values:default', '{"version":1,"values":')
+			localStorage.setItem('responder:template-values:v2:default', '{"version":1,"values":')
 		);
 		await t.goto(customer);
 		await expect(page.getByText('Saved values could not be read and were set aside')).toBeVisible();
@@ -417,10 +417,51 @@ test.describe('fixture templates', () => {
 		await expect(t.body).toContainText('Impact: Slow');
 		const keys = await page.evaluate(() =>
 			Object.keys(localStorage).filter((key) =>
-				key.startsWith('responder:template-values:default:corrupt:')
+				key.startsWith('responder:template-values:v2:default:corrupt:')
 			)
 		);
 		expect(keys).toHaveLength(1);
+	});
+
+	test('an incident named default or __proto__ does not see the values typed before any incident', async ({
+		templatePage: t,
+		page,
+	}) => {
+		const activate = (id: string | null) =>
+			page.evaluate((id) => {
+				const incident = (id: string) => ({
+					id,
+					title: 'Bookings down',
+					playbook: 'drill',
+					severity: 'drill/sev-1',
+					status: 'identified',
+					startedAt: '2025-11-19T13:20:00Z',
+					roles: {},
+					timeline: [],
+				});
+				const ids = ['default', '__proto__'];
+				localStorage.setItem(
+					'responder:incidents',
+					JSON.stringify({
+						version: 2,
+						activeId: id,
+						incidents: Object.fromEntries(ids.map((id) => [id, incident(id)])),
+					})
+				);
+				window.dispatchEvent(new Event('responder:active-incident'));
+			}, id);
+		await t.goto(customer);
+		await t.field('Impact').fill('Slow bookings');
+		for (const id of ['default', '__proto__']) {
+			await activate(id);
+			await expect(t.field('Impact')).toHaveValue('');
+			await t.field('Impact').fill(`Typed in ${id}`);
+		}
+		await activate(null);
+		await expect(t.field('Impact')).toHaveValue('Slow bookings');
+		await activate('default');
+		await expect(t.field('Impact')).toHaveValue('Typed in default');
+		await expect(page.getByText('could not be')).toHaveCount(0);
 	});
 
 	test('the scenario page opens its templates as filled forms in one click', async ({
@@ -490,7 +531,7 @@ test.describe('fixture templates', () => {
 				['severity', 'area', 'status', 'started', 'summary'].map((name) => [name, value])
 			);
 			localStorage.setItem(
-				'responder:template-values:default',
+				'responder:template-values:v2:default',
 				JSON.stringify({ version: 1, values })
 			);
 		}, payload);
@@ -507,6 +548,29 @@ test.describe('fixture templates', () => {
 		await t.copy('Copy text').click();
 		await t.copy('Copy text').click();
 		expect((await t.clipboard()).split(payload)).toHaveLength(6);
+	});
+
+	test('a Slack copy shows Slack syntax in a value as typed and notifies no channel', async ({
+		templatePage: t,
+		page,
+	}) => {
+		const value = '@channel @here <!channel> <@U123> <https://evil.example/|dashboard>';
+		await page.addInitScript((value) => {
+			const values = Object.fromEntries(['area', 'summary'].map((name) => [name, value]));
+			localStorage.setItem(
+				'responder:template-values:v2:default',
+				JSON.stringify({ version: 1, values })
+			);
+		}, value);
+		await t.goto(declared);
+		await expect(t.body).toContainText(`**Area:** ${value} on`);
+		await t.copy('Copy for Slack').click();
+		await t.copy('Copy for Slack').click();
+		await expect(t.status).toHaveText('Copied (Slack).');
+		const copied = await t.clipboard();
+		expect(copied).not.toMatch(/@(channel|here|everyone)\b/);
+		expect(copied).toContain('@\u2060channel @\u2060here <!channel> <@U123>');
+		expect(copied.replaceAll('\u2060', '')).toContain(value);
 	});
 });
 

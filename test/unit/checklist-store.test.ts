@@ -102,6 +102,8 @@ test('keys are scoped by incident and document, and no id reaches another scope'
 	expect(checklistKey('INC-1:x', doc).startsWith(scopePrefix('INC-1'))).toBe(false);
 	expect(checklistKey('default', doc)).not.toBe(checklistKey(null, doc));
 	expect(legacyChecklistKey('default', doc)).toBeUndefined();
+	// An id spelling a version 3 key cannot move another incident's list from it.
+	expect(legacyChecklistKey('v3:incident:INC-1', doc)).toBeUndefined();
 	expect(legacyChecklistKey(null, doc)).toBe('responder:checklist:default:servio/scenarios/x');
 	expect(parseScopedKey(scopePrefix('INC-1'), tickKey(checklistKey('INC-1', doc), 'a:b'))).toEqual({
 		document: doc,

@@ -159,14 +159,19 @@ describe('escapeMdx', () => {
 });
 
 describe('escapeSlack', () => {
-	it.each(HOSTILE_STRINGS)('leaves no mention, link or markup in %j', (value) => {
-		const escaped = escapeSlack(value);
-		expect(escaped).not.toMatch(/[<>]/);
-		expect(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).toBe(value);
-	});
+	it.each(HOSTILE_STRINGS)(
+		'leaves no broadcast mention in %j and changes nothing else',
+		(value) => {
+			const escaped = escapeSlack(value);
+			expect(escaped).not.toMatch(/@(channel|here|everyone)\b/i);
+			expect(escaped.replaceAll('\u2060', '')).toBe(value);
+		}
+	);
 
-	it('writes Slack entities for a broadcast mention', () => {
-		expect(escapeSlack('<!channel> & <@U1>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt;');
+	it('keeps a typed broadcast from notifying, and shows Slack syntax as typed', () => {
+		expect(escapeSlack('@channel @Here @everyone! <!channel> <@U1> & @dana @heresy')).toBe(
+			'@\u2060channel @\u2060Here @\u2060everyone! <!channel> <@U1> & @dana @heresy'
+		);
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
  * Every hostile string, as an incident id, title, role, note, checklist page and tick, through
  * every export: the incident record and post-mortem in Markdown (the playbook's templates and
- * Responder's own), parsed with remark + GFM, and the post-mortem MDX, compiled and run.
+ * Responder's own), parsed with remark + GFM; the post-mortem MDX, compiled and run; the JSON
+ * export and the hand-over link, read back.
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -13,6 +14,8 @@ import {
 	type ExportContext,
 } from '../../src/incident/export.ts';
 import type { Incident } from '../../src/incident/model.ts';
+import { parseIncidentFile, toIncidentFile } from '../../src/incident/file.ts';
+import { decodeHandover, encodeHandover } from '../../src/incident/handover.ts';
 import { PostMortemSchema } from '../../src/schemas/post-mortem.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { isVisibleAddress, parseMarkdown, renderMdx } from './compile-output.ts';
@@ -124,4 +127,16 @@ describe.each(PLAYBOOKS)('exports with %s', (_, book) => {
 			expect(rendered.text).toContain(shown(value));
 		}
 	);
+});
+
+describe('the JSON export and the hand-over link', () => {
+	it.each(HOSTILE_STRINGS)('carry %j as data, read back unchanged', async (value) => {
+		const exported = JSON.stringify(toIncidentFile(incident(value)), null, 2);
+		expect(parseIncidentFile(exported)).toEqual({ ok: true, incident: incident(value) });
+		const values = { [value]: value };
+		expect(await decodeHandover(`#${await encodeHandover(incident(value), values)}`)).toEqual({
+			incident: incident(value),
+			values,
+		});
+	});
 });

@@ -1,17 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EMPTY_HASH } from '../../src/lib/csp.ts';
+import { escapeYaml } from '../../src/lib/escape.ts';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { parseHtml } from './compile-output.ts';
 
 /**
  * The real build on content whose titles try to become markup (`test/fixtures/hostile-content`)
- * plus a playbook imported by `npm run import` from a Markdown file with hostile headings: every
- * page must show them as text, with no element, attribute or redirect they tried to add.
+ * plus a playbook imported by `npm run import` from a Markdown file with hostile headings, plus
+ * one scenario per string of the hostile corpus (title, summary, symptom): every page must show
+ * them as text, with no element, attribute or redirect they tried to add.
  */
 const work = mkdtempSync(join(tmpdir(), 'responder-hostile-'));
 const content = join(work, 'content');
@@ -31,6 +34,24 @@ let importRun: ReturnType<typeof spawnSync>;
 let build: ReturnType<typeof spawnSync>;
 beforeAll(() => {
 	cpSync('test/fixtures/hostile-content/evil', join(content, 'evil'), { recursive: true });
+	HOSTILE_STRINGS.forEach((value, index) =>
+		writeFileSync(
+			join(content, 'evil', 'scenarios', `corpus-${index}.mdx`),
+			[
+				'---',
+				`title: ${escapeYaml(value)}`,
+				`summary: ${escapeYaml(`Summary ${value}`)}`,
+				'severity: evil/p1',
+				`symptoms: [${escapeYaml(`Symptom ${value}`)}]`,
+				'owner: Platform Team',
+				'lastReviewed: 2026-01-05',
+				'---',
+				'',
+				'1. Check the dashboard.',
+				'',
+			].join('\n')
+		)
+	);
 	importRun = spawnSync(
 		node,
 		[
@@ -124,4 +145,23 @@ describe('a site built from hostile titles', { timeout: 600_000 }, () => {
 		const h1 = tree.find((element) => element.tagName === 'h1')!;
 		expect(text(h1)).toContain(title);
 	});
+
+	// HTML reads line breaks, NUL and other controls its own way; the words must all be there.
+	const words = (value: string) => value.replace(/[\p{Cc}\s\uFFFD]/gu, '');
+
+	test.each(HOSTILE_STRINGS.map((value, index) => [index, value] as const))(
+		'corpus string %i shows as text in the title, heading and symptoms: %j',
+		(index, value) => {
+			const tree = elements(page(`evil/scenarios/corpus-${index}`));
+			const main = tree.find((element) => element.tagName === 'main')!;
+			for (const [where, shown] of [
+				['title', text(tree.find((element) => element.tagName === 'title')!)],
+				['h1', text(tree.find((element) => element.tagName === 'h1')!)],
+			] as const)
+				expect(words(shown), where).toContain(words(value));
+			// Symptoms are inline text: backticks mark code spans (`<code>`), still text.
+			const inline = (shown: string) => words(shown).replace(/[`\\]/g, '');
+			expect(inline(text(main))).toContain(inline(`Symptom ${value}`));
+		}
+	);
 });

@@ -6,6 +6,8 @@ import {
 	decodeHandover,
 	encodeHandover,
 	handoverPreview,
+	PREVIEW_STEPS,
+	PREVIEW_STEP_CHARS,
 	MAX_LINK_CHARS,
 	mergeChecklist,
 } from '../../src/incident/handover.ts';
@@ -122,7 +124,36 @@ describe('hand-over fragment', () => {
 			],
 			values: 2,
 		});
+		// Steps by name, in tick order, at most PREVIEW_STEPS per checklist (the rest are counted).
+		expect(PREVIEW_STEPS).toBe(8);
+		expect(preview.ticks[0]!.steps).toEqual([
+			'Step 1',
+			'Step 2',
+			'Step 4',
+			'Step 5',
+			'Step 6',
+			'Step 7',
+			'Step 8',
+			'Step 9',
+		]);
+		expect(preview.ticks[1]!.steps[0]).toBe('Step 21');
 		expect(preview.lastEntries.at(-1)!.text).toBe('Unticked: Step 3');
+	});
+
+	test('the preview clips a long step name and keeps it as text', () => {
+		const long = `<b>${'x'.repeat(500)}</b>`;
+		let { store, id } = twoHourIncident();
+		store = recordEvent(
+			store,
+			{ type: 'step-ticked', checklist: 'ros/checklists/other', item: 'long', text: long },
+			at(119)
+		);
+		const [steps] = handoverPreview({ incident: store.incidents[id]!, values: {} }, String)
+			.ticks.filter((list) => list.document === 'ros/checklists/other')
+			.map((list) => list.steps);
+		expect(steps).toHaveLength(1);
+		expect(steps![0]).toHaveLength(PREVIEW_STEP_CHARS);
+		expect(steps![0]).toMatch(/^<b>x+…$/);
 	});
 
 	test('keeps the link of a 2-hour incident with 40 ticks and 20 notes short', async () => {

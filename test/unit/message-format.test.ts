@@ -7,6 +7,8 @@ import {
 	toSlack,
 } from '../../src/lib/message-format.ts';
 import { fillTemplate } from '../../src/lib/placeholders.ts';
+import { escapeSlack } from '../../src/lib/escape.ts';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 
 describe('toSlack', () => {
 	test('turns Markdown markup into Slack mrkdwn', () => {
@@ -53,6 +55,42 @@ describe('renderSegments', () => {
 		const segments = fillTemplate('**[Impact]**', fields, {});
 		expect(renderSegments(segments, 'plain', 'slack')).toBe('**[Impact]**');
 	});
+
+	test.each(['plain', 'markdown', 'slack'] as const)(
+		'a Slack copy of a %s body keeps a broadcast in a value from notifying; the template’s own stays',
+		(body) => {
+			const segments = fillTemplate('@here [Impact]', fields, {
+				impact: '@channel <!channel> <@U1>',
+			});
+			expect(renderSegments(segments, body, 'slack')).toBe('@here @\u2060channel <!channel> <@U1>');
+			expect(renderSegments(segments, body, 'plain')).toBe('@here @channel <!channel> <@U1>');
+		}
+	);
+});
+
+describe('every copy of a hostile value', () => {
+	const fields = [{ name: 'impact', tokens: ['[Impact]'] }];
+	const bodies = ['plain', 'markdown', 'slack'] as const;
+
+	test.each(HOSTILE_STRINGS)(
+		'carries %j as text: as typed, in Slack without a broadcast',
+		(value) => {
+			const segments = fillTemplate(
+				'## Update\n**Impact:** [Impact] (see [status](https://s.example))',
+				fields,
+				{
+					impact: value,
+				}
+			);
+			for (const body of bodies) {
+				expect(renderSegments(segments, body, 'plain')).toContain(value);
+				expect(renderSegments(segments, body, 'markdown')).toContain(value);
+				const slack = renderSegments(segments, body, 'slack');
+				expect(slack).toContain(escapeSlack(value));
+				expect(slack).not.toMatch(/@(channel|here|everyone)\b/i);
+			}
+		}
+	);
 });
 
 describe('copyVariants', () => {

@@ -52,6 +52,10 @@ describe('derived values with a fixed clock', () => {
 		['severity-label', 'text', 'P1 (High)'],
 		['status', 'status', 'Mitigating'],
 		['commander', 'text', 'Dana'],
+		['communications', 'text', 'Lee'],
+		['incident-date', 'text', '2025-11-19'],
+		// The P1 cadence (30 min) as words, for "updates every …".
+		['update-interval', 'text', '30 min'],
 	] as const)('%s in a %s field of an active incident is %s', (derive, type, expected) => {
 		expect(derivedValue(field(derive, type), active)).toBe(expected);
 	});
@@ -127,6 +131,70 @@ describe('derived values with a fixed clock', () => {
 		expect(
 			derivedValue(field('next-update'), { ...active, incident: updated, announcesUpdate: true })
 		).toBe('2025-11-19 14:35 UTC');
+	});
+
+	test('the update interval follows the incident severity’s cadence, and is blank without one', () => {
+		const at = (severity: string) => ({ ...active, incident: { ...incident, severity } });
+		expect(derivedValue(field('update-interval'), at('servio/p0'))).toBe('15 min');
+		expect(derivedValue(field('update-interval'), at('servio/p1'))).toBe('30 min');
+		expect(derivedValue(field('update-interval'), at('servio/p3'))).toBeUndefined();
+		expect(
+			derivedValue(field('update-interval'), {
+				...at('servio/p1'),
+				severities: [{ id: 'servio/p1', level: 'P1', name: 'High', updateMinutes: 60 }],
+			})
+		).toBe('1 hour');
+	});
+
+	test('event times and the timeline come from the incident’s entries, blank until they happen', () => {
+		const timeline: Incident['timeline'] = [
+			{
+				id: 'e1',
+				at: '2025-11-19T13:21:00Z',
+				type: 'declared',
+				severity: 'servio/p1',
+				level: 'P1',
+				title: 'Checkout down',
+			},
+			{ id: 'e2', at: '2025-11-19T13:24:00Z', type: 'acknowledged' },
+			{ id: 'e3', at: '2025-11-19T13:40:00Z', type: 'note', text: 'Pool at 100%' },
+		];
+		const running = { ...active, incident: { ...incident, timeline } };
+		expect(derivedValue(field('declared'), running)).toBe('2025-11-19 13:21 UTC');
+		expect(derivedValue(field('acknowledged', 'datetime'), running)).toBe('2025-11-19T13:24');
+		expect(derivedValue(field('incident-end'), running)).toBeUndefined();
+		expect(derivedValue(field('closed'), running)).toBeUndefined();
+		expect(derivedValue(field('operations'), running)).toBeUndefined();
+		expect(derivedValue(field('timeline', 'multiline'), running)).toBe(
+			'- 13:21 UTC - Incident declared at P1: Checkout down\n- 13:24 UTC - Acknowledged\n- 13:40 UTC - Pool at 100%'
+		);
+		expect(derivedValue(field('timeline', 'multiline'), active)).toBeUndefined();
+
+		const ended = {
+			...active,
+			incident: {
+				...incident,
+				status: 'resolved' as const,
+				closedAt: '2025-11-20T09:00:00Z',
+				timeline: [
+					...timeline,
+					{
+						id: 'e4',
+						at: '2025-11-19T16:50:00Z',
+						type: 'status-changed' as const,
+						from: 'mitigating' as const,
+						to: 'resolved' as const,
+					},
+					{ id: 'e5', at: '2025-11-20T09:00:00Z', type: 'closed' as const },
+				],
+			},
+		};
+		expect(derivedValue(field('incident-end'), ended)).toBe('2025-11-19 16:50 UTC');
+		expect(derivedValue(field('closed'), ended)).toBe('2025-11-20 09:00 UTC');
+		// An entry on a later day carries its date.
+		expect(derivedValue(field('timeline', 'multiline'), ended)).toContain(
+			'- 2025-11-20 09:00 UTC - Incident closed'
+		);
 	});
 
 	test('the commander is the person in the commander role, never another lead', () => {
