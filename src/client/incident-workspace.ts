@@ -823,7 +823,7 @@ class IncidentWorkspace extends HTMLElement {
 	#checklistName(document: string): string {
 		const [playbook = '', kind, ...slug] = document.split('/');
 		const scenario =
-			kind === 'scenarios'
+			kind === 'scenarios' && this.#data
 				? findPlaybook(this.#data, playbook)?.scenarios.find(
 						(entry) => entry.id === `${playbook}/${slug.join('/')}`
 					)
