@@ -24,7 +24,11 @@ test('every hostile string in an alert link shows as text on the not-found page'
 	test.setTimeout(180_000);
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
-	for (const value of HOSTILE_STRINGS) {
+	// An alert name is one path segment: a `/` (even as `%2F`) cannot be in one, and the preview
+	// server refuses it before the page loads. That leaves 39 of the corpus strings.
+	const names = HOSTILE_STRINGS.filter((value) => !value.includes('/'));
+	expect(names.length).toBeGreaterThanOrEqual(30);
+	for (const value of names) {
 		await page.goto(`/alerts/${encodeURIComponent(value)}/`);
 		await expect(page.locator('rb-not-found .name'), value).toHaveText(revealControls(value), {
 			useInnerText: false,

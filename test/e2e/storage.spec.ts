@@ -25,14 +25,18 @@ const store = (activeId: string | null, ...ids: string[]) => ({
 
 /** Page errors of every page of the test; each test ends by asserting there were none. */
 const test = base.extend<{ errors: string[] }>({
-	errors: async ({ context }, use) => {
-		const errors: string[] = [];
-		const watch = (page: Page) => page.on('pageerror', (error) => errors.push(error.message));
-		context.pages().forEach(watch);
-		context.on('page', watch);
-		await use(errors);
-		expect(errors).toEqual([]);
-	},
+	// Automatic: every test asserts it without asking for it.
+	errors: [
+		async ({ context }, use) => {
+			const errors: string[] = [];
+			const watch = (page: Page) => page.on('pageerror', (error) => errors.push(error.message));
+			context.pages().forEach(watch);
+			context.on('page', watch);
+			await use(errors);
+			expect(errors).toEqual([]);
+		},
+		{ auto: true },
+	],
 });
 
 async function open(page: Page, before?: () => void) {
@@ -230,6 +234,44 @@ test.describe('storage faults keep the page working, with a notice and no page e
 		await tab.boxes.first().check();
 		await expect(tab.progress).toHaveText(/^1 of/);
 	});
+
+	for (const [fault, stored] of [
+		['a foreign version', { ...store('INC-1', 'INC-1'), version: 99 }],
+		['an active id of __proto__', { version: 2, activeId: '__proto__', incidents: {} }],
+		[
+			'a start time that is not a date',
+			{
+				...store('INC-1', 'INC-1'),
+				incidents: { 'INC-1': { ...incident('INC-1'), startedAt: '2025-13-45T99:00' } },
+			},
+		],
+		[
+			'a status that is not one',
+			{
+				...store('INC-1', 'INC-1'),
+				incidents: { 'INC-1': { ...incident('INC-1'), status: 'on fire' } },
+			},
+		],
+	] as const)
+		test(`incidents stored with ${fault} are moved aside, and the banner says so`, async ({
+			page,
+		}) => {
+			await page.addInitScript((value) => {
+				if (!sessionStorage.getItem('seeded'))
+					localStorage.setItem('responder:incidents', JSON.stringify(value));
+				sessionStorage.setItem('seeded', '1');
+			}, stored as unknown);
+			const tab = await open(page);
+			await expect(page.locator('rb-incident-banner')).toContainText(
+				'Saved incidents could not be read'
+			);
+			const aside = await page.evaluate(() =>
+				Object.keys(localStorage).filter((key) => key.startsWith('responder:incidents:corrupt:'))
+			);
+			expect(aside).toHaveLength(1);
+			await tab.boxes.first().check();
+			await expect(tab.progress).toHaveText(/^1 of/);
+		});
 
 	test('storage cleared in another tab mid-incident', async ({ context, page }) => {
 		await page.goto(SCENARIO);
