@@ -55,12 +55,17 @@ export class LiveBanner {
 		// In the workspace the banner only shows the running incident: the page has its own
 		// declare control, and a link to itself would be noise.
 		if (this.#host.hasAttribute('data-workspace')) actions.remove();
-		this.#host.replaceChildren(
+		const parts = [
 			this.#alert,
 			this.#status,
 			...(this.#host.hasAttribute('data-workspace') ? [] : [actions]),
-			this.#notice
-		);
+			this.#notice,
+		];
+		// Re-inserting the parts the HTML already holds would take the focus off "Declare incident"
+		// (pressing it is what loads this part), and the dialog could not give it back.
+		const children = [...this.#host.children];
+		if (children.length !== parts.length || parts.some((part, i) => children[i] !== part))
+			this.#host.replaceChildren(...parts);
 		void this.#showAlertContext();
 		this.#stop = onStoreChange(() => void this.#render());
 		void this.#render();
