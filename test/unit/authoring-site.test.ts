@@ -265,4 +265,23 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 			expect(await status('/acme/scenarios/checkout-is-down/')).toBe(200);
 		}
 	);
+
+	test(
+		'keeps running with a playbook folder whose name cannot be an address',
+		{ timeout: 300_000 },
+		async () => {
+			// Made at test time, as in bad-content.test.ts: a `"<>` name cannot be checked out everywhere.
+			const folder = join(devRoot, 'f"<>x');
+			const start = output.length;
+			cpSync('test/fixtures/validation/bad-content/date-impossible/content/fx', folder, {
+				recursive: true,
+			});
+			await until('f"<>x/playbook.yaml (file) [file-name]', () =>
+				/✗ \S*f"<>x\/playbook\.yaml(:\d+)?: \(file\): .* \[file-name\]/.test(output.slice(start))
+			);
+			expect(await status('/acme/')).toBe(200);
+			expect(output.slice(start)).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+			rmSync(folder, { recursive: true, force: true });
+		}
+	);
 });
