@@ -191,3 +191,91 @@ test('the offline note appears in the header bar without moving or covering anyt
 		await context.setOffline(false);
 	}
 });
+
+/**
+ * A stand-in for the site's worker: the first takes the page at once; the second, a new build,
+ * waits, as a real one does until the responder reloads (offline.spec.ts walks the real workers).
+ */
+const stubWorker = (build: number) =>
+	build === 1
+		? `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));`
+		: `// build ${build}: waits until asked.`;
+
+for (const { device, viewport } of VIEWPORTS) {
+	test.describe(`on a ${device}, the new-version offer`, () => {
+		test.use({ viewport, serviceWorkers: 'allow' });
+
+		test('floats at the bottom without moving the page or covering the incident bar, and can be put off', async ({
+			page,
+			context,
+		}) => {
+			let build = 1;
+			await context.route('**/sw.js', (route) =>
+				route.fulfill({
+					contentType: 'text/javascript',
+					headers: { 'cache-control': 'no-cache' },
+					body: stubWorker(build),
+				})
+			);
+			await page.addInitScript(
+				(store) => localStorage.setItem('responder:incidents', store),
+				activeIncident()
+			);
+			await page.goto('/servio/scenarios/high-error-rate/');
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+			expect(await layoutShift(page), 'before the offer').toEqual({ value: 0, sources: [] });
+
+			build = 2;
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			const offer = page.locator('rb-offline-status [data-update]');
+			await expect(offer).toBeVisible();
+			await expect(offer).toContainText('New version available');
+			// Said politely: a status region, which leaves the focus where the responder is.
+			await expect(page.locator('rb-offline-status')).toHaveAttribute('role', 'status');
+			expect(await layoutShift(page), 'as the offer appears').toEqual({ value: 0, sources: [] });
+
+			// Over the bottom of the window, clear of the sticky incident bar at the top.
+			const bar = (await page.locator('rb-incident-banner .rb-banner-body').boundingBox())!;
+			const note = (await offer.boundingBox())!;
+			expect(note.y, 'below the incident bar').toBeGreaterThanOrEqual(bar.y + bar.height);
+			expect(note.y + note.height, 'within the window').toBeLessThanOrEqual(viewport.height);
+			await page.mouse.wheel(0, 100_000);
+			const scrolled = (await page.locator('rb-incident-banner .rb-banner-body').boundingBox())!;
+			const after = (await offer.boundingBox())!;
+			expect(after.y, 'still clear of the bar at the end of the page').toBeGreaterThanOrEqual(
+				scrolled.y + scrolled.height
+			);
+
+			// Reachable from the keyboard, with its action and a way to put it off.
+			const reload = offer.getByRole('button', { name: 'Reload' });
+			await reload.focus();
+			await page.keyboard.press('Tab');
+			await expect(offer.getByRole('button', { name: 'Later' })).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(offer).toBeHidden();
+			expect(await layoutShift(page), 'as it goes').toEqual({ value: 0, sources: [] });
+		});
+	});
+}
+
+test('search results are only ever added below the ones shown, never pushing them down', async ({
+	page,
+	gatePage,
+}) => {
+	for (const { viewport } of VIEWPORTS) {
+		await page.setViewportSize(viewport);
+		await gatePage.open({ kind: 'search open', path: '/servio/', open: 'search' });
+		const dialog = page.getByRole('dialog', { name: 'Search' });
+		// Every result filled in, and "Load more" shown once the last is.
+		await expect(dialog.locator('.pagefind-ui__result-title.pagefind-ui__loading')).toHaveCount(0);
+		await expect(dialog.getByRole('button', { name: /Load more/ })).toBeVisible();
+		const { sources } = await layoutShift(page);
+		// Typing counts as input for 500 ms only; results arriving later count as shift. (The filter
+		// panel, drawn above or beside the results on the first search, still moves them once.)
+		expect(
+			sources.filter((source) => /pagefind-ui__(result|button)\b/.test(source)),
+			`results that moved at ${viewport.width} px`
+		).toEqual([]);
+	}
+});
