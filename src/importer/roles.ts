@@ -237,6 +237,7 @@ export function recogniseRoles(context: Context): void {
 	recogniseChecklistRoles(context, typed);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
+	recogniseRoleBullets(context);
 }
 
 /** `Engineer On Call (EOC)`: the abbreviation is the initials of the words before it. */
@@ -581,5 +582,51 @@ export function recogniseRoleTables(context: Context): void {
 			}
 			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
 		}
+	}
+}
+
+/** A heading that is only about roles: `Roles`, `Incident Roles`, `Roles and Responsibilities`. */
+const ROLES_HEADING =
+	/^((incident|response|on-?call|key|team) )?roles( (and|&) responsibilities)?$|^who does what$/i;
+/** `Incident Commander`, `Engineering SME`: a short title-case name, no verb or sentence mark. */
+const BARE_NAME = /^[A-Z][\w&/-]*(?: (?:[A-Z(][\w&/()-]*|of|and|&)){0,3}$/;
+
+/**
+ * A list straight under a roles heading: `- **Incident Commander** – leads the response` items
+ * (a bold name, a dash or colon, one duty), or a bare list of short role names with no duties.
+ * Items of any other shape leave the whole list in its page.
+ */
+export function recogniseRoleBullets(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		if (!ROLES_HEADING.test(section.title) || section.children.length) continue;
+		const list = section.nodes.length === 1 ? section.nodes[0] : undefined;
+		const items = list ? listItemsOf([list]) : undefined;
+		if (!list || !items || items.length < 2) continue;
+		if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
+		const roles = items.map((item) => {
+			if (item.children.length !== 1) return undefined;
+			const text = itemSource(context.doc, item);
+			const label = labelLine(text);
+			if (label?.label && label.value && /^(\*\*|__)/.test(text))
+				return { item, name: label.label, duty: inlineText(label.value) };
+			const bare = inlineText(text);
+			return BARE_NAME.test(bare) ? { item, name: bare } : undefined;
+		});
+		// One shape for the whole list: all with duties, or all bare names.
+		if (roles.some((role) => !role) || new Set(roles.map((role) => !!role!.duty)).size > 1)
+			continue;
+		for (const { item, name, duty } of roles as NonNullable<(typeof roles)[number]>[]) {
+			context.out.roles.push({
+				slug: uniqueSlug(slugify(name), taken),
+				data: {
+					name,
+					...(duty ? { responsibilities: [duty] } : {}),
+					order: (context.out.roles.length + 1) * 10,
+				},
+				from: fromOffset(context.doc, name, startOf(item)),
+			});
+		}
+		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
 	}
 }
