@@ -600,7 +600,13 @@ export function recogniseRoleBullets(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
 		if (!ROLES_HEADING.test(section.title) || section.children.length) continue;
-		const list = section.nodes.length === 1 ? section.nodes[0] : undefined;
+		// One list; paragraphs around it (an intro, a navigation footer) stay in the page.
+		const lists = section.nodes.filter((node) => node.type === 'list');
+		const others = section.nodes.filter((node) => node.type !== 'list');
+		const list =
+			lists.length === 1 && others.every((node) => node.type === 'paragraph')
+				? lists[0]
+				: undefined;
 		const items = list ? listItemsOf([list]) : undefined;
 		if (!list || !items || items.length < 2) continue;
 		if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
