@@ -160,14 +160,15 @@ export function htmlTables(text: string): { text: string; lines: Map<number, num
 }
 
 /**
- * `![Roles](../img/roles.png)`: an image beside the source file is not imported (no file outside
+ * `![Roles](../img/roles.png)`, `![](/img/roles.png)`: an image beside the source file is not imported (no file outside
  * `content/` is read), and MDX would compile its path into an import that fails the build. It
  * becomes a line of text naming the image and where it was.
  */
 export function localImages(text: string): string {
 	const edits: { start: number; end: number; text: string }[] = [];
 	visit(parseMarkdown(text), 'image', (node: Image) => {
-		if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(node.url)) return;
+		// A path from the old site's root (`/images/x.jpg`) is no file of this one either.
+		if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(node.url)) return;
 		const alt = node.alt?.trim();
 		edits.push({
 			start: startOf(node),
