@@ -4,12 +4,8 @@
  * value); empty fields fill themselves from the active incident. Everything the responder types
  * is put into the page as text nodes and onto the clipboard as typed.
  */
-import {
-	activeIncident,
-	activeIncidentId,
-	onActiveIncidentChange,
-	recordTimeline,
-} from './incident-context.ts';
+import { activeIncident, activeIncidentId } from './incident-context.ts';
+import { onActiveIncidentChange, recordTimeline } from './incident-follow.ts';
 import { onStorageChange } from './safe-storage.ts';
 import { loadValues, saveValues } from './value-storage.ts';
 import { copyText } from './clipboard.ts';

@@ -11,6 +11,7 @@ import {
 	isClaimed,
 	labelLine,
 	slugify,
+	sourceOf,
 	startOf,
 	stripEmoji,
 	uniqueSlug,
@@ -202,7 +203,7 @@ function isTemplate(code: CodeContext): boolean {
 type Kind = TemplateInput['kind'];
 
 function kindOf(text: string): Kind {
-	if (/post-?mortem|review|\bpir\b|retro/i.test(text)) return 'post-mortem';
+	if (/post-?mortem|review|\bpir\b|retro|root cause|\brca\b/i.test(text)) return 'post-mortem';
 	if (/hand-?off/i.test(text)) return 'handoff';
 	if (/timeline/i.test(text)) return 'timeline';
 	if (/record|incident file|incident doc/i.test(text)) return 'incident-record';
@@ -242,7 +243,12 @@ export function fieldFor(
 		(options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))
 	)
 		return { ...base, type: 'choice', options };
-	if (/^(timestamp|time|current time|time in utc|start time|started|date\/time)$/i.test(label))
+	// The incident's own start and end are not the time the message is written.
+	if (/^(start time|started|start|incident start)$/i.test(label))
+		return { ...base, type: 'datetime', derive: 'incident-start' };
+	if (/^(end time|ended|resolved at|resolution time)$/i.test(label))
+		return { ...base, type: 'datetime', derive: 'incident-end' };
+	if (/^(timestamp|time|current time|time in utc|date\/time)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'now' };
 	if (/^incident id$/i.test(label)) return { ...base, derive: 'incident-id' };
 	if (/^(duration|total time|total duration)$/i.test(label)) return { ...base, derive: 'duration' };
@@ -524,6 +530,8 @@ export function recogniseTemplates(context: Context): void {
 		for (const node of [code.subjectNode, code.audienceNode])
 			if (node) claim(context.doc, startOf(node), endOf(node), href);
 	}
+	recogniseProseTemplates(context, taken);
+	recogniseFormTemplates(context, taken);
 	for (const [section, shared] of byHeading) {
 		if (shared.length < 2) continue;
 		for (const { slug, start, end } of shared)
@@ -535,5 +543,125 @@ export function recogniseTemplates(context: Context): void {
 				leftAs: `template ${context.playbook}/${slug}`,
 				reason: `the block has no label of its own, so it is titled by its heading \`${section.title}\`, which heads ${shared.length} messages`,
 			});
+	}
+}
+
+/** Headings over a set of messages: `Incident Communication Templates`, `Comms Templates`. */
+const MESSAGES_PARENT =
+	/templates?\b|messages?\b|\bcomms\b|communications?\b|notices\b|notifications\b|announcements\b/i;
+
+/** Whether any of `start`–`end` already became an entry. */
+const touched = (context: Context, start: number, end: number): boolean =>
+	context.doc.claims.some((c) => c.start < end && start < c.end);
+
+/** The first rule (`---`) between `start` and `end`: text after it is a note, not the message. */
+function ruleAfter(context: Context, start: number, end: number): number | undefined {
+	return context.doc.root.children.find(
+		(node) => node.type === 'thematicBreak' && startOf(node) >= start && startOf(node) < end
+	)?.position?.start.offset;
+}
+
+/**
+ * A message written as paragraphs under its own heading, in a section of messages:
+ * `## Initial Announcement`, `**Subject:** Incident detected`, `Hi team, … <impacted_service> …`.
+ * Only a section of paragraphs and short lists, and only with a subject line or a blank in two or
+ * more paragraphs: prose about how to write messages is neither.
+ */
+function recogniseProseTemplates(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (section.children.length || !section.heading || !section.parent) continue;
+		if (!MESSAGES_PARENT.test(section.parent.title) || MESSAGES_PARENT.test(section.title))
+			continue;
+		const cut = ruleAfter(context, section.contentStart, section.end) ?? section.end;
+		const nodes = section.nodes.filter((node) => endOf(node) <= cut);
+		if (nodes.length === 0 || touched(context, section.start, section.end)) continue;
+		if (!nodes.every((node) => node.type === 'paragraph' || node.type === 'list')) continue;
+		const firstLines = sourceOf(context.doc, nodes[0]!).split('\n');
+		const subjectLine = labelLine(firstLines[0]!, true);
+		const subject =
+			subjectLine && /^subject( line)?$/i.test(subjectLine.label) && subjectLine.value
+				? inlineText(subjectLine.value)
+				: undefined;
+		const bodyStart =
+			subject && firstLines.length === 1
+				? nodes[1] && startOf(nodes[1])
+				: subject
+					? startOf(nodes[0]!) + firstLines[0]!.length + 1
+					: startOf(nodes[0]!);
+		if (bodyStart === undefined) continue;
+		const end = endOf(nodes[nodes.length - 1]!);
+		const body = context.doc.source.slice(bodyStart, end).trim();
+		const blanks = fieldsFor(body, subject ?? '');
+		if (!body || (!subject && (blanks.fields.length === 0 || nodes.length < 2))) continue;
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		const words = `${title} ${section.parent.title}`;
+		const kind = kindOf(words);
+		const channels: NonNullable<TemplateInput['channels']> = [];
+		if (subject || /email/i.test(words)) channels.push('email');
+		if (/status page/i.test(words)) channels.push('status-page');
+		if (/slack/i.test(words)) channels.push('slack');
+		const data: TemplateInput = {
+			title: title.trim() || 'Template',
+			kind,
+			...(note && !CHANNEL_LABEL.test(note)
+				? LEVELS.test(note)
+					? { appliesTo: note }
+					: { when: note }
+				: {}),
+			...(channels.length ? { channels } : {}),
+			...(subject ? { subject } : {}),
+			format: 'plain',
+			body,
+			fields: blanks.fields,
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(data.title), taken);
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, section.title, section.start),
+		});
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, section.start, end, href, `[Template: ${data.title}](${href})`);
+	}
+}
+
+/** `- **Incident ID:**`, `2. Severity:`, `Reviewed by:`: a field of a form, left empty. */
+const EMPTY_FIELD =
+	/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*[^*\n]{1,40}:\*\*|[A-Z][\w ()/&'-]{0,40}:)\s*$/gm;
+
+/**
+ * A page titled `… Template` that is a form to fill in: `# Root Cause Analysis (RCA) Template`
+ * with `- **Incident ID:**`, `- **Date/Time:**` … left empty, tables and checklists. The whole
+ * section is the document (Markdown); three empty fields at least, so that a section describing
+ * a template is not taken for one.
+ */
+function recogniseFormTemplates(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		const heading = stripEmoji(section.title);
+		if (!/\btemplate$/i.test(heading) || !section.heading) continue;
+		if (touched(context, section.start, section.end)) continue;
+		const body = context.doc.source.slice(section.contentStart, section.end).trim();
+		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
+		if ((text.match(EMPTY_FIELD)?.length ?? 0) < 3) continue;
+		const title = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
+		const kind = kindOf(heading);
+		const data: TemplateInput = {
+			title: heading,
+			kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
+			channels: ['file'],
+			format: 'markdown',
+			body,
+			fields: fieldsFor(body).fields,
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(title), taken);
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, section.title, section.start),
+		});
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
 	}
 }

@@ -67,7 +67,7 @@ export function validateContent(
 		failed.add(`${entry.collection}:${entry.id}`);
 		for (const issue of result.error.issues) diagnostics.push(...fromIssue(issue, entry, schema));
 	}
-	diagnostics.push(...checkMdx(entries));
+	diagnostics.push(...checkMdx(root, entries));
 	const context = new Context(
 		entries,
 		diagnostics,

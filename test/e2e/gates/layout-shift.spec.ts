@@ -54,6 +54,18 @@ const activeIncident = () =>
 		},
 	});
 
+/**
+ * Ticks the scenario row's steps hold during that incident, so its list loads them (with the
+ * incident model, which a list loads only once incidents are stored) and shows each tick's time.
+ */
+const TICKED_DOCUMENT = 'servio/scenarios/database-connection-exhaustion';
+const TICKED_ITEMS = ['check-current-connection-state', 'identify-source-of-connection-leaks'];
+const ticksDuringIncident = () =>
+	TICKED_ITEMS.map((item) => [
+		`responder:checklist:v3:incident:inc-gate:${encodeURIComponent(TICKED_DOCUMENT)}:item:${item}`,
+		JSON.stringify({ at: new Date(Date.now() - 5 * 60_000).toISOString(), text: item }),
+	]);
+
 test.beforeEach(async ({ page }) => {
 	await page.addInitScript(() => {
 		window.__rbLayoutShift = { value: 0, sources: [] };
@@ -88,6 +100,12 @@ async function layoutShift(page: Page) {
 			.every((element) => customElements.get(element.localName))
 	);
 	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	// A checklist enables its boxes once it has shown the ticks stored for the active incident.
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLInputElement>('rb-checklist .rb-checklist__box')].every(
+			(box) => !box.disabled
+		)
+	);
 	// The incident bar shows once the playbook data is in; with an incident, wait for it.
 	await page.waitForFunction(
 		() =>
@@ -114,18 +132,28 @@ for (const { device, viewport, loads } of VIEWPORTS) {
 					await page.emulateMedia({ colorScheme: theme });
 					// Before the load, in this origin: the theme as its picker stores it, and the incident.
 					await page.addInitScript(
-						([theme, store]) => {
+						([theme, store, ticks]) => {
 							localStorage.setItem('starlight-theme', theme);
 							if (store) localStorage.setItem('responder:incidents', store);
 							else localStorage.removeItem('responder:incidents');
+							for (const [key, value] of ticks) localStorage.setItem(key!, value!);
 						},
-						[theme, incident ? activeIncident() : ''] as const
+						[
+							theme,
+							incident ? activeIncident() : '',
+							incident ? ticksDuringIncident() : [],
+						] as const
 					);
 					// The load and upgrade are measured, not what a search typed into the dialog brings
 					// in; with an incident already active, the row's "declare" step has nothing to do.
 					const { open, ...rest } = row;
 					await gatePage.open(open === 'search' || incident || !open ? rest : { ...rest, open });
 					measured[`${theme}${incident ? ', incident active' : ''}`] = await layoutShift(page);
+					if (
+						incident &&
+						(await page.locator(`rb-checklist[data-checklist="${TICKED_DOCUMENT}"]`).count())
+					)
+						await expect(page.locator('.rb-checklist__time')).toHaveCount(TICKED_ITEMS.length);
 				}
 				const zero = { value: 0, sources: [] };
 				expect(measured, 'layout shift and the elements that moved, per load').toEqual(

@@ -68,6 +68,13 @@ Status: [Investigating/Identified/Monitoring]
 		});
 		expect(fieldFor('[Timestamp]')).toMatchObject({ type: 'datetime', derive: 'now' });
 	});
+
+	it("fills a start or end time from the incident's own times, never from now", () => {
+		expect(fieldFor('<start_time>')).toMatchObject({ type: 'datetime', derive: 'incident-start' });
+		expect(fieldFor('[Start time]')).toMatchObject({ derive: 'incident-start' });
+		expect(fieldFor('{{END_TIME}}')).toMatchObject({ type: 'datetime', derive: 'incident-end' });
+		expect(fieldFor('[Time]')).toMatchObject({ derive: 'now' });
+	});
 });
 
 describe('a blank reused for two meanings', () => {
