@@ -18,7 +18,7 @@ type EntryType = { getEntryInfo: (params: { fileUrl: URL; contents: string }) =>
  * - A symlink that leaves the content folder, loops or dangles is left out of the glob, and a file
  *   that resolves outside the folder is never stored, so its text cannot reach a page.
  * - In `astro dev` (`tolerant`), a file the validator cannot read (encoding, YAML alias bomb,
- *   unknown tag, MDX that does not compile) or that does not match its schema is left out instead
+ *   unknown tag, MDX that does not compile or shows a missing image) or that does not match its schema is left out instead
  *   of stopping the server: Astro throws on the first such file (at start-up it exits). The
  *   validation integration prints every problem in the validator's format instead, and the file
  *   comes back as soon as it is fixed. Builds stop at the validator before any loader runs.
@@ -64,7 +64,7 @@ function guard(
 		const relativePath = relative(root, path).split(sep).join('/');
 		const { entry, diagnostics } = readEntry(root, relativePath, collection, relativePath);
 		if (!entry || diagnostics.some((d) => d.severity === 'error')) return false;
-		return COLLECTIONS[collection].format !== 'mdx' || checkMdx([entry]).length === 0;
+		return COLLECTIONS[collection].format !== 'mdx' || checkMdx(root, [entry]).length === 0;
 	};
 	const invalid = { data: { [INVALID]: true }, body: '' };
 	const wrapped = {

@@ -22,6 +22,8 @@ export interface RawEntry {
 	playbook: string;
 	/** Path relative to the working directory, as diagnostics print it. */
 	file: string;
+	/** Path relative to the content root, `/`-separated (`servio/scenarios/outage.mdx`). */
+	path: string;
 	/** Parsed YAML data or MDX frontmatter. */
 	data: unknown;
 	/** MDX body (empty for YAML files). */
@@ -269,6 +271,7 @@ export function readEntry(
 			id: entryId(collection, path),
 			playbook: playbookOf(path),
 			file,
+			path,
 			data,
 			body,
 			bodyLine,

@@ -3,21 +3,44 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostic.ts';
+import { imageProblem, type ImageSyntax } from './images.ts';
 import type { RawEntry } from './load.ts';
 import { severityOf } from './rules.ts';
 
 /**
- * MDX bodies compiled as the build compiles them, so a syntax error or a component used without
- * an import is reported by `npm run validate` with its line, not found by the build as a stack trace.
+ * MDX bodies compiled as the build compiles them, so a syntax error, a component used without
+ * an import or an image the build cannot include is reported by `npm run validate` with its line,
+ * not found by the build as a stack trace. Images are looked for under `root`, the content folder.
  */
-export function checkMdx(entries: RawEntry[]): Diagnostic[] {
+export function checkMdx(root: string, entries: RawEntry[]): Diagnostic[] {
 	const diagnostics: Diagnostic[] = [];
 	for (const entry of entries) {
 		if (!entry.body.trim()) continue;
 		const used: { name: string; line: number | undefined }[] = [];
 		const declared = new Set<string>();
+		const images: { src: string; syntax: ImageSyntax; line: number | undefined }[] = [];
+		const definitions = new Map<string, string>();
 		const collect = () => (tree: Root) => {
+			visit(tree, 'definition', (node) => {
+				definitions.set(node.identifier, node.url);
+			});
 			visit(tree, (node) => {
+				const line = node.position?.start.line;
+				if (node.type === 'image') images.push({ src: node.url, syntax: 'markdown', line });
+				if (node.type === 'imageReference') {
+					const src = definitions.get(node.identifier);
+					if (src !== undefined) images.push({ src, syntax: 'markdown', line });
+				}
+				if (
+					(node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+					node.name === 'img'
+				) {
+					// Only a written-out address can be checked; `src={…}` is the author's code.
+					const src = node.attributes.find(
+						(attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src'
+					)?.value;
+					if (typeof src === 'string') images.push({ src, syntax: 'img', line });
+				}
 				if (node.type === 'mdxjsEsm') {
 					for (const name of declaredNames((node.data as { estree?: unknown } | undefined)?.estree))
 						declared.add(name);
@@ -44,6 +67,18 @@ export function checkMdx(entries: RawEntry[]): Diagnostic[] {
 				line: place.line ? place.line + entry.bodyLine - 1 : entry.bodyLine || undefined,
 			});
 			continue;
+		}
+		for (const { src, syntax, line } of images) {
+			const problem = imageProblem(root, entry.path, src, syntax);
+			if (problem === undefined) continue;
+			diagnostics.push({
+				file: entry.file,
+				field: 'body',
+				message: problem,
+				rule: 'image',
+				severity: severityOf('image'),
+				line: line ? line + entry.bodyLine - 1 : undefined,
+			});
 		}
 		const reported = new Set<string>();
 		for (const { name, line } of used) {

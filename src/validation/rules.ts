@@ -29,6 +29,9 @@ export const RULES = {
 	),
 	mdx: error('The MDX body does not compile.'),
 	'mdx-component': error('The MDX body uses a component that is neither imported nor defined.'),
+	image: error(
+		'An image in an MDX body is not an image file inside content/ that the build includes.'
+	),
 	'file-name': error('A file or folder name cannot become a page address.'),
 	// Fields
 	schema: error('A field is missing, has the wrong type or a value outside its list.'),

@@ -44,7 +44,6 @@ export class IncidentPage {
 		await expect(dialog).toBeHidden();
 	}
 
-	/** Sends a timeline event the way checklists and templates do. */
 	/** Sends a timeline event as a checklist or template would (`RecordedEvent`). */
 	async send(event: RecordedEvent) {
 		await this.page.evaluate(
@@ -69,6 +68,13 @@ export class IncidentPage {
 		});
 
 	stored = () => this.page.evaluate(() => localStorage.getItem('responder:incidents'));
+
+	/** Creates the hand-over link on `/incident/` and returns it once compressed (it is made asynchronously). */
+	async handoverLink(): Promise<string> {
+		await this.page.getByRole('button', { name: 'Create hand-over link' }).click();
+		await expect(this.page.getByLabel('Hand-over link')).toHaveValue(/#handover=/);
+		return this.page.getByLabel('Hand-over link').inputValue();
+	}
 
 	async exportText(button: string): Promise<string> {
 		await this.page.getByRole('button', { name: button, exact: true }).click();

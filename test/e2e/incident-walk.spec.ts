@@ -182,9 +182,7 @@ for (const walk of WALKS) {
 		expect(tick).toMatchObject({ at: new Date(at(2)).toISOString() });
 
 		// Hand over to a fresh browser: the preview shows what is taken over, ticks included.
-		await page.getByRole('button', { name: 'Create hand-over link' }).click();
-		await expect(page.getByLabel('Hand-over link')).toHaveValue(/#handover=/);
-		const link = await page.getByLabel('Hand-over link').inputValue();
+		const link = await incident.handoverLink();
 		const fresh = await browser.newContext({
 			baseURL: new URL(link).origin,
 			permissions: ['clipboard-read', 'clipboard-write'],

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './incident-fixtures.ts';
 
 // Two tabs, a hand-over to a fresh browser and axe scans: slower than one page's checks.
@@ -19,6 +19,14 @@ async function tabTo(page: Page, name: string | RegExp, limit = 80) {
 		if (typeof name === 'string' ? focused === name : name.test(focused)) return;
 	}
 	throw new Error(`Tab never reached ${name}`);
+}
+
+/** Adds a note to the active incident from a second tab, as a colleague on the incident would. */
+async function noteFromAnotherTab(context: BrowserContext, text: string) {
+	const other = await context.newPage();
+	await other.goto('/incident/');
+	await other.getByLabel('Note', { exact: true }).fill(text);
+	await other.getByRole('button', { name: 'Add note' }).click();
 }
 
 test.describe('nothing typed is lost', () => {
@@ -74,10 +82,7 @@ test.describe('nothing typed is lost', () => {
 		await page.getByText('Assign a role').click();
 		await page.getByLabel('Person').fill('Bo');
 
-		const other = await context.newPage();
-		await other.goto('/incident/');
-		await other.getByLabel('Note', { exact: true }).fill('From the other tab');
-		await other.getByRole('button', { name: 'Add note' }).click();
+		await noteFromAnotherTab(context, 'From the other tab');
 
 		await expect(page.locator('.rb-timeline li').first()).toContainText('From the other tab');
 		await expect(edit).toHaveValue('Half-corrected');
@@ -102,10 +107,7 @@ test.describe('nothing typed is lost', () => {
 			(window as unknown as { parked: Element }).parked = element;
 			element.remove();
 		});
-		const other = await context.newPage();
-		await other.goto('/incident/');
-		await other.getByLabel('Note', { exact: true }).fill('While away');
-		await other.getByRole('button', { name: 'Add note' }).click();
+		await noteFromAnotherTab(context, 'While away');
 		await expect(page.locator('body')).toHaveAttribute('data-storage-seen', '');
 		const detached = await page.evaluate(
 			() => (window as unknown as { parked: Element }).parked.textContent
@@ -207,9 +209,7 @@ test.describe('one declare control on /incident/', () => {
 		await expect(declareButtons(page)).toHaveCount(1);
 		await expect(page.getByText('No incidents yet.')).toBeHidden();
 
-		await page.getByRole('button', { name: 'Create hand-over link' }).click();
-		await expect(page.getByLabel('Hand-over link')).toHaveValue(/#handover=/);
-		const link = await page.getByLabel('Hand-over link').inputValue();
+		const link = await incident.handoverLink();
 		const fresh = await browser.newContext({ baseURL: new URL(link).origin });
 		const landing = await fresh.newPage();
 		await landing.goto(link);

@@ -22,6 +22,8 @@ import { BAD_CASES } from './validation/bad-cases.ts';
 const work = mkdtempSync(join(tmpdir(), 'responder-site-'));
 const root = join(work, 'content');
 const astro = (...args: string[]) => [join('node_modules', 'astro', 'bin', 'astro.mjs'), ...args];
+/** A 1×1 PNG of the `images` bad-content fixture. */
+const imageFixture = 'test/fixtures/validation/bad-content/images/content/fx/scenarios/lb.png';
 /**
  * The environment without Vitest's variables: with them set, `astro dev` never answers. Every run
  * passes `--force`: Astro's content cache keys entries by id and content digest, so it would
@@ -54,6 +56,13 @@ beforeAll(() => {
 			today: kind === 'playbook' ? '2025-06-01' : '2026-01-05',
 		});
 	}
+	// An image in a folder beside the scenario, as an author adds one.
+	const scenario = join(root, 'acme/scenarios/checkout-is-down.mdx');
+	cpSync(imageFixture, join(root, 'acme/scenarios/img/checkout-flow.png'));
+	writeFileSync(
+		scenario,
+		`${readFileSync(scenario, 'utf8')}\n\n## Flow\n\n![Checkout flow](img/checkout-flow.png)\n`
+	);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -86,6 +95,14 @@ describe('the site built from scaffolded content', { timeout: 600_000 }, () => {
 		]) {
 			expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
 		}
+	});
+
+	test('an image beside a scenario is built into the page', () => {
+		const image = /<img src="(\/_astro\/[^"]+)"[^>]* alt="Checkout flow"/.exec(
+			html('acme/scenarios/checkout-is-down')
+		)?.[1];
+		expect(image).toBeDefined();
+		expect(existsSync(join(out, image!))).toBe(true);
 	});
 
 	test('a page inheriting an old review date shows owner, last review and an overdue badge, without JavaScript', () => {
@@ -247,6 +264,11 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 					).not.toContain('SECRET-OUTSIDE-CONTENT');
 					expect(await status('/fx/scenarios/leak/')).toBe(404);
 					expect(await status('/fx/leak/')).toBe(404);
+				}
+				if (name === 'images') {
+					// Left out like any broken file, not served to fail on an import of a missing image.
+					expect(await status('/fx/scenarios/outage/')).toBe(404);
+					expect(output.slice(start)).not.toMatch(/Could not resolve|SECRET-OUTSIDE-CONTENT/);
 				}
 				// Wait for the report without the case before the next one: a folder deleted and made
 				// again at once can slip past the file watcher.

@@ -173,24 +173,18 @@ describe('list values', () => {
 		expect(renderSegments(body, 'slack', 'plain')).toBe('Now:\n- restart db\n- page DBA\nEnd');
 	});
 
+	/** The plain copy of `template` with `value` typed for `[Actions]`. */
+	const plain = (template: string, value: string) =>
+		renderSegments(fillTemplate(template, fields, { actions: value }), 'plain', 'plain');
+
 	test('other bullets (* and •) are recognised; a value without a bullet is kept', () => {
-		expect(
-			renderSegments(fillTemplate('* [Actions]', fields, { actions: '* a' }), 'plain', 'plain')
-		).toBe('* a');
-		expect(
-			renderSegments(fillTemplate('• [Actions]', fields, { actions: '- a' }), 'plain', 'plain')
-		).toBe('• a');
-		expect(
-			renderSegments(fillTemplate('- [Actions]', fields, { actions: 'a' }), 'plain', 'plain')
-		).toBe('- a');
+		expect(plain('* [Actions]', '* a')).toBe('* a');
+		expect(plain('• [Actions]', '- a')).toBe('• a');
+		expect(plain('- [Actions]', 'a')).toBe('- a');
 	});
 
 	test('a value mid-line or without a template bullet stays as typed', () => {
-		expect(
-			renderSegments(fillTemplate('Do: [Actions]', fields, { actions: '- a' }), 'plain', 'plain')
-		).toBe('Do: - a');
-		expect(
-			renderSegments(fillTemplate('[Actions]', fields, { actions: '- a' }), 'plain', 'plain')
-		).toBe('- a');
+		expect(plain('Do: [Actions]', '- a')).toBe('Do: - a');
+		expect(plain('[Actions]', '- a')).toBe('- a');
 	});
 });

@@ -218,6 +218,59 @@ export const BAD_CASES: BadCase[] = [
 		line: 9,
 	},
 	{
+		name: 'images',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'image',
+		message:
+			/`!\[…\]\(\.\/arch\.png\)`, which does not exist, so the page cannot be built \(expected the image file at `fx\/scenarios\/arch\.png`/,
+		line: 10,
+	},
+	{
+		name: 'images',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'image',
+		message:
+			/`!\[…\]\(images\/dashboard\.png\)`, which does not exist, .*`fx\/scenarios\/images\/dashboard\.png`/,
+		line: 12,
+	},
+	{
+		name: 'images',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'image',
+		message:
+			/`<img src="\.\/graph\.png">`, which does not exist, so the page would show a broken image/,
+		line: 14,
+	},
+	{
+		name: 'images',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'image',
+		message:
+			/`!\[…\]\(\.\.\/\.\.\/\.\.\/outside\.png\)`, which is outside the content folder; it is not read/,
+		line: 16,
+	},
+	{
+		name: 'images',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'image',
+		message: /`!\[…\]\(\/etc\/passwd\.png\)` by an absolute path.*it is not read/,
+		line: 18,
+	},
+	{
+		name: 'images',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'image',
+		message:
+			/`<img src="\.\/lb\.png">` with an HTML `<img>`.*expected Markdown `!\[description\]\(\.\/lb\.png\)`/,
+		line: 20,
+	},
+	{
 		name: 'union-type',
 		file: 'fx/severities/p1.yaml',
 		field: 'definition',

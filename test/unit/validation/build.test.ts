@@ -35,6 +35,11 @@ test.each([
 		'mdx-component',
 		/fx\/scenarios\/outage\.mdx:10: body: uses the component `<Callout>`.*\[mdx-component\]/,
 	],
+	[
+		// Every image at once, not the bundler's first unresolved import; the file outside is not read.
+		'images',
+		/outage\.mdx:10: body: shows the image `!\[…\]\(\.\/arch\.png\)`, which does not exist.*\[image\][\s\S]*outage\.mdx:16: body: .*outside the content folder.*\[image\][\s\S]*6 errors, 0 warnings in 1 file\./,
+	],
 ])('the build reports %s in the validator format and stops', { timeout: 120_000 }, (name, line) => {
 	const build = spawnSync(
 		process.execPath,
