@@ -245,7 +245,7 @@ export function fieldFor(
 	)
 		return { ...base, type: 'choice', options };
 	// The incident's own start and end are not the time the message is written.
-	if (/^(start time|started|start|incident start)$/i.test(label))
+	if (/^(start time|started|incident start)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'incident-start' };
 	if (/^(end time|ended|resolved at|resolution time)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'incident-end' };
@@ -259,15 +259,31 @@ export function fieldFor(
 	return base;
 }
 
+/**
+ * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, and a one-word
+ * `<time>` — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
+ */
+const MORE_BLANKS =
+	/(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?|<[a-z]{2,24}>/g;
+const HTML_TAGS = new Set(
+	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
+		' '
+	)
+);
+const isTag = (text: string, token: string): boolean => {
+	const name = /^<([a-z]+)>$/.exec(token)?.[1];
+	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
+};
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
-/** Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`. */
-const MORE_BLANKS = /(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?/g;
 
 export function blankTokens(text: string): string[] {
 	const tokens: string[] = [];
 	const blanks = [
 		...scanBlanks(text),
-		...[...text.matchAll(MORE_BLANKS)].map((m) => ({ text: m[0], start: m.index })),
+		...[...text.matchAll(MORE_BLANKS)]
+			.filter((m) => !isTag(text, m[0]))
+			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
 		const before = text.slice(0, blank.start);
