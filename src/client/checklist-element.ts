@@ -17,8 +17,16 @@ import {
 	type Tick,
 } from '../lib/checklist-store.ts';
 import { loadChecklist, saveItems, saveList, saveTick } from './checklist-storage.ts';
-import { activeIncident, onActiveIncidentChange, recordTimeline } from './incident-context.ts';
+import { incidentsStored, onActiveIncidentChange, recordTimeline } from './incident-follow.ts';
 import { onStorageChange } from './safe-storage.ts';
+
+type IncidentContext = typeof import('./incident-context.ts');
+/**
+ * The incident model, to tell which incident's ticks to show: loaded once this browser holds
+ * incidents. Before any, ticks are in the `default` scope and the list needs none of it.
+ */
+let context: IncidentContext | undefined;
+let loadingContext: Promise<IncidentContext> | undefined;
 
 const NOT_SAVED = 'Ticks stay while this page is open; note them elsewhere if you need them later.';
 const NOTICES = {
@@ -48,6 +56,8 @@ export class ChecklistElement extends HTMLElement {
 	#reset: HTMLButtonElement | undefined;
 	#stopIncident: (() => void) | undefined;
 	#stopStorage: (() => void) | undefined;
+	/** Counts loads, so a load that waited for the incident model never overrides a later one. */
+	#loads = 0;
 
 	connectedCallback() {
 		if (!this.#progress) this.#upgrade();
@@ -93,39 +103,41 @@ export class ChecklistElement extends HTMLElement {
 		);
 	}
 
+	/** Takes the toolbar the HTML holds (src/lib/checklist-markup.ts), so upgrading moves nothing. */
 	#upgrade() {
-		// The toolbar is rendered in the HTML (src/lib/checklist-markup.ts) so upgrading moves nothing;
-		// markup from before that change gets one built here.
-		let bar = this.querySelector<HTMLElement>(':scope > .rb-checklist__bar');
-		if (!bar) {
-			bar = document.createElement('div');
-			bar.className = 'rb-checklist__bar';
-			const progress = document.createElement('p');
-			progress.className = 'rb-checklist__progress';
-			progress.setAttribute('aria-live', 'polite');
-			bar.append(progress, button('Next unticked step', 'next'), button('Reset', 'reset'));
-			const notice = document.createElement('p');
-			notice.className = 'rb-checklist__notice';
-			notice.setAttribute('role', 'status');
-			notice.hidden = true;
-			this.prepend(bar, notice);
-		}
-		this.#progress = bar.querySelector<HTMLParagraphElement>('.rb-checklist__progress')!;
-		this.#next = bar.querySelector<HTMLButtonElement>('button[data-action="next"]')!;
-		this.#reset = bar.querySelector<HTMLButtonElement>('button[data-action="reset"]')!;
+		this.#progress = this.querySelector<HTMLParagraphElement>('.rb-checklist__progress')!;
+		this.#next = this.querySelector<HTMLButtonElement>('button[data-action="next"]')!;
+		this.#reset = this.querySelector<HTMLButtonElement>('button[data-action="reset"]')!;
 		this.#notice = this.querySelector<HTMLParagraphElement>(':scope > .rb-checklist__notice')!;
 		this.#next.addEventListener('click', () => this.#focusNext());
 		this.#reset.addEventListener('click', () => this.#confirmReset());
 		this.addEventListener('change', (event) => this.#onChange(event));
-		for (const item of this.#items) {
-			const box = item.querySelector<HTMLInputElement>('.rb-checklist__box');
-			if (box) box.disabled = false;
-		}
 	}
 
-	/** Reads the ticks of the current scope; called on start and when the active incident changes. */
+	/**
+	 * Reads the ticks of the current scope; called on start and when the active incident changes.
+	 * The boxes stay disabled (as the HTML has them) until the first load has shown the stored ticks.
+	 */
 	#load() {
-		this.#incident = activeIncident()?.id ?? null;
+		const load = ++this.#loads;
+		if (!context && incidentsStored()) {
+			loadingContext ??= import('./incident-context.ts');
+			void loadingContext.then(
+				(loaded) => {
+					context = loaded;
+					if (load === this.#loads && this.isConnected) this.#load();
+				},
+				// The model did not load: the boxes stay disabled rather than tick into the wrong scope.
+				() => (loadingContext = undefined)
+			);
+			return;
+		}
+		this.#show(context?.activeIncident()?.id ?? null);
+	}
+
+	/** Shows the ticks `incident` holds for this list (`null`: before any incident) and enables it. */
+	#show(incident: string | null) {
+		this.#incident = incident;
 		this.#key = checklistKey(this.#incident, this.#document);
 		const result = loadChecklist(this.#incident, this.#document);
 		this.#saving = result.status === 'ok';
@@ -149,6 +161,10 @@ export class ChecklistElement extends HTMLElement {
 					: ''
 		);
 		this.#render();
+		for (const item of this.#items) {
+			const box = item.querySelector<HTMLInputElement>('.rb-checklist__box');
+			if (box) box.disabled = false;
+		}
 	}
 
 	/** Another tab ticked, unticked or reset something; only this list's keys matter. */
@@ -266,14 +282,6 @@ export class ChecklistElement extends HTMLElement {
 		if (this.#next) this.#next.disabled = done === items.length;
 		if (this.#reset) this.#reset.disabled = done === 0;
 	}
-}
-
-function button(text: string, action: string): HTMLButtonElement {
-	const element = document.createElement('button');
-	element.type = 'button';
-	element.textContent = text;
-	element.dataset.action = action;
-	return element;
 }
 
 const textOf = (item: HTMLLIElement): string =>

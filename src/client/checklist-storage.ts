@@ -1,7 +1,8 @@
 /**
  * Checklist ticks in localStorage, one key per tick (layout in `src/lib/checklist-store.ts`):
- * loading a list (moving a version 1/2 value to version 3 on the way), writing one tick, and
- * reading every list of an incident for its export. Never throws; callers show the status.
+ * loading a list (moving a version 1/2 value to version 3 on the way) and writing one tick; every
+ * list of an incident is read for its export by `checklist-records.ts`. Never throws; callers show
+ * the status.
  */
 import {
 	checklistKey,
@@ -103,24 +104,3 @@ export function saveList(
 /** Writes only the list's item ids as shown now. */
 export const saveItems = (incidentId: string | null, document: string, record: ChecklistRecord) =>
 	writeJson(checklistKey(incidentId, document), listValue(record));
-
-/** Every list stored in an incident's scope (version 1/2 values moved on the way), by document. */
-export function storedRecords(incidentId: string): Map<string, ChecklistRecord> {
-	const prefix = scopePrefix(incidentId);
-	const documents = new Set<string>();
-	for (const key of keysWithPrefix(prefix)) {
-		const parsed = parseScopedKey(prefix, key);
-		if (parsed) documents.add(parsed.document);
-	}
-	const legacy = legacyChecklistKey(incidentId, '');
-	for (const key of legacy ? keysWithPrefix(legacy) : []) {
-		const document = key.slice(legacy!.length);
-		if (!document.includes(':')) documents.add(document);
-	}
-	const records = new Map<string, ChecklistRecord>();
-	for (const document of documents) {
-		const result = loadChecklist(incidentId, document);
-		if (result.status === 'ok') records.set(document, result.record);
-	}
-	return records;
-}

@@ -1,22 +1,17 @@
 /**
  * What every feature needs to know about the incident being worked, in the browser: the active
- * incident (scope for checklist ticks and template values) and a way to put events on its
- * timeline. The model itself (types, guard, event text) is in `src/incident/model.ts`; the
+ * incident (scope for checklist ticks and template values). Following it and sending timeline
+ * events need no model: `incident-follow.ts`. The model itself (types, guard, event text) is in `src/incident/model.ts`; the
  * incident workspace and the banner own the store; checklists and templates only read it and send
  * timeline events.
  *
  * Storage: `responder:incidents` holds an `IncidentStore` (JSON, `version` 2; version 1 is
  * migrated when read).
  */
-import { onStorageChange, readJson, type ReadResult } from './safe-storage.ts';
-import {
-	activeOf,
-	type Incident,
-	type IncidentStore,
-	type RecordedEvent,
-} from '../incident/model.ts';
+import { readJson, type ReadResult } from './safe-storage.ts';
+import { activeOf, type Incident, type IncidentStore } from '../incident/model.ts';
 import { parseStore } from '../incident/store.ts';
-import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT } from './incident-keys.ts';
+import { INCIDENTS_KEY } from './incident-keys.ts';
 
 let movedAside: string | undefined;
 
@@ -43,18 +38,3 @@ export function activeIncident(): Incident | null {
 
 /** The active incident's id, or `null`: whose scope per-incident state is stored in. */
 export const activeIncidentId = (): string | null => activeIncident()?.id ?? null;
-
-/** Calls `listener` whenever the active incident may have changed, in this tab or another. */
-export function onActiveIncidentChange(listener: () => void): () => void {
-	globalThis.addEventListener?.(ACTIVE_INCIDENT_EVENT, listener);
-	const stop = onStorageChange(INCIDENTS_KEY, listener);
-	return () => {
-		globalThis.removeEventListener?.(ACTIVE_INCIDENT_EVENT, listener);
-		stop();
-	};
-}
-
-/** Asks the page's store to record an event on the active incident's timeline (ignored when none). */
-export function recordTimeline(event: RecordedEvent): void {
-	globalThis.dispatchEvent?.(new CustomEvent<RecordedEvent>(TIMELINE_EVENT, { detail: event }));
-}

@@ -10,7 +10,8 @@
  */
 import { formatUtc } from '../lib/utc.ts';
 import { h, syncChildren } from './dom.ts';
-import { loadChecklist, saveList, storedRecords } from './checklist-storage.ts';
+import { storedRecords } from './checklist-records.ts';
+import { loadChecklist, saveList } from './checklist-storage.ts';
 import { copyText } from './clipboard.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {

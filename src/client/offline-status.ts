@@ -30,9 +30,13 @@ class OfflineStatus extends HTMLElement {
 			() => document.visibilityState === 'visible' && this.#check(),
 			{ signal }
 		);
-		this.#update.querySelector('button')!.addEventListener('click', () => void this.#takeUpdate(), {
-			signal,
-		});
+		this.#update
+			.querySelector('[data-reload]')!
+			.addEventListener('click', () => void this.#takeUpdate(), { signal });
+		// Put off, not refused: the waiting build is offered again on the next page.
+		this.#update
+			.querySelector('[data-later]')!
+			.addEventListener('click', () => (this.#update.hidden = true), { signal });
 		void this.#render();
 		if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
 		if (document.readyState === 'complete') void this.#register();
@@ -80,7 +84,7 @@ class OfflineStatus extends HTMLElement {
 		const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
 		// Another tab already took the new build: this page only needs to load it.
 		if (!waiting) return location.reload();
-		this.#update.querySelector('button')!.disabled = true;
+		this.#update.querySelector<HTMLButtonElement>('[data-reload]')!.disabled = true;
 		// Reload once the new worker controls the page, so no page mixes two builds.
 		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
 			once: true,

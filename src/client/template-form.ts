@@ -4,16 +4,13 @@
  * value); empty fields fill themselves from the active incident. Everything the responder types
  * is put into the page as text nodes and onto the clipboard as typed.
  */
-import {
-	activeIncident,
-	activeIncidentId,
-	onActiveIncidentChange,
-	recordTimeline,
-} from './incident-context.ts';
+import { activeIncident, activeIncidentId } from './incident-context.ts';
+import { onActiveIncidentChange, recordTimeline } from './incident-follow.ts';
 import { onStorageChange } from './safe-storage.ts';
 import { loadValues, saveValues } from './value-storage.ts';
 import { copyText } from './clipboard.ts';
 import { fillMessage, type FilledMessage, type Segment } from '../lib/placeholders.ts';
+import { fillFileName } from '../lib/save-as.ts';
 import {
 	copyVariants,
 	distinctVariants,
@@ -42,6 +39,8 @@ export interface TemplatePageData {
 	format: BodyFormat;
 	subject?: string | undefined;
 	body: string;
+	/** Where the filled document is saved, with blanks its fields fill. */
+	file?: string | undefined;
 	channels: string[];
 	fields: (ValueField & { label: string; tokens: string[] })[];
 	/** The playbook's own levels, for severity fields and update times. */
@@ -55,9 +54,6 @@ const NOTICE = {
 	write:
 		'What you type could not be saved (storage is blocked or full). Values stay while this page is open.',
 };
-
-/** One line on a phone: the note's line is kept free for it (TemplateForm.astro). */
-const DERIVED_HINT = 'Filled in automatically; change it if needed.';
 
 /** Derived values move with the clock ("now", "duration"); refresh them this often. */
 const REFRESH_MS = 20_000;
@@ -193,9 +189,9 @@ class RbTemplate extends HTMLElement {
 				setValue(input, value.value);
 			const hint = this.querySelector<HTMLElement>(`[data-derived="${CSS.escape(field.name)}"]`);
 			if (!hint) continue;
-			// Emptied when hidden: a description is read out even from a hidden element.
 			hint.hidden = value.source !== 'derived';
-			hint.textContent = hint.hidden ? '' : DERIVED_HINT;
+			// Out of the description when hidden: a description is read out even from a hidden element.
+			if (input) describe(input, hint.id, !hint.hidden);
 		}
 		this.#render(resolved);
 		return resolved;
@@ -203,12 +199,15 @@ class RbTemplate extends HTMLElement {
 
 	#render(resolved: Record<string, FieldValue>) {
 		const data = this.#data!;
-		const message = fillMessage(data, messageValues(data.fields, resolved));
+		const values = messageValues(data.fields, resolved);
+		const message = fillMessage(data, values);
+		const file = data.file === undefined ? [] : fillFileName(data.file, data.fields, values);
 		// Unchanged text is left alone, so a selection in the preview survives the clock's refresh.
-		const key = JSON.stringify(message);
+		const key = JSON.stringify([message, file]);
 		if (key === this.#rendered) return;
 		this.#rendered = key;
 		this.#message = message;
+		this.querySelector<HTMLElement>('[data-part="file"]')?.replaceChildren(...nodes(file));
 		const subject = this.querySelector<HTMLElement>('[data-part="subject"]');
 		if (subject && this.#message.subject) subject.replaceChildren(...nodes(this.#message.subject));
 		this.querySelector<HTMLElement>('[data-part="body"]')?.replaceChildren(
@@ -375,6 +374,16 @@ function nodes(segments: Segment[]): Node[] {
 		mark.textContent = segment.text;
 		return mark;
 	});
+}
+
+/** Adds `id` to, or takes it from, the input's `aria-describedby`. */
+function describe(input: Input, id: string, on: boolean) {
+	const ids = (input.getAttribute('aria-describedby') ?? '')
+		.split(' ')
+		.filter((x) => x && x !== id);
+	if (on) ids.push(id);
+	if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+	else input.removeAttribute('aria-describedby');
 }
 
 /** Sets an input's value; a select gets an option for a value it does not offer (typed elsewhere). */

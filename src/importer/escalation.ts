@@ -404,19 +404,29 @@ export function parseDiagram(value: string): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
-/** `T+5 min → page team lead if unresolved`: a list of elapsed times and who is engaged. */
-export function parseClock(doc: Context['doc'], list: List): Level[] | undefined {
+/**
+ * `T+5 min → page team lead if unresolved`: a list of elapsed times and who is engaged. Under an
+ * escalation heading, `⏱ **15 min** → No response? Escalate to Tier 2` too (no `T+`, an arrow).
+ */
+export function parseClock(
+	doc: Context['doc'],
+	list: List,
+	escalation = false
+): Level[] | undefined {
 	if (list.children.length < 2) return undefined;
 	const levels: Level[] = [];
 	for (const item of list.children) {
 		const text = inlineText(itemSource(doc, item));
-		const match = /^T\s*\+\s*(\d+)\s*([a-z]*)\s*(?:→|->|:|[—–-])\s*(.+)$/i.exec(text);
+		const match =
+			/^T\s*\+\s*(\d+)\s*([a-z]*)\s*(?:→|->|:|[—–-])\s*(.+)$/i.exec(text) ??
+			(escalation ? /^(\d+)\+?\s*([a-z]+)\s*(?:→|->)\s*(.+)$/i.exec(text) : null);
 		if (!match) return undefined;
+		const plus = /^T\s*\+/i.test(text);
 		const after = `${match[1]} ${match[2] || 'min'}`;
 		const { who, condition } = whoOf(match[3]!);
 		if (!who) return undefined;
 		levels.push({
-			id: `T+${match[1]}${match[2] ? ` ${match[2]}` : ''}`,
+			id: plus ? `T+${match[1]}${match[2] ? ` ${match[2]}` : ''}` : text.split(/\s*(?:→|->)/)[0]!,
 			who,
 			...(parseDuration(after) ? { after } : {}),
 			...(condition ? { condition } : {}),
@@ -425,11 +435,50 @@ export function parseClock(doc: Context['doc'], list: List): Level[] | undefined
 	return levels;
 }
 
+/**
+ * `1. **Tier 1 – Initial Response**` over its duties, `2. **Tier 2 – Specialized Support**` …: an
+ * ordered list whose every item is a bold name and a list, two or more of them naming a tier or
+ * level. Items that name none (`**External Escalation (Vendors)**`) are the next levels.
+ */
+export function parseTierList(doc: Context['doc'], list: List): Level[] | undefined {
+	if (!list.ordered || list.children.length < 2) return undefined;
+	const levels: Level[] = [];
+	let named = 0;
+	for (const [index, item] of list.children.entries()) {
+		const [lead, duties, ...rest] = item.children;
+		if (lead?.type !== 'paragraph' || duties?.type !== 'list' || rest.length) return undefined;
+		const source = sourceOf(doc, lead).trim();
+		if (!/^(\*\*|__)[^*_\n]+\1$/.test(source)) return undefined;
+		const name = inlineText(source);
+		const tier = /^((?:tier|level|l)\s*\d+)\s*(?:[-–—:]\s*(.+))?$/i.exec(name);
+		if (tier) named++;
+		levels.push({
+			id: tier
+				? tier[1]!.replace(/\s+/g, ' ').replace(/^./, (c) => c.toUpperCase())
+				: `Level ${index + 1}`,
+			who: tier?.[2]?.trim() || name,
+			responsibilities: duties.children.flatMap((duty) => itemLines(doc, duty)),
+		});
+	}
+	return named >= 2 ? levels : undefined;
+}
+
 /** `page team lead if unresolved` → who `team lead`, condition `unresolved`. */
 export function whoOf(text: string): { who?: string; condition?: string } {
+	// `No response? Escalate to Tier 2`: the question is the condition.
+	const question = /^([^?]{3,60})\?\s+(.+)$/.exec(text);
+	if (question) {
+		const inner = whoOf(question[2]!);
+		return inner.who
+			? {
+					who: inner.who,
+					condition: [question[1]!.trim(), inner.condition].filter(Boolean).join(', '),
+				}
+			: {};
+	}
 	const parts = text.split(/\s*,\s*/);
 	const verb =
-		/^(?:page|call|notify|bring in|escalate to|wake(?: up)?|ping|engage|loop in|inform)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
+		/^(?:page|call|notify|bring in|escalate to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
 	const passive =
 		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$/i;
 	for (const [index, part] of parts.entries()) {
@@ -474,10 +523,15 @@ export function recogniseEscalationShapes(context: Context): void {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			let levels: Level[] | undefined;
 			let notes: string[] = [];
+			let style: EscalationInput['style'] = 'time';
 			if (node.type === 'list') {
 				const ladder = where ? parseLadder(context.doc, node) : undefined;
-				levels = parseClock(context.doc, node) ?? ladder?.levels;
+				levels = parseClock(context.doc, node, where) ?? ladder?.levels;
 				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
+				if (!levels && where) {
+					levels = parseTierList(context.doc, node);
+					if (levels) style = 'levels';
+				}
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
@@ -489,7 +543,7 @@ export function recogniseEscalationShapes(context: Context): void {
 			const href = addPath(
 				context,
 				section.title || 'Escalation',
-				'time',
+				style,
 				levels,
 				pathSource(section, node),
 				notes

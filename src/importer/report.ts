@@ -45,7 +45,9 @@ export interface TypedLine {
 
 const label = (kind: string, entry: Entry<unknown>): string => {
 	const data = entry.data as Record<string, unknown>;
-	if (kind === 'severities') return `${data.level} ${data.name}`;
+	// A level with no name of its own is named by its level: `SEV1`, not `SEV1 SEV1`.
+	if (kind === 'severities')
+		return data.name === data.level ? String(data.level) : `${data.level} ${data.name}`;
 	return String(data.title ?? data.name ?? entry.slug);
 };
 

@@ -140,6 +140,7 @@ export function recogniseRoleLists(context: Context): void {
 export function recogniseRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	const typed = new Set<Section>();
+	const prose: Section[] = [];
 	for (const parent of allSections(context.doc.outline)) {
 		// A role's own sub-sections (Description, Duties) are not roles.
 		if (!ROLES_PARENT.test(parent.title) || typed.has(parent)) continue;
@@ -157,16 +158,18 @@ export function recogniseRoles(context: Context): void {
 			const list = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
 			const bare = list && (ROLE_NOUN.test(name) || short !== undefined);
 			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
+				// Without a list, the prose pass below decides once the other shapes have had their turn.
+				if (!list) prose.push(section);
 				// Stays verbatim; dropped from the report if another recogniser types it.
-				context.check.push({
-					kind: 'role',
-					heading: section.title,
-					start: section.start,
-					end: section.end,
-					reason: list
-						? 'it sits under a roles heading with a list, but its heading names no role (lead, commander, engineer, scribe …), so the list is not read as duties'
-						: 'it sits under a roles heading but has no list of duties (expected a bullet list or a Responsibilities label)',
-				});
+				else
+					context.check.push({
+						kind: 'role',
+						heading: section.title,
+						start: section.start,
+						end: section.end,
+						reason:
+							'it sits under a roles heading with a list, but its heading names no role (lead, commander, engineer, scribe …), so the list is not read as duties',
+					});
 				continue;
 			}
 			typed.add(section);
@@ -225,7 +228,13 @@ export function recogniseRoles(context: Context): void {
 		}
 	}
 	recogniseDutyLeads(context, typed);
+	recogniseProseRoles(
+		context,
+		typed,
+		[...prose, ...followingRoles(context, typed)].sort((a, b) => a.start - b.start)
+	);
 	recogniseInitialledRoles(context, typed);
+	recogniseChecklistRoles(context, typed);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
 }
@@ -306,6 +315,208 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>): void {
 			from: fromSection(context.doc, section),
 		});
 		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
+	}
+}
+
+/** A heading that reads as a name (`Scribe`, `Customer Communications`), not a question or a task. */
+const roleShaped = (name: string): boolean =>
+	name.split(/\s+/).length <= 6 &&
+	!/[?:.!]$/.test(name) &&
+	!/^(how|what|why|when|where|which|who|is|are|do|does|can|should|the|a|an|step|phase)\b/i.test(
+		name
+	) &&
+	!/^\w+ing\s+(the|a|an|tasks?|decisions?|with|to|for|of|on|in|up|out)\b/i.test(name) &&
+	!/^\d/.test(name) &&
+	!ROLE_FIELD.test(name);
+
+/**
+ * A roles heading with nothing under it (`# Incident Response Roles` in a post whose roles are
+ * headings of the same level) introduces the headings after it, as long as each names a function
+ * or is itself a roles heading.
+ */
+function followingRoles(context: Context, typed: Set<Section>): Section[] {
+	const found: Section[] = [];
+	for (const section of allSections(context.doc.outline)) {
+		if (!ROLES_PARENT.test(section.title) || section.children.length || !section.parent) continue;
+		const siblings = section.parent.children;
+		for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
+			if (ROLES_PARENT.test(next.title)) continue;
+			const name = roleName(next.title);
+			if (!ROLE_NOUN.test(name) || !roleShaped(name)) break;
+			if (!typed.has(next) && !found.includes(next)) found.push(next);
+		}
+	}
+	return found;
+}
+
+/** Words in a text that speak of someone doing it. */
+const PERSON = /\b(role|person|people|someone|they|responsible)\b/i;
+const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z"“‘(])/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What follows the role as a subject when the sentence says what it does. */
+const DUTY =
+	/^((is|are)\s+(responsible|accountable|in charge|there to|the (one|person|people) who|expected to|tasked with|charged with)|(should|must|will|shall|needs? to|has to|have to)\b|(?!(is|was|does|has been)\b)[a-z]+s\b)/i;
+const NEGATED = /^((should|must|will|shall|does|do|can)(\s+not|n't)\b|never\b|(is|are)\s+not\b)/i;
+/** Sentence openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`). */
+const NOT_A_VERB =
+	/^(always|sometimes|perhaps|thus|unless|besides|whereas|as|us|yes|this|its|is|was|does|plus|less|regardless|nevertheless|afterwards|towards|various|numerous|previous|obvious|serious)$/i;
+const AUXILIARY =
+	/^(are|were|is|was|should|must|will|would|can|could|may|might|have|had|do|did|don't|often|usually|also|need|tend|see|get|and|or|of|from)$/i;
+
+/**
+ * Duties written as sentences: those whose subject is the role (its name, its short form, "they",
+ * "this person") followed by what it does (`is responsible for`, `should`, `keeps`), and those that
+ * start with the verb, the heading being their subject (`Keeps the notes.`). Negated ones (`should
+ * not`) are its don'ts; `The scribe is …` is its summary.
+ */
+export function proseDuties(
+	paragraphs: string[],
+	name: string,
+	short?: string
+): { summary?: string; responsibilities: string[]; dont: string[] } {
+	const base = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+	const words = base.split(/\s+/);
+	const refs = [base, ...(short ? [short] : [])];
+	if (words.length > 1 && ROLE_NOUN.test(words[words.length - 1]!))
+		refs.push(words[words.length - 1]!);
+	const subject = new RegExp(
+		`^(?:(?:the|this|a|an|our|your)\\s+)?(${refs.map(escapeRegExp).join('|')}|they|he or she|he|she|this person|the person|this role|the role)\\s+(?:(?:\\w+ly|also|then|often|always|usually)\\s+)*(.*)$`,
+		'i'
+	);
+	const defines = new RegExp(`^(?:(?:the|an?)\\s+)?${escapeRegExp(base)}\\s+(?:is|are)\\s+`, 'i');
+	const out: { summary?: string; responsibilities: string[]; dont: string[] } = {
+		responsibilities: [],
+		dont: [],
+	};
+	const sentences = paragraphs.flatMap((text) => text.split(SENTENCE_BREAK)).map((s) => s.trim());
+	for (const sentence of sentences) {
+		if (!sentence || sentence.endsWith('?')) continue;
+		const [, who, rest] = subject.exec(sentence) ?? [];
+		// `They record the facts`: after a plural subject the verb has no s.
+		const plural =
+			rest !== undefined &&
+			/^they$/i.test(who!) &&
+			/^[a-z]+\b/.test(rest) &&
+			!AUXILIARY.test(rest.split(/\s+/)[0]!);
+		if (rest !== undefined && NEGATED.test(rest)) out.dont.push(sentence);
+		else if (rest !== undefined && (DUTY.test(rest) || plural)) out.responsibilities.push(sentence);
+		else if (!out.summary && defines.test(sentence)) out.summary = sentence;
+		else {
+			const [first, second] = sentence.split(/\s+/);
+			if (
+				/^[A-Z][a-z]{2,}s$/.test(first ?? '') &&
+				!NOT_A_VERB.test(first!) &&
+				!AUXILIARY.test(second ?? '')
+			)
+				out.responsibilities.push(sentence);
+		}
+	}
+	return out;
+}
+
+/**
+ * Roles written as prose: a section under a roles heading, or after an empty one, whose heading
+ * names a function (or, under a heading that calls its sub-sections roles, whose text speaks of
+ * someone doing it). Duties come from its sentences; the text stays in its page too, and the report
+ * lists the role so an author can check what was read.
+ */
+function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Section[]): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of sections) {
+		if (typed.has(section) || isClaimed(context.doc, section.start, section.end)) continue;
+		const name = roleName(section.title);
+		const paragraphs = section.nodes
+			.filter(
+				(node) => node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
+			)
+			.map((node) => inlineText(context.doc.source.slice(startOf(node), endOf(node))));
+		const text = paragraphs.join(' ');
+		const where = {
+			kind: 'role' as const,
+			heading: section.title,
+			start: section.start,
+			end: section.end,
+		};
+		const calledRoles = /\broles\b/i.test(section.parent?.title ?? '');
+		const reason = !paragraphs.length
+			? 'it sits under a roles heading but has no text to read duties from'
+			: NOT_A_ROLE.test(text)
+				? 'its text says it is not a role'
+				: !roleShaped(name)
+					? 'its heading reads as a question or a task, not the name of a role'
+					: !ROLE_NOUN.test(name) && !(calledRoles && PERSON.test(text))
+						? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
+						: undefined;
+		if (reason) {
+			context.check.push({ ...where, reason });
+			continue;
+		}
+		typed.add(section);
+		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+		const duties = proseDuties(paragraphs, name, short);
+		const slug = uniqueSlug(slugify(short ?? name), taken);
+		context.out.roles.push({
+			slug,
+			data: {
+				name,
+				...(short ? { short } : {}),
+				...(duties.summary ? { summary: duties.summary } : {}),
+				...(duties.responsibilities.length ? { responsibilities: duties.responsibilities } : {}),
+				...(duties.dont.length ? { dont: duties.dont } : {}),
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromSection(context.doc, section),
+		});
+		const read = duties.responsibilities.length + duties.dont.length;
+		context.check.push({
+			...where,
+			leftAs: `role ${context.playbook}/${slug}`,
+			reason: read
+				? `it is written as prose, not a list: its duties were read from ${read} sentence${read === 1 ? '' : 's'}, and its text also stays in its page`
+				: 'it is written as prose and no sentence says what the role does: typed by its name only, and its text stays in its page',
+		});
+	}
+}
+
+/** `Duty Officer Checklist`, `CMOC Checklist`: the checklist of one role names the role. */
+const ROLE_CHECKLIST = /^(.+?)\s+check-?list$/i;
+/** Names of a person doing something: the last word of a role's name. */
+const AGENT =
+	/\b(commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner)$/i;
+
+/**
+ * A role's own checklist (`# Duty Officer Checklist`) types the role by name; the checklist stays
+ * where it is. An abbreviation (`RM Checklist`) needs its text to speak of it as a person (`you are
+ * the RM`, `as the RM`), since `DNS Checklist` names no one.
+ */
+function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		const name = ROLE_CHECKLIST.exec(roleName(section.title))?.[1]?.trim();
+		if (!name || typed.has(section)) continue;
+		const known = context.out.roles.some(
+			(role) =>
+				role.data.short === name ||
+				role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === name.toLowerCase()
+		);
+		if (known) continue;
+		const abbreviation = /^[A-Z]{2,6}$/.test(name);
+		const text = context.doc.source.slice(section.start, section.end);
+		const spoken =
+			abbreviation &&
+			new RegExp(`\\b(you are|as) the ${name}\\b|\\bthe ${name} is responsible\\b`).test(text);
+		if (!spoken && !(AGENT.test(name) && roleShaped(name))) continue;
+		typed.add(section);
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(name), taken),
+			data: {
+				name,
+				...(abbreviation ? { short: name } : {}),
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromSection(context.doc, section),
+		});
 	}
 }
 

@@ -56,10 +56,68 @@ export const inCommunication = (section: Section): boolean => {
 	return false;
 };
 
-/** A heading that is an alert's name: `HighMemoryUsage`, `KubePodCrashLooping`. */
-export const isAlertName = (text: string): boolean => ALERT.test(stripEmoji(text).trim());
+/** An identifier: `KubeAPIDown`, `etcdNoLeader`, `HTTPErrorsHigh`, `disk_usage_high`. */
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/;
+/** The words of an identifier: `KubeAPIDown` → Kube, API, Down. */
+const wordsOf = (name: string): string[] =>
+	name.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
+/** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
+const CONDITION =
+	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
 
-function looksLikeScenario(doc: Doc, section: Section): boolean {
+/** The alert a heading names: `KubeJobFailed`, `Alert: disk_usage_high`; undefined for prose. */
+export function alertOfHeading(text: string): string | undefined {
+	const name = stripEmoji(text)
+		.trim()
+		.replace(/^alert\s*[:–—-]\s*/i, '');
+	if (!IDENTIFIER.test(name)) return undefined;
+	const words = wordsOf(name);
+	// Two words at least, with a change of case or an underscore between them (not `PAGERDUTY`).
+	return words.length >= 2 && /[a-z]/.test(name) ? name : undefined;
+}
+
+/** A heading that is an alert's name: `HighMemoryUsage`, `KubePodCrashLooping`. */
+export const isAlertName = (text: string): boolean => alertOfHeading(text) !== undefined;
+
+/** Alert names the document defines: `alert: KubeJobFailed` in a rules file, `**Alert**: \`X\``. */
+const knownAlerts = new WeakMap<Doc, Set<string>>();
+function alertsOf(doc: Doc): Set<string> {
+	let known = knownAlerts.get(doc);
+	if (!known) {
+		known = new Set(
+			[...doc.source.matchAll(/\balert\**\s*:\**\s*[`"']?([A-Za-z][A-Za-z0-9_:]*)/gi)].map(
+				(match) => match[1]!
+			)
+		);
+		knownAlerts.set(doc, known);
+	}
+	return known;
+}
+
+/**
+ * An alert name strong enough to stand without labels: one that says what is wrong
+ * (`ManifestWorkApplyFailed`, `TargetDown`) or that the document defines as an alert. `GitHub` or
+ * `PagerDuty` alone is a product, not an alert.
+ */
+function strongAlert(doc: Doc, name: string): boolean {
+	return wordsOf(name).some((word) => CONDITION.test(word)) || alertsOf(doc).has(name);
+}
+
+/** Commands or checks in a section: what makes a labelless section under an alert's name a runbook. */
+const OPERATIONAL =
+	/\b(check|restart|verify|inspect|investigate|look at|run|scale|roll ?back|delete|describe|logs?|query|dashboard)\b/i;
+function operational(section: Section): boolean {
+	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
+	return nodes.some(
+		(node) => node.type === 'code' || (node.type !== 'heading' && OPERATIONAL.test(toString(node)))
+	);
+}
+
+/** Labelled parts of a section, without the sub-sections in `skip` (runbooks of their own). */
+const partsWithout = (doc: Doc, section: Section, skip?: Set<Section>): Part[] =>
+	partsOf(doc, section).filter((part) => !part.section || !skip?.has(part.section));
+
+function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
 	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
@@ -71,12 +129,17 @@ function looksLikeScenario(doc: Doc, section: Section): boolean {
 		section.nodes.every((node) => isClaimed(doc, startOf(node), endOf(node)))
 	)
 		return false;
-	const parts = partsOf(doc, section);
+	const parts = partsWithout(doc, section, skip);
+	const alert = alertOfHeading(section.title);
+	// Under an alert's name that says what is wrong, commands and checks are its runbook even
+	// without labels (`## ManifestWorkApplyFailed` over prose and a command).
+	if (alert && strongAlert(doc, alert) && operational(section) && !inCommunication(section))
+		return true;
 	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`. In
 	// runbooks joined into one file, each top heading over runbook sections is one too.
 	if (section.depth < 2) {
 		const diagnostic = parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
-		if (isAlertName(section.title)) return diagnostic;
+		if (alert) return diagnostic || parts.some((part) => RUNBOOK_LABEL.test(part.label));
 		const joined = (section.parent?.children.length ?? 0) > 1;
 		return (
 			joined && diagnostic && parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2
@@ -122,13 +185,22 @@ export function scenarioSections(context: Context): Section[] {
 	);
 	const inside = (outer: Section, inner: Section) =>
 		outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
-	return [...candidates].filter((s) => ![...candidates].some((other) => inside(s, other)));
+	return [...candidates].filter((s) => {
+		const inner = [...candidates].filter((other) => inside(s, other));
+		// Runbooks joined into one file: an alert's runbook can land under the previous runbook's
+		// heading. Both stay runbooks when the outer one still is one without it.
+		return (
+			inner.length === 0 ||
+			(inner.every((other) => other.parent === s && isAlertName(other.title)) &&
+				looksLikeScenario(context.doc, s, new Set(inner)))
+		);
+	});
 }
 
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	return stripEmoji(heading)
-		.replace(/^(scenario|runbook|playbook|case)\s*\d*\s*[:.)-]\s*/i, '')
+		.replace(/^(scenario|runbook|playbook|case|alert)\s*\d*\s*[:.)-]\s*/i, '')
 		.replace(/^\d+[.)]\s*/, '')
 		.replace(/\s+(runbook|playbook)$/i, '')
 		.trim();
@@ -148,7 +220,7 @@ export function alertNames(markdown: string): string[] {
 	return names;
 }
 
-/** Moves headings in `text` so the shallowest is `##`. */
+/** Moves headings in `text` so that those at depth `shallowest` become `##`. */
 export function relevel(text: string, shallowest: number): string {
 	const shift = shallowest - 2;
 	if (shift === 0) return text;
@@ -169,7 +241,7 @@ function partBody(context: Context, part: Part): string {
 	const source = context.doc.source;
 	if (part.section) {
 		const inner = source.slice(part.section.contentStart, part.section.end).trim();
-		return `## ${part.label}\n\n${relevel(inner, part.section.depth + 1)}`.trim();
+		return `## ${part.label}\n\n${relevel(inner, part.section.depth)}`.trim();
 	}
 	const content = partSource(context.doc, part);
 	if (!part.label) return content;
@@ -218,12 +290,15 @@ function inheritedSeverity(context: Context, section: Section): string | undefin
 
 export function recogniseScenarios(context: Context): void {
 	const taken = takenIn(context, 'scenarios');
-	scenarioSections(context).forEach((section, index) => {
+	const sections = scenarioSections(context);
+	sections.forEach((section, index) => {
+		// Sub-sections that are runbooks of their own are left to their own entry.
+		const nested = new Set(sections.filter((other) => other.parent === section));
 		const title = scenarioTitle(section.title) || section.title;
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
 		let unknownLevel: { value: string; start: number; end: number } | undefined;
-		for (const part of partsOf(context.doc, section)) {
+		for (const part of partsWithout(context.doc, section, nested)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
 			if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
@@ -259,16 +334,22 @@ export function recogniseScenarios(context: Context): void {
 				body.push(partBody(context, part));
 			}
 		}
-		if (isAlertName(section.title)) {
-			data.alerts = [...new Set([stripEmoji(section.title).trim(), ...(data.alerts ?? [])])];
-			// Under an alert's name, the sentence before the first label says what firing means.
-			const lead = partsOf(context.doc, section)[0];
+		const alert = alertOfHeading(section.title);
+		if (alert) {
+			data.alerts = [...new Set([alert, ...(data.alerts ?? [])])];
+			// Under an alert's name, the sentence before the first label says what firing means;
+			// with no label after it, the prose is the runbook's steps.
+			const [lead, ...rest] = partsWithout(context.doc, section, nested);
 			const prose = lead && !lead.label ? proseOf(context, lead) : undefined;
-			if (!data.symptoms?.length && prose) data.symptoms = prose;
+			if (!data.symptoms?.length && prose && rest.length) data.symptoms = prose;
 		}
+		const own = (start: number, end: number) =>
+			section.start <= start &&
+			end <= section.end &&
+			![...nested].some((inner) => inner.start <= start && end <= inner.end);
 		const linked = context.out.templates.filter((t) => {
 			const at = context.doc.claims.find((c) => c.href === hrefOf(context, 'templates', t.slug));
-			return at && section.start <= at.start && at.end <= section.end;
+			return at && own(at.start, at.end);
 		});
 		if (linked.length) data.templates = linked.map((t) => `${context.playbook}/${t.slug}`);
 		const severity = data.severity ?? inheritedSeverity(context, section);
@@ -282,7 +363,12 @@ export function recogniseScenarios(context: Context): void {
 			body: body.filter(Boolean).join('\n\n'),
 			from: fromSection(context.doc, section),
 		});
-		claim(context.doc, section.start, section.end, hrefOf(context, 'scenarios', slug));
+		let from = section.start;
+		for (const inner of [...nested, { start: section.end, end: section.end }]) {
+			if (from < inner.start)
+				claim(context.doc, from, inner.start, hrefOf(context, 'scenarios', slug));
+			from = inner.end;
+		}
 		if (unknownLevel)
 			context.check.push({
 				kind: 'scenario',

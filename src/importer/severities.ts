@@ -223,7 +223,8 @@ function apply(
 	else if (/^notif/.test(l)) severity.notifications = push(severity.notifications, ...values);
 	else if (/^communicat/.test(l) && value && items.length === 0) {
 		severity.communication = value;
-		if (parseDuration(value)) applyTarget(context, severity, 'Update cadence', value);
+		const cadence = parseDuration(value) ? value : cadenceIn(value);
+		if (cadence) applyTarget(context, severity, 'Update cadence', cadence);
 	} else if (/^post[- ]?(mortem|incident)/.test(l) && value && items.length === 0) {
 		const lower = value.toLowerCase();
 		const required = /not required|^no\b|none/.test(lower)
@@ -409,7 +410,23 @@ function columnRole(header: string): string | undefined {
 	if (/escalat|who|owner|notify|contact|engage/.test(h)) return 'escalation';
 	if (targetKey(h)) return `target:${targetKey(h)}`;
 	if (/impact/.test(h)) return 'impact';
+	if (/^(communicat|comms\b)/.test(h)) return 'communication';
 	return undefined;
+}
+
+/**
+ * The update cadence inside a sentence about communication: `… update #incidents every 15 min.`,
+ * `provide updates hourly`. Only one such phrase: two (`every 30 min internally, hourly to
+ * customers`) say different things, and the line stays as written.
+ */
+export function cadenceIn(text: string): string | undefined {
+	const phrases = [
+		...text.matchAll(
+			/\bevery\s+(?:\d+(?:\.\d+)?\s*[a-z]+|half[\s-]hour|hour|day)\b|\b(?:hourly|daily)\b/gi
+		),
+	].map((match) => match[0]);
+	if (phrases.length !== 1 || !parseDuration(phrases[0]!)) return undefined;
+	return phrases[0];
 }
 
 /** `> 50%`, `10-50%`, `100%`, `< 10%` → a percent range. */
@@ -577,7 +594,12 @@ export function recogniseSeverityTables(context: Context): void {
 				else if (role === 'label') severity.label ??= cell;
 				else if (role === 'paging') severity.paging = cell;
 				else if (role === 'actions') severity.actions = push(severity.actions, cell);
-				else {
+				else if (role === 'communication') {
+					severity.communication ??= cell;
+					const cadence = cadenceIn(cell);
+					const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+					if (cadence && !targets.update) targets.update = cadence;
+				} else {
 					criteria[role] = cell;
 					const range = role === 'usersAffected' ? percentRange(cell) : undefined;
 					if (range) criteria.usersAffectedRange = range;

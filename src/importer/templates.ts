@@ -6,11 +6,13 @@ import type { TemplateField, TemplateInput } from '../schemas/index.ts';
 import {
 	allSections,
 	claim,
+	claimNode,
 	endOf,
 	inlineText,
 	isClaimed,
 	labelLine,
 	slugify,
+	sourceOf,
 	startOf,
 	stripEmoji,
 	uniqueSlug,
@@ -202,7 +204,7 @@ function isTemplate(code: CodeContext): boolean {
 type Kind = TemplateInput['kind'];
 
 function kindOf(text: string): Kind {
-	if (/post-?mortem|review|\bpir\b|retro/i.test(text)) return 'post-mortem';
+	if (/post-?mortem|review|\bpir\b|retro|root cause|\brca\b/i.test(text)) return 'post-mortem';
 	if (/hand-?off/i.test(text)) return 'handoff';
 	if (/timeline/i.test(text)) return 'timeline';
 	if (/record|incident file|incident doc/i.test(text)) return 'incident-record';
@@ -242,7 +244,12 @@ export function fieldFor(
 		(options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))
 	)
 		return { ...base, type: 'choice', options };
-	if (/^(timestamp|time|current time|time in utc|start time|started|date\/time)$/i.test(label))
+	// The incident's own start and end are not the time the message is written.
+	if (/^(start time|started|incident start)$/i.test(label))
+		return { ...base, type: 'datetime', derive: 'incident-start' };
+	if (/^(end time|ended|resolved at|resolution time)$/i.test(label))
+		return { ...base, type: 'datetime', derive: 'incident-end' };
+	if (/^(timestamp|time|current time|time in utc|date\/time)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'now' };
 	if (/^incident id$/i.test(label)) return { ...base, derive: 'incident-id' };
 	if (/^(duration|total time|total duration)$/i.test(label)) return { ...base, derive: 'duration' };
@@ -252,15 +259,31 @@ export function fieldFor(
 	return base;
 }
 
+/**
+ * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, and a one-word
+ * `<time>` — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
+ */
+const MORE_BLANKS =
+	/(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?|<[a-z]{2,24}>/g;
+const HTML_TAGS = new Set(
+	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
+		' '
+	)
+);
+const isTag = (text: string, token: string): boolean => {
+	const name = /^<([a-z]+)>$/.exec(token)?.[1];
+	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
+};
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
-/** Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`. */
-const MORE_BLANKS = /(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?/g;
 
 export function blankTokens(text: string): string[] {
 	const tokens: string[] = [];
 	const blanks = [
 		...scanBlanks(text),
-		...[...text.matchAll(MORE_BLANKS)].map((m) => ({ text: m[0], start: m.index })),
+		...[...text.matchAll(MORE_BLANKS)]
+			.filter((m) => !isTag(text, m[0]))
+			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
 		const before = text.slice(0, blank.start);
@@ -524,6 +547,9 @@ export function recogniseTemplates(context: Context): void {
 		for (const node of [code.subjectNode, code.audienceNode])
 			if (node) claim(context.doc, startOf(node), endOf(node), href);
 	}
+	recogniseProseTemplates(context, taken);
+	recogniseQuotedMessages(context, taken);
+	recogniseFormTemplates(context, taken);
 	for (const [section, shared] of byHeading) {
 		if (shared.length < 2) continue;
 		for (const { slug, start, end } of shared)
@@ -535,5 +561,183 @@ export function recogniseTemplates(context: Context): void {
 				leftAs: `template ${context.playbook}/${slug}`,
 				reason: `the block has no label of its own, so it is titled by its heading \`${section.title}\`, which heads ${shared.length} messages`,
 			});
+	}
+}
+
+/** Headings over a set of messages: `Incident Communication Templates`, `Comms Templates`. */
+const MESSAGES_PARENT =
+	/templates?\b|messages?\b|\bcomms\b|communications?\b|notices\b|notifications\b|announcements\b/i;
+
+/** Whether any of `start`–`end` already became an entry. */
+const touched = (context: Context, start: number, end: number): boolean =>
+	context.doc.claims.some((c) => c.start < end && start < c.end);
+
+/** The first rule (`---`) between `start` and `end`: text after it is a note, not the message. */
+function ruleAfter(context: Context, start: number, end: number): number | undefined {
+	return context.doc.root.children.find(
+		(node) => node.type === 'thematicBreak' && startOf(node) >= start && startOf(node) < end
+	)?.position?.start.offset;
+}
+
+/**
+ * A message written as paragraphs under its own heading, in a section of messages:
+ * `## Initial Announcement`, `**Subject:** Incident detected`, `Hi team, … <impacted_service> …`.
+ * Only a section of paragraphs and short lists, and only with a subject line or a blank in two or
+ * more paragraphs: prose about how to write messages is neither.
+ */
+function recogniseProseTemplates(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (section.children.length || !section.heading || !section.parent) continue;
+		if (!MESSAGES_PARENT.test(section.parent.title) || MESSAGES_PARENT.test(section.title))
+			continue;
+		const cut = ruleAfter(context, section.contentStart, section.end) ?? section.end;
+		const nodes = section.nodes.filter((node) => endOf(node) <= cut);
+		if (nodes.length === 0 || touched(context, section.start, section.end)) continue;
+		if (!nodes.every((node) => node.type === 'paragraph' || node.type === 'list')) continue;
+		const firstLines = sourceOf(context.doc, nodes[0]!).split('\n');
+		const subjectLine = labelLine(firstLines[0]!, true);
+		const subject =
+			subjectLine && /^subject( line)?$/i.test(subjectLine.label) && subjectLine.value
+				? inlineText(subjectLine.value)
+				: undefined;
+		const bodyStart =
+			subject && firstLines.length === 1
+				? nodes[1] && startOf(nodes[1])
+				: subject
+					? startOf(nodes[0]!) + firstLines[0]!.length + 1
+					: startOf(nodes[0]!);
+		if (bodyStart === undefined) continue;
+		const end = endOf(nodes[nodes.length - 1]!);
+		const body = context.doc.source.slice(bodyStart, end).trim();
+		const blanks = fieldsFor(body, subject ?? '');
+		if (!body || (!subject && (blanks.fields.length === 0 || nodes.length < 2))) continue;
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		const words = `${title} ${section.parent.title}`;
+		const kind = kindOf(words);
+		const channels: NonNullable<TemplateInput['channels']> = [];
+		if (subject || /email/i.test(words)) channels.push('email');
+		if (/status page/i.test(words)) channels.push('status-page');
+		if (/slack/i.test(words)) channels.push('slack');
+		const data: TemplateInput = {
+			title: title.trim() || 'Template',
+			kind,
+			...(note && !CHANNEL_LABEL.test(note)
+				? LEVELS.test(note)
+					? { appliesTo: note }
+					: { when: note }
+				: {}),
+			...(channels.length ? { channels } : {}),
+			...(subject ? { subject } : {}),
+			format: 'plain',
+			body,
+			fields: blanks.fields,
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(data.title), taken);
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, section.title, section.start),
+		});
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, section.start, end, href, `[Template: ${data.title}](${href})`);
+	}
+}
+
+/** A heading that names a status-page state or an update: `"Investigating" status`, `Resolved`. */
+const STATUS_HEADING = /\b(investigating|identified|monitoring|resolved|update|all clear)\b/i;
+
+/**
+ * Messages quoted under a status heading in a section about messages or the status page: one
+ * quote with blanks (`> We are looking into <problem>.`) is a template; quotes with no blank are
+ * filled-in examples of past incidents and stay in the page, listed under "check these" — copied
+ * into the next incident they would say something false.
+ */
+function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (section.children.length || !section.parent || !STATUS_HEADING.test(section.title)) continue;
+		const about = `${section.title} ${section.parent.title} ${section.parent.parent?.title ?? ''}`;
+		if (!MESSAGES_PARENT.test(about) && !/status/i.test(about)) continue;
+		const quotes = section.nodes.filter((node) => node.type === 'blockquote');
+		if (quotes.length === 0 || touched(context, section.start, section.end)) continue;
+		const texts = quotes.map((quote) =>
+			sourceOf(context.doc, quote)
+				.split('\n')
+				.map((line) => line.replace(/^\s*>\s?/, ''))
+				.join('\n')
+				.trim()
+		);
+		const withBlanks = texts.filter((text) => blankTokens(text).length > 0);
+		if (withBlanks.length === 0) {
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason: `its ${quotes.length > 1 ? `${quotes.length} quoted messages are filled-in examples` : 'quoted message is a filled-in example'} with no blank to fill, so no template is made from ${quotes.length > 1 ? 'them' : 'it'} (write the incident's details as [blanks] to make one)`,
+			});
+			continue;
+		}
+		if (quotes.length !== 1) continue;
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title).replace(/"/g, '')));
+		const status = /status page|statuspage|status\b/i.test(about);
+		const data: TemplateInput = {
+			title: title.trim() || 'Template',
+			kind: status ? 'status-page' : kindOf(about),
+			...(note ? { when: note } : {}),
+			...(status ? { channels: ['status-page'] } : {}),
+			format: 'plain',
+			body: texts[0]!,
+			fields: fieldsFor(texts[0]!).fields,
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(data.title), taken);
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, section.title, section.start),
+		});
+		const href = hrefOf(context, 'templates', slug);
+		claimNode(context.doc, quotes[0]!, href, `[Template: ${data.title}](${href})`);
+	}
+}
+
+/** `- **Incident ID:**`, `2. Severity:`, `Reviewed by:`: a field of a form, left empty. */
+const EMPTY_FIELD =
+	/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*[^*\n]{1,40}:\*\*|[A-Z][\w ()/&'-]{0,40}:)\s*$/gm;
+
+/**
+ * A page titled `… Template` that is a form to fill in: `# Root Cause Analysis (RCA) Template`
+ * with `- **Incident ID:**`, `- **Date/Time:**` … left empty, tables and checklists. The whole
+ * section is the document (Markdown); three empty fields at least, so that a section describing
+ * a template is not taken for one.
+ */
+function recogniseFormTemplates(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		const heading = stripEmoji(section.title);
+		if (!/\btemplate$/i.test(heading) || !section.heading) continue;
+		if (touched(context, section.start, section.end)) continue;
+		const body = context.doc.source.slice(section.contentStart, section.end).trim();
+		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
+		if ((text.match(EMPTY_FIELD)?.length ?? 0) < 3) continue;
+		const title = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
+		const kind = kindOf(heading);
+		const data: TemplateInput = {
+			title: heading,
+			kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
+			channels: ['file'],
+			format: 'markdown',
+			body,
+			fields: fieldsFor(body).fields,
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(title), taken);
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, section.title, section.start),
+		});
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
 	}
 }

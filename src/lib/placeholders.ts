@@ -104,17 +104,20 @@ function unbullet(before: string, value: string): string {
 /**
  * Splits `text` at every declared token and puts in the field values. Unfilled fields keep their
  * blank, marked `filled: false`. Values are inserted as they are: nothing in them is read again.
+ * `shape` rewrites a value for the place it goes (a file name); `undefined` leaves the blank.
  */
 export function fillTemplate(
 	text: string,
 	fields: FieldTokens[],
-	values: Record<string, string | undefined>
+	values: Record<string, string | undefined>,
+	shape?: (value: string, blank: string) => string | undefined
 ): Segment[] {
 	const segments: Segment[] = [];
 	let index = 0;
 	for (const { start, end, name, blank } of tokenRanges(text, fields)) {
 		if (start > index) segments.push({ kind: 'text', text: text.slice(index, start) });
-		const value = Object.hasOwn(values, name) ? values[name] : undefined;
+		const given = Object.hasOwn(values, name) ? values[name] : undefined;
+		const value = given !== undefined && shape ? shape(given, blank) : given;
 		const filled = value !== undefined && value.trim() !== '';
 		segments.push({
 			kind: 'field',

@@ -288,6 +288,8 @@ const templateFields: Rule = (context) => {
 		const fields = entry.value.fields as { name: string; tokens: string[] }[];
 		const texts: [string, string][] = [['body', entry.value.body as string]];
 		if (typeof entry.value.subject === 'string') texts.push(['subject', entry.value.subject]);
+		// A field may also fill a blank of the file name (src/lib/save-as.ts).
+		const named = typeof entry.value.file === 'string' ? [entry.value.file] : [];
 		for (const [key, text] of texts) {
 			for (const blank of new Set(undeclaredBlanks(text, fields).map((b) => b.text))) {
 				context.report(
@@ -309,11 +311,12 @@ const templateFields: Rule = (context) => {
 				);
 			seen.add(field.name);
 			field.tokens.forEach((token, tokenIndex) => {
-				if (texts.some(([, text]) => tokenUsed(text, token))) return;
+				if ([...texts.map(([, text]) => text), ...named].some((text) => tokenUsed(text, token)))
+					return;
 				context.report(
 					entry,
 					['fields', index, 'tokens', tokenIndex],
-					`\`${token}\` does not appear in the subject or body (expected every declared token to be used)`,
+					`\`${token}\` does not appear in the subject, body or file name (expected every declared token to be used)`,
 					'field-unused'
 				);
 			});

@@ -40,6 +40,54 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 			await page.clock.install({ time: new Date('2026-01-10T03:02:00Z') });
 		});
 
+		/** The bar and the offer, walked the same way on both viewports. */
+		const barAndOffer = async ({ page }: { page: Page }) => {
+			await page.goto(alertLink(link, level));
+			await offer(page).getByRole('button', { name: 'Declare incident from this alert' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+			await expect(dialog.getByLabel('Severity')).toHaveValue(`${playbook}/${level.toLowerCase()}`);
+			await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+			const bar = page.locator('rb-incident-banner .rb-banner-line');
+			await expect(bar.locator('.rb-sev')).toContainText(level);
+			const clocks = bar.locator('.rb-clock');
+			await expect(clocks.first()).toBeVisible();
+			expect(await clocks.count()).toBeGreaterThan(0);
+			// The offer gives way to the incident: the alert's and the banner's, now and after a reload.
+			await expect(offer(page)).toBeEmpty();
+			await expect(declareButtons(page)).toHaveCount(0);
+			await page.reload();
+			await expect(bar.locator('.rb-sev')).toContainText(level);
+			await expect(offer(page)).toBeEmpty();
+			await expect(declareButtons(page)).toHaveCount(0);
+			// Another alert while it runs: its facts show, and declaring apart is a deliberate choice.
+			await page.goto('about:blank');
+			await page.goto(alertLink(link, level, '2026-01-10T03:01:00.000Z', 'Disk full'));
+			await expect(offer(page)).toContainText('Disk full');
+			await expect(offer(page)).toContainText(/Incident INC-\S+ is running/);
+			await expect(declareButtons(page)).toHaveCount(0);
+			await expect(offer(page).getByRole('button')).toHaveText('Declare a separate incident');
+			// Hours later every open clock is overdue and says so.
+			await page.clock.fastForward('04:00:00');
+			await expect(bar.locator('.rb-clock.overdue').first()).toBeVisible();
+			await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+			await expect(bar).toBeInViewport();
+			expect(await storedIncidents(page)).toBe(1);
+
+			// The responder switches away, then presses the offer again: the existing incident opens.
+			await page.evaluate(() => {
+				const store = JSON.parse(localStorage.getItem('responder:incidents')!);
+				localStorage.setItem('responder:incidents', JSON.stringify({ ...store, activeId: null }));
+			});
+			await page.goto(alertLink(link, level));
+			await offer(page)
+				.getByRole('button', { name: /^Open incident / })
+				.click();
+			await expect(page.getByRole('dialog')).toHaveCount(0);
+			await expect(bar.locator('.rb-sev')).toContainText(level);
+			await expect(offer(page)).toBeEmpty();
+			expect(await storedIncidents(page)).toBe(1);
+		};
+
 		test.describe('desktop 1280×800', () => {
 			test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -55,56 +103,10 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 				expect(await page.evaluate(() => scrollY), 'the tick needed no scroll').toBe(0);
 			});
 
-			test('the top severity clocks show in a bar that stays in view; the same alert gives one incident', async ({
-				page,
-			}) => {
-				await page.goto(alertLink(link, level));
-				await offer(page).getByRole('button', { name: 'Declare incident from this alert' }).click();
-				const dialog = page.getByRole('dialog', { name: 'Declare incident' });
-				await expect(dialog.getByLabel('Severity')).toHaveValue(
-					`${playbook}/${level.toLowerCase()}`
-				);
-				await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
-				const bar = page.locator('rb-incident-banner .rb-banner-line');
-				await expect(bar.locator('.rb-sev')).toContainText(level);
-				const clocks = bar.locator('.rb-clock');
-				await expect(clocks.first()).toBeVisible();
-				expect(await clocks.count()).toBeGreaterThan(0);
-				// The offer gives way to the incident: the alert's and the banner's, now and after a reload.
-				await expect(offer(page)).toBeEmpty();
-				await expect(declareButtons(page)).toHaveCount(0);
-				await page.reload();
-				await expect(bar.locator('.rb-sev')).toContainText(level);
-				await expect(offer(page)).toBeEmpty();
-				await expect(declareButtons(page)).toHaveCount(0);
-				// Another alert while it runs: its facts show, and declaring apart is a deliberate choice.
-				await page.goto('about:blank');
-				await page.goto(alertLink(link, level, '2026-01-10T03:01:00.000Z', 'Disk full'));
-				await expect(offer(page)).toContainText('Disk full');
-				await expect(offer(page)).toContainText(/Incident INC-\S+ is running/);
-				await expect(declareButtons(page)).toHaveCount(0);
-				await expect(offer(page).getByRole('button')).toHaveText('Declare a separate incident');
-				// Hours later every open clock is overdue and says so.
-				await page.clock.fastForward('04:00:00');
-				await expect(bar.locator('.rb-clock.overdue').first()).toBeVisible();
-				await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-				await expect(bar).toBeInViewport();
-				expect(await storedIncidents(page)).toBe(1);
-
-				// The responder switches away, then presses the offer again: the existing incident opens.
-				await page.evaluate(() => {
-					const store = JSON.parse(localStorage.getItem('responder:incidents')!);
-					localStorage.setItem('responder:incidents', JSON.stringify({ ...store, activeId: null }));
-				});
-				await page.goto(alertLink(link, level));
-				await offer(page)
-					.getByRole('button', { name: /^Open incident / })
-					.click();
-				await expect(page.getByRole('dialog')).toHaveCount(0);
-				await expect(bar.locator('.rb-sev')).toContainText(level);
-				await expect(offer(page)).toBeEmpty();
-				expect(await storedIncidents(page)).toBe(1);
-			});
+			test(
+				'the top severity clocks show in a bar that stays in view; the same alert gives one incident',
+				barAndOffer
+			);
 		});
 
 		test.describe('phone 375×812', () => {
@@ -132,6 +134,11 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 					scrolled
 				);
 			});
+
+			test(
+				'the top severity clocks show in a bar that stays in view; the same alert gives one incident',
+				barAndOffer
+			);
 		});
 	});
 }

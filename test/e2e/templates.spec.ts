@@ -139,6 +139,8 @@ test('every template page of the site fills each declared field and copies witho
 			if (field.type === 'datetime') await input.fill('2025-11-19T09:07');
 			else if (['choice', 'severity', 'status'].includes(field.type))
 				await input.selectOption({ index: 1 });
+			// A date typed as text (`PIR date`) may also name the file the document is saved as.
+			else if (field.tokens.some((token) => token.includes('YYYY'))) await input.fill('2025-11-19');
 			else await input.fill(`Filled ${field.name}`);
 		}
 		await expect(t.page.locator('rb-template mark'), path).toHaveCount(0);
@@ -315,7 +317,7 @@ test.describe('fixture templates', () => {
 		// No update sent yet and the template is not declared an update: due 30 min after the start.
 		await expect(t.field('Next update')).toHaveValue('2025-11-19 13:50 UTC');
 		await expect(t.body).toContainText('**Next Update:** 2025-11-19 13:50 UTC');
-		await expect(page.getByText('Filled in automatically').first()).toBeVisible();
+		await expect(page.getByText('auto-filled').first()).toBeVisible();
 
 		await t.field('Incident commander').fill('Lee');
 		await t.field('Severity').selectOption('SEV-2');
@@ -594,5 +596,92 @@ test.describe('a seed template (Stolentee internal team alert)', () => {
 		const copied = await t.clipboard();
 		expect(copied).toContain('Current Actions:\n- restart db\n- page DBA\n');
 		expect(copied).not.toContain('- - ');
+	});
+});
+
+test.describe('a seed template (Restaurant OS incident record)', () => {
+	const path = '/restaurant-os/templates/incident-record/';
+
+	test('names the file to save as from the active incident, its blanks marked until known', async ({
+		templatePage: t,
+	}) => {
+		await t.goto(path);
+		const file = t.page.locator('[data-part="file"]');
+		await expect(file).toHaveText('incidents/YYYY-MM-DD-HH-MM-brief-description.md');
+		await expect(file.locator('mark')).toHaveText(['YYYY-MM-DD-HH-MM', 'brief-description']);
+
+		await t.page.evaluate(() =>
+			localStorage.setItem(
+				'responder:incidents',
+				JSON.stringify({
+					version: 2,
+					activeId: 'INC-20251119-1320',
+					incidents: {
+						'INC-20251119-1320': {
+							id: 'INC-20251119-1320',
+							title: 'Orders failing at checkout',
+							playbook: 'restaurant-os',
+							severity: 'restaurant-os/p0',
+							status: 'investigating',
+							startedAt: '2025-11-19T13:20:00Z',
+							roles: {},
+							timeline: [],
+						},
+					},
+				})
+			)
+		);
+		await t.goto(path);
+		await expect(file).toHaveText('incidents/2025-11-19-13-20-orders-failing-at-checkout.md');
+		await expect(file.locator('mark')).toHaveCount(0);
+		// What the responder types wins, in the file name too.
+		await t.field('Brief description').fill('Card payments: down!');
+		await expect(file).toHaveText('incidents/2025-11-19-13-20-card-payments-down.md');
+	});
+
+	test('a field that fills itself says so beside its label, and leaves no empty line when it cannot', async ({
+		templatePage: t,
+	}) => {
+		await t.goto(path);
+		const field = (label: string) =>
+			t.page.locator('.rb-field').filter({ has: t.page.getByLabel(label, { exact: true }) });
+		const mark = field('Brief description').getByText('auto-filled');
+		// No incident: nothing to fill, so the derived field is as tall as one the responder types in.
+		const typed = (await field('Affected services').boundingBox())!.height;
+		expect((await field('Brief description').boundingBox())!.height).toBe(typed);
+		await expect(mark).toBeHidden();
+		await expect(t.field('Brief description')).toHaveAccessibleDescription('');
+
+		await t.page.evaluate(() =>
+			localStorage.setItem(
+				'responder:incidents',
+				JSON.stringify({
+					version: 2,
+					activeId: 'INC-20251119-1320',
+					incidents: {
+						'INC-20251119-1320': {
+							id: 'INC-20251119-1320',
+							title: 'Orders failing at checkout',
+							playbook: 'restaurant-os',
+							severity: 'restaurant-os/p0',
+							status: 'investigating',
+							startedAt: '2025-11-19T13:20:00Z',
+							roles: {},
+							timeline: [],
+						},
+					},
+				})
+			)
+		);
+		await t.goto(path);
+		await expect(mark).toBeVisible();
+		await expect(t.field('Brief description')).toHaveValue('Orders failing at checkout');
+		await expect(t.field('Brief description')).toHaveAccessibleDescription(
+			'Filled in automatically; change it if needed.'
+		);
+		expect((await field('Brief description').boundingBox())!.height).toBe(typed);
+		// Typed over, it is no longer the automatic value.
+		await t.field('Brief description').fill('Card payments down');
+		await expect(mark).toBeHidden();
 	});
 });

@@ -54,6 +54,18 @@ const activeIncident = () =>
 		},
 	});
 
+/**
+ * Ticks the scenario row's steps hold during that incident, so its list loads them (with the
+ * incident model, which a list loads only once incidents are stored) and shows each tick's time.
+ */
+const TICKED_DOCUMENT = 'servio/scenarios/database-connection-exhaustion';
+const TICKED_ITEMS = ['check-current-connection-state', 'identify-source-of-connection-leaks'];
+const ticksDuringIncident = () =>
+	TICKED_ITEMS.map((item) => [
+		`responder:checklist:v3:incident:inc-gate:${encodeURIComponent(TICKED_DOCUMENT)}:item:${item}`,
+		JSON.stringify({ at: new Date(Date.now() - 5 * 60_000).toISOString(), text: item }),
+	]);
+
 test.beforeEach(async ({ page }) => {
 	await page.addInitScript(() => {
 		window.__rbLayoutShift = { value: 0, sources: [] };
@@ -88,6 +100,12 @@ async function layoutShift(page: Page) {
 			.every((element) => customElements.get(element.localName))
 	);
 	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	// A checklist enables its boxes once it has shown the ticks stored for the active incident.
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLInputElement>('rb-checklist .rb-checklist__box')].every(
+			(box) => !box.disabled
+		)
+	);
 	// The incident bar shows once the playbook data is in; with an incident, wait for it.
 	await page.waitForFunction(
 		() =>
@@ -114,18 +132,28 @@ for (const { device, viewport, loads } of VIEWPORTS) {
 					await page.emulateMedia({ colorScheme: theme });
 					// Before the load, in this origin: the theme as its picker stores it, and the incident.
 					await page.addInitScript(
-						([theme, store]) => {
+						([theme, store, ticks]) => {
 							localStorage.setItem('starlight-theme', theme);
 							if (store) localStorage.setItem('responder:incidents', store);
 							else localStorage.removeItem('responder:incidents');
+							for (const [key, value] of ticks) localStorage.setItem(key!, value!);
 						},
-						[theme, incident ? activeIncident() : ''] as const
+						[
+							theme,
+							incident ? activeIncident() : '',
+							incident ? ticksDuringIncident() : [],
+						] as const
 					);
 					// The load and upgrade are measured, not what a search typed into the dialog brings
 					// in; with an incident already active, the row's "declare" step has nothing to do.
 					const { open, ...rest } = row;
 					await gatePage.open(open === 'search' || incident || !open ? rest : { ...rest, open });
 					measured[`${theme}${incident ? ', incident active' : ''}`] = await layoutShift(page);
+					if (
+						incident &&
+						(await page.locator(`rb-checklist[data-checklist="${TICKED_DOCUMENT}"]`).count())
+					)
+						await expect(page.locator('.rb-checklist__time')).toHaveCount(TICKED_ITEMS.length);
 				}
 				const zero = { value: 0, sources: [] };
 				expect(measured, 'layout shift and the elements that moved, per load').toEqual(
@@ -161,5 +189,93 @@ test('the offline note appears in the header bar without moving or covering anyt
 		expect(box!.left, 'note after the site title').toBeGreaterThanOrEqual(title!.right);
 		expect(box!.right, 'note before the search button').toBeLessThanOrEqual(search!.left);
 		await context.setOffline(false);
+	}
+});
+
+/**
+ * A stand-in for the site's worker: the first takes the page at once; the second, a new build,
+ * waits, as a real one does until the responder reloads (offline.spec.ts walks the real workers).
+ */
+const stubWorker = (build: number) =>
+	build === 1
+		? `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));`
+		: `// build ${build}: waits until asked.`;
+
+for (const { device, viewport } of VIEWPORTS) {
+	test.describe(`on a ${device}, the new-version offer`, () => {
+		test.use({ viewport, serviceWorkers: 'allow' });
+
+		test('floats at the bottom without moving the page or covering the incident bar, and can be put off', async ({
+			page,
+			context,
+		}) => {
+			let build = 1;
+			await context.route('**/sw.js', (route) =>
+				route.fulfill({
+					contentType: 'text/javascript',
+					headers: { 'cache-control': 'no-cache' },
+					body: stubWorker(build),
+				})
+			);
+			await page.addInitScript(
+				(store) => localStorage.setItem('responder:incidents', store),
+				activeIncident()
+			);
+			await page.goto('/servio/scenarios/high-error-rate/');
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+			expect(await layoutShift(page), 'before the offer').toEqual({ value: 0, sources: [] });
+
+			build = 2;
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			const offer = page.locator('rb-offline-status [data-update]');
+			await expect(offer).toBeVisible();
+			await expect(offer).toContainText('New version available');
+			// Said politely: a status region, which leaves the focus where the responder is.
+			await expect(page.locator('rb-offline-status')).toHaveAttribute('role', 'status');
+			expect(await layoutShift(page), 'as the offer appears').toEqual({ value: 0, sources: [] });
+
+			// Over the bottom of the window, clear of the sticky incident bar at the top.
+			const bar = (await page.locator('rb-incident-banner .rb-banner-body').boundingBox())!;
+			const note = (await offer.boundingBox())!;
+			expect(note.y, 'below the incident bar').toBeGreaterThanOrEqual(bar.y + bar.height);
+			expect(note.y + note.height, 'within the window').toBeLessThanOrEqual(viewport.height);
+			await page.mouse.wheel(0, 100_000);
+			const scrolled = (await page.locator('rb-incident-banner .rb-banner-body').boundingBox())!;
+			const after = (await offer.boundingBox())!;
+			expect(after.y, 'still clear of the bar at the end of the page').toBeGreaterThanOrEqual(
+				scrolled.y + scrolled.height
+			);
+
+			// Reachable from the keyboard, with its action and a way to put it off.
+			const reload = offer.getByRole('button', { name: 'Reload' });
+			await reload.focus();
+			await page.keyboard.press('Tab');
+			await expect(offer.getByRole('button', { name: 'Later' })).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(offer).toBeHidden();
+			expect(await layoutShift(page), 'as it goes').toEqual({ value: 0, sources: [] });
+		});
+	});
+}
+
+test('search results are only ever added below the ones shown, never pushing them down', async ({
+	page,
+	gatePage,
+}) => {
+	for (const { viewport } of VIEWPORTS) {
+		await page.setViewportSize(viewport);
+		await gatePage.open({ kind: 'search open', path: '/servio/', open: 'search' });
+		const dialog = page.getByRole('dialog', { name: 'Search' });
+		// Every result filled in, and "Load more" shown once the last is.
+		await expect(dialog.locator('.pagefind-ui__result-title.pagefind-ui__loading')).toHaveCount(0);
+		await expect(dialog.getByRole('button', { name: /Load more/ })).toBeVisible();
+		const { sources } = await layoutShift(page);
+		// Typing counts as input for 500 ms only; results arriving later count as shift. (The filter
+		// panel, drawn above or beside the results on the first search, still moves them once.)
+		expect(
+			sources.filter((source) => /pagefind-ui__(result|button)\b/.test(source)),
+			`results that moved at ${viewport.width} px`
+		).toEqual([]);
 	}
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../../src/importer/read.ts';
-import { formatImportReport } from '../../../src/importer/report.ts';
+import { formatImportReport, typedEntries } from '../../../src/importer/report.ts';
 import { importText } from './helpers.ts';
 
 const SOURCE = `# Shop playbook
@@ -41,5 +41,17 @@ describe('import report', () => {
 			'Not classified (kept word for word):\n  Drills — every quarter → shop/pages/drills-every-quarter.mdx\n'
 		);
 		expect(report).toContain('Files (written):\n  content/shop/playbook.yaml');
+	});
+
+	it('names a level that has no name of its own once: `SEV1`, not `SEV1 SEV1`', () => {
+		const result = importText(
+			'# Levels\n\n| Severity | Impact | Acknowledge |\n| --- | --- | --- |\n| SEV1 | Nobody can pay | 5 min |\n| SEV2 | Some cannot pay | 15 min |\n\n## P1 - Critical\n\n**Response Time:** 15 minutes\n',
+			{ playbook: 'shop' }
+		);
+		expect(typedEntries({ playbook: 'shop', result }).severities!.map((e) => e.title)).toEqual([
+			'P1 Critical',
+			'SEV1',
+			'SEV2',
+		]);
 	});
 });

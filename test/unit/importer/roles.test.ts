@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDoDont } from '../../../src/importer/roles.ts';
+import { parseDoDont, proseDuties } from '../../../src/importer/roles.ts';
 import { importText } from './helpers.ts';
 
 describe('role recogniser', () => {
@@ -86,6 +86,62 @@ describe('on-call rotation roles', () => {
 				order: 20,
 				responsibilities: ['Backup for Primary'],
 			},
+		]);
+	});
+});
+
+describe('roles written as prose', () => {
+	it('reads duties, don’ts and a summary from sentences about the role', () => {
+		expect(
+			proseDuties(
+				[
+					'The duty manager is the person the business calls first. They are responsible for the call. The duty manager should not debug.',
+					'Users are often confused at first. Always ask for help. Keeps the rota current. They likely will hand over at six.',
+				],
+				'Duty Manager (DM)',
+				'DM'
+			)
+		).toEqual({
+			summary: 'The duty manager is the person the business calls first.',
+			responsibilities: [
+				'They are responsible for the call.',
+				'Keeps the rota current.',
+				'They likely will hand over at six.',
+			],
+			dont: ['The duty manager should not debug.'],
+		});
+	});
+
+	it('reads nothing from a story that never says what the role does', () => {
+		expect(
+			proseDuties(['I first met this role at a previous job. It changed how we worked.'], 'Scribe')
+		).toEqual({ responsibilities: [], dont: [] });
+	});
+
+	it('types prose sections under a roles heading and lists each one to check', () => {
+		const { imported, check } = importText(`## Roles
+
+### Scribe
+
+Writes down each decision with its time.
+
+### Background
+
+The rota was set up in spring.
+`);
+		expect(imported.roles.map(({ slug, data }) => ({ slug, data }))).toEqual([
+			{
+				slug: 'scribe',
+				data: {
+					name: 'Scribe',
+					responsibilities: ['Writes down each decision with its time.'],
+					order: 10,
+				},
+			},
+		]);
+		expect(check.map((item) => [item.heading, item.leftAs])).toEqual([
+			['Scribe', 'role demo/scribe'],
+			['Background', 'text in pages/roles-2.mdx'],
 		]);
 	});
 });

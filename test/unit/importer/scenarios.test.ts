@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relevel, scenarioTitle } from '../../../src/importer/scenarios.ts';
+import { alertOfHeading, relevel, scenarioTitle } from '../../../src/importer/scenarios.ts';
 import { importText } from './helpers.ts';
 
 const scenarios = (markdown: string) => importText(markdown).imported.scenarios;
@@ -81,5 +81,66 @@ restart
 		).toEqual([]);
 		expect(scenarioTitle('🔴 Complete Outage')).toBe('Complete Outage');
 		expect(relevel('#### Deep\n\n##### Deeper', 4)).toBe('## Deep\n\n### Deeper');
+	});
+});
+
+describe('scenarios named by their alert', () => {
+	it('reads an alert name from a heading only when it is an identifier', () => {
+		expect(
+			['KubeAPIDown', 'etcdNoLeader', 'HTTPErrorsHigh', 'disk_usage_high', 'Alert: TargetDown'].map(
+				alertOfHeading
+			)
+		).toEqual(['KubeAPIDown', 'etcdNoLeader', 'HTTPErrorsHigh', 'disk_usage_high', 'TargetDown']);
+		expect(['Overview', 'PAGERDUTY', 'Disk full', 'Step 2'].map(alertOfHeading)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
+	});
+
+	it('keeps an alert runbook that landed under another runbook apart, with its sub-headings below its own', () => {
+		const [outer, inner, ...rest] = scenarios(`# Cache misses climb
+
+## Description
+
+The hit ratio fell under half.
+
+## Procedure to Fix
+
+Warm the cache.
+
+## Troubleshooting
+
+### 1. Read the log
+
+Look for evictions.
+
+# Disk fills
+
+## Procedure to Fix
+
+Prune old files.
+
+## Troubleshooting
+
+Check the largest folders.
+
+## CacheNodeDown
+
+Restart the node:
+
+\`\`\`sh
+systemctl restart cache
+\`\`\`
+`);
+		expect(rest.map((s) => [s.data.title, s.data.alerts])).toEqual([
+			['CacheNodeDown', ['CacheNodeDown']],
+		]);
+		expect(outer!.body).toBe(
+			'## Description\n\nThe hit ratio fell under half.\n\n## Procedure to Fix\n\nWarm the cache.\n\n## Troubleshooting\n\n### 1. Read the log\n\nLook for evictions.'
+		);
+		expect(inner!.data.title).toBe('Disk fills');
+		expect(inner!.body).not.toContain('CacheNodeDown');
 	});
 });
