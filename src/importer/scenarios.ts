@@ -1,13 +1,15 @@
-import type { InlineCode, Link, RootContent } from 'mdast';
+import type { InlineCode, Link, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { ScenarioInput } from '../schemas/index.ts';
 import {
 	allSections,
+	cellText,
 	claim,
 	endOf,
 	inlineText,
 	isClaimed,
+	itemSource,
 	labelLine,
 	listItemsOf,
 	parseMarkdown,
@@ -32,8 +34,9 @@ import { parseLevel, severityRef } from './severities.ts';
  * (Investigation, Diagnosis, Mitigation, Resolution, Recovery Steps …) becomes the MDX body.
  */
 
+/** A group of scenarios is plural: a singular "Incident Runbook" title is one runbook (S4). */
 const GROUP =
-	/scenarios?\b|runbooks?\b|playbooks?\b|incident types?\b|common incidents|critical incidents|priority incidents|\balerts\b/i;
+	/scenarios\b|runbooks\b|playbooks\b|incident types?\b|common incidents|critical incidents|priority incidents|\balerts\b/i;
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
 const SYMPTOMS =
 	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|meaning|how to recogni[sz]e( it)?)$/i;
@@ -41,12 +44,12 @@ const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?)$/i;
+	/^(alert|what it means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix)$/i;
+	/^(alert|what it means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
-	/^(communicate|communication|resources|references?|additional information|notes)$/i;
+	/^(communicate|communication|resources|references?|additional information|notes|related( links| documents| docs| pages| runbooks)?|see also)$/i;
 /** Sections about messages: a "When …" heading there is a message, not a scenario. */
 const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
 
@@ -64,6 +67,121 @@ const wordsOf = (name: string): string[] =>
 /** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
 const CONDITION =
 	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
+
+/** `Runbook: Ingest Lag`, `Runbook Example – Outage`, `Scenario 3: Cache storm`: one runbook, named. */
+const RUNBOOK_PREFIX =
+	/^(?:(?:runbook|playbook)(?:\s+example)?|(?:scenario|case)\s*\d+)\s*(?::|[.)]|\s[–—-])\s*\S/i;
+/** `Alert: InstanceDown`, `Alert name – Disk almost full`. */
+const ALERT_PREFIX = /^alert(?:\s+name)?\s*(?::|\s[–—-])\s*/i;
+/** `(severity: critical)`, `(sev: P2)`, `(priority = high)` at a heading's end. */
+const SEVERITY_SUFFIX = /\s*\((?:severity|sev|priority)\s*[:=]\s*([^)]+)\)\s*$/i;
+const UNIT = String.raw`(?:m|mins?|minutes?|h|hrs?|hours?)`;
+/**
+ * A step of one runbook, not a kind of incident: a heading ending in a time window
+ * (`1. Initial Response (0–10 min)`, `Contain (T+5 to T+30)`, `Triage (first 15 minutes)`).
+ */
+const TIME_WINDOW = new RegExp(
+	[
+		// `0–10 min`, `30-60 minutes`, `60+ min`, `T+5 to T+30`
+		String.raw`(?:T\s*\+\s*\d+\s*${UNIT}?|\d+\s*${UNIT}?)\s*(?:[–—-]|to)\s*(?:T\s*\+\s*\d+\+?\s*${UNIT}?|\d+\+?\s*${UNIT})`,
+		String.raw`(?:first|within|next)\s+\d+\s*${UNIT}`,
+		String.raw`T\s*\+\s*\d+\s*${UNIT}?`,
+	]
+		.map((window) => String.raw`\(\s*${window}\s*\)$`)
+		.join('|'),
+	'i'
+);
+/** What a runbook's "When to use" part lists: the situations it is for, i.e. its symptoms. */
+const TRIGGER = /^when to (use|invoke|run|follow)( (this|the) (runbook|playbook))?$/i;
+
+/** A heading without its step number and time window: `2. Diagnosis (10–30 min)` → `Diagnosis`. */
+const stepName = (title: string): string =>
+	stripEmoji(title)
+		.replace(/^(?:(?:step|phase|stage)\s*)?\d+\s*[.):]?\s*(?:[–—-]\s*)?/i, '')
+		.replace(TIME_WINDOW, '')
+		.trim();
+
+/** A section that is a step, phase or appendix of one runbook (never a scenario itself). */
+export const isRunbookStep = (title: string): boolean =>
+	TIME_WINDOW.test(stripEmoji(title)) ||
+	RUNBOOK_LABEL.test(stepName(title)) ||
+	STEP_SECTION.test(stepName(title)) ||
+	TRIGGER.test(stepName(title));
+
+/**
+ * `Alert: HighErrorRate (5xx) (severity: warning)` → title `HighErrorRate (5xx)`, alert
+ * `HighErrorRate`, severity `warning`. A heading needs the `Alert:` prefix, or an alert name with a
+ * severity suffix; the alert is only an identifier standing first (`alertOfHeading`).
+ */
+export function alertHeading(
+	heading: string
+): { title: string; alert?: string; severity?: string } | undefined {
+	const text = stripEmoji(heading);
+	const prefixed = ALERT_PREFIX.test(text);
+	let rest = text.replace(ALERT_PREFIX, '');
+	const severity = SEVERITY_SUFFIX.exec(rest)?.[1]!.trim();
+	rest = rest.replace(SEVERITY_SUFFIX, '').trim();
+	const name = /^(\S+)(?:\s+\([^)]*\))*$/.exec(rest)?.[1];
+	const alert = name ? alertOfHeading(name) : undefined;
+	if (!rest || (!prefixed && !(alert && severity))) return undefined;
+	return { title: rest, ...(alert ? { alert } : {}), ...(severity ? { severity } : {}) };
+}
+
+/** A table whose first column is `Symptom(s)`: rows of what is seen, its cause and the action. */
+function symptomTable(node: RootContent): Table | undefined {
+	if (node.type !== 'table' || node.children.length < 2) return undefined;
+	const first = cellText(node.children[0]!.children[0]!);
+	return /^(symptoms?|signals?|what you see)$/i.test(first) ? node : undefined;
+}
+
+/** Column `index` of a table's body rows, empty cells left out. */
+const columnOf = (table: Table, index: number): string[] =>
+	table.children
+		.slice(1)
+		.map((row) => (row.children[index] ? cellText(row.children[index]!) : ''))
+		.filter(Boolean);
+
+/**
+ * Evidence that a `Runbook: X` or `Alert: X` section holds a runbook and is not a title over prose:
+ * a symptom table, a list of steps, or parts that are a runbook's steps.
+ */
+function hasRunbookContent(doc: Doc, section: Section): boolean {
+	if (section.nodes.some((node) => symptomTable(node) || node.type === 'list')) return true;
+	return partsOf(doc, section).some((part) => part.label && isRunbookStep(part.label));
+}
+
+/**
+ * A section that names itself a runbook (`Runbook: X`, `Alert: X`): a scenario at any depth when it
+ * holds a runbook's content and is not about messages. Undefined when the heading is not such a name.
+ */
+function namedRunbook(doc: Doc, section: Section): boolean | undefined {
+	if (!RUNBOOK_PREFIX.test(section.title) && !alertHeading(section.title)) return undefined;
+	return hasRunbookContent(doc, section) && !inCommunication(section);
+}
+
+/**
+ * The alert a section names in its prose: a CamelCase code span next to the word "alert"
+ * (``the `DiskAlmostFull` alert``, ``alert `DiskAlmostFull` ``). Only one such name counts: a
+ * section naming two may be pointing at another alert's runbook.
+ */
+function proseAlert(doc: Doc, section: Section): string | undefined {
+	const names = new Set<string>();
+	visit(
+		parseMarkdown(doc.source.slice(section.start, section.end)),
+		'inlineCode',
+		(node: InlineCode, index, parent) => {
+			if (!ALERT.test(node.value) || !parent || index === undefined) return;
+			const before = parent.children[index - 1];
+			const after = parent.children[index + 1];
+			if (
+				(after?.type === 'text' && /^\s+alerts?\b/i.test(after.value)) ||
+				(before?.type === 'text' && /\balert\s+$/i.test(before.value))
+			)
+				names.add(node.value);
+		}
+	);
+	return names.size === 1 ? [...names][0] : undefined;
+}
 
 /** The alert a heading names: `KubeJobFailed`, `Alert: disk_usage_high`; undefined for prose. */
 export function alertOfHeading(text: string): string | undefined {
@@ -126,6 +244,9 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (/checklist/i.test(section.title)) return false;
 	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
 	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
+	// `1. Initial Response (0–10 min)`, `2. Diagnosis`, `Related`: a step of the runbook around it.
+	if (isRunbookStep(section.title)) return false;
+	if (namedRunbook(doc, section)) return true;
 	// A section whose whole text became another kind of entry (an escalation ladder) is that entry.
 	if (
 		section.children.length === 0 &&
@@ -204,7 +325,11 @@ export function scenarioSections(context: Context): Section[] {
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	return stripEmoji(heading)
-		.replace(/^(scenario|runbook|playbook|case|alert)\s*\d*\s*[:.)-]\s*/i, '')
+		.replace(
+			/^(?:alert|(?:scenario|runbook|playbook|case)(?:\s+example)?)\s*\d*\s*(?:[:.)-]|\s[–—])\s*/i,
+			''
+		)
+		.replace(SEVERITY_SUFFIX, '')
 		.replace(/^\d+[.)]\s*/, '')
 		.replace(/\s+(runbook|playbook)$/i, '')
 		.trim();
@@ -282,6 +407,18 @@ function labelledAlerts(context: Context, part: Part): string[] {
 	return ALERT.test(bare) ? [bare] : [];
 }
 
+/** The playbook's severity a scenario's own text names (`P1`, `critical`, `Severity 1 (Critical)`). */
+function severityOf(context: Context, text: string): string | undefined {
+	const level = parseLevel(text.replace(/^severity\s*(?=\d)/i, 'SEV'), true);
+	const ref = level && severityRef(context, level.level);
+	if (ref || !level) return ref;
+	// `critical` in a playbook whose SEV1 is named Critical.
+	const named = context.out.severities.find(
+		(e) => e.data.name?.toLowerCase() === level.level.toLowerCase()
+	);
+	return named && `${context.playbook}/${named.slug}`;
+}
+
 /** The severity a scenario inherits from a heading such as `Critical Incidents (P0)`. */
 function inheritedSeverity(context: Context, section: Section): string | undefined {
 	for (let at = section.parent; at; at = at.parent) {
@@ -305,7 +442,15 @@ export function recogniseScenarios(context: Context): void {
 		for (const part of partsWithout(context.doc, section, nested)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
-			if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
+			for (const table of part.nodes.flatMap((node) => symptomTable(node) ?? [])) {
+				data.symptoms = [...(data.symptoms ?? []), ...columnOf(table, 0)];
+				const header = table.children[0]!.children.map((cell) => cellText(cell));
+				const cause = header.findIndex((text, i) => i > 0 && CAUSES.test(text));
+				if (cause > 0) data.causes = [...(data.causes ?? []), ...columnOf(table, cause)];
+			}
+			if (TRIGGER.test(part.label) && (items ?? proseOf(context, part))) {
+				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
+			} else if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 				if (/^(detect|detection|meaning|what it means)$/.test(label))
 					body.push(partBody(context, part));
@@ -332,6 +477,14 @@ export function recogniseScenarios(context: Context): void {
 					body.push(partBody(context, part));
 					unknownLevel = { value: inlineText(part.value), start: part.start, end: part.end };
 				}
+			} else if (/^severity( level)?$/.test(label) && part.section && !part.value) {
+				// `## Severity Level` over `- Severity 1 (Critical)`: the first line names the level.
+				const first = listItemsOf(part.nodes)?.[0];
+				const text = first ? inlineText(itemSource(context.doc, first)) : '';
+				body.push(partBody(context, part));
+				const ref = text && severityOf(context, text);
+				if (ref) data.severity = ref;
+				else if (text) unknownLevel = { value: text, start: part.start, end: part.end };
 			} else if (/^first (action|step)$/.test(label) && part.value && part.nodes.length === 0) {
 				data.firstAction = inlineText(part.value);
 			} else {
@@ -347,6 +500,19 @@ export function recogniseScenarios(context: Context): void {
 			const prose = lead && !lead.label ? proseOf(context, lead) : undefined;
 			if (!data.symptoms?.length && prose && rest.length) data.symptoms = prose;
 		}
+		const named = alertHeading(section.title);
+		if (named?.alert) data.alerts = [...new Set([named.alert, ...(data.alerts ?? [])])];
+		if (named?.severity && !data.severity) {
+			const ref = severityOf(context, named.severity);
+			if (ref) data.severity = ref;
+			else {
+				// Kept after the steps, so an unlabelled list of steps stays above any heading.
+				body.push(`## Severity\n\n${named.severity}`);
+				unknownLevel = { value: named.severity, start: section.start, end: section.contentStart };
+			}
+		}
+		const prose = data.alerts?.length ? undefined : proseAlert(context.doc, section);
+		if (prose) data.alerts = [prose];
 		const own = (start: number, end: number) =>
 			section.start <= start &&
 			end <= section.end &&
@@ -403,6 +569,19 @@ function uncertainScenarios(context: Context): void {
 			start: section.start,
 			end: section.end,
 		};
+		if (RUNBOOK_PREFIX.test(section.title) || alertHeading(section.title)) {
+			const scenarios = hrefOf(context, 'scenarios', '');
+			const inner = doc.claims.some(
+				(c) => c.href?.startsWith(scenarios) && section.start <= c.start && c.end <= section.end
+			);
+			if (!inner && !inCommunication(section))
+				context.check.push({
+					...where,
+					reason:
+						'its heading names a runbook, but it holds no steps, symptom table or runbook sections',
+				});
+			continue;
+		}
 		if (OWN_TITLE.test(section.title) && inCommunication(section)) {
 			const templates = hrefOf(context, 'templates', '');
 			const message = doc.claims.some(

@@ -26,7 +26,7 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
-	it('turns an image beside the source or at the old site’s root into text, since it is not imported', () => {
+	it('turns an image beside the source into text, since it is not imported', () => {
 		const source =
 			'# T\n\n![Who reports to whom](../img/roles.png)\n\n![Logo](https://example.com/logo.png) and ![](/site.png)\n';
 		const { text } = prepareSource(source);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alertOfHeading, relevel, scenarioTitle } from '../../../src/importer/scenarios.ts';
+import {
+	alertHeading,
+	alertOfHeading,
+	isRunbookStep,
+	relevel,
+	scenarioTitle,
+} from '../../../src/importer/scenarios.ts';
 import { importText } from './helpers.ts';
 
 const scenarios = (markdown: string) => importText(markdown).imported.scenarios;
@@ -81,6 +87,71 @@ restart
 		).toEqual([]);
 		expect(scenarioTitle('🔴 Complete Outage')).toBe('Complete Outage');
 		expect(relevel('#### Deep\n\n##### Deeper', 4)).toBe('## Deep\n\n### Deeper');
+	});
+
+	it('reads `Alert: Name (severity: x)` headings: the name first, the suffix a severity', () => {
+		expect(alertHeading('Alert: QueueStuck (severity: critical)')).toEqual({
+			title: 'QueueStuck',
+			alert: 'QueueStuck',
+			severity: 'critical',
+		});
+		expect(alertHeading('🚨 Alert – ApiSlow (p95) (sev: P2)')).toEqual({
+			title: 'ApiSlow (p95)',
+			alert: 'ApiSlow',
+			severity: 'P2',
+		});
+		// A sentence after `Alert:` is a title, not an alert name.
+		expect(alertHeading('Alert: Disk nearly full')).toEqual({ title: 'Disk nearly full' });
+		expect(alertHeading('QueueStuck (severity: high)')).toMatchObject({ alert: 'QueueStuck' });
+		expect(alertHeading('Checkout errors (severity: high)')).toBeUndefined();
+		expect(alertHeading('Alerting overview')).toBeUndefined();
+		expect(scenarioTitle('Alert: QueueStuck (severity: critical)')).toBe('QueueStuck');
+		expect(scenarioTitle('🛠 Runbook Example – Site Down')).toBe('Site Down');
+		expect(scenarioTitle('Runbook — Cache Storm')).toBe('Cache Storm');
+	});
+
+	it("takes numbered steps with time windows, step labels and appendices as a runbook's steps", () => {
+		for (const title of [
+			'1. 🧭 Initial Response (0–10 min)',
+			'Contain (T+5 to T+30)',
+			'Triage (first 15 minutes)',
+			'2. Diagnosis',
+			'Step 3: Mitigation',
+			'Related',
+			'When to Use',
+		])
+			expect(isRunbookStep(title), title).toBe(true);
+		for (const title of [
+			'2. Checkout errors (5xx spike)',
+			'Replication lag (over 2 hours)',
+			'Cache Storm',
+		])
+			expect(isRunbookStep(title), title).toBe(false);
+	});
+
+	it('reads a symptom table: symptoms from its first column, causes from its cause column, the table kept', () => {
+		const [lag, ...rest] = scenarios(`# Runbook: Ingest Delay
+
+| Symptom | Likely cause | Action |
+| --- | --- | --- |
+| Backlog above 10k | Slow consumer | Add a consumer |
+| Old events in the feed | Clock skew | Resync NTP |
+`);
+		expect(rest).toEqual([]);
+		expect(lag!.data).toMatchObject({
+			title: 'Ingest Delay',
+			symptoms: ['Backlog above 10k', 'Old events in the feed'],
+			causes: ['Slow consumer', 'Clock skew'],
+		});
+		expect(lag!.body).toContain('| Backlog above 10k | Slow consumer | Add a consumer |');
+	});
+
+	it('gives a singular "Runbook" title\'s own sections no scenario of their own', () => {
+		expect(
+			scenarios(
+				'# Service Runbook\n## Roles\n- Lead\n## Testing\nRun the drill.\n# Other page\n## Notes\nText\n'
+			)
+		).toEqual([]);
 	});
 });
 
