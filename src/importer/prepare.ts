@@ -160,14 +160,16 @@ export function htmlTables(text: string): { text: string; lines: Map<number, num
 }
 
 /**
- * `![Roles](../img/roles.png)`: an image beside the source file is not imported (no file outside
- * `content/` is read), and MDX would compile its path into an import that fails the build. It
- * becomes a line of text naming the image and where it was.
+ * `![Roles](../img/roles.png)`, `![](/images/x.jpg)`: an image beside the source file or on its
+ * site is not imported (no file outside `content/` is read), and MDX would compile its path into an
+ * import that fails the build. It becomes a line of text naming the image and where it was.
  */
 export function localImages(text: string): string {
 	const edits: { start: number; end: number; text: string }[] = [];
 	visit(parseMarkdown(text), 'image', (node: Image) => {
-		if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(node.url)) return;
+		// Only a web address is shown as it is; a site-absolute path (`/images/x.jpg`) is no more a
+		// file of the content than a relative one, and the validator refuses both.
+		if (/^([a-z][a-z0-9+.-]*:|#)/i.test(node.url)) return;
 		const alt = node.alt?.trim();
 		edits.push({
 			start: startOf(node),

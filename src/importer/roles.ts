@@ -350,6 +350,9 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	return found;
 }
 
+/** Headings under a roles heading that are about the roles, not one of them. */
+const ABOUT_ROLES =
+	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|handover|hand-off|timeline|checklists?)\b/i;
 /** Words in a text that speak of someone doing it. */
 const PERSON = /\b(role|person|people|someone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
@@ -446,9 +449,13 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 				? 'its text says it is not a role'
 				: !roleShaped(name)
 					? 'its heading reads as a question or a task, not the name of a role'
-					: !ROLE_NOUN.test(name) && !(calledRoles && PERSON.test(text))
-						? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
-						: undefined;
+					: ROLE_NOUN.test(name)
+						? undefined
+						: ABOUT_ROLES.test(name)
+							? 'its heading is about the roles (overview, rotation, expectations …), not the name of one'
+							: !(calledRoles && PERSON.test(text))
+								? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
+								: undefined;
 		if (reason) {
 			context.check.push({ ...where, reason });
 			continue;
@@ -521,6 +528,9 @@ function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
 	}
 }
 
+/** A table column that holds a role's duties. */
+const DUTIES_COLUMN = /responsib|duties|tasks|what (they|it) do|does what/i;
+
 const RACI: Record<string, string> = {
 	R: 'Responsible',
 	A: 'Accountable',
@@ -529,8 +539,9 @@ const RACI: Record<string, string> = {
 };
 
 /**
- * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, and under a
- * roles heading a two-column table of role and duty, with or without a header row.
+ * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, a table whose
+ * first column is headed Role with a Responsibilities column anywhere, and under a roles heading a
+ * two-column table of role and duty, with or without a header row.
  */
 export function recogniseRoleTables(context: Context): void {
 	const taken = takenIn(context, 'roles');
@@ -549,11 +560,18 @@ export function recogniseRoleTables(context: Context): void {
 				) &&
 				body.some((cells) => cells.slice(1).some((cell) => /[RACI]/.test(cell)));
 			const headerless = head!.every((cell) => !cell);
+			// `Role | … | Responsibilities` anywhere names its columns; under a roles heading two
+			// columns of role and duty need no header.
+			const named = /^roles?$/i.test(head![0]!)
+				? head!.findIndex((cell, i) => i > 0 && DUTIES_COLUMN.test(cell))
+				: -1;
 			const duties =
-				ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
-				head!.length === 2 &&
-				(headerless || /^(role|who)$/i.test(head![0]!));
+				named > 0 ||
+				(ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
+					head!.length === 2 &&
+					(headerless || /^(role|who)$/i.test(head![0]!)));
 			if (!raci && !duties) continue;
+			const column = named > 0 ? named : 1;
 			const roles = body.map((cells, index) => ({
 				name: cells[0]!,
 				responsibilities: raci
@@ -563,7 +581,7 @@ export function recogniseRoleTables(context: Context): void {
 								.filter((letter) => RACI[letter])
 								.map((letter) => `${RACI[letter]}: ${head![i + 1]}`)
 						)
-					: [cells[1]!].filter(Boolean),
+					: [cells[column] ?? ''].filter(Boolean),
 				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
@@ -580,7 +598,9 @@ export function recogniseRoleTables(context: Context): void {
 					from: { heading: role.name, line: role.line },
 				});
 			}
-			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
+			// Columns the roles do not hold (who, contact) keep the table in its page.
+			if (raci || head!.length === 2)
+				claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
 		}
 	}
 }

@@ -185,9 +185,13 @@ function proseAlert(doc: Doc, section: Section): string | undefined {
 
 /** The alert a heading names: `KubeJobFailed`, `Alert: disk_usage_high`; undefined for prose. */
 export function alertOfHeading(text: string): string | undefined {
+	// `Alert: X`, `[P1] X`, `X (critical)`, `X alert`: the decoration is not part of the name.
 	const name = stripEmoji(text)
 		.trim()
-		.replace(/^alert\s*[:–—-]\s*/i, '');
+		.replace(/^alert\s*[:–—-]\s*/i, '')
+		.replace(/^\[[^\]]*\]\s*/, '')
+		.replace(/\s*\([^)]*\)$/, '')
+		.replace(/\s+(alert|runbook|playbook)$/i, '');
 	if (!IDENTIFIER.test(name)) return undefined;
 	const words = wordsOf(name);
 	// Two words at least, with a change of case or an underscore between them (not `PAGERDUTY`).

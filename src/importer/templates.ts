@@ -6,6 +6,7 @@ import type { TemplateField, TemplateInput } from '../schemas/index.ts';
 import {
 	allSections,
 	claim,
+	claimNode,
 	endOf,
 	inlineText,
 	isClaimed,
@@ -244,7 +245,7 @@ export function fieldFor(
 	)
 		return { ...base, type: 'choice', options };
 	// The incident's own start and end are not the time the message is written.
-	if (/^(start time|started|start|incident start)$/i.test(label))
+	if (/^(start time|started|incident start)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'incident-start' };
 	if (/^(end time|ended|resolved at|resolution time)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'incident-end' };
@@ -258,15 +259,31 @@ export function fieldFor(
 	return base;
 }
 
+/**
+ * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, and a one-word
+ * `<time>` — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
+ */
+const MORE_BLANKS =
+	/(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?|<[a-z]{2,24}>/g;
+const HTML_TAGS = new Set(
+	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
+		' '
+	)
+);
+const isTag = (text: string, token: string): boolean => {
+	const name = /^<([a-z]+)>$/.exec(token)?.[1];
+	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
+};
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
-/** Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`. */
-const MORE_BLANKS = /(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?/g;
 
 export function blankTokens(text: string): string[] {
 	const tokens: string[] = [];
 	const blanks = [
 		...scanBlanks(text),
-		...[...text.matchAll(MORE_BLANKS)].map((m) => ({ text: m[0], start: m.index })),
+		...[...text.matchAll(MORE_BLANKS)]
+			.filter((m) => !isTag(text, m[0]))
+			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
 		const before = text.slice(0, blank.start);
@@ -531,6 +548,7 @@ export function recogniseTemplates(context: Context): void {
 			if (node) claim(context.doc, startOf(node), endOf(node), href);
 	}
 	recogniseProseTemplates(context, taken);
+	recogniseQuotedMessages(context, taken);
 	recogniseFormTemplates(context, taken);
 	for (const [section, shared] of byHeading) {
 		if (shared.length < 2) continue;
@@ -623,6 +641,64 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		});
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, section.start, end, href, `[Template: ${data.title}](${href})`);
+	}
+}
+
+/** A heading that names a status-page state or an update: `"Investigating" status`, `Resolved`. */
+const STATUS_HEADING = /\b(investigating|identified|monitoring|resolved|update|all clear)\b/i;
+
+/**
+ * Messages quoted under a status heading in a section about messages or the status page: one
+ * quote with blanks (`> We are looking into <problem>.`) is a template; quotes with no blank are
+ * filled-in examples of past incidents and stay in the page, listed under "check these" — copied
+ * into the next incident they would say something false.
+ */
+function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (section.children.length || !section.parent || !STATUS_HEADING.test(section.title)) continue;
+		const about = `${section.title} ${section.parent.title} ${section.parent.parent?.title ?? ''}`;
+		if (!MESSAGES_PARENT.test(about) && !/status/i.test(about)) continue;
+		const quotes = section.nodes.filter((node) => node.type === 'blockquote');
+		if (quotes.length === 0 || touched(context, section.start, section.end)) continue;
+		const texts = quotes.map((quote) =>
+			sourceOf(context.doc, quote)
+				.split('\n')
+				.map((line) => line.replace(/^\s*>\s?/, ''))
+				.join('\n')
+				.trim()
+		);
+		const withBlanks = texts.filter((text) => blankTokens(text).length > 0);
+		if (withBlanks.length === 0) {
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason: `its ${quotes.length > 1 ? `${quotes.length} quoted messages are filled-in examples` : 'quoted message is a filled-in example'} with no blank to fill, so no template is made from ${quotes.length > 1 ? 'them' : 'it'} (write the incident's details as [blanks] to make one)`,
+			});
+			continue;
+		}
+		if (quotes.length !== 1) continue;
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title).replace(/"/g, '')));
+		const status = /status page|statuspage|status\b/i.test(about);
+		const data: TemplateInput = {
+			title: title.trim() || 'Template',
+			kind: status ? 'status-page' : kindOf(about),
+			...(note ? { when: note } : {}),
+			...(status ? { channels: ['status-page'] } : {}),
+			format: 'plain',
+			body: texts[0]!,
+			fields: fieldsFor(texts[0]!).fields,
+			order: (context.out.templates.length + 1) * 10,
+		};
+		const slug = uniqueSlug(slugify(data.title), taken);
+		context.out.templates.push({
+			slug,
+			data,
+			from: fromOffset(context.doc, section.title, section.start),
+		});
+		const href = hrefOf(context, 'templates', slug);
+		claimNode(context.doc, quotes[0]!, href, `[Template: ${data.title}](${href})`);
 	}
 }
 

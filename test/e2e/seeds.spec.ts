@@ -161,3 +161,19 @@ test('escalation keeps each playbook’s own logic', async ({ page }) => {
 		'After 2 hours if not resolved'
 	);
 });
+
+test('every seed scenario has steps to tick on its page, and the first one ticks', async ({
+	page,
+}) => {
+	test.setTimeout(300_000);
+	for (const [playbook, slugs] of Object.entries(SCENARIOS)) {
+		for (const slug of slugs) {
+			const path = `/${playbook}/scenarios/${slug}/`;
+			await page.goto(path);
+			const box = page.locator('main rb-checklist input[type="checkbox"]').first();
+			await expect(box, path).toBeEnabled();
+			await box.check();
+			await expect(box, path).toBeChecked();
+		}
+	}
+});

@@ -601,16 +601,9 @@ test.describe('a seed template (Stolentee internal team alert)', () => {
 
 test.describe('a seed template (Restaurant OS incident record)', () => {
 	const path = '/restaurant-os/templates/incident-record/';
-
-	test('names the file to save as from the active incident, its blanks marked until known', async ({
-		templatePage: t,
-	}) => {
-		await t.goto(path);
-		const file = t.page.locator('[data-part="file"]');
-		await expect(file).toHaveText('incidents/YYYY-MM-DD-HH-MM-brief-description.md');
-		await expect(file.locator('mark')).toHaveText(['YYYY-MM-DD-HH-MM', 'brief-description']);
-
-		await t.page.evaluate(() =>
+	// An incident that started 2025-11-19 13:20 UTC, active in this browser.
+	const storeIncident = (page: Page) =>
+		page.evaluate(() =>
 			localStorage.setItem(
 				'responder:incidents',
 				JSON.stringify({
@@ -631,6 +624,16 @@ test.describe('a seed template (Restaurant OS incident record)', () => {
 				})
 			)
 		);
+
+	test('names the file to save as from the active incident, its blanks marked until known', async ({
+		templatePage: t,
+	}) => {
+		await t.goto(path);
+		const file = t.page.locator('[data-part="file"]');
+		await expect(file).toHaveText('incidents/YYYY-MM-DD-HH-MM-brief-description.md');
+		await expect(file.locator('mark')).toHaveText(['YYYY-MM-DD-HH-MM', 'brief-description']);
+
+		await storeIncident(t.page);
 		await t.goto(path);
 		await expect(file).toHaveText('incidents/2025-11-19-13-20-orders-failing-at-checkout.md');
 		await expect(file.locator('mark')).toHaveCount(0);
@@ -652,27 +655,7 @@ test.describe('a seed template (Restaurant OS incident record)', () => {
 		await expect(mark).toBeHidden();
 		await expect(t.field('Brief description')).toHaveAccessibleDescription('');
 
-		await t.page.evaluate(() =>
-			localStorage.setItem(
-				'responder:incidents',
-				JSON.stringify({
-					version: 2,
-					activeId: 'INC-20251119-1320',
-					incidents: {
-						'INC-20251119-1320': {
-							id: 'INC-20251119-1320',
-							title: 'Orders failing at checkout',
-							playbook: 'restaurant-os',
-							severity: 'restaurant-os/p0',
-							status: 'investigating',
-							startedAt: '2025-11-19T13:20:00Z',
-							roles: {},
-							timeline: [],
-						},
-					},
-				})
-			)
-		);
+		await storeIncident(t.page);
 		await t.goto(path);
 		await expect(mark).toBeVisible();
 		await expect(t.field('Brief description')).toHaveValue('Orders failing at checkout');

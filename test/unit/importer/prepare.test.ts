@@ -33,7 +33,9 @@ describe('source preparation keeps every line where it was', () => {
 		expect(text.split('\n')).toHaveLength(source.split('\n').length);
 		expect(text).toContain('Image not imported: Who reports to whom (`../img/roles.png`)');
 		expect(text).not.toContain('](../img/roles.png)');
-		expect(text).toContain('![Logo](https://example.com/logo.png) and ![](/site.png)');
+		expect(text).toContain(
+			'![Logo](https://example.com/logo.png) and Image not imported (`/site.png`)'
+		);
 	});
 
 	it('reads front matter as playbook metadata', () => {

@@ -145,3 +145,25 @@ The rota was set up in spring.
 		]);
 	});
 });
+
+describe('role tables named by their columns', () => {
+	it('types a Role | … | Responsibilities table anywhere and keeps its other columns in view', () => {
+		const { imported } = importText(`## On the bridge
+
+| Role | Person | Responsibilities |
+| --- | --- | --- |
+| Incident Lead | Ana | Runs the bridge |
+
+## Phone numbers
+
+| Role | Phone |
+| --- | --- |
+| Database owner | 555-0100 |
+`);
+		expect(imported.roles.map((r) => [r.data.name, r.data.responsibilities])).toEqual([
+			['Incident Lead', ['Runs the bridge']],
+		]);
+		// The person column is not the role's: the whole table stays, as a contact list.
+		expect(imported.contacts.map((c) => c.data.title)).toEqual(['On the bridge', 'Phone numbers']);
+	});
+});

@@ -158,10 +158,24 @@ restart
 describe('scenarios named by their alert', () => {
 	it('reads an alert name from a heading only when it is an identifier', () => {
 		expect(
-			['KubeAPIDown', 'etcdNoLeader', 'HTTPErrorsHigh', 'disk_usage_high', 'Alert: TargetDown'].map(
-				alertOfHeading
-			)
-		).toEqual(['KubeAPIDown', 'etcdNoLeader', 'HTTPErrorsHigh', 'disk_usage_high', 'TargetDown']);
+			[
+				'KubeAPIDown',
+				'etcdNoLeader',
+				'HTTPErrorsHigh',
+				'disk_usage_high',
+				'Alert: TargetDown',
+				'[P1] QueueBacklogGrowing (critical)',
+				'KubeJobFailed runbook',
+			].map(alertOfHeading)
+		).toEqual([
+			'KubeAPIDown',
+			'etcdNoLeader',
+			'HTTPErrorsHigh',
+			'disk_usage_high',
+			'TargetDown',
+			'QueueBacklogGrowing',
+			'KubeJobFailed',
+		]);
 		expect(['Overview', 'PAGERDUTY', 'Disk full', 'Step 2'].map(alertOfHeading)).toEqual([
 			undefined,
 			undefined,

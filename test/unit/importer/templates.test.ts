@@ -69,6 +69,13 @@ Status: [Investigating/Identified/Monitoring]
 		expect(fieldFor('[Timestamp]')).toMatchObject({ type: 'datetime', derive: 'now' });
 	});
 
+	it('reads a one-word <blank> but not an HTML tag or a closed element', () => {
+		expect(blankTokens('Back since <time> on <date>.<br>See <b>x</b> and <span>y</span>')).toEqual([
+			'<time>',
+			'<date>',
+		]);
+	});
+
 	it("fills a start or end time from the incident's own times, never from now", () => {
 		expect(fieldFor('<start_time>')).toMatchObject({ type: 'datetime', derive: 'incident-start' });
 		expect(fieldFor('[Start time]')).toMatchObject({ derive: 'incident-start' });
