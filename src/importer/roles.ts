@@ -338,7 +338,10 @@ const roleShaped = (name: string): boolean =>
 function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	const found: Section[] = [];
 	for (const section of allSections(context.doc.outline)) {
-		if (!ROLES_PARENT.test(section.title) || section.children.length || !section.parent) continue;
+		// A roles heading with its own list or table holds its roles; the headings after it are not.
+		const own = section.nodes.some((node) => node.type === 'list' || node.type === 'table');
+		if (!ROLES_PARENT.test(section.title) || section.children.length || own || !section.parent)
+			continue;
 		const siblings = section.parent.children;
 		for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
 			if (ROLES_PARENT.test(next.title)) continue;
@@ -605,11 +608,26 @@ export function recogniseRoleTables(context: Context): void {
 	}
 }
 
-/** A heading that is only about roles: `Roles`, `Incident Roles`, `Roles and Responsibilities`. */
+/**
+ * A heading that is only about roles: `Roles`, `Incident Response Roles`, `Mandatory Roles
+ * (Sev1/Sev2)`, `Roles and Responsibilities`; a note in parentheses says when they apply.
+ */
 const ROLES_HEADING =
-	/^((incident|response|on-?call|key|team) )?roles( (and|&) responsibilities)?$|^who does what$/i;
+	/^((incident|response|on-?call|key|team|core|mandatory|required|primary) ){0,2}roles( (and|&) responsibilities)?( \([^)]*\))?$|^who does what$/i;
 /** `Incident Commander`, `Engineering SME`: a short title-case name, no verb or sentence mark. */
 const BARE_NAME = /^[A-Z][\w&/-]*(?: (?:[A-Z(][\w&/()-]*|of|and|&)){0,3}$/;
+/** `Comms lead.`: a name in sentence case (a full stop allowed) ending in a person's function. */
+const SENTENCE_NAME = /^[A-Z][a-z]*(?: [a-z]+){0,2} [a-z]+\.?$/;
+
+/** A list item that is only a role's name, without its full stop; undefined when it is more. */
+function bareRoleName(text: string): string | undefined {
+	if (BARE_NAME.test(text)) return text;
+	const name = text.replace(/\.$/, '');
+	if (BARE_NAME.test(name) && AGENT.test(name)) return name;
+	// `Call the duty lead.` is a step: a name has no article, preposition or conjunction.
+	if (/\b(the|a|an|to|of|for|if|when|with|and|or|on|in|by)\b/i.test(name)) return undefined;
+	return SENTENCE_NAME.test(text) && AGENT.test(name) ? name : undefined;
+}
 
 /**
  * A list straight under a roles heading: `- **Incident Commander** – leads the response` items
@@ -636,8 +654,8 @@ export function recogniseRoleBullets(context: Context): void {
 			const label = labelLine(text);
 			if (label?.label && label.value && /^(\*\*|__)/.test(text))
 				return { item, name: label.label, duty: inlineText(label.value) };
-			const bare = inlineText(text);
-			return BARE_NAME.test(bare) ? { item, name: bare } : undefined;
+			const name = bareRoleName(inlineText(text));
+			return name ? { item, name } : undefined;
 		});
 		// One shape for the whole list: all with duties, or all bare names.
 		if (roles.some((role) => !role) || new Set(roles.map((role) => !!role!.duty)).size > 1)
