@@ -37,6 +37,9 @@ import { parseLevel, severityRef } from './severities.ts';
 /** A group of scenarios is plural: a singular "Incident Runbook" title is one runbook (S4). */
 const GROUP =
 	/scenarios\b|runbooks\b|playbooks\b|incident types?\b|common incidents|critical incidents|priority incidents|\balerts\b/i;
+/** A group named only by its alerts (`SRE Alerts & Escalation`) also holds rules, SLOs, policy. */
+const ALERTS_ONLY = (title: string): boolean =>
+	/\balerts\b/i.test(title) && !GROUP.test(title.replace(/\balerts\b/gi, ''));
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
 const SYMPTOMS =
 	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|meaning|how to recogni[sz]e( it)?)$/i;
@@ -192,7 +195,8 @@ export function alertOfHeading(text: string): string | undefined {
 		.replace(/^\[[^\]]*\]\s*/, '')
 		.replace(/\s*\([^)]*\)$/, '')
 		.replace(/\s+(alert|runbook|playbook)$/i, '');
-	if (!IDENTIFIER.test(name)) return undefined;
+	// `SLOs`, `APIs`: an acronym's plural is one word, not an alert's name.
+	if (!IDENTIFIER.test(name) || /^[A-Z]{2,}s$/.test(name)) return undefined;
 	const words = wordsOf(name);
 	// Two words at least, with a change of case or an underscore between them (not `PAGERDUTY`).
 	return words.length >= 2 && /[a-z]/.test(name) ? name : undefined;
@@ -295,7 +299,9 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		// `Step 2: Escalate`, `Procedure 1: Triage`: steps of one process, not kinds of incident.
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
-		!/^(table of contents|contents)$/i.test(section.title)
+		!/^(table of contents|contents)$/i.test(section.title) &&
+		// Under `Alerts`, a runbook is named by its alert or says what the alert is or how to fix it.
+		(!ALERTS_ONLY(parent.title) || isAlertName(section.title) || runbookLabels >= 1)
 	);
 }
 

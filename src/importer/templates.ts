@@ -172,12 +172,14 @@ const COMMAND_WORDS =
 	/^(\$\s+)?(sudo|amtool|kubectl|helm|curl|wget|git|npm|npx|yarn|pnpm|psql|mysql|redis-cli|docker|ssh|scp|aws|gcloud|az|railway|vercel|supabase|systemctl|journalctl|tail|grep|cat|ls|cd|export|echo|node|python3?|pip|make|terraform|ansible)\b/;
 const COMMAND_LINE =
 	/^\s*(\$\s+)?[a-z][\w.-]*\s+(?:\S+\s+)*?(?:--?[a-z][\w-]*(?:=|\s|$)|[a-z_]+=\S)/;
+/** A chat tool's slash command (`/incident create [title]`): typed into the chat, not a message. */
+const SLASH_COMMAND = /^\s*\/[a-z][\w-]*(\s|$)/;
 
 export function looksLikeCommand(value: string): boolean {
 	const lines = value.split('\n').filter((line) => line.trim() && !/^\s*#/.test(line));
 	if (lines.length === 0) return false;
 	const commands = lines.filter(
-		(line) => COMMAND_WORDS.test(line.trim()) || COMMAND_LINE.test(line)
+		(line) => COMMAND_WORDS.test(line.trim()) || COMMAND_LINE.test(line) || SLASH_COMMAND.test(line)
 	);
 	return commands.length * 2 >= lines.length;
 }
