@@ -1,5 +1,6 @@
 import type { RoleSchema } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
+import type { ListItem, RootContent } from 'mdast';
 import {
 	allSections,
 	claim,
@@ -338,8 +339,8 @@ const roleShaped = (name: string): boolean =>
 function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	const found: Section[] = [];
 	for (const section of allSections(context.doc.outline)) {
-		// A roles heading with its own list or table holds its roles; the headings after it are not.
-		const own = section.nodes.some((node) => node.type === 'list' || node.type === 'table');
+		// A roles heading whose own list is its roles introduces nothing after it.
+		const own = bulletRoles(context, section) !== undefined;
 		if (!ROLES_PARENT.test(section.title) || section.children.length || own || !section.parent)
 			continue;
 		const siblings = section.parent.children;
@@ -637,30 +638,9 @@ function bareRoleName(text: string): string | undefined {
 export function recogniseRoleBullets(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
-		if (!ROLES_HEADING.test(section.title) || section.children.length) continue;
-		// One list; paragraphs around it (an intro, a navigation footer) stay in the page.
-		const lists = section.nodes.filter((node) => node.type === 'list');
-		const others = section.nodes.filter((node) => node.type !== 'list');
-		const list =
-			lists.length === 1 && others.every((node) => node.type === 'paragraph')
-				? lists[0]
-				: undefined;
-		const items = list ? listItemsOf([list]) : undefined;
-		if (!list || !items || items.length < 2) continue;
-		if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
-		const roles = items.map((item) => {
-			if (item.children.length !== 1) return undefined;
-			const text = itemSource(context.doc, item);
-			const label = labelLine(text);
-			if (label?.label && label.value && /^(\*\*|__)/.test(text))
-				return { item, name: label.label, duty: inlineText(label.value) };
-			const name = bareRoleName(inlineText(text));
-			return name ? { item, name } : undefined;
-		});
-		// One shape for the whole list: all with duties, or all bare names.
-		if (roles.some((role) => !role) || new Set(roles.map((role) => !!role!.duty)).size > 1)
-			continue;
-		for (const { item, name, duty } of roles as NonNullable<(typeof roles)[number]>[]) {
+		const found = bulletRoles(context, section);
+		if (!found) continue;
+		for (const { item, name, duty } of found.roles) {
 			context.out.roles.push({
 				slug: uniqueSlug(slugify(name), taken),
 				data: {
@@ -671,6 +651,35 @@ export function recogniseRoleBullets(context: Context): void {
 				from: fromOffset(context.doc, name, startOf(item)),
 			});
 		}
-		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
+		claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
 	}
+}
+
+/** The roles of a roles heading's own list, when it is one and all its items are roles. */
+function bulletRoles(
+	context: Context,
+	section: Section
+): { list: RootContent; roles: { item: ListItem; name: string; duty?: string }[] } | undefined {
+	if (!ROLES_HEADING.test(section.title) || section.children.length) return undefined;
+	// One list; paragraphs around it (an intro, a navigation footer) stay in the page.
+	const lists = section.nodes.filter((node) => node.type === 'list');
+	const others = section.nodes.filter((node) => node.type !== 'list');
+	const list =
+		lists.length === 1 && others.every((node) => node.type === 'paragraph') ? lists[0] : undefined;
+	const items = list ? listItemsOf([list]) : undefined;
+	if (!list || !items || items.length < 2) return undefined;
+	if (isClaimed(context.doc, startOf(list), endOf(list))) return undefined;
+	const roles = items.map((item) => {
+		if (item.children.length !== 1) return undefined;
+		const text = itemSource(context.doc, item);
+		const label = labelLine(text);
+		if (label?.label && label.value && /^(\*\*|__)/.test(text))
+			return { item, name: label.label, duty: inlineText(label.value) };
+		const name = bareRoleName(inlineText(text));
+		return name ? { item, name } : undefined;
+	});
+	// One shape for the whole list: all with duties, or all bare names.
+	if (roles.some((role) => !role) || new Set(roles.map((role) => !!role!.duty)).size > 1)
+		return undefined;
+	return { list, roles: roles as NonNullable<(typeof roles)[number]>[] };
 }
