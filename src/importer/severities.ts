@@ -705,7 +705,7 @@ export function recogniseSeverityLists(context: Context): void {
 					const key = lead?.[1] ? targetKey(lead[1]) : undefined;
 					const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
 					const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
-					if (key && !targets[key] && phrase === lead![2] && parseDuration(phrase)) {
+					if (key && phrase && !targets[key] && phrase === lead![2] && parseDuration(phrase)) {
 						targets[key] = phrase;
 						continue;
 					}
