@@ -287,29 +287,33 @@ export function parseLadder(
 	if (!list.ordered || list.children.length < 2) return undefined;
 	const levels: Level[] = [];
 	const notes: string[] = [];
+	// Steps after the ladder ("Document each escalation in the timeline") are its notes, and so is
+	// a first step that engages nobody ("The alert pages the rota"); no level follows a late note.
+	let closed = false;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text);
-		if (
-			!match ||
-			!/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!)
-		) {
-			const sentence = notes.length ? undefined : ladderSentence(text);
-			// Steps after the ladder ("Document each escalation in the timeline") are its notes.
-			if (!sentence && levels.length >= 2) {
-				notes.push(text);
-				continue;
-			}
-			if (!sentence) return undefined;
-			levels.push({ id: `Level ${index + 1}`, ...sentence });
+		const timed =
+			match &&
+			/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!);
+		const sentence = timed || closed ? undefined : ladderSentence(text);
+		if (!timed && !sentence) {
+			if (levels.length < 2 && index > 0) return undefined;
+			closed = levels.length >= 2;
+			notes.push(text);
 			continue;
 		}
-		if (notes.length) return undefined;
-		const after = durationIn(match[2]!);
+		if (closed) return undefined;
+		const id = `Level ${levels.length + 1}`;
+		if (sentence) {
+			levels.push({ id, ...sentence });
+			continue;
+		}
+		const after = durationIn(match![2]!);
 		levels.push({
-			id: `Level ${index + 1}`,
-			who: match[1]!.trim(),
-			condition: match[2]!.trim(),
+			id,
+			who: match![1]!.trim(),
+			condition: match![2]!.trim(),
 			...(after ? { after } : {}),
 		});
 	}
@@ -328,6 +332,12 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	const trailing = /^(.+?)\s+((?:after|if|when|within|unless)\s+.+|immediately\b.*)$/i.exec(rest);
 	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
 		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
+	// `Primary on-call responds within 15m`: who answers, and how fast.
+	const answers = /^(?:the\s+)?(.+?)\s+(?:responds|acknowledges|answers|picks it up)\s+(.+)$/i.exec(
+		rest
+	);
+	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
+	if (responseTime) return { who: answers![1]!.trim(), responseTime };
 	const { who } = whoOf(rest);
 	if (!who || who.split(/\s+/).length > 6) return undefined;
 	const after = condition ? durationIn(condition) : undefined;
