@@ -616,8 +616,62 @@ export function recogniseEscalationMatrix(context: Context): void {
 	}
 }
 
+/**
+ * `Time | Action | Who` under an escalation timeline heading: `5 min | No ack → page secondary |
+ * Alerting system`. Each row is a level engaged after its time; the action's target is who is
+ * engaged (as written when no verb names one), the words before its arrow the condition, and the
+ * Who column (who acts) how that level is reached.
+ */
+export function recogniseEscalationTimelines(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!/escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 3) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!/^(time|when|elapsed|after)$/i.test(head![0] ?? '')) continue;
+			const action = head!.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
+			const actor = head!.findIndex((text, i) => i > 0 && /^(who|by|owner)$/i.test(text));
+			if (action < 0) continue;
+			const levels: Level[] = [];
+			const unnamed: string[] = [];
+			for (const cells of body) {
+				const time = (cells[0] ?? '').trim();
+				const text = (cells[action] ?? '').trim();
+				if (!parseDuration(time) || !text) break;
+				const [before, target] = /(?:→|->)/.test(text)
+					? (text.split(/\s*(?:→|->)\s*/, 2) as [string, string])
+					: [undefined, text];
+				const who = whoOf(target).who;
+				if (!who) unnamed.push(target);
+				levels.push({
+					id: time,
+					who: who ?? target,
+					after: time,
+					...(before ? { condition: before } : {}),
+					...(actor > 0 && cells[actor] ? { via: cells[actor]! } : {}),
+				});
+			}
+			if (levels.length !== body.length || levels.length < 2) continue;
+			const source = pathSource(section, node);
+			const href = addPath(context, section.title, 'time', levels, source);
+			claimNode(context.doc, node, href);
+			if (unnamed.length)
+				context.check.push({
+					kind: 'escalation',
+					...source,
+					leftAs: `the action as written, as \`who\` in escalation path ${context.playbook}/${context.out.escalations.at(-1)!.slug}`,
+					reason: `${unnamed.map((text) => `\`${text}\``).join(', ')} ${unnamed.length > 1 ? 'name' : 'names'} no one to engage`,
+				});
+		}
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
 	recogniseEscalationMatrix(context);
+	recogniseEscalationTimelines(context);
 	recogniseEscalationShapes(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);
