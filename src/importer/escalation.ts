@@ -339,7 +339,8 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
 	if (responseTime) return { who: answers![1]!.trim(), responseTime };
 	const { who } = whoOf(rest);
-	if (!who || who.split(/\s+/).length > 6) return undefined;
+	// `Escalate to Sev1 if …` raises the severity; it engages no one.
+	if (!who || who.split(/\s+/).length > 6 || parseLevel(who)) return undefined;
 	const after = condition ? durationIn(condition) : undefined;
 	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
