@@ -287,29 +287,33 @@ export function parseLadder(
 	if (!list.ordered || list.children.length < 2) return undefined;
 	const levels: Level[] = [];
 	const notes: string[] = [];
+	// Steps after the ladder ("Document each escalation in the timeline") are its notes, and so is
+	// a first step that engages nobody ("The alert pages the rota"); no level follows a late note.
+	let closed = false;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text);
-		if (
-			!match ||
-			!/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!)
-		) {
-			const sentence = notes.length ? undefined : ladderSentence(text);
-			// Steps after the ladder ("Document each escalation in the timeline") are its notes.
-			if (!sentence && levels.length >= 2) {
-				notes.push(text);
-				continue;
-			}
-			if (!sentence) return undefined;
-			levels.push({ id: `Level ${index + 1}`, ...sentence });
+		const timed =
+			match &&
+			/\b(paged?|call(ed)?|notif|escalat|engag|if|after|immediately|wake|ping)/i.test(match[2]!);
+		const sentence = timed || closed ? undefined : ladderSentence(text);
+		if (!timed && !sentence) {
+			if (levels.length < 2 && index > 0) return undefined;
+			closed = levels.length >= 2;
+			notes.push(text);
 			continue;
 		}
-		if (notes.length) return undefined;
-		const after = durationIn(match[2]!);
+		if (closed) return undefined;
+		const id = `Level ${levels.length + 1}`;
+		if (sentence) {
+			levels.push({ id, ...sentence });
+			continue;
+		}
+		const after = durationIn(match![2]!);
 		levels.push({
-			id: `Level ${index + 1}`,
-			who: match[1]!.trim(),
-			condition: match[2]!.trim(),
+			id,
+			who: match![1]!.trim(),
+			condition: match![2]!.trim(),
 			...(after ? { after } : {}),
 		});
 	}
@@ -328,8 +332,15 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	const trailing = /^(.+?)\s+((?:after|if|when|within|unless)\s+.+|immediately\b.*)$/i.exec(rest);
 	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
 		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
+	// `Primary on-call responds within 15m`: who answers, and how fast.
+	const answers = /^(?:the\s+)?(.+?)\s+(?:responds|acknowledges|answers|picks it up)\s+(.+)$/i.exec(
+		rest
+	);
+	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
+	if (responseTime) return { who: answers![1]!.trim(), responseTime };
 	const { who } = whoOf(rest);
-	if (!who || who.split(/\s+/).length > 6) return undefined;
+	// `Escalate to Sev1 if …` raises the severity; it engages no one.
+	if (!who || who.split(/\s+/).length > 6 || parseLevel(who)) return undefined;
 	const after = condition ? durationIn(condition) : undefined;
 	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
@@ -606,8 +617,62 @@ export function recogniseEscalationMatrix(context: Context): void {
 	}
 }
 
+/**
+ * `Time | Action | Who` under an escalation timeline heading: `5 min | No ack → page secondary |
+ * Alerting system`. Each row is a level engaged after its time; the action's target is who is
+ * engaged (as written when no verb names one), the words before its arrow the condition, and the
+ * Who column (who acts) how that level is reached.
+ */
+export function recogniseEscalationTimelines(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!/escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 3) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!/^(time|when|elapsed|after)$/i.test(head![0] ?? '')) continue;
+			const action = head!.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
+			const actor = head!.findIndex((text, i) => i > 0 && /^(who|by|owner)$/i.test(text));
+			if (action < 0) continue;
+			const levels: Level[] = [];
+			const unnamed: string[] = [];
+			for (const cells of body) {
+				const time = (cells[0] ?? '').trim();
+				const text = (cells[action] ?? '').trim();
+				if (!parseDuration(time) || !text) break;
+				const [before, target] = /(?:→|->)/.test(text)
+					? (text.split(/\s*(?:→|->)\s*/, 2) as [string, string])
+					: [undefined, text];
+				const who = whoOf(target).who;
+				if (!who) unnamed.push(target);
+				levels.push({
+					id: time,
+					who: who ?? target,
+					after: time,
+					...(before ? { condition: before } : {}),
+					...(actor > 0 && cells[actor] ? { via: cells[actor]! } : {}),
+				});
+			}
+			if (levels.length !== body.length || levels.length < 2) continue;
+			const source = pathSource(section, node);
+			const href = addPath(context, section.title, 'time', levels, source);
+			claimNode(context.doc, node, href);
+			if (unnamed.length)
+				context.check.push({
+					kind: 'escalation',
+					...source,
+					leftAs: `the action as written, as \`who\` in escalation path ${context.playbook}/${context.out.escalations.at(-1)!.slug}`,
+					reason: `${unnamed.map((text) => `\`${text}\``).join(', ')} ${unnamed.length > 1 ? 'name' : 'names'} no one to engage`,
+				});
+		}
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
 	recogniseEscalationMatrix(context);
+	recogniseEscalationTimelines(context);
 	recogniseEscalationShapes(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);

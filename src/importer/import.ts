@@ -11,6 +11,7 @@ import { recogniseScenarios } from './scenarios.ts';
 import {
 	finishSeverities,
 	recogniseSeveritySections,
+	recogniseSeverityLists,
 	recogniseSeverityTables,
 } from './severities.ts';
 import { recogniseTables } from './tables.ts';
@@ -56,6 +57,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
 	recogniseSeveritySections(context);
 	recogniseSeverityTables(context);
+	recogniseSeverityLists(context);
 	finishSeverities(context);
 	recogniseEscalation(context);
 	// Messages first: a message inside a runbook's steps is a template the scenario links to.

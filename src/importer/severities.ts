@@ -29,7 +29,7 @@ import { fromOffset, fromSection, hrefOf, itemLines, type Context } from './mode
 
 type TargetKey = 'acknowledge' | 'response' | 'update' | 'resolution';
 
-const CODE_LEVEL = /^(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
+const CODE_LEVEL = /^(P\s?\d|SEV(?:ERITY)?[-\s]?\d|Sev\d|S\d)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_LEVEL =
 	/^(Critical|High|Medium|Moderate|Low|Minimal|Minor|Major|Warning|Info(?:rmational)?)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_RANK: Record<string, number> = {
@@ -58,10 +58,16 @@ export interface Level {
 	name?: string;
 }
 
-/** `SEV1` stays `SEV1`, `SEV-1` stays `SEV-1`, `Sev 1` becomes `SEV-1`, `p 0` becomes `P0`. */
+/**
+ * `SEV1` stays `SEV1`, `SEV-1` stays `SEV-1`, `Sev 1` and `Severity 1` become `SEV-1`, `p 0`
+ * becomes `P0`.
+ */
 function codeLevel(code: string): { level: string; rank: number } {
 	const digits = code.replace(/\D/g, '');
-	const prefix = code.replace(/[\d\s-]/g, '').toUpperCase();
+	const prefix = code
+		.replace(/[\d\s-]/g, '')
+		.toUpperCase()
+		.replace(/^SEVERITY$/, 'SEV');
 	const separated = prefix === 'SEV' && /[-\s]/.test(code);
 	return { level: `${prefix}${separated ? '-' : ''}${digits}`, rank: Number(digits) };
 }
@@ -174,6 +180,43 @@ const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [
 	...values,
 ];
 
+/** The duration a sentence's target phrase starts with: `every 30 minutes until …` → `every 30 minutes`. */
+const DURATION_PHRASE =
+	/^(?:(?:within|in|every|under|by|after)\s+)?(?:[<≤~]\s*)?\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?[a-z]+|^(?:immediately|hourly|daily)\b/i;
+
+/**
+ * `Page the lead at once. Acknowledge within 1 hour. Post updates every 30 minutes.`: prose of
+ * several sentences, some of which name their own target and time it. Those are typed; the
+ * whole text stays as the level's response actions (or notes), since the rest says what to do.
+ */
+function sentenceTargets(
+	context: Context,
+	severity: SeverityInput,
+	label: string,
+	value: string
+): boolean {
+	const sentences = value.split(/(?<=\.)\s+(?=[A-Z])/);
+	if (sentences.length < 2) return false;
+	const targets = severity.targets as Record<TargetKey, string | undefined>;
+	const found = new Map<TargetKey, string>();
+	for (const sentence of sentences) {
+		const lead = TARGET_LEAD.exec(sentence.replace(/\.$/, ''));
+		const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+		const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
+		if (!key || !phrase || !parseDuration(phrase) || targets[key]) continue;
+		if (found.has(key)) return false;
+		found.set(key, phrase);
+	}
+	if (found.size === 0) return false;
+	for (const [key, phrase] of found) {
+		targets[key] = phrase;
+		context.targetLabels[key] ??= label;
+	}
+	if (/^respon/i.test(label)) severity.actions = push(severity.actions, value);
+	else severity.targetNotes = push(severity.targetNotes, `${label}: ${value}`);
+	return true;
+}
+
 /** Sets a target from `label: value`, or keeps the line word for word in `targetNotes`. */
 function applyTarget(
 	context: Context,
@@ -187,6 +230,7 @@ function applyTarget(
 		for (const piece of pieces) targets[piece.key] = piece.value;
 		return;
 	}
+	if (sentenceTargets(context, severity, label, value)) return;
 	const key = targetKey(label);
 	// `Acknowledge within 1 minute` under a `Response SLA` label: the words name the target.
 	const lead = TARGET_LEAD.exec(value);
@@ -492,8 +536,11 @@ export function severityTables(
 				});
 				continue;
 			}
+			// `Severity | Response Time` over `Critical`, `Warning`, `Info`: a word scale is a ladder
+			// only under a column that names severities, and only when no word repeats.
+			const wordRows = /severit|priorit/i.test(head![0] ?? '');
 			const rows = body.map((cells, index) => ({
-				level: parseLevel(cells[0] ?? ''),
+				level: parseLevel(cells[0] ?? '', wordRows),
 				first: cells[0] ?? '',
 				cells,
 				row: index + 1,
@@ -503,6 +550,7 @@ export function severityTables(
 				row.cells.slice(1).every((cell) => !cell) &&
 				row.first.split(/\s+/).length > 3;
 			const levels = rows.filter((row) => row.level);
+			if (new Set(levels.map((row) => row.level!.level)).size < levels.length) continue;
 			const strays = rows.filter((row) => !row.level && (levels.length === 0 || !isNote(row)));
 			if (strays.length) {
 				unmapped?.(
@@ -620,5 +668,64 @@ export function recogniseSeverityTables(context: Context): void {
 			!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))
 		)
 			claimNode(context.doc, table, hrefOf(context, 'severities', ''));
+	}
+}
+
+/**
+ * A list of levels under a severity heading: `1. **Sev1**` with nested lines under each. A
+ * nested line that names and times its own target (`Acknowledge within 5 minutes.`) is that
+ * target, a `Label: value` line is read as under a heading, and other lines are the level's
+ * definition (the first) or actions (the rest). Every item must lead with a bold level.
+ */
+export function recogniseSeverityLists(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!SEVERITY_PARENT.test(section.title)) continue;
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || list.children.length < 2) continue;
+			const leads = list.children.map((item) => {
+				const lead = item.children[0];
+				const strong = lead?.type === 'paragraph' ? lead.children[0] : undefined;
+				return strong?.type === 'strong' ? toString(strong) : '';
+			});
+			const levels = leads.map((lead) => (lead ? parseLevel(lead, true) : undefined));
+			if (!levels.every(Boolean)) continue;
+			if (new Set(levels.map((level) => level!.level)).size < levels.length) continue;
+			if (levels.some((level) => context.out.severities.some((e) => e.data.level === level!.level)))
+				continue;
+			list.children.forEach((item, index) => {
+				const level = levels[index]!;
+				const severity = severityFor(context, level, false);
+				const notes = [severity.targetNotes ?? []].flat().length;
+				const [, ...lines] = itemLines(context.doc, item);
+				for (const line of lines) {
+					const text = line.replace(/\.$/, '');
+					const pair = splitLabel(text);
+					if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
+					const lead = TARGET_LEAD.exec(text);
+					const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+					const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
+					const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+					if (key && phrase && !targets[key] && phrase === lead![2] && parseDuration(phrase)) {
+						targets[key] = phrase;
+						continue;
+					}
+					if (severity.definition) severity.actions = push(severity.actions, line);
+					else severity.definition = line;
+				}
+				// The item's bold level is the label an author finds on its line.
+				const heading = leads[index]!;
+				noteCheck(context, severity, notes, {
+					heading,
+					start: startOf(item),
+					end: endOf(item),
+				});
+				context.out.severities.push({
+					slug: severitySlug(level.level),
+					data: severity,
+					from: fromOffset(context.doc, heading, startOf(item)),
+				});
+			});
+			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
+		}
 	}
 }
