@@ -501,12 +501,7 @@ export function recogniseTemplates(context: Context): void {
 			fields: blanks.fields,
 			order: (context.out.templates.length + 1) * 10,
 		};
-		const slug = uniqueSlug(slugify(data.title), taken);
-		context.out.templates.push({
-			slug,
-			data,
-			from: templateSource(context, code),
-		});
+		const slug = addTemplate(context, taken, data, templateSource(context, code));
 		const where = {
 			kind: 'template' as const,
 			heading: code.label ?? code.section.title,
@@ -635,15 +630,27 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			fields: blanks.fields,
 			order: (context.out.templates.length + 1) * 10,
 		};
-		const slug = uniqueSlug(slugify(data.title), taken);
-		context.out.templates.push({
-			slug,
+		const slug = addTemplate(
+			context,
+			taken,
 			data,
-			from: fromOffset(context.doc, section.title, section.start),
-		});
+			fromOffset(context.doc, section.title, section.start)
+		);
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, section.start, end, href, `[Template: ${data.title}](${href})`);
 	}
+}
+
+/** Adds a typed template under a slug not yet taken, and returns the slug. */
+function addTemplate(
+	context: Context,
+	taken: Set<string>,
+	data: TemplateInput,
+	from: SourceRef
+): string {
+	const slug = uniqueSlug(slugify(data.title), taken);
+	context.out.templates.push({ slug, data, from });
+	return slug;
 }
 
 /** A heading that names a status-page state or an update: `"Investigating" status`, `Resolved`. */
@@ -693,12 +700,12 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 			fields: fieldsFor(texts[0]!).fields,
 			order: (context.out.templates.length + 1) * 10,
 		};
-		const slug = uniqueSlug(slugify(data.title), taken);
-		context.out.templates.push({
-			slug,
+		const slug = addTemplate(
+			context,
+			taken,
 			data,
-			from: fromOffset(context.doc, section.title, section.start),
-		});
+			fromOffset(context.doc, section.title, section.start)
+		);
 		const href = hrefOf(context, 'templates', slug);
 		claimNode(context.doc, quotes[0]!, href, `[Template: ${data.title}](${href})`);
 	}
