@@ -477,7 +477,7 @@ export function recogniseTemplates(context: Context): void {
 				? subject.replace(/\[[^\]]*\]/g, '').trim()
 				: title.trim();
 		const blanks = fieldsFor(body, subject);
-		const data: TemplateInput = {
+		const data: NewTemplate = {
 			title: named || 'Template',
 			kind,
 			...(note && !CHANNEL_LABEL.test(note)
@@ -499,7 +499,6 @@ export function recogniseTemplates(context: Context): void {
 					: 'plain',
 			body,
 			fields: blanks.fields,
-			order: (context.out.templates.length + 1) * 10,
 		};
 		const slug = addTemplate(context, taken, data, templateSource(context, code));
 		const where = {
@@ -615,7 +614,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		if (subject || /email/i.test(words)) channels.push('email');
 		if (/status page/i.test(words)) channels.push('status-page');
 		if (/slack/i.test(words)) channels.push('slack');
-		const data: TemplateInput = {
+		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind,
 			...(note && !CHANNEL_LABEL.test(note)
@@ -628,7 +627,6 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			format: 'plain',
 			body,
 			fields: blanks.fields,
-			order: (context.out.templates.length + 1) * 10,
 		};
 		const slug = addTemplate(
 			context,
@@ -641,15 +639,22 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 	}
 }
 
-/** Adds a typed template under a slug not yet taken, and returns the slug. */
+type NewTemplate = Omit<TemplateInput, 'order'>;
+
+/**
+ * Adds a typed template after those already typed, under a slug made from `name` and not yet
+ * taken, and returns the slug.
+ */
 function addTemplate(
 	context: Context,
 	taken: Set<string>,
-	data: TemplateInput,
-	from: SourceRef
+	data: NewTemplate,
+	from: SourceRef,
+	name = data.title
 ): string {
-	const slug = uniqueSlug(slugify(data.title), taken);
-	context.out.templates.push({ slug, data, from });
+	const slug = uniqueSlug(slugify(name), taken);
+	const order = (context.out.templates.length + 1) * 10;
+	context.out.templates.push({ slug, data: { ...data, order }, from });
 	return slug;
 }
 
@@ -690,7 +695,7 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 		if (quotes.length !== 1) continue;
 		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title).replace(/"/g, '')));
 		const status = /status page|statuspage|status\b/i.test(about);
-		const data: TemplateInput = {
+		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind: status ? 'status-page' : kindOf(about),
 			...(note ? { when: note } : {}),
@@ -698,7 +703,6 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 			format: 'plain',
 			body: texts[0]!,
 			fields: fieldsFor(texts[0]!).fields,
-			order: (context.out.templates.length + 1) * 10,
 		};
 		const slug = addTemplate(
 			context,
@@ -731,21 +735,21 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		if ((text.match(EMPTY_FIELD)?.length ?? 0) < 3) continue;
 		const title = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
 		const kind = kindOf(heading);
-		const data: TemplateInput = {
+		const data: NewTemplate = {
 			title: heading,
 			kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
 			channels: ['file'],
 			format: 'markdown',
 			body,
 			fields: fieldsFor(body).fields,
-			order: (context.out.templates.length + 1) * 10,
 		};
-		const slug = uniqueSlug(slugify(title), taken);
-		context.out.templates.push({
-			slug,
+		const slug = addTemplate(
+			context,
+			taken,
 			data,
-			from: fromOffset(context.doc, section.title, section.start),
-		});
+			fromOffset(context.doc, section.title, section.start),
+			title
+		);
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
 	}
