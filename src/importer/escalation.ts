@@ -43,14 +43,24 @@ export function windowStart(window: string): string | undefined {
 	return parseDuration(text) ? text : undefined;
 }
 
-/** A list whose every item is a level with a time window. */
-export function parseChain(doc: Context['doc'], list: List): Level[] | undefined {
+/**
+ * A list whose every item is a level with a time window. `Who (15 min)` items name no level, so
+ * they are a path only under an escalation heading or when their windows rise: an agenda
+ * (`**Timeline Review** (15 min)`, `**Action Items** (15 min)`) times its items too.
+ */
+export function parseChain(
+	doc: Context['doc'],
+	list: List,
+	escalation = true
+): Level[] | undefined {
 	const levels: Level[] = [];
+	let unnamed = 0;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
+		if (!chain) unnamed++;
 		const id = chain
 			? chain[1]!
 					.replace(/^l(\d)/i, 'L$1')
@@ -64,8 +74,24 @@ export function parseChain(doc: Context['doc'], list: List): Level[] | undefined
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
+	if (unnamed && !escalation && !rising(levels)) return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
+
+/** Each level engaged later than the one before it. */
+const rising = (levels: Level[]): boolean =>
+	levels.every((level, index) => {
+		const minutes = level.after ? parseDuration(level.after)?.minutes : undefined;
+		const before = index ? levels[index - 1]!.after : undefined;
+		const previous = before ? parseDuration(before)?.minutes : -1;
+		return minutes !== undefined && previous !== undefined && minutes > previous;
+	});
+
+/** A heading (or its parent's) that speaks of escalating, paging or being on call. */
+const escalationish = (section: Section): boolean =>
+	/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
+		`${section.title} ${section.parent?.title ?? ''}`
+	);
 
 /**
  * Keeps a path valid whatever the source says: level ids made unique, `after` dropped when the
@@ -182,7 +208,7 @@ export function recogniseChains(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		for (const node of section.nodes) {
 			if (node.type !== 'list') continue;
-			const levels = parseChain(context.doc, node);
+			const levels = parseChain(context.doc, node, escalationish(section));
 			if (!levels) continue;
 			claimNode(
 				context.doc,
@@ -524,10 +550,6 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
-	const escalationish = (section: Section) =>
-		/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
-			`${section.title} ${section.parent?.title ?? ''}`
-		);
 	for (const section of allSections(context.doc.outline)) {
 		const where = escalationish(section);
 		for (const node of section.nodes) {
