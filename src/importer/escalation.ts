@@ -408,7 +408,11 @@ export function parseArrowChain(line: string): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
-/** Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. */
+/**
+ * Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. A box that names a severity, holds
+ * an arrow of its own or starts with a condition (`P3 → Engineer assigned`, `If more customers are
+ * hit`) draws how an incident is raised or handled, not who is engaged: no path.
+ */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
 	let pending: string | undefined;
@@ -429,6 +433,8 @@ export function parseDiagram(value: string): Level[] | undefined {
 		if (/^[│└┌┐┘─]+$/.test(line)) continue;
 		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
 		if (!who || who.length > 60) return undefined;
+		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
+			return undefined;
 		const after = pending ? durationIn(pending) : undefined;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
