@@ -394,7 +394,10 @@ export function parseArrowChain(line: string): Level[] | undefined {
 		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
 		if (levels.length === 0 && condition) level.condition = condition;
 		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
-		if (note && !window) level.via = note;
+		// `PR (if needed)` says when, `CTO (phone)` how.
+		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
+			level.condition = [level.condition, note].filter(Boolean).join(', ');
+		else if (note && !window) level.via = note;
 		levels.push(level);
 		if (window?.minutes !== undefined && note) {
 			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
@@ -405,6 +408,9 @@ export function parseArrowChain(line: string): Level[] | undefined {
 			previous = undefined;
 		}
 	}
+	// A chain that times no step starts nowhere in time either.
+	if (levels.every((level) => !level.after || level.after === '0 min'))
+		levels.forEach((level) => delete level.after);
 	return levels.length >= 2 ? levels : undefined;
 }
 
@@ -576,7 +582,10 @@ export function recogniseEscalationShapes(context: Context): void {
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
-				levels = parseDiagram(node.value);
+				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
+				const lines = node.value.split('\n').filter((line) => line.trim());
+				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
+				levels ??= parseDiagram(node.value);
 			}
 			if (!levels) continue;
 			const href = addPath(
