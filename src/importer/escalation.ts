@@ -560,17 +560,30 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/**
+ * `**Immediate Actions**:` above a numbered list: the list is what to do, in order. Paging someone
+ * may be one of the steps, but the steps are no ladder (the section's chain, if any, is).
+ */
+function stepsLabel(context: Context, before: Nodes | undefined): boolean {
+	if (before?.type !== 'paragraph') return false;
+	const label = /^(?:\*\*|__)([^*_\n]+?):?(?:\*\*|__):?$/.exec(
+		sourceOf(context.doc, before).trim()
+	);
+	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label[1]!.trim());
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const where = escalationish(section);
-		for (const node of section.nodes) {
+		for (const [index, node] of section.nodes.entries()) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			let levels: Level[] | undefined;
 			let notes: string[] = [];
 			let style: EscalationInput['style'] = 'time';
 			if (node.type === 'list') {
-				const ladder = where ? parseLadder(context.doc, node) : undefined;
+				const steps = stepsLabel(context, section.nodes[index - 1]);
+				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
 				levels = parseClock(context.doc, node, where) ?? ladder?.levels;
 				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
 				if (!levels && where) {
