@@ -33,6 +33,7 @@ type Level = EscalationInput['levels'][number];
 const CHAIN = /^((?:level|tier|l)\s*\d+)\s*\(([^)]*)\)\s*[:\-–—]\s*(.+)$/i;
 const CHAIN_TRAILING =
 	/^(.+?)\s*\((\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:min|mins|minutes|h|hrs?|hours?)[^)]*)\)$/i;
+const CHAIN_LEAD = /^((?:level|tier|l)\s*\d+)\s*[:\-–—]\s*(.+)$/i;
 const LEVEL_HEADING = /^((?:L|Level\s*|Tier\s*)\d+)\s*[-–—:]\s*(.+)$/i;
 
 /** `0-15 min` → `0 min`; `60+ min` → `60 min`: when the level is engaged. */
@@ -60,9 +61,12 @@ export function parseChain(
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
-		if (!chain) unnamed++;
-		const id = chain
-			? chain[1]!
+		// `Level 1: Data Engineer (0-30 min)`: the level named before who, the window after.
+		const lead = trailing ? CHAIN_LEAD.exec(trailing[1]!) : undefined;
+		if (!chain && !lead) unnamed++;
+		const named = chain?.[1] ?? lead?.[1];
+		const id = named
+			? named
 					.replace(/^l(\d)/i, 'L$1')
 					.replace(
 						/^(level|tier)\s*/i,
@@ -70,7 +74,7 @@ export function parseChain(
 					)
 			: `Level ${index + 1}`;
 		const window = (chain ? chain[2]! : trailing![2]!).trim();
-		const who = (chain ? chain[3]! : trailing![1]!).trim();
+		const who = (chain ? chain[3]! : (lead?.[2] ?? trailing![1]!)).trim();
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
@@ -545,7 +549,7 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	const levels: Level[] = [];
 	for (const line of lines) {
 		const match =
-			/^(?:\*\*|__)?((?:tier|level)\s*\d+)(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
+			/^(?:\*\*|__)?((?:tier|level)\s*\d+|L\d+(?=(?:\*\*|__)?\s*:))(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
 				line.trim()
 			);
 		if (!match) return undefined;
@@ -588,6 +592,14 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
 				if (!levels && where) {
 					levels = parseTierList(context.doc, node);
+					// `- L1: Service Desk` / `- L2: Application Support`: tier lines as a list (with
+					// time windows they are a chain, read below).
+					if (
+						!levels &&
+						node.children.every((item) => item.children.length === 1) &&
+						!parseChain(context.doc, node)
+					)
+						levels = parseTierLines(node.children.map((item) => itemSource(context.doc, item)));
 					if (levels) style = 'levels';
 				}
 			} else if (node.type === 'paragraph') {
