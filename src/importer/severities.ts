@@ -246,7 +246,8 @@ function applyTarget(
 }
 
 /** A line about keeping people informed, and one whose timing is only approximate. */
-const UPDATE_LINE = /\b(updates?|sitreps?|situation reports?|status reports?|communicat\w*|notif\w*)\b/i;
+const UPDATE_LINE =
+	/\b(updates?|sitreps?|situation reports?|status reports?|communicat\w*|notif\w*)\b/i;
 const HEDGED = /\b(approximately|about|roughly|around|ideally|or so)\b/i;
 
 /** Puts one labelled value into the severity; false when the label means nothing here. */
@@ -276,8 +277,7 @@ function apply(
 			.map((item) => cadenceIn(item))
 			.filter(Boolean);
 		if (cadences.length === 1) applyTarget(context, severity, 'Update cadence', cadences[0]!);
-	}
-	else if (/^escalat/.test(l)) severity.escalation = push(severity.escalation, ...values);
+	} else if (/^escalat/.test(l)) severity.escalation = push(severity.escalation, ...values);
 	else if (/^notif/.test(l)) severity.notifications = push(severity.notifications, ...values);
 	else if (/^communicat/.test(l) && value && items.length === 0) {
 		severity.communication = value;
@@ -335,7 +335,8 @@ function partItems(context: Context, part: Part): string[] | undefined {
 }
 
 /** A paragraph ending `Examples include:` introduces the examples; the text before it defines. */
-const EXAMPLES_LEAD = /^(.*?)\s*\b(?:examples?(?: of (?:this|these|such incidents))?(?: include| are)?|for example|such as):$/i;
+const EXAMPLES_LEAD =
+	/^(.*?)\s*\b(?:examples?(?: of (?:this|these|such incidents))?(?: include| are)?|for example|such as):$/i;
 
 /**
  * Text under a severity heading before its first label: prose is the definition, and a list of
