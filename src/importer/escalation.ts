@@ -43,14 +43,24 @@ export function windowStart(window: string): string | undefined {
 	return parseDuration(text) ? text : undefined;
 }
 
-/** A list whose every item is a level with a time window. */
-export function parseChain(doc: Context['doc'], list: List): Level[] | undefined {
+/**
+ * A list whose every item is a level with a time window. `Who (15 min)` items name no level, so
+ * they are a path only under an escalation heading or when their windows rise: an agenda
+ * (`**Timeline Review** (15 min)`, `**Action Items** (15 min)`) times its items too.
+ */
+export function parseChain(
+	doc: Context['doc'],
+	list: List,
+	escalation = true
+): Level[] | undefined {
 	const levels: Level[] = [];
+	let unnamed = 0;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
+		if (!chain) unnamed++;
 		const id = chain
 			? chain[1]!
 					.replace(/^l(\d)/i, 'L$1')
@@ -64,8 +74,24 @@ export function parseChain(doc: Context['doc'], list: List): Level[] | undefined
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
+	if (unnamed && !escalation && !rising(levels)) return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
+
+/** Each level engaged later than the one before it. */
+const rising = (levels: Level[]): boolean =>
+	levels.every((level, index) => {
+		const minutes = level.after ? parseDuration(level.after)?.minutes : undefined;
+		const before = index ? levels[index - 1]!.after : undefined;
+		const previous = before ? parseDuration(before)?.minutes : -1;
+		return minutes !== undefined && previous !== undefined && minutes > previous;
+	});
+
+/** A heading (or its parent's) that speaks of escalating, paging or being on call. */
+const escalationish = (section: Section): boolean =>
+	/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
+		`${section.title} ${section.parent?.title ?? ''}`
+	);
 
 /**
  * Keeps a path valid whatever the source says: level ids made unique, `after` dropped when the
@@ -182,7 +208,7 @@ export function recogniseChains(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		for (const node of section.nodes) {
 			if (node.type !== 'list') continue;
-			const levels = parseChain(context.doc, node);
+			const levels = parseChain(context.doc, node, escalationish(section));
 			if (!levels) continue;
 			claimNode(
 				context.doc,
@@ -368,7 +394,10 @@ export function parseArrowChain(line: string): Level[] | undefined {
 		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
 		if (levels.length === 0 && condition) level.condition = condition;
 		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
-		if (note && !window) level.via = note;
+		// `PR (if needed)` says when, `CTO (phone)` how.
+		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
+			level.condition = [level.condition, note].filter(Boolean).join(', ');
+		else if (note && !window) level.via = note;
 		levels.push(level);
 		if (window?.minutes !== undefined && note) {
 			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
@@ -379,10 +408,17 @@ export function parseArrowChain(line: string): Level[] | undefined {
 			previous = undefined;
 		}
 	}
+	// A chain that times no step starts nowhere in time either.
+	if (levels.every((level) => !level.after || level.after === '0 min'))
+		levels.forEach((level) => delete level.after);
 	return levels.length >= 2 ? levels : undefined;
 }
 
-/** Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. */
+/**
+ * Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. A box that names a severity, holds
+ * an arrow of its own or starts with a condition (`P3 → Engineer assigned`, `If more customers are
+ * hit`) draws how an incident is raised or handled, not who is engaged: no path.
+ */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
 	let pending: string | undefined;
@@ -403,6 +439,8 @@ export function parseDiagram(value: string): Level[] | undefined {
 		if (/^[│└┌┐┘─]+$/.test(line)) continue;
 		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
 		if (!who || who.length > 60) return undefined;
+		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
+			return undefined;
 		const after = pending ? durationIn(pending) : undefined;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
@@ -524,10 +562,6 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
-	const escalationish = (section: Section) =>
-		/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
-			`${section.title} ${section.parent?.title ?? ''}`
-		);
 	for (const section of allSections(context.doc.outline)) {
 		const where = escalationish(section);
 		for (const node of section.nodes) {
@@ -548,7 +582,10 @@ export function recogniseEscalationShapes(context: Context): void {
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
-				levels = parseDiagram(node.value);
+				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
+				const lines = node.value.split('\n').filter((line) => line.trim());
+				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
+				levels ??= parseDiagram(node.value);
 			}
 			if (!levels) continue;
 			const href = addPath(
