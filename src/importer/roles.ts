@@ -569,11 +569,28 @@ export function recogniseRoleTables(context: Context): void {
 			const named = /^roles?$/i.test(head![0]!)
 				? head!.findIndex((cell, i) => i > 0 && DUTIES_COLUMN.test(cell))
 				: -1;
-			const duties =
-				named > 0 ||
-				(ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
-					head!.length === 2 &&
-					(headerless || /^(role|who)$/i.test(head![0]!)));
+			const under =
+				ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
+				head!.length === 2 &&
+				(headerless || /^(role|who)$/i.test(head![0]!));
+			// `Information for responders` over `Chat room | #case-1`: a heading that only mentions
+			// responders needs every row to name a function; one that says "roles" does not.
+			const namesRoles =
+				/\broles?\b|who does what|personas?\b/i.test(
+					`${section.title} ${section.parent?.title ?? ''}`
+				) || body.every((cells) => ROLE_NOUN.test(cells[0] ?? ''));
+			if (under && !namesRoles && named <= 0 && !raci) {
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: startOf(node),
+					end: endOf(node),
+					reason:
+						'it is a two-column table under a heading about responders, but its first column names no role (lead, commander, engineer …), so its rows are not read as roles',
+				});
+				continue;
+			}
+			const duties = named > 0 || under;
 			if (!raci && !duties) continue;
 			const column = named > 0 ? named : 1;
 			const roles = body.map((cells, index) => ({
