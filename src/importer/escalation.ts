@@ -457,6 +457,203 @@ export function parseDiagram(value: string): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/** Line directions of box-drawing characters: up, down, left, right. */
+const STROKES: Record<string, string> = {
+	'│': 'ud',
+	'║': 'ud',
+	'─': 'lr',
+	'═': 'lr',
+	'┌': 'dr',
+	'╭': 'dr',
+	'╔': 'dr',
+	'┐': 'dl',
+	'╮': 'dl',
+	'╗': 'dl',
+	'└': 'ur',
+	'╰': 'ur',
+	'╚': 'ur',
+	'┘': 'ul',
+	'╯': 'ul',
+	'╝': 'ul',
+	'├': 'udr',
+	'╠': 'udr',
+	'┤': 'udl',
+	'╣': 'udl',
+	'┬': 'dlr',
+	'╦': 'dlr',
+	'┴': 'ulr',
+	'╩': 'ulr',
+	'┼': 'udlr',
+	'╬': 'udlr',
+	// Arrowheads end a line: `▼` is reached from above, `▲` from below.
+	'▼': 'u',
+	'↓': 'u',
+	'▲': 'd',
+	'↑': 'd',
+};
+const OPPOSITE: Record<string, string> = { u: 'd', d: 'u', l: 'r', r: 'l' };
+const STEP: Record<string, [number, number]> = { u: [-1, 0], d: [1, 0], l: [0, -1], r: [0, 1] };
+const has = (char: string | undefined, dir: string) =>
+	!!char && (STROKES[char] ?? '').includes(dir);
+
+interface Box {
+	top: number;
+	bottom: number;
+	left: number;
+	right: number;
+	text: string;
+}
+
+/** Boxes drawn with box-drawing corners (`┌─┐ │ │ └─┘`), each with the words inside it. */
+function boxesOf(grid: string[][]): Box[] {
+	const at = (r: number, c: number) => grid[r]?.[c];
+	const boxes: Box[] = [];
+	for (const [top, row] of grid.entries())
+		for (const [left, char] of row.entries()) {
+			if (!'┌╭╔'.includes(char)) continue;
+			let right = left + 1;
+			while (has(at(top, right), 'l') && has(at(top, right), 'r')) right++;
+			if (!'┐╮╗'.includes(at(top, right) ?? ' ') || right - left < 2) continue;
+			let bottom = top + 1;
+			while (
+				has(at(bottom, left), 'u') &&
+				has(at(bottom, left), 'd') &&
+				has(at(bottom, right), 'u')
+			)
+				bottom++;
+			if (!'└╰╚'.includes(at(bottom, left) ?? ' ') || !'┘╯╝'.includes(at(bottom, right) ?? ' '))
+				continue;
+			const text = grid
+				.slice(top + 1, bottom)
+				.map((line) =>
+					line
+						.slice(left + 1, right)
+						.join('')
+						.trim()
+				)
+				.filter(Boolean)
+				.join(' ')
+				.replace(/\s+/g, ' ');
+			if (text) boxes.push({ top, bottom, left, right, text });
+		}
+	return boxes;
+}
+
+/**
+ * An escalation hierarchy drawn as a tree of boxes (`┌─────┐ │ CTO │ └──┬──┘`, lines between them,
+ * branches side by side). The path is its longest line from the first tier (the end that names
+ * the on-call or primary, or where the arrowheads point from) to the last; boxes beside that line
+ * are returned as branches. Undefined when it is no connected tree of boxes; `undirected` when
+ * nothing says which end is the first tier.
+ */
+export function parseBoxTree(
+	value: string
+):
+	| { levels: Level[]; branches: { who: string; from: string[]; to: string[] }[] }
+	| 'undirected'
+	| undefined {
+	const grid = value.split('\n').map((line) => Array.from(line));
+	const boxes = boxesOf(grid);
+	if (boxes.length < 2) return undefined;
+	const owner = new Map<string, number>();
+	boxes.forEach((box, index) => {
+		for (let r = box.top; r <= box.bottom; r++)
+			for (let c = box.left; c <= box.right; c++) owner.set(`${r},${c}`, index);
+	});
+	const at = (r: number, c: number) => grid[r]?.[c];
+	// Each line leaving a box is followed to every box it reaches; the side it arrives at says
+	// which box is above the other.
+	const edges = new Set<string>();
+	let down = 0;
+	let up = 0;
+	boxes.forEach((box, from) => {
+		const exits: [number, number, string][] = [];
+		for (let c = box.left; c <= box.right; c++) exits.push([box.top, c, 'u'], [box.bottom, c, 'd']);
+		for (let r = box.top; r <= box.bottom; r++) exits.push([r, box.left, 'l'], [r, box.right, 'r']);
+		for (const [r0, c0, dir] of exits) {
+			const [dr, dc] = STEP[dir]!;
+			const start: [number, number] = [r0 + dr, c0 + dc];
+			if (!has(at(...start), OPPOSITE[dir]!) || owner.has(start.join(','))) continue;
+			const seen = new Set([start.join(',')]);
+			const queue = [start];
+			while (queue.length) {
+				const [r, c] = queue.shift()!;
+				const char = at(r, c)!;
+				if ('▼↓'.includes(char)) down++;
+				if ('▲↑'.includes(char)) up++;
+				for (const next of 'udlr') {
+					if (!has(char, next)) continue;
+					let [nr, nc] = [r + STEP[next]![0], c + STEP[next]![1]];
+					// A hand-drawn vertical line drifts a column: a blank straight on, and exactly one
+					// line beside it, continues the line.
+					if ((next === 'u' || next === 'd') && !(at(nr, nc) ?? ' ').trim()) {
+						const beside = [nc - 1, nc + 1].filter(
+							(cc) => has(at(nr, cc), OPPOSITE[next]!) && !owner.has(`${nr},${cc}`)
+						);
+						if (beside.length === 1) nc = beside[0]!;
+					}
+					const key = `${nr},${nc}`;
+					const hit = owner.get(key);
+					if (hit !== undefined) {
+						if (hit !== from && next !== 'l' && next !== 'r') {
+							// Arriving at a top border from above: `from` is over `hit`.
+							const [upper, lower] = next === 'd' ? [from, hit] : [hit, from];
+							if (boxes[upper]!.bottom < boxes[lower]!.top) edges.add(`${upper}>${lower}`);
+						} else if (hit !== from) {
+							const [upper, lower] = boxes[from]!.top < boxes[hit]!.top ? [from, hit] : [hit, from];
+							if (boxes[upper]!.bottom < boxes[lower]!.top) edges.add(`${upper}>${lower}`);
+						}
+						continue;
+					}
+					if (seen.has(key) || !has(at(nr, nc), OPPOSITE[next]!)) continue;
+					seen.add(key);
+					queue.push([nr, nc]);
+				}
+			}
+		}
+	});
+	const below = boxes.map((_, i) =>
+		[...edges].filter((e) => e.startsWith(`${i}>`)).map((e) => Number(e.split('>')[1]))
+	);
+	const above = boxes.map((_, i) =>
+		[...edges].filter((e) => e.endsWith(`>${i}`)).map((e) => Number(e.split('>')[0]))
+	);
+	if (boxes.some((_, i) => below[i]!.length + above[i]!.length === 0)) return undefined;
+	// The longest line from a top box down to a bottom one (the drawing's rows keep it acyclic).
+	const memo = new Map<number, number[]>();
+	const longest = (i: number): number[] => {
+		if (!memo.has(i)) {
+			const tails = below[i]!.map(longest).sort((a, b) => b.length - a.length);
+			memo.set(i, [i, ...(tails[0] ?? [])]);
+		}
+		return memo.get(i)!;
+	};
+	const path = boxes
+		.map((_, i) => i)
+		.filter((i) => above[i]!.length === 0)
+		.map(longest)
+		.sort((a, b) => b.length - a.length)[0]!;
+	if (path.length < 2) return undefined;
+	const first = /\b(on-?call|primary|first|responder|tier\s*1|level\s*1|l1)\b/i;
+	const topFirst = first.test(boxes[path[0]!]!.text);
+	const bottomFirst = first.test(boxes[path[path.length - 1]!]!.text);
+	const upward = up > down || (up === down && bottomFirst && !topFirst);
+	if (up === down && topFirst === bottomFirst) return 'undirected';
+	const order = upward ? [...path].reverse() : path;
+	const names = (list: number[]) => list.map((i) => boxes[i]!.text);
+	return {
+		levels: order.map((i, n) => ({ id: `Level ${n + 1}`, who: boxes[i]!.text })),
+		branches: boxes
+			.map((box, i) => ({ box, i }))
+			.filter(({ i }) => !path.includes(i))
+			.map(({ box, i }) => ({
+				who: box.text,
+				from: names(upward ? below[i]! : above[i]!),
+				to: names(upward ? above[i]! : below[i]!),
+			})),
+	};
+}
+
 /**
  * `T+5 min → page team lead if unresolved`: a list of elapsed times and who is engaged. Under an
  * escalation heading, `⏱ **15 min** → No response? Escalate to Tier 2` too (no `T+`, an arrow).
@@ -514,6 +711,37 @@ export function parseTierList(doc: Context['doc'], list: List): Level[] | undefi
 		});
 	}
 	return named >= 2 ? levels : undefined;
+}
+
+/** A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`. */
+const ORDER_LEAD = /\bescalat\w*\b[^.!?]*:$/i;
+/** A step's first word: `1. Open the dashboard` is a procedure, not a person. */
+const STEP_VERB =
+	/^(open|check|run|page|call|post|ask|create|go|click|update|restart|make|find|read|write|send|tell|add|set|log|join|confirm|review|verify|wait|escalate|notify|contact|use|follow|start|stop|acknowledge|ack)\b/i;
+
+/**
+ * `… to escalate to these people (in order):` over `1. Primary Engineer`, `2. Secondary Engineer`,
+ * `3. A senior manager (might not be technical)`: an ordered list of names after a sentence that
+ * says it is the escalation order. Each item, as written, is one level; no times are given.
+ */
+export function parseNameOrder(doc: Context['doc'], list: List, lead: string): Level[] | undefined {
+	if (!list.ordered || list.children.length < 2 || list.children.length > 8) return undefined;
+	if (!ORDER_LEAD.test(lead)) return undefined;
+	const levels: Level[] = [];
+	for (const item of list.children) {
+		if (item.children.length !== 1) return undefined;
+		const who = inlineText(itemSource(doc, item));
+		const name = who.replace(/\s*\([^)]*\)$/, '');
+		if (
+			!/^[A-Z]/.test(name) ||
+			STEP_VERB.test(name) ||
+			/[.!?:;,]/.test(name.replace(/\.(?=\w)/g, ''))
+		)
+			return undefined;
+		if (name.split(/\s+/).length > 8) return undefined;
+		levels.push({ id: `Level ${levels.length + 1}`, who });
+	}
+	return levels;
 }
 
 /** `page team lead if unresolved` → who `team lead`, condition `unresolved`. */
@@ -585,6 +813,7 @@ export function recogniseEscalationShapes(context: Context): void {
 			let levels: Level[] | undefined;
 			let notes: string[] = [];
 			let style: EscalationInput['style'] = 'time';
+			let branched: string | undefined;
 			if (node.type === 'list') {
 				const steps = stepsLabel(context, section.nodes[index - 1]);
 				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
@@ -602,6 +831,11 @@ export function recogniseEscalationShapes(context: Context): void {
 						levels = parseTierLines(node.children.map((item) => itemSource(context.doc, item)));
 					if (levels) style = 'levels';
 				}
+				const previous = section.nodes[index - 1];
+				if (!levels && previous?.type === 'paragraph') {
+					levels = parseNameOrder(context.doc, node, inlineText(sourceOf(context.doc, previous)));
+					if (levels) style = 'levels';
+				}
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
@@ -611,6 +845,24 @@ export function recogniseEscalationShapes(context: Context): void {
 				const lines = node.value.split('\n').filter((line) => line.trim());
 				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
 				levels ??= parseDiagram(node.value);
+				const tree = levels ? undefined : parseBoxTree(node.value);
+				if (tree === 'undirected')
+					context.check.push({
+						kind: 'escalation',
+						...pathSource(section, node),
+						reason:
+							'it is a drawing of connected boxes under an escalation heading, but neither its arrows nor its names (on-call, primary, tier 1) say which end is the first tier',
+					});
+				else if (tree) {
+					levels = tree.levels;
+					style = 'levels';
+					notes = tree.branches.map(
+						(branch) =>
+							`${branch.who}: beside the path${branch.from.length ? `, reached from ${branch.from.join(', ')}` : ''}${branch.to.length ? `, escalates to ${branch.to.join(', ')}` : ''}.`
+					);
+					if (notes.length)
+						branched = `the drawing branches: ${tree.branches.map((branch) => `\`${branch.who}\``).join(', ')} ${tree.branches.length > 1 ? 'stand' : 'stands'} beside its longest line, which became the path`;
+				}
 			}
 			if (!levels) continue;
 			const href = addPath(
@@ -622,6 +874,13 @@ export function recogniseEscalationShapes(context: Context): void {
 				notes
 			);
 			claimNode(context.doc, node, href);
+			if (branched)
+				context.check.push({
+					kind: 'escalation',
+					...pathSource(section, node),
+					leftAs: `notes of escalation path ${context.playbook}/${context.out.escalations.at(-1)!.slug}`,
+					reason: branched,
+				});
 		}
 	}
 }
