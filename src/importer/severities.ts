@@ -369,10 +369,15 @@ function applyUnlabelled(context: Context, severity: SeverityInput, part: Part):
 		} else if (node.type === 'list' && read.has(node)) {
 			continue;
 		} else if (node.type === 'list') {
+			// `Label: value` lines must each mean something here; plain lines (`Complete outage
+			// affecting all users`) describe the level.
 			const items = node.children.flatMap((item) => itemLines(context.doc, item));
-			const pairs = items.map((item) => splitLabel(item));
-			if (items.length === 0 || pairs.some((pair) => !pair)) return false;
-			if (!pairs.every((pair) => apply(context, probe, pair!.label, pair!.value, []))) return false;
+			if (items.length === 0) return false;
+			for (const item of items) {
+				const pair = splitLabel(item);
+				if (!pair) probe.definition = push(probe.definition, item);
+				else if (!apply(context, probe, pair.label, pair.value, [])) return false;
+			}
 		} else return false;
 	}
 	if (part.nodes.length === 0) return false;
@@ -407,6 +412,14 @@ function numberedLevel(section: Section): Level | undefined {
 		rest: '',
 		name: titleWord(match[2]!),
 	};
+}
+
+/** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
+function headingTargets(text: string | undefined): { label: string; value: string }[] | undefined {
+	const pieces = (text ?? '').split(/\s*[,;]\s*/).map((piece) => splitLabel(piece));
+	if (!text || pieces.some((pair) => !pair || !targetKey(pair.label) || !parseDuration(pair.value)))
+		return undefined;
+	return pieces as { label: string; value: string }[];
 }
 
 function isSeveritySection(section: Section): Level | undefined {
@@ -466,6 +479,13 @@ export function recogniseSeveritySections(context: Context): void {
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
 		const notes = [severity.targetNotes ?? []].flat().length;
+		// `### P1 - Critical (Response: Immediate, Resolution: 4 hours)`: the heading times the level.
+		const inHeading = known ? undefined : headingTargets(severity.label);
+		if (inHeading) {
+			delete severity.label;
+			for (const { label, value } of inHeading) applyTarget(context, severity, label, value);
+			used++;
+		}
 		const unread: Part[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
