@@ -33,6 +33,7 @@ type Level = EscalationInput['levels'][number];
 const CHAIN = /^((?:level|tier|l)\s*\d+)\s*\(([^)]*)\)\s*[:\-–—]\s*(.+)$/i;
 const CHAIN_TRAILING =
 	/^(.+?)\s*\((\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:min|mins|minutes|h|hrs?|hours?)[^)]*)\)$/i;
+const CHAIN_LEAD = /^((?:level|tier|l)\s*\d+)\s*[:\-–—]\s*(.+)$/i;
 const LEVEL_HEADING = /^((?:L|Level\s*|Tier\s*)\d+)\s*[-–—:]\s*(.+)$/i;
 
 /** `0-15 min` → `0 min`; `60+ min` → `60 min`: when the level is engaged. */
@@ -43,16 +44,29 @@ export function windowStart(window: string): string | undefined {
 	return parseDuration(text) ? text : undefined;
 }
 
-/** A list whose every item is a level with a time window. */
-export function parseChain(doc: Context['doc'], list: List): Level[] | undefined {
+/**
+ * A list whose every item is a level with a time window. `Who (15 min)` items name no level, so
+ * they are a path only under an escalation heading or when their windows rise: an agenda
+ * (`**Timeline Review** (15 min)`, `**Action Items** (15 min)`) times its items too.
+ */
+export function parseChain(
+	doc: Context['doc'],
+	list: List,
+	escalation = true
+): Level[] | undefined {
 	const levels: Level[] = [];
+	let unnamed = 0;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
-		const id = chain
-			? chain[1]!
+		// `Level 1: Data Engineer (0-30 min)`: the level named before who, the window after.
+		const lead = trailing ? CHAIN_LEAD.exec(trailing[1]!) : undefined;
+		if (!chain && !lead) unnamed++;
+		const named = chain?.[1] ?? lead?.[1];
+		const id = named
+			? named
 					.replace(/^l(\d)/i, 'L$1')
 					.replace(
 						/^(level|tier)\s*/i,
@@ -60,12 +74,28 @@ export function parseChain(doc: Context['doc'], list: List): Level[] | undefined
 					)
 			: `Level ${index + 1}`;
 		const window = (chain ? chain[2]! : trailing![2]!).trim();
-		const who = (chain ? chain[3]! : trailing![1]!).trim();
+		const who = (chain ? chain[3]! : (lead?.[2] ?? trailing![1]!)).trim();
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
+	if (unnamed && !escalation && !rising(levels)) return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
+
+/** Each level engaged later than the one before it. */
+const rising = (levels: Level[]): boolean =>
+	levels.every((level, index) => {
+		const minutes = level.after ? parseDuration(level.after)?.minutes : undefined;
+		const before = index ? levels[index - 1]!.after : undefined;
+		const previous = before ? parseDuration(before)?.minutes : -1;
+		return minutes !== undefined && previous !== undefined && minutes > previous;
+	});
+
+/** A heading (or its parent's) that speaks of escalating, paging or being on call. */
+const escalationish = (section: Section): boolean =>
+	/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
+		`${section.title} ${section.parent?.title ?? ''}`
+	);
 
 /**
  * Keeps a path valid whatever the source says: level ids made unique, `after` dropped when the
@@ -182,7 +212,7 @@ export function recogniseChains(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		for (const node of section.nodes) {
 			if (node.type !== 'list') continue;
-			const levels = parseChain(context.doc, node);
+			const levels = parseChain(context.doc, node, escalationish(section));
 			if (!levels) continue;
 			claimNode(
 				context.doc,
@@ -368,7 +398,10 @@ export function parseArrowChain(line: string): Level[] | undefined {
 		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
 		if (levels.length === 0 && condition) level.condition = condition;
 		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
-		if (note && !window) level.via = note;
+		// `PR (if needed)` says when, `CTO (phone)` how.
+		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
+			level.condition = [level.condition, note].filter(Boolean).join(', ');
+		else if (note && !window) level.via = note;
 		levels.push(level);
 		if (window?.minutes !== undefined && note) {
 			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
@@ -379,10 +412,17 @@ export function parseArrowChain(line: string): Level[] | undefined {
 			previous = undefined;
 		}
 	}
+	// A chain that times no step starts nowhere in time either.
+	if (levels.every((level) => !level.after || level.after === '0 min'))
+		levels.forEach((level) => delete level.after);
 	return levels.length >= 2 ? levels : undefined;
 }
 
-/** Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. */
+/**
+ * Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. A box that names a severity, holds
+ * an arrow of its own or starts with a condition (`P3 → Engineer assigned`, `If more customers are
+ * hit`) draws how an incident is raised or handled, not who is engaged: no path.
+ */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
 	let pending: string | undefined;
@@ -403,6 +443,8 @@ export function parseDiagram(value: string): Level[] | undefined {
 		if (/^[│└┌┐┘─]+$/.test(line)) continue;
 		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
 		if (!who || who.length > 60) return undefined;
+		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
+			return undefined;
 		const after = pending ? durationIn(pending) : undefined;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
@@ -735,7 +777,7 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	const levels: Level[] = [];
 	for (const line of lines) {
 		const match =
-			/^(?:\*\*|__)?((?:tier|level)\s*\d+)(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
+			/^(?:\*\*|__)?((?:tier|level)\s*\d+|L\d+(?=(?:\*\*|__)?\s*:))(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
 				line.trim()
 			);
 		if (!match) return undefined;
@@ -750,12 +792,20 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/**
+ * `**Immediate Actions**:` above a numbered list: the list is what to do, in order. Paging someone
+ * may be one of the steps, but the steps are no ladder (the section's chain, if any, is).
+ */
+function stepsLabel(context: Context, before: Nodes | undefined): boolean {
+	if (before?.type !== 'paragraph') return false;
+	const label = /^(?:\*\*|__)([^*_\n]+?):?(?:\*\*|__):?$/.exec(
+		sourceOf(context.doc, before).trim()
+	);
+	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label[1]!.trim());
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
-	const escalationish = (section: Section) =>
-		/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
-			`${section.title} ${section.parent?.title ?? ''}`
-		);
 	for (const section of allSections(context.doc.outline)) {
 		const where = escalationish(section);
 		for (const [index, node] of section.nodes.entries()) {
@@ -765,11 +815,20 @@ export function recogniseEscalationShapes(context: Context): void {
 			let style: EscalationInput['style'] = 'time';
 			let branched: string | undefined;
 			if (node.type === 'list') {
-				const ladder = where ? parseLadder(context.doc, node) : undefined;
+				const steps = stepsLabel(context, section.nodes[index - 1]);
+				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
 				levels = parseClock(context.doc, node, where) ?? ladder?.levels;
 				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
 				if (!levels && where) {
 					levels = parseTierList(context.doc, node);
+					// `- L1: Service Desk` / `- L2: Application Support`: tier lines as a list (with
+					// time windows they are a chain, read below).
+					if (
+						!levels &&
+						node.children.every((item) => item.children.length === 1) &&
+						!parseChain(context.doc, node)
+					)
+						levels = parseTierLines(node.children.map((item) => itemSource(context.doc, item)));
 					if (levels) style = 'levels';
 				}
 				const previous = section.nodes[index - 1];
@@ -782,7 +841,10 @@ export function recogniseEscalationShapes(context: Context): void {
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
-				levels = parseDiagram(node.value);
+				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
+				const lines = node.value.split('\n').filter((line) => line.trim());
+				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
+				levels ??= parseDiagram(node.value);
 				const tree = levels ? undefined : parseBoxTree(node.value);
 				if (tree === 'undirected')
 					context.check.push({
