@@ -841,7 +841,7 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 			fromOffset(context.doc, section.title, section.start)
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
+		claim(context.doc, section.start, section.end, href, entryLink('Template', data.title, href));
 		const parts = [...allSections(section)].length;
 		context.check.push({
 			kind: 'template',
