@@ -16,23 +16,47 @@ import {
 	type ChecklistRecord,
 	type Tick,
 } from '../lib/checklist-store.ts';
-import { loadChecklist, saveItems, saveList, saveTick } from './checklist-storage.ts';
+import {
+	loadChecklist,
+	saveItems,
+	saveList,
+	saveTick,
+	type LoadResult,
+} from './checklist-storage.ts';
 import { incidentsStored, onActiveIncidentChange, recordTimeline } from './incident-follow.ts';
 import { onStorageChange } from './safe-storage.ts';
 
-type IncidentContext = typeof import('./incident-context.ts');
 /**
- * The incident model, to tell which incident's ticks to show: loaded once this browser holds
- * incidents. Before any, ticks are in the `default` scope and the list needs none of it.
+ * A module the lists load only when this browser's storage calls for it, once for the page. Until
+ * it has loaded the boxes stay disabled; when it fails to load they stay so (rather than tick into
+ * the wrong scope or over old ticks), and the next load of a list tries again.
  */
-let context: IncidentContext | undefined;
-let loadingContext: Promise<IncidentContext> | undefined;
+function whenNeeded<T>(load: () => Promise<T>) {
+	let module: T | undefined;
+	let loading: Promise<T> | undefined;
+	return {
+		get: () => module,
+		load(then: () => void) {
+			loading ??= load();
+			loading.then(
+				(loaded) => {
+					module = loaded;
+					then();
+				},
+				() => (loading = undefined)
+			);
+		},
+	};
+}
+/** The incident model, to tell whose ticks to show: needed once this browser holds incidents. */
+const context = whenNeeded(() => import('./incident-context.ts'));
+/** The move of version 1/2 values: needed once a list is found stored that way. */
+const migration = whenNeeded(() => import('./checklist-migration.ts'));
 
 const NOT_SAVED = 'Ticks stay while this page is open; note them elsewhere if you need them later.';
 const NOTICES = {
 	unavailable: `Progress is not being saved: this browser does not allow storage here. ${NOT_SAVED}`,
 	full: `Progress is not being saved: browser storage is full. ${NOT_SAVED}`,
-	corrupt: `Progress is not being saved: the saved progress could not be read. ${NOT_SAVED}`,
 	movedAside: (key: string) =>
 		`The saved progress for this checklist could not be read; it was kept under “${key}”. New ticks are saved.`,
 	cleared: (ticks: number, saved: boolean) =>
@@ -56,7 +80,7 @@ export class ChecklistElement extends HTMLElement {
 	#reset: HTMLButtonElement | undefined;
 	#stopIncident: (() => void) | undefined;
 	#stopStorage: (() => void) | undefined;
-	/** Counts loads, so a load that waited for the incident model never overrides a later one. */
+	/** Counts loads, so a load that waited for a module never overrides a later one. */
 	#loads = 0;
 
 	connectedCallback() {
@@ -120,26 +144,22 @@ export class ChecklistElement extends HTMLElement {
 	 */
 	#load() {
 		const load = ++this.#loads;
-		if (!context && incidentsStored()) {
-			loadingContext ??= import('./incident-context.ts');
-			void loadingContext.then(
-				(loaded) => {
-					context = loaded;
-					if (load === this.#loads && this.isConnected) this.#load();
-				},
-				// The model did not load: the boxes stay disabled rather than tick into the wrong scope.
-				() => (loadingContext = undefined)
-			);
-			return;
+		const again = () => load === this.#loads && this.isConnected && this.#load();
+		if (!context.get() && incidentsStored()) return context.load(again);
+		const incident = context.get()?.activeIncident()?.id ?? null;
+		let result = loadChecklist(incident, this.#document);
+		if (result.status === 'old') {
+			const moved = migration.get();
+			if (!moved) return migration.load(again);
+			result = moved.loadMigrated(incident, this.#document);
 		}
-		this.#show(context?.activeIncident()?.id ?? null);
+		this.#show(incident, result);
 	}
 
 	/** Shows the ticks `incident` holds for this list (`null`: before any incident) and enables it. */
-	#show(incident: string | null) {
+	#show(incident: string | null, result: Exclude<LoadResult, { status: 'old' }>) {
 		this.#incident = incident;
 		this.#key = checklistKey(this.#incident, this.#document);
-		const result = loadChecklist(this.#incident, this.#document);
 		this.#saving = result.status === 'ok';
 		this.#record =
 			result.status === 'ok' ? result.record : (memory.get(this.#key) ?? emptyChecklist());

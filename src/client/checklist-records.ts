@@ -9,7 +9,7 @@ import {
 	scopePrefix,
 	type ChecklistRecord,
 } from '../lib/checklist-store.ts';
-import { loadChecklist } from './checklist-storage.ts';
+import { loadMigrated } from './checklist-migration.ts';
 import { keysWithPrefix } from './safe-storage.ts';
 
 /** Every list stored in an incident's scope (version 1/2 values moved on the way), by document. */
@@ -27,7 +27,7 @@ export function storedRecords(incidentId: string): Map<string, ChecklistRecord> 
 	}
 	const records = new Map<string, ChecklistRecord>();
 	for (const document of documents) {
-		const result = loadChecklist(incidentId, document);
+		const result = loadMigrated(incidentId, document);
 		if (result.status === 'ok') records.set(document, result.record);
 	}
 	return records;

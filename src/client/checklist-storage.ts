@@ -1,12 +1,11 @@
 /**
  * Checklist ticks in localStorage, one key per tick (layout in `src/lib/checklist-store.ts`):
- * loading a list (moving a version 1/2 value to version 3 on the way) and writing one tick; every
- * list of an incident is read for its export by `checklist-records.ts`. Never throws; callers show
- * the status.
+ * loading a list and writing one tick. A list stored only as a version 1/2 value loads as `old`:
+ * `checklist-migration.ts` moves it to version 3, loaded only then. Every list of an incident is
+ * read for its export by `checklist-records.ts`. Never throws; callers show the status.
  */
 import {
 	checklistKey,
-	decodeChecklist,
 	decodeListValue,
 	decodeTick,
 	legacyChecklistKey,
@@ -22,10 +21,13 @@ import {
 import { keysWithPrefix, readJson, removeKey, writeJson } from './safe-storage.ts';
 
 export type LoadResult =
-	{ status: 'ok'; record: ChecklistRecord; movedTo?: string } | { status: 'unavailable' };
+	| { status: 'ok'; record: ChecklistRecord; movedTo?: string }
+	| { status: 'unavailable' }
+	/** Nothing in version 3, but a version 1/2 value to move (`checklist-migration.ts`). */
+	| { status: 'old'; key: string };
 
 /** Ticks keyed by item id, in an object without a prototype (an item id can be `__proto__`). */
-const tickMap = (): Record<string, Tick> => Object.create(null) as Record<string, Tick>;
+export const tickMap = (): Record<string, Tick> => Object.create(null) as Record<string, Tick>;
 
 /**
  * Reads a list's ticks. Unreadable values (corrupted, or a version this build does not know) are
@@ -52,29 +54,10 @@ export function loadChecklist(incidentId: string | null, document: string): Load
 		...(items ? { items } : {}),
 	};
 	if (list.status === 'empty' && Object.keys(ticks).length === 0) {
-		const migrated = migrate(incidentId, document);
-		if (migrated.record) return { status: 'ok', record: migrated.record };
-		movedTo ??= migrated.movedTo;
+		const legacy = legacyChecklistKey(incidentId, document);
+		if (legacy && keysWithPrefix(legacy).includes(legacy)) return { status: 'old', key: legacy };
 	}
 	return { status: 'ok', record, ...(movedTo ? { movedTo } : {}) };
-}
-
-/**
- * Moves a version 1/2 value to the version 3 keys; the old key goes once all are written. An
- * unreadable old value is moved aside (`movedTo`).
- */
-function migrate(
-	incidentId: string | null,
-	document: string
-): { record?: ChecklistRecord; movedTo?: string } {
-	const legacy = legacyChecklistKey(incidentId, document);
-	if (!legacy) return {};
-	const old = readJson(legacy, decodeChecklist);
-	if (old.status === 'corrupt') return { movedTo: old.movedTo ?? legacy };
-	if (old.status !== 'ok') return {};
-	const record = { ...old.value, ticks: Object.assign(tickMap(), old.value.ticks) };
-	if (saveList(incidentId, document, record)) removeKey(legacy);
-	return { record };
 }
 
 /** Writes or (with `undefined`) removes one item's tick; `false` when storage refused. */

@@ -11,7 +11,8 @@
 import { formatUtc } from '../lib/utc.ts';
 import { h, syncChildren } from './dom.ts';
 import { storedRecords } from './checklist-records.ts';
-import { loadChecklist, saveList } from './checklist-storage.ts';
+import { loadMigrated } from './checklist-migration.ts';
+import { saveList } from './checklist-storage.ts';
 import { copyText } from './clipboard.ts';
 import { openDeclareDialog } from './declare-dialog.ts';
 import {
@@ -956,7 +957,7 @@ function typedValues(id: string): Record<string, string> {
  */
 function landHandover(incident: Incident, values: Record<string, string>): void {
 	for (const [document, record] of Object.entries(checklistsFromTimeline(incident))) {
-		const held = loadChecklist(incident.id, document);
+		const held = loadMigrated(incident.id, document);
 		saveList(
 			incident.id,
 			document,

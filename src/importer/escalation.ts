@@ -33,6 +33,7 @@ type Level = EscalationInput['levels'][number];
 const CHAIN = /^((?:level|tier|l)\s*\d+)\s*\(([^)]*)\)\s*[:\-–—]\s*(.+)$/i;
 const CHAIN_TRAILING =
 	/^(.+?)\s*\((\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:min|mins|minutes|h|hrs?|hours?)[^)]*)\)$/i;
+const CHAIN_LEAD = /^((?:level|tier|l)\s*\d+)\s*[:\-–—]\s*(.+)$/i;
 const LEVEL_HEADING = /^((?:L|Level\s*|Tier\s*)\d+)\s*[-–—:]\s*(.+)$/i;
 
 /** `0-15 min` → `0 min`; `60+ min` → `60 min`: when the level is engaged. */
@@ -43,16 +44,29 @@ export function windowStart(window: string): string | undefined {
 	return parseDuration(text) ? text : undefined;
 }
 
-/** A list whose every item is a level with a time window. */
-export function parseChain(doc: Context['doc'], list: List): Level[] | undefined {
+/**
+ * A list whose every item is a level with a time window. `Who (15 min)` items name no level, so
+ * they are a path only under an escalation heading or when their windows rise: an agenda
+ * (`**Timeline Review** (15 min)`, `**Action Items** (15 min)`) times its items too.
+ */
+export function parseChain(
+	doc: Context['doc'],
+	list: List,
+	escalation = true
+): Level[] | undefined {
 	const levels: Level[] = [];
+	let unnamed = 0;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
-		const id = chain
-			? chain[1]!
+		// `Level 1: Data Engineer (0-30 min)`: the level named before who, the window after.
+		const lead = trailing ? CHAIN_LEAD.exec(trailing[1]!) : undefined;
+		if (!chain && !lead) unnamed++;
+		const named = chain?.[1] ?? lead?.[1];
+		const id = named
+			? named
 					.replace(/^l(\d)/i, 'L$1')
 					.replace(
 						/^(level|tier)\s*/i,
@@ -60,12 +74,28 @@ export function parseChain(doc: Context['doc'], list: List): Level[] | undefined
 					)
 			: `Level ${index + 1}`;
 		const window = (chain ? chain[2]! : trailing![2]!).trim();
-		const who = (chain ? chain[3]! : trailing![1]!).trim();
+		const who = (chain ? chain[3]! : (lead?.[2] ?? trailing![1]!)).trim();
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
+	if (unnamed && !escalation && !rising(levels)) return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
+
+/** Each level engaged later than the one before it. */
+const rising = (levels: Level[]): boolean =>
+	levels.every((level, index) => {
+		const minutes = level.after ? parseDuration(level.after)?.minutes : undefined;
+		const before = index ? levels[index - 1]!.after : undefined;
+		const previous = before ? parseDuration(before)?.minutes : -1;
+		return minutes !== undefined && previous !== undefined && minutes > previous;
+	});
+
+/** A heading (or its parent's) that speaks of escalating, paging or being on call. */
+const escalationish = (section: Section): boolean =>
+	/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
+		`${section.title} ${section.parent?.title ?? ''}`
+	);
 
 /**
  * Keeps a path valid whatever the source says: level ids made unique, `after` dropped when the
@@ -182,7 +212,7 @@ export function recogniseChains(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		for (const node of section.nodes) {
 			if (node.type !== 'list') continue;
-			const levels = parseChain(context.doc, node);
+			const levels = parseChain(context.doc, node, escalationish(section));
 			if (!levels) continue;
 			claimNode(
 				context.doc,
@@ -368,7 +398,10 @@ export function parseArrowChain(line: string): Level[] | undefined {
 		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
 		if (levels.length === 0 && condition) level.condition = condition;
 		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
-		if (note && !window) level.via = note;
+		// `PR (if needed)` says when, `CTO (phone)` how.
+		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
+			level.condition = [level.condition, note].filter(Boolean).join(', ');
+		else if (note && !window) level.via = note;
 		levels.push(level);
 		if (window?.minutes !== undefined && note) {
 			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
@@ -379,10 +412,17 @@ export function parseArrowChain(line: string): Level[] | undefined {
 			previous = undefined;
 		}
 	}
+	// A chain that times no step starts nowhere in time either.
+	if (levels.every((level) => !level.after || level.after === '0 min'))
+		levels.forEach((level) => delete level.after);
 	return levels.length >= 2 ? levels : undefined;
 }
 
-/** Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. */
+/**
+ * Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. A box that names a severity, holds
+ * an arrow of its own or starts with a condition (`P3 → Engineer assigned`, `If more customers are
+ * hit`) draws how an incident is raised or handled, not who is engaged: no path.
+ */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
 	let pending: string | undefined;
@@ -403,6 +443,8 @@ export function parseDiagram(value: string): Level[] | undefined {
 		if (/^[│└┌┐┘─]+$/.test(line)) continue;
 		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
 		if (!who || who.length > 60) return undefined;
+		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
+			return undefined;
 		const after = pending ? durationIn(pending) : undefined;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
@@ -413,6 +455,203 @@ export function parseDiagram(value: string): Level[] | undefined {
 		pending = undefined;
 	}
 	return levels.length >= 2 ? levels : undefined;
+}
+
+/** Line directions of box-drawing characters: up, down, left, right. */
+const STROKES: Record<string, string> = {
+	'│': 'ud',
+	'║': 'ud',
+	'─': 'lr',
+	'═': 'lr',
+	'┌': 'dr',
+	'╭': 'dr',
+	'╔': 'dr',
+	'┐': 'dl',
+	'╮': 'dl',
+	'╗': 'dl',
+	'└': 'ur',
+	'╰': 'ur',
+	'╚': 'ur',
+	'┘': 'ul',
+	'╯': 'ul',
+	'╝': 'ul',
+	'├': 'udr',
+	'╠': 'udr',
+	'┤': 'udl',
+	'╣': 'udl',
+	'┬': 'dlr',
+	'╦': 'dlr',
+	'┴': 'ulr',
+	'╩': 'ulr',
+	'┼': 'udlr',
+	'╬': 'udlr',
+	// Arrowheads end a line: `▼` is reached from above, `▲` from below.
+	'▼': 'u',
+	'↓': 'u',
+	'▲': 'd',
+	'↑': 'd',
+};
+const OPPOSITE: Record<string, string> = { u: 'd', d: 'u', l: 'r', r: 'l' };
+const STEP: Record<string, [number, number]> = { u: [-1, 0], d: [1, 0], l: [0, -1], r: [0, 1] };
+const has = (char: string | undefined, dir: string) =>
+	!!char && (STROKES[char] ?? '').includes(dir);
+
+interface Box {
+	top: number;
+	bottom: number;
+	left: number;
+	right: number;
+	text: string;
+}
+
+/** Boxes drawn with box-drawing corners (`┌─┐ │ │ └─┘`), each with the words inside it. */
+function boxesOf(grid: string[][]): Box[] {
+	const at = (r: number, c: number) => grid[r]?.[c];
+	const boxes: Box[] = [];
+	for (const [top, row] of grid.entries())
+		for (const [left, char] of row.entries()) {
+			if (!'┌╭╔'.includes(char)) continue;
+			let right = left + 1;
+			while (has(at(top, right), 'l') && has(at(top, right), 'r')) right++;
+			if (!'┐╮╗'.includes(at(top, right) ?? ' ') || right - left < 2) continue;
+			let bottom = top + 1;
+			while (
+				has(at(bottom, left), 'u') &&
+				has(at(bottom, left), 'd') &&
+				has(at(bottom, right), 'u')
+			)
+				bottom++;
+			if (!'└╰╚'.includes(at(bottom, left) ?? ' ') || !'┘╯╝'.includes(at(bottom, right) ?? ' '))
+				continue;
+			const text = grid
+				.slice(top + 1, bottom)
+				.map((line) =>
+					line
+						.slice(left + 1, right)
+						.join('')
+						.trim()
+				)
+				.filter(Boolean)
+				.join(' ')
+				.replace(/\s+/g, ' ');
+			if (text) boxes.push({ top, bottom, left, right, text });
+		}
+	return boxes;
+}
+
+/**
+ * An escalation hierarchy drawn as a tree of boxes (`┌─────┐ │ CTO │ └──┬──┘`, lines between them,
+ * branches side by side). The path is its longest line from the first tier (the end that names
+ * the on-call or primary, or where the arrowheads point from) to the last; boxes beside that line
+ * are returned as branches. Undefined when it is no connected tree of boxes; `undirected` when
+ * nothing says which end is the first tier.
+ */
+export function parseBoxTree(
+	value: string
+):
+	| { levels: Level[]; branches: { who: string; from: string[]; to: string[] }[] }
+	| 'undirected'
+	| undefined {
+	const grid = value.split('\n').map((line) => Array.from(line));
+	const boxes = boxesOf(grid);
+	if (boxes.length < 2) return undefined;
+	const owner = new Map<string, number>();
+	boxes.forEach((box, index) => {
+		for (let r = box.top; r <= box.bottom; r++)
+			for (let c = box.left; c <= box.right; c++) owner.set(`${r},${c}`, index);
+	});
+	const at = (r: number, c: number) => grid[r]?.[c];
+	// Each line leaving a box is followed to every box it reaches; the side it arrives at says
+	// which box is above the other.
+	const edges = new Set<string>();
+	let down = 0;
+	let up = 0;
+	boxes.forEach((box, from) => {
+		const exits: [number, number, string][] = [];
+		for (let c = box.left; c <= box.right; c++) exits.push([box.top, c, 'u'], [box.bottom, c, 'd']);
+		for (let r = box.top; r <= box.bottom; r++) exits.push([r, box.left, 'l'], [r, box.right, 'r']);
+		for (const [r0, c0, dir] of exits) {
+			const [dr, dc] = STEP[dir]!;
+			const start: [number, number] = [r0 + dr, c0 + dc];
+			if (!has(at(...start), OPPOSITE[dir]!) || owner.has(start.join(','))) continue;
+			const seen = new Set([start.join(',')]);
+			const queue = [start];
+			while (queue.length) {
+				const [r, c] = queue.shift()!;
+				const char = at(r, c)!;
+				if ('▼↓'.includes(char)) down++;
+				if ('▲↑'.includes(char)) up++;
+				for (const next of 'udlr') {
+					if (!has(char, next)) continue;
+					let [nr, nc] = [r + STEP[next]![0], c + STEP[next]![1]];
+					// A hand-drawn vertical line drifts a column: a blank straight on, and exactly one
+					// line beside it, continues the line.
+					if ((next === 'u' || next === 'd') && !(at(nr, nc) ?? ' ').trim()) {
+						const beside = [nc - 1, nc + 1].filter(
+							(cc) => has(at(nr, cc), OPPOSITE[next]!) && !owner.has(`${nr},${cc}`)
+						);
+						if (beside.length === 1) nc = beside[0]!;
+					}
+					const key = `${nr},${nc}`;
+					const hit = owner.get(key);
+					if (hit !== undefined) {
+						if (hit !== from && next !== 'l' && next !== 'r') {
+							// Arriving at a top border from above: `from` is over `hit`.
+							const [upper, lower] = next === 'd' ? [from, hit] : [hit, from];
+							if (boxes[upper]!.bottom < boxes[lower]!.top) edges.add(`${upper}>${lower}`);
+						} else if (hit !== from) {
+							const [upper, lower] = boxes[from]!.top < boxes[hit]!.top ? [from, hit] : [hit, from];
+							if (boxes[upper]!.bottom < boxes[lower]!.top) edges.add(`${upper}>${lower}`);
+						}
+						continue;
+					}
+					if (seen.has(key) || !has(at(nr, nc), OPPOSITE[next]!)) continue;
+					seen.add(key);
+					queue.push([nr, nc]);
+				}
+			}
+		}
+	});
+	const below = boxes.map((_, i) =>
+		[...edges].filter((e) => e.startsWith(`${i}>`)).map((e) => Number(e.split('>')[1]))
+	);
+	const above = boxes.map((_, i) =>
+		[...edges].filter((e) => e.endsWith(`>${i}`)).map((e) => Number(e.split('>')[0]))
+	);
+	if (boxes.some((_, i) => below[i]!.length + above[i]!.length === 0)) return undefined;
+	// The longest line from a top box down to a bottom one (the drawing's rows keep it acyclic).
+	const memo = new Map<number, number[]>();
+	const longest = (i: number): number[] => {
+		if (!memo.has(i)) {
+			const tails = below[i]!.map(longest).sort((a, b) => b.length - a.length);
+			memo.set(i, [i, ...(tails[0] ?? [])]);
+		}
+		return memo.get(i)!;
+	};
+	const path = boxes
+		.map((_, i) => i)
+		.filter((i) => above[i]!.length === 0)
+		.map(longest)
+		.sort((a, b) => b.length - a.length)[0]!;
+	if (path.length < 2) return undefined;
+	const first = /\b(on-?call|primary|first|responder|tier\s*1|level\s*1|l1)\b/i;
+	const topFirst = first.test(boxes[path[0]!]!.text);
+	const bottomFirst = first.test(boxes[path[path.length - 1]!]!.text);
+	const upward = up > down || (up === down && bottomFirst && !topFirst);
+	if (up === down && topFirst === bottomFirst) return 'undirected';
+	const order = upward ? [...path].reverse() : path;
+	const names = (list: number[]) => list.map((i) => boxes[i]!.text);
+	return {
+		levels: order.map((i, n) => ({ id: `Level ${n + 1}`, who: boxes[i]!.text })),
+		branches: boxes
+			.map((box, i) => ({ box, i }))
+			.filter(({ i }) => !path.includes(i))
+			.map(({ box, i }) => ({
+				who: box.text,
+				from: names(upward ? below[i]! : above[i]!),
+				to: names(upward ? above[i]! : below[i]!),
+			})),
+	};
 }
 
 /**
@@ -474,6 +713,37 @@ export function parseTierList(doc: Context['doc'], list: List): Level[] | undefi
 	return named >= 2 ? levels : undefined;
 }
 
+/** A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`. */
+const ORDER_LEAD = /\bescalat\w*\b[^.!?]*:$/i;
+/** A step's first word: `1. Open the dashboard` is a procedure, not a person. */
+const STEP_VERB =
+	/^(open|check|run|page|call|post|ask|create|go|click|update|restart|make|find|read|write|send|tell|add|set|log|join|confirm|review|verify|wait|escalate|notify|contact|use|follow|start|stop|acknowledge|ack)\b/i;
+
+/**
+ * `… to escalate to these people (in order):` over `1. Primary Engineer`, `2. Secondary Engineer`,
+ * `3. A senior manager (might not be technical)`: an ordered list of names after a sentence that
+ * says it is the escalation order. Each item, as written, is one level; no times are given.
+ */
+export function parseNameOrder(doc: Context['doc'], list: List, lead: string): Level[] | undefined {
+	if (!list.ordered || list.children.length < 2 || list.children.length > 8) return undefined;
+	if (!ORDER_LEAD.test(lead)) return undefined;
+	const levels: Level[] = [];
+	for (const item of list.children) {
+		if (item.children.length !== 1) return undefined;
+		const who = inlineText(itemSource(doc, item));
+		const name = who.replace(/\s*\([^)]*\)$/, '');
+		if (
+			!/^[A-Z]/.test(name) ||
+			STEP_VERB.test(name) ||
+			/[.!?:;,]/.test(name.replace(/\.(?=\w)/g, ''))
+		)
+			return undefined;
+		if (name.split(/\s+/).length > 8) return undefined;
+		levels.push({ id: `Level ${levels.length + 1}`, who });
+	}
+	return levels;
+}
+
 /** `page team lead if unresolved` → who `team lead`, condition `unresolved`. */
 export function whoOf(text: string): { who?: string; condition?: string } {
 	// `No response? Escalate to Tier 2`: the question is the condition.
@@ -507,7 +777,7 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	const levels: Level[] = [];
 	for (const line of lines) {
 		const match =
-			/^(?:\*\*|__)?((?:tier|level)\s*\d+)(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
+			/^(?:\*\*|__)?((?:tier|level)\s*\d+|L\d+(?=(?:\*\*|__)?\s*:))(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*:?\s*(.+)$/i.exec(
 				line.trim()
 			);
 		if (!match) return undefined;
@@ -522,25 +792,48 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/**
+ * `**Immediate Actions**:` above a numbered list: the list is what to do, in order. Paging someone
+ * may be one of the steps, but the steps are no ladder (the section's chain, if any, is).
+ */
+function stepsLabel(context: Context, before: Nodes | undefined): boolean {
+	if (before?.type !== 'paragraph') return false;
+	const label = /^(?:\*\*|__)([^*_\n]+?):?(?:\*\*|__):?$/.exec(
+		sourceOf(context.doc, before).trim()
+	);
+	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label[1]!.trim());
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
-	const escalationish = (section: Section) =>
-		/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
-			`${section.title} ${section.parent?.title ?? ''}`
-		);
 	for (const section of allSections(context.doc.outline)) {
 		const where = escalationish(section);
-		for (const node of section.nodes) {
+		for (const [index, node] of section.nodes.entries()) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			let levels: Level[] | undefined;
 			let notes: string[] = [];
 			let style: EscalationInput['style'] = 'time';
+			let branched: string | undefined;
 			if (node.type === 'list') {
-				const ladder = where ? parseLadder(context.doc, node) : undefined;
+				const steps = stepsLabel(context, section.nodes[index - 1]);
+				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
 				levels = parseClock(context.doc, node, where) ?? ladder?.levels;
 				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
 				if (!levels && where) {
 					levels = parseTierList(context.doc, node);
+					// `- L1: Service Desk` / `- L2: Application Support`: tier lines as a list (with
+					// time windows they are a chain, read below).
+					if (
+						!levels &&
+						node.children.every((item) => item.children.length === 1) &&
+						!parseChain(context.doc, node)
+					)
+						levels = parseTierLines(node.children.map((item) => itemSource(context.doc, item)));
+					if (levels) style = 'levels';
+				}
+				const previous = section.nodes[index - 1];
+				if (!levels && previous?.type === 'paragraph') {
+					levels = parseNameOrder(context.doc, node, inlineText(sourceOf(context.doc, previous)));
 					if (levels) style = 'levels';
 				}
 			} else if (node.type === 'paragraph') {
@@ -548,7 +841,28 @@ export function recogniseEscalationShapes(context: Context): void {
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
-				levels = parseDiagram(node.value);
+				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
+				const lines = node.value.split('\n').filter((line) => line.trim());
+				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
+				levels ??= parseDiagram(node.value);
+				const tree = levels ? undefined : parseBoxTree(node.value);
+				if (tree === 'undirected')
+					context.check.push({
+						kind: 'escalation',
+						...pathSource(section, node),
+						reason:
+							'it is a drawing of connected boxes under an escalation heading, but neither its arrows nor its names (on-call, primary, tier 1) say which end is the first tier',
+					});
+				else if (tree) {
+					levels = tree.levels;
+					style = 'levels';
+					notes = tree.branches.map(
+						(branch) =>
+							`${branch.who}: beside the path${branch.from.length ? `, reached from ${branch.from.join(', ')}` : ''}${branch.to.length ? `, escalates to ${branch.to.join(', ')}` : ''}.`
+					);
+					if (notes.length)
+						branched = `the drawing branches: ${tree.branches.map((branch) => `\`${branch.who}\``).join(', ')} ${tree.branches.length > 1 ? 'stand' : 'stands'} beside its longest line, which became the path`;
+				}
 			}
 			if (!levels) continue;
 			const href = addPath(
@@ -560,6 +874,13 @@ export function recogniseEscalationShapes(context: Context): void {
 				notes
 			);
 			claimNode(context.doc, node, href);
+			if (branched)
+				context.check.push({
+					kind: 'escalation',
+					...pathSource(section, node),
+					leftAs: `notes of escalation path ${context.playbook}/${context.out.escalations.at(-1)!.slug}`,
+					reason: branched,
+				});
 		}
 	}
 }

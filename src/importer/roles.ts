@@ -1,6 +1,6 @@
 import type { RoleSchema } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
-import type { ListItem, RootContent } from 'mdast';
+import type { Emphasis, ListItem, RootContent } from 'mdast';
 import {
 	allSections,
 	claim,
@@ -12,6 +12,7 @@ import {
 	listItemsOf,
 	partsOf,
 	slugify,
+	sourceOf,
 	startOf,
 	stripEmoji,
 	uniqueSlug,
@@ -20,6 +21,7 @@ import {
 } from './markdown.ts';
 import { fromOffset, fromSection, itemLines, lineAt, takenIn, type Context } from './model.ts';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 
 /**
  * Roles: the sub-sections of an "Incident Roles" heading, each with Responsibilities, Authority,
@@ -40,6 +42,16 @@ const ROLE_FIELD =
 
 /** `Role: Incident Commander (IC)` → `Incident Commander (IC)`. */
 const roleName = (title: string): string => title.replace(/^role\s*[:–—-]\s*/i, '').trim();
+
+/**
+ * `On-Call Manager (Optional for small teams)` → the name and its qualifier, kept as a note; an
+ * abbreviation in parentheses (`Incident Commander (IC)`) is part of the name.
+ */
+function qualified(name: string): { name: string; qualifier?: string } {
+	const match = /^(.+?)\s*\(([^)]+)\)$/.exec(name);
+	if (!match || /^[A-Z][A-Za-z]{0,5}$/.test(match[2]!.trim())) return { name };
+	return { name: match[1]!.trim(), qualifier: match[2]!.trim() };
+}
 
 /** List items of every list in a section and its sub-sections, as lines. */
 function subtreeItems(context: Context, section: Section): string[] {
@@ -147,7 +159,7 @@ export function recogniseRoles(context: Context): void {
 		if (!ROLES_PARENT.test(parent.title) || typed.has(parent)) continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
-			const name = roleName(section.title);
+			const { name, qualifier } = qualified(roleName(section.title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
 			const parts = partsOf(context.doc, section);
 			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties
@@ -177,6 +189,7 @@ export function recogniseRoles(context: Context): void {
 			const role: RoleInput = {
 				name,
 				...(short ? { short } : {}),
+				...(qualifier ? { notes: [qualifier] } : {}),
 				order: (context.out.roles.length + 1) * 10,
 			};
 			const used: Part[] = [];
@@ -239,6 +252,58 @@ export function recogniseRoles(context: Context): void {
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
 	recogniseRoleBullets(context);
+	recogniseDefinedTerms(context);
+}
+
+/**
+ * A role defined in passing: `… becomes the initial *Incident Commander* (IC).` An italic term that
+ * names a function, followed by its initials in parentheses, is a role wherever it stands; the
+ * sentence is its summary. Its duties are spread over the text, so none are read, and the report
+ * lists it. Once per role, and not when another shape typed it already.
+ */
+function recogniseDefinedTerms(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	const sections = [...allSections(context.doc.outline)];
+	visit(context.doc.root, 'emphasis', (node: Emphasis, index, parent) => {
+		if (!parent || index === undefined || parent.type !== 'paragraph') return;
+		const next = parent.children[index + 1];
+		const short = next?.type === 'text' ? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1] : undefined;
+		const name = toString(node).trim();
+		if (!short || initialled(`${name} (${short})`) !== short) return;
+		if (!ROLE_NOUN.test(name) || !roleShaped(name)) return;
+		const known = (text: string) =>
+			context.out.roles.some(
+				(role) =>
+					role.data.short === text ||
+					role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === text.toLowerCase()
+			);
+		if (known(name) || known(short) || isClaimed(context.doc, startOf(parent), endOf(parent)))
+			return;
+		const sentence = inlineText(sourceOf(context.doc, parent))
+			.split(SENTENCE_BREAK)
+			.find((text) => text.includes(`${name} (${short})`));
+		const at = startOf(node);
+		const section = sections.filter((s) => s.start <= at && at < s.end).pop();
+		const slug = uniqueSlug(slugify(short), taken);
+		context.out.roles.push({
+			slug,
+			data: {
+				name,
+				short,
+				...(sentence ? { summary: sentence } : {}),
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromOffset(context.doc, section?.title || name, startOf(parent)),
+		});
+		context.check.push({
+			kind: 'role',
+			heading: section?.title || name,
+			start: startOf(parent),
+			end: endOf(parent),
+			leftAs: `role ${context.playbook}/${slug}`,
+			reason: `it is defined in passing, by the italic term \`${name} (${short})\` in a sentence: typed by its name only, since its duties are spread over the text, which stays in its page`,
+		});
+	});
 }
 
 /** `Engineer On Call (EOC)`: the abbreviation is the initials of the words before it. */
@@ -569,11 +634,28 @@ export function recogniseRoleTables(context: Context): void {
 			const named = /^roles?$/i.test(head![0]!)
 				? head!.findIndex((cell, i) => i > 0 && DUTIES_COLUMN.test(cell))
 				: -1;
-			const duties =
-				named > 0 ||
-				(ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
-					head!.length === 2 &&
-					(headerless || /^(role|who)$/i.test(head![0]!)));
+			const under =
+				ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
+				head!.length === 2 &&
+				(headerless || /^(role|who)$/i.test(head![0]!));
+			// `Information for responders` over `Chat room | #case-1`: a heading that only mentions
+			// responders needs every row to name a function; one that says "roles" does not.
+			const namesRoles =
+				/\broles?\b|who does what|personas?\b/i.test(
+					`${section.title} ${section.parent?.title ?? ''}`
+				) || body.every((cells) => ROLE_NOUN.test(cells[0] ?? ''));
+			if (under && !namesRoles && named <= 0 && !raci) {
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: startOf(node),
+					end: endOf(node),
+					reason:
+						'it is a two-column table under a heading about responders, but its first column names no role (lead, commander, engineer …), so its rows are not read as roles',
+				});
+				continue;
+			}
+			const duties = named > 0 || under;
 			if (!raci && !duties) continue;
 			const column = named > 0 ? named : 1;
 			const roles = body.map((cells, index) => ({
@@ -614,7 +696,7 @@ export function recogniseRoleTables(context: Context): void {
  * (Sev1/Sev2)`, `Roles and Responsibilities`; a note in parentheses says when they apply.
  */
 const ROLES_HEADING =
-	/^((incident|response|on-?call|key|team|core|mandatory|required|primary) ){0,2}roles( (and|&) responsibilities)?( \([^)]*\))?$|^who does what$/i;
+	/^((incident|response|on-?call|key|team|core|mandatory|required|primary) ){0,2}(roles|personas)( (and|&) responsibilities)?( \([^)]*\))?$|^who does what$/i;
 /** `Incident Commander`, `Engineering SME`: a short title-case name, no verb or sentence mark. */
 const BARE_NAME = /^[A-Z][\w&/-]*(?: (?:[A-Z(][\w&/()-]*|of|and|&)){0,3}$/;
 /** `Comms lead.`: a name in sentence case (a full stop allowed) ending in a person's function. */
@@ -640,12 +722,16 @@ export function recogniseRoleBullets(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const found = bulletRoles(context, section);
 		if (!found) continue;
-		for (const { item, name, duty } of found.roles) {
+		for (const { item, name, duty, about } of found.roles) {
+			// One line under the name says what the role is; several are its duties.
+			const [summary] = about?.length === 1 ? about : [];
+			const duties = duty ? [duty] : about && about.length > 1 ? about : undefined;
 			context.out.roles.push({
 				slug: uniqueSlug(slugify(name), taken),
 				data: {
 					name,
-					...(duty ? { responsibilities: [duty] } : {}),
+					...(summary ? { summary } : {}),
+					...(duties ? { responsibilities: duties } : {}),
 					order: (context.out.roles.length + 1) * 10,
 				},
 				from: fromOffset(context.doc, name, startOf(item)),
@@ -659,7 +745,12 @@ export function recogniseRoleBullets(context: Context): void {
 function bulletRoles(
 	context: Context,
 	section: Section
-): { list: RootContent; roles: { item: ListItem; name: string; duty?: string }[] } | undefined {
+):
+	| {
+			list: RootContent;
+			roles: { item: ListItem; name: string; duty?: string; about?: string[] }[];
+	  }
+	| undefined {
 	if (!ROLES_HEADING.test(section.title) || section.children.length) return undefined;
 	// One list; paragraphs around it (an intro, a navigation footer) stay in the page.
 	const lists = section.nodes.filter((node) => node.type === 'list');
@@ -670,6 +761,13 @@ function bulletRoles(
 	if (!list || !items || items.length < 2) return undefined;
 	if (isClaimed(context.doc, startOf(list), endOf(list))) return undefined;
 	const roles = items.map((item) => {
+		// `- Incident manager` over a nested `- The person who …`: the name and what it is.
+		const [first, nested, ...rest] = item.children;
+		if (nested?.type === 'list' && !rest.length && first?.type === 'paragraph') {
+			const name = bareRoleName(inlineText(itemSource(context.doc, item)));
+			const about = nested.children.flatMap((sub) => itemLines(context.doc, sub));
+			return name && about.length ? { item, name, about } : undefined;
+		}
 		if (item.children.length !== 1) return undefined;
 		const text = itemSource(context.doc, item);
 		const label = labelLine(text);
@@ -678,8 +776,15 @@ function bulletRoles(
 		const name = bareRoleName(inlineText(text));
 		return name ? { item, name } : undefined;
 	});
-	// One shape for the whole list: all with duties, or all bare names.
-	if (roles.some((role) => !role) || new Set(roles.map((role) => !!role!.duty)).size > 1)
+	// One shape for the whole list: all with duties, all described, or all bare names.
+	const shape = (role: (typeof roles)[number]) =>
+		role?.duty ? 'duty' : role?.about ? 'about' : 'bare';
+	if (roles.some((role) => !role) || new Set(roles.map(shape)).size > 1) return undefined;
+	// Described names (personas) are roles when most of them name a function, not a list of people.
+	if (
+		shape(roles[0]) === 'about' &&
+		roles.filter((role) => ROLE_NOUN.test(role!.name)).length * 2 < roles.length
+	)
 		return undefined;
 	return { list, roles: roles as NonNullable<(typeof roles)[number]>[] };
 }

@@ -41,6 +41,15 @@ const GROUP =
 const ALERTS_ONLY = (title: string): boolean =>
 	/\balerts\b/i.test(title) && !GROUP.test(title.replace(/\balerts\b/gi, ''));
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
+/**
+ * `When are you added to the rota?`: a question an FAQ answers, not a situation. A "When …"
+ * scenario is a clause (`When transfers are stuck`); a question ends in `?` or inverts its verb.
+ */
+const isQuestion = (title: string): boolean =>
+	/\?\s*$/.test(title) ||
+	/^when\s+(are|is|am|was|were|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had)\b/i.test(
+		title
+	);
 const SYMPTOMS =
 	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|meaning|how to recogni[sz]e( it)?)$/i;
 const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
@@ -287,7 +296,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!/checklist/i.test(section.title)
 	)
 		return true;
-	if (OWN_TITLE.test(section.title)) return !inCommunication(section);
+	if (OWN_TITLE.test(section.title)) return !inCommunication(section) && !isQuestion(section.title);
 	const parent = section.parent;
 	// The document's own title ("Incident Response Playbook") is not a group of scenarios.
 	const isDocTitle = parent?.depth === 1 && parent.parent?.children.length === 1;

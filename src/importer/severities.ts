@@ -1,4 +1,4 @@
-import type { Table } from 'mdast';
+import type { RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
@@ -245,6 +245,11 @@ function applyTarget(
 	severity.targetNotes = push(severity.targetNotes, `${label}: ${value}`);
 }
 
+/** A line about keeping people informed, and one whose timing is only approximate. */
+const UPDATE_LINE =
+	/\b(updates?|sitreps?|situation reports?|status reports?|communicat\w*|notif\w*)\b/i;
+const HEDGED = /\b(approximately|about|roughly|around|ideally|or so)\b/i;
+
 /** Puts one labelled value into the severity; false when the label means nothing here. */
 function apply(
 	context: Context,
@@ -263,7 +268,16 @@ function apply(
 	else if (/^(impact|business impact|user impact)$/.test(l))
 		severity.impact = push(severity.impact, ...values);
 	else if (/^actions?\b|^steps\b/.test(l)) severity.actions = push(severity.actions, ...values);
-	else if (/^escalat/.test(l)) severity.escalation = push(severity.escalation, ...values);
+	else if (/^(guidelines?|guidance|how to (handle|respond|treat))\b/.test(l) && items.length) {
+		// `Guidelines for addressing High-sev issues:` say how to respond; a line among them about
+		// updates with one plain cadence (`Sitreps should be sent every hour`) times the updates.
+		severity.actions = push(severity.actions, ...values);
+		const cadences = items
+			.filter((item) => UPDATE_LINE.test(item) && !HEDGED.test(item))
+			.map((item) => cadenceIn(item))
+			.filter(Boolean);
+		if (cadences.length === 1) applyTarget(context, severity, 'Update cadence', cadences[0]!);
+	} else if (/^escalat/.test(l)) severity.escalation = push(severity.escalation, ...values);
 	else if (/^notif/.test(l)) severity.notifications = push(severity.notifications, ...values);
 	else if (/^communicat/.test(l) && value && items.length === 0) {
 		severity.communication = value;
@@ -320,23 +334,50 @@ function partItems(context: Context, part: Part): string[] | undefined {
 	return undefined;
 }
 
+/** A paragraph ending `Examples include:` introduces the examples; the text before it defines. */
+const EXAMPLES_LEAD =
+	/^(.*?)\s*\b(?:examples?(?: of (?:this|these|such incidents))?(?: include| are)?|for example|such as):$/i;
+
 /**
  * Text under a severity heading before its first label: prose is the definition, and a list of
  * `Label: value` lines is typed only when every line means something here.
  */
 function applyUnlabelled(context: Context, severity: SeverityInput, part: Part): boolean {
+	const read = new Set<RootContent>();
 	const probe = structuredClone(severity);
-	for (const node of part.nodes) {
+	for (const [index, node] of part.nodes.entries()) {
 		if (node.type === 'paragraph') {
 			const text = inlineText(
 				context.doc.source.slice(node.position!.start.offset!, node.position!.end.offset!)
 			);
-			if (text) probe.definition = push(probe.definition, text);
+			// `… or have significant impact. Examples include:` over a list: the list is examples.
+			const examples = EXAMPLES_LEAD.exec(text);
+			const next = part.nodes[index + 1];
+			if (examples && next?.type === 'list') {
+				if (examples[1]) probe.definition = push(probe.definition, examples[1]);
+				probe.examples = push(
+					probe.examples,
+					...next.children.flatMap((item) => itemLines(context.doc, item))
+				);
+				read.add(next);
+			} else if (/:$/.test(text) && next?.type === 'list') {
+				// A lead-in too long for a label line (`Guidelines for handling high-sev incidents:`).
+				const items = next.children.flatMap((item) => itemLines(context.doc, item));
+				if (!apply(context, probe, text.replace(/\s*:$/, ''), '', items)) return false;
+				read.add(next);
+			} else if (text) probe.definition = push(probe.definition, text);
+		} else if (node.type === 'list' && read.has(node)) {
+			continue;
 		} else if (node.type === 'list') {
+			// `Label: value` lines must each mean something here; plain lines (`Complete outage
+			// affecting all users`) describe the level.
 			const items = node.children.flatMap((item) => itemLines(context.doc, item));
-			const pairs = items.map((item) => splitLabel(item));
-			if (items.length === 0 || pairs.some((pair) => !pair)) return false;
-			if (!pairs.every((pair) => apply(context, probe, pair!.label, pair!.value, []))) return false;
+			if (items.length === 0) return false;
+			for (const item of items) {
+				const pair = splitLabel(item);
+				if (!pair) probe.definition = push(probe.definition, item);
+				else if (!apply(context, probe, pair.label, pair.value, [])) return false;
+			}
 		} else return false;
 	}
 	if (part.nodes.length === 0) return false;
@@ -344,9 +385,46 @@ function applyUnlabelled(context: Context, severity: SeverityInput, part: Part):
 	return true;
 }
 
+/** `1 - High Severity`, `2. Medium`: a bare number and a short name, the level left unnamed. */
+const NUMBERED_LEVEL =
+	/^(\d)\s*[-–—:.)]\s*([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}?)(?:[\s-]+(?:severity|priority|sev|impact))?$/i;
+
+/**
+ * Under a severity heading, `### 1 - High Severity` beside `### 2 - Medium Severity`: bare numbers
+ * are the levels when two or more sibling headings are numbered that way, each with a short name.
+ * The parent's words say which scale they are (`Priorities` → P1, otherwise SEV1).
+ */
+function numberedLevel(section: Section): Level | undefined {
+	const parent = section.parent;
+	const match = NUMBERED_LEVEL.exec(stripEmoji(section.title));
+	if (!parent || !match || !SEVERITY_PARENT.test(parent.title)) return undefined;
+	// `Escalation levels` over `1 - Primary on-call` are tiers: a level word is needed there.
+	const scale = /severit|priorit/i.test(parent.title) && !/escalat/i.test(parent.title);
+	if (!scale && !(match[2]!.toLowerCase() in WORD_RANK)) return undefined;
+	const numbers = parent.children
+		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
+		.filter(Boolean);
+	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
+	const prefix = /priorit/i.test(parent.title) && !/severit/i.test(parent.title) ? 'P' : 'SEV';
+	return {
+		level: `${prefix}${match[1]}`,
+		rank: Number(match[1]),
+		rest: '',
+		name: titleWord(match[2]!),
+	};
+}
+
+/** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
+function headingTargets(text: string | undefined): { label: string; value: string }[] | undefined {
+	const pieces = (text ?? '').split(/\s*[,;]\s*/).map((piece) => splitLabel(piece));
+	if (!text || pieces.some((pair) => !pair || !targetKey(pair.label) || !parseDuration(pair.value)))
+		return undefined;
+	return pieces as { label: string; value: string }[];
+}
+
 function isSeveritySection(section: Section): Level | undefined {
 	const words = SEVERITY_PARENT.test(section.parent?.title ?? '');
-	return parseLevel(section.title, words);
+	return parseLevel(section.title, words) ?? numberedLevel(section);
 }
 
 /** Labels a severity's parts use: a target, the paging rule, a definition or examples. */
@@ -401,6 +479,13 @@ export function recogniseSeveritySections(context: Context): void {
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
 		const notes = [severity.targetNotes ?? []].flat().length;
+		// `### P1 - Critical (Response: Immediate, Resolution: 4 hours)`: the heading times the level.
+		const inHeading = known ? undefined : headingTargets(severity.label);
+		if (inHeading) {
+			delete severity.label;
+			for (const { label, value } of inHeading) applyTarget(context, severity, label, value);
+			used++;
+		}
 		const unread: Part[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;

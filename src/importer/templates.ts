@@ -40,7 +40,9 @@ const PROSE_LANGS = new Set([
 	'email',
 ]);
 const TEMPLATE_WORDS =
-	/communicat|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|report|resolution|resolved/i;
+	/communicat|\bcomms\b|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
+/** Prose right above a block that calls it a template: `Copy the following template to …:`. */
+const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 /** Labels that say "here is a template" without naming it. */
 const GENERIC_LABEL = /^(template|example|format|markdown|body|message|text|content|copy)$/i;
 const CHANNEL_LABEL =
@@ -200,6 +202,7 @@ function isTemplate(code: CodeContext): boolean {
 	const blanks = blankTokens(code.node.value).length > 0;
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
+	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
 
@@ -207,7 +210,7 @@ type Kind = TemplateInput['kind'];
 
 function kindOf(text: string): Kind {
 	if (/post-?mortem|review|\bpir\b|retro|root cause|\brca\b/i.test(text)) return 'post-mortem';
-	if (/hand-?off/i.test(text)) return 'handoff';
+	if (/hand-?(off|over)/i.test(text)) return 'handoff';
 	if (/timeline/i.test(text)) return 'timeline';
 	if (/record|incident file|incident doc/i.test(text)) return 'incident-record';
 	if (/status page/i.test(text)) return 'status-page';
@@ -406,6 +409,36 @@ export function fieldsFor(
 	return { fields, reused };
 }
 
+/** A blank and what joins it to a title: ` - [DATE]`, `: {service}`, ` ({date})`. */
+const TRAILING_BLANKS =
+	/(?:\s*[-–—:|]?\s*\(?(?:\[[^\]\n]*\]|\{\{?[^}\n]*\}\}?|<[a-z_ -]+>)\)?)+\s*$/i;
+
+/**
+ * The title a message gives itself on its first line: a Markdown heading (`# On-Call Handoff -
+ * [DATE]` → `On-Call Handoff`, the blank dropped from the title but kept in the body), or a short
+ * headline over further lines (`📟 On-call handoff complete`) with no blank, label or sentence
+ * mark. Undefined for a first line that is already the message (`@here SEV2 …`, `Hi team,`).
+ */
+export function ownTitle(value: string): string | undefined {
+	const lines = value.split('\n').filter((line) => line.trim());
+	const first = lines[0]?.trim() ?? '';
+	const heading = /^#{1,3}\s+(.+?)\s*#*$/.exec(first)?.[1];
+	if (heading) {
+		const title = inlineText(heading.replace(TRAILING_BLANKS, ''));
+		return title && blankTokens(title).length === 0 ? title : undefined;
+	}
+	const headline = stripEmoji(first);
+	if (
+		lines.length < 3 ||
+		!headline ||
+		headline.split(/\s+/).length > 6 ||
+		/[:.,;!?]$|^[@#/>*-]|[:|]/.test(headline) ||
+		blankTokens(headline).length > 0
+	)
+		return undefined;
+	return headline;
+}
+
 /** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
 const unnumbered = (text: string) =>
 	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario|template|option)\s*\d+\s*[:.)-])\s*/i, '');
@@ -427,17 +460,22 @@ function templateSource(context: Context, code: CodeContext): SourceRef {
 
 export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
+	recogniseDocumentTemplates(context, taken);
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
 		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
-		// A message inside a runbook's step is named after the runbook and the step's words.
+		// A message inside a runbook's step is named by its own first line when it has one (`#
+		// On-Call Handoff - [DATE]`, a short headline), else after the runbook and the step's words.
+		const own =
+			code.inStep && !inCommunication(code.section) ? ownTitle(code.node.value) : undefined;
 		const stepTitle =
-			code.inStep && !generic && !inCommunication(code.section)
+			own ??
+			(code.inStep && !generic && !inCommunication(code.section)
 				? `${code.section.title}: ${code.label}`
-				: undefined;
+				: undefined);
 		const { title, note } = splitTitle(
 			unnumbered(
 				stepTitle ?? ((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template')
@@ -477,6 +515,13 @@ export function recogniseTemplates(context: Context): void {
 				? subject.replace(/\[[^\]]*\]/g, '').trim()
 				: title.trim();
 		const blanks = fieldsFor(body, subject);
+		const announced =
+			ANNOUNCES_TEMPLATE.test(code.previous) &&
+			!(
+				TEMPLATE_WORDS.test(
+					`${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`
+				) && blankTokens(code.node.value).length > 0
+			);
 		const data: NewTemplate = {
 			title: named || 'Template',
 			kind,
@@ -513,6 +558,12 @@ export function recogniseTemplates(context: Context): void {
 				...where,
 				leftAs: `one field for \`${token}\` in template ${context.playbook}/${slug}`,
 				reason: `the time blank \`${token}\` stands in ${labels.length} places (${labels.map((label) => (label ? `\`${label}\`` : 'no label')).join(', ')})${subject?.includes(token) ? ' and in the subject' : ''} that the importer cannot tell apart, so one value fills them all`,
+			});
+		if (announced && blanks.fields.length === 0)
+			context.check.push({
+				...where,
+				reason:
+					'the text above calls it a template, but it marks no blanks (`[like this]`), so it has no fields: the parts to fill in are written as words',
 			});
 		if (!named)
 			context.check.push({
@@ -752,5 +803,52 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		);
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
+	}
+}
+
+/**
+ * A whole document to fill in, titled by blanks: `# [inc-YY-MM-DD-SEV-X] {service} is {state}`
+ * over sections and tables (who responds, the timeline, the facts). A heading with two blanks (one
+ * for a top-level heading) over sub-sections or a table is one Markdown template: its sections
+ * are parts of it, not scenarios, roles or pages. Listed under "check these", since the text in
+ * it that is no marked blank (hints, example values) stays as written.
+ */
+function recogniseDocumentTemplates(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!section.heading || touched(context, section.start, section.end)) continue;
+		const heading = sourceOf(context.doc, section.heading)
+			.replace(/^#+\s*|\s*#*\s*$/g, '')
+			.trim();
+		const blanks = blankTokens(heading).length;
+		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
+		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
+		if (section.children.length === 0 && !tables) continue;
+		const body = context.doc.source.slice(section.start, section.end).trim();
+		const kind = kindOf(heading);
+		const data: NewTemplate = {
+			title: heading,
+			kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
+			channels: ['file'],
+			format: 'markdown',
+			body,
+			fields: fieldsFor(body).fields,
+		};
+		const slug = addTemplate(
+			context,
+			taken,
+			data,
+			fromOffset(context.doc, section.title, section.start)
+		);
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
+		const parts = [...allSections(section)].length;
+		context.check.push({
+			kind: 'template',
+			heading: section.title,
+			start: section.start,
+			end: section.end,
+			leftAs: `template ${context.playbook}/${slug}`,
+			reason: `its heading is a title with blanks, so the section${parts ? ` and its ${parts} sub-section${parts === 1 ? '' : 's'}` : ''} became one document template; text in it that is not a marked blank (hints, example values) stays as written`,
+		});
 	}
 }

@@ -14,8 +14,8 @@
  *
  * Earlier versions kept one value per list under `responder:checklist:<incident id or default>:
  * <document>`: 1 stored only the tick time (`ticked: { id: iso }`), 2 the time and text
- * (`ticks: { id: { at, text } }`) and optionally `items`. `decodeChecklist` reads them; the page
- * moves such a value to the version 3 keys the first time it loads the list.
+ * (`ticks: { id: { at, text } }`) and optionally `items`. `decodeChecklist` (checklist-decode.ts)
+ * reads them; the page moves such a value to the version 3 keys the first time it loads the list.
  */
 
 import { legacyScope, storageScope } from './storage-scope.ts';
@@ -100,53 +100,11 @@ export const listValue = (record: ChecklistRecord) => ({
 
 export const emptyChecklist = (): ChecklistRecord => ({ version: CHECKLIST_VERSION, ticks: {} });
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isIsoTime = (value: unknown): value is string =>
+export const isIsoTime = (value: unknown): value is string =>
 	typeof value === 'string' && !Number.isNaN(Date.parse(value));
-
-/** Each stored version's upgrade to the next one; a value walks the chain to the current version. */
-const MIGRATIONS: Record<
-	number,
-	(value: Record<string, unknown>) => Record<string, unknown> | undefined
-> = {
-	1: (value) => {
-		if (!isObject(value.ticked)) return undefined;
-		const ticks: Record<string, Tick> = {};
-		for (const [id, at] of Object.entries(value.ticked)) {
-			if (!isIsoTime(at)) return undefined;
-			ticks[id] = { at, text: '' };
-		}
-		return { version: 2, ticks };
-	},
-};
-
-/**
- * Reads a stored value, upgrading older versions; `undefined` for anything it does not recognise
- * (corrupted or foreign data, or a version newer than this build knows).
- */
-export function decodeChecklist(raw: unknown): ChecklistRecord | undefined {
-	if (!isObject(raw) || typeof raw.version !== 'number') return undefined;
-	let value: Record<string, unknown> | undefined = raw;
-	while (value && typeof value.version === 'number' && value.version < CHECKLIST_VERSION) {
-		const migrate:
-			((value: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined =
-			MIGRATIONS[value.version];
-		value = migrate?.(value);
-	}
-	if (!value || value.version !== CHECKLIST_VERSION || !isObject(value.ticks)) return undefined;
-	const ticks: Record<string, Tick> = {};
-	for (const [id, tick] of Object.entries(value.ticks)) {
-		if (!isObject(tick) || !isIsoTime(tick.at) || typeof tick.text !== 'string') return undefined;
-		ticks[id] = { at: tick.at, text: tick.text };
-	}
-	const items =
-		Array.isArray(value.items) && value.items.every((id) => typeof id === 'string')
-			? { items: value.items as string[] }
-			: {};
-	return { version: CHECKLIST_VERSION, ticks, ...items };
-}
 
 /** A copy of `record` with `id` ticked at `at`, or unticked when `tick` is `undefined`. */
 export function withTick(

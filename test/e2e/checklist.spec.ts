@@ -191,6 +191,31 @@ test('keeps ticks on their items when the list is reordered and extended, and ke
 	});
 });
 
+test('a list stored by version 1 moves to one key per tick, its code loaded only then', async ({
+	checklist,
+	page,
+}) => {
+	const scripts: string[] = [];
+	page.on('request', (request) => scripts.push(request.url()));
+	await checklist.goto();
+	await checklist.boxes.nth(1).check();
+	await page.reload();
+	await expect(checklist.boxes.nth(1)).toBeChecked();
+	expect(scripts.filter((url) => url.includes('checklist-migration'))).toEqual([]);
+
+	const ids = await checklist.ids();
+	const at = '2026-11-22T03:00:00.000Z';
+	await page.evaluate(() => localStorage.clear());
+	await checklist.storeLegacy(JSON.stringify({ version: 1, ticked: { [ids[0]!]: at } }));
+	await page.reload();
+	await expect(checklist.boxes.first()).toBeChecked();
+	await expect(checklist.item(0).locator('time')).toHaveAttribute('datetime', at);
+	expect(scripts.filter((url) => url.includes('checklist-migration'))).toHaveLength(1);
+	expect((await checklist.stored())?.ticks[ids[0]!]).toEqual({ at, text: '' });
+	const legacy = `responder:checklist:default:${await checklist.checklist.getAttribute('data-checklist')}`;
+	expect(await page.evaluate((key) => localStorage.getItem(key), legacy)).toBeNull();
+});
+
 test('reset asks first and clears only when confirmed', async ({ checklist, page }) => {
 	await checklist.goto();
 	const total = await checklist.total();

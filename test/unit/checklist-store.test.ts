@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
 	CHECKLIST_VERSION,
 	checklistKey,
-	decodeChecklist,
 	decodeListValue,
 	decodeTick,
 	legacyChecklistKey,
@@ -17,6 +16,7 @@ import {
 	withoutTicks,
 	withTick,
 } from '../../src/lib/checklist-store.ts';
+import { decodeChecklist } from '../../src/lib/checklist-decode.ts';
 
 const at = '2026-11-22T04:52:10.000Z';
 
