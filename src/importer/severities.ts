@@ -1,4 +1,4 @@
-import type { RootContent, Table } from 'mdast';
+import type { ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
@@ -13,6 +13,7 @@ import {
 	listItemsOf,
 	markerOf,
 	partsOf,
+	sourceOf,
 	startOf,
 	stripEmoji,
 	type Part,
@@ -757,6 +758,24 @@ export function recogniseSeverityTables(context: Context): void {
 }
 
 /**
+ * An item's level and the rest of its first line: a bold lead (`**SEV1**: Full outage`), or plain
+ * text before a colon that is a level and nothing more (`SEV1: Full outage`).
+ */
+function listLead(context: Context, item: ListItem): { lead: string; rest: string } | undefined {
+	const first = item.children[0];
+	if (first?.type !== 'paragraph') return undefined;
+	const text = inlineText(sourceOf(context.doc, first));
+	const strong = first.children[0];
+	if (strong?.type === 'strong') {
+		const lead = toString(strong);
+		return { lead, rest: text.slice(text.indexOf(lead) + lead.length).replace(/^[\s:–—-]+/, '') };
+	}
+	const plain = /^([^:]{1,20}):\s+(.+)$/.exec(text);
+	const level = plain ? parseLevel(plain[1]!, true) : undefined;
+	return level && !level.rest ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
+}
+
+/**
  * A list of levels under a severity heading: `1. **Sev1**` with nested lines under each. A
  * nested line that names and times its own target (`Acknowledge within 5 minutes.`) is that
  * target, a `Label: value` line is read as under a heading, and other lines are the level's
@@ -767,11 +786,8 @@ export function recogniseSeverityLists(context: Context): void {
 		if (!SEVERITY_PARENT.test(section.title)) continue;
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || list.children.length < 2) continue;
-			const leads = list.children.map((item) => {
-				const lead = item.children[0];
-				const strong = lead?.type === 'paragraph' ? lead.children[0] : undefined;
-				return strong?.type === 'strong' ? toString(strong) : '';
-			});
+			const firsts = list.children.map((item) => listLead(context, item));
+			const leads = firsts.map((first) => first?.lead ?? '');
 			const levels = leads.map((lead) => (lead ? parseLevel(lead, true) : undefined));
 			if (!levels.every(Boolean)) continue;
 			if (new Set(levels.map((level) => level!.level)).size < levels.length) continue;
@@ -781,7 +797,8 @@ export function recogniseSeverityLists(context: Context): void {
 				const level = levels[index]!;
 				const severity = severityFor(context, level, false);
 				const notes = [severity.targetNotes ?? []].flat().length;
-				const [, ...lines] = itemLines(context.doc, item);
+				const [, ...nested] = itemLines(context.doc, item);
+				const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
 				for (const line of lines) {
 					const text = line.replace(/\.$/, '');
 					const pair = splitLabel(text);
