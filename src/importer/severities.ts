@@ -9,6 +9,7 @@ import {
 	claimNode,
 	endOf,
 	inlineText,
+	isClaimed,
 	labelLine,
 	listItemsOf,
 	markerOf,
@@ -827,6 +828,51 @@ export function recogniseSeverityLists(context: Context): void {
 					from: fromOffset(context.doc, heading, startOf(item)),
 				});
 			});
+			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
+		}
+	}
+}
+
+/**
+ * Targets listed by level away from the ladder: `- **P0 Incidents**: <1 hour` under "Recovery Time
+ * Objectives (RTO)", `- SEV1: Updates every 30 minutes` under "Communication Rules". Every item must
+ * lead with a typed level and give a duration; the item's own words name its target
+ * (`Updates every …`), else the heading does. A target the ladder already set is left alone.
+ */
+export function recogniseSeverityTargetLists(context: Context): void {
+	if (context.out.severities.length === 0) return;
+	for (const section of allSections(context.doc.outline)) {
+		const own =
+			targetKey(section.title) ??
+			(/recover|\brto\b/i.test(section.title) ? 'resolution' : undefined);
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || list.children.length < 2) continue;
+			if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
+			const found = list.children.map((item) => {
+				const first = item.children.length === 1 ? listLead(context, item) : undefined;
+				const level = first ? parseLevel(first.lead, true) : undefined;
+				if (!level || !/^(incidents?|issues?)?$/i.test(level.rest)) return undefined;
+				const severity = context.out.severities.find((e) => e.data.level === level.level)?.data;
+				const value = first!.rest.replace(/\.$/, '');
+				const lead = TARGET_LEAD.exec(value);
+				const named = lead?.[1] ? targetKey(lead[1]) : undefined;
+				const key = named ?? own;
+				// `every hour` has no number: read as an update cadence.
+				const phrase = named
+					? (DURATION_PHRASE.exec(lead![2]!)?.[0] ??
+						(key === 'update' ? cadenceIn(value) : undefined))
+					: value;
+				return severity && key && phrase && parseDuration(phrase)
+					? { severity, key, value: phrase }
+					: undefined;
+			});
+			if (!found.every(Boolean)) continue;
+			if (new Set(found.map((f) => f!.severity)).size < found.length) continue;
+			const targets = found.map(
+				(f) => (f!.severity.targets ??= {}) as Record<TargetKey, string | undefined>
+			);
+			if (found.some((f, index) => targets[index]![f!.key])) continue;
+			found.forEach((f, index) => (targets[index]![f!.key] = f!.value));
 			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
 		}
 	}
