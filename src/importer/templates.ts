@@ -281,6 +281,13 @@ const isTag = (text: string, token: string): boolean => {
 	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
 };
 
+/**
+ * `[14:35]`, `[2026-01-30 14:35]`: a clock time or date written out is a filled-in value (a log
+ * line, an example update), not a blank.
+ */
+const WRITTEN_TIME =
+	/^\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]$/i;
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
 
 export function blankTokens(text: string): string[] {
@@ -292,6 +299,7 @@ export function blankTokens(text: string): string[] {
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
+		if (WRITTEN_TIME.test(blank.text)) continue;
 		const before = text.slice(0, blank.start);
 		const level = /(?:^|[^A-Za-z])(P|SEV-?|S)$/i.exec(before)?.[1];
 		const prefix =
