@@ -263,7 +263,6 @@ export function recogniseRoles(context: Context): void {
  */
 function recogniseDefinedTerms(context: Context): void {
 	const taken = takenIn(context, 'roles');
-	const sections = [...allSections(context.doc.outline)];
 	visit(context.doc.root, 'emphasis', (node: Emphasis, index, parent) => {
 		if (!parent || index === undefined || parent.type !== 'paragraph') return;
 		const next = parent.children[index + 1];
@@ -282,8 +281,6 @@ function recogniseDefinedTerms(context: Context): void {
 		const sentence = inlineText(sourceOf(context.doc, parent))
 			.split(SENTENCE_BREAK)
 			.find((text) => text.includes(`${name} (${short})`));
-		const at = startOf(node);
-		const section = sections.filter((s) => s.start <= at && at < s.end).pop();
 		const slug = uniqueSlug(slugify(short), taken);
 		context.out.roles.push({
 			slug,
@@ -293,13 +290,14 @@ function recogniseDefinedTerms(context: Context): void {
 				...(sentence ? { summary: sentence } : {}),
 				order: (context.out.roles.length + 1) * 10,
 			},
-			from: fromOffset(context.doc, section?.title || name, startOf(parent)),
+			from: fromOffset(context.doc, name, startOf(node)),
 		});
 		context.check.push({
 			kind: 'role',
-			heading: section?.title || name,
+			heading: name,
 			start: startOf(parent),
 			end: endOf(parent),
+			at: startOf(node),
 			leftAs: `role ${context.playbook}/${slug}`,
 			reason: `it is defined in passing, by the italic term \`${name} (${short})\` in a sentence: typed by its name only, since its duties are spread over the text, which stays in its page`,
 		});

@@ -8,6 +8,7 @@ import {
 	claim,
 	claimNode,
 	endOf,
+	entryLink,
 	inlineText,
 	isClaimed,
 	labelLine,
@@ -594,7 +595,7 @@ export function recogniseTemplates(context: Context): void {
 			startOf(code.node),
 			endOf(code.node),
 			href,
-			`[Template: ${data.title}](${href})`
+			entryLink('Template', data.title, href)
 		);
 		// A label paragraph that was only the template's title is used up by it.
 		if (code.labelNode && !generic)
@@ -694,7 +695,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			fromOffset(context.doc, section.title, section.start)
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, end, href, `[Template: ${data.title}](${href})`);
+		claim(context.doc, section.start, end, href, entryLink('Template', data.title, href));
 	}
 }
 
@@ -770,7 +771,7 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 			fromOffset(context.doc, section.title, section.start)
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claimNode(context.doc, quotes[0]!, href, `[Template: ${data.title}](${href})`);
+		claimNode(context.doc, quotes[0]!, href, entryLink('Template', data.title, href));
 	}
 }
 
@@ -810,7 +811,7 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 			title
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
+		claim(context.doc, section.start, section.end, href, entryLink('Template', data.title, href));
 	}
 }
 
