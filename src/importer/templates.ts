@@ -204,8 +204,20 @@ function isTemplate(code: CodeContext): boolean {
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
 	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
+	// `**Monitoring**:` beside the other status messages: the standard words for that status. With
+	// no blank, only text stating no fact (no number, time or count) is safe to copy as it is.
+	if (
+		STATUS_LABEL.test(stripEmoji(code.label ?? '').trim()) &&
+		TEMPLATE_WORDS.test(words) &&
+		!/\d/.test(code.node.value)
+	)
+		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
+
+/** A label that is only a status page status. */
+const STATUS_LABEL =
+	/^(investigating|identified|monitoring|resolved|update|mitigated|mitigating)$/i;
 
 type Kind = TemplateInput['kind'];
 
