@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMarkdown } from '../src/importer/import.ts';
+import { escapeJson, escapeTerminal } from '../src/lib/escape.ts';
 import { ImportError, readSource } from '../src/importer/read.ts';
 import { formatImportReport, importReportData } from '../src/importer/report.ts';
 import { serialise, writePlaybook } from '../src/importer/writer.ts';
@@ -66,7 +67,7 @@ function main(): number {
 	};
 	if (values.format === 'json') {
 		console.log(
-			JSON.stringify(
+			escapeJson(
 				{
 					...importReportData(report),
 					needsForce: dryRun && exists && !values.force,
@@ -78,7 +79,6 @@ function main(): number {
 						message,
 					})),
 				},
-				null,
 				2
 			)
 		);
@@ -101,6 +101,7 @@ try {
 		error instanceof ImportError
 			? error.message
 			: `the import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-	console.error(`import: ${message.split('\n')[0]}`);
+	// File names and validator messages quote what they were given.
+	console.error(escapeTerminal(`import: ${message.split('\n')[0]}`));
 	process.exitCode = 1;
 }

@@ -4,6 +4,7 @@
  * (and on warnings with --strict).
  */
 import { parseArgs } from 'node:util';
+import { escapeJson } from '../src/lib/escape.ts';
 import { formatReport, sortDiagnostics } from '../src/validation/diagnostic.ts';
 import { validateContent } from '../src/validation/validate.ts';
 import { checkAlertRules } from '../src/validation/alert-coverage.ts';
@@ -30,14 +31,14 @@ if (values.alerts) diagnostics.push(...checkAlertRules(values.alerts, entries));
 const failing = diagnostics.filter((d) => d.severity === 'error' || values.strict);
 
 if (values.format === 'json') {
+	// Messages quote content: `escapeJson` leaves no control or direction character raw.
 	console.log(
-		JSON.stringify(
+		escapeJson(
 			{
 				diagnostics: sortDiagnostics(diagnostics),
 				errors: diagnostics.filter((d) => d.severity === 'error').length,
 				warnings: diagnostics.filter((d) => d.severity === 'warning').length,
 			},
-			null,
 			2
 		)
 	);

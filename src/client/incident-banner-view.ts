@@ -13,9 +13,17 @@ import {
 	formatSpan,
 	firstResponseClock,
 	incidentClocks,
+	barClockKeys,
 } from '../incident/clocks.ts';
 import { findPlaybook, findSeverity, incidentData, type IncidentData } from '../incident/data.ts';
 import { acknowledge, postUpdate } from '../incident/edits.ts';
+
+/**
+ * A time in the bar: within 12 hours of now the time of day alone (the countdown or the time since
+ * start beside it says which day), so each line of the bar stays one line on a phone.
+ */
+const barTime = (iso: string, now: Date) =>
+	formatUtc(iso, Math.abs(Date.parse(iso) - now.getTime()) < 12 * 3_600_000 ? new Date(iso) : now);
 
 export class IncidentView {
 	#data: IncidentData | undefined;
@@ -79,12 +87,16 @@ export class IncidentView {
 			);
 		else this.#severity.textContent = incident.severity;
 		this.#state.textContent = STATUS_LABELS[incident.status];
-		this.#elapsed.textContent = `Started ${formatUtc(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
+		this.#elapsed.textContent = `Started ${barTime(incident.startedAt, now)}, ${formatSpan(elapsed(incident, now))} ago`;
+		const keys = severity ? barClockKeys(severity, incident.status === 'resolved') : [];
+		// The bar's height: one line per clock (and one for "Update posted" on a phone), as reserved
+		// before the first paint.
+		this.line.style.setProperty('--rb-clocks', String(playbook ? keys.length : 0));
+		this.line.style.setProperty('--rb-update', String(+(!!playbook && keys.includes('update'))));
 		if (!severity || !playbook) return this.#clocks.replaceChildren();
 		const acknowledgeKey = firstResponseClock(severity);
-		// Next to an acknowledge clock the response clock ("work under way") would crowd a phone.
-		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter(
-			(clock) => clock.key !== 'response' || acknowledgeKey === 'response'
+		const clocks = incidentClocks(incident, severity, playbook.targetLabels, now).filter((clock) =>
+			keys.includes(clock.key)
 		);
 		// One chip per clock, with a space between so their text never runs together.
 		this.#clocks.replaceChildren(...clocks.flatMap((clock) => [' ', chip(clock)]));
@@ -102,7 +114,7 @@ export class IncidentView {
 								? 'Resolved: '
 								: `${clock.label} met: `
 					),
-					formatUtc(clock.met, now)
+					barTime(clock.met, now)
 				);
 			}
 			const label =
@@ -114,7 +126,7 @@ export class IncidentView {
 			return h(
 				'span',
 				{ class: `rb-clock${clock.overdue ? ' overdue' : ''}`, 'data-clock': clock.key },
-				// The chip's one action comes first: on a phone the line's end scrolls out of view.
+				// The acknowledge button names its clock, so it comes first.
 				clock.key === acknowledgeKey
 					? h(
 							'button',
@@ -126,11 +138,11 @@ export class IncidentView {
 							'Acknowledge'
 						)
 					: null,
-				// How long is left comes before what and when: on a phone the chip's end may be out of view.
+				// How long is left comes first: it is what a glance at the bar is for.
 				h('span', { class: 'rb-clock-remaining' }, formatRemaining(clock.remaining)),
 				' · ',
 				h('span', { class: 'rb-clock-label' }, `${label}: `),
-				formatUtc(clock.due, now),
+				barTime(clock.due, now),
 				clock.businessHours ? ' (business hours)' : '',
 				clock.key === 'update'
 					? h(

@@ -4,6 +4,7 @@ import {
 	claim,
 	claimNode,
 	endOf,
+	entryLink,
 	isClaimed,
 	labelLine,
 	slugify,
@@ -176,7 +177,7 @@ export function recogniseChecklistBlocks(context: Context): void {
 			startOf(code.node),
 			endOf(code.node),
 			href,
-			`[Checklist: ${title}](${href})`
+			entryLink('Checklist', title, href)
 		);
 	}
 }

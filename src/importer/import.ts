@@ -13,6 +13,7 @@ import {
 	recogniseSeveritySections,
 	recogniseSeverityLists,
 	recogniseSeverityTables,
+	recogniseSeverityTargetLists,
 } from './severities.ts';
 import { recogniseTables } from './tables.ts';
 import { recogniseTemplates } from './templates.ts';
@@ -58,6 +59,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseSeveritySections(context);
 	recogniseSeverityTables(context);
 	recogniseSeverityLists(context);
+	recogniseSeverityTargetLists(context);
 	finishSeverities(context);
 	recogniseEscalation(context);
 	// Messages first: a message inside a runbook's steps is a template the scenario links to.

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { escapeMdxText } from '../lib/escape.ts';
 
 /**
  * The parsed source the recognisers share: the mdast tree, its heading outline, and the ranges of
@@ -86,6 +87,14 @@ export function claim(
 
 export const claimNode = (doc: Doc, node: Nodes, href?: string, replacement?: string) =>
 	claim(doc, startOf(node), endOf(node), href, replacement);
+
+/**
+ * The link a typed entry leaves in its page where its text was (`[Template: Status update](…)`), a
+ * claim's replacement. The title is source text: escaped, so it shows as written and cannot end
+ * the link early or point it elsewhere.
+ */
+export const entryLink = (kind: string, title: string, href: string): string =>
+	`[${kind}: ${escapeMdxText(title)}](${href})`;
 
 export const isClaimed = (doc: Doc, start: number, end: number): boolean =>
 	doc.claims.some((c) => c.start <= start && end <= c.end);

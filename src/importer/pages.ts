@@ -1,5 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { PAGE_SECTIONS } from '../schemas/index.ts';
+import { escapeMdxText } from '../lib/escape.ts';
 import {
 	allSections,
 	claimNode,
@@ -298,7 +299,7 @@ function addOutline(
 				.replace(/\n[=-]+\s*$/, '');
 			return `${indent}- ${markdown}${href ? ` ([open](${href}))` : ''}`;
 		}
-		const text = toString(section.heading!).replace(/[[\]]/g, '\\$&').trim() || 'Untitled';
+		const text = escapeMdxText(toString(section.heading!)) || 'Untitled';
 		return `${indent}- ${href ? `[${text}](${href})` : text}`;
 	});
 	const slug = uniqueSlug('source-outline', takenIn(context, 'pages'));

@@ -1,4 +1,5 @@
 import type { LegacyEncoding } from '../lib/encoding.ts';
+import { escapeTerminal } from '../lib/escape.ts';
 import type { ImportResult } from './import.ts';
 import type { Entry } from './model.ts';
 
@@ -90,6 +91,10 @@ export function importReportData(input: ReportInput) {
 	};
 }
 
+/**
+ * The report for a terminal. Headings, titles and reasons quote the source, which can hold escape
+ * sequences and direction characters: they are shown escaped, never sent raw.
+ */
 export function formatImportReport(input: ReportInput): string {
 	const lines = [`Imported ${input.source} as playbook \`${input.playbook}\`.`, '', 'Recognised:'];
 	for (const [kind, count] of counts(input.result)) lines.push(`  ${kind.padEnd(18)} ${count}`);
@@ -123,5 +128,5 @@ export function formatImportReport(input: ReportInput): string {
 		);
 	}
 	lines.push('', `Files (${input.verb}):`, ...input.files.map((file) => `  ${file}`));
-	return lines.join('\n');
+	return escapeTerminal(lines.join('\n'));
 }

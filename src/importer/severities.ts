@@ -1,4 +1,4 @@
-import type { RootContent, Table } from 'mdast';
+import type { ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
@@ -9,10 +9,12 @@ import {
 	claimNode,
 	endOf,
 	inlineText,
+	isClaimed,
 	labelLine,
 	listItemsOf,
 	markerOf,
 	partsOf,
+	sourceOf,
 	startOf,
 	stripEmoji,
 	type Part,
@@ -369,10 +371,15 @@ function applyUnlabelled(context: Context, severity: SeverityInput, part: Part):
 		} else if (node.type === 'list' && read.has(node)) {
 			continue;
 		} else if (node.type === 'list') {
+			// `Label: value` lines must each mean something here; plain lines (`Complete outage
+			// affecting all users`) describe the level.
 			const items = node.children.flatMap((item) => itemLines(context.doc, item));
-			const pairs = items.map((item) => splitLabel(item));
-			if (items.length === 0 || pairs.some((pair) => !pair)) return false;
-			if (!pairs.every((pair) => apply(context, probe, pair!.label, pair!.value, []))) return false;
+			if (items.length === 0) return false;
+			for (const item of items) {
+				const pair = splitLabel(item);
+				if (!pair) probe.definition = push(probe.definition, item);
+				else if (!apply(context, probe, pair.label, pair.value, [])) return false;
+			}
 		} else return false;
 	}
 	if (part.nodes.length === 0) return false;
@@ -407,6 +414,14 @@ function numberedLevel(section: Section): Level | undefined {
 		rest: '',
 		name: titleWord(match[2]!),
 	};
+}
+
+/** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
+function headingTargets(text: string | undefined): { label: string; value: string }[] | undefined {
+	const pieces = (text ?? '').split(/\s*[,;]\s*/).map((piece) => splitLabel(piece));
+	if (!text || pieces.some((pair) => !pair || !targetKey(pair.label) || !parseDuration(pair.value)))
+		return undefined;
+	return pieces as { label: string; value: string }[];
 }
 
 function isSeveritySection(section: Section): Level | undefined {
@@ -466,6 +481,13 @@ export function recogniseSeveritySections(context: Context): void {
 		if (marker && !severity.marker) severity.marker = marker;
 		let used = 0;
 		const notes = [severity.targetNotes ?? []].flat().length;
+		// `### P1 - Critical (Response: Immediate, Resolution: 4 hours)`: the heading times the level.
+		const inHeading = known ? undefined : headingTargets(severity.label);
+		if (inHeading) {
+			delete severity.label;
+			for (const { label, value } of inHeading) applyTarget(context, severity, label, value);
+			used++;
+		}
 		const unread: Part[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
@@ -737,6 +759,24 @@ export function recogniseSeverityTables(context: Context): void {
 }
 
 /**
+ * An item's level and the rest of its first line: a bold lead (`**SEV1**: Full outage`), or plain
+ * text before a colon that is a level and nothing more (`SEV1: Full outage`).
+ */
+function listLead(context: Context, item: ListItem): { lead: string; rest: string } | undefined {
+	const first = item.children[0];
+	if (first?.type !== 'paragraph') return undefined;
+	const text = inlineText(sourceOf(context.doc, first));
+	const strong = first.children[0];
+	if (strong?.type === 'strong') {
+		const lead = toString(strong);
+		return { lead, rest: text.slice(text.indexOf(lead) + lead.length).replace(/^[\s:–—-]+/, '') };
+	}
+	const plain = /^([^:]{1,20}):\s+(.+)$/.exec(text);
+	const level = plain ? parseLevel(plain[1]!, true) : undefined;
+	return level && !level.rest ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
+}
+
+/**
  * A list of levels under a severity heading: `1. **Sev1**` with nested lines under each. A
  * nested line that names and times its own target (`Acknowledge within 5 minutes.`) is that
  * target, a `Label: value` line is read as under a heading, and other lines are the level's
@@ -747,11 +787,8 @@ export function recogniseSeverityLists(context: Context): void {
 		if (!SEVERITY_PARENT.test(section.title)) continue;
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || list.children.length < 2) continue;
-			const leads = list.children.map((item) => {
-				const lead = item.children[0];
-				const strong = lead?.type === 'paragraph' ? lead.children[0] : undefined;
-				return strong?.type === 'strong' ? toString(strong) : '';
-			});
+			const firsts = list.children.map((item) => listLead(context, item));
+			const leads = firsts.map((first) => first?.lead ?? '');
 			const levels = leads.map((lead) => (lead ? parseLevel(lead, true) : undefined));
 			if (!levels.every(Boolean)) continue;
 			if (new Set(levels.map((level) => level!.level)).size < levels.length) continue;
@@ -761,7 +798,8 @@ export function recogniseSeverityLists(context: Context): void {
 				const level = levels[index]!;
 				const severity = severityFor(context, level, false);
 				const notes = [severity.targetNotes ?? []].flat().length;
-				const [, ...lines] = itemLines(context.doc, item);
+				const [, ...nested] = itemLines(context.doc, item);
+				const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
 				for (const line of lines) {
 					const text = line.replace(/\.$/, '');
 					const pair = splitLabel(text);
@@ -790,6 +828,51 @@ export function recogniseSeverityLists(context: Context): void {
 					from: fromOffset(context.doc, heading, startOf(item)),
 				});
 			});
+			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
+		}
+	}
+}
+
+/**
+ * Targets listed by level away from the ladder: `- **P0 Incidents**: <1 hour` under "Recovery Time
+ * Objectives (RTO)", `- SEV1: Updates every 30 minutes` under "Communication Rules". Every item must
+ * lead with a typed level and give a duration; the item's own words name its target
+ * (`Updates every …`), else the heading does. A target the ladder already set is left alone.
+ */
+export function recogniseSeverityTargetLists(context: Context): void {
+	if (context.out.severities.length === 0) return;
+	for (const section of allSections(context.doc.outline)) {
+		const own =
+			targetKey(section.title) ??
+			(/recover|\brto\b/i.test(section.title) ? 'resolution' : undefined);
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || list.children.length < 2) continue;
+			if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
+			const found = list.children.map((item) => {
+				const first = item.children.length === 1 ? listLead(context, item) : undefined;
+				const level = first ? parseLevel(first.lead, true) : undefined;
+				if (!level || !/^(incidents?|issues?)?$/i.test(level.rest)) return undefined;
+				const severity = context.out.severities.find((e) => e.data.level === level.level)?.data;
+				const value = first!.rest.replace(/\.$/, '');
+				const lead = TARGET_LEAD.exec(value);
+				const named = lead?.[1] ? targetKey(lead[1]) : undefined;
+				const key = named ?? own;
+				// `every hour` has no number: read as an update cadence.
+				const phrase = named
+					? (DURATION_PHRASE.exec(lead![2]!)?.[0] ??
+						(key === 'update' ? cadenceIn(value) : undefined))
+					: value;
+				return severity && key && phrase && parseDuration(phrase)
+					? { severity, key, value: phrase }
+					: undefined;
+			});
+			if (!found.every(Boolean)) continue;
+			if (new Set(found.map((f) => f!.severity)).size < found.length) continue;
+			const targets = found.map(
+				(f) => (f!.severity.targets ??= {}) as Record<TargetKey, string | undefined>
+			);
+			if (found.some((f, index) => targets[index]![f!.key])) continue;
+			found.forEach((f, index) => (targets[index]![f!.key] = f!.value));
 			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
 		}
 	}

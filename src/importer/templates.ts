@@ -8,6 +8,7 @@ import {
 	claim,
 	claimNode,
 	endOf,
+	entryLink,
 	inlineText,
 	isClaimed,
 	labelLine,
@@ -203,8 +204,20 @@ function isTemplate(code: CodeContext): boolean {
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
 	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
+	// `**Monitoring**:` beside the other status messages: the standard words for that status. With
+	// no blank, only text stating no fact (no number, time or count) is safe to copy as it is.
+	if (
+		STATUS_LABEL.test(stripEmoji(code.label ?? '').trim()) &&
+		TEMPLATE_WORDS.test(words) &&
+		!/\d/.test(code.node.value)
+	)
+		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
+
+/** A label that is only a status page status. */
+const STATUS_LABEL =
+	/^(investigating|identified|monitoring|resolved|update|mitigated|mitigating)$/i;
 
 type Kind = TemplateInput['kind'];
 
@@ -280,6 +293,13 @@ const isTag = (text: string, token: string): boolean => {
 	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
 };
 
+/**
+ * `[14:35]`, `[2026-01-30 14:35]`: a clock time or date written out is a filled-in value (a log
+ * line, an example update), not a blank.
+ */
+const WRITTEN_TIME =
+	/^\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]$/i;
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
 
 export function blankTokens(text: string): string[] {
@@ -291,6 +311,7 @@ export function blankTokens(text: string): string[] {
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
+		if (WRITTEN_TIME.test(blank.text)) continue;
 		const before = text.slice(0, blank.start);
 		const level = /(?:^|[^A-Za-z])(P|SEV-?|S)$/i.exec(before)?.[1];
 		const prefix =
@@ -586,7 +607,7 @@ export function recogniseTemplates(context: Context): void {
 			startOf(code.node),
 			endOf(code.node),
 			href,
-			`[Template: ${data.title}](${href})`
+			entryLink('Template', data.title, href)
 		);
 		// A label paragraph that was only the template's title is used up by it.
 		if (code.labelNode && !generic)
@@ -686,7 +707,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			fromOffset(context.doc, section.title, section.start)
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, end, href, `[Template: ${data.title}](${href})`);
+		claim(context.doc, section.start, end, href, entryLink('Template', data.title, href));
 	}
 }
 
@@ -762,7 +783,7 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 			fromOffset(context.doc, section.title, section.start)
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claimNode(context.doc, quotes[0]!, href, `[Template: ${data.title}](${href})`);
+		claimNode(context.doc, quotes[0]!, href, entryLink('Template', data.title, href));
 	}
 }
 
@@ -802,7 +823,7 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 			title
 		);
 		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, section.end, href, `[Template: ${data.title}](${href})`);
+		claim(context.doc, section.start, section.end, href, entryLink('Template', data.title, href));
 	}
 }
 

@@ -76,8 +76,28 @@ export function targetMinutes(duration: Duration): number | undefined {
 }
 
 /** The clock an acknowledgement stops: `acknowledge`, else `response` (the first-response clock). */
-export const firstResponseClock = (severity: SeverityData): ClockKey =>
+export const firstResponseClock = (severity: Pick<SeverityData, 'targets'>): ClockKey =>
 	severity.targets.acknowledge ? 'acknowledge' : 'response';
+
+/** The clocks a severity sets, in order; once the incident is resolved, no update is due. */
+export const clockKeys = (severity: Pick<SeverityData, 'targets'>, resolved: boolean): ClockKey[] =>
+	CLOCKS.filter((key) => {
+		const duration = severity.targets[key];
+		return !!duration && targetMinutes(duration) !== undefined && !(resolved && key === 'update');
+	});
+
+/**
+ * The clocks the incident bar shows, one line each: next to an `acknowledge` clock, not the
+ * response clock ("work under way"), which would crowd a phone. The page reserves the bar's lines
+ * from their count before the first paint (IncidentBanner.astro).
+ */
+export const barClockKeys = (
+	severity: Pick<SeverityData, 'targets'>,
+	resolved: boolean
+): ClockKey[] =>
+	clockKeys(severity, resolved).filter(
+		(key) => key !== 'response' || firstResponseClock(severity) === 'response'
+	);
 
 /** When each clock's target is met, if it is. */
 function metAt(key: ClockKey, incident: Incident, severity: SeverityData): string | undefined {
@@ -108,11 +128,9 @@ export function incidentClocks(
 	const start = Date.parse(incident.startedAt);
 	const resolved = incident.status === 'resolved';
 	const clocks: Clock[] = [];
-	for (const key of CLOCKS) {
-		const duration = severity.targets[key];
-		const minutes = duration && targetMinutes(duration);
-		if (!duration || minutes === undefined) continue;
-		if (resolved && key === 'update') continue;
+	for (const key of clockKeys(severity, resolved)) {
+		const duration = severity.targets[key]!;
+		const minutes = targetMinutes(duration)!;
 		const from =
 			key === 'update' ? Date.parse(lastUpdateAt(incident) ?? incident.startedAt) : start;
 		const due = from + minutes * 60_000;

@@ -1,7 +1,7 @@
 /**
  * Text leaves Responder through one of these helpers, one per target format, so a title, a note or
  * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, YAML
- * frontmatter, the Slack composer or a terminal. Each takes plain text and returns it written for its target; none of them
+ * frontmatter, JSON, the Slack composer or a terminal. Each takes plain text and returns it written for its target; none of them
  * is safe for another target. `test/unit/escape.test.ts` compiles what they emit on a corpus of
  * hostile strings (`test/unit/fixtures/hostile-strings.ts`).
  */
@@ -22,6 +22,14 @@ const MARKDOWN_INLINE = /[\\`*_[\]<>&~|]/g;
 const MDX_INLINE = /[\\`*_[\]<>&~|{}]/g;
 
 /**
+ * GFM's tokenizer would read an address and the backslash after it as one link, leaving the
+ * character it escaped (`\<input>`) as markup: a backslash in `://` and `www.` leaves addresses to its later
+ * linker, which keeps the text as written. These are the characters that take it.
+ */
+const ADDRESS_MARK = /:(?=\/\/)|(?<=\bwww)\./gi;
+const ADDRESS_MARK_AT = new RegExp(ADDRESS_MARK.source, 'iy');
+
+/**
  * Markdown inline text for a value placed inside a line (`- 14:05 UTC - <text>`) or as a line of
  * its own: one line (line breaks become spaces), no markup, no block syntax at its start (`#`,
  * `>`, `-`, `+`, `=`, `1.`). A bare address (`https://…`, `www.…`, `a@b.c`) stays as written;
@@ -40,10 +48,7 @@ function inline(text: string, markup: RegExp): string {
 			.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
 			.trim()
 			.replace(markup, '\\$&')
-			// GFM's tokenizer would read an address and the escapes after it as one link: a backslash
-			// in `://` and `www.` leaves addresses to its later linker, which keeps the text as written.
-			.replace(/:(?=\/\/)/g, '\\:')
-			.replace(/\b(www)\./gi, '$1\\.')
+			.replace(ADDRESS_MARK, '\\$&')
 			// Block syntax only counts at the start of a line.
 			.replace(/^([#>+=-])/, '\\$1')
 			.replace(/^(\d{1,9})([.)])/, '$1\\$2')
@@ -58,8 +63,8 @@ const charRef = (char: string): string => `&#${char.codePointAt(0)};`;
  * starting with `import`/`export` (ESM in MDX) starts with a character reference. Code is what
  * CommonMark makes code: fenced blocks, and code spans closed on the same line; a backslash-escaped
  * backtick opens nothing, and a backtick that closes nothing on its line is escaped so the MDX
- * parser cannot pair it with a later one either. Values placed in the document should already be
- * escaped with `escapeMdxText`.
+ * parser cannot pair it with a later one either. Addresses are kept from taking an escape
+ * (`ADDRESS_MARK`). Values placed in the document should already be escaped with `escapeMdxText`.
  */
 export function escapeMdx(markdown: string): string {
 	const out: string[] = [];
@@ -111,22 +116,40 @@ function escapeMdxLine(line: string): string {
 			}
 			continue;
 		}
-		out += char === '{' || char === '}' || char === '<' ? `\\${char}` : char;
+		ADDRESS_MARK_AT.lastIndex = at;
+		out +=
+			char === '{' || char === '}' || char === '<' || ADDRESS_MARK_AT.test(line)
+				? `\\${char}`
+				: char;
 		at++;
 	}
 	return out;
 }
 
 /**
- * A YAML value (frontmatter) for any JSON-compatible value: JSON, which YAML 1.2 reads as written,
- * with the characters YAML refuses to see raw (DEL, C1 controls, line and paragraph separators,
- * the byte-order mark) written as `\uXXXX` escapes, which JSON and YAML read alike.
+ * Characters JSON leaves raw in a string that a reader should not get raw: DEL and C1 controls (a
+ * terminal obeys some, YAML refuses them), line and paragraph separators, the byte-order mark and
+ * non-characters, and the direction overrides, embeddings, isolates and marks.
  */
-export const escapeYaml = (value: unknown): string =>
-	JSON.stringify(value).replace(
-		/[\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
+const JSON_RAW =
+	/[\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+
+/**
+ * JSON for any JSON-compatible value, with the characters of `JSON_RAW` written as `\uXXXX`
+ * escapes (JSON already escapes C0 controls, ESC among them): `JSON.parse` gives back the same
+ * value, and a terminal showing it (`--format json`) obeys nothing in it.
+ */
+export const escapeJson = (value: unknown, indent?: number): string =>
+	JSON.stringify(value, null, indent).replace(
+		JSON_RAW,
 		(char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
 	);
+
+/**
+ * A YAML value (frontmatter) for any JSON-compatible value: JSON, which YAML 1.2 reads as written,
+ * its `\uXXXX` escapes (`escapeJson`) included, so nothing YAML refuses to see raw is left raw.
+ */
+export const escapeYaml = (value: unknown): string => escapeJson(value);
 
 /**
  * Text pasted into Slack's message composer (Responder's Slack copies go onto the clipboard, not

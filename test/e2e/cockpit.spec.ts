@@ -34,6 +34,29 @@ const storedIncidents = (page: Page) =>
 		return store ? Object.keys(store.incidents).length : 0;
 	});
 
+/**
+ * What a responder could miss in the incident bar: a part past the window's edges, a box that
+ * scrolls its content sideways, a button smaller than a 24 px tap target, a page that scrolls
+ * sideways. A name left to screen readers (1 px, clipped on purpose) is not a part that shows.
+ */
+const barFaults = (page: Page) =>
+	page.locator('rb-incident-banner .rb-banner-line').evaluate((bar) => {
+		const faults: string[] = [];
+		const parts = [bar, ...bar.querySelectorAll('*')].filter(
+			(part) => getComputedStyle(part).clipPath === 'none'
+		);
+		for (const part of parts) {
+			const box = part.getBoundingClientRect();
+			const name = `${part.localName}.${part.className} "${part.textContent}"`;
+			if (box.left < 0 || box.right > innerWidth) faults.push(`${name} is past the window's edge`);
+			if (part.scrollWidth > part.clientWidth) faults.push(`${name} scrolls sideways`);
+			if (part.localName === 'button' && (box.width < 24 || box.height < 24))
+				faults.push(`${name} is a ${box.width}×${box.height} px target`);
+		}
+		if (document.documentElement.scrollWidth > innerWidth) faults.push('the page scrolls sideways');
+		return faults;
+	});
+
 for (const { playbook, level, link } of PLAYBOOKS) {
 	test.describe(playbook, () => {
 		test.beforeEach(async ({ page }) => {
@@ -52,6 +75,8 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 			const clocks = bar.locator('.rb-clock');
 			await expect(clocks.first()).toBeVisible();
 			expect(await clocks.count()).toBeGreaterThan(0);
+			// Every clock and control in view, without scrolling anything sideways.
+			expect(await barFaults(page), 'the bar as declared').toEqual([]);
 			// The offer gives way to the incident: the alert's and the banner's, now and after a reload.
 			await expect(offer(page)).toBeEmpty();
 			await expect(declareButtons(page)).toHaveCount(0);
@@ -71,6 +96,7 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 			await expect(bar.locator('.rb-clock.overdue').first()).toBeVisible();
 			await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
 			await expect(bar).toBeInViewport();
+			expect(await barFaults(page), 'the bar hours later').toEqual([]);
 			expect(await storedIncidents(page)).toBe(1);
 
 			// The responder switches away, then presses the offer again: the existing incident opens.

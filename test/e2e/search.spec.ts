@@ -80,6 +80,23 @@ test('results name their playbook and the playbook filter narrows them to it', a
 	expect(new Set(tags.map((tag) => tag.trim()))).toEqual(new Set(['Playbook: Stolentee']));
 });
 
+test("excerpts quote the page's content, not the site's own notes and controls", async ({
+	page,
+	search,
+}) => {
+	await search.open();
+	await search.search('database');
+	await expect(search.results.first()).toBeVisible();
+	const excerpts = await page.locator('.pagefind-ui__result-excerpt').allTextContents();
+	expect(excerpts.length).toBeGreaterThan(0);
+	// The offline note and the incident banner are on every page, hidden or not.
+	for (const chrome of ['Offline: working', 'New version available', 'Declare incident'])
+		expect(
+			excerpts.filter((excerpt) => excerpt.includes(chrome)),
+			`excerpts quoting "${chrome}"`
+		).toEqual([]);
+});
+
 test('the kind filter keeps only scenario pages', async ({ page }) => {
 	await page.goto('/search/?q=P0&kind=scenario');
 	const results = page.locator('.pagefind-ui__result');

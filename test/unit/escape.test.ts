@@ -3,6 +3,7 @@ import type { Element as HastElement } from 'hast';
 import { visit } from 'unist-util-visit';
 import {
 	escapeHtml,
+	escapeJson,
 	escapeMarkdown,
 	escapeMdx,
 	escapeMdxText,
@@ -12,6 +13,13 @@ import {
 } from '../../src/lib/escape.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { isVisibleAddress, parseHtml, parseMarkdown, renderMdx } from './compile-output.ts';
+
+/** What Markdown renders to, so anything else came from text that should have stayed text. */
+const MARKDOWN_ELEMENTS = new Set(
+	'p a h1 h2 h3 ul ol li strong em del code pre blockquote hr table thead tbody tr th td input img br sup section'.split(
+		' '
+	)
+);
 
 /** What inline Markdown/MDX text shows for `text`: one line; NUL is U+FFFD in CommonMark. */
 const shown = (text: string) =>
@@ -137,6 +145,33 @@ describe('escapeMdx', () => {
 		}
 	);
 
+	it.each(HOSTILE_STRINGS)(
+		'makes Markdown text holding %j, unescaped, an MDX document with no JSX or expression',
+		async (value) => {
+			delete (globalThis as { pwned?: unknown }).pwned;
+			// Imported bodies are source Markdown: only the document escaper stands between them and MDX.
+			const markdown = [
+				value,
+				`1. Step ${value} {#step}`,
+				`Text ${value} after https://ok.example/`,
+			];
+			const rendered = await renderMdx(escapeMdx(markdown.join('\n\n')));
+			expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+			expect(rendered.exports).toEqual([]);
+			expect([...rendered.elements].filter((name) => !MARKDOWN_ELEMENTS.has(name))).toEqual([]);
+		}
+	);
+
+	it('keeps an address written out from taking the escape of the tag after it', async () => {
+		const rendered = await renderMdx(
+			escapeMdx('See https://evil.example/"><input name="password"> and www.evil.example<b>')
+		);
+		expect(rendered.text).toBe(
+			'See https://evil.example/"><input name="password"> and www.evil.example<b>'
+		);
+		expect(rendered.elements).toEqual(new Set(['p']));
+	});
+
 	it('escapes text outside code and leaves code as written', () => {
 		expect(escapeMdx('a {b} <c> `{d}` \\{e}\n```\n{f}\n```\n{g}')).toBe(
 			'a \\{b\\} \\<c> `{d}` \\{e\\}\n```\n{f}\n```\n\\{g\\}'
@@ -189,5 +224,28 @@ describe('revealControls and escapeTerminal', () => {
 			'alert\\u202Egnp.exe \\x1B[31m\\x00'
 		);
 		expect(escapeTerminal('a\r\nb\tc')).toBe('a\nb\tc');
+	});
+});
+
+describe('escapeJson', () => {
+	it.each(HOSTILE_STRINGS)(
+		'reads back %j as written and leaves nothing raw for a terminal',
+		(value) => {
+			for (const json of [escapeJson({ heading: value, list: [value] }), escapeJson([value], 2)]) {
+				expect(json).not.toMatch(
+					// eslint-disable-next-line no-control-regex
+					/[\0-\x09\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/
+				);
+				expect(JSON.parse(json)).toEqual(
+					json.startsWith('[') ? [value] : { heading: value, list: [value] }
+				);
+			}
+		}
+	);
+
+	it('writes each such character as a \\u escape', () => {
+		expect(escapeJson('csi\u009b2J alert\u202Egnp \u001b[31m')).toBe(
+			'"csi\\u009B2J alert\\u202Egnp \\u001b[31m"'
+		);
 	});
 });

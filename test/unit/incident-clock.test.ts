@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { formatRemaining, incidentClocks, targetMinutes } from '../../src/incident/clocks.ts';
+import {
+	barClockKeys,
+	formatRemaining,
+	incidentClocks,
+	targetMinutes,
+} from '../../src/incident/clocks.ts';
 import { acknowledge, declareIncident, postUpdate, setStatus } from '../../src/incident/edits.ts';
 import { parseDuration } from '../../src/lib/duration.ts';
 import type { SeverityData } from '../../src/incident/data.ts';
@@ -179,5 +184,44 @@ describe('incident clocks', () => {
 	test('say how long is left or overdue', () => {
 		expect(formatRemaining(12 * 60_000)).toBe('in 12 min');
 		expect(formatRemaining(-(65 * 60_000))).toBe('1 h 05 min overdue');
+	});
+});
+
+describe('the clocks the incident bar shows (its lines, reserved before the first paint)', () => {
+	const targets = (spans: Record<string, string>) => ({
+		targets: Object.fromEntries(
+			Object.entries(spans).map(([key, text]) => [key, parseDuration(text)])
+		) as SeverityData['targets'],
+	});
+
+	test('are the clocks the incident has, less the response clock beside an acknowledge clock', () => {
+		const severity = targets({
+			acknowledge: '5 minutes',
+			response: 'Within 1 hour',
+			update: 'Every 15 minutes',
+			resolution: '1 hour',
+		});
+		expect(barClockKeys(severity, false)).toEqual(['acknowledge', 'update', 'resolution']);
+		const { store, id } = incidentAt('ros/p0');
+		const shown = incidentClocks(
+			store.incidents[id]!,
+			{ ...severities[0]!, ...severity },
+			playbook.targetLabels,
+			start
+		)
+			.map((clock) => clock.key)
+			.filter((key) => barClockKeys(severity, false).includes(key));
+		expect(shown).toEqual(barClockKeys(severity, false));
+	});
+
+	test('count the response clock as the first-response clock, and no update once resolved', () => {
+		const severity = targets({
+			response: 'Immediate (< 5 minutes)',
+			update: 'Hourly',
+			resolution: 'As needed',
+		});
+		expect(barClockKeys(severity, false)).toEqual(['response', 'update']);
+		expect(barClockKeys(severity, true)).toEqual(['response']);
+		expect(barClockKeys(targets({ response: 'Best effort' }), false)).toEqual([]);
 	});
 });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/validation/diagnostic.ts';
 import { validateContent } from '../../src/validation/validate.ts';
@@ -106,6 +109,32 @@ describe('content warnings', () => {
 		expect(messages).toContain(
 			'links to `/fix/scenarios/cahce/`, which is not a page of the site (expected a link to an existing page; did you mean `/fix/scenarios/outage/`?)'
 		);
+	});
+});
+
+describe('content text in the report', () => {
+	test('an image path with a control sequence and a direction override reaches no terminal raw', () => {
+		const content = join(mkdtempSync(join(tmpdir(), 'responder-validate-')), 'content');
+		try {
+			cpSync(fixture('clean'), content, { recursive: true });
+			// CommonMark refuses C0 controls in a link destination; C1 controls and overrides pass.
+			const src = './gone\u009b2J\u202Egnp.png';
+			appendFileSync(join(content, 'fix/scenarios/outage.mdx'), `\n![Diagram](${src})\n`);
+			// eslint-disable-next-line no-control-regex
+			const raw = /[\0-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E]/;
+			const text = validate('--content', content, '--today', '2026-01-10');
+			expect(text.status).toBe(1);
+			expect(text.stdout).toContain('![…](./gone\\x9B2J\\u202Egnp.png)');
+			expect(text.stdout).not.toMatch(raw);
+			const json = validate('--content', content, '--format', 'json', '--today', '2026-01-10');
+			expect(json.stdout).not.toMatch(raw);
+			const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Diagnostic[] };
+			expect(diagnostics.map((d) => d.message)).toContainEqual(
+				expect.stringContaining(`![…](${src})`)
+			);
+		} finally {
+			rmSync(join(content, '..'), { recursive: true, force: true });
+		}
 	});
 });
 

@@ -36,7 +36,7 @@ const VIEWPORTS = [
 ] as const;
 
 /** An active incident as the store keeps it, so the page loads with its bar from the first paint. */
-const activeIncident = () =>
+const activeIncident = (severity = 'servio/p0', minutesAgo = 10) =>
 	JSON.stringify({
 		version: 2,
 		activeId: 'inc-gate',
@@ -44,15 +44,24 @@ const activeIncident = () =>
 			'inc-gate': {
 				id: 'inc-gate',
 				title: 'Gate check',
-				playbook: 'servio',
-				severity: 'servio/p0',
+				playbook: severity.split('/')[0],
+				severity,
 				status: 'investigating',
-				startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+				startedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
 				roles: {},
 				timeline: [],
 			},
 		},
 	});
+
+/** Each seed playbook's top severity (the most clocks, so the most lines in the bar) and a scenario. */
+const TOP_SEVERITIES = [
+	['restaurant-os/p0', '/restaurant-os/scenarios/complete-backend-outage/'],
+	['sentia/p1', '/sentia/scenarios/complete-outage/'],
+	['stolentee/p0', '/stolentee/scenarios/site-outage/'],
+	['servio/p0', '/servio/scenarios/database-connection-exhaustion/'],
+	['maidconnect/sev-1', '/maidconnect/scenarios/complete-site-outage/'],
+] as const;
 
 /**
  * Ticks the scenario row's steps hold during that incident, so its list loads them (with the
@@ -164,6 +173,32 @@ for (const { device, viewport, loads } of VIEWPORTS) {
 	});
 }
 
+for (const { device, viewport } of VIEWPORTS) {
+	test(`on a ${device}, each top severity's bar fills the lines kept for it, fresh or overdue (CLS 0)`, async ({
+		page,
+	}) => {
+		await page.setViewportSize(viewport);
+		const measured: Record<string, Window['__rbLayoutShift']> = {};
+		for (const [severity, path] of TOP_SEVERITIES) {
+			// Ten minutes in, and fifty: by then an acknowledge or update clock is overdue and says so.
+			for (const minutesAgo of [10, 50]) {
+				await page.goto(path);
+				await page.evaluate(
+					(store) => localStorage.setItem('responder:incidents', store),
+					activeIncident(severity, minutesAgo)
+				);
+				await page.reload();
+				measured[`${severity}, ${minutesAgo} min in`] = await layoutShift(page);
+				await expect(page.locator('rb-incident-banner .rb-clock').first()).toBeVisible();
+			}
+		}
+		const zero = { value: 0, sources: [] };
+		expect(measured, 'layout shift and the elements that moved, per incident').toEqual(
+			Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
+		);
+	});
+}
+
 test('the offline note appears in the header bar without moving or covering anything', async ({
 	page,
 	context,
@@ -259,23 +294,23 @@ for (const { device, viewport } of VIEWPORTS) {
 	});
 }
 
-test('search results are only ever added below the ones shown, never pushing them down', async ({
+test('the first search moves nothing: results are only ever added below the ones shown (CLS 0)', async ({
 	page,
 	gatePage,
 }) => {
 	for (const { viewport } of VIEWPORTS) {
 		await page.setViewportSize(viewport);
+		// A fresh load each time, so this is the page's first search, which also draws the filters.
 		await gatePage.open({ kind: 'search open', path: '/servio/', open: 'search' });
 		const dialog = page.getByRole('dialog', { name: 'Search' });
 		// Every result filled in, and "Load more" shown once the last is.
 		await expect(dialog.locator('.pagefind-ui__result-title.pagefind-ui__loading')).toHaveCount(0);
 		await expect(dialog.getByRole('button', { name: /Load more/ })).toBeVisible();
-		const { sources } = await layoutShift(page);
-		// Typing counts as input for 500 ms only; results arriving later count as shift. (The filter
-		// panel, drawn above or beside the results on the first search, still moves them once.)
-		expect(
-			sources.filter((source) => /pagefind-ui__(result|button)\b/.test(source)),
-			`results that moved at ${viewport.width} px`
-		).toEqual([]);
+		await expect(dialog.locator('.pagefind-ui__filter-panel')).toBeVisible();
+		// Typing counts as input for 500 ms only; results and filters arriving later count as shift.
+		expect(await layoutShift(page), `layout shift at ${viewport.width} px`).toEqual({
+			value: 0,
+			sources: [],
+		});
 	}
 });

@@ -61,7 +61,8 @@ function strings(value: unknown, into: string[]): void {
 export function normalise(line: string): string {
 	return (
 		stripEmoji(line)
-			.replace(/\\([{}<[\]])/g, '$1')
+			// Escaped punctuation (`\{`, `\&`) reads as the character.
+			.replace(/\\([!-/:-@[-`{-~])/g, '$1')
 			.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
 			.replace(/\*\*|__|`/g, '')
 			.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?/, '')

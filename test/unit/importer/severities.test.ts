@@ -6,6 +6,33 @@ const severities = (markdown: string) =>
 	importText(markdown).imported.severities.map((entry) => ({ slug: entry.slug, ...entry.data }));
 
 describe('severity recogniser', () => {
+	it("keeps the text after a list item's level as its definition, bold or plain", () => {
+		const found = severities(`## Severity Levels
+- SEV1: Nobody can sign in
+- **SEV2** – Sign-in is slow
+`);
+		expect(found.map((s) => [s.level, s.definition])).toEqual([
+			['SEV1', 'Nobody can sign in'],
+			['SEV2', 'Sign-in is slow'],
+		]);
+	});
+
+	it("reads targets from a level heading's parentheses and plain bullets as its definition", () => {
+		const [found] = severities(`## Priority Levels
+### P1 - Critical (Response: Immediate, Resolution: 2 hours)
+- Records cannot be opened
+- Examples: records server down
+`);
+		expect(found).toMatchObject({
+			level: 'P1',
+			name: 'Critical',
+			targets: { response: 'Immediate', resolution: '2 hours' },
+			definition: ['Records cannot be opened'],
+			examples: ['records server down'],
+		});
+		expect(found).not.toHaveProperty('label');
+	});
+
 	it('reads S1–S4 headings with plain "Response Time:" and "SLA: Resolve within" lines', () => {
 		const found = severities(`# Payments
 ## Severity
