@@ -485,11 +485,11 @@ const STROKES: Record<string, string> = {
 	'╩': 'ulr',
 	'┼': 'udlr',
 	'╬': 'udlr',
-	// Arrowheads end a line: `▼` is reached from above, `▲` from below.
-	'▼': 'u',
-	'↓': 'u',
-	'▲': 'd',
-	'↑': 'd',
+	// Arrowheads sit on a vertical line; which way they point is counted for the direction.
+	'▼': 'ud',
+	'↓': 'ud',
+	'▲': 'ud',
+	'↑': 'ud',
 };
 const OPPOSITE: Record<string, string> = { u: 'd', d: 'u', l: 'r', r: 'l' };
 const STEP: Record<string, [number, number]> = { u: [-1, 0], d: [1, 0], l: [0, -1], r: [0, 1] };
