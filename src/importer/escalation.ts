@@ -485,11 +485,11 @@ const STROKES: Record<string, string> = {
 	'╩': 'ulr',
 	'┼': 'udlr',
 	'╬': 'udlr',
-	// Arrowheads end a line: `▼` is reached from above, `▲` from below.
-	'▼': 'u',
-	'↓': 'u',
-	'▲': 'd',
-	'↑': 'd',
+	// Arrowheads sit on a vertical line; which way they point is counted for the direction.
+	'▼': 'ud',
+	'↓': 'ud',
+	'▲': 'ud',
+	'↑': 'ud',
 };
 const OPPOSITE: Record<string, string> = { u: 'd', d: 'u', l: 'r', r: 'l' };
 const STEP: Record<string, [number, number]> = { u: [-1, 0], d: [1, 0], l: [0, -1], r: [0, 1] };
@@ -744,6 +744,28 @@ export function parseNameOrder(doc: Context['doc'], list: List, lead: string): L
 	return levels;
 }
 
+/** A heading that names the list under it as the order of people to reach. */
+const CHAIN_HEADING = /\bescalation (chain|order|ladder|path|hierarchy)\b|\bcall (tree|order)\b/i;
+
+/**
+ * `1. **On-Call Engineer** - PagerDuty`, `2. **Engineering Manager** - [phone]` under an `Escalation
+ * Chain` heading: an ordered list whose every item is a bold name, with how to reach them after a
+ * dash. Each item is one level, in order; no times are given.
+ */
+export function parseBoldNames(doc: Context['doc'], list: List): Level[] | undefined {
+	if (!list.ordered || list.children.length < 2) return undefined;
+	const levels: Level[] = [];
+	for (const item of list.children) {
+		if (item.children.length !== 1) return undefined;
+		const match = /^(\*\*|__)([^*_\n]+)\1(?:\s*[—–-]\s*(.+))?$/.exec(itemSource(doc, item).trim());
+		const who = match ? inlineText(match[2]!).trim() : '';
+		if (!who || STEP_VERB.test(who) || who.split(/\s+/).length > 6) return undefined;
+		const via = match![3] ? inlineText(match![3]).trim() : '';
+		levels.push({ id: `Level ${levels.length + 1}`, who, ...(via ? { via } : {}) });
+	}
+	return levels;
+}
+
 /** `page team lead if unresolved` → who `team lead`, condition `unresolved`. */
 export function whoOf(text: string): { who?: string; condition?: string } {
 	// `No response? Escalate to Tier 2`: the question is the condition.
@@ -834,6 +856,10 @@ export function recogniseEscalationShapes(context: Context): void {
 				const previous = section.nodes[index - 1];
 				if (!levels && previous?.type === 'paragraph') {
 					levels = parseNameOrder(context.doc, node, inlineText(sourceOf(context.doc, previous)));
+					if (levels) style = 'levels';
+				}
+				if (!levels && CHAIN_HEADING.test(section.title)) {
+					levels = parseBoldNames(context.doc, node);
 					if (levels) style = 'levels';
 				}
 			} else if (node.type === 'paragraph') {

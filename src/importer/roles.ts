@@ -554,15 +554,19 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 	}
 }
 
-/** `Duty Officer Checklist`, `CMOC Checklist`: the checklist of one role names the role. */
-const ROLE_CHECKLIST = /^(.+?)\s+check-?list$/i;
+/**
+ * `Duty Officer Checklist`, `CMOC Checklist`, `Incident Commander Responsibilities`: the checklist
+ * or duty list of one role names the role.
+ */
+const ROLE_CHECKLIST = /^(.+?)\s+(?:check-?list|responsibilities|duties)$/i;
 /** Names of a person doing something: the last word of a role's name. */
 const AGENT =
 	/\b(commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner)$/i;
 
 /**
- * A role's own checklist (`# Duty Officer Checklist`) types the role by name; the checklist stays
- * where it is. An abbreviation (`RM Checklist`) needs its text to speak of it as a person (`you are
+ * A role's own checklist (`# Duty Officer Checklist`, `## Incident Commander Responsibilities` over
+ * `During Incident` / `After Resolution` lists) types the role by name; the checklist stays where it
+ * is. An abbreviation (`RM Checklist`) needs its text to speak of it as a person (`you are
  * the RM`, `as the RM`), since `DNS Checklist` names no one.
  */
 function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {

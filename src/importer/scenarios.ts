@@ -273,6 +273,17 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	// without labels (`## ManifestWorkApplyFailed` over prose and a command).
 	if (alert && strongAlert(doc, alert) && operational(section) && !inCommunication(section))
 		return true;
+	// `# Email Outage Troubleshooting` over numbered Steps: a knowledge-base runbook for the failure
+	// its title names (`VPN Troubleshooting` names none, and stays a guide).
+	if (
+		/\btroubleshoot(ing)?\b/i.test(section.title) &&
+		stripEmoji(section.title)
+			.split(/[\s/]+/)
+			.some((word) => CONDITION.test(word.replace(/[^A-Za-z-]/g, ''))) &&
+		parts.some((part) => /^(steps|procedure|resolution steps)$/i.test(part.label)) &&
+		!inCommunication(section)
+	)
+		return true;
 	// A file that is one alert's runbook is titled by the alert: `# KubePodCrashLooping`. In
 	// runbooks joined into one file, each top heading over runbook sections is one too.
 	if (section.depth < 2) {

@@ -162,20 +162,42 @@ const TARGET_LEAD =
  * `Acknowledge within 1 minute, initial action within 5 minutes`: one line, two targets. Each
  * piece must name its own target, or the line is read as one.
  */
-function targetPieces(value: string): { key: TargetKey; value: string }[] | undefined {
+function targetPieces(
+	value: string,
+	own?: TargetKey
+): { key: TargetKey; value: string }[] | undefined {
 	const pieces = value
 		.split(/\s*[,;]\s+|\s+and\s+(?=[a-z ]*\b(?:within|in|every)\b)/i)
 		.filter(Boolean);
 	if (pieces.length < 2) return undefined;
 	const found: { key: TargetKey; value: string }[] = [];
+	let bare: string | undefined;
 	for (const piece of pieces) {
 		const lead = TARGET_LEAD.exec(piece);
 		const key = lead?.[1] ? targetKey(lead[1]) : undefined;
-		if (!lead || !key || !parseDuration(lead[2]!)) return undefined;
-		found.push({ key, value: lead[2]!.trim() });
+		if (lead && key && parseDuration(lead[2]!)) {
+			found.push({ key, value: lead[2]!.trim() });
+			continue;
+		}
+		// `15 min response, 4 hr resolution`: the target named after its time.
+		const trailing = TRAILING_TARGET.exec(piece);
+		const named = trailing ? targetKey(trailing[2]!) : undefined;
+		if (named && parseDuration(trailing![1]!)) found.push({ key: named, value: trailing![1]! });
+		// `4 hr response, 2 days` under an SLA column: the unnamed time is the column's own target.
+		else if (own && !bare && parseDuration(piece) && /^\S+\s+\S+$/.test(piece)) bare = piece;
+		else return undefined;
+	}
+	if (bare) {
+		if (found.some((f) => f.key === own)) return undefined;
+		found.push({ key: own!, value: bare });
 	}
 	return new Set(found.map((f) => f.key)).size === found.length ? found : undefined;
 }
+
+/** `15 min response`: a duration, then the words naming its target. */
+const TRAILING_TARGET = /^((?:[<≤~]\s*)?\d+(?:\.\d+)?\s*[a-z]+)\s+([a-z][a-z ]{2,30})$/i;
+/** Two durations or more in one value: `4 hr response, 2 days`. */
+const SEVERAL_TIMES = /\d\s*[a-z]+\b[^,;]*[,;][^,;]*\d\s*[a-z]+/i;
 
 const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [
 	...(Array.isArray(list) ? list : list ? [list] : []),
@@ -227,7 +249,7 @@ function applyTarget(
 	value: string
 ): void {
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
-	const pieces = targetPieces(value);
+	const pieces = targetPieces(value, targetKey(label));
 	if (pieces && pieces.every((piece) => !targets[piece.key])) {
 		for (const piece of pieces) targets[piece.key] = piece.value;
 		return;
@@ -239,7 +261,8 @@ function applyTarget(
 	const own = lead?.[1] ? targetKey(lead[1]) : undefined;
 	const [useKey, useValue] =
 		own && own !== key && parseDuration(lead![2]!) ? [own, lead![2]!.trim()] : [key, value];
-	if (useKey && !targets[useKey] && parseDuration(useValue)) {
+	// A value holding several times that could not be told apart is no one target's time.
+	if (useKey && !targets[useKey] && parseDuration(useValue) && !SEVERAL_TIMES.test(useValue)) {
 		targets[useKey] = useValue;
 		context.targetLabels[useKey] ??= label;
 		return;

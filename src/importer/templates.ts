@@ -187,6 +187,10 @@ export function looksLikeCommand(value: string): boolean {
 	return commands.length * 2 >= lines.length;
 }
 
+/** A line that starts with a clock time or date written out: `[14:35]`, `[2026-01-30 14:35]`. */
+const WRITTEN_TIME =
+	/^\s*\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]/im;
+
 /** A chat message: starts by mentioning people (`@here`, `@channel`, `@oncall-team`). */
 const MENTION = /^\s*@[\w-]+/;
 /** A step's lead-in that says a message follows: "Tell the team:", "Post in #incidents:". */
@@ -196,6 +200,9 @@ function isTemplate(code: CodeContext): boolean {
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
 	if (isChecklistBlock(code) || looksLikeCommand(code.node.value)) return false;
+	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
+	// filled-in example, whose facts would be false in the next incident.
+	if (WRITTEN_TIME.test(code.node.value)) return false;
 	// `### Example` under a template: the message filled in once, not another template.
 	if (/^(examples?|sample|filled[- ]in( example)?)$/i.test(code.section.title.trim())) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
@@ -204,8 +211,20 @@ function isTemplate(code: CodeContext): boolean {
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
 	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
+	// `**Monitoring**:` beside the other status messages: the standard words for that status. With
+	// no blank, only text stating no fact (no number, time or count) is safe to copy as it is.
+	if (
+		STATUS_LABEL.test(stripEmoji(code.label ?? '').trim()) &&
+		TEMPLATE_WORDS.test(words) &&
+		!/\d/.test(code.node.value)
+	)
+		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
+
+/** A label that is only a status page status. */
+const STATUS_LABEL =
+	/^(investigating|identified|monitoring|resolved|update|mitigated|mitigating)$/i;
 
 type Kind = TemplateInput['kind'];
 
@@ -281,13 +300,6 @@ const isTag = (text: string, token: string): boolean => {
 	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
 };
 
-/**
- * `[14:35]`, `[2026-01-30 14:35]`: a clock time or date written out is a filled-in value (a log
- * line, an example update), not a blank.
- */
-const WRITTEN_TIME =
-	/^\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]$/i;
-
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
 
 export function blankTokens(text: string): string[] {
@@ -299,7 +311,6 @@ export function blankTokens(text: string): string[] {
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
-		if (WRITTEN_TIME.test(blank.text)) continue;
 		const before = text.slice(0, blank.start);
 		const level = /(?:^|[^A-Za-z])(P|SEV-?|S)$/i.exec(before)?.[1];
 		const prefix =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { windowStart } from '../../../src/importer/escalation.ts';
+import { parseBoxTree, parseNameOrder, windowStart } from '../../../src/importer/escalation.ts';
+import { parseDoc } from '../../../src/importer/markdown.ts';
 import { importText } from './helpers.ts';
 
 const escalations = (markdown: string) =>
@@ -100,5 +101,54 @@ describe('escalation paths stay valid', () => {
 			'## Policy\n| Severity | Response | Who |\n|---|---|---|\n| P2 | 1 hour | Lead |\n| P0 | 5 min | CTO |\n'
 		);
 		expect(table!.levels.map((level) => level.severity)).toEqual([undefined, undefined]);
+	});
+
+	it('reads a box tree upward from the on-call end, and downward where arrowheads point', () => {
+		const tree = (top: string, bottom: string, arrow = '│') =>
+			[
+				'┌────────────┐',
+				`│ ${top.padEnd(10)} │`,
+				'└─────┬──────┘',
+				`      ${arrow}`,
+				'┌─────┴──────┐',
+				`│ ${bottom.padEnd(10)} │`,
+				'└────────────┘',
+			].join('\n');
+		expect(parseBoxTree(tree('Director', 'On-call'))).toEqual({
+			levels: [
+				{ id: 'Level 1', who: 'On-call' },
+				{ id: 'Level 2', who: 'Director' },
+			],
+			branches: [],
+		});
+		expect(parseBoxTree(tree('Desk', 'Director', '▼'))).toEqual({
+			levels: [
+				{ id: 'Level 1', who: 'Desk' },
+				{ id: 'Level 2', who: 'Director' },
+			],
+			branches: [],
+		});
+		// Nothing says which end comes first: no path, and the caller lists it under "check these".
+		expect(parseBoxTree(tree('Director', 'Manager'))).toBe('undirected');
+		// Boxes side by side with no line between rows are no tree.
+		expect(parseBoxTree('┌───┐ ┌───┐\n│ A │ │ B │\n└───┘ └───┘')).toBeUndefined();
+	});
+
+	it('reads an ordered list of names only after a sentence giving the escalation order', () => {
+		const list = (lead: string, items: string) => {
+			const doc = parseDoc(`${lead}\n\n${items}`);
+			const node = doc.root.children[1]!;
+			return node.type === 'list' ? parseNameOrder(doc, node, lead) : undefined;
+		};
+		expect(
+			list('Alerts escalate to, in order:', '1. Primary Engineer\n2. Engineering Manager')
+		).toEqual([
+			{ id: 'Level 1', who: 'Primary Engineer' },
+			{ id: 'Level 2', who: 'Engineering Manager' },
+		]);
+		expect(
+			list('To set up the app:', '1. Primary Engineer\n2. Engineering Manager')
+		).toBeUndefined();
+		expect(list('When you escalate:', '1. Open the dashboard\n2. Page the lead')).toBeUndefined();
 	});
 });
