@@ -43,6 +43,42 @@ export default defineConfig({
 			},
 		},
 	},
+	vite: {
+		plugins: [
+			{
+				// A script loaded on demand fetches its own imports when it arrives, rather than every
+				// page's first scripts carrying the list of them to preload (0.4 KB of a scenario page's
+				// gzip JS). Astro sets this option itself, so a plugin sets it after.
+				name: 'responder:no-preload-lists',
+				configEnvironment: (name) =>
+					name === 'client' ? { build: { modulePreload: false } } : undefined,
+			},
+		],
+		environments: {
+			client: {
+				build: {
+					rolldownOptions: {
+						output: {
+							codeSplitting: {
+								groups: [
+									// Every page's banner reads the incident keys: a chunk of their own.
+									{ name: 'incident-keys', test: /[\\/]incident-keys\.ts$/, priority: 2 },
+									// Storage guards, the scope of per-incident keys and the incident follower
+									// arrive as one chunk, not three small ones each with its own gzip overhead:
+									// every page that uses one (checklists, template forms) uses all three.
+									{
+										name: 'storage',
+										test: /[\\/]src[\\/](client[\\/](safe-storage|incident-follow)|lib[\\/]storage-scope)\.ts$/,
+										priority: 1,
+									},
+								],
+							},
+						},
+					},
+				},
+			},
+		},
+	},
 	integrations: [
 		responderValidation(),
 		// Starlight's own sitemap, without the pages search engines have no use for.

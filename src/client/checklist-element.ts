@@ -4,6 +4,9 @@
  * tabs never overwrite each other's), carry their time, stay in step across tabs and are sent to
  * the incident timeline. When storage fails the list keeps working in memory and says so; when
  * another tab clears storage, the page keeps its ticks and its incident and saves them again.
+ *
+ * A tick is stored the moment it is made. Reset, "next unticked step" and the words of the notices
+ * load on first need (`checklist-actions.ts`).
  */
 import {
 	CHECKLIST_KEY_PREFIX,
@@ -23,45 +26,43 @@ import {
 	saveTick,
 	type LoadResult,
 } from './checklist-storage.ts';
-import { incidentsStored, onActiveIncidentChange, recordTimeline } from './incident-follow.ts';
+import { onActiveIncidentChange, recordTimeline } from './incident-follow.ts';
+import { incidentsStored } from './incident-keys.ts';
 import { onStorageChange } from './safe-storage.ts';
 
-/**
- * A module the lists load only when this browser's storage calls for it, once for the page. Until
- * it has loaded the boxes stay disabled; when it fails to load they stay so (rather than tick into
- * the wrong scope or over old ticks), and the next load of a list tries again.
- */
+type Actions = typeof import('./checklist-actions.ts');
+type Notices = Actions['NOTICES'];
+
+/** A module the lists load only when needed, once for the page; callers wait for it in order. */
 function whenNeeded<T>(load: () => Promise<T>) {
 	let module: T | undefined;
 	let loading: Promise<T> | undefined;
 	return {
 		get: () => module,
-		load(then: () => void) {
+		/** Calls `then` once loaded; on failure `failed`, and the next call tries again. */
+		load(then: () => void, failed?: () => void) {
 			loading ??= load();
 			loading.then(
 				(loaded) => {
 					module = loaded;
 					then();
 				},
-				() => (loading = undefined)
+				() => {
+					loading = undefined;
+					failed?.();
+				}
 			);
 		},
 	};
 }
+// Until these two have loaded the boxes stay disabled; when one fails to load they stay so
+// (rather than tick into the wrong scope or over old ticks), and the next load tries again.
 /** The incident model, to tell whose ticks to show: needed once this browser holds incidents. */
 const context = whenNeeded(() => import('./incident-context.ts'));
 /** The move of version 1/2 values: needed once a list is found stored that way. */
 const migration = whenNeeded(() => import('./checklist-migration.ts'));
-
-const NOT_SAVED = 'Ticks stay while this page is open; note them elsewhere if you need them later.';
-const NOTICES = {
-	unavailable: `Progress is not being saved: this browser does not allow storage here. ${NOT_SAVED}`,
-	full: `Progress is not being saved: browser storage is full. ${NOT_SAVED}`,
-	movedAside: (key: string) =>
-		`The saved progress for this checklist could not be read; it was kept under “${key}”. New ticks are saved.`,
-	cleared: (ticks: number, saved: boolean) =>
-		`Browser storage was cleared in another tab or window. This page kept its ${ticks === 1 ? 'tick' : `${ticks} ticks`} and this incident${saved ? ' and saved them again' : `; they could not be saved again. ${NOT_SAVED}`}.`,
-};
+/** Reset, "next unticked step" and the notices' words: needed on the first of them. */
+const actions = whenNeeded(() => import('./checklist-actions.ts'));
 
 /** Ticks held for lists whose storage failed, by storage key, shared by the lists of a page. */
 const memory = new Map<string, ChecklistRecord>();
@@ -74,14 +75,17 @@ export class ChecklistElement extends HTMLElement {
 	#clearing = false;
 	#record: ChecklistRecord = emptyChecklist();
 	#saving = true;
+	// The toolbar's parts, taken on the first connection (`#upgrade`), before anything uses them.
 	#progress: HTMLParagraphElement | undefined;
-	#notice: HTMLParagraphElement | undefined;
-	#next: HTMLButtonElement | undefined;
-	#reset: HTMLButtonElement | undefined;
+	#notice!: HTMLParagraphElement;
+	#next!: HTMLButtonElement;
+	#reset!: HTMLButtonElement;
 	#stopIncident: (() => void) | undefined;
 	#stopStorage: (() => void) | undefined;
 	/** Counts loads, so a load that waited for a module never overrides a later one. */
 	#loads = 0;
+	/** Counts notices, so one that waited for its words never replaces a later one. */
+	#notices = 0;
 
 	connectedCallback() {
 		if (!this.#progress) this.#upgrade();
@@ -101,7 +105,7 @@ export class ChecklistElement extends HTMLElement {
 		this.#load();
 	}
 
-	get #document(): string {
+	get document(): string {
 		return this.dataset.checklist ?? 'document';
 	}
 
@@ -121,7 +125,7 @@ export class ChecklistElement extends HTMLElement {
 	}
 
 	/** The items this list owns (nested task lists included), in document order. */
-	get #items(): HTMLLIElement[] {
+	get items(): HTMLLIElement[] {
 		return [...this.querySelectorAll<HTMLLIElement>('li[data-item]')].filter(
 			(item) => item.closest('rb-checklist') === this
 		);
@@ -133,9 +137,19 @@ export class ChecklistElement extends HTMLElement {
 		this.#next = this.querySelector<HTMLButtonElement>('button[data-action="next"]')!;
 		this.#reset = this.querySelector<HTMLButtonElement>('button[data-action="reset"]')!;
 		this.#notice = this.querySelector<HTMLParagraphElement>(':scope > .rb-checklist__notice')!;
-		this.#next.addEventListener('click', () => this.#focusNext());
-		this.#reset.addEventListener('click', () => this.#confirmReset());
+		this.#next.addEventListener('click', () => this.#act((loaded) => loaded.focusNext(this)));
+		this.#reset.addEventListener('click', () => this.#act((loaded) => loaded.confirmReset(this)));
 		this.addEventListener('change', (event) => this.#onChange(event));
+	}
+
+	/** Runs `run` with the actions, loading them first if need be; says so if they cannot load. */
+	#act(run: (loaded: Actions) => void) {
+		const loaded = actions.get();
+		if (loaded) return run(loaded);
+		actions.load(
+			() => run(actions.get()!),
+			() => this.#text('Part of this page did not load: reload it.')
+		);
 	}
 
 	/**
@@ -147,11 +161,11 @@ export class ChecklistElement extends HTMLElement {
 		const again = () => load === this.#loads && this.isConnected && this.#load();
 		if (!context.get() && incidentsStored()) return context.load(again);
 		const incident = context.get()?.activeIncident()?.id ?? null;
-		let result = loadChecklist(incident, this.#document);
+		let result = loadChecklist(incident, this.document);
 		if (result.status === 'old') {
 			const moved = migration.get();
 			if (!moved) return migration.load(again);
-			result = moved.loadMigrated(incident, this.#document);
+			result = moved.loadMigrated(incident, this.document);
 		}
 		this.#show(incident, result);
 	}
@@ -159,7 +173,7 @@ export class ChecklistElement extends HTMLElement {
 	/** Shows the ticks `incident` holds for this list (`null`: before any incident) and enables it. */
 	#show(incident: string | null, result: Exclude<LoadResult, { status: 'old' }>) {
 		this.#incident = incident;
-		this.#key = checklistKey(this.#incident, this.#document);
+		this.#key = checklistKey(this.#incident, this.document);
 		this.#saving = result.status === 'ok';
 		this.#record =
 			result.status === 'ok' ? result.record : (memory.get(this.#key) ?? emptyChecklist());
@@ -171,17 +185,13 @@ export class ChecklistElement extends HTMLElement {
 			!sameItems(this.#record, ids)
 		) {
 			this.#record = withItems(this.#record, ids);
-			saveItems(this.#incident, this.#document, this.#record);
+			saveItems(this.#incident, this.document, this.#record);
 		}
-		this.#say(
-			result.status === 'unavailable'
-				? NOTICES.unavailable
-				: result.movedTo
-					? NOTICES.movedAside(result.movedTo)
-					: ''
-		);
+		if (result.status === 'unavailable') this.#say('unavailable');
+		else if (result.movedTo) this.#say('movedAside', result.movedTo);
+		else this.#say();
 		this.#render();
-		for (const item of this.#items) {
+		for (const item of this.items) {
 			const box = item.querySelector<HTMLInputElement>('.rb-checklist__box');
 			if (box) box.disabled = false;
 		}
@@ -190,7 +200,7 @@ export class ChecklistElement extends HTMLElement {
 	/** Another tab ticked, unticked or reset something; only this list's keys matter. */
 	#refresh() {
 		if (!this.#saving) return;
-		const result = loadChecklist(this.#incident, this.#document);
+		const result = loadChecklist(this.#incident, this.document);
 		if (result.status !== 'ok') return this.#load();
 		this.#record = result.record;
 		this.#render();
@@ -202,14 +212,15 @@ export class ChecklistElement extends HTMLElement {
 	 */
 	#onCleared() {
 		this.#clearing = true;
-		const saved = this.#saving && saveList(this.#incident, this.#document, this.#record);
+		const saved = this.#saving && saveList(this.#incident, this.document, this.#record);
 		if (this.#saving && !saved) this.#saving = false;
-		this.#say(NOTICES.cleared(Object.keys(this.#record.ticks).length, saved));
+		const ticks = Object.keys(this.#record.ticks).length;
+		this.#say('cleared', ticks, saved);
 		this.#render();
 	}
 
 	/** Sets or clears the ticks of `ids`: memory first, then one key per tick. */
-	#update(ids: string[], tick: Tick | undefined) {
+	update(ids: string[], tick: Tick | undefined) {
 		let record = this.#record;
 		for (const id of ids) record = withTick(record, id, tick);
 		const shown = this.#documentItemIds();
@@ -217,12 +228,12 @@ export class ChecklistElement extends HTMLElement {
 		this.#record = withItems(record, shown);
 		memory.set(this.#key, this.#record);
 		if (this.#saving) {
-			const saved = ids.every((id) => saveTick(this.#incident, this.#document, id, tick));
-			if (saved && itemsChanged) saveItems(this.#incident, this.#document, this.#record);
+			const saved = ids.every((id) => saveTick(this.#incident, this.document, id, tick));
+			if (saved && itemsChanged) saveItems(this.#incident, this.document, this.#record);
 			if (!saved) {
 				// From now on this page keeps ticks in memory.
 				this.#saving = false;
-				this.#say(NOTICES.full);
+				this.#say('full');
 			}
 		}
 		this.#render();
@@ -237,45 +248,33 @@ export class ChecklistElement extends HTMLElement {
 		if (!item?.dataset.item) return;
 		const text = textOf(item);
 		const tick = box.checked ? { at: new Date().toISOString(), text } : undefined;
-		this.#update([item.dataset.item], tick);
+		this.update([item.dataset.item], tick);
 		recordTimeline({
 			type: box.checked ? 'step-ticked' : 'step-unticked',
-			checklist: this.#document,
+			checklist: this.document,
 			item: item.dataset.item,
 			text,
 		});
 	}
 
-	#focusNext() {
-		this.#items
-			.map((item) => item.querySelector<HTMLInputElement>('.rb-checklist__box'))
-			.find((box) => box && !box.checked)
-			?.focus();
-	}
-
-	#confirmReset() {
-		const ids = this.#items
-			.map((item) => item.dataset.item!)
-			.filter((id) => this.#record.ticks[id]);
-		if (ids.length === 0) return;
-		const steps = ids.length === 1 ? '1 ticked step' : `${ids.length} ticked steps`;
-		if (!confirm(`Untick ${steps} in this checklist? Their tick times are cleared.`)) return;
-		this.#update(ids, undefined);
-		recordTimeline({
-			type: 'checklist-reset',
-			checklist: this.#document,
-			count: ids.length,
+	/** Says a notice, whose words may first have to load; with none, clears it. */
+	#say<K extends keyof Notices>(notice?: K, ...args: Parameters<Notices[K]>) {
+		const said = ++this.#notices;
+		if (!notice) return this.#text('');
+		this.#act(({ NOTICES }) => {
+			// A notice that waited for its words never replaces a later one.
+			if (said === this.#notices)
+				this.#text((NOTICES[notice] as (...a: unknown[]) => string)(...args));
 		});
 	}
 
-	#say(text: string) {
-		if (!this.#notice) return;
+	#text(text: string) {
 		this.#notice.textContent = text;
 		this.#notice.hidden = text === '';
 	}
 
 	#render() {
-		const items = this.#items;
+		const items = this.items;
 		let done = 0;
 		for (const item of items) {
 			const box = item.querySelector<HTMLInputElement>('.rb-checklist__box');
@@ -297,10 +296,9 @@ export class ChecklistElement extends HTMLElement {
 			time.title = `Ticked ${new Date(tick.at).toLocaleString()} (your local time)`;
 		}
 		const progress = `${done} of ${items.length} done`;
-		if (this.#progress && this.#progress.textContent !== progress)
-			this.#progress.textContent = progress;
-		if (this.#next) this.#next.disabled = done === items.length;
-		if (this.#reset) this.#reset.disabled = done === 0;
+		if (this.#progress!.textContent !== progress) this.#progress!.textContent = progress;
+		this.#next.disabled = done === items.length;
+		this.#reset.disabled = done === 0;
 	}
 }
 

@@ -10,8 +10,7 @@ import {
 	decodeTick,
 	legacyChecklistKey,
 	listValue,
-	parseScopedKey,
-	scopePrefix,
+	tickItem,
 	tickKey,
 	tickPrefix,
 	CHECKLIST_VERSION,
@@ -41,7 +40,7 @@ export function loadChecklist(incidentId: string | null, document: string): Load
 	const ticks = tickMap();
 	const prefix = tickPrefix(key);
 	for (const itemKey of keysWithPrefix(prefix)) {
-		const item = parseScopedKey(scopePrefix(incidentId), itemKey)?.item;
+		const item = tickItem(key, itemKey);
 		if (item === undefined) continue;
 		const tick = readJson(itemKey, decodeTick);
 		if (tick.status === 'ok') ticks[item] = tick.value;

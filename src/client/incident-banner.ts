@@ -6,16 +6,7 @@
  * "Declare incident" is pressed. Its controls are in the HTML, so nothing moves meanwhile.
  */
 import type { LiveBanner } from './incident-banner-live.ts';
-import { CHANGED_EVENT, INCIDENTS_KEY } from './incident-keys.ts';
-
-/** Whether this browser holds nothing for the banner: storage readable and no incidents in it. */
-function nothingStored(): boolean {
-	try {
-		return localStorage.getItem(INCIDENTS_KEY) === null;
-	} catch {
-		return false;
-	}
-}
+import { CHANGED_EVENT, INCIDENTS_KEY, incidentsStored } from './incident-keys.ts';
 
 class IncidentBanner extends HTMLElement {
 	#live: Promise<LiveBanner | undefined> | undefined;
@@ -25,7 +16,8 @@ class IncidentBanner extends HTMLElement {
 		const declare = this.querySelector<HTMLButtonElement>('.rb-declare-button');
 		if (declare) declare.onclick = () => void this.#wake().then((live) => live?.declare());
 		const alertContext = !!this.dataset['scenario'] && location.hash.length > 1;
-		if (alertContext || this.hasAttribute('data-workspace') || !nothingStored()) {
+		// Storage that cannot be read needs a word from the banner too.
+		if (alertContext || this.hasAttribute('data-workspace') || incidentsStored() !== false) {
 			void this.#wake();
 			return;
 		}
@@ -50,7 +42,7 @@ class IncidentBanner extends HTMLElement {
 	#wake(): Promise<LiveBanner | undefined> {
 		this.#stopWatching?.();
 		this.#live ??= import('./incident-banner-live.ts')
-			.then(({ LiveBanner }) => (this.isConnected ? new LiveBanner(this) : undefined))
+			.then((live) => (this.isConnected ? new live.LiveBanner(this) : undefined))
 			.catch(() => undefined);
 		return this.#live;
 	}

@@ -2,23 +2,11 @@
  * How checklists and templates follow the incident being worked without loading its model: a
  * signal when the active incident may have changed, and a way to put events on its timeline. Which
  * incident is active takes the model (`incident-context.ts`), which a page loads only once this
- * browser holds incidents (`incidentsStored`).
+ * browser holds incidents (`incidentsStored` in `incident-keys.ts`).
  */
 import type { RecordedEvent } from '../incident/model.ts';
 import { ACTIVE_INCIDENT_EVENT, INCIDENTS_KEY, TIMELINE_EVENT } from './incident-keys.ts';
 import { onStorageChange } from './safe-storage.ts';
-
-/**
- * Whether this browser may hold incidents. `false` only when storage is readable and holds none,
- * or cannot be read at all: then no incident is active (`activeIncident()` says `null` too).
- */
-export function incidentsStored(): boolean {
-	try {
-		return localStorage.getItem(INCIDENTS_KEY) !== null;
-	} catch {
-		return false;
-	}
-}
 
 /** Calls `listener` whenever the active incident may have changed, in this tab or another. */
 export function onActiveIncidentChange(listener: () => void): () => void {

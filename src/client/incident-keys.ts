@@ -1,6 +1,7 @@
 /**
- * The names the incident's browser parts share: the storage key and the window events. Apart from
- * `incident-context.ts` so the banner can watch for a first incident without loading the model.
+ * The names the incident's browser parts share: the storage key and the window events, and whether
+ * any incident is stored. Apart from `incident-context.ts` so the banner can watch for a first
+ * incident without loading the model.
  */
 
 export const INCIDENTS_KEY = 'responder:incidents';
@@ -10,3 +11,15 @@ export const CHANGED_EVENT = 'responder:incidents-changed';
 export const ACTIVE_INCIDENT_EVENT = 'responder:active-incident';
 /** Fired on `window` by features with a `RecordedEvent` as `detail`; the workspace records it. */
 export const TIMELINE_EVENT = 'responder:timeline';
+
+/**
+ * Whether this browser holds incidents; `undefined` when storage cannot be read (then no incident
+ * is active either: `activeIncident()` says `null`).
+ */
+export function incidentsStored(): boolean | undefined {
+	try {
+		return localStorage.getItem(INCIDENTS_KEY) !== null;
+	} catch {
+		return undefined;
+	}
+}

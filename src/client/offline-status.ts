@@ -19,7 +19,7 @@ export class OfflineStatus extends HTMLElement {
 		if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
 		const start = () =>
 			void import('./offline-worker.ts').then(
-				({ OfflineWorker }) => this.isConnected && (this.#worker = new OfflineWorker(this, signal)),
+				(worker) => this.isConnected && (this.#worker = new worker.OfflineWorker(this, signal)),
 				// Without its worker side the page works online as it is, with no saved copy to speak of.
 				() => undefined
 			);

@@ -424,7 +424,6 @@ const ABOUT_ROLES =
 const PERSON = /\b(role|person|people|someone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z"“‘(])/;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What follows the role as a subject when the sentence says what it does. */
 const DUTY =
 	/^((is|are)\s+(responsible|accountable|in charge|there to|the (one|person|people) who|expected to|tasked with|charged with)|(should|must|will|shall|needs? to|has to|have to)\b|(?!(is|was|does|has been)\b)[a-z]+s\b)/i;
@@ -452,10 +451,10 @@ export function proseDuties(
 	if (words.length > 1 && ROLE_NOUN.test(words[words.length - 1]!))
 		refs.push(words[words.length - 1]!);
 	const subject = new RegExp(
-		`^(?:(?:the|this|a|an|our|your)\\s+)?(${refs.map(escapeRegExp).join('|')}|they|he or she|he|she|this person|the person|this role|the role)\\s+(?:(?:\\w+ly|also|then|often|always|usually)\\s+)*(.*)$`,
+		`^(?:(?:the|this|a|an|our|your)\\s+)?(${refs.map((ref) => RegExp.escape(ref)).join('|')}|they|he or she|he|she|this person|the person|this role|the role)\\s+(?:(?:\\w+ly|also|then|often|always|usually)\\s+)*(.*)$`,
 		'i'
 	);
-	const defines = new RegExp(`^(?:(?:the|an?)\\s+)?${escapeRegExp(base)}\\s+(?:is|are)\\s+`, 'i');
+	const defines = new RegExp(`^(?:(?:the|an?)\\s+)?${RegExp.escape(base)}\\s+(?:is|are)\\s+`, 'i');
 	const out: { summary?: string; responsibilities: string[]; dont: string[] } = {
 		responsibilities: [],
 		dont: [],

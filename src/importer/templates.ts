@@ -6,7 +6,6 @@ import type { TemplateField, TemplateInput } from '../schemas/index.ts';
 import {
 	allSections,
 	claim,
-	claimNode,
 	endOf,
 	entryLink,
 	inlineText,
@@ -699,14 +698,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			body,
 			fields: blanks.fields,
 		};
-		const slug = addTemplate(
-			context,
-			taken,
-			data,
-			fromOffset(context.doc, section.title, section.start)
-		);
-		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, end, href, entryLink('Template', data.title, href));
+		addSectionTemplate(context, taken, section, data, [section.start, end]);
 	}
 }
 
@@ -727,6 +719,38 @@ function addTemplate(
 	const order = (context.out.templates.length + 1) * 10;
 	context.out.templates.push({ slug, data: { ...data, order }, from });
 	return slug;
+}
+
+/**
+ * Adds a template typed from a whole section (its heading is the source line) and leaves a link to
+ * it in the page where `start`–`end` was. Returns the slug.
+ */
+function addSectionTemplate(
+	context: Context,
+	taken: Set<string>,
+	section: Section,
+	data: NewTemplate,
+	[start, end]: [number, number],
+	name = data.title
+): string {
+	const from = fromOffset(context.doc, section.title, section.start);
+	const slug = addTemplate(context, taken, data, from, name);
+	const href = hrefOf(context, 'templates', slug);
+	claim(context.doc, start, end, href, entryLink('Template', data.title, href));
+	return slug;
+}
+
+/** A whole Markdown document to fill in and save, titled by `title`. */
+function documentTemplate(title: string, body: string): NewTemplate {
+	const kind = kindOf(title);
+	return {
+		title,
+		kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
+		channels: ['file'],
+		format: 'markdown',
+		body,
+		fields: fieldsFor(body).fields,
+	};
 }
 
 /** A heading that names a status-page state or an update: `"Investigating" status`, `Resolved`. */
@@ -775,14 +799,7 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 			body: texts[0]!,
 			fields: fieldsFor(texts[0]!).fields,
 		};
-		const slug = addTemplate(
-			context,
-			taken,
-			data,
-			fromOffset(context.doc, section.title, section.start)
-		);
-		const href = hrefOf(context, 'templates', slug);
-		claimNode(context.doc, quotes[0]!, href, entryLink('Template', data.title, href));
+		addSectionTemplate(context, taken, section, data, [startOf(quotes[0]!), endOf(quotes[0]!)]);
 	}
 }
 
@@ -804,25 +821,9 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		const body = context.doc.source.slice(section.contentStart, section.end).trim();
 		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
 		if ((text.match(EMPTY_FIELD)?.length ?? 0) < 3) continue;
-		const title = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
-		const kind = kindOf(heading);
-		const data: NewTemplate = {
-			title: heading,
-			kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
-			channels: ['file'],
-			format: 'markdown',
-			body,
-			fields: fieldsFor(body).fields,
-		};
-		const slug = addTemplate(
-			context,
-			taken,
-			data,
-			fromOffset(context.doc, section.title, section.start),
-			title
-		);
-		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, section.end, href, entryLink('Template', data.title, href));
+		const name = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
+		const data = documentTemplate(heading, body);
+		addSectionTemplate(context, taken, section, data, [section.start, section.end], name);
 	}
 }
 
@@ -844,23 +845,8 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
 		if (section.children.length === 0 && !tables) continue;
 		const body = context.doc.source.slice(section.start, section.end).trim();
-		const kind = kindOf(heading);
-		const data: NewTemplate = {
-			title: heading,
-			kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
-			channels: ['file'],
-			format: 'markdown',
-			body,
-			fields: fieldsFor(body).fields,
-		};
-		const slug = addTemplate(
-			context,
-			taken,
-			data,
-			fromOffset(context.doc, section.title, section.start)
-		);
-		const href = hrefOf(context, 'templates', slug);
-		claim(context.doc, section.start, section.end, href, entryLink('Template', data.title, href));
+		const data = documentTemplate(heading, body);
+		const slug = addSectionTemplate(context, taken, section, data, [section.start, section.end]);
 		const parts = [...allSections(section)].length;
 		context.check.push({
 			kind: 'template',

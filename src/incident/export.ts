@@ -7,8 +7,7 @@
 import { formatUtc } from '../lib/utc.ts';
 import { entryText } from './event-text.ts';
 import { roleLabel, type Incident } from './model.ts';
-import { decodeChecklist } from '../lib/checklist-decode.ts';
-import { orphanedTicks } from '../lib/checklist-store.ts';
+import { decodeChecklist, orphanedTicks } from '../lib/checklist-decode.ts';
 import { fillTemplate, segmentsToText } from '../lib/placeholders.ts';
 import { elapsed, endedAt, targetMinutes } from './clocks.ts';
 import { deriveText, timelineEntries, type SeverityFacts } from './derive.ts';

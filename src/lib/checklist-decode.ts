@@ -1,8 +1,9 @@
 /**
  * Checklist records in the version 2 shape (`{ version: 2, ticks, items? }`), as exports and
- * hand-overs carry them and as browsers stored a list before version 3, upgrading version 1 on
- * the way. Apart from `checklist-store.ts` so a page with a checklist loads it only when old
- * values need moving (`src/client/checklist-migration.ts`).
+ * hand-overs carry them and as browsers stored a list before version 3: reading them (upgrading
+ * version 1 on the way) and the export's ticks of items no longer listed. Apart from
+ * `checklist-store.ts` so a page with a checklist loads it only when old values need moving
+ * (`src/client/checklist-migration.ts`).
  */
 import {
 	CHECKLIST_VERSION,
@@ -52,4 +53,10 @@ export function decodeChecklist(raw: unknown): ChecklistRecord | undefined {
 			? { items: value.items as string[] }
 			: {};
 	return { version: CHECKLIST_VERSION, ticks, ...items };
+}
+
+/** Ticks whose items are not in `ids`: kept in storage, listed by the incident export. */
+export function orphanedTicks(record: ChecklistRecord, ids: readonly string[]): [string, Tick][] {
+	const present = new Set(ids);
+	return Object.entries(record.ticks).filter(([id]) => !present.has(id));
 }

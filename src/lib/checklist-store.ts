@@ -60,17 +60,13 @@ export function legacyChecklistKey(incidentId: string | null, document: string) 
 	return scope === undefined ? undefined : `${CHECKLIST_KEY_PREFIX}${scope}:${document}`;
 }
 
-/** The document and item a key under `scopePrefix(…)` names; `undefined` for any other key. */
-export function parseScopedKey(
-	prefix: string,
-	key: string
-): { document: string; item?: string } | undefined {
-	if (!key.startsWith(prefix)) return undefined;
-	const match = /^([^:]+)(?::item:([^:]+))?$/.exec(key.slice(prefix.length));
-	if (!match) return undefined;
+/** The item a key under `tickPrefix(listKey)` names; `undefined` for any other key there. */
+export function tickItem(listKey: string, key: string): string | undefined {
+	const prefix = tickPrefix(listKey);
+	const part = key.slice(prefix.length);
+	if (!key.startsWith(prefix) || !part || part.includes(':')) return undefined;
 	try {
-		const document = decodeURIComponent(match[1]!);
-		return match[2] === undefined ? { document } : { document, item: decodeURIComponent(match[2]) };
+		return decodeURIComponent(part);
 	} catch {
 		return undefined;
 	}
@@ -136,12 +132,6 @@ export const sameItems = (record: ChecklistRecord, ids: readonly string[]): bool
 	record.items !== undefined &&
 	record.items.length === ids.length &&
 	record.items.every((id, index) => id === ids[index]);
-
-/** Ticks whose items are not in `ids`: kept in storage, listed by the incident export. */
-export function orphanedTicks(record: ChecklistRecord, ids: readonly string[]): [string, Tick][] {
-	const present = new Set(ids);
-	return Object.entries(record.ticks).filter(([id]) => !present.has(id));
-}
 
 /** "04:52 UTC": the time shown next to a ticked item. */
 export const tickTimeUtc = (at: string): string =>

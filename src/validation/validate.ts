@@ -367,9 +367,7 @@ const templateServices: Rule = (context) => {
 				const named = [...known].filter(
 					(service) =>
 						!own.has(service.toLowerCase()) &&
-						new RegExp(
-							`\\b${service.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`
-						).test(text)
+						new RegExp(`\\b${RegExp.escape(service.toLowerCase())}\\b`).test(text)
 				);
 				if (!named.length) return;
 				context.report(

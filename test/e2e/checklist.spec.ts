@@ -216,6 +216,53 @@ test('a list stored by version 1 moves to one key per tick, its code loaded only
 	expect(await page.evaluate((key) => localStorage.getItem(key), legacy)).toBeNull();
 });
 
+/** Reset, "next unticked step" and the notices' words: loaded on a list's first need of them. */
+const ACTIONS = /\/_astro\/checklist-actions\.[\w-]+\.js$/;
+
+test('a tick is stored the moment it is made, and reset waits for its code, then works', async ({
+	checklist,
+	page,
+}) => {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let requested = false;
+	await page.route(ACTIONS, async (route) => {
+		requested = true;
+		await held;
+		await route.continue();
+	});
+	await checklist.goto();
+	const total = await checklist.total();
+	await checklist.boxes.nth(1).check();
+	const ids = await checklist.ids();
+	expect(Object.keys((await checklist.stored())!.ticks)).toEqual([ids[1]]);
+	expect(requested).toBe(false);
+	await page.reload();
+	await expect(checklist.boxes.nth(1)).toBeChecked();
+
+	page.once('dialog', (dialog) => dialog.accept());
+	await checklist.reset.click();
+	await expect.poll(() => requested).toBe(true);
+	await expect(checklist.boxes.nth(1)).toBeChecked();
+	release();
+	await expect(checklist.boxes.nth(1)).not.toBeChecked();
+	await expect(checklist.progress).toHaveText(`0 of ${total} done`);
+});
+
+test('when the code for reset cannot load, ticks stay and the list says so', async ({
+	checklist,
+	page,
+}) => {
+	await page.route(ACTIONS, (route) => route.abort());
+	await checklist.goto();
+	await checklist.boxes.first().check();
+	await checklist.reset.click();
+	await expect(checklist.notice).toContainText('did not load');
+	await expect(checklist.boxes.first()).toBeChecked();
+	await page.reload();
+	await expect(checklist.boxes.first()).toBeChecked();
+});
+
 test('reset asks first and clears only when confirmed', async ({ checklist, page }) => {
 	await checklist.goto();
 	const total = await checklist.total();

@@ -5,18 +5,18 @@ import {
 	decodeListValue,
 	decodeTick,
 	legacyChecklistKey,
-	parseScopedKey,
 	scopePrefix,
+	tickItem,
 	tickKey,
 	emptyChecklist,
-	orphanedTicks,
 	sameItems,
 	tickTimeUtc,
 	withItems,
 	withoutTicks,
 	withTick,
 } from '../../src/lib/checklist-store.ts';
-import { decodeChecklist } from '../../src/lib/checklist-decode.ts';
+import { decodeChecklist, orphanedTicks } from '../../src/lib/checklist-decode.ts';
+import { parseScopedKey } from '../../src/client/checklist-records.ts';
 
 const at = '2026-11-22T04:52:10.000Z';
 
@@ -112,6 +112,12 @@ test('keys are scoped by incident and document, and no id reaches another scope'
 	expect(parseScopedKey(scopePrefix('INC-1'), `${checklistKey('INC-1', doc)}:corrupt:1`)).toBe(
 		undefined
 	);
+	const list = checklistKey('INC-1', doc);
+	expect(tickItem(list, tickKey(list, 'a:b'))).toBe('a:b');
+	expect(tickItem(list, `${tickKey(list, 'a')}:corrupt:1`)).toBeUndefined();
+	expect(tickItem(list, `${list}:item:%E0%A4%A`)).toBeUndefined();
+	expect(tickItem(list, `${list}:item:`)).toBeUndefined();
+	expect(tickItem(checklistKey('INC-2', doc), tickKey(list, 'a'))).toBeUndefined();
 });
 
 test('reads a stored tick and a version 3 list value, nothing else', () => {
