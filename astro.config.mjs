@@ -11,6 +11,9 @@ import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
 
+/** Stand-in for Vite's dynamic-import wrapper in client scripts: the import and nothing else. */
+const PLAIN_IMPORT = '\0responder:plain-import';
+
 export default defineConfig({
 	site: process.env.RESPONDER_SITE ?? 'http://localhost:4321',
 	// MDX inherits this processor (Starlight's MDX integration extends the Markdown config).
@@ -53,6 +56,23 @@ export default defineConfig({
 				configEnvironment: (name) =>
 					name === 'client' ? { build: { modulePreload: false } } : undefined,
 			},
+			{
+				// With no preload lists (and no CSS imported by a script loaded on demand: the lists
+				// are all `[]`), Vite's wrapper around an `import()` only re-raises a failed load as a
+				// `vite:preloadError` event, which nothing here listens for. A one-line stand-in takes
+				// its place, in our scripts and in Starlight's search, so Vite's helper (0.9 KB gzip,
+				// a chunk of its own on every page) is not shipped. Should a script loaded on demand
+				// ever import CSS, the stand-in refuses to load it rather than leave it unstyled.
+				name: 'responder:plain-dynamic-import',
+				resolveId: {
+					order: 'pre',
+					handler: (id) => (id === '\0vite/preload-helper.js' ? PLAIN_IMPORT : undefined),
+				},
+				load: (id) =>
+					id === PLAIN_IMPORT
+						? 'export const __vitePreload = (load, css) => (css?.length ? Promise.reject(css) : load());'
+						: undefined,
+			},
 		],
 		environments: {
 			client: {
@@ -61,8 +81,13 @@ export default defineConfig({
 						output: {
 							codeSplitting: {
 								groups: [
-									// Every page's banner reads the incident keys: a chunk of their own.
-									{ name: 'incident-keys', test: /[\\/]incident-keys\.ts$/, priority: 2 },
+									// Every page's banner reads the incident keys: a chunk of their own (with the
+									// stand-in for Vite's import wrapper, which every page's scripts use too).
+									{
+										name: 'incident-keys',
+										test: /[\\/]incident-keys\.ts$|^\0responder:plain-import$/,
+										priority: 2,
+									},
 									// Storage guards, the scope of per-incident keys and the incident follower
 									// arrive as one chunk, not three small ones each with its own gzip overhead:
 									// every page that uses one (checklists, template forms) uses all three.
