@@ -267,14 +267,16 @@ test('reset asks first and clears only when confirmed', async ({ checklist, page
 	await checklist.goto();
 	const total = await checklist.total();
 	await checklist.boxes.first().check();
-	page.once('dialog', (dialog) => dialog.dismiss());
+	// Reset's code loads on first use: each question is answered before the next click.
+	let question = page.waitForEvent('dialog');
 	await checklist.reset.click();
+	await (await question).dismiss();
 	await expect(checklist.boxes.first()).toBeChecked();
-	page.once('dialog', (dialog) => {
-		expect(dialog.message()).toContain('Untick 1 ticked step');
-		void dialog.accept();
-	});
+	question = page.waitForEvent('dialog');
 	await checklist.reset.click();
+	const dialog = await question;
+	expect(dialog.message()).toContain('Untick 1 ticked step');
+	await dialog.accept();
 	await expect(checklist.boxes.first()).not.toBeChecked();
 	await expect(checklist.progress).toHaveText(`0 of ${total} done`);
 	await expect(checklist.item(0).locator('time')).toHaveCount(0);
