@@ -524,7 +524,9 @@ export function recogniseTemplates(context: Context): void {
 			/markdown|md/.test(code.node.lang ?? '')
 		)
 			channels.add('file');
+		// A site generator's tag (`{% link _docs/ops/plan.md %}`) links a page; it names no file to save.
 		const file = code.before
+			.map((text) => text.replace(/\{%[^%]*%\}|\{\{[^}]*\}\}/g, ''))
 			.map((text) => /([\w./-]*\/[\w./-]*\.md)\b/.exec(text)?.[1])
 			.find(Boolean);
 		// A heading that only says "Communication" names no message; the subject does.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankTokens, fieldFor } from '../../../src/importer/templates.ts';
+import { blankTokens, fieldFor, ownTitle } from '../../../src/importer/templates.ts';
 import { fillTemplate, segmentsToText } from '../../../src/lib/placeholders.ts';
 import { importText } from './helpers.ts';
 import { importFixture } from './shapes.ts';
@@ -145,5 +145,31 @@ describe('a blank reused for two meanings', () => {
 		);
 		expect(filled).toContain('Started: 09:12 UTC\n');
 		expect(filled).toContain('Next update: 10:00 UTC');
+	});
+
+	it('takes a file to save a message as from the text above it, never from a site generator tag', () => {
+		const [saved] = templates(`## Record
+Save the record as incidents/YYYY-MM-DD-summary.md:
+
+\`\`\`markdown
+# Incident [title]
+\`\`\`
+`);
+		expect(saved?.data.file).toBe('incidents/YYYY-MM-DD-summary.md');
+		const linked = importFixture('templates-lead-in').imported.templates;
+		expect(linked.map((template) => template.data.file)).toEqual([undefined, undefined]);
+	});
+
+	it('titles a message in a step by its own first line, and leaves a message that starts at once', () => {
+		expect(ownTitle('# Shift Handover - [DATE]\n\n## Open problems\n- [Problem]')).toBe(
+			'Shift Handover'
+		);
+		expect(ownTitle('🔁 Shift handed over\nNow on call: @[name]\nBackup: @[backup]')).toBe(
+			'Shift handed over'
+		);
+		expect(ownTitle('@here SEV2 search is stale since [time]\nNext update soon\nThanks')).toBe(
+			undefined
+		);
+		expect(ownTitle('Hi team,\nThe site is down.\nMore soon.')).toBe(undefined);
 	});
 });
