@@ -28,6 +28,14 @@ const incidentAt = (severity: string) =>
 		start
 	);
 
+/** The fixture's first severity with these targets, each read from its text as content has it. */
+const ladder = (targets: Record<string, string>): SeverityData => ({
+	...severities[0]!,
+	targets: Object.fromEntries(
+		Object.entries(targets).map(([key, text]) => [key, parseDuration(text)!])
+	),
+});
+
 describe('incident clocks', () => {
 	test('count from the start with the severity targets', () => {
 		const { store, id } = incidentAt('ros/p0');
@@ -127,13 +135,6 @@ describe('incident clocks', () => {
 		]);
 	});
 
-	const ladder = (targets: Record<string, string>): SeverityData => ({
-		...severities[0]!,
-		targets: Object.fromEntries(
-			Object.entries(targets).map(([key, text]) => [key, parseDuration(text)!])
-		),
-	});
-
 	test('use the response target as the first-response clock when there is no acknowledge target', () => {
 		let { store, id } = incidentAt('ros/p0');
 		const servio = ladder({ response: '15 min' });
@@ -188,14 +189,8 @@ describe('incident clocks', () => {
 });
 
 describe('the clocks the incident bar shows (its lines, reserved before the first paint)', () => {
-	const targets = (spans: Record<string, string>) => ({
-		targets: Object.fromEntries(
-			Object.entries(spans).map(([key, text]) => [key, parseDuration(text)])
-		) as SeverityData['targets'],
-	});
-
 	test('are the clocks the incident has, less the response clock beside an acknowledge clock', () => {
-		const severity = targets({
+		const severity = ladder({
 			acknowledge: '5 minutes',
 			response: 'Within 1 hour',
 			update: 'Every 15 minutes',
@@ -203,25 +198,20 @@ describe('the clocks the incident bar shows (its lines, reserved before the firs
 		});
 		expect(barClockKeys(severity, false)).toEqual(['acknowledge', 'update', 'resolution']);
 		const { store, id } = incidentAt('ros/p0');
-		const shown = incidentClocks(
-			store.incidents[id]!,
-			{ ...severities[0]!, ...severity },
-			playbook.targetLabels,
-			start
-		)
+		const shown = incidentClocks(store.incidents[id]!, severity, playbook.targetLabels, start)
 			.map((clock) => clock.key)
 			.filter((key) => barClockKeys(severity, false).includes(key));
 		expect(shown).toEqual(barClockKeys(severity, false));
 	});
 
 	test('count the response clock as the first-response clock, and no update once resolved', () => {
-		const severity = targets({
+		const severity = ladder({
 			response: 'Immediate (< 5 minutes)',
 			update: 'Hourly',
 			resolution: 'As needed',
 		});
 		expect(barClockKeys(severity, false)).toEqual(['response', 'update']);
 		expect(barClockKeys(severity, true)).toEqual(['response']);
-		expect(barClockKeys(targets({ response: 'Best effort' }), false)).toEqual([]);
+		expect(barClockKeys(ladder({ response: 'Best effort' }), false)).toEqual([]);
 	});
 });
