@@ -10,6 +10,7 @@ import { recogniseRoles } from './roles.ts';
 import { recogniseScenarios } from './scenarios.ts';
 import {
 	finishSeverities,
+	recogniseSeverityLabels,
 	recogniseSeveritySections,
 	recogniseSeverityLists,
 	recogniseSeverityTables,
@@ -57,6 +58,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	for (const { label, url } of prepared.definitions)
 		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
 	recogniseSeveritySections(context);
+	recogniseSeverityLabels(context);
 	recogniseSeverityTables(context);
 	recogniseSeverityLists(context);
 	recogniseSeverityTargetLists(context);
