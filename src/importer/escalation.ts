@@ -16,6 +16,7 @@ import {
 	sourceOf,
 	startOf,
 	uniqueSlug,
+	withoutSectionNumber,
 	type Section,
 } from './markdown.ts';
 import { fromOffset, hrefOf, itemLines, takenIn, type Context } from './model.ts';
@@ -158,12 +159,13 @@ const pathSource = (section: Section, node?: Nodes): PathSource => ({
 
 function addPath(
 	context: Context,
-	title: string,
+	heading: string,
 	style: EscalationInput['style'],
 	raw: Level[],
 	source: PathSource,
 	notes: string[] = []
 ): string {
+	const title = withoutSectionNumber(heading);
 	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
 	const from = fromOffset(context.doc, source.heading, source.at);
