@@ -70,6 +70,15 @@ export function removeKey(key: string): boolean {
 	}
 }
 
+/** Whether `key` holds a value, without reading it as JSON; `false` when storage cannot be read. */
+export function hasKey(key: string): boolean {
+	try {
+		return storage()?.getItem(key) != null;
+	} catch {
+		return false;
+	}
+}
+
 /** Keys that start with `prefix`; none when storage cannot be read. */
 export function keysWithPrefix(prefix: string): string[] {
 	const store = storage();

@@ -16,6 +16,7 @@ import {
 	sourceOf,
 	startOf,
 	uniqueSlug,
+	withoutSectionNumber,
 	type Section,
 } from './markdown.ts';
 import { fromOffset, hrefOf, itemLines, takenIn, type Context } from './model.ts';
@@ -150,12 +151,13 @@ const pathSource = (section: Section, node?: Nodes): PathSource => ({
 
 function addPath(
 	context: Context,
-	title: string,
+	heading: string,
 	style: EscalationInput['style'],
 	raw: Level[],
 	source: PathSource,
 	notes: string[] = []
 ): string {
+	const title = withoutSectionNumber(heading);
 	const levels = orderly(context, raw);
 	const slug = uniqueSlug(slugify(title), takenIn(context, 'escalation'));
 	const from = fromOffset(context.doc, source.heading, source.at);
@@ -239,10 +241,15 @@ export function recogniseLevelSections(context: Context): void {
 		if (sections.length < 2) continue;
 		const levels: Level[] = [];
 		for (const section of sections) {
-			const [, id, who] = LEVEL_HEADING.exec(section.title)!;
+			const [, id, heading] = LEVEL_HEADING.exec(section.title)!;
+			// `Level 2 - Secondary On-Call (15-30 minutes)`: the window after who.
+			const timed = CHAIN_TRAILING.exec(heading!.trim());
+			const after = timed ? windowStart(timed[2]!) : undefined;
 			const level: Level = {
 				id: id!.replace(/\s+/g, ' ').replace(/^l(\d)/, 'L$1'),
-				who: who!.trim(),
+				who: (timed ? timed[1]! : heading!).trim(),
+				...(timed ? { window: timed[2]!.trim() } : {}),
+				...(after ? { after } : {}),
 			};
 			const claimed: [number, number][] = [];
 			for (const part of partsOf(context.doc, section)) {
@@ -283,7 +290,9 @@ export function recogniseSeverityEscalation(context: Context): void {
 			(h, i) => i > 0 && /escalat|who|owner|notify|contact|engage/i.test(h)
 		);
 		const response = headers.findIndex((h, i) => i > 0 && /respon/i.test(h));
-		if (who < 0 || response < 0) continue;
+		// `Escalation | 15 minutes`: a column of times says when to escalate, not to whom.
+		if (who < 0 || response < 0 || rows.every((row) => parseDuration(row.cells[who] ?? '')))
+			continue;
 		const levels: Level[] = rows.map((row) => {
 			const severity = severityRef(context, row.level.level);
 			const time = row.cells[response] ?? '';

@@ -16,6 +16,7 @@ import {
 	startOf,
 	stripEmoji,
 	uniqueSlug,
+	withoutSectionNumber,
 	type Part,
 	type Section,
 } from './markdown.ts';
@@ -40,8 +41,11 @@ const ROLE_NOUN =
 const ROLE_FIELD =
 	/^(description|duties|responsibilities|training|prerequisites|overview|summary|what is it\??|why have one\??|who are they\??|how can i become one\??)$/i;
 
-/** `Role: Incident Commander (IC)` → `Incident Commander (IC)`. */
-const roleName = (title: string): string => title.replace(/^role\s*[:–—-]\s*/i, '').trim();
+/** `Role: Incident Commander (IC)`, `3.1 Incident Commander (IC)` → `Incident Commander (IC)`. */
+const roleName = (title: string): string =>
+	withoutSectionNumber(title)
+		.replace(/^role\s*[:–—-]\s*/i, '')
+		.trim();
 
 /**
  * `On-Call Manager (Optional for small teams)` → the name and its qualifier, kept as a note; an

@@ -20,6 +20,7 @@ import {
 	startOf,
 	stripEmoji,
 	uniqueSlug,
+	withoutSectionNumber,
 	type Doc,
 	type Part,
 	type Section,
@@ -489,13 +490,14 @@ export function scenarioSections(context: Context): Section[] {
 
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
-	return stripEmoji(heading)
-		.replace(
-			/^(?:alert|(?:scenario|runbook|playbook|case)(?:\s+example)?)\s*\d*\s*(?:[:.)-]|\s[–—])\s*/i,
-			''
-		)
-		.replace(SEVERITY_SUFFIX, '')
-		.replace(/^\d+[.)]\s*/, '')
+	return withoutSectionNumber(
+		stripEmoji(heading)
+			.replace(
+				/^(?:alert|(?:scenario|runbook|playbook|case)(?:\s+example)?)\s*\d*\s*(?:[:.)-]|\s[–—])\s*/i,
+				''
+			)
+			.replace(SEVERITY_SUFFIX, '')
+	)
 		.replace(/\s+(runbook|playbook)$/i, '')
 		.trim();
 }

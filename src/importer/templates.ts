@@ -16,6 +16,7 @@ import {
 	startOf,
 	stripEmoji,
 	uniqueSlug,
+	withoutSectionNumber,
 	type Section,
 } from './markdown.ts';
 import { fromOffset, hrefOf, takenIn, type Context, type SourceRef } from './model.ts';
@@ -483,7 +484,9 @@ export function ownTitle(value: string): string | undefined {
 
 /** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
 const unnumbered = (text: string) =>
-	text.replace(/^(\d+[.)]|(step|phase|strategy|scenario|template|option)\s*\d+\s*[:.)-])\s*/i, '');
+	withoutSectionNumber(
+		text.replace(/^(step|phase|strategy|scenario|template|option)\s*\d+\s*[:.)-]\s*/i, '')
+	);
 
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
 function splitTitle(text: string): { title: string; note?: string | undefined } {
