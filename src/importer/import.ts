@@ -10,6 +10,7 @@ import { recogniseRoles } from './roles.ts';
 import { recogniseScenarios } from './scenarios.ts';
 import {
 	finishSeverities,
+	recogniseSeverityLabels,
 	recogniseSeveritySections,
 	recogniseSeverityLists,
 	recogniseSeverityTables,
@@ -67,6 +68,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 		context.check.push({ kind: 'link', heading, start: at, end: at, leftAs, reason });
 	}
 	recogniseSeveritySections(context);
+	recogniseSeverityLabels(context);
 	recogniseSeverityTables(context);
 	recogniseSeverityLists(context);
 	recogniseSeverityTargetLists(context);

@@ -133,6 +133,21 @@ export function cellText(cell: Nodes): string {
 		.join('; ');
 }
 
+/**
+ * A heading's section number (`3.1 `, `2) `, `4. `, `A. `, `iv) `, `1 - `, `§2 `): it orders the
+ * document and is no part of the name the heading gives an entry. A bare number needs a dot,
+ * parenthesis or dash after it (`24/7 On-call`, `5xx Errors` keep theirs).
+ */
+const SECTION_NUMBER =
+	/^(?:§\s*)?(?:\d+(?:\.\d+)+\.?|\d+[.)]|\d+\s*[–—-]|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)])\s+/;
+
+/**
+ * `3.1 Incident Lead` → `Incident Lead`: the one place every kind takes a heading's number off the
+ * name it gives an entry; a title that is only a number stays as it is.
+ */
+export const withoutSectionNumber = (title: string): string =>
+	title.replace(SECTION_NUMBER, '').trim() || title;
+
 /** Plain text of a node with emoji and a trailing colon removed. */
 export const plain = (node: Nodes): string =>
 	stripEmoji(toString(node)).replace(/\s*:$/, '').trim();

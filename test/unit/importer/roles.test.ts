@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDoDont, proseDuties } from '../../../src/importer/roles.ts';
+import { withoutSectionNumber } from '../../../src/importer/markdown.ts';
 import { importText } from './helpers.ts';
 
 describe('role recogniser', () => {
@@ -165,5 +166,26 @@ describe('role tables named by their columns', () => {
 		]);
 		// The person column is not the role's: the whole table stays, as a contact list.
 		expect(imported.contacts.map((c) => c.data.title)).toEqual(['On the bridge', 'Phone numbers']);
+	});
+});
+
+describe('section numbers', () => {
+	it('takes a heading’s number off the name and keeps numbers that are part of it', () => {
+		const names = [
+			'3.1 Incident Lead',
+			'2) Scribe',
+			'A. Comms Lead',
+			'iv. Release Manager',
+			'4 - Liaison',
+		];
+		expect(names.map(withoutSectionNumber)).toEqual([
+			'Incident Lead',
+			'Scribe',
+			'Comms Lead',
+			'Release Manager',
+			'Liaison',
+		]);
+		const kept = ['24/7 On-call Engineer', '5xx Errors', '2FA Admin', '1.5x Latency', '42'];
+		expect(kept.map(withoutSectionNumber)).toEqual(kept);
 	});
 });
