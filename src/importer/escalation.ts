@@ -1098,6 +1098,69 @@ export function recogniseLevelTables(context: Context): void {
 	}
 }
 
+/** `a second line on call rota`, `the secondary on-call`: a tier named by its place in line. */
+const ORDINAL_TIER =
+	/\b(?:second|third)[- ]line(?: on[- ]call)? (?:rota|team|engineers?|on[- ]call)\b|\b(?:secondary|backup|tertiary) on[- ]call(?: engineers?| rota)?\b/i;
+/** `escalate the alert to the Head of Operations`: who, up to where the sentence moves on. */
+const ESCALATE_TO =
+	/\bescalate(?: (?:the alert|the incident|the page|it|this))? to (?:the )?(.+?)(?=\s+(?:to help|if|when|after|so|for|because|who)\b|[,.;]|$)/i;
+/** `Opsgenie will alert them if you do not acknowledge …`: the tier just named, and when. */
+const PRONOUN_PAGE = /\b(?:alert|page|notify|call)s? them\b.*?\b((?:if|when|after|unless)\b.+)$/i;
+const CONDITION_LEAD =
+	/^(?:if|when|once)\s+(.+?)\s*(?:,|\b(?:feel free|then|you should|you can|please|escalate)\b)/i;
+
+/**
+ * An escalation path told in prose under an escalation heading: the on-call (the reader) first,
+ * then each tier the text names in order — one named by its place in line (`a second line on
+ * call rota`), or the one it says to escalate to — with the condition its sentence gives (`if you
+ * do not acknowledge an alert within 5 minutes`). Two named tiers at least; a purpose clause
+ * (`To escalate to people not on the rota, …`) and pronouns name no one.
+ */
+export function parseProsePath(text: string): Level[] | undefined {
+	const tiers: Omit<Level, 'id'>[] = [];
+	for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		if (/^to\s/i.test(sentence)) continue;
+		const ordinal = ORDINAL_TIER.exec(sentence)?.[0];
+		// `the second line rota` after `a second line on call rota`, `the backup on-call` after `a
+		// backup on-call engineer`: the same tier named again.
+		const key = (who: string) => who.toLowerCase().replace(/on[- ]call|[^a-z]/g, '');
+		const same = (who: string) =>
+			key(who).startsWith(key(ordinal!)) || key(ordinal!).startsWith(key(who));
+		if (ordinal && !tiers.some((tier) => same(tier.who))) tiers.push({ who: ordinal });
+		const pronoun = PRONOUN_PAGE.exec(sentence);
+		const last = tiers.at(-1);
+		if (pronoun && last && !last.condition && !ordinal)
+			last.condition = pronoun[1]!.replace(/\.$/, '');
+		const to = ESCALATE_TO.exec(sentence)?.[1]?.trim();
+		if (!to || /^(them|him|her|people|someone|anyone|others?|everyone|members)\b/i.test(to))
+			continue;
+		if (to.split(/\s+/).length > 8 || tiers.some((tier) => tier.who === to)) continue;
+		const condition = CONDITION_LEAD.exec(sentence)?.[1];
+		tiers.push({ who: to, ...(condition ? { condition } : {}) });
+	}
+	if (tiers.length < 2) return undefined;
+	const first = /\b(?:you are|you're) on[- ]call\b/i.test(text) ? 'On call (you)' : undefined;
+	return [...(first ? [{ who: first }] : []), ...tiers].map((tier, index) => {
+		const after = tier.condition ? durationIn(tier.condition) : undefined;
+		return { id: `Level ${index + 1}`, ...tier, ...(after ? { after } : {}) };
+	});
+}
+
+/** Escalation headings whose whole text is prose: the path it tells, if it tells one. */
+export function recogniseProsePaths(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!/escalat/i.test(section.title) || section.nodes.length === 0) continue;
+		if (!section.nodes.every((node) => node.type === 'paragraph')) continue;
+		if (isClaimed(context.doc, section.contentStart, section.end)) continue;
+		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
+		const levels = parseProsePath(text);
+		if (!levels) continue;
+		const style = levels.some((level) => level.after) ? 'time' : 'levels';
+		const href = addPath(context, section.title, style, levels, pathSource(section));
+		for (const node of section.nodes) claimNode(context.doc, node, href);
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
 	recogniseLevelTables(context);
 	recogniseEscalationMatrix(context);
@@ -1106,4 +1169,5 @@ export function recogniseEscalation(context: Context): void {
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);
+	recogniseProsePaths(context);
 }
