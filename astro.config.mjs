@@ -8,8 +8,14 @@ import responderValidation from './src/integrations/validation.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import responderServiceWorker from './src/integrations/service-worker.ts';
 import satteriChecklists from './src/markdown/satteri-checklists.ts';
-import { inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
+import { inlineScript, inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
+
+/** Keeps the alert offer's room before the first paint (IncidentBanner.astro renders it). */
+const alertRoom = inlineScript(
+	fileURLToPath(new URL('./src/client/alert-room.ts', import.meta.url))
+);
+const ALERT_ROOM = 'virtual:responder/alert-room';
 
 /** Stand-in for Vite's dynamic-import wrapper in client scripts: the import and nothing else. */
 const PLAIN_IMPORT = '\0responder:plain-import';
@@ -33,10 +39,13 @@ export default defineConfig({
 				// Pagefind's search runs as WebAssembly, which needs to be compiled.
 				resources: ["'self'", "'wasm-unsafe-eval'"],
 				// Starlight's and our own `is:inline` scripts, which Astro does not hash itself.
-				hashes: inlineScriptHashes([
-					packageFolder('@astrojs/starlight', fileURLToPath(new URL('.', import.meta.url))),
-					fileURLToPath(new URL('./src/components/', import.meta.url)),
-				]),
+				hashes: [
+					...inlineScriptHashes([
+						packageFolder('@astrojs/starlight', fileURLToPath(new URL('.', import.meta.url))),
+						fileURLToPath(new URL('./src/components/', import.meta.url)),
+					]),
+					alertRoom.hash,
+				],
 			},
 			styleDirective: {
 				// Starlight's icons and Expressive Code's code blocks style through `style` attributes
@@ -48,6 +57,15 @@ export default defineConfig({
 	},
 	vite: {
 		plugins: [
+			{
+				// The bundled inline script, as text for the page.
+				name: 'responder:alert-room',
+				resolveId: (id) => (id === ALERT_ROOM ? `\0${ALERT_ROOM}` : undefined),
+				load: (id) =>
+					id === `\0${ALERT_ROOM}`
+						? `export default ${JSON.stringify(alertRoom.code)};`
+						: undefined,
+			},
 			{
 				// A script loaded on demand fetches its own imports when it arrives, rather than every
 				// page's first scripts carrying the list of them to preload (0.4 KB of a scenario page's

@@ -11,7 +11,7 @@ import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentStore } from '../incident/model.ts';
 import { h } from './dom.ts';
 import { loadStore, mutate } from './incident-store-client.ts';
-import { incidentForAlert, parseAlertContext, type AlertContext } from '../lib/alert-context.ts';
+import { incidentForAlert, offeredAlert, type AlertContext } from '../lib/alert-context.ts';
 import { setActive } from '../incident/edits.ts';
 
 export interface AlertOffer {
@@ -23,14 +23,19 @@ export interface AlertOffer {
 const existing = (store: IncidentStore, context: AlertContext, scenario: DeclarePrefill) =>
 	incidentForAlert(Object.values(store.incidents), context, scenario.scenario);
 
-/** The offer for `fragment` given the store; no elements when it carries no alert context. */
+/**
+ * The offer for `fragment` given the store; no elements where `offeredAlert` (the rule the page's
+ * inline script keeps the offer's room by) says there is none. Drawn as the room is laid out
+ * (IncidentBanner.astro): the alert's words, then one line of controls.
+ */
 export function alertOffer(
 	fragment: string,
 	scenario: DeclarePrefill,
 	store: IncidentStore,
 	declare: (prefill: DeclarePrefill) => void
 ): AlertOffer {
-	const context = parseAlertContext(fragment);
+	const active = store.activeId ? store.incidents[store.activeId] : undefined;
+	const context = offeredAlert(fragment, scenario.scenario, active);
 	if (!context) return { state: 'none', elements: [] };
 	const facts = [
 		context.service && `service ${context.service}`,
@@ -48,29 +53,29 @@ export function alertOffer(
 		...(context.startsAt ? { startedAt: context.startsAt } : {}),
 	};
 	const incident = existing(store, context, scenario);
-	if (incident && store.activeId === incident.id) return { state: 'active', elements: [] };
 	const open = (id: string) => mutate((current) => setActive(current, id));
+	// While another incident runs, that comes first: the line of controls has room for one button.
+	const running = !incident && active ? `Incident ${active.id} is running. ` : '';
+	const name = context.alert ? `Alert ${context.alert}: ` : 'Alert: ';
+	const words = `${context.summary ?? ''}${context.summary && facts ? ' — ' : ''}${facts}`;
 	const summary = h(
 		'p',
-		{},
-		h('strong', {}, context.alert ? `Alert ${context.alert}: ` : 'Alert: '),
-		context.summary ?? '',
-		context.summary && facts ? ' — ' : '',
-		facts
+		{ class: 'rb-alert-facts', title: `${running}${name}${words}` },
+		h('span', {}, running, h('strong', {}, name), words)
 	);
-	if (incident)
+	const actions = (...parts: HTMLElement[]) => h('div', { class: 'rb-alert-actions' }, ...parts);
+	if (incident) {
+		const label = `Open incident ${incident.id}, declared for this alert`;
 		return {
 			state: `declared:${incident.id}`,
 			elements: [
 				summary,
-				h(
-					'button',
-					{ type: 'button', onclick: () => open(incident.id) },
-					`Open incident ${incident.id}, declared for this alert`
+				actions(
+					h('button', { type: 'button', title: label, onclick: () => open(incident.id) }, label)
 				),
 			],
 		};
-	const running = store.activeId ? store.incidents[store.activeId] : undefined;
+	}
 	const button = h(
 		'button',
 		{
@@ -82,12 +87,10 @@ export function alertOffer(
 				else declare(prefill);
 			},
 		},
-		running ? 'Declare a separate incident' : 'Declare incident from this alert'
+		active ? 'Declare a separate incident' : 'Declare incident from this alert'
 	);
-	if (running)
-		return {
-			state: `running:${running.id}`,
-			elements: [summary, h('p', {}, `Incident ${running.id} is running.`), button],
-		};
-	return { state: 'offer', elements: [summary, button] };
+	return {
+		state: active ? `running:${active.id}` : 'offer',
+		elements: [summary, actions(button)],
+	};
 }

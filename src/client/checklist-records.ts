@@ -3,32 +3,17 @@
  * from `checklist-storage.ts`, which a page with a checklist loads up front, since only the
  * workspace reads a whole scope.
  */
+import { parseScopedKey } from '../lib/checklist-scope.ts';
 import { legacyChecklistKey, scopePrefix, type ChecklistRecord } from '../lib/checklist-store.ts';
 import { loadMigrated } from './checklist-migration.ts';
 import { keysWithPrefix } from './safe-storage.ts';
-
-/** The document and item a key under `scopePrefix(…)` names; `undefined` for any other key. */
-export function parseScopedKey(
-	prefix: string,
-	key: string
-): { document: string; item?: string } | undefined {
-	if (!key.startsWith(prefix)) return undefined;
-	const match = /^([^:]+)(?::item:([^:]+))?$/.exec(key.slice(prefix.length));
-	if (!match) return undefined;
-	try {
-		const document = decodeURIComponent(match[1]!);
-		return match[2] === undefined ? { document } : { document, item: decodeURIComponent(match[2]) };
-	} catch {
-		return undefined;
-	}
-}
 
 /** Every list stored in an incident's scope (version 1/2 values moved on the way), by document. */
 export function storedRecords(incidentId: string): Map<string, ChecklistRecord> {
 	const prefix = scopePrefix(incidentId);
 	const documents = new Set<string>();
 	for (const key of keysWithPrefix(prefix)) {
-		const parsed = parseScopedKey(prefix, key);
+		const parsed = parseScopedKey(incidentId, key);
 		if (parsed) documents.add(parsed.document);
 	}
 	const legacy = legacyChecklistKey(incidentId, '');

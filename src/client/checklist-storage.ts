@@ -17,7 +17,7 @@ import {
 	type ChecklistRecord,
 	type Tick,
 } from '../lib/checklist-store.ts';
-import { keysWithPrefix, readJson, removeKey, writeJson } from './safe-storage.ts';
+import { hasKey, keysWithPrefix, readJson, removeKey, writeJson } from './safe-storage.ts';
 
 export type LoadResult =
 	| { status: 'ok'; record: ChecklistRecord; movedTo?: string }
@@ -54,7 +54,7 @@ export function loadChecklist(incidentId: string | null, document: string): Load
 	};
 	if (list.status === 'empty' && Object.keys(ticks).length === 0) {
 		const legacy = legacyChecklistKey(incidentId, document);
-		if (legacy && keysWithPrefix(legacy).includes(legacy)) return { status: 'old', key: legacy };
+		if (legacy && hasKey(legacy)) return { status: 'old', key: legacy };
 	}
 	return { status: 'ok', record, ...(movedTo ? { movedTo } : {}) };
 }

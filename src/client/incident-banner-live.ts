@@ -113,6 +113,9 @@ export class LiveBanner {
 		);
 		if (offer.state === this.#offerState) return;
 		this.#offerState = offer.state;
+		// The room kept before the first paint follows what is drawn, in the same frame.
+		this.#host.toggleAttribute('data-alert-room', offer.elements.length > 0);
+		this.#host.dataset['offer'] = offer.state.split(':')[0];
 		this.#alert.replaceChildren(...offer.elements);
 	}
 

@@ -23,7 +23,7 @@ import { acknowledge, postUpdate } from '../incident/edits.ts';
  * start beside it says which day), so each line of the bar stays one line on a phone.
  */
 const barTime = (iso: string, now: Date) =>
-	formatUtc(iso, Math.abs(Date.parse(iso) - now.getTime()) < 12 * 3_600_000 ? new Date(iso) : now);
+	formatUtc(iso, now, { timeOnly: Math.abs(Date.parse(iso) - now.getTime()) < 12 * 3_600_000 });
 
 export class IncidentView {
 	#data: IncidentData | undefined;

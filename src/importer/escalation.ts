@@ -79,7 +79,8 @@ export function parseChain(
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
-	if (unnamed && !escalation && !rising(levels)) return undefined;
+	if (unnamed && !escalation && (!rising(levels) || !levels.every((l) => PEOPLE.test(l.who))))
+		return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
 
@@ -91,6 +92,13 @@ const rising = (levels: Level[]): boolean =>
 		const previous = before ? parseDuration(before)?.minutes : -1;
 		return minutes !== undefined && previous !== undefined && minutes > previous;
 	});
+
+/**
+ * Words that name who is engaged. Outside an escalation heading a chain must name people in every
+ * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
+ */
+const PEOPLE =
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -241,10 +249,15 @@ export function recogniseLevelSections(context: Context): void {
 		if (sections.length < 2) continue;
 		const levels: Level[] = [];
 		for (const section of sections) {
-			const [, id, who] = LEVEL_HEADING.exec(section.title)!;
+			const [, id, heading] = LEVEL_HEADING.exec(section.title)!;
+			// `Level 2 - Secondary On-Call (15-30 minutes)`: the window after who.
+			const timed = CHAIN_TRAILING.exec(heading!.trim());
+			const after = timed ? windowStart(timed[2]!) : undefined;
 			const level: Level = {
 				id: id!.replace(/\s+/g, ' ').replace(/^l(\d)/, 'L$1'),
-				who: who!.trim(),
+				who: (timed ? timed[1]! : heading!).trim(),
+				...(timed ? { window: timed[2]!.trim() } : {}),
+				...(after ? { after } : {}),
 			};
 			const claimed: [number, number][] = [];
 			for (const part of partsOf(context.doc, section)) {
@@ -285,7 +298,9 @@ export function recogniseSeverityEscalation(context: Context): void {
 			(h, i) => i > 0 && /escalat|who|owner|notify|contact|engage/i.test(h)
 		);
 		const response = headers.findIndex((h, i) => i > 0 && /respon/i.test(h));
-		if (who < 0 || response < 0) continue;
+		// `Escalation | 15 minutes`: a column of times says when to escalate, not to whom.
+		if (who < 0 || response < 0 || rows.every((row) => parseDuration(row.cells[who] ?? '')))
+			continue;
 		const levels: Level[] = rows.map((row) => {
 			const severity = severityRef(context, row.level.level);
 			const time = row.cells[response] ?? '';
@@ -316,7 +331,22 @@ export function parseLadder(
 	doc: Context['doc'],
 	list: List
 ): { levels: Level[]; notes: string[] } | undefined {
-	if (!list.ordered || list.children.length < 2) return undefined;
+	if (list.children.length < 2) return undefined;
+	// Bullets are a ladder only as sentences that each engage someone, one of them on a condition.
+	if (!list.ordered) {
+		const steps = list.children.map((item) => ladderSentence(inlineText(itemSource(doc, item))));
+		const unanswered =
+			/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
+		if (
+			!steps.every(Boolean) ||
+			!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
+		)
+			return undefined;
+		return {
+			levels: steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step! })),
+			notes: [],
+		};
+	}
 	const levels: Level[] = [];
 	const notes: string[] = [];
 	// Steps after the ladder ("Document each escalation in the timeline") are its notes, and so is
@@ -867,6 +897,8 @@ export function recogniseEscalationShapes(context: Context): void {
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
+				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
+					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
 				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
@@ -1019,7 +1051,55 @@ export function recogniseEscalationTimelines(context: Context): void {
 	}
 }
 
+/**
+ * `Level | Role | Responsibility` over `L1 | Platform operator | Triage …` under an escalation
+ * heading: a row per tier, in order. The first column holds tier ids (`L1`, `Tier 2`, `3`); a
+ * last row or two named otherwise (`Vendor`) are the tiers after them. Columns of duties, times,
+ * contact and conditions fill those fields; no time column leaves the tiers untimed.
+ */
+export function recogniseLevelTables(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!escalationish(section)) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 3) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!/^(escalation\s+)?(level|tier|stage|line)s?$/i.test(head![0] ?? '')) continue;
+			const column = (pattern: RegExp) => head!.findIndex((text, i) => i > 0 && pattern.test(text));
+			const who = column(
+				/^(role|who|contact|team|owner|escalate to|person|responder|engage|name)s?\b/i
+			);
+			if (who < 0) continue;
+			const ids = body.map((cells) => /^(?:L|Level\s*|Tier\s*|T)?\d+$/i.test(cells[0] ?? ''));
+			const named = ids.filter(Boolean).length;
+			// Tier ids first, and at most two named rows after them.
+			if (named < 2 || ids.slice(0, named).some((id) => !id) || body.length - named > 2) continue;
+			if (body.some((cells) => !cells[who])) continue;
+			const duties = column(/responsib|duties|does|scope/i);
+			const time = column(/^(time|after|when|within|response time|sla)\b/i);
+			const via = column(/contact|method|via|how/i);
+			const condition = column(/condition|trigger|escalate (if|when)|criteria/i);
+			const levels: Level[] = body.map((cells) => {
+				const after = time > 0 ? windowStart(cells[time] ?? '') : undefined;
+				return {
+					id: cells[0]!,
+					who: cells[who]!,
+					...(after ? { after, window: cells[time]! } : {}),
+					...(via > 0 && via !== who && cells[via] ? { via: cells[via]! } : {}),
+					...(condition > 0 && cells[condition] ? { condition: cells[condition]! } : {}),
+					...(duties > 0 && cells[duties] ? { responsibilities: [cells[duties]!] } : {}),
+				};
+			});
+			const href = addPath(context, section.title, 'levels', levels, pathSource(section, node));
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
+	recogniseLevelTables(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
 	recogniseEscalationShapes(context);

@@ -2,7 +2,7 @@ import { recogniseChecklists } from './checklists.ts';
 import { recogniseEscalation } from './escalation.ts';
 import { linkKind, recogniseLinks } from './links.ts';
 import { parseDoc } from './markdown.ts';
-import { newContext, type CheckItem, type Imported } from './model.ts';
+import { headingAt, newContext, type CheckItem, type Imported } from './model.ts';
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { prepareSource } from './prepare.ts';
@@ -10,6 +10,7 @@ import { recogniseRoles } from './roles.ts';
 import { recogniseScenarios } from './scenarios.ts';
 import {
 	finishSeverities,
+	recogniseSeverityLabels,
 	recogniseSeveritySections,
 	recogniseSeverityLists,
 	recogniseSeverityTables,
@@ -56,7 +57,18 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	);
 	for (const { label, url } of prepared.definitions)
 		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
+	// Unsafe links and images from other sites were made text before any recogniser ran.
+	for (const { line, leftAs, reason } of prepared.refused) {
+		const at =
+			prepared.text
+				.split('\n')
+				.slice(0, line - 1)
+				.join('\n').length + (line > 1 ? 1 : 0);
+		const heading = headingAt(context.doc, at);
+		context.check.push({ kind: 'link', heading, start: at, end: at, leftAs, reason });
+	}
 	recogniseSeveritySections(context);
+	recogniseSeverityLabels(context);
 	recogniseSeverityTables(context);
 	recogniseSeverityLists(context);
 	recogniseSeverityTargetLists(context);

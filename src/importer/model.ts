@@ -12,7 +12,7 @@ import type {
 	SeverityInput,
 	TemplateInput,
 } from '../schemas/index.ts';
-import { itemSource, inlineText, plain, type Doc, type Section } from './markdown.ts';
+import { allSections, itemSource, inlineText, plain, type Doc, type Section } from './markdown.ts';
 
 /** Where in the source an entry came from: the heading (or label) above it and its line. */
 export interface SourceRef {
@@ -34,7 +34,7 @@ export interface Entry<T> {
  * verbatim, or an entry typed only in part. Where it is in the source, what it became, and why.
  */
 export interface CheckItem extends SourceRef {
-	kind: 'severity' | 'scenario' | 'template' | 'escalation' | 'role';
+	kind: 'severity' | 'scenario' | 'template' | 'escalation' | 'role' | 'link';
 	/** What the text was left as: `text in pages/runbooks.mdx`, `a target note of severity P1`. */
 	leftAs: string;
 	reason: string;
@@ -157,6 +157,15 @@ export const fromSection = (doc: Doc, section: Section): SourceRef => ({
 	heading: section.heading ? plain(section.heading) : section.title || '(top of file)',
 	line: lineAt(doc, section.start),
 });
+
+/** The heading of the innermost section holding a source offset. */
+export function headingAt(doc: Doc, offset: number): string {
+	let heading = '(top of file)';
+	for (const section of allSections(doc.outline))
+		if (section.start <= offset && offset < section.end)
+			heading = fromSection(doc, section).heading;
+	return heading;
+}
 
 /** The source reference of a run of text under `heading` (a table row, a label, a block). */
 export const fromOffset = (doc: Doc, heading: string, offset: number): SourceRef => ({

@@ -1,6 +1,9 @@
-import type { Definition, Image, LinkReference, Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Definition, Image, Link, LinkReference, Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
+import { escapeMarkdown } from '../lib/escape.ts';
+import { loadsFromElsewhere, shortUrl, unsafeLinkScheme } from '../lib/safe-urls.ts';
 import { endOf, parseMarkdown, startOf } from './markdown.ts';
 
 /**
@@ -16,9 +19,21 @@ export interface Prepared {
 	/** Keys of a leading `---` YAML block (`title`, `owner`, `last_reviewed`). */
 	frontMatter: Record<string, unknown>;
 	/** Reference definitions, `[label]: url`, for the playbook's links. */
-	definitions: { label: string; url: string }[];
+	definitions: { label: string; url: string; line: number }[];
 	/** Lines that moved (rows of HTML tables): prepared line → the author's line. */
 	lines: Map<number, number>;
+	/** Links and images `unsafeAddresses` did not keep, and unsafe definitions, for the report. */
+	refused: Refused[];
+}
+
+/** An address the import did not keep as it was. */
+export interface Refused {
+	/** Line in the prepared text. */
+	line: number;
+	url: string;
+	/** What it became: `text`, `a link to the image`, `no playbook link`. */
+	leftAs: string;
+	reason: string;
 }
 
 /** Replaces [start, end) with `text` padded by newlines to as many lines as it replaced. */
@@ -75,7 +90,11 @@ export function inlineReferences(text: string): {
 	const definitions: Prepared['definitions'] = [];
 	for (const definition of byId.values()) {
 		edits.push({ start: startOf(definition), end: endOf(definition), text: '' });
-		definitions.push({ label: definition.label ?? definition.identifier, url: definition.url });
+		definitions.push({
+			label: definition.label ?? definition.identifier,
+			url: definition.url,
+			line: definition.position!.start.line,
+		});
 	}
 	let out = text;
 	for (const edit of edits.sort((a, b) => b.start - a.start))
@@ -169,7 +188,7 @@ export function localImages(text: string): string {
 	visit(parseMarkdown(text), 'image', (node: Image) => {
 		// Only a web address is shown as it is; a site-absolute path (`/images/x.jpg`) is no more a
 		// file of the content than a relative one, and the validator refuses both.
-		if (/^([a-z][a-z0-9+.-]*:|#)/i.test(node.url)) return;
+		if (loadsFromElsewhere(node.url) || node.url.startsWith('#')) return;
 		const alt = node.alt?.trim();
 		edits.push({
 			start: startOf(node),
@@ -183,15 +202,86 @@ export function localImages(text: string): string {
 	return out;
 }
 
-/** Runs the rewrites in order: front matter first (it is not Markdown), tables, links, images. */
+const linkReason = (url: string, scheme: string) =>
+	`its address \`${shortUrl(url)}\` is a \`${scheme}:\` address, which runs code or opens unreviewed content when clicked (links may use http, https, mailto, tel or a page of the site)`;
+
+/**
+ * A link a reader could not safely follow (`[x](javascript:…)`, `<vbscript:…>`) becomes its text
+ * with its address after it, as text: `x (javascript:…)`. An image from another site, which the
+ * page would load on every visit, becomes a link to it the reader may open, `[Image: alt](https://…)`,
+ * or text when its address is not one to follow either. Each is listed in `refused`.
+ */
+export function unsafeAddresses(text: string): { text: string; refused: Refused[] } {
+	const edits: { start: number; end: number; text: string }[] = [];
+	const refused: Refused[] = [];
+	const refuse = (node: Link | Image, text: string, leftAs: string, reason: string) => {
+		edits.push({ start: startOf(node), end: endOf(node), text });
+		refused.push({ line: node.position!.start.line, url: node.url, leftAs, reason });
+	};
+	const shown = (url: string) => escapeMarkdown(shortUrl(url));
+	const imageLabel = (image: Image) => escapeMarkdown(`Image: ${image.alt?.trim() || 'untitled'}`);
+	const imageReason = (url: string) =>
+		`the page would load the image \`${shortUrl(url)}\` from outside the site on every visit`;
+	visit(parseMarkdown(text), (node) => {
+		if (node.type === 'image' && loadsFromElsewhere(node.url)) {
+			if (unsafeLinkScheme(node.url) !== undefined)
+				refuse(node, `${imageLabel(node)} (${shown(node.url)})`, 'text', imageReason(node.url));
+			else
+				refuse(
+					node,
+					`[${imageLabel(node)}](${node.url.replace(/[()\\]/g, '\\$&').replace(/\s/g, encodeURI)})`,
+					'a link to the image',
+					imageReason(node.url)
+				);
+		}
+		if (node.type !== 'link') return CONTINUE;
+		const scheme = unsafeLinkScheme(node.url);
+		if (scheme === undefined) {
+			// A badge, `[![build](https://…/badge.svg)](https://ci…)`: the link stays, its image is text.
+			visit(node, 'image', (image: Image) => {
+				if (loadsFromElsewhere(image.url))
+					refuse(image, imageLabel(image), 'text', imageReason(image.url));
+			});
+			return SKIP;
+		}
+		// An autolink, `<vbscript:…>`, shows its address once.
+		const words = toString(node);
+		const label =
+			words === node.url ? shown(node.url) : `${escapeMarkdown(words)} (${shown(node.url)})`;
+		refuse(node, label, 'text', linkReason(node.url, scheme));
+		return SKIP;
+	});
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.start - a.start))
+		out = splice(out, edit.start, edit.end, edit.text);
+	return { text: out, refused };
+}
+
+/**
+ * Runs the rewrites in order: front matter first (it is not Markdown), tables, links, images, then
+ * unsafe addresses. A definition with an unsafe address gives the playbook no link.
+ */
 export function prepareSource(text: string): Prepared {
 	const front = readFrontMatter(text);
 	const tables = htmlTables(front.text);
 	const refs = inlineReferences(tables.text);
+	const safe = unsafeAddresses(localImages(refs.text));
+	const definitions = refs.definitions.filter((definition) => {
+		const scheme = unsafeLinkScheme(definition.url);
+		if (scheme !== undefined)
+			safe.refused.push({
+				line: definition.line,
+				url: definition.url,
+				leftAs: 'no playbook link',
+				reason: linkReason(definition.url, scheme),
+			});
+		return scheme === undefined;
+	});
 	return {
-		text: localImages(refs.text),
+		text: safe.text,
 		frontMatter: front.data,
-		definitions: refs.definitions,
+		definitions,
 		lines: tables.lines,
+		refused: safe.refused.sort((a, b) => a.line - b.line),
 	};
 }

@@ -172,27 +172,59 @@ function namedRunbook(doc: Doc, section: Section): boolean | undefined {
 	return hasRunbookContent(doc, section) && !inCommunication(section);
 }
 
+/** Whether `name` is written like an alert: `DiskAlmostFull`, `disk_usage_high`. */
+const alertLike = (name: string): boolean =>
+	ALERT.test(name) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(name);
+
 /**
- * The alert a section names in its prose: a CamelCase code span next to the word "alert"
- * (``the `DiskAlmostFull` alert``, ``alert `DiskAlmostFull` ``). Only one such name counts: a
- * section naming two may be pointing at another alert's runbook.
+ * Alert names a piece of prose gives: a code span or a quoted identifier next to the word "alert"
+ * (``the `DiskAlmostFull` alert``, `"ErrorsInExternalDNS" alerts`, ``alert `X` ``), a bare
+ * identifier before "alert" that says what is wrong (`an ErrorsInExternalDNS alert`, not `a
+ * PagerDuty alert`), and `alertname: X` in a pasted alert payload.
+ */
+function alertsInProse(doc: Doc, markdown: string): Set<string> {
+	const names = new Set<string>();
+	const add = (name: string | undefined) => name && alertLike(name) && names.add(name);
+	visit(parseMarkdown(markdown), (node, index, parent) => {
+		if (node.type === 'code') {
+			for (const match of node.value.matchAll(/^\s*"?alertname"?\s*[:=]\s*["']?([A-Za-z]\w*)/gm))
+				add(match[1]);
+			return;
+		}
+		if (node.type === 'text') {
+			const text = node.value;
+			for (const match of text.matchAll(
+				/["“]([A-Za-z]\w*)["”]\s+alerts?\b|\balerts?\s+["“]([A-Za-z]\w*)["”]/gi
+			))
+				add(match[1] ?? match[2]);
+			for (const match of text.matchAll(/\b([A-Za-z]\w*)\s+alerts?\b/g))
+				if (ALERT.test(match[1]!) && strongAlert(doc, match[1]!)) add(match[1]);
+			return;
+		}
+		if (node.type !== 'inlineCode' || !alertLike(node.value) || !parent || index === undefined)
+			return;
+		const before = parent.children[index - 1];
+		const after = parent.children[index + 1];
+		if (
+			(after?.type === 'text' && /^\s+alerts?\b/i.test(after.value)) ||
+			(before?.type === 'text' && /\balert\s+$/i.test(before.value))
+		)
+			add(node.value);
+	});
+	return names;
+}
+
+/**
+ * The alert a section names in its prose. The lead (before the first sub-heading) names the alert
+ * the page is about (`When you see a \`X\` alert …`); later text may name others it leads to, so
+ * the lead's one name wins. Elsewhere only one name in the whole section counts: a section naming
+ * two may be pointing at another alert's runbook.
  */
 function proseAlert(doc: Doc, section: Section): string | undefined {
-	const names = new Set<string>();
-	visit(
-		parseMarkdown(doc.source.slice(section.start, section.end)),
-		'inlineCode',
-		(node: InlineCode, index, parent) => {
-			if (!ALERT.test(node.value) || !parent || index === undefined) return;
-			const before = parent.children[index - 1];
-			const after = parent.children[index + 1];
-			if (
-				(after?.type === 'text' && /^\s+alerts?\b/i.test(after.value)) ||
-				(before?.type === 'text' && /\balert\s+$/i.test(before.value))
-			)
-				names.add(node.value);
-		}
-	);
+	const leadEnd = section.children[0]?.start ?? section.end;
+	const lead = alertsInProse(doc, doc.source.slice(section.contentStart, leadEnd));
+	if (lead.size === 1) return [...lead][0];
+	const names = alertsInProse(doc, doc.source.slice(section.start, section.end));
 	return names.size === 1 ? [...names][0] : undefined;
 }
 
@@ -249,6 +281,104 @@ function operational(section: Section): boolean {
 	);
 }
 
+/**
+ * Words naming trouble beyond an alert's condition words: what a situation heading is about
+ * (`If DNS is the issue`, `If there is a security breach`). "Incident" alone is not one: `If the
+ * incident needs the continuity plan` is a step of the process, not a kind of failure.
+ */
+const TROUBLE =
+	/^(issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|unable|cannot|can't)$/i;
+const troubled = (text: string): boolean =>
+	stripEmoji(text)
+		.split(/[\s/,()–—]+/)
+		.map((word) => word.replace(/^[^A-Za-z']+|[^A-Za-z']+$/g, ''))
+		.some((word) => CONDITION.test(word) || TROUBLE.test(word));
+/** `If …`, `In case of …`, `In the event that …`, `Should …`: a heading phrased as a condition. */
+const CONDITIONAL = /^(if|in case( of)?|in the event( of| that)?|should|whenever)\s+\S/i;
+/** `Database is down`, `Deploy has failed`, `Queue keeps growing too fast`: a state, then the trouble. */
+const STATE =
+	/\b(?:is|are|was|were|has|have|keeps?|seems?|goes|went|gets?|got|becomes?|became)\s+(?:(?:not|being|been|too|very|almost|completely|partially)\s+)*(\S+)/i;
+/** `Payments failing`, `Site down`; not a step such as `Stand down` or `Scale down`. */
+const ENDS_FAILING =
+	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out)$/i;
+const STEP_DOWN =
+	/\b(stand|wind|step|shut|scale|break|calm|slow|cool|write|narrow|track|hunt|tone|turn|bring|take|back|close)\s+down$/i;
+
+/**
+ * A heading that names a situation, numbered or not: `1. If the service is slow`, `In case of a
+ * security breach`, `Database is down`, `Payments failing`. A condition must name trouble; a
+ * question (`If I am paged, who do I call?`) is an FAQ's.
+ */
+function isSituation(title: string): boolean {
+	const text = stepName(title);
+	if (!text || text.split(/\s+/).length > 14 || isQuestion(text) || /\?\s*$/.test(text))
+		return false;
+	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
+	const state = STATE.exec(text)?.[1];
+	if (state && troubled(state)) return true;
+	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
+}
+
+/** What to do, written as steps: a list, a command, or a runbook's labelled parts. */
+function hasSteps(doc: Doc, section: Section): boolean {
+	// A block another recogniser typed (an escalation chain) is that entry, not this one's steps.
+	const nodes = [section, ...allSections(section)]
+		.flatMap((s) => s.nodes)
+		.filter((node) => !isClaimed(doc, startOf(node), endOf(node)));
+	if (nodes.some((node) => node.type === 'list' || node.type === 'code')) return true;
+	return partsOf(doc, section).filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2;
+}
+
+/**
+ * `How to Investigate cert-manager Errors`, `Troubleshooting a failed deploy`, `Responding to
+ * KubeAPIDown`: a page on finding and fixing one failure or alert. A how-to about anything else
+ * (`How to restore a backup`, `Investigating incidents`) names no trouble and stays a guide.
+ */
+const INVESTIGATION =
+	/^(?:how to\s+)?(?:investigat(?:e|ing)|troubleshoot(?:ing)?|debug(?:ging)?|diagnos(?:e|ing)|handl(?:e|ing)|respond(?:ing)? to|deal(?:ing)? with|fix(?:ing)?|resolv(?:e|ing)|recover(?:ing)? from|mitigat(?:e|ing))\s+(.+)$/i;
+function isInvestigation(doc: Doc, section: Section): boolean {
+	const object = INVESTIGATION.exec(stepName(section.title))?.[1];
+	if (!object || section.depth > 2) return false;
+	const alert = object.split(/\s+/).some((word) => alertOfHeading(word));
+	return (troubled(object) || alert || !!proseAlert(doc, section)) && operational(section);
+}
+
+/** `## Scenario Overview` over `**Incident**: …`, `**Impact**: …`: the situation a page is for. */
+const OVERVIEW =
+	/^(scenario( overview| description| summary)?|situation|incident (overview|summary|description))$/i;
+const OVERVIEW_LABEL =
+	/^(incident|impact|trigger|situation|scope|business impact|attack vector|description|what happened|symptoms?)$/i;
+
+/**
+ * The labelled lines of a scenario page's overview: those in its `## Scenario Overview`, or those
+ * right after a `**Scenario Overview**` label.
+ */
+function overviewOf(doc: Doc, section: Section): Part[] {
+	const parts = partsOf(doc, section);
+	const at = parts.findIndex((part) => OVERVIEW.test(stepName(part.label)));
+	if (at < 0) return [];
+	const lines = parts[at]!.section ? partsOf(doc, parts[at]!.section!) : parts.slice(at + 1);
+	const labelled = lines.findIndex((part) => !OVERVIEW_LABEL.test(part.label) || !part.value);
+	return lines.slice(0, labelled < 0 ? lines.length : labelled);
+}
+
+/**
+ * A whole page for one situation: `# Ransomware Response Scenario` or any heading over a
+ * `Scenario Overview` of labelled lines (`**Incident**:`, `**Impact**:`), with its response as
+ * timed or numbered phases. Its phases are parts of it, never scenarios of their own.
+ */
+function isScenarioPage(doc: Doc, section: Section): boolean {
+	if (inCommunication(section) || /checklist/i.test(section.title)) return false;
+	const titled = /\bscenario\b/i.test(section.title) && !/\bscenarios\b/i.test(section.title);
+	const overview = overviewOf(doc, section).length > 0;
+	const phases = section.children.filter(
+		(child) =>
+			TIME_WINDOW.test(stripEmoji(child.title)) ||
+			/^(step|phase|stage)\s*\d/i.test(stripEmoji(child.title))
+	).length;
+	return (overview && (titled || phases >= 1 || hasSteps(doc, section))) || (titled && phases >= 2);
+}
+
 /** Labelled parts of a section, without the sub-sections in `skip` (runbooks of their own). */
 const partsWithout = (doc: Doc, section: Section, skip?: Set<Section>): Part[] =>
 	partsOf(doc, section).filter((part) => !part.section || !skip?.has(part.section));
@@ -268,6 +398,12 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		section.nodes.every((node) => isClaimed(doc, startOf(node), endOf(node)))
 	)
 		return false;
+	// A situation with steps under it (`## 1. If the service is slow`), a page investigating one
+	// failure or alert, a scenario page with its overview: each is a runbook at any depth.
+	if (!inCommunication(section) && isSituation(section.title) && hasSteps(doc, section))
+		return true;
+	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
+	if (isScenarioPage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
 	const alert = alertOfHeading(section.title);
 	// Under an alert's name that says what is wrong, commands and checks are its runbook even
@@ -337,6 +473,9 @@ export function scenarioSections(context: Context): Section[] {
 	);
 	const inside = (outer: Section, inner: Section) =>
 		outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
+	// A scenario page's phases and sub-sections are its parts.
+	const pages = [...candidates].filter((s) => isScenarioPage(context.doc, s));
+	for (const page of pages) for (const s of candidates) if (inside(page, s)) candidates.delete(s);
 	return [...candidates].filter((s) => {
 		const inner = [...candidates].filter((other) => inside(s, other));
 		// Runbooks joined into one file: an alert's runbook can land under the previous runbook's
@@ -540,7 +679,20 @@ export function recogniseScenarios(context: Context): void {
 			}
 		}
 		const prose = data.alerts?.length ? undefined : proseAlert(context.doc, section);
-		if (prose) data.alerts = [prose];
+		if (prose) {
+			data.alerts = [prose];
+			// `When you see a \`X\` alert, it means …`: a lead naming the alert says what firing means.
+			const [lead] = partsWithout(context.doc, section, nested);
+			const said = lead && !lead.label ? proseOf(context, lead) : undefined;
+			const names = lead && alertsInProse(context.doc, partSource(context.doc, lead));
+			if (!data.symptoms?.length && said && names?.has(prose)) data.symptoms = said;
+		}
+		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
+		const seen = overviewOf(context.doc, section).filter((part) =>
+			/^(incident|situation|trigger|symptoms?|what happened)$/i.test(part.label)
+		);
+		if (!data.symptoms?.length && seen.length)
+			data.symptoms = seen.map((part) => inlineText(part.value));
 		const own = (start: number, end: number) =>
 			section.start <= start &&
 			end <= section.end &&
@@ -656,7 +808,7 @@ function admonitionBody(source: string, start: number): { body: string; end: num
 
 /**
  * Scenarios that are not sections: a bold label over a numbered list of steps in a scenarios
- * section (`**Data leak suspected**`), and MkDocs admonitions (`??? info "DNS latency"` over an
+ * section (`**Data leak suspected**`), a bold situation over a list anywhere, and MkDocs admonitions (`??? info "DNS latency"` over an
  * indented body) whose body holds steps. An admonition whose body is only "TBD" is a placeholder:
  * it stays verbatim and goes on the report's "check these" list.
  */
@@ -723,7 +875,11 @@ function recogniseBlockScenarios(context: Context): void {
 			}
 			if (!next) return;
 			const label = text.includes('\n') ? undefined : labelLine(text);
-			if (!group || !label || label.value || next.type !== 'list' || !next.ordered) return;
+			if (!label || label.value || next.type !== 'list') return;
+			// A bold situation over its steps (`**If the payment provider is unreachable**`) is one
+			// anywhere; in a scenarios section, any bold label over numbered steps is.
+			const situation = isSituation(label.label) && !inCommunication(section);
+			if (!situation && !(group && next.ordered)) return;
 			add(label.label, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
 	}

@@ -10,6 +10,7 @@ import {
 	endOf,
 	inlineText,
 	isClaimed,
+	itemSource,
 	labelLine,
 	listItemsOf,
 	markerOf,
@@ -31,7 +32,10 @@ import { fromOffset, fromSection, hrefOf, itemLines, type Context } from './mode
 
 type TargetKey = 'acknowledge' | 'response' | 'update' | 'resolution';
 
-const CODE_LEVEL = /^(P\s?\d|SEV(?:ERITY)?[-\s]?\d|Sev\d|S\d)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
+const CODE_LEVEL =
+	/^(P\s?\d|SEV(?:ERITY)?[-\s]?\d|Sev\d|S\d|Priority\s?\d)(?![\w])\s*[\])]?\s*(?:[-–—:|.]\s*)?(.*)$/i;
+/** `(P1)` after `Priority 1`: the source's own short form of the level it just wrote out. */
+const SHORT_FORM = /^\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_LEVEL =
 	/^(Critical|High|Medium|Moderate|Low|Minimal|Minor|Major|Warning|Info(?:rmational)?)(?![\w])\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_RANK: Record<string, number> = {
@@ -47,6 +51,9 @@ const WORD_RANK: Record<string, number> = {
 	info: 4,
 	informational: 4,
 };
+/** The words teams name their levels with (`Major`, `Significant`), one or two of them. */
+const NAME_WORD =
+	/^(?:very |highly )?(critical|high|medium|moderate|low|minimal|minor|major|significant|severe|serious|urgent|normal|trivial|cosmetic|emergency|catastrophic|warning|info(?:rmational)?)$/i;
 const SEVERITY_PARENT = /severit|priorit|levels?\b|classification/i;
 /** `Critical (P0)`, `High Priority (P1)`: the name first, the level in parentheses. */
 const NAME_FIRST = /^(.+?)\s*\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*$/i;
@@ -69,16 +76,32 @@ function codeLevel(code: string): { level: string; rank: number } {
 	const prefix = code
 		.replace(/[\d\s-]/g, '')
 		.toUpperCase()
-		.replace(/^SEVERITY$/, 'SEV');
+		.replace(/^SEVERITY$/, 'SEV')
+		.replace(/^PRIORITY$/, 'P');
 	const separated = prefix === 'SEV' && /[-\s]/.test(code);
 	return { level: `${prefix}${separated ? '-' : ''}${digits}`, rank: Number(digits) };
 }
 
 /** Reads `P0 - Critical`, `SEV-1: Critical Outage`, `s2`, `Critical (P0)`, or (with `words`) `High`. */
+/** `#P1`, `[SEV2]`: punctuation around a level cell or label is no part of it. */
+const levelText = (text: string): string =>
+	stripEmoji(text).replace(/^[#[(]\s*(?=(?:P|S|Sev|Severity|Priority)\s?-?\d)/i, '');
+
 export function parseLevel(text: string, words = false): Level | undefined {
-	const clean = stripEmoji(text);
+	const clean = levelText(text);
 	const code = CODE_LEVEL.exec(clean);
-	if (code) return { ...codeLevel(code[1]!), rest: code[2]!.trim() };
+	if (code) {
+		// `Priority 1 (P1) - High (H)`: the short form in parentheses is the level as the team
+		// abbreviates it; a spelt-out `Priority 1` with neither it nor a level word after it is
+		// more often an order of work (`Priority 1: restore the database`) than a severity.
+		const short = SHORT_FORM.exec(code[2]!.trim());
+		const spelt = /^priority/i.test(code[1]!);
+		const level = codeLevel(short ? short[1]! : code[1]!);
+		const rest = (short ? short[2]! : code[2]!).trim();
+		if (short && level.rank !== codeLevel(code[1]!).rank) return undefined;
+		if (spelt && !short && !WORD_LEVEL.test(rest)) return undefined;
+		return { ...level, rest };
+	}
 	const nameFirst = NAME_FIRST.exec(clean);
 	// Only a short name is a level's name; `High Priority Incidents (P1)` heads a group of scenarios.
 	const lead = nameFirst?.[1]!.replace(/\s+(priority|severity|sev)$/i, '').trim();
@@ -101,10 +124,18 @@ const titleWord = (text: string): string =>
 		? text.charAt(0).toUpperCase() + text.slice(1).toLowerCase()
 		: text;
 
+const initials = (text: string): string =>
+	text
+		.split(/\s+/)
+		.map((word) => word.charAt(0).toUpperCase())
+		.join('');
+
 /** `Critical (Complete Outage)` → name `Critical`, label `Complete Outage`. */
 function nameAndLabel(level: Level): { name: string; label?: string | undefined } {
 	if (level.name) return { name: level.name };
 	const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(level.rest);
+	// `High (H)`: the name's own initial is no label.
+	if (paren?.[1] && initials(paren[1]) === paren[2]!.toUpperCase()) return { name: paren[1] };
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
 	if (paren) return { name: paren[2]! };
 	const dash = /^(.*?)\s+[-–—:]\s+(.+)$/.exec(level.rest);
@@ -303,7 +334,8 @@ function apply(
 			.filter(Boolean);
 		if (cadences.length === 1) applyTarget(context, severity, 'Update cadence', cadences[0]!);
 	} else if (/^escalat/.test(l)) severity.escalation = push(severity.escalation, ...values);
-	else if (/^notif/.test(l)) severity.notifications = push(severity.notifications, ...values);
+	else if (/^(notif|stakeholders?\b|(who|whom) to (inform|notify|contact)\b|inform\b)/.test(l))
+		severity.notifications = push(severity.notifications, ...values);
 	else if (/^communicat/.test(l) && value && items.length === 0) {
 		severity.communication = value;
 		const cadence = parseDuration(value) ? value : cadenceIn(value);
@@ -365,11 +397,23 @@ const EXAMPLES_LEAD =
 
 /**
  * Text under a severity heading before its first label: prose is the definition, and a list of
- * `Label: value` lines is typed only when every line means something here.
+ * `Label: value` lines is typed only when every line means something here. Under a label of its
+ * own (`### Description` holding prose, lists and `Examples:`), plain text goes to that label's
+ * field.
  */
-function applyUnlabelled(context: Context, severity: SeverityInput, part: Part): boolean {
+function applyUnlabelled(
+	context: Context,
+	severity: SeverityInput,
+	part: Part,
+	into?: string
+): boolean {
 	const read = new Set<RootContent>();
 	const probe = structuredClone(severity);
+	const plain = (lines: string[]): boolean => {
+		if (into) return apply(context, probe, into, '', lines);
+		probe.definition = push(probe.definition, ...lines);
+		return true;
+	};
 	for (const [index, node] of part.nodes.entries()) {
 		if (node.type === 'paragraph') {
 			const text = inlineText(
@@ -388,9 +432,13 @@ function applyUnlabelled(context: Context, severity: SeverityInput, part: Part):
 			} else if (/:$/.test(text) && next?.type === 'list') {
 				// A lead-in too long for a label line (`Guidelines for handling high-sev incidents:`).
 				const items = next.children.flatMap((item) => itemLines(context.doc, item));
-				if (!apply(context, probe, text.replace(/\s*:$/, ''), '', items)) return false;
+				if (
+					!apply(context, probe, text.replace(/\s*:$/, ''), '', items) &&
+					!(into && plain([text, ...items]))
+				)
+					return false;
 				read.add(next);
-			} else if (text) probe.definition = push(probe.definition, text);
+			} else if (text && !plain([text])) return false;
 		} else if (node.type === 'list' && read.has(node)) {
 			continue;
 		} else if (node.type === 'list') {
@@ -400,8 +448,10 @@ function applyUnlabelled(context: Context, severity: SeverityInput, part: Part):
 			if (items.length === 0) return false;
 			for (const item of items) {
 				const pair = splitLabel(item);
-				if (!pair) probe.definition = push(probe.definition, item);
-				else if (!apply(context, probe, pair.label, pair.value, [])) return false;
+				if (!pair) {
+					if (!plain([item])) return false;
+				} else if (!apply(context, probe, pair.label, pair.value, []) && !(into && plain([item])))
+					return false;
 			}
 		} else return false;
 	}
@@ -483,7 +533,9 @@ export function recogniseSeveritySections(context: Context): void {
 		if (!level) {
 			// `### Urgent` with a response time under "Severity Levels": a level with no level name.
 			const labels = parts.filter((part) => !part.section && isSeverityLabel(part.label));
-			if (SEVERITY_PARENT.test(section.parent?.title ?? '') && labels.length)
+			// Under a level's own heading (`### Description` below `## P1 - High`) the level reads it.
+			const underLevel = section.parent && isSeveritySection(section.parent);
+			if (SEVERITY_PARENT.test(section.parent?.title ?? '') && labels.length && !underLevel)
 				context.check.push({
 					kind: 'severity',
 					heading: section.title,
@@ -515,11 +567,11 @@ export function recogniseSeveritySections(context: Context): void {
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			const items = part.label ? partItems(context, part) : [];
-			const read =
-				items &&
-				(part.label
+			const read = items
+				? part.label
 					? apply(context, severity, part.label, inlineText(part.value), items)
-					: applyUnlabelled(context, severity, part));
+					: applyUnlabelled(context, severity, part)
+				: !part.value && applyUnlabelled(context, severity, part, part.label);
 			if (!read) {
 				unread.push(part);
 				continue;
@@ -549,6 +601,75 @@ export function recogniseSeveritySections(context: Context): void {
 	}
 }
 
+/**
+ * Levels written as bold lines under a severity heading, each over its own text: `**P0 - Critical
+ * (Immediate Response)**` over a list of what counts, `**SEV2**: Partial outage`. Two or more such
+ * labels, each a different level; the labels after one (`**Examples:**`) belong to it. Every part
+ * must read as a severity's fields, or the whole ladder stays in its page and is listed.
+ */
+export function recogniseSeverityLabels(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!SEVERITY_PARENT.test(section.title) || isSeveritySection(section)) continue;
+		const parts = partsOf(context.doc, section, { plainLabels: true }).filter(
+			(part) => !part.section
+		);
+		const levels = parts.map((part) => (part.label ? parseLevel(part.label, true) : undefined));
+		const found = levels.filter(Boolean) as Level[];
+		if (found.length < 2 || new Set(found.map((level) => level.level)).size < found.length)
+			continue;
+		if (found.some((level) => context.out.severities.some((e) => e.data.level === level.level)))
+			continue;
+		const read: { severity: SeverityInput; part: Part; notes: number }[] = [];
+		const claims: Part[] = [];
+		let severity: SeverityInput | undefined;
+		let failed: Part | undefined;
+		for (const [index, part] of parts.entries()) {
+			const level = levels[index];
+			if (level) {
+				severity = severityFor(context, level, false);
+				read.push({ severity, part, notes: [severity.targetNotes ?? []].flat().length });
+				const value = inlineText(part.value);
+				if (value) severity.definition = push(severity.definition, value);
+				if (part.nodes.length && !applyUnlabelled(context, severity, part)) failed ??= part;
+			} else if (!severity) continue;
+			else {
+				const items = partItems(context, part);
+				if (
+					!part.label ||
+					!items ||
+					!apply(context, severity, part.label, inlineText(part.value), items)
+				)
+					failed ??= part;
+			}
+			claims.push(part);
+		}
+		if (failed) {
+			context.check.push({
+				kind: 'severity',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason: `its bold lines name levels (${found.map((level) => `\`${level.level}\``).join(', ')}), but ${failed.label ? `\`${failed.label}\`` : 'the text under one of them'} reads as no severity field`,
+			});
+			continue;
+		}
+		const href = hrefOf(context, 'severities', '');
+		for (const { severity, part, notes } of read) {
+			noteCheck(context, severity, notes, {
+				heading: part.label,
+				start: part.start,
+				end: part.end,
+			});
+			context.out.severities.push({
+				slug: severitySlug(severity.level),
+				data: severity,
+				from: fromOffset(context.doc, part.label, part.start),
+			});
+		}
+		for (const part of claims) claim(context.doc, part.start, part.end, href);
+	}
+}
+
 /** Which severity field a table column fills. */
 function columnRole(header: string): string | undefined {
 	const h = header.toLowerCase();
@@ -559,6 +680,9 @@ function columnRole(header: string): string | undefined {
 	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
 	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
+	// `Type` or `Category` beside the level holds its name only when its cells are level words
+	// (Critical, Major …); checked by the table.
+	if (/^(type|category|class|classification)$/.test(h)) return 'name?';
 	if (PAGING.test(h)) return 'paging';
 	if (/label/.test(h)) return 'label';
 	if (/escalat|who|owner|notify|contact|engage/.test(h)) return 'escalation';
@@ -625,7 +749,17 @@ export function severityTables(
 					return EMPTY_CELL.test(text) ? '' : text;
 				})
 			);
-			if (!/severit|priorit|level|sev/i.test(head![0] ?? '')) continue;
+			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
+			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
+			const headed = /severit|priorit|level|sev/i.test(head![0] ?? '');
+			if (
+				!headed &&
+				!(
+					/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
+					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? '')))
+				)
+			)
+				continue;
 			const across = head!.slice(1).map((cell) => parseLevel(cell));
 			if (
 				across.length >= 2 &&
@@ -716,6 +850,8 @@ export function recogniseSeverityTables(context: Context): void {
 						row.cells[index] ?? ''
 					)
 			);
+			if (role === 'name?')
+				return rows.every((row) => NAME_WORD.test(row.cells[index] ?? '')) ? 'name' : undefined;
 			return role === 'target:response' && untimed ? 'actions' : role;
 		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
@@ -745,7 +881,12 @@ export function recogniseSeverityTables(context: Context): void {
 					return;
 				}
 				if (role.startsWith('target:')) applyTarget(context, severity, headers[index]!, cell);
-				else if (role === 'escalation') severity.escalation = push(severity.escalation, cell);
+				else if (role === 'escalation')
+					// A bare time (`15 minutes`) is when to escalate: the column's name says so.
+					severity.escalation = push(
+						severity.escalation,
+						parseDuration(cell) ? `${headers[index]}: ${cell}` : cell
+					);
 				else if (role === 'definition') severity.definition = push(severity.definition, cell);
 				else if (role === 'impact') severity.impact = push(severity.impact, cell);
 				else if (role === 'name') severity.name = cell;
@@ -877,6 +1018,9 @@ export function recogniseSeverityTargetLists(context: Context): void {
 				if (!level || !/^(incidents?|issues?)?$/i.test(level.rest)) return undefined;
 				const severity = context.out.severities.find((e) => e.data.level === level.level)?.data;
 				const value = first!.rest.replace(/\.$/, '');
+				// `15 minutes initial response, 4 hours resolution target`: each piece names its own.
+				const pieces = targetPieces(value, own);
+				if (severity && pieces) return { severity, pieces };
 				const lead = TARGET_LEAD.exec(value);
 				const named = lead?.[1] ? targetKey(lead[1]) : undefined;
 				const key = named ?? own;
@@ -886,7 +1030,7 @@ export function recogniseSeverityTargetLists(context: Context): void {
 						(key === 'update' ? cadenceIn(value) : undefined))
 					: value;
 				return severity && key && phrase && parseDuration(phrase)
-					? { severity, key, value: phrase }
+					? { severity, pieces: [{ key, value: phrase }] }
 					: undefined;
 			});
 			if (!found.every(Boolean)) continue;
@@ -894,9 +1038,48 @@ export function recogniseSeverityTargetLists(context: Context): void {
 			const targets = found.map(
 				(f) => (f!.severity.targets ??= {}) as Record<TargetKey, string | undefined>
 			);
-			if (found.some((f, index) => targets[index]![f!.key])) continue;
-			found.forEach((f, index) => (targets[index]![f!.key] = f!.value));
+			if (found.some((f, index) => f!.pieces.some((piece) => targets[index]![piece.key]))) continue;
+			found.forEach((f, index) => {
+				for (const piece of f!.pieces) targets[index]![piece.key] = piece.value;
+			});
 			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
+		}
+	}
+	recogniseLevelMentions(context);
+}
+
+/** A level named anywhere in a line: `… every 15 minutes for P0`, `P1 incidents: …`. */
+const LEVEL_MENTION = /(?<![\w-])(?:P\s?\d|SEV-?\s?\d|Sev\s?\d|S\d)(?![\w-])/gi;
+
+/**
+ * `- Post an update in the incident channel every 15 minutes for P0.`: a list line that names
+ * one known level and times one target in its own words
+ * (update, acknowledge, respond, resolve) gives that level the target. Other lines are left; a
+ * line naming two levels, two times, or a target its level already has gives nothing.
+ */
+function recogniseLevelMentions(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		// Under an escalation heading a timed line is when to escalate, not the level's target.
+		if (/escalat|on-?call|paging/i.test(`${section.title} ${section.parent?.title ?? ''}`))
+			continue;
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || isClaimed(context.doc, startOf(list), endOf(list))) continue;
+			for (const item of list.children) {
+				if (item.children.length !== 1) continue;
+				const text = inlineText(itemSource(context.doc, item)).replace(/\.$/, '');
+				const mentions = [...text.matchAll(LEVEL_MENTION)].map((m) => parseLevel(m[0])?.level);
+				if (mentions.length !== 1) continue;
+				const severity = context.out.severities.find((e) => e.data.level === mentions[0])?.data;
+				const lead = TARGET_LEAD.exec(text.replace(LEVEL_MENTION, ''));
+				const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+				const phrase =
+					key === 'update' ? cadenceIn(text) : lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
+				const times = text.match(/\d+(?:\.\d+)?\s*[a-z]+/gi) ?? [];
+				if (!severity || !key || !phrase || !parseDuration(phrase) || times.length > 1) continue;
+				const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+				if (targets[key]) continue;
+				targets[key] = phrase;
+			}
 		}
 	}
 }

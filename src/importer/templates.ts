@@ -44,6 +44,19 @@ const TEMPLATE_WORDS =
 	/communicat|\bcomms\b|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
 /** Prose right above a block that calls it a template: `Copy the following template to …:`. */
 const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
+/**
+ * Prose above a block that hands it over as the message to send: `Post a message into the
+ * #platform channel, following this format:`, `Inform the team using the below template`, `post a
+ * message to the incident thread as follows:`.
+ */
+const HANDS_OVER_MESSAGE =
+	/\b(message|template|announcement|wording|form of words)\b[^.!?]*\b(below|following|as follows|this format|like this)\b|\b(below|following)\s+(message|template|text|wording|format)\b/i;
+/**
+ * A heading naming a message for an audience: `Customer Communication`, `Public statement`,
+ * `Staff notice`. Under it a block with no blank is the message itself when it states no fact.
+ */
+const AUDIENCE_MESSAGE =
+	/^(customers?|public|users?|clients?|external|internal|staff|employees?|stakeholders?|partners?)\b.{0,30}\b(communications?|messages?|notices?|statements?|e-?mails?|announcements?|notifications?|responses?)$/i;
 /** Labels that say "here is a template" without naming it. */
 const GENERIC_LABEL = /^(template|example|format|markdown|body|message|text|content|copy)$/i;
 const CHANNEL_LABEL =
@@ -211,6 +224,16 @@ function isTemplate(code: CodeContext): boolean {
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
 	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
+	if (blanks && HANDS_OVER_MESSAGE.test(code.previous)) return true;
+	// `#### Customer Communication` over a message with no blank: safe to copy only when it
+	// states no fact (no number, time or count) and reads as sentences.
+	if (
+		!blanks &&
+		AUDIENCE_MESSAGE.test(unnumbered(stripEmoji(code.label ?? code.section.title))) &&
+		!/\d/.test(code.node.value) &&
+		/[.!]\s*$/.test(code.node.value.trim())
+	)
+		return true;
 	// `**Monitoring**:` beside the other status messages: the standard words for that status. With
 	// no blank, only text stating no fact (no number, time or count) is safe to copy as it is.
 	if (
@@ -516,7 +539,8 @@ export function recogniseTemplates(context: Context): void {
 			body = body.slice(subjectLine[0].length).replace(/^\s*\n/, '');
 		}
 		const channels = new Set<NonNullable<TemplateInput['channels']>[number]>();
-		if (/slack/i.test(context_) || /^:[a-z_]+:/.test(body)) channels.add('slack');
+		if (/slack/i.test(context_) || /slack/i.test(code.previous) || /^:[a-z_]+:/.test(body))
+			channels.add('slack');
 		if (/email/i.test(context_) || subject) channels.add('email');
 		if (/status page/i.test(context_)) channels.add('status-page');
 		// `Post in #incidents:` above the block: a chat channel.
@@ -681,30 +705,77 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const end = endOf(nodes[nodes.length - 1]!);
 		const body = context.doc.source.slice(bodyStart, end).trim();
 		const blanks = fieldsFor(body, subject ?? '');
-		if (!body || (!subject && (blanks.fields.length === 0 || nodes.length < 2))) continue;
+		// One paragraph is a message when written as one: lines broken by hand, two blanks at least
+		// (`Hello,` / `We're aware of an issue affecting [service] …` / `Thank you …`).
+		const letter =
+			nodes.length === 1 &&
+			nodes[0]!.type === 'paragraph' &&
+			body.split('\n').length >= 3 &&
+			blanks.fields.length >= 2;
+		// Under a heading that says these are templates, a skeleton of bold headings over prompts
+		// (`**What happened**` / `- (Brief factual summary)`) is one too, with nothing marked to fill.
+		const skeleton =
+			blanks.fields.length === 0 &&
+			/\btemplates\b/i.test(section.parent.title) &&
+			isSkeleton(context, nodes);
+		if (
+			!body ||
+			(!subject && !letter && !skeleton && (blanks.fields.length === 0 || nodes.length < 2))
+		)
+			continue;
 		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
 		const words = `${title} ${section.parent.title}`;
 		const kind = kindOf(words);
 		const channels: NonNullable<TemplateInput['channels']> = [];
-		if (subject || /email/i.test(words)) channels.push('email');
-		if (/status page/i.test(words)) channels.push('status-page');
-		if (/slack/i.test(words)) channels.push('slack');
+		// `(email/chat)`: the heading's note names where the message goes, not when.
+		const via =
+			note &&
+			/^(e-?mail|chat|slack|teams|sms|status page)(\s*[/,&]\s*(e-?mail|chat|slack|teams|sms|status page))*$/i.test(
+				note
+			);
+		if (via && /chat|teams|sms/i.test(note)) channels.push('chat');
+		if (subject || /email/i.test(`${words} ${via ? note : ''}`)) channels.push('email');
+		if (/status page/i.test(`${words} ${via ? note : ''}`)) channels.push('status-page');
+		if (/slack/i.test(`${words} ${via ? note : ''}`)) channels.push('slack');
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind,
-			...(note && !CHANNEL_LABEL.test(note)
+			...(note && !CHANNEL_LABEL.test(note) && !via
 				? LEVELS.test(note)
 					? { appliesTo: note }
 					: { when: note }
 				: {}),
 			...(channels.length ? { channels } : {}),
 			...(subject ? { subject } : {}),
-			format: 'plain',
+			format: skeleton ? 'markdown' : 'plain',
 			body,
 			fields: blanks.fields,
 		};
-		addSectionTemplate(context, taken, section, data, [section.start, end]);
+		const slug = addSectionTemplate(context, taken, section, data, [section.start, end]);
+		if (skeleton)
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end,
+				leftAs: `template ${context.playbook}/${slug}`,
+				reason:
+					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
+			});
 	}
+}
+
+/**
+ * Bold headings, each over a prompt or a list of prompts, and no fact (no number): a form to write
+ * in, not a message already written.
+ */
+function isSkeleton(context: Context, nodes: Section['nodes']): boolean {
+	const text = nodes.map((node) => sourceOf(context.doc, node)).join('\n');
+	const heads = text
+		.split('\n')
+		.map((line) => labelLine(line))
+		.filter((label) => label && !label.value).length;
+	return heads >= 3 && !/\d/.test(text.replace(/^\s*\d+[.)]\s/gm, ''));
 }
 
 type NewTemplate = Omit<TemplateInput, 'order'>;
@@ -812,9 +883,16 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 const EMPTY_FIELD =
 	/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*[^*\n]{1,40}:\*\*|[A-Z][\w ()/&'-]{0,40}:)\s*$/gm;
 
+/** Rows of the section's tables with a cell left empty to fill in (`| T0 | | Detection | |`). */
+const emptyRows = (section: Section): number =>
+	section.nodes
+		.flatMap((node) => (node.type === 'table' ? node.children.slice(1) : []))
+		.filter((row) => row.children.some((cell) => !toString(cell).trim())).length;
+
 /**
  * A page titled `… Template` that is a form to fill in: `# Root Cause Analysis (RCA) Template`
- * with `- **Incident ID:**`, `- **Date/Time:**` … left empty, tables and checklists. The whole
+ * with `- **Incident ID:**`, `- **Date/Time:**` … left empty (or table rows with empty cells), tables
+ * and checklists. The whole
  * section is the document (Markdown); three empty fields at least, so that a section describing
  * a template is not taken for one.
  */
@@ -825,7 +903,7 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		if (touched(context, section.start, section.end)) continue;
 		const body = context.doc.source.slice(section.contentStart, section.end).trim();
 		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
-		if ((text.match(EMPTY_FIELD)?.length ?? 0) < 3) continue;
+		if ((text.match(EMPTY_FIELD)?.length ?? 0) + emptyRows(section) < 3) continue;
 		const name = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
 		const data = documentTemplate(heading, body);
 		addSectionTemplate(context, taken, section, data, [section.start, section.end], name);

@@ -15,9 +15,12 @@ export interface AlertContext {
 	summary?: string;
 }
 
+/** How much of a fragment is read: alert context is short, a hostile link need not be. */
+const FRAGMENT_LIMIT = 4000;
+
 /** Alert context in a fragment, or `null` when it carries none. Unknown keys are ignored. */
 export function parseAlertContext(fragment: string): AlertContext | null {
-	const params = new URLSearchParams(fragment.replace(/^#/, ''));
+	const params = new URLSearchParams(fragment.replace(/^#/, '').slice(0, FRAGMENT_LIMIT));
 	const context: AlertContext = {};
 	for (const key of ['alert', 'service', 'severity', 'summary'] as const) {
 		const value = params.get(key)?.trim();
@@ -50,4 +53,22 @@ export function incidentForAlert(
 				? minute(incident.startedAt) === minute(context.startsAt)
 				: incident.status !== 'resolved')
 	);
+}
+
+/**
+ * The alert context a scenario page offers to declare from, or `null` when it offers nothing:
+ * no context in the fragment, not a scenario page, or the alert's incident is the active one
+ * (the bar shows it). The page's one rule for it: the offer (`alert-offer.ts`) and the inline
+ * script that keeps the offer's room before the first paint (`src/client/alert-room.ts`) both
+ * ask it, so room is kept exactly where an offer is drawn.
+ */
+export function offeredAlert(
+	fragment: string,
+	scenario: string | undefined,
+	active: Incident | undefined
+): AlertContext | null {
+	const context = parseAlertContext(fragment);
+	if (!context || !scenario || (active && incidentForAlert([active], context, scenario)))
+		return null;
+	return context;
 }

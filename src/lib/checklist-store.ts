@@ -41,7 +41,7 @@ export interface ChecklistRecord {
 
 /** The key of a list (its item ids as last shown); its ticks' keys start with it. */
 export const checklistKey = (incidentId: string | null, document: string): string =>
-	`${V3_PREFIX}${storageScope(incidentId)}:${encodeURIComponent(document)}`;
+	`${scopePrefix(incidentId)}${encodeURIComponent(document)}`;
 
 /** The key of one item's tick in the list stored under `listKey`. */
 export const tickKey = (listKey: string, item: string): string =>
@@ -63,8 +63,12 @@ export function legacyChecklistKey(incidentId: string | null, document: string) 
 /** The item a key under `tickPrefix(listKey)` names; `undefined` for any other key there. */
 export function tickItem(listKey: string, key: string): string | undefined {
 	const prefix = tickPrefix(listKey);
-	const part = key.slice(prefix.length);
-	if (!key.startsWith(prefix) || !part || part.includes(':')) return undefined;
+	return key.startsWith(prefix) ? decodeKeyPart(key.slice(prefix.length)) : undefined;
+}
+
+/** A document or item id as a key holds it; `undefined` when empty, holding `:` or badly encoded. */
+export function decodeKeyPart(part: string): string | undefined {
+	if (!part || part.includes(':')) return undefined;
 	try {
 		return decodeURIComponent(part);
 	} catch {

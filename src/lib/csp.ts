@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildSync } from 'esbuild';
 
 /**
  * Astro's `security.csp` hashes the scripts it bundles, but not `<script is:inline>` bodies, which
@@ -27,6 +28,25 @@ export function inlineScriptHashes(folders: string[]): `sha256-${string}`[] {
 		}
 	}
 	return [...hashes].sort();
+}
+
+/**
+ * An inline script bundled from TypeScript (`entry` and what it imports), for work that must be
+ * done before the first paint by the same code a module does later: the code to put in the page
+ * (`<script is:inline set:html>`) and its hash for `scriptDirective.hashes`.
+ */
+export function inlineScript(entry: string): { code: string; hash: `sha256-${string}` } {
+	const [output] = buildSync({
+		entryPoints: [entry],
+		bundle: true,
+		format: 'iife',
+		minify: true,
+		target: 'es2022',
+		legalComments: 'none',
+		write: false,
+	}).outputFiles;
+	const code = output!.text.trim();
+	return { code, hash: `sha256-${createHash('sha256').update(code).digest('base64')}` };
 }
 
 /** Where Node would find package `name` from folder `from`: the nearest `node_modules/<name>` up the tree. */

@@ -1,7 +1,7 @@
 /**
  * Text leaves Responder through one of these helpers, one per target format, so a title, a note or
  * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, YAML
- * frontmatter, JSON, the Slack composer or a terminal. Each takes plain text and returns it written for its target; none of them
+ * frontmatter, JSON (in a file or a page's `<script>`), the Slack composer or a terminal. Each takes plain text and returns it written for its target; none of them
  * is safe for another target. `test/unit/escape.test.ts` compiles what they emit on a corpus of
  * hostile strings (`test/unit/fixtures/hostile-strings.ts`).
  */
@@ -144,6 +144,13 @@ export const escapeJson = (value: unknown, indent?: number): string =>
 		JSON_RAW,
 		(char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
 	);
+
+/**
+ * JSON for the body of a `<script type="application/json">` element: `escapeJson`, with `<` written
+ * `\u003c`, so no value (`</script>`, `<!--`) can end the element or change how it is read.
+ */
+export const escapeJsonScript = (value: unknown): string =>
+	escapeJson(value).replace(/</g, '\\u003c');
 
 /**
  * A YAML value (frontmatter) for any JSON-compatible value: JSON, which YAML 1.2 reads as written,

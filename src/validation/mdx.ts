@@ -3,13 +3,14 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostic.ts';
+import { addressProblems, type AddressProblem } from './addresses.ts';
 import { imageProblem, type ImageSyntax } from './images.ts';
 import type { RawEntry } from './load.ts';
 import { severityOf } from './rules.ts';
 
 /**
  * MDX bodies compiled as the build compiles them, so a syntax error, a component used without
- * an import or an image the build cannot include is reported by `npm run validate` with its line,
+ * an import, an image the build cannot include or an unsafe address (`addresses.ts`) is reported by `npm run validate` with its line,
  * not found by the build as a stack trace. Images are looked for under `root`, the content folder.
  */
 export function checkMdx(root: string, entries: RawEntry[]): Diagnostic[] {
@@ -20,7 +21,9 @@ export function checkMdx(root: string, entries: RawEntry[]): Diagnostic[] {
 		const declared = new Set<string>();
 		const images: { src: string; syntax: ImageSyntax; line: number | undefined }[] = [];
 		const definitions = new Map<string, string>();
+		let addresses: AddressProblem[] = [];
 		const collect = () => (tree: Root) => {
+			addresses = addressProblems(tree);
 			visit(tree, 'definition', (node) => {
 				definitions.set(node.identifier, node.url);
 			});
@@ -80,6 +83,15 @@ export function checkMdx(root: string, entries: RawEntry[]): Diagnostic[] {
 				line: line ? line + entry.bodyLine - 1 : undefined,
 			});
 		}
+		for (const { rule, message, line } of addresses)
+			diagnostics.push({
+				file: entry.file,
+				field: 'body',
+				message,
+				rule,
+				severity: severityOf(rule),
+				line: line ? line + entry.bodyLine - 1 : undefined,
+			});
 		const reported = new Set<string>();
 		for (const { name, line } of used) {
 			if (declared.has(name) || reported.has(name)) continue;

@@ -32,6 +32,12 @@ export const RULES = {
 	image: error(
 		'An image in an MDX body is not an image file inside content/ that the build includes.'
 	),
+	'link-scheme': error(
+		'A link in an MDX body uses a scheme other than `http:`, `https:`, `mailto:` or `tel:` (`javascript:`, `data:`).'
+	),
+	'remote-resource': error(
+		'An image or element of an MDX body would load a file from another site when the page opens.'
+	),
 	'file-name': error('A file or folder name cannot become a page address.'),
 	// Fields
 	schema: error('A field is missing, has the wrong type or a value outside its list.'),

@@ -142,8 +142,8 @@ for (const { playbook, level, link } of PLAYBOOKS) {
 				page,
 			}) => {
 				await page.goto(alertLink(link, level)); // action 1
-				// The alert's offer is drawn by script above the steps (its room is not kept: it moves
-				// them); the swipe is measured on the page the responder sees once it is there.
+				// The alert's offer is drawn by script above the steps, in room kept for it before the
+				// first paint; the swipe is measured on the page the responder sees once it is there.
 				await expect(offer(page).getByRole('button')).toBeVisible();
 				await expect(firstBox(page)).toBeEnabled();
 				// At most one swipe (a screen less the sticky header) brings the first box into view.

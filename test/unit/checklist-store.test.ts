@@ -16,7 +16,7 @@ import {
 	withTick,
 } from '../../src/lib/checklist-store.ts';
 import { decodeChecklist, orphanedTicks } from '../../src/lib/checklist-decode.ts';
-import { parseScopedKey } from '../../src/client/checklist-records.ts';
+import { parseScopedKey } from '../../src/lib/checklist-scope.ts';
 
 const at = '2026-11-22T04:52:10.000Z';
 
@@ -105,13 +105,17 @@ test('keys are scoped by incident and document, and no id reaches another scope'
 	// An id spelling a version 3 key cannot move another incident's list from it.
 	expect(legacyChecklistKey('v3:incident:INC-1', doc)).toBeUndefined();
 	expect(legacyChecklistKey(null, doc)).toBe('responder:checklist:default:servio/scenarios/x');
-	expect(parseScopedKey(scopePrefix('INC-1'), tickKey(checklistKey('INC-1', doc), 'a:b'))).toEqual({
+	// A scope's keys read back as its lists and ticks, and nothing else does.
+	expect(parseScopedKey('INC-1', tickKey(checklistKey('INC-1', doc), 'a:b'))).toEqual({
 		document: doc,
 		item: 'a:b',
 	});
-	expect(parseScopedKey(scopePrefix('INC-1'), `${checklistKey('INC-1', doc)}:corrupt:1`)).toBe(
-		undefined
-	);
+	expect(parseScopedKey('INC-1', checklistKey('INC-1', doc))).toEqual({ document: doc });
+	expect(parseScopedKey(null, checklistKey(null, doc))).toEqual({ document: doc });
+	expect(parseScopedKey('INC-1', `${checklistKey('INC-1', doc)}:corrupt:1`)).toBeUndefined();
+	expect(parseScopedKey('INC-1', `${tickKey(checklistKey('INC-1', doc), 'a')}:x`)).toBeUndefined();
+	expect(parseScopedKey('INC-1', checklistKey('INC-1:x', doc))).toBeUndefined();
+	expect(parseScopedKey('INC-1', `${scopePrefix('INC-1')}%E0%A4%A`)).toBeUndefined();
 	const list = checklistKey('INC-1', doc);
 	expect(tickItem(list, tickKey(list, 'a:b'))).toBe('a:b');
 	expect(tickItem(list, `${tickKey(list, 'a')}:corrupt:1`)).toBeUndefined();

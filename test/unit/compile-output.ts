@@ -56,12 +56,14 @@ export interface MdxRender {
 	text: string;
 	exports: string[];
 	links: { url: string; text: string }[];
+	/** Addresses the page would load by itself (`src`, `srcSet`, `poster` of any element). */
+	sources: string[];
 }
 
 const FRAGMENT = Symbol('Fragment');
 interface Element {
 	type: unknown;
-	props: { children?: unknown; href?: string };
+	props: { children?: unknown; href?: string; src?: string; srcSet?: string; poster?: string };
 }
 
 /**
@@ -79,6 +81,7 @@ export async function renderMdx(mdx: string): Promise<MdxRender> {
 	} as unknown as Parameters<typeof evaluate>[1]);
 	const elements = new Set<string>();
 	const links: MdxRender['links'] = [];
+	const sources: string[] = [];
 	const walk = (node: unknown): string => {
 		if (node === null || node === undefined || typeof node === 'boolean') return '';
 		if (typeof node === 'string' || typeof node === 'number') return String(node);
@@ -87,6 +90,8 @@ export async function renderMdx(mdx: string): Promise<MdxRender> {
 		const text = walk(element.props.children);
 		const link = { url: element.props.href ?? '', text };
 		if (element.type === 'a') links.push(link);
+		const { src, srcSet, poster } = element.props;
+		for (const source of [src, srcSet, poster]) if (source !== undefined) sources.push(source);
 		if (typeof element.type === 'string' && !(element.type === 'a' && isVisibleAddress(link)))
 			elements.add(element.type);
 		return text;
@@ -96,6 +101,7 @@ export async function renderMdx(mdx: string): Promise<MdxRender> {
 		elements,
 		text,
 		links,
+		sources,
 		exports: Object.keys(module).filter((name) => name !== 'default'),
 	};
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
 	EMPTY_HASH,
+	inlineScript,
 	inlineScriptHashes,
 	packageFolder,
 	securePolicy,
@@ -64,5 +65,23 @@ describe('inlineScriptHashes', () => {
 				["frame-ancestors 'none'"]
 			)
 		).toBe("default-src 'self'; style-src 'self' 'sha256-a=' 'sha256-b='; frame-ancestors 'none'");
+	});
+});
+
+describe('inlineScript', () => {
+	test('bundles an entry and what it imports into one classic script, hashed as emitted', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'inline-script-'));
+		writeFileSync(
+			join(dir, 'rule.ts'),
+			'export const mark = (name: string): string => `x-${name}`;\n'
+		);
+		writeFileSync(
+			join(dir, 'entry.ts'),
+			"import { mark } from './rule.ts';\ndocument.documentElement.setAttribute(mark('a'), '');\n"
+		);
+		const { code, hash } = inlineScript(join(dir, 'entry.ts'));
+		expect(code).not.toMatch(/\bimport\b|\bexport\b|: string/);
+		expect(code).toContain('x-');
+		expect(hash).toBe(`sha256-${createHash('sha256').update(code).digest('base64')}`);
 	});
 });

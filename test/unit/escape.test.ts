@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import {
 	escapeHtml,
 	escapeJson,
+	escapeJsonScript,
 	escapeMarkdown,
 	escapeMdx,
 	escapeMdxText,
@@ -248,4 +249,26 @@ describe('escapeJson', () => {
 			'"csi\\u009B2J alert\\u202Egnp \\u001b[31m"'
 		);
 	});
+});
+
+describe('escapeJsonScript', () => {
+	it.each(HOSTILE_STRINGS)(
+		'keeps %j inside its <script type="application/json"> and reads it back as written',
+		(value) => {
+			const data = {
+				title: value,
+				list: [value, '</script><script>globalThis.pwned = 1</script>'],
+			};
+			const page = parseHtml(
+				`<!doctype html><title>t</title><script type="application/json">${escapeJsonScript(data)}</script><p>after</p>`
+			);
+			const scripts: HastElement[] = [];
+			visit(page, 'element', (node: HastElement) => {
+				if (node.tagName === 'script') scripts.push(node);
+			});
+			expect(scripts).toHaveLength(1);
+			const text = scripts[0]!.children.map((child) => (child.type === 'text' ? child.value : ''));
+			expect(JSON.parse(text.join(''))).toEqual(data);
+		}
+	);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { incidentForAlert, parseAlertContext } from '../../src/lib/alert-context.ts';
+import { incidentForAlert, offeredAlert, parseAlertContext } from '../../src/lib/alert-context.ts';
 import type { Incident } from '../../src/incident/model.ts';
 import {
 	checklistsFromTimeline,
@@ -260,5 +260,24 @@ describe('alert context', () => {
 		];
 		expect(incidentForAlert(incidents, { service: 'api' }, 'servio/database-down')?.id).toBe('B');
 		expect(incidentForAlert(incidents.slice(0, 1), {}, 'servio/database-down')).toBeUndefined();
+	});
+
+	test('reads a fragment only so far: context past the first 4,000 characters is none', () => {
+		expect(parseAlertContext(`#x=${'y'.repeat(4000)}&summary=late`)).toBeNull();
+		expect(parseAlertContext(`#summary=${'s'.repeat(9000)}`)?.summary).toHaveLength(500);
+	});
+
+	test("offers the alert on its scenario unless the alert's incident is the active one", () => {
+		const fragment = '#alert=DatabaseDown&startsAt=2025-11-19T03:00:42Z&summary=Pool%20full';
+		const own = incident('B', '2025-11-19T03:00:00.000Z');
+		const other = incident('A', '2025-11-19T02:00:00.000Z');
+		expect(offeredAlert(fragment, 'servio/database-down', undefined)?.summary).toBe('Pool full');
+		expect(offeredAlert(fragment, 'servio/database-down', other)?.alert).toBe('DatabaseDown');
+		expect(offeredAlert(fragment, 'servio/database-down', own)).toBeNull();
+		// Not a scenario page, or no context: nothing is offered.
+		expect(offeredAlert(fragment, undefined, undefined)).toBeNull();
+		expect(
+			offeredAlert('#summary=%20&startsAt=soon', 'servio/database-down', undefined)
+		).toBeNull();
 	});
 });

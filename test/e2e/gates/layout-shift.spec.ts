@@ -5,6 +5,8 @@ import { GATE_PAGES } from './pages.ts';
 declare global {
 	interface Window {
 		__rbLayoutShift: { value: number; sources: string[] };
+		/** Shift within 500 ms of input, which CLS leaves out (reported, to see what input moves). */
+		__rbInputShift: number;
 	}
 }
 
@@ -78,13 +80,17 @@ const ticksDuringIncident = () =>
 test.beforeEach(async ({ page }) => {
 	await page.addInitScript(() => {
 		window.__rbLayoutShift = { value: 0, sources: [] };
+		window.__rbInputShift = 0;
 		new PerformanceObserver((list) => {
 			for (const entry of list.getEntries() as (PerformanceEntry & {
 				value: number;
 				hadRecentInput: boolean;
 				sources?: { node?: Node | null }[];
 			})[]) {
-				if (entry.hadRecentInput) continue;
+				if (entry.hadRecentInput) {
+					window.__rbInputShift += entry.value;
+					continue;
+				}
 				window.__rbLayoutShift.value += entry.value;
 				for (const source of entry.sources ?? []) {
 					const node = source.node;
@@ -314,3 +320,202 @@ test('the first search moves nothing: results only ever added below, the filters
 		});
 	}
 });
+
+/**
+ * Arriving from an alert link: the offer to declare from the alert is drawn by script above the
+ * steps, into room kept for it before the first paint; where the fragment carries no alert
+ * context, or the alert's incident is already the active one, no room is kept and nothing is
+ * drawn. Servio's scenarios claim alert names, so its link goes through `/alerts/<Name>/` and its
+ * forward; the other playbooks' are scenario URLs with the context in the fragment, as a monitor
+ * linking straight to the runbook sends them.
+ */
+/** The alert started about ten minutes before the run, 27 s past a minute (monitors send seconds). */
+const ALERT_START = new Date(Math.floor(Date.now() / 60_000 - 10) * 60_000 + 27_000);
+const ALERT_LINKS = [
+	[
+		'restaurant-os/complete-backend-outage',
+		'restaurant-os/p0',
+		'/restaurant-os/scenarios/complete-backend-outage/',
+	],
+	['sentia/complete-outage', 'sentia/p1', '/sentia/scenarios/complete-outage/'],
+	['stolentee/site-outage', 'stolentee/p0', '/stolentee/scenarios/site-outage/'],
+	['servio/database-connection-exhaustion', 'servio/p0', '/alerts/DatabaseConnectionExhaustion/'],
+	[
+		'maidconnect/complete-site-outage',
+		'maidconnect/sev-1',
+		'/maidconnect/scenarios/complete-site-outage/',
+	],
+] as const;
+const SERVIO_SCENARIO = '/servio/scenarios/database-connection-exhaustion/';
+const SUMMARIES = {
+	short: 'Errors spiking',
+	long:
+		'Error rate above 5% for 10 minutes on checkout-api, payments-worker and the order webhook ' +
+		'consumers in eu-west-1 and us-east-1; p99 latency 4.2 s; upstream database reports ' +
+		'connection pool saturation (max_connections reached) since the last deploy of build ' +
+		'2026.01.10-3 and retries are amplifying the load on the primary and both replicas',
+};
+const alertFragment = (summary: string) =>
+	`#service=checkout-api&severity=P0&startsAt=${ALERT_START.toISOString()}&summary=${encodeURIComponent(summary)}`;
+
+/** Fragments a link may carry that are no alert context, or a hostile one. */
+const HOSTILE: Record<string, { fragment: string; offer: boolean; link?: string }> = {
+	// Drawn: markup is text, over-long values are cut, bad escapes read as what they are.
+	'markup as the whole fragment, through /alerts/ (which adds the alert name)': {
+		fragment: '#<img src=x onerror=alert(1)>',
+		offer: true,
+		link: ALERT_LINKS[3][2],
+	},
+	'markup in the summary': {
+		fragment: `#summary=${encodeURIComponent('<img src=x onerror=alert(1)><b>Pool</b> full')}&service=<script>`,
+		offer: true,
+	},
+	'over-long summary': {
+		fragment: `#summary=${'x'.repeat(20_000)}&severity=${'P'.repeat(3_000)}`,
+		offer: true,
+	},
+	'bad percent-encoding': {
+		fragment: '#summary=%E0%A4%A%ZZ%&service=%C3%28&startsAt=%',
+		offer: true,
+	},
+	// Not drawn, and no room kept for them.
+	'blank values and a date that is none': {
+		fragment: '#summary=%20%20&service=+&startsAt=yesterday&alert=',
+		offer: false,
+	},
+	'markup as the whole fragment': { fragment: '#<img src=x onerror=alert(1)>', offer: false },
+	'a heading anchor': { fragment: '#recovery-steps', offer: false },
+	'over-long unknown keys': {
+		fragment: `#${'q'.repeat(30_000)}=${'%'.repeat(10_000)}`,
+		offer: false,
+	},
+};
+
+/** An incident declared from this alert (same scenario, start to the minute), the active one. */
+const incidentForAlert = (scenario: string, severity: string, active: boolean) =>
+	JSON.stringify({
+		version: 2,
+		activeId: active ? 'inc-alert' : null,
+		incidents: {
+			'inc-alert': {
+				id: 'inc-alert',
+				title: 'Errors spiking',
+				playbook: scenario.split('/')[0],
+				severity,
+				status: 'investigating',
+				// As the declare form records it: to the minute.
+				startedAt: new Date(Math.floor(ALERT_START.getTime() / 60_000) * 60_000).toISOString(),
+				roles: {},
+				scenario,
+				timeline: [],
+			},
+		},
+	});
+
+/**
+ * Opens `link` (through `/alerts/<Name>/` where the alert is claimed) and waits for the page to
+ * have decided on the offer: drawn, or (`offer: false`) decided against.
+ */
+async function arrive(page: Page, link: string, fragment: string, offer: boolean) {
+	// From elsewhere, so each arrival is a new document (not a jump within the page it is on).
+	await page.goto('about:blank');
+	await page.goto(`${link}${fragment}`);
+	await page.waitForURL(/\/scenarios\//);
+	const context = page.locator('rb-incident-banner .rb-alert-context');
+	if (offer) await expect(context.getByRole('button')).toBeVisible();
+	else {
+		await expect(page.locator('rb-incident-banner')).toHaveAttribute('data-offer', /.+/);
+		await expect(context).toBeEmpty();
+	}
+	return context;
+}
+
+for (const { device, viewport } of VIEWPORTS) {
+	test.describe(`on a ${device}, arriving from an alert link`, () => {
+		test.use({ viewport });
+
+		for (const [scenario, severity, link] of ALERT_LINKS) {
+			test(`${scenario}: the offer is drawn in room kept for it, short or long; with the alert's incident active, neither (CLS 0)`, async ({
+				page,
+			}) => {
+				const measured: Record<string, Window['__rbLayoutShift']> = {};
+				for (const [length, summary] of Object.entries(SUMMARIES)) {
+					await arrive(page, link, alertFragment(summary), true);
+					measured[`${length} summary`] = await layoutShift(page);
+				}
+				// A declared incident that is not the active one: the offer opens it instead.
+				await page.evaluate(
+					(store) => localStorage.setItem('responder:incidents', store),
+					incidentForAlert(scenario, severity, false)
+				);
+				const declared = await arrive(page, link, alertFragment(SUMMARIES.long), true);
+				await expect(declared.getByRole('button')).toHaveText(/^Open incident inc-alert/);
+				measured['declared, not active'] = await layoutShift(page);
+				// The alert's incident is the active one: the offer gives way to the bar.
+				await page.evaluate(
+					(store) => localStorage.setItem('responder:incidents', store),
+					incidentForAlert(scenario, severity, true)
+				);
+				await arrive(page, link, alertFragment(SUMMARIES.long), false);
+				measured["alert's incident active"] = await layoutShift(page);
+				await expect(page.locator('rb-incident-banner .rb-banner-line')).toBeVisible();
+				// Another incident running: the alert's facts and a separate declaration.
+				await page.evaluate(
+					(store) => localStorage.setItem('responder:incidents', store),
+					activeIncident(severity)
+				);
+				const running = await arrive(page, link, alertFragment(SUMMARIES.short), true);
+				await expect(running).toContainText('Incident inc-gate is running');
+				measured['another incident running'] = await layoutShift(page);
+				const zero = { value: 0, sources: [] };
+				expect(measured, 'layout shift and the elements that moved, per arrival').toEqual(
+					Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
+				);
+			});
+		}
+
+		test('a hostile or empty fragment keeps no room and moves nothing (CLS 0)', async ({
+			page,
+		}) => {
+			const measured: Record<string, Window['__rbLayoutShift']> = {};
+			for (const [name, { fragment, offer, link = SERVIO_SCENARIO }] of Object.entries(HOSTILE)) {
+				const context = await arrive(page, link, fragment, offer);
+				measured[name] = await layoutShift(page);
+				if (!offer) {
+					// No room kept: the box takes no height, and the steps start where they would.
+					expect((await context.boundingBox())?.height ?? 0, `${name}: the box's height`).toBe(0);
+					continue;
+				}
+				const facts = await context
+					.locator('p')
+					.first()
+					.evaluate((p) => ({ text: p.textContent ?? '', html: p.innerHTML }));
+				expect(facts.html, `${name}: shown as text`).not.toMatch(/<(img|b|script)\b/);
+				expect(facts.text.length, `${name}: cut to a bound`).toBeLessThan(1200);
+			}
+			const zero = { value: 0, sources: [] };
+			expect(measured, 'layout shift and the elements that moved, per fragment').toEqual(
+				Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
+			);
+		});
+
+		test('pressing the offer: the incident takes its place, moving nothing without input', async ({
+			page,
+		}) => {
+			const context = await arrive(page, ALERT_LINKS[3][2], alertFragment(SUMMARIES.long), true);
+			expect(await layoutShift(page), 'on arrival').toEqual({ value: 0, sources: [] });
+			await context.getByRole('button', { name: 'Declare incident from this alert' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+			// The whole summary is in the declaration, however the offer clamps it.
+			await expect(dialog.getByLabel('Title')).toHaveValue(SUMMARIES.long);
+			await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+			await expect(
+				page.locator('rb-incident-banner .rb-banner-line .rb-clock').first()
+			).toBeVisible();
+			await expect(context).toBeEmpty();
+			expect(await layoutShift(page), 'after declaring').toEqual({ value: 0, sources: [] });
+			const input = await page.evaluate(() => window.__rbInputShift);
+			test.info().annotations.push({ type: 'shift right after input', description: String(input) });
+		});
+	});
+}

@@ -3,11 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../../src/importer/import.ts';
 import { formatImportReport } from '../../../src/importer/report.ts';
 import { serialise } from '../../../src/importer/writer.ts';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings.ts';
 import { parseMarkdown, renderMdx } from '../compile-output.ts';
-import { importText, tempContent } from './helpers.ts';
+import { importInto, importText, tempContent } from './helpers.ts';
 
 /** Raw control and direction characters, which a terminal would obey. */
 // eslint-disable-next-line no-control-regex
@@ -86,6 +87,17 @@ const ONE_LINE = HOSTILE_STRINGS.filter((text) => !/[\r\n]/.test(text));
 /** A heading whose escaped brackets would make the link to its template point elsewhere. */
 const LINK_BREAKER = 'x\\](javascript:alert(1)) \\[y';
 
+/** The import's report for a terminal, as `npm run import` prints it. */
+const textReport = (result: ImportResult) =>
+	formatImportReport({
+		source: 'ops.md',
+		playbook: 'demo',
+		result,
+		repairs: { macintosh: 0, windows1252: 0 },
+		files: [],
+		verb: 'written',
+	});
+
 const frontmatter = (file: string) => /^---\n([\s\S]*?)\n---\n/.exec(file)![1]!;
 
 describe('hostile text in an imported playbook', () => {
@@ -151,14 +163,7 @@ describe('hostile text in an imported playbook', () => {
 	it('shows control and direction characters in the text report instead of sending them', () => {
 		const text = '\u001b[31mred\u001b[0m \u001b]0;title\u0007 csi\u009b2J alert\u202Egnp';
 		const result = importText(playbook(text));
-		const report = formatImportReport({
-			source: 'ops.md',
-			playbook: 'demo',
-			result,
-			repairs: { macintosh: 0, windows1252: 0 },
-			files: [],
-			verb: 'written',
-		});
+		const report = textReport(result);
 		expect(report).not.toMatch(RAW);
 		expect(report).toContain(
 			'Notice \\x1B[31mred\\x1B[0m \\x1B]0;title\\x07 csi\\x9B2J alert\\u202Egnp'
@@ -194,5 +199,99 @@ describe('hostile text in an imported playbook', () => {
 		expect(failed.status).toBe(1);
 		expect(failed.stderr).toContain('\\x1B[2Jempty\\u202E.md');
 		expect(failed.stderr).not.toMatch(RAW);
+	});
+});
+
+/**
+ * Links a reader could not safely follow and images from other sites, in text the importer keeps
+ * verbatim (a section it does not type), each way of writing a scheme; the lines are the source's.
+ */
+const UNSAFE = `# Ops
+
+## Notes
+
+Run [the fix](javascript:alert(3)) now.
+
+Also <javascript:alert(1)> and [mixed case](JaVaScRiPt:alert(1)).
+
+[Encoded](java&#x09;script:alert(1)) and [spaced](<  javascript:alert(1)>)
+
+[A page](data:text/html;base64,PHNjcmlwdD4=) and [old](vbscript:msgbox(1))
+
+See [the runbook][evil].
+
+[evil]: jav&#97;script:alert(2)
+
+<a href="javascript:alert(4)">raw</a>
+
+![pixel](https://evil.example/pixel.png) and [![build](//ci.example/badge.svg)](https://ci.example)
+
+Kept: [status](https://status.example.com), [mail](mailto:oncall@example.com), [call](tel:+15550100),
+<https://example.com/runbook>.
+`;
+
+/** Addresses a page may link to: the allowlist, written out again so the test does not trust it. */
+const FOLLOWED = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#|\.\.?\/)/;
+
+describe('unsafe addresses in an imported playbook', () => {
+	it('keeps each as text (an image from elsewhere as a link to it) and lists it with its line', async () => {
+		const result = importText(UNSAFE);
+		const files = serialise('demo', result.imported);
+		const shown = {
+			links: [] as { url: string; text: string }[],
+			sources: [] as string[],
+			text: '',
+		};
+		for (const [path, file] of files) {
+			if (!path.endsWith('.mdx')) continue;
+			const page = await renderMdx(file.slice(frontmatter(file).length + 9));
+			shown.links.push(...page.links);
+			shown.sources.push(...page.sources);
+			shown.text += page.text;
+		}
+		expect(shown.links.filter((link) => !FOLLOWED.test(link.url))).toEqual([]);
+		expect(shown.sources).toEqual([]);
+		// Nothing is lost: the words and the address stay readable.
+		for (const text of [
+			'Run the fix (javascript:alert(3)) now.',
+			'mixed case (JaVaScRiPt:alert(1))',
+			'A page (data:text/html;base64,PHNjcmlwdD4=)',
+			'Also javascript:alert(1) and',
+			'<a href="javascript:alert(4)">raw</a>',
+		])
+			expect(shown.text).toContain(text);
+		expect(shown.links).toEqual(
+			expect.arrayContaining([
+				{ url: 'https://evil.example/pixel.png', text: 'Image: pixel' },
+				{ url: 'https://ci.example', text: 'Image: build' },
+				{ url: 'https://status.example.com', text: 'status' },
+				{ url: 'mailto:oncall@example.com', text: 'mail' },
+				{ url: 'tel:+15550100', text: 'call' },
+			])
+		);
+		expect(result.imported.playbook.links?.map((link) => link.url) ?? []).not.toContainEqual(
+			expect.stringMatching(/script:/i)
+		);
+		expect(
+			result.check.filter((item) => item.kind === 'link').map((item) => [item.line, item.leftAs])
+		).toEqual([
+			[5, 'text'],
+			[7, 'text'],
+			[7, 'text'],
+			[9, 'text'],
+			[9, 'text'],
+			[11, 'text'],
+			[11, 'text'],
+			[13, 'text'],
+			[15, 'no playbook link'],
+			[19, 'a link to the image'],
+			[19, 'text'],
+		]);
+		const report = textReport(result);
+		expect(report).toContain(
+			'line 5 "Notes" (link): left as text, because its address `javascript:alert(3)` is a `javascript:` address'
+		);
+		// The validator, run on the written files before they are moved into place, finds nothing.
+		expect(() => importInto(UNSAFE)).not.toThrow();
 	});
 });

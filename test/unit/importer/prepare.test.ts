@@ -26,15 +26,16 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
-	it('turns an image beside the source into text, since it is not imported', () => {
+	it('turns an image beside the source into text, and one from another site into a link to it', () => {
 		const source =
 			'# T\n\n![Who reports to whom](../img/roles.png)\n\n![Logo](https://example.com/logo.png) and ![](/site.png)\n';
 		const { text } = prepareSource(source);
 		expect(text.split('\n')).toHaveLength(source.split('\n').length);
 		expect(text).toContain('Image not imported: Who reports to whom (`../img/roles.png`)');
 		expect(text).not.toContain('](../img/roles.png)');
+		// The page would load it from there on every visit; the reader may open it.
 		expect(text).toContain(
-			'![Logo](https://example.com/logo.png) and Image not imported (`/site.png`)'
+			'[Image: Logo](https://example.com/logo.png) and Image not imported (`/site.png`)'
 		);
 	});
 

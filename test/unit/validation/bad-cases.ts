@@ -270,6 +270,34 @@ export const BAD_CASES: BadCase[] = [
 			/`<img src="\.\/lb\.png">` with an HTML `<img>`.*expected Markdown `!\[description\]\(\.\/lb\.png\)`/,
 		line: 20,
 	},
+	// Every unsafe address at once, each on its line, each way of writing a scheme.
+	...(
+		[
+			[10, 'link-scheme', /^links to `javascript:alert\(3\)`: a `javascript:` address runs code/],
+			[10, 'link-scheme', /^links to `JaVaScRiPt:alert\(1\)`: a `javascript:` address/],
+			[12, 'link-scheme', /^links to `java\\tscript:alert\(1\)`: a `javascript:` address/],
+			[12, 'link-scheme', /^links to ` {2}javascript:alert\(1\)`/],
+			[14, 'link-scheme', /^links to `data:text\/html;base64,[\w=]+`: a `data:` address/],
+			[14, 'link-scheme', /^links to `vbscript:msgbox\(1\)`: a `vbscript:` address/],
+			[18, 'link-scheme', /^defines the link `javascript:alert\(2\)`/],
+			[20, 'link-scheme', /^has `<a href>` linking to ` javascript:alert\(4\)`/],
+			[20, 'link-scheme', /^has `<a href>` linking to `java\\nscript:alert\(5\)`/],
+			[
+				22,
+				'remote-resource',
+				/^shows the image `https:\/\/evil\.example\/pixel\.png` from outside/,
+			],
+			[24, 'remote-resource', /^has `<img src>` loading `\/\/evil\.example\/x\.png` from outside/],
+			[26, 'remote-resource', /^has `<iframe src>` loading `https:\/\/evil\.example\/frame`/],
+		] as const
+	).map(([line, rule, message]) => ({
+		name: 'unsafe-urls',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule,
+		message,
+		line,
+	})),
 	{
 		name: 'union-type',
 		file: 'fx/severities/p1.yaml',

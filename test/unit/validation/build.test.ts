@@ -40,6 +40,11 @@ test.each([
 		'images',
 		/outage\.mdx:10: body: shows the image `!\[…\]\(\.\/arch\.png\)`, which does not exist.*\[image\][\s\S]*outage\.mdx:16: body: .*outside the content folder.*\[image\][\s\S]*6 errors, 0 warnings in 1 file\./,
 	],
+	[
+		// Every unsafe address at once, each named with its line.
+		'unsafe-urls',
+		/outage\.mdx:10: body: links to `javascript:alert\(3\)`.*\[link-scheme\][\s\S]*outage\.mdx:26: body: has `<iframe src>` loading `https:\/\/evil\.example\/frame`.*\[remote-resource\][\s\S]*12 errors, 0 warnings in 1 file\./,
+	],
 ])('the build reports %s in the validator format and stops', { timeout: 120_000 }, (name, line) => {
 	const build = spawnSync(
 		process.execPath,
