@@ -257,6 +257,7 @@ export function recogniseRoles(context: Context): void {
 	recogniseRoleLists(context);
 	recogniseRoleBullets(context);
 	recogniseDefinedTerms(context);
+	recogniseSentenceRoles(context);
 }
 
 /**
@@ -563,8 +564,9 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
  */
 const ROLE_CHECKLIST = /^(.+?)\s+(?:check-?list|responsibilities|duties)$/i;
 /** Names of a person doing something: the last word of a role's name. */
-const AGENT =
-	/\b(commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner)$/i;
+const AGENT_WORDS =
+	'commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner';
+const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 
 /**
  * A role's own checklist (`# Duty Officer Checklist`, `## Incident Commander Responsibilities` over
@@ -603,7 +605,13 @@ function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
 }
 
 /** A table column that holds a role's duties. */
-const DUTIES_COLUMN = /responsib|duties|tasks|what (they|it) do|does what/i;
+const DUTIES_COLUMN =
+	/responsib|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
+/** A table column of role names: `Role`, `Incident role`, `Position`, `Hat`. */
+const ROLE_COLUMN = /^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?)$/i;
+/** A column of levels, tiers or times makes the table an escalation or a severity ladder. */
+const LEVEL_COLUMN =
+	/^(levels?|tiers?|steps?|stages?|order|#|severity|sev|priority|escalat\w*|after|time|when|response time)$/i;
 
 const RACI: Record<string, string> = {
 	R: 'Responsible',
@@ -613,9 +621,10 @@ const RACI: Record<string, string> = {
 };
 
 /**
- * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, a table whose
- * first column is headed Role with a Responsibilities column anywhere, and under a roles heading a
- * two-column table of role and duty, with or without a header row.
+ * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, a table with
+ * a column headed Role (Incident role, Position, Hat) and one of duties (Responsibilities, What
+ * they do, Purpose …) anywhere, and under a roles heading a two-column table of role and duty,
+ * with or without a header row.
  */
 export function recogniseRoleTables(context: Context): void {
 	const taken = takenIn(context, 'roles');
@@ -636,9 +645,15 @@ export function recogniseRoleTables(context: Context): void {
 			const headerless = head!.every((cell) => !cell);
 			// `Role | … | Responsibilities` anywhere names its columns; under a roles heading two
 			// columns of role and duty need no header.
-			const named = /^roles?$/i.test(head![0]!)
-				? head!.findIndex((cell, i) => i > 0 && DUTIES_COLUMN.test(cell))
+			// The role column may stand anywhere (`Person | Role | Duties`) when no column orders the
+			// rows as levels or times.
+			const roleColumn = head!.every((cell) => !LEVEL_COLUMN.test(cell))
+				? head!.findIndex((cell) => ROLE_COLUMN.test(cell))
 				: -1;
+			const named =
+				roleColumn < 0
+					? -1
+					: head!.findIndex((cell, i) => i !== roleColumn && DUTIES_COLUMN.test(cell));
 			const under =
 				ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
 				head!.length === 2 &&
@@ -649,7 +664,7 @@ export function recogniseRoleTables(context: Context): void {
 				/\broles?\b|who does what|personas?\b/i.test(
 					`${section.title} ${section.parent?.title ?? ''}`
 				) || body.every((cells) => ROLE_NOUN.test(cells[0] ?? ''));
-			if (under && !namesRoles && named <= 0 && !raci) {
+			if (under && !namesRoles && named < 0 && !raci) {
 				context.check.push({
 					kind: 'role',
 					heading: section.title,
@@ -660,11 +675,12 @@ export function recogniseRoleTables(context: Context): void {
 				});
 				continue;
 			}
-			const duties = named > 0 || under;
+			const duties = named >= 0 || under;
 			if (!raci && !duties) continue;
-			const column = named > 0 ? named : 1;
+			const column = named >= 0 ? named : 1;
+			const nameColumn = named >= 0 ? roleColumn : 0;
 			const roles = body.map((cells, index) => ({
-				name: cells[0]!,
+				name: cells[nameColumn]!,
 				responsibilities: raci
 					? cells.slice(1).flatMap((cell, i) =>
 							cell
@@ -676,6 +692,13 @@ export function recogniseRoleTables(context: Context): void {
 				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
+			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles.
+			if (
+				named >= 0 &&
+				roles.filter((role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)).length * 2 <
+					roles.length
+			)
+				continue;
 			for (const role of roles) {
 				const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(role.name)?.[1];
 				context.out.roles.push({
@@ -883,4 +906,90 @@ function bulletRoles(
 		if (fresh.length) found.push({ list, roles: fresh });
 	}
 	return found;
+}
+
+/** A heading over text about who is on the incident team: `Assembling a team`, `Roles`, `People`. */
+const TEAM_SECTION =
+	/\b(roles?|team|responders|who does what|people|staffing|assembl\w*|appoint\w*|assign\w*)\b/i;
+/** A role's name in a sentence: up to three words before a person's function (`client comms manager`). */
+const NAME = String.raw`((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}))`;
+/**
+ * Sentences that name a role: `The role of the incident lead is to …`, `The scribe is responsible
+ * for …`, `An incident should always have an incident lead`, `Every incident needs a scribe`, `a client
+ * comms manager should also be appointed`. The first two say what the role does.
+ */
+const NAMING = [
+	new RegExp(String.raw`\bthe role of (?:the |an? )?${NAME} is\b`, 'i'),
+	new RegExp(
+		String.raw`^(?:the |an? )${NAME} (?:is|are) (?:responsible|accountable|in charge)\b`,
+		'i'
+	),
+	// The name ends the clause: `have a lead time` names no one.
+	new RegExp(
+		String.raw`\b(?:have|needs?|appoint|assign|nominate|designate) (?:a|an|one) ${NAME}(?=\s*(?:[.,;:(]|$)|\s(?:who|to|and|or|for|with)\b)`,
+		'i'
+	),
+	new RegExp(
+		String.raw`\b(?:a|an|the) ${NAME} (?:should|must|will|can|may|is|are)(?: also| then| always)? (?:be )?(?:appointed|assigned|nominated|designated)\b`,
+		'i'
+	),
+];
+
+/**
+ * Roles named in the prose of a section about the team (`### Assembling a team`): each role a
+ * sentence names as such, once, by the words the text uses. Sentences saying what it does are its
+ * duties; otherwise the sentence naming it is its summary. The text stays in its page, and the
+ * report lists each role so an author can check the name that was read.
+ */
+function recogniseSentenceRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		const title = withoutSectionNumber(section.title);
+		if (!TEAM_SECTION.test(title) || CONTACT_CONTEXT.test(title)) continue;
+		const found = new Map<
+			string,
+			{ name: string; at: number; sentences: string[]; duties: string[] }
+		>();
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
+				NAMING.forEach((pattern, index) => {
+					const words = pattern.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
+					if (!words || GROUP.test(words) || /^(the|an?|this|that|our|your)\b/i.test(words)) return;
+					const name = words.charAt(0).toUpperCase() + words.slice(1);
+					if (knownRole(context, name)) return;
+					const role = found.get(name.toLowerCase()) ?? {
+						name,
+						at: startOf(node),
+						sentences: [],
+						duties: [],
+					};
+					found.set(name.toLowerCase(), role);
+					if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
+					if (index < 2 && !role.duties.includes(sentence)) role.duties.push(sentence);
+				});
+			}
+		}
+		for (const { name, at, sentences, duties } of found.values()) {
+			const slug = uniqueSlug(slugify(name), taken);
+			context.out.roles.push({
+				slug,
+				data: {
+					name,
+					...(duties.length ? { responsibilities: duties } : { summary: sentences[0]! }),
+					order: (context.out.roles.length + 1) * 10,
+				},
+				from: fromOffset(context.doc, name, at),
+			});
+			context.check.push({
+				kind: 'role',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				at,
+				leftAs: `role ${context.playbook}/${slug}`,
+				reason: `it names the role \`${name}\` in a sentence of prose: typed by the words the text uses, with ${duties.length ? 'the sentences that say what it does' : 'no duties, since no sentence says what it does'}; the text stays in its page`,
+			});
+		}
+	}
 }
