@@ -850,12 +850,13 @@ export function recogniseRoleBullets(context: Context): void {
 	}
 }
 
-/** A name typed already by another shape (a heading, a table). */
+/** A name typed already by another shape (a heading, a table), by its name or its short form. */
 const knownRole = (context: Context, name: string): boolean =>
 	context.out.roles.some(
 		(role) =>
+			role.data.short === name ||
 			role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() ===
-			name.replace(/\s*\([^)]*\)$/, '').toLowerCase()
+				name.replace(/\s*\([^)]*\)$/, '').toLowerCase()
 	);
 
 /** The lists of `section` that are lists of roles, each with its roles. */
