@@ -1059,8 +1059,12 @@ const LEVEL_MENTION = /(?<![\w-])(?:P\s?\d|SEV-?\s?\d|Sev\s?\d|S\d)(?![\w-])/gi;
  */
 function recogniseLevelMentions(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		// Under an escalation heading a timed line is when to escalate, not the level's target.
-		if (/escalat|on-?call|paging/i.test(`${section.title} ${section.parent?.title ?? ''}`))
+		// Under an escalation heading a timed line is when to escalate, not the level's target (an
+		// "On-call runbook" title above everything says nothing of the section).
+		if (
+			/escalat|on-?call|paging/i.test(section.title) ||
+			/escalat/i.test(section.parent?.title ?? '')
+		)
 			continue;
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || isClaimed(context.doc, startOf(list), endOf(list))) continue;
