@@ -54,13 +54,14 @@ export function alertOffer(
 	};
 	const incident = existing(store, context, scenario);
 	const open = (id: string) => mutate((current) => setActive(current, id));
+	// While another incident runs, that comes first: the line of controls has room for one button.
+	const running = !incident && active ? `Incident ${active.id} is running. ` : '';
 	const name = context.alert ? `Alert ${context.alert}: ` : 'Alert: ';
 	const words = `${context.summary ?? ''}${context.summary && facts ? ' — ' : ''}${facts}`;
 	const summary = h(
 		'p',
-		{ class: 'rb-alert-facts', title: `${name}${words}` },
-		h('strong', {}, name),
-		words
+		{ class: 'rb-alert-facts', title: `${running}${name}${words}` },
+		h('span', {}, running, h('strong', {}, name), words)
 	);
 	const actions = (...parts: HTMLElement[]) => h('div', { class: 'rb-alert-actions' }, ...parts);
 	if (incident) {
@@ -88,12 +89,8 @@ export function alertOffer(
 		},
 		active ? 'Declare a separate incident' : 'Declare incident from this alert'
 	);
-	if (active) {
-		const note = `Incident ${active.id} is running.`;
-		return {
-			state: `running:${active.id}`,
-			elements: [summary, actions(button, h('span', { title: note }, note))],
-		};
-	}
-	return { state: 'offer', elements: [summary, actions(button)] };
+	return {
+		state: active ? `running:${active.id}` : 'offer',
+		elements: [summary, actions(button)],
+	};
 }

@@ -10,21 +10,16 @@ export type ReadResult<T> =
 	| { status: 'corrupt'; movedTo?: string }
 	| { status: 'unavailable' };
 
-function storage(): Storage | undefined {
-	try {
-		return globalThis.localStorage ?? undefined;
-	} catch {
-		return undefined;
-	}
-}
+/*
+ * Every access to `localStorage` stands inside a `try`: where storage is missing the name throws
+ * too (a ReferenceError or TypeError), so one `catch` covers missing, blocked and full storage.
+ */
 
 /** Reads and checks a JSON value; `parse` returns `undefined` for data it does not recognise. */
 export function readJson<T>(key: string, parse: (raw: unknown) => T | undefined): ReadResult<T> {
-	const store = storage();
-	if (!store) return { status: 'unavailable' };
 	let raw: string | null;
 	try {
-		raw = store.getItem(key);
+		raw = localStorage.getItem(key);
 	} catch {
 		return { status: 'unavailable' };
 	}
@@ -38,8 +33,8 @@ export function readJson<T>(key: string, parse: (raw: unknown) => T | undefined)
 	if (value !== undefined) return { status: 'ok', value };
 	const movedTo = `${key}:corrupt:${Date.now()}`;
 	try {
-		store.setItem(movedTo, raw);
-		store.removeItem(key);
+		localStorage.setItem(movedTo, raw);
+		localStorage.removeItem(key);
 		return { status: 'corrupt', movedTo };
 	} catch {
 		return { status: 'corrupt' };
@@ -48,10 +43,8 @@ export function readJson<T>(key: string, parse: (raw: unknown) => T | undefined)
 
 /** Writes a JSON value; `false` when storage refused it (full, blocked or missing). */
 export function writeJson(key: string, value: unknown): boolean {
-	const store = storage();
-	if (!store) return false;
 	try {
-		store.setItem(key, JSON.stringify(value));
+		localStorage.setItem(key, JSON.stringify(value));
 		return true;
 	} catch {
 		return false;
@@ -60,10 +53,8 @@ export function writeJson(key: string, value: unknown): boolean {
 
 /** Removes a key; `false` when storage refused (blocked or missing). */
 export function removeKey(key: string): boolean {
-	const store = storage();
-	if (!store) return false;
 	try {
-		store.removeItem(key);
+		localStorage.removeItem(key);
 		return true;
 	} catch {
 		return false;
@@ -73,7 +64,7 @@ export function removeKey(key: string): boolean {
 /** Whether `key` holds a value, without reading it as JSON; `false` when storage cannot be read. */
 export function hasKey(key: string): boolean {
 	try {
-		return storage()?.getItem(key) != null;
+		return localStorage.getItem(key) !== null;
 	} catch {
 		return false;
 	}
@@ -81,9 +72,8 @@ export function hasKey(key: string): boolean {
 
 /** Keys that start with `prefix`; none when storage cannot be read. */
 export function keysWithPrefix(prefix: string): string[] {
-	const store = storage();
 	try {
-		return store ? Object.keys(store).filter((key) => key.startsWith(prefix)) : [];
+		return Object.keys(localStorage).filter((key) => key.startsWith(prefix));
 	} catch {
 		return [];
 	}

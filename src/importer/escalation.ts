@@ -79,7 +79,8 @@ export function parseChain(
 		const after = windowStart(window);
 		levels.push({ id, who, window, ...(after ? { after } : {}) });
 	}
-	if (unnamed && !escalation && !rising(levels)) return undefined;
+	if (unnamed && !escalation && (!rising(levels) || !levels.every((l) => PEOPLE.test(l.who))))
+		return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
 
@@ -91,6 +92,13 @@ const rising = (levels: Level[]): boolean =>
 		const previous = before ? parseDuration(before)?.minutes : -1;
 		return minutes !== undefined && previous !== undefined && minutes > previous;
 	});
+
+/**
+ * Words that name who is engaged. Outside an escalation heading a chain must name people in every
+ * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
+ */
+const PEOPLE =
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -323,7 +331,22 @@ export function parseLadder(
 	doc: Context['doc'],
 	list: List
 ): { levels: Level[]; notes: string[] } | undefined {
-	if (!list.ordered || list.children.length < 2) return undefined;
+	if (list.children.length < 2) return undefined;
+	// Bullets are a ladder only as sentences that each engage someone, one of them on a condition.
+	if (!list.ordered) {
+		const steps = list.children.map((item) => ladderSentence(inlineText(itemSource(doc, item))));
+		const unanswered =
+			/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
+		if (
+			!steps.every(Boolean) ||
+			!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
+		)
+			return undefined;
+		return {
+			levels: steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step! })),
+			notes: [],
+		};
+	}
 	const levels: Level[] = [];
 	const notes: string[] = [];
 	// Steps after the ladder ("Document each escalation in the timeline") are its notes, and so is
@@ -874,6 +897,8 @@ export function recogniseEscalationShapes(context: Context): void {
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
+				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
+					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
 				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
@@ -1026,11 +1051,123 @@ export function recogniseEscalationTimelines(context: Context): void {
 	}
 }
 
+/**
+ * `Level | Role | Responsibility` over `L1 | Platform operator | Triage …` under an escalation
+ * heading: a row per tier, in order. The first column holds tier ids (`L1`, `Tier 2`, `3`); a
+ * last row or two named otherwise (`Vendor`) are the tiers after them. Columns of duties, times,
+ * contact and conditions fill those fields; no time column leaves the tiers untimed.
+ */
+export function recogniseLevelTables(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!escalationish(section)) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 3) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!/^(escalation\s+)?(level|tier|stage|line)s?$/i.test(head![0] ?? '')) continue;
+			const column = (pattern: RegExp) => head!.findIndex((text, i) => i > 0 && pattern.test(text));
+			const who = column(
+				/^(role|who|contact|team|owner|escalate to|person|responder|engage|name)s?\b/i
+			);
+			if (who < 0) continue;
+			const ids = body.map((cells) => /^(?:L|Level\s*|Tier\s*|T)?\d+$/i.test(cells[0] ?? ''));
+			const named = ids.filter(Boolean).length;
+			// Tier ids first, and at most two named rows after them.
+			if (named < 2 || ids.slice(0, named).some((id) => !id) || body.length - named > 2) continue;
+			if (body.some((cells) => !cells[who])) continue;
+			const duties = column(/responsib|duties|does|scope/i);
+			const time = column(/^(time|after|when|within|response time|sla)\b/i);
+			const via = column(/contact|method|via|how/i);
+			const condition = column(/condition|trigger|escalate (if|when)|criteria/i);
+			const levels: Level[] = body.map((cells) => {
+				const after = time > 0 ? windowStart(cells[time] ?? '') : undefined;
+				return {
+					id: cells[0]!,
+					who: cells[who]!,
+					...(after ? { after, window: cells[time]! } : {}),
+					...(via > 0 && via !== who && cells[via] ? { via: cells[via]! } : {}),
+					...(condition > 0 && cells[condition] ? { condition: cells[condition]! } : {}),
+					...(duties > 0 && cells[duties] ? { responsibilities: [cells[duties]!] } : {}),
+				};
+			});
+			const href = addPath(context, section.title, 'levels', levels, pathSource(section, node));
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
+/** `a second line on call rota`, `the secondary on-call`: a tier named by its place in line. */
+const ORDINAL_TIER =
+	/\b(?:second|third)[- ]line(?: on[- ]call)? (?:rota|team|engineers?|on[- ]call)\b|\b(?:secondary|backup|tertiary) on[- ]call(?: engineers?| rota)?\b/i;
+/** `escalate the alert to the Head of Operations`: who, up to where the sentence moves on. */
+const ESCALATE_TO =
+	/\bescalate(?: (?:the alert|the incident|the page|it|this))? to (?:the )?(.+?)(?=\s+(?:to help|if|when|after|so|for|because|who)\b|[,.;]|$)/i;
+/** `Opsgenie will alert them if you do not acknowledge …`: the tier just named, and when. */
+const PRONOUN_PAGE = /\b(?:alert|page|notify|call)s? them\b.*?\b((?:if|when|after|unless)\b.+)$/i;
+const CONDITION_LEAD =
+	/^(?:if|when|once)\s+(.+?)\s*(?:,|\b(?:feel free|then|you should|you can|please|escalate)\b)/i;
+
+/**
+ * An escalation path told in prose under an escalation heading: the on-call (the reader) first,
+ * then each tier the text names in order — one named by its place in line (`a second line on
+ * call rota`), or the one it says to escalate to — with the condition its sentence gives (`if you
+ * do not acknowledge an alert within 5 minutes`). Two named tiers at least; a purpose clause
+ * (`To escalate to people not on the rota, …`) and pronouns name no one.
+ */
+export function parseProsePath(text: string): Level[] | undefined {
+	const tiers: Omit<Level, 'id'>[] = [];
+	for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		if (/^to\s/i.test(sentence)) continue;
+		const ordinal = ORDINAL_TIER.exec(sentence)?.[0];
+		// `the second line rota` after `a second line on call rota`, `the backup on-call` after `a
+		// backup on-call engineer`: the same tier named again.
+		const key = (who: string) => who.toLowerCase().replace(/on[- ]call|[^a-z]/g, '');
+		const same = (who: string) =>
+			key(who).startsWith(key(ordinal!)) || key(ordinal!).startsWith(key(who));
+		if (ordinal && !tiers.some((tier) => same(tier.who))) tiers.push({ who: ordinal });
+		const pronoun = PRONOUN_PAGE.exec(sentence);
+		const last = tiers.at(-1);
+		if (pronoun && last && !last.condition && !ordinal)
+			last.condition = pronoun[1]!.replace(/\.$/, '');
+		const to = ESCALATE_TO.exec(sentence)?.[1]?.trim();
+		if (!to || /^(them|him|her|people|someone|anyone|others?|everyone|members)\b/i.test(to))
+			continue;
+		if (to.split(/\s+/).length > 8 || tiers.some((tier) => tier.who === to)) continue;
+		const condition = CONDITION_LEAD.exec(sentence)?.[1];
+		tiers.push({ who: to, ...(condition ? { condition } : {}) });
+	}
+	if (tiers.length < 2) return undefined;
+	const first = /\b(?:you are|you're) on[- ]call\b/i.test(text) ? 'On call (you)' : undefined;
+	return [...(first ? [{ who: first }] : []), ...tiers].map((tier, index) => {
+		const after = tier.condition ? durationIn(tier.condition) : undefined;
+		return { id: `Level ${index + 1}`, ...tier, ...(after ? { after } : {}) };
+	});
+}
+
+/** Escalation headings whose whole text is prose: the path it tells, if it tells one. */
+export function recogniseProsePaths(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!/escalat/i.test(section.title) || section.nodes.length === 0) continue;
+		if (!section.nodes.every((node) => node.type === 'paragraph')) continue;
+		if (isClaimed(context.doc, section.contentStart, section.end)) continue;
+		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
+		const levels = parseProsePath(text);
+		if (!levels) continue;
+		const style = levels.some((level) => level.after) ? 'time' : 'levels';
+		const href = addPath(context, section.title, style, levels, pathSource(section));
+		for (const node of section.nodes) claimNode(context.doc, node, href);
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
+	recogniseLevelTables(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
 	recogniseEscalationShapes(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);
+	recogniseProsePaths(context);
 }

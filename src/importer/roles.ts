@@ -257,6 +257,7 @@ export function recogniseRoles(context: Context): void {
 	recogniseRoleLists(context);
 	recogniseRoleBullets(context);
 	recogniseDefinedTerms(context);
+	recogniseSentenceRoles(context);
 }
 
 /**
@@ -407,7 +408,7 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	const found: Section[] = [];
 	for (const section of allSections(context.doc.outline)) {
 		// A roles heading whose own list is its roles introduces nothing after it.
-		const own = bulletRoles(context, section) !== undefined;
+		const own = bulletRoles(context, section).length > 0;
 		if (!ROLES_PARENT.test(section.title) || section.children.length || own || !section.parent)
 			continue;
 		const siblings = section.parent.children;
@@ -563,8 +564,9 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
  */
 const ROLE_CHECKLIST = /^(.+?)\s+(?:check-?list|responsibilities|duties)$/i;
 /** Names of a person doing something: the last word of a role's name. */
-const AGENT =
-	/\b(commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner)$/i;
+const AGENT_WORDS =
+	'commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner';
+const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 
 /**
  * A role's own checklist (`# Duty Officer Checklist`, `## Incident Commander Responsibilities` over
@@ -603,7 +605,13 @@ function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
 }
 
 /** A table column that holds a role's duties. */
-const DUTIES_COLUMN = /responsib|duties|tasks|what (they|it) do|does what/i;
+const DUTIES_COLUMN =
+	/responsib|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
+/** A table column of role names: `Role`, `Incident role`, `Position`, `Hat`. */
+const ROLE_COLUMN = /^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?)$/i;
+/** A column of levels, tiers or times makes the table an escalation or a severity ladder. */
+const LEVEL_COLUMN =
+	/^(levels?|tiers?|steps?|stages?|order|#|severity|sev|priority|escalat\w*|after|time|when|response time)$/i;
 
 const RACI: Record<string, string> = {
 	R: 'Responsible',
@@ -613,9 +621,10 @@ const RACI: Record<string, string> = {
 };
 
 /**
- * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, a table whose
- * first column is headed Role with a Responsibilities column anywhere, and under a roles heading a
- * two-column table of role and duty, with or without a header row.
+ * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, a table with
+ * a column headed Role (Incident role, Position, Hat) and one of duties (Responsibilities, What
+ * they do, Purpose …) anywhere, and under a roles heading a two-column table of role and duty,
+ * with or without a header row.
  */
 export function recogniseRoleTables(context: Context): void {
 	const taken = takenIn(context, 'roles');
@@ -636,9 +645,15 @@ export function recogniseRoleTables(context: Context): void {
 			const headerless = head!.every((cell) => !cell);
 			// `Role | … | Responsibilities` anywhere names its columns; under a roles heading two
 			// columns of role and duty need no header.
-			const named = /^roles?$/i.test(head![0]!)
-				? head!.findIndex((cell, i) => i > 0 && DUTIES_COLUMN.test(cell))
+			// The role column may stand anywhere (`Person | Role | Duties`) when no column orders the
+			// rows as levels or times.
+			const roleColumn = head!.every((cell) => !LEVEL_COLUMN.test(cell))
+				? head!.findIndex((cell) => ROLE_COLUMN.test(cell))
 				: -1;
+			const named =
+				roleColumn < 0
+					? -1
+					: head!.findIndex((cell, i) => i !== roleColumn && DUTIES_COLUMN.test(cell));
 			const under =
 				ROLES_PARENT.test(`${section.title} ${section.parent?.title ?? ''}`) &&
 				head!.length === 2 &&
@@ -649,7 +664,7 @@ export function recogniseRoleTables(context: Context): void {
 				/\broles?\b|who does what|personas?\b/i.test(
 					`${section.title} ${section.parent?.title ?? ''}`
 				) || body.every((cells) => ROLE_NOUN.test(cells[0] ?? ''));
-			if (under && !namesRoles && named <= 0 && !raci) {
+			if (under && !namesRoles && named < 0 && !raci) {
 				context.check.push({
 					kind: 'role',
 					heading: section.title,
@@ -660,11 +675,12 @@ export function recogniseRoleTables(context: Context): void {
 				});
 				continue;
 			}
-			const duties = named > 0 || under;
+			const duties = named >= 0 || under;
 			if (!raci && !duties) continue;
-			const column = named > 0 ? named : 1;
+			const column = named >= 0 ? named : 1;
+			const nameColumn = named >= 0 ? roleColumn : 0;
 			const roles = body.map((cells, index) => ({
-				name: cells[0]!,
+				name: cells[nameColumn]!,
 				responsibilities: raci
 					? cells.slice(1).flatMap((cell, i) =>
 							cell
@@ -676,6 +692,13 @@ export function recogniseRoleTables(context: Context): void {
 				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
+			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles.
+			if (
+				named >= 0 &&
+				roles.filter((role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)).length * 2 <
+					roles.length
+			)
+				continue;
 			for (const role of roles) {
 				const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(role.name)?.[1];
 				context.out.roles.push({
@@ -717,79 +740,256 @@ function bareRoleName(text: string): string | undefined {
 	return SENTENCE_NAME.test(text) && AGENT.test(name) ? name : undefined;
 }
 
+/** Words of a heading, or of the sentence before a list, about forming a team or handing out roles. */
+const TEAM_CONTEXT =
+	/\b(roles?|team|responders|who does what|appoint|assign|nominate|designate)\b/i;
+/** A list of people to tell, call or escalate to holds contacts, not roles. */
+const CONTACT_CONTEXT =
+	/\b(inform|informed|notify|notified|contacts?|escalat\w*|stakeholders?|call|page|phone|emails?)\b/i;
+/** A duty that says it is one: `(responsible for …)`, `The role of the scribe is to …`. */
+const STATED_DUTY =
+	/\b(responsible|accountable|in charge of|role (of|is)|tasked with|charged with|job is)\b/i;
+/** The name of a group (`Support team`, `Service support staff`), not a hat one person wears. */
+const GROUP =
+	/\b(team|teams|group|groups|department|staff|squad|committee|board|users|customers)$/i;
+/** `the **Incident comms lead** (responsible for …)`, `**Scribe**: …`, `**Actor** – …`. */
+const BOLD_NAME = /^(?:(?:the|an?|one|our)\s+)?(\*\*|__)([^*_]+?)\1\s*(.*)$/i;
+/** `Incident lead: …`, `Scribe – …`: a plain name before a colon or a spaced dash. */
+const PLAIN_NAME = /^([A-Z][\w &/'()-]{1,40}?)\s*(?::|\s[–—-])\s+(\S.*)$/;
+
+interface ListRole {
+	item: ListItem;
+	name: string;
+	short?: string;
+	duty?: string;
+	about?: string[];
+	/** Lines nested under a name that came with its duty: details (access it needs, when). */
+	notes?: string[];
+}
+
 /**
- * A list straight under a roles heading: `- **Incident Commander** – leads the response` items
- * (a bold name, a dash or colon, one duty), or a bare list of short role names with no duties.
- * Items of any other shape leave the whole list in its page.
+ * One list item as a role: a bold name (after an article, with its initials) and a duty after a
+ * colon, a dash or in parentheses; a plain name before a colon or dash; a bare name; any of these
+ * over nested lines. Undefined when the item is something else (a sentence, a step).
+ */
+function listRole(context: Context, item: ListItem): ListRole | undefined {
+	const [first, nested, ...rest] = item.children;
+	if (first?.type !== 'paragraph' || rest.length || (nested && nested.type !== 'list'))
+		return undefined;
+	const lines =
+		nested?.type === 'list' ? nested.children.flatMap((sub) => itemLines(context.doc, sub)) : [];
+	const text = itemSource(context.doc, item);
+	const bold = BOLD_NAME.exec(text);
+	let name: string | undefined;
+	let short: string | undefined;
+	let duty: string | undefined;
+	if (bold) {
+		name = stripEmoji(bold[2]!);
+		let tail = bold[3]!.trim();
+		if (name.endsWith(':')) [name, tail] = [name.slice(0, -1).trim(), `: ${tail}`];
+		const initials = /^\(([A-Z]{2,6})\)\s*(.*)$/.exec(tail);
+		if (initials) [short, tail] = [initials[1], initials[2]!.trim()];
+		const parenthesised = /^\((.+)\)\.?$/.exec(tail)?.[1];
+		if (parenthesised) {
+			// `(optional)`, `(for P1 incidents)`: a note on the name, not what the role does.
+			if (!STATED_DUTY.test(parenthesised)) return undefined;
+			duty = parenthesised;
+		} else if (/^[:–—-]/.test(tail)) duty = tail.replace(/^[:–—-]\s*/, '');
+		else if (tail) return undefined;
+	} else {
+		const plain = inlineText(text);
+		const pair = PLAIN_NAME.exec(plain);
+		if (pair && (ROLE_NOUN.test(pair[1]!) || AGENT.test(pair[1]!)))
+			[name, duty] = [pair[1]!.trim(), pair[2]!];
+		else name = bareRoleName(plain);
+	}
+	if (!name || !roleShaped(name) || GROUP.test(name)) return undefined;
+	if (duty !== undefined && !(duty = inlineText(duty))) return undefined;
+	const role: ListRole = { item, name, ...(short ? { short } : {}) };
+	if (duty) return { ...role, duty, ...(lines.length ? { notes: lines } : {}) };
+	if (nested) return lines.length ? { ...role, about: lines } : undefined;
+	return role;
+}
+
+/**
+ * Lists of roles: `- **Incident Commander** – leads the response` items (a bold or plain name
+ * with one duty after a dash, a colon or in parentheses, perhaps with details nested under it),
+ * names described by nested lines, or bare short names. Straight under a roles heading any of
+ * these; under a heading or a sentence about forming a team (`Self-organise to appoint:`) names,
+ * most naming a function, with their duties; anywhere, names that all name a function and whose
+ * every duty says it is one (`responsible for …`). Lists of people to inform or call are not roles. Items of any other shape leave the whole list in its page.
  */
 export function recogniseRoleBullets(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
-		const found = bulletRoles(context, section);
-		if (!found) continue;
-		for (const { item, name, duty, about } of found.roles) {
-			// One line under the name says what the role is; several are its duties.
-			const [summary] = about?.length === 1 ? about : [];
-			const duties = duty ? [duty] : about && about.length > 1 ? about : undefined;
-			context.out.roles.push({
-				slug: uniqueSlug(slugify(name), taken),
-				data: {
-					name,
-					...(summary ? { summary } : {}),
-					...(duties ? { responsibilities: duties } : {}),
-					order: (context.out.roles.length + 1) * 10,
-				},
-				from: fromOffset(context.doc, name, startOf(item)),
-			});
+		for (const found of bulletRoles(context, section)) {
+			for (const { item, name, short, duty, about, notes } of found.roles) {
+				// One line under the name says what the role is; several are its duties, as are the
+				// sentences of a duty written as a paragraph.
+				const [summary] = about?.length === 1 ? about : [];
+				const duties = duty
+					? duty.split(SENTENCE_BREAK)
+					: about && about.length > 1
+						? about
+						: undefined;
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? name), taken),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						...(summary ? { summary } : {}),
+						...(duties ? { responsibilities: duties } : {}),
+						...(notes ? { notes } : {}),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromOffset(context.doc, name, startOf(item)),
+				});
+			}
+			claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
 		}
-		claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
 	}
 }
 
-/** The roles of a roles heading's own list, when it is one and all its items are roles. */
+/** A name typed already by another shape (a heading, a table). */
+const knownRole = (context: Context, name: string): boolean =>
+	context.out.roles.some(
+		(role) =>
+			role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() ===
+			name.replace(/\s*\([^)]*\)$/, '').toLowerCase()
+	);
+
+/** The lists of `section` that are lists of roles, each with its roles. */
 function bulletRoles(
 	context: Context,
 	section: Section
-):
-	| {
-			list: RootContent;
-			roles: { item: ListItem; name: string; duty?: string; about?: string[] }[];
-	  }
-	| undefined {
-	if (!ROLES_HEADING.test(section.title) || section.children.length) return undefined;
-	// One list; paragraphs around it (an intro, a navigation footer) stay in the page.
+): { list: RootContent; roles: ListRole[] }[] {
+	const title = withoutSectionNumber(section.title);
 	const lists = section.nodes.filter((node) => node.type === 'list');
-	const others = section.nodes.filter((node) => node.type !== 'list');
-	const list =
-		lists.length === 1 && others.every((node) => node.type === 'paragraph') ? lists[0] : undefined;
-	const items = list ? listItemsOf([list]) : undefined;
-	if (!list || !items || items.length < 2) return undefined;
-	if (isClaimed(context.doc, startOf(list), endOf(list))) return undefined;
-	const roles = items.map((item) => {
-		// `- Incident manager` over a nested `- The person who …`: the name and what it is.
-		const [first, nested, ...rest] = item.children;
-		if (nested?.type === 'list' && !rest.length && first?.type === 'paragraph') {
-			const name = bareRoleName(inlineText(itemSource(context.doc, item)));
-			const about = nested.children.flatMap((sub) => itemLines(context.doc, sub));
-			return name && about.length ? { item, name, about } : undefined;
+	// Straight under a roles heading: its one list, paragraphs around it (an intro, a footer).
+	const own =
+		ROLES_HEADING.test(title) &&
+		!section.children.length &&
+		lists.length === 1 &&
+		section.nodes.every((node) => node.type === 'list' || node.type === 'paragraph');
+	const found: { list: RootContent; roles: ListRole[] }[] = [];
+	for (const list of lists) {
+		const items = listItemsOf([list]);
+		if (!items || items.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) continue;
+		const before = section.nodes[section.nodes.indexOf(list) - 1];
+		const lead =
+			before?.type === 'paragraph' && /:\s*$/.test(toString(before)) ? toString(before) : '';
+		const contacts = CONTACT_CONTEXT.test(`${title} ${lead}`);
+		const team = !contacts && TEAM_CONTEXT.test(`${title} ${lead}`);
+		const roles = items.map((item) => listRole(context, item));
+		if (roles.some((role) => !role)) continue;
+		const sure = roles as ListRole[];
+		// One shape for the whole list: all with duties, all described, or all bare names.
+		const shapes = new Set(
+			sure.map((role) => (role.duty ? 'duty' : role.about ? 'about' : 'bare'))
+		);
+		if (shapes.size > 1) continue;
+		const shape = [...shapes][0];
+		// Names of people or tools: a list of roles has most of its names name a function (`Runner`
+		// and `Note keeper` beside two leads), and without a heading about roles or a team, all.
+		const named = sure.filter((role) => ROLE_NOUN.test(role.name)).length;
+		if (shape !== 'bare' && named * 2 < sure.length) continue;
+		const every = named === sure.length;
+		const accepted =
+			own ||
+			(team && shape !== 'bare') ||
+			(!contacts &&
+				every &&
+				shape === 'duty' &&
+				sure.every((role) => STATED_DUTY.test(role.duty!)));
+		if (!accepted) continue;
+		const fresh = sure.filter((role) => !knownRole(context, role.name));
+		if (fresh.length) found.push({ list, roles: fresh });
+	}
+	return found;
+}
+
+/** A heading over text about who is on the incident team: `Assembling a team`, `Roles`, `People`. */
+const TEAM_SECTION =
+	/\b(roles?|team|responders|who does what|people|staffing|assembl\w*|appoint\w*|assign\w*)\b/i;
+/** A role's name in a sentence: up to three words before a person's function (`client comms manager`). */
+const NAME = String.raw`((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}))`;
+/**
+ * Sentences that name a role: `The role of the incident lead is to …`, `The scribe is responsible
+ * for …`, `An incident should always have an incident lead`, `Every incident needs a scribe`, `a client
+ * comms manager should also be appointed`. The first two say what the role does.
+ */
+const NAMING = [
+	new RegExp(String.raw`\bthe role of (?:the |an? )?${NAME} is\b`, 'i'),
+	new RegExp(
+		String.raw`^(?:the |an? )${NAME} (?:is|are) (?:responsible|accountable|in charge)\b`,
+		'i'
+	),
+	// The name ends the clause: `have a lead time` names no one.
+	new RegExp(
+		String.raw`\b(?:have|needs?|appoint|assign|nominate|designate) (?:a|an|one) ${NAME}(?=\s*(?:[.,;:(]|$)|\s(?:who|to|and|or|for|with)\b)`,
+		'i'
+	),
+	new RegExp(
+		String.raw`\b(?:a|an|the) ${NAME} (?:should|must|will|can|may|is|are)(?: also| then| always)? (?:be )?(?:appointed|assigned|nominated|designated)\b`,
+		'i'
+	),
+];
+
+/**
+ * Roles named in the prose of a section about the team (`### Assembling a team`): each role a
+ * sentence names as such, once, by the words the text uses. Sentences saying what it does are its
+ * duties; otherwise the sentence naming it is its summary. The text stays in its page, and the
+ * report lists each role so an author can check the name that was read.
+ */
+function recogniseSentenceRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		const title = withoutSectionNumber(section.title);
+		if (!TEAM_SECTION.test(title) || CONTACT_CONTEXT.test(title)) continue;
+		const found = new Map<
+			string,
+			{ name: string; at: number; sentences: string[]; duties: string[] }
+		>();
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
+				NAMING.forEach((pattern, index) => {
+					const words = pattern.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
+					if (!words || GROUP.test(words) || /^(the|an?|this|that|our|your)\b/i.test(words)) return;
+					const name = words.charAt(0).toUpperCase() + words.slice(1);
+					if (knownRole(context, name)) return;
+					const role = found.get(name.toLowerCase()) ?? {
+						name,
+						at: startOf(node),
+						sentences: [],
+						duties: [],
+					};
+					found.set(name.toLowerCase(), role);
+					if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
+					if (index < 2 && !role.duties.includes(sentence)) role.duties.push(sentence);
+				});
+			}
 		}
-		if (item.children.length !== 1) return undefined;
-		const text = itemSource(context.doc, item);
-		const label = labelLine(text);
-		if (label?.label && label.value && /^(\*\*|__)/.test(text))
-			return { item, name: label.label, duty: inlineText(label.value) };
-		const name = bareRoleName(inlineText(text));
-		return name ? { item, name } : undefined;
-	});
-	// One shape for the whole list: all with duties, all described, or all bare names.
-	const shape = (role: (typeof roles)[number]) =>
-		role?.duty ? 'duty' : role?.about ? 'about' : 'bare';
-	if (roles.some((role) => !role) || new Set(roles.map(shape)).size > 1) return undefined;
-	// Described names (personas) are roles when most of them name a function, not a list of people.
-	if (
-		shape(roles[0]) === 'about' &&
-		roles.filter((role) => ROLE_NOUN.test(role!.name)).length * 2 < roles.length
-	)
-		return undefined;
-	return { list, roles: roles as NonNullable<(typeof roles)[number]>[] };
+		for (const { name, at, sentences, duties } of found.values()) {
+			const slug = uniqueSlug(slugify(name), taken);
+			context.out.roles.push({
+				slug,
+				data: {
+					name,
+					...(duties.length ? { responsibilities: duties } : { summary: sentences[0]! }),
+					order: (context.out.roles.length + 1) * 10,
+				},
+				from: fromOffset(context.doc, name, at),
+			});
+			context.check.push({
+				kind: 'role',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				at,
+				leftAs: `role ${context.playbook}/${slug}`,
+				reason: `it names the role \`${name}\` in a sentence of prose: typed by the words the text uses, with ${duties.length ? 'the sentences that say what it does' : 'no duties, since no sentence says what it does'}; the text stays in its page`,
+			});
+		}
+	}
 }

@@ -1052,15 +1052,16 @@ export function recogniseSeverityTargetLists(context: Context): void {
 const LEVEL_MENTION = /(?<![\w-])(?:P\s?\d|SEV-?\s?\d|Sev\s?\d|S\d)(?![\w-])/gi;
 
 /**
- * `- Post an update in the incident channel every 15 minutes for P0.` under a heading about
- * updates or targets: a line that names one known level and times one target in its own words
+ * `- Post an update in the incident channel every 15 minutes for P0.`: a list line that names
+ * one known level and times one target in its own words
  * (update, acknowledge, respond, resolve) gives that level the target. Other lines are left; a
  * line naming two levels, two times, or a target its level already has gives nothing.
  */
 function recogniseLevelMentions(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		if (!targetKey(section.title) && !UPDATE_LINE.test(section.title)) continue;
-		if (/escalat/i.test(section.title)) continue;
+		// Under an escalation heading a timed line is when to escalate, not the level's target.
+		if (/escalat|on-?call|paging/i.test(`${section.title} ${section.parent?.title ?? ''}`))
+			continue;
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || isClaimed(context.doc, startOf(list), endOf(list))) continue;
 			for (const item of list.children) {

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { loadChecklist } from '../../src/client/checklist-storage.ts';
-import { hasKey } from '../../src/client/safe-storage.ts';
+import {
+	hasKey,
+	keysWithPrefix,
+	readJson,
+	removeKey,
+	writeJson,
+} from '../../src/client/safe-storage.ts';
 import { legacyChecklistKey } from '../../src/lib/checklist-store.ts';
 
 /**
@@ -47,6 +53,49 @@ describe('hasKey', () => {
 			},
 		});
 		expect(hasKey('a')).toBe(false);
+	});
+});
+
+describe('storage that is missing or refuses access', () => {
+	const refusing = {
+		getItem: () => {
+			throw new DOMException('blocked', 'SecurityError');
+		},
+		setItem: () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		},
+		removeItem: () => {
+			throw new DOMException('blocked', 'SecurityError');
+		},
+	};
+
+	test.each([
+		['missing', undefined],
+		['null', null],
+		['refusing', refusing],
+	])('%s storage never throws: every call says it did nothing', (_, storage) => {
+		vi.stubGlobal('localStorage', storage);
+		expect(readJson('a', (raw) => raw)).toEqual({ status: 'unavailable' });
+		expect([writeJson('a', 1), removeKey('a'), hasKey('a')]).toEqual([false, false, false]);
+		expect(keysWithPrefix('responder:')).toEqual([]);
+	});
+
+	test('storage whose very name throws (a blocked origin) never throws either', () => {
+		const before = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+		Object.defineProperty(globalThis, 'localStorage', {
+			configurable: true,
+			get: () => {
+				throw new DOMException('blocked', 'SecurityError');
+			},
+		});
+		try {
+			expect(readJson('a', (raw) => raw)).toEqual({ status: 'unavailable' });
+			expect([writeJson('a', 1), removeKey('a'), hasKey('a')]).toEqual([false, false, false]);
+			expect(keysWithPrefix('')).toEqual([]);
+		} finally {
+			if (before) Object.defineProperty(globalThis, 'localStorage', before);
+			else delete (globalThis as { localStorage?: unknown }).localStorage;
+		}
 	});
 });
 

@@ -42,3 +42,17 @@ test('a template’s text can be selected and copied by hand with JavaScript off
 	expect(selected).toBe(expected);
 	expect(await body.evaluate((element) => getComputedStyle(element).userSelect)).not.toBe('none');
 });
+
+test('an alert link with JavaScript off keeps no room for the offer it cannot draw', async ({
+	page,
+}) => {
+	// The scenario itself: the /alerts/ page's meta refresh drops the fragment, as no script runs.
+	await page.goto(
+		'/servio/scenarios/database-connection-exhaustion/#alert=DatabaseConnectionExhaustion&service=api&summary=Pool%20full'
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const box = page.locator('rb-incident-banner .rb-alert-context');
+	await expect(box).toBeEmpty();
+	expect((await box.boundingBox())?.height ?? 0, "the offer's box").toBe(0);
+	await expect(page.locator('rb-incident-banner')).not.toHaveAttribute('data-alert-room');
+});
