@@ -287,7 +287,7 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|unable|cannot|can't)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|unable|cannot|can't)$/i;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
 		.split(/[\s/,()–—]+/)
@@ -300,7 +300,7 @@ const STATE =
 	/\b(?:is|are|was|were|has|have|keeps?|seems?|goes|went|gets?|got|becomes?|became)\s+(?:(?:not|being|been|too|very|almost|completely|partially)\s+)*(\S+)/i;
 /** `Payments failing`, `Site down`; not a step such as `Stand down` or `Scale down`. */
 const ENDS_FAILING =
-	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out)$/i;
+	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out|degraded|unhealthy|overloaded|compromised|breached|corrupted|erroring|saturated|throttled|flapping|exhausted)$/i;
 const STEP_DOWN =
 	/\b(stand|wind|step|shut|scale|break|calm|slow|cool|write|narrow|track|hunt|tone|turn|bring|take|back|close)\s+down$/i;
 
@@ -318,6 +318,14 @@ function isSituation(title: string): boolean {
 	if (state && troubled(state)) return true;
 	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
 }
+
+/**
+ * A heading over kinds of trouble that does not call them scenarios: `Common problems`, `Known
+ * issues`, `Failure modes`, `How to resolve certain issues`. Its sections naming trouble are
+ * scenarios when they hold steps; `Restoring backups` there is a procedure.
+ */
+const TROUBLE_GROUP =
+	/\b(common|known|frequent|typical|certain|recurring)\s+(problems|issues|failures|errors|faults|outages)\b|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
 /** What to do, written as steps: a list, a command, or a runbook's labelled parts. */
 function hasSteps(doc: Doc, section: Section): boolean {
@@ -338,7 +346,8 @@ const INVESTIGATION =
 	/^(?:how to\s+)?(?:investigat(?:e|ing)|troubleshoot(?:ing)?|debug(?:ging)?|diagnos(?:e|ing)|handl(?:e|ing)|respond(?:ing)? to|deal(?:ing)? with|fix(?:ing)?|resolv(?:e|ing)|recover(?:ing)? from|mitigat(?:e|ing))\s+(.+)$/i;
 function isInvestigation(doc: Doc, section: Section): boolean {
 	const object = INVESTIGATION.exec(stepName(section.title))?.[1];
-	if (!object || section.depth > 2) return false;
+	// `How to resolve common problems` heads many situations: a group, not one runbook.
+	if (!object || section.depth > 2 || TROUBLE_GROUP.test(stripEmoji(section.title))) return false;
 	const alert = object.split(/\s+/).some((word) => alertOfHeading(word));
 	return (troubled(object) || alert || !!proseAlert(doc, section)) && operational(section);
 }
@@ -404,6 +413,16 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return true;
 	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
 	if (isScenarioPage(doc, section)) return true;
+	if (
+		section.parent &&
+		TROUBLE_GROUP.test(stripEmoji(section.parent.title)) &&
+		troubled(section.title) &&
+		!inCommunication(section) &&
+		!isQuestion(stepName(section.title)) &&
+		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
+		hasSteps(doc, section)
+	)
+		return true;
 	const parts = partsWithout(doc, section, skip);
 	const alert = alertOfHeading(section.title);
 	// Under an alert's name that says what is wrong, commands and checks are its runbook even
@@ -473,9 +492,16 @@ export function scenarioSections(context: Context): Section[] {
 	);
 	const inside = (outer: Section, inner: Section) =>
 		outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
-	// A scenario page's phases and sub-sections are its parts.
-	const pages = [...candidates].filter((s) => isScenarioPage(context.doc, s));
-	for (const page of pages) for (const s of candidates) if (inside(page, s)) candidates.delete(s);
+	// A scenario page's phases and sub-sections are its parts, and so are the situations inside a
+	// page investigating one failure or alert (`### Rate limited / throttled`); an alert's own
+	// runbook joined under it stays one.
+	const pages = [...candidates].filter(
+		(s) => isScenarioPage(context.doc, s) || isInvestigation(context.doc, s)
+	);
+	for (const page of pages)
+		for (const s of candidates)
+			if (inside(page, s) && !(isAlertName(s.title) && !isScenarioPage(context.doc, page)))
+				candidates.delete(s);
 	return [...candidates].filter((s) => {
 		const inner = [...candidates].filter((other) => inside(s, other));
 		// Runbooks joined into one file: an alert's runbook can land under the previous runbook's
