@@ -844,13 +844,15 @@ export function severityTables(
 					return EMPTY_CELL.test(text) ? '' : text;
 				})
 			);
+			// `| | Production down | Urgent |` over `| Response time | 30 minutes | 1 hour |`: a blank
+			// corner (or `SLA`, `Targets`) over a timed target row is a ladder written across; under
+			// a priorities heading the headers are levels even in the team's own words.
+			const corner =
+				/^(|targets?|slas?|metrics?|service levels?)$/i.test(head![0] ?? '') &&
+				body.some((cells) => timedRow(cells[0] ?? '', cells.slice(1)));
+			const phraseHeaders = corner && SEVERITY_PARENT.test(section.title);
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
-			// `| | Production down | Urgent |` over `| Response time | 30 minutes | 1 hour |`: a blank
-			// corner over a timed target row is a ladder written across; under a priorities heading
-			// the headers are levels even in the team's own words.
-			const corner = !head![0] && body.some((cells) => timedRow(cells[0] ?? '', cells.slice(1)));
-			const phraseHeaders = corner && SEVERITY_PARENT.test(section.title);
 			const headed =
 				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
 				(/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
@@ -1075,6 +1077,40 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 	const plain = /^([^:]{1,20}):\s+(.+)$/.exec(text);
 	const level = plain ? parseLevel(plain[1]!, true) : undefined;
 	return level && !level.rest ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
+}
+
+/**
+ * Levels as a definition list (`SEV-1` on its own line, then `:   Total outage. Acknowledge within
+ * 10 minutes.`) under a severity heading: two or more terms, each a different level. The
+ * definition's timed sentences are targets; the rest defines the level.
+ */
+export function recogniseSeverityTerms(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!SEVERITY_PARENT.test(section.title)) continue;
+		const terms = section.nodes.flatMap((node) => {
+			if (node.type !== 'paragraph') return [];
+			const [term, ...lines] = sourceOf(context.doc, node).split('\n');
+			const level = parseLevel(inlineText(term ?? ''), true);
+			if (!level || lines.length === 0 || !/^:\s/.test(lines[0]!)) return [];
+			const text = inlineText(lines.join(' ').replace(/^:\s*/, ''));
+			return [{ node, level, term: term!.trim(), text }];
+		});
+		const levels = terms.map((term) => term.level.level);
+		if (terms.length < 2 || new Set(levels).size < levels.length) continue;
+		if (levels.some((level) => context.out.severities.some((e) => e.data.level === level)))
+			continue;
+		for (const { node, level, term, text } of terms) {
+			const severity = severityFor(context, level, false);
+			const prose = readSentences(context, severity, text);
+			if (prose) severity.definition = push(severity.definition, prose);
+			context.out.severities.push({
+				slug: severitySlug(level.level),
+				data: severity,
+				from: fromOffset(context.doc, term, startOf(node)),
+			});
+			claimNode(context.doc, node, hrefOf(context, 'severities', ''));
+		}
+	}
 }
 
 /**
