@@ -733,7 +733,8 @@ function engagedIn(clause: string): Omit<Level, 'id'> | undefined {
 	}
 	let via: string | undefined;
 	// `PagerDuty pages the on-call engineer (automatic)`: who is paged, and by what.
-	const paged = /^(.+?)\s+(?:pages|calls|notifies|alerts)\s+(?:the\s+)?(.+)$/i.exec(text);
+	const paged =
+		/^(.+?)\s+(?:pages|calls|notifies|alerts|wakes(?: up)?|rings)\s+(?:the\s+)?(.+)$/i.exec(text);
 	if (paged && !PEOPLE.test(paged[1]!)) [via, text] = [paged[1]!, `page ${paged[2]}`];
 	const auto = /\s+(automatically|\(automatic\))$/i.exec(text);
 	if (auto) text = text.slice(0, auto.index);
@@ -1270,12 +1271,14 @@ export function recogniseLevelTables(context: Context): void {
 			// Tier ids first, and at most two named rows after them.
 			if (named < 2 || ids.slice(0, named).some((id) => !id) || body.length - named > 2) continue;
 			if (tiers.some((cells) => !cells[who])) continue;
-			const duties = at(column(/responsib|duties|does|scope/i));
+			const duties = at(column(/responsib|duties|does|scope|focus|handles/i));
 			const time = at(column(/^(time|after|when|within|response time|sla)\b/i));
 			const via = at(column(/contact|method|via|how/i));
 			const condition = at(column(/condition|trigger|escalate (if|when)|criteria/i));
 			// `Escalation | L2 if technical issue`: when this tier hands on to the next.
-			const onward = at(column(/^(escalation|escalates?|next)$/i));
+			const onward = at(
+				column(/^(escalation|escalates?( to)?|next|hand-?off|hands? (off|over) to)$/i)
+			);
 			const levels: Level[] = tiers.map((cells) => {
 				const after = time > 0 ? windowStart(cells[time] ?? '') : undefined;
 				return {
@@ -1290,12 +1293,11 @@ export function recogniseLevelTables(context: Context): void {
 			});
 			// Columns no field holds (`Availability`) stay with the path as notes.
 			const used = new Set([0, who, duties, time, via, condition, onward].filter((i) => i >= 0));
-			const notes = head!.flatMap((header, index) =>
-				used.has(at(index)) || index === 0
-					? []
-					: tiers
-							.filter((cells) => cells[at(index)])
-							.map((cells) => `${cells[0]} ${cells[who]}, ${header}: ${cells[at(index)]}`)
+			const notes = tiers.flatMap((cells) =>
+				head!
+					.map((header, index) => [header, cells[at(index)]] as const)
+					.filter(([, cell], index) => index > 0 && cell && !used.has(at(index)))
+					.map(([header, cell]) => `${cells[0]} (${cells[who]}), ${header}: ${cell}`)
 			);
 			const href = addPath(
 				context,

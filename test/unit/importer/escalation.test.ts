@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoxTree, parseNameOrder, windowStart } from '../../../src/importer/escalation.ts';
+import {
+	parseBoxTree,
+	parseClockLines,
+	parseNameOrder,
+	windowStart,
+} from '../../../src/importer/escalation.ts';
 import { parseDoc } from '../../../src/importer/markdown.ts';
 import { importText } from './helpers.ts';
 
@@ -150,5 +155,33 @@ describe('escalation paths stay valid', () => {
 			list('To set up the app:', '1. Primary Engineer\n2. Engineering Manager')
 		).toBeUndefined();
 		expect(list('When you escalate:', '1. Open the dashboard\n2. Page the lead')).toBeUndefined();
+	});
+
+	it('reads clock lines: stamps in several spellings, steps that engage no one as notes', () => {
+		expect(
+			parseClockLines(
+				'+0m - on-call analyst paged\n+20m - no fix yet, call the shift supervisor\n+1h - brief the regional director',
+				true
+			)
+		).toEqual({
+			levels: [
+				{ id: '+0m', who: 'on-call analyst', after: '0 min' },
+				{ id: '+20m', who: 'shift supervisor', after: '20 min', condition: 'no fix yet' },
+			],
+			notes: ['+1h: brief the regional director'],
+		});
+		// Outside an escalation heading every step must engage someone.
+		expect(
+			parseClockLines(
+				'T+0: page the on-call analyst\nT+10m: write the summary\nT+30m: page the lead'
+			)
+		).toBeUndefined();
+		// Times that fall back are no clock; nor is text before the first stamp.
+		expect(
+			parseClockLines('30 minutes: page the lead\n10 minutes: page the on-call', true)
+		).toBeUndefined();
+		expect(
+			parseClockLines('Steps:\n5 min: page the lead\n9 min: page the manager', true)
+		).toBeUndefined();
 	});
 });
