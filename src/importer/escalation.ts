@@ -748,8 +748,10 @@ function engagedIn(clause: string): Omit<Level, 'id'> | undefined {
 		text.indexOf(spoken.condition) > text.indexOf(spoken.who) &&
 		PEOPLE.test(spoken.condition) &&
 		!/\b(if|when|unless|no|not|still|after|within|until|once)\b/i.test(spoken.condition)
-	)
-		[spoken.who, spoken.condition] = [`${spoken.who}, ${spoken.condition}`, undefined];
+	) {
+		spoken.who = `${spoken.who}, ${spoken.condition}`;
+		delete spoken.condition;
+	}
 	// `On-call engineer investigates`, `Director makes the call`: a person doing the step.
 	const doer =
 		/^(?:the\s+)?(.+?)\s+(?:investigates|sees|responds|acknowledges|takes over|joins|decides|makes|assesses|reviews|declares|approves|response required|must (?:respond|acknowledge))\b/i.exec(
