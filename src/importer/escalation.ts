@@ -920,11 +920,16 @@ const STEP_VERB =
 /**
  * `… to escalate to these people (in order):` over `1. Primary Engineer`, `2. Secondary Engineer`,
  * `3. A senior manager (might not be technical)`: an ordered list of names after a sentence that
- * says it is the escalation order. Each item, as written, is one level; no times are given.
+ * says it is the escalation order (`true`: the heading says so). Each item, as written, is one
+ * level; no times are given.
  */
-export function parseNameOrder(doc: Context['doc'], list: List, lead: string): Level[] | undefined {
+export function parseNameOrder(
+	doc: Context['doc'],
+	list: List,
+	lead: string | true
+): Level[] | undefined {
 	if (!list.ordered || list.children.length < 2 || list.children.length > 8) return undefined;
-	if (!ORDER_LEAD.test(lead)) return undefined;
+	if (lead !== true && !ORDER_LEAD.test(lead)) return undefined;
 	const levels: Level[] = [];
 	for (const item of list.children) {
 		if (item.children.length !== 1) return undefined;
@@ -943,7 +948,8 @@ export function parseNameOrder(doc: Context['doc'], list: List, lead: string): L
 }
 
 /** A heading that names the list under it as the order of people to reach. */
-const CHAIN_HEADING = /\bescalation (chain|order|ladder|path|hierarchy)\b|\bcall (tree|order)\b/i;
+const CHAIN_HEADING =
+	/\bescalation (chain|order|ladder|path|hierarchy|sequence)\b|\bhierarchical escalation\b|\bchain of command\b|\bcall (tree|order)\b/i;
 
 /**
  * `1. **On-Call Engineer** - PagerDuty`, `2. **Engineering Manager** - [phone]` under an `Escalation
@@ -1071,8 +1077,9 @@ export function recogniseEscalationShapes(context: Context): void {
 					levels = parseNameOrder(context.doc, node, inlineText(sourceOf(context.doc, previous)));
 					if (levels) style = 'levels';
 				}
+				// Under `### Hierarchical escalation` the heading is the sentence giving the order.
 				if (!levels && CHAIN_HEADING.test(section.title)) {
-					levels = parseBoldNames(context.doc, node);
+					levels = parseBoldNames(context.doc, node) ?? parseNameOrder(context.doc, node, true);
 					if (levels) style = 'levels';
 				}
 			} else if (node.type === 'paragraph') {
