@@ -184,4 +184,41 @@ describe('escalation paths stay valid', () => {
 			parseClockLines('Steps:\n5 min: page the lead\n9 min: page the manager', true)
 		).toBeUndefined();
 	});
+
+	it("reads a clock nested under each severity item as that severity's path", () => {
+		const paths = escalations(`## Severity levels
+
+| Level | Name | Acknowledge |
+| --- | --- | --- |
+| SEV1 | Critical | 5 minutes |
+| SEV2 | Major | 15 minutes |
+
+## Paging by severity
+
+- **SEV1**: all hours
+  - T+0: Page the on-call engineer
+  - T+10m: Escalate to the team lead
+- **SEV2**: working hours
+  - T+0: Page the on-call engineer
+  - T+60m: Escalate to the team lead
+`);
+		expect(
+			paths.map((path) => [path.title, path.levels.map((l) => [l.who, l.after, l.severity])])
+		).toEqual([
+			[
+				'SEV1',
+				[
+					['on-call engineer', '0 min', 'demo/sev1'],
+					['team lead', '10 min', 'demo/sev1'],
+				],
+			],
+			[
+				'SEV2',
+				[
+					['on-call engineer', '0 min', 'demo/sev2'],
+					['team lead', '60 min', 'demo/sev2'],
+				],
+			],
+		]);
+	});
 });
