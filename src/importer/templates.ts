@@ -659,6 +659,14 @@ export function recogniseTemplates(context: Context): void {
 	}
 	recogniseProseTemplates(context, taken);
 	recogniseQuotedMessages(context, taken);
+	// Two messages of one name (`Status Page Update (P0/P1)` early on, `Status Page Update` when
+	// resolving): the one meant for some severities keeps them in its title, to tell them apart.
+	for (const { data } of context.out.templates)
+		if (
+			data.appliesTo &&
+			context.out.templates.some((other) => other.data !== data && other.data.title === data.title)
+		)
+			data.title = `${data.title} (${data.appliesTo})`;
 	for (const [section, shared] of byHeading) {
 		if (shared.length < 2) continue;
 		for (const { slug, start, end } of shared)
