@@ -41,7 +41,7 @@ const PROSE_LANGS = new Set([
 	'email',
 ]);
 const TEMPLATE_WORDS =
-	/communicat|\bcomms\b|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
+	/communicat|\bcomms\b|template|message|notif|notice|announce|briefing|\bposts?\b(?!-)|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
 /** Prose right above a block that calls it a template: `Copy the following template to …:`. */
 const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 /**
@@ -954,8 +954,6 @@ const REPORT_WORDS =
 	/post-?mortem|post-incident|incident report|\bpir\b|\brca\b|root cause analysis|retrospective|after-action|incident review/i;
 /** Dates and clock times left to fill in: `YYYY-MM-DD`, `HH:MM`, `INC-YYYYMMDD-XXX`. */
 const PLACEHOLDER_STAMP = /\b(?:YYYY|HH:MM|MM\/DD|DD\/MM)\b/g;
-/** `- **Summary**: one line summary of the problem`: a field of a ticket form, with its prompt. */
-const LABELLED_ITEM = /^\s*[-*+]\s+(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?/gm;
 
 /** Sub-headings naming a message's parts: `## Subject`, `## Body`, `## Recipients`, `## When to Use`. */
 const BODY_HEADING = /^(?:e-?mail |message )?(body|message|content|text|wording)$/i;
@@ -1039,9 +1037,10 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		const body = context.doc.source.slice(section.contentStart, section.end).trim();
 		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
 		const parts = [section, ...allSections(section)];
+		// `- **Summary**: one line on the problem`, `Impact: who is affected`: a field and its prompt.
 		const labelled = text
 			.split('\n')
-			.filter((line) => labelLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''))).length;
+			.filter((line) => labelLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), true)).length;
 		const tables = parts.some((part) => part.nodes.some((node) => node.type === 'table'));
 		if (section.children.length < 2 && !tables && labelled < 3) continue;
 		const marked =
@@ -1049,10 +1048,21 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 			parts.reduce((sum, part) => sum + emptyRows(part), 0) +
 			blankTokens(text).length +
 			new Set(text.match(PLACEHOLDER_STAMP) ?? []).size;
-		const prompts = named ? (text.match(LABELLED_ITEM)?.length ?? 0) : 0;
+		const prompts = named ? labelled : 0;
 		if (marked + prompts < 3) continue;
 		const name = heading.replace(/^template\s*[:–—-]\s*|\s*\btemplate$/gi, '').trim() || heading;
-		const data = documentTemplate(heading, body);
+		// A few label lines in a section of messages (`Status: …`, `Impact: …`, `Next update: …`)
+		// are a message's form, not a document to save.
+		const message = section.children.length === 0 && !tables && underMessages(section);
+		const data: NewTemplate = message
+			? {
+					title: heading,
+					kind: kindOf(`${heading} ${section.parent?.title ?? ''}`),
+					format: 'plain',
+					body,
+					fields: fieldsFor(body).fields,
+				}
+			: documentTemplate(heading, body);
 		const slug = addSectionTemplate(
 			context,
 			taken,
