@@ -83,9 +83,9 @@ const CONDITION =
 
 /**
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
- * playbook –`, `Runbook for`, `SOP:`, `Scenario 3:`. The rest of the heading is the runbook's name.
+ * playbook –`, `Runbook for`, `Scenario 3:`, `Incident type –`. The rest of the heading is the runbook's name.
  */
-const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook|sop)(?:\s+example)?|(?:scenario|case)\s*\d+`;
+const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode`;
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
 /** `Runbook: Ingest Lag`, `Alert Runbook – DiskFull`, `Scenario 3: Cache storm`: one runbook, named. */
 const RUNBOOK_PREFIX = new RegExp(String.raw`^(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})(?=\S)`, 'i');
@@ -193,9 +193,18 @@ function alertsInProse(doc: Doc, markdown: string): Set<string> {
 	const names = new Set<string>();
 	const add = (name: string | undefined) => name && alertLike(name) && names.add(name);
 	visit(parseMarkdown(markdown), (node, index, parent) => {
+		// `alertname: X` in a pasted payload, `- alert: X` in a pasted alerting rule.
 		if (node.type === 'code') {
-			for (const match of node.value.matchAll(/^\s*"?alertname"?\s*[:=]\s*["']?([A-Za-z]\w*)/gm))
+			for (const match of node.value.matchAll(
+				/^\s*(?:-\s+)?"?alert(?:name)?"?\s*[:=]\s*["']?([A-Za-z][\w.]*)/gm
+			))
 				add(match[1]);
+			return;
+		}
+		// A line labelled with the alert: `**Alert**: PoolExhausted`, `Alert name: \`disk_io_high\``.
+		if (node.type === 'paragraph') {
+			for (const line of toString(node).split('\n'))
+				add(/^\s*alert(?:\s+name)?s?\s*[:=]\s*([A-Za-z][\w.]*)\s*$/i.exec(line)?.[1]);
 			return;
 		}
 		if (node.type === 'text') {
@@ -292,6 +301,18 @@ function alertsOf(doc: Doc): Set<string> {
  */
 function strongAlert(doc: Doc, name: string): boolean {
 	return wordsOf(name).some((word) => CONDITION.test(word)) || alertsOf(doc).has(name);
+}
+
+/**
+ * The alert a section's lead defines, on a line of its own: the rule (`- alert: X` in a code block)
+ * or a label (`Alert: X`). Prose naming an alert in passing does not define one.
+ */
+function definedAlert(doc: Doc, section: Section): string | undefined {
+	const lead = doc.source.slice(section.contentStart, section.children[0]?.start ?? section.end);
+	if (!/^\s*(?:[-*+]\s+)?(?:\*\*|__)?alert(?:\s*name)?(?:\*\*|__)?\s*[:=]/im.test(lead))
+		return undefined;
+	const names = alertsInProse(doc, lead);
+	return names.size === 1 ? [...names][0] : undefined;
 }
 
 /** Commands or checks in a section: what makes a labelless section under an alert's name a runbook. */
@@ -532,6 +553,13 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (!inCommunication(section) && isSituation(section.title) && hasSteps(doc, section))
 		return true;
 	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
+	// A section whose lead defines its alert, over a list of steps (a rules file is no runbook).
+	if (
+		!inCommunication(section) &&
+		definedAlert(doc, section) &&
+		[section, ...allSections(section)].some((s) => s.nodes.some((node) => node.type === 'list'))
+	)
+		return true;
 	if (isScenarioPage(doc, section)) return true;
 	if (
 		section.parent &&
@@ -682,13 +710,8 @@ export function scenarioTitle(heading: string): string {
 	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? '';
 	const rest = text.slice(prefix.length);
 	const named = /\sfor\s/i.test(prefix) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
-	return withoutSectionNumber(
-		named
-			.replace(ALERT_PREFIX, '')
-			.replace(/^(?:scenario|case)\s*(?::|\s[–—-])\s*/i, '')
-			.replace(SEVERITY_SUFFIX, '')
-	)
-		.replace(/\s+(runbook|playbook)$/i, '')
+	return withoutSectionNumber(named.replace(ALERT_PREFIX, '').replace(SEVERITY_SUFFIX, ''))
+		.replace(/(?:\s+[–—-])?\s+(runbook|playbook)$/i, '')
 		.trim();
 }
 
@@ -755,10 +778,15 @@ function proseOf(context: Context, part: Part): string[] | undefined {
 	return lines.length ? lines : undefined;
 }
 
+/** Alert names a part gives: in backticks, as conditions, labelled, or said to fire. */
+const alertsIn = (doc: Doc, markdown: string): string[] => [
+	...new Set([...alertNames(markdown), ...alertsInProse(doc, markdown)]),
+];
+
 /** `**Alert**: \`HighMemoryUsage\`` or `Alert: HighMemoryUsage`. */
 function labelledAlerts(context: Context, part: Part): string[] {
 	const text = `${part.value}\n${partSource(context.doc, part)}`;
-	const named = [...new Set([...alertNames(text), ...alertsInProse(context.doc, text)])];
+	const named = alertsIn(context.doc, text);
 	if (named.length) return named;
 	const bare = inlineText(part.value);
 	return ALERT.test(bare) ? [bare] : [];
@@ -811,7 +839,7 @@ export function recogniseScenarios(context: Context): void {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
 					body.push(partBody(context, part));
-				const alerts = alertNames(`${part.value}\n${partSource(context.doc, part)}`);
+				const alerts = alertsIn(context.doc, `${part.value}\n${partSource(context.doc, part)}`);
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
