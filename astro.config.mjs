@@ -12,7 +12,7 @@ import { inlineScript, inlineScriptHashes, packageFolder } from './src/lib/csp.t
 import { inSitemap } from './src/lib/sitemap.ts';
 
 /** Keeps the alert offer's room before the first paint (IncidentBanner.astro renders it). */
-const alertRoom = inlineScript(
+const alertRoom = await inlineScript(
 	fileURLToPath(new URL('./src/client/alert-room.ts', import.meta.url))
 );
 const ALERT_ROOM = 'virtual:responder/alert-room';

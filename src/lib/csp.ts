@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 
 /**
  * Astro's `security.csp` hashes the scripts it bundles, but not `<script is:inline>` bodies, which
@@ -33,18 +33,24 @@ export function inlineScriptHashes(folders: string[]): `sha256-${string}`[] {
 /**
  * An inline script bundled from TypeScript (`entry` and what it imports), for work that must be
  * done before the first paint by the same code a module does later: the code to put in the page
- * (`<script is:inline set:html>`) and its hash for `scriptDirective.hashes`.
+ * (`<script is:inline set:html>`) and its hash for `scriptDirective.hashes`. Asynchronous on
+ * purpose: esbuild's synchronous calls wait on a worker thread, and an `astro build` stopped by a
+ * content error once hung in such a wait instead of exiting.
  */
-export function inlineScript(entry: string): { code: string; hash: `sha256-${string}` } {
-	const [output] = buildSync({
-		entryPoints: [entry],
-		bundle: true,
-		format: 'iife',
-		minify: true,
-		target: 'es2022',
-		legalComments: 'none',
-		write: false,
-	}).outputFiles;
+export async function inlineScript(
+	entry: string
+): Promise<{ code: string; hash: `sha256-${string}` }> {
+	const [output] = (
+		await build({
+			entryPoints: [entry],
+			bundle: true,
+			format: 'iife',
+			minify: true,
+			target: 'es2022',
+			legalComments: 'none',
+			write: false,
+		})
+	).outputFiles;
 	const code = output!.text.trim();
 	return { code, hash: `sha256-${createHash('sha256').update(code).digest('base64')}` };
 }

@@ -69,7 +69,7 @@ describe('inlineScriptHashes', () => {
 });
 
 describe('inlineScript', () => {
-	test('bundles an entry and what it imports into one classic script, hashed as emitted', () => {
+	test('bundles an entry and what it imports into one classic script, hashed as emitted', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'inline-script-'));
 		writeFileSync(
 			join(dir, 'rule.ts'),
@@ -79,7 +79,7 @@ describe('inlineScript', () => {
 			join(dir, 'entry.ts'),
 			"import { mark } from './rule.ts';\ndocument.documentElement.setAttribute(mark('a'), '');\n"
 		);
-		const { code, hash } = inlineScript(join(dir, 'entry.ts'));
+		const { code, hash } = await inlineScript(join(dir, 'entry.ts'));
 		expect(code).not.toMatch(/\bimport\b|\bexport\b|: string/);
 		expect(code).toContain('x-');
 		expect(hash).toBe(`sha256-${createHash('sha256').update(code).digest('base64')}`);

@@ -106,6 +106,14 @@ test.beforeEach(async ({ page }) => {
 	});
 });
 
+/** Every measurement, by name, moved nothing: on failure the message names each case and what moved. */
+function expectNoShifts(measured: Record<string, Window['__rbLayoutShift']>, per: string) {
+	const zero = { value: 0, sources: [] };
+	expect(measured, `layout shift and the elements that moved, per ${per}`).toEqual(
+		Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
+	);
+}
+
 /** Waits for the loaded page with every Responder element upgraded and laid out, then reads the sum. */
 async function layoutShift(page: Page) {
 	await page.waitForLoadState('load');
@@ -170,10 +178,7 @@ for (const { device, viewport, loads } of VIEWPORTS) {
 					)
 						await expect(page.locator('.rb-checklist__time')).toHaveCount(TICKED_ITEMS.length);
 				}
-				const zero = { value: 0, sources: [] };
-				expect(measured, 'layout shift and the elements that moved, per load').toEqual(
-					Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
-				);
+				expectNoShifts(measured, 'load');
 			});
 		}
 	});
@@ -198,10 +203,7 @@ for (const { device, viewport } of VIEWPORTS) {
 				await expect(page.locator('rb-incident-banner .rb-clock').first()).toBeVisible();
 			}
 		}
-		const zero = { value: 0, sources: [] };
-		expect(measured, 'layout shift and the elements that moved, per incident').toEqual(
-			Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
-		);
+		expectNoShifts(measured, 'incident');
 	});
 }
 
@@ -467,10 +469,7 @@ for (const { device, viewport } of VIEWPORTS) {
 				const running = await arrive(page, link, alertFragment(SUMMARIES.short), true);
 				await expect(running).toContainText('Incident inc-gate is running');
 				measured['another incident running'] = await layoutShift(page);
-				const zero = { value: 0, sources: [] };
-				expect(measured, 'layout shift and the elements that moved, per arrival').toEqual(
-					Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
-				);
+				expectNoShifts(measured, 'arrival');
 			});
 		}
 
@@ -493,10 +492,7 @@ for (const { device, viewport } of VIEWPORTS) {
 				expect(facts.html, `${name}: shown as text`).not.toMatch(/<(img|b|script)\b/);
 				expect(facts.text.length, `${name}: cut to a bound`).toBeLessThan(1200);
 			}
-			const zero = { value: 0, sources: [] };
-			expect(measured, 'layout shift and the elements that moved, per fragment').toEqual(
-				Object.fromEntries(Object.keys(measured).map((key) => [key, zero]))
-			);
+			expectNoShifts(measured, 'fragment');
 		});
 
 		test('pressing the offer: the incident takes its place, moving nothing without input', async ({

@@ -9,6 +9,8 @@ test('the build stops on content errors with the validator report and no stack t
 		{
 			encoding: 'utf8',
 			env: { ...process.env, RESPONDER_CONTENT: content },
+			// spawnSync blocks Vitest's own timeout: a build that never exits must still fail.
+			timeout: 110_000,
 		}
 	);
 	const output = build.stdout + build.stderr;
@@ -51,6 +53,7 @@ test.each([
 		['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `/tmp/responder-bad-${name}`],
 		{
 			encoding: 'utf8',
+			timeout: 110_000,
 			env: {
 				...process.env,
 				RESPONDER_CONTENT: `test/fixtures/validation/bad-content/${name}/content`,
