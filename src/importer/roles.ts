@@ -20,7 +20,15 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { fromOffset, fromSection, itemLines, lineAt, takenIn, type Context } from './model.ts';
+import {
+	fromOffset,
+	fromSection,
+	itemLines,
+	lineAt,
+	takenIn,
+	type Context,
+	type SourceRef,
+} from './model.ts';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
@@ -35,17 +43,23 @@ const ROLES_PARENT = /\broles?\b|responders|who does what|on-?call responsibilit
 
 /** Words that name a person's function: a heading without one needs a duties label to be a role. */
 const ROLE_NOUN =
-	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|counsel|writer|controller|observer|sme|ic)\b/i;
+	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|counsel|writer|controller|observer|sme|ic)\b/i;
 
 /** Headings of a role's own fields, never roles themselves. */
 const ROLE_FIELD =
 	/^(description|duties|responsibilities|training|prerequisites|overview|summary|what is it\??|why have one\??|who are they\??|how can i become one\??)$/i;
 
-/** `Role: Incident Commander (IC)`, `3.1 Incident Commander (IC)` → `Incident Commander (IC)`. */
-const roleName = (title: string): string =>
-	withoutSectionNumber(title)
+/**
+ * `Role: Incident Commander (IC)`, `3.1 Incident Commander (IC)` → `Incident Commander (IC)`;
+ * `The Incident Commander` → `Incident Commander` (the article only before a name or a function).
+ */
+function roleName(title: string): string {
+	const name = withoutSectionNumber(title)
 		.replace(/^role\s*[:–—-]\s*/i, '')
 		.trim();
+	const bare = name.replace(/^the\s+/i, '');
+	return bare !== name && (ROLE_NOUN.test(bare) || /^[A-Z]/.test(bare)) ? bare : name;
+}
 
 /**
  * `On-Call Manager (Optional for small teams)` → the name and its qualifier, kept as a note; an
@@ -65,8 +79,15 @@ function subtreeItems(context: Context, section: Section): string[] {
 	return [...items, ...section.children.flatMap((child) => subtreeItems(context, child))];
 }
 
-/** A paragraph ending `… is responsible for:` or `Duties:` introduces the list after it. */
-const DUTIES_LEAD = /\b(responsible for|responsibilities|duties|expected to)\s*:$/i;
+/** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
+const DUTIES_PARENT = /^((?:[\w-]+ ){0,2}?)(?:responsibilities|duties)$/i;
+
+/**
+ * A paragraph ending `… is responsible for:`, `Duties:` or `Responders do the following:`
+ * introduces the list after it.
+ */
+const DUTIES_LEAD =
+	/\b(responsible for|responsibilities|duties|expected to|(do|does|perform|performs|handle|handles|take on|takes on) the following)\s*:$/i;
 
 /** `✅ DO:` … `❌ DON'T:` lines of a fenced block; undefined when the block is something else. */
 export function parseDoDont(value: string): { do: string[]; dont: string[] } | undefined {
@@ -160,11 +181,21 @@ export function recogniseRoles(context: Context): void {
 	const prose: Section[] = [];
 	for (const parent of allSections(context.doc.outline)) {
 		// A role's own sub-sections (Description, Duties) are not roles.
-		if (!ROLES_PARENT.test(parent.title) || typed.has(parent)) continue;
+		const duties = ROLES_PARENT.test(parent.title)
+			? null
+			: DUTIES_PARENT.exec(withoutSectionNumber(parent.title));
+		// `Incident Lead` › `Responsibilities` is one role's field, and `Scribe Duties` one role's.
+		const fieldOfRole =
+			duties && ((parent.parent && typed.has(parent.parent)) || AGENT.test(duties[1] ?? ''));
+		if (!(ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole)) || typed.has(parent))
+			continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const { name, qualifier } = qualified(roleName(section.title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
+			// Under a heading of responsibilities, only sub-sections named after a person's function
+			// are roles (`On Call Responder`, not `Communication`).
+			if (duties && !AGENT.test(name.replace(/\s*\([^)]*\)$/, ''))) continue;
 			const parts = partsOf(context.doc, section);
 			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties
 			// when its heading names a function ("Scribe", "Primary On-Call Engineer"). An optional
@@ -173,7 +204,12 @@ export function recogniseRoles(context: Context): void {
 			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
 			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
 			const list = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
-			const bare = list && (ROLE_NOUN.test(name) || short !== undefined);
+			// A team's heading (`Response Team`) too, when its sentence says what its members do.
+			const bare =
+				list &&
+				(ROLE_NOUN.test(name) ||
+					short !== undefined ||
+					(GROUP.test(name) && intro !== undefined && DUTIES_LEAD.test(toString(intro).trim())));
 			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
@@ -245,14 +281,16 @@ export function recogniseRoles(context: Context): void {
 				);
 		}
 	}
-	recogniseDutyLeads(context, typed);
+	const following = followingRoles(context, typed);
+	recogniseDutyLeads(context, typed, new Set(following));
 	recogniseProseRoles(
 		context,
 		typed,
-		[...prose, ...followingRoles(context, typed)].sort((a, b) => a.start - b.start)
+		[...prose, ...following].sort((a, b) => a.start - b.start)
 	);
 	recogniseInitialledRoles(context, typed);
 	recogniseChecklistRoles(context, typed);
+	recogniseDutyLabels(context, typed);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
 	recogniseRoleBullets(context);
@@ -351,29 +389,46 @@ function recogniseInitialledRoles(context: Context, typed: Set<Section>): void {
 	}
 }
 
+/** The paragraph ending "… is responsible for:" (or "do the following:") before a list in `section`. */
+const dutyLeadIndex = (section: Section): number =>
+	section.nodes.findIndex(
+		(node, i) =>
+			node.type === 'paragraph' &&
+			DUTIES_LEAD.test(toString(node).trim()) &&
+			section.nodes[i + 1]?.type === 'list'
+	);
+
+/** A list item that is a way to reach someone (`Slack: @db-lead`, `Phone: …`), not a duty. */
+const CONTACT_ITEM =
+	/^(slack|page|pager(duty)?|phone|mobile|tel(ephone)?|e-?mail|sms|teams|contact|estimated response|response time|hours|availability|time ?zone|location)\b[^:]{0,20}:|@[\w-]+|\+?\d[\d ()-]{7,}\d/i;
+
+/**
+ * `**Incident Commander** manages the incident:`, `**Scribe:**`: a paragraph that opens with a
+ * bold name ending in a person's function and ends with a colon introduces that role's duties.
+ * Returns the name, or undefined when the paragraph is something else.
+ */
+function boldLeadName(node: RootContent): string | undefined {
+	if (node.type !== 'paragraph' || node.children[0]?.type !== 'strong') return undefined;
+	const bold = stripEmoji(toString(node.children[0])).trim();
+	const rest = toString({ ...node, children: node.children.slice(1) }).trim();
+	const lead = bold.endsWith(':') ? !rest : /:$/.test(rest) && !SENTENCE_BREAK.test(rest);
+	const name = bold.replace(/:$/, '').trim();
+	const base = name.replace(/\s*\([A-Z]{2,6}\)$/, '');
+	return lead && AGENT.test(base) && roleShaped(name) && !GROUP.test(base) ? name : undefined;
+}
+
 /**
  * Anywhere in the document, a heading that names a function (`# Incident Commander`) over a
- * sentence ending "… is responsible for:" and a list: the role and its duties. The rest of the
- * section (its story, its sub-sections) stays in the page.
+ * sentence ending "… is responsible for:" and a list, or a bold name over a list of what it does
+ * (`**Incident Commander** owns the incident:`): the role and its duties. Under or after a roles
+ * heading a team's heading counts too (`The Response Team` › `Responders do the following:`). The
+ * rest of the section (its story, its sub-sections) stays in the page.
  */
-function recogniseDutyLeads(context: Context, typed: Set<Section>): void {
+function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Set<Section>): void {
 	const taken = takenIn(context, 'roles');
-	for (const section of allSections(context.doc.outline)) {
-		const name = roleName(section.title);
-		if (typed.has(section) || !ROLE_NOUN.test(name) || ROLE_FIELD.test(name)) continue;
-		if (section.parent && typed.has(section.parent)) continue;
-		const index = section.nodes.findIndex(
-			(node, i) =>
-				node.type === 'paragraph' &&
-				DUTIES_LEAD.test(toString(node).trim()) &&
-				section.nodes[i + 1]?.type === 'list'
-		);
-		if (index < 0) continue;
-		const lead = section.nodes[index]!;
-		const list = section.nodes[index + 1]!;
-		if (list.type !== 'list' || isClaimed(context.doc, startOf(lead), endOf(list))) continue;
+	const add = (name: string, list: RootContent, from: SourceRef) => {
+		if (list.type !== 'list') return;
 		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
-		typed.add(section);
 		context.out.roles.push({
 			slug: uniqueSlug(slugify(short ?? name), taken),
 			data: {
@@ -382,9 +437,32 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>): void {
 				responsibilities: list.children.flatMap((item) => itemLines(context.doc, item)),
 				order: (context.out.roles.length + 1) * 10,
 			},
-			from: fromSection(context.doc, section),
+			from,
 		});
 		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
+	};
+	for (const section of allSections(context.doc.outline)) {
+		if (typed.has(section) || (section.parent && typed.has(section.parent))) continue;
+		const name = roleName(section.title);
+		const index =
+			(ROLE_NOUN.test(name) || following.has(section)) && !ROLE_FIELD.test(name)
+				? dutyLeadIndex(section)
+				: -1;
+		const lead = section.nodes[index];
+		const list = section.nodes[index + 1];
+		if (lead && list && !isClaimed(context.doc, startOf(lead), endOf(list))) {
+			typed.add(section);
+			add(name, list, fromSection(context.doc, section));
+			continue;
+		}
+		section.nodes.forEach((node, i) => {
+			const bold = boldLeadName(node);
+			const next = section.nodes[i + 1];
+			if (!bold || next?.type !== 'list' || knownRole(context, bold)) return;
+			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
+			if (next.children.some((item) => CONTACT_ITEM.test(itemSource(context.doc, item)))) return;
+			add(bold, next, fromOffset(context.doc, bold, startOf(node)));
+		});
 	}
 }
 
@@ -415,7 +493,9 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 		for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
 			if (ROLES_PARENT.test(next.title)) continue;
 			const name = roleName(next.title);
-			if (!ROLE_NOUN.test(name) || !roleShaped(name)) break;
+			// A team whose text says what its members do (`Responders do the following:`) is one too.
+			const team = GROUP.test(name) && dutyLeadIndex(next) >= 0;
+			if (!(ROLE_NOUN.test(name) || team) || !roleShaped(name)) break;
 			if (!typed.has(next) && !found.includes(next)) found.push(next);
 		}
 	}
@@ -426,12 +506,15 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 const ABOUT_ROLES =
 	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|handover|hand-off|timeline|checklists?)\b/i;
 /** Words in a text that speak of someone doing it. */
-const PERSON = /\b(role|person|people|someone|they|responsible)\b/i;
+const PERSON = /\b(role|person|people|someone|whoever|anyone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z"“‘(])/;
 /** What follows the role as a subject when the sentence says what it does. */
 const DUTY =
 	/^((is|are)\s+(responsible|accountable|in charge|there to|the (one|person|people) who|expected to|tasked with|charged with)|(should|must|will|shall|needs? to|has to|have to)\b|(?!(is|was|does|has been)\b)[a-z]+s\b)/i;
+/** `If any issue is reported,`, `Once paged,`: a clause before a sentence's subject. */
+const OPENING_CLAUSE =
+	/^(?:if|when|whenever|once|after|before|during|while|until|as soon as)\b[^,]{1,80},\s*/i;
 const NEGATED = /^((should|must|will|shall|does|do|can)(\s+not|n't)\b|never\b|(is|are)\s+not\b)/i;
 /** Sentence openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`). */
 const NOT_A_VERB =
@@ -455,19 +538,41 @@ export function proseDuties(
 	const refs = [base, ...(short ? [short] : [])];
 	if (words.length > 1 && ROLE_NOUN.test(words[words.length - 1]!))
 		refs.push(words[words.length - 1]!);
+	// `On Call Responder` is also written `on-call responder`.
+	const loose = (ref: string) =>
+		ref
+			.split(/[\s-]+/)
+			.map((word) => RegExp.escape(word))
+			.join('[\\s-]+');
+	const names = refs.map(loose).join('|');
 	const subject = new RegExp(
-		`^(?:(?:the|this|a|an|our|your)\\s+)?(${refs.map((ref) => RegExp.escape(ref)).join('|')}|they|he or she|he|she|this person|the person|this role|the role)\\s+(?:(?:\\w+ly|also|then|often|always|usually)\\s+)*(.*)$`,
+		`^(?:(?:the|this|a|an|our|your)\\s+)?(${names}|they|he or she|he|she|this person|the person|this role|the role)\\s+(?:(?:\\w+ly|also|then|often|always|usually)\\s+)*(.*)$`,
 		'i'
 	);
-	const defines = new RegExp(`^(?:(?:the|an?)\\s+)?${RegExp.escape(base)}\\s+(?:is|are)\\s+`, 'i');
+	// `The scribe is …`, `This is whoever …`: what the role is.
+	const defines = new RegExp(
+		`^(?:(?:(?:the|an?)\\s+)?${loose(base)}|this|this person|this role|they)\\s+(?:is|are)\\s+`,
+		'i'
+	);
 	const out: { summary?: string; responsibilities: string[]; dont: string[] } = {
 		responsibilities: [],
 		dont: [],
 	};
+	// `The responsibility of the scribe is to keep …`: the duty is named as the role's.
+	const dutyOf = new RegExp(
+		`^the\\s+(?:main\\s+|primary\\s+|first\\s+)?(?:responsibilit(?:y|ies)|role|job|duty|task)\\s+of\\s+(?:the\\s+|an?\\s+)?(?:${names})\\s+(?:is|are)\\s+to\\b`,
+		'i'
+	);
 	const sentences = paragraphs.flatMap((text) => text.split(SENTENCE_BREAK)).map((s) => s.trim());
 	for (const sentence of sentences) {
 		if (!sentence || sentence.endsWith('?')) continue;
-		const [, who, rest] = subject.exec(sentence) ?? [];
+		if (dutyOf.test(sentence)) {
+			out.responsibilities.push(sentence);
+			continue;
+		}
+		// `If a page comes in, the responder …`: the role is the subject after an opening clause.
+		const clause = sentence.replace(OPENING_CLAUSE, '');
+		const [, who, rest] = subject.exec(sentence) ?? subject.exec(clause) ?? [];
 		// `They record the facts`: after a plural subject the verb has no s.
 		const plural =
 			rest !== undefined &&
@@ -565,7 +670,7 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 const ROLE_CHECKLIST = /^(.+?)\s+(?:check-?list|responsibilities|duties)$/i;
 /** Names of a person doing something: the last word of a role's name. */
 const AGENT_WORDS =
-	'commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner';
+	'commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker';
 const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 
 /**
@@ -600,6 +705,60 @@ function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
 				order: (context.out.roles.length + 1) * 10,
 			},
 			from: fromSection(context.doc, section),
+		});
+	}
+}
+
+/** A tier of an escalation path (`Level 1 - Duty engineer`, `L2 – Team lead`) or a heading over them. */
+const TIER = /^(level|tier|stage|step|[lt])\s*\d|escalat/i;
+
+/**
+ * `### Engineering On-Call` over `**Responsibilities**: First response to every page` and a rota
+ * table whose Role column names one role (`On-Call Engineer | Ada | Grace`): the label states that
+ * role's duties. Without such a table the heading is the role's name if it ends in a function
+ * (`### Primary Responder`). The section stays in its page; its table is a rota, not duties.
+ */
+function recogniseDutyLabels(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		if (typed.has(section) || isClaimed(context.doc, section.start, section.end)) continue;
+		// A tier's duties belong to its path.
+		if (TIER.test(section.title) || TIER.test(section.parent?.title ?? '')) continue;
+		const part = partsOf(context.doc, section).find(
+			(p) => !p.section && /^(responsibilit(y|ies)|duties)$/i.test(p.label)
+		);
+		const first = part?.nodes[0];
+		const duties = part?.value
+			? inlineText(part.value).split(SENTENCE_BREAK)
+			: first?.type === 'list'
+				? first.children.flatMap((item) => itemLines(context.doc, item))
+				: [];
+		if (!part || !duties.length) continue;
+		const named = section.nodes.flatMap((node) => {
+			if (node.type !== 'table') return [];
+			const [head, ...body] = node.children.map((row) => ({
+				at: startOf(row),
+				cells: row.children.map((cell) => stripEmoji(toString(cell)).trim()),
+			}));
+			const column = head!.cells.findIndex((cell) => ROLE_COLUMN.test(cell));
+			return column < 0 ? [] : body.map(({ at, cells }) => ({ at, name: cells[column] ?? '' }));
+		});
+		const heading = qualified(roleName(section.title)).name;
+		const row = named.length === 1 ? named[0] : undefined;
+		const name = row ? row.name : AGENT.test(heading) ? heading : undefined;
+		if (!name || !ROLE_NOUN.test(name) || !roleShaped(name) || GROUP.test(name)) continue;
+		if (knownRole(context, name)) continue;
+		typed.add(section);
+		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(short ?? name), taken),
+			data: {
+				name,
+				...(short ? { short } : {}),
+				responsibilities: duties,
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: row ? fromOffset(context.doc, name, row.at) : fromSection(context.doc, section),
 		});
 	}
 }
@@ -754,6 +913,9 @@ const GROUP =
 	/\b(team|teams|group|groups|department|staff|squad|committee|board|users|customers)$/i;
 /** `the **Incident comms lead** (responsible for …)`, `**Scribe**: …`, `**Actor** – …`. */
 const BOLD_NAME = /^(?:(?:the|an?|one|our)\s+)?(\*\*|__)([^*_]+?)\1\s*(.*)$/i;
+/** `the person that reported it`, `whoever holds the pager`: what a role's description starts with. */
+const DESCRIBES_PERSON =
+	/^(?:(?:the|a|an|one)\s+(?:person|people|individual|one|team member|member)\b|(?:whoever|someone|anyone)\b)/i;
 /** `Incident lead: …`, `Scribe – …`: a plain name before a colon or a spaced dash. */
 const PLAIN_NAME = /^([A-Z][\w &/'()-]{1,40}?)\s*(?::|\s[–—-])\s+(\S.*)$/;
 
@@ -799,9 +961,15 @@ function listRole(context: Context, item: ListItem): ListRole | undefined {
 	} else {
 		const plain = inlineText(text);
 		const pair = PLAIN_NAME.exec(plain);
-		if (pair && (ROLE_NOUN.test(pair[1]!) || AGENT.test(pair[1]!)))
+		// `Driver - the person who …`: a description of a person makes any name a role's.
+		if (
+			pair &&
+			(ROLE_NOUN.test(pair[1]!) || AGENT.test(pair[1]!) || DESCRIBES_PERSON.test(pair[2]!))
+		) {
 			[name, duty] = [pair[1]!.trim(), pair[2]!];
-		else name = bareRoleName(plain);
+			const initials = /^(.+?)\s*\(([A-Z]{2,6})\)$/.exec(name);
+			if (initials) [name, short] = [initials[1]!, initials[2]];
+		} else name = bareRoleName(plain);
 	}
 	if (!name || !roleShaped(name) || GROUP.test(name)) return undefined;
 	if (duty !== undefined && !(duty = inlineText(duty))) return undefined;
@@ -824,14 +992,17 @@ export function recogniseRoleBullets(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		for (const found of bulletRoles(context, section)) {
 			for (const { item, name, short, duty, about, notes } of found.roles) {
-				// One line under the name says what the role is; several are its duties, as are the
-				// sentences of a duty written as a paragraph.
-				const [summary] = about?.length === 1 ? about : [];
-				const duties = duty
-					? duty.split(SENTENCE_BREAK)
-					: about && about.length > 1
-						? about
-						: undefined;
+				// One line under the name says what the role is, as does a duty that describes the
+				// person (`the person who …`); several lines are its duties, as are the sentences of a
+				// duty written as a paragraph.
+				const described = duty && DESCRIBES_PERSON.test(duty) ? duty : undefined;
+				const [summary] = described ? [described] : about?.length === 1 ? about : [];
+				const duties =
+					duty && !described
+						? duty.split(SENTENCE_BREAK)
+						: about && about.length > 1
+							? about
+							: undefined;
 				context.out.roles.push({
 					slug: uniqueSlug(slugify(short ?? name), taken),
 					data: {
@@ -892,7 +1063,11 @@ function bulletRoles(
 		const shape = [...shapes][0];
 		// Names of people or tools: a list of roles has most of its names name a function (`Runner`
 		// and `Note keeper` beside two leads), and without a heading about roles or a team, all.
-		const named = sure.filter((role) => ROLE_NOUN.test(role.name)).length;
+		// Straight under a roles heading, a name described as a person (`Spotter - the person who …`)
+		// counts as one; elsewhere that could be a person's own name.
+		const named = sure.filter(
+			(role) => ROLE_NOUN.test(role.name) || (own && DESCRIBES_PERSON.test(role.duty ?? ''))
+		).length;
 		if (shape !== 'bare' && named * 2 < sure.length) continue;
 		const every = named === sure.length;
 		const accepted =
