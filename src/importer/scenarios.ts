@@ -462,7 +462,7 @@ const bareName = (text: string): string =>
 		.replace(/[^a-z0-9]+/g, '');
 
 /** The names a list or a table's first column gives: a link's text and anchor, or the item's text. */
-function listedNames(doc: Doc, node: RootContent): string[] {
+function listedNames(node: RootContent): string[] {
 	const names: string[] = [];
 	const add = (cell: Nodes) => {
 		const text = inlineText(toString(cell)).replace(/\s*[-–—:]\s*$/, '');
@@ -503,7 +503,7 @@ function listedSituations(doc: Doc): Set<Section> {
 						: holder.title;
 			if ((node.type !== 'list' && node.type !== 'table') || !SITUATION_LIST.test(lead)) return;
 			if (OTHER_LIST.test(lead)) return;
-			const names = new Set(listedNames(doc, node));
+			const names = new Set(listedNames(node));
 			const pages = sections.filter(
 				(s) =>
 					names.has(bareName(s.title)) &&
