@@ -389,7 +389,8 @@ export function parseLadder(
 function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	let rest = text.replace(/\.$/, '').trim();
 	let condition: string | undefined;
-	const lead = /^(?:if|when|once)\s+(.+?),\s*(.+)$/i.exec(rest);
+	// `If no answer in 10 minutes, page …` or `If 10 minutes passed: Page …`.
+	const lead = /^(?:if|when|once)\s+(.+?)[,:]\s*(.+)$/i.exec(rest);
 	if (lead) [condition, rest] = [lead[1]!.trim(), lead[2]!.trim()];
 	const trailing = /^(.+?)\s+((?:after|if|when|within|unless)\s+.+|immediately\b.*)$/i.exec(rest);
 	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
@@ -687,34 +688,188 @@ export function parseBoxTree(
 }
 
 /**
- * `T+5 min → page team lead if unresolved`: a list of elapsed times and who is engaged. Under an
- * escalation heading, `⏱ **15 min** → No response? Escalate to Tier 2` too (no `T+`, an arrow).
+ * When a clock step happens: `T+15m`, `T + 5 min`, `+15m`, `15 minutes:`, `After 30 min:`, `Time
+ * 1:30 →`, `0:05 →`. Only `T+` may run straight into the text; the others need a colon, dash or
+ * arrow after them, so `5 minutes of logs` starts no step.
+ */
+const STAMP =
+	/^(?:(T\s*\+\s*|\+)(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:→|->|:|[—–-])?|(?:(?:after|at)\s+)?(\d+(?:\.\d+)?)\+?\s*(secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\s*(?:→|->|:|[—–-])|(?:time\s+)?(\d{1,2}:\d{2})\s*(?:→|->|:|[—–-]))\s*/i;
+
+/** One step of a clock: when (as written, and as a duration when it reads as one) and what happens. */
+interface ClockStep {
+	id: string;
+	after?: string;
+	clauses: string[];
+}
+
+/** `T+5m: Acknowledge; update incident` → step `T+5m` with clauses `Acknowledge`, `update incident`. */
+function clockStep(lines: string[]): ClockStep | undefined {
+	const stamp = STAMP.exec(lines[0]!.trim());
+	if (!stamp) return undefined;
+	const [all, plus, n, unit, number, named, clock] = stamp;
+	const id = all.replace(/\s*(?:→|->|:|[—–-])?\s*$/, '').trim();
+	// `Time 1:30` may be minutes or hours: kept as the step's id, no duration read into it.
+	const amount = plus !== undefined ? n : clock ? undefined : number;
+	const word = (plus !== undefined ? unit : named)?.toLowerCase() || 'min';
+	const after = amount
+		? `${amount} ${/^(m|mins?|minutes?)$/.test(word) ? 'min' : word}`
+		: undefined;
+	const clauses = [lines[0]!.trim().slice(all.length), ...lines.slice(1)]
+		.flatMap((line) => line.replace(/^\s*(?:→|->|[-*•])\s*/, '').split(/\s*(?:→|->|;)\s*/))
+		.map((clause) => inlineText(clause).trim())
+		.filter(Boolean);
+	return { id, ...(after && parseDuration(after) ? { after } : {}), clauses };
+}
+
+/** Who a clause of a clock step engages, and on what, or nothing. */
+function engagedIn(clause: string): Omit<Level, 'id'> | undefined {
+	let text = clause.replace(/[.:]$/, '').trim();
+	const conditions: string[] = [];
+	// `NO: Page the specialty team`, `If 10 minutes passed: Page the VP`: a label before the action.
+	const label = /^([^:]{1,60}):\s+(.+)$/.exec(text);
+	if (label) {
+		conditions.push(label[1]!.replace(/^(?:if|when|once)\s+/i, ''));
+		text = label[2]!;
+	}
+	let via: string | undefined;
+	// `PagerDuty pages the on-call engineer (automatic)`: who is paged, and by what.
+	const paged =
+		/^(.+?)\s+(?:pages|calls|notifies|alerts|wakes(?: up)?|rings)\s+(?:the\s+)?(.+)$/i.exec(text);
+	if (paged && !PEOPLE.test(paged[1]!)) [via, text] = [paged[1]!, `page ${paged[2]}`];
+	const auto = /\s+(automatically|\(automatic\))$/i.exec(text);
+	if (auto) text = text.slice(0, auto.index);
+	const spoken = whoOf(
+		text.replace(/^(?:@?mention|auto(?:matic(?:ally)?)?[- ]page)\s/i, 'notify ')
+	);
+	// `Inform stakeholders, regional manager`: more people after the first are engaged too.
+	if (
+		spoken.who &&
+		spoken.condition &&
+		text.indexOf(spoken.condition) > text.indexOf(spoken.who) &&
+		PEOPLE.test(spoken.condition) &&
+		!/\b(if|when|unless|no|not|still|after|within|until|once)\b/i.test(spoken.condition)
+	) {
+		spoken.who = `${spoken.who}, ${spoken.condition}`;
+		delete spoken.condition;
+	}
+	// `On-call engineer investigates`, `Director makes the call`: a person doing the step.
+	const doer =
+		/^(?:the\s+)?(.+?)\s+(?:investigates|sees|responds|acknowledges|takes over|joins|decides|makes|assesses|reviews|declares|approves|response required|must (?:respond|acknowledge))\b/i.exec(
+			text
+		);
+	let who = spoken.who ?? (doer && PEOPLE.test(doer[1]!) ? doer[1]!.trim() : undefined);
+	// `@mention team lead in the Slack thread`: the place is how they are reached.
+	const place = who ? /\s+(?:via|through|in the|on the)\s+(.+)$/i.exec(who) : null;
+	if (place) [who, via] = [who!.slice(0, place.index), [via, place[1]].filter(Boolean).join(', ')];
+	if (!who || who.split(/\s+/).length > 8) return undefined;
+	if (spoken.condition) conditions.push(spoken.condition);
+	const condition = conditions.join(', ');
+	return {
+		who,
+		...(condition ? { condition } : {}),
+		...(via || auto ? { via: [via, auto ? 'automatic' : ''].filter(Boolean).join(', ') } : {}),
+	};
+}
+
+/**
+ * A clock of steps, each at an elapsed time: the steps that engage someone new are the tiers (the
+ * step's other clauses and the steps that engage no one are the path's notes, with their time, so
+ * nothing is lost). Outside an escalation heading every step must engage someone, as in
+ * `T+5 min → page team lead if unresolved`; two tiers at least, and the times must not fall back.
+ */
+function clockPath(
+	steps: ClockStep[],
+	escalation: boolean
+): { levels: Level[]; notes: string[] } | undefined {
+	if (steps.length < 2) return undefined;
+	const levels: Level[] = [];
+	const notes: string[] = [];
+	for (const step of steps) {
+		const index = step.clauses.findIndex((clause) => {
+			const engaged = engagedIn(clause);
+			return engaged && engaged.who.toLowerCase() !== levels.at(-1)?.who.toLowerCase();
+		});
+		if (index < 0) {
+			if (!escalation) return undefined;
+			notes.push(`${step.id}: ${step.clauses.join('; ')}`);
+			continue;
+		}
+		const engaged = engagedIn(step.clauses[index]!)!;
+		const before = step.clauses.slice(0, index);
+		// `Decision: can you fix it?` … `NO: page the team`: the answer is read with its question.
+		const question = before.findLast((clause) => clause.endsWith('?'));
+		if (question && /^(yes|no)\b/i.test(engaged.condition ?? ''))
+			engaged.condition = `${question} ${engaged.condition}`;
+		// The condition: `If still unresolved:` lines before the action, or the event that opens
+		// the step (`Alert fires`); the step's other clauses are notes.
+		const leads = before.filter((clause) => /^(?:if|when|once|unless)\s/i.test(clause));
+		const opening = index === 1 && !leads.length && !/[:?]$/.test(before[0]!) ? before : [];
+		const condition = [...leads, ...opening]
+			.map((clause) => clause.replace(/^(?:if|when|once)\s+|:$/gi, ''))
+			.concat(engaged.condition ?? [])
+			.join(', ');
+		const rest = step.clauses.filter(
+			(clause, i) =>
+				i !== index &&
+				!leads.includes(clause) &&
+				!opening.includes(clause) &&
+				!(clause === question && engaged.condition?.startsWith(question))
+		);
+		if (rest.length) notes.push(`${step.id}: ${rest.join('; ')}`);
+		delete engaged.condition;
+		levels.push({
+			id: step.id,
+			...engaged,
+			...(step.after ? { after: step.after } : {}),
+			...(condition ? { condition } : {}),
+		});
+	}
+	if (levels.length < 2 || (!escalation && !levels.every((level) => PEOPLE.test(level.who))))
+		return undefined;
+	const minutes = steps.map((step) =>
+		step.after ? parseDuration(step.after)?.minutes : undefined
+	);
+	if (minutes.some((m, i) => i > 0 && m !== undefined && (minutes[i - 1] ?? -1) > m))
+		return undefined;
+	return { levels, notes };
+}
+
+/**
+ * `T+5 min → page team lead if unresolved`: a list of elapsed times and who is engaged, each item
+ * with what happens then (nested items too). Under an escalation heading, `⏱ **15 min** → No
+ * response? Escalate to Tier 2` too, and steps that engage no one (`T+5m: Acknowledge`).
  */
 export function parseClock(
 	doc: Context['doc'],
 	list: List,
 	escalation = false
-): Level[] | undefined {
-	if (list.children.length < 2) return undefined;
-	const levels: Level[] = [];
+): { levels: Level[]; notes: string[] } | undefined {
+	const steps: ClockStep[] = [];
 	for (const item of list.children) {
-		const text = inlineText(itemSource(doc, item));
-		const match =
-			/^T\s*\+\s*(\d+)\s*([a-z]*)\s*(?:→|->|:|[—–-])\s*(.+)$/i.exec(text) ??
-			(escalation ? /^(\d+)\+?\s*([a-z]+)\s*(?:→|->)\s*(.+)$/i.exec(text) : null);
-		if (!match) return undefined;
-		const plus = /^T\s*\+/i.test(text);
-		const after = `${match[1]} ${match[2] || 'min'}`;
-		const { who, condition } = whoOf(match[3]!);
-		if (!who) return undefined;
-		levels.push({
-			id: plus ? `T+${match[1]}${match[2] ? ` ${match[2]}` : ''}` : text.split(/\s*(?:→|->)/)[0]!,
-			who,
-			...(parseDuration(after) ? { after } : {}),
-			...(condition ? { condition } : {}),
-		});
+		const step = clockStep(itemLines(doc, item));
+		if (!step) return undefined;
+		steps.push(step);
 	}
-	return levels;
+	return clockPath(steps, escalation);
+}
+
+/**
+ * The same clock as lines of a fenced block or a paragraph: `Time 0:00 → Alert fires` with
+ * `→ PagerDuty pages On-Call Engineer` indented below it, `15 minutes: Escalate to …`.
+ */
+export function parseClockLines(
+	text: string,
+	escalation = false
+): { levels: Level[]; notes: string[] } | undefined {
+	const groups: string[][] = [];
+	for (const line of text.split('\n')) {
+		if (!line.trim()) continue;
+		if (STAMP.exec(line.trim()) && !/^\s/.test(line)) groups.push([line]);
+		else if (groups.length) groups.at(-1)!.push(line);
+		else return undefined;
+	}
+	const steps = groups.map(clockStep);
+	return steps.every(Boolean) ? clockPath(steps as ClockStep[], escalation) : undefined;
 }
 
 /**
@@ -745,6 +900,17 @@ export function parseTierList(doc: Context['doc'], list: List): Level[] | undefi
 	return named >= 2 ? levels : undefined;
 }
 
+/** `**If the on-call is unreachable for 5 minutes**:` alone on its line: when a ladder starts. */
+function ladderOpening(
+	context: Context,
+	before: Nodes | undefined
+): { node: Nodes; condition: string } | undefined {
+	if (before?.type !== 'paragraph') return undefined;
+	const text = inlineText(sourceOf(context.doc, before)).trim();
+	const match = /^(?:if|when|once)\s+([^\n]+?):$/i.exec(text);
+	return match ? { node: before, condition: match[1]!.trim() } : undefined;
+}
+
 /** A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`. */
 const ORDER_LEAD = /\bescalat\w*\b[^.!?]*:$/i;
 /** A step's first word: `1. Open the dashboard` is a procedure, not a person. */
@@ -754,11 +920,16 @@ const STEP_VERB =
 /**
  * `… to escalate to these people (in order):` over `1. Primary Engineer`, `2. Secondary Engineer`,
  * `3. A senior manager (might not be technical)`: an ordered list of names after a sentence that
- * says it is the escalation order. Each item, as written, is one level; no times are given.
+ * says it is the escalation order (`true`: the heading says so). Each item, as written, is one
+ * level; no times are given.
  */
-export function parseNameOrder(doc: Context['doc'], list: List, lead: string): Level[] | undefined {
+export function parseNameOrder(
+	doc: Context['doc'],
+	list: List,
+	lead: string | true
+): Level[] | undefined {
 	if (!list.ordered || list.children.length < 2 || list.children.length > 8) return undefined;
-	if (!ORDER_LEAD.test(lead)) return undefined;
+	if (lead !== true && !ORDER_LEAD.test(lead)) return undefined;
 	const levels: Level[] = [];
 	for (const item of list.children) {
 		if (item.children.length !== 1) return undefined;
@@ -777,7 +948,8 @@ export function parseNameOrder(doc: Context['doc'], list: List, lead: string): L
 }
 
 /** A heading that names the list under it as the order of people to reach. */
-const CHAIN_HEADING = /\bescalation (chain|order|ladder|path|hierarchy)\b|\bcall (tree|order)\b/i;
+const CHAIN_HEADING =
+	/\bescalation (chain|order|ladder|path|hierarchy|sequence)\b|\bhierarchical escalation\b|\bchain of command\b|\bcall (tree|order)\b/i;
 
 /**
  * `1. **On-Call Engineer** - PagerDuty`, `2. **Engineering Manager** - [phone]` under an `Escalation
@@ -812,16 +984,18 @@ export function whoOf(text: string): { who?: string; condition?: string } {
 			: {};
 	}
 	const parts = text.split(/\s*,\s*/);
+	// `Automatic escalation to the backup on-call` says the same as `escalate to`.
 	const verb =
-		/^(?:page|call|notify|bring in|escalate to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
+		/^(?:page|call|notify|bring in|escalate to|(?:auto(?:matic)?\s+)?escalation to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
+	// `War room initiated`, `the incident bridge is opened`: a gathering is a tier too.
 	const passive =
-		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$/i;
+		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$|^(?:the\s+)?((?:war|crisis|incident)\s+(?:room|bridge|call)|bridge(?: call)?)\s+(?:is\s+)?(?:initiated|opened|convened|started|assembled)(?:\s+if\s+(.+))?$/i;
 	for (const [index, part] of parts.entries()) {
 		const match = verb.exec(part) ?? passive.exec(part);
 		if (!match) continue;
 		const others = parts.filter((_, i) => i !== index).join(', ');
-		const condition = match[2] ?? (others || undefined);
-		return { who: match[1]!.trim(), ...(condition ? { condition } : {}) };
+		const condition = match[2] ?? match[4] ?? (others || undefined);
+		return { who: (match[1] ?? match[3])!.trim(), ...(condition ? { condition } : {}) };
 	}
 	return {};
 }
@@ -871,8 +1045,21 @@ export function recogniseEscalationShapes(context: Context): void {
 			if (node.type === 'list') {
 				const steps = stepsLabel(context, section.nodes[index - 1]);
 				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
-				levels = parseClock(context.doc, node, where) ?? ladder?.levels;
-				if (levels === ladder?.levels) notes = ladder?.notes ?? [];
+				const clock = parseClock(context.doc, node, where);
+				levels = clock?.levels ?? ladder?.levels;
+				notes = (clock ?? ladder)?.notes ?? [];
+				// `**If the on-call is unreachable for 5 minutes**:` above a ladder starts its first tier.
+				const opening =
+					ladder && !clock ? ladderOpening(context, section.nodes[index - 1]) : undefined;
+				if (opening && !levels![0]!.condition) {
+					const after = durationIn(opening.condition);
+					levels![0] = {
+						...levels![0]!,
+						condition: opening.condition,
+						...(after ? { after } : {}),
+					};
+					claimNode(context.doc, opening.node);
+				}
 				if (!levels && where) {
 					levels = parseTierList(context.doc, node);
 					// `- L1: Service Desk` / `- L2: Application Support`: tier lines as a list (with
@@ -890,8 +1077,9 @@ export function recogniseEscalationShapes(context: Context): void {
 					levels = parseNameOrder(context.doc, node, inlineText(sourceOf(context.doc, previous)));
 					if (levels) style = 'levels';
 				}
+				// Under `### Hierarchical escalation` the heading is the sentence giving the order.
 				if (!levels && CHAIN_HEADING.test(section.title)) {
-					levels = parseBoldNames(context.doc, node);
+					levels = parseBoldNames(context.doc, node) ?? parseNameOrder(context.doc, node, true);
 					if (levels) style = 'levels';
 				}
 			} else if (node.type === 'paragraph') {
@@ -900,11 +1088,17 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
+				// `T+0: page the on-call` / `T+15m: escalate to the lead` as lines of one paragraph.
+				const clock =
+					levels || lines.length < 2 ? undefined : parseClockLines(lines.join('\n'), where);
+				if (clock) ({ levels, notes } = clock);
 			} else if (node.type === 'code' && where && !(node.lang ?? '').trim()) {
 				// `On-call → Team lead → Director` alone in a block is the chain written on one line.
 				const lines = node.value.split('\n').filter((line) => line.trim());
 				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
 				levels ??= parseDiagram(node.value);
+				const clock = levels ? undefined : parseClockLines(node.value, true);
+				if (clock) ({ levels, notes } = clock);
 				const tree = levels ? undefined : parseBoxTree(node.value);
 				if (tree === 'undirected')
 					context.check.push({
@@ -1068,20 +1262,33 @@ export function recogniseLevelTables(context: Context): void {
 			);
 			if (!/^(escalation\s+)?(level|tier|stage|line)s?$/i.test(head![0] ?? '')) continue;
 			const column = (pattern: RegExp) => head!.findIndex((text, i) => i > 0 && pattern.test(text));
-			const who = column(
+			const whoColumn = column(
 				/^(role|who|contact|team|owner|escalate to|person|responder|engage|name)s?\b/i
 			);
-			if (who < 0) continue;
-			const ids = body.map((cells) => /^(?:L|Level\s*|Tier\s*|T)?\d+$/i.test(cells[0] ?? ''));
+			// `L1: Helpdesk`, `Tier 2 – Network team`: with no who column, the tier cell names who.
+			const joined = body.map((cells) =>
+				/^((?:L|Level\s*|Tier\s*|T)?\d+)\s*[:\-–—]\s*(\S.*)$/i.exec(cells[0] ?? '')
+			);
+			if (whoColumn < 0 && !joined.every(Boolean)) continue;
+			const tiers = body.map((cells, row) =>
+				whoColumn < 0 ? [joined[row]![1]!, joined[row]![2]!, ...cells.slice(1)] : cells
+			);
+			const who = whoColumn < 0 ? 1 : whoColumn;
+			const at = (index: number) => (index > 0 && whoColumn < 0 ? index + 1 : index);
+			const ids = tiers.map((cells) => /^(?:L|Level\s*|Tier\s*|T)?\d+$/i.test(cells[0] ?? ''));
 			const named = ids.filter(Boolean).length;
 			// Tier ids first, and at most two named rows after them.
 			if (named < 2 || ids.slice(0, named).some((id) => !id) || body.length - named > 2) continue;
-			if (body.some((cells) => !cells[who])) continue;
-			const duties = column(/responsib|duties|does|scope/i);
-			const time = column(/^(time|after|when|within|response time|sla)\b/i);
-			const via = column(/contact|method|via|how/i);
-			const condition = column(/condition|trigger|escalate (if|when)|criteria/i);
-			const levels: Level[] = body.map((cells) => {
+			if (tiers.some((cells) => !cells[who])) continue;
+			const duties = at(column(/responsib|duties|does|scope|focus|handles/i));
+			const time = at(column(/^(time|after|when|within|response time|sla)\b/i));
+			const via = at(column(/contact|method|via|how/i));
+			const condition = at(column(/condition|trigger|escalate (if|when)|criteria/i));
+			// `Escalation | L2 if technical issue`: when this tier hands on to the next.
+			const onward = at(
+				column(/^(escalation|escalates?( to)?|next|hand-?off|hands? (off|over) to)$/i)
+			);
+			const levels: Level[] = tiers.map((cells) => {
 				const after = time > 0 ? windowStart(cells[time] ?? '') : undefined;
 				return {
 					id: cells[0]!,
@@ -1090,9 +1297,25 @@ export function recogniseLevelTables(context: Context): void {
 					...(via > 0 && via !== who && cells[via] ? { via: cells[via]! } : {}),
 					...(condition > 0 && cells[condition] ? { condition: cells[condition]! } : {}),
 					...(duties > 0 && cells[duties] ? { responsibilities: [cells[duties]!] } : {}),
+					...(onward > 0 && cells[onward] ? { escalateIf: [cells[onward]!] } : {}),
 				};
 			});
-			const href = addPath(context, section.title, 'levels', levels, pathSource(section, node));
+			// Columns no field holds (`Availability`) stay with the path as notes.
+			const used = new Set([0, who, duties, time, via, condition, onward].filter((i) => i >= 0));
+			const notes = tiers.flatMap((cells) =>
+				head!
+					.map((header, index) => [header, cells[at(index)]] as const)
+					.filter(([, cell], index) => index > 0 && cell && !used.has(at(index)))
+					.map(([header, cell]) => `${cells[0]} (${cells[who]}), ${header}: ${cell}`)
+			);
+			const href = addPath(
+				context,
+				section.title,
+				'levels',
+				levels,
+				pathSource(section, node),
+				notes
+			);
 			claimNode(context.doc, node, href);
 		}
 	}
@@ -1161,11 +1384,58 @@ export function recogniseProsePaths(context: Context): void {
 	}
 }
 
+/** Claimed by something other than a severity: a severity's list may hold its escalation clock. */
+const takenOtherwise = (context: Context, node: Nodes): boolean =>
+	context.doc.claims.some(
+		(c) =>
+			c.start <= startOf(node) &&
+			endOf(node) <= c.end &&
+			!c.href?.startsWith(`/${context.playbook}/severities/`)
+	);
+
+/**
+ * `- **P1 (Critical)**: 24x7` over `  - T+0: page the NOC` / `  - T+15m: escalate to the ops
+ * manager`: a clock nested under a list item is that item's path, titled by its label, its tiers
+ * tied to the severity the label names. The item may be a severity already; the clock is its path.
+ */
+export function recogniseNestedClocks(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const node of section.nodes) {
+			if (node.type !== 'list') continue;
+			for (const item of node.children) {
+				const [lead, nested, ...rest] = item.children;
+				if (lead?.type !== 'paragraph' || nested?.type !== 'list' || rest.length) continue;
+				if (takenOtherwise(context, nested)) continue;
+				const label = inlineText(sourceOf(context.doc, lead).split('\n')[0]!)
+					.replace(/:.*$/, '')
+					.trim();
+				const level = parseLevel(label.split(/\s+/)[0] ?? '');
+				const where = escalationish(section) || /escalat/i.test(label);
+				if (!label || (!level && !where)) continue;
+				const clock = parseClock(context.doc, nested, where);
+				if (!clock) continue;
+				const severity = level ? severityRef(context, level.level) : undefined;
+				const levels = clock.levels.map((tier) => ({ ...tier, ...(severity ? { severity } : {}) }));
+				const href = addPath(
+					context,
+					label,
+					'time',
+					levels,
+					pathSource(section, nested),
+					clock.notes
+				);
+				claimNode(context.doc, nested, href);
+			}
+		}
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
 	recogniseLevelTables(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
 	recogniseEscalationShapes(context);
+	recogniseNestedClocks(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);

@@ -13,6 +13,7 @@ import {
 	recogniseSeverityLabels,
 	recogniseSeveritySections,
 	recogniseSeverityLists,
+	recogniseSeverityTerms,
 	recogniseSeverityTables,
 	recogniseSeverityTargetLists,
 } from './severities.ts';
@@ -71,6 +72,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseSeverityLabels(context);
 	recogniseSeverityTables(context);
 	recogniseSeverityLists(context);
+	recogniseSeverityTerms(context);
 	recogniseSeverityTargetLists(context);
 	finishSeverities(context);
 	recogniseEscalation(context);

@@ -1,4 +1,4 @@
-import type { InlineCode, Link, RootContent, Table } from 'mdast';
+import type { InlineCode, Link, Nodes, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { ScenarioInput } from '../schemas/index.ts';
@@ -52,14 +52,14 @@ const isQuestion = (title: string): boolean =>
 		title
 	);
 const SYMPTOMS =
-	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|meaning|how to recogni[sz]e( it)?)$/i;
+	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|what (this|the) alert means|meaning|how to recogni[sz]e( it)?)$/i;
 const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
 	/^(communicate|communication|resources|references?|additional information|notes|related( links| documents| docs| pages| runbooks)?|see also)$/i;
@@ -81,11 +81,16 @@ const wordsOf = (name: string): string[] =>
 const CONDITION =
 	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
 
-/** `Runbook: Ingest Lag`, `Runbook Example – Outage`, `Scenario 3: Cache storm`: one runbook, named. */
-const RUNBOOK_PREFIX =
-	/^(?:(?:runbook|playbook)(?:\s+example)?|(?:scenario|case)\s*\d+)\s*(?::|[.)]|\s[–—-])\s*\S/i;
-/** `Alert: InstanceDown`, `Alert name – Disk almost full`. */
-const ALERT_PREFIX = /^alert(?:\s+name)?\s*(?::|\s[–—-])\s*/i;
+/**
+ * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
+ * playbook –`, `Runbook for`, `Scenario 3:`, `Incident type –`. The rest of the heading is the runbook's name.
+ */
+const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode`;
+const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
+/** `Runbook: Ingest Lag`, `Alert Runbook – DiskFull`, `Scenario 3: Cache storm`: one runbook, named. */
+const RUNBOOK_PREFIX = new RegExp(String.raw`^(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})(?=\S)`, 'i');
+/** `Alert: InstanceDown`, `Alert name – Disk almost full`, `Alarm rule: QueueDepthHigh`. */
+const ALERT_PREFIX = /^(?:alert|alarm)(?:\s+(?:name|rule))?\s*(?::|\s[–—-])\s*/i;
 /** `(severity: critical)`, `(sev: P2)`, `(priority = high)` at a heading's end. */
 const SEVERITY_SUFFIX = /\s*\((?:severity|sev|priority)\s*[:=]\s*([^)]+)\)\s*$/i;
 const UNIT = String.raw`(?:m|mins?|minutes?|h|hrs?|hours?)`;
@@ -174,7 +179,9 @@ function namedRunbook(doc: Doc, section: Section): boolean | undefined {
 
 /** Whether `name` is written like an alert: `DiskAlmostFull`, `disk_usage_high`. */
 const alertLike = (name: string): boolean =>
-	ALERT.test(name) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(name);
+	ALERT.test(name) || /^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)*_[a-z0-9]+(?:[_.][a-z0-9]+)*$/.test(name);
+/** Words after an alert's name saying it went off: ``\`X\` fired``, ``\`X\` is firing``, ``\`X\` alert``. */
+const FIRING = /^\s+(?:(?:is|has|was|have)\s+)?(?:alerts?|fir(?:ed|es|ing)|goes off|went off)\b/i;
 
 /**
  * Alert names a piece of prose gives: a code span or a quoted identifier next to the word "alert"
@@ -186,9 +193,18 @@ function alertsInProse(doc: Doc, markdown: string): Set<string> {
 	const names = new Set<string>();
 	const add = (name: string | undefined) => name && alertLike(name) && names.add(name);
 	visit(parseMarkdown(markdown), (node, index, parent) => {
+		// `alertname: X` in a pasted payload, `- alert: X` in a pasted alerting rule.
 		if (node.type === 'code') {
-			for (const match of node.value.matchAll(/^\s*"?alertname"?\s*[:=]\s*["']?([A-Za-z]\w*)/gm))
+			for (const match of node.value.matchAll(
+				/^\s*(?:-\s+)?"?alert(?:name)?"?\s*[:=]\s*["']?([A-Za-z][\w.]*)/gm
+			))
 				add(match[1]);
+			return;
+		}
+		// A line labelled with the alert: `**Alert**: PoolExhausted`, `Alert name: \`disk_io_high\``.
+		if (node.type === 'paragraph') {
+			for (const line of toString(node).split('\n'))
+				add(/^\s*alert(?:\s+name)?s?\s*[:=]\s*([A-Za-z][\w.]*)\s*$/i.exec(line)?.[1]);
 			return;
 		}
 		if (node.type === 'text') {
@@ -204,9 +220,17 @@ function alertsInProse(doc: Doc, markdown: string): Set<string> {
 		if (node.type !== 'inlineCode' || !alertLike(node.value) || !parent || index === undefined)
 			return;
 		const before = parent.children[index - 1];
-		const after = parent.children[index + 1];
+		// `\`A\` or \`B\` fired`: the words after the last of a run of names speak for each.
+		let last = index;
+		while (
+			parent.children[last + 1]?.type === 'text' &&
+			/^\s*(?:,|\/|or|and)\s*$/i.test((parent.children[last + 1] as { value: string }).value) &&
+			parent.children[last + 2]?.type === 'inlineCode'
+		)
+			last += 2;
+		const after = parent.children[last + 1];
 		if (
-			(after?.type === 'text' && /^\s+alerts?\b/i.test(after.value)) ||
+			(after?.type === 'text' && FIRING.test(after.value)) ||
 			(before?.type === 'text' && /\balert\s+$/i.test(before.value))
 		)
 			add(node.value);
@@ -228,12 +252,20 @@ function proseAlert(doc: Doc, section: Section): string | undefined {
 	return names.size === 1 ? [...names][0] : undefined;
 }
 
+/**
+ * A heading without what it calls its section before the name: `Alert: X`, `Alert Runbook – X`,
+ * `Alert name X`, or a short label before a colon (`Rule name: X`).
+ */
+const withoutNameLabel = (heading: string): string =>
+	heading
+		.replace(RUNBOOK_PREFIX, '')
+		.replace(/^(?:alert|alarm)(?:\s+(?:name|rule))?\s*[:–—-]?\s+/i, '')
+		.replace(/^[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s+(?=\S+$)/, '');
+
 /** The alert a heading names: `KubeJobFailed`, `Alert: disk_usage_high`; undefined for prose. */
 export function alertOfHeading(text: string): string | undefined {
-	// `Alert: X`, `[P1] X`, `X (critical)`, `X alert`: the decoration is not part of the name.
-	const name = stripEmoji(text)
-		.trim()
-		.replace(/^alert\s*[:–—-]\s*/i, '')
+	// `[P1] X`, `X (critical)`, `X alert`: the decoration is not part of the name.
+	const name = withoutNameLabel(stripEmoji(text).trim())
 		.replace(/^\[[^\]]*\]\s*/, '')
 		.replace(/\s*\([^)]*\)$/, '')
 		.replace(/\s+(alert|runbook|playbook)$/i, '');
@@ -271,6 +303,18 @@ function strongAlert(doc: Doc, name: string): boolean {
 	return wordsOf(name).some((word) => CONDITION.test(word)) || alertsOf(doc).has(name);
 }
 
+/**
+ * The alert a section's lead defines, on a line of its own: the rule (`- alert: X` in a code block)
+ * or a label (`Alert: X`). Prose naming an alert in passing does not define one.
+ */
+function definedAlert(doc: Doc, section: Section): string | undefined {
+	const lead = doc.source.slice(section.contentStart, section.children[0]?.start ?? section.end);
+	if (!/^\s*(?:[-*+]\s+)?(?:\*\*|__)?alert(?:\s*name)?(?:\*\*|__)?\s*[:=]/im.test(lead))
+		return undefined;
+	const names = alertsInProse(doc, lead);
+	return names.size === 1 ? [...names][0] : undefined;
+}
+
 /** Commands or checks in a section: what makes a labelless section under an alert's name a runbook. */
 const OPERATIONAL =
 	/\b(check|restart|verify|inspect|investigate|look at|run|scale|roll ?back|delete|describe|logs?|query|dashboard)\b/i;
@@ -305,6 +349,18 @@ const STEP_DOWN =
 	/\b(stand|wind|step|shut|scale|break|calm|slow|cool|write|narrow|track|hunt|tone|turn|bring|take|back|close)\s+down$/i;
 
 /**
+ * `If the on-call engineer is unreachable for 5 minutes`, `If nobody acknowledges`, `In case the IC
+ * does not answer`: a condition on the people responding (who, and their silence or a time) is
+ * when an escalation moves on, not a kind of incident. `If engineers cannot deploy` is one.
+ */
+const RESPONDER =
+	/\b(on-?call|engineers?|responders?|commanders?|IC|team leads?|managers?|directors?|VP|CTO|nobody|no-?one)\b/i;
+const UNANSWERED =
+	/\b(unreachable|unavailable|unresponsive|acknowledg\w*|ack(ed|s)?|respond(s|ed)?|response|answer\w*|reach(ed)?|picks? up|picked up|(for|within|after|in) \d+)\b/i;
+const escalationCondition = (text: string): boolean =>
+	RESPONDER.test(text) && UNANSWERED.test(text);
+
+/**
  * A heading that names a situation, numbered or not: `1. If the service is slow`, `In case of a
  * security breach`, `Database is down`, `Payments failing`. A condition must name trouble; a
  * question (`If I am paged, who do I call?`) is an FAQ's.
@@ -313,6 +369,7 @@ function isSituation(title: string): boolean {
 	const text = stepName(title);
 	if (!text || text.split(/\s+/).length > 14 || isQuestion(text) || /\?\s*$/.test(text))
 		return false;
+	if (escalationCondition(text)) return false;
 	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
 	const state = STATE.exec(text)?.[1];
 	if (state && troubled(state)) return true;
@@ -388,6 +445,89 @@ function isScenarioPage(doc: Doc, section: Section): boolean {
 	return (overview && (titled || phases >= 1 || hasSteps(doc, section))) || (titled && phases >= 2);
 }
 
+/**
+ * What a plan calls the list of situations it has a page for: `Outage types include:`, `Incident
+ * categories`, `Scenarios covered`, `This plan has a page for each of these situations:`. Steps,
+ * phases, contents, roles are lists of another kind.
+ */
+const SITUATION_LIST =
+	/\b(types?|kinds?|categor(y|ies)|scenarios?|situations?|incidents|outages|emergencies|failures|runbooks|playbooks)\b/i;
+const OTHER_LIST =
+	/\b(steps?|phases?|stages?|contents|index|roles?|templates?|checklists?|contacts?|tools?|links|severit(y|ies)|levels?)\b/i;
+
+/** Letters and digits only, lower case: how a list item and a heading are matched. */
+const bareName = (text: string): string =>
+	withoutSectionNumber(stripEmoji(text))
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '');
+
+/** The names a list or a table's first column gives: a link's text and anchor, or the item's text. */
+function listedNames(doc: Doc, node: RootContent): string[] {
+	const names: string[] = [];
+	const add = (cell: Nodes) => {
+		const text = inlineText(toString(cell)).replace(/\s*[-–—:]\s*$/, '');
+		if (text && text.split(/\s+/).length <= 10) names.push(bareName(text));
+		visit(cell, 'link', (link: Link) => {
+			if (link.url.startsWith('#')) names.push(bareName(decodeURIComponent(link.url.slice(1))));
+		});
+	};
+	if (node.type === 'list')
+		for (const item of node.children) if (item.children[0]) add(item.children[0]);
+	if (node.type === 'table')
+		for (const row of node.children.slice(1)) row.children[0] && add(row.children[0]);
+	return names;
+}
+
+/**
+ * Sections a plan lists as its situations, one page each with steps (`# Email Outage` over its
+ * numbered actions, listed under `Outage types include:` in the plan's overview): each is a
+ * scenario though its title names no trouble and carries no runbook label. The list is a bullet
+ * list under such a heading or lead-in sentence, or a table whose first column is so headed; two
+ * listed sections at least must have steps.
+ */
+const listedOf = new WeakMap<Doc, Set<Section>>();
+function listedSituations(doc: Doc): Set<Section> {
+	let listed = listedOf.get(doc);
+	if (listed) return listed;
+	listed = new Set();
+	const sections = [...allSections(doc.outline)];
+	for (const holder of [doc.outline, ...sections]) {
+		if (inCommunication(holder)) continue;
+		holder.nodes.forEach((node, index) => {
+			const before = holder.nodes[index - 1];
+			const lead =
+				node.type === 'table'
+					? cellText(node.children[0]?.children[0] ?? { type: 'text', value: '' })
+					: before?.type === 'paragraph' && /:\s*$/.test(toString(before))
+						? toString(before)
+						: holder.title;
+			if ((node.type !== 'list' && node.type !== 'table') || !SITUATION_LIST.test(lead)) return;
+			if (OTHER_LIST.test(lead)) return;
+			const names = new Set(listedNames(doc, node));
+			const pages = sections.filter(
+				(s) =>
+					names.has(bareName(s.title)) &&
+					!(s.start <= holder.start && holder.end <= s.end) &&
+					!inCommunication(s) &&
+					hasSteps(doc, s)
+			);
+			if (pages.length >= 2) for (const page of pages) listed!.add(page);
+		});
+	}
+	listedOf.set(doc, listed);
+	return listed;
+}
+
+/** A page of runbooks joined into one file: a top heading over two runbook sections, one diagnostic. */
+function joinedRunbook(doc: Doc, section: Section, parts: Part[]): boolean {
+	if ((section.parent?.children.length ?? 0) < 2) return false;
+	if (namedRunbook(doc, section)) return true;
+	return (
+		parts.some((part) => DIAGNOSTIC_LABEL.test(part.label)) &&
+		parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2
+	);
+}
+
 /** Labelled parts of a section, without the sub-sections in `skip` (runbooks of their own). */
 const partsWithout = (doc: Doc, section: Section, skip?: Set<Section>): Part[] =>
 	partsOf(doc, section).filter((part) => !part.section || !skip?.has(part.section));
@@ -400,6 +540,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	// `1. Initial Response (0–10 min)`, `2. Diagnosis`, `Related`: a step of the runbook around it.
 	if (isRunbookStep(section.title)) return false;
 	if (namedRunbook(doc, section)) return true;
+	if (listedSituations(doc).has(section)) return true;
 	// A section whose whole text became another kind of entry (an escalation ladder) is that entry.
 	if (
 		section.children.length === 0 &&
@@ -412,6 +553,13 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (!inCommunication(section) && isSituation(section.title) && hasSteps(doc, section))
 		return true;
 	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
+	// A section whose lead defines its alert, over a list of steps (a rules file is no runbook).
+	if (
+		!inCommunication(section) &&
+		definedAlert(doc, section) &&
+		[section, ...allSections(section)].some((s) => s.nodes.some((node) => node.type === 'list'))
+	)
+		return true;
 	if (isScenarioPage(doc, section)) return true;
 	if (
 		section.parent &&
@@ -445,10 +593,13 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (section.depth < 2) {
 		const diagnostic = parts.some((part) => DIAGNOSTIC_LABEL.test(part.label));
 		if (alert) return diagnostic || parts.some((part) => RUNBOOK_LABEL.test(part.label));
-		const joined = (section.parent?.children.length ?? 0) > 1;
-		return (
-			joined && diagnostic && parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2
+		if (joinedRunbook(doc, section, parts)) return true;
+		// Among pages that are runbooks, one naming trouble with a single diagnostic section over
+		// steps (`# Queue has no consumers` over `## Troubleshooting`) is one too; a guide is not.
+		const siblings = (section.parent?.children ?? []).filter(
+			(other) => other !== section && joinedRunbook(doc, other, partsOf(doc, other))
 		);
+		return diagnostic && siblings.length >= 2 && troubled(section.title) && hasSteps(doc, section);
 	}
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
@@ -463,7 +614,12 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!/checklist/i.test(section.title)
 	)
 		return true;
-	if (OWN_TITLE.test(section.title)) return !inCommunication(section) && !isQuestion(section.title);
+	if (OWN_TITLE.test(section.title))
+		return (
+			!inCommunication(section) &&
+			!isQuestion(section.title) &&
+			!escalationCondition(stepName(section.title))
+		);
 	const parent = section.parent;
 	// The document's own title ("Incident Response Playbook") is not a group of scenarios.
 	const isDocTitle = parent?.depth === 1 && parent.parent?.children.length === 1;
@@ -481,6 +637,21 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	);
 }
 
+/**
+ * A section that is one runbook by its own title or shape, whatever is inside it: a scenario page,
+ * a page investigating one failure, a `Runbook: X` / `Alert Runbook: X` section with a runbook's
+ * content, a top heading that is an alert's name.
+ */
+function ownsParts(doc: Doc, section: Section): boolean {
+	return (
+		isScenarioPage(doc, section) ||
+		isInvestigation(doc, section) ||
+		!!namedRunbook(doc, section) ||
+		listedSituations(doc).has(section) ||
+		(section.depth < 2 && isAlertName(section.title))
+	);
+}
+
 /** Sections that are scenarios: candidates with no candidate inside them. */
 export function scenarioSections(context: Context): Section[] {
 	const candidates = new Set(
@@ -492,16 +663,31 @@ export function scenarioSections(context: Context): Section[] {
 	);
 	const inside = (outer: Section, inner: Section) =>
 		outer !== inner && outer.start <= inner.start && inner.end <= outer.end;
-	// A scenario page's phases and sub-sections are its parts, and so are the situations inside a
-	// page investigating one failure or alert (`### Rate limited / throttled`); an alert's own
-	// runbook joined under it stays one.
-	const pages = [...candidates].filter(
-		(s) => isScenarioPage(context.doc, s) || isInvestigation(context.doc, s)
-	);
+	// A section that names itself one runbook owns its sub-sections: a scenario page's phases, the
+	// situations inside a page investigating one failure, a `Runbook: X` page's diagnosis branches
+	// (`If the database is down`), an alert page's root causes and options are its parts. A runbook
+	// named in its own right (`Runbook: Y`, an alert's name) joined under it stays one.
+	const pages = [...candidates].filter((s) => ownsParts(context.doc, s));
 	for (const page of pages)
 		for (const s of candidates)
-			if (inside(page, s) && !(isAlertName(s.title) && !isScenarioPage(context.doc, page)))
+			if (
+				inside(page, s) &&
+				!(
+					(isAlertName(s.title) || RUNBOOK_PREFIX.test(s.title)) &&
+					!isScenarioPage(context.doc, page)
+				)
+			)
 				candidates.delete(s);
+	// Two sections named by one alert (its runbook page, and its lines in an escalation list): the
+	// page that names itself a runbook is the scenario.
+	for (const s of candidates) {
+		const alert = alertOfHeading(s.title);
+		const runbook = [...candidates].find(
+			(other) =>
+				other !== s && alertOfHeading(other.title) === alert && ownsParts(context.doc, other)
+		);
+		if (alert && runbook && !ownsParts(context.doc, s)) candidates.delete(s);
+	}
 	return [...candidates].filter((s) => {
 		const inner = [...candidates].filter((other) => inside(s, other));
 		// Runbooks joined into one file: an alert's runbook can land under the previous runbook's
@@ -516,15 +702,16 @@ export function scenarioSections(context: Context): Section[] {
 
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
-	return withoutSectionNumber(
-		stripEmoji(heading)
-			.replace(
-				/^(?:alert|(?:scenario|runbook|playbook|case)(?:\s+example)?)\s*\d*\s*(?:[:.)-]|\s[–—])\s*/i,
-				''
-			)
-			.replace(SEVERITY_SUFFIX, '')
-	)
-		.replace(/\s+(runbook|playbook)$/i, '')
+	// `Alert name: DiskFull`, `Alert Runbook: DiskFull`: a runbook labelled by its alert is titled by it.
+	const text = stripEmoji(heading);
+	const bare = withoutNameLabel(text);
+	if (bare !== text && alertOfHeading(bare) === bare) return bare;
+	// `Playbook for a stolen laptop` → `Stolen laptop`.
+	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? '';
+	const rest = text.slice(prefix.length);
+	const named = /\sfor\s/i.test(prefix) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+	return withoutSectionNumber(named.replace(ALERT_PREFIX, '').replace(SEVERITY_SUFFIX, ''))
+		.replace(/(?:\s+[–—-])?\s+(runbook|playbook)$/i, '')
 		.trim();
 }
 
@@ -591,10 +778,15 @@ function proseOf(context: Context, part: Part): string[] | undefined {
 	return lines.length ? lines : undefined;
 }
 
+/** Alert names a part gives: in backticks, as conditions, labelled, or said to fire. */
+const alertsIn = (doc: Doc, markdown: string): string[] => [
+	...new Set([...alertNames(markdown), ...alertsInProse(doc, markdown)]),
+];
+
 /** `**Alert**: \`HighMemoryUsage\`` or `Alert: HighMemoryUsage`. */
 function labelledAlerts(context: Context, part: Part): string[] {
 	const text = `${part.value}\n${partSource(context.doc, part)}`;
-	const named = alertNames(text);
+	const named = alertsIn(context.doc, text);
 	if (named.length) return named;
 	const bare = inlineText(part.value);
 	return ALERT.test(bare) ? [bare] : [];
@@ -645,13 +837,16 @@ export function recogniseScenarios(context: Context): void {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 			} else if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
-				if (/^(detect|detection|meaning|what it means)$/.test(label))
+				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
 					body.push(partBody(context, part));
-				const alerts = alertNames(`${part.value}\n${partSource(context.doc, part)}`);
+				const alerts = alertsIn(context.doc, `${part.value}\n${partSource(context.doc, part)}`);
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (/^(alerts?|alert names?)$/.test(label) && labelledAlerts(context, part).length) {
+			} else if (
+				/^(alerts?|alert names?|alert rules?|triggers?|triggered by|fired by)$/.test(label) &&
+				labelledAlerts(context, part).length
+			) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
 				// Lines listed under the alert's name are what it fires on.
 				const fires = items?.slice(part.value ? 1 : 0) ?? [];

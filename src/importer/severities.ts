@@ -54,7 +54,7 @@ const WORD_RANK: Record<string, number> = {
 /** The words teams name their levels with (`Major`, `Significant`), one or two of them. */
 const NAME_WORD =
 	/^(?:very |highly )?(critical|high|medium|moderate|low|minimal|minor|major|significant|severe|serious|urgent|normal|trivial|cosmetic|emergency|catastrophic|warning|info(?:rmational)?)$/i;
-const SEVERITY_PARENT = /severit|priorit|levels?\b|classification/i;
+const SEVERITY_PARENT = /severit|priorit|levels?\b|classification|\bclasses\b/i;
 /** `Critical (P0)`, `High Priority (P1)`: the name first, the level in parentheses. */
 const NAME_FIRST = /^(.+?)\s*\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*$/i;
 
@@ -138,6 +138,11 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	if (paren?.[1] && initials(paren[1]) === paren[2]!.toUpperCase()) return { name: paren[1] };
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
 	if (paren) return { name: paren[2]! };
+	// `CRITICAL Alerts`: the class noun after a level word names nothing.
+	if (/^(alerts?|incidents?|issues?|events?)$/i.test(level.rest)) return { name: level.level };
+	// `SEV-1 (Critical) - Page Immediately`: the name in parentheses, then what it calls for.
+	const after = /^\(([^)]+)\)\s*[-–—:]\s*(.+)$/.exec(level.rest);
+	if (after) return { name: after[1]!.trim(), label: after[2]!.trim() };
 	const dash = /^(.*?)\s+[-–—:]\s+(.+)$/.exec(level.rest);
 	if (dash) return { name: dash[1]!, label: dash[2]! };
 	if (level.level.toLowerCase() in WORD_RANK)
@@ -159,6 +164,8 @@ export function severityFor(context: Context, level: Level, add = true): Severit
 		rank: level.rank,
 		name,
 		...(label ? { label } : {}),
+		// `Page Immediately` after the name is who is woken and when.
+		...(label && /^page\b/i.test(label) ? { paging: label } : {}),
 	};
 	if (add) context.out.severities.push({ slug: severitySlug(level.level), data });
 	return data;
@@ -280,6 +287,13 @@ function applyTarget(
 	value: string
 ): void {
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+	// `Resolution attempt within 15 minutes` says when to try, not when it is resolved: a note.
+	const all = value.split(/\s*[,;]\s+/);
+	const attempts = all.filter((piece) => /\battempts?\b/i.test(piece));
+	if (attempts.length && attempts.length < all.length) {
+		severity.targetNotes = push(severity.targetNotes, ...attempts);
+		value = all.filter((piece) => !attempts.includes(piece)).join(', ');
+	}
 	const pieces = targetPieces(value, targetKey(label));
 	if (pieces && pieces.every((piece) => !targets[piece.key])) {
 		for (const piece of pieces) targets[piece.key] = piece.value;
@@ -323,7 +337,8 @@ function apply(
 		severity.examples = push(severity.examples, ...values);
 	else if (/^(impact|business impact|user impact)$/.test(l))
 		severity.impact = push(severity.impact, ...values);
-	else if (/^actions?\b|^steps\b/.test(l)) severity.actions = push(severity.actions, ...values);
+	else if (/^(?:immediate |initial |first )?(?:actions?|steps)\b/.test(l))
+		severity.actions = push(severity.actions, ...values);
 	else if (/^(guidelines?|guidance|how to (handle|respond|treat))\b/.test(l) && items.length) {
 		// `Guidelines for addressing High-sev issues:` say how to respond; a line among them about
 		// updates with one plain cadence (`Sitreps should be sent every hour`) times the updates.
@@ -525,6 +540,57 @@ function noteCheck(
 	});
 }
 
+/** The end of the line `at` stands on. */
+function lineEnd(context: Context, at: number): number {
+	const end = context.doc.source.indexOf('\n', at);
+	return end < 0 ? context.doc.source.length : end;
+}
+
+/** A line's comment marker in a fenced block: `# `, `// `, `-- `, `; `. */
+const COMMENT = /^\s*(?:#+|\/\/|--|;)\s?/;
+/** A list line inside a block: `- item`, `1. step`. */
+const BLOCK_ITEM = /^(?:[-*•]|\d+[.)])\s+(.+)$/;
+
+interface LabelledLines {
+	label: string;
+	value: string;
+	items: string[];
+}
+
+/**
+ * A severity's fields written in a fenced block as comment lines (`# Response Time: 5 minutes`,
+ * `# Examples:` over `# - Full outage`) or as plain `Label: value` lines. Every line must be a
+ * label line or a list line under a label; otherwise the block is something else (a script).
+ */
+function codeParts(part: Part): LabelledLines[] | undefined {
+	const [node] = part.nodes;
+	if (part.label || part.nodes.length !== 1 || node?.type !== 'code') return undefined;
+	const lines = node.value.split('\n').filter((line) => line.trim());
+	const commented = lines.filter((line) => COMMENT.test(line)).length;
+	if (lines.length === 0 || (commented > 0 && commented < lines.length)) return undefined;
+	const found: LabelledLines[] = [];
+	for (const line of lines) {
+		const text = line.replace(COMMENT, '').trim();
+		const item = BLOCK_ITEM.exec(text);
+		const pair =
+			splitLabel(text) ??
+			(/^([A-Za-z][\w /()&'-]{1,50}):$/.exec(text) && { label: text.slice(0, -1), value: '' });
+		if (item && found.length) found[found.length - 1]!.items.push(item[1]!);
+		else if (pair && !item) found.push({ ...pair, items: [] });
+		else return undefined;
+	}
+	return found.length ? found : undefined;
+}
+
+/** Reads every labelled line into the severity, or none of them. */
+function applyAll(context: Context, severity: SeverityInput, lines: LabelledLines[]): boolean {
+	const probe = structuredClone(severity);
+	if (!lines.every((line) => apply(context, probe, line.label, line.value, line.items)))
+		return false;
+	Object.assign(severity, probe);
+	return true;
+}
+
 /** Severity headings and their parts. */
 export function recogniseSeveritySections(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
@@ -567,11 +633,28 @@ export function recogniseSeveritySections(context: Context): void {
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			const items = part.label ? partItems(context, part) : [];
-			const read = items
-				? part.label
-					? apply(context, severity, part.label, inlineText(part.value), items)
-					: applyUnlabelled(context, severity, part)
-				: !part.value && applyUnlabelled(context, severity, part, part.label);
+			const code = codeParts(part);
+			const read = code
+				? applyAll(context, severity, code)
+				: items
+					? part.label
+						? apply(context, severity, part.label, inlineText(part.value), items)
+						: applyUnlabelled(context, severity, part)
+					: !part.value && applyUnlabelled(context, severity, part, part.label);
+			// `**Response SLA**: Acknowledge within 1 minute` over a table of alert categories: the
+			// line times the level; the table stays in its page.
+			const line = lineEnd(context, part.start);
+			if (
+				!read &&
+				part.label &&
+				part.value &&
+				apply(context, severity, part.label, inlineText(part.value), [])
+			) {
+				claim(context.doc, part.start, line, href);
+				unread.push({ ...part, label: `the text under \`${part.label}\``, start: line });
+				used++;
+				continue;
+			}
 			if (!read) {
 				unread.push(part);
 				continue;
@@ -589,7 +672,7 @@ export function recogniseSeveritySections(context: Context): void {
 				reason:
 					used === 0
 						? `nothing under it reads as a severity's definition, targets or examples`
-						: `${unread.map((part) => (part.label ? `\`${part.label}\`` : 'the text before the first label')).join(', ')} ${unread.length > 1 ? 'have' : 'has'} no severity field`,
+						: `${unread.map((part) => (part.label.startsWith('the text') ? part.label : part.label ? `\`${part.label}\`` : 'the text before the first label')).join(', ')} ${unread.length > 1 ? 'have' : 'has'} no severity field`,
 			});
 		if (used > 0 && !known)
 			context.out.severities.push({
@@ -629,7 +712,8 @@ export function recogniseSeverityLabels(context: Context): void {
 				severity = severityFor(context, level, false);
 				read.push({ severity, part, notes: [severity.targetNotes ?? []].flat().length });
 				const value = inlineText(part.value);
-				if (value) severity.definition = push(severity.definition, value);
+				const prose = value ? readSentences(context, severity, value) : '';
+				if (prose) severity.definition = push(severity.definition, prose);
 				if (part.nodes.length && !applyUnlabelled(context, severity, part)) failed ??= part;
 			} else if (!severity) continue;
 			else {
@@ -670,6 +754,17 @@ export function recogniseSeverityLabels(context: Context): void {
 	}
 }
 
+/** `16` under `Resolution Time (hours)` → `16 hours`; `56 to 72` → `56 to 72 hours`. */
+function withUnit(header: string, cell: string): string {
+	const unit = /\((hours?|hrs?|minutes?|mins?|days?|business days?)\)/i.exec(header)?.[1];
+	const number = /^(\d+(?:\.\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:\.\d+)?)?)(?![\d.]|\s*[a-z])/i.exec(
+		cell
+	);
+	if (!unit || !number) return cell;
+	const one = number[1] === '1' ? unit.replace(/s$/i, '') : unit;
+	return `${number[1]} ${one}${cell.slice(number[1]!.length)}`;
+}
+
 /** Which severity field a table column fills. */
 function columnRole(header: string): string | undefined {
 	const h = header.toLowerCase();
@@ -678,7 +773,7 @@ function columnRole(header: string): string | undefined {
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
 	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
-	if (/definition|description|meaning|criteria/.test(h)) return 'definition';
+	if (/definition|description|meaning|criteria|^scope$|when to use/.test(h)) return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	// `Type` or `Category` beside the level holds its name only when its cells are level words
 	// (Critical, Major …); checked by the table.
@@ -749,18 +844,26 @@ export function severityTables(
 					return EMPTY_CELL.test(text) ? '' : text;
 				})
 			);
+			// `| | Production down | Urgent |` over `| Response time | 30 minutes | 1 hour |`: a blank
+			// corner (or `SLA`, `Targets`) over a timed target row is a ladder written across; under
+			// a priorities heading the headers are levels even in the team's own words.
+			const corner =
+				/^(|targets?|slas?|metrics?|service levels?)$/i.test(head![0] ?? '') &&
+				body.some((cells) => timedRow(cells[0] ?? '', cells.slice(1)));
+			const phraseHeaders = corner && SEVERITY_PARENT.test(section.title);
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
-			const headed = /severit|priorit|level|sev/i.test(head![0] ?? '');
-			if (
-				!headed &&
-				!(
-					/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
-					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? '')))
-				)
-			)
-				continue;
-			const across = head!.slice(1).map((cell) => parseLevel(cell));
+			const headed =
+				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
+				(/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
+					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? ''))));
+			if (!headed && !corner) continue;
+			const across = head!
+				.slice(1)
+				.map(
+					(cell, index) =>
+						parseLevel(cell) ?? (phraseHeaders ? phraseLevel(cell, index) : undefined)
+				);
 			if (
 				across.length >= 2 &&
 				across.every(Boolean) &&
@@ -780,11 +883,27 @@ export function severityTables(
 				});
 				continue;
 			}
+			// A blank corner is read only as a ladder written across.
+			if (!headed) continue;
 			// `Severity | Response Time` over `Critical`, `Warning`, `Info`: a word scale is a ladder
 			// only under a column that names severities, and only when no word repeats.
 			const wordRows = /severit|priorit/i.test(head![0] ?? '');
+			// `Priority | Response time` over `Production down | 30 minutes`: the team's own words
+			// are the levels when a target column times every row.
+			const phrases =
+				wordRows &&
+				// `P1` beside `Emergency`: with coded levels about, a word is a stray row.
+				body.every((cells) => !CODE_LEVEL.test(levelText(cells[0] ?? ''))) &&
+				head!.some((header, column) =>
+					timedRow(
+						header,
+						body.map((cells) => cells[column] ?? '')
+					)
+				);
 			const rows = body.map((cells, index) => ({
-				level: parseLevel(cells[0] ?? '', wordRows),
+				level:
+					parseLevel(cells[0] ?? '', wordRows) ??
+					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
 				first: cells[0] ?? '',
 				cells,
 				row: index + 1,
@@ -817,6 +936,21 @@ export function severityTables(
 	return found;
 }
 
+/** A target's label with a time in every cell: `Maximum response time | < 30 minutes | 1 hour`. */
+const timedRow = (label: string, cells: string[]): boolean =>
+	!!targetKey(label) && cells.length >= 2 && cells.every((cell) => !!parseDuration(cell));
+
+/**
+ * A level the team names in its own short words, ranked by its place: `Production down` is level
+ * `Production-down` (a level is one token) named as written.
+ */
+function phraseLevel(text: string, index: number): Level | undefined {
+	const words = text.trim().split(/\s+/);
+	if (!text.trim() || words.length > 3 || !words.every((word) => /^[A-Za-z]+$/.test(word)))
+		return undefined;
+	return { level: words.join('-'), rank: index, rest: '', name: text.trim() };
+}
+
 /** Ranks must be unique in a playbook: a document mixing scales gets ranks in ladder order. */
 export function finishSeverities(context: Context): void {
 	const ranks = context.out.severities.map((entry) => entry.data.rank);
@@ -840,7 +974,12 @@ export function recogniseSeverityTables(context: Context): void {
 			reason: `its first column names levels, but ${rows.map((row) => `\`${row}\``).join(', ')} ${rows.length > 1 ? 'are' : 'is'} not a level (expected P0–P4, SEV1, S1 …)`,
 		})
 	);
-	for (const { table, section, headers, rows, notes: noteRows } of tables) {
+	for (const { table, section, headers, rows: bare, notes: noteRows } of tables) {
+		// `Response Time (hours)` over `4 (1 with PII)`: the header's unit times the bare numbers.
+		const rows = bare.map((row) => ({
+			...row,
+			cells: row.cells.map((cell, index) => (index ? withUnit(headers[index] ?? '', cell) : cell)),
+		}));
 		// A "Response" column with no time in any cell says what to do, not how fast.
 		const roles = headers.map((header, index) => {
 			const role = columnRole(header);
@@ -941,6 +1080,40 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 }
 
 /**
+ * Levels as a definition list (`SEV-1` on its own line, then `:   Total outage. Acknowledge within
+ * 10 minutes.`) under a severity heading: two or more terms, each a different level. The
+ * definition's timed sentences are targets; the rest defines the level.
+ */
+export function recogniseSeverityTerms(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!SEVERITY_PARENT.test(section.title)) continue;
+		const terms = section.nodes.flatMap((node) => {
+			if (node.type !== 'paragraph') return [];
+			const [term, ...lines] = sourceOf(context.doc, node).split('\n');
+			const level = parseLevel(inlineText(term ?? ''), true);
+			if (!level || lines.length === 0 || !/^:\s/.test(lines[0]!)) return [];
+			const text = inlineText(lines.join(' ').replace(/^:\s*/, ''));
+			return [{ node, level, term: term!.trim(), text }];
+		});
+		const levels = terms.map((term) => term.level.level);
+		if (terms.length < 2 || new Set(levels).size < levels.length) continue;
+		if (levels.some((level) => context.out.severities.some((e) => e.data.level === level)))
+			continue;
+		for (const { node, level, term, text } of terms) {
+			const severity = severityFor(context, level, false);
+			const prose = readSentences(context, severity, text);
+			if (prose) severity.definition = push(severity.definition, prose);
+			context.out.severities.push({
+				slug: severitySlug(level.level),
+				data: severity,
+				from: fromOffset(context.doc, term, startOf(node)),
+			});
+			claimNode(context.doc, node, hrefOf(context, 'severities', ''));
+		}
+	}
+}
+
+/**
  * A list of levels under a severity heading: `1. **Sev1**` with nested lines under each. A
  * nested line that names and times its own target (`Acknowledge within 5 minutes.`) is that
  * target, a `Label: value` line is read as under a heading, and other lines are the level's
@@ -948,7 +1121,9 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
  */
 export function recogniseSeverityLists(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		if (!SEVERITY_PARENT.test(section.title)) continue;
+		// `Escalation Matrix (P1–P4)`: a heading naming the levels it lists is a ladder's too.
+		const names = (section.title.match(LEVEL_MENTION) ?? []).length > 0;
+		if (!SEVERITY_PARENT.test(section.title) && !names) continue;
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || list.children.length < 2) continue;
 			const firsts = list.children.map((item) => listLead(context, item));
@@ -966,16 +1141,10 @@ export function recogniseSeverityLists(context: Context): void {
 				const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
 				for (const line of lines) {
 					const text = line.replace(/\.$/, '');
+					if (clockLine(severity, text)) continue;
 					const pair = splitLabel(text);
 					if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
-					const lead = TARGET_LEAD.exec(text);
-					const key = lead?.[1] ? targetKey(lead[1]) : undefined;
-					const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
-					const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
-					if (key && phrase && !targets[key] && phrase === lead![2] && parseDuration(phrase)) {
-						targets[key] = phrase;
-						continue;
-					}
+					if (timedLine(severity, text)) continue;
 					if (severity.definition) severity.actions = push(severity.actions, line);
 					else severity.definition = line;
 				}
@@ -992,9 +1161,74 @@ export function recogniseSeverityLists(context: Context): void {
 					from: fromOffset(context.doc, heading, startOf(item)),
 				});
 			});
-			claimNode(context.doc, list, hrefOf(context, 'severities', ''));
+			// Under an escalation heading the same lines are a path too: left for that recogniser.
+			if (!/escalat/i.test(section.title))
+				claimNode(context.doc, list, hrefOf(context, 'severities', ''));
 		}
 	}
+}
+
+/** `Acknowledge within 5 minutes`: a line that names its target and is nothing but its time. */
+function timedLine(severity: SeverityInput, text: string): boolean {
+	const lead = TARGET_LEAD.exec(text);
+	const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+	const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
+	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+	if (!key || !phrase || targets[key] || phrase !== lead![2] || !parseDuration(phrase))
+		return false;
+	targets[key] = phrase;
+	return true;
+}
+
+/**
+ * `P1 - Critical: The site is down. Acknowledge within 5 min. Response: next business day.`: in
+ * prose of several sentences, those that time a target are typed; the rest is returned.
+ */
+function readSentences(context: Context, severity: SeverityInput, value: string): string {
+	const sentences = value.split(/(?<=\.)\s+(?=[A-Z])/);
+	if (sentences.length < 2) return value;
+	return sentences
+		.filter((sentence) => {
+			const text = sentence.replace(/\.$/, '');
+			const pair = splitLabel(text);
+			return !(
+				(pair && targetKey(pair.label) && apply(context, severity, pair.label, pair.value, [])) ||
+				timedLine(severity, text)
+			);
+		})
+		.join(' ');
+}
+
+/** `T+5m: Acknowledge; update incident`: a step on the clock from the start of an incident. */
+const CLOCK = /^T\s*\+\s*(\d+(?:\.\d+)?\s*[a-z]*)\s*[:–—-]\s*(.+)$/i;
+
+/**
+ * A level's clock lines: the offset of the step that acknowledges (responds, resolves) is that
+ * target, a cadence in the step (`hourly updates`) is the update target, a step that escalates is
+ * the level's escalation, and the rest are its actions. `Next business day acknowledgment`: a
+ * time, then the target it sets.
+ */
+function clockLine(severity: SeverityInput, line: string): boolean {
+	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+	const clock = CLOCK.exec(line);
+	if (!clock) {
+		const trailing = /^(.+?)\s+(acknowledge?ment|acknowledge|response|resolution)$/i.exec(line);
+		const key = trailing && targetKey(trailing[2]!);
+		if (!key || targets[key] || !parseDuration(trailing![1]!)) return false;
+		targets[key] = trailing![1]!;
+		return true;
+	}
+	const offset = /^0\s*[a-z]*$/i.test(clock[1]!) ? undefined : clock[1]!.trim();
+	const steps = clock[2]!.split(/\s*;\s*/);
+	// The first update's offset is no cadence: only acknowledge, respond and resolve are timed so.
+	const key = targetKey(steps[0]!.split(/\s+/)[0]!);
+	if (/^escalat/i.test(steps[0]!)) severity.escalation = push(severity.escalation, line);
+	else if (offset && key && key !== 'update' && !targets[key]) targets[key] = offset;
+	else if (!offset && /^(auto[- ])?page\b/i.test(steps[0]!)) severity.paging ??= clock[2]!;
+	else severity.actions = push(severity.actions, line);
+	const cadence = cadenceIn(clock[2]!);
+	if (cadence && !targets.update) targets.update = cadence;
+	return true;
 }
 
 /**
@@ -1048,6 +1282,37 @@ export function recogniseSeverityTargetLists(context: Context): void {
 	recogniseLevelMentions(context);
 }
 
+/**
+ * `MTTA (Mean Time To Acknowledge): < 5 minutes for P0/P1`, `Resolution: 1 hour for SEV1, 4 hours
+ * for SEV2`: a target's label, then a time per level. Every piece must time known levels that
+ * have no such target yet, or the line gives nothing.
+ */
+function perLevelTargets(context: Context, text: string): boolean {
+	const pair = splitLabel(text);
+	const key = pair && targetKey(pair.label);
+	if (!key) return false;
+	const found: { severity: SeverityInput; value: string }[] = [];
+	for (const piece of pair!.value.split(/\s*[,;]\s*/)) {
+		// `< 1 hour for P0`, or `P0: < 1 hour`.
+		const after = /^(.+?)\s+for\s+(.+)$/.exec(piece);
+		const before = /^(.+?)\s*:\s*(.+)$/.exec(piece);
+		const [time, levels] = after ? [after[1], after[2]] : before ? [before[2], before[1]] : [];
+		const named = (levels ?? '').match(LEVEL_MENTION) ?? [];
+		if (!time || !parseDuration(time) || named.length === 0) return false;
+		if (levels!.replace(LEVEL_MENTION, '').replace(/[\s/,&]|and|incidents?/gi, '')) return false;
+		for (const level of named) {
+			const severity = context.out.severities.find(
+				(e) => e.data.level === parseLevel(level)?.level
+			)?.data;
+			if (!severity || severity.targets?.[key]) return false;
+			found.push({ severity, value: time });
+		}
+	}
+	for (const { severity, value } of found)
+		((severity.targets ??= {}) as Record<TargetKey, string>)[key] = value;
+	return found.length > 0;
+}
+
 /** A level named anywhere in a line: `… every 15 minutes for P0`, `P1 incidents: …`. */
 const LEVEL_MENTION = /(?<![\w-])(?:P\s?\d|SEV-?\s?\d|Sev\s?\d|S\d)(?![\w-])/gi;
 
@@ -1071,6 +1336,7 @@ function recogniseLevelMentions(context: Context): void {
 			for (const item of list.children) {
 				if (item.children.length !== 1) continue;
 				const text = inlineText(itemSource(context.doc, item)).replace(/\.$/, '');
+				if (perLevelTargets(context, text)) continue;
 				const mentions = [...text.matchAll(LEVEL_MENTION)].map((m) => parseLevel(m[0])?.level);
 				if (mentions.length !== 1) continue;
 				const severity = context.out.severities.find((e) => e.data.level === mentions[0])?.data;
@@ -1079,7 +1345,9 @@ function recogniseLevelMentions(context: Context): void {
 				const phrase =
 					key === 'update' ? cadenceIn(text) : lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
 				const times = text.match(/\d+(?:\.\d+)?\s*[a-z]+/gi) ?? [];
-				if (!severity || !key || !phrase || !parseDuration(phrase) || times.length > 1) continue;
+				// `Update within 5 minutes, every 15 minutes thereafter`: the one `every` is the cadence.
+				if (!severity || !key || !phrase || !parseDuration(phrase)) continue;
+				if (times.length > 1 && key !== 'update') continue;
 				const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
 				if (targets[key]) continue;
 				targets[key] = phrase;

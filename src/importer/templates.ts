@@ -1,4 +1,4 @@
-import type { Code, Nodes, Paragraph, Parent } from 'mdast';
+import type { Code, Nodes, Paragraph, Parent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { scanBlanks } from '../lib/placeholders.ts';
@@ -41,7 +41,7 @@ const PROSE_LANGS = new Set([
 	'email',
 ]);
 const TEMPLATE_WORDS =
-	/communicat|\bcomms\b|template|message|notif|announce|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
+	/communicat|\bcomms\b|template|message|notif|notice|announce|briefing|\bposts?\b(?!-)|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
 /** Prose right above a block that calls it a template: `Copy the following template to …:`. */
 const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 /**
@@ -191,7 +191,15 @@ const COMMAND_LINE =
 /** A chat tool's slash command (`/incident create [title]`): typed into the chat, not a message. */
 const SLASH_COMMAND = /^\s*\/[a-z][\w-]*(\s|$)/;
 
+/**
+ * Clicks through a tool, written out in a step (`Go to https://… → Alerts → Silence`, `Open the
+ * console`, `Click "Mute"`): what a person does on a screen, not a message to send.
+ */
+const SCREEN_STEP =
+	/^\s*(?:\d+[.)]\s*)?(go to|navigate to|open|click|select|choose|log ?in(to)?|sign in(to)?|browse to)\b/i;
+
 export function looksLikeCommand(value: string): boolean {
+	if (SCREEN_STEP.test(value.split('\n').find((line) => line.trim()) ?? '')) return true;
 	const lines = value.split('\n').filter((line) => line.trim() && !/^\s*#/.test(line));
 	if (lines.length === 0) return false;
 	const commands = lines.filter(
@@ -257,6 +265,8 @@ function kindOf(text: string): Kind {
 	if (/timeline/i.test(text)) return 'timeline';
 	if (/record|incident file|incident doc/i.test(text)) return 'incident-record';
 	if (/status page/i.test(text)) return 'status-page';
+	// `Internal Notification (Slack/Email)`: an email to the team is still internal.
+	if (/\binternal\b/i.test(text)) return 'internal';
 	if (/customer|external|users?\b|public|email/i.test(text)) return 'external';
 	return 'internal';
 }
@@ -283,8 +293,10 @@ export function fieldFor(
 			.trim() || token;
 	const slug = slugify(label);
 	const name = /^[a-z]/.test(slug) ? slug : `field-${slug}`;
-	const options = label.split('/').map((o) => o.trim());
+	const options = label.split(/[/|]/).map((o) => o.trim());
 	const base = { name, label: label.charAt(0).toUpperCase() + label.slice(1) };
+	// `<Outage|Partial Outage|Security Incident>`: a bar lists the words to choose from.
+	if (/^<[^|>]+(\|[^|>]+)+>$/.test(token)) return { ...base, type: 'choice', options };
 	if (options.length > 1 && options.every((o) => STATUS_WORDS.test(o)))
 		return { ...base, type: 'status', derive: 'status' };
 	if (
@@ -308,18 +320,19 @@ export function fieldFor(
 }
 
 /**
- * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, and a one-word
- * `<time>` — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
+ * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, a one-word
+ * `<time>` and words in angle brackets (`<Site name>`, `<Outage|Partial Outage>`) — unless it is
+ * an HTML tag a message might carry, or is closed (`<time>…</time>`).
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[a-z_][\w-]*\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?|<[a-z]{2,24}>/g;
+	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 const HTML_TAGS = new Set(
 	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
 		' '
 	)
 );
 const isTag = (text: string, token: string): boolean => {
-	const name = /^<([a-z]+)>$/.exec(token)?.[1];
+	const name = /^<([a-z]+)[\s>]/.exec(token)?.[1];
 	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
 };
 
@@ -506,6 +519,8 @@ function templateSource(context: Context, code: CodeContext): SourceRef {
 export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
 	recogniseDocumentTemplates(context, taken);
+	recogniseFormTemplates(context, taken);
+	recogniseMessagePages(context, taken);
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
@@ -644,7 +659,14 @@ export function recogniseTemplates(context: Context): void {
 	}
 	recogniseProseTemplates(context, taken);
 	recogniseQuotedMessages(context, taken);
-	recogniseFormTemplates(context, taken);
+	// Two messages of one name (`Status Page Update (P0/P1)` early on, `Status Page Update` when
+	// resolving): the one meant for some severities keeps them in its title, to tell them apart.
+	for (const { data } of context.out.templates)
+		if (
+			data.appliesTo &&
+			context.out.templates.some((other) => other.data !== data && other.data.title === data.title)
+		)
+			data.title = `${data.title} (${data.appliesTo})`;
 	for (const [section, shared] of byHeading) {
 		if (shared.length < 2) continue;
 		for (const { slug, start, end } of shared)
@@ -674,42 +696,73 @@ function ruleAfter(context: Context, start: number, end: number): number | undef
 	)?.position?.start.offset;
 }
 
+/** `**Subject:** …`, `Headline: …`: the line a message is sent or posted under. */
+const SUBJECT_LABEL = /^(?:e-?mail )?(subject( line)?|headline|title)$/i;
+
+/** A heading's note that names where messages go: `(email/chat)`, `(Status Page)`. */
+const VIA_NOTE =
+	/^(e-?mail|chat|slack|teams|sms|status page)(\s*[/,&]\s*(e-?mail|chat|slack|teams|sms|status page))*$/i;
+
+/** Whether `section` or a heading above it says it holds messages. */
+const underMessages = (section: Section): boolean => {
+	for (let at = section.parent; at; at = at.parent) if (MESSAGES_PARENT.test(at.title)) return true;
+	return false;
+};
+
+/** A block's text as the message reads: a quote without its `>` marks. */
+const messageText = (context: Context, node: RootContent): string =>
+	node.type === 'blockquote'
+		? sourceOf(context.doc, node)
+				.split('\n')
+				.map((line) => line.replace(/^\s*>\s?/, ''))
+				.join('\n')
+				.trim()
+		: sourceOf(context.doc, node);
+
 /**
- * A message written as paragraphs under its own heading, in a section of messages:
- * `## Initial Announcement`, `**Subject:** Incident detected`, `Hi team, … <impacted_service> …`.
- * Only a section of paragraphs and short lists, and only with a subject line or a blank in two or
- * more paragraphs: prose about how to write messages is neither.
+ * A message written as paragraphs (or quoted) under its own heading: `## Initial Announcement`,
+ * `**Subject:** Incident detected`, `Hi team, … <impacted_service> …`, or `### Initial Post`,
+ * `**Headline:** Service disruption - [Service]`, `**Content:**`, `> We are looking into …`. Only
+ * a section of paragraphs, quotes and short lists, in a section of messages or with a subject
+ * line, and only with a subject line or a blank in two or more paragraphs: prose about how to
+ * write messages is neither. Outside a section of messages, a subject line needs a blank or a
+ * quoted body. A label that only says "here is the body" (`**Content:**`) is dropped.
  */
 function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (section.children.length || !section.heading || !section.parent) continue;
-		if (!MESSAGES_PARENT.test(section.parent.title) || MESSAGES_PARENT.test(section.title))
-			continue;
 		const cut = ruleAfter(context, section.contentStart, section.end) ?? section.end;
 		const nodes = section.nodes.filter((node) => endOf(node) <= cut);
 		if (nodes.length === 0 || touched(context, section.start, section.end)) continue;
-		if (!nodes.every((node) => node.type === 'paragraph' || node.type === 'list')) continue;
+		if (!nodes.every((node) => ['paragraph', 'list', 'blockquote'].includes(node.type))) continue;
 		const firstLines = sourceOf(context.doc, nodes[0]!).split('\n');
-		const subjectLine = labelLine(firstLines[0]!, true);
+		const subjectLine =
+			nodes[0]!.type === 'paragraph' ? labelLine(firstLines[0]!, true) : undefined;
 		const subject =
-			subjectLine && /^subject( line)?$/i.test(subjectLine.label) && subjectLine.value
+			subjectLine && SUBJECT_LABEL.test(subjectLine.label) && subjectLine.value
 				? inlineText(subjectLine.value)
 				: undefined;
-		const bodyStart =
-			subject && firstLines.length === 1
-				? nodes[1] && startOf(nodes[1])
-				: subject
-					? startOf(nodes[0]!) + firstLines[0]!.length + 1
-					: startOf(nodes[0]!);
-		if (bodyStart === undefined) continue;
+		const inMessages =
+			MESSAGES_PARENT.test(section.parent.title) && !MESSAGES_PARENT.test(section.title);
+		if (!subject && !inMessages) continue;
+		const bodyNodes = (subject && firstLines.length === 1 ? nodes.slice(1) : nodes).filter(
+			(node) => {
+				const label = node.type === 'paragraph' && labelLine(sourceOf(context.doc, node));
+				return !(label && !label.value && GENERIC_LABEL.test(label.label));
+			}
+		);
+		if (bodyNodes.length === 0 && !subject) continue;
+		const texts = bodyNodes.map((node) => messageText(context, node));
+		if (subject && firstLines.length > 1 && bodyNodes[0] === nodes[0])
+			texts[0] = firstLines.slice(1).join('\n').trim();
+		const body = texts.join('\n\n').trim();
 		const end = endOf(nodes[nodes.length - 1]!);
-		const body = context.doc.source.slice(bodyStart, end).trim();
 		const blanks = fieldsFor(body, subject ?? '');
 		// One paragraph is a message when written as one: lines broken by hand, two blanks at least
 		// (`Hello,` / `We're aware of an issue affecting [service] …` / `Thank you …`).
 		const letter =
-			nodes.length === 1 &&
-			nodes[0]!.type === 'paragraph' &&
+			bodyNodes.length === 1 &&
+			bodyNodes[0]!.type !== 'list' &&
 			body.split('\n').length >= 3 &&
 			blanks.fields.length >= 2;
 		// Under a heading that says these are templates, a skeleton of bold headings over prompts
@@ -718,25 +771,32 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			blanks.fields.length === 0 &&
 			/\btemplates\b/i.test(section.parent.title) &&
 			isSkeleton(context, nodes);
+		// Outside a section of messages, a subject line alone may be advice (`**Subject:** keep it
+		// short`): the message must also have a blank or be quoted.
+		const sent =
+			subject &&
+			(inMessages || blanks.fields.length > 0 || bodyNodes.some((n) => n.type === 'blockquote'));
 		if (
 			!body ||
-			(!subject && !letter && !skeleton && (blanks.fields.length === 0 || nodes.length < 2))
+			(!sent && !letter && !skeleton && (blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
 		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
 		const words = `${title} ${section.parent.title}`;
 		const kind = kindOf(words);
+		const parentNote = splitTitle(section.parent.title).note;
+		// `(email/chat)`: the heading's note names where the message goes, not when; so does the
+		// note of the heading over a group of messages (`Team notices (Chat/Email)`).
+		const isVia = (text?: string) => !!text && VIA_NOTE.test(text);
+		const via = isVia(note);
+		const channelWords = `${words} ${via ? note : ''} ${isVia(parentNote) ? parentNote : ''}`;
 		const channels: NonNullable<TemplateInput['channels']> = [];
-		// `(email/chat)`: the heading's note names where the message goes, not when.
-		const via =
-			note &&
-			/^(e-?mail|chat|slack|teams|sms|status page)(\s*[/,&]\s*(e-?mail|chat|slack|teams|sms|status page))*$/i.test(
-				note
-			);
-		if (via && /chat|teams|sms/i.test(note)) channels.push('chat');
-		if (subject || /email/i.test(`${words} ${via ? note : ''}`)) channels.push('email');
-		if (/status page/i.test(`${words} ${via ? note : ''}`)) channels.push('status-page');
-		if (/slack/i.test(`${words} ${via ? note : ''}`)) channels.push('slack');
+		if (/\bchat\b|teams|sms/i.test(channelWords)) channels.push('chat');
+		// A headline is the post's title on a status page, not an email's subject.
+		if ((subject && /subject/i.test(subjectLine!.label)) || /e-?mail/i.test(channelWords))
+			channels.push('email');
+		if (/status page/i.test(channelWords)) channels.push('status-page');
+		if (/slack/i.test(channelWords)) channels.push('slack');
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind,
@@ -889,24 +949,138 @@ const emptyRows = (section: Section): number =>
 		.flatMap((node) => (node.type === 'table' ? node.children.slice(1) : []))
 		.filter((row) => row.children.some((cell) => !toString(cell).trim())).length;
 
+/** A report written after an incident: `Post-Incident Report (PIR)`, `Postmortem`, `RCA`. */
+const REPORT_WORDS =
+	/post-?mortem|post-incident|incident report|\bpir\b|\brca\b|root cause analysis|retrospective|after-action|incident review/i;
+/** Dates and clock times left to fill in: `YYYY-MM-DD`, `HH:MM`, `INC-YYYYMMDD-XXX`. */
+const PLACEHOLDER_STAMP = /\b(?:YYYY|HH:MM|MM\/DD|DD\/MM)\b/g;
+
+/** Sub-headings naming a message's parts: `## Subject`, `## Body`, `## Recipients`, `## When to Use`. */
+const BODY_HEADING = /^(?:e-?mail |message )?(body|message|content|text|wording)$/i;
+const RECIPIENTS_HEADING =
+	/^(recipients?|to|send to|audience|distribution( list)?|who (to notify|receives it))$/i;
+const WHEN_HEADING = /^(when to (use|send)( it)?|when|use when|trigger)$/i;
+/** An HTML tag with its attributes, or a closing tag: markup, never a blank (`<link to ticket>` is one). */
+const HTML_TAG = /<\/?[a-z]+(?:\s+[a-z-]+="[^"]*")*\s*\/?>/gi;
+
 /**
- * A page titled `… Template` that is a form to fill in: `# Root Cause Analysis (RCA) Template`
- * with `- **Incident ID:**`, `- **Date/Time:**` … left empty (or table rows with empty cells), tables
- * and checklists. The whole
- * section is the document (Markdown); three empty fields at least, so that a section describing
- * a template is not taken for one.
+ * A message whose parts are sub-headings: `# Update message` over `## When to Use`, `##
+ * Recipients`, `## Subject` and `## Body` (a page per message, as notification folders are
+ * written). The body needs a subject or recipients beside it, so a request's `Body` in an API
+ * note is no message; inline code and fenced blocks in it are the message's own words.
+ */
+function recogniseMessagePages(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!section.heading || section.children.length < 2) continue;
+		if (touched(context, section.start, section.end)) continue;
+		const part = (words: RegExp) =>
+			section.children.find((child) => words.test(unnumbered(stripEmoji(child.title))));
+		const [bodyPart, subjectPart, toPart, whenPart] = [
+			BODY_HEADING,
+			SUBJECT_LABEL,
+			RECIPIENTS_HEADING,
+			WHEN_HEADING,
+		].map(part);
+		if (!bodyPart || (!subjectPart && !toPart)) continue;
+		const textOf = (part: Section) =>
+			part.nodes
+				.map((node) =>
+					node.type === 'code'
+						? node.value
+						: messageText(context, node).replace(/`([^`\n]+)`/g, '$1')
+				)
+				.join('\n\n')
+				.trim();
+		const body = textOf(bodyPart);
+		// A JSON or XML payload (a webhook's body) is data, not a message.
+		if (!body || looksLikeCommand(body) || /^\s*(?:[{[]\s*["\n]|<\?xml)/.test(body)) continue;
+		const line = (part: Section | undefined) =>
+			part && inlineText(textOf(part).replace(HTML_TAG, ''));
+		const subject = subjectPart && textOf(subjectPart).replace(/\s+/g, ' ');
+		const when = line(whenPart);
+		const audience = line(toPart);
+		const intro = section.nodes.map((node) => sourceOf(context.doc, node)).join(' ');
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		const data: NewTemplate = {
+			title: title.trim() || 'Template',
+			kind: kindOf(`${title} ${intro} ${section.parent?.title ?? ''}`),
+			...(when || note ? { when: when || note } : {}),
+			...(audience ? { audience } : {}),
+			...(subject || /\be-?mail/i.test(`${title} ${intro}`) ? { channels: ['email'] } : {}),
+			...(subject ? { subject } : {}),
+			format: 'plain',
+			body,
+			fields: fieldsFor(body, subject ?? '').fields,
+		};
+		addSectionTemplate(context, taken, section, data, [section.start, section.end]);
+	}
+}
+
+/**
+ * A document to fill in and save, in the section's own Markdown: a page titled `… Template` or
+ * `Template: …` (`# Postmortem Template`, `## Bug Template`), or a report (`## Post-Incident
+ * Report (PIR)`) under a heading that says these are templates. It must read as a form: parts
+ * (sub-headings, a table or labelled lines) and three places to fill in at least outside fenced
+ * blocks (empty fields `- **Incident ID:**`, table rows with an empty cell, blanks `[Name]`,
+ * stamps `YYYY-MM-DD` / `HH:MM`; in a `… Template` section also labelled prompts `- **Summary**:
+ * one line …`). A section that describes the review, or a message with its blanks, is neither:
+ * a message has no parts, and its fenced block is the message recogniser's.
  */
 function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
-		const heading = stripEmoji(section.title);
-		if (!/\btemplate$/i.test(heading) || !section.heading) continue;
-		if (touched(context, section.start, section.end)) continue;
+		const heading = unnumbered(stripEmoji(section.title));
+		if (!section.heading || touched(context, section.start, section.end)) continue;
+		const named = /\btemplate$|^template\s*[:–—-]\s*\S/i.test(heading);
+		const report =
+			REPORT_WORDS.test(heading) && underMessages(section) && !/\btemplates\b/i.test(heading);
+		if (!named && !report) continue;
 		const body = context.doc.source.slice(section.contentStart, section.end).trim();
 		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
-		if ((text.match(EMPTY_FIELD)?.length ?? 0) + emptyRows(section) < 3) continue;
-		const name = heading.replace(/\s*\btemplate$/i, '').trim() || heading;
-		const data = documentTemplate(heading, body);
-		addSectionTemplate(context, taken, section, data, [section.start, section.end], name);
+		const parts = [section, ...allSections(section)];
+		// `- **Summary**: one line on the problem`, `Impact: who is affected`: a field and its prompt.
+		const labelled = text
+			.split('\n')
+			.filter((line) => labelLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), true)).length;
+		const tables = parts.some((part) => part.nodes.some((node) => node.type === 'table'));
+		if (section.children.length < 2 && !tables && labelled < 3) continue;
+		const marked =
+			(text.match(EMPTY_FIELD)?.length ?? 0) +
+			parts.reduce((sum, part) => sum + emptyRows(part), 0) +
+			blankTokens(text).length +
+			new Set(text.match(PLACEHOLDER_STAMP) ?? []).size;
+		const prompts = named ? labelled : 0;
+		if (marked + prompts < 3) continue;
+		const name = heading.replace(/^template\s*[:–—-]\s*|\s*\btemplate$/gi, '').trim() || heading;
+		// A few label lines in a section of messages (`Status: …`, `Impact: …`, `Next update: …`)
+		// are a message's form, not a document to save.
+		const message = section.children.length === 0 && !tables && underMessages(section);
+		const data: NewTemplate = message
+			? {
+					title: heading,
+					kind: kindOf(`${heading} ${section.parent?.title ?? ''}`),
+					format: 'plain',
+					body,
+					fields: fieldsFor(body).fields,
+				}
+			: documentTemplate(heading, body);
+		const slug = addSectionTemplate(
+			context,
+			taken,
+			section,
+			data,
+			[section.start, section.end],
+			name
+		);
+		if (marked < 3)
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				leftAs: `template ${context.playbook}/${slug}`,
+				reason:
+					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
+			});
 	}
 }
 

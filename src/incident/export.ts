@@ -171,12 +171,16 @@ export function renderDocument(
 ): string {
 	const template = templateOf(context.playbook, kind);
 	const values = derivedValues(incident, context);
-	const fields = template.fields.filter((field) => field.derive && values[field.derive]);
+	// Every field is passed, so one the incident cannot fill stays a visible blank.
 	let markdown = segmentsToText(
 		fillTemplate(
 			template.body,
-			fields,
-			Object.fromEntries(fields.map((field) => [field.name, values[field.derive!]!]))
+			template.fields,
+			Object.fromEntries(
+				template.fields.flatMap((field) =>
+					field.derive && values[field.derive] ? [[field.name, values[field.derive]]] : []
+				)
+			)
 		)
 	);
 	markdown = withSection(

@@ -69,7 +69,9 @@ export function parseDuration(input: string): Duration | undefined {
 		if (typeof meaning === 'string') return { text, kind: meaning, businessHours };
 		return { text, kind: 'span', minutes: meaning.minutes, businessHours };
 	}
-	const match = /^(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?\s*)?(business\s+)?([a-z]+)/.exec(lead);
+	// `4-8 hours`, `56 to 72 hours`: a range counts by its first number.
+	const match =
+		/^(\d+(?:\.\d+)?)\s*(?:(?:[-–]|to\b)\s*\d+(?:\.\d+)?\s*)?(business\s+)?([a-z]+)/.exec(lead);
 	if (!match) return undefined;
 	const value = Number(match[1]);
 	const unit = match[3]!.replace(/s$/, '');

@@ -31,6 +31,25 @@ export function scanBlanks(text: string): Blank[] {
 export interface FieldTokens {
 	name: string;
 	tokens: string[];
+	/** What the field asks for; an unfilled field whose token is example text shows it instead. */
+	label?: string;
+}
+
+/**
+ * Placeholder words that mark a token as a blank even outside brackets: `HH:MM`, `YYYY-MM-DD`,
+ * `X hours`, `@name`, `brief-description`, `Investigating / Mitigating / Resolved`.
+ */
+const PLACEHOLDER = /\b(?:YYYY|YY|MM|DD|HH|X+|Y|Z|N)\b|@name\b|^[a-z]+(?:-[a-z]+)+$|\S \/ \S/;
+
+/**
+ * How an unfilled field stands in the text. A token that reads as a blank stays; one that is the
+ * source's example (`Investigating`, `15 minutes`, `Payment Processing`) would pass for a true
+ * status, time or name once copied, so it becomes a visible blank named after the field.
+ */
+export function unfilledText(blank: string, field: { name: string; label?: string }): string {
+	if (scanBlanks(blank).length > 0 || PLACEHOLDER.test(blank)) return blank;
+	const label = field.label?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+	return `[${label || field.name}]`;
 }
 
 /** A run of a filled template: literal text, or a field's value (or its blank when unfilled). */
@@ -102,8 +121,8 @@ function unbullet(before: string, value: string): string {
 }
 
 /**
- * Splits `text` at every declared token and puts in the field values. Unfilled fields keep their
- * blank, marked `filled: false`. Values are inserted as they are: nothing in them is read again.
+ * Splits `text` at every declared token and puts in the field values. Unfilled fields keep a
+ * visible blank (`unfilledText`), marked `filled: false`. Values are inserted as they are: nothing in them is read again.
  * `shape` rewrites a value for the place it goes (a file name); `undefined` leaves the blank.
  */
 export function fillTemplate(
@@ -115,6 +134,7 @@ export function fillTemplate(
 	const segments: Segment[] = [];
 	let index = 0;
 	for (const { start, end, name, blank } of tokenRanges(text, fields)) {
+		const field = fields.find((candidate) => candidate.name === name)!;
 		if (start > index) segments.push({ kind: 'text', text: text.slice(index, start) });
 		const given = Object.hasOwn(values, name) ? values[name] : undefined;
 		const value = given !== undefined && shape ? shape(given, blank) : given;
@@ -122,7 +142,7 @@ export function fillTemplate(
 		segments.push({
 			kind: 'field',
 			name,
-			text: filled ? unbullet(text.slice(0, start), value) : blank,
+			text: filled ? unbullet(text.slice(0, start), value) : unfilledText(blank, field),
 			filled,
 		});
 		index = end;

@@ -95,6 +95,17 @@ describe('seed templates', () => {
 		expect(p1).toContain('We will provide updates every 30 min.');
 	});
 
+	test('a cadence, status or service the source only gives as an example is copied as a visible blank', () => {
+		// Servio's P0 sets no update cadence, so nothing can say when the next update comes.
+		const servio = copied('servio/status-page-update', incident('servio', 'p0'));
+		expect(servio).toContain('Next Update: [Next update]');
+		expect(servio).toContain('Service Outage - [Affected service]');
+		expect(servio).toContain('Status: Identified');
+		const sentia = copied('sentia/initial-communication', incident('sentia', 'p1'));
+		expect(sentia).toContain('Next update: [Next update]');
+		expect(sentia).not.toMatch(/15 minutes/);
+	});
+
 	test('Stolentee Incident Detected promises updates at the severity’s cadence', () => {
 		expect(copied('stolentee/incident-detected', incident('stolentee', 'p0'))).toContain(
 			"We'll provide updates every 30 min."

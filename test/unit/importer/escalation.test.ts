@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoxTree, parseNameOrder, windowStart } from '../../../src/importer/escalation.ts';
+import {
+	parseBoxTree,
+	parseClockLines,
+	parseNameOrder,
+	windowStart,
+} from '../../../src/importer/escalation.ts';
 import { parseDoc } from '../../../src/importer/markdown.ts';
 import { importText } from './helpers.ts';
 
@@ -150,5 +155,70 @@ describe('escalation paths stay valid', () => {
 			list('To set up the app:', '1. Primary Engineer\n2. Engineering Manager')
 		).toBeUndefined();
 		expect(list('When you escalate:', '1. Open the dashboard\n2. Page the lead')).toBeUndefined();
+	});
+
+	it('reads clock lines: stamps in several spellings, steps that engage no one as notes', () => {
+		expect(
+			parseClockLines(
+				'+0m - on-call analyst paged\n+20m - no fix yet, call the shift supervisor\n+1h - brief the regional director',
+				true
+			)
+		).toEqual({
+			levels: [
+				{ id: '+0m', who: 'on-call analyst', after: '0 min' },
+				{ id: '+20m', who: 'shift supervisor', after: '20 min', condition: 'no fix yet' },
+			],
+			notes: ['+1h: brief the regional director'],
+		});
+		// Outside an escalation heading every step must engage someone.
+		expect(
+			parseClockLines(
+				'T+0: page the on-call analyst\nT+10m: write the summary\nT+30m: page the lead'
+			)
+		).toBeUndefined();
+		// Times that fall back are no clock; nor is text before the first stamp.
+		expect(
+			parseClockLines('30 minutes: page the lead\n10 minutes: page the on-call', true)
+		).toBeUndefined();
+		expect(
+			parseClockLines('Steps:\n5 min: page the lead\n9 min: page the manager', true)
+		).toBeUndefined();
+	});
+
+	it("reads a clock nested under each severity item as that severity's path", () => {
+		const paths = escalations(`## Severity levels
+
+| Level | Name | Acknowledge |
+| --- | --- | --- |
+| SEV1 | Critical | 5 minutes |
+| SEV2 | Major | 15 minutes |
+
+## Paging by severity
+
+- **SEV1**: all hours
+  - T+0: Page the on-call engineer
+  - T+10m: Escalate to the team lead
+- **SEV2**: working hours
+  - T+0: Page the on-call engineer
+  - T+60m: Escalate to the team lead
+`);
+		expect(
+			paths.map((path) => [path.title, path.levels.map((l) => [l.who, l.after, l.severity])])
+		).toEqual([
+			[
+				'SEV1',
+				[
+					['on-call engineer', '0 min', 'demo/sev1'],
+					['team lead', '10 min', 'demo/sev1'],
+				],
+			],
+			[
+				'SEV2',
+				[
+					['on-call engineer', '0 min', 'demo/sev2'],
+					['team lead', '60 min', 'demo/sev2'],
+				],
+			],
+		]);
 	});
 });

@@ -108,6 +108,18 @@ restart
 		expect(scenarioTitle('Alert: QueueStuck (severity: critical)')).toBe('QueueStuck');
 		expect(scenarioTitle('🛠 Runbook Example – Site Down')).toBe('Site Down');
 		expect(scenarioTitle('Runbook — Cache Storm')).toBe('Cache Storm');
+		// What a heading calls the section before its name is no part of the name.
+		expect(scenarioTitle('Alert Runbook: QueueConsumersMissing')).toBe('QueueConsumersMissing');
+		expect(scenarioTitle('Alert name ReplicaLagHigh')).toBe('ReplicaLagHigh');
+		expect(scenarioTitle('Rule name: TlsCertExpiringSoon')).toBe('TlsCertExpiringSoon');
+		expect(scenarioTitle('Playbook for a stolen laptop')).toBe('Stolen laptop');
+		expect(scenarioTitle('Scenario: Ransomware on a file server')).toBe(
+			'Ransomware on a file server'
+		);
+		expect(scenarioTitle('Incident type – Lost export')).toBe('Lost export');
+		expect(scenarioTitle('Print queue stuck — Runbook')).toBe('Print queue stuck');
+		// A sentence after a label is a title, and keeps its label.
+		expect(scenarioTitle('Owner: the platform team')).toBe('Owner: the platform team');
 	});
 
 	it("takes numbered steps with time windows, step labels and appendices as a runbook's steps", () => {

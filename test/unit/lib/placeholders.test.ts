@@ -51,6 +51,29 @@ describe('fillTemplate', () => {
 		expect(blankFields(segments)).toEqual(['severity', 'summary']);
 	});
 
+	test("an unfilled field whose token is the source's example shows a blank named after it", () => {
+		const segments = fillTemplate(
+			'Status: Investigating\nNext update: 15 minutes\nAt HH:MM UTC, ~X% of traffic, for brief-description',
+			[
+				{ name: 'status', tokens: ['Investigating'], label: 'Status' },
+				{
+					name: 'next-update',
+					tokens: ['15 minutes'],
+					label: 'Next update (the source says "15 minutes")',
+				},
+				{ name: 'at', tokens: ['HH:MM UTC'], label: 'Time' },
+				{ name: 'share', tokens: ['~X%'], label: 'Share' },
+				{ name: 'summary', tokens: ['brief-description'] },
+			],
+			{}
+		);
+		// A status, a time or a name the responder did not give is never copied as if it were true.
+		expect(segmentsToText(segments)).toBe(
+			'Status: [Status]\nNext update: [Next update]\nAt HH:MM UTC, ~X% of traffic, for brief-description'
+		);
+		expect(blankFields(segments)).toEqual(['status', 'next-update', 'at', 'share', 'summary']);
+	});
+
 	test('treats values as text: markup and template syntax stay literal', () => {
 		const value = '<img src=x onerror=alert(1)> {{constructor}} [Brief description]';
 		const segments = fillTemplate('[Brief description]!', fields, { summary: value });
