@@ -294,6 +294,7 @@ export function recogniseRoles(context: Context): void {
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
 	recogniseRoleBullets(context);
+	recogniseRoleParagraphs(context);
 	recogniseDefinedTerms(context);
 	recogniseSentenceRoles(context);
 }
@@ -930,17 +931,11 @@ interface ListRole {
 }
 
 /**
- * One list item as a role: a bold name (after an article, with its initials) and a duty after a
- * colon, a dash or in parentheses; a plain name before a colon or dash; a bare name; any of these
- * over nested lines. Undefined when the item is something else (a sentence, a step).
+ * One line as a role's name and duty: a bold name (after an article, with its initials) and a duty
+ * after a colon, a dash or in parentheses; a plain name before a colon or dash; a bare name.
+ * Undefined when the line is something else (a sentence, a step).
  */
-function listRole(context: Context, item: ListItem): ListRole | undefined {
-	const [first, nested, ...rest] = item.children;
-	if (first?.type !== 'paragraph' || rest.length || (nested && nested.type !== 'list'))
-		return undefined;
-	const lines =
-		nested?.type === 'list' ? nested.children.flatMap((sub) => itemLines(context.doc, sub)) : [];
-	const text = itemSource(context.doc, item);
+function nameAndDuty(text: string): { name: string; short?: string; duty?: string } | undefined {
 	const bold = BOLD_NAME.exec(text);
 	let name: string | undefined;
 	let short: string | undefined;
@@ -973,6 +968,19 @@ function listRole(context: Context, item: ListItem): ListRole | undefined {
 	}
 	if (!name || !roleShaped(name) || GROUP.test(name)) return undefined;
 	if (duty !== undefined && !(duty = inlineText(duty))) return undefined;
+	return { name, ...(short ? { short } : {}), ...(duty !== undefined ? { duty } : {}) };
+}
+
+/** One list item as a role (`nameAndDuty`), perhaps over nested lines; undefined when it is not. */
+function listRole(context: Context, item: ListItem): ListRole | undefined {
+	const [first, nested, ...rest] = item.children;
+	if (first?.type !== 'paragraph' || rest.length || (nested && nested.type !== 'list'))
+		return undefined;
+	const lines =
+		nested?.type === 'list' ? nested.children.flatMap((sub) => itemLines(context.doc, sub)) : [];
+	const found = nameAndDuty(itemSource(context.doc, item));
+	if (!found) return undefined;
+	const { name, short, duty } = found;
 	const role: ListRole = { item, name, ...(short ? { short } : {}) };
 	if (duty) return { ...role, duty, ...(lines.length ? { notes: lines } : {}) };
 	if (nested) return lines.length ? { ...role, about: lines } : undefined;
@@ -1017,6 +1025,50 @@ export function recogniseRoleBullets(context: Context): void {
 				});
 			}
 			claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
+		}
+	}
+}
+
+/**
+ * Roles as paragraphs straight under a roles heading: `**Scribe** – keeps the log.` one per
+ * paragraph or line, or a definition list (`Incident Lead` then `: Runs the call.`). At least two,
+ * each with its duty, most named after a function; other paragraphs (an intro, a note) stay.
+ */
+function recogniseRoleParagraphs(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		if (!ROLES_HEADING.test(withoutSectionNumber(section.title))) continue;
+		const found = section.nodes.flatMap((node) => {
+			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node)))
+				return [];
+			// A definition's `: …` line belongs to the name on the line before it.
+			const lines = sourceOf(context.doc, node)
+				.replace(/\n\s*:\s+/g, ': ')
+				.split('\n');
+			const roles = lines.map(nameAndDuty);
+			if (!roles.every((role) => role?.duty)) return [];
+			return [{ node, roles: roles as { name: string; short?: string; duty: string }[] }];
+		});
+		const roles = found.flatMap((paragraph) => paragraph.roles);
+		const named = roles.filter(
+			(role) => ROLE_NOUN.test(role.name) || DESCRIBES_PERSON.test(role.duty)
+		).length;
+		if (roles.length < 2 || named * 2 < roles.length) continue;
+		for (const { node, roles: own } of found) {
+			for (const { name, short, duty } of own) {
+				if (knownRole(context, name)) continue;
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? name), taken),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						responsibilities: duty.split(SENTENCE_BREAK),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromOffset(context.doc, name, startOf(node)),
+				});
+			}
+			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
 		}
 	}
 }
