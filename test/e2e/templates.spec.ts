@@ -87,13 +87,22 @@ test.describe('a seed template (Servio status page update)', () => {
 		await expect(t.body).toContainText('Impact: about 40% of traffic affected');
 
 		// Service, impact, status, next update and workaround are fields now; without an incident
-		// they stay blanks, named before a second press copies them as written.
+		// they stay blanks, named before a second press copies them. The source's examples are not
+		// copied as if true: each unfilled one goes out as a blank named after its field.
 		await t.copy('Copy text').click();
 		await expect(t.status).toContainText('Still blank: Affected service');
 		await t.copy('Copy text').click();
 		await expect(t.status).toHaveText(/^Copied/);
 		const { body } = await t.source();
-		expect(await t.clipboard()).toBe(body.replaceAll('~X%', 'about 40%'));
+		expect(await t.clipboard()).toBe(
+			body
+				.replaceAll('~X%', 'about 40%')
+				.replace(/payment processing/gi, '[Affected service]')
+				.replace('Some users may be unable to complete orders.', '[What users see]')
+				.replace('Status: Investigating', 'Status: [Status]')
+				.replace('Next Update: 15 minutes', 'Next Update: [Next update]')
+				.replace('Cash-only mode available at venues', '[Workaround]')
+		);
 
 		await t.page.reload();
 		await expect(t.field('Share of traffic affected')).toHaveValue('about 40%');
