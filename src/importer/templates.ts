@@ -1038,9 +1038,14 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		const text = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
 		const parts = [section, ...allSections(section)];
 		// `- **Summary**: one line on the problem`, `Impact: who is affected`: a field and its prompt.
+		// A value that is a link or a finished sentence (`**Purpose:** Give clear updates.`) describes
+		// the template rather than asking for something.
 		const labelled = text
 			.split('\n')
-			.filter((line) => labelLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), true)).length;
+			.map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''))
+			.filter(
+				(line) => labelLine(line, true) && !/(?:\.|\]\([^)]*\))\s*$/.test(line.trim())
+			).length;
 		const tables = parts.some((part) => part.nodes.some((node) => node.type === 'table'));
 		if (section.children.length < 2 && !tables && labelled < 3) continue;
 		const marked =

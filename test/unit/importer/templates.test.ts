@@ -34,6 +34,20 @@ Owner: @[name]. Next update in [15/30] minutes.
 		]);
 	});
 
+	it('counts label lines as prompts, but not ones that describe the template', () => {
+		const about = `## Overview
+
+**Purpose:** Give every audience the same clear updates.
+
+**When to use:** Any incident that people outside the team notice.
+
+**Skills:** [Writing for customers](../skills.md#writing)
+`;
+		expect(templates(`# Outage notice template\n\n${about}`)).toEqual([]);
+		const form = `# Outage notice template\n\n${about}\n## Form\n\n- **Service**: which one is down\n- **Since**: when it started\n- **Next update**: when you will write again\n`;
+		expect(templates(form).map((t) => t.data.title)).toEqual(['Outage notice template']);
+	});
+
 	it('names a block by its bold label and keeps the label’s parenthetical as when', () => {
 		const [template] = templates(`## Phase 4: Communication
 **Initial Notification (within 15 min):**
