@@ -202,7 +202,7 @@ export function recogniseRoles(context: Context): void {
 			// sentence before the list is the role's summary.
 			const lead = parts.length === 1 && !parts[0]!.label ? parts[0]!.nodes : [];
 			const intro = lead.length === 2 && lead[0]!.type === 'paragraph' ? lead[0] : undefined;
-			const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+			const short = shortOf(name);
 			const list = lead.length > 0 && listItemsOf(intro ? lead.slice(1) : lead) !== undefined;
 			// A team's heading (`Response Team`) too, when its sentence says what its members do.
 			const bare =
@@ -418,6 +418,31 @@ function boldLeadName(node: RootContent): string | undefined {
 	return lead && AGENT.test(base) && roleShaped(name) && !GROUP.test(base) ? name : undefined;
 }
 
+/** `Customer Liaison (CL)`: the initials a role's name ends with, as its short name. */
+const shortOf = (name: string): string | undefined =>
+	/\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+
+/** Types a role by its name and duties, its short name read from the name's trailing initials. */
+function addRole(
+	context: Context,
+	taken: Set<string>,
+	name: string,
+	responsibilities: string[],
+	from: SourceRef
+): void {
+	const short = shortOf(name);
+	context.out.roles.push({
+		slug: uniqueSlug(slugify(short ?? name), taken),
+		data: {
+			name,
+			...(short ? { short } : {}),
+			responsibilities,
+			order: (context.out.roles.length + 1) * 10,
+		},
+		from,
+	});
+}
+
 /**
  * Anywhere in the document, a heading that names a function (`# Incident Commander`) over a
  * sentence ending "… is responsible for:" and a list, or a bold name over a list of what it does
@@ -429,17 +454,13 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 	const taken = takenIn(context, 'roles');
 	const add = (name: string, list: RootContent, from: SourceRef) => {
 		if (list.type !== 'list') return;
-		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
-		context.out.roles.push({
-			slug: uniqueSlug(slugify(short ?? name), taken),
-			data: {
-				name,
-				...(short ? { short } : {}),
-				responsibilities: list.children.flatMap((item) => itemLines(context.doc, item)),
-				order: (context.out.roles.length + 1) * 10,
-			},
-			from,
-		});
+		addRole(
+			context,
+			taken,
+			name,
+			list.children.flatMap((item) => itemLines(context.doc, item)),
+			from
+		);
 		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
 	};
 	for (const section of allSections(context.doc.outline)) {
@@ -638,7 +659,7 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 			continue;
 		}
 		typed.add(section);
-		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
+		const short = shortOf(name);
 		const duties = proseDuties(paragraphs, name, short);
 		const slug = uniqueSlug(slugify(short ?? name), taken);
 		context.out.roles.push({
@@ -750,17 +771,13 @@ function recogniseDutyLabels(context: Context, typed: Set<Section>): void {
 		if (!name || !ROLE_NOUN.test(name) || !roleShaped(name) || GROUP.test(name)) continue;
 		if (knownRole(context, name)) continue;
 		typed.add(section);
-		const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
-		context.out.roles.push({
-			slug: uniqueSlug(slugify(short ?? name), taken),
-			data: {
-				name,
-				...(short ? { short } : {}),
-				responsibilities: duties,
-				order: (context.out.roles.length + 1) * 10,
-			},
-			from: row ? fromOffset(context.doc, name, row.at) : fromSection(context.doc, section),
-		});
+		addRole(
+			context,
+			taken,
+			name,
+			duties,
+			row ? fromOffset(context.doc, name, row.at) : fromSection(context.doc, section)
+		);
 	}
 }
 
@@ -860,16 +877,9 @@ export function recogniseRoleTables(context: Context): void {
 			)
 				continue;
 			for (const role of roles) {
-				const short = /\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(role.name)?.[1];
-				context.out.roles.push({
-					slug: uniqueSlug(slugify(short ?? role.name), taken),
-					data: {
-						name: role.name,
-						...(short ? { short } : {}),
-						responsibilities: role.responsibilities,
-						order: (context.out.roles.length + 1) * 10,
-					},
-					from: { heading: role.name, line: role.line },
+				addRole(context, taken, role.name, role.responsibilities, {
+					heading: role.name,
+					line: role.line,
 				});
 			}
 			// Columns the roles do not hold (who, contact) keep the table in its page.
