@@ -11,11 +11,19 @@ import satteriChecklists from './src/markdown/satteri-checklists.ts';
 import { inlineScript, inlineScriptHashes, packageFolder } from './src/lib/csp.ts';
 import { inSitemap } from './src/lib/sitemap.ts';
 
-/** Keeps the alert offer's room before the first paint (IncidentBanner.astro renders it). */
-const alertRoom = await inlineScript(
-	fileURLToPath(new URL('./src/client/alert-room.ts', import.meta.url))
+/**
+ * Scripts that keep room before the first paint, inline (IncidentBanner.astro renders them):
+ * `virtual:responder/inline/<name>` is `src/client/<name>.ts` bundled, as text for the page.
+ */
+const INLINE = 'virtual:responder/inline/';
+const inlineScripts = new Map(
+	await Promise.all(
+		['alert-room', 'bar-room'].map(async (name) => [
+			`${INLINE}${name}`,
+			await inlineScript(fileURLToPath(new URL(`./src/client/${name}.ts`, import.meta.url))),
+		])
+	)
 );
-const ALERT_ROOM = 'virtual:responder/alert-room';
 
 /** Stand-in for Vite's dynamic-import wrapper in client scripts: the import and nothing else. */
 const PLAIN_IMPORT = '\0responder:plain-import';
@@ -44,7 +52,7 @@ export default defineConfig({
 						packageFolder('@astrojs/starlight', fileURLToPath(new URL('.', import.meta.url))),
 						fileURLToPath(new URL('./src/components/', import.meta.url)),
 					]),
-					alertRoom.hash,
+					...[...inlineScripts.values()].map(({ hash }) => hash),
 				],
 			},
 			styleDirective: {
@@ -58,13 +66,12 @@ export default defineConfig({
 	vite: {
 		plugins: [
 			{
-				// The bundled inline script, as text for the page.
-				name: 'responder:alert-room',
-				resolveId: (id) => (id === ALERT_ROOM ? `\0${ALERT_ROOM}` : undefined),
-				load: (id) =>
-					id === `\0${ALERT_ROOM}`
-						? `export default ${JSON.stringify(alertRoom.code)};`
-						: undefined,
+				name: 'responder:inline-scripts',
+				resolveId: (id) => (inlineScripts.has(id) ? `\0${id}` : undefined),
+				load: (id) => {
+					const script = inlineScripts.get(id.slice(1));
+					return script && `export default ${JSON.stringify(script.code)};`;
+				},
 			},
 			{
 				// A script loaded on demand fetches its own imports when it arrives, rather than every

@@ -3,8 +3,8 @@ declare module 'virtual:starlight/pagefind-config' {
 	export const pagefindUserConfig: Record<string, unknown>;
 }
 
-/** The inline script that keeps the alert offer's room before the first paint (astro.config.mjs). */
-declare module 'virtual:responder/alert-room' {
+/** A script bundled to run inline before the first paint (astro.config.mjs). */
+declare module 'virtual:responder/inline/*' {
 	const code: string;
 	export default code;
 }

@@ -9,6 +9,7 @@
 import type { DeclarePrefill } from './declare-dialog.ts';
 import type { IncidentView } from './incident-banner-view.ts';
 import type { IncidentStore } from '../incident/model.ts';
+import { keepBarRoom } from './bar-room.ts';
 import { h } from './dom.ts';
 import {
 	loadStore,
@@ -125,8 +126,8 @@ export class LiveBanner {
 		this.#notice.textContent = storageNotice() ?? '';
 		this.#notice.hidden = !storageNotice();
 		const incident = store.activeId ? store.incidents[store.activeId] : undefined;
-		// Keep the bar's line free at once (a declaration made here): it fills in place when ready.
-		if (incident) this.#host.setAttribute('data-reserve', '');
+		// Keep the bar's lines free at once (a declaration made here): it fills them when ready.
+		if (incident) keepBarRoom(this.#host, incident);
 		if (incident && !this.#view) {
 			this.#loading ??= import('./incident-banner-view.ts')
 				.then(({ IncidentView }) => {

@@ -207,6 +207,56 @@ for (const { device, viewport } of VIEWPORTS) {
 	});
 }
 
+/**
+ * A declaration made on the page keeps the bar's lines for its severity at once, so the bar fills
+ * them however late its view arrives: the view is held back until the room is kept, and nothing
+ * after the bar may move when it arrives (on a slow phone that came more than 500 ms after the
+ * press, where input no longer excuses a shift).
+ */
+for (const { device, viewport } of VIEWPORTS) {
+	test(`on a ${device}, a bar declared on the page fills the lines kept for it, however late its view arrives`, async ({
+		page,
+	}) => {
+		await page.setViewportSize(viewport);
+		for (const [, path] of TOP_SEVERITIES) {
+			let release!: () => void;
+			const held = new Promise<void>((resolve) => (release = resolve));
+			let asked!: () => void;
+			const requested = new Promise<void>((resolve) => (asked = resolve));
+			await page.route('**/incident-banner-view.*.js', async (route) => {
+				asked();
+				await held;
+				await route.continue();
+			});
+			await page.goto(path);
+			await page.getByRole('button', { name: 'Declare incident', exact: true }).click();
+			const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+			await dialog.getByRole('button', { name: 'Declare', exact: true }).click();
+			await expect(dialog).toBeHidden();
+			await requested;
+			await expect(page.locator('rb-incident-banner')).toHaveAttribute('data-reserve', '');
+			// Where the bar's followers are in the document (scrolling moves none of these figures).
+			const followers = () =>
+				page.evaluate(() =>
+					['.rb-banner-actions', '.sl-markdown-content'].map(
+						(selector) => document.querySelector(selector)!.getBoundingClientRect().top + scrollY
+					)
+				);
+			const before = await followers();
+			release();
+			await expect(page.locator('rb-incident-banner[data-active] .rb-banner-line')).toBeVisible();
+			await page.evaluate(
+				() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+			);
+			expect(await followers(), `${path}: what follows the bar, before and after it fills`).toEqual(
+				before
+			);
+			await page.unroute('**/incident-banner-view.*.js');
+			await page.evaluate(() => localStorage.clear());
+		}
+	});
+}
+
 test('the offline note appears in the header bar without moving or covering anything', async ({
 	page,
 	context,
