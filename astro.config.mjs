@@ -17,11 +17,13 @@ import { inSitemap } from './src/lib/sitemap.ts';
  */
 const INLINE = 'virtual:responder/inline/';
 const inlineScripts = new Map(
-	await Promise.all(
-		['alert-room', 'bar-room'].map(async (name) => [
-			`${INLINE}${name}`,
-			await inlineScript(fileURLToPath(new URL(`./src/client/${name}.ts`, import.meta.url))),
-		])
+	/** @type {[string, Awaited<ReturnType<typeof inlineScript>>][]} */ (
+		await Promise.all(
+			['alert-room', 'bar-room'].map(async (name) => [
+				`${INLINE}${name}`,
+				await inlineScript(fileURLToPath(new URL(`./src/client/${name}.ts`, import.meta.url))),
+			])
+		)
 	)
 );
 
