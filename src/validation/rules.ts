@@ -63,6 +63,9 @@ export const RULES = {
 	'template-choice-list': warning(
 		'A template offers alternatives (`Investigating / Identified / …`) as fixed text.'
 	),
+	'template-fixed-date': warning(
+		'A template holds a calendar date as fixed text, which every copy would carry.'
+	),
 	'template-service': warning(
 		"A template a scenario links to names another scenario's service as fixed text."
 	),

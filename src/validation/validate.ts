@@ -351,6 +351,29 @@ const templateChoiceLists: Rule = (context) => {
 	}
 };
 
+/** A calendar date (2025-11-27, 27 Nov 2025, November 27, 2025) in a template's fixed text. */
+const FIXED_DATE = new RegExp(
+	String.raw`\b(?:(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|\d{1,2} MONTH,? (?:19|20)\d\d|MONTH \d{1,2},? (?:19|20)\d\d)\b`.replaceAll(
+		'MONTH',
+		'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?'
+	)
+);
+
+/** A date written into a template (a source's example row or sample update) is copied as this incident's. */
+const templateFixedDates: Rule = (context) => {
+	for (const entry of context.of('templates')) {
+		const match = FIXED_DATE.exec(fixedText(entry));
+		if (!match) continue;
+		context.report(
+			entry,
+			['body'],
+			`holds the date \`${match[0]}\` as fixed text, so every copy carries it as if it were this incident's (expected a field for it, or the example left out)`,
+			'template-fixed-date',
+			'warning'
+		);
+	}
+};
+
 /** A template a scenario links to must not name, as fixed text, a service of another scenario. */
 const templateServices: Rule = (context) => {
 	for (const playbook of context.of('playbooks')) {
@@ -750,6 +773,7 @@ const RULES: Rule[] = [
 	severitiesUnique,
 	templateFields,
 	templateChoiceLists,
+	templateFixedDates,
 	templateServices,
 	escalationOrdered,
 	contentBlanks,

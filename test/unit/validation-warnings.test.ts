@@ -21,11 +21,19 @@ function problems(rule: string): string[] {
 }
 
 describe('content warnings', () => {
-	test('template-choice-list and template-service: literal choices and another scenario’s service, unless they are fields', () => {
+	test('template-choice-list, template-fixed-date and template-service: literal choices, dates and another scenario’s service, unless they are fields', () => {
 		expect(problems('template-truth')).toEqual([
 			'warning fix/scenarios/database.mdx:5 templates.0 [template-service]',
+			'warning fix/templates/incident-log.yaml:3 body [template-fixed-date]',
 			'warning fix/templates/payments-outage.yaml:3 body [template-choice-list]',
+			'warning fix/templates/written-date.yaml:3 body [template-fixed-date]',
 		]);
+		const messages = validateContent(fixture('template-truth'), { today }).diagnostics.map(
+			(d) => d.message
+		);
+		expect(messages).toContain(
+			"holds the date `4 Mar. 2024` as fixed text, so every copy carries it as if it were this incident's (expected a field for it, or the example left out)"
+		);
 	});
 
 	test('blank: reports blanks left in fields and in the MDX body, not in code or task boxes', () => {
