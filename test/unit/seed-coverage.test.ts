@@ -113,6 +113,23 @@ const LABEL_FIELDS: [RegExp, string][] = [
 	[/^escalate to l\d if$/, 'escalate if'],
 ];
 
+/**
+ * Seed lines left out of `content/` on purpose, each with the reason. The test fails if one of
+ * them arrives after all, so the list cannot go stale.
+ */
+const LEFT_OUT: Record<string, { line: string; why: string }[]> = {
+	'002': [
+		{
+			line: '| 2025-11-27 | P1 | Worker stuck | 2h | Rate limit | [Link](#) |',
+			why: 'an example past incident in the incident log template: every copy would file it again',
+		},
+		{
+			line: '| 2025-11-20 | P0 | Site down | 30m | Deployment | [Link](#) |',
+			why: 'an example past incident in the incident log template: every copy would file it again',
+		},
+	],
+};
+
 const seedFiles = readdirSync(seedsDir).filter((name) => /^\d{3}_.*\.txt$/.test(name));
 
 describe('seed coverage', () => {
@@ -131,7 +148,8 @@ describe('seed coverage', () => {
 				.map((line) => [line, normaliseLine(line)] as const)
 				.filter(([raw, line]) => line !== null && !found(line, corpus, raw))
 				.map(([line]) => line.trim());
-			expect(missing, `lines of ${name} missing from content/`).toEqual([]);
+			const leftOut = (LEFT_OUT[name.slice(0, 3)] ?? []).map(({ line }) => line);
+			expect(missing, `lines of ${name} missing from content/`).toEqual(leftOut);
 		});
 	}
 
