@@ -58,15 +58,15 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	);
 	for (const { label, url } of prepared.definitions)
 		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
-	// Unsafe links and images from other sites were made text before any recogniser ran.
-	for (const { line, leftAs, reason } of prepared.refused) {
+	// Comments, unsafe links and images from other sites were taken out before any recogniser ran.
+	for (const { kind, line, leftAs, reason } of prepared.refused) {
 		const at =
 			prepared.text
 				.split('\n')
 				.slice(0, line - 1)
 				.join('\n').length + (line > 1 ? 1 : 0);
 		const heading = headingAt(context.doc, at);
-		context.check.push({ kind: 'link', heading, start: at, end: at, leftAs, reason });
+		context.check.push({ kind, heading, start: at, end: at, leftAs, reason });
 	}
 	recogniseSeveritySections(context);
 	recogniseSeverityLabels(context);

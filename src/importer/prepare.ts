@@ -10,8 +10,8 @@ import { endOf, parseMarkdown, startOf } from './markdown.ts';
  * Source rewrites that run before the recognisers, each keeping every line where it was (so the
  * report's line numbers are the author's): front matter of another site generator is read and
  * blanked, reference-style links become inline links (so a link keeps its URL on whatever page its
- * text lands), HTML tables become pipe tables the table recognisers read, and images beside the
- * source (which are not imported) become text.
+ * text lands), HTML tables become pipe tables the table recognisers read, HTML comments standing
+ * as blocks (hidden in the source) are left out, and images beside the source (which are not imported) become text.
  */
 
 export interface Prepared {
@@ -22,15 +22,15 @@ export interface Prepared {
 	definitions: { label: string; url: string; line: number }[];
 	/** Lines that moved (rows of HTML tables): prepared line → the author's line. */
 	lines: Map<number, number>;
-	/** Links and images `unsafeAddresses` did not keep, and unsafe definitions, for the report. */
+	/** Comments left out, links and images `unsafeAddresses` did not keep, unsafe definitions. */
 	refused: Refused[];
 }
 
-/** An address the import did not keep as it was. */
+/** An address, or an HTML comment, the import did not keep as it was. */
 export interface Refused {
+	kind: 'link' | 'html';
 	/** Line in the prepared text. */
 	line: number;
-	url: string;
 	/** What it became: `text`, `a link to the image`, `no playbook link`. */
 	leftAs: string;
 	reason: string;
@@ -178,6 +178,52 @@ export function htmlTables(text: string): { text: string; lines: Map<number, num
 	return { text: out, lines };
 }
 
+/** An attribute's value in an HTML tag, quoted or not. */
+const attribute = (tag: string, name: string) =>
+	new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')
+		.exec(tag)
+		?.slice(1)
+		.find((value) => value !== undefined);
+
+/** Containers whose children are blocks. */
+const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/**
+ * HTML a reader of the source never sees as written: a comment is hidden there (a commented-out
+ * image or draft), so it is left out and listed; an `<img>` becomes a Markdown image, which
+ * `localImages` and `unsafeAddresses` then treat like any other. Other HTML stays, for the MDX
+ * escaping to show as text.
+ */
+export function hiddenHtml(text: string): { text: string; refused: Refused[] } {
+	const edits: { start: number; end: number; text: string }[] = [];
+	const refused: Refused[] = [];
+	visit(parseMarkdown(text), 'html', (node, _index, parent) => {
+		// Only HTML standing as a block: inside a line (a heading, a sentence) it stays text.
+		if (!parent || !FLOW.has(parent.type)) return;
+		const value = node.value.trim();
+		if (/^(?:<!--[\s\S]*?-->\s*)+$/.test(value)) {
+			edits.push({ start: startOf(node), end: endOf(node), text: '' });
+			refused.push({
+				kind: 'html',
+				line: node.position!.start.line,
+				leftAs: 'nothing',
+				reason: 'it is an HTML comment, which the source does not show',
+			});
+			return;
+		}
+		if (!/^<img\b[^<>]*>$/i.test(value)) return;
+		const src = attribute(value, 'src')?.trim();
+		// An address with angle brackets or line breaks cannot be a Markdown destination: left as text.
+		if (!src || /[<>\n]/.test(src)) return;
+		const alt = ESCAPE_LINK_TEXT(attribute(value, 'alt')?.replace(/\s+/g, ' ').trim() ?? '');
+		edits.push({ start: startOf(node), end: endOf(node), text: `![${alt}](<${src}>)` });
+	});
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.start - a.start))
+		out = splice(out, edit.start, edit.end, edit.text);
+	return { text: out, refused };
+}
+
 /**
  * `![Roles](../img/roles.png)`, `![](/images/x.jpg)`: an image beside the source file or on its
  * site is not imported (no file outside `content/` is read), and MDX would compile its path into an
@@ -216,7 +262,7 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 	const refused: Refused[] = [];
 	const refuse = (node: Link | Image, text: string, leftAs: string, reason: string) => {
 		edits.push({ start: startOf(node), end: endOf(node), text });
-		refused.push({ line: node.position!.start.line, url: node.url, leftAs, reason });
+		refused.push({ kind: 'link', line: node.position!.start.line, leftAs, reason });
 	};
 	const shown = (url: string) => escapeMarkdown(shortUrl(url));
 	const imageLabel = (image: Image) => escapeMarkdown(`Image: ${image.alt?.trim() || 'untitled'}`);
@@ -258,20 +304,21 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 }
 
 /**
- * Runs the rewrites in order: front matter first (it is not Markdown), tables, links, images, then
- * unsafe addresses. A definition with an unsafe address gives the playbook no link.
+ * Runs the rewrites in order: front matter first (it is not Markdown), tables, links, comments and
+ * HTML images, images, then unsafe addresses. A definition with an unsafe address gives the playbook no link.
  */
 export function prepareSource(text: string): Prepared {
 	const front = readFrontMatter(text);
 	const tables = htmlTables(front.text);
 	const refs = inlineReferences(tables.text);
-	const safe = unsafeAddresses(localImages(refs.text));
+	const html = hiddenHtml(refs.text);
+	const safe = unsafeAddresses(localImages(html.text));
 	const definitions = refs.definitions.filter((definition) => {
 		const scheme = unsafeLinkScheme(definition.url);
 		if (scheme !== undefined)
 			safe.refused.push({
+				kind: 'link',
 				line: definition.line,
-				url: definition.url,
 				leftAs: 'no playbook link',
 				reason: linkReason(definition.url, scheme),
 			});
@@ -282,6 +329,6 @@ export function prepareSource(text: string): Prepared {
 		frontMatter: front.data,
 		definitions,
 		lines: tables.lines,
-		refused: safe.refused.sort((a, b) => a.line - b.line),
+		refused: [...html.refused, ...safe.refused].sort((a, b) => a.line - b.line),
 	};
 }

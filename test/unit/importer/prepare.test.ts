@@ -39,6 +39,46 @@ describe('source preparation keeps every line where it was', () => {
 		);
 	});
 
+	it('leaves HTML comments out (listed for the report) and reads an HTML image as any image', () => {
+		const source = [
+			'# T',
+			'',
+			'<img src="../../public/flow chart.png" width="75%" alt="The [whole] flow" />',
+			'',
+			'<!--![Flow](/flow.png)-->',
+			'',
+			'Before <!-- a draft note --> after, and <img src="https://example.com/x.png">.',
+			'',
+			'<!-- one -->',
+			'<!-- two',
+			'lines -->',
+			'',
+			'<div>Kept as text</div>',
+			'',
+		].join('\n');
+		const prepared = prepareSource(source);
+		expect(prepared.text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(prepared.text).toContain(
+			'Image not imported: The \\[whole\\] flow (`../../public/flow chart.png`)'
+		);
+		expect(prepared.text).not.toMatch(/<!-- one|flow\.png/);
+		// Inside a sentence HTML stays, for the page to show as text.
+		expect(prepared.text).toContain(
+			'Before <!-- a draft note --> after, and <img src="https://example.com/x.png">.'
+		);
+		expect(prepared.text).toContain('<div>Kept as text</div>');
+		expect(prepared.refused.map(({ kind, line, leftAs }) => [kind, line, leftAs])).toEqual([
+			['html', 5, 'nothing'],
+			['html', 9, 'nothing'],
+			['html', 10, 'nothing'],
+		]);
+		// What the source showed imports and validates: the commented-out image once stopped it.
+		const { imported } = importText(
+			`${source}\n## Database down\n\n1. Restart it.\n2. Check it.\n`
+		);
+		expect(imported.scenarios.map((entry) => entry.slug)).toEqual(['database-down']);
+	});
+
 	it('reads front matter as playbook metadata', () => {
 		const { imported } = importText(
 			'---\nowner: Platform\nlast_reviewed: 2026-01-10\n---\n# Playbook\n\nText long enough to be a summary of the playbook.\n'
