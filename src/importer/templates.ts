@@ -208,6 +208,25 @@ export function looksLikeCommand(value: string): boolean {
 	return commands.length * 2 >= lines.length;
 }
 
+/** A log line: it starts with a timestamp (`2026-01-04T10:00:01Z`, `10:00:01`) or a level. */
+const LOG_LINE =
+	/^\s*\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}|\d{1,2}:\d{2}:\d{2}\b|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b)/;
+/** A configuration key (`notify:`, `  channel: "[channel]"`, `- name: x`): YAML, not a label. */
+const CONFIG_LINE = /^\s*(?:-\s+)?[a-z_][\w.-]*:(?:\s|$)/;
+
+/**
+ * Data a tool reads or writes, not words to send: a JSON or XML payload, nested configuration keys,
+ * or log lines. Its blanks (`"[service]"`, `<message>`) are a program's, and so is its wording.
+ */
+function looksLikeData(value: string): boolean {
+	if (/^\s*(?:\{\s*(?:"|\n)|\[\s*(?:[{"]|\n)|<\?xml)/.test(value)) return true;
+	const lines = value.split('\n').filter((line) => line.trim());
+	const logs = lines.filter((line) => LOG_LINE.test(line)).length;
+	const nested =
+		lines.every((line) => CONFIG_LINE.test(line)) && lines.some((line) => /^\s+\S/.test(line));
+	return lines.length > 0 && (logs * 2 >= lines.length || nested);
+}
+
 /** A line that starts with a clock time or date written out: `[14:35]`, `[2026-01-30 14:35]`. */
 const WRITTEN_TIME =
 	/^\s*\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]/im;
@@ -220,7 +239,8 @@ const SAY = /\b(tell|notify|post|announce|message|send|inform|page|ping|update)\
 function isTemplate(code: CodeContext): boolean {
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
-	if (isChecklistBlock(code) || looksLikeCommand(code.node.value)) return false;
+	if (isChecklistBlock(code) || looksLikeCommand(code.node.value) || looksLikeData(code.node.value))
+		return false;
 	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
 	// filled-in example, whose facts would be false in the next incident.
 	if (WRITTEN_TIME.test(code.node.value)) return false;
@@ -993,7 +1013,7 @@ function recogniseMessagePages(context: Context, taken: Set<string>): void {
 				.trim();
 		const body = textOf(bodyPart);
 		// A JSON or XML payload (a webhook's body) is data, not a message.
-		if (!body || looksLikeCommand(body) || /^\s*(?:[{[]\s*["\n]|<\?xml)/.test(body)) continue;
+		if (!body || looksLikeCommand(body) || looksLikeData(body)) continue;
 		const line = (part: Section | undefined) =>
 			part && inlineText(textOf(part).replace(HTML_TAG, ''));
 		const subject = subjectPart && textOf(subjectPart).replace(/\s+/g, ' ');
