@@ -739,6 +739,56 @@ const messageText = (context: Context, node: RootContent): string =>
 				.trim()
 		: sourceOf(context.doc, node);
 
+/** A label saying where a message goes or who reads it: `Channel: Slack`, `**Audience:** execs`. */
+const ROUTING_LABEL =
+	/^(channels?|via|where|post (?:in|to)|audience|share with|send to|recipients?)$/i;
+
+/** A Markdown escape in prose (`\[Service name\]`, `\<date\>`): the character itself. */
+const unescapeMarkdown = (text: string): string =>
+	text.replace(/\\([\\`*_{}[\]()<>#+\-.!|~])/g, '$1');
+
+interface ProseMessage {
+	body: string;
+	/** Where it is posted, from a `Channel:` line (`Slack`, `Status page`). */
+	channel?: string;
+	/** Who reads it, from an `Audience:` line. */
+	audience?: string;
+}
+
+/**
+ * A message written in Markdown, as its reader gets it: escapes undone (`\[Service name\]` is the
+ * blank `[Service name]`), and the `Channel:` / `Audience:` lines in front of it taken out, since
+ * they say where it goes and who reads it, not what it says.
+ */
+function proseMessage(texts: string[]): ProseMessage {
+	const message: ProseMessage = { body: '' };
+	const lines = texts.map(unescapeMarkdown).join('\n\n').split('\n');
+	while (lines.length) {
+		const line = lines[0]!.trim();
+		const pair = line ? labelLine(line, true) : undefined;
+		if (line && !(pair?.value && ROUTING_LABEL.test(pair.label))) break;
+		lines.shift();
+		if (!pair) continue;
+		if (/^(audience|share|send|recipient)/i.test(pair.label))
+			message.audience = inlineText(pair.value);
+		else message.channel = inlineText(pair.value);
+	}
+	message.body = lines.join('\n').trim();
+	return message;
+}
+
+/** `Hi team,`, `Dear customer,`, `Hello all,`: a letter's opening line. */
+const GREETING =
+	/^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*$/i;
+/** A heading naming a message sent to people: `Customer notification`, `Maintenance announcement`. */
+const NOTICE_HEADING = /\b(notices?|notifications?|announcements?)\b/i;
+/**
+ * A heading naming one message: `Initial Post`, `Resolution update`, `Executive Briefing` — not
+ * one about writing them (`Writing updates`, `Tips for status posts`).
+ */
+const MESSAGE_NAME =
+	/^(?!(?:writing|sending|posting|drafting|how|tips|guidelines|rules|about)\b).*\b(posts?|updates?|notices?|notifications?|announcements?|briefings?|e-?mails?|messages?|statements?|pages?)$/i;
+
 /**
  * A message written as paragraphs (or quoted) under its own heading: `## Initial Announcement`,
  * `**Subject:** Incident detected`, `Hi team, … <impacted_service> …`, or `### Initial Post`,
@@ -764,7 +814,6 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				: undefined;
 		const inMessages =
 			MESSAGES_PARENT.test(section.parent.title) && !MESSAGES_PARENT.test(section.title);
-		if (!subject && !inMessages) continue;
 		const bodyNodes = (subject && firstLines.length === 1 ? nodes.slice(1) : nodes).filter(
 			(node) => {
 				const label = node.type === 'paragraph' && labelLine(sourceOf(context.doc, node));
@@ -775,7 +824,10 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const texts = bodyNodes.map((node) => messageText(context, node));
 		if (subject && firstLines.length > 1 && bodyNodes[0] === nodes[0])
 			texts[0] = firstLines.slice(1).join('\n').trim();
-		const body = texts.join('\n\n').trim();
+		const { body, channel, audience } = proseMessage(texts);
+		// `Hi team,` opening a section named as a notice: a letter, wherever the section is.
+		const greeting = GREETING.test(body.split('\n')[0]!) && NOTICE_HEADING.test(section.title);
+		if (!subject && !inMessages && !greeting) continue;
 		const end = endOf(nodes[nodes.length - 1]!);
 		const blanks = fieldsFor(body, subject ?? '');
 		// One paragraph is a message when written as one: lines broken by hand, two blanks at least
@@ -796,12 +848,21 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const sent =
 			subject &&
 			(inMessages || blanks.fields.length > 0 || bodyNodes.some((n) => n.type === 'blockquote'));
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		// Among messages, a heading naming one (`### Resolution Post`) over one paragraph or list
+		// with two blanks at least: that text is the message, not advice about writing one.
+		const named = inMessages && MESSAGE_NAME.test(title.trim()) && blanks.fields.length >= 2;
+		const greeted = greeting && blanks.fields.length > 0;
 		if (
 			!body ||
-			(!sent && !letter && !skeleton && (blanks.fields.length === 0 || bodyNodes.length < 2))
+			(!sent &&
+				!letter &&
+				!skeleton &&
+				!named &&
+				!greeted &&
+				(blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
-		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
 		const words = `${title} ${section.parent.title}`;
 		const kind = kindOf(words);
 		const parentNote = splitTitle(section.parent.title).note;
@@ -809,7 +870,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		// note of the heading over a group of messages (`Team notices (Chat/Email)`).
 		const isVia = (text?: string) => !!text && VIA_NOTE.test(text);
 		const via = isVia(note);
-		const channelWords = `${words} ${via ? note : ''} ${isVia(parentNote) ? parentNote : ''}`;
+		const channelWords = `${words} ${via ? note : ''} ${isVia(parentNote) ? parentNote : ''} ${channel ?? ''}`;
 		const channels: NonNullable<TemplateInput['channels']> = [];
 		if (/\bchat\b|teams|sms/i.test(channelWords)) channels.push('chat');
 		// A headline is the post's title on a status page, not an email's subject.
@@ -827,6 +888,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				: {}),
 			...(channels.length ? { channels } : {}),
 			...(subject ? { subject } : {}),
+			...(audience ? { audience } : {}),
 			format: skeleton ? 'markdown' : 'plain',
 			body,
 			fields: blanks.fields,
