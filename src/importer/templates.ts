@@ -723,6 +723,17 @@ const SUBJECT_LABEL = /^(?:e-?mail )?(subject( line)?|headline|title)$/i;
 const VIA_NOTE =
 	/^(e-?mail|chat|slack|teams|sms|status page)(\s*[/,&]\s*(e-?mail|chat|slack|teams|sms|status page))*$/i;
 
+/**
+ * Whether the heading right above `section`, or one further up below the page's title, says it
+ * holds messages: `#### Communication templates` over `##### External` over `###### Status page
+ * notice`. The page's own title (`# Incident communication plan`) covers too much to say so.
+ */
+const messagesAbove = (section: Section): boolean => {
+	for (let at = section.parent; at; at = at.parent)
+		if ((at === section.parent || at.depth > 1) && MESSAGES_PARENT.test(at.title)) return true;
+	return false;
+};
+
 /** Whether `section` or a heading above it says it holds messages. */
 const underMessages = (section: Section): boolean => {
 	for (let at = section.parent; at; at = at.parent) if (MESSAGES_PARENT.test(at.title)) return true;
@@ -812,8 +823,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			subjectLine && SUBJECT_LABEL.test(subjectLine.label) && subjectLine.value
 				? inlineText(subjectLine.value)
 				: undefined;
-		const inMessages =
-			MESSAGES_PARENT.test(section.parent.title) && !MESSAGES_PARENT.test(section.title);
+		const inMessages = messagesAbove(section) && !MESSAGES_PARENT.test(section.title);
 		const bodyNodes = (subject && firstLines.length === 1 ? nodes.slice(1) : nodes).filter(
 			(node) => {
 				const label = node.type === 'paragraph' && labelLine(sourceOf(context.doc, node));
