@@ -560,7 +560,9 @@ interface LabelledLines {
 /**
  * A severity's fields written in a fenced block as comment lines (`# Response Time: 5 minutes`,
  * `# Examples:` over `# - Full outage`) or as plain `Label: value` lines. Every line must be a
- * label line or a list line under a label; otherwise the block is something else (a script).
+ * label line or a list line under a label; otherwise the block is something else (a script). In a
+ * block of comments only, plain lines before the first label (`# Every request fails`) define the
+ * level.
  */
 function codeParts(part: Part): LabelledLines[] | undefined {
 	const [node] = part.nodes;
@@ -569,6 +571,7 @@ function codeParts(part: Part): LabelledLines[] | undefined {
 	const commented = lines.filter((line) => COMMENT.test(line)).length;
 	if (lines.length === 0 || (commented > 0 && commented < lines.length)) return undefined;
 	const found: LabelledLines[] = [];
+	const prose: string[] = [];
 	for (const line of lines) {
 		const text = line.replace(COMMENT, '').trim();
 		const item = BLOCK_ITEM.exec(text);
@@ -577,9 +580,13 @@ function codeParts(part: Part): LabelledLines[] | undefined {
 			(/^([A-Za-z][\w /()&'-]{1,50}):$/.exec(text) && { label: text.slice(0, -1), value: '' });
 		if (item && found.length) found[found.length - 1]!.items.push(item[1]!);
 		else if (pair && !item) found.push({ ...pair, items: [] });
+		else if (commented && found.length === 0 && !item) prose.push(text);
 		else return undefined;
 	}
-	return found.length ? found : undefined;
+	if (found.length === 0) return undefined;
+	return prose.length
+		? [{ label: 'Definition', value: prose.join(' '), items: [] }, ...found]
+		: found;
 }
 
 /** Reads every labelled line into the severity, or none of them. */
