@@ -1152,8 +1152,10 @@ export function recogniseSeverityLists(context: Context): void {
 					const pair = splitLabel(text);
 					if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
 					if (timedLine(severity, text)) continue;
-					if (severity.definition) severity.actions = push(severity.actions, line);
-					else severity.definition = line;
+					const rest = timedPieces(severity, text) ?? line;
+					if (!rest) continue;
+					if (severity.definition) severity.actions = push(severity.actions, rest);
+					else severity.definition = rest;
 				}
 				// The item's bold level is the label an author finds on its line.
 				const heading = leads[index]!;
@@ -1208,6 +1210,17 @@ function readSentences(context: Context, severity: SeverityInput, value: string)
 
 /** `T+5m: Acknowledge; update incident`: a step on the clock from the start of an incident. */
 const CLOCK = /^T\s*\+\s*(\d+(?:\.\d+)?\s*[a-z]*)\s*[:–—-]\s*(.+)$/i;
+
+/**
+ * `24x7 response, acknowledge within 15 minutes`: the pieces of a line that each name and time a
+ * target are those targets. The rest of the line is returned, or undefined when no piece is timed.
+ */
+function timedPieces(severity: SeverityInput, text: string): string | undefined {
+	const pieces = text.split(/\s*[,;]\s+/);
+	if (pieces.length < 2) return undefined;
+	const rest = pieces.filter((piece) => !timedLine(severity, piece));
+	return rest.length < pieces.length ? rest.join(', ') : undefined;
+}
 
 /**
  * A level's clock lines: the offset of the step that acknowledges (responds, resolves) is that
