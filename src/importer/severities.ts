@@ -495,13 +495,13 @@ function numberedLevel(section: Section): Level | undefined {
 		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
 		.filter(Boolean);
 	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
-	const prefix = /priorit/i.test(parent.title) && !/severit/i.test(parent.title) ? 'P' : 'SEV';
-	return {
-		level: `${prefix}${match[1]}`,
-		rank: Number(match[1]),
-		rest: '',
-		name: titleWord(match[2]!),
-	};
+	return { ...numberLevel(parent.title, match[1]!), name: titleWord(match[2]!) };
+}
+
+/** A bare number as a level: the words above it say which scale (`Priorities` → P1, otherwise SEV1). */
+function numberLevel(scale: string, number: string): Level {
+	const prefix = /priorit/i.test(scale) && !/severit/i.test(scale) ? 'P' : 'SEV';
+	return { level: `${prefix}${number}`, rank: Number(number), rest: '' };
 }
 
 /** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
@@ -780,7 +780,8 @@ function columnRole(header: string): string | undefined {
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
 	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
-	if (/definition|description|meaning|criteria|^scope$|when to use/.test(h)) return 'definition';
+	if (/definition|description|meaning|means|criteria|^scope$|when to use/.test(h))
+		return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	// `Type` or `Category` beside the level holds its name only when its cells are level words
 	// (Critical, Major …); checked by the table.
@@ -858,9 +859,18 @@ export function severityTables(
 				/^(|targets?|slas?|metrics?|service levels?)$/i.test(head![0] ?? '') &&
 				body.some((cells) => timedRow(cells[0] ?? '', cells.slice(1)));
 			const phraseHeaders = corner && SEVERITY_PARENT.test(section.title);
+			// `Class` over `CRITICAL`, `WARNING`, `INFO`: alert classes used as a scale are the ladder
+			// when every row is one level word and nothing more.
+			const wordScale =
+				/\bclass(es)?\b|level/i.test(head![0] ?? '') &&
+				body.every((cells) => {
+					const level = parseLevel(cells[0] ?? '', true);
+					return level && !level.rest && level.level.toLowerCase() in WORD_RANK;
+				});
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
 			const headed =
+				wordScale ||
 				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
 				(/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
 					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? ''))));
@@ -894,7 +904,18 @@ export function severityTables(
 			if (!headed) continue;
 			// `Severity | Response Time` over `Critical`, `Warning`, `Info`: a word scale is a ladder
 			// only under a column that names severities, and only when no word repeats.
-			const wordRows = /severit|priorit/i.test(head![0] ?? '');
+			const wordRows = wordScale || /severit|priorit/i.test(head![0] ?? '');
+			// `Severity | Name` over `1 | Critical`: bare numbers are the levels when the column names
+			// severities (or priorities) and a column beside them names every level in a level word.
+			const numbered =
+				/severit|priorit/i.test(head![0] ?? '') &&
+				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						columnRole(header)?.startsWith('name') &&
+						body.every((cells) => NAME_WORD.test(cells[column] ?? ''))
+				);
 			// `Priority | Response time` over `Production down | 30 minutes`: the team's own words
 			// are the levels when a target column times every row.
 			const phrases =
@@ -910,6 +931,7 @@ export function severityTables(
 			const rows = body.map((cells, index) => ({
 				level:
 					parseLevel(cells[0] ?? '', wordRows) ??
+					(numbered ? numberLevel(head![0]!, cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
 				first: cells[0] ?? '',
 				cells,
