@@ -1023,14 +1023,19 @@ export function recogniseSeverityTables(context: Context): void {
 			return role === 'target:response' && untimed ? 'actions' : role;
 		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
-		// place is kept word for word in each level's notes.
-		if (roles.slice(1).every((role) => role === undefined)) {
+		// place is kept word for word in each level's notes. So does a contact list (`Priority |
+		// Contact | Phone`) for levels defined nowhere else: it says whom to call, not what a level is.
+		const contacts =
+			roles.slice(1).some((role) => role === 'escalation') &&
+			rows.every((row) => !context.out.severities.some((e) => e.data.level === row.level.level));
+		if (roles.slice(1).every((role) => role === undefined || (contacts && role === 'escalation'))) {
+			const columns = headers
+				.slice(1)
+				.map((header) => `\`${header}\``)
+				.join(', ');
 			context.check.push({
 				...where(table, section),
-				reason: `none of its columns (${headers
-					.slice(1)
-					.map((header) => `\`${header}\``)
-					.join(', ')}) is a severity field`,
+				reason: `none of its columns (${columns}) is a severity field${contacts ? ' (whom to contact is no level of its own)' : ''}`,
 			});
 			continue;
 		}
@@ -1212,6 +1217,17 @@ function timedLine(severity: SeverityInput, text: string): boolean {
 }
 
 /**
+ * `24x7 response, acknowledge within 15 minutes`: the pieces of a line that each name and time a
+ * target are those targets. The rest of the line is returned, or undefined when no piece is timed.
+ */
+function timedPieces(severity: SeverityInput, text: string): string | undefined {
+	const pieces = text.split(/\s*[,;]\s+/);
+	if (pieces.length < 2) return undefined;
+	const rest = pieces.filter((piece) => !timedLine(severity, piece));
+	return rest.length < pieces.length ? rest.join(', ') : undefined;
+}
+
+/**
  * `P1 - Critical: The site is down. Acknowledge within 5 min. Response: next business day.`: in
  * prose of several sentences, those that time a target are typed; the rest is returned.
  */
@@ -1232,17 +1248,6 @@ function readSentences(context: Context, severity: SeverityInput, value: string)
 
 /** `T+5m: Acknowledge; update incident`: a step on the clock from the start of an incident. */
 const CLOCK = /^T\s*\+\s*(\d+(?:\.\d+)?\s*[a-z]*)\s*[:–—-]\s*(.+)$/i;
-
-/**
- * `24x7 response, acknowledge within 15 minutes`: the pieces of a line that each name and time a
- * target are those targets. The rest of the line is returned, or undefined when no piece is timed.
- */
-function timedPieces(severity: SeverityInput, text: string): string | undefined {
-	const pieces = text.split(/\s*[,;]\s+/);
-	if (pieces.length < 2) return undefined;
-	const rest = pieces.filter((piece) => !timedLine(severity, piece));
-	return rest.length < pieces.length ? rest.join(', ') : undefined;
-}
 
 /**
  * A level's clock lines: the offset of the step that acknowledges (responds, resolves) is that
