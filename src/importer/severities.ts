@@ -137,6 +137,8 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	// `High (H)`: the name's own initial is no label.
 	if (paren?.[1] && initials(paren[1]) === paren[2]!.toUpperCase()) return { name: paren[1] };
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
+	// `P1 (Disaster/Critical)`: names joined by a slash stay whole; both are the team's names for
+	// the level, and picking one would drop the other.
 	if (paren) return { name: paren[2]! };
 	// `CRITICAL Alerts`: the class noun after a level word names nothing.
 	if (/^(alerts?|incidents?|issues?|events?)$/i.test(level.rest)) return { name: level.level };
