@@ -910,7 +910,7 @@ export function severityTables(
 			// `Severity | Name` over `1 | Critical`: bare numbers are the levels when the column names
 			// severities (or priorities) and a column beside them names every level in a level word.
 			const numbered =
-				/severit|priorit/i.test(head![0] ?? '') &&
+				/severit|priorit|^sev$/i.test(head![0] ?? '') &&
 				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
 				head!.some(
 					(header, column) =>
