@@ -113,14 +113,15 @@ export const markerOf = (text: string): string | undefined =>
 	/\p{Extended_Pictographic}\uFE0F?/u.exec(text)?.[0];
 
 /**
- * Text of a table cell: `<br>` line breaks (the only way to break a line in a pipe table) become
- * `; `, other inline HTML is dropped, emoji go.
+ * Text of a table cell: `<br>` line breaks (the only way to break a line in a pipe table) and the
+ * edges of `<p>`, `<li>`, `<ul>` blocks written inline become `; `, other inline HTML is dropped,
+ * emoji go.
  */
 export function cellText(cell: Nodes): string {
 	const parts: string[] = [];
 	const walk = (node: Nodes) => {
 		if (node.type === 'html') {
-			if (/^(<br\s*\/?>\s*)+$/i.test(node.value.trim())) parts.push('\n');
+			if (/^(<\/?(?:br|p|li|ul|ol|div)\b[^>]*>\s*)+$/i.test(node.value.trim())) parts.push('\n');
 		} else if ('value' in node) parts.push(node.value);
 		else if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
 	};

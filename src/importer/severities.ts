@@ -137,6 +137,8 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	// `High (H)`: the name's own initial is no label.
 	if (paren?.[1] && initials(paren[1]) === paren[2]!.toUpperCase()) return { name: paren[1] };
 	if (paren?.[1]) return { name: paren[1], label: paren[2] };
+	// `P1 (Disaster/Critical)`: names joined by a slash stay whole; both are the team's names for
+	// the level, and picking one would drop the other.
 	if (paren) return { name: paren[2]! };
 	// `CRITICAL Alerts`: the class noun after a level word names nothing.
 	if (/^(alerts?|incidents?|issues?|events?)$/i.test(level.rest)) return { name: level.level };
@@ -495,13 +497,13 @@ function numberedLevel(section: Section): Level | undefined {
 		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
 		.filter(Boolean);
 	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
-	const prefix = /priorit/i.test(parent.title) && !/severit/i.test(parent.title) ? 'P' : 'SEV';
-	return {
-		level: `${prefix}${match[1]}`,
-		rank: Number(match[1]),
-		rest: '',
-		name: titleWord(match[2]!),
-	};
+	return { ...numberLevel(parent.title, match[1]!), name: titleWord(match[2]!) };
+}
+
+/** A bare number as a level: the words above it say which scale (`Priorities` → P1, otherwise SEV1). */
+function numberLevel(scale: string, number: string): Level {
+	const prefix = /priorit/i.test(scale) && !/severit/i.test(scale) ? 'P' : 'SEV';
+	return { level: `${prefix}${number}`, rank: Number(number), rest: '' };
 }
 
 /** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
@@ -560,7 +562,9 @@ interface LabelledLines {
 /**
  * A severity's fields written in a fenced block as comment lines (`# Response Time: 5 minutes`,
  * `# Examples:` over `# - Full outage`) or as plain `Label: value` lines. Every line must be a
- * label line or a list line under a label; otherwise the block is something else (a script).
+ * label line or a list line under a label; otherwise the block is something else (a script). In a
+ * block of comments only, plain lines before the first label (`# Every request fails`) define the
+ * level.
  */
 function codeParts(part: Part): LabelledLines[] | undefined {
 	const [node] = part.nodes;
@@ -569,6 +573,7 @@ function codeParts(part: Part): LabelledLines[] | undefined {
 	const commented = lines.filter((line) => COMMENT.test(line)).length;
 	if (lines.length === 0 || (commented > 0 && commented < lines.length)) return undefined;
 	const found: LabelledLines[] = [];
+	const prose: string[] = [];
 	for (const line of lines) {
 		const text = line.replace(COMMENT, '').trim();
 		const item = BLOCK_ITEM.exec(text);
@@ -577,9 +582,13 @@ function codeParts(part: Part): LabelledLines[] | undefined {
 			(/^([A-Za-z][\w /()&'-]{1,50}):$/.exec(text) && { label: text.slice(0, -1), value: '' });
 		if (item && found.length) found[found.length - 1]!.items.push(item[1]!);
 		else if (pair && !item) found.push({ ...pair, items: [] });
+		else if (commented && found.length === 0 && !item) prose.push(text);
 		else return undefined;
 	}
-	return found.length ? found : undefined;
+	if (found.length === 0) return undefined;
+	return prose.length
+		? [{ label: 'Definition', value: prose.join(' '), items: [] }, ...found]
+		: found;
 }
 
 /** Reads every labelled line into the severity, or none of them. */
@@ -773,7 +782,8 @@ function columnRole(header: string): string | undefined {
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
 	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
-	if (/definition|description|meaning|criteria|^scope$|when to use/.test(h)) return 'definition';
+	if (/definition|description|meaning|means|criteria|^scope$|when to use/.test(h))
+		return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
 	// `Type` or `Category` beside the level holds its name only when its cells are level words
 	// (Critical, Major …); checked by the table.
@@ -851,9 +861,18 @@ export function severityTables(
 				/^(|targets?|slas?|metrics?|service levels?)$/i.test(head![0] ?? '') &&
 				body.some((cells) => timedRow(cells[0] ?? '', cells.slice(1)));
 			const phraseHeaders = corner && SEVERITY_PARENT.test(section.title);
+			// `Class` over `CRITICAL`, `WARNING`, `INFO`: alert classes used as a scale are the ladder
+			// when every row is one level word and nothing more.
+			const wordScale =
+				/\bclass(es)?\b|level/i.test(head![0] ?? '') &&
+				body.every((cells) => {
+					const level = parseLevel(cells[0] ?? '', true);
+					return level && !level.rest && level.level.toLowerCase() in WORD_RANK;
+				});
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
 			const headed =
+				wordScale ||
 				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
 				(/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
 					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? ''))));
@@ -887,7 +906,18 @@ export function severityTables(
 			if (!headed) continue;
 			// `Severity | Response Time` over `Critical`, `Warning`, `Info`: a word scale is a ladder
 			// only under a column that names severities, and only when no word repeats.
-			const wordRows = /severit|priorit/i.test(head![0] ?? '');
+			const wordRows = wordScale || /severit|priorit/i.test(head![0] ?? '');
+			// `Severity | Name` over `1 | Critical`: bare numbers are the levels when the column names
+			// severities (or priorities) and a column beside them names every level in a level word.
+			const numbered =
+				/severit|priorit|^sev$/i.test(head![0] ?? '') &&
+				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						columnRole(header)?.startsWith('name') &&
+						body.every((cells) => NAME_WORD.test(cells[column] ?? ''))
+				);
 			// `Priority | Response time` over `Production down | 30 minutes`: the team's own words
 			// are the levels when a target column times every row.
 			const phrases =
@@ -903,6 +933,7 @@ export function severityTables(
 			const rows = body.map((cells, index) => ({
 				level:
 					parseLevel(cells[0] ?? '', wordRows) ??
+					(numbered ? numberLevel(head![0]!, cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
 				first: cells[0] ?? '',
 				cells,
@@ -994,14 +1025,19 @@ export function recogniseSeverityTables(context: Context): void {
 			return role === 'target:response' && untimed ? 'actions' : role;
 		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
-		// place is kept word for word in each level's notes.
-		if (roles.slice(1).every((role) => role === undefined)) {
+		// place is kept word for word in each level's notes. So does a contact list (`Priority |
+		// Contact | Phone`) for levels defined nowhere else: it says whom to call, not what a level is.
+		const contacts =
+			roles.slice(1).some((role) => role === 'escalation') &&
+			rows.every((row) => !context.out.severities.some((e) => e.data.level === row.level.level));
+		if (roles.slice(1).every((role) => role === undefined || (contacts && role === 'escalation'))) {
+			const columns = headers
+				.slice(1)
+				.map((header) => `\`${header}\``)
+				.join(', ');
 			context.check.push({
 				...where(table, section),
-				reason: `none of its columns (${headers
-					.slice(1)
-					.map((header) => `\`${header}\``)
-					.join(', ')}) is a severity field`,
+				reason: `none of its columns (${columns}) is a severity field${contacts ? ' (whom to contact is no level of its own)' : ''}`,
 			});
 			continue;
 		}
@@ -1145,8 +1181,10 @@ export function recogniseSeverityLists(context: Context): void {
 					const pair = splitLabel(text);
 					if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
 					if (timedLine(severity, text)) continue;
-					if (severity.definition) severity.actions = push(severity.actions, line);
-					else severity.definition = line;
+					const rest = timedPieces(severity, text) ?? line;
+					if (!rest) continue;
+					if (severity.definition) severity.actions = push(severity.actions, rest);
+					else severity.definition = rest;
 				}
 				// The item's bold level is the label an author finds on its line.
 				const heading = leads[index]!;
@@ -1178,6 +1216,17 @@ function timedLine(severity: SeverityInput, text: string): boolean {
 		return false;
 	targets[key] = phrase;
 	return true;
+}
+
+/**
+ * `24x7 response, acknowledge within 15 minutes`: the pieces of a line that each name and time a
+ * target are those targets. The rest of the line is returned, or undefined when no piece is timed.
+ */
+function timedPieces(severity: SeverityInput, text: string): string | undefined {
+	const pieces = text.split(/\s*[,;]\s+/);
+	if (pieces.length < 2) return undefined;
+	const rest = pieces.filter((piece) => !timedLine(severity, piece));
+	return rest.length < pieces.length ? rest.join(', ') : undefined;
 }
 
 /**
