@@ -408,10 +408,28 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
 
-/** `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line. */
+/**
+ * An arrow between steps, its label captured: `→`, `-->`, `=>`, and `--15m-->` or `-- no ack in 5
+ * min -->` with what happens before the next step (two dashes before the label, so `On-call`
+ * keeps its hyphen).
+ */
+const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
+
+/**
+ * `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line, or
+ * `On-call --5m--> Lead --30m--> Director`: a labelled arrow says when the step after it is
+ * engaged, as written (`v (no ACK in 15 min)` in a drawing reads the same way).
+ */
 export function parseArrowChain(line: string): Level[] | undefined {
-	const steps = line.split(/\s*(?:→|->|=>|⟶)\s*/).map((step) => step.trim());
+	const parts = line.split(ARROW);
+	const steps = parts.filter((_, index) => index % 2 === 0).map((step) => step.trim());
+	const labels = parts.filter((_, index) => index % 2 === 1).map((label) => label?.trim());
 	if (steps.length < 3 || steps.some((step) => !step || step.length > 60)) return undefined;
+	return arrowLevels(steps, labels);
+}
+
+/** The levels of a chain's steps, `labels[i]` on the arrow into `steps[i + 1]`. */
+function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] | undefined {
 	const levels: Level[] = [];
 	let condition: string | undefined;
 	let elapsed: number | undefined = 0;
@@ -419,7 +437,8 @@ export function parseArrowChain(line: string): Level[] | undefined {
 	let previous: string | undefined;
 	for (const [index, step] of steps.entries()) {
 		const match = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(step)!;
-		const who = match[1]!.trim();
+		// `[ Team lead ]`: a box drawn on one line.
+		const who = match[1]!.trim().replace(/^\[\s*(.+?)\s*\]$/, '$1');
 		const note = match[2]?.trim();
 		// A leading severity says which incidents the chain is for.
 		if (index === 0 && /^(P\d|SEV-?\s?\d|S\d|Sev\s?\d)$/i.test(who)) {
@@ -428,9 +447,15 @@ export function parseArrowChain(line: string): Level[] | undefined {
 		}
 		const window = note ? parseDuration(note) : undefined;
 		const level: Level = { id: `Level ${levels.length + 1}`, who };
+		const label = index ? labels[index - 1] : undefined;
+		const labelled = label ? durationIn(label) : undefined;
+		if (labelled) elapsed = undefined;
 		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
 		if (levels.length === 0 && condition) level.condition = condition;
 		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
+		if (labelled) level.after = labelled;
+		// `-- no ack in 5 min -->` says more than when: it is the step's condition.
+		if (label && !parseDuration(label)) level.condition = label;
 		// `PR (if needed)` says when, `CTO (phone)` how.
 		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
 			level.condition = [level.condition, note].filter(Boolean).join(', ');
@@ -461,6 +486,11 @@ export function parseDiagram(value: string): Level[] | undefined {
 	let pending: string | undefined;
 	let arrow = true;
 	for (const raw of value.split('\n')) {
+		// A line of its own between boxes joins them as an arrow does.
+		if (levels.length && /^[|│┃]$/.test(raw.trim())) {
+			arrow = true;
+			continue;
+		}
 		const line = raw.replace(/[|+]/g, ' ').trim();
 		if (!line || /^[-=_\s]+$/.test(line)) continue;
 		const down = /^(?:v|▼|↓)\s*(?:\((.+)\))?$/i.exec(line);
@@ -469,12 +499,21 @@ export function parseDiagram(value: string): Level[] | undefined {
 			arrow = true;
 			continue;
 		}
-		if (line === '|' || line === '│') continue;
+		// `15 min` or `(no ack in 15 min)` on the line between two boxes labels it.
+		const label = /^\(?((?:\d|no\b|if\b|after\b|when\b|unanswered\b)[^()]*)\)?$/i.exec(line);
+		if (arrow && levels.length && label && durationIn(label[1]!)) {
+			pending = label[1]!.trim();
+			continue;
+		}
+		if (line === '│') continue;
 		// Every box after the first hangs below an arrow; two boxes in a row are not a flow.
 		if (!arrow) return undefined;
 		arrow = false;
 		if (/^[│└┌┐┘─]+$/.test(line)) continue;
-		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
+		const who = line
+			.replace(/[│└┌┐┘─]/g, '')
+			.trim()
+			.replace(/^\[\s*(.+?)\s*\]$/, '$1');
 		if (!who || who.length > 60) return undefined;
 		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
 			return undefined;
@@ -483,7 +522,7 @@ export function parseDiagram(value: string): Level[] | undefined {
 			id: `Level ${levels.length + 1}`,
 			who,
 			...(after ? { after } : {}),
-			...(pending ? { condition: pending } : {}),
+			...(pending && !parseDuration(pending) ? { condition: pending } : {}),
 		});
 		pending = undefined;
 	}
