@@ -1248,24 +1248,34 @@ export function recogniseEscalationTimelines(context: Context): void {
 			);
 			if (!/^(time|when|elapsed|after)$/i.test(head![0] ?? '')) continue;
 			const action = head!.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
-			const actor = head!.findIndex((text, i) => i > 0 && /^(who|by|owner)$/i.test(text));
+			const actor = head!.findIndex(
+				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
+			);
 			if (action < 0) continue;
 			const levels: Level[] = [];
 			const unnamed: string[] = [];
 			for (const cells of body) {
-				const time = (cells[0] ?? '').trim();
+				const written = (cells[0] ?? '').trim();
+				// `T+15m` reads as the clock's `15 min`.
+				const stamp = clockStep([written]);
+				const time = parseDuration(written)
+					? written
+					: stamp?.clauses.length === 0
+						? stamp.after
+						: undefined;
 				const text = (cells[action] ?? '').trim();
-				if (!parseDuration(time) || !text) break;
+				if (!time || !text) break;
 				const [before, target] = /(?:→|->)/.test(text)
 					? (text.split(/\s*(?:→|->)\s*/, 2) as [string, string])
 					: [undefined, text];
-				const who = whoOf(target).who;
+				// `Page the backup if no ack`: the words after `if` are the condition too.
+				const { who, condition } = whoOf(target);
 				if (!who) unnamed.push(target);
 				levels.push({
-					id: time,
+					id: written,
 					who: who ?? target,
 					after: time,
-					...(before ? { condition: before } : {}),
+					...(before || condition ? { condition: before ?? condition } : {}),
 					...(actor > 0 && cells[actor] ? { via: cells[actor]! } : {}),
 				});
 			}
