@@ -291,9 +291,76 @@ export function recogniseLevelSections(context: Context): void {
 	}
 }
 
-/** A severity table with a who column and a response column is also an escalation path. */
+/** A column that says it holds an order of people: commas in it separate steps. */
+const ORDER_COLUMN = /escalat|path|chain|order|ladder|sequence/i;
+
+/**
+ * `On-call → Team lead → VP Eng`, `On-call > Team lead`, `On-call, then the owning team`: who is
+ * engaged, in order, in one table cell, each step a person or team. Commas alone join steps only
+ * in a column that says it is an order: under `Notify`, `IC, comms lead` are told at once.
+ */
+export function rowSequence(cell: string, commas: boolean): Level[] | undefined {
+	let text = cell.replace(/\s*,?\s*\b(?:and\s+)?then\s+/gi, ' → ').replace(/\s+>\s+/g, ' → ');
+	if (commas) text = text.replace(/\s*,\s*/g, ' → ');
+	const parts = text.split(ARROW);
+	const steps = parts
+		.filter((_, index) => index % 2 === 0)
+		.map((step) => step.trim().replace(/^the\s+/i, ''));
+	// `Page on-call, notify manager` is what to do; each step names who, in a few words.
+	const named = (step: string) =>
+		PEOPLE.test(step) && !STEP_VERB.test(step) && step.split(/\s+/).length <= 6;
+	if (steps.length < 2 || !steps.every(named)) return undefined;
+	return arrowLevels(
+		steps,
+		parts.filter((_, index) => index % 2 === 1)
+	);
+}
+
+/**
+ * The column of a severity table whose rows each hold an order of people (two rows at least; the
+ * others one person or nothing), or -1.
+ */
+function sequenceColumn(headers: string[], rows: { cells: string[] }[]): number {
+	return headers.findIndex((header, column) => {
+		if (!column) return false;
+		const cells = rows.map((row) => row.cells[column] ?? '');
+		const commas = ORDER_COLUMN.test(header);
+		const paths = cells.filter((cell) => rowSequence(cell, commas)).length;
+		return (
+			paths >= 2 &&
+			cells.every(
+				(cell) =>
+					!cell ||
+					rowSequence(cell, commas) ||
+					(PEOPLE.test(cell) && !STEP_VERB.test(cell) && cell.split(/\s+/).length <= 4)
+			)
+		);
+	});
+}
+
+/**
+ * A severity table is also escalation: `| SEV1 | On-call → Team lead → VP Eng | 15 min |`, a path
+ * per row, named after its severity (the row's other cells its notes); else, with a who column and
+ * a response column, one path of who answers each severity how fast.
+ */
 export function recogniseSeverityEscalation(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
+		const sequence = sequenceColumn(headers, rows);
+		if (sequence > 0) {
+			for (const row of rows) {
+				const steps = rowSequence(row.cells[sequence] ?? '', ORDER_COLUMN.test(headers[sequence]!));
+				if (!steps) continue;
+				const severity = severityRef(context, row.level.level);
+				const levels = steps.map((step) => ({ ...step, ...(severity ? { severity } : {}) }));
+				const notes = headers
+					.map((header, column) => [header, row.cells[column]] as const)
+					.filter(([, cell], column) => column > 0 && column !== sequence && cell)
+					.map(([header, cell]) => `${header}: ${cell}`);
+				const style = levels.some((level) => level.after) ? 'time' : 'levels';
+				addPath(context, row.first, style, levels, pathSource(section, table), notes);
+			}
+			continue;
+		}
 		const who = headers.findIndex(
 			(h, i) => i > 0 && /escalat|who|owner|notify|contact|engage/i.test(h)
 		);
