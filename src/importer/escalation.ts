@@ -1,4 +1,4 @@
-import type { List, Nodes } from 'mdast';
+import type { List, Nodes, Paragraph } from 'mdast';
 import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import {
@@ -1057,15 +1057,45 @@ export function parseNameOrder(
 const CHAIN_HEADING =
 	/\bescalation (chain|order|ladder|path|hierarchy|sequence)\b|\bhierarchical escalation\b|\bchain of command\b|\bcall (tree|order)\b/i;
 
+/** What may stand between two bold names of a sequence: `, then the`, `→`, `>`. */
+const BOLD_JOIN = /^\s*(?:,?\s*(?:and\s+)?then\s+(?:to\s+)?(?:the\s+)?|→|->|>)\s*$/i;
+
 /**
  * `1. **On-Call Engineer** - PagerDuty`, `2. **Engineering Manager** - [phone]` under an `Escalation
  * Chain` heading: an ordered list whose every item is a bold name, with how to reach them after a
- * dash. Each item is one level, in order; no times are given.
+ * dash. Or a paragraph of bold names joined by `then` or arrows: `Start with the **Primary
+ * on-call**, then the **Team lead**, then the **Head of engineering**.` Each name is one level, in
+ * order; no times are given.
  */
-export function parseBoldNames(doc: Context['doc'], list: List): Level[] | undefined {
-	if (!list.ordered || list.children.length < 2) return undefined;
+export function parseBoldNames(doc: Context['doc'], node: List | Paragraph): Level[] | undefined {
+	if (node.type === 'paragraph') {
+		const source = sourceOf(doc, node).trim();
+		const spans = [...source.matchAll(/(\*\*|__)([^*_\n]+)\1/g)];
+		// Between names only joiners; before the first a few words (`Start with the`), after the last
+		// nothing but the full stop.
+		const between = spans.slice(1).map((span, i) => {
+			const end = spans[i]!.index + spans[i]![0].length;
+			return source.slice(end, span.index);
+		});
+		const lead = source.slice(0, spans[0]?.index ?? 0);
+		const last = spans.at(-1);
+		const tail = last ? source.slice(last.index + last[0].length) : '';
+		if (
+			spans.length < 2 ||
+			!between.every((text) => BOLD_JOIN.test(text)) ||
+			lead.split(/\s+/).length > 5 ||
+			/[.:;!?]/.test(lead) ||
+			!/^\.?$/.test(tail.trim())
+		)
+			return undefined;
+		const names = spans.map((span) => inlineText(span[2]!).trim());
+		if (names.some((name) => STEP_VERB.test(name) || name.split(/\s+/).length > 6))
+			return undefined;
+		return names.map((who, index) => ({ id: `Level ${index + 1}`, who }));
+	}
+	if (!node.ordered || node.children.length < 2) return undefined;
 	const levels: Level[] = [];
-	for (const item of list.children) {
+	for (const item of node.children) {
 		if (item.children.length !== 1) return undefined;
 		const match = /^(\*\*|__)([^*_\n]+)\1(?:\s*[—–-]\s*(.+))?$/.exec(itemSource(doc, item).trim());
 		const who = match ? inlineText(match[2]!).trim() : '';
@@ -1194,6 +1224,13 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
+				// `**Primary on-call**, then the **Team lead**`: outside an escalation heading, of people.
+				if (!levels) {
+					levels = parseBoldNames(context.doc, node);
+					if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
+						levels = undefined;
+					if (levels) style = 'levels';
+				}
 				// `T+0: page the on-call` / `T+15m: escalate to the lead` as lines of one paragraph.
 				const clock =
 					levels || lines.length < 2 ? undefined : parseClockLines(lines.join('\n'), where);
