@@ -399,20 +399,9 @@ export function parseLadder(
 	list: List
 ): { levels: Level[]; notes: string[] } | undefined {
 	if (list.children.length < 2) return undefined;
-	// Bullets are a ladder only as sentences that each engage someone, one of them on a condition.
 	if (!list.ordered) {
-		const steps = list.children.map((item) => ladderSentence(inlineText(itemSource(doc, item))));
-		const unanswered =
-			/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
-		if (
-			!steps.every(Boolean) ||
-			!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
-		)
-			return undefined;
-		return {
-			levels: steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step! })),
-			notes: [],
-		};
+		const levels = sentenceLadder(list.children.map((item) => inlineText(itemSource(doc, item))));
+		return levels && { levels, notes: [] };
 	}
 	const levels: Level[] = [];
 	const notes: string[] = [];
@@ -447,6 +436,37 @@ export function parseLadder(
 		});
 	}
 	return levels.length >= 2 ? { levels, notes } : undefined;
+}
+
+/** Who failed to answer: `the primary does not acknowledge within 5 minutes` → `primary`. */
+const UNANSWERED_BY =
+	/^(?:the\s+)?(.+?)\s+(?:does not|doesn't|did not|didn't|has not|hasn't|fails to|cannot|can't)\s+(?:ack|acknowledge|respond|answer|pick)/i;
+
+/**
+ * Sentences (bullets, or the sentences of a paragraph) that each engage someone, every one after
+ * the first on a condition that the step before went unanswered: `If the primary does not
+ * acknowledge within 5 minutes, page the secondary. If there is no response after 15 minutes, call
+ * the engineering manager.` Whoever the first condition says did not answer is the first tier.
+ */
+export function sentenceLadder(sentences: string[]): Level[] | undefined {
+	if (sentences.length < 2) return undefined;
+	const steps = sentences.map(ladderSentence);
+	const unanswered =
+		/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
+	if (
+		!steps.every(Boolean) ||
+		!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
+	)
+		return undefined;
+	const first = UNANSWERED_BY.exec(steps[0]!.condition ?? '')?.[1];
+	const before =
+		first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== steps[0]!.who
+			? [{ who: first }]
+			: [];
+	return [...before, ...(steps as Omit<Level, 'id'>[])].map((step, index) => ({
+		id: `Level ${index + 1}`,
+		...step,
+	}));
 }
 
 /**
@@ -1224,6 +1244,9 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
+				// `If the primary does not acknowledge within 5 minutes, page the secondary. If …`.
+				if (!levels && where)
+					levels = sentenceLadder(inlineText(lines.join(' ')).split(/(?<=[.!?])\s+(?=[A-Z])/));
 				// `**Primary on-call**, then the **Team lead**`: outside an escalation heading, of people.
 				if (!levels) {
 					levels = parseBoldNames(context.doc, node);
