@@ -291,6 +291,17 @@ export function recogniseLevelSections(context: Context): void {
 	}
 }
 
+/**
+ * A person or team in a few words: `Page on-call` and `brief the regional director` say what to
+ * do, not who.
+ */
+const named = (text: string): boolean =>
+	PEOPLE.test(text) &&
+	!STEP_VERB.test(text) &&
+	!/\b(?:the|an?|to|with|for|about|into)\b/i.test(text) &&
+	!/[.!?;:]/.test(text) &&
+	text.split(/\s+/).length <= 6;
+
 /** A column that says it holds an order of people: commas in it separate steps. */
 const ORDER_COLUMN = /escalat|path|chain|order|ladder|sequence/i;
 
@@ -306,9 +317,6 @@ export function rowSequence(cell: string, commas: boolean): Level[] | undefined 
 	const steps = parts
 		.filter((_, index) => index % 2 === 0)
 		.map((step) => step.trim().replace(/^the\s+/i, ''));
-	// `Page on-call, notify manager` is what to do; each step names who, in a few words.
-	const named = (step: string) =>
-		PEOPLE.test(step) && !STEP_VERB.test(step) && step.split(/\s+/).length <= 6;
 	if (steps.length < 2 || !steps.every(named)) return undefined;
 	return arrowLevels(
 		steps,
@@ -326,15 +334,7 @@ function sequenceColumn(headers: string[], rows: { cells: string[] }[]): number 
 		const cells = rows.map((row) => row.cells[column] ?? '');
 		const commas = ORDER_COLUMN.test(header);
 		const paths = cells.filter((cell) => rowSequence(cell, commas)).length;
-		return (
-			paths >= 2 &&
-			cells.every(
-				(cell) =>
-					!cell ||
-					rowSequence(cell, commas) ||
-					(PEOPLE.test(cell) && !STEP_VERB.test(cell) && cell.split(/\s+/).length <= 4)
-			)
-		);
+		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, commas) || named(cell));
 	});
 }
 
@@ -830,7 +830,9 @@ interface ClockStep {
 
 /** `T+5m: Acknowledge; update incident` → step `T+5m` with clauses `Acknowledge`, `update incident`. */
 function clockStep(lines: string[]): ClockStep | undefined {
-	const stamp = STAMP.exec(lines[0]!.trim());
+	// `**T+5m**: Secondary on-call`: the mark may be bold.
+	const head = lines[0]!.trim().replace(/^(\*\*|__)([^*_]+)\1/, '$2');
+	const stamp = STAMP.exec(head);
 	if (!stamp) return undefined;
 	const [all, plus, n, unit, number, named, clock] = stamp;
 	const id = all.replace(/\s*(?:→|->|:|[—–-])?\s*$/, '').trim();
@@ -840,7 +842,7 @@ function clockStep(lines: string[]): ClockStep | undefined {
 	const after = amount
 		? `${amount} ${/^(m|mins?|minutes?)$/.test(word) ? 'min' : word}`
 		: undefined;
-	const clauses = [lines[0]!.trim().slice(all.length), ...lines.slice(1)]
+	const clauses = [head.slice(all.length), ...lines.slice(1)]
 		.flatMap((line) => line.replace(/^\s*(?:→|->|[-*•])\s*/, '').split(/\s*(?:→|->|;)\s*/))
 		.map((clause) => inlineText(clause).trim())
 		.filter(Boolean);
@@ -910,9 +912,13 @@ function clockPath(
 	if (steps.length < 2) return undefined;
 	const levels: Level[] = [];
 	const notes: string[] = [];
+	// Under an escalation heading, `T+5m: Secondary on-call` names who is engaged then.
+	const engage = (step: ClockStep, clause: string) =>
+		engagedIn(clause) ??
+		(escalation && step.clauses.length === 1 && named(clause) ? { who: clause } : undefined);
 	for (const step of steps) {
 		const index = step.clauses.findIndex((clause) => {
-			const engaged = engagedIn(clause);
+			const engaged = engage(step, clause);
 			return engaged && engaged.who.toLowerCase() !== levels.at(-1)?.who.toLowerCase();
 		});
 		if (index < 0) {
@@ -920,7 +926,7 @@ function clockPath(
 			notes.push(`${step.id}: ${step.clauses.join('; ')}`);
 			continue;
 		}
-		const engaged = engagedIn(step.clauses[index]!)!;
+		const engaged = engage(step, step.clauses[index]!)!;
 		const before = step.clauses.slice(0, index);
 		// `Decision: can you fix it?` … `NO: page the team`: the answer is read with its question.
 		const question = before.findLast((clause) => clause.endsWith('?'));
@@ -1378,7 +1384,9 @@ export function recogniseEscalationTimelines(context: Context): void {
 			const actor = head!.findIndex(
 				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
 			);
-			if (action < 0) continue;
+			// `When | Who` over `T+10m | Team lead`: with no action column, who is engaged is named.
+			const byName = action < 0 && actor > 0;
+			if (action < 0 && !byName) continue;
 			const levels: Level[] = [];
 			const unnamed: string[] = [];
 			for (const cells of body) {
@@ -1390,8 +1398,13 @@ export function recogniseEscalationTimelines(context: Context): void {
 					: stamp?.clauses.length === 0
 						? stamp.after
 						: undefined;
-				const text = (cells[action] ?? '').trim();
+				const text = (cells[byName ? actor : action] ?? '').trim();
 				if (!time || !text) break;
+				if (byName) {
+					if (!named(text)) break;
+					levels.push({ id: written, who: text, after: time });
+					continue;
+				}
 				const [before, target] = /(?:→|->)/.test(text)
 					? (text.split(/\s*(?:→|->)\s*/, 2) as [string, string])
 					: [undefined, text];
