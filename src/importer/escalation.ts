@@ -500,6 +500,8 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
  * min -->` with what happens before the next step (two dashes before the label, so `On-call`
  * keeps its hyphen).
  */
+/** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
+const ARROW_LABEL = /^(?:no|if|after|when|unless|unanswered|unresolved|still)\b/i;
 const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
 
 /**
@@ -512,6 +514,9 @@ export function parseArrowChain(line: string): Level[] | undefined {
 	const steps = parts.filter((_, index) => index % 2 === 0).map((step) => step.trim());
 	const labels = parts.filter((_, index) => index % 2 === 1).map((label) => label?.trim());
 	if (steps.length < 3 || steps.some((step) => !step || step.length > 60)) return undefined;
+	// `Primary -- backup -> Lead` is a dash in prose, not a label: a label says when.
+	if (labels.some((label) => label && !ARROW_LABEL.test(label) && !durationIn(label)))
+		return undefined;
 	return arrowLevels(steps, labels);
 }
 
@@ -572,6 +577,9 @@ export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
 	let pending: string | undefined;
 	let arrow = true;
+	// Boxes joined by plain lines, no arrowhead, are a flow of people only if each names one:
+	// `Load balancer | Web servers | Database` is a system drawn.
+	let headed = false;
 	for (const raw of value.split('\n')) {
 		// A line of its own between boxes joins them as an arrow does.
 		if (levels.length && /^[|│┃]$/.test(raw.trim())) {
@@ -584,11 +592,18 @@ export function parseDiagram(value: string): Level[] | undefined {
 		if (down) {
 			if (down[1]) pending = down[1].trim();
 			arrow = true;
+			headed = true;
 			continue;
 		}
 		// `15 min` or `(no ack in 15 min)` on the line between two boxes labels it.
-		const label = /^\(?((?:\d|no\b|if\b|after\b|when\b|unanswered\b)[^()]*)\)?$/i.exec(line);
-		if (arrow && levels.length && label && durationIn(label[1]!)) {
+		const label = /^\(?([^()]+)\)?$/.exec(line);
+		if (
+			arrow &&
+			levels.length &&
+			label &&
+			(/^\d/.test(label[1]!) || ARROW_LABEL.test(label[1]!)) &&
+			durationIn(label[1]!)
+		) {
 			pending = label[1]!.trim();
 			continue;
 		}
@@ -613,6 +628,7 @@ export function parseDiagram(value: string): Level[] | undefined {
 		});
 		pending = undefined;
 	}
+	if (!headed && !levels.every((level) => PEOPLE.test(level.who))) return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
 
@@ -1253,11 +1269,11 @@ export function recogniseEscalationShapes(context: Context): void {
 				// `If the primary does not acknowledge within 5 minutes, page the secondary. If …`.
 				if (!levels && where)
 					levels = sentenceLadder(inlineText(lines.join(' ')).split(/(?<=[.!?])\s+(?=[A-Z])/));
-				// `**Primary on-call**, then the **Team lead**`: outside an escalation heading, of people.
+				// `**Primary on-call**, then the **Team lead**`: people, or `**Triage**, then **Fix**` is
+				// a process.
 				if (!levels) {
 					levels = parseBoldNames(context.doc, node);
-					if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
-						levels = undefined;
+					if (levels && !levels.every((level) => PEOPLE.test(level.who))) levels = undefined;
 					if (levels) style = 'levels';
 				}
 				// `T+0: page the on-call` / `T+15m: escalate to the lead` as lines of one paragraph.
