@@ -295,7 +295,7 @@ export function recogniseLevelSections(context: Context): void {
  * A person or team in a few words: `Page on-call` and `brief the regional director` say what to
  * do, not who.
  */
-const named = (text: string): boolean =>
+const isName = (text: string): boolean =>
 	PEOPLE.test(text) &&
 	!STEP_VERB.test(text) &&
 	!/\b(?:the|an?|to|with|for|about|into)\b/i.test(text) &&
@@ -317,7 +317,7 @@ export function rowSequence(cell: string, commas: boolean): Level[] | undefined 
 	const steps = parts
 		.filter((_, index) => index % 2 === 0)
 		.map((step) => step.trim().replace(/^the\s+/i, ''));
-	if (steps.length < 2 || !steps.every(named)) return undefined;
+	if (steps.length < 2 || !steps.every(isName)) return undefined;
 	return arrowLevels(
 		steps,
 		parts.filter((_, index) => index % 2 === 1)
@@ -334,7 +334,7 @@ function sequenceColumn(headers: string[], rows: { cells: string[] }[]): number 
 		const cells = rows.map((row) => row.cells[column] ?? '');
 		const commas = ORDER_COLUMN.test(header);
 		const paths = cells.filter((cell) => rowSequence(cell, commas)).length;
-		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, commas) || named(cell));
+		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, commas) || isName(cell));
 	});
 }
 
@@ -495,13 +495,13 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
 
+/** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
+const ARROW_LABEL = /^(?:no|if|after|when|unless|unanswered|unresolved|still)\b/i;
 /**
  * An arrow between steps, its label captured: `→`, `-->`, `=>`, and `--15m-->` or `-- no ack in 5
  * min -->` with what happens before the next step (two dashes before the label, so `On-call`
  * keeps its hyphen).
  */
-/** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
-const ARROW_LABEL = /^(?:no|if|after|when|unless|unanswered|unresolved|still)\b/i;
 const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
 
 /**
@@ -931,7 +931,7 @@ function clockPath(
 	// Under an escalation heading, `T+5m: Secondary on-call` names who is engaged then.
 	const engage = (step: ClockStep, clause: string) =>
 		engagedIn(clause) ??
-		(escalation && step.clauses.length === 1 && named(clause) ? { who: clause } : undefined);
+		(escalation && step.clauses.length === 1 && isName(clause) ? { who: clause } : undefined);
 	for (const step of steps) {
 		const index = step.clauses.findIndex((clause) => {
 			const engaged = engage(step, clause);
@@ -1417,7 +1417,7 @@ export function recogniseEscalationTimelines(context: Context): void {
 				const text = (cells[byName ? actor : action] ?? '').trim();
 				if (!time || !text) break;
 				if (byName) {
-					if (!named(text)) break;
+					if (!isName(text)) break;
 					levels.push({ id: written, who: text, after: time });
 					continue;
 				}
