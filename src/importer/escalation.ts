@@ -1,4 +1,4 @@
-import type { List, Nodes } from 'mdast';
+import type { List, Nodes, Paragraph } from 'mdast';
 import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import {
@@ -291,9 +291,76 @@ export function recogniseLevelSections(context: Context): void {
 	}
 }
 
-/** A severity table with a who column and a response column is also an escalation path. */
+/**
+ * A person or team in a few words: `Page on-call` and `brief the regional director` say what to
+ * do, not who.
+ */
+const isName = (text: string): boolean =>
+	PEOPLE.test(text) &&
+	!STEP_VERB.test(text) &&
+	!/\b(?:the|an?|to|with|for|about|into)\b/i.test(text) &&
+	!/[.!?;:]/.test(text) &&
+	text.split(/\s+/).length <= 6;
+
+/** A column that says it holds an order of people: commas in it separate steps. */
+const ORDER_COLUMN = /escalat|path|chain|order|ladder|sequence/i;
+
+/**
+ * `On-call → Team lead → VP Eng`, `On-call > Team lead`, `On-call, then the owning team`: who is
+ * engaged, in order, in one table cell, each step a person or team. Commas alone join steps only
+ * in a column that says it is an order: under `Notify`, `IC, comms lead` are told at once.
+ */
+export function rowSequence(cell: string, commas: boolean): Level[] | undefined {
+	let text = cell.replace(/\s*,?\s*\b(?:and\s+)?then\s+/gi, ' → ').replace(/\s+>\s+/g, ' → ');
+	if (commas) text = text.replace(/\s*,\s*/g, ' → ');
+	const parts = text.split(ARROW);
+	const steps = parts
+		.filter((_, index) => index % 2 === 0)
+		.map((step) => step.trim().replace(/^the\s+/i, ''));
+	if (steps.length < 2 || !steps.every(isName)) return undefined;
+	return arrowLevels(
+		steps,
+		parts.filter((_, index) => index % 2 === 1)
+	);
+}
+
+/**
+ * The column of a severity table whose rows each hold an order of people (two rows at least; the
+ * others one person or nothing), or -1.
+ */
+function sequenceColumn(headers: string[], rows: { cells: string[] }[]): number {
+	return headers.findIndex((header, column) => {
+		if (!column) return false;
+		const cells = rows.map((row) => row.cells[column] ?? '');
+		const commas = ORDER_COLUMN.test(header);
+		const paths = cells.filter((cell) => rowSequence(cell, commas)).length;
+		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, commas) || isName(cell));
+	});
+}
+
+/**
+ * A severity table is also escalation: `| SEV1 | On-call → Team lead → VP Eng | 15 min |`, a path
+ * per row, named after its severity (the row's other cells its notes); else, with a who column and
+ * a response column, one path of who answers each severity how fast.
+ */
 export function recogniseSeverityEscalation(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
+		const sequence = sequenceColumn(headers, rows);
+		if (sequence > 0) {
+			for (const row of rows) {
+				const steps = rowSequence(row.cells[sequence] ?? '', ORDER_COLUMN.test(headers[sequence]!));
+				if (!steps) continue;
+				const severity = severityRef(context, row.level.level);
+				const levels = steps.map((step) => ({ ...step, ...(severity ? { severity } : {}) }));
+				const notes = headers
+					.map((header, column) => [header, row.cells[column]] as const)
+					.filter(([, cell], column) => column > 0 && column !== sequence && cell)
+					.map(([header, cell]) => `${header}: ${cell}`);
+				const style = levels.some((level) => level.after) ? 'time' : 'levels';
+				addPath(context, row.first, style, levels, pathSource(section, table), notes);
+			}
+			continue;
+		}
 		const who = headers.findIndex(
 			(h, i) => i > 0 && /escalat|who|owner|notify|contact|engage/i.test(h)
 		);
@@ -332,20 +399,9 @@ export function parseLadder(
 	list: List
 ): { levels: Level[]; notes: string[] } | undefined {
 	if (list.children.length < 2) return undefined;
-	// Bullets are a ladder only as sentences that each engage someone, one of them on a condition.
 	if (!list.ordered) {
-		const steps = list.children.map((item) => ladderSentence(inlineText(itemSource(doc, item))));
-		const unanswered =
-			/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
-		if (
-			!steps.every(Boolean) ||
-			!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
-		)
-			return undefined;
-		return {
-			levels: steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step! })),
-			notes: [],
-		};
+		const levels = sentenceLadder(list.children.map((item) => inlineText(itemSource(doc, item))));
+		return levels && { levels, notes: [] };
 	}
 	const levels: Level[] = [];
 	const notes: string[] = [];
@@ -382,6 +438,37 @@ export function parseLadder(
 	return levels.length >= 2 ? { levels, notes } : undefined;
 }
 
+/** Who failed to answer: `the primary does not acknowledge within 5 minutes` → `primary`. */
+const UNANSWERED_BY =
+	/^(?:the\s+)?(.+?)\s+(?:does not|doesn't|did not|didn't|has not|hasn't|fails to|cannot|can't)\s+(?:ack|acknowledge|respond|answer|pick)/i;
+
+/**
+ * Sentences (bullets, or the sentences of a paragraph) that each engage someone, every one after
+ * the first on a condition that the step before went unanswered: `If the primary does not
+ * acknowledge within 5 minutes, page the secondary. If there is no response after 15 minutes, call
+ * the engineering manager.` Whoever the first condition says did not answer is the first tier.
+ */
+export function sentenceLadder(sentences: string[]): Level[] | undefined {
+	if (sentences.length < 2) return undefined;
+	const steps = sentences.map(ladderSentence);
+	const unanswered =
+		/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
+	if (
+		!steps.every(Boolean) ||
+		!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
+	)
+		return undefined;
+	const first = UNANSWERED_BY.exec(steps[0]!.condition ?? '')?.[1];
+	const before =
+		first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== steps[0]!.who
+			? [{ who: first }]
+			: [];
+	return [...before, ...(steps as Omit<Level, 'id'>[])].map((step, index) => ({
+		id: `Level ${index + 1}`,
+		...step,
+	}));
+}
+
 /**
  * `If no response in 15 minutes, page the secondary.`, `Escalate to the engineering manager after
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
@@ -408,10 +495,33 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
 
-/** `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line. */
+/** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
+const ARROW_LABEL = /^(?:no|if|after|when|unless|unanswered|unresolved|still)\b/i;
+/**
+ * An arrow between steps, its label captured: `→`, `-->`, `=>`, and `--15m-->` or `-- no ack in 5
+ * min -->` with what happens before the next step (two dashes before the label, so `On-call`
+ * keeps its hyphen).
+ */
+const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
+
+/**
+ * `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line, or
+ * `On-call --5m--> Lead --30m--> Director`: a labelled arrow says when the step after it is
+ * engaged, as written (`v (no ACK in 15 min)` in a drawing reads the same way).
+ */
 export function parseArrowChain(line: string): Level[] | undefined {
-	const steps = line.split(/\s*(?:→|->|=>|⟶)\s*/).map((step) => step.trim());
+	const parts = line.split(ARROW);
+	const steps = parts.filter((_, index) => index % 2 === 0).map((step) => step.trim());
+	const labels = parts.filter((_, index) => index % 2 === 1).map((label) => label?.trim());
 	if (steps.length < 3 || steps.some((step) => !step || step.length > 60)) return undefined;
+	// `Primary -- backup -> Lead` is a dash in prose, not a label: a label says when.
+	if (labels.some((label) => label && !ARROW_LABEL.test(label) && !durationIn(label)))
+		return undefined;
+	return arrowLevels(steps, labels);
+}
+
+/** The levels of a chain's steps, `labels[i]` on the arrow into `steps[i + 1]`. */
+function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] | undefined {
 	const levels: Level[] = [];
 	let condition: string | undefined;
 	let elapsed: number | undefined = 0;
@@ -419,7 +529,8 @@ export function parseArrowChain(line: string): Level[] | undefined {
 	let previous: string | undefined;
 	for (const [index, step] of steps.entries()) {
 		const match = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(step)!;
-		const who = match[1]!.trim();
+		// `[ Team lead ]`: a box drawn on one line.
+		const who = match[1]!.trim().replace(/^\[\s*(.+?)\s*\]$/, '$1');
 		const note = match[2]?.trim();
 		// A leading severity says which incidents the chain is for.
 		if (index === 0 && /^(P\d|SEV-?\s?\d|S\d|Sev\s?\d)$/i.test(who)) {
@@ -428,9 +539,15 @@ export function parseArrowChain(line: string): Level[] | undefined {
 		}
 		const window = note ? parseDuration(note) : undefined;
 		const level: Level = { id: `Level ${levels.length + 1}`, who };
+		const label = index ? labels[index - 1] : undefined;
+		const labelled = label ? durationIn(label) : undefined;
+		if (labelled) elapsed = undefined;
 		if (elapsed !== undefined) level.after = `${elapsed} ${unit}`;
 		if (levels.length === 0 && condition) level.condition = condition;
 		if (levels.length > 0 && previous) level.condition = `no answer in ${previous}`;
+		if (labelled) level.after = labelled;
+		// `-- no ack in 5 min -->` says more than when: it is the step's condition.
+		if (label && !parseDuration(label)) level.condition = label;
 		// `PR (if needed)` says when, `CTO (phone)` how.
 		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
 			level.condition = [level.condition, note].filter(Boolean).join(', ');
@@ -460,21 +577,45 @@ export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
 	let pending: string | undefined;
 	let arrow = true;
+	// Boxes joined by plain lines, no arrowhead, are a flow of people only if each names one:
+	// `Load balancer | Web servers | Database` is a system drawn.
+	let headed = false;
 	for (const raw of value.split('\n')) {
+		// A line of its own between boxes joins them as an arrow does.
+		if (levels.length && /^[|│┃]$/.test(raw.trim())) {
+			arrow = true;
+			continue;
+		}
 		const line = raw.replace(/[|+]/g, ' ').trim();
 		if (!line || /^[-=_\s]+$/.test(line)) continue;
 		const down = /^(?:v|▼|↓)\s*(?:\((.+)\))?$/i.exec(line);
 		if (down) {
 			if (down[1]) pending = down[1].trim();
 			arrow = true;
+			headed = true;
 			continue;
 		}
-		if (line === '|' || line === '│') continue;
+		// `15 min` or `(no ack in 15 min)` on the line between two boxes labels it.
+		const label = /^\(?([^()]+)\)?$/.exec(line);
+		if (
+			arrow &&
+			levels.length &&
+			label &&
+			(/^\d/.test(label[1]!) || ARROW_LABEL.test(label[1]!)) &&
+			durationIn(label[1]!)
+		) {
+			pending = label[1]!.trim();
+			continue;
+		}
+		if (line === '│') continue;
 		// Every box after the first hangs below an arrow; two boxes in a row are not a flow.
 		if (!arrow) return undefined;
 		arrow = false;
 		if (/^[│└┌┐┘─]+$/.test(line)) continue;
-		const who = line.replace(/[│└┌┐┘─]/g, '').trim();
+		const who = line
+			.replace(/[│└┌┐┘─]/g, '')
+			.trim()
+			.replace(/^\[\s*(.+?)\s*\]$/, '$1');
 		if (!who || who.length > 60) return undefined;
 		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
 			return undefined;
@@ -483,10 +624,11 @@ export function parseDiagram(value: string): Level[] | undefined {
 			id: `Level ${levels.length + 1}`,
 			who,
 			...(after ? { after } : {}),
-			...(pending ? { condition: pending } : {}),
+			...(pending && !parseDuration(pending) ? { condition: pending } : {}),
 		});
 		pending = undefined;
 	}
+	if (!headed && !levels.every((level) => PEOPLE.test(level.who))) return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
 
@@ -704,7 +846,9 @@ interface ClockStep {
 
 /** `T+5m: Acknowledge; update incident` → step `T+5m` with clauses `Acknowledge`, `update incident`. */
 function clockStep(lines: string[]): ClockStep | undefined {
-	const stamp = STAMP.exec(lines[0]!.trim());
+	// `**T+5m**: Secondary on-call`: the mark may be bold.
+	const head = lines[0]!.trim().replace(/^(\*\*|__)([^*_]+)\1/, '$2');
+	const stamp = STAMP.exec(head);
 	if (!stamp) return undefined;
 	const [all, plus, n, unit, number, named, clock] = stamp;
 	const id = all.replace(/\s*(?:→|->|:|[—–-])?\s*$/, '').trim();
@@ -714,7 +858,7 @@ function clockStep(lines: string[]): ClockStep | undefined {
 	const after = amount
 		? `${amount} ${/^(m|mins?|minutes?)$/.test(word) ? 'min' : word}`
 		: undefined;
-	const clauses = [lines[0]!.trim().slice(all.length), ...lines.slice(1)]
+	const clauses = [head.slice(all.length), ...lines.slice(1)]
 		.flatMap((line) => line.replace(/^\s*(?:→|->|[-*•])\s*/, '').split(/\s*(?:→|->|;)\s*/))
 		.map((clause) => inlineText(clause).trim())
 		.filter(Boolean);
@@ -784,9 +928,13 @@ function clockPath(
 	if (steps.length < 2) return undefined;
 	const levels: Level[] = [];
 	const notes: string[] = [];
+	// Under an escalation heading, `T+5m: Secondary on-call` names who is engaged then.
+	const engage = (step: ClockStep, clause: string) =>
+		engagedIn(clause) ??
+		(escalation && step.clauses.length === 1 && isName(clause) ? { who: clause } : undefined);
 	for (const step of steps) {
 		const index = step.clauses.findIndex((clause) => {
-			const engaged = engagedIn(clause);
+			const engaged = engage(step, clause);
 			return engaged && engaged.who.toLowerCase() !== levels.at(-1)?.who.toLowerCase();
 		});
 		if (index < 0) {
@@ -794,7 +942,7 @@ function clockPath(
 			notes.push(`${step.id}: ${step.clauses.join('; ')}`);
 			continue;
 		}
-		const engaged = engagedIn(step.clauses[index]!)!;
+		const engaged = engage(step, step.clauses[index]!)!;
 		const before = step.clauses.slice(0, index);
 		// `Decision: can you fix it?` … `NO: page the team`: the answer is read with its question.
 		const question = before.findLast((clause) => clause.endsWith('?'));
@@ -951,15 +1099,45 @@ export function parseNameOrder(
 const CHAIN_HEADING =
 	/\bescalation (chain|order|ladder|path|hierarchy|sequence)\b|\bhierarchical escalation\b|\bchain of command\b|\bcall (tree|order)\b/i;
 
+/** What may stand between two bold names of a sequence: `, then the`, `→`, `>`. */
+const BOLD_JOIN = /^\s*(?:,?\s*(?:and\s+)?then\s+(?:to\s+)?(?:the\s+)?|→|->|>)\s*$/i;
+
 /**
  * `1. **On-Call Engineer** - PagerDuty`, `2. **Engineering Manager** - [phone]` under an `Escalation
  * Chain` heading: an ordered list whose every item is a bold name, with how to reach them after a
- * dash. Each item is one level, in order; no times are given.
+ * dash. Or a paragraph of bold names joined by `then` or arrows: `Start with the **Primary
+ * on-call**, then the **Team lead**, then the **Head of engineering**.` Each name is one level, in
+ * order; no times are given.
  */
-export function parseBoldNames(doc: Context['doc'], list: List): Level[] | undefined {
-	if (!list.ordered || list.children.length < 2) return undefined;
+export function parseBoldNames(doc: Context['doc'], node: List | Paragraph): Level[] | undefined {
+	if (node.type === 'paragraph') {
+		const source = sourceOf(doc, node).trim();
+		const spans = [...source.matchAll(/(\*\*|__)([^*_\n]+)\1/g)];
+		// Between names only joiners; before the first a few words (`Start with the`), after the last
+		// nothing but the full stop.
+		const between = spans.slice(1).map((span, i) => {
+			const end = spans[i]!.index + spans[i]![0].length;
+			return source.slice(end, span.index);
+		});
+		const lead = source.slice(0, spans[0]?.index ?? 0);
+		const last = spans.at(-1);
+		const tail = last ? source.slice(last.index + last[0].length) : '';
+		if (
+			spans.length < 2 ||
+			!between.every((text) => BOLD_JOIN.test(text)) ||
+			lead.split(/\s+/).length > 5 ||
+			/[.:;!?]/.test(lead) ||
+			!/^\.?$/.test(tail.trim())
+		)
+			return undefined;
+		const names = spans.map((span) => inlineText(span[2]!).trim());
+		if (names.some((name) => STEP_VERB.test(name) || name.split(/\s+/).length > 6))
+			return undefined;
+		return names.map((who, index) => ({ id: `Level ${index + 1}`, who }));
+	}
+	if (!node.ordered || node.children.length < 2) return undefined;
 	const levels: Level[] = [];
-	for (const item of list.children) {
+	for (const item of node.children) {
 		if (item.children.length !== 1) return undefined;
 		const match = /^(\*\*|__)([^*_\n]+)\1(?:\s*[—–-]\s*(.+))?$/.exec(itemSource(doc, item).trim());
 		const who = match ? inlineText(match[2]!).trim() : '';
@@ -1088,6 +1266,16 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
+				// `If the primary does not acknowledge within 5 minutes, page the secondary. If …`.
+				if (!levels && where)
+					levels = sentenceLadder(inlineText(lines.join(' ')).split(/(?<=[.!?])\s+(?=[A-Z])/));
+				// `**Primary on-call**, then the **Team lead**`: people, or `**Triage**, then **Fix**` is
+				// a process.
+				if (!levels) {
+					levels = parseBoldNames(context.doc, node);
+					if (levels && !levels.every((level) => PEOPLE.test(level.who))) levels = undefined;
+					if (levels) style = 'levels';
+				}
 				// `T+0: page the on-call` / `T+15m: escalate to the lead` as lines of one paragraph.
 				const clock =
 					levels || lines.length < 2 ? undefined : parseClockLines(lines.join('\n'), where);
@@ -1209,24 +1397,41 @@ export function recogniseEscalationTimelines(context: Context): void {
 			);
 			if (!/^(time|when|elapsed|after)$/i.test(head![0] ?? '')) continue;
 			const action = head!.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
-			const actor = head!.findIndex((text, i) => i > 0 && /^(who|by|owner)$/i.test(text));
-			if (action < 0) continue;
+			const actor = head!.findIndex(
+				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
+			);
+			// `When | Who` over `T+10m | Team lead`: with no action column, who is engaged is named.
+			const byName = action < 0 && actor > 0;
+			if (action < 0 && !byName) continue;
 			const levels: Level[] = [];
 			const unnamed: string[] = [];
 			for (const cells of body) {
-				const time = (cells[0] ?? '').trim();
-				const text = (cells[action] ?? '').trim();
-				if (!parseDuration(time) || !text) break;
+				const written = (cells[0] ?? '').trim();
+				// `T+15m` reads as the clock's `15 min`.
+				const stamp = clockStep([written]);
+				const time = parseDuration(written)
+					? written
+					: stamp?.clauses.length === 0
+						? stamp.after
+						: undefined;
+				const text = (cells[byName ? actor : action] ?? '').trim();
+				if (!time || !text) break;
+				if (byName) {
+					if (!isName(text)) break;
+					levels.push({ id: written, who: text, after: time });
+					continue;
+				}
 				const [before, target] = /(?:→|->)/.test(text)
 					? (text.split(/\s*(?:→|->)\s*/, 2) as [string, string])
 					: [undefined, text];
-				const who = whoOf(target).who;
+				// `Page the backup if no ack`: the words after `if` are the condition too.
+				const { who, condition } = whoOf(target);
 				if (!who) unnamed.push(target);
 				levels.push({
-					id: time,
+					id: written,
 					who: who ?? target,
 					after: time,
-					...(before ? { condition: before } : {}),
+					...(before || condition ? { condition: before ?? condition } : {}),
 					...(actor > 0 && cells[actor] ? { via: cells[actor]! } : {}),
 				});
 			}
