@@ -81,6 +81,8 @@ function subtreeItems(context: Context, section: Section): string[] {
 
 /** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
 const DUTIES_PARENT = /^((?:[\w-]+ ){0,2}?)(?:responsibilities|duties)$/i;
+/** `Incident team`, `The response team`: a heading whose sub-sections may each be a member's role. */
+const TEAM_PARENT = /^(?:the |our )?(?:(?:major )?incident|response|on-?call|emergency) team$/i;
 
 /**
  * A paragraph ending `… is responsible for:`, `Duties:` or `Responders do the following:`
@@ -187,15 +189,16 @@ export function recogniseRoles(context: Context): void {
 		// `Incident Lead` › `Responsibilities` is one role's field, and `Scribe Duties` one role's.
 		const fieldOfRole =
 			duties && ((parent.parent && typed.has(parent.parent)) || AGENT.test(duties[1] ?? ''));
-		if (!(ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole)) || typed.has(parent))
+		const team = TEAM_PARENT.test(withoutSectionNumber(parent.title));
+		if (!(ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole) || team) || typed.has(parent))
 			continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const { name, qualifier } = qualified(roleName(section.title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
-			// Under a heading of responsibilities, only sub-sections named after a person's function
-			// are roles (`On Call Responder`, not `Communication`).
-			if (duties && !AGENT.test(name.replace(/\s*\([^)]*\)$/, ''))) continue;
+			// Under a heading of responsibilities or of a team, only sub-sections named after a
+			// person's function are roles (`On Call Responder`, not `Communication` or `Tooling`).
+			if ((duties || team) && !AGENT.test(name.replace(/\s*\([^)]*\)$/, ''))) continue;
 			const parts = partsOf(context.doc, section);
 			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties
 			// when its heading names a function ("Scribe", "Primary On-Call Engineer"). An optional
