@@ -788,10 +788,14 @@ function recogniseDutyLabels(context: Context, typed: Set<Section>): void {
 const DUTIES_COLUMN =
 	/responsib|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
 /** A table column of role names: `Role`, `Incident role`, `Position`, `Hat`. */
-const ROLE_COLUMN = /^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?)$/i;
+const ROLE_COLUMN =
+	/^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?|who)$/i;
 /** A column of levels, tiers or times makes the table an escalation or a severity ladder. */
 const LEVEL_COLUMN =
 	/^(levels?|tiers?|steps?|stages?|order|#|severity|sev|priority|escalat\w*|after|time|when|response time)$/i;
+
+/** Items of one duties cell: `Runs the call<br>Decides the severity`, `Drafts updates; Sends them`. */
+const CELL_ITEMS = /\s*(?:<br\s*\/?>|;)\s*/i;
 
 const RACI: Record<string, string> = {
 	R: 'Responsible',
@@ -868,17 +872,17 @@ export function recogniseRoleTables(context: Context): void {
 								.filter((letter) => RACI[letter])
 								.map((letter) => `${RACI[letter]}: ${head![i + 1]}`)
 						)
-					: [cells[column] ?? ''].filter(Boolean),
+					: (cells[column] ?? '').split(CELL_ITEMS).filter(Boolean),
 				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
-			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles.
-			if (
-				named >= 0 &&
-				roles.filter((role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)).length * 2 <
-					roles.length
-			)
-				continue;
+			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles; a
+			// `Who` column may hold people, so there every name must name a function.
+			const functions = roles.filter(
+				(role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)
+			).length;
+			const who = /^who$/i.test(head![roleColumn] ?? '');
+			if (named >= 0 && (who ? functions < roles.length : functions * 2 < roles.length)) continue;
 			for (const role of roles) {
 				addRole(context, taken, role.name, role.responsibilities, {
 					heading: role.name,
