@@ -1181,40 +1181,68 @@ const NAMING = [
 ];
 
 /**
+ * `The **Incident Manager** coordinates the response.`: a bold name of a function as the subject
+ * of a sentence saying what it does; the name, or undefined when the sentence is something else.
+ */
+function boldSubject(sentence: string, bold: string[]): string | undefined {
+	return bold.find((name) => {
+		const rest = new RegExp(
+			String.raw`^(?:(?:the|an?|our)\s+)?${RegExp.escape(name)}\s+(.*)$`,
+			'i'
+		).exec(sentence)?.[1];
+		return (
+			rest !== undefined &&
+			DUTY.test(rest) &&
+			!NEGATED.test(rest) &&
+			!NOT_A_VERB.test(rest.split(/\s+/)[0]!)
+		);
+	});
+}
+
+/**
  * Roles named in the prose of a section about the team (`### Assembling a team`): each role a
  * sentence names as such, once, by the words the text uses. Sentences saying what it does are its
- * duties; otherwise the sentence naming it is its summary. The text stays in its page, and the
- * report lists each role so an author can check the name that was read.
+ * duties; otherwise the sentence naming it is its summary. In any other section, two or more bold
+ * names each the subject of what it does (`The **Technical Lead** directs the investigation.`)
+ * define roles the same way. The text stays in its page, and the report lists each role so an
+ * author can check the name that was read.
  */
 function recogniseSentenceRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
 		const title = withoutSectionNumber(section.title);
-		if (!TEAM_SECTION.test(title) || CONTACT_CONTEXT.test(title)) continue;
+		const team = TEAM_SECTION.test(title) && !CONTACT_CONTEXT.test(title);
 		const found = new Map<
 			string,
 			{ name: string; at: number; sentences: string[]; duties: string[] }
 		>();
+		const add = (name: string, at: number, sentence: string, duty: boolean) => {
+			if (knownRole(context, name)) return;
+			const role = found.get(name.toLowerCase()) ?? { name, at, sentences: [], duties: [] };
+			found.set(name.toLowerCase(), role);
+			if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
+			if (duty && !role.duties.includes(sentence)) role.duties.push(sentence);
+		};
 		for (const node of section.nodes) {
 			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const bold = node.children.flatMap((child) => {
+				const name = child.type === 'strong' ? stripEmoji(toString(child)).trim() : '';
+				return ROLE_NOUN.test(name) && roleShaped(name) && !GROUP.test(name) ? [name] : [];
+			});
 			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
+				const subject = boldSubject(sentence, bold);
+				if (subject) add(subject, startOf(node), sentence, true);
+				if (!team) continue;
 				NAMING.forEach((pattern, index) => {
 					const words = pattern.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
 					if (!words || GROUP.test(words) || /^(the|an?|this|that|our|your)\b/i.test(words)) return;
-					const name = words.charAt(0).toUpperCase() + words.slice(1);
-					if (knownRole(context, name)) return;
-					const role = found.get(name.toLowerCase()) ?? {
-						name,
-						at: startOf(node),
-						sentences: [],
-						duties: [],
-					};
-					found.set(name.toLowerCase(), role);
-					if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
-					if (index < 2 && !role.duties.includes(sentence)) role.duties.push(sentence);
+					add(words.charAt(0).toUpperCase() + words.slice(1), startOf(node), sentence, index < 2);
 				});
 			}
 		}
+		// One bold name doing something outside a team section may be a step (`The **on-call
+		// engineer** restarts it.`); two or more define the roles of a plan.
+		if (!team && found.size < 2) continue;
 		for (const { name, at, sentences, duties } of found.values()) {
 			const slug = uniqueSlug(slugify(name), taken);
 			context.out.roles.push({
