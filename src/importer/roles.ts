@@ -1139,19 +1139,32 @@ function bulletRoles(
 		).length;
 		if (shape !== 'bare' && named * 2 < sure.length) continue;
 		const every = named === sure.length;
-		const accepted =
-			own ||
-			(team && shape !== 'bare') ||
-			(!contacts &&
-				every &&
-				shape === 'duty' &&
-				sure.every((role) => STATED_DUTY.test(role.duty!)));
+		// Anywhere, duties that say they are (`responsible for …`), or that start with what the role
+		// does (`acknowledges the page`) even on an escalation page; never a way to reach someone.
+		const duties = sure.every(
+			({ duty }) =>
+				duty !== undefined &&
+				!CONTACT_ITEM.test(duty) &&
+				((!contacts && STATED_DUTY.test(duty)) || acts(duty))
+		);
+		const accepted = own || (team && shape !== 'bare') || (every && shape === 'duty' && duties);
 		if (!accepted) continue;
 		const fresh = sure.filter((role) => !knownRole(context, role.name));
 		if (fresh.length) found.push({ list, roles: fresh });
 	}
 	return found;
 }
+
+/**
+ * `acknowledges the page`, `takes over after ten minutes`: a duty that starts with its verb, a
+ * whole word (`https://…` is an address).
+ */
+const acts = (duty: string): boolean => {
+	const first = duty.split(/\s+/)[0]!;
+	return (
+		/^[a-z]+$/i.test(first) && DUTY.test(duty) && !NEGATED.test(duty) && !NOT_A_VERB.test(first)
+	);
+};
 
 /** A heading over text about who is on the incident team: `Assembling a team`, `Roles`, `People`. */
 const TEAM_SECTION =
