@@ -541,9 +541,12 @@ const DUTY =
 const OPENING_CLAUSE =
 	/^(?:if|when|whenever|once|after|before|during|while|until|as soon as)\b[^,]{1,80},\s*/i;
 const NEGATED = /^((should|must|will|shall|does|do|can)(\s+not|n't)\b|never\b|(is|are)\s+not\b)/i;
-/** Sentence openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`). */
+/**
+ * Openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`), nor where
+ * a contact list's item starts (`Ops rota`, `Teams call`, `15 minutes`).
+ */
 const NOT_A_VERB =
-	/^(always|sometimes|perhaps|thus|unless|besides|whereas|as|us|yes|this|its|is|was|does|plus|less|regardless|nevertheless|afterwards|towards|various|numerous|previous|obvious|serious)$/i;
+	/^(always|sometimes|perhaps|thus|unless|besides|whereas|as|us|yes|this|its|is|was|does|plus|less|regardless|nevertheless|afterwards|towards|various|numerous|previous|obvious|serious|ops|devops|secops|teams|sms|docs|status|details|contacts|hours|minutes|days|weeks)$/i;
 const AUXILIARY =
 	/^(are|were|is|was|should|must|will|would|can|could|may|might|have|had|do|did|don't|often|usually|also|need|tend|see|get|and|or|of|from)$/i;
 
