@@ -1159,13 +1159,16 @@ function bulletRoles(
 }
 
 /**
- * `acknowledges the page`, `takes over after ten minutes`: a duty that starts with its verb, a
- * whole word (`https://…` is an address).
+ * `acknowledges the page`, `is responsible for …`: what follows a role that says what it does,
+ * starting with a whole word (`https://…` is an address).
  */
 const acts = (duty: string): boolean => {
 	const first = duty.split(/\s+/)[0]!;
 	return (
-		/^[a-z]+$/i.test(first) && DUTY.test(duty) && !NEGATED.test(duty) && !NOT_A_VERB.test(first)
+		/^[a-z]+$/i.test(first) &&
+		DUTY.test(duty) &&
+		!NEGATED.test(duty) &&
+		(STATED_DUTY.test(duty) || !NOT_A_VERB.test(first))
 	);
 };
 
@@ -1206,12 +1209,7 @@ function boldSubject(sentence: string, bold: string[]): string | undefined {
 			String.raw`^(?:(?:the|an?|our)\s+)?${RegExp.escape(name)}\s+(.*)$`,
 			'i'
 		).exec(sentence)?.[1];
-		return (
-			rest !== undefined &&
-			DUTY.test(rest) &&
-			!NEGATED.test(rest) &&
-			!NOT_A_VERB.test(rest.split(/\s+/)[0]!)
-		);
+		return rest !== undefined && acts(rest);
 	});
 }
 
