@@ -81,6 +81,8 @@ function subtreeItems(context: Context, section: Section): string[] {
 
 /** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
 const DUTIES_PARENT = /^((?:[\w-]+ ){0,2}?)(?:responsibilities|duties)$/i;
+/** `Incident team`, `The response team`: a heading whose sub-sections may each be a member's role. */
+const TEAM_PARENT = /^(?:the |our )?(?:(?:major )?incident|response|on-?call|emergency) team$/i;
 
 /**
  * A paragraph ending `… is responsible for:`, `Duties:` or `Responders do the following:`
@@ -187,15 +189,16 @@ export function recogniseRoles(context: Context): void {
 		// `Incident Lead` › `Responsibilities` is one role's field, and `Scribe Duties` one role's.
 		const fieldOfRole =
 			duties && ((parent.parent && typed.has(parent.parent)) || AGENT.test(duties[1] ?? ''));
-		if (!(ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole)) || typed.has(parent))
+		const team = TEAM_PARENT.test(withoutSectionNumber(parent.title));
+		if (!(ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole) || team) || typed.has(parent))
 			continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const { name, qualifier } = qualified(roleName(section.title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
-			// Under a heading of responsibilities, only sub-sections named after a person's function
-			// are roles (`On Call Responder`, not `Communication`).
-			if (duties && !AGENT.test(name.replace(/\s*\([^)]*\)$/, ''))) continue;
+			// Under a heading of responsibilities or of a team, only sub-sections named after a
+			// person's function are roles (`On Call Responder`, not `Communication` or `Tooling`).
+			if ((duties || team) && !AGENT.test(name.replace(/\s*\([^)]*\)$/, ''))) continue;
 			const parts = partsOf(context.doc, section);
 			// Under a roles heading, a sub-section that is only a bullet list is a role and its duties
 			// when its heading names a function ("Scribe", "Primary On-Call Engineer"). An optional
@@ -538,9 +541,12 @@ const DUTY =
 const OPENING_CLAUSE =
 	/^(?:if|when|whenever|once|after|before|during|while|until|as soon as)\b[^,]{1,80},\s*/i;
 const NEGATED = /^((should|must|will|shall|does|do|can)(\s+not|n't)\b|never\b|(is|are)\s+not\b)/i;
-/** Sentence openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`). */
+/**
+ * Openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`), nor where
+ * a contact list's item starts (`Ops rota`, `Teams call`, `15 minutes`).
+ */
 const NOT_A_VERB =
-	/^(always|sometimes|perhaps|thus|unless|besides|whereas|as|us|yes|this|its|is|was|does|plus|less|regardless|nevertheless|afterwards|towards|various|numerous|previous|obvious|serious)$/i;
+	/^(always|sometimes|perhaps|thus|unless|besides|whereas|as|us|yes|this|its|is|was|does|plus|less|regardless|nevertheless|afterwards|towards|various|numerous|previous|obvious|serious|ops|devops|secops|teams|sms|docs|status|details|contacts|hours|minutes|days|weeks)$/i;
 const AUXILIARY =
 	/^(are|were|is|was|should|must|will|would|can|could|may|might|have|had|do|did|don't|often|usually|also|need|tend|see|get|and|or|of|from)$/i;
 
@@ -785,10 +791,14 @@ function recogniseDutyLabels(context: Context, typed: Set<Section>): void {
 const DUTIES_COLUMN =
 	/responsib|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
 /** A table column of role names: `Role`, `Incident role`, `Position`, `Hat`. */
-const ROLE_COLUMN = /^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?)$/i;
+const ROLE_COLUMN =
+	/^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?|who)$/i;
 /** A column of levels, tiers or times makes the table an escalation or a severity ladder. */
 const LEVEL_COLUMN =
 	/^(levels?|tiers?|steps?|stages?|order|#|severity|sev|priority|escalat\w*|after|time|when|response time)$/i;
+
+/** Items of one duties cell: `Runs the call<br>Decides the severity`, `Drafts updates; Sends them`. */
+const CELL_ITEMS = /\s*(?:<br\s*\/?>|;)\s*/i;
 
 const RACI: Record<string, string> = {
 	R: 'Responsible',
@@ -865,17 +875,17 @@ export function recogniseRoleTables(context: Context): void {
 								.filter((letter) => RACI[letter])
 								.map((letter) => `${RACI[letter]}: ${head![i + 1]}`)
 						)
-					: [cells[column] ?? ''].filter(Boolean),
+					: (cells[column] ?? '').split(CELL_ITEMS).filter(Boolean),
 				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
-			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles.
-			if (
-				named >= 0 &&
-				roles.filter((role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)).length * 2 <
-					roles.length
-			)
-				continue;
+			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles; a
+			// `Who` column may hold people, so there every name must name a function.
+			const functions = roles.filter(
+				(role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)
+			).length;
+			const who = /^who$/i.test(head![roleColumn] ?? '');
+			if (named >= 0 && (who ? functions < roles.length : functions * 2 < roles.length)) continue;
 			for (const role of roles) {
 				addRole(context, taken, role.name, role.responsibilities, {
 					heading: role.name,
@@ -1132,19 +1142,35 @@ function bulletRoles(
 		).length;
 		if (shape !== 'bare' && named * 2 < sure.length) continue;
 		const every = named === sure.length;
-		const accepted =
-			own ||
-			(team && shape !== 'bare') ||
-			(!contacts &&
-				every &&
-				shape === 'duty' &&
-				sure.every((role) => STATED_DUTY.test(role.duty!)));
+		// Anywhere, duties that say they are (`responsible for …`), or that start with what the role
+		// does (`acknowledges the page`) even on an escalation page; never a way to reach someone.
+		const duties = sure.every(
+			({ duty }) =>
+				duty !== undefined &&
+				!CONTACT_ITEM.test(duty) &&
+				((!contacts && STATED_DUTY.test(duty)) || acts(duty))
+		);
+		const accepted = own || (team && shape !== 'bare') || (every && shape === 'duty' && duties);
 		if (!accepted) continue;
 		const fresh = sure.filter((role) => !knownRole(context, role.name));
 		if (fresh.length) found.push({ list, roles: fresh });
 	}
 	return found;
 }
+
+/**
+ * `acknowledges the page`, `is responsible for …`: what follows a role that says what it does,
+ * starting with a whole word (`https://…` is an address).
+ */
+const acts = (duty: string): boolean => {
+	const first = duty.split(/\s+/)[0]!;
+	return (
+		/^[a-z]+$/i.test(first) &&
+		DUTY.test(duty) &&
+		!NEGATED.test(duty) &&
+		(STATED_DUTY.test(duty) || !NOT_A_VERB.test(first))
+	);
+};
 
 /** A heading over text about who is on the incident team: `Assembling a team`, `Roles`, `People`. */
 const TEAM_SECTION =
@@ -1174,40 +1200,63 @@ const NAMING = [
 ];
 
 /**
+ * `The **Incident Manager** coordinates the response.`: a bold name of a function as the subject
+ * of a sentence saying what it does; the name, or undefined when the sentence is something else.
+ */
+function boldSubject(sentence: string, bold: string[]): string | undefined {
+	return bold.find((name) => {
+		const rest = new RegExp(
+			String.raw`^(?:(?:the|an?|our)\s+)?${RegExp.escape(name)}\s+(.*)$`,
+			'i'
+		).exec(sentence)?.[1];
+		return rest !== undefined && acts(rest);
+	});
+}
+
+/**
  * Roles named in the prose of a section about the team (`### Assembling a team`): each role a
  * sentence names as such, once, by the words the text uses. Sentences saying what it does are its
- * duties; otherwise the sentence naming it is its summary. The text stays in its page, and the
- * report lists each role so an author can check the name that was read.
+ * duties; otherwise the sentence naming it is its summary. In any other section, two or more bold
+ * names each the subject of what it does (`The **Technical Lead** directs the investigation.`)
+ * define roles the same way. The text stays in its page, and the report lists each role so an
+ * author can check the name that was read.
  */
 function recogniseSentenceRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
 		const title = withoutSectionNumber(section.title);
-		if (!TEAM_SECTION.test(title) || CONTACT_CONTEXT.test(title)) continue;
+		const team = TEAM_SECTION.test(title) && !CONTACT_CONTEXT.test(title);
 		const found = new Map<
 			string,
 			{ name: string; at: number; sentences: string[]; duties: string[] }
 		>();
+		const add = (name: string, at: number, sentence: string, duty: boolean) => {
+			if (knownRole(context, name)) return;
+			const role = found.get(name.toLowerCase()) ?? { name, at, sentences: [], duties: [] };
+			found.set(name.toLowerCase(), role);
+			if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
+			if (duty && !role.duties.includes(sentence)) role.duties.push(sentence);
+		};
 		for (const node of section.nodes) {
 			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const bold = node.children.flatMap((child) => {
+				const name = child.type === 'strong' ? stripEmoji(toString(child)).trim() : '';
+				return ROLE_NOUN.test(name) && roleShaped(name) && !GROUP.test(name) ? [name] : [];
+			});
 			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
+				const subject = boldSubject(sentence, bold);
+				if (subject) add(subject, startOf(node), sentence, true);
+				if (!team) continue;
 				NAMING.forEach((pattern, index) => {
 					const words = pattern.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
 					if (!words || GROUP.test(words) || /^(the|an?|this|that|our|your)\b/i.test(words)) return;
-					const name = words.charAt(0).toUpperCase() + words.slice(1);
-					if (knownRole(context, name)) return;
-					const role = found.get(name.toLowerCase()) ?? {
-						name,
-						at: startOf(node),
-						sentences: [],
-						duties: [],
-					};
-					found.set(name.toLowerCase(), role);
-					if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
-					if (index < 2 && !role.duties.includes(sentence)) role.duties.push(sentence);
+					add(words.charAt(0).toUpperCase() + words.slice(1), startOf(node), sentence, index < 2);
 				});
 			}
 		}
+		// One bold name doing something outside a team section may be a step (`The **on-call
+		// engineer** restarts it.`); two or more define the roles of a plan.
+		if (!team && found.size < 2) continue;
 		for (const { name, at, sentences, duties } of found.values()) {
 			const slug = uniqueSlug(slugify(name), taken);
 			context.out.roles.push({
