@@ -69,11 +69,16 @@ const STEP_SECTION =
 /** Sections about messages: a "When …" heading there is a message, not a scenario. */
 const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
 
-export const inCommunication = (section: Section): boolean => {
+/** Sections looking back on an incident: their Impact / Cause / Resolution are what happened. */
+const REPORT =
+	/post-?mortem|retrospective|\bretro\b|incident (report|review)|\breview\b|lessons learn|\brca\b|root cause analysis|action items|follow-?ups?\b|timeline/i;
+
+const underHeading = (section: Section, pattern: RegExp): boolean => {
 	for (let at: Section | undefined = section; at; at = at.parent)
-		if (COMMUNICATION.test(at.title)) return true;
+		if (pattern.test(at.title)) return true;
 	return false;
 };
+export const inCommunication = (section: Section): boolean => underHeading(section, COMMUNICATION);
 
 /** An identifier: `KubeAPIDown`, `etcdNoLeader`, `HTTPErrorsHigh`, `disk_usage_high`. */
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/;
@@ -160,6 +165,8 @@ function symptomTable(node: RootContent): Table | undefined {
 const TROUBLE_COLUMN = /^(symptoms?|problems?|issues?|errors?|what you see|what happens)$/i;
 const FIX_COLUMN =
 	/^((suggested |recommended |possible )?(fix(es)?|solutions?|resolutions?|remed(y|ies)|workarounds?|actions?)|what to do)$/i;
+/** Columns a troubleshooting table may have besides those: notes on a row, never an owner or status. */
+const NOTE_COLUMN = /^(notes?|details|description|explanation|comments?|links?|runbook|see also)$/i;
 
 /**
  * A troubleshooting table, `Symptom | Cause | Fix`, `Problem | Possible cause | Solution`, `Issue |
@@ -172,7 +179,11 @@ function troubleColumns(table: Table): { cause?: number; fix: number } | undefin
 	if (!TROUBLE_COLUMN.test(header[0] ?? '')) return undefined;
 	const fix = header.findIndex((text, i) => i > 0 && FIX_COLUMN.test(text));
 	const cause = header.findIndex((text, i) => i > 0 && CAUSES.test(text));
-	if (fix < 0) return undefined;
+	// `Issue | Owner | Resolution` tracks work on issues: each row is an action item, not a fix.
+	const other = header.some(
+		(text, i) => i > 0 && !FIX_COLUMN.test(text) && !CAUSES.test(text) && !NOTE_COLUMN.test(text)
+	);
+	if (fix < 0 || other) return undefined;
 	return cause > 0 ? { cause, fix } : { fix };
 }
 
@@ -608,11 +619,12 @@ const LABEL_KINDS = [SYMPTOMS, /^(impact|business impact|user impact)$/i, CAUSES
 
 /**
  * How much a section looks like a scenario, on independent signals: its heading states a failure
- * or names an alert (2; a word of trouble in it, 1), or it is written like its sibling known issues
- * (2); each kind of scenario label (symptoms, impact, cause, a step section) (1 each); a
- * description before its first list (1); ordered steps (1); a block of commands (1). No single word
- * makes a scenario, and a section with no trouble in its heading and no known issue's shape never
- * is one by this count (a postmortem's Impact / Cause / Resolution is not).
+ * or names an alert (2; a word of trouble in it, 1, and then only with a label), or it is written
+ * like its sibling known issues (2); each kind of scenario label (symptoms, impact, cause, a step
+ * section) (1 each); a description before its first list (1); ordered steps (1); a block of
+ * commands (1). No single word makes a scenario; a section with no trouble in its heading and no
+ * known issue's shape, or one in a postmortem (its Impact / Cause / Resolution are what
+ * happened), never is one by this count.
  */
 function scenarioEvidence(doc: Doc, section: Section): number {
 	const alert = alertOfHeading(section.title);
@@ -621,9 +633,11 @@ function scenarioEvidence(doc: Doc, section: Section): number {
 			? 2
 			: Number(troubled(stepName(section.title)));
 	const siblings = shapedLikeSiblings(section) ? 2 : 0;
-	if (!heading && !siblings) return 0;
+	if ((!heading && !siblings) || underHeading(section, REPORT)) return 0;
 	const labels = partsOf(doc, section).map((part) => stepName(part.label));
 	const kinds = LABEL_KINDS.filter((kind) => labels.some((label) => kind.test(label))).length;
+	// A word of trouble alone (`Error budget policy`) needs a scenario's label to go with it.
+	if (heading < 2 && !siblings && !kinds) return 0;
 	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
 	const described =
 		section.nodes[0]?.type === 'paragraph' && !labelLine(sourceOf(doc, section.nodes[0]));
@@ -1194,7 +1208,11 @@ function recogniseBlockScenarios(context: Context): void {
 		section.nodes.forEach((node, index) => {
 			const next = section.nodes[index + 1];
 			if (isClaimed(doc, startOf(node), endOf(node))) return;
-			const columns = node.type === 'table' && !inCommunication(section) && troubleColumns(node);
+			const columns =
+				node.type === 'table' &&
+				!inCommunication(section) &&
+				!underHeading(section, REPORT) &&
+				troubleColumns(node);
 			if (columns) {
 				let first: number | undefined;
 				for (const row of node.children.slice(1)) {
