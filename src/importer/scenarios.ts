@@ -833,10 +833,10 @@ export function scenarioTitle(heading: string): string {
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
 	// `Playbook for a stolen laptop` → `Stolen laptop`.
-	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? '';
+	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? ALERT_PREFIX.exec(text)?.[0] ?? '';
 	const rest = text.slice(prefix.length);
-	// `Playbook for a stolen laptop`, `Troubleshooting: queue backlog grows`: a name in lower case
-	// after its prefix starts a title.
+	// `Playbook for a stolen laptop`, `Troubleshooting: queue backlog grows`, `Alert: disk almost
+	// full`: a name in lower case after its prefix starts a title.
 	const named =
 		/\sfor\s/i.test(prefix) || (prefix && /^[a-z]+(?:\s|$)/.test(rest))
 			? rest.charAt(0).toUpperCase() + rest.slice(1)
@@ -1048,13 +1048,16 @@ export function recogniseScenarios(context: Context): void {
 			const names = lead && alertsInProse(context.doc, partSource(context.doc, lead));
 			if (!data.symptoms?.length && said && names?.has(prose)) data.symptoms = said;
 		}
-		// A known issue's or a `Troubleshooting: …` section's description over its steps is what is seen.
-		const troubleParent = section.parent && TROUBLE_GROUP.test(stripEmoji(section.parent.title));
+		// A known issue's, or a `Troubleshooting:` / `Alert:` section's, description over its steps
+		// is what is seen.
+		const heading = stripEmoji(section.title);
 		const described = leadDescription(context, section);
 		if (
 			!data.symptoms?.length &&
 			described &&
-			(troubleParent || TROUBLE_PREFIX.test(stripEmoji(section.title)))
+			((section.parent && TROUBLE_GROUP.test(stripEmoji(section.parent.title))) ||
+				TROUBLE_PREFIX.test(heading) ||
+				ALERT_PREFIX.test(heading))
 		)
 			data.symptoms = described;
 		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
