@@ -588,14 +588,23 @@ function isSeverityHeading(title: string): boolean {
 	return !!level && !troubled(level.rest) && level.rest.split(/\s+/).length <= 3;
 }
 
-/** A short description over a few steps, and nothing else: how a known issue is written up. */
+/**
+ * A short description over a few numbered steps, and nothing else: how a known issue is written
+ * up. Its heading names the issue: not a question (`Where are the dashboards?`, an FAQ's) nor a
+ * release (`Version 2.3`, which groups a release's issues).
+ */
 function isBriefFix(section: Section): boolean {
 	const [lead, ...rest] = section.nodes;
 	const list = section.nodes.find((node) => node.type === 'list');
+	const title = stepName(section.title);
 	return (
 		section.children.length === 0 &&
+		!isQuestion(title) &&
+		!/\?\s*$/.test(title) &&
+		!/^(v|version|release)?\s*\d+(\.\d+)*\b|\b(version|release)\s+v?\d/i.test(title) &&
 		lead?.type === 'paragraph' &&
-		!!list &&
+		list?.type === 'list' &&
+		!!list.ordered &&
 		list.children.length <= 8 &&
 		section.nodes.length <= 4 &&
 		rest.every((node) => node.type === 'paragraph' || node.type === 'list' || node.type === 'code')
