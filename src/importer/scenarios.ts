@@ -623,7 +623,10 @@ function shapedLikeSiblings(section: Section): boolean {
 	return shaped >= 2 && shaped * 2 > parent.children.length;
 }
 
-/** Labels a scenario writes its parts under, by kind; each kind found is one piece of evidence. */
+/**
+ * Labels a scenario writes its parts under, by kind (the last: any step section); each kind found
+ * is one piece of evidence.
+ */
 const LABEL_KINDS = [SYMPTOMS, /^(impact|business impact|user impact)$/i, CAUSES, RUNBOOK_LABEL];
 
 /**
@@ -644,7 +647,10 @@ function scenarioEvidence(doc: Doc, section: Section): number {
 	const siblings = shapedLikeSiblings(section) ? 2 : 0;
 	if ((!heading && !siblings) || underHeading(section, REPORT)) return 0;
 	const labels = partsOf(doc, section).map((part) => stepName(part.label));
-	const kinds = LABEL_KINDS.filter((kind) => labels.some((label) => kind.test(label))).length;
+	// Each label counts for its first kind: `Impact` is a runbook label too, but one kind.
+	const kinds = new Set(
+		labels.map((label) => LABEL_KINDS.findIndex((kind) => kind.test(label))).filter((i) => i >= 0)
+	).size;
 	// A word of trouble alone (`Error budget policy`) needs a scenario's label to go with it.
 	if (heading < 2 && !siblings && !kinds) return 0;
 	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
