@@ -42,6 +42,9 @@ const GROUP =
 const ALERTS_ONLY = (title: string): boolean =>
 	/\balerts\b/i.test(title) && !GROUP.test(title.replace(/\balerts\b/gi, ''));
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
+/** `When escalating to …`, `When handing over`: what a responder does, not what goes wrong. */
+const RESPONDER_ACTION =
+	/^when\s+(escalating|paging|notifying|handing|declaring|contacting|calling|messaging|informing|updating|reporting|closing|opening|sending|writing)\b/i;
 /**
  * `When are you added to the rota?`: a question an FAQ answers, not a situation. A "When …"
  * scenario is a clause (`When transfers are stuck`); a question ends in `?` or inverts its verb.
@@ -66,11 +69,16 @@ const STEP_SECTION =
 /** Sections about messages: a "When …" heading there is a message, not a scenario. */
 const COMMUNICATION = /communicat|messag|notif|announce|templates?\b|updates?\b/i;
 
-export const inCommunication = (section: Section): boolean => {
+/** Sections looking back on an incident: their Impact / Cause / Resolution are what happened. */
+const REPORT =
+	/post-?mortem|retrospective|\bretro\b|incident (report|review)|\breview\b|lessons learn|\brca\b|root cause analysis|action items|follow-?ups?\b|timeline/i;
+
+const underHeading = (section: Section, pattern: RegExp): boolean => {
 	for (let at: Section | undefined = section; at; at = at.parent)
-		if (COMMUNICATION.test(at.title)) return true;
+		if (pattern.test(at.title)) return true;
 	return false;
 };
+export const inCommunication = (section: Section): boolean => underHeading(section, COMMUNICATION);
 
 /** An identifier: `KubeAPIDown`, `etcdNoLeader`, `HTTPErrorsHigh`, `disk_usage_high`. */
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/;
@@ -85,7 +93,9 @@ const CONDITION =
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
  * playbook –`, `Runbook for`, `Scenario 3:`, `Incident type –`. The rest of the heading is the runbook's name.
  */
-const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode`;
+const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode|troubleshooting|diagnostics?`;
+/** `Troubleshooting: queue backlog grows`: a heading naming one failure by what goes wrong. */
+const TROUBLE_PREFIX = /^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-])\s*/i;
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
 /** `Runbook: Ingest Lag`, `Alert Runbook – DiskFull`, `Scenario 3: Cache storm`: one runbook, named. */
 const RUNBOOK_PREFIX = new RegExp(String.raw`^(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})(?=\S)`, 'i');
@@ -152,12 +162,48 @@ function symptomTable(node: RootContent): Table | undefined {
 	return /^(symptoms?|signals?|what you see)$/i.test(first) ? node : undefined;
 }
 
+const TROUBLE_COLUMN = /^(symptoms?|problems?|issues?|errors?|what you see|what happens)$/i;
+const FIX_COLUMN =
+	/^((suggested |recommended |possible )?(fix(es)?|solutions?|resolutions?|remed(y|ies)|workarounds?|actions?)|what to do)$/i;
+/** Columns a troubleshooting table may have besides those: notes on a row, never an owner or status. */
+const NOTE_COLUMN = /^(notes?|details|description|explanation|comments?|links?|runbook|see also)$/i;
+
+/**
+ * A troubleshooting table, `Symptom | Cause | Fix`, `Problem | Possible cause | Solution`, `Issue |
+ * Resolution`: its first column names what goes wrong and another says what to do, so each row is
+ * a scenario. The column indexes, or undefined for any other table.
+ */
+function troubleColumns(table: Table): { cause?: number; fix: number } | undefined {
+	if (table.children.length < 2) return undefined;
+	const header = table.children[0]!.children.map((cell) => stripEmoji(cellText(cell)).trim());
+	if (!TROUBLE_COLUMN.test(header[0] ?? '')) return undefined;
+	const fix = header.findIndex((text, i) => i > 0 && FIX_COLUMN.test(text));
+	const cause = header.findIndex((text, i) => i > 0 && CAUSES.test(text));
+	// `Issue | Owner | Resolution` tracks work on issues: each row is an action item, not a fix.
+	const other = header.some(
+		(text, i) => i > 0 && !FIX_COLUMN.test(text) && !CAUSES.test(text) && !NOTE_COLUMN.test(text)
+	);
+	if (fix < 0 || other) return undefined;
+	return cause > 0 ? { cause, fix } : { fix };
+}
+
 /** Column `index` of a table's body rows, empty cells left out. */
 const columnOf = (table: Table, index: number): string[] =>
 	table.children
 		.slice(1)
 		.map((row) => (row.children[index] ? cellText(row.children[index]!) : ''))
 		.filter(Boolean);
+
+/**
+ * `Runbook: Ingest lag`, `Troubleshooting: queue backlog grows`: a heading naming one runbook. After
+ * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide).
+ */
+function namesRunbook(heading: string): boolean {
+	const text = stripEmoji(heading);
+	if (!TROUBLE_PREFIX.test(text)) return RUNBOOK_PREFIX.test(text);
+	const rest = text.replace(TROUBLE_PREFIX, '');
+	return troubled(rest) || isSituation(rest) || !!alertOfHeading(rest);
+}
 
 /**
  * Evidence that a `Runbook: X` or `Alert: X` section holds a runbook and is not a title over prose:
@@ -173,7 +219,7 @@ function hasRunbookContent(doc: Doc, section: Section): boolean {
  * holds a runbook's content and is not about messages. Undefined when the heading is not such a name.
  */
 function namedRunbook(doc: Doc, section: Section): boolean | undefined {
-	if (!RUNBOOK_PREFIX.test(section.title) && !alertHeading(section.title)) return undefined;
+	if (!namesRunbook(section.title) && !alertHeading(section.title)) return undefined;
 	return hasRunbookContent(doc, section) && !inCommunication(section);
 }
 
@@ -532,9 +578,101 @@ function joinedRunbook(doc: Doc, section: Section, parts: Part[]): boolean {
 const partsWithout = (doc: Doc, section: Section, skip?: Set<Section>): Part[] =>
 	partsOf(doc, section).filter((part) => !part.section || !skip?.has(part.section));
 
+/** A document's furniture: never a scenario, whatever it holds. */
+const FURNITURE =
+	/^(overview|introduction|intro|purpose|scope|background|summary|contacts?|references?|glossary|terms|definitions|(table of )?contents|revision history|change ?log|history|appendix(\s+\w+)?|tools|tooling|prerequisites|requirements|about( this (document|page|runbook|playbook))?)$/i;
+
+/** `SEV1`, `P2 – Major`: a severity level's own section, which the severity recogniser reads. */
+function isSeverityHeading(title: string): boolean {
+	const level = parseLevel(stepName(title));
+	return !!level && !troubled(level.rest) && level.rest.split(/\s+/).length <= 3;
+}
+
+/**
+ * A short description over a few numbered steps, and nothing else: how a known issue is written
+ * up. Its heading names the issue: not a question (`Where are the dashboards?`, an FAQ's) nor a
+ * release (`Version 2.3`, which groups a release's issues).
+ */
+function isBriefFix(section: Section): boolean {
+	const [lead, ...rest] = section.nodes;
+	const list = section.nodes.find((node) => node.type === 'list');
+	const title = stepName(section.title);
+	return (
+		section.children.length === 0 &&
+		!isQuestion(title) &&
+		!/\?\s*$/.test(title) &&
+		!/^(v|version|release)?\s*\d+(\.\d+)*\b|\b(version|release)\s+v?\d/i.test(title) &&
+		lead?.type === 'paragraph' &&
+		list?.type === 'list' &&
+		!!list.ordered &&
+		list.children.length <= 8 &&
+		section.nodes.length <= 4 &&
+		rest.every((node) => node.type === 'paragraph' || node.type === 'list' || node.type === 'code')
+	);
+}
+
+/**
+ * Under `Common issues` or `Known problems`, sections written alike (a short description over a few
+ * steps, most of them so) are each a known issue though their titles name no failure.
+ */
+function shapedLikeSiblings(section: Section): boolean {
+	const parent = section.parent;
+	if (!parent || !TROUBLE_GROUP.test(stripEmoji(parent.title)) || !isBriefFix(section))
+		return false;
+	const shaped = parent.children.filter(isBriefFix).length;
+	return shaped >= 2 && shaped * 2 > parent.children.length;
+}
+
+/**
+ * Labels a scenario writes its parts under, by kind (the last: any step section); each kind found
+ * is one piece of evidence.
+ */
+const LABEL_KINDS = [SYMPTOMS, /^(impact|business impact|user impact)$/i, CAUSES, RUNBOOK_LABEL];
+
+/**
+ * How much a section looks like a scenario, on independent signals: its heading states a failure
+ * or names an alert (2; a word of trouble in it, 1, and then only with a label), or it is written
+ * like its sibling known issues (2); each kind of scenario label (symptoms, impact, cause, a step
+ * section) (1 each); a description before its first list (1); ordered steps (1); a block of
+ * commands (1). No single word makes a scenario; a section with no trouble in its heading and no
+ * known issue's shape, or one in a postmortem (its Impact / Cause / Resolution are what
+ * happened), never is one by this count.
+ */
+function scenarioEvidence(doc: Doc, section: Section): number {
+	const alert = alertOfHeading(section.title);
+	const heading =
+		isSituation(section.title) || (!!alert && strongAlert(doc, alert))
+			? 2
+			: Number(troubled(stepName(section.title)));
+	const siblings = shapedLikeSiblings(section) ? 2 : 0;
+	if ((!heading && !siblings) || underHeading(section, REPORT)) return 0;
+	const labels = partsOf(doc, section).map((part) => stepName(part.label));
+	// Each label counts for its first kind: `Impact` is a runbook label too, but one kind.
+	const kinds = new Set(
+		labels.map((label) => LABEL_KINDS.findIndex((kind) => kind.test(label))).filter((i) => i >= 0)
+	).size;
+	// A word of trouble alone (`Error budget policy`) needs a scenario's label to go with it.
+	if (heading < 2 && !siblings && !kinds) return 0;
+	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
+	const described =
+		section.nodes[0]?.type === 'paragraph' && !labelLine(sourceOf(doc, section.nodes[0]));
+	const steps = nodes.some((node) => node.type === 'list' && node.ordered);
+	const commands = nodes.some((node) => node.type === 'code');
+	return (
+		Math.max(heading, siblings) +
+		kinds +
+		Number(described && nodes.some((node) => node.type === 'list')) +
+		Number(steps) +
+		Number(commands)
+	);
+}
+/** Evidence enough: a failing heading and two more signals, or a word of trouble and three. */
+const EVIDENCE = 4;
+
 function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
+	if (FURNITURE.test(stepName(section.title)) || isSeverityHeading(section.title)) return false;
 	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
 	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
 	// `1. Initial Response (0–10 min)`, `2. Diagnosis`, `Related`: a step of the runbook around it.
@@ -561,6 +699,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	)
 		return true;
 	if (isScenarioPage(doc, section)) return true;
+	if (section.depth >= 2 && !inCommunication(section) && scenarioEvidence(doc, section) >= EVIDENCE)
+		return true;
 	if (
 		section.parent &&
 		TROUBLE_GROUP.test(stripEmoji(section.parent.title)) &&
@@ -618,6 +758,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return (
 			!inCommunication(section) &&
 			!isQuestion(section.title) &&
+			!RESPONDER_ACTION.test(stepName(section.title)) &&
 			!escalationCondition(stepName(section.title))
 		);
 	const parent = section.parent;
@@ -707,9 +848,14 @@ export function scenarioTitle(heading: string): string {
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
 	// `Playbook for a stolen laptop` → `Stolen laptop`.
-	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? '';
+	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? ALERT_PREFIX.exec(text)?.[0] ?? '';
 	const rest = text.slice(prefix.length);
-	const named = /\sfor\s/i.test(prefix) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+	// `Playbook for a stolen laptop`, `Troubleshooting: queue backlog grows`, `Alert: disk almost
+	// full`: a name in lower case after its prefix starts a title.
+	const named =
+		/\sfor\s/i.test(prefix) || (prefix && /^[a-z]+(?:\s|$)/.test(rest))
+			? rest.charAt(0).toUpperCase() + rest.slice(1)
+			: rest;
 	return withoutSectionNumber(named.replace(ALERT_PREFIX, '').replace(SEVERITY_SUFFIX, ''))
 		.replace(/(?:\s+[–—-])?\s+(runbook|playbook)$/i, '')
 		.trim();
@@ -802,6 +948,15 @@ function severityOf(context: Context, text: string): string | undefined {
 		(e) => e.data.name?.toLowerCase() === level.level.toLowerCase()
 	);
 	return named && `${context.playbook}/${named.slug}`;
+}
+
+/** The paragraphs before a section's first list or code block, when they carry no label. */
+function leadDescription(context: Context, section: Section): string[] | undefined {
+	const first = section.nodes.findIndex((node) => node.type === 'list' || node.type === 'code');
+	const lead = section.nodes.slice(0, first);
+	if (first < 1 || !lead.every((node) => node.type === 'paragraph')) return undefined;
+	if (lead.some((node) => labelLine(sourceOf(context.doc, node)))) return undefined;
+	return lead.map((node) => inlineText(sourceOf(context.doc, node)));
 }
 
 /** The severity a scenario inherits from a heading such as `Critical Incidents (P0)`. */
@@ -908,6 +1063,18 @@ export function recogniseScenarios(context: Context): void {
 			const names = lead && alertsInProse(context.doc, partSource(context.doc, lead));
 			if (!data.symptoms?.length && said && names?.has(prose)) data.symptoms = said;
 		}
+		// A known issue's, or a `Troubleshooting:` / `Alert:` section's, description over its steps
+		// is what is seen.
+		const heading = stripEmoji(section.title);
+		const described = leadDescription(context, section);
+		if (
+			!data.symptoms?.length &&
+			described &&
+			((section.parent && TROUBLE_GROUP.test(stripEmoji(section.parent.title))) ||
+				TROUBLE_PREFIX.test(heading) ||
+				ALERT_PREFIX.test(heading))
+		)
+			data.symptoms = described;
 		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
 		const seen = overviewOf(context.doc, section).filter((part) =>
 			/^(incident|situation|trigger|symptoms?|what happened)$/i.test(part.label)
@@ -964,13 +1131,15 @@ function uncertainScenarios(context: Context): void {
 	const { doc } = context;
 	for (const section of allSections(doc.outline)) {
 		if (isClaimed(doc, section.start, section.end) || /checklist/i.test(section.title)) continue;
+		// A severity level's section is the severity recogniser's to report on.
+		if (isSeverityHeading(section.title)) continue;
 		const where = {
 			kind: 'scenario' as const,
 			heading: section.title,
 			start: section.start,
 			end: section.end,
 		};
-		if (RUNBOOK_PREFIX.test(section.title) || alertHeading(section.title)) {
+		if (namesRunbook(section.title) || alertHeading(section.title)) {
 			const scenarios = hrefOf(context, 'scenarios', '');
 			const inner = doc.claims.some(
 				(c) => c.href?.startsWith(scenarios) && section.start <= c.start && c.end <= section.end
@@ -1056,7 +1225,45 @@ function recogniseBlockScenarios(context: Context): void {
 		const group = GROUP.test(section.title) && !inCommunication(section);
 		section.nodes.forEach((node, index) => {
 			const next = section.nodes[index + 1];
-			if (node.type !== 'paragraph' || isClaimed(doc, startOf(node), endOf(node))) return;
+			if (isClaimed(doc, startOf(node), endOf(node))) return;
+			const columns =
+				node.type === 'table' &&
+				!inCommunication(section) &&
+				!underHeading(section, REPORT) &&
+				troubleColumns(node);
+			if (columns) {
+				let first: number | undefined;
+				for (const row of node.children.slice(1)) {
+					const cell = (at: number | undefined) =>
+						at === undefined || !row.children[at] ? '' : cellText(row.children[at]!);
+					const title = stripEmoji(cell(0)).replace(/\s+/g, ' ').trim();
+					const cause = cell(columns.cause);
+					// A fix cell's lines (`<br>` apart) are its steps, in order, markup kept.
+					const fix = row.children[columns.fix]?.children ?? [];
+					const steps = fix.length
+						? doc.source
+								.slice(startOf(fix[0]!), endOf(fix[fix.length - 1]!))
+								.split(/<br\s*\/?>/i)
+								.map((line) => line.trim())
+								.filter(Boolean)
+						: [];
+					if (!title) continue;
+					first ??= startOf(row);
+					add(
+						title,
+						{ symptoms: [title], ...(cause ? { causes: [cause] } : {}) },
+						steps.length
+							? `## Steps\n\n${steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}`
+							: '',
+						startOf(row),
+						endOf(row)
+					);
+				}
+				// The header row goes with its rows: the page keeps a link to each scenario instead.
+				if (first !== undefined) claim(doc, startOf(node), first, hrefOf(context, 'scenarios', ''));
+				return;
+			}
+			if (node.type !== 'paragraph') return;
 			const text = sourceOf(doc, node);
 			const admonition = ADMONITION.exec(text.split('\n')[0]!.trim());
 			if (admonition) {
