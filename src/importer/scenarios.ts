@@ -1334,12 +1334,17 @@ function recogniseBlockScenarios(context: Context): void {
 			}
 			if (!next) return;
 			const label = text.includes('\n') ? undefined : labelLine(text);
-			if (!label || label.value || next.type !== 'list') return;
-			// A bold situation over its steps (`**If the payment provider is unreachable**`) is one
-			// anywhere; in a scenarios section, any bold label over numbered steps is.
-			const situation = isSituation(label.label) && !inCommunication(section);
-			if (!situation && !(group && next.ordered)) return;
-			add(label.label, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
+			// Steps are a list, or a block of commands to run in order.
+			if (!label || label.value || (next.type !== 'list' && next.type !== 'code')) return;
+			// A bold situation (`**If the payment provider is unreachable**`) or a named one
+			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
+			// any bold label over numbered steps is, and one naming trouble over commands.
+			const situation =
+				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
+			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
+			if (!situation && !(group && steps)) return;
+			const title = scenarioTitle(label.label) || label.label;
+			add(title, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
 	}
 }
