@@ -1229,8 +1229,9 @@ function admonitionBody(source: string, start: number): { body: string; end: num
 
 /**
  * Scenarios that are not sections: a bold label over a numbered list of steps in a scenarios
- * section (`**Data leak suspected**`), a bold situation over a list anywhere, and MkDocs admonitions (`??? info "DNS latency"` over an
- * indented body) whose body holds steps. An admonition whose body is only "TBD" is a placeholder:
+ * section (`**Data leak suspected**`), a bold situation or `**Scenario 2: …**` over steps or
+ * commands anywhere, and MkDocs admonitions (`??? info "DNS latency"` over an indented body) whose
+ * body holds steps. An admonition whose body is only "TBD" is a placeholder:
  * it stays verbatim and goes on the report's "check these" list.
  */
 function recogniseBlockScenarios(context: Context): void {
