@@ -669,6 +669,29 @@ function scenarioEvidence(doc: Doc, section: Section): number {
 /** Evidence enough: a failing heading and two more signals, or a word of trouble and three. */
 const EVIDENCE = 4;
 
+/**
+ * `Quick Links` over dashboards, `Verify components are running` over targets to look at: lists
+ * whose every item is a link, and nothing to run or follow in order, are a reference, not a runbook.
+ */
+function onlyLinks(section: Section): boolean {
+	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
+	const items = nodes.flatMap((node) => (node.type === 'list' ? node.children : []));
+	const linked = (item: Nodes) => {
+		let found = false;
+		visit(item, 'link', () => void (found = true));
+		return found;
+	};
+	return (
+		items.length > 0 &&
+		items.every(linked) &&
+		!nodes.some((node) => node.type === 'code' || (node.type === 'list' && node.ordered))
+	);
+}
+
+/** `Response Process Quick Reference` over Initiate / Assess / Contain: every incident's phases. */
+const aboutProcess = (title: string): boolean =>
+	/\b(process|life-?cycle|workflow|quick reference)\b/i.test(title) && !troubled(title);
+
 function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
@@ -751,7 +774,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		runbookLabels >= 2 &&
 		diagnostic &&
 		!inCommunication(section) &&
-		!/checklist/i.test(section.title)
+		!/checklist/i.test(section.title) &&
+		!aboutProcess(section.title)
 	)
 		return true;
 	if (OWN_TITLE.test(section.title))
@@ -773,6 +797,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
 		!/^(table of contents|contents)$/i.test(section.title) &&
+		!onlyLinks(section) &&
+		!aboutProcess(section.title) &&
 		// Under `Alerts`, a runbook is named by its alert or says what the alert is or how to fix it.
 		(!ALERTS_ONLY(parent.title) || isAlertName(section.title) || runbookLabels >= 1)
 	);
@@ -829,13 +855,18 @@ export function scenarioSections(context: Context): Section[] {
 		);
 		if (alert && runbook && !ownsParts(context.doc, s)) candidates.delete(s);
 	}
+	// `# SLO Alerts` with no text of its own over one section per alert: a group of runbooks.
+	const group = (s: Section, inner: Section[]): boolean =>
+		s.nodes.length === 0 &&
+		s.children.every((child) => inner.includes(child) || group(child, inner));
 	return [...candidates].filter((s) => {
 		const inner = [...candidates].filter((other) => inside(s, other));
 		// Runbooks joined into one file: an alert's runbook can land under the previous runbook's
 		// heading. Both stay runbooks when the outer one still is one without it.
 		return (
 			inner.length === 0 ||
-			(inner.every((other) => other.parent === s && isAlertName(other.title)) &&
+			(!group(s, inner) &&
+				inner.every((other) => other.parent === s && isAlertName(other.title)) &&
 				looksLikeScenario(context.doc, s, new Set(inner)))
 		);
 	});
@@ -1198,8 +1229,9 @@ function admonitionBody(source: string, start: number): { body: string; end: num
 
 /**
  * Scenarios that are not sections: a bold label over a numbered list of steps in a scenarios
- * section (`**Data leak suspected**`), a bold situation over a list anywhere, and MkDocs admonitions (`??? info "DNS latency"` over an
- * indented body) whose body holds steps. An admonition whose body is only "TBD" is a placeholder:
+ * section (`**Data leak suspected**`), a bold situation or `**Scenario 2: …**` over steps or
+ * commands anywhere, and MkDocs admonitions (`??? info "DNS latency"` over an indented body) whose
+ * body holds steps. An admonition whose body is only "TBD" is a placeholder:
  * it stays verbatim and goes on the report's "check these" list.
  */
 function recogniseBlockScenarios(context: Context): void {
@@ -1303,12 +1335,17 @@ function recogniseBlockScenarios(context: Context): void {
 			}
 			if (!next) return;
 			const label = text.includes('\n') ? undefined : labelLine(text);
-			if (!label || label.value || next.type !== 'list') return;
-			// A bold situation over its steps (`**If the payment provider is unreachable**`) is one
-			// anywhere; in a scenarios section, any bold label over numbered steps is.
-			const situation = isSituation(label.label) && !inCommunication(section);
-			if (!situation && !(group && next.ordered)) return;
-			add(label.label, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
+			// Steps are a list, or a block of commands to run in order.
+			if (!label || label.value || (next.type !== 'list' && next.type !== 'code')) return;
+			// A bold situation (`**If the payment provider is unreachable**`) or a named one
+			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
+			// any bold label over numbered steps is, and one naming trouble over commands.
+			const situation =
+				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
+			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
+			if (!situation && !(group && steps)) return;
+			const title = scenarioTitle(label.label) || label.label;
+			add(title, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
 	}
 }
