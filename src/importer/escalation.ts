@@ -568,10 +568,15 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/** `P0 incident detected`, `SEV1 declared`: the event a drawn path starts from. */
+const INCIDENT_EVENT =
+	/^\S+\s+(?:incidents?\s+)?(?:detected|declared|raised|reported|opened|confirmed)$/i;
+
 /**
  * Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. A box that names a severity, holds
  * an arrow of its own or starts with a condition (`P3 → Engineer assigned`, `If more customers are
- * hit`) draws how an incident is raised or handled, not who is engaged: no path.
+ * hit`) draws how an incident is raised or handled, not who is engaged: no path. Only the first box
+ * may name the incident the path starts from (`P0 incident detected`).
  */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
@@ -580,13 +585,15 @@ export function parseDiagram(value: string): Level[] | undefined {
 	// Boxes joined by plain lines, no arrowhead, are a flow of people only if each names one:
 	// `Load balancer | Web servers | Database` is a system drawn.
 	let headed = false;
+	let trigger: string | undefined;
 	for (const raw of value.split('\n')) {
 		// A line of its own between boxes joins them as an arrow does.
 		if (levels.length && /^[|│┃]$/.test(raw.trim())) {
 			arrow = true;
 			continue;
 		}
-		const line = raw.replace(/[|+]/g, ' ').trim();
+		// `+` is a corner only on a box's edge: `Lead + Manager` joins two people.
+		const line = raw.replace(/\||\+(?=[-=])|(?<=[-=])\+/g, ' ').trim();
 		if (!line || /^[-=_\s]+$/.test(line)) continue;
 		const down = /^(?:v|▼|↓)\s*(?:\((.+)\))?$/i.exec(line);
 		if (down) {
@@ -617,14 +624,24 @@ export function parseDiagram(value: string): Level[] | undefined {
 			.trim()
 			.replace(/^\[\s*(.+?)\s*\]$/, '$1');
 		if (!who || who.length > 60) return undefined;
-		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
-			return undefined;
-		const after = pending ? durationIn(pending) : undefined;
+		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who)) return undefined;
+		if (parseLevel(who.split(/\s+/)[0]!)) {
+			// `P0 Incident Detected` above the first person says which incidents the path is for.
+			if (levels.length || trigger || !INCIDENT_EVENT.test(who)) return undefined;
+			trigger = who;
+			continue;
+		}
+		// `On-Call Engineer (0-15 min)`: the box gives its time window.
+		const timed = CHAIN_TRAILING.exec(who);
+		const after = pending ? durationIn(pending) : timed ? windowStart(timed[2]!) : undefined;
+		const condition =
+			pending && !parseDuration(pending) ? pending : levels.length ? undefined : trigger;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
-			who,
+			who: timed ? timed[1]!.trim() : who,
 			...(after ? { after } : {}),
-			...(pending && !parseDuration(pending) ? { condition: pending } : {}),
+			...(condition ? { condition } : {}),
+			...(timed ? { window: timed[2]!.trim() } : {}),
 		});
 		pending = undefined;
 	}
