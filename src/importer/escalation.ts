@@ -1397,6 +1397,59 @@ export function recogniseEscalationMatrix(context: Context): void {
 	}
 }
 
+/** A column that is one step up a chain: `Manager N`, `Escalation N+1`, `Level 2`, `Tier 3`. */
+const STEP_COLUMN = /(?:^|\s)(N(?:\s*\+\s*(\d))?|(?:L|Level\s*|Tier\s*|Escalation\s*)(\d))$/i;
+
+/**
+ * `Team | Manager N | Escalation N+1 | Escalation N+2` over `Level 1 support | Team leader |
+ * Service manager | Head of operations`: the columns are the steps, each row a path of its own for
+ * what its first cell names. Every cell must name people; a blank or dash ends that row's path.
+ */
+export function recogniseStepColumns(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 2) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!escalationish(section) && !head!.some((text) => /escalat/i.test(text))) continue;
+			// Steps counted from N (or from the first number) must follow each other.
+			const steps = head!.slice(1).map((text) => {
+				const step = STEP_COLUMN.exec(text.trim());
+				if (!step) return undefined;
+				return { id: step[1]!.replace(/\s+/g, ''), rank: Number(step[2] ?? step[3] ?? 0) };
+			});
+			if (
+				steps.length < 2 ||
+				steps.some((step, i) => !step || (i && step.rank !== steps[i - 1]!.rank + 1))
+			)
+				continue;
+			const paths = body.map((cells) => {
+				const names: string[] = [];
+				for (const cell of cells.slice(1, steps.length + 1)) {
+					if (!cell || /^[-—–]$/.test(cell)) break;
+					names.push(cell);
+				}
+				return { name: cells[0] ?? '', names };
+			});
+			const people = (name: string) => name.split(/\s+/).length <= 8 && PEOPLE.test(name);
+			if (paths.some((path) => !path.name || path.names.length < 2 || !path.names.every(people)))
+				continue;
+			const hrefs = paths.map((path) =>
+				addPath(
+					context,
+					/escalat/i.test(path.name) ? path.name : `${path.name} escalation`,
+					'levels',
+					path.names.map((who, i) => ({ id: steps[i]!.id, who })),
+					pathSource(section, node)
+				)
+			);
+			claimNode(context.doc, node, hrefs[0]!);
+		}
+	}
+}
+
 /**
  * `Time | Action | Who` under an escalation timeline heading: `5 min | No ack → page secondary |
  * Alerting system`. Each row is a level engaged after its time; the action's target is who is
@@ -1654,6 +1707,7 @@ export function recogniseNestedClocks(context: Context): void {
 
 export function recogniseEscalation(context: Context): void {
 	recogniseLevelTables(context);
+	recogniseStepColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
 	recogniseEscalationShapes(context);
