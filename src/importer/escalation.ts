@@ -98,7 +98,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -1227,6 +1227,41 @@ function stepsLabel(context: Context, before: Nodes | undefined): boolean {
 	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label[1]!.trim());
 }
 
+/** `Immediate escalation to the CTO:`, `Escalate to the CEO when:`: who a list of conditions engages. */
+const ESCALATE_WHEN =
+	/^(?:immediate(?:ly)?\s+)?escalat(?:e|ion)\s+to\s+(?:the\s+)?([^:]+?)(?:\s+(?:when|if))?:$/i;
+
+/**
+ * A label naming who to escalate to above a list of conditions: a path of one tier, reached when
+ * any of them holds. Items must be short conditions, not steps with lists of their own.
+ */
+export function recogniseConditionLists(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!escalationish(section)) continue;
+		for (const [index, node] of section.nodes.entries()) {
+			const label = section.nodes[index - 1];
+			if (node.type !== 'list' || label?.type !== 'paragraph') continue;
+			if (isClaimed(context.doc, startOf(label), endOf(node))) continue;
+			const text = inlineText(sourceOf(context.doc, label)).trim();
+			const who = ESCALATE_WHEN.exec(text)?.[1]?.trim();
+			if (!who || who.split(/\s+/).length > 6 || !PEOPLE.test(who)) continue;
+			if (node.children.some((item) => item.children.length !== 1)) continue;
+			const conditions = node.children.map((item) =>
+				inlineText(itemSource(context.doc, item)).trim()
+			);
+			if (conditions.some((condition) => !condition || condition.split(/\s+/).length > 15))
+				continue;
+			const level = { id: 'Level 1', who, condition: conditions.join('; ') };
+			const href = addPath(context, text.replace(/:$/, ''), 'levels', [level], {
+				...pathSource(section, node),
+				start: startOf(label),
+			});
+			claimNode(context.doc, label);
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
@@ -1710,6 +1745,7 @@ export function recogniseEscalation(context: Context): void {
 	recogniseStepColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
+	recogniseConditionLists(context);
 	recogniseEscalationShapes(context);
 	recogniseNestedClocks(context);
 	recogniseChains(context);
