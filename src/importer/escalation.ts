@@ -98,7 +98,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -379,6 +379,31 @@ export function recogniseSeverityEscalation(context: Context): void {
 			};
 		});
 		addPath(context, section.title || 'Escalation', 'severity', levels, pathSource(section, table));
+	}
+}
+
+/**
+ * `- **Escalation:** On-call → Team lead → CTO` under a severity's heading: that severity's path.
+ * The severity keeps the line too; a single name is no path.
+ */
+export function recogniseSeverityChains(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		const severity = parseLevel(section.title.split(/\s+/)[0] ?? '');
+		if (!severity) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'list') continue;
+			for (const item of node.children) {
+				const text = inlineText(itemSource(context.doc, item)).trim();
+				const chain = /^escalation(?:\s+(?:path|chain))?\s*:\s*(.+)$/i.exec(text);
+				const levels = chain ? rowSequence(chain[1]!, false) : undefined;
+				if (!levels) continue;
+				addPath(context, `${severity.level} escalation`, 'levels', levels, {
+					...pathSource(section),
+					start: startOf(item),
+					end: endOf(item),
+				});
+			}
+		}
 	}
 }
 
@@ -1752,4 +1777,5 @@ export function recogniseEscalation(context: Context): void {
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);
 	recogniseProsePaths(context);
+	recogniseSeverityChains(context);
 }
