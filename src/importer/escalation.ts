@@ -98,7 +98,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -382,6 +382,31 @@ export function recogniseSeverityEscalation(context: Context): void {
 	}
 }
 
+/**
+ * `- **Escalation:** On-call → Team lead → CTO` under a severity's heading: that severity's path.
+ * The severity keeps the line too; a single name is no path.
+ */
+export function recogniseSeverityChains(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		const severity = parseLevel(section.title.split(/\s+/)[0] ?? '');
+		if (!severity) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'list') continue;
+			for (const item of node.children) {
+				const text = inlineText(itemSource(context.doc, item)).trim();
+				const chain = /^escalation(?:\s+(?:path|chain))?\s*:\s*(.+)$/i.exec(text);
+				const levels = chain ? rowSequence(chain[1]!, false) : undefined;
+				if (!levels) continue;
+				addPath(context, `${severity.level} escalation`, 'levels', levels, {
+					...pathSource(section),
+					start: startOf(item),
+					end: endOf(item),
+				});
+			}
+		}
+	}
+}
+
 /** A duration inside a condition: `no ack in 10 minutes` → `10 minutes`. */
 function durationIn(text: string): string | undefined {
 	const match = /\b(\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|h|m)\b)/i.exec(text);
@@ -568,10 +593,15 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/** `P0 incident detected`, `SEV1 declared`: the event a drawn path starts from. */
+const INCIDENT_EVENT =
+	/^\S+\s+(?:incidents?\s+)?(?:detected|declared|raised|reported|opened|confirmed)$/i;
+
 /**
  * Boxes joined by `v (no ACK in 5 min)` arrows in a fenced block. A box that names a severity, holds
  * an arrow of its own or starts with a condition (`P3 → Engineer assigned`, `If more customers are
- * hit`) draws how an incident is raised or handled, not who is engaged: no path.
+ * hit`) draws how an incident is raised or handled, not who is engaged: no path. Only the first box
+ * may name the incident the path starts from (`P0 incident detected`).
  */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
@@ -580,13 +610,15 @@ export function parseDiagram(value: string): Level[] | undefined {
 	// Boxes joined by plain lines, no arrowhead, are a flow of people only if each names one:
 	// `Load balancer | Web servers | Database` is a system drawn.
 	let headed = false;
+	let trigger: string | undefined;
 	for (const raw of value.split('\n')) {
 		// A line of its own between boxes joins them as an arrow does.
 		if (levels.length && /^[|│┃]$/.test(raw.trim())) {
 			arrow = true;
 			continue;
 		}
-		const line = raw.replace(/[|+]/g, ' ').trim();
+		// `+` is a corner only on a box's edge: `Lead + Manager` joins two people.
+		const line = raw.replace(/\||\+(?=[-=])|(?<=[-=])\+/g, ' ').trim();
 		if (!line || /^[-=_\s]+$/.test(line)) continue;
 		const down = /^(?:v|▼|↓)\s*(?:\((.+)\))?$/i.exec(line);
 		if (down) {
@@ -617,14 +649,24 @@ export function parseDiagram(value: string): Level[] | undefined {
 			.trim()
 			.replace(/^\[\s*(.+?)\s*\]$/, '$1');
 		if (!who || who.length > 60) return undefined;
-		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who) || parseLevel(who.split(/\s+/)[0]!))
-			return undefined;
-		const after = pending ? durationIn(pending) : undefined;
+		if (/→|->|⟶|^(?:if|when|unless)\b/i.test(who)) return undefined;
+		if (parseLevel(who.split(/\s+/)[0]!)) {
+			// `P0 Incident Detected` above the first person says which incidents the path is for.
+			if (levels.length || trigger || !INCIDENT_EVENT.test(who)) return undefined;
+			trigger = who;
+			continue;
+		}
+		// `On-Call Engineer (0-15 min)`: the box gives its time window.
+		const timed = CHAIN_TRAILING.exec(who);
+		const after = pending ? durationIn(pending) : timed ? windowStart(timed[2]!) : undefined;
+		const condition =
+			pending && !parseDuration(pending) ? pending : levels.length ? undefined : trigger;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
-			who,
+			who: timed ? timed[1]!.trim() : who,
 			...(after ? { after } : {}),
-			...(pending && !parseDuration(pending) ? { condition: pending } : {}),
+			...(condition ? { condition } : {}),
+			...(timed ? { window: timed[2]!.trim() } : {}),
 		});
 		pending = undefined;
 	}
@@ -1210,6 +1252,41 @@ function stepsLabel(context: Context, before: Nodes | undefined): boolean {
 	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label[1]!.trim());
 }
 
+/** `Immediate escalation to the CTO:`, `Escalate to the CEO when:`: who a list of conditions engages. */
+const ESCALATE_WHEN =
+	/^(?:immediate(?:ly)?\s+)?escalat(?:e|ion)\s+to\s+(?:the\s+)?([^:]+?)(?:\s+(?:when|if))?:$/i;
+
+/**
+ * A label naming who to escalate to above a list of conditions: a path of one tier, reached when
+ * any of them holds. Items must be short conditions, not steps with lists of their own.
+ */
+export function recogniseConditionLists(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!escalationish(section)) continue;
+		for (const [index, node] of section.nodes.entries()) {
+			const label = section.nodes[index - 1];
+			if (node.type !== 'list' || label?.type !== 'paragraph') continue;
+			if (isClaimed(context.doc, startOf(label), endOf(node))) continue;
+			const text = inlineText(sourceOf(context.doc, label)).trim();
+			const who = ESCALATE_WHEN.exec(text)?.[1]?.trim();
+			if (!who || who.split(/\s+/).length > 6 || !PEOPLE.test(who)) continue;
+			if (node.children.some((item) => item.children.length !== 1)) continue;
+			const conditions = node.children.map((item) =>
+				inlineText(itemSource(context.doc, item)).trim()
+			);
+			if (conditions.some((condition) => !condition || condition.split(/\s+/).length > 15))
+				continue;
+			const level = { id: 'Level 1', who, condition: conditions.join('; ') };
+			const href = addPath(context, text.replace(/:$/, ''), 'levels', [level], {
+				...pathSource(section, node),
+				start: startOf(label),
+			});
+			claimNode(context.doc, label);
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
@@ -1376,6 +1453,59 @@ export function recogniseEscalationMatrix(context: Context): void {
 				pathSource(section, node)
 			);
 			claimNode(context.doc, node, href);
+		}
+	}
+}
+
+/** A column that is one step up a chain: `Manager N`, `Escalation N+1`, `Level 2`, `Tier 3`. */
+const STEP_COLUMN = /(?:^|\s)(N(?:\s*\+\s*(\d))?|(?:L|Level\s*|Tier\s*|Escalation\s*)(\d))$/i;
+
+/**
+ * `Team | Manager N | Escalation N+1 | Escalation N+2` over `Level 1 support | Team leader |
+ * Service manager | Head of operations`: the columns are the steps, each row a path of its own for
+ * what its first cell names. Every cell must name people; a blank or dash ends that row's path.
+ */
+export function recogniseStepColumns(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || node.children.length < 2) continue;
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			if (!escalationish(section) && !head!.some((text) => /escalat/i.test(text))) continue;
+			// Steps counted from N (or from the first number) must follow each other.
+			const steps = head!.slice(1).map((text) => {
+				const step = STEP_COLUMN.exec(text.trim());
+				if (!step) return undefined;
+				return { id: step[1]!.replace(/\s+/g, ''), rank: Number(step[2] ?? step[3] ?? 0) };
+			});
+			if (
+				steps.length < 2 ||
+				steps.some((step, i) => !step || (i && step.rank !== steps[i - 1]!.rank + 1))
+			)
+				continue;
+			const paths = body.map((cells) => {
+				const names: string[] = [];
+				for (const cell of cells.slice(1, steps.length + 1)) {
+					if (!cell || /^[-—–]$/.test(cell)) break;
+					names.push(cell);
+				}
+				return { name: cells[0] ?? '', names };
+			});
+			const people = (name: string) => name.split(/\s+/).length <= 8 && PEOPLE.test(name);
+			if (paths.some((path) => !path.name || path.names.length < 2 || !path.names.every(people)))
+				continue;
+			const hrefs = paths.map((path) =>
+				addPath(
+					context,
+					/escalat/i.test(path.name) ? path.name : `${path.name} escalation`,
+					'levels',
+					path.names.map((who, i) => ({ id: steps[i]!.id, who })),
+					pathSource(section, node)
+				)
+			);
+			claimNode(context.doc, node, hrefs[0]!);
 		}
 	}
 }
@@ -1637,12 +1767,15 @@ export function recogniseNestedClocks(context: Context): void {
 
 export function recogniseEscalation(context: Context): void {
 	recogniseLevelTables(context);
+	recogniseStepColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
+	recogniseConditionLists(context);
 	recogniseEscalationShapes(context);
 	recogniseNestedClocks(context);
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);
 	recogniseProsePaths(context);
+	recogniseSeverityChains(context);
 }
