@@ -1017,8 +1017,14 @@ function listRole(context: Context, item: ListItem): ListRole | undefined {
  */
 export function recogniseRoleBullets(context: Context): void {
 	const taken = takenIn(context, 'roles');
+	// The shape of the list of roles under each team's heading, for the next team's list.
+	const shapes = new Map<Section, string>();
 	for (const section of allSections(context.doc.outline)) {
-		for (const found of bulletRoles(context, section)) {
+		const siblings = section.parent?.children ?? [];
+		const before = siblings.slice(0, siblings.indexOf(section));
+		const siblingShapes = new Set(before.map((sibling) => shapes.get(sibling)));
+		for (const found of bulletRoles(context, section, siblingShapes)) {
+			if (GROUP.test(withoutSectionNumber(section.title))) shapes.set(section, found.shape);
 			for (const { item, name, short, duty, about, notes } of found.roles) {
 				// One line under the name says what the role is, as does a duty that describes the
 				// person (`the person who …`); several lines are its duties, as are the sentences of a
@@ -1105,8 +1111,9 @@ const knownRole = (context: Context, name: string): boolean =>
 /** The lists of `section` that are lists of roles, each with its roles. */
 function bulletRoles(
 	context: Context,
-	section: Section
-): { list: RootContent; roles: ListRole[] }[] {
+	section: Section,
+	siblingShapes: Set<string | undefined> = new Set()
+): { list: RootContent; roles: ListRole[]; shape: string }[] {
 	const title = withoutSectionNumber(section.title);
 	const lists = section.nodes.filter((node) => node.type === 'list');
 	// Straight under a roles heading: its one list, paragraphs around it (an intro, a footer).
@@ -1115,7 +1122,7 @@ function bulletRoles(
 		!section.children.length &&
 		lists.length === 1 &&
 		section.nodes.every((node) => node.type === 'list' || node.type === 'paragraph');
-	const found: { list: RootContent; roles: ListRole[] }[] = [];
+	const found: { list: RootContent; roles: ListRole[]; shape: string }[] = [];
 	for (const list of lists) {
 		const items = listItemsOf([list]);
 		if (!items || items.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) continue;
@@ -1132,15 +1139,17 @@ function bulletRoles(
 			sure.map((role) => (role.duty ? 'duty' : role.about ? 'about' : 'bare'))
 		);
 		if (shapes.size > 1) continue;
-		const shape = [...shapes][0];
+		const shape = [...shapes][0]!;
 		// Names of people or tools: a list of roles has most of its names name a function (`Runner`
 		// and `Note keeper` beside two leads), and without a heading about roles or a team, all.
 		// Straight under a roles heading, a name described as a person (`Spotter - the person who …`)
-		// counts as one; elsewhere that could be a person's own name.
+		// counts as one; elsewhere that could be a person's own name. A second team's list of the
+		// same shape (`Extended team` after `Core team`, both headings naming a team) is read as the first.
 		const named = sure.filter(
 			(role) => ROLE_NOUN.test(role.name) || (own && DESCRIBES_PERSON.test(role.duty ?? ''))
 		).length;
-		if (shape !== 'bare' && named * 2 < sure.length) continue;
+		const second = team && GROUP.test(title) && siblingShapes.has(shape);
+		if (shape !== 'bare' && named * 2 < sure.length && !second) continue;
 		const every = named === sure.length;
 		// Anywhere, duties that say they are (`responsible for …`), or that start with what the role
 		// does (`acknowledges the page`) even on an escalation page; never a way to reach someone.
@@ -1153,7 +1162,7 @@ function bulletRoles(
 		const accepted = own || (team && shape !== 'bare') || (every && shape === 'duty' && duties);
 		if (!accepted) continue;
 		const fresh = sure.filter((role) => !knownRole(context, role.name));
-		if (fresh.length) found.push({ list, roles: fresh });
+		if (fresh.length) found.push({ list, roles: fresh, shape });
 	}
 	return found;
 }
