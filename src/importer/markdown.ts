@@ -226,6 +226,9 @@ const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]+?)(?:\*\*|__)\s*(:)?\s*(.*)$/;
 /** A short plain label line: `Template:`, `Sources:`. */
 const PLAIN_LABEL = /^([A-Z][\w /&()'-]{0,40}):$/;
 
+/** `*Responsibilities*` alone on its line: a label set in italics. */
+const ITALIC_LABEL = /^[*_]([A-Z][\w&'-]*(?: [\w&'-]+){0,2})[*_]$/;
+
 export interface LabelLine {
 	label: string;
 	value: string;
@@ -252,7 +255,7 @@ export function labelLine(line: string, plain = false): LabelLine | undefined {
 		if (!colon && !dash && value) return undefined;
 		return { label: stripEmoji(inner.replace(/:$/, '')).trim(), value };
 	}
-	const label = PLAIN_LABEL.exec(text);
+	const label = PLAIN_LABEL.exec(text) ?? ITALIC_LABEL.exec(text);
 	if (label) return { label: label[1]!.trim(), value: '' };
 	const pair = plain ? PLAIN_LABEL_VALUE.exec(text) : undefined;
 	return pair && pair[1]!.trim().split(/\s+/).length <= 5

@@ -1,6 +1,6 @@
 import type { RoleSchema } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
-import type { Emphasis, ListItem, RootContent } from 'mdast';
+import type { ListItem, Paragraph, RootContent } from 'mdast';
 import {
 	allSections,
 	claim,
@@ -303,51 +303,75 @@ export function recogniseRoles(context: Context): void {
 }
 
 /**
+ * `The incident lead (IL) is …`, `… assigned to a Support Engineer (SE) who …`: a plain name with
+ * its initials in parentheses, as what a sentence defines or describes.
+ */
+const DEFINED = /\b(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)\s+(?:is|who)\b/gi;
+
+/**
  * A role defined in passing: `… becomes the initial *Incident Commander* (IC).` An italic term that
- * names a function, followed by its initials in parentheses, is a role wherever it stands; the
- * sentence is its summary. Its duties are spread over the text, so none are read, and the report
- * lists it. Once per role, and not when another shape typed it already.
+ * names a function, followed by its initials in parentheses, is a role wherever it stands; so is a
+ * plain one ending in a person's function (`lead`, `engineer`) that a sentence defines (`The
+ * incident lead (IL) is …`). The sentence is its summary. Its duties are spread over the text, so
+ * none are read, and the report lists it. Once per role, and not when another shape typed it already.
  */
 function recogniseDefinedTerms(context: Context): void {
 	const taken = takenIn(context, 'roles');
-	visit(context.doc.root, 'emphasis', (node: Emphasis, index, parent) => {
-		if (!parent || index === undefined || parent.type !== 'paragraph') return;
-		const next = parent.children[index + 1];
-		const short = next?.type === 'text' ? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1] : undefined;
-		const name = toString(node).trim();
-		if (!short || initialled(`${name} (${short})`) !== short) return;
-		if (!ROLE_NOUN.test(name) || !roleShaped(name)) return;
-		const known = (text: string) =>
-			context.out.roles.some(
-				(role) =>
-					role.data.short === text ||
-					role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === text.toLowerCase()
-			);
-		if (known(name) || known(short) || isClaimed(context.doc, startOf(parent), endOf(parent)))
-			return;
-		const sentence = inlineText(sourceOf(context.doc, parent))
-			.split(SENTENCE_BREAK)
-			.find((text) => text.includes(`${name} (${short})`));
-		const slug = uniqueSlug(slugify(short), taken);
-		context.out.roles.push({
-			slug,
-			data: {
-				name,
-				short,
-				...(sentence ? { summary: sentence } : {}),
-				order: (context.out.roles.length + 1) * 10,
-			},
-			from: fromOffset(context.doc, name, startOf(node)),
+	visit(context.doc.root, 'paragraph', (paragraph: Paragraph) => {
+		if (isClaimed(context.doc, startOf(paragraph), endOf(paragraph))) return;
+		const text = inlineText(sourceOf(context.doc, paragraph));
+		const italic = paragraph.children.flatMap((node, index) => {
+			const next = paragraph.children[index + 1];
+			const short =
+				node.type === 'emphasis' && next?.type === 'text'
+					? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1]
+					: undefined;
+			return short
+				? [{ name: toString(node).trim(), short, at: startOf(node), term: 'italic term' }]
+				: [];
 		});
-		context.check.push({
-			kind: 'role',
-			heading: name,
-			start: startOf(parent),
-			end: endOf(parent),
-			at: startOf(node),
-			leftAs: `role ${context.playbook}/${slug}`,
-			reason: `it is defined in passing, by the italic term \`${name} (${short})\` in a sentence: typed by its name only, since its duties are spread over the text, which stays in its page`,
+		const plain = [...text.matchAll(DEFINED)].flatMap((match) => {
+			// The name is as many words as its initials: `The on-call incident lead (IL)` → `incident lead`.
+			const words = match[1]!.trim().split(/\s+/);
+			const name = words.slice(-match[2]!.length).join(' ');
+			const at = startOf(paragraph);
+			return AGENT.test(name) ? [{ name, short: match[2]!, at, term: 'term' }] : [];
 		});
+		for (const { name, short, at, term } of [...italic, ...plain]) {
+			if (initialled(`${name} (${short})`) !== short) continue;
+			if (!ROLE_NOUN.test(name) || !roleShaped(name)) continue;
+			const known = (text: string) =>
+				context.out.roles.some(
+					(role) =>
+						role.data.short === text ||
+						role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === text.toLowerCase()
+				);
+			if (known(name) || known(short)) continue;
+			const sentence = text
+				.split(SENTENCE_BREAK)
+				.find((line) => line.includes(`${name} (${short})`));
+			const title = name[0]!.toUpperCase() + name.slice(1);
+			const slug = uniqueSlug(slugify(short), taken);
+			context.out.roles.push({
+				slug,
+				data: {
+					name: title,
+					short,
+					...(sentence ? { summary: sentence } : {}),
+					order: (context.out.roles.length + 1) * 10,
+				},
+				from: fromOffset(context.doc, title, at),
+			});
+			context.check.push({
+				kind: 'role',
+				heading: title,
+				start: startOf(paragraph),
+				end: endOf(paragraph),
+				at,
+				leftAs: `role ${context.playbook}/${slug}`,
+				reason: `it is defined in passing, by the ${term} \`${name} (${short})\` in a sentence: typed by its name only, since its duties are spread over the text, which stays in its page`,
+			});
+		}
 	});
 }
 
@@ -1017,8 +1041,14 @@ function listRole(context: Context, item: ListItem): ListRole | undefined {
  */
 export function recogniseRoleBullets(context: Context): void {
 	const taken = takenIn(context, 'roles');
+	// The shape of the list of roles under each team's heading, for the next team's list.
+	const shapes = new Map<Section, string>();
 	for (const section of allSections(context.doc.outline)) {
-		for (const found of bulletRoles(context, section)) {
+		const siblings = section.parent?.children ?? [];
+		const before = siblings.slice(0, siblings.indexOf(section));
+		const siblingShapes = new Set(before.map((sibling) => shapes.get(sibling)));
+		for (const found of bulletRoles(context, section, siblingShapes)) {
+			if (GROUP.test(withoutSectionNumber(section.title))) shapes.set(section, found.shape);
 			for (const { item, name, short, duty, about, notes } of found.roles) {
 				// One line under the name says what the role is, as does a duty that describes the
 				// person (`the person who …`); several lines are its duties, as are the sentences of a
@@ -1105,8 +1135,9 @@ const knownRole = (context: Context, name: string): boolean =>
 /** The lists of `section` that are lists of roles, each with its roles. */
 function bulletRoles(
 	context: Context,
-	section: Section
-): { list: RootContent; roles: ListRole[] }[] {
+	section: Section,
+	siblingShapes: Set<string | undefined> = new Set()
+): { list: RootContent; roles: ListRole[]; shape: string }[] {
 	const title = withoutSectionNumber(section.title);
 	const lists = section.nodes.filter((node) => node.type === 'list');
 	// Straight under a roles heading: its one list, paragraphs around it (an intro, a footer).
@@ -1115,7 +1146,7 @@ function bulletRoles(
 		!section.children.length &&
 		lists.length === 1 &&
 		section.nodes.every((node) => node.type === 'list' || node.type === 'paragraph');
-	const found: { list: RootContent; roles: ListRole[] }[] = [];
+	const found: { list: RootContent; roles: ListRole[]; shape: string }[] = [];
 	for (const list of lists) {
 		const items = listItemsOf([list]);
 		if (!items || items.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) continue;
@@ -1132,15 +1163,17 @@ function bulletRoles(
 			sure.map((role) => (role.duty ? 'duty' : role.about ? 'about' : 'bare'))
 		);
 		if (shapes.size > 1) continue;
-		const shape = [...shapes][0];
+		const shape = [...shapes][0]!;
 		// Names of people or tools: a list of roles has most of its names name a function (`Runner`
 		// and `Note keeper` beside two leads), and without a heading about roles or a team, all.
 		// Straight under a roles heading, a name described as a person (`Spotter - the person who …`)
-		// counts as one; elsewhere that could be a person's own name.
+		// counts as one; elsewhere that could be a person's own name. A second team's list of the
+		// same shape (`Extended team` after `Core team`, both headings naming a team) is read as the first.
 		const named = sure.filter(
 			(role) => ROLE_NOUN.test(role.name) || (own && DESCRIBES_PERSON.test(role.duty ?? ''))
 		).length;
-		if (shape !== 'bare' && named * 2 < sure.length) continue;
+		const second = team && GROUP.test(title) && siblingShapes.has(shape);
+		if (shape !== 'bare' && named * 2 < sure.length && !second) continue;
 		const every = named === sure.length;
 		// Anywhere, duties that say they are (`responsible for …`), or that start with what the role
 		// does (`acknowledges the page`) even on an escalation page; never a way to reach someone.
@@ -1153,7 +1186,7 @@ function bulletRoles(
 		const accepted = own || (team && shape !== 'bare') || (every && shape === 'duty' && duties);
 		if (!accepted) continue;
 		const fresh = sure.filter((role) => !knownRole(context, role.name));
-		if (fresh.length) found.push({ list, roles: fresh });
+		if (fresh.length) found.push({ list, roles: fresh, shape });
 	}
 	return found;
 }
@@ -1180,7 +1213,8 @@ const NAME = String.raw`((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}))`;
 /**
  * Sentences that name a role: `The role of the incident lead is to …`, `The scribe is responsible
  * for …`, `An incident should always have an incident lead`, `Every incident needs a scribe`, `a client
- * comms manager should also be appointed`. The first two say what the role does.
+ * comms manager should also be appointed`, `take the role of Incident Commander`. The first two say
+ * what the role does.
  */
 const NAMING = [
 	new RegExp(String.raw`\bthe role of (?:the |an? )?${NAME} is\b`, 'i'),
@@ -1197,6 +1231,7 @@ const NAMING = [
 		String.raw`\b(?:a|an|the) ${NAME} (?:should|must|will|can|may|is|are)(?: also| then| always)? (?:be )?(?:appointed|assigned|nominated|designated)\b`,
 		'i'
 	),
+	new RegExp(String.raw`\b(?:take|takes|taking|assume|assumes) (?:on )?the role of ${NAME}\b`, 'i'),
 ];
 
 /**

@@ -679,6 +679,7 @@ export function recogniseTemplates(context: Context): void {
 	}
 	recogniseProseTemplates(context, taken);
 	recogniseQuotedMessages(context, taken);
+	recogniseCommentTemplates(context, taken);
 	// Two messages of one name (`Status Page Update (P0/P1)` early on, `Status Page Update` when
 	// resolving): the one meant for some severities keeps them in its title, to tell them apart.
 	for (const { data } of context.out.templates)
@@ -1028,6 +1029,61 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 			fields: fieldsFor(texts[0]!).fields,
 		};
 		addSectionTemplate(context, taken, section, data, [startOf(quotes[0]!), endOf(quotes[0]!)]);
+	}
+}
+
+/** `# Template: "We are looking into [issue].`: a quoted message opening in a script's comment. */
+const COMMENT_TEMPLATE = /^\s*#\s*template:\s*"(.*)$/i;
+/** A script's comment line, and its text. */
+const COMMENT = /^\s*#\s?(.*)$/;
+
+/**
+ * A message quoted in a script's comments (`# Update the status page every 15 minutes` then `#
+ * Template: "We are investigating [issue]. …"`, over several comment lines): a template when it
+ * marks a blank, titled by the comment just above it, else by its section. The script stays in its
+ * page, so the report lists the template.
+ */
+function recogniseCommentTemplates(context: Context, taken: Set<string>): void {
+	for (const code of codeBlocks(context)) {
+		if (PROSE_LANGS.has((code.node.lang ?? '').toLowerCase())) continue;
+		const lines = code.node.value.split('\n');
+		lines.forEach((line, index) => {
+			const opening = COMMENT_TEMPLATE.exec(line);
+			if (!opening) return;
+			const quoted = [opening[1]!];
+			for (const next of lines.slice(index + 1)) {
+				if (quoted.at(-1)!.trimEnd().endsWith('"')) break;
+				const comment = COMMENT.exec(next);
+				if (!comment) return;
+				quoted.push(comment[1]!);
+			}
+			const last = quoted.at(-1)!.trimEnd();
+			if (!last.endsWith('"')) return;
+			quoted[quoted.length - 1] = last.slice(0, -1);
+			const body = quoted.map((text) => text.trim()).join('\n');
+			if (blankTokens(body).length === 0) return;
+			const above = COMMENT.exec(lines[index - 1] ?? '')?.[1]?.trim();
+			const title = above || unnumbered(stripEmoji(code.section.title)) || 'Template';
+			const kind = kindOf(`${title} ${code.section.title}`);
+			const data: NewTemplate = {
+				title,
+				kind,
+				...(kind === 'status-page' ? { channels: ['status-page'] } : {}),
+				format: 'plain',
+				body,
+				fields: fieldsFor(body).fields,
+			};
+			const slug = addTemplate(context, taken, data, templateSource(context, code));
+			context.check.push({
+				kind: 'template',
+				heading: code.section.title,
+				start: startOf(code.node),
+				end: endOf(code.node),
+				leftAs: `template ${context.playbook}/${slug} titled "${title}"`,
+				reason:
+					'it is quoted in a comment of a script: typed from the quote and titled by the comment above it, and the script stays in its page',
+			});
+		});
 	}
 }
 
