@@ -1099,7 +1099,8 @@ export function recogniseSeverityTables(context: Context): void {
 
 /**
  * An item's level and the rest of its first line: a bold lead (`**SEV1**: Full outage`), or plain
- * text before a colon that is a level and nothing more (`SEV1: Full outage`).
+ * text before a colon or a spaced dash that is a level and nothing more (`SEV1: Full outage`,
+ * `SEV1 - Full outage`).
  */
 function listLead(context: Context, item: ListItem): { lead: string; rest: string } | undefined {
 	const first = item.children[0];
@@ -1110,7 +1111,7 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 		const lead = toString(strong);
 		return { lead, rest: text.slice(text.indexOf(lead) + lead.length).replace(/^[\s:–—-]+/, '') };
 	}
-	const plain = /^([^:]{1,20}):\s+(.+)$/.exec(text);
+	const plain = /^([^:]{1,20}?)(?::|\s+[-–—])\s+(.+)$/.exec(text);
 	const level = plain ? parseLevel(plain[1]!, true) : undefined;
 	return level && !level.rest ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
 }
