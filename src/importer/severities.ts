@@ -149,8 +149,17 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	if (dash) return { name: dash[1]!, label: dash[2]! };
 	if (level.level.toLowerCase() in WORD_RANK)
 		return { name: level.level, ...(level.rest ? { label: level.rest } : {}) };
+	// `P2: Medium Priority Response` heads what to do at the level: a procedure's title is no name,
+	// though the level word leading it is.
+	const procedure = PROCEDURE_TITLE.exec(level.rest);
+	if (procedure)
+		return { name: NAME_WORD.test(procedure[1]!) ? titleWord(procedure[1]!) : level.level };
 	return { name: level.rest || level.level };
 }
+
+/** `Medium Priority Response`, `Critical Incident Procedure`: what to do, titled by level. */
+const PROCEDURE_TITLE =
+	/^(.*?)\s*\b(?:(?:priority|severity|incidents?)\s+)?(?:response|procedures?|process|playbook|runbook|handling)$/i;
 
 export function severitySlug(level: string): string {
 	return level.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -246,7 +255,7 @@ const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [
 
 /** The duration a sentence's target phrase starts with: `every 30 minutes until …` → `every 30 minutes`. */
 const DURATION_PHRASE =
-	/^(?:(?:within|in|every|under|by|after)\s+)?(?:[<≤~]\s*)?\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?[a-z]+|^(?:immediately|hourly|daily)\b/i;
+	/^(?:(?:within|in|every|under|by|after)\s+)?(?:[<≤~]\s*)?\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?(?:business (?:days?|hours?)\b|[a-z]+)|^(?:immediately|hourly|daily)\b/i;
 
 /**
  * `Page the lead at once. Acknowledge within 1 hour. Post updates every 30 minutes.`: prose of
@@ -386,7 +395,15 @@ function apply(
 		}
 	} else if (targetKey(label) && value && items.length === 0)
 		applyTarget(context, severity, label, value);
-	else return false;
+	else if (/^(objectives?|goals?)$/.test(l) && value && items.length === 0) {
+		// `Objective: Restore service within 1 hour (RTO)`: the words name the target and time it.
+		const lead = TARGET_LEAD.exec(value);
+		const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+		const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
+		const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+		if (!key || !phrase || !parseDuration(phrase) || targets[key]) return false;
+		targets[key] = phrase;
+	} else return false;
 	return true;
 }
 
@@ -689,7 +706,9 @@ export function recogniseSeveritySections(context: Context): void {
 				data: severity,
 				from: fromSection(context.doc, section),
 			});
-		if (used > 0 && section.heading) claimNode(context.doc, section.heading, href);
+		// A subheading left in the page (`#### Initial Response`) keeps the level's heading over it.
+		if (used > 0 && section.heading && !unread.some((part) => part.section))
+			claimNode(context.doc, section.heading, href);
 	}
 }
 
@@ -772,6 +791,19 @@ function withUnit(header: string, cell: string): string {
 	if (!unit || !number) return cell;
 	const one = number[1] === '1' ? unit.replace(/s$/i, '') : unit;
 	return `${number[1]} ${one}${cell.slice(number[1]!.length)}`;
+}
+
+/**
+ * `Critical - Complete service outage` in the description column of a level with no name of its
+ * own (or this one): the level word before the dash is its name, the rest defines it.
+ */
+function namedCell(severity: SeverityInput, cell: string): string {
+	const lead = /^([A-Za-z]+(?: [A-Za-z]+)?)\s+[-–—:]\s+(.+)$/.exec(cell);
+	const name = lead && NAME_WORD.test(lead[1]!) ? titleWord(lead[1]!) : undefined;
+	// A level already named otherwise keeps the cell whole.
+	if (!name || (severity.name !== severity.level && severity.name !== name)) return cell;
+	severity.name = name;
+	return lead![2]!;
 }
 
 /** Which severity field a table column fills. */
@@ -1062,7 +1094,8 @@ export function recogniseSeverityTables(context: Context): void {
 						severity.escalation,
 						parseDuration(cell) ? `${headers[index]}: ${cell}` : cell
 					);
-				else if (role === 'definition') severity.definition = push(severity.definition, cell);
+				else if (role === 'definition')
+					severity.definition = push(severity.definition, namedCell(severity, cell));
 				else if (role === 'impact') severity.impact = push(severity.impact, cell);
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
