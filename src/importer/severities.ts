@@ -1322,6 +1322,7 @@ function clockLine(severity: SeverityInput, line: string): boolean {
  */
 export function recogniseSeverityTargetLists(context: Context): void {
 	if (context.out.severities.length === 0) return;
+	recogniseSeverityKeys(context);
 	for (const section of allSections(context.doc.outline)) {
 		const own =
 			targetKey(section.title) ??
@@ -1436,5 +1437,68 @@ function recogniseLevelMentions(context: Context): void {
 				targets[key] = phrase;
 			}
 		}
+	}
+}
+
+/** `Severity 1 = Critical`, `Critical = S1`: one line of a key pairing a level with its name. */
+function keyPair(text: string): { level: Level; name: string } | undefined {
+	const sides = /^(.+?)\s+=\s+(.+)$/.exec(text.replace(/\.$/, ''));
+	if (!sides) return undefined;
+	for (const [code, name] of [
+		[sides[1]!, sides[2]!],
+		[sides[2]!, sides[1]!],
+	]) {
+		const level = parseLevel(code.trim());
+		if (level && !level.rest && /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(name.trim()) && !parseLevel(name))
+			return { level, name: titleWord(name.trim()) };
+	}
+	return undefined;
+}
+
+/**
+ * A key of levels away from the ladder (`Key:` over `- Severity 1 = Critical`): every item pairs a
+ * different level with a name. A typed level with no name of its own takes the key's name; a
+ * level spelt out in the ladder (`Severity 1`, typed SEV-1) takes the short form another key
+ * gives the same name at the same rank (`Critical = S1`), since that is what responders write.
+ * The key stays in its page, where the prose around it leads into it.
+ */
+function recogniseSeverityKeys(context: Context): void {
+	const keys = [...allSections(context.doc.outline)].flatMap((section) =>
+		section.nodes.flatMap((list) => {
+			if (list.type !== 'list' || list.children.length < 2) return [];
+			if (isClaimed(context.doc, startOf(list), endOf(list))) return [];
+			const pairs = list.children.map((item) =>
+				item.children.length === 1 ? keyPair(inlineText(itemSource(context.doc, item))) : undefined
+			);
+			if (!pairs.every(Boolean)) return [];
+			if (new Set(pairs.map((pair) => pair!.level.level)).size < pairs.length) return [];
+			return [pairs as { level: Level; name: string }[]];
+		})
+	);
+	const find = (level: string) => context.out.severities.find((e) => e.data.level === level);
+	for (const pairs of keys)
+		for (const { level, name } of pairs) {
+			const entry = find(level.level);
+			if (entry && entry.data.name === entry.data.level) entry.data.name = name;
+		}
+	for (const pairs of keys)
+		for (const { level, name } of pairs) {
+			if (find(level.level)) continue;
+			const same = context.out.severities.filter(
+				(e) => e.data.rank === level.rank && e.data.name === name && /^SEV-\d$/.test(e.data.level)
+			);
+			if (same.length === 1) renameLevel(context, same[0]!, level.level);
+		}
+}
+
+/** Gives a typed level its short form, and the source it was read from the new address. */
+function renameLevel(context: Context, entry: Context['out']['severities'][number], level: string) {
+	const before = hrefOf(context, 'severities', entry.slug);
+	entry.data.level = level;
+	entry.slug = severitySlug(level);
+	const after = hrefOf(context, 'severities', entry.slug);
+	for (const claimed of context.doc.claims) {
+		if (claimed.href === before) claimed.href = after;
+		claimed.replacement &&= claimed.replacement.replaceAll(before, after);
 	}
 }
