@@ -1183,6 +1183,48 @@ export function recogniseSeverityTerms(context: Context): void {
 	}
 }
 
+/** `critical (`P1`)`: a one-word name, then its level in parentheses. */
+const PROSE_PAIR = /(?<![\w-])([A-Za-z]+)\s*\(\s*`?(P\d|SEV-?\d|Sev\d|S\d)`?\s*\)/g;
+/** Words that stand before a level in prose without naming it: `incidents (P1)`, `or (P2)`. */
+const NOT_A_NAME =
+	/^(incidents?|issues?|alerts?|events?|tickets?|cases?|or|and|as|either|the|a|an|of|to|for|is|are|called|priority|severity|level|sev)$/i;
+
+/**
+ * Levels named only in a sentence, when nothing else in the document defines a ladder: `We
+ * classify incidents as either critical (`P1`) or routine (`P2`).` The sentence must speak of
+ * classifying (severity, priority) and pair two levels or more of one scale, each with a name.
+ */
+export function recogniseSeverityProse(context: Context): void {
+	if (context.out.severities.length) return;
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const source = sourceOf(context.doc, node);
+			for (const sentence of source.split(/(?<=[.!?])\s+/)) {
+				if (!/classif|categori[sz]|severit|priorit/i.test(sentence)) continue;
+				const pairs = [...sentence.matchAll(PROSE_PAIR)]
+					.filter((match) => !NOT_A_NAME.test(match[1]!))
+					.map((match) => ({
+						text: match[0],
+						name: titleWord(match[1]!),
+						level: parseLevel(match[2]!)!,
+					}));
+				const scales = new Set(pairs.map((pair) => pair.level.level.replace(/[-\d]/g, '')));
+				const levels = new Set(pairs.map((pair) => pair.level.level));
+				if (pairs.length < 2 || scales.size > 1 || levels.size < pairs.length) continue;
+				for (const { text, name, level } of pairs) {
+					if (context.out.severities.some((e) => e.data.level === level.level)) continue;
+					context.out.severities.push({
+						slug: severitySlug(level.level),
+						data: { level: level.level, rank: level.rank, name },
+						from: fromOffset(context.doc, text, startOf(node) + source.indexOf(sentence)),
+					});
+				}
+			}
+		}
+	}
+}
+
 /**
  * A list of levels under a severity heading: `1. **Sev1**` with nested lines under each. A
  * nested line that names and times its own target (`Acknowledge within 5 minutes.`) is that
