@@ -1486,13 +1486,14 @@ function recogniseLevelMentions(context: Context): void {
 function keyPair(text: string): { level: Level; name: string } | undefined {
 	const sides = /^(.+?)\s+=\s+(.+)$/.exec(text.replace(/\.$/, ''));
 	if (!sides) return undefined;
+	const [left, right] = [sides[1]!.trim(), sides[2]!.trim()];
 	for (const [code, name] of [
-		[sides[1]!, sides[2]!],
-		[sides[2]!, sides[1]!],
-	]) {
-		const level = parseLevel(code.trim());
-		if (level && !level.rest && /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(name.trim()) && !parseLevel(name))
-			return { level, name: titleWord(name.trim()) };
+		[left, right],
+		[right, left],
+	] as const) {
+		const level = parseLevel(code);
+		if (level && !level.rest && /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(name) && !parseLevel(name))
+			return { level, name: titleWord(name) };
 	}
 	return undefined;
 }
