@@ -1146,7 +1146,11 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 	}
 	const plain = /^([^:]{1,20}?)(?::|\s+[-–—])\s+(.+)$/.exec(text);
 	const level = plain ? parseLevel(plain[1]!, true) : undefined;
-	return level && !level.rest ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
+	// `P1 - Critical: Full outage` names the level after the dash: not read as a bare level here.
+	const named = plain && NAME_WORD.test(/^([A-Za-z]+)(?:\s*[-–—:]|$)/.exec(plain[2]!)?.[1] ?? '');
+	return level && !level.rest && !named
+		? { lead: plain![1]!.trim(), rest: plain![2]!.trim() }
+		: undefined;
 }
 
 /**
