@@ -13,6 +13,7 @@ import {
 	recogniseSeverityLabels,
 	recogniseSeveritySections,
 	recogniseSeverityLists,
+	recogniseSeverityProse,
 	recogniseSeverityTerms,
 	recogniseSeverityTables,
 	recogniseSeverityTargetLists,
@@ -73,6 +74,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseSeverityTables(context);
 	recogniseSeverityLists(context);
 	recogniseSeverityTerms(context);
+	recogniseSeverityProse(context);
 	recogniseSeverityTargetLists(context);
 	finishSeverities(context);
 	recogniseEscalation(context);

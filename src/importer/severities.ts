@@ -149,8 +149,17 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	if (dash) return { name: dash[1]!, label: dash[2]! };
 	if (level.level.toLowerCase() in WORD_RANK)
 		return { name: level.level, ...(level.rest ? { label: level.rest } : {}) };
+	// `P2: Medium Priority Response` heads what to do at the level: a procedure's title is no name,
+	// though the level word leading it is.
+	const procedure = PROCEDURE_TITLE.exec(level.rest);
+	if (procedure)
+		return { name: NAME_WORD.test(procedure[1]!) ? titleWord(procedure[1]!) : level.level };
 	return { name: level.rest || level.level };
 }
+
+/** `Medium Priority Response`, `Critical Incident Procedure`: what to do, titled by level. */
+const PROCEDURE_TITLE =
+	/^(.*?)\s*\b(?:(?:priority|severity|incidents?)\s+)?(?:response|procedures?|process|playbook|runbook|handling)$/i;
 
 export function severitySlug(level: string): string {
 	return level.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -246,7 +255,7 @@ const push = <T>(list: T[] | T | undefined, ...values: T[]): T[] => [
 
 /** The duration a sentence's target phrase starts with: `every 30 minutes until …` → `every 30 minutes`. */
 const DURATION_PHRASE =
-	/^(?:(?:within|in|every|under|by|after)\s+)?(?:[<≤~]\s*)?\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?[a-z]+|^(?:immediately|hourly|daily)\b/i;
+	/^(?:(?:within|in|every|under|by|after)\s+)?(?:[<≤~]\s*)?\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?(?:business (?:days?|hours?)\b|[a-z]+)|^(?:immediately|hourly|daily)\b/i;
 
 /**
  * `Page the lead at once. Acknowledge within 1 hour. Post updates every 30 minutes.`: prose of
@@ -386,7 +395,15 @@ function apply(
 		}
 	} else if (targetKey(label) && value && items.length === 0)
 		applyTarget(context, severity, label, value);
-	else return false;
+	else if (/^(objectives?|goals?)$/.test(l) && value && items.length === 0) {
+		// `Objective: Restore service within 1 hour (RTO)`: the words name the target and time it.
+		const lead = TARGET_LEAD.exec(value);
+		const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+		const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
+		const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
+		if (!key || !phrase || !parseDuration(phrase) || targets[key]) return false;
+		targets[key] = phrase;
+	} else return false;
 	return true;
 }
 
@@ -689,7 +706,9 @@ export function recogniseSeveritySections(context: Context): void {
 				data: severity,
 				from: fromSection(context.doc, section),
 			});
-		if (used > 0 && section.heading) claimNode(context.doc, section.heading, href);
+		// A subheading left in the page (`#### Initial Response`) keeps the level's heading over it.
+		if (used > 0 && section.heading && !unread.some((part) => part.section))
+			claimNode(context.doc, section.heading, href);
 	}
 }
 
@@ -772,6 +791,19 @@ function withUnit(header: string, cell: string): string {
 	if (!unit || !number) return cell;
 	const one = number[1] === '1' ? unit.replace(/s$/i, '') : unit;
 	return `${number[1]} ${one}${cell.slice(number[1]!.length)}`;
+}
+
+/**
+ * `Critical - Complete service outage` in the description column of a level with no name of its
+ * own (or this one): the level word before the dash is its name, the rest defines it.
+ */
+function namedCell(severity: SeverityInput, cell: string): string {
+	const lead = /^([A-Za-z]+(?: [A-Za-z]+)?)\s+[-–—:]\s+(.+)$/.exec(cell);
+	const name = lead && NAME_WORD.test(lead[1]!) ? titleWord(lead[1]!) : undefined;
+	// A level already named otherwise keeps the cell whole.
+	if (!name || (severity.name !== severity.level && severity.name !== name)) return cell;
+	severity.name = name;
+	return lead![2]!;
 }
 
 /** Which severity field a table column fills. */
@@ -1062,7 +1094,8 @@ export function recogniseSeverityTables(context: Context): void {
 						severity.escalation,
 						parseDuration(cell) ? `${headers[index]}: ${cell}` : cell
 					);
-				else if (role === 'definition') severity.definition = push(severity.definition, cell);
+				else if (role === 'definition')
+					severity.definition = push(severity.definition, namedCell(severity, cell));
 				else if (role === 'impact') severity.impact = push(severity.impact, cell);
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
@@ -1099,7 +1132,8 @@ export function recogniseSeverityTables(context: Context): void {
 
 /**
  * An item's level and the rest of its first line: a bold lead (`**SEV1**: Full outage`), or plain
- * text before a colon that is a level and nothing more (`SEV1: Full outage`).
+ * text before a colon or a spaced dash that is a level and nothing more (`SEV1: Full outage`,
+ * `SEV1 - Full outage`).
  */
 function listLead(context: Context, item: ListItem): { lead: string; rest: string } | undefined {
 	const first = item.children[0];
@@ -1110,9 +1144,13 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 		const lead = toString(strong);
 		return { lead, rest: text.slice(text.indexOf(lead) + lead.length).replace(/^[\s:–—-]+/, '') };
 	}
-	const plain = /^([^:]{1,20}):\s+(.+)$/.exec(text);
+	const plain = /^([^:]{1,20}?)(?::|\s+[-–—])\s+(.+)$/.exec(text);
 	const level = plain ? parseLevel(plain[1]!, true) : undefined;
-	return level && !level.rest ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
+	// `P1 - Critical: Full outage` names the level after the dash: not read as a bare level here.
+	const named = plain && NAME_WORD.test(/^([A-Za-z]+)(?:\s*[-–—:]|$)/.exec(plain[2]!)?.[1] ?? '');
+	return level && !level.rest && !named
+		? { lead: plain![1]!.trim(), rest: plain![2]!.trim() }
+		: undefined;
 }
 
 /**
@@ -1145,6 +1183,48 @@ export function recogniseSeverityTerms(context: Context): void {
 				from: fromOffset(context.doc, term, startOf(node)),
 			});
 			claimNode(context.doc, node, hrefOf(context, 'severities', ''));
+		}
+	}
+}
+
+/** `critical (`P1`)`: a one-word name, then its level in parentheses. */
+const PROSE_PAIR = /(?<![\w-])([A-Za-z]+)\s*\(\s*`?(P\d|SEV-?\d|Sev\d|S\d)`?\s*\)/g;
+/** Words that stand before a level in prose without naming it: `incidents (P1)`, `or (P2)`. */
+const NOT_A_NAME =
+	/^(incidents?|issues?|alerts?|events?|tickets?|cases?|or|and|as|either|the|a|an|of|to|for|is|are|called|priority|severity|level|sev)$/i;
+
+/**
+ * Levels named only in a sentence, when nothing else in the document defines a ladder: `We
+ * classify incidents as either critical (`P1`) or routine (`P2`).` The sentence must speak of
+ * classifying (severity, priority) and pair two levels or more of one scale, each with a name.
+ */
+export function recogniseSeverityProse(context: Context): void {
+	if (context.out.severities.length) return;
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const source = sourceOf(context.doc, node);
+			for (const sentence of source.split(/(?<=[.!?])\s+/)) {
+				if (!/classif|categori[sz]|severit|priorit/i.test(sentence)) continue;
+				const pairs = [...sentence.matchAll(PROSE_PAIR)]
+					.filter((match) => !NOT_A_NAME.test(match[1]!))
+					.map((match) => ({
+						text: match[0],
+						name: titleWord(match[1]!),
+						level: parseLevel(match[2]!)!,
+					}));
+				const scales = new Set(pairs.map((pair) => pair.level.level.replace(/[-\d]/g, '')));
+				const levels = new Set(pairs.map((pair) => pair.level.level));
+				if (pairs.length < 2 || scales.size > 1 || levels.size < pairs.length) continue;
+				for (const { text, name, level } of pairs) {
+					if (context.out.severities.some((e) => e.data.level === level.level)) continue;
+					context.out.severities.push({
+						slug: severitySlug(level.level),
+						data: { level: level.level, rank: level.rank, name },
+						from: fromOffset(context.doc, text, startOf(node) + source.indexOf(sentence)),
+					});
+				}
+			}
 		}
 	}
 }
@@ -1288,6 +1368,7 @@ function clockLine(severity: SeverityInput, line: string): boolean {
  */
 export function recogniseSeverityTargetLists(context: Context): void {
 	if (context.out.severities.length === 0) return;
+	recogniseSeverityKeys(context);
 	for (const section of allSections(context.doc.outline)) {
 		const own =
 			targetKey(section.title) ??
@@ -1402,5 +1483,69 @@ function recogniseLevelMentions(context: Context): void {
 				targets[key] = phrase;
 			}
 		}
+	}
+}
+
+/** `Severity 1 = Critical`, `Critical = S1`: one line of a key pairing a level with its name. */
+function keyPair(text: string): { level: Level; name: string } | undefined {
+	const sides = /^(.+?)\s+=\s+(.+)$/.exec(text.replace(/\.$/, ''));
+	if (!sides) return undefined;
+	const [left, right] = [sides[1]!.trim(), sides[2]!.trim()];
+	for (const [code, name] of [
+		[left, right],
+		[right, left],
+	] as const) {
+		const level = parseLevel(code);
+		if (level && !level.rest && /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(name) && !parseLevel(name))
+			return { level, name: titleWord(name) };
+	}
+	return undefined;
+}
+
+/**
+ * A key of levels away from the ladder (`Key:` over `- Severity 1 = Critical`): every item pairs a
+ * different level with a name. A typed level with no name of its own takes the key's name; a
+ * level spelt out in the ladder (`Severity 1`, typed SEV-1) takes the short form another key
+ * gives the same name at the same rank (`Critical = S1`), since that is what responders write.
+ * The key stays in its page, where the prose around it leads into it.
+ */
+function recogniseSeverityKeys(context: Context): void {
+	const keys = [...allSections(context.doc.outline)].flatMap((section) =>
+		section.nodes.flatMap((list) => {
+			if (list.type !== 'list' || list.children.length < 2) return [];
+			if (isClaimed(context.doc, startOf(list), endOf(list))) return [];
+			const pairs = list.children.map((item) =>
+				item.children.length === 1 ? keyPair(inlineText(itemSource(context.doc, item))) : undefined
+			);
+			if (!pairs.every(Boolean)) return [];
+			if (new Set(pairs.map((pair) => pair!.level.level)).size < pairs.length) return [];
+			return [pairs as { level: Level; name: string }[]];
+		})
+	);
+	const find = (level: string) => context.out.severities.find((e) => e.data.level === level);
+	for (const pairs of keys)
+		for (const { level, name } of pairs) {
+			const entry = find(level.level);
+			if (entry && entry.data.name === entry.data.level) entry.data.name = name;
+		}
+	for (const pairs of keys)
+		for (const { level, name } of pairs) {
+			if (find(level.level)) continue;
+			const same = context.out.severities.filter(
+				(e) => e.data.rank === level.rank && e.data.name === name && /^SEV-\d$/.test(e.data.level)
+			);
+			if (same.length === 1) renameLevel(context, same[0]!, level.level);
+		}
+}
+
+/** Gives a typed level its short form, and the source it was read from the new address. */
+function renameLevel(context: Context, entry: Context['out']['severities'][number], level: string) {
+	const before = hrefOf(context, 'severities', entry.slug);
+	entry.data.level = level;
+	entry.slug = severitySlug(level);
+	const after = hrefOf(context, 'severities', entry.slug);
+	for (const claimed of context.doc.claims) {
+		if (claimed.href === before) claimed.href = after;
+		claimed.replacement &&= claimed.replacement.replaceAll(before, after);
 	}
 }
