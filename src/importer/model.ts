@@ -34,7 +34,7 @@ export interface Entry<T> {
  * verbatim, or an entry typed only in part. Where it is in the source, what it became, and why.
  */
 export interface CheckItem extends SourceRef {
-	kind: 'severity' | 'scenario' | 'template' | 'escalation' | 'role' | 'link' | 'html';
+	kind: 'severity' | 'scenario' | 'template' | 'escalation' | 'role' | 'link' | 'html' | 'text';
 	/** What the text was left as: `text in pages/runbooks.mdx`, `a target note of severity P1`. */
 	leftAs: string;
 	reason: string;

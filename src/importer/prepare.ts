@@ -28,7 +28,7 @@ export interface Prepared {
 
 /** An address, or an HTML comment, the import did not keep as it was. */
 export interface Refused {
-	kind: 'link' | 'html';
+	kind: 'link' | 'html' | 'text';
 	/** Line in the prepared text. */
 	line: number;
 	/** What it became: `text`, `a link to the image`, `no playbook link`. */
@@ -185,6 +185,27 @@ const attribute = (tag: string, name: string) =>
 		?.slice(1)
 		.find((value) => value !== undefined);
 
+/**
+ * A stray NUL byte (a damaged copy, a paste from a binary tool) is no text and no page may hold
+ * one: it becomes U+FFFD, as CommonMark's parsers make it, so the damage stays visible, and each
+ * line that held one is listed.
+ */
+export function nulBytes(text: string): { text: string; refused: Refused[] } {
+	const refused: Refused[] = text.split('\n').flatMap((line, index) =>
+		line.includes('\0')
+			? [
+					{
+						kind: 'text' as const,
+						line: index + 1,
+						leftAs: 'the line with � in its place',
+						reason: 'it held a NUL byte (U+0000), which no page may hold',
+					},
+				]
+			: []
+	);
+	return { text: refused.length ? text.replaceAll('\0', '\uFFFD') : text, refused };
+}
+
 /** Containers whose children are blocks. */
 const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -304,11 +325,12 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 }
 
 /**
- * Runs the rewrites in order: front matter first (it is not Markdown), tables, links, comments and
+ * Runs the rewrites in order: NUL bytes marked, front matter (it is not Markdown), tables, links, comments and
  * HTML images, images, then unsafe addresses. A definition with an unsafe address gives the playbook no link.
  */
-export function prepareSource(text: string): Prepared {
-	const front = readFrontMatter(text);
+export function prepareSource(source: string): Prepared {
+	const nul = nulBytes(source);
+	const front = readFrontMatter(nul.text);
 	const tables = htmlTables(front.text);
 	const refs = inlineReferences(tables.text);
 	const html = hiddenHtml(refs.text);
@@ -329,6 +351,6 @@ export function prepareSource(text: string): Prepared {
 		frontMatter: front.data,
 		definitions,
 		lines: tables.lines,
-		refused: [...html.refused, ...safe.refused].sort((a, b) => a.line - b.line),
+		refused: [...nul.refused, ...html.refused, ...safe.refused].sort((a, b) => a.line - b.line),
 	};
 }

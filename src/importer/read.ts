@@ -13,7 +13,7 @@ export interface Source {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes that never appear in text: NUL and most C0 controls. */
-const BINARY = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/;
+const BINARY = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/g;
 
 /** Checks bytes are text worth importing, decodes them and repairs mojibake. */
 export function decodeSource(bytes: Uint8Array, name: string): Source {
@@ -25,7 +25,10 @@ export function decodeSource(bytes: Uint8Array, name: string): Source {
 			`\`${name}\` is UTF-16 text, not UTF-8; save it as UTF-8 and import again.`
 		);
 	}
-	if (head.includes(0) || BINARY.test(Buffer.from(head).toString('latin1'))) {
+	// More than one such byte per thousand is a binary file; fewer are strays in text, which the
+	// preparation takes out (NUL) or the writers escape.
+	const controls = Buffer.from(head).toString('latin1').match(BINARY)?.length ?? 0;
+	if (controls > Math.max(1, head.length / 1000)) {
 		throw new ImportError(
 			`\`${name}\` looks like a binary file, not Markdown text; pass the playbook's .md file.`
 		);

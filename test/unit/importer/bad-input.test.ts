@@ -113,6 +113,25 @@ describe('npm run import', () => {
 		expectOneLineError(cli('--playbook', 'x'), /expected exactly one Markdown file/);
 	});
 
+	it('imports text with stray NUL bytes shown as U+FFFD, and lists each line that held one', () => {
+		const filler = Array.from({ length: 400 }, (_, i) => `- Step ${i} of the long guide.`);
+		const text = ['# Guide', '', 'Page the on\0-call engineer.', '', ...filler, '', '### \0', ''];
+		const out = join(tempContent(), 'content');
+		const run = cli(fixture('nul.md', text.join('\n')), '--playbook', 'nul', '--out', out);
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain(
+			'line 3 "Guide" (text): left as the line with � in its place, because it held a NUL byte'
+		);
+		expect(run.stdout).toContain(`line ${text.length - 1} "\uFFFD" (text)`);
+		expect(validateContent(out).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+		const pages = readdirSync(join(out, 'nul', 'pages')).map((name) =>
+			readFileSync(join(out, 'nul', 'pages', name), 'utf8')
+		);
+		expect(pages.join('\n')).toContain('Page the on\uFFFD-call engineer.');
+		expect(pages.join('\n')).not.toContain('\0');
+	});
+
 	it('--dry-run prints the report and the files it would write, and writes nothing', () => {
 		const out = join(tempContent(), 'content');
 		const run = cli(SEEDS.servio, '--playbook', 'servio', '--out', out, '--dry-run');
