@@ -1404,6 +1404,16 @@ export function recogniseEscalationShapes(context: Context): void {
 	}
 }
 
+/** A section's tables of at least `rows` rows (header included) no recogniser has claimed, as text. */
+function* freeTables(context: Context, section: Section, rows: number) {
+	for (const node of section.nodes) {
+		if (node.type !== 'table' || node.children.length < rows) continue;
+		if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
+		const [head, ...body] = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+		yield { node, head: head!, body };
+	}
+}
+
 /**
  * `Role | P0 Response | P1 Response | Contact Methods`: who is engaged, in order, with a time per
  * severity. One path; each row's times per severity are its condition, the contact column its
@@ -1411,22 +1421,17 @@ export function recogniseEscalationShapes(context: Context): void {
  */
 export function recogniseEscalationMatrix(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		for (const node of section.nodes) {
-			if (node.type !== 'table' || node.children.length < 3) continue;
-			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
-			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => cellText(cell))
-			);
-			if (!/^(role|who|contact|team|responder|escalation (level|contact))s?$/i.test(head![0] ?? ''))
+		for (const { node, head, body } of freeTables(context, section, 3)) {
+			if (!/^(role|who|contact|team|responder|escalation (level|contact))s?$/i.test(head[0] ?? ''))
 				continue;
-			const columns = head!
+			const columns = head
 				.map((text, index) => ({ index, level: parseLevel(text.split(/\s+/)[0] ?? '') }))
 				.filter((c) => c.index > 0 && c.level);
 			if (columns.length < 2) continue;
 			// Cells are short times (`15min`, `0-1hr`, `Next day`, `-`), never prose.
 			const short = (cell: string) => cell.replace(/\s*\(.*\)$/, '').split(/\s+/).length <= 3;
 			if (!body.every((cells) => columns.every(({ index }) => short(cells[index] ?? '')))) continue;
-			const via = head!.findIndex(
+			const via = head.findIndex(
 				(text, index) => index > 0 && /contact|method|via|how/i.test(text)
 			);
 			const levels: Level[] = body.map((cells) => {
@@ -1467,15 +1472,10 @@ const STEP_COLUMN = /(?:^|\s)(N(?:\s*\+\s*(\d))?|(?:L|Level\s*|Tier\s*|Escalatio
  */
 export function recogniseStepColumns(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		for (const node of section.nodes) {
-			if (node.type !== 'table' || node.children.length < 2) continue;
-			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
-			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => cellText(cell))
-			);
-			if (!escalationish(section) && !head!.some((text) => /escalat/i.test(text))) continue;
+		for (const { node, head, body } of freeTables(context, section, 2)) {
+			if (!escalationish(section) && !head.some((text) => /escalat/i.test(text))) continue;
 			// Steps counted from N (or from the first number) must follow each other.
-			const steps = head!.slice(1).map((text) => {
+			const steps = head.slice(1).map((text) => {
 				const step = STEP_COLUMN.exec(text.trim());
 				if (!step) return undefined;
 				return { id: step[1]!.replace(/\s+/g, ''), rank: Number(step[2] ?? step[3] ?? 0) };
@@ -1519,15 +1519,10 @@ export function recogniseStepColumns(context: Context): void {
 export function recogniseEscalationTimelines(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!/escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
-		for (const node of section.nodes) {
-			if (node.type !== 'table' || node.children.length < 3) continue;
-			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
-			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => cellText(cell))
-			);
-			if (!/^(time|when|elapsed|after)$/i.test(head![0] ?? '')) continue;
-			const action = head!.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
-			const actor = head!.findIndex(
+		for (const { node, head, body } of freeTables(context, section, 3)) {
+			if (!/^(time|when|elapsed|after)$/i.test(head[0] ?? '')) continue;
+			const action = head.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
+			const actor = head.findIndex(
 				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
 			);
 			// `When | Who` over `T+10m | Team lead`: with no action column, who is engaged is named.
@@ -1589,14 +1584,9 @@ export function recogniseEscalationTimelines(context: Context): void {
 export function recogniseLevelTables(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!escalationish(section)) continue;
-		for (const node of section.nodes) {
-			if (node.type !== 'table' || node.children.length < 3) continue;
-			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
-			const [head, ...body] = node.children.map((row) =>
-				row.children.map((cell) => cellText(cell))
-			);
-			if (!/^(escalation\s+)?(level|tier|stage|line)s?$/i.test(head![0] ?? '')) continue;
-			const column = (pattern: RegExp) => head!.findIndex((text, i) => i > 0 && pattern.test(text));
+		for (const { node, head, body } of freeTables(context, section, 3)) {
+			if (!/^(escalation\s+)?(level|tier|stage|line)s?$/i.test(head[0] ?? '')) continue;
+			const column = (pattern: RegExp) => head.findIndex((text, i) => i > 0 && pattern.test(text));
 			const whoColumn = column(
 				/^(role|who|contact|team|owner|escalate to|person|responder|engage|name)s?\b/i
 			);
@@ -1638,7 +1628,7 @@ export function recogniseLevelTables(context: Context): void {
 			// Columns no field holds (`Availability`) stay with the path as notes.
 			const used = new Set([0, who, duties, time, via, condition, onward].filter((i) => i >= 0));
 			const notes = tiers.flatMap((cells) =>
-				head!
+				head
 					.map((header, index) => [header, cells[at(index)]] as const)
 					.filter(([, cell], index) => index > 0 && cell && !used.has(at(index)))
 					.map(([header, cell]) => `${cells[0]} (${cells[who]}), ${header}: ${cell}`)

@@ -336,20 +336,23 @@ function fixedText(template: Entry): string {
 /** Three or more capitalised words joined by slashes: alternatives a responder must pick from. */
 const CHOICE_LIST = /\b[A-Z][a-z]+(?:\s*\/\s*[A-Z][a-z]+){2,}/;
 
+/** A warning for each template whose fixed text (outside its fields' tokens) matches `pattern`. */
+const fixedTextRule =
+	(pattern: RegExp, code: RuleId, message: (found: string) => string): Rule =>
+	(context) => {
+		for (const entry of context.of('templates')) {
+			const match = pattern.exec(fixedText(entry));
+			if (match) context.report(entry, ['body'], message(match[0]), code, 'warning');
+		}
+	};
+
 /** A line offering alternatives ("Investigating / Identified / …") copies literally unless it is a field. */
-const templateChoiceLists: Rule = (context) => {
-	for (const entry of context.of('templates')) {
-		const match = CHOICE_LIST.exec(fixedText(entry));
-		if (!match) continue;
-		context.report(
-			entry,
-			['body'],
-			`offers the choices \`${match[0]}\` as fixed text, so they are copied as they stand (expected a \`choice\` or \`status\` field whose \`tokens\` hold them)`,
-			'template-choice-list',
-			'warning'
-		);
-	}
-};
+const templateChoiceLists = fixedTextRule(
+	CHOICE_LIST,
+	'template-choice-list',
+	(choices) =>
+		`offers the choices \`${choices}\` as fixed text, so they are copied as they stand (expected a \`choice\` or \`status\` field whose \`tokens\` hold them)`
+);
 
 /** A calendar date (2025-11-27, 27 Nov 2025, November 27, 2025) in a template's fixed text. */
 const FIXED_DATE = new RegExp(
@@ -360,19 +363,12 @@ const FIXED_DATE = new RegExp(
 );
 
 /** A date written into a template (a source's example row or sample update) is copied as this incident's. */
-const templateFixedDates: Rule = (context) => {
-	for (const entry of context.of('templates')) {
-		const match = FIXED_DATE.exec(fixedText(entry));
-		if (!match) continue;
-		context.report(
-			entry,
-			['body'],
-			`holds the date \`${match[0]}\` as fixed text, so every copy carries it as if it were this incident's (expected a field for it, or the example left out)`,
-			'template-fixed-date',
-			'warning'
-		);
-	}
-};
+const templateFixedDates = fixedTextRule(
+	FIXED_DATE,
+	'template-fixed-date',
+	(date) =>
+		`holds the date \`${date}\` as fixed text, so every copy carries it as if it were this incident's (expected a field for it, or the example left out)`
+);
 
 /** A template a scenario links to must not name, as fixed text, a service of another scenario. */
 const templateServices: Rule = (context) => {
