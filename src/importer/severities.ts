@@ -87,8 +87,16 @@ function codeLevel(code: string): { level: string; rank: number } {
 const levelText = (text: string): string =>
 	stripEmoji(text).replace(/^[#[(]\s*(?=(?:P|S|Sev|Severity|Priority)\s?-?\d)/i, '');
 
+/**
+ * `S3/S4 - Low and Medium`, `P2 to P4 incident`: two levels or a span of them at once. Which name
+ * goes with which level is the reader's guess, so such a line types no level.
+ */
+export const LEVEL_SPAN =
+	/^(?:P\s?\d|SEV(?:ERITY)?[-\s]?\d|Sev\d|S\d|Priority\s?\d)\s*(?:(?:[/,&–—-]|and|or|to|through)\s*(?:P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)|\/\d)(?![\w])/i;
+
 export function parseLevel(text: string, words = false): Level | undefined {
 	const clean = levelText(text);
+	if (LEVEL_SPAN.test(clean)) return undefined;
 	const code = CODE_LEVEL.exec(clean);
 	if (code) {
 		// `Priority 1 (P1) - High (H)`: the short form in parentheses is the level as the team
@@ -140,8 +148,12 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	// `P1 (Disaster/Critical)`: names joined by a slash stay whole; both are the team's names for
 	// the level, and picking one would drop the other.
 	if (paren) return { name: paren[2]! };
-	// `CRITICAL Alerts`: the class noun after a level word names nothing.
-	if (/^(alerts?|incidents?|issues?|events?)$/i.test(level.rest)) return { name: level.level };
+	// `CRITICAL Alerts`, `High severity`: the class noun after a level word names nothing.
+	if (/^(alerts?|incidents?|issues?|events?|severity|priority)$/i.test(level.rest))
+		return { name: level.level };
+	// `S2 - High Severity`: the scale's noun after a level word is no part of its name.
+	const word = /^([A-Za-z]+)\s+(?:severity|priority)$/i.exec(level.rest);
+	if (word && NAME_WORD.test(word[1]!)) return { name: titleWord(word[1]!) };
 	// `SEV-1 (Critical) - Page Immediately`: the name in parentheses, then what it calls for.
 	const after = /^\(([^)]+)\)\s*[-–—:]\s*(.+)$/.exec(level.rest);
 	if (after) return { name: after[1]!.trim(), label: after[2]!.trim() };
@@ -627,7 +639,16 @@ export function recogniseSeveritySections(context: Context): void {
 			const labels = parts.filter((part) => !part.section && isSeverityLabel(part.label));
 			// Under a level's own heading (`### Description` below `## P1 - High`) the level reads it.
 			const underLevel = section.parent && isSeveritySection(section.parent);
-			if (SEVERITY_PARENT.test(section.parent?.title ?? '') && labels.length && !underLevel)
+			const span = LEVEL_SPAN.exec(levelText(section.title));
+			if (span && parts.length)
+				context.check.push({
+					kind: 'severity',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason: `its heading names more than one level at once (\`${span[0]}\`): which name and text belong to which level is for you to say`,
+				});
+			else if (SEVERITY_PARENT.test(section.parent?.title ?? '') && labels.length && !underLevel)
 				context.check.push({
 					kind: 'severity',
 					heading: section.title,
@@ -837,9 +858,10 @@ function columnRole(header: string): string | undefined {
 export function cadenceIn(text: string): string | undefined {
 	const phrases = [
 		...text.matchAll(
-			/\bevery\s+(?:\d+(?:\.\d+)?\s*[a-z]+|half[\s-]hour|hour|day)\b|\b(?:hourly|daily)\b/gi
+			/\bevery\s+(?:\d+(?:\.\d+)?\s*[a-z]+|half[\s-]hour|hour|day)\b|\b(?:(?:twice|thrice|\w+ times)\s+)?(?:hourly|daily)\b/gi
 		),
 	].map((match) => match[0]);
+	// `twice daily` is no span the app can count with: the line stays as written.
 	if (phrases.length !== 1 || !parseDuration(phrases[0]!)) return undefined;
 	return phrases[0];
 }
@@ -862,6 +884,10 @@ export interface SeverityTable {
 	/** Rows that are a note across the table ("Anything above this line is a major incident"). */
 	notes: string[];
 }
+
+/** Tickets that are not incidents: `Service request`, `Change requests (all)`, `Queries`. */
+const OTHER_TICKET =
+	/^(?:(?:service|change|standard|normal|feature|access|information)\s+)?(?:requests?|changes?|queries|questions)\b/i;
 
 /** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
 const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
@@ -977,7 +1003,13 @@ export function severityTables(
 				row.first.split(/\s+/).length > 3;
 			const levels = rows.filter((row) => row.level);
 			if (new Set(levels.map((row) => row.level!.level)).size < levels.length) continue;
-			const strays = rows.filter((row) => !row.level && (levels.length === 0 || !isNote(row)));
+			// `Service request | 1 hour | 2 days` under `P1 incident` rows: another kind of ticket
+			// timed beside the levels is no level, and no reason to doubt the rows that are.
+			const otherTicket = (row: (typeof rows)[number]) =>
+				levels.length >= 2 && OTHER_TICKET.test(row.first);
+			const strays = rows.filter(
+				(row) => !row.level && (levels.length === 0 || !(isNote(row) || otherTicket(row)))
+			);
 			if (strays.length) {
 				unmapped?.(
 					node,
