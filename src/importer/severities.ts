@@ -1,4 +1,4 @@
-import type { ListItem, RootContent, Table } from 'mdast';
+import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
@@ -1271,51 +1271,75 @@ export function recogniseSeverityLists(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		// `Escalation Matrix (P1–P4)`: a heading naming the levels it lists is a ladder's too.
 		const names = (section.title.match(LEVEL_MENTION) ?? []).length > 0;
-		if (!SEVERITY_PARENT.test(section.title) && !names) continue;
-		for (const list of section.nodes) {
-			if (list.type !== 'list' || list.children.length < 2) continue;
-			const firsts = list.children.map((item) => listLead(context, item));
-			const leads = firsts.map((first) => first?.lead ?? '');
-			const levels = leads.map((lead) => (lead ? parseLevel(lead, true) : undefined));
-			if (!levels.every(Boolean)) continue;
-			if (new Set(levels.map((level) => level!.level)).size < levels.length) continue;
-			if (levels.some((level) => context.out.severities.some((e) => e.data.level === level!.level)))
-				continue;
-			list.children.forEach((item, index) => {
-				const level = levels[index]!;
-				const severity = severityFor(context, level, false);
-				const notes = [severity.targetNotes ?? []].flat().length;
-				const [, ...nested] = itemLines(context.doc, item);
-				const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
-				for (const line of lines) {
-					const text = line.replace(/\.$/, '');
-					if (clockLine(severity, text)) continue;
-					const pair = splitLabel(text);
-					if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
-					if (timedLine(severity, text)) continue;
-					const rest = timedPieces(severity, text) ?? line;
-					if (!rest) continue;
-					if (severity.definition) severity.actions = push(severity.actions, rest);
-					else severity.definition = rest;
-				}
-				// The item's bold level is the label an author finds on its line.
-				const heading = leads[index]!;
-				noteCheck(context, severity, notes, {
-					heading,
-					start: startOf(item),
-					end: endOf(item),
-				});
-				context.out.severities.push({
-					slug: severitySlug(level.level),
-					data: severity,
-					from: fromOffset(context.doc, heading, startOf(item)),
-				});
-			});
-			// Under an escalation heading the same lines are a path too: left for that recogniser.
-			if (!/escalat/i.test(section.title))
-				claimNode(context.doc, list, hrefOf(context, 'severities', ''));
-		}
+		if (SEVERITY_PARENT.test(section.title) || names)
+			for (const list of section.nodes)
+				// Under an escalation heading the same lines are a path too: left for that recogniser.
+				if (list.type === 'list') readLevelList(context, list, !/escalat/i.test(section.title));
+		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading and
+		// inside a step or a quote: the line leading into the list says it is a ladder.
+		for (const node of section.nodes)
+			for (const list of ledLists(context, node)) readLevelList(context, list, true);
 	}
+}
+
+/** A line leading into a list of levels: `Use these criteria to determine severity:`. */
+const LADDER_LEAD = /\b(?:severit(?:y|ies)|priorit(?:y|ies))\b[^.!?]*:\s*$/i;
+
+/** Lists anywhere in a node (in list items, in quotes) whose paragraph before says they rank levels. */
+function ledLists(context: Context, node: RootContent): List[] {
+	if (!('children' in node)) return [];
+	const children = node.children as RootContent[];
+	return children.flatMap((child, index) => {
+		const before = children[index - 1];
+		const led =
+			child.type === 'list' &&
+			before?.type === 'paragraph' &&
+			LADDER_LEAD.test(inlineText(sourceOf(context.doc, before)));
+		return led ? [child] : ledLists(context, child);
+	});
+}
+
+/** Types a list whose every item leads with a different level, none typed before. */
+function readLevelList(context: Context, list: List, claimIt: boolean): void {
+	if (list.children.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) return;
+	const firsts = list.children.map((item) => listLead(context, item));
+	const leads = firsts.map((first) => first?.lead ?? '');
+	const levels = leads.map((lead) => (lead ? parseLevel(lead, true) : undefined));
+	if (!levels.every(Boolean)) return;
+	if (new Set(levels.map((level) => level!.level)).size < levels.length) return;
+	if (levels.some((level) => context.out.severities.some((e) => e.data.level === level!.level)))
+		return;
+	list.children.forEach((item, index) => {
+		const level = levels[index]!;
+		const severity = severityFor(context, level, false);
+		const notes = [severity.targetNotes ?? []].flat().length;
+		const [, ...nested] = itemLines(context.doc, item);
+		const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
+		for (const line of lines) {
+			const text = line.replace(/\.$/, '');
+			if (clockLine(severity, text)) continue;
+			const pair = splitLabel(text);
+			if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
+			if (timedLine(severity, text)) continue;
+			const rest = timedPieces(severity, text) ?? line;
+			if (!rest) continue;
+			if (severity.definition) severity.actions = push(severity.actions, rest);
+			else severity.definition = rest;
+		}
+		// The item's bold level is the label an author finds on its line.
+		const heading = leads[index]!;
+		noteCheck(context, severity, notes, {
+			heading,
+			start: startOf(item),
+			end: endOf(item),
+		});
+		context.out.severities.push({
+			slug: severitySlug(level.level),
+			data: severity,
+			from: fromOffset(context.doc, heading, startOf(item)),
+		});
+	});
+	if (claimIt) claimNode(context.doc, list, hrefOf(context, 'severities', ''));
 }
 
 /** `Acknowledge within 5 minutes`: a line that names its target and is nothing but its time. */
