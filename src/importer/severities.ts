@@ -484,6 +484,10 @@ function applyUnlabelled(
 				)
 					return false;
 				read.add(next);
+			} else if (text && !into) {
+				// `Checkout is down. Respond within 15 minutes.`: a timed sentence in the prose is a target.
+				const prose = readSentences(context, probe, text);
+				if (prose) probe.definition = push(probe.definition, prose);
 			} else if (text && !plain([text])) return false;
 		} else if (node.type === 'list' && read.has(node)) {
 			continue;
@@ -545,7 +549,33 @@ function headingTargets(text: string | undefined): { label: string; value: strin
 
 function isSeveritySection(section: Section): Level | undefined {
 	const words = SEVERITY_PARENT.test(section.parent?.title ?? '');
-	return parseLevel(section.title, words) ?? numberedLevel(section);
+	return parseLevel(section.title, words) ?? numberedLevel(section) ?? speltLevel(section);
+}
+
+/**
+ * Headings over a ladder of spelt-out levels: `Incident priorities`, `Priority levels`,
+ * `Severities`; never `Restore priorities`, whose numbers order work.
+ */
+const SPELT_PARENT =
+	/severit|\b(?:incident|ticket|alert|outage)s?\b.*\bpriorit|\bpriorit(?:y|ies)\s+(?:levels?|definitions?|scale|matrix)\b|^priorit(?:y|ies)$/i;
+
+/** `Priority 2` and nothing more: the whole heading is the spelt-out level. */
+const SPELT_LEVEL = /^(?:priority|severity)\s?(\d)$/i;
+
+/**
+ * `### Priority 1` beside `### Priority 2` under "Incident priorities": a spelt-out level alone is
+ * an order of work elsewhere, but two or more sibling headings so named under a severity or
+ * priority heading are the ladder.
+ */
+function speltLevel(section: Section): Level | undefined {
+	const parent = section.parent;
+	const title = stripEmoji(section.title).trim();
+	if (!parent || !SPELT_LEVEL.test(title) || !SPELT_PARENT.test(parent.title)) return undefined;
+	const numbers = parent.children
+		.map((sibling) => SPELT_LEVEL.exec(stripEmoji(sibling.title).trim())?.[1])
+		.filter(Boolean);
+	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
+	return { ...codeLevel(title), rest: '' };
 }
 
 /** Labels a severity's parts use: a target, the paging rule, a definition or examples. */
@@ -1232,6 +1262,8 @@ const NOT_A_NAME =
  */
 export function recogniseSeverityProse(context: Context): void {
 	if (context.out.severities.length) return;
+	recogniseLevelSentences(context);
+	if (context.out.severities.length) return;
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
 			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
@@ -1258,6 +1290,58 @@ export function recogniseSeverityProse(context: Context): void {
 				}
 			}
 		}
+	}
+}
+
+/** `A SEV1 is …`, `SEV-2 means …`: a sentence that opens by saying what a level is. */
+const LEVEL_SENTENCE =
+	/^(?:an?\s+)?(P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)(?:\s*\(([A-Za-z]+(?: [A-Za-z]+)?)\))?\s+(?:is|means|covers|indicates)\b\s*(.*)$/i;
+
+/**
+ * Under a severity heading, levels defined one sentence each (`A SEV1 is a full outage. … A SEV2
+ * is …`, or `SEV-1 means …; SEV-2 means …`): two levels or more of one scale, each once. What
+ * follows a level's sentence up to the next level's belongs to it; timed sentences are targets.
+ */
+function recogniseLevelSentences(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!SEVERITY_PARENT.test(section.title)) continue;
+		const found: { level: Level; name?: string; text: string[]; node: RootContent; at: string }[] =
+			[];
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			const source = sourceOf(context.doc, node);
+			for (const sentence of inlineText(source).split(/(?<=[.!?;])\s+/)) {
+				const match = LEVEL_SENTENCE.exec(sentence);
+				if (match) {
+					const name = match[2] && NAME_WORD.test(match[2]) ? titleWord(match[2]) : undefined;
+					const rest = match[3]!.replace(/;$/, '.');
+					const text = rest.charAt(0).toUpperCase() + rest.slice(1);
+					found.push({
+						level: { ...codeLevel(match[1]!), rest: '', name },
+						text: [text],
+						node,
+						at: match[1]!,
+					});
+				} else found.at(-1)?.text.push(sentence.replace(/;$/, '.'));
+			}
+		}
+		const levels = found.map((entry) => entry.level.level);
+		const scales = new Set(levels.map((level) => level.replace(/[-\d]/g, '')));
+		if (found.length < 2 || scales.size > 1 || new Set(levels).size < levels.length) continue;
+		if (levels.some((level) => context.out.severities.some((e) => e.data.level === level)))
+			continue;
+		for (const { level, text, node, at } of found) {
+			const severity = severityFor(context, level, false);
+			const prose = readSentences(context, severity, text.join(' '));
+			if (prose) severity.definition = prose;
+			context.out.severities.push({
+				slug: severitySlug(level.level),
+				data: severity,
+				from: fromOffset(context.doc, at, startOf(node)),
+			});
+		}
+		for (const node of new Set(found.map((entry) => entry.node)))
+			claimNode(context.doc, node, hrefOf(context, 'severities', ''));
 	}
 }
 
@@ -1371,7 +1455,8 @@ function timedPieces(severity: SeverityInput, text: string): string | undefined 
  */
 function readSentences(context: Context, severity: SeverityInput, value: string): string {
 	const sentences = value.split(/(?<=\.)\s+(?=[A-Z])/);
-	if (sentences.length < 2) return value;
+	// A lone `Respond within 15 minutes.` is its target; a lone `Label: value` may be anything.
+	if (sentences.length < 2) return timedLine(severity, value.replace(/\.$/, '')) ? '' : value;
 	return sentences
 		.filter((sentence) => {
 			const text = sentence.replace(/\.$/, '');
