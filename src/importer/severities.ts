@@ -33,7 +33,7 @@ import { fromOffset, fromSection, hrefOf, itemLines, type Context } from './mode
 type TargetKey = 'acknowledge' | 'response' | 'update' | 'resolution';
 
 const CODE_LEVEL =
-	/^(P\s?\d|SEV(?:ERITY)?[-\s]?\d|Sev\d|S\d|Priority\s?\d)(?![\w])\s*[\])]?\s*(?:[-–—:|.]\s*)?(.*)$/i;
+	/^(P\s?\d|SEV(?:ERITY)?[-\s]?\d|Sev\d|S\d|Priority\s?\d)(?![\w])\s*[\])]?\s*(?:[-–—:|./]\s*)?(.*)$/i;
 /** `(P1)` after `Priority 1`: the source's own short form of the level it just wrote out. */
 const SHORT_FORM = /^\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*(?:[-–—:|.]\s*)?(.*)$/i;
 const WORD_LEVEL =
@@ -105,7 +105,8 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		const short = SHORT_FORM.exec(code[2]!.trim());
 		const spelt = /^priority/i.test(code[1]!);
 		const level = codeLevel(short ? short[1]! : code[1]!);
-		const rest = (short ? short[2]! : code[2]!).trim();
+		// `**Severity 1 (Critical):**`: the colon closing a bold lead is no part of the name.
+		const rest = (short ? short[2]! : code[2]!).replace(/[\s:]+$/, '').trim();
 		if (short && level.rank !== codeLevel(code[1]!).rank) return undefined;
 		if (spelt && !short && !WORD_LEVEL.test(rest)) return undefined;
 		return { ...level, rest };
@@ -510,9 +511,12 @@ function applyUnlabelled(
 	return true;
 }
 
-/** `1 - High Severity`, `2. Medium`: a bare number and a short name, the level left unnamed. */
+/**
+ * `1 - High Severity`, `2. Medium`, `Level 3 – Low`: a bare number and a short name, the level
+ * left unnamed.
+ */
 const NUMBERED_LEVEL =
-	/^(\d)\s*[-–—:.)]\s*([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}?)(?:[\s-]+(?:severity|priority|sev|impact))?$/i;
+	/^(?:level\s+)?(\d)\s*[-–—:.)]\s*([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}?)(?:[\s-]+(?:severity|priority|sev|impact))?$/i;
 
 /**
  * Under a severity heading, `### 1 - High Severity` beside `### 2 - Medium Severity`: bare numbers
@@ -959,8 +963,23 @@ export function severityTables(
 				});
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
+			// `Urgency | Example | Respond within` over `High`, `Medium`, `Low`: a column of level
+			// words named for one axis is the ladder when a target column times every row and no
+			// cell holds a coded level (an impact × urgency grid whose cells are the levels).
+			const axis =
+				/^(urgency|impact)$/i.test(head![0] ?? '') &&
+				body.every((cells) => cells.every((cell) => !CODE_LEVEL.test(levelText(cell)))) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						timedRow(
+							header,
+							body.map((cells) => cells[column] ?? '')
+						)
+				);
 			const headed =
 				wordScale ||
+				axis ||
 				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
 				(/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
 					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? ''))));
@@ -994,11 +1013,11 @@ export function severityTables(
 			if (!headed) continue;
 			// `Severity | Response Time` over `Critical`, `Warning`, `Info`: a word scale is a ladder
 			// only under a column that names severities, and only when no word repeats.
-			const wordRows = wordScale || /severit|priorit/i.test(head![0] ?? '');
+			const wordRows = wordScale || axis || /severit|priorit/i.test(head![0] ?? '');
 			// `Severity | Name` over `1 | Critical`: bare numbers are the levels when the column names
 			// severities (or priorities) and a column beside them names every level in a level word.
 			const numbered =
-				/severit|priorit|^sev$/i.test(head![0] ?? '') &&
+				/severit|priorit|^sev$|^level$/i.test(head![0] ?? '') &&
 				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
 				head!.some(
 					(header, column) =>
