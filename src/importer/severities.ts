@@ -57,6 +57,7 @@ const NAME_WORD =
 const SEVERITY_PARENT = /severit|priorit|levels?\b|classification|\bclasses\b/i;
 /** `Critical (P0)`, `High Priority (P1)`: the name first, the level in parentheses. */
 const NAME_FIRST = /^(.+?)\s*\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*$/i;
+const NAME_DASH = /^([A-Za-z]+)\s*[-–—:|]\s*(P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)$/i;
 
 export interface Level {
 	level: string;
@@ -108,7 +109,9 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		// `**Severity 1 (Critical):**`: the colon closing a bold lead is no part of the name.
 		const rest = (short ? short[2]! : code[2]!).replace(/[\s:]+$/, '').trim();
 		if (short && level.rank !== codeLevel(code[1]!).rank) return undefined;
-		if (spelt && !short && !WORD_LEVEL.test(rest)) return undefined;
+		// `Priority 1 – Urgent`: a level word (or a team's name word) after it makes it a level.
+		const first = /^[A-Za-z]+/.exec(rest)?.[0] ?? '';
+		if (spelt && !short && !WORD_LEVEL.test(rest) && !NAME_WORD.test(first)) return undefined;
 		return { ...level, rest };
 	}
 	const nameFirst = NAME_FIRST.exec(clean);
@@ -121,6 +124,10 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		!/incident|alert|issue|scenario|problem/i.test(lead)
 	)
 		return { ...codeLevel(nameFirst[2]!), rest: '', name: titleWord(lead) };
+	// `Critical - P1`: a name word, a dash, then the level.
+	const dashed = NAME_DASH.exec(clean);
+	if (dashed && NAME_WORD.test(dashed[1]!))
+		return { ...codeLevel(dashed[2]!), rest: '', name: titleWord(dashed[1]!) };
 	const word = words ? WORD_LEVEL.exec(clean) : undefined;
 	if (!word) return undefined;
 	const name = titleWord(word[1]!);
@@ -152,7 +159,8 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	// `CRITICAL Alerts`, `High severity`: the class noun after a level word names nothing.
 	if (/^(alerts?|incidents?|issues?|events?|severity|priority)$/i.test(level.rest))
 		return { name: level.level };
-	// `S2 - High Severity`: the scale's noun after a level word is no part of its name.
+	// `S2 - High Severity`: the scale's noun after a level word is no part of its name (`Minor
+	// Issue`, `Critical Outage` are the team's own names and stay whole).
 	const word = /^([A-Za-z]+)\s+(?:severity|priority)$/i.exec(level.rest);
 	if (word && NAME_WORD.test(word[1]!)) return { name: titleWord(word[1]!) };
 	// `SEV-1 (Critical) - Page Immediately`: the name in parentheses, then what it calls for.
@@ -355,6 +363,13 @@ function apply(
 	const l = label.toLowerCase();
 	const values = [value, ...items].filter(Boolean);
 	if (PAGING.test(l) && value && items.length === 0) severity.paging = value;
+	// `### SEV1` over `**Name:** Critical`: the level's name given as a field of its own.
+	else if (
+		/^name$/.test(l) &&
+		severity.name === severity.level &&
+		/^[A-Za-z]+(?: [A-Za-z]+)?$/.test(value)
+	)
+		severity.name = value;
 	else if (/^(definition|description|criteria|when)\b/.test(l))
 		severity.definition = push(severity.definition, ...values);
 	else if (/^(example|examples|example incidents)$/.test(l))
@@ -1229,9 +1244,10 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 	const level = plain ? parseLevel(plain[1]!, true) : undefined;
 	// `P1 - Critical: Full outage` names the level after the dash: not read as a bare level here.
 	const named = plain && NAME_WORD.test(/^([A-Za-z]+)(?:\s*[-–—:]|$)/.exec(plain[2]!)?.[1] ?? '');
-	return level && !level.rest && !named
-		? { lead: plain![1]!.trim(), rest: plain![2]!.trim() }
-		: undefined;
+	// `SEV-1 (Critical): Down`: a name in parentheses after the level is still the lead.
+	const paren = /^\(([A-Za-z]+(?: [A-Za-z]+)?)\)$/.exec(level?.rest ?? '');
+	const bare = level && (!level.rest || (paren && NAME_WORD.test(paren[1]!)));
+	return bare && !named ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
 }
 
 /**
@@ -1424,7 +1440,7 @@ function readLevelList(context: Context, list: List, claimIt: boolean): void {
 			const pair = splitLabel(text);
 			if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
 			if (timedLine(severity, text)) continue;
-			const rest = timedPieces(severity, text) ?? line;
+			const rest = timedPieces(severity, text) ?? readSentences(context, severity, line);
 			if (!rest) continue;
 			if (severity.definition) severity.actions = push(severity.actions, rest);
 			else severity.definition = rest;
