@@ -107,7 +107,7 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		const spelt = /^priority/i.test(code[1]!);
 		const level = codeLevel(short ? short[1]! : code[1]!);
 		// `**Severity 1 (Critical):**`: the colon closing a bold lead is no part of the name.
-		const rest = (short ? short[2]! : code[2]!).replace(/[\s:]+$/, '').trim();
+		const rest = (short ? short[2]! : code[2]!).replace(/[\s:.]+$/, '').trim();
 		if (short && level.rank !== codeLevel(code[1]!).rank) return undefined;
 		// `Priority 1 – Urgent`: a level word (or a team's name word) after it makes it a level.
 		const first = /^[A-Za-z]+/.exec(rest)?.[0] ?? '';
@@ -124,6 +124,9 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		!/incident|alert|issue|scenario|problem/i.test(lead)
 	)
 		return { ...codeLevel(nameFirst[2]!), rest: '', name: titleWord(lead) };
+	// `Priority: High` under a severity heading: the scale named before its level word.
+	const axis = words ? /^(?:priority|severity|level)\s*[:–—-]\s*(.+)$/i.exec(clean) : undefined;
+	if (axis && WORD_LEVEL.test(axis[1]!)) return parseLevel(axis[1]!, true);
 	// `Critical - P1`: a name word, a dash, then the level.
 	const dashed = NAME_DASH.exec(clean);
 	if (dashed && NAME_WORD.test(dashed[1]!))
@@ -1493,13 +1496,17 @@ function readSentences(context: Context, severity: SeverityInput, value: string)
 	// A lone `Respond within 15 minutes.` is its target; a lone `Label: value` may be anything.
 	if (sentences.length < 2) return timedLine(severity, value.replace(/\.$/, '')) ? '' : value;
 	return sentences
-		.filter((sentence) => {
+		.flatMap((sentence) => {
 			const text = sentence.replace(/\.$/, '');
 			const pair = splitLabel(text);
-			return !(
+			if (
 				(pair && targetKey(pair.label) && apply(context, severity, pair.label, pair.value, [])) ||
 				timedLine(severity, text)
-			);
+			)
+				return [];
+			// `Response within 15 minutes, updates every 30 minutes.`: each timed piece is a target.
+			const rest = timedPieces(severity, text);
+			return rest === undefined ? [sentence] : rest ? [`${rest}.`] : [];
 		})
 		.join(' ');
 }
