@@ -1343,8 +1343,7 @@ const LEVEL_SENTENCE =
 function recogniseLevelSentences(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!SEVERITY_PARENT.test(section.title)) continue;
-		const found: { level: Level; name?: string; text: string[]; node: RootContent; at: string }[] =
-			[];
+		const found: { level: Level; text: string[]; node: RootContent; at: string }[] = [];
 		for (const node of section.nodes) {
 			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			const source = sourceOf(context.doc, node);
@@ -1355,7 +1354,7 @@ function recogniseLevelSentences(context: Context): void {
 					const rest = match[3]!.replace(/;$/, '.');
 					const text = rest.charAt(0).toUpperCase() + rest.slice(1);
 					found.push({
-						level: { ...codeLevel(match[1]!), rest: '', name },
+						level: { ...codeLevel(match[1]!), rest: '', ...(name ? { name } : {}) },
 						text: [text],
 						node,
 						at: match[1]!,
