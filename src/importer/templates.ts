@@ -770,11 +770,15 @@ interface ProseMessage {
 /**
  * A message written in Markdown, as its reader gets it: escapes undone (`\[Service name\]` is the
  * blank `[Service name]`), and the `Channel:` / `Audience:` lines in front of it taken out, since
- * they say where it goes and who reads it, not what it says.
+ * they say where it goes and who reads it, not what it says. A body kept as Markdown (`markdown`)
+ * keeps its escapes: undone, `\*` would read as emphasis and `\<img …\>` as markup.
  */
-function proseMessage(texts: string[]): ProseMessage {
+function proseMessage(texts: string[], markdown = false): ProseMessage {
 	const message: ProseMessage = { body: '' };
-	const lines = texts.map(unescapeMarkdown).join('\n\n').split('\n');
+	const lines = texts
+		.map((text) => (markdown ? text : unescapeMarkdown(text)))
+		.join('\n\n')
+		.split('\n');
 	while (lines.length) {
 		const line = lines[0]!.trim();
 		const pair = line ? labelLine(line, true) : undefined;
@@ -901,7 +905,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			...(subject ? { subject } : {}),
 			...(audience ? { audience } : {}),
 			format: skeleton ? 'markdown' : 'plain',
-			body,
+			body: skeleton ? proseMessage(texts, true).body : body,
 			fields: blanks.fields,
 		};
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, end]);
