@@ -88,6 +88,8 @@ export interface CodeContext {
 	inStep: boolean;
 	/** Text of the paragraph right before the block (`Post in #incidents:`), or empty. */
 	previous: string;
+	/** The last line written above the block in its section, whatever holds it (a list's item). */
+	above: string;
 }
 
 /** Every fenced block with where it sits: its section and the label in front of it. */
@@ -162,6 +164,12 @@ export function codeBlocks(context: Context): CodeContext[] {
 			labelNode,
 			inStep: parent.type === 'listItem',
 			previous: previous?.type === 'paragraph' ? toString(previous) : '',
+			above:
+				context.doc.source
+					.slice(section.contentStart, at)
+					.split('\n')
+					.findLast((line) => line.trim())
+					?.trim() ?? '',
 			...(subjectNode ? { subject: labelled(subjectNode, /./)!, subjectNode } : {}),
 			...(audienceNode ? { audience: inlineText(labelled(audienceNode, /./)!), audienceNode } : {}),
 			before: before.map((p) => toString(p)),
@@ -271,6 +279,29 @@ function isTemplate(code: CodeContext): boolean {
 	)
 		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
+}
+
+/** Prose that hands a block over as an example: `Here is an example sitrep:`, `For example:`. */
+const CALLS_EXAMPLE = /\b(examples?|e\.g\.|for instance)\b/i;
+/** `**Severity**: LOW`, `Responders: Ann, Bo`: a labelled line with its value written in. */
+const FILLED_LINE =
+	/^\s*(?:[-*+]\s+)?(?:\*\*[^*\n]{1,40}\*\*\s*:|\*\*[^*\n]{1,40}:\*\*|[A-Z][\w ]{0,30}:)\s*\S/;
+
+/**
+ * A message filled in once (`**Subject**: [sitrep] Chickens are escaping` over `**Severity**: LOW`,
+ * `**Incident Commander**: Farmer Jane`): the text above calls it an example, or its one blank
+ * is a tag on one line (`[sitrep]`) while three labelled lines or more carry values. A text the
+ * prose above calls a template is one, whatever its lines say (`- **Lead**: your name`).
+ * Copied into the next incident its facts would be false, so it is no template.
+ */
+function isFilledExample(code: CodeContext): boolean {
+	const text = `${code.above} ${code.label ?? ''}`;
+	if (/\btemplates?\b/i.test(text)) return false;
+	if (CALLS_EXAMPLE.test(text)) return true;
+	const lines = code.node.value.split('\n').filter((line) => line.trim());
+	const blanked = lines.filter((line) => blankTokens(line).length > 0);
+	const filled = lines.filter((line) => FILLED_LINE.test(line) && blankTokens(line).length === 0);
+	return blanked.length === 1 && filled.length >= 3;
 }
 
 /** A label that is only a status page status. */
@@ -545,6 +576,17 @@ export function recogniseTemplates(context: Context): void {
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
+		if (isFilledExample(code)) {
+			context.check.push({
+				kind: 'template',
+				heading: code.label ?? code.section.title,
+				start: startOf(code.node),
+				end: endOf(code.node),
+				reason:
+					"it is a message filled in once (the text above calls it an example, or its lines carry values, not blanks), so no template is made from it (write the incident's details as [blanks] to make one)",
+			});
+			continue;
+		}
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
 		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
 		// A message inside a runbook's step is named by its own first line when it has one (`#
