@@ -838,6 +838,8 @@ function proseMessage(texts: string[], markdown = false): ProseMessage {
 /** `Hi team,`, `Dear customer,`, `Hello all,`: a letter's opening line. */
 const GREETING =
 	/^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*$/i;
+/** A chat post's opening: `@support-team …`, `Hey @ce-team, …`, `Hi again @leads!`. */
+const CHAT_OPENING = /^(?:(?:hi|hey|hello)(?: again)?[ \t]+)?@/i;
 /** A heading naming a message sent to people: `Customer notification`, `Maintenance announcement`. */
 const NOTICE_HEADING = /\b(notices?|notifications?|announcements?)\b/i;
 /**
@@ -871,6 +873,11 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				? inlineText(subjectLine.value)
 				: undefined;
 		const inMessages = messagesAbove(section) && !MESSAGES_PARENT.test(section.title);
+		const posts = inMessages ? labelledPosts(context, nodes) : undefined;
+		if (posts) {
+			addPosts(context, taken, section, posts);
+			continue;
+		}
 		const bodyNodes = (subject && firstLines.length === 1 ? nodes.slice(1) : nodes).filter(
 			(node) => {
 				const label = node.type === 'paragraph' && labelLine(sourceOf(context.doc, node));
@@ -910,6 +917,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		// with two blanks at least: that text is the message, not advice about writing one.
 		const named = inMessages && MESSAGE_NAME.test(title.trim()) && blanks.fields.length >= 2;
 		const greeted = greeting && blanks.fields.length > 0;
+		// Among messages, a chat post that opens by mentioning people (`@ [incident lead] Can you
+		// …`, `Hey @ce-team, …`) and leaves a blank: one paragraph is the whole post.
+		const mentions = inMessages && CHAT_OPENING.test(body) && blanks.fields.length > 0;
 		if (
 			!body ||
 			(!sent &&
@@ -917,6 +927,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				!skeleton &&
 				!named &&
 				!greeted &&
+				!mentions &&
 				(blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
@@ -928,13 +939,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const isVia = (text?: string) => !!text && VIA_NOTE.test(text);
 		const via = isVia(note);
 		const channelWords = `${words} ${via ? note : ''} ${isVia(parentNote) ? parentNote : ''} ${channel ?? ''}`;
-		const channels: NonNullable<TemplateInput['channels']> = [];
-		if (/\bchat\b|teams|sms/i.test(channelWords)) channels.push('chat');
 		// A headline is the post's title on a status page, not an email's subject.
-		if ((subject && /subject/i.test(subjectLine!.label)) || /e-?mail/i.test(channelWords))
-			channels.push('email');
-		if (/status page/i.test(channelWords)) channels.push('status-page');
-		if (/slack/i.test(channelWords)) channels.push('slack');
+		const channels = channelsIn(channelWords, !!subject && /subject/i.test(subjectLine!.label));
+		if (mentions && channels.length === 0) channels.push('chat');
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind,
@@ -962,6 +969,83 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
+}
+
+/** Where messages named by `words` go: `chat`, `email` (also when it has a subject), `status-page`, `slack`. */
+function channelsIn(words: string, subject = false): NonNullable<TemplateInput['channels']> {
+	const channels: NonNullable<TemplateInput['channels']> = [];
+	if (/\bchat\b|teams|sms/i.test(words)) channels.push('chat');
+	if (subject || /e-?mail/i.test(words)) channels.push('email');
+	if (/status page/i.test(words)) channels.push('status-page');
+	if (/slack/i.test(words)) channels.push('slack');
+	return channels;
+}
+
+/**
+ * Each labelled post of a section as its own template, titled by its label (`Investigating`, its
+ * parenthetical as when); two labels of one name (`Identified (first post …)`, `Identified (second
+ * post …)`) keep their parentheticals in the title, to tell them apart.
+ */
+function addPosts(
+	context: Context,
+	taken: Set<string>,
+	section: Section,
+	posts: LabelledPost[]
+): void {
+	const words = `${section.title} ${section.parent?.title ?? ''}`;
+	const split = posts.map((post) => splitTitle(inlineText(post.label)));
+	for (const [index, post] of posts.entries()) {
+		const { title, note } = split[index]!;
+		const twin = split.some((other, i) => i !== index && other.title === title);
+		const { body, audience } = proseMessage(post.texts);
+		const channels = channelsIn(words);
+		const data: NewTemplate = {
+			title: twin ? inlineText(post.label) : title,
+			kind: kindOf(words),
+			...(note ? { when: note } : {}),
+			...(channels.length ? { channels } : {}),
+			...(audience ? { audience } : {}),
+			format: 'plain',
+			body,
+			fields: fieldsFor(body).fields,
+		};
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, post.label, post.at));
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, post.at, post.end, href, entryLink('Template', data.title, href));
+	}
+}
+
+/** `_Investigating_`, `*Resolved (option two: …)*`: an italic line naming the post below it. */
+const POST_LABEL = /^[*_]([A-Z][^*_\n]{0,100}?)[*_]:?\s*$/;
+
+interface LabelledPost {
+	label: string;
+	/** The label line's offset, and where the post's text starts and ends. */
+	at: number;
+	end: number;
+	texts: string[];
+}
+
+/**
+ * A section of posts, each under its own italic line (`_Investigating_` over its words,
+ * `_Resolved (option one: …)_` over its own): one post per label, in order. Undefined unless the
+ * section opens with a label and holds two labels at least.
+ */
+function labelledPosts(context: Context, nodes: Section['nodes']): LabelledPost[] | undefined {
+	const posts: LabelledPost[] = [];
+	for (const node of nodes) {
+		const text = messageText(context, node);
+		const [first, ...rest] = text.split('\n');
+		const label = node.type === 'paragraph' ? POST_LABEL.exec(first!.trim())?.[1] : undefined;
+		if (label) {
+			posts.push({ label, at: startOf(node), end: endOf(node), texts: [] });
+			if (rest.join('\n').trim()) posts.at(-1)!.texts.push(rest.join('\n'));
+		} else if (posts.length) {
+			posts.at(-1)!.texts.push(text);
+			posts.at(-1)!.end = endOf(node);
+		} else return undefined;
+	}
+	return posts.length >= 2 && posts.every((post) => post.texts.length) ? posts : undefined;
 }
 
 /**
