@@ -572,6 +572,7 @@ export function recogniseTemplates(context: Context): void {
 	recogniseDocumentTemplates(context, taken);
 	recogniseFormTemplates(context, taken);
 	recogniseMessagePages(context, taken);
+	recogniseRoutedMessages(context, taken);
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
@@ -838,6 +839,27 @@ function proseMessage(texts: string[], markdown = false): ProseMessage {
 /** `Hi team,`, `Dear customer,`, `Hello all,`: a letter's opening line. */
 const GREETING =
 	/^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*$/i;
+/** `Thank you,`, `Best regards,`: a letter's closing line, alone in its paragraph. */
+const SIGN_OFF =
+	/^(?:thank you|thanks|many thanks|regards|best regards|kind regards|best|sincerely|cheers|yours sincerely)[,.!]?$/i;
+
+/**
+ * A reply written out to send as it is: paragraphs to the reader (`you`) closed by a sign-off
+ * paragraph (`Thank you,`) and a short signature (`The Security Response Team`).
+ */
+function isSignedLetter(body: string): boolean {
+	const paragraphs = body.split(/\n\s*\n/).map((text) => text.trim());
+	if (paragraphs.length < 3) return false;
+	const [signOff, signature] = paragraphs.slice(-2);
+	return (
+		SIGN_OFF.test(signOff!) &&
+		!signature!.includes('\n') &&
+		signature!.split(/\s+/).length <= 12 &&
+		!/[.!?:]$/.test(signature!) &&
+		/\byour?\b/i.test(paragraphs.slice(0, -2).join(' '))
+	);
+}
+
 /** A chat post's opening: `@support-team …`, `Hey @ce-team, …`, `Hi again @leads!`. */
 const CHAT_OPENING = /^(?:(?:hi|hey|hello)(?: again)?[ \t]+)?@/i;
 /** A heading naming a message sent to people: `Customer notification`, `Maintenance announcement`. */
@@ -891,7 +913,8 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const { body, channel, audience } = proseMessage(texts);
 		// `Hi team,` opening a section named as a notice: a letter, wherever the section is.
 		const greeting = GREETING.test(body.split('\n')[0]!) && NOTICE_HEADING.test(section.title);
-		if (!subject && !inMessages && !greeting) continue;
+		const signed = isSignedLetter(body);
+		if (!subject && !inMessages && !greeting && !signed) continue;
 		const end = endOf(nodes[nodes.length - 1]!);
 		const blanks = fieldsFor(body, subject ?? '');
 		// One paragraph is a message when written as one: lines broken by hand, two blanks at least
@@ -928,11 +951,13 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				!named &&
 				!greeted &&
 				!mentions &&
+				!signed &&
 				(blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
 		const words = `${title} ${section.parent.title}`;
-		const kind = kindOf(words);
+		// A signed reply outside a set of messages answers someone outside the team.
+		const kind = signed && !inMessages ? 'external' : kindOf(words);
 		const parentNote = splitTitle(section.parent.title).note;
 		// `(email/chat)`: the heading's note names where the message goes, not when; so does the
 		// note of the heading over a group of messages (`Team notices (Chat/Email)`).
@@ -942,6 +967,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		// A headline is the post's title on a status page, not an email's subject.
 		const channels = channelsIn(channelWords, !!subject && /subject/i.test(subjectLine!.label));
 		if (mentions && channels.length === 0) channels.push('chat');
+		if (signed && channels.length === 0) channels.push('email');
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind,
@@ -1291,6 +1317,63 @@ function recogniseMessagePages(context: Context, taken: Set<string>): void {
 			fields: fieldsFor(body, subject ?? '').fields,
 		};
 		addSectionTemplate(context, taken, section, data, [section.start, section.end]);
+	}
+}
+
+/** `TO: \`list@example.org\``, `SUBJECT: \`[Advisory] $CVE\``, `TITLE: …`: where a message goes and its heading. */
+const ROUTING_LINE = /^(to|cc|bcc|subject|title)\s*:\s*(.*)$/i;
+/** A note that hands the text over as a message: `Use this email template`, `Post this message`. */
+const HANDED_OVER = /template\b|(?:post|send|use) this (?:message|e-?mail|post|text)\b/i;
+/** `_Use this email template for …_`: a note to the sender, a paragraph in italics. */
+const NOTE = /^_[^_][\s\S]*_$|^\*[^*][\s\S]*\*$/;
+
+/**
+ * A message written out under its heading after a rule: notes to the sender in italics and its
+ * routing lines (`TO:`, `SUBJECT:`, `TITLE:`) above a `---`, the message below it (sub-headings
+ * and all) up to the next rule, which sets off an example. The notes and routing lines must be
+ * all there is above the rule, with a routing line or a note handing the text over, and the
+ * message must leave a blank (`$CVE`, `[service]`). Its body is the source's Markdown.
+ */
+function recogniseRoutedMessages(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!section.heading || touched(context, section.start, section.end)) continue;
+		const rule = ruleAfter(context, section.contentStart, section.end);
+		const above = section.nodes.filter((node) => rule !== undefined && endOf(node) <= rule);
+		if (rule === undefined || above.length === 0) continue;
+		const texts = above.map((node) => sourceOf(context.doc, node).trim());
+		const notes = texts.filter((text) => NOTE.test(text)).join(' ');
+		const lines = texts
+			.filter((text) => !NOTE.test(text))
+			.flatMap((text) => text.split('\n'))
+			.map((line) => line.trim());
+		if (!lines.every((line) => ROUTING_LINE.test(line))) continue;
+		const routing = lines.map((line) => {
+			const [, label, value] = ROUTING_LINE.exec(line)!;
+			return { label: label!.toLowerCase(), value: inlineText(value!.replace(/^`(.*)`$/, '$1')) };
+		});
+		if (routing.length === 0 && !HANDED_OVER.test(notes)) continue;
+		const start = context.doc.source.indexOf('\n', rule) + 1 || section.end;
+		const end = ruleAfter(context, start, section.end) ?? section.end;
+		const body = context.doc.source.slice(start, end).trim();
+		if (!body || blankTokens(body).length === 0) continue;
+		const value = (label: string) => routing.find((line) => line.label === label)?.value;
+		const subject = value('subject') ?? value('title');
+		const audience = value('to');
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		const words = `${title} ${notes}`;
+		const channels = channelsIn(words, !!value('subject') || !!audience);
+		const data: NewTemplate = {
+			title: title.trim() || 'Template',
+			kind: kindOf(title),
+			...(note ? { when: note } : {}),
+			...(channels.length ? { channels } : {}),
+			...(subject ? { subject } : {}),
+			...(audience ? { audience } : {}),
+			format: 'markdown',
+			body,
+			fields: fieldsFor(body, subject ?? '').fields,
+		};
+		addSectionTemplate(context, taken, section, data, [section.start, end]);
 	}
 }
 
