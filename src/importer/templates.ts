@@ -88,6 +88,8 @@ export interface CodeContext {
 	inStep: boolean;
 	/** Text of the paragraph right before the block (`Post in #incidents:`), or empty. */
 	previous: string;
+	/** The last line written above the block in its section, whatever holds it (a list's item). */
+	above: string;
 }
 
 /** Every fenced block with where it sits: its section and the label in front of it. */
@@ -162,6 +164,12 @@ export function codeBlocks(context: Context): CodeContext[] {
 			labelNode,
 			inStep: parent.type === 'listItem',
 			previous: previous?.type === 'paragraph' ? toString(previous) : '',
+			above:
+				context.doc.source
+					.slice(section.contentStart, at)
+					.split('\n')
+					.findLast((line) => line.trim())
+					?.trim() ?? '',
 			...(subjectNode ? { subject: labelled(subjectNode, /./)!, subjectNode } : {}),
 			...(audienceNode ? { audience: inlineText(labelled(audienceNode, /./)!), audienceNode } : {}),
 			before: before.map((p) => toString(p)),
@@ -271,6 +279,29 @@ function isTemplate(code: CodeContext): boolean {
 	)
 		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
+}
+
+/** Prose that hands a block over as an example: `Here is an example sitrep:`, `For example:`. */
+const CALLS_EXAMPLE = /\b(examples?|e\.g\.|for instance)\b/i;
+/** `**Severity**: LOW`, `Responders: Ann, Bo`: a labelled line with its value written in. */
+const FILLED_LINE =
+	/^\s*(?:[-*+]\s+)?(?:\*\*[^*\n]{1,40}\*\*\s*:|\*\*[^*\n]{1,40}:\*\*|[A-Z][\w ]{0,30}:)\s*\S/;
+
+/**
+ * A message filled in once (`**Subject**: [sitrep] Chickens are escaping` over `**Severity**: LOW`,
+ * `**Incident Commander**: Farmer Jane`): the text above calls it an example, or its one blank
+ * is a tag on one line (`[sitrep]`) while three labelled lines or more carry values. A text the
+ * prose above calls a template is one, whatever its lines say (`- **Lead**: your name`).
+ * Copied into the next incident its facts would be false, so it is no template.
+ */
+function isFilledExample(code: CodeContext): boolean {
+	const text = `${code.above} ${code.label ?? ''}`;
+	if (/\btemplates?\b/i.test(text)) return false;
+	if (CALLS_EXAMPLE.test(text)) return true;
+	const lines = code.node.value.split('\n').filter((line) => line.trim());
+	const blanked = lines.filter((line) => blankTokens(line).length > 0);
+	const filled = lines.filter((line) => FILLED_LINE.test(line) && blankTokens(line).length === 0);
+	return blanked.length === 1 && filled.length >= 3;
 }
 
 /** A label that is only a status page status. */
@@ -541,10 +572,22 @@ export function recogniseTemplates(context: Context): void {
 	recogniseDocumentTemplates(context, taken);
 	recogniseFormTemplates(context, taken);
 	recogniseMessagePages(context, taken);
+	recogniseRoutedMessages(context, taken);
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
+		if (isFilledExample(code)) {
+			context.check.push({
+				kind: 'template',
+				heading: code.label ?? code.section.title,
+				start: startOf(code.node),
+				end: endOf(code.node),
+				reason:
+					"it is a message filled in once (the text above calls it an example, or its lines carry values, not blanks), so no template is made from it (write the incident's details as [blanks] to make one)",
+			});
+			continue;
+		}
 		// A label that only names the channel ("Email/Status Page:") leaves the heading as the title.
 		const generic = !code.label || GENERIC_LABEL.test(code.label) || CHANNEL_LABEL.test(code.label);
 		// A message inside a runbook's step is named by its own first line when it has one (`#
@@ -770,11 +813,15 @@ interface ProseMessage {
 /**
  * A message written in Markdown, as its reader gets it: escapes undone (`\[Service name\]` is the
  * blank `[Service name]`), and the `Channel:` / `Audience:` lines in front of it taken out, since
- * they say where it goes and who reads it, not what it says.
+ * they say where it goes and who reads it, not what it says. A body kept as Markdown (`markdown`)
+ * keeps its escapes: undone, `\*` would read as emphasis and `\<img …\>` as markup.
  */
-function proseMessage(texts: string[]): ProseMessage {
+function proseMessage(texts: string[], markdown = false): ProseMessage {
 	const message: ProseMessage = { body: '' };
-	const lines = texts.map(unescapeMarkdown).join('\n\n').split('\n');
+	const lines = texts
+		.map((text) => (markdown ? text : unescapeMarkdown(text)))
+		.join('\n\n')
+		.split('\n');
 	while (lines.length) {
 		const line = lines[0]!.trim();
 		const pair = line ? labelLine(line, true) : undefined;
@@ -792,6 +839,29 @@ function proseMessage(texts: string[]): ProseMessage {
 /** `Hi team,`, `Dear customer,`, `Hello all,`: a letter's opening line. */
 const GREETING =
 	/^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*$/i;
+/** `Thank you,`, `Best regards,`: a letter's closing line, alone in its paragraph. */
+const SIGN_OFF =
+	/^(?:thank you|thanks|many thanks|regards|best regards|kind regards|best|sincerely|cheers|yours sincerely)[,.!]?$/i;
+
+/**
+ * A reply written out to send as it is: paragraphs to the reader (`you`) closed by a sign-off
+ * paragraph (`Thank you,`) and a short signature (`The Security Response Team`).
+ */
+function isSignedLetter(body: string): boolean {
+	const paragraphs = body.split(/\n\s*\n/).map((text) => text.trim());
+	if (paragraphs.length < 3) return false;
+	const [signOff, signature] = paragraphs.slice(-2);
+	return (
+		SIGN_OFF.test(signOff!) &&
+		!signature!.includes('\n') &&
+		signature!.split(/\s+/).length <= 12 &&
+		!/[.!?:]$/.test(signature!) &&
+		/\byour?\b/i.test(paragraphs.slice(0, -2).join(' '))
+	);
+}
+
+/** A chat post's opening: `@support-team …`, `Hey @ce-team, …`, `Hi again @leads!`. */
+const CHAT_OPENING = /^(?:(?:hi|hey|hello)(?: again)?[ \t]+)?@/i;
 /** A heading naming a message sent to people: `Customer notification`, `Maintenance announcement`. */
 const NOTICE_HEADING = /\b(notices?|notifications?|announcements?)\b/i;
 /**
@@ -825,6 +895,11 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				? inlineText(subjectLine.value)
 				: undefined;
 		const inMessages = messagesAbove(section) && !MESSAGES_PARENT.test(section.title);
+		const posts = inMessages ? labelledPosts(context, nodes) : undefined;
+		if (posts) {
+			addPosts(context, taken, section, posts);
+			continue;
+		}
 		const bodyNodes = (subject && firstLines.length === 1 ? nodes.slice(1) : nodes).filter(
 			(node) => {
 				const label = node.type === 'paragraph' && labelLine(sourceOf(context.doc, node));
@@ -838,7 +913,8 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const { body, channel, audience } = proseMessage(texts);
 		// `Hi team,` opening a section named as a notice: a letter, wherever the section is.
 		const greeting = GREETING.test(body.split('\n')[0]!) && NOTICE_HEADING.test(section.title);
-		if (!subject && !inMessages && !greeting) continue;
+		const signed = isSignedLetter(body);
+		if (!subject && !inMessages && !greeting && !signed) continue;
 		const end = endOf(nodes[nodes.length - 1]!);
 		const blanks = fieldsFor(body, subject ?? '');
 		// One paragraph is a message when written as one: lines broken by hand, two blanks at least
@@ -864,6 +940,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		// with two blanks at least: that text is the message, not advice about writing one.
 		const named = inMessages && MESSAGE_NAME.test(title.trim()) && blanks.fields.length >= 2;
 		const greeted = greeting && blanks.fields.length > 0;
+		// Among messages, a chat post that opens by mentioning people (`@ [incident lead] Can you
+		// …`, `Hey @ce-team, …`) and leaves a blank: one paragraph is the whole post.
+		const mentions = inMessages && CHAT_OPENING.test(body) && blanks.fields.length > 0;
 		if (
 			!body ||
 			(!sent &&
@@ -871,24 +950,24 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				!skeleton &&
 				!named &&
 				!greeted &&
+				!mentions &&
+				!signed &&
 				(blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
 		const words = `${title} ${section.parent.title}`;
-		const kind = kindOf(words);
+		// A signed reply outside a set of messages answers someone outside the team.
+		const kind = signed && !inMessages ? 'external' : kindOf(words);
 		const parentNote = splitTitle(section.parent.title).note;
 		// `(email/chat)`: the heading's note names where the message goes, not when; so does the
 		// note of the heading over a group of messages (`Team notices (Chat/Email)`).
 		const isVia = (text?: string) => !!text && VIA_NOTE.test(text);
 		const via = isVia(note);
 		const channelWords = `${words} ${via ? note : ''} ${isVia(parentNote) ? parentNote : ''} ${channel ?? ''}`;
-		const channels: NonNullable<TemplateInput['channels']> = [];
-		if (/\bchat\b|teams|sms/i.test(channelWords)) channels.push('chat');
 		// A headline is the post's title on a status page, not an email's subject.
-		if ((subject && /subject/i.test(subjectLine!.label)) || /e-?mail/i.test(channelWords))
-			channels.push('email');
-		if (/status page/i.test(channelWords)) channels.push('status-page');
-		if (/slack/i.test(channelWords)) channels.push('slack');
+		const channels = channelsIn(channelWords, !!subject && /subject/i.test(subjectLine!.label));
+		if (mentions && channels.length === 0) channels.push('chat');
+		if (signed && channels.length === 0) channels.push('email');
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind,
@@ -901,7 +980,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			...(subject ? { subject } : {}),
 			...(audience ? { audience } : {}),
 			format: skeleton ? 'markdown' : 'plain',
-			body,
+			body: skeleton ? proseMessage(texts, true).body : body,
 			fields: blanks.fields,
 		};
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, end]);
@@ -916,6 +995,83 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
+}
+
+/** Where messages named by `words` go: `chat`, `email` (also when it has a subject), `status-page`, `slack`. */
+function channelsIn(words: string, subject = false): NonNullable<TemplateInput['channels']> {
+	const channels: NonNullable<TemplateInput['channels']> = [];
+	if (/\bchat\b|teams|sms/i.test(words)) channels.push('chat');
+	if (subject || /e-?mail/i.test(words)) channels.push('email');
+	if (/status page/i.test(words)) channels.push('status-page');
+	if (/slack/i.test(words)) channels.push('slack');
+	return channels;
+}
+
+/**
+ * Each labelled post of a section as its own template, titled by its label (`Investigating`, its
+ * parenthetical as when); two labels of one name (`Identified (first post …)`, `Identified (second
+ * post …)`) keep their parentheticals in the title, to tell them apart.
+ */
+function addPosts(
+	context: Context,
+	taken: Set<string>,
+	section: Section,
+	posts: LabelledPost[]
+): void {
+	const words = `${section.title} ${section.parent?.title ?? ''}`;
+	const split = posts.map((post) => splitTitle(inlineText(post.label)));
+	for (const [index, post] of posts.entries()) {
+		const { title, note } = split[index]!;
+		const twin = split.some((other, i) => i !== index && other.title === title);
+		const { body, audience } = proseMessage(post.texts);
+		const channels = channelsIn(words);
+		const data: NewTemplate = {
+			title: twin ? inlineText(post.label) : title,
+			kind: kindOf(words),
+			...(note ? { when: note } : {}),
+			...(channels.length ? { channels } : {}),
+			...(audience ? { audience } : {}),
+			format: 'plain',
+			body,
+			fields: fieldsFor(body).fields,
+		};
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, post.label, post.at));
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, post.at, post.end, href, entryLink('Template', data.title, href));
+	}
+}
+
+/** `_Investigating_`, `*Resolved (option two: …)*`: an italic line naming the post below it. */
+const POST_LABEL = /^[*_]([A-Z][^*_\n]{0,100}?)[*_]:?\s*$/;
+
+interface LabelledPost {
+	label: string;
+	/** The label line's offset, and where the post's text starts and ends. */
+	at: number;
+	end: number;
+	texts: string[];
+}
+
+/**
+ * A section of posts, each under its own italic line (`_Investigating_` over its words,
+ * `_Resolved (option one: …)_` over its own): one post per label, in order. Undefined unless the
+ * section opens with a label and holds two labels at least.
+ */
+function labelledPosts(context: Context, nodes: Section['nodes']): LabelledPost[] | undefined {
+	const posts: LabelledPost[] = [];
+	for (const node of nodes) {
+		const text = messageText(context, node);
+		const [first, ...rest] = text.split('\n');
+		const label = node.type === 'paragraph' ? POST_LABEL.exec(first!.trim())?.[1] : undefined;
+		if (label) {
+			posts.push({ label, at: startOf(node), end: endOf(node), texts: [] });
+			if (rest.join('\n').trim()) posts.at(-1)!.texts.push(rest.join('\n'));
+		} else if (posts.length) {
+			posts.at(-1)!.texts.push(text);
+			posts.at(-1)!.end = endOf(node);
+		} else return undefined;
+	}
+	return posts.length >= 2 && posts.every((post) => post.texts.length) ? posts : undefined;
 }
 
 /**
@@ -1161,6 +1317,63 @@ function recogniseMessagePages(context: Context, taken: Set<string>): void {
 			fields: fieldsFor(body, subject ?? '').fields,
 		};
 		addSectionTemplate(context, taken, section, data, [section.start, section.end]);
+	}
+}
+
+/** `TO: \`list@example.org\``, `SUBJECT: \`[Advisory] $CVE\``, `TITLE: …`: where a message goes and its heading. */
+const ROUTING_LINE = /^(to|cc|bcc|subject|title)\s*:\s*(.*)$/i;
+/** A note that hands the text over as a message: `Use this email template`, `Post this message`. */
+const HANDED_OVER = /template\b|(?:post|send|use) this (?:message|e-?mail|post|text)\b/i;
+/** `_Use this email template for …_`: a note to the sender, a paragraph in italics. */
+const NOTE = /^_[^_][\s\S]*_$|^\*[^*][\s\S]*\*$/;
+
+/**
+ * A message written out under its heading after a rule: notes to the sender in italics and its
+ * routing lines (`TO:`, `SUBJECT:`, `TITLE:`) above a `---`, the message below it (sub-headings
+ * and all) up to the next rule, which sets off an example. The notes and routing lines must be
+ * all there is above the rule, with a routing line or a note handing the text over, and the
+ * message must leave a blank (`$CVE`, `[service]`). Its body is the source's Markdown.
+ */
+function recogniseRoutedMessages(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!section.heading || touched(context, section.start, section.end)) continue;
+		const rule = ruleAfter(context, section.contentStart, section.end);
+		const above = section.nodes.filter((node) => rule !== undefined && endOf(node) <= rule);
+		if (rule === undefined || above.length === 0) continue;
+		const texts = above.map((node) => sourceOf(context.doc, node).trim());
+		const notes = texts.filter((text) => NOTE.test(text)).join(' ');
+		const lines = texts
+			.filter((text) => !NOTE.test(text))
+			.flatMap((text) => text.split('\n'))
+			.map((line) => line.trim());
+		if (!lines.every((line) => ROUTING_LINE.test(line))) continue;
+		const routing = lines.map((line) => {
+			const [, label, value] = ROUTING_LINE.exec(line)!;
+			return { label: label!.toLowerCase(), value: inlineText(value!.replace(/^`(.*)`$/, '$1')) };
+		});
+		if (routing.length === 0 && !HANDED_OVER.test(notes)) continue;
+		const start = context.doc.source.indexOf('\n', rule) + 1 || section.end;
+		const end = ruleAfter(context, start, section.end) ?? section.end;
+		const body = context.doc.source.slice(start, end).trim();
+		if (!body || blankTokens(body).length === 0) continue;
+		const value = (label: string) => routing.find((line) => line.label === label)?.value;
+		const subject = value('subject') ?? value('title');
+		const audience = value('to');
+		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		const words = `${title} ${notes}`;
+		const channels = channelsIn(words, !!value('subject') || !!audience);
+		const data: NewTemplate = {
+			title: title.trim() || 'Template',
+			kind: kindOf(title),
+			...(note ? { when: note } : {}),
+			...(channels.length ? { channels } : {}),
+			...(subject ? { subject } : {}),
+			...(audience ? { audience } : {}),
+			format: 'markdown',
+			body,
+			fields: fieldsFor(body, subject ?? '').fields,
+		};
+		addSectionTemplate(context, taken, section, data, [section.start, end]);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankTokens, fieldFor, ownTitle } from '../../../src/importer/templates.ts';
 import { fillTemplate, segmentsToText } from '../../../src/lib/placeholders.ts';
+import { parseMarkdown } from '../compile-output.ts';
 import { importText } from './helpers.ts';
 import { importFixture } from './shapes.ts';
 
@@ -185,5 +186,20 @@ Save the record as incidents/YYYY-MM-DD-summary.md:
 			undefined
 		);
 		expect(ownTitle('Hi team,\nThe site is down.\nMore soon.')).toBe(undefined);
+	});
+});
+
+describe('a template kept as Markdown', () => {
+	it('keeps the escapes of its source, so `\\*` is no emphasis and `\\<img …\\>` no markup', () => {
+		const [form, notice] = importFixture('templates-escaped-markdown').imported.templates;
+		expect(form!.data.format).toBe('markdown');
+		expect(form!.data.body).toContain('without \\*blame\\* or guesses');
+		expect(form!.data.body).toContain('\\<img src=x onerror=alert(document.cookie)\\>');
+		const { types } = parseMarkdown(form!.data.body);
+		expect(types.has('html')).toBe(false);
+		expect(types.has('emphasis')).toBe(false);
+		// A plain message is read as its reader gets it: the escapes undone, the brackets blanks.
+		expect(notice!.data.format).toBe('plain');
+		expect(notice!.data.body).toContain('on [Product] for some of your users, and *only* those');
 	});
 });
