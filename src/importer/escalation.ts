@@ -98,7 +98,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -407,10 +407,35 @@ export function recogniseSeverityChains(context: Context): void {
 	}
 }
 
-/** A duration inside a condition: `no ack in 10 minutes` → `10 minutes`. */
+/** Amounts prose spells out: `after an hour`, `within fifteen minutes`. */
+const SPELLED: Record<string, number> = {
+	a: 1,
+	an: 1,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	ten: 10,
+	fifteen: 15,
+	twenty: 20,
+	thirty: 30,
+	sixty: 60,
+};
+
+/** A duration inside a condition: `no ack in 10 minutes` → `10 minutes`, `after an hour` → `1 hour`. */
 function durationIn(text: string): string | undefined {
 	const match = /\b(\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|h|m)\b)/i.exec(text);
 	if (match && parseDuration(match[1]!)) return match[1]!;
+	if (/\bhalf an hour\b/i.test(text)) return '30 minutes';
+	const spelled =
+		/\b(an?|one|two|three|four|five|ten|fifteen|twenty|thirty|sixty)\s+(minutes?|hours?)\b/i.exec(
+			text
+		);
+	if (spelled) {
+		const amount = SPELLED[spelled[1]!.toLowerCase()]!;
+		return `${amount} ${spelled[2]!.replace(/s$/i, '')}${amount === 1 ? '' : 's'}`;
+	}
 	if (/\bimmediately\b/i.test(text)) return 'immediately';
 	return undefined;
 }
@@ -463,9 +488,28 @@ export function parseLadder(
 	return levels.length >= 2 ? { levels, notes } : undefined;
 }
 
-/** Who failed to answer: `the primary does not acknowledge within 5 minutes` → `primary`. */
+/**
+ * Who failed to answer: `the primary does not acknowledge within 5 minutes` → `primary`; `they
+ * don't get acknowledgment from the support team right away` → `support team`.
+ */
 const UNANSWERED_BY =
-	/^(?:the\s+)?(.+?)\s+(?:does not|doesn't|did not|didn't|has not|hasn't|fails to|cannot|can't)\s+(?:ack|acknowledge|respond|answer|pick)/i;
+	/^(?:the\s+)?(.+?)\s+(?:does not|doesn[’']t|did not|didn[’']t|has not|hasn[’']t|fails to|cannot|can[’']t)\s+(?:ack|acknowledge|respond|answer|pick)|(?:\bno|(?:\bnot|n[’']t)\s+(?:get|receive|hear))\s+(?:an?\s+|any\s+)?(?:ack\w*|response|answer|reply)\s+from\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|right away|by|quickly|promptly|soon)\b|$)/i;
+
+/** A condition saying the tier before went unanswered or could not fix it. */
+const UNANSWERED =
+	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable)\b|\b(?:an?|one|half an) hour\b/i;
+
+/** Whom the first step's condition says did not answer: the tier before it (`[]` if none). */
+function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
+	const match = UNANSWERED_BY.exec(step.condition ?? '');
+	const first = (match?.[1] ?? match?.[2])?.trim();
+	return first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== step.who
+		? [{ who: first }]
+		: [];
+}
+
+const numbered = (steps: Omit<Level, 'id'>[]): Level[] =>
+	steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step }));
 
 /**
  * Sentences (bullets, or the sentences of a paragraph) that each engage someone, every one after
@@ -476,24 +520,141 @@ const UNANSWERED_BY =
 export function sentenceLadder(sentences: string[]): Level[] | undefined {
 	if (sentences.length < 2) return undefined;
 	const steps = sentences.map(ladderSentence);
-	const unanswered =
-		/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
 	if (
 		!steps.every(Boolean) ||
-		!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
+		!steps.slice(1).every((step) => UNANSWERED.test(step!.condition ?? ''))
 	)
 		return undefined;
-	const first = UNANSWERED_BY.exec(steps[0]!.condition ?? '')?.[1];
-	const before =
-		first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== steps[0]!.who
-			? [{ who: first }]
-			: [];
-	return [...before, ...(steps as Omit<Level, 'id'>[])].map((step, index) => ({
-		id: `Level ${index + 1}`,
-		...step,
-	}));
+	return numbered([...tierBefore(steps[0]!), ...(steps as Omit<Level, 'id'>[])]);
 }
 
+/** One clause of prose; `then` when it continues the one before (`…, then to the director`). */
+interface Clause {
+	text: string;
+	then: boolean;
+}
+
+/**
+ * The clauses of prose, in order: its sentences (numbered steps written inline, `1. Page the
+ * on-call. 2. If …`, too), their halves around a semicolon, and what follows `, then`. A
+ * continuation that names only whom (`then to the head of engineering`) keeps the verb before it.
+ */
+export function clausesOf(text: string): Clause[] {
+	const clauses: Clause[] = [];
+	for (const sentence of text.split(/(?<=[.!?])\s+(?=(?:\d+[.)]\s+)?[A-Z])|;\s+/)) {
+		const parts = sentence.replace(/^\d+[.)]\s+/, '').split(/,?\s+(?:and\s+)?then\s+/i);
+		for (const [index, part] of parts.entries()) {
+			const then = index > 0;
+			const text = !then
+				? part
+				: /^to\s/i.test(part)
+					? `escalate ${part}`
+					: /^(?:the|your|our)\s/i.test(part)
+						? `escalate to ${part}`
+						: part;
+			if (text.trim()) clauses.push({ text: text.trim(), then });
+		}
+	}
+	return clauses;
+}
+
+/**
+ * A path told in prose: the first run of clauses that engage someone, each after the first on a
+ * condition that the one before went unanswered (or joined by `then`), with two tiers at least
+ * (the first condition may name the first: `If the primary does not acknowledge …, page the
+ * secondary` is two). Outside an escalation heading every tier must name people. Clauses around
+ * the run that engage no one are its notes, so none of the prose is lost.
+ */
+export function proseLadder(
+	clauses: Clause[],
+	where: boolean
+): { levels: Level[]; notes: string[] } | undefined {
+	const steps = clauses.map((clause) => {
+		const step = ladderSentence(clause.text);
+		if (!step) return undefined;
+		if ((clause.then || !where) && !PEOPLE.test(step.who)) return undefined;
+		return step;
+	});
+	for (const [start, first] of steps.entries()) {
+		// `Start with the on-call, then the lead`: a run never starts halfway through a sentence.
+		if (!first || clauses[start]!.then) continue;
+		const run = [start];
+		for (let next = start + 1; next < steps.length; next++) {
+			const step = steps[next];
+			if (!step) {
+				// A clause that names someone without engaging them ends the run.
+				if (PEOPLE.test(clauses[next]!.text) && !/^\(/.test(clauses[next]!.text)) break;
+				continue;
+			}
+			if (!clauses[next]!.then && !UNANSWERED.test(step.condition ?? '')) break;
+			run.push(next);
+		}
+		const levels = [...tierBefore(first), ...run.map((index) => steps[index]!)];
+		if (levels.length < 2) continue;
+		const used = new Set(run);
+		const notes = clauses.filter((_, index) => !used.has(index)).map((clause) => clause.text);
+		return { levels: numbered(levels), notes };
+	}
+	return undefined;
+}
+
+/** `from the primary to secondary after 10 minutes`: one hand-over, and when it happens. */
+const FROM_TO =
+	/\bfrom\s+(?:the\s+|your\s+)?([a-z][\w -]*?)\s+to\s+(?:the\s+|your\s+)?([a-z][\w -]*?)(?:\s+((?:after|within|if|when)\b[^,;.]*))?(?=\s*(?:[,;.]|\band\b|$))/gi;
+
+/**
+ * `An escalation policy that escalates from the primary to secondary after 10 minutes, and from
+ * secondary to tertiary after an additional 10 minutes`: hand-overs that chain (each starts where
+ * the one before ended) in a sentence about escalating. `after an additional …` counts from the
+ * hand-over before it.
+ */
+export function fromToChain(text: string): Level[] | undefined {
+	if (!/\bescalat/i.test(text)) return undefined;
+	const levels: Omit<Level, 'id'>[] = [];
+	let minutes = 0;
+	for (const [, from, to, condition] of text.matchAll(FROM_TO)) {
+		if (!levels.length) levels.push({ who: from! });
+		else if (levels.at(-1)!.who.toLowerCase() !== from!.toLowerCase()) return undefined;
+		const span = condition ? parseDuration(durationIn(condition) ?? '')?.minutes : undefined;
+		if (span !== undefined)
+			minutes = /\b(?:additional|another|further)\b/i.test(condition!) ? minutes + span : span;
+		levels.push({
+			who: to!,
+			...(condition ? { condition } : {}),
+			...(span !== undefined ? { after: `${minutes} minutes` } : {}),
+		});
+	}
+	return levels.length >= 2 && levels.every((level) => PEOPLE.test(level.who))
+		? numbered(levels)
+		: undefined;
+}
+
+/**
+ * Whom a sentence engages wherever its verb stands: `…, you should feel free to page your secondary
+ * for assistance`, `they should escalate by contacting the leads directly`, `the alert rolls over
+ * to the secondary`. Not after an article: `the page goes to …` is the page, not paging.
+ */
+const ENGAGE =
+	/(?<!\b(?:the|a|an|this|each|every|your)\s)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|(?:goes|passes|rolls? over|falls? through) to)\s+(?:your|the|a|an|our|their)?\s*((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on|at|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
+/** What may stand between a condition and its verb: `, you should feel free to`, `they should escalate by`. */
+const BEFORE_VERB =
+	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:should|must|can|may|will|need to|have to)\s+)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
+
+/** The step a sentence tells with its verb mid-sentence, and the condition before (or after) it. */
+function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
+	const match = ENGAGE.exec(text);
+	const who = match?.[1]?.trim();
+	if (!match || !who || !PEOPLE.test(who) || /^(them|him|her|us|me|you|it)\b/i.test(who))
+		return undefined;
+	const before = text.slice(0, match.index).replace(BEFORE_VERB, '');
+	const lead = /^(?:if|when|once)\s+(.+)$/is.exec(before);
+	if (before && !lead) return undefined;
+	const after = text.slice(match.index + match[0].length).replace(/\.$/, '');
+	const trailing = /^\s*((?:if|after|within|when|unless)\b.+)$/i.exec(after)?.[1];
+	const condition = lead?.[1]?.trim() ?? trailing?.trim();
+	const time = condition ? durationIn(condition) : undefined;
+	return { who, ...(condition ? { condition } : {}), ...(time ? { after: time } : {}) };
+}
 /**
  * `If no response in 15 minutes, page the secondary.`, `Escalate to the engineering manager after
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
@@ -514,8 +675,12 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
 	if (responseTime) return { who: answers![1]!.trim(), responseTime };
 	const { who } = whoOf(rest);
+	if (!who) {
+		const step = engagedMidSentence(text.replace(/\.$/, '').trim());
+		return step && step.who.split(/\s+/).length <= 8 && !parseLevel(step.who) ? step : undefined;
+	}
 	// `Escalate to Sev1 if …` raises the severity; it engages no one.
-	if (!who || who.split(/\s+/).length > 6 || parseLevel(who)) return undefined;
+	if (who.split(/\s+/).length > 6 || parseLevel(who)) return undefined;
 	const after = condition ? durationIn(condition) : undefined;
 	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
 }
@@ -1287,9 +1452,41 @@ export function recogniseConditionLists(context: Context): void {
 	}
 }
 
+/** The path a paragraph of prose tells, if any: hand-overs (`from … to …`) or a ladder of clauses. */
+function proseIn(
+	text: string,
+	where: boolean
+): { levels: Level[] | undefined; notes: string[]; style: EscalationInput['style'] } {
+	const chain = fromToChain(text);
+	const prose = chain ? { levels: chain, notes: [] } : proseLadder(clausesOf(text), where);
+	const timed = prose?.levels.some((level) => level.after);
+	return { levels: prose?.levels, notes: prose?.notes ?? [], style: timed ? 'time' : 'levels' };
+}
+
+/**
+ * A bullet that tells a path in its sentences (`If you can't fix it within 15 minutes, page your
+ * secondary. If you are still stuck, call upon the tertiary.`) among bullets that do not: the
+ * bullet is the path, the others stay text.
+ */
+function proseItems(context: Context, section: Section, list: List, where: boolean): void {
+	for (const item of list.children) {
+		if (!item.children.every((child) => child.type === 'paragraph')) continue;
+		const { levels, notes, style } = proseIn(inlineText(itemSource(context.doc, item)), where);
+		if (!levels) continue;
+		const source = { ...pathSource(section), start: startOf(item), end: endOf(item) };
+		claim(
+			context.doc,
+			source.start,
+			source.end,
+			addPath(context, section.title || 'Escalation', style, levels, source, notes)
+		);
+	}
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
-	for (const section of allSections(context.doc.outline)) {
+	// The text before the first heading too: `We page these people, in order:` may open the file.
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		const where = escalationish(section);
 		for (const [index, node] of section.nodes.entries()) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
@@ -1337,15 +1534,26 @@ export function recogniseEscalationShapes(context: Context): void {
 					levels = parseBoldNames(context.doc, node) ?? parseNameOrder(context.doc, node, true);
 					if (levels) style = 'levels';
 				}
+				// `1. Acknowledge the alert.` / `2. If you cannot fix it in 15 minutes, page the
+				// secondary.` / `3. If still stuck, call the team lead.` outside an escalation heading.
+				if (!levels && !where && !steps) {
+					const items = node.children.map((item) => ({
+						text: inlineText(itemSource(context.doc, item)),
+						then: false,
+					}));
+					const prose = proseLadder(items, false);
+					if (prose) ({ levels, notes } = prose);
+					if (prose) style = prose.levels.some((level) => level.after) ? 'time' : 'levels';
+				}
+				if (!levels && !steps) proseItems(context, section, node, where);
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
 				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
-				// `If the primary does not acknowledge within 5 minutes, page the secondary. If …`.
-				if (!levels && where)
-					levels = sentenceLadder(inlineText(lines.join(' ')).split(/(?<=[.!?])\s+(?=[A-Z])/));
+				// `If the primary does not acknowledge within 5 minutes, page the secondary; if …`.
+				if (!levels) ({ levels, notes, style } = proseIn(inlineText(lines.join(' ')), where));
 				// `**Primary on-call**, then the **Team lead**`: people, or `**Triage**, then **Fix**` is
 				// a process.
 				if (!levels) {
