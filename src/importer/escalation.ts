@@ -157,6 +157,17 @@ const pathSource = (section: Section, node?: Nodes): PathSource => ({
 	end: node ? endOf(node) : section.end,
 });
 
+/**
+ * The source of a path read from `node`; before the first heading the node's own first line (list
+ * marker dropped) stands for the heading, so the report still points at a line that holds it.
+ */
+function nodeSource(context: Context, section: Section, node: Nodes): PathSource {
+	if (section.heading) return pathSource(section, node);
+	const first = sourceOf(context.doc, node).split('\n')[0]!;
+	const heading = inlineText(first.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')).trim();
+	return { ...pathSource(section, node), heading, at: startOf(node) };
+}
+
 function addPath(
 	context: Context,
 	heading: string,
@@ -675,14 +686,14 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
 	if (responseTime) return { who: answers![1]!.trim(), responseTime };
 	const { who } = whoOf(rest);
-	if (!who) {
-		const step = engagedMidSentence(text.replace(/\.$/, '').trim());
-		return step && step.who.split(/\s+/).length <= 8 && !parseLevel(step.who) ? step : undefined;
-	}
-	// `Escalate to Sev1 if …` raises the severity; it engages no one.
-	if (who.split(/\s+/).length > 6 || parseLevel(who)) return undefined;
 	const after = condition ? durationIn(condition) : undefined;
-	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
+	const step = who
+		? { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) }
+		: engagedMidSentence(text.replace(/\.$/, '').trim());
+	// `Escalate to Sev1 if …` raises the severity; it engages no one. `the platform lead or a
+	// database expert (DBA)` is one tier with a choice.
+	if (!step || step.who.split(/\s+/).length > 8 || parseLevel(step.who)) return undefined;
+	return step;
 }
 
 /** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
@@ -1371,7 +1382,7 @@ export function whoOf(text: string): { who?: string; condition?: string } {
 	const parts = text.split(/\s*,\s*/);
 	// `Automatic escalation to the backup on-call` says the same as `escalate to`.
 	const verb =
-		/^(?:page|call|notify|bring in|escalate to|(?:auto(?:matic)?\s+)?escalation to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
+		/^(?:page|call(?: upon| in)?|notify|bring in|escalate to|(?:auto(?:matic)?\s+)?escalation to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
 	// `War room initiated`, `the incident bridge is opened`: a gathering is a tier too.
 	const passive =
 		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$|^(?:the\s+)?((?:war|crisis|incident)\s+(?:room|bridge|call)|bridge(?: call)?)\s+(?:is\s+)?(?:initiated|opened|convened|started|assembled)(?:\s+if\s+(.+))?$/i;
@@ -1473,7 +1484,7 @@ function proseItems(context: Context, section: Section, list: List, where: boole
 		if (!item.children.every((child) => child.type === 'paragraph')) continue;
 		const { levels, notes, style } = proseIn(inlineText(itemSource(context.doc, item)), where);
 		if (!levels) continue;
-		const source = { ...pathSource(section), start: startOf(item), end: endOf(item) };
+		const source = nodeSource(context, section, item);
 		claim(
 			context.doc,
 			source.start,
@@ -1597,7 +1608,7 @@ export function recogniseEscalationShapes(context: Context): void {
 				section.title || 'Escalation',
 				style,
 				levels,
-				pathSource(section, node),
+				nodeSource(context, section, node),
 				notes
 			);
 			claimNode(context.doc, node, href);
