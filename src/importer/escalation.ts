@@ -98,7 +98,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?|operators?)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -504,16 +504,16 @@ export function parseLadder(
  * don't get acknowledgment from the support team right away` → `support team`.
  */
 const UNANSWERED_BY =
-	/^(?:the\s+)?(.+?)\s+(?:does not|doesn[’']t|did not|didn[’']t|has not|hasn[’']t|fails to|cannot|can[’']t)\s+(?:ack|acknowledge|respond|answer|pick)|(?:\bno|(?:\bnot|n[’']t)\s+(?:get|receive|hear))\s+(?:an?\s+|any\s+)?(?:ack\w*|response|answer|reply)\s+from\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|right away|by|quickly|promptly|soon)\b|$)/i;
+	/^(?:the\s+)?(.+?)\s+(?:does not|doesn[’']t|did not|didn[’']t|has not|hasn[’']t|fails to|cannot|can[’']t)\s+(?:ack|acknowledge|respond|answer|pick)|(?:\bcannot|n[’']t|\bunable to)\s+(?:reach|get hold of|contact)\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|by)\b|$)|(?:\bno|(?:\bnot|n[’']t)\s+(?:get|receive|hear))\s+(?:an?\s+|any\s+)?(?:ack\w*|response|answer|reply)\s+from\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|right away|by|quickly|promptly|soon)\b|$)/i;
 
 /** A condition saying the tier before went unanswered or could not fix it. */
 const UNANSWERED =
-	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable)\b|\b(?:an?|one|half an) hour\b/i;
+	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
 
 /** Whom the first step's condition says did not answer: the tier before it (`[]` if none). */
 function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
 	const match = UNANSWERED_BY.exec(step.condition ?? '');
-	const first = (match?.[1] ?? match?.[2])?.trim();
+	const first = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim();
 	return first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== step.who
 		? [{ who: first }]
 		: [];
@@ -553,7 +553,9 @@ interface Clause {
 export function clausesOf(text: string): Clause[] {
 	const clauses: Clause[] = [];
 	for (const sentence of text.split(/(?<=[.!?])\s+(?=(?:\d+[.)]\s+)?[A-Z])|;\s+/)) {
-		const parts = sentence.replace(/^\d+[.)]\s+/, '').split(/,?\s+(?:and\s+)?then\s+/i);
+		const parts = sentence
+			.replace(/^\d+[.)]\s+/, '')
+			.split(/,?\s+(?:and\s+)?then\s+|,?\s+and\s+(?=to\s)/i);
 		for (const [index, part] of parts.entries()) {
 			const then = index > 0;
 			const text = !then
@@ -613,6 +615,10 @@ export function proseLadder(
 const FROM_TO =
 	/\bfrom\s+(?:the\s+|your\s+)?([a-z][\w -]*?)\s+to\s+(?:the\s+|your\s+)?([a-z][\w -]*?)(?:\s+((?:after|within|if|when)\b[^,;.]*))?(?=\s*(?:[,;.]|\band\b|$))/gi;
 
+/** `, and then to the CTO after an hour` right after a hand-over: the next one. */
+const THEN_TO =
+	/^,?\s*(?:and\s+)?then\s+(?:on\s+)?to\s+(?:the\s+|your\s+)?([a-z][\w -]*?)(?:\s+((?:after|within|if|when)\b[^,;.]*))?(?=\s*(?:[,;.]|\band\b|$))/i;
+
 /**
  * `An escalation policy that escalates from the primary to secondary after 10 minutes, and from
  * secondary to tertiary after an additional 10 minutes`: hand-overs that chain (each starts where
@@ -621,16 +627,26 @@ const FROM_TO =
  */
 export function fromToChain(text: string): Level[] | undefined {
 	if (!/\bescalat/i.test(text)) return undefined;
+	const hops: { from?: string; to: string; condition?: string | undefined }[] = [];
+	for (const match of text.matchAll(FROM_TO)) {
+		hops.push({ from: match[1]!, to: match[2]!, condition: match[3] });
+		// `from the on-call to the team lead and then to the CTO`: the hops that follow.
+		let rest = text.slice(match.index + match[0].length);
+		for (let hop = THEN_TO.exec(rest); hop; hop = THEN_TO.exec(rest)) {
+			hops.push({ to: hop[1]!, condition: hop[2] });
+			rest = rest.slice(hop[0].length);
+		}
+	}
 	const levels: Omit<Level, 'id'>[] = [];
 	let minutes = 0;
-	for (const [, from, to, condition] of text.matchAll(FROM_TO)) {
+	for (const { from, to, condition } of hops) {
 		if (!levels.length) levels.push({ who: from! });
-		else if (levels.at(-1)!.who.toLowerCase() !== from!.toLowerCase()) return undefined;
+		else if (from && levels.at(-1)!.who.toLowerCase() !== from.toLowerCase()) return undefined;
 		const span = condition ? parseDuration(durationIn(condition) ?? '')?.minutes : undefined;
 		if (span !== undefined)
 			minutes = /\b(?:additional|another|further)\b/i.test(condition!) ? minutes + span : span;
 		levels.push({
-			who: to!,
+			who: to,
 			...(condition ? { condition } : {}),
 			...(span !== undefined ? { after: `${minutes} minutes` } : {}),
 		});
@@ -646,18 +662,27 @@ export function fromToChain(text: string): Level[] | undefined {
  * to the secondary`. Not after an article: `the page goes to …` is the page, not paging.
  */
 const ENGAGE =
-	/(?<!\b(?:the|a|an|this|each|every|your)\s)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|(?:goes|passes|rolls? over|falls? through) to)\s+(?:your|the|a|an|our|their)?\s*((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on|at|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
+	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|(?:goes|passes|rolls? over|falls? through) to)\s+(?:your|the|a|an|our|their)?\s*((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
+/** `the secondary on-call is paged first`: who is engaged, named before the verb. */
+const PASSIVE =
+	/(?:^|,\s*)(?:then\s+)?(?:the\s+|your\s+|our\s+)?((?:[^,.;:()]|\.(?=\w))+?)\s+(?:is|are|gets|get|will be)\s+(?:paged|called|notified|alerted|woken(?: up)?|contacted|engaged)\b/i;
 /** What may stand between a condition and its verb: `, you should feel free to`, `they should escalate by`. */
 const BEFORE_VERB =
-	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:should|must|can|may|will|need to|have to)\s+)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
+	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:should|must|can|may|will|need to|have to)\s+|(?:un\w+\s+)?(?:the\s+)?(?:alerts?|pages?|incidents?|it|this)\s+(?:will\s+|then\s+)?)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
 
 /** The step a sentence tells with its verb mid-sentence, and the condition before (or after) it. */
 function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
-	const match = ENGAGE.exec(text);
+	const active = ENGAGE.exec(text);
+	const passive = active ? null : PASSIVE.exec(text);
+	const match = active ?? passive;
 	const who = match?.[1]?.trim();
 	if (!match || !who || !PEOPLE.test(who) || /^(them|him|her|us|me|you|it)\b/i.test(who))
 		return undefined;
-	const before = text.slice(0, match.index).replace(BEFORE_VERB, '');
+	// Before a passive step only its condition: `If they don't respond, the secondary is paged`.
+	const at = passive ? match.index + match[0].indexOf(passive[1]!) : match.index;
+	const before = text
+		.slice(0, at)
+		.replace(passive ? /[\s,]*(?:then\s+)?(?:the|your|our)?\s*$/i : BEFORE_VERB, '');
 	const lead = /^(?:if|when|once)\s+(.+)$/is.exec(before);
 	if (before && !lead) return undefined;
 	const after = text.slice(match.index + match[0].length).replace(/\.$/, '');
@@ -685,7 +710,8 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	);
 	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
 	if (responseTime) return { who: answers![1]!.trim(), responseTime };
-	const { who } = whoOf(rest);
+	// `Contact the service desk first`: the order is the path's, not part of the name.
+	const who = whoOf(rest).who?.replace(/\s+first$/i, '');
 	const after = condition ? durationIn(condition) : undefined;
 	const step = who
 		? { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) }
@@ -1463,12 +1489,33 @@ export function recogniseConditionLists(context: Context): void {
 	}
 }
 
+/** `Escalation order: on-call engineer, then team lead, then director`: names after a colon. */
+const NAMES_AFTER = /\b(escalat\w*|order)\b[^:.!?]*:\s*(.+?)\.?$/i;
+
+/**
+ * The names after a sentence about escalating, in the order given: joined by `then` or arrows, or
+ * by commas when the sentence says it is an order (a comma list after `When escalating, notify:`
+ * is everyone at once).
+ */
+function namesInOrder(text: string): Level[] | undefined {
+	const match = NAMES_AFTER.exec(text);
+	if (!match) return undefined;
+	const ordered = /order/i.test(match[0]);
+	const joiner = ordered
+		? /\s*(?:,?\s*(?:and\s+)?then\s+|→|->|,\s*(?:and\s+)?|\s+and\s+)\s*/i
+		: /\s*(?:,?\s*(?:and\s+)?then\s+(?:to\s+)?|→|->)\s*/i;
+	const names = match[2]!.split(joiner).map((name) => name.replace(/^(?:the|your|our)\s+/i, ''));
+	if (names.length < 2 || names.some((name) => !PEOPLE.test(name) || name.split(/\s+/).length > 6))
+		return undefined;
+	return numbered(names.map((who) => ({ who })));
+}
+
 /** The path a paragraph of prose tells, if any: hand-overs (`from … to …`) or a ladder of clauses. */
 function proseIn(
 	text: string,
 	where: boolean
 ): { levels: Level[] | undefined; notes: string[]; style: EscalationInput['style'] } {
-	const chain = fromToChain(text);
+	const chain = fromToChain(text) ?? namesInOrder(text);
 	const prose = chain ? { levels: chain, notes: [] } : proseLadder(clausesOf(text), where);
 	const timed = prose?.levels.some((level) => level.after);
 	return { levels: prose?.levels, notes: prose?.notes ?? [], style: timed ? 'time' : 'levels' };
