@@ -519,6 +519,10 @@ function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
 		: [];
 }
 
+/** A path told without a table is timed when any tier says when it is reached. */
+const styleOf = (levels: Level[]): EscalationInput['style'] =>
+	levels.some((level) => level.after) ? 'time' : 'levels';
+
 const numbered = (steps: Omit<Level, 'id'>[]): Level[] =>
 	steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step }));
 
@@ -539,10 +543,14 @@ export function sentenceLadder(sentences: string[]): Level[] | undefined {
 	return numbered([...tierBefore(steps[0]!), ...(steps as Omit<Level, 'id'>[])]);
 }
 
-/** One clause of prose; `then` when it continues the one before (`…, then to the director`). */
+/**
+ * One clause of prose; `then` when it continues the one before (`…, then to the director`), and
+ * the sentence it is part of, as written.
+ */
 interface Clause {
 	text: string;
 	then: boolean;
+	sentence: string;
 }
 
 /**
@@ -565,7 +573,7 @@ export function clausesOf(text: string): Clause[] {
 					: /^(?:the|your|our)\s/i.test(part)
 						? `escalate to ${part}`
 						: part;
-			if (text.trim()) clauses.push({ text: text.trim(), then });
+			if (text.trim()) clauses.push({ text: text.trim(), then, sentence });
 		}
 	}
 	return clauses;
@@ -575,8 +583,8 @@ export function clausesOf(text: string): Clause[] {
  * A path told in prose: the first run of clauses that engage someone, each after the first on a
  * condition that the one before went unanswered (or joined by `then`), with two tiers at least
  * (the first condition may name the first: `If the primary does not acknowledge …, page the
- * secondary` is two). Outside an escalation heading every tier must name people. Clauses around
- * the run that engage no one are its notes, so none of the prose is lost.
+ * secondary` is two). Outside an escalation heading every tier must name people. The sentences
+ * the run does not use are its notes, as written, so none of the prose is lost.
  */
 export function proseLadder(
 	clauses: Clause[],
@@ -604,8 +612,10 @@ export function proseLadder(
 		}
 		const levels = [...tierBefore(first), ...run.map((index) => steps[index]!)];
 		if (levels.length < 2) continue;
-		const used = new Set(run);
-		const notes = clauses.filter((_, index) => !used.has(index)).map((clause) => clause.text);
+		const used = new Set(run.map((index) => clauses[index]!.sentence));
+		const notes = [...new Set(clauses.map((clause) => clause.sentence))].filter(
+			(sentence) => !used.has(sentence)
+		);
 		return { levels: numbered(levels), notes };
 	}
 	return undefined;
@@ -691,6 +701,7 @@ function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
 	const time = condition ? durationIn(condition) : undefined;
 	return { who, ...(condition ? { condition } : {}), ...(time ? { after: time } : {}) };
 }
+
 /**
  * `If no response in 15 minutes, page the secondary.`, `Escalate to the engineering manager after
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
@@ -1517,8 +1528,11 @@ function proseIn(
 ): { levels: Level[] | undefined; notes: string[]; style: EscalationInput['style'] } {
 	const chain = fromToChain(text) ?? namesInOrder(text);
 	const prose = chain ? { levels: chain, notes: [] } : proseLadder(clausesOf(text), where);
-	const timed = prose?.levels.some((level) => level.after);
-	return { levels: prose?.levels, notes: prose?.notes ?? [], style: timed ? 'time' : 'levels' };
+	return {
+		levels: prose?.levels,
+		notes: prose?.notes ?? [],
+		style: prose ? styleOf(prose.levels) : 'levels',
+	};
 }
 
 /**
@@ -1595,13 +1609,13 @@ export function recogniseEscalationShapes(context: Context): void {
 				// `1. Acknowledge the alert.` / `2. If you cannot fix it in 15 minutes, page the
 				// secondary.` / `3. If still stuck, call the team lead.` outside an escalation heading.
 				if (!levels && !where && !steps) {
-					const items = node.children.map((item) => ({
-						text: inlineText(itemSource(context.doc, item)),
-						then: false,
-					}));
+					const items = node.children.map((item) => {
+						const text = inlineText(itemSource(context.doc, item));
+						return { text, then: false, sentence: text };
+					});
 					const prose = proseLadder(items, false);
 					if (prose) ({ levels, notes } = prose);
-					if (prose) style = prose.levels.some((level) => level.after) ? 'time' : 'levels';
+					if (prose) style = styleOf(prose.levels);
 				}
 				if (!levels && !steps) proseItems(context, section, node, where);
 			} else if (node.type === 'paragraph') {
@@ -1969,8 +1983,7 @@ export function recogniseProsePaths(context: Context): void {
 		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
 		const levels = parseProsePath(text);
 		if (!levels) continue;
-		const style = levels.some((level) => level.after) ? 'time' : 'levels';
-		const href = addPath(context, section.title, style, levels, pathSource(section));
+		const href = addPath(context, section.title, styleOf(levels), levels, pathSource(section));
 		for (const node of section.nodes) claimNode(context.doc, node, href);
 	}
 }
