@@ -98,7 +98,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?|operators?)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -156,6 +156,17 @@ const pathSource = (section: Section, node?: Nodes): PathSource => ({
 	start: node ? startOf(node) : section.start,
 	end: node ? endOf(node) : section.end,
 });
+
+/**
+ * The source of a path read from `node`; before the first heading the node's own first line (list
+ * marker dropped) stands for the heading, so the report still points at a line that holds it.
+ */
+function nodeSource(context: Context, section: Section, node: Nodes): PathSource {
+	if (section.heading) return pathSource(section, node);
+	const first = sourceOf(context.doc, node).split('\n')[0]!;
+	const heading = inlineText(first.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')).trim();
+	return { ...pathSource(section, node), heading, at: startOf(node) };
+}
 
 function addPath(
 	context: Context,
@@ -407,10 +418,35 @@ export function recogniseSeverityChains(context: Context): void {
 	}
 }
 
-/** A duration inside a condition: `no ack in 10 minutes` → `10 minutes`. */
+/** Amounts prose spells out: `after an hour`, `within fifteen minutes`. */
+const SPELLED: Record<string, number> = {
+	a: 1,
+	an: 1,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	ten: 10,
+	fifteen: 15,
+	twenty: 20,
+	thirty: 30,
+	sixty: 60,
+};
+
+/** A duration inside a condition: `no ack in 10 minutes` → `10 minutes`, `after an hour` → `1 hour`. */
 function durationIn(text: string): string | undefined {
 	const match = /\b(\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|h|m)\b)/i.exec(text);
 	if (match && parseDuration(match[1]!)) return match[1]!;
+	if (/\bhalf an hour\b/i.test(text)) return '30 minutes';
+	const spelled =
+		/\b(an?|one|two|three|four|five|ten|fifteen|twenty|thirty|sixty)\s+(minutes?|hours?)\b/i.exec(
+			text
+		);
+	if (spelled) {
+		const amount = SPELLED[spelled[1]!.toLowerCase()]!;
+		return `${amount} ${spelled[2]!.replace(/s$/i, '')}${amount === 1 ? '' : 's'}`;
+	}
 	if (/\bimmediately\b/i.test(text)) return 'immediately';
 	return undefined;
 }
@@ -463,9 +499,32 @@ export function parseLadder(
 	return levels.length >= 2 ? { levels, notes } : undefined;
 }
 
-/** Who failed to answer: `the primary does not acknowledge within 5 minutes` → `primary`. */
+/**
+ * Who failed to answer: `the primary does not acknowledge within 5 minutes` → `primary`; `they
+ * don't get acknowledgment from the support team right away` → `support team`.
+ */
 const UNANSWERED_BY =
-	/^(?:the\s+)?(.+?)\s+(?:does not|doesn't|did not|didn't|has not|hasn't|fails to|cannot|can't)\s+(?:ack|acknowledge|respond|answer|pick)/i;
+	/^(?:the\s+)?(.+?)\s+(?:does not|doesn[’']t|did not|didn[’']t|has not|hasn[’']t|fails to|cannot|can[’']t)\s+(?:ack|acknowledge|respond|answer|pick)|(?:\bcannot|n[’']t|\bunable to)\s+(?:reach|get hold of|contact)\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|by)\b|$)|(?:\bno|(?:\bnot|n[’']t)\s+(?:get|receive|hear))\s+(?:an?\s+|any\s+)?(?:ack\w*|response|answer|reply)\s+from\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|right away|by|quickly|promptly|soon)\b|$)/i;
+
+/** A condition saying the tier before went unanswered or could not fix it. */
+const UNANSWERED =
+	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
+
+/** Whom the first step's condition says did not answer: the tier before it (`[]` if none). */
+function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
+	const match = UNANSWERED_BY.exec(step.condition ?? '');
+	const first = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim();
+	return first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== step.who
+		? [{ who: first }]
+		: [];
+}
+
+/** A path told without a table is timed when any tier says when it is reached. */
+const styleOf = (levels: Level[]): EscalationInput['style'] =>
+	levels.some((level) => level.after) ? 'time' : 'levels';
+
+const numbered = (steps: Omit<Level, 'id'>[]): Level[] =>
+	steps.map((step, index) => ({ id: `Level ${index + 1}`, ...step }));
 
 /**
  * Sentences (bullets, or the sentences of a paragraph) that each engage someone, every one after
@@ -476,22 +535,171 @@ const UNANSWERED_BY =
 export function sentenceLadder(sentences: string[]): Level[] | undefined {
 	if (sentences.length < 2) return undefined;
 	const steps = sentences.map(ladderSentence);
-	const unanswered =
-		/\d|\bno (ack|resp|answer)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n't|fails?\b/i;
 	if (
 		!steps.every(Boolean) ||
-		!steps.slice(1).every((step) => unanswered.test(step!.condition ?? ''))
+		!steps.slice(1).every((step) => UNANSWERED.test(step!.condition ?? ''))
 	)
 		return undefined;
-	const first = UNANSWERED_BY.exec(steps[0]!.condition ?? '')?.[1];
-	const before =
-		first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== steps[0]!.who
-			? [{ who: first }]
-			: [];
-	return [...before, ...(steps as Omit<Level, 'id'>[])].map((step, index) => ({
-		id: `Level ${index + 1}`,
-		...step,
-	}));
+	return numbered([...tierBefore(steps[0]!), ...(steps as Omit<Level, 'id'>[])]);
+}
+
+/**
+ * One clause of prose; `then` when it continues the one before (`…, then to the director`), and
+ * the sentence it is part of, as written.
+ */
+interface Clause {
+	text: string;
+	then: boolean;
+	sentence: string;
+}
+
+/**
+ * The clauses of prose, in order: its sentences (numbered steps written inline, `1. Page the
+ * on-call. 2. If …`, too), their halves around a semicolon, and what follows `, then`. A
+ * continuation that names only whom (`then to the head of engineering`) keeps the verb before it.
+ */
+export function clausesOf(text: string): Clause[] {
+	const clauses: Clause[] = [];
+	for (const sentence of text.split(/(?<=[.!?])\s+(?=(?:\d+[.)]\s+)?[A-Z])|;\s+/)) {
+		const parts = sentence
+			.replace(/^\d+[.)]\s+/, '')
+			.split(/,?\s+(?:and\s+)?then\s+|,?\s+and\s+(?=to\s)/i);
+		for (const [index, part] of parts.entries()) {
+			const then = index > 0;
+			const text = !then
+				? part
+				: /^to\s/i.test(part)
+					? `escalate ${part}`
+					: /^(?:the|your|our)\s/i.test(part)
+						? `escalate to ${part}`
+						: part;
+			if (text.trim()) clauses.push({ text: text.trim(), then, sentence });
+		}
+	}
+	return clauses;
+}
+
+/**
+ * A path told in prose: the first run of clauses that engage someone, each after the first on a
+ * condition that the one before went unanswered (or joined by `then`), with two tiers at least
+ * (the first condition may name the first: `If the primary does not acknowledge …, page the
+ * secondary` is two). Outside an escalation heading every tier must name people. The sentences
+ * the run does not use are its notes, as written, so none of the prose is lost.
+ */
+export function proseLadder(
+	clauses: Clause[],
+	where: boolean
+): { levels: Level[]; notes: string[] } | undefined {
+	const steps = clauses.map((clause) => {
+		const step = ladderSentence(clause.text);
+		if (!step) return undefined;
+		if ((clause.then || !where) && !PEOPLE.test(step.who)) return undefined;
+		return step;
+	});
+	for (const [start, first] of steps.entries()) {
+		// `Start with the on-call, then the lead`: a run never starts halfway through a sentence.
+		if (!first || clauses[start]!.then) continue;
+		const run = [start];
+		for (let next = start + 1; next < steps.length; next++) {
+			const step = steps[next];
+			if (!step) {
+				// A clause that names someone without engaging them ends the run.
+				if (PEOPLE.test(clauses[next]!.text) && !/^\(/.test(clauses[next]!.text)) break;
+				continue;
+			}
+			if (!clauses[next]!.then && !UNANSWERED.test(step.condition ?? '')) break;
+			run.push(next);
+		}
+		const levels = [...tierBefore(first), ...run.map((index) => steps[index]!)];
+		if (levels.length < 2) continue;
+		const used = new Set(run.map((index) => clauses[index]!.sentence));
+		const notes = [...new Set(clauses.map((clause) => clause.sentence))].filter(
+			(sentence) => !used.has(sentence)
+		);
+		return { levels: numbered(levels), notes };
+	}
+	return undefined;
+}
+
+/** `from the primary to secondary after 10 minutes`: one hand-over, and when it happens. */
+const FROM_TO =
+	/\bfrom\s+(?:the\s+|your\s+)?([a-z][\w -]*?)\s+to\s+(?:the\s+|your\s+)?([a-z][\w -]*?)(?:\s+((?:after|within|if|when)\b[^,;.]*))?(?=\s*(?:[,;.]|\band\b|$))/gi;
+
+/** `, and then to the CTO after an hour` right after a hand-over: the next one. */
+const THEN_TO =
+	/^,?\s*(?:and\s+)?then\s+(?:on\s+)?to\s+(?:the\s+|your\s+)?([a-z][\w -]*?)(?:\s+((?:after|within|if|when)\b[^,;.]*))?(?=\s*(?:[,;.]|\band\b|$))/i;
+
+/**
+ * `An escalation policy that escalates from the primary to secondary after 10 minutes, and from
+ * secondary to tertiary after an additional 10 minutes`: hand-overs that chain (each starts where
+ * the one before ended) in a sentence about escalating. `after an additional …` counts from the
+ * hand-over before it.
+ */
+export function fromToChain(text: string): Level[] | undefined {
+	if (!/\bescalat/i.test(text)) return undefined;
+	const hops: { from?: string; to: string; condition?: string | undefined }[] = [];
+	for (const match of text.matchAll(FROM_TO)) {
+		hops.push({ from: match[1]!, to: match[2]!, condition: match[3] });
+		// `from the on-call to the team lead and then to the CTO`: the hops that follow.
+		let rest = text.slice(match.index + match[0].length);
+		for (let hop = THEN_TO.exec(rest); hop; hop = THEN_TO.exec(rest)) {
+			hops.push({ to: hop[1]!, condition: hop[2] });
+			rest = rest.slice(hop[0].length);
+		}
+	}
+	const levels: Omit<Level, 'id'>[] = [];
+	let minutes = 0;
+	for (const { from, to, condition } of hops) {
+		if (!levels.length) levels.push({ who: from! });
+		else if (from && levels.at(-1)!.who.toLowerCase() !== from.toLowerCase()) return undefined;
+		const span = condition ? parseDuration(durationIn(condition) ?? '')?.minutes : undefined;
+		if (span !== undefined)
+			minutes = /\b(?:additional|another|further)\b/i.test(condition!) ? minutes + span : span;
+		levels.push({
+			who: to,
+			...(condition ? { condition } : {}),
+			...(span !== undefined ? { after: `${minutes} minutes` } : {}),
+		});
+	}
+	return levels.length >= 2 && levels.every((level) => PEOPLE.test(level.who))
+		? numbered(levels)
+		: undefined;
+}
+
+/**
+ * Whom a sentence engages wherever its verb stands: `…, you should feel free to page your secondary
+ * for assistance`, `they should escalate by contacting the leads directly`, `the alert rolls over
+ * to the secondary`. Not after an article: `the page goes to …` is the page, not paging.
+ */
+const ENGAGE =
+	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|(?:goes|passes|rolls? over|falls? through) to)\s+(?:your|the|a|an|our|their)?\s*((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
+/** `the secondary on-call is paged first`: who is engaged, named before the verb. */
+const PASSIVE =
+	/(?:^|,\s*)(?:then\s+)?(?:the\s+|your\s+|our\s+)?((?:[^,.;:()]|\.(?=\w))+?)\s+(?:is|are|gets|get|will be)\s+(?:paged|called|notified|alerted|woken(?: up)?|contacted|engaged)\b/i;
+/** What may stand between a condition and its verb: `, you should feel free to`, `they should escalate by`. */
+const BEFORE_VERB =
+	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:should|must|can|may|will|need to|have to)\s+|(?:un\w+\s+)?(?:the\s+)?(?:alerts?|pages?|incidents?|it|this)\s+(?:will\s+|then\s+)?)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
+
+/** The step a sentence tells with its verb mid-sentence, and the condition before (or after) it. */
+function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
+	const active = ENGAGE.exec(text);
+	const passive = active ? null : PASSIVE.exec(text);
+	const match = active ?? passive;
+	const who = match?.[1]?.trim();
+	if (!match || !who || !PEOPLE.test(who) || /^(them|him|her|us|me|you|it)\b/i.test(who))
+		return undefined;
+	// Before a passive step only its condition: `If they don't respond, the secondary is paged`.
+	const at = passive ? match.index + match[0].indexOf(passive[1]!) : match.index;
+	const before = text
+		.slice(0, at)
+		.replace(passive ? /[\s,]*(?:then\s+)?(?:the|your|our)?\s*$/i : BEFORE_VERB, '');
+	const lead = /^(?:if|when|once)\s+(.+)$/is.exec(before);
+	if (before && !lead) return undefined;
+	const after = text.slice(match.index + match[0].length).replace(/\.$/, '');
+	const trailing = /^\s*((?:if|after|within|when|unless)\b.+)$/i.exec(after)?.[1];
+	const condition = lead?.[1]?.trim() ?? trailing?.trim();
+	const time = condition ? durationIn(condition) : undefined;
+	return { who, ...(condition ? { condition } : {}), ...(time ? { after: time } : {}) };
 }
 
 /**
@@ -513,11 +721,16 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	);
 	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
 	if (responseTime) return { who: answers![1]!.trim(), responseTime };
-	const { who } = whoOf(rest);
-	// `Escalate to Sev1 if …` raises the severity; it engages no one.
-	if (!who || who.split(/\s+/).length > 6 || parseLevel(who)) return undefined;
+	// `Contact the service desk first`: the order is the path's, not part of the name.
+	const who = whoOf(rest).who?.replace(/\s+first$/i, '');
 	const after = condition ? durationIn(condition) : undefined;
-	return { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) };
+	const step = who
+		? { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) }
+		: engagedMidSentence(text.replace(/\.$/, '').trim());
+	// `Escalate to Sev1 if …` raises the severity; it engages no one. `the platform lead or a
+	// database expert (DBA)` is one tier with a choice.
+	if (!step || step.who.split(/\s+/).length > 8 || parseLevel(step.who)) return undefined;
+	return step;
 }
 
 /** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
@@ -1206,7 +1419,7 @@ export function whoOf(text: string): { who?: string; condition?: string } {
 	const parts = text.split(/\s*,\s*/);
 	// `Automatic escalation to the backup on-call` says the same as `escalate to`.
 	const verb =
-		/^(?:page|call|notify|bring in|escalate to|(?:auto(?:matic)?\s+)?escalation to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
+		/^(?:page|call(?: upon| in)?|notify|bring in|escalate to|(?:auto(?:matic)?\s+)?escalation to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
 	// `War room initiated`, `the incident bridge is opened`: a gathering is a tier too.
 	const passive =
 		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$|^(?:the\s+)?((?:war|crisis|incident)\s+(?:room|bridge|call)|bridge(?: call)?)\s+(?:is\s+)?(?:initiated|opened|convened|started|assembled)(?:\s+if\s+(.+))?$/i;
@@ -1287,9 +1500,65 @@ export function recogniseConditionLists(context: Context): void {
 	}
 }
 
+/** `Escalation order: on-call engineer, then team lead, then director`: names after a colon. */
+const NAMES_AFTER = /\b(escalat\w*|order)\b[^:.!?]*:\s*(.+?)\.?$/i;
+
+/**
+ * The names after a sentence about escalating, in the order given: joined by `then` or arrows, or
+ * by commas when the sentence says it is an order (a comma list after `When escalating, notify:`
+ * is everyone at once).
+ */
+function namesInOrder(text: string): Level[] | undefined {
+	const match = NAMES_AFTER.exec(text);
+	if (!match) return undefined;
+	const ordered = /order/i.test(match[0]);
+	const joiner = ordered
+		? /\s*(?:,?\s*(?:and\s+)?then\s+|→|->|,\s*(?:and\s+)?|\s+and\s+)\s*/i
+		: /\s*(?:,?\s*(?:and\s+)?then\s+(?:to\s+)?|→|->)\s*/i;
+	const names = match[2]!.split(joiner).map((name) => name.replace(/^(?:the|your|our)\s+/i, ''));
+	if (names.length < 2 || names.some((name) => !PEOPLE.test(name) || name.split(/\s+/).length > 6))
+		return undefined;
+	return numbered(names.map((who) => ({ who })));
+}
+
+/** The path a paragraph of prose tells, if any: hand-overs (`from … to …`) or a ladder of clauses. */
+function proseIn(
+	text: string,
+	where: boolean
+): { levels: Level[] | undefined; notes: string[]; style: EscalationInput['style'] } {
+	const chain = fromToChain(text) ?? namesInOrder(text);
+	const prose = chain ? { levels: chain, notes: [] } : proseLadder(clausesOf(text), where);
+	return {
+		levels: prose?.levels,
+		notes: prose?.notes ?? [],
+		style: prose ? styleOf(prose.levels) : 'levels',
+	};
+}
+
+/**
+ * A bullet that tells a path in its sentences (`If you can't fix it within 15 minutes, page your
+ * secondary. If you are still stuck, call upon the tertiary.`) among bullets that do not: the
+ * bullet is the path, the others stay text.
+ */
+function proseItems(context: Context, section: Section, list: List, where: boolean): void {
+	for (const item of list.children) {
+		if (!item.children.every((child) => child.type === 'paragraph')) continue;
+		const { levels, notes, style } = proseIn(inlineText(itemSource(context.doc, item)), where);
+		if (!levels) continue;
+		const source = nodeSource(context, section, item);
+		claim(
+			context.doc,
+			source.start,
+			source.end,
+			addPath(context, section.title || 'Escalation', style, levels, source, notes)
+		);
+	}
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
-	for (const section of allSections(context.doc.outline)) {
+	// The text before the first heading too: `We page these people, in order:` may open the file.
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		const where = escalationish(section);
 		for (const [index, node] of section.nodes.entries()) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
@@ -1337,15 +1606,26 @@ export function recogniseEscalationShapes(context: Context): void {
 					levels = parseBoldNames(context.doc, node) ?? parseNameOrder(context.doc, node, true);
 					if (levels) style = 'levels';
 				}
+				// `1. Acknowledge the alert.` / `2. If you cannot fix it in 15 minutes, page the
+				// secondary.` / `3. If still stuck, call the team lead.` outside an escalation heading.
+				if (!levels && !where && !steps) {
+					const items = node.children.map((item) => {
+						const text = inlineText(itemSource(context.doc, item));
+						return { text, then: false, sentence: text };
+					});
+					const prose = proseLadder(items, false);
+					if (prose) ({ levels, notes } = prose);
+					if (prose) style = styleOf(prose.levels);
+				}
+				if (!levels && !steps) proseItems(context, section, node, where);
 			} else if (node.type === 'paragraph') {
 				const lines = sourceOf(context.doc, node).split('\n');
 				levels = lines.length === 1 ? parseArrowChain(inlineText(lines[0]!)) : undefined;
 				if (levels && !where && !levels.every((level) => PEOPLE.test(level.who)))
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
-				// `If the primary does not acknowledge within 5 minutes, page the secondary. If …`.
-				if (!levels && where)
-					levels = sentenceLadder(inlineText(lines.join(' ')).split(/(?<=[.!?])\s+(?=[A-Z])/));
+				// `If the primary does not acknowledge within 5 minutes, page the secondary; if …`.
+				if (!levels) ({ levels, notes, style } = proseIn(inlineText(lines.join(' ')), where));
 				// `**Primary on-call**, then the **Team lead**`: people, or `**Triage**, then **Fix**` is
 				// a process.
 				if (!levels) {
@@ -1389,7 +1669,7 @@ export function recogniseEscalationShapes(context: Context): void {
 				section.title || 'Escalation',
 				style,
 				levels,
-				pathSource(section, node),
+				nodeSource(context, section, node),
 				notes
 			);
 			claimNode(context.doc, node, href);
@@ -1703,8 +1983,7 @@ export function recogniseProsePaths(context: Context): void {
 		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
 		const levels = parseProsePath(text);
 		if (!levels) continue;
-		const style = levels.some((level) => level.after) ? 'time' : 'levels';
-		const href = addPath(context, section.title, style, levels, pathSource(section));
+		const href = addPath(context, section.title, styleOf(levels), levels, pathSource(section));
 		for (const node of section.nodes) claimNode(context.doc, node, href);
 	}
 }

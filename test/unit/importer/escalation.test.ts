@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+	clausesOf,
+	fromToChain,
 	parseBoxTree,
 	parseClockLines,
 	parseNameOrder,
+	proseLadder,
 	windowStart,
 } from '../../../src/importer/escalation.ts';
 import { parseDoc } from '../../../src/importer/markdown.ts';
@@ -220,5 +223,37 @@ describe('escalation paths stay valid', () => {
 				],
 			],
 		]);
+	});
+
+	it('reads a path told in prose only when it gives two tiers in order, each with a who', () => {
+		const whos = (text: string) =>
+			(fromToChain(text) ?? proseLadder(clausesOf(text), false)?.levels)?.map((level) => [
+				level.who,
+				level.after,
+			]);
+		expect(
+			whos(
+				'If the duty engineer does not acknowledge within 10 minutes, page the backup engineer; if there is still no response after an hour, contact the ops manager.'
+			)
+		).toEqual([
+			['duty engineer', undefined],
+			['backup engineer', '10 minutes'],
+			['ops manager', '1 hour'],
+		]);
+		expect(
+			whos(
+				'Escalation moves from the primary to the secondary after 5 minutes, and from the secondary to the team lead after another 5 minutes.'
+			)
+		).toEqual([
+			['primary', undefined],
+			['secondary', '5 minutes'],
+			['team lead', '10 minutes'],
+		]);
+		// One contact, everyone at once, a process, how fast one person answers: no path.
+		expect(whos('If anything breaks, contact the ops manager.')).toBeUndefined();
+		expect(whos('Notify the product owner, the support lead and the ops manager.')).toBeUndefined();
+		expect(whos('Reproduce the fault, then write a test, then deploy the fix.')).toBeUndefined();
+		expect(whos('The duty engineer should acknowledge the page within 5 minutes.')).toBeUndefined();
+		expect(whos('Page the duty engineer. Tell the ops manager as well.')).toBeUndefined();
 	});
 });
