@@ -300,13 +300,15 @@ function proseAlert(doc: Doc, section: Section): string | undefined {
 
 /**
  * A heading without what it calls its section before the name: `Alert: X`, `Alert Runbook – X`,
- * `Alert name X`, or a short label before a colon (`Rule name: X`).
+ * `Alert name X`, or a short label before a colon (`Rule name: X`). A name quoted after its label
+ * (`Alert Name: "KubeAPIDown"`) is the name without its quotes.
  */
 const withoutNameLabel = (heading: string): string =>
 	heading
 		.replace(RUNBOOK_PREFIX, '')
 		.replace(/^(?:alert|alarm)(?:\s+(?:name|rule))?\s*[:–—-]?\s+/i, '')
-		.replace(/^[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s+(?=\S+$)/, '');
+		.replace(/^[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s+(?=\S+$)/, '')
+		.replace(/^["“'`](\S+?)["”'`]$/, '$1');
 
 /** The alert a heading names: `KubeJobFailed`, `Alert: disk_usage_high`; undefined for prose. */
 export function alertOfHeading(text: string): string | undefined {
@@ -578,9 +580,13 @@ function joinedRunbook(doc: Doc, section: Section, parts: Part[]): boolean {
 const partsWithout = (doc: Doc, section: Section, skip?: Set<Section>): Part[] =>
 	partsOf(doc, section).filter((part) => !part.section || !skip?.has(part.section));
 
-/** A document's furniture: never a scenario, whatever it holds. */
+/**
+ * A document's furniture, and what comes after an incident (`Follow-up`, `Post-incident tasks`):
+ * never a scenario, whatever it holds. A repository's README joined to its runbooks brings `How
+ * to use`, `Repository layout`, `Contributing` under a heading that names runbooks.
+ */
 const FURNITURE =
-	/^(overview|introduction|intro|purpose|scope|background|summary|contacts?|references?|glossary|terms|definitions|(table of )?contents|revision history|change ?log|history|appendix(\s+\w+)?|tools|tooling|prerequisites|requirements|about( this (document|page|runbook|playbook))?)$/i;
+	/^(overview|introduction|intro|purpose|scope|background|summary|contacts?|references?|glossary|terms|definitions|(table of )?contents|revision history|change ?log|history|appendix(\s+\w+)?|tools|tooling|prerequisites|requirements|about( this (document|page|runbook|playbook|repository|repo))?|how to use( this (document|page|guide|runbook|playbook|repository|repo))?|using this (document|page|guide|runbook|playbook)|getting started|contributing|contributions?|onboarding|(repository|repo|directory|folder|file) (layout|structure)|layout|conventions|license|faq|frequently asked questions|follow-?ups?( (actions?|items|tasks))?|post-?incident( (review|actions?|tasks|steps|follow-?ups?))?|after the incident|next steps)$/i;
 
 /** `SEV1`, `P2 – Major`: a severity level's own section, which the severity recogniser reads. */
 function isSeverityHeading(title: string): boolean {
@@ -799,6 +805,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!/^(table of contents|contents)$/i.test(section.title) &&
 		!onlyLinks(section) &&
 		!aboutProcess(section.title) &&
+		// `Retrospective`, `Action items` under `Runbooks`: looking back on an incident, not one.
+		!(REPORT.test(section.title) && !troubled(section.title)) &&
 		// Under `Alerts`, a runbook is named by its alert or says what the alert is or how to fix it.
 		(!ALERTS_ONLY(parent.title) || isAlertName(section.title) || runbookLabels >= 1)
 	);
@@ -969,6 +977,45 @@ function labelledAlerts(context: Context, part: Part): string[] {
 	return ALERT.test(bare) ? [bare] : [];
 }
 
+/** What a key list's line (`*Message*: …`, `Summary: …`) says the alert reports: its symptom. */
+const KEY_SYMPTOM = /^(message|summary|description)$/i;
+/** Labels a key list under an alert has; one of them makes a list of `Label: value` lines a key list. */
+const KEY_LABEL = /^(message|summary|description|severity|alert( name)?|expression|runbook)$/i;
+/** `*Message*: …`, `**Severity**: critical`, `Runbook: [link](…)`: one key line of a list item. */
+const KEY_LINE = /^(?:([*_]{1,2})([A-Za-z][\w ]{0,30}?)\1\s*:|([A-Za-z][\w ]{0,30}?)\s*:)\s*(.*)$/s;
+const keyed = new WeakSet<Part>();
+
+/**
+ * A list of `Label: value` lines under an alert (`+ *Message*: \`KubeAPI has disappeared\``, `+
+ * *Severity*: critical`), read as that many labelled parts. Undefined unless every item is one
+ * such line and one label is an alert's key (Message, Severity, Runbook …): a list of steps that
+ * happen to have a colon stays steps.
+ */
+function keyParts(context: Context, part: Part): Part[] | undefined {
+	if (part.label || part.section || part.nodes.length !== 1) return undefined;
+	const list = part.nodes[0]!;
+	if (list.type !== 'list' || list.ordered) return undefined;
+	const lines = list.children.map((item) =>
+		item.children.length === 1 ? KEY_LINE.exec(itemSource(context.doc, item)) : null
+	);
+	if (!lines.every(Boolean) || !lines.some((line) => KEY_LABEL.test((line![2] ?? line![3])!)))
+		return undefined;
+	return list.children.map((item, i) => {
+		const line = lines[i]!;
+		// A value that is one code span (`\`KubeAPI has disappeared …\``) is the alert's text.
+		const value = line[4]!.trim().replace(/^`([^`]+)`$/, '$1');
+		const key: Part = {
+			label: (line[2] ?? line[3])!.trim(),
+			value,
+			nodes: [],
+			start: startOf(item),
+			end: endOf(item),
+		};
+		keyed.add(key);
+		return key;
+	});
+}
+
 /** The playbook's severity a scenario's own text names (`P1`, `critical`, `Severity 1 (Critical)`). */
 function severityOf(context: Context, text: string): string | undefined {
 	const level = parseLevel(text.replace(/^severity\s*(?=\d)/i, 'SEV'), true);
@@ -1010,7 +1057,9 @@ export function recogniseScenarios(context: Context): void {
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
 		let unknownLevel: { value: string; start: number; end: number } | undefined;
-		for (const part of partsWithout(context.doc, section, nested)) {
+		for (const part of partsWithout(context.doc, section, nested).flatMap(
+			(part) => keyParts(context, part) ?? [part]
+		)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
 			for (const table of part.nodes.flatMap((node) => symptomTable(node) ?? [])) {
@@ -1021,7 +1070,10 @@ export function recogniseScenarios(context: Context): void {
 			}
 			if (TRIGGER.test(part.label) && (items ?? proseOf(context, part))) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
-			} else if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
+			} else if (
+				(SYMPTOMS.test(part.label) || (keyed.has(part) && KEY_SYMPTOM.test(part.label))) &&
+				(items ?? proseOf(context, part))
+			) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
 					body.push(partBody(context, part));
@@ -1040,12 +1092,9 @@ export function recogniseScenarios(context: Context): void {
 				body.push(partBody(context, part));
 			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
 				data.services = items;
-			} else if (
-				/^severity$/.test(label) &&
-				parseLevel(inlineText(part.value)) &&
-				part.nodes.length === 0
-			) {
-				const ref = severityRef(context, parseLevel(inlineText(part.value))!.level);
+			} else if (/^severity$/.test(label) && part.value && part.nodes.length === 0) {
+				// `Severity: critical` names a level only when the playbook defines it; else it is listed.
+				const ref = severityOf(context, inlineText(part.value));
 				if (ref) data.severity = ref;
 				else {
 					body.push(partBody(context, part));
@@ -1340,6 +1389,7 @@ function recogniseBlockScenarios(context: Context): void {
 			// A bold situation (`**If the payment provider is unreachable**`) or a named one
 			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
 			// any bold label over numbered steps is, and one naming trouble over commands.
+			if (FURNITURE.test(stepName(label.label))) return;
 			const situation =
 				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
 			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
