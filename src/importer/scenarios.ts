@@ -421,8 +421,18 @@ function isSituation(title: string): boolean {
 	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
 	const state = STATE.exec(text)?.[1];
 	if (state && troubled(state)) return true;
+	const fails = FAILS.exec(text);
+	if (fails && !/\b(if|when|whenever|unless|until|before|after|once|case)\b/i.test(fails[1]!))
+		return true;
 	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
 }
+
+/**
+ * `OSD prepare job fails due to a low limit`, `Sync hangs after a restart`: a subject, then the
+ * failing verb with what it fails on. Not a step's condition (`Retry when the job fails`).
+ */
+const FAILS =
+	/^(\S+(?:\s+\S+){0,6}?)\s+(?:fails|failed|crashes|crashed|hangs|hung|times out|timed out)\s+(?:due to|because|with|on|after|when|during|while|for)\b/i;
 
 /**
  * A heading over kinds of trouble that does not call them scenarios: `Common problems`, `Known
@@ -823,8 +833,18 @@ function ownsParts(doc: Doc, section: Section): boolean {
 		isInvestigation(doc, section) ||
 		!!namedRunbook(doc, section) ||
 		listedSituations(doc).has(section) ||
-		(section.depth < 2 && isAlertName(section.title))
+		ownedByAlert(doc, section)
 	);
+}
+
+/**
+ * A top heading that is an alert's name, or one at any depth saying what is wrong
+ * (`### StoreCompactionFailing`): the cases under it (`#### Compaction fails on a bad index`) are
+ * branches of its runbook.
+ */
+function ownedByAlert(doc: Doc, section: Section): boolean {
+	const alert = alertOfHeading(section.title);
+	return !!alert && (section.depth < 2 || strongAlert(doc, alert));
 }
 
 /** Sections that are scenarios: candidates with no candidate inside them. */
@@ -1077,7 +1097,12 @@ export function recogniseScenarios(context: Context): void {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
 					body.push(partBody(context, part));
-				const alerts = alertsIn(context.doc, `${part.value}\n${partSource(context.doc, part)}`);
+				// `PodDisruptionBudget`, `RunStrategy` in what an alert means are the objects it is
+				// about; a name said to be wrong (`NodeDiskFull`) or defined as an alert is one.
+				const alerts = alertsIn(
+					context.doc,
+					`${part.value}\n${partSource(context.doc, part)}`
+				).filter((name) => !ALERT.test(name) || strongAlert(context.doc, name));
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
