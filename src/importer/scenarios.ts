@@ -56,13 +56,13 @@ const isQuestion = (title: string): boolean =>
 	);
 const SYMPTOMS =
 	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|what (this|the) alert means|meaning|how to recogni[sz]e( it)?)$/i;
-const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
+const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?(causes?|reasons?)$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
 	/^(communicate|communication|resources|references?|additional information|notes|related( links| documents| docs| pages| runbooks)?|see also)$/i;
@@ -87,7 +87,7 @@ const wordsOf = (name: string): string[] =>
 	name.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
 /** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
 const CONDITION =
-	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
+	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
 
 /**
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
@@ -392,7 +392,7 @@ const STATE =
 	/\b(?:is|are|was|were|has|have|keeps?|seems?|goes|went|gets?|got|becomes?|became)\s+(?:(?:not|being|been|too|very|almost|completely|partially)\s+)*(\S+)/i;
 /** `Payments failing`, `Site down`; not a step such as `Stand down` or `Scale down`. */
 const ENDS_FAILING =
-	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out|degraded|unhealthy|overloaded|compromised|breached|corrupted|erroring|saturated|throttled|flapping|exhausted)$/i;
+	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out|degraded|unhealthy|overloaded|compromised|breached|corrupted|erroring|saturated|throttled|flapping|exhausted|refused)$/i;
 const STEP_DOWN =
 	/\b(stand|wind|step|shut|scale|break|calm|slow|cool|write|narrow|track|hunt|tone|turn|bring|take|back|close)\s+down$/i;
 
@@ -422,15 +422,17 @@ function isSituation(title: string): boolean {
 	const state = STATE.exec(text)?.[1];
 	if (state && troubled(state)) return true;
 	const fails = FAILS.exec(text);
-	if (fails && !/\b(if|when|whenever|unless|until|before|after|once|case)\b/i.test(fails[1]!))
-		return true;
+	if (fails && !FAILS_NOT_SUBJECT.test(fails[1]!)) return true;
 	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
 }
 
 /**
  * `OSD prepare job fails due to a low limit`, `Sync hangs after a restart`: a subject, then the
- * failing verb with what it fails on. Not a step's condition (`Retry when the job fails`).
+ * failing verb with what it fails on. Not a step's condition or question (`Retry once the job
+ * fails with …`, `Find out why the job fails on retry`).
  */
+const FAILS_NOT_SUBJECT =
+	/\b(if|when|whenever|unless|until|before|after|once|case|what|why|how|which|where|whether)\b/i;
 const FAILS =
 	/^(\S+(?:\s+\S+){0,6}?)\s+(?:fails|failed|crashes|crashed|hangs|hung|times out|timed out)\s+(?:due to|because|with|on|after|when|during|while|for)\b/i;
 
@@ -778,7 +780,12 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		const siblings = (section.parent?.children ?? []).filter(
 			(other) => other !== section && joinedRunbook(doc, other, partsOf(doc, other))
 		);
-		return diagnostic && siblings.length >= 2 && troubled(section.title) && hasSteps(doc, section);
+		if (diagnostic && siblings.length >= 2 && troubled(section.title) && hasSteps(doc, section))
+			return true;
+		// A page that is one failure's runbook (`# Notification Failures` over Symptoms and
+		// Possible checks), alone in its file or among guides; a message has no symptoms and checks,
+		// so a title about notifications failing is no message.
+		return diagnostic && troubled(section.title) && parts.some((part) => SYMPTOMS.test(part.label));
 	}
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
@@ -791,6 +798,18 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		diagnostic &&
 		!inCommunication(section) &&
 		!/checklist/i.test(section.title) &&
+		!aboutProcess(section.title)
+	)
+		return true;
+	// A troubleshooting entry: its causes (`Reasons`), or a description of a failure its heading
+	// names, over how to fix it (`Overlaps` over Reasons / Solutions, `Connection refused` over
+	// Description / Possible solution).
+	const described = parts.some((part) => /^(description|problem|issue|error)$/i.test(part.label));
+	if (
+		diagnostic &&
+		(parts.some((part) => CAUSES.test(part.label)) || (described && troubled(section.title))) &&
+		!inCommunication(section) &&
+		!underHeading(section, REPORT) &&
 		!aboutProcess(section.title)
 	)
 		return true;
@@ -1168,6 +1187,12 @@ export function recogniseScenarios(context: Context): void {
 			const names = lead && alertsInProse(context.doc, partSource(context.doc, lead));
 			if (!data.symptoms?.length && said && names?.has(prose)) data.symptoms = said;
 		}
+		// A troubleshooting entry's `Description` of the failure is what is seen.
+		const description = partsWithout(context.doc, section, nested).find((part) =>
+			/^(description|problem|issue|error)$/i.test(part.label)
+		);
+		const told = description && proseOf(context, description);
+		if (!data.symptoms?.length && told && troubled(section.title)) data.symptoms = told;
 		// A known issue's, or a `Troubleshooting:` / `Alert:` section's, description over its steps
 		// is what is seen.
 		const heading = stripEmoji(section.title);
