@@ -1117,11 +1117,17 @@ export function recogniseScenarios(context: Context): void {
 				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
 					body.push(partBody(context, part));
 				// `PodDisruptionBudget`, `RunStrategy` in what an alert means are the objects it is
-				// about; a name said to be wrong (`NodeDiskFull`) or defined as an alert is one.
+				// about; a name saying what is wrong (`NodeDiskFull`, `WebhookReplayAttack`) or
+				// defined as an alert is one.
 				const alerts = alertsIn(
 					context.doc,
 					`${part.value}\n${partSource(context.doc, part)}`
-				).filter((name) => !ALERT.test(name) || strongAlert(context.doc, name));
+				).filter(
+					(name) =>
+						!ALERT.test(name) ||
+						strongAlert(context.doc, name) ||
+						wordsOf(name).some((word) => TROUBLE.test(word))
+				);
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
