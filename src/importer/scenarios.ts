@@ -436,6 +436,46 @@ const FAILS_NOT_SUBJECT =
 const FAILS =
 	/^(\S+(?:\s+\S+){0,6}?)\s+(?:fails|failed|crashes|crashed|hangs|hung|times out|timed out)\s+(?:due to|because|with|on|after|when|during|while|for)\b/i;
 
+/** `How do I fix …?`, `Why am I getting …?`: a question asked only about something going wrong. */
+const FIX_QUESTION =
+	/^(?:how\s+(?:do|can|should)\s+(?:i|we|you)\s+|how\s+to\s+)(?:fix|resolve|solve|troubleshoot|recover from|get rid of|work around|get past)\b|^why\s+(?:am|are)\s+(?:i|we|you)\s+(?:getting|seeing)\b/i;
+/** `Why is my deploy stuck …?`: what the question asks about follows. */
+const WHY_QUESTION =
+	/^why\s+(?:is|are|does|do|did|was|were|has|have|won't|doesn't|isn't|aren't|can't)\s+(.+)$/i;
+/** `The mirror does not sync, how do I fix it?`: a statement of trouble, then the question. */
+const FIX_TAIL =
+	/^(.+?)[,;.]?\s+(?:how\s+(?:do|can|should)\s+(?:i|we|you)\s+(?:fix|solve|resolve|troubleshoot|reset|recover|repair)\s+(?:it|this|that)|what\s+(?:do|should|can)\s+(?:i|we|you)\s+do)\s*\?$/i;
+/** Trouble a question states in words a condition list leaves out. */
+const NEGATED =
+	/\b(does not|doesn't|do not|don't|will not|won't|is not|isn't|are not|aren't|cannot|can't|unable|out of sync|forgot|forgotten|lost)\b/i;
+/** Words too weak alone to make a question about trouble: `Why is there no rota on Sundays?` */
+const WEAK = /^(no|not|too|high|low|limit|pending|almost|missing|behind)$/i;
+const stronglyTroubled = (text: string): boolean =>
+	NEGATED.test(text) ||
+	text
+		.split(/[\s/,()`'"–—]+/)
+		.map((word) => word.replace(/^[^A-Za-z']+|[^A-Za-z']+$/g, ''))
+		.some((word) => (CONDITION.test(word) && !WEAK.test(word)) || TROUBLE.test(word));
+
+/**
+ * A troubleshooting FAQ's question about one failure: `How do I fix \`invalid cookie\`?`, `Why am
+ * I getting \`x509: …\`?`, `The mirror does not sync, how do I fix it?`, or `Why is my deploy
+ * stuck?` over steps. A question about the process (`When is the handover?`, `Why is there no rota
+ * on Sundays?`, `What if the on-call does not answer?`) is an FAQ's, never a scenario.
+ */
+function faqProblem(doc: Doc, section: Section): boolean {
+	const title = stepName(withoutTags(section.title));
+	if (!/\?\s*$/.test(title) || escalationCondition(title) || inCommunication(section)) return false;
+	const answered = section.nodes.length > 0 || section.children.length > 0;
+	// `How do I fix the issue?` under a problem is a step of its answer.
+	if (FIX_QUESTION.test(title))
+		return answered && !/\b(?:the|this|that|it)(?:\s+(?:issue|problem|error))?\s*\?$/i.test(title);
+	const why = WHY_QUESTION.exec(title)?.[1];
+	if (why) return stronglyTroubled(why) && hasSteps(doc, section);
+	const stated = FIX_TAIL.exec(title)?.[1];
+	return !!stated && stronglyTroubled(stated) && answered;
+}
+
 /**
  * A heading over kinds of trouble that does not call them scenarios: `Common problems`, `Known
  * issues`, `Failure modes`, `How to resolve certain issues`. Its sections naming trouble are
@@ -732,6 +772,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (!inCommunication(section) && isSituation(section.title) && hasSteps(doc, section))
 		return true;
 	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
+	if (faqProblem(doc, section)) return true;
 	// A section whose lead defines its alert, over a list of steps (a rules file is no runbook).
 	if (
 		!inCommunication(section) &&
@@ -919,10 +960,17 @@ export function scenarioSections(context: Context): Section[] {
 	});
 }
 
+/**
+ * A heading without the empty anchor an FAQ gives it for links: `<a name="stuck"></a>Why is it
+ * stuck?` → `Why is it stuck?`. Other markup stays, shown as written.
+ */
+const withoutTags = (text: string): string =>
+	text.replace(/<a\s+(?:name|id)\s*=\s*["'][^"']*["']\s*>\s*<\/a>/gi, '').trim();
+
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	// `Alert name: DiskFull`, `Alert Runbook: DiskFull`: a runbook labelled by its alert is titled by it.
-	const text = stripEmoji(heading);
+	const text = stripEmoji(withoutTags(heading));
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
 	// `Playbook for a stolen laptop` → `Stolen laptop`.
