@@ -484,13 +484,21 @@ function faqProblem(doc: Doc, section: Section): boolean {
 const TROUBLE_GROUP =
 	/\b(common|known|frequent|typical|certain|recurring)\s+(problems|issues|failures|errors|faults|outages)\b|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
+/** A paragraph that is one command in backticks: `` `svcctl start cache` `` alone on its line. */
+const commandLine = (node: Nodes): boolean =>
+	node.type === 'paragraph' &&
+	node.children.length === 1 &&
+	node.children[0]!.type === 'inlineCode' &&
+	/\s/.test(node.children[0]!.value);
+
 /** What to do, written as steps: a list, a command, or a runbook's labelled parts. */
 function hasSteps(doc: Doc, section: Section): boolean {
 	// A block another recogniser typed (an escalation chain) is that entry, not this one's steps.
 	const nodes = [section, ...allSections(section)]
 		.flatMap((s) => s.nodes)
 		.filter((node) => !isClaimed(doc, startOf(node), endOf(node)));
-	if (nodes.some((node) => node.type === 'list' || node.type === 'code')) return true;
+	if (nodes.some((node) => node.type === 'list' || node.type === 'code' || commandLine(node)))
+		return true;
 	return partsOf(doc, section).filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2;
 }
 
