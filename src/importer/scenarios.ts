@@ -56,13 +56,13 @@ const isQuestion = (title: string): boolean =>
 	);
 const SYMPTOMS =
 	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|what (this|the) alert means|meaning|how to recogni[sz]e( it)?)$/i;
-const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?causes?$/i;
+const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?(causes?|reasons?)$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate))$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
 	/^(communicate|communication|resources|references?|additional information|notes|related( links| documents| docs| pages| runbooks)?|see also)$/i;
@@ -87,7 +87,7 @@ const wordsOf = (name: string): string[] =>
 	name.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
 /** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
 const CONDITION =
-	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
+	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
 
 /**
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
@@ -300,13 +300,15 @@ function proseAlert(doc: Doc, section: Section): string | undefined {
 
 /**
  * A heading without what it calls its section before the name: `Alert: X`, `Alert Runbook – X`,
- * `Alert name X`, or a short label before a colon (`Rule name: X`).
+ * `Alert name X`, or a short label before a colon (`Rule name: X`). A name quoted after its label
+ * (`Alert Name: "KubeAPIDown"`) is the name without its quotes.
  */
 const withoutNameLabel = (heading: string): string =>
 	heading
 		.replace(RUNBOOK_PREFIX, '')
 		.replace(/^(?:alert|alarm)(?:\s+(?:name|rule))?\s*[:–—-]?\s+/i, '')
-		.replace(/^[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s+(?=\S+$)/, '');
+		.replace(/^[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s+(?=\S+$)/, '')
+		.replace(/^["“'`](\S+?)["”'`]$/, '$1');
 
 /** The alert a heading names: `KubeJobFailed`, `Alert: disk_usage_high`; undefined for prose. */
 export function alertOfHeading(text: string): string | undefined {
@@ -390,7 +392,7 @@ const STATE =
 	/\b(?:is|are|was|were|has|have|keeps?|seems?|goes|went|gets?|got|becomes?|became)\s+(?:(?:not|being|been|too|very|almost|completely|partially)\s+)*(\S+)/i;
 /** `Payments failing`, `Site down`; not a step such as `Stand down` or `Scale down`. */
 const ENDS_FAILING =
-	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out|degraded|unhealthy|overloaded|compromised|breached|corrupted|erroring|saturated|throttled|flapping|exhausted)$/i;
+	/\S\s+(fail(s|ed|ing)?|down|offline|unavailable|unreachable|stuck|slow|crash(es|ed|ing)|expired|expiring|hung|leaking|timing out|degraded|unhealthy|overloaded|compromised|breached|corrupted|erroring|saturated|throttled|flapping|exhausted|refused)$/i;
 const STEP_DOWN =
 	/\b(stand|wind|step|shut|scale|break|calm|slow|cool|write|narrow|track|hunt|tone|turn|bring|take|back|close)\s+down$/i;
 
@@ -419,7 +421,59 @@ function isSituation(title: string): boolean {
 	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
 	const state = STATE.exec(text)?.[1];
 	if (state && troubled(state)) return true;
+	const fails = FAILS.exec(text);
+	if (fails && !FAILS_NOT_SUBJECT.test(fails[1]!)) return true;
 	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
+}
+
+/**
+ * `OSD prepare job fails due to a low limit`, `Sync hangs after a restart`: a subject, then the
+ * failing verb with what it fails on. Not a step's condition or question (`Retry once the job
+ * fails with …`, `Find out why the job fails on retry`).
+ */
+const FAILS_NOT_SUBJECT =
+	/\b(if|when|whenever|unless|until|before|after|once|case|what|why|how|which|where|whether)\b/i;
+const FAILS =
+	/^(\S+(?:\s+\S+){0,6}?)\s+(?:fails|failed|crashes|crashed|hangs|hung|times out|timed out)\s+(?:due to|because|with|on|after|when|during|while|for)\b/i;
+
+/** `How do I fix …?`, `Why am I getting …?`: a question asked only about something going wrong. */
+const FIX_QUESTION =
+	/^(?:how\s+(?:do|can|should)\s+(?:i|we|you)\s+|how\s+to\s+)(?:fix|resolve|solve|troubleshoot|recover from|get rid of|work around|get past)\b|^why\s+(?:am|are)\s+(?:i|we|you)\s+(?:getting|seeing)\b/i;
+/** `Why is my deploy stuck …?`: what the question asks about follows. */
+const WHY_QUESTION =
+	/^why\s+(?:is|are|does|do|did|was|were|has|have|won't|doesn't|isn't|aren't|can't)\s+(.+)$/i;
+/** `The mirror does not sync, how do I fix it?`: a statement of trouble, then the question. */
+const FIX_TAIL =
+	/^(.+?)[,;.]?\s+(?:how\s+(?:do|can|should)\s+(?:i|we|you)\s+(?:fix|solve|resolve|troubleshoot|reset|recover|repair)\s+(?:it|this|that)|what\s+(?:do|should|can)\s+(?:i|we|you)\s+do)\s*\?$/i;
+/** Trouble a question states in words a condition list leaves out. */
+const NEGATED =
+	/\b(does not|doesn't|do not|don't|will not|won't|is not|isn't|are not|aren't|cannot|can't|unable|out of sync|forgot|forgotten|lost)\b/i;
+/** Words too weak alone to make a question about trouble: `Why is there no rota on Sundays?` */
+const WEAK = /^(no|not|too|high|low|limit|pending|almost|missing|behind)$/i;
+const stronglyTroubled = (text: string): boolean =>
+	NEGATED.test(text) ||
+	text
+		.split(/[\s/,()`'"–—]+/)
+		.map((word) => word.replace(/^[^A-Za-z']+|[^A-Za-z']+$/g, ''))
+		.some((word) => (CONDITION.test(word) && !WEAK.test(word)) || TROUBLE.test(word));
+
+/**
+ * A troubleshooting FAQ's question about one failure: `How do I fix \`invalid cookie\`?`, `Why am
+ * I getting \`x509: …\`?`, `The mirror does not sync, how do I fix it?`, or `Why is my deploy
+ * stuck?` over steps. A question about the process (`When is the handover?`, `Why is there no rota
+ * on Sundays?`, `What if the on-call does not answer?`) is an FAQ's, never a scenario.
+ */
+function faqProblem(doc: Doc, section: Section): boolean {
+	const title = stepName(withoutTags(section.title));
+	if (!/\?\s*$/.test(title) || escalationCondition(title) || inCommunication(section)) return false;
+	const answered = section.nodes.length > 0 || section.children.length > 0;
+	// `How do I fix the issue?` under a problem is a step of its answer.
+	if (FIX_QUESTION.test(title))
+		return answered && !/\b(?:the|this|that|it)(?:\s+(?:issue|problem|error))?\s*\?$/i.test(title);
+	const why = WHY_QUESTION.exec(title)?.[1];
+	if (why) return stronglyTroubled(why) && hasSteps(doc, section);
+	const stated = FIX_TAIL.exec(title)?.[1];
+	return !!stated && stronglyTroubled(stated) && answered;
 }
 
 /**
@@ -430,13 +484,21 @@ function isSituation(title: string): boolean {
 const TROUBLE_GROUP =
 	/\b(common|known|frequent|typical|certain|recurring)\s+(problems|issues|failures|errors|faults|outages)\b|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
+/** A paragraph that is one command in backticks: `` `svcctl start cache` `` alone on its line. */
+const commandLine = (node: Nodes): boolean =>
+	node.type === 'paragraph' &&
+	node.children.length === 1 &&
+	node.children[0]!.type === 'inlineCode' &&
+	/\s/.test(node.children[0]!.value);
+
 /** What to do, written as steps: a list, a command, or a runbook's labelled parts. */
 function hasSteps(doc: Doc, section: Section): boolean {
 	// A block another recogniser typed (an escalation chain) is that entry, not this one's steps.
 	const nodes = [section, ...allSections(section)]
 		.flatMap((s) => s.nodes)
 		.filter((node) => !isClaimed(doc, startOf(node), endOf(node)));
-	if (nodes.some((node) => node.type === 'list' || node.type === 'code')) return true;
+	if (nodes.some((node) => node.type === 'list' || node.type === 'code' || commandLine(node)))
+		return true;
 	return partsOf(doc, section).filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2;
 }
 
@@ -578,9 +640,13 @@ function joinedRunbook(doc: Doc, section: Section, parts: Part[]): boolean {
 const partsWithout = (doc: Doc, section: Section, skip?: Set<Section>): Part[] =>
 	partsOf(doc, section).filter((part) => !part.section || !skip?.has(part.section));
 
-/** A document's furniture: never a scenario, whatever it holds. */
+/**
+ * A document's furniture, and what comes after an incident (`Follow-up`, `Post-incident tasks`):
+ * never a scenario, whatever it holds. A repository's README joined to its runbooks brings `How
+ * to use`, `Repository layout`, `Contributing` under a heading that names runbooks.
+ */
 const FURNITURE =
-	/^(overview|introduction|intro|purpose|scope|background|summary|contacts?|references?|glossary|terms|definitions|(table of )?contents|revision history|change ?log|history|appendix(\s+\w+)?|tools|tooling|prerequisites|requirements|about( this (document|page|runbook|playbook))?)$/i;
+	/^(overview|introduction|intro|purpose|scope|background|summary|contacts?|references?|glossary|terms|definitions|(table of )?contents|revision history|change ?log|history|appendix(\s+\w+)?|tools|tooling|prerequisites|requirements|about( this (document|page|runbook|playbook|repository|repo))?|how to use( this (document|page|guide|runbook|playbook|repository|repo))?|using this (document|page|guide|runbook|playbook)|getting started|contributing|contributions?|onboarding|(repository|repo|directory|folder|file) (layout|structure)|layout|conventions|license|faq|frequently asked questions|follow-?ups?( (actions?|items|tasks))?|post-?incident( (review|actions?|tasks|steps|follow-?ups?))?|after the incident|next steps)$/i;
 
 /** `SEV1`, `P2 – Major`: a severity level's own section, which the severity recogniser reads. */
 function isSeverityHeading(title: string): boolean {
@@ -714,6 +780,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (!inCommunication(section) && isSituation(section.title) && hasSteps(doc, section))
 		return true;
 	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
+	if (faqProblem(doc, section)) return true;
 	// A section whose lead defines its alert, over a list of steps (a rules file is no runbook).
 	if (
 		!inCommunication(section) &&
@@ -762,7 +829,12 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		const siblings = (section.parent?.children ?? []).filter(
 			(other) => other !== section && joinedRunbook(doc, other, partsOf(doc, other))
 		);
-		return diagnostic && siblings.length >= 2 && troubled(section.title) && hasSteps(doc, section);
+		if (diagnostic && siblings.length >= 2 && troubled(section.title) && hasSteps(doc, section))
+			return true;
+		// A page that is one failure's runbook (`# Notification Failures` over Symptoms and
+		// Possible checks), alone in its file or among guides; a message has no symptoms and checks,
+		// so a title about notifications failing is no message.
+		return diagnostic && troubled(section.title) && parts.some((part) => SYMPTOMS.test(part.label));
 	}
 	if (parts.some((part) => SYMPTOMS.test(part.label))) return !inCommunication(section);
 	const runbookLabels = parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length;
@@ -775,6 +847,18 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		diagnostic &&
 		!inCommunication(section) &&
 		!/checklist/i.test(section.title) &&
+		!aboutProcess(section.title)
+	)
+		return true;
+	// A troubleshooting entry: its causes (`Reasons`), or a description of a failure its heading
+	// names, over how to fix it (`Overlaps` over Reasons / Solutions, `Connection refused` over
+	// Description / Possible solution).
+	const described = parts.some((part) => /^(description|problem|issue|error)$/i.test(part.label));
+	if (
+		diagnostic &&
+		(parts.some((part) => CAUSES.test(part.label)) || (described && troubled(section.title))) &&
+		!inCommunication(section) &&
+		!underHeading(section, REPORT) &&
 		!aboutProcess(section.title)
 	)
 		return true;
@@ -799,6 +883,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!/^(table of contents|contents)$/i.test(section.title) &&
 		!onlyLinks(section) &&
 		!aboutProcess(section.title) &&
+		// `Retrospective`, `Action items` under `Runbooks`: looking back on an incident, not one.
+		!(REPORT.test(section.title) && !troubled(section.title)) &&
 		// Under `Alerts`, a runbook is named by its alert or says what the alert is or how to fix it.
 		(!ALERTS_ONLY(parent.title) || isAlertName(section.title) || runbookLabels >= 1)
 	);
@@ -815,8 +901,18 @@ function ownsParts(doc: Doc, section: Section): boolean {
 		isInvestigation(doc, section) ||
 		!!namedRunbook(doc, section) ||
 		listedSituations(doc).has(section) ||
-		(section.depth < 2 && isAlertName(section.title))
+		ownedByAlert(doc, section)
 	);
+}
+
+/**
+ * A top heading that is an alert's name, or one at any depth saying what is wrong
+ * (`### StoreCompactionFailing`): the cases under it (`#### Compaction fails on a bad index`) are
+ * branches of its runbook.
+ */
+function ownedByAlert(doc: Doc, section: Section): boolean {
+	const alert = alertOfHeading(section.title);
+	return !!alert && (section.depth < 2 || strongAlert(doc, alert));
 }
 
 /** Sections that are scenarios: candidates with no candidate inside them. */
@@ -872,10 +968,17 @@ export function scenarioSections(context: Context): Section[] {
 	});
 }
 
+/**
+ * A heading without the empty anchor an FAQ gives it for links: `<a name="stuck"></a>Why is it
+ * stuck?` → `Why is it stuck?`. Other markup stays, shown as written.
+ */
+const withoutTags = (text: string): string =>
+	text.replace(/<a\s+(?:name|id)\s*=\s*["'][^"']*["']\s*>\s*<\/a>/gi, '').trim();
+
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	// `Alert name: DiskFull`, `Alert Runbook: DiskFull`: a runbook labelled by its alert is titled by it.
-	const text = stripEmoji(heading);
+	const text = stripEmoji(withoutTags(heading));
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
 	// `Playbook for a stolen laptop` → `Stolen laptop`.
@@ -969,6 +1072,45 @@ function labelledAlerts(context: Context, part: Part): string[] {
 	return ALERT.test(bare) ? [bare] : [];
 }
 
+/** What a key list's line (`*Message*: …`, `Summary: …`) says the alert reports: its symptom. */
+const KEY_SYMPTOM = /^(message|summary|description)$/i;
+/** Labels a key list under an alert has; one of them makes a list of `Label: value` lines a key list. */
+const KEY_LABEL = /^(message|summary|description|severity|alert( name)?|expression|runbook)$/i;
+/** `*Message*: …`, `**Severity**: critical`, `Runbook: [link](…)`: one key line of a list item. */
+const KEY_LINE = /^(?:([*_]{1,2})([A-Za-z][\w ]{0,30}?)\1\s*:|([A-Za-z][\w ]{0,30}?)\s*:)\s*(.*)$/s;
+const keyed = new WeakSet<Part>();
+
+/**
+ * A list of `Label: value` lines under an alert (`+ *Message*: \`KubeAPI has disappeared\``, `+
+ * *Severity*: critical`), read as that many labelled parts. Undefined unless every item is one
+ * such line and one label is an alert's key (Message, Severity, Runbook …): a list of steps that
+ * happen to have a colon stays steps.
+ */
+function keyParts(context: Context, part: Part): Part[] | undefined {
+	if (part.label || part.section || part.nodes.length !== 1) return undefined;
+	const list = part.nodes[0]!;
+	if (list.type !== 'list' || list.ordered) return undefined;
+	const lines = list.children.map((item) =>
+		item.children.length === 1 ? KEY_LINE.exec(itemSource(context.doc, item)) : null
+	);
+	if (!lines.every(Boolean) || !lines.some((line) => KEY_LABEL.test((line![2] ?? line![3])!)))
+		return undefined;
+	return list.children.map((item, i) => {
+		const line = lines[i]!;
+		// A value that is one code span (`\`KubeAPI has disappeared …\``) is the alert's text.
+		const value = line[4]!.trim().replace(/^`([^`]+)`$/, '$1');
+		const key: Part = {
+			label: (line[2] ?? line[3])!.trim(),
+			value,
+			nodes: [],
+			start: startOf(item),
+			end: endOf(item),
+		};
+		keyed.add(key);
+		return key;
+	});
+}
+
 /** The playbook's severity a scenario's own text names (`P1`, `critical`, `Severity 1 (Critical)`). */
 function severityOf(context: Context, text: string): string | undefined {
 	const level = parseLevel(text.replace(/^severity\s*(?=\d)/i, 'SEV'), true);
@@ -1010,7 +1152,9 @@ export function recogniseScenarios(context: Context): void {
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
 		let unknownLevel: { value: string; start: number; end: number } | undefined;
-		for (const part of partsWithout(context.doc, section, nested)) {
+		for (const part of partsWithout(context.doc, section, nested).flatMap(
+			(part) => keyParts(context, part) ?? [part]
+		)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
 			for (const table of part.nodes.flatMap((node) => symptomTable(node) ?? [])) {
@@ -1021,11 +1165,25 @@ export function recogniseScenarios(context: Context): void {
 			}
 			if (TRIGGER.test(part.label) && (items ?? proseOf(context, part))) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
-			} else if (SYMPTOMS.test(part.label) && (items ?? proseOf(context, part))) {
+			} else if (
+				(SYMPTOMS.test(part.label) || (keyed.has(part) && KEY_SYMPTOM.test(part.label))) &&
+				(items ?? proseOf(context, part))
+			) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
 					body.push(partBody(context, part));
-				const alerts = alertsIn(context.doc, `${part.value}\n${partSource(context.doc, part)}`);
+				// `PodDisruptionBudget`, `RunStrategy` in what an alert means are the objects it is
+				// about; a name saying what is wrong (`NodeDiskFull`, `WebhookReplayAttack`) or
+				// defined as an alert is one.
+				const alerts = alertsIn(
+					context.doc,
+					`${part.value}\n${partSource(context.doc, part)}`
+				).filter(
+					(name) =>
+						!ALERT.test(name) ||
+						strongAlert(context.doc, name) ||
+						wordsOf(name).some((word) => TROUBLE.test(word))
+				);
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
@@ -1040,12 +1198,9 @@ export function recogniseScenarios(context: Context): void {
 				body.push(partBody(context, part));
 			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
 				data.services = items;
-			} else if (
-				/^severity$/.test(label) &&
-				parseLevel(inlineText(part.value)) &&
-				part.nodes.length === 0
-			) {
-				const ref = severityRef(context, parseLevel(inlineText(part.value))!.level);
+			} else if (/^severity$/.test(label) && part.value && part.nodes.length === 0) {
+				// `Severity: critical` names a level only when the playbook defines it; else it is listed.
+				const ref = severityOf(context, inlineText(part.value));
 				if (ref) data.severity = ref;
 				else {
 					body.push(partBody(context, part));
@@ -1094,6 +1249,12 @@ export function recogniseScenarios(context: Context): void {
 			const names = lead && alertsInProse(context.doc, partSource(context.doc, lead));
 			if (!data.symptoms?.length && said && names?.has(prose)) data.symptoms = said;
 		}
+		// A troubleshooting entry's `Description` of the failure is what is seen.
+		const description = partsWithout(context.doc, section, nested).find((part) =>
+			/^(description|problem|issue|error)$/i.test(part.label)
+		);
+		const told = description && proseOf(context, description);
+		if (!data.symptoms?.length && told && troubled(section.title)) data.symptoms = told;
 		// A known issue's, or a `Troubleshooting:` / `Alert:` section's, description over its steps
 		// is what is seen.
 		const heading = stripEmoji(section.title);
@@ -1340,6 +1501,7 @@ function recogniseBlockScenarios(context: Context): void {
 			// A bold situation (`**If the payment provider is unreachable**`) or a named one
 			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
 			// any bold label over numbered steps is, and one naming trouble over commands.
+			if (FURNITURE.test(stepName(label.label))) return;
 			const situation =
 				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
 			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
