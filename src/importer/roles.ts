@@ -23,6 +23,7 @@ import {
 import {
 	fromOffset,
 	fromSection,
+	hrefOf,
 	itemLines,
 	lineAt,
 	takenIn,
@@ -364,8 +365,15 @@ const CALLED = /\b(?:referred to|known) as (?:the |an? )?((?:[A-Z][\w-]*\s+){0,3
  */
 function recogniseDefinedTerms(context: Context): void {
 	const taken = takenIn(context, 'roles');
+	// A checklist's step still names a role (`- [ ] Assign an Incident Commander (IC)`); other typed
+	// text has had its roles read.
+	const checklists = hrefOf(context, 'checklists', '');
 	visit(context.doc.root, 'paragraph', (paragraph: Paragraph) => {
-		if (isClaimed(context.doc, startOf(paragraph), endOf(paragraph))) return;
+		const [start, end] = [startOf(paragraph), endOf(paragraph)];
+		const claimed = context.doc.claims.some(
+			(c) => c.start <= start && end <= c.end && !c.href?.startsWith(checklists)
+		);
+		if (claimed) return;
 		const text = inlineText(sourceOf(context.doc, paragraph));
 		const italic = paragraph.children.flatMap((node, index) => {
 			const next = paragraph.children[index + 1];
@@ -619,8 +627,9 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	for (const section of allSections(context.doc.outline)) {
 		// A roles heading whose own list is its roles introduces nothing after it.
 		const own = bulletRoles(context, section).length > 0;
-		if (!ROLES_PARENT.test(section.title) || section.children.length || own || !section.parent)
-			continue;
+		// A heading that says roles: `Keep Track of Responders` is a task.
+		const says = /\broles?\b|who does what/i.test(section.title);
+		if (!says || section.children.length || own || !section.parent) continue;
 		const siblings = section.parent.children;
 		for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
 			if (ROLES_PARENT.test(next.title)) continue;
