@@ -23,6 +23,7 @@ import {
 import {
 	fromOffset,
 	fromSection,
+	hrefOf,
 	itemLines,
 	lineAt,
 	takenIn,
@@ -43,7 +44,7 @@ const ROLES_PARENT = /\broles?\b|responders|who does what|on-?call responsibilit
 
 /** Words that name a person's function: a heading without one needs a duties label to be a role. */
 const ROLE_NOUN =
-	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|counsel|writer|controller|observer|sme|ic)\b/i;
+	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|messenger|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|counsel|writer|controller|observer|sme|ic)\b/i;
 
 /** Headings of a role's own fields, never roles themselves. */
 const ROLE_FIELD =
@@ -77,6 +78,29 @@ function subtreeItems(context: Context, section: Section): string[] {
 		node.type === 'list' ? node.children.flatMap((item) => itemLines(context.doc, item)) : []
 	);
 	return [...items, ...section.children.flatMap((child) => subtreeItems(context, child))];
+}
+
+/** A role's sub-section of duties: `Responsibilities`, `Key duties`, `What are the responsibilities?`. */
+const DUTIES_FIELD =
+	/^(?:(?:key|main|core|primary) )?(?:responsibilities|duties)$|^what are (?:the|its|their|my) (?:responsibilities|duties)\??$/i;
+
+/** `## Deputy` over `### What are the responsibilities?`: a function's heading over its own duties. */
+const ownDuties = (section: Section, name: string): boolean =>
+	AGENT.test(name.replace(/\s*\([^)]*\)$/, '')) &&
+	roleShaped(name) &&
+	!GROUP.test(name) &&
+	section.children.some((child) => DUTIES_FIELD.test(withoutSectionNumber(child.title)));
+
+/**
+ * `Responsibilities`, `Duties:`: a label of the duties of the role `name`; `Lead duties during
+ * recovery` under another heading are the Lead's.
+ */
+function ownDutiesLabel(label: string, name: string): boolean {
+	const named = PHASE_DUTIES.exec(label)?.[1] ?? checklistRole(label);
+	const bare = (text: string) => text.replace(/\s*\([^)]*\)$/, '').toLowerCase();
+	return (
+		/responsib|duties/i.test(label) && !(named && AGENT.test(named) && bare(named) !== bare(name))
+	);
 }
 
 /** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
@@ -180,22 +204,42 @@ export function recogniseRoleLists(context: Context): void {
 export function recogniseRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	const typed = new Set<Section>();
+	// Sections that are not one role's (`Role: All Participants`): their Duties are no roles either.
+	const refused = new Set<Section>();
 	const prose: Section[] = [];
-	for (const parent of allSections(context.doc.outline)) {
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		// A role's own sub-sections (Description, Duties) are not roles.
 		const duties = ROLES_PARENT.test(parent.title)
 			? null
 			: DUTIES_PARENT.exec(withoutSectionNumber(parent.title));
 		// `Incident Lead` › `Responsibilities` is one role's field, and `Scribe Duties` one role's.
 		const fieldOfRole =
-			duties && ((parent.parent && typed.has(parent.parent)) || AGENT.test(duties[1] ?? ''));
+			duties &&
+			((parent.parent && (typed.has(parent.parent) || refused.has(parent.parent))) ||
+				AGENT.test(duties[1] ?? ''));
 		const team = TEAM_PARENT.test(withoutSectionNumber(parent.title));
-		if (!(ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole) || team) || typed.has(parent))
-			continue;
+		const rolesParent = ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole) || team;
+		if (typed.has(parent)) continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const { name, qualifier } = qualified(roleName(section.title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
+			// Elsewhere, a heading named after a person's function over its own `What are the
+			// responsibilities?` (or `Duties`) sub-section is a role.
+			if (!rolesParent && !ownDuties(section, name)) continue;
+			// `Role: All Participants` is everyone; `Lead duties during recovery` one role at a phase.
+			const unshaped = notOneRole(name);
+			if (unshaped) {
+				refused.add(section);
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason: unshaped,
+				});
+				continue;
+			}
 			// Under a heading of responsibilities or of a team, only sub-sections named after a
 			// person's function are roles (`On Call Responder`, not `Communication` or `Tooling`).
 			if ((duties || team) && !AGENT.test(name.replace(/\s*\([^)]*\)$/, ''))) continue;
@@ -213,7 +257,7 @@ export function recogniseRoles(context: Context): void {
 				(ROLE_NOUN.test(name) ||
 					short !== undefined ||
 					(GROUP.test(name) && intro !== undefined && DUTIES_LEAD.test(toString(intro).trim())));
-			if (!bare && !parts.some((part) => /responsib|duties/i.test(part.label))) {
+			if (!bare && !parts.some((part) => ownDutiesLabel(part.label, name))) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
 				// Stays verbatim; dropped from the report if another recogniser types it.
@@ -249,7 +293,7 @@ export function recogniseRoles(context: Context): void {
 			for (const part of parts) {
 				// `### Duties` under the role: its lists are the duties; the text stays in the page
 				// unless the sub-section is nothing but lists.
-				if (part.section && /responsib|duties/i.test(part.label) && !role.responsibilities) {
+				if (part.section && ownDutiesLabel(part.label, name) && !role.responsibilities) {
 					const items = subtreeItems(context, part.section);
 					if (items.length) role.responsibilities = items;
 					if (part.section.children.length === 0 && listItemsOf(part.nodes)) used.push(part);
@@ -304,9 +348,13 @@ export function recogniseRoles(context: Context): void {
 
 /**
  * `The incident lead (IL) is …`, `… assigned to a Support Engineer (SE) who …`: a plain name with
- * its initials in parentheses, as what a sentence defines or describes.
+ * its initials in parentheses, as what a sentence defines or describes; `Assign an Incident
+ * Commander (IC)`: as what a step hands out.
  */
-const DEFINED = /\b(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)\s+(?:is|who)\b/gi;
+const DEFINED =
+	/\b(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)\s+(?:is|who)\b|\b(?:assign|appoint|designate|nominate)s?\s+(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)/gi;
+/** `This lead will be referred to as the Fix Lead`: a title-case name a sentence gives a role. */
+const CALLED = /\b(?:referred to|known) as (?:the |an? )?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)/g;
 
 /**
  * A role defined in passing: `… becomes the initial *Incident Commander* (IC).` An italic term that
@@ -317,8 +365,15 @@ const DEFINED = /\b(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)\s+
  */
 function recogniseDefinedTerms(context: Context): void {
 	const taken = takenIn(context, 'roles');
+	// A checklist's step still names a role (`- [ ] Assign an Incident Commander (IC)`); other typed
+	// text has had its roles read.
+	const checklists = hrefOf(context, 'checklists', '');
 	visit(context.doc.root, 'paragraph', (paragraph: Paragraph) => {
-		if (isClaimed(context.doc, startOf(paragraph), endOf(paragraph))) return;
+		const [start, end] = [startOf(paragraph), endOf(paragraph)];
+		const claimed = context.doc.claims.some(
+			(c) => c.start <= start && end <= c.end && !c.href?.startsWith(checklists)
+		);
+		if (claimed) return;
 		const text = inlineText(sourceOf(context.doc, paragraph));
 		const italic = paragraph.children.flatMap((node, index) => {
 			const next = paragraph.children[index + 1];
@@ -330,15 +385,19 @@ function recogniseDefinedTerms(context: Context): void {
 				? [{ name: toString(node).trim(), short, at: startOf(node), term: 'italic term' }]
 				: [];
 		});
+		const at = startOf(paragraph);
 		const plain = [...text.matchAll(DEFINED)].flatMap((match) => {
 			// The name is as many words as its initials: `The on-call incident lead (IL)` → `incident lead`.
-			const words = match[1]!.trim().split(/\s+/);
-			const name = words.slice(-match[2]!.length).join(' ');
-			const at = startOf(paragraph);
-			return AGENT.test(name) ? [{ name, short: match[2]!, at, term: 'term' }] : [];
+			const words = (match[1] ?? match[3])!.trim().split(/\s+/);
+			const short = (match[2] ?? match[4])!;
+			const name = words.slice(-short.length).join(' ');
+			return AGENT.test(name) ? [{ name, short, at, term: 'term' }] : [];
 		});
-		for (const { name, short, at, term } of [...italic, ...plain]) {
-			if (initialled(`${name} (${short})`) !== short) continue;
+		const called = [...text.matchAll(CALLED)].flatMap((match) =>
+			AGENT.test(match[1]!) ? [{ name: match[1]!, short: undefined, at, term: 'name' }] : []
+		);
+		for (const { name, short, at, term: kind } of [...italic, ...plain, ...called]) {
+			if (short && initialled(`${name} (${short})`) !== short) continue;
 			if (!ROLE_NOUN.test(name) || !roleShaped(name)) continue;
 			const known = (text: string) =>
 				context.out.roles.some(
@@ -346,17 +405,16 @@ function recogniseDefinedTerms(context: Context): void {
 						role.data.short === text ||
 						role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === text.toLowerCase()
 				);
-			if (known(name) || known(short)) continue;
-			const sentence = text
-				.split(SENTENCE_BREAK)
-				.find((line) => line.includes(`${name} (${short})`));
+			if (known(name) || (short && known(short))) continue;
+			const term = short ? `${name} (${short})` : name;
+			const sentence = text.split(SENTENCE_BREAK).find((line) => line.includes(term));
 			const title = name[0]!.toUpperCase() + name.slice(1);
-			const slug = uniqueSlug(slugify(short), taken);
+			const slug = uniqueSlug(slugify(short ?? name), taken);
 			context.out.roles.push({
 				slug,
 				data: {
 					name: title,
-					short,
+					...(short ? { short } : {}),
 					...(sentence ? { summary: sentence } : {}),
 					order: (context.out.roles.length + 1) * 10,
 				},
@@ -369,7 +427,7 @@ function recogniseDefinedTerms(context: Context): void {
 				end: endOf(paragraph),
 				at,
 				leftAs: `role ${context.playbook}/${slug}`,
-				reason: `it is defined in passing, by the ${term} \`${name} (${short})\` in a sentence: typed by its name only, since its duties are spread over the text, which stays in its page`,
+				reason: `it is defined in passing, by the ${kind} \`${term}\` in a sentence: typed by its name only, since its duties are spread over the text, which stays in its page`,
 			});
 		}
 	});
@@ -494,7 +552,9 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 		if (typed.has(section) || (section.parent && typed.has(section.parent))) continue;
 		const name = roleName(section.title);
 		const index =
-			(ROLE_NOUN.test(name) || following.has(section)) && !ROLE_FIELD.test(name)
+			(ROLE_NOUN.test(name) || following.has(section)) &&
+			!ROLE_FIELD.test(name) &&
+			!notOneRole(name)
 				? dutyLeadIndex(section)
 				: -1;
 		const lead = section.nodes[index];
@@ -515,16 +575,47 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 	}
 }
 
-/** A heading that reads as a name (`Scribe`, `Customer Communications`), not a question or a task. */
-const roleShaped = (name: string): boolean =>
-	name.split(/\s+/).length <= 6 &&
-	!/[?:.!]$/.test(name) &&
-	!/^(how|what|why|when|where|which|who|is|are|do|does|can|should|the|a|an|step|phase)\b/i.test(
-		name
-	) &&
-	!/^\w+ing\s+(the|a|an|tasks?|decisions?|with|to|for|of|on|in|up|out)\b/i.test(name) &&
-	!/^\d/.test(name) &&
-	!ROLE_FIELD.test(name);
+/** Words for what a role does, and the phase a heading may limit them to (`… during recovery`). */
+const DUTY_WORDS = 'responsibilit(?:y|ies)|duties|tasks|steps|actions';
+const PHASE = String.raw`(?:during|in|at|after|before|while|when|on|for)\b`;
+/** `All Participants`, `Everyone`: a heading about everyone taking part, not one role. */
+const EVERYONE = /^(?:all|every|everyone|everybody|any|anyone)\b/i;
+/**
+ * `Incident Commander responsibilities during remediation`: a role's duties at one phase, not a
+ * role of its own; the group names the role.
+ */
+const PHASE_DUTIES = new RegExp(String.raw`^(.+?)\s+(?:${DUTY_WORDS})\s+${PHASE}`, 'i');
+
+/** Why a name is not one role's (everyone at once, one role's duties at a phase), or undefined. */
+function notOneRole(name: string): string | undefined {
+	if (EVERYONE.test(name)) return 'its heading speaks of everyone taking part, not of one role';
+	const phase = PHASE_DUTIES.exec(name);
+	if (phase)
+		return `its heading names what \`${phase[1]}\` does at one phase, not a role of its own`;
+	return undefined;
+}
+
+/**
+ * Why a heading does not read as a role's name (`Scribe`, `Customer Communications`), or undefined
+ * when it does: not one role's, or a question or a task.
+ */
+function notRoleShaped(name: string): string | undefined {
+	const task =
+		name.split(/\s+/).length > 6 ||
+		/[?:.!]$/.test(name) ||
+		/^(how|what|why|when|where|which|who|is|are|do|does|can|should|the|a|an|step|phase)\b/i.test(
+			name
+		) ||
+		/^\w+ing\s+(the|a|an|tasks?|decisions?|with|to|for|of|on|in|up|out)\b/i.test(name) ||
+		/^\d/.test(name) ||
+		ROLE_FIELD.test(name);
+	return (
+		notOneRole(name) ??
+		(task ? 'its heading reads as a question or a task, not the name of a role' : undefined)
+	);
+}
+
+const roleShaped = (name: string): boolean => notRoleShaped(name) === undefined;
 
 /**
  * A roles heading with nothing under it (`# Incident Response Roles` in a post whose roles are
@@ -536,8 +627,9 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	for (const section of allSections(context.doc.outline)) {
 		// A roles heading whose own list is its roles introduces nothing after it.
 		const own = bulletRoles(context, section).length > 0;
-		if (!ROLES_PARENT.test(section.title) || section.children.length || own || !section.parent)
-			continue;
+		// A heading that says roles: `Keep Track of Responders` is a task.
+		const says = /\broles?\b|who does what/i.test(section.title);
+		if (!says || section.children.length || own || !section.parent) continue;
 		const siblings = section.parent.children;
 		for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
 			if (ROLES_PARENT.test(next.title)) continue;
@@ -553,7 +645,7 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 
 /** Headings under a roles heading that are about the roles, not one of them. */
 const ABOUT_ROLES =
-	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|handover|hand-off|timeline|checklists?)\b/i;
+	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|hand-?overs?|hand-?offs?|transfers?|transitions?|expansion|structure|hierarchy|timeline|checklists?)\b/i;
 /** Words in a text that speak of someone doing it. */
 const PERSON = /\b(role|person|people|someone|whoever|anyone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
@@ -675,15 +767,14 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 			? 'it sits under a roles heading but has no text to read duties from'
 			: NOT_A_ROLE.test(text)
 				? 'its text says it is not a role'
-				: !roleShaped(name)
-					? 'its heading reads as a question or a task, not the name of a role'
-					: ROLE_NOUN.test(name)
+				: (notRoleShaped(name) ??
+					(ROLE_NOUN.test(name)
 						? undefined
 						: ABOUT_ROLES.test(name)
 							? 'its heading is about the roles (overview, rotation, expectations …), not the name of one'
 							: !(calledRoles && PERSON.test(text))
 								? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
-								: undefined;
+								: undefined));
 		if (reason) {
 			context.check.push({ ...where, reason });
 			continue;
@@ -716,13 +807,22 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 }
 
 /**
- * `Duty Officer Checklist`, `CMOC Checklist`, `Incident Commander Responsibilities`: the checklist
- * or duty list of one role names the role.
+ * `Duty Officer Checklist`, `CMOC Checklist`, `Incident Commander Responsibilities` (perhaps `…
+ * during remediation`), `Steps for Scribe`: the checklist or duty list of one role names the role.
  */
-const ROLE_CHECKLIST = /^(.+?)\s+(?:check-?list|responsibilities|duties)$/i;
+const ROLE_CHECKLIST = new RegExp(
+	String.raw`^(?:(?:${DUTY_WORDS}|check-?list) for (?:the |an? )?(.+)|(.+?)\s+(?:check-?list|responsibilities|duties)(?:\s+${PHASE}.*)?)$`,
+	'i'
+);
+/** The role a checklist's or duty list's heading names, or undefined. */
+function checklistRole(title: string): string | undefined {
+	const match = ROLE_CHECKLIST.exec(title);
+	return (match?.[1] ?? match?.[2])?.trim();
+}
+
 /** Names of a person doing something: the last word of a role's name. */
 const AGENT_WORDS =
-	'commander|lead|leader|manager|engineer|liaison|scribe|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker';
+	'commander|lead|leader|manager|engineer|liaison|scribe|expert|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker';
 const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 
 /**
@@ -734,7 +834,7 @@ const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
-		const name = ROLE_CHECKLIST.exec(roleName(section.title))?.[1]?.trim();
+		const name = checklistRole(roleName(section.title));
 		if (!name || typed.has(section)) continue;
 		const known = context.out.roles.some(
 			(role) =>
@@ -928,7 +1028,7 @@ export function recogniseRoleTables(context: Context): void {
  * (Sev1/Sev2)`, `Roles and Responsibilities`; a note in parentheses says when they apply.
  */
 const ROLES_HEADING =
-	/^((incident|response|on-?call|key|team|core|mandatory|required|primary) ){0,2}(roles|personas)( (and|&) responsibilities)?( \([^)]*\))?$|^who does what$/i;
+	/^((incident|response|on-?call|key|team|core|mandatory|required|primary|additional|other|optional|supporting|extra|further) ){0,2}(roles|personas)( (and|&) responsibilities)?( \([^)]*\))?$|^who does what$/i;
 /** `Incident Commander`, `Engineering SME`: a short title-case name, no verb or sentence mark. */
 const BARE_NAME = /^[A-Z][\w&/-]*(?: (?:[A-Z(][\w&/()-]*|of|and|&)){0,3}$/;
 /** `Comms lead.`: a name in sentence case (a full stop allowed) ending in a person's function. */
