@@ -72,6 +72,27 @@ function qualified(name: string): { name: string; qualifier?: string } {
 	return { name: match[1]!.trim(), qualifier: match[2]!.trim() };
 }
 
+/**
+ * `Coordinator: The person in charge of the response` → the name before the colon and the duty
+ * after it; `Backup Coordinator:` → the name alone. Undefined when the part before the colon names
+ * no function.
+ */
+function describedTitle(title: string): { name: string; duty?: string } | undefined {
+	const match = /^([^:]{2,50}?)\s*:\s*(.*)$/.exec(title);
+	if (!match || !ROLE_NOUN.test(match[1]!) || !roleShaped(match[1]!)) return undefined;
+	return { name: match[1]!, ...(match[2] ? { duty: match[2].replace(/\.$/, '') } : {}) };
+}
+
+/** A list item that is a way to reach someone (`Slack: @db-lead`, `Phone: …`), not a duty. */
+const CONTACT_ITEM =
+	/^(slack|page|pager(duty)?|phone|mobile|tel(ephone)?|e-?mail|sms|teams|contact|estimated response|response time|hours|availability|time ?zone|location)\b[^:]{0,20}:|@[\w-]+|\+?\d[\d ()-]{7,}\d/i;
+
+/** A list item naming who holds a role or how to reach them (`Name: Dana Ruiz`, `Slack: @dana`). */
+const HOLDER_ITEM = new RegExp(
+	String.raw`^(?:(?:name|person|holder|primary|backup|deputy)\s*:|${CONTACT_ITEM.source})`,
+	'i'
+);
+
 /** List items of every list in a section and its sub-sections, as lines. */
 function subtreeItems(context: Context, section: Section): string[] {
 	const items = section.nodes.flatMap((node) =>
@@ -222,7 +243,8 @@ export function recogniseRoles(context: Context): void {
 		if (typed.has(parent)) continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
-			const { name, qualifier } = qualified(roleName(section.title));
+			const described = describedTitle(roleName(section.title));
+			const { name, qualifier } = qualified(described?.name ?? roleName(section.title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
 			// Elsewhere, a heading named after a person's function over its own `What are the
 			// responsibilities?` (or `Duties`) sub-section is a role.
@@ -237,6 +259,19 @@ export function recogniseRoles(context: Context): void {
 					start: section.start,
 					end: section.end,
 					reason: unshaped,
+				});
+				continue;
+			}
+			// A second `Technical Lead` under another group's roles heading is that group's post; one
+			// name typed twice would merge two people's duties.
+			if (knownRole(context, name)) {
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason:
+						'a role of this name is typed already from an earlier section, so this one is left as it is',
 				});
 				continue;
 			}
@@ -257,6 +292,24 @@ export function recogniseRoles(context: Context): void {
 				(ROLE_NOUN.test(name) ||
 					short !== undefined ||
 					(GROUP.test(name) && intro !== undefined && DUTIES_LEAD.test(toString(intro).trim())));
+			// `- Name: Dana Ruiz` / `- Slack: @dana`: the list says who holds the role, not what it does;
+			// the heading's description (`Coordinator: The person in charge of …`) is then its duty.
+			const holders =
+				bare &&
+				listItemsOf(intro ? lead.slice(1) : lead)!.every((item) =>
+					HOLDER_ITEM.test(itemSource(context.doc, item))
+				);
+			if (holders && !described?.duty) {
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: section.start,
+					end: section.end,
+					reason:
+						'its list only says who holds it (name, contact), not what it does, so it is not typed as a role',
+				});
+				continue;
+			}
 			if (!bare && !parts.some((part) => ownDutiesLabel(part.label, name))) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
@@ -280,7 +333,8 @@ export function recogniseRoles(context: Context): void {
 				order: (context.out.roles.length + 1) * 10,
 			};
 			const used: Part[] = [];
-			if (bare) {
+			if (holders) role.responsibilities = [described!.duty!];
+			else if (bare) {
 				if (intro)
 					role.summary = inlineText(
 						context.doc.source.slice(intro.position!.start.offset!, intro.position!.end.offset!)
@@ -481,12 +535,10 @@ const dutyLeadIndex = (section: Section): number =>
 		(node, i) =>
 			node.type === 'paragraph' &&
 			DUTIES_LEAD.test(toString(node).trim()) &&
+			// `The Comms Lead is not responsible for:` lists what the role leaves to others.
+			!/\bnot\s+(\w+\s+)?(responsible|expected)\b/i.test(toString(node)) &&
 			section.nodes[i + 1]?.type === 'list'
 	);
-
-/** A list item that is a way to reach someone (`Slack: @db-lead`, `Phone: …`), not a duty. */
-const CONTACT_ITEM =
-	/^(slack|page|pager(duty)?|phone|mobile|tel(ephone)?|e-?mail|sms|teams|contact|estimated response|response time|hours|availability|time ?zone|location)\b[^:]{0,20}:|@[\w-]+|\+?\d[\d ()-]{7,}\d/i;
 
 /**
  * `**Incident Commander** manages the incident:`, `**Scribe:**`: a paragraph that opens with a
@@ -552,9 +604,7 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 		if (typed.has(section) || (section.parent && typed.has(section.parent))) continue;
 		const name = roleName(section.title);
 		const index =
-			(ROLE_NOUN.test(name) || following.has(section)) &&
-			!ROLE_FIELD.test(name) &&
-			!notOneRole(name)
+			(ROLE_NOUN.test(name) || following.has(section)) && roleShaped(name)
 				? dutyLeadIndex(section)
 				: -1;
 		const lead = section.nodes[index];
@@ -603,7 +653,7 @@ function notRoleShaped(name: string): string | undefined {
 	const task =
 		name.split(/\s+/).length > 6 ||
 		/[?:.!]$/.test(name) ||
-		/^(how|what|why|when|where|which|who|is|are|do|does|can|should|the|a|an|step|phase)\b/i.test(
+		/^(how|what|why|when|where|which|who|is|are|do|does|can|should|the|a|an|step|phase|your|my)\b/i.test(
 			name
 		) ||
 		/^\w+ing\s+(the|a|an|tasks?|decisions?|with|to|for|of|on|in|up|out)\b/i.test(name) ||
@@ -931,6 +981,16 @@ const RACI: Record<string, string> = {
 	I: 'Informed',
 };
 
+/** The first column of a table of steps: `Process Step`, `Activity`, `Task`, `Deliverable`. */
+const STEP_COLUMN =
+	/\b(steps?|activit(y|ies)|tasks?|process|phases?|actions?|deliverables?|decisions?)$/i;
+
+/** A RACI matrix read across: its first column holds steps, its header the roles. */
+const stepRows = (head: string[], body: string[][]): boolean =>
+	STEP_COLUMN.test(head[0] ?? '') ||
+	(body.every((cells) => !ROLE_NOUN.test(cells[0] ?? '')) &&
+		head.slice(1).some((cell) => ROLE_NOUN.test(cell)));
+
 /**
  * Role tables: a RACI matrix (rows are roles, cells R/A/C/I per activity) anywhere, a table with
  * a column headed Role (Incident role, Position, Hat) and one of duties (Responsibilities, What
@@ -953,6 +1013,19 @@ export function recogniseRoleTables(context: Context): void {
 					cells.slice(1).every((cell) => /^([RACI](\s*[/,]\s*[RACI])*|-|—)?$/.test(cell))
 				) &&
 				body.some((cells) => cells.slice(1).some((cell) => /[RACI]/.test(cell)));
+			// `Process Step | Reporter | Coordinator`: a RACI matrix whose rows are steps and whose
+			// columns are the roles; those roles' duties live in their own sections, so none is typed.
+			if (raci && stepRows(head!, body)) {
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: startOf(node),
+					end: endOf(node),
+					reason:
+						'it is a RACI matrix whose rows are steps and whose columns are roles, so its rows are not read as roles',
+				});
+				continue;
+			}
 			const headerless = head!.every((cell) => !cell);
 			// `Role | … | Responsibilities` anywhere names its columns; under a roles heading two
 			// columns of role and duty need no header.
