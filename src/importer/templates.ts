@@ -990,8 +990,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			fields: blanks.fields,
 		};
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, end]);
-		if (followAt > 0)
-			addFollowUp(context, taken, section, data, section.nodes.slice(followAt), rule);
+		if (followAt > 0) addFollowUp(context, taken, data, section.nodes.slice(followAt), rule);
 		if (skeleton)
 			context.check.push({
 				kind: 'template',
@@ -1029,7 +1028,6 @@ function followUp(
 function addFollowUp(
 	context: Context,
 	taken: Set<string>,
-	section: Section,
 	first: NewTemplate,
 	nodes: Section['nodes'],
 	rule: number
