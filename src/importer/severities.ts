@@ -1069,6 +1069,10 @@ export function severityTables(
 				row.cells.slice(1).every((cell) => !cell) &&
 				row.first.split(/\s+/).length > 3;
 			const levels = rows.filter((row) => row.level);
+			const repeated = (row: (typeof rows)[number]) =>
+				levels.filter((other) => other.level!.level === row.level!.level).length > 1;
+			// `Warning (High)` above `Warning`: a level word qualified by another is a level of its own.
+			for (const row of levels.filter(repeated)) row.level = qualifiedLevel(row.level!);
 			if (new Set(levels.map((row) => row.level!.level)).size < levels.length) continue;
 			// `Service request | 1 hour | 2 days` under `P1 incident` rows: another kind of ticket
 			// timed beside the levels is no level, and no reason to doubt the rows that are.
@@ -1098,6 +1102,15 @@ export function severityTables(
 	return found;
 }
 
+/** `Warning (High)`: a word level and, in parentheses, the level word that sets it apart. */
+function qualifiedLevel(level: Level): Level {
+	const inner = /^\(\s*([A-Za-z]+)\s*\)$/.exec(level.rest)?.[1];
+	const rank = inner ? WORD_RANK[inner.toLowerCase()] : undefined;
+	if (!inner || rank === undefined || !(level.level.toLowerCase() in WORD_RANK)) return level;
+	const word = titleWord(inner);
+	return { level: `${level.level}-${word}`, rank, rest: '', name: `${level.level} (${word})` };
+}
+
 /** A target's label with a time in every cell: `Maximum response time | < 30 minutes | 1 hour`. */
 const timedRow = (label: string, cells: string[]): boolean =>
 	!!targetKey(label) && cells.length >= 2 && cells.every((cell) => !!parseDuration(cell));
@@ -1113,8 +1126,45 @@ function phraseLevel(text: string, index: number): Level | undefined {
 	return { level: words.join('-'), rank: index, rest: '', name: text.trim() };
 }
 
+const isEmpty = (value: unknown): boolean =>
+	value === undefined ||
+	(Array.isArray(value) && value.length === 0) ||
+	(typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+
+/** What a bare word level says that its numbered twin does not: lists join, the rest fills gaps. */
+function mergeInto(target: SeverityInput, extra: SeverityInput): void {
+	const into = target as Record<string, unknown>;
+	for (const [key, value] of Object.entries(extra)) {
+		if (key === 'level' || key === 'rank' || key === 'name' || isEmpty(value)) continue;
+		const have = into[key];
+		if (isEmpty(have)) into[key] = value;
+		else if (Array.isArray(have) && Array.isArray(value))
+			into[key] = [...have, ...value.filter((item) => !have.includes(item))];
+		else if (key === 'targets' && typeof have === 'object' && typeof value === 'object')
+			into[key] = { ...(value as object), ...(have as object) };
+	}
+}
+
+/**
+ * A page that describes `Minor`/`Major`/`Critical` and a table elsewhere that numbers the same
+ * names (`SEV-3 Minor`) give one ladder, not two: the bare word level is the numbered level told
+ * again, so it merges into it. Two levels with one name would make a responder ask which is meant.
+ */
+function mergeNamedTwins(context: Context): void {
+	const list = context.out.severities;
+	const numbered = list.filter((entry) => !(entry.data.level.toLowerCase() in WORD_RANK));
+	for (const word of list.filter((entry) => entry.data.level.toLowerCase() in WORD_RANK)) {
+		const name = word.data.name.toLowerCase();
+		const twins = numbered.filter((entry) => entry.data.name.toLowerCase() === name);
+		if (twins.length !== 1) continue;
+		mergeInto(twins[0]!.data, word.data);
+		list.splice(list.indexOf(word), 1);
+	}
+}
+
 /** Ranks must be unique in a playbook: a document mixing scales gets ranks in ladder order. */
 export function finishSeverities(context: Context): void {
+	mergeNamedTwins(context);
 	const ranks = context.out.severities.map((entry) => entry.data.rank);
 	if (new Set(ranks).size === ranks.length) return;
 	[...context.out.severities]

@@ -573,6 +573,7 @@ export function recogniseTemplates(context: Context): void {
 	recogniseFormTemplates(context, taken);
 	recogniseMessagePages(context, taken);
 	recogniseRoutedMessages(context, taken);
+	recogniseFieldListPosts(context, taken);
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
 	for (const code of codeBlocks(context)) {
@@ -883,7 +884,12 @@ const MESSAGE_NAME =
 function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (section.children.length || !section.heading || !section.parent) continue;
-		const cut = ruleAfter(context, section.contentStart, section.end) ?? section.end;
+		const rule = ruleAfter(context, section.contentStart, section.end) ?? section.end;
+		// `**Follow-up (Resolution):** Good news — …` after a message: the next post, typed apart.
+		const followAt = section.nodes.findIndex(
+			(node, index) => index > 0 && endOf(node) <= rule && !!followUp(context, node)
+		);
+		const cut = followAt > 0 ? startOf(section.nodes[followAt]!) : rule;
 		const nodes = section.nodes.filter((node) => endOf(node) <= cut);
 		if (nodes.length === 0 || touched(context, section.start, section.end)) continue;
 		if (!nodes.every((node) => ['paragraph', 'list', 'blockquote'].includes(node.type))) continue;
@@ -984,6 +990,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			fields: blanks.fields,
 		};
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, end]);
+		if (followAt > 0) addFollowUp(context, taken, data, section.nodes.slice(followAt), rule);
 		if (skeleton)
 			context.check.push({
 				kind: 'template',
@@ -995,6 +1002,54 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
+}
+
+/** A label naming the post after the first: `Follow-up`, `Resolution`, `Update (resolved)`. */
+const FOLLOW_UP_LABEL = /^(?:follow[- ]?up|resolution|resolved|all clear|closing|update)\b/i;
+
+/** A paragraph opening with a bold follow-up label and words after it: the label and its text. */
+function followUp(
+	context: Context,
+	node: RootContent
+): { label: string; text: string } | undefined {
+	if (node.type !== 'paragraph') return undefined;
+	const [first, ...rest] = sourceOf(context.doc, node).split('\n');
+	const pair = /^\*\*/.test(first!.trim()) ? labelLine(first!) : undefined;
+	if (!pair?.value || !FOLLOW_UP_LABEL.test(pair.label)) return undefined;
+	const text = [pair.value, ...rest].join('\n');
+	// Without a blank it is a note on the message (`**Update:** every 30 minutes`), not a post.
+	return fieldsFor(unescapeMarkdown(text)).fields.length ? { label: pair.label, text } : undefined;
+}
+
+/**
+ * The follow-up written under a message (`**Follow-Up (Resolution):** … \[summary\] …`): its own
+ * template, titled by the message and its label.
+ */
+function addFollowUp(
+	context: Context,
+	taken: Set<string>,
+	first: NewTemplate,
+	nodes: Section['nodes'],
+	rule: number
+): void {
+	const own = nodes.filter((node) => endOf(node) <= rule);
+	const head = followUp(context, own[0]!)!;
+	const texts = [head.text, ...own.slice(1).map((node) => messageText(context, node))];
+	const { body } = proseMessage(texts);
+	const { fields } = fieldsFor(body);
+	const data: NewTemplate = {
+		title: `${first.title} ${head.label}`,
+		kind: first.kind,
+		...(first.channels ? { channels: first.channels } : {}),
+		format: 'plain',
+		body,
+		fields,
+	};
+	const start = startOf(own[0]!);
+	const end = endOf(own[own.length - 1]!);
+	const slug = addTemplate(context, taken, data, fromOffset(context.doc, head.label, start));
+	const href = hrefOf(context, 'templates', slug);
+	claim(context.doc, start, end, href, entryLink('Template', data.title, href));
 }
 
 /** Where messages named by `words` go: `chat`, `email` (also when it has a subject), `status-page`, `slack`. */
@@ -1478,6 +1533,49 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 			end: section.end,
 			leftAs: `template ${context.playbook}/${slug}`,
 			reason: `its heading is a title with blanks, so the section${parts ? ` and its ${parts} sub-section${parts === 1 ? '' : 's'}` : ''} became one document template; text in it that is not a marked blank (hints, example values) stays as written`,
+		});
+	}
+}
+
+/** `Start a new thread with the following information:`: a message to post, its parts listed below. */
+const FIELD_LIST_LEAD =
+	/\b(?:threads?|messages?|posts?|e-?mails?|announcements?|updates?|tickets?)\b[^.!?]*\bwith the following(?: (?:information|details|fields))?\s*:\s*$/i;
+/** A field's name: a few words, no sentence (no full stop, no link), `(P1, P2, P3)` after it allowed. */
+const FIELD_ITEM = /^([A-Za-z][\w/'-]*(?:\s+[\w/()'-]+){0,6}?)\s*(\([^()]*\))?$/;
+
+/**
+ * A post whose parts are listed, not written: `… start a new thread with the following
+ * information:` over `- Incident title`, `- Affected service(s)`, …. Each item is a blank to fill
+ * in, so the post is a template of `Label: [Label]` lines. Only a lead naming a message and three
+ * short items at least, none a sentence: a list of things to gather or do is no message.
+ */
+function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!section.heading) continue;
+		section.nodes.forEach((lead, index) => {
+			const list = section.nodes[index + 1];
+			if (lead.type !== 'paragraph' || list?.type !== 'list') return;
+			const words = inlineText(toString(lead));
+			if (!FIELD_LIST_LEAD.test(words) || touched(context, startOf(lead), endOf(list))) return;
+			const items = list.children.map((item) =>
+				item.children.length === 1 && item.children[0]!.type === 'paragraph'
+					? FIELD_ITEM.exec(toString(item).trim())
+					: null
+			);
+			if (items.length < 3 || !items.every(Boolean)) return;
+			const body = items.map((item) => `${item![0]}: [${item![1]!.trim()}]`).join('\n');
+			// `(any incident lead)` after the heading says who posts it, not when.
+			const { title } = splitTitle(unnumbered(stripEmoji(section.title)));
+			const channels = channelsIn(words);
+			const data: NewTemplate = {
+				title: title.trim() || 'Post',
+				kind: kindOf(`${title} ${words}`),
+				...(channels.length ? { channels } : {}),
+				format: 'plain',
+				body,
+				fields: fieldsFor(body).fields,
+			};
+			addSectionTemplate(context, taken, section, data, [startOf(lead), endOf(list)]);
 		});
 	}
 }
