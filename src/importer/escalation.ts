@@ -37,6 +37,13 @@ const CHAIN_TRAILING =
 const CHAIN_LEAD = /^((?:level|tier|l)\s*\d+)\s*[:\-–—]\s*(.+)$/i;
 const LEVEL_HEADING = /^((?:L|Level\s*|Tier\s*)\d+)\s*[-–—:]\s*(.+)$/i;
 
+/**
+ * A time of day or a span of them (`06:00 to 14:00 UTC`, `9am-5pm`, `Mon-Fri`): items that say when
+ * someone is on duty are the shifts of a rota (follow-the-sun), not levels engaged one after another.
+ */
+const SHIFT =
+	/\b\d{1,2}(?::\d{2}|\s*[ap]m)\s*(?:to|until|[-–—])\s*\d{1,2}(?::\d{2}|\s*[ap]m)|\b(?:utc|gmt)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:to|[-–—])\s*(?:mon|tue|wed|thu|fri|sat|sun)/i;
+
 /** `0-15 min` → `0 min`; `60+ min` → `60 min`: when the level is engaged. */
 export function windowStart(window: string): string | undefined {
 	const match = /^(\d+)\s*(?:[-–]\s*\d+|\+)?\s*([a-z]+)/i.exec(window.trim());
@@ -59,6 +66,7 @@ export function parseChain(
 	let unnamed = 0;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
+		if (SHIFT.test(text)) return undefined;
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
