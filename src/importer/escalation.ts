@@ -37,6 +37,13 @@ const CHAIN_TRAILING =
 const CHAIN_LEAD = /^((?:level|tier|l)\s*\d+)\s*[:\-–—]\s*(.+)$/i;
 const LEVEL_HEADING = /^((?:L|Level\s*|Tier\s*)\d+)\s*[-–—:]\s*(.+)$/i;
 
+/**
+ * A time of day or a span of them (`06:00 to 14:00 UTC`, `9am-5pm`, `Mon-Fri`): items that say when
+ * someone is on duty are the shifts of a rota (follow-the-sun), not levels engaged one after another.
+ */
+const SHIFT =
+	/\b\d{1,2}(?::\d{2}|\s*[ap]m)\s*(?:to|until|[-–—])\s*\d{1,2}(?::\d{2}|\s*[ap]m)|\b(?:utc|gmt)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:to|[-–—])\s*(?:mon|tue|wed|thu|fri|sat|sun)/i;
+
 /** `0-15 min` → `0 min`; `60+ min` → `60 min`: when the level is engaged. */
 export function windowStart(window: string): string | undefined {
 	const match = /^(\d+)\s*(?:[-–]\s*\d+|\+)?\s*([a-z]+)/i.exec(window.trim());
@@ -59,6 +66,7 @@ export function parseChain(
 	let unnamed = 0;
 	for (const [index, item] of list.children.entries()) {
 		const text = inlineText(itemSource(doc, item));
+		if (SHIFT.test(text)) return undefined;
 		const chain = CHAIN.exec(text);
 		const trailing = chain ? undefined : CHAIN_TRAILING.exec(text);
 		if (!chain && !trailing) return undefined;
@@ -932,6 +940,8 @@ interface Box {
 	left: number;
 	right: number;
 	text: string;
+	/** The box's lines: the first names who, `- Acknowledge within SLA` lines are duties. */
+	lines: string[];
 }
 
 /** Boxes drawn with box-drawing corners (`┌─┐ │ │ └─┘`), each with the words inside it. */
@@ -953,18 +963,18 @@ function boxesOf(grid: string[][]): Box[] {
 				bottom++;
 			if (!'└╰╚'.includes(at(bottom, left) ?? ' ') || !'┘╯╝'.includes(at(bottom, right) ?? ' '))
 				continue;
-			const text = grid
+			const lines = grid
 				.slice(top + 1, bottom)
 				.map((line) =>
 					line
 						.slice(left + 1, right)
 						.join('')
+						.replace(/\s+/g, ' ')
 						.trim()
 				)
-				.filter(Boolean)
-				.join(' ')
-				.replace(/\s+/g, ' ');
-			if (text) boxes.push({ top, bottom, left, right, text });
+				.filter(Boolean);
+			const text = lines.join(' ');
+			if (text) boxes.push({ top, bottom, left, right, text, lines });
 		}
 	return boxes;
 }
@@ -1071,11 +1081,55 @@ export function parseBoxTree(
 	if (up === down && topFirst === bottomFirst) return 'undirected';
 	const order = upward ? [...path].reverse() : path;
 	const names = (list: number[]) => list.map((i) => boxes[i]!.text);
+	let event: number | undefined;
+	// `┌ Alert Fires ┐` above the first tier is the event the path starts from, no one engaged.
+	if (
+		/^(?:alert|incident|page|issue)s?\s+(?:fires?|triggers?|raised|detected|opened)$/i.test(
+			boxes[order[0]!]!.text
+		)
+	)
+		event = order.shift();
+	if (order.length < 2) return undefined;
+	// Words written along the line into a box (`│ If unresolved after 30 min`) are what sends the
+	// incident there; rows between the two boxes, outside every box.
+	const along = (a: number, b: number): string => {
+		const [upper, lower] =
+			boxes[a]!.top < boxes[b]!.top ? [boxes[a]!, boxes[b]!] : [boxes[b]!, boxes[a]!];
+		return grid
+			.slice(upper.bottom + 1, lower.top)
+			.map((row, r) =>
+				row
+					.filter((_, c) => !owner.has(`${upper.bottom + 1 + r},${c}`))
+					.join('')
+					.replace(/[\u2500-\u257f|▼▲↓↑]/g, ' ')
+					.replace(/\s+/g, ' ')
+					.trim()
+			)
+			.filter((text) => /[a-z]/i.test(text))
+			.join(' ');
+	};
+	const level = (i: number, n: number): Level => {
+		const [head = '', ...rest] = boxes[i]!.lines;
+		const duties = rest.filter((line) => /^[-*•]\s/.test(line));
+		const written = [head, ...rest.filter((line) => !duties.includes(line))].join(' ');
+		const named = LEVEL_HEADING.exec(written);
+		const label = n ? along(order[n - 1]!, i).replace(/^(?:if|when)\s+/i, '') : '';
+		const after = label ? durationIn(label) : undefined;
+		return {
+			id: named ? named[1]! : `Level ${n + 1}`,
+			who: named ? named[2]!.trim() : written,
+			...(label ? { condition: label } : {}),
+			...(after ? { after } : {}),
+			...(duties.length
+				? { responsibilities: duties.map((line) => line.replace(/^[-*•]\s+/, '')) }
+				: {}),
+		};
+	};
 	return {
-		levels: order.map((i, n) => ({ id: `Level ${n + 1}`, who: boxes[i]!.text })),
+		levels: order.map(level),
 		branches: boxes
 			.map((box, i) => ({ box, i }))
-			.filter(({ i }) => !path.includes(i))
+			.filter(({ i }) => !path.includes(i) && i !== event)
 			.map(({ box, i }) => ({
 				who: box.text,
 				from: names(upward ? below[i]! : above[i]!),
