@@ -42,6 +42,20 @@ const GROUP =
 const ALERTS_ONLY = (title: string): boolean =>
 	/\balerts\b/i.test(title) && !GROUP.test(title.replace(/\balerts\b/gi, ''));
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
+/** `Adding a New Runbook`, `Using the playbook`: about writing or using the documents, not one. */
+const ABOUT_A_RUNBOOK = /^[a-z]+ing\s+(?:an?|the|this|your|our|new)\b.*\b(?:runbook|playbook)$/i;
+/**
+ * `Using Runbooks`, `Contributing to Runbooks`, `Alert Runbooks Index`: a heading about the runbooks
+ * as documents, whose sections say how to use, write or find them, never a group of runbooks.
+ */
+const ABOUT_RUNBOOKS =
+	/^(?:using|writing|maintaining|contributing(?:\s+to)?|adding|creating|updating|editing|reviewing|about)\b|\b(?:index|catalog(?:ue)?)$/i;
+/**
+ * `Escalation Matrix`, `On-Call Rotation`, `Maintenance Procedures`, `Alert Tuning`, `Feedback`:
+ * how the team runs its response and its documents, which a group of runbooks often carries too.
+ */
+const RESPONSE_PROCESS =
+	/\b(?:escalation|escalating|on-?call|rotations?|schedules?|contact(?:s| methods| information)?|maintenance|tuning|feedback|resources|quick reference|contributing|sla|slas)\b/i;
 /** `When escalating to …`, `When handing over`: what a responder does, not what goes wrong. */
 const RESPONDER_ACTION =
 	/^when\s+(escalating|paging|notifying|handing|declaring|contacting|calling|messaging|informing|updating|reporting|closing|opening|sending|writing)\b/i;
@@ -484,6 +498,10 @@ function faqProblem(doc: Doc, section: Section): boolean {
 const TROUBLE_GROUP =
 	/\b(common|known|frequent|typical|certain|recurring)\s+(problems|issues|failures|errors|faults|outages)\b|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
+/** `outages`, `production incidents`, `common errors`: kinds of trouble in general, no one failure. */
+const BARE_TROUBLE =
+	/^(?:(?:common|production|service|site|system|platform)\s+)?(?:outages|incidents|failures|errors|issues|problems)$/i;
+
 /** A paragraph that is one command in backticks: `` `svcctl start cache` `` alone on its line. */
 const commandLine = (node: Nodes): boolean =>
 	node.type === 'paragraph' &&
@@ -511,8 +529,15 @@ const INVESTIGATION =
 	/^(?:how to\s+)?(?:investigat(?:e|ing)|troubleshoot(?:ing)?|debug(?:ging)?|diagnos(?:e|ing)|handl(?:e|ing)|respond(?:ing)? to|deal(?:ing)? with|fix(?:ing)?|resolv(?:e|ing)|recover(?:ing)? from|mitigat(?:e|ing))\s+(.+)$/i;
 function isInvestigation(doc: Doc, section: Section): boolean {
 	const object = INVESTIGATION.exec(stepName(section.title))?.[1];
-	// `How to resolve common problems` heads many situations: a group, not one runbook.
-	if (!object || section.depth > 2 || TROUBLE_GROUP.test(stripEmoji(section.title))) return false;
+	// `How to resolve common problems`, `Debugging outages` head many situations: a group, not one
+	// runbook (a plural with nothing naming what fails).
+	if (
+		!object ||
+		section.depth > 2 ||
+		TROUBLE_GROUP.test(stripEmoji(section.title)) ||
+		BARE_TROUBLE.test(object)
+	)
+		return false;
 	const alert = object.split(/\s+/).some((word) => alertOfHeading(word));
 	return (troubled(object) || alert || !!proseAlert(doc, section)) && operational(section);
 }
@@ -865,6 +890,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (OWN_TITLE.test(section.title))
 		return (
 			!inCommunication(section) &&
+			!ABOUT_A_RUNBOOK.test(stripEmoji(section.title)) &&
 			!isQuestion(section.title) &&
 			!RESPONDER_ACTION.test(stepName(section.title)) &&
 			!escalationCondition(stepName(section.title))
@@ -877,6 +903,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		parent.depth >= 1 &&
 		!isDocTitle &&
 		GROUP.test(parent.title) &&
+		!ABOUT_RUNBOOKS.test(stripEmoji(parent.title)) &&
+		!(RESPONSE_PROCESS.test(section.title) && !troubled(section.title)) &&
 		// `Step 2: Escalate`, `Procedure 1: Triage`: steps of one process, not kinds of incident.
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
@@ -915,6 +943,14 @@ function ownedByAlert(doc: Doc, section: Section): boolean {
 	return !!alert && (section.depth < 2 || strongAlert(doc, alert));
 }
 
+/**
+ * `Scenario 2: Worker crashes` under an alert runbook's `Root Cause Investigation`: a numbered case
+ * inside one of the runbook's own sections is a branch of it, not a runbook joined under it.
+ */
+const branchOf = (page: Section, section: Section): boolean =>
+	section.parent !== page &&
+	/^(?:scenario|(?:use\s+)?case)\s*\d+\b/i.test(stripEmoji(section.title));
+
 /** Sections that are scenarios: candidates with no candidate inside them. */
 export function scenarioSections(context: Context): Section[] {
 	const candidates = new Set(
@@ -937,7 +973,8 @@ export function scenarioSections(context: Context): Section[] {
 				inside(page, s) &&
 				!(
 					(isAlertName(s.title) || RUNBOOK_PREFIX.test(s.title)) &&
-					!isScenarioPage(context.doc, page)
+					!isScenarioPage(context.doc, page) &&
+					!branchOf(page, s)
 				)
 			)
 				candidates.delete(s);
