@@ -393,7 +393,7 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|unable|cannot|can't)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't)$/i;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
 		.split(/[\s/,()–—]+/)
@@ -496,7 +496,7 @@ function faqProblem(doc: Doc, section: Section): boolean {
  * scenarios when they hold steps; `Restoring backups` there is a procedure.
  */
 const TROUBLE_GROUP =
-	/\b(common|known|frequent|typical|certain|recurring)\s+(problems|issues|failures|errors|faults|outages)\b|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
+	/\b(common|known|frequent|typical|certain|recurring|intermittent)\s+(problems|issues|failures|errors|faults|outages)\b|^(debugg?ing|troubleshooting|investigating|handling)\s+(outages|incidents|failures|errors|issues|problems)$|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
 /** `outages`, `production incidents`, `common errors`: kinds of trouble in general, no one failure. */
 const BARE_TROUBLE =
@@ -819,6 +819,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (
 		section.parent &&
 		TROUBLE_GROUP.test(stripEmoji(section.parent.title)) &&
+		// `Intermittent outages` under `Debugging outages` is a smaller group of its own.
+		!TROUBLE_GROUP.test(stripEmoji(section.title)) &&
 		troubled(section.title) &&
 		!inCommunication(section) &&
 		!isQuestion(stepName(section.title)) &&
