@@ -113,6 +113,11 @@ const TROUBLE_PREFIX = /^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-])\s*
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
 /** `Runbook: Ingest Lag`, `Alert Runbook – DiskFull`, `Scenario 3: Cache storm`: one runbook, named. */
 const RUNBOOK_PREFIX = new RegExp(String.raw`^(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})(?=\S)`, 'i');
+/** `Deployment Engineering: Playbook for X`: the team owning a runbook, named before it. */
+const OWNER_LABEL = new RegExp(
+	String.raw`^[^:]{2,40}:\s+(?=(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})\S)`,
+	'i'
+);
 /** `Alert: InstanceDown`, `Alert name – Disk almost full`, `Alarm rule: QueueDepthHigh`. */
 const ALERT_PREFIX = /^(?:alert|alarm)(?:\s+(?:name|rule))?\s*(?::|\s[–—-])\s*/i;
 /** `(severity: critical)`, `(sev: P2)`, `(priority = high)` at a heading's end. */
@@ -213,7 +218,7 @@ const columnOf = (table: Table, index: number): string[] =>
  * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide).
  */
 function namesRunbook(heading: string): boolean {
-	const text = stripEmoji(heading);
+	const text = stripEmoji(heading).replace(OWNER_LABEL, '');
 	if (!TROUBLE_PREFIX.test(text)) return RUNBOOK_PREFIX.test(text);
 	const rest = text.replace(TROUBLE_PREFIX, '');
 	return troubled(rest) || isSituation(rest) || !!alertOfHeading(rest);
@@ -1017,7 +1022,7 @@ const withoutTags = (text: string): string =>
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	// `Alert name: DiskFull`, `Alert Runbook: DiskFull`: a runbook labelled by its alert is titled by it.
-	const text = stripEmoji(withoutTags(heading));
+	const text = stripEmoji(withoutTags(heading)).replace(OWNER_LABEL, '');
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
 	// `Playbook for a stolen laptop` → `Stolen laptop`.
