@@ -42,6 +42,20 @@ const GROUP =
 const ALERTS_ONLY = (title: string): boolean =>
 	/\balerts\b/i.test(title) && !GROUP.test(title.replace(/\balerts\b/gi, ''));
 const OWN_TITLE = /^when\s+(?!to\b)|\brunbook$|\bplaybook$/i;
+/** `Adding a New Runbook`, `Using the playbook`: about writing or using the documents, not one. */
+const ABOUT_A_RUNBOOK = /^[a-z]+ing\s+(?:an?|the|this|your|our|new)\b.*\b(?:runbook|playbook)$/i;
+/**
+ * `Using Runbooks`, `Contributing to Runbooks`, `Alert Runbooks Index`: a heading about the runbooks
+ * as documents, whose sections say how to use, write or find them, never a group of runbooks.
+ */
+const ABOUT_RUNBOOKS =
+	/^(?:using|writing|maintaining|contributing(?:\s+to)?|adding|creating|updating|editing|reviewing|about)\b|\b(?:index|catalog(?:ue)?)$/i;
+/**
+ * `Escalation Matrix`, `On-Call Rotation`, `Maintenance Procedures`, `Alert Tuning`, `Feedback`:
+ * how the team runs its response and its documents, which a group of runbooks often carries too.
+ */
+const RESPONSE_PROCESS =
+	/\b(?:escalation|escalating|on-?call|rotations?|schedules?|contact(?:s| methods| information)?|maintenance|tuning|feedback|resources|quick reference|contributing|sla|slas)\b/i;
 /** `When escalating to …`, `When handing over`: what a responder does, not what goes wrong. */
 const RESPONDER_ACTION =
 	/^when\s+(escalating|paging|notifying|handing|declaring|contacting|calling|messaging|informing|updating|reporting|closing|opening|sending|writing)\b/i;
@@ -99,6 +113,11 @@ const TROUBLE_PREFIX = /^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-])\s*
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
 /** `Runbook: Ingest Lag`, `Alert Runbook – DiskFull`, `Scenario 3: Cache storm`: one runbook, named. */
 const RUNBOOK_PREFIX = new RegExp(String.raw`^(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})(?=\S)`, 'i');
+/** `Deployment Engineering: Playbook for X`: the team owning a runbook, named before it. */
+const OWNER_LABEL = new RegExp(
+	String.raw`^[^:]{2,40}:\s+(?=(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})\S)`,
+	'i'
+);
 /** `Alert: InstanceDown`, `Alert name – Disk almost full`, `Alarm rule: QueueDepthHigh`. */
 const ALERT_PREFIX = /^(?:alert|alarm)(?:\s+(?:name|rule))?\s*(?::|\s[–—-])\s*/i;
 /** `(severity: critical)`, `(sev: P2)`, `(priority = high)` at a heading's end. */
@@ -199,7 +218,7 @@ const columnOf = (table: Table, index: number): string[] =>
  * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide).
  */
 function namesRunbook(heading: string): boolean {
-	const text = stripEmoji(heading);
+	const text = stripEmoji(heading).replace(OWNER_LABEL, '');
 	if (!TROUBLE_PREFIX.test(text)) return RUNBOOK_PREFIX.test(text);
 	const rest = text.replace(TROUBLE_PREFIX, '');
 	return troubled(rest) || isSituation(rest) || !!alertOfHeading(rest);
@@ -379,7 +398,7 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|unable|cannot|can't)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't)$/i;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
 		.split(/[\s/,()–—]+/)
@@ -482,7 +501,11 @@ function faqProblem(doc: Doc, section: Section): boolean {
  * scenarios when they hold steps; `Restoring backups` there is a procedure.
  */
 const TROUBLE_GROUP =
-	/\b(common|known|frequent|typical|certain|recurring)\s+(problems|issues|failures|errors|faults|outages)\b|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
+	/\b(common|known|frequent|typical|certain|recurring|intermittent)\s+(problems|issues|failures|errors|faults|outages)\b|^(debugg?ing|troubleshooting|investigating|handling)\s+(outages|incidents|failures|errors|issues|problems)$|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
+
+/** `outages`, `production incidents`, `common errors`: kinds of trouble in general, no one failure. */
+const BARE_TROUBLE =
+	/^(?:(?:common|production|service|site|system|platform)\s+)?(?:outages|incidents|failures|errors|issues|problems)$/i;
 
 /** A paragraph that is one command in backticks: `` `svcctl start cache` `` alone on its line. */
 const commandLine = (node: Nodes): boolean =>
@@ -511,8 +534,15 @@ const INVESTIGATION =
 	/^(?:how to\s+)?(?:investigat(?:e|ing)|troubleshoot(?:ing)?|debug(?:ging)?|diagnos(?:e|ing)|handl(?:e|ing)|respond(?:ing)? to|deal(?:ing)? with|fix(?:ing)?|resolv(?:e|ing)|recover(?:ing)? from|mitigat(?:e|ing))\s+(.+)$/i;
 function isInvestigation(doc: Doc, section: Section): boolean {
 	const object = INVESTIGATION.exec(stepName(section.title))?.[1];
-	// `How to resolve common problems` heads many situations: a group, not one runbook.
-	if (!object || section.depth > 2 || TROUBLE_GROUP.test(stripEmoji(section.title))) return false;
+	// `How to resolve common problems`, `Debugging outages` head many situations: a group, not one
+	// runbook (a plural with nothing naming what fails).
+	if (
+		!object ||
+		section.depth > 2 ||
+		TROUBLE_GROUP.test(stripEmoji(section.title)) ||
+		BARE_TROUBLE.test(object)
+	)
+		return false;
 	const alert = object.split(/\s+/).some((word) => alertOfHeading(word));
 	return (troubled(object) || alert || !!proseAlert(doc, section)) && operational(section);
 }
@@ -794,6 +824,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (
 		section.parent &&
 		TROUBLE_GROUP.test(stripEmoji(section.parent.title)) &&
+		// `Intermittent outages` under `Debugging outages` is a smaller group of its own.
+		!TROUBLE_GROUP.test(stripEmoji(section.title)) &&
 		troubled(section.title) &&
 		!inCommunication(section) &&
 		!isQuestion(stepName(section.title)) &&
@@ -865,6 +897,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (OWN_TITLE.test(section.title))
 		return (
 			!inCommunication(section) &&
+			!ABOUT_A_RUNBOOK.test(stripEmoji(section.title)) &&
 			!isQuestion(section.title) &&
 			!RESPONDER_ACTION.test(stepName(section.title)) &&
 			!escalationCondition(stepName(section.title))
@@ -877,6 +910,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		parent.depth >= 1 &&
 		!isDocTitle &&
 		GROUP.test(parent.title) &&
+		!ABOUT_RUNBOOKS.test(stripEmoji(parent.title)) &&
+		!(RESPONSE_PROCESS.test(section.title) && !troubled(section.title)) &&
 		// `Step 2: Escalate`, `Procedure 1: Triage`: steps of one process, not kinds of incident.
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
@@ -915,6 +950,14 @@ function ownedByAlert(doc: Doc, section: Section): boolean {
 	return !!alert && (section.depth < 2 || strongAlert(doc, alert));
 }
 
+/**
+ * `Scenario 2: Worker crashes` under an alert runbook's `Root Cause Investigation`: a numbered case
+ * inside one of the runbook's own sections is a branch of it, not a runbook joined under it.
+ */
+const branchOf = (page: Section, section: Section): boolean =>
+	section.parent !== page &&
+	/^(?:scenario|(?:use\s+)?case)\s*\d+\b/i.test(stripEmoji(section.title));
+
 /** Sections that are scenarios: candidates with no candidate inside them. */
 export function scenarioSections(context: Context): Section[] {
 	const candidates = new Set(
@@ -937,7 +980,8 @@ export function scenarioSections(context: Context): Section[] {
 				inside(page, s) &&
 				!(
 					(isAlertName(s.title) || RUNBOOK_PREFIX.test(s.title)) &&
-					!isScenarioPage(context.doc, page)
+					!isScenarioPage(context.doc, page) &&
+					!branchOf(page, s)
 				)
 			)
 				candidates.delete(s);
@@ -978,7 +1022,7 @@ const withoutTags = (text: string): string =>
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	// `Alert name: DiskFull`, `Alert Runbook: DiskFull`: a runbook labelled by its alert is titled by it.
-	const text = stripEmoji(withoutTags(heading));
+	const text = stripEmoji(withoutTags(heading)).replace(OWNER_LABEL, '');
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
 	// `Playbook for a stolen laptop` → `Stolen laptop`.
