@@ -3,8 +3,9 @@
  * Checks all playbook content and prints every problem, grouped by file. Exits 1 on any error
  * (and on warnings with --strict).
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { escapeJson } from '../src/lib/escape.ts';
+import { escapeJson, escapeTerminal } from '../src/lib/escape.ts';
 import { formatReport, sortDiagnostics } from '../src/validation/diagnostic.ts';
 import { validateContent } from '../src/validation/validate.ts';
 import { checkAlertRules } from '../src/validation/alert-coverage.ts';
@@ -22,6 +23,16 @@ const { values } = parseArgs({
 
 if (values.format !== 'text' && values.format !== 'json') {
 	console.error(`--format must be \`text\` or \`json\`, not \`${values.format}\`.`);
+	process.exit(2);
+}
+
+if (!statSync(values.content, { throwIfNoEntry: false })?.isDirectory()) {
+	// A mistyped --content (or RESPONDER_CONTENT) gets one line, never a stack trace.
+	console.error(
+		escapeTerminal(
+			`--content \`${values.content}\` is not a folder (expected the folder that holds the playbooks, e.g. \`content\`).`
+		)
+	);
 	process.exit(2);
 }
 

@@ -17,4 +17,13 @@ describe('npm run validate', () => {
 		expect(run.stdout.trim().split('\n').at(-1)).toBe('1 error, 0 warnings in 1 file.');
 		expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
 	});
+
+	test('a content folder that does not exist gets one line naming it, not a stack trace', () => {
+		const run = validate('--content', 'no/such/folder');
+		expect(run.status).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.trim().split('\n')).toEqual([
+			'--content `no/such/folder` is not a folder (expected the folder that holds the playbooks, e.g. `content`).',
+		]);
+	});
 });
