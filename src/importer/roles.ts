@@ -222,6 +222,11 @@ export function recogniseRoleLists(context: Context): void {
 	}
 }
 
+/** Where a "check these" item about a whole section points: its heading and its lines. */
+function sectionCheck(section: Section) {
+	return { kind: 'role' as const, heading: section.title, start: section.start, end: section.end };
+}
+
 export function recogniseRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	const typed = new Set<Section>();
@@ -253,23 +258,14 @@ export function recogniseRoles(context: Context): void {
 			const unshaped = notOneRole(name);
 			if (unshaped) {
 				refused.add(section);
-				context.check.push({
-					kind: 'role',
-					heading: section.title,
-					start: section.start,
-					end: section.end,
-					reason: unshaped,
-				});
+				context.check.push({ ...sectionCheck(section), reason: unshaped });
 				continue;
 			}
 			// A second `Technical Lead` under another group's roles heading is that group's post; one
 			// name typed twice would merge two people's duties.
 			if (knownRole(context, name)) {
 				context.check.push({
-					kind: 'role',
-					heading: section.title,
-					start: section.start,
-					end: section.end,
+					...sectionCheck(section),
 					reason:
 						'a role of this name is typed already from an earlier section, so this one is left as it is',
 				});
@@ -301,10 +297,7 @@ export function recogniseRoles(context: Context): void {
 				);
 			if (holders && !described?.duty) {
 				context.check.push({
-					kind: 'role',
-					heading: section.title,
-					start: section.start,
-					end: section.end,
+					...sectionCheck(section),
 					reason:
 						'its list only says who holds it (name, contact), not what it does, so it is not typed as a role',
 				});
@@ -316,10 +309,7 @@ export function recogniseRoles(context: Context): void {
 				// Stays verbatim; dropped from the report if another recogniser types it.
 				else
 					context.check.push({
-						kind: 'role',
-						heading: section.title,
-						start: section.start,
-						end: section.end,
+						...sectionCheck(section),
 						reason:
 							'it sits under a roles heading with a list, but its heading names no role (lead, commander, engineer, scribe …), so the list is not read as duties',
 					});
@@ -806,12 +796,7 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 			)
 			.map((node) => inlineText(context.doc.source.slice(startOf(node), endOf(node))));
 		const text = paragraphs.join(' ');
-		const where = {
-			kind: 'role' as const,
-			heading: section.title,
-			start: section.start,
-			end: section.end,
-		};
+		const where = sectionCheck(section);
 		const calledRoles = /\broles\b/i.test(section.parent?.title ?? '');
 		const reason = !paragraphs.length
 			? 'it sits under a roles heading but has no text to read duties from'
