@@ -6,7 +6,7 @@ import { COLLECTIONS, type CollectionName } from '../schemas/collections.ts';
 import { readEntry, safeToRead, unsafeLinks } from '../validation/load.ts';
 import { checkMdx } from '../validation/mdx.ts';
 
-/** Marks a file that did not parse or match its schema; never stored. */
+/** Marks a file that did not parse or match its schema; never stored, and its old entry dropped. */
 const INVALID = Symbol('responder:invalid-entry');
 
 type EntryType = { getEntryInfo: (params: { fileUrl: URL; contents: string }) => unknown };
@@ -96,9 +96,15 @@ function guard(
 					: context.parseData(props as never)) as LoaderContext['parseData'],
 		store: new Proxy(context.store, {
 			get(target, key, receiver) {
+				// A file broken after it was stored must leave the site too: keeping its last good entry
+				// would render the broken file's module (or a deleted file's, when the watcher reports a
+				// delete and re-create as one change).
 				if (key === 'set')
-					return (entry: { data: Record<PropertyKey, unknown> }) =>
-						INVALID in entry.data ? false : target.set(entry as never);
+					return (entry: { id: string; data: Record<PropertyKey, unknown> }) => {
+						if (!(INVALID in entry.data)) return target.set(entry as never);
+						target.delete(entry.id);
+						return false;
+					};
 				const value = Reflect.get(target, key, receiver);
 				return typeof value === 'function' ? value.bind(target) : value;
 			},

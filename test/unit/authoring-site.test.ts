@@ -227,6 +227,11 @@ describe('npm run dev on broken content', { timeout: 180_000 }, () => {
 		await until('the YAML error in the terminal', () =>
 			/✗ \S*sev-1\.yaml(:\d+)?: \(file\): is not valid YAML: .* \[parse\]/.test(output)
 		);
+		// Broken after it was served: left out, not served from its last good version.
+		await until(
+			'the broken severity page to be left out',
+			async () => (await status('/acme/severities/sev-1/')) === 404
+		);
 		expect(await status('/acme/')).toBe(200);
 	});
 
