@@ -546,6 +546,23 @@ export function ownTitle(value: string): string | undefined {
 	return headline;
 }
 
+/** A blank or a date left to fill in, joined to a title's end: ` - [DATE]`, `: {service}`, ` - date`. */
+const JOINED_BLANK =
+	/\s*[-–—:|]\s*\(?(?:\[[^\]\n]*\]|\{\{?[^}\n]*\}\}?|<[a-z_ -]+>|date|yyyy-mm-dd|dd\/mm\/yyyy|mm\/dd\/yyyy)\)?\s*$/i;
+
+/**
+ * A title as plain text: no emphasis, code or escape marks, no blank joined to its end (`On-Call
+ * Handoff - [DATE]`, `Incident Disclosure - date`), and any other blank read as its words
+ * (`[case-id] {system} is down` → `case-id system is down`).
+ */
+export function plainTitle(title: string): string {
+	const text = inlineText(title).replace(/`([^`]*)`/g, '$1');
+	let plain = text.replace(JOINED_BLANK, '').trim() || text;
+	for (const token of blankTokens(plain))
+		plain = plain.replaceAll(token, token.replace(/^(?:\{\{\s*|[[{<$])|(?:\s*\}\}|[\]}>])$/g, ''));
+	return plain.replace(/\s+/g, ' ').trim();
+}
+
 /** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
 const unnumbered = (text: string) =>
 	withoutSectionNumber(
@@ -1153,9 +1170,11 @@ function addTemplate(
 	taken: Set<string>,
 	data: NewTemplate,
 	from: SourceRef,
-	name = data.title
+	name?: string
 ): string {
-	const slug = uniqueSlug(slugify(name), taken);
+	// Every typed title is plain text, whichever shape it came from.
+	data.title = plainTitle(data.title) || 'Template';
+	const slug = uniqueSlug(slugify(name ?? data.title), taken);
 	const order = (context.out.templates.length + 1) * 10;
 	context.out.templates.push({ slug, data: { ...data, order }, from });
 	return slug;
@@ -1171,7 +1190,7 @@ function addSectionTemplate(
 	section: Section,
 	data: NewTemplate,
 	[start, end]: [number, number],
-	name = data.title
+	name?: string
 ): string {
 	const from = fromOffset(context.doc, section.title, section.start);
 	const slug = addTemplate(context, taken, data, from, name);
@@ -1290,7 +1309,7 @@ function recogniseCommentTemplates(context: Context, taken: Set<string>): void {
 				heading: code.section.title,
 				start: startOf(code.node),
 				end: endOf(code.node),
-				leftAs: `template ${context.playbook}/${slug} titled "${title}"`,
+				leftAs: `template ${context.playbook}/${slug} titled "${data.title}"`,
 				reason:
 					'it is quoted in a comment of a script: typed from the quote and titled by the comment above it, and the script stays in its page',
 			});
@@ -1510,7 +1529,8 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
  * over sections and tables (who responds, the timeline, the facts). A heading with two blanks (one
  * for a top-level heading) over sub-sections or a table is one Markdown template: its sections
  * are parts of it, not scenarios, roles or pages. Listed under "check these", since the text in
- * it that is no marked blank (hints, example values) stays as written.
+ * it that is no marked blank (hints, example values) stays as written. A whole document titled so
+ * is the plan itself, to adopt once: it is listed, not typed.
  */
 function recogniseDocumentTemplates(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
@@ -1522,6 +1542,17 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
 		if (section.children.length === 0 && !tables) continue;
+		if (isWholeDocument(context, section)) {
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason:
+					'the whole document is written as a form to fill in (its title has blanks): it is the plan itself, to adopt once, not a template in it, so its sections are read as the playbook',
+			});
+			continue;
+		}
 		const body = context.doc.source.slice(section.start, section.end).trim();
 		const data = documentTemplate(heading, body);
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, section.end]);
@@ -1536,6 +1567,16 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		});
 	}
 }
+
+/**
+ * Whether `section` is the whole document: its heading opens the file and every other heading is
+ * under it. A skeleton of the plan (`# [Project] Incident Response Plan` over its steps) is the
+ * playbook to adopt, not a document each incident fills in.
+ */
+const isWholeDocument = (context: Context, section: Section): boolean =>
+	section.parent === context.doc.outline &&
+	context.doc.outline.children.length === 1 &&
+	context.doc.outline.nodes.length === 0;
 
 /** `Start a new thread with the following information:`: a message to post, its parts listed below. */
 const FIELD_LIST_LEAD =

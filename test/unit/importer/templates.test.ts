@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankTokens, fieldFor, ownTitle } from '../../../src/importer/templates.ts';
+import { blankTokens, fieldFor, ownTitle, plainTitle } from '../../../src/importer/templates.ts';
 import { fillTemplate, segmentsToText } from '../../../src/lib/placeholders.ts';
 import { parseMarkdown } from '../compile-output.ts';
 import { importText } from './helpers.ts';
@@ -8,6 +8,15 @@ import { importFixture } from './shapes.ts';
 const templates = (markdown: string) => importText(markdown).imported.templates;
 
 describe('template recogniser', () => {
+	it('makes every title plain text: no emphasis, no blank joined to its end, blanks read as words', () => {
+		expect(plainTitle('**[*Team Name*]** Outage Plan')).toBe('Team Name Outage Plan');
+		expect(plainTitle('Kiteworks Working Notes - date')).toBe('Kiteworks Working Notes');
+		expect(plainTitle('Shift handover — [DATE]')).toBe('Shift handover');
+		expect(plainTitle('[case-id] {system} is down')).toBe('case-id system is down');
+		expect(plainTitle('`Status` update: _first_ post')).toBe('Status update: first post');
+		expect(plainTitle('Status Page Update (P0/P1)')).toBe('Status Page Update (P0/P1)');
+	});
+
 	it('turns {{service}}, <affected_feature>, P[0-4], @[name] and [15/30] blanks into declared fields', () => {
 		const [template] = templates(`## Communication
 ### Customer email
