@@ -588,6 +588,7 @@ export function recogniseTemplates(context: Context): void {
 	const taken = takenIn(context, 'templates');
 	recogniseDocumentTemplates(context, taken);
 	recogniseFormTemplates(context, taken);
+	recognisePromptDocuments(context, taken);
 	recogniseMessagePages(context, taken);
 	recogniseRoutedMessages(context, taken);
 	recogniseFieldListPosts(context, taken);
@@ -1577,6 +1578,135 @@ const isWholeDocument = (context: Context, section: Section): boolean =>
 	section.parent === context.doc.outline &&
 	context.doc.outline.children.length === 1 &&
 	context.doc.outline.nodes.length === 0;
+
+/** `[ ] `: a checkbox opening a prompt (`[ ] _action items to finish first_`). */
+const CHECKBOX_OPENING = /^\s*(?:[-*+]\s+)?\[ \]\s*/;
+
+/**
+ * A paragraph that only says what to write: wholly in italics (`_A brief overview of what
+ * happened_`), wholly in brackets (`[Describe the user impact]`), or labelled lines each left as a blank
+ * (`Incident Commander: [Name of IC]`). A list is one when each item is.
+ */
+function isPrompt(context: Context, node: RootContent): boolean {
+	if (node.type === 'list')
+		return node.children.every(
+			(item) =>
+				item.children.length === 1 && !!item.children[0] && isPrompt(context, item.children[0])
+		);
+	if (node.type !== 'paragraph') return false;
+	const text = sourceOf(context.doc, node).replace(CHECKBOX_OPENING, '').trim();
+	// A hint in brackets may run to sentences: `[Describe the impact, such as …]`. A word or two
+	// (`[TBD]`) marks a draft, not what to write.
+	const hint = /^_([^_]+)_$|^\*([^*]+)\*$|^\[([^[\]]+)\]$/.exec(text);
+	if (hint) return (hint[1] ?? hint[2] ?? hint[3]!).trim().split(/\s+/).length >= 3;
+	return text
+		.split('\n')
+		.every((line) => /^[^:[\]]{1,40}:\s*(\[[^\]\n]+\]|\{[^}\n]+\})\s*$/.test(line.trim()));
+}
+
+/**
+ * A part of a document to fill in: its heading is a blank (`## [Incident Date and Title]`), or it
+ * opens with a prompt and every paragraph in it is one (example lines in a list may follow, as
+ * `* 01:23 - Incident start.` under the timeline's prompt).
+ */
+function isPromptPart(context: Context, part: Section): boolean {
+	const heading = part.heading ? sourceOf(context.doc, part.heading).replace(/^#+\s*/, '') : '';
+	if (blankTokens(heading).length > 0 && blankTokens(heading)[0] === heading.trim()) return true;
+	const [first] = part.nodes;
+	return (
+		!!first &&
+		isPrompt(context, first) &&
+		part.nodes.every((node) => node.type === 'list' || isPrompt(context, node))
+	);
+}
+
+/**
+ * A document to fill in per incident whose parts are prompts, not marked fields, written at the
+ * document's own heading levels:
+ * - a heading over sub-sections that nearly all open with prompts (`# Incident Disclosure - date`
+ *   over `## Summary` / `_an overview of the incident_`, `## Timeline of Events` / `_…_`);
+ * - an empty `## Incident Template` heading followed by sibling sections that are prompts (`##
+ *   [Incident Date and Title]`, `## Summary` / `[A one-line description]`, …), up to the first
+ *   that is not (`## Next steps`).
+ * Three prompt parts at least; the parts are the template's, not the playbook's sections. A
+ * whole document of prompts is the plan itself (see `isWholeDocument`).
+ */
+function recognisePromptDocuments(context: Context, taken: Set<string>): void {
+	// The empty `… Template` headings first: the page around one is not a form itself.
+	for (const following of [true, false])
+		for (const section of allSections(context.doc.outline)) {
+			if (!section.heading || touched(context, section.start, section.end)) continue;
+			if (isWholeDocument(context, section)) continue;
+			const heading = unnumbered(stripEmoji(section.title));
+			const empty = !section.nodes.length && !section.children.length;
+			if (following !== (empty && /\btemplate$/i.test(heading))) continue;
+			const parts = following
+				? followingPrompts(context, section)
+				: promptDescendants(context, section);
+			const end = parts.at(-1)?.end ?? section.end;
+			if (parts.length < 3 || touched(context, section.start, end)) continue;
+			addPromptDocument(context, taken, section, heading, parts.length, end);
+		}
+}
+
+/** The sections after an empty `… Template` heading that are prompts, up to the first that is not. */
+function followingPrompts(context: Context, section: Section): Section[] {
+	const siblings = section.parent!.children;
+	const after = siblings.slice(siblings.indexOf(section) + 1);
+	const count = after.findIndex((part) => !isPromptPart(context, part));
+	return count === -1 ? after : after.slice(0, count);
+}
+
+/** Headings naming a document filed per incident: `Incident Disclosure`, `Outage log`. */
+const RECORD_WORDS = /\b(disclosure|record|log|notes|write-?up|form)\b/i;
+
+/**
+ * The prompt parts under a heading that reads as a form: it names a record or ends in a date to
+ * fill in (`Working Notes - date`), it opens with a prompt, and three in four of its written parts
+ * are prompts (a glossary of italic one-liners names no record). Empty when it is not such a form.
+ */
+function promptDescendants(context: Context, section: Section): Section[] {
+	const title = section.title;
+	if (!JOINED_BLANK.test(title) && !RECORD_WORDS.test(title) && !REPORT_WORDS.test(title))
+		return [];
+	const written = [...allSections(section)].filter((part) => part.nodes.length > 0);
+	const parts = written.filter((part) => isPromptPart(context, part));
+	const opens =
+		section.nodes.every((node) => isPrompt(context, node)) &&
+		!!written[0] &&
+		parts[0] === written[0];
+	return opens && parts.length * 4 >= written.length * 3 ? parts : [];
+}
+
+/** Types `section` (to `end`) as one document template of prompts, and says so under "check these". */
+function addPromptDocument(
+	context: Context,
+	taken: Set<string>,
+	section: Section,
+	heading: string,
+	count: number,
+	end: number
+): void {
+	const body = context.doc.source.slice(section.contentStart, end).trim();
+	const data = documentTemplate(heading, body);
+	const name = plainTitle(heading).replace(/\s*\btemplate$/i, '');
+	const slug = addSectionTemplate(
+		context,
+		taken,
+		section,
+		data,
+		[section.start, end],
+		name || undefined
+	);
+	context.check.push({
+		kind: 'template',
+		heading: section.title,
+		start: section.start,
+		end,
+		leftAs: `template ${context.playbook}/${slug}`,
+		reason: `its ${count} parts are prompts to write in (italics or bracketed hints), so they became one document template, not sections of the playbook${data.fields.length ? '' : '; it has no fields, since the prompts are not marked blanks'}`,
+	});
+}
 
 /** `Start a new thread with the following information:`: a message to post, its parts listed below. */
 const FIELD_LIST_LEAD =
