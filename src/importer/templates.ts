@@ -1704,7 +1704,7 @@ function addPromptDocument(
 		start: section.start,
 		end,
 		leftAs: `template ${context.playbook}/${slug}`,
-		reason: `its ${count} parts are prompts to write in (italics or bracketed hints), so they became one document template, not sections of the playbook${data.fields.length ? '' : '; it has no fields, since the prompts are not marked blanks'}`,
+		reason: `its ${count} parts are prompts to write in (italics or bracketed hints), so they became one document template, not sections of the playbook${data.fields?.length ? '' : '; it has no fields, since the prompts are not marked blanks'}`,
 	});
 }
 
