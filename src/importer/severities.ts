@@ -1446,27 +1446,31 @@ export function recogniseSeverityLists(context: Context): void {
 			for (const list of section.nodes)
 				// Under an escalation heading the same lines are a path too: left for that recogniser.
 				if (list.type === 'list') readLevelList(context, list, !/escalat/i.test(section.title));
-		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading and
-		// inside a step or a quote: the line leading into the list says it is a ladder.
-		for (const node of section.nodes)
-			for (const list of ledLists(context, node)) readLevelList(context, list, true);
+		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading, at
+		// its top or inside a step or a quote: the line leading into the list says it is a ladder.
+		// Under "Action Items Follow-up" the same list ranks the work left, not incidents.
+		if (!WORK_LEAD.test(section.title))
+			for (const list of ledLists(context, section.nodes)) readLevelList(context, list, true);
 	}
 }
 
-/** A line leading into a list of levels: `Use these criteria to determine severity:`. */
+/**
+ * A line leading into a list of levels: `Use these criteria to determine severity:`. Never one
+ * ranking work to do (`Sort the follow-up tasks by priority:` over `- High: …`): those are tasks.
+ */
 const LADDER_LEAD = /\b(?:severit(?:y|ies)|priorit(?:y|ies))\b[^.!?]*:\s*$/i;
+const WORK_LEAD = /\b(?:action items?|follow[- ]?ups?|tasks?|to-?dos?|work items?)\b/i;
 
-/** Lists anywhere in a node (in list items, in quotes) whose paragraph before says they rank levels. */
-function ledLists(context: Context, node: RootContent): List[] {
-	if (!('children' in node)) return [];
-	const children = node.children as RootContent[];
+/** Lists among nodes or in them (in list items, in quotes) whose paragraph before says they rank levels. */
+function ledLists(context: Context, children: RootContent[]): List[] {
 	return children.flatMap((child, index) => {
 		const before = children[index - 1];
-		const led =
-			child.type === 'list' &&
-			before?.type === 'paragraph' &&
-			LADDER_LEAD.test(inlineText(sourceOf(context.doc, before)));
-		return led ? [child] : ledLists(context, child);
+		const lead =
+			child.type === 'list' && before?.type === 'paragraph'
+				? inlineText(sourceOf(context.doc, before))
+				: '';
+		if (LADDER_LEAD.test(lead) && !WORK_LEAD.test(lead)) return [child as List];
+		return 'children' in child ? ledLists(context, child.children as RootContent[]) : [];
 	});
 }
 

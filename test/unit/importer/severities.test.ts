@@ -17,6 +17,19 @@ describe('severity recogniser', () => {
 		]);
 	});
 
+	it('reads a top-level list led by a severity line as the ladder', () => {
+		const rated = severities(`## Handling
+Rate each report by its severity:
+
+- **Critical** – checkout is down for everyone
+- **Minor** – any other confirmed incident
+`);
+		expect(rated.map((s) => [s.level, s.name, s.definition])).toEqual([
+			['Critical', 'Critical', 'checkout is down for everyone'],
+			['Minor', 'Minor', 'any other confirmed incident'],
+		]);
+	});
+
 	it("reads targets from a level heading's parentheses and plain bullets as its definition", () => {
 		const [found] = severities(`## Priority Levels
 ### P1 - Critical (Response: Immediate, Resolution: 2 hours)
