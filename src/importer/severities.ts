@@ -1,4 +1,4 @@
-import type { List, ListItem, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
@@ -1339,6 +1339,12 @@ export function recogniseSeverityTerms(context: Context): void {
 
 /** `critical (`P1`)`: a one-word name, then its level in parentheses. */
 const PROSE_PAIR = /(?<![\w-])([A-Za-z]+)\s*\(\s*`?(P\d|SEV-?\d|Sev\d|S\d)`?\s*\)/g;
+/**
+ * `SEV 1: critical, SEV 2: major, or SEV 3: minor`: a level, then one word ending its piece of the
+ * sentence. Only a level word or a team's name word is a name here (`SEV 1: page the lead` is not).
+ */
+const PROSE_KEY =
+	/(?<![\w-])(P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)\s*[:=]\s*([A-Za-z]+)(?=\s*(?:[,;.)]|\bor\b|\band\b|$))/g;
 /** Words that stand before a level in prose without naming it: `incidents (P1)`, `or (P2)`. */
 const NOT_A_NAME =
 	/^(incidents?|issues?|alerts?|events?|tickets?|cases?|or|and|as|either|the|a|an|of|to|for|is|are|called|priority|severity|level|sev)$/i;
@@ -1353,18 +1359,25 @@ export function recogniseSeverityProse(context: Context): void {
 	recogniseLevelSentences(context);
 	if (context.out.severities.length) return;
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
-		for (const node of section.nodes) {
-			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+		// A step of a process (`5. … the severity, coded as SEV 1: critical, …`) is prose too.
+		for (const node of paragraphsIn(section.nodes)) {
+			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			const source = sourceOf(context.doc, node);
 			for (const sentence of source.split(/(?<=[.!?])\s+/)) {
 				if (!/classif|categori[sz]|severit|priorit/i.test(sentence)) continue;
-				const pairs = [...sentence.matchAll(PROSE_PAIR)]
+				const named = [...sentence.matchAll(PROSE_PAIR)]
 					.filter((match) => !NOT_A_NAME.test(match[1]!))
-					.map((match) => ({
-						text: match[0],
-						name: titleWord(match[1]!),
-						level: parseLevel(match[2]!)!,
-					}));
+					.map((match) => ({ text: match[0], name: match[1]!, code: match[2]! }));
+				const keyed = [...sentence.matchAll(PROSE_KEY)]
+					.filter((match) => NAME_WORD.test(match[2]!))
+					.map((match) => ({ text: match[0], name: match[2]!, code: match[1]! }));
+				// One sentence pairs its levels one way: both ways at once is no key a reader trusts.
+				if (named.length && keyed.length) continue;
+				const pairs = [...named, ...keyed].map(({ text, name, code }) => ({
+					text,
+					name: titleWord(name),
+					level: parseLevel(code)!,
+				}));
 				const scales = new Set(pairs.map((pair) => pair.level.level.replace(/[-\d]/g, '')));
 				const levels = new Set(pairs.map((pair) => pair.level.level));
 				if (pairs.length < 2 || scales.size > 1 || levels.size < pairs.length) continue;
@@ -1379,6 +1392,17 @@ export function recogniseSeverityProse(context: Context): void {
 			}
 		}
 	}
+}
+
+/** Paragraphs among nodes and inside them (list items, quotes), in document order. */
+function paragraphsIn(nodes: RootContent[]): Paragraph[] {
+	return nodes.flatMap((node) =>
+		node.type === 'paragraph'
+			? [node]
+			: 'children' in node
+				? paragraphsIn(node.children as RootContent[])
+				: []
+	);
 }
 
 /** `A SEV1 is …`, `SEV-2 means …`: a sentence that opens by saying what a level is. */
@@ -1446,27 +1470,31 @@ export function recogniseSeverityLists(context: Context): void {
 			for (const list of section.nodes)
 				// Under an escalation heading the same lines are a path too: left for that recogniser.
 				if (list.type === 'list') readLevelList(context, list, !/escalat/i.test(section.title));
-		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading and
-		// inside a step or a quote: the line leading into the list says it is a ladder.
-		for (const node of section.nodes)
-			for (const list of ledLists(context, node)) readLevelList(context, list, true);
+		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading, at
+		// its top or inside a step or a quote: the line leading into the list says it is a ladder.
+		// Under "Action Items Follow-up" the same list ranks the work left, not incidents.
+		if (!WORK_LEAD.test(section.title))
+			for (const list of ledLists(context, section.nodes)) readLevelList(context, list, true);
 	}
 }
 
-/** A line leading into a list of levels: `Use these criteria to determine severity:`. */
+/**
+ * A line leading into a list of levels: `Use these criteria to determine severity:`. Never one
+ * ranking work to do (`Sort the follow-up tasks by priority:` over `- High: …`): those are tasks.
+ */
 const LADDER_LEAD = /\b(?:severit(?:y|ies)|priorit(?:y|ies))\b[^.!?]*:\s*$/i;
+const WORK_LEAD = /\b(?:action items?|follow[- ]?ups?|tasks?|to-?dos?|work items?)\b/i;
 
-/** Lists anywhere in a node (in list items, in quotes) whose paragraph before says they rank levels. */
-function ledLists(context: Context, node: RootContent): List[] {
-	if (!('children' in node)) return [];
-	const children = node.children as RootContent[];
+/** Lists among nodes or in them (in list items, in quotes) whose paragraph before says they rank levels. */
+function ledLists(context: Context, children: RootContent[]): List[] {
 	return children.flatMap((child, index) => {
 		const before = children[index - 1];
-		const led =
-			child.type === 'list' &&
-			before?.type === 'paragraph' &&
-			LADDER_LEAD.test(inlineText(sourceOf(context.doc, before)));
-		return led ? [child] : ledLists(context, child);
+		const lead =
+			child.type === 'list' && before?.type === 'paragraph'
+				? inlineText(sourceOf(context.doc, before))
+				: '';
+		if (LADDER_LEAD.test(lead) && !WORK_LEAD.test(lead)) return [child as List];
+		return 'children' in child ? ledLists(context, child.children as RootContent[]) : [];
 	});
 }
 

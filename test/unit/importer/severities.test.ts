@@ -17,6 +17,26 @@ describe('severity recogniser', () => {
 		]);
 	});
 
+	it('reads a top-level list led by a severity line as the ladder, and levels keyed in a step', () => {
+		const rated = severities(`## Handling
+Rate each report by its severity:
+
+- **Critical** – checkout is down for everyone
+- **Minor** – any other confirmed incident
+`);
+		expect(rated.map((s) => [s.level, s.name, s.definition])).toEqual([
+			['Critical', 'Critical', 'checkout is down for everyone'],
+			['Minor', 'Minor', 'any other confirmed incident'],
+		]);
+		const keyed = severities(`## Process
+1. The owner states the severity, coded as SEV 1: critical or SEV 2: minor.
+`);
+		expect(keyed.map((s) => [s.level, s.name, s.definition])).toEqual([
+			['SEV-1', 'Critical', undefined],
+			['SEV-2', 'Minor', undefined],
+		]);
+	});
+
 	it("reads targets from a level heading's parentheses and plain bullets as its definition", () => {
 		const [found] = severities(`## Priority Levels
 ### P1 - Critical (Response: Immediate, Resolution: 2 hours)
