@@ -792,6 +792,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
 	if (FURNITURE.test(stepName(section.title)) || isSeverityHeading(section.title)) return false;
+	// `Action Items` over Detect / Respond / Contain: what to improve after an incident, not a runbook.
+	if (REPORT.test(stripEmoji(section.title)) && !troubled(section.title)) return false;
 	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
 	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
 	// `1. Initial Response (0–10 min)`, `2. Diagnosis`, `Related`: a step of the runbook around it.
