@@ -107,7 +107,7 @@ const CONDITION =
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
  * playbook –`, `Runbook for`, `Scenario 3:`, `Incident type –`. The rest of the heading is the runbook's name.
  */
-const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode|troubleshooting|diagnostics?`;
+const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|(?:incident\s+)?response\s+procedures?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode|troubleshooting|diagnostics?`;
 /** `Troubleshooting: queue backlog grows`: a heading naming one failure by what goes wrong. */
 const TROUBLE_PREFIX = /^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-])\s*/i;
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
@@ -770,7 +770,10 @@ const EVIDENCE = 4;
  * whose every item is a link, and nothing to run or follow in order, are a reference, not a runbook.
  */
 function onlyLinks(section: Section): boolean {
-	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
+	return linksOnly([section, ...allSections(section)].flatMap((s) => s.nodes));
+}
+/** Nodes whose list items each carry a link, with no code or numbered steps among them. */
+function linksOnly(nodes: RootContent[]): boolean {
 	const items = nodes.flatMap((node) => (node.type === 'list' ? node.children : []));
 	const linked = (item: Nodes) => {
 		let found = false;
@@ -1543,7 +1546,22 @@ function recogniseBlockScenarios(context: Context): void {
 			if (!next) return;
 			const label = text.includes('\n') ? undefined : labelLine(text);
 			// Steps are a list, or a block of commands to run in order.
-			if (!label || label.value || (next.type !== 'list' && next.type !== 'code')) return;
+			if (!label || label.value) return;
+			// `**Response procedures: Malware**` over prose or links to playbooks elsewhere: a pointer to
+			// a runbook this file does not hold.
+			const pointer = next.type === 'list' ? linksOnly([next]) : next.type !== 'code';
+			if (pointer && namesRunbook(label.label) && !inCommunication(section)) {
+				context.check.push({
+					kind: 'scenario',
+					heading: label.label,
+					start: startOf(node),
+					end: endOf(next),
+					reason:
+						'its label names a runbook, but no steps follow it: only prose or links to playbooks elsewhere',
+				});
+				return;
+			}
+			if (next.type !== 'list' && next.type !== 'code') return;
 			// A bold situation (`**If the payment provider is unreachable**`) or a named one
 			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
 			// any bold label over numbered steps is, and one naming trouble over commands.
@@ -1551,7 +1569,7 @@ function recogniseBlockScenarios(context: Context): void {
 			const situation =
 				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
 			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
-			if (!situation && !(group && steps)) return;
+			if ((!situation && !(group && steps)) || (next.type === 'list' && linksOnly([next]))) return;
 			const title = scenarioTitle(label.label) || label.label;
 			add(title, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
