@@ -398,7 +398,7 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't|violations?)$/i;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
 		.split(/[\s/,()–—]+/)
@@ -502,6 +502,53 @@ function faqProblem(doc: Doc, section: Section): boolean {
  */
 const TROUBLE_GROUP =
 	/\b(common|known|frequent|typical|certain|recurring|intermittent)\s+(problems|issues|failures|errors|faults|outages)\b|^(debugg?ing|troubleshooting|investigating|handling)\s+(outages|incidents|failures|errors|issues|problems)$|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
+
+/**
+ * A lead saying the whole guide is for one situation: `… actions to take in the case of a
+ * harassment complaint.`, `What to do in the event of a data breach:`. The situation follows.
+ */
+const FOR_ONE_SITUATION =
+	/\b(?:in (?:the )?case of|in the event of)\s+(?:an?\s+|the\s+)?([^.:;!?]{3,60}?)\s*[.:]?\s*$/i;
+
+/** `a major outage`, `a security incident`: trouble in general, what any playbook is for. */
+const GENERAL_TROUBLE =
+	/^(?:(?:major|production|service|site|system|platform|security|cyber|it|critical|serious|unexpected)\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?|emergenc(?:y|ies)|breach(?:es)?|attacks?|events?)$/i;
+
+/**
+ * A file that is one situation's guide, whole (`# Conduct Response Guide`, its lead saying it is for
+ * `… in the case of a harassment complaint`, over sections of steps): one scenario titled by that
+ * situation. It runs after the other kinds, so the people and ladders it names stay typed as
+ * roles and escalation paths; it takes what they left. A lead naming incidents in general (`in the
+ * event of an incident`) or a file already holding scenarios is a playbook, not one scenario.
+ */
+export function recogniseDocumentScenario(context: Context): void {
+	const { doc } = context;
+	const [page, ...others] = doc.outline.children;
+	if (!page || others.length || doc.outline.nodes.length || context.out.scenarios.length) return;
+	const lead = page.nodes[0];
+	if (page.depth !== 1 || lead?.type !== 'paragraph' || page.children.length < 2) return;
+	const situation = FOR_ONE_SITUATION.exec(inlineText(sourceOf(doc, lead)))?.[1];
+	if (!situation || GENERAL_TROUBLE.test(situation) || !troubled(situation)) return;
+	if (inCommunication(page) || !hasSteps(doc, page)) return;
+	const title = situation.charAt(0).toUpperCase() + situation.slice(1);
+	const slug = uniqueSlug(slugify(title), takenIn(context, 'scenarios'));
+	const body = doc.source.slice(page.contentStart, page.end).trim();
+	context.out.scenarios.push({
+		slug,
+		data: { title, order: 10 },
+		body: relevel(body, Math.min(...page.children.map((child) => child.depth))),
+		from: fromSection(doc, page),
+	});
+	// The gaps between what the other kinds took.
+	const taken = doc.claims
+		.filter((c) => page.start <= c.start && c.end <= page.end)
+		.sort((a, b) => a.start - b.start);
+	let from = page.start;
+	for (const c of [...taken, { start: page.end, end: page.end }]) {
+		if (from < c.start) claim(doc, from, c.start, hrefOf(context, 'scenarios', slug));
+		from = Math.max(from, c.end);
+	}
+}
 
 /** `outages`, `production incidents`, `common errors`: kinds of trouble in general, no one failure. */
 const BARE_TROUBLE =
