@@ -213,13 +213,24 @@ const columnOf = (table: Table, index: number): string[] =>
 		.map((row) => (row.children[index] ? cellText(row.children[index]!) : ''))
 		.filter(Boolean);
 
+/** `a major outage`, `a security incident`: trouble in general, what any playbook is for. */
+const GENERAL_TROUBLE =
+	/^(?:(?:major|production|service|site|system|platform|security|cyber|it|critical|serious|unexpected)\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?|emergenc(?:y|ies)|breach(?:es)?|attacks?|events?)$/i;
+
 /**
  * `Runbook: Ingest lag`, `Troubleshooting: queue backlog grows`: a heading naming one runbook. After
- * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide).
+ * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide);
+ * `Response procedures for security incidents` names every incident, so it is the process.
  */
 function namesRunbook(heading: string): boolean {
 	const text = stripEmoji(heading).replace(OWNER_LABEL, '');
-	if (!TROUBLE_PREFIX.test(text)) return RUNBOOK_PREFIX.test(text);
+	if (!TROUBLE_PREFIX.test(text))
+		return (
+			RUNBOOK_PREFIX.test(text) &&
+			!GENERAL_TROUBLE.test(
+				text.replace(RUNBOOK_PREFIX, '').replace(/^(?:all|any|every|each|other|an?|the)\s+/i, '')
+			)
+		);
 	const rest = text.replace(TROUBLE_PREFIX, '');
 	return troubled(rest) || isSituation(rest) || !!alertOfHeading(rest);
 }
@@ -509,10 +520,6 @@ const TROUBLE_GROUP =
  */
 const FOR_ONE_SITUATION =
 	/\b(?:in (?:the )?case of|in the event of)\s+(?:an?\s+|the\s+)?([^.:;!?]{3,60}?)\s*[.:]?\s*$/i;
-
-/** `a major outage`, `a security incident`: trouble in general, what any playbook is for. */
-const GENERAL_TROUBLE =
-	/^(?:(?:major|production|service|site|system|platform|security|cyber|it|critical|serious|unexpected)\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?|emergenc(?:y|ies)|breach(?:es)?|attacks?|events?)$/i;
 
 /**
  * A file that is one situation's guide, whole (`# Conduct Response Guide`, its lead saying it is for
