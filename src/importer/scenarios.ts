@@ -213,9 +213,12 @@ const columnOf = (table: Table, index: number): string[] =>
 		.map((row) => (row.children[index] ? cellText(row.children[index]!) : ''))
 		.filter(Boolean);
 
-/** `a major outage`, `a security incident`: trouble in general, what any playbook is for. */
+/**
+ * `outages`, `production incidents`, `a major outage`, `security incidents`: trouble in general,
+ * what any playbook is for, no one failure.
+ */
 const GENERAL_TROUBLE =
-	/^(?:(?:major|production|service|site|system|platform|security|cyber|it|critical|serious|unexpected)\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?|emergenc(?:y|ies)|breach(?:es)?|attacks?|events?)$/i;
+	/^(?:(?:common|major|production|service|site|system|platform|security|cyber|it|critical|serious|unexpected)\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?|emergenc(?:y|ies)|breach(?:es)?|attacks?|events?)$/i;
 
 /**
  * `Runbook: Ingest lag`, `Troubleshooting: queue backlog grows`: a heading naming one runbook. After
@@ -557,10 +560,6 @@ export function recogniseDocumentScenario(context: Context): void {
 	}
 }
 
-/** `outages`, `production incidents`, `common errors`: kinds of trouble in general, no one failure. */
-const BARE_TROUBLE =
-	/^(?:(?:common|production|service|site|system|platform)\s+)?(?:outages|incidents|failures|errors|issues|problems)$/i;
-
 /** A paragraph that is one command in backticks: `` `svcctl start cache` `` alone on its line. */
 const commandLine = (node: Nodes): boolean =>
 	node.type === 'paragraph' &&
@@ -594,7 +593,7 @@ function isInvestigation(doc: Doc, section: Section): boolean {
 		!object ||
 		section.depth > 2 ||
 		TROUBLE_GROUP.test(stripEmoji(section.title)) ||
-		BARE_TROUBLE.test(object)
+		GENERAL_TROUBLE.test(object)
 	)
 		return false;
 	const alert = object.split(/\s+/).some((word) => alertOfHeading(word));
