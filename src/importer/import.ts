@@ -7,7 +7,7 @@ import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { prepareSource } from './prepare.ts';
 import { recogniseRoles } from './roles.ts';
-import { recogniseScenarios } from './scenarios.ts';
+import { recogniseDocumentScenario, recogniseScenarios } from './scenarios.ts';
 import {
 	finishSeverities,
 	recogniseSeverityLabels,
@@ -83,6 +83,8 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	recogniseScenarios(context);
 	recogniseChecklists(context);
 	recogniseRoles(context);
+	// A file that is one situation's guide is that scenario, once roles and ladders took their parts.
+	recogniseDocumentScenario(context);
 	recogniseTables(context);
 	recogniseLinks(context);
 	const { unclassified, check } = recognisePages(context);

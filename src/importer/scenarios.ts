@@ -107,7 +107,7 @@ const CONDITION =
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
  * playbook –`, `Runbook for`, `Scenario 3:`, `Incident type –`. The rest of the heading is the runbook's name.
  */
-const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode|troubleshooting|diagnostics?`;
+const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|(?:incident\s+)?response\s+procedures?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode|troubleshooting|diagnostics?`;
 /** `Troubleshooting: queue backlog grows`: a heading naming one failure by what goes wrong. */
 const TROUBLE_PREFIX = /^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-])\s*/i;
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
@@ -214,12 +214,26 @@ const columnOf = (table: Table, index: number): string[] =>
 		.filter(Boolean);
 
 /**
+ * `outages`, `production incidents`, `a major outage`, `security incidents`: trouble in general,
+ * what any playbook is for, no one failure.
+ */
+const GENERAL_TROUBLE =
+	/^(?:(?:common|major|production|service|site|system|platform|security|cyber|it|critical|serious|unexpected)\s+)?(?:outages?|incidents?|failures?|errors?|issues?|problems?|emergenc(?:y|ies)|breach(?:es)?|attacks?|events?)$/i;
+
+/**
  * `Runbook: Ingest lag`, `Troubleshooting: queue backlog grows`: a heading naming one runbook. After
- * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide).
+ * `Troubleshooting:` only a failure or an alert is one (`Troubleshooting: general tips` is a guide);
+ * `Response procedures for security incidents` names every incident, so it is the process.
  */
 function namesRunbook(heading: string): boolean {
 	const text = stripEmoji(heading).replace(OWNER_LABEL, '');
-	if (!TROUBLE_PREFIX.test(text)) return RUNBOOK_PREFIX.test(text);
+	if (!TROUBLE_PREFIX.test(text))
+		return (
+			RUNBOOK_PREFIX.test(text) &&
+			!GENERAL_TROUBLE.test(
+				text.replace(RUNBOOK_PREFIX, '').replace(/^(?:all|any|every|each|other|an?|the)\s+/i, '')
+			)
+		);
 	const rest = text.replace(TROUBLE_PREFIX, '');
 	return troubled(rest) || isSituation(rest) || !!alertOfHeading(rest);
 }
@@ -398,7 +412,7 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't|violations?)$/i;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
 		.split(/[\s/,()–—]+/)
@@ -503,9 +517,48 @@ function faqProblem(doc: Doc, section: Section): boolean {
 const TROUBLE_GROUP =
 	/\b(common|known|frequent|typical|certain|recurring|intermittent)\s+(problems|issues|failures|errors|faults|outages)\b|^(debugg?ing|troubleshooting|investigating|handling)\s+(outages|incidents|failures|errors|issues|problems)$|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
-/** `outages`, `production incidents`, `common errors`: kinds of trouble in general, no one failure. */
-const BARE_TROUBLE =
-	/^(?:(?:common|production|service|site|system|platform)\s+)?(?:outages|incidents|failures|errors|issues|problems)$/i;
+/**
+ * A lead saying the whole guide is for one situation: `… actions to take in the case of a
+ * harassment complaint.`, `What to do in the event of a data breach:`. The situation follows.
+ */
+const FOR_ONE_SITUATION =
+	/\b(?:in (?:the )?case of|in the event of)\s+(?:an?\s+|the\s+)?([^.:;!?]{3,60}?)\s*[.:]?\s*$/i;
+
+/**
+ * A file that is one situation's guide, whole (`# Conduct Response Guide`, its lead saying it is for
+ * `… in the case of a harassment complaint`, over sections of steps): one scenario titled by that
+ * situation. It runs after the other kinds, so the people and ladders it names stay typed as
+ * roles and escalation paths; it takes what they left. A lead naming incidents in general (`in the
+ * event of an incident`) or a file already holding scenarios is a playbook, not one scenario.
+ */
+export function recogniseDocumentScenario(context: Context): void {
+	const { doc } = context;
+	const [page, ...others] = doc.outline.children;
+	if (!page || others.length || doc.outline.nodes.length || context.out.scenarios.length) return;
+	const lead = page.nodes[0];
+	if (page.depth !== 1 || lead?.type !== 'paragraph' || page.children.length < 2) return;
+	const situation = FOR_ONE_SITUATION.exec(inlineText(sourceOf(doc, lead)))?.[1];
+	if (!situation || GENERAL_TROUBLE.test(situation) || !troubled(situation)) return;
+	if (inCommunication(page) || !hasSteps(doc, page)) return;
+	const title = situation.charAt(0).toUpperCase() + situation.slice(1);
+	const slug = uniqueSlug(slugify(title), takenIn(context, 'scenarios'));
+	const body = doc.source.slice(page.contentStart, page.end).trim();
+	context.out.scenarios.push({
+		slug,
+		data: { title, order: 10 },
+		body: relevel(body, Math.min(...page.children.map((child) => child.depth))),
+		from: fromSection(doc, page),
+	});
+	// The gaps between what the other kinds took.
+	const taken = doc.claims
+		.filter((c) => page.start <= c.start && c.end <= page.end)
+		.sort((a, b) => a.start - b.start);
+	let from = page.start;
+	for (const c of [...taken, { start: page.end, end: page.end }]) {
+		if (from < c.start) claim(doc, from, c.start, hrefOf(context, 'scenarios', slug));
+		from = Math.max(from, c.end);
+	}
+}
 
 /** A paragraph that is one command in backticks: `` `svcctl start cache` `` alone on its line. */
 const commandLine = (node: Nodes): boolean =>
@@ -540,7 +593,7 @@ function isInvestigation(doc: Doc, section: Section): boolean {
 		!object ||
 		section.depth > 2 ||
 		TROUBLE_GROUP.test(stripEmoji(section.title)) ||
-		BARE_TROUBLE.test(object)
+		GENERAL_TROUBLE.test(object)
 	)
 		return false;
 	const alert = object.split(/\s+/).some((word) => alertOfHeading(word));
@@ -770,7 +823,10 @@ const EVIDENCE = 4;
  * whose every item is a link, and nothing to run or follow in order, are a reference, not a runbook.
  */
 function onlyLinks(section: Section): boolean {
-	const nodes = [section, ...allSections(section)].flatMap((s) => s.nodes);
+	return linksOnly([section, ...allSections(section)].flatMap((s) => s.nodes));
+}
+/** Nodes whose list items each carry a link, with no code or numbered steps among them. */
+function linksOnly(nodes: RootContent[]): boolean {
 	const items = nodes.flatMap((node) => (node.type === 'list' ? node.children : []));
 	const linked = (item: Nodes) => {
 		let found = false;
@@ -792,6 +848,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
 	if (FURNITURE.test(stepName(section.title)) || isSeverityHeading(section.title)) return false;
+	// `Action Items` over Detect / Respond / Contain: what to improve after an incident, not a runbook.
+	if (REPORT.test(stripEmoji(section.title)) && !troubled(section.title)) return false;
 	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
 	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
 	// `1. Initial Response (0–10 min)`, `2. Diagnosis`, `Related`: a step of the runbook around it.
@@ -1541,7 +1599,22 @@ function recogniseBlockScenarios(context: Context): void {
 			if (!next) return;
 			const label = text.includes('\n') ? undefined : labelLine(text);
 			// Steps are a list, or a block of commands to run in order.
-			if (!label || label.value || (next.type !== 'list' && next.type !== 'code')) return;
+			if (!label || label.value) return;
+			// `**Response procedures: Malware**` over prose or links to playbooks elsewhere: a pointer to
+			// a runbook this file does not hold.
+			const pointer = next.type === 'list' ? linksOnly([next]) : next.type !== 'code';
+			if (pointer && namesRunbook(label.label) && !inCommunication(section)) {
+				context.check.push({
+					kind: 'scenario',
+					heading: label.label,
+					start: startOf(node),
+					end: endOf(next),
+					reason:
+						'its label names a runbook, but no steps follow it: only prose or links to playbooks elsewhere',
+				});
+				return;
+			}
+			if (next.type !== 'list' && next.type !== 'code') return;
 			// A bold situation (`**If the payment provider is unreachable**`) or a named one
 			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
 			// any bold label over numbered steps is, and one naming trouble over commands.
@@ -1549,7 +1622,7 @@ function recogniseBlockScenarios(context: Context): void {
 			const situation =
 				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
 			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
-			if (!situation && !(group && steps)) return;
+			if ((!situation && !(group && steps)) || (next.type === 'list' && linksOnly([next]))) return;
 			const title = scenarioTitle(label.label) || label.label;
 			add(title, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
