@@ -7,6 +7,7 @@ import {
 	claim,
 	claimNode,
 	endOf,
+	entryLink,
 	inlineText,
 	isClaimed,
 	itemSource,
@@ -531,7 +532,9 @@ function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
 	const person =
 		first &&
 		(PEOPLE.test(first) ||
-			(match?.[2] && /\bcontact\b/i.test(condition) && !/^(?:them|him|her|us|it)\b/i.test(first)));
+			(match?.[2] &&
+				/\bcontact\b/i.test(condition) &&
+				!/^(?:them|him|her|us|it|any|some|every|no)(?:one|body)?\b/i.test(first)));
 	return person && first.split(/\s+/).length <= 4 && first !== step.who ? [{ who: first }] : [];
 }
 
@@ -1796,7 +1799,8 @@ export function recogniseEscalationShapes(context: Context): void {
 					if (prose) {
 						// The items the ladder runs over are the path; the procedure around it stays text.
 						const [first, last] = [prose.run[0]!, prose.run.at(-1)!].map((i) => clauses[i]!.item!);
-						ranges = [[startOf(node.children[first!]!), endOf(node.children[last!]!)]];
+						const from = node.children[first!]!;
+						ranges = [[startOf(from.children[0] ?? from), endOf(node.children[last!]!)]];
 						levels = prose.levels;
 						notes = clauses
 							.filter(
@@ -1879,8 +1883,11 @@ export function recogniseEscalationShapes(context: Context): void {
 				source,
 				notes
 			);
+			// Part of a list: a link to the path stands in the list where its steps were.
+			const link =
+				ranges && entryLink('Escalation path', context.out.escalations.at(-1)!.data.title, href);
 			for (const [start, end] of ranges ?? [[source.start, source.end]])
-				claim(context.doc, start, end, href);
+				claim(context.doc, start, end, href, link);
 			if (branched)
 				context.check.push({
 					kind: 'escalation',
