@@ -7,6 +7,7 @@ import {
 	claim,
 	claimNode,
 	endOf,
+	entryLink,
 	inlineText,
 	isClaimed,
 	itemSource,
@@ -106,7 +107,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|leads?|manager|managers|director|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?|operators?)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|developers?|devs|leads?|manager|managers|directors?|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?|operators?)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -512,19 +513,29 @@ export function parseLadder(
  * don't get acknowledgment from the support team right away` → `support team`.
  */
 const UNANSWERED_BY =
-	/^(?:the\s+)?(.+?)\s+(?:does not|doesn[’']t|did not|didn[’']t|has not|hasn[’']t|fails to|cannot|can[’']t)\s+(?:ack|acknowledge|respond|answer|pick)|(?:\bcannot|n[’']t|\bunable to)\s+(?:reach|get hold of|contact)\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|by)\b|$)|(?:\bno|(?:\bnot|n[’']t)\s+(?:get|receive|hear))\s+(?:an?\s+|any\s+)?(?:ack\w*|response|answer|reply)\s+from\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|right away|by|quickly|promptly|soon)\b|$)/i;
+	/^(?:the\s+)?(.+?)\s+(?:does not|doesn[’']t|did not|didn[’']t|has not|hasn[’']t|fails to|cannot|can[’']t)\s+(?:ack|acknowledge|respond|answer|pick)|(?:\bcannot|n[’']t|\bunable to)\s+(?:reach|get hold of|contact)\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|by)\b|$)|(?:\bno|(?:\bnot|n[’']t)\s+(?:get|receive|hear))\s+(?:an?\s+|any\s+)?(?:ack\w*|response|answer|reply)\s+from\s+(?:the\s+)?(.+?)(?=\s+(?:within|in|after|right away|by|quickly|promptly|soon)\b|$)|^no\s+(.+?)\s+(?:have|has)\s+(?:ack\w*|respond\w*|answer\w*|replied)/i;
 
 /** A condition saying the tier before went unanswered or could not fix it. */
 const UNANSWERED =
 	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
 
-/** Whom the first step's condition says did not answer: the tier before it (`[]` if none). */
+/**
+ * Whom the first step's condition says did not answer: the tier before it (`[]` if none). One
+ * contacts only people, so `If you cannot contact your site host` names a tier in words of its own.
+ */
 function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
-	const match = UNANSWERED_BY.exec(step.condition ?? '');
-	const first = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim();
-	return first && PEOPLE.test(first) && first.split(/\s+/).length <= 4 && first !== step.who
-		? [{ who: first }]
-		: [];
+	const condition = step.condition ?? '';
+	const match = UNANSWERED_BY.exec(condition);
+	const first = (match?.[1] ?? match?.[2] ?? match?.[3] ?? match?.[4])
+		?.trim()
+		.replace(/^(?:your|our|their)\s+/i, '');
+	const person =
+		first &&
+		(PEOPLE.test(first) ||
+			(match?.[2] &&
+				/\bcontact\b/i.test(condition) &&
+				!/^(?:them|him|her|us|it|any|some|every|no)(?:one|body)?\b/i.test(first)));
+	return person && first.split(/\s+/).length <= 4 && first !== step.who ? [{ who: first }] : [];
 }
 
 /** A path told without a table is timed when any tier says when it is reached. */
@@ -559,6 +570,9 @@ interface Clause {
 	text: string;
 	then: boolean;
 	sentence: string;
+	/** The list item (of the outer list) the clause was read from, and its first paragraph. */
+	item?: number;
+	node?: Nodes;
 }
 
 /**
@@ -597,16 +611,17 @@ export function clausesOf(text: string): Clause[] {
 export function proseLadder(
 	clauses: Clause[],
 	where: boolean
-): { levels: Level[]; notes: string[] } | undefined {
+): { levels: Level[]; notes: string[]; run: number[] } | undefined {
 	const steps = clauses.map((clause) => {
 		const step = ladderSentence(clause.text);
 		if (!step) return undefined;
-		if ((clause.then || !where) && !PEOPLE.test(step.who)) return undefined;
+		if ((clause.then || !where) && !PEOPLE.test(step.who) && !MEANS.test(step.who))
+			return undefined;
 		return step;
 	});
 	for (const [start, first] of steps.entries()) {
 		// `Start with the on-call, then the lead`: a run never starts halfway through a sentence.
-		if (!first || clauses[start]!.then) continue;
+		if (!first || clauses[start]!.then || MEANS.test(first.who)) continue;
 		const run = [start];
 		for (let next = start + 1; next < steps.length; next++) {
 			const step = steps[next];
@@ -619,12 +634,16 @@ export function proseLadder(
 			run.push(next);
 		}
 		const levels = [...tierBefore(first), ...run.map((index) => steps[index]!)];
+		// A way of reaching someone (`escalate to a phone call`) reaches the tier before it again.
+		levels.forEach((level, index) => {
+			if (index && MEANS.test(level.who)) levels[index] = { ...level, who: levels[index - 1]!.who };
+		});
 		if (levels.length < 2) continue;
 		const used = new Set(run.map((index) => clauses[index]!.sentence));
 		const notes = [...new Set(clauses.map((clause) => clause.sentence))].filter(
 			(sentence) => !used.has(sentence)
 		);
-		return { levels: numbered(levels), notes };
+		return { levels: numbered(levels), notes, run };
 	}
 	return undefined;
 }
@@ -729,16 +748,51 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	);
 	const responseTime = answers && !condition ? durationIn(answers[2]!) : undefined;
 	if (responseTime) return { who: answers![1]!.trim(), responseTime };
-	// `Contact the service desk first`: the order is the path's, not part of the name.
-	const who = whoOf(rest).who?.replace(/\s+first$/i, '');
+	// `Contact the service desk first`: the order is the path's, not part of the name; `immediately
+	// contact …` says how soon, not whom.
+	const spoken = whoOf(rest.replace(/^(?:immediately|then|also)\s+/i, ''));
+	const named = spoken.who?.replace(/\s+first$/i, '');
+	// `the service desk via the hotline`: how they are reached is no part of who.
+	const reached = named ? /^(.+?)\s+(?:via|through|using)\s+(.+)$/i.exec(named) : null;
+	// `escalate to a phone call, using the contact sheet`: a stronger way to reach the tier before.
+	const means = named && MEANS.test(named) ? [named, spoken.condition] : undefined;
+	const via = reached?.[2] ?? means?.filter(Boolean).join(', ');
+	const who = reached?.[1] ?? named;
 	const after = condition ? durationIn(condition) : undefined;
 	const step = who
-		? { who, ...(condition ? { condition } : {}), ...(after ? { after } : {}) }
-		: engagedMidSentence(text.replace(/\.$/, '').trim());
+		? {
+				who,
+				...(condition ? { condition } : {}),
+				...(after ? { after } : {}),
+				...(via ? { via } : {}),
+			}
+		: (callWith(rest, condition) ?? engagedMidSentence(text.replace(/\.$/, '').trim()));
 	// `Escalate to Sev1 if …` raises the severity; it engages no one. `the platform lead or a
 	// database expert (DBA)` is one tier with a choice.
 	if (!step || step.who.split(/\s+/).length > 8 || parseLevel(step.who)) return undefined;
 	return step;
+}
+
+/** A way of reaching someone, named where a tier would be: `escalate to a phone call`. */
+const MEANS = /^(?:an?\s+)?(?:phone|voice|video)?\s*(?:calls?|phone|sms|text(?: messages?)?)$/i;
+
+/**
+ * `the caller should initiate a Slack huddle call in DMs with individual engineers`: whom a call
+ * or meeting is started with, and the call as how they are reached.
+ */
+function callWith(text: string, condition?: string): Omit<Level, 'id'> | undefined {
+	const match =
+		/\b(?:initiate|start|open|set up|begin)s?\s+(?:an?\s+|the\s+)?((?:[\w-]+\s+){0,3}(?:call|huddle|bridge|meeting)\b[^,;]*?)\s+with\s+(?:the\s+|your\s+)?([^,;]+)$/i.exec(
+			text
+		);
+	if (!match || !PEOPLE.test(match[2]!) || match[2]!.split(/\s+/).length > 6) return undefined;
+	const after = condition ? durationIn(condition) : undefined;
+	return {
+		who: match[2]!.trim(),
+		...(condition ? { condition } : {}),
+		...(after ? { after } : {}),
+		via: match[1]!.trim(),
+	};
 }
 
 /** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
@@ -1507,16 +1561,22 @@ function parseTierLines(lines: string[]): Level[] | undefined {
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/** `**I - Identification and Triage**` alone above a list: the list's name. */
+function boldLabel(context: Context, before: Nodes | undefined): string | undefined {
+	if (before?.type !== 'paragraph') return undefined;
+	const label = /^(?:\*\*|__)([^*_\n]+?):?(?:\*\*|__):?$/.exec(
+		sourceOf(context.doc, before).trim()
+	);
+	return label ? inlineText(label[1]!).trim() : undefined;
+}
+
 /**
  * `**Immediate Actions**:` above a numbered list: the list is what to do, in order. Paging someone
  * may be one of the steps, but the steps are no ladder (the section's chain, if any, is).
  */
 function stepsLabel(context: Context, before: Nodes | undefined): boolean {
-	if (before?.type !== 'paragraph') return false;
-	const label = /^(?:\*\*|__)([^*_\n]+?):?(?:\*\*|__):?$/.exec(
-		sourceOf(context.doc, before).trim()
-	);
-	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label[1]!.trim());
+	const label = boldLabel(context, before);
+	return !!label && /\b(actions?|steps?|procedure|checklist|to-?dos?)$/i.test(label);
 }
 
 /** `Immediate escalation to the CTO:`, `Escalate to the CEO when:`: who a list of conditions engages. */
@@ -1609,6 +1669,74 @@ function proseItems(context: Context, section: Section, list: List, where: boole
 	}
 }
 
+/**
+ * Each item of a list as one clause, the items of a list nested in it after it: `2. If no one
+ * acknowledges in 10 minutes, call the lead.` over `1. If there is no response, escalate to …`.
+ */
+const itemClauses = (doc: Context['doc'], list: List): Clause[] =>
+	list.children.flatMap((item, index) => {
+		const text = inlineText(itemSource(doc, item));
+		const nested = item.children.filter((child): child is List => child.type === 'list');
+		const node = item.children[0];
+		const own = { text, then: false, sentence: text, ...(node ? { node } : {}) };
+		return [own, ...nested.flatMap((n) => itemClauses(doc, n))].map((clause) => ({
+			...clause,
+			item: index,
+		}));
+	});
+
+/** The verbs of a step, in the third person, that hand the incident on to someone. */
+const HAND_VERB =
+	'(?:notifies|informs|alerts|activates|pages|engages|(?:escalates|reports|forwards|hands)\\s+(?:it\\s+|this\\s+|the\\s+\\w+\\s+)?(?:over\\s+)?to)';
+/** `notifies the Security Officer (if …)`, `activates the response team and notifies …`: to whom. */
+const HAND_ON = new RegExp(
+	`\\b${HAND_VERB}\\s+(?:the\\s+|any\\s+|all\\s+)?((?:[^,.;:()]|\\.(?=\\w))+?)(?=\\s+(?:by|via|through|within|if|when|as|for|of|about|that|who|to)\\b|\\s*[,.;:(]|\\s+and\\s+${HAND_VERB}|$)`,
+	'gi'
+);
+/** Whom a step may hand on to: people, or the audiences a procedure tells last. */
+const handed = (who: string): boolean =>
+	who.split(/\s+/).length <= 6 &&
+	(PEOPLE.test(who) || /\b(?:leadership|management|customers?|partners?|users?)\b/i.test(who));
+
+/**
+ * Steps of a procedure each handing the incident on, the one handed to acting next: `The person
+ * who takes the report notifies the duty officer.` … `If it is a breach the duty officer activates
+ * the response team and notifies the directors.` … `The duty officer notifies affected clients.`
+ * Whoever acts first is the first tier, those each step hands to the next ones (those one step
+ * names together are one tier), on the condition its sentence gives. Two hand-overs at least, each
+ * after the first by someone already handed to: a list of people to notify is no chain. Returns
+ * the levels and the clauses used.
+ */
+export function handOffChain(clauses: Clause[]): { levels: Level[]; used: number[] } | undefined {
+	const tiers: Omit<Level, 'id'>[] = [];
+	const used: number[] = [];
+	for (const [index, clause] of clauses.entries()) {
+		const targets = [...clause.text.matchAll(HAND_ON)];
+		if (!targets.length) continue;
+		const before = clause.text.slice(0, targets[0]!.index);
+		const names = targets.map((target) => target[1]!.trim());
+		if (!names.every(handed)) continue;
+		let condition: string | undefined;
+		if (!tiers.length) {
+			// `The individual receiving the report facilitates …, and notifies`: who acts, up to its verb.
+			const actor = /^(?:the\s+)?([^,]+?)\s+[a-z]+s\b/i.exec(before)?.[1];
+			if (!actor || actor.split(/\s+/).length > 6) continue;
+			if (!PEOPLE.test(actor) && !/\b(?:individual|person|member)\b/i.test(actor)) continue;
+			tiers.push({ who: actor });
+		} else {
+			const lower = before.toLowerCase();
+			const by = tiers.slice(1).find((tier) => lower.includes(tier.who.toLowerCase()));
+			if (!by) break;
+			if (names.some((name) => tiers.some((tier) => tier.who === name))) continue;
+			const lead = before.slice(0, lower.indexOf(by.who.toLowerCase()));
+			condition = /^(?:if|when|once)\s+(.+?)[\s,]*(?:the\s+)?$/i.exec(lead)?.[1];
+		}
+		tiers.push({ who: names.join(' and '), ...(condition ? { condition } : {}) });
+		used.push(index);
+	}
+	return tiers.length >= 3 ? { levels: numbered(tiers), used } : undefined;
+}
+
 /** The other shapes of `playbook-shapes.md`: ladders, arrow chains, diagrams, clocks, tiers. */
 export function recogniseEscalationShapes(context: Context): void {
 	// The text before the first heading too: `We page these people, in order:` may open the file.
@@ -1620,6 +1748,9 @@ export function recogniseEscalationShapes(context: Context): void {
 			let notes: string[] = [];
 			let style: EscalationInput['style'] = 'time';
 			let branched: string | undefined;
+			// The parts of a list that hold the path, when the list is more than the path.
+			let ranges: [number, number][] | undefined;
+			let title: string | undefined;
 			if (node.type === 'list') {
 				const steps = stepsLabel(context, section.nodes[index - 1]);
 				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
@@ -1663,13 +1794,37 @@ export function recogniseEscalationShapes(context: Context): void {
 				// `1. Acknowledge the alert.` / `2. If you cannot fix it in 15 minutes, page the
 				// secondary.` / `3. If still stuck, call the team lead.` outside an escalation heading.
 				if (!levels && !where && !steps) {
-					const items = node.children.map((item) => {
-						const text = inlineText(itemSource(context.doc, item));
-						return { text, then: false, sentence: text };
-					});
-					const prose = proseLadder(items, false);
-					if (prose) ({ levels, notes } = prose);
-					if (prose) style = styleOf(prose.levels);
+					const clauses = itemClauses(context.doc, node);
+					const prose = proseLadder(clauses, false);
+					if (prose) {
+						// The items the ladder runs over are the path; the procedure around it stays text.
+						const [first, last] = [prose.run[0]!, prose.run.at(-1)!].map((i) => clauses[i]!.item!);
+						const from = node.children[first!]!;
+						ranges = [[startOf(from.children[0] ?? from), endOf(node.children[last!]!)]];
+						levels = prose.levels;
+						notes = clauses
+							.filter(
+								(clause, i) =>
+									clause.item! >= first! && clause.item! <= last! && !prose.run.includes(i)
+							)
+							.map((clause) => clause.sentence);
+						style = styleOf(prose.levels);
+					}
+				}
+				// `2. The person taking the report notifies the duty officer.` … `4. The duty officer
+				// notifies the directors.`: only the steps that hand on are the path's (as written, in its
+				// notes); the rest of the procedure, and whoever it names, stays text.
+				const handOff =
+					levels || steps || !node.ordered
+						? undefined
+						: handOffChain(itemClauses(context.doc, node));
+				if (handOff) {
+					const clauses = itemClauses(context.doc, node).filter((_, i) => handOff.used.includes(i));
+					levels = handOff.levels;
+					notes = clauses.map((clause) => clause.sentence);
+					ranges = clauses.map((clause) => [startOf(clause.node!), endOf(clause.node!)]);
+					style = 'levels';
+					title = boldLabel(context, section.nodes[index - 1]);
 				}
 				if (!levels && !steps) proseItems(context, section, node, where);
 			} else if (node.type === 'paragraph') {
@@ -1718,15 +1873,21 @@ export function recogniseEscalationShapes(context: Context): void {
 				}
 			}
 			if (!levels) continue;
+			const source = nodeSource(context, section, node);
+			if (ranges) Object.assign(source, { start: ranges[0]![0], end: ranges.at(-1)![1] });
 			const href = addPath(
 				context,
-				section.title || 'Escalation',
+				title ?? (section.title || 'Escalation'),
 				style,
 				levels,
-				nodeSource(context, section, node),
+				source,
 				notes
 			);
-			claimNode(context.doc, node, href);
+			// Part of a list: a link to the path stands in the list where its steps were.
+			const link =
+				ranges && entryLink('Escalation path', context.out.escalations.at(-1)!.data.title, href);
+			for (const [start, end] of ranges ?? [[source.start, source.end]])
+				claim(context.doc, start, end, href, link);
 			if (branched)
 				context.check.push({
 					kind: 'escalation',
