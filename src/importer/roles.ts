@@ -431,7 +431,16 @@ function recogniseDefinedTerms(context: Context): void {
 		const [opening, bold] = paragraph.children;
 		const handed =
 			opening?.type === 'text' && HANDS_OUT.test(opening.value) && bold?.type === 'strong'
-				? [{ name: toString(bold).trim(), short: undefined, at: startOf(bold), term: 'bold name' }]
+				? [
+						{
+							name: toString(bold)
+								.trim()
+								.replace(/^(?:the|an?)\s+/i, ''),
+							short: undefined,
+							at: startOf(bold),
+							term: 'bold name',
+						},
+					]
 				: [];
 		const at = startOf(paragraph);
 		const plain = [...text.matchAll(DEFINED)].flatMap((match) => {
@@ -1531,7 +1540,7 @@ function recogniseSentenceRoles(context: Context): void {
  * …`: a person's function as the subject, after an opening clause with or without its comma.
  */
 const STEP_SUBJECT = new RegExp(
-	String.raw`^(?:(?:if|when|once|after|in|at|on|within|from)\s[^,]{1,80}?,?\s+)?(?:the|our|your)\s+((?:[A-Za-z][\w-]*\s+){0,2}?(?:${AGENT_WORDS}|on-?call)(?:\s+member)?)\s+(.*)$`,
+	String.raw`^(?:(?:if|when|once|after|in|at|on|within|from)\s[^,]{1,80}?,?\s+)?(?:the|our|your)\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:${AGENT_WORDS}|on-?call)(?:\s+member)?)\s+(.*)$`,
 	'i'
 );
 
