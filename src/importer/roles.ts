@@ -587,23 +587,30 @@ const RESPONSE_TEAM = /\b(?:incident|response|emergency)\b[\w -]*\bteam$/i;
  * after it: a name ending in a person's function, or a team formed to respond. Initials alone
  * (`The IRT …`) stand for the name the text spells out before them (`Incident Response Team (IRT)`).
  */
-function subjectLeadName(context: Context, node: RootContent): string | undefined {
+function subjectLeadName(
+	context: Context,
+	node: RootContent
+): { name: string; at: number } | undefined {
 	if (node.type !== 'paragraph') return undefined;
-	let name = SUBJECT_LEAD.exec(inlineText(sourceOf(context.doc, node)))?.[1]?.trim();
-	if (name && /^[A-Z]{2,6}$/.test(name)) {
-		const short = name;
-		name = [
-			...context.doc.source.matchAll(
-				new RegExp(String.raw`((?:[A-Z][\w-]*\s+){1,6})\(${short}\)`, 'g')
-			),
-		]
-			.map((match) => `${match[1]!.trim().split(/\s+/).slice(-short.length).join(' ')} (${short})`)
-			.find((spelt) => initialled(spelt) === short);
-	}
-	const base = name?.replace(/\s*\([A-Z]{2,6}\)$/, '');
-	if (!name || !base || !roleShaped(name)) return undefined;
+	const said = SUBJECT_LEAD.exec(inlineText(sourceOf(context.doc, node)))?.[1]?.trim();
+	// Initials point at the line that spells them out, where the name is read.
+	const spelt =
+		said && /^[A-Z]{2,6}$/.test(said)
+			? [
+					...context.doc.source.matchAll(
+						new RegExp(String.raw`((?:[A-Z][\w-]*\s+){1,6})\(${said}\)`, 'g')
+					),
+				]
+					.map((match) => ({
+						name: `${match[1]!.trim().split(/\s+/).slice(-said.length).join(' ')} (${said})`,
+						at: match.index,
+					}))
+					.find(({ name }) => initialled(name) === said)
+			: said && { name: said, at: startOf(node) };
+	const base = spelt?.name.replace(/\s*\([A-Z]{2,6}\)$/, '');
+	if (!spelt || !base || !roleShaped(spelt.name)) return undefined;
 	const role = RESPONSE_TEAM.test(base) || (AGENT.test(base) && !GROUP.test(base));
-	return role ? name[0]!.toUpperCase() + name.slice(1) : undefined;
+	return role ? { ...spelt, name: spelt.name[0]!.toUpperCase() + spelt.name.slice(1) } : undefined;
 }
 
 /** `Customer Liaison (CL)`: the initials a role's name ends with, as its short name. */
@@ -666,12 +673,13 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			continue;
 		}
 		section.nodes.forEach((node, i) => {
-			const bold = boldLeadName(node) ?? subjectLeadName(context, node);
+			const bold = boldLeadName(node);
+			const lead = bold ? { name: bold, at: startOf(node) } : subjectLeadName(context, node);
 			const next = section.nodes[i + 1];
-			if (!bold || next?.type !== 'list' || knownRole(context, bold)) return;
+			if (!lead || next?.type !== 'list' || knownRole(context, lead.name)) return;
 			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
 			if (next.children.some((item) => CONTACT_ITEM.test(itemSource(context.doc, item)))) return;
-			add(bold, next, fromOffset(context.doc, bold, startOf(node)));
+			add(lead.name, next, fromOffset(context.doc, lead.name, lead.at));
 		});
 	}
 }
