@@ -606,7 +606,9 @@ function subjectLeadName(
 						at: match.index,
 					}))
 					.find(({ name }) => initialled(name) === said)
-			: said && { name: said, at: startOf(node) };
+			: said
+				? { name: said, at: startOf(node) }
+				: undefined;
 	const base = spelt?.name.replace(/\s*\([A-Z]{2,6}\)$/, '');
 	if (!spelt || !base || !roleShaped(spelt.name)) return undefined;
 	const role = RESPONSE_TEAM.test(base) || (AGENT.test(base) && !GROUP.test(base));
