@@ -388,15 +388,20 @@ export function recogniseRoles(context: Context): void {
 	recogniseRoleParagraphs(context);
 	recogniseDefinedTerms(context);
 	recogniseSentenceRoles(context);
+	recogniseStepRoles(context);
 }
 
 /**
  * `The incident lead (IL) is …`, `… assigned to a Support Engineer (SE) who …`: a plain name with
  * its initials in parentheses, as what a sentence defines or describes; `Assign an Incident
- * Commander (IC)`: as what a step hands out.
+ * Commander (IC)`: as what a step hands out; `… will act as the Incident Commander (IC)`, `… is the
+ * initial "Incident Commander" [IC]`: as what someone becomes.
  */
 const DEFINED =
-	/\b(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)\s+(?:is|who)\b|\b(?:assign|appoint|designate|nominate)s?\s+(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)/gi;
+	/\b(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)\s+(?:is|who)\b|\b(?:assign|appoint|designate|nominate)s?\s+(?:the|an?)\s+((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)|\b(?:is|becomes?|acts? as|serves? as|will (?:act|serve) as)\s+the\s+(?:initial\s+|first\s+)?["“]?((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)["”]?\s*[([]([A-Z]{2,6})[)\]]/gi;
+/** `Designate `, `Identify an `: the opening of a step that hands out a role. */
+const HANDS_OUT =
+	/^(?:identify|designate|appoint|assign|nominate|pick|choose|select)\s+(?:(?:the|an?)\s+)?$/i;
 /** `This lead will be referred to as the Fix Lead`: a title-case name a sentence gives a role. */
 const CALLED = /\b(?:referred to|known) as (?:the |an? )?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)/g;
 
@@ -409,15 +414,8 @@ const CALLED = /\b(?:referred to|known) as (?:the |an? )?((?:[A-Z][\w-]*\s+){0,3
  */
 function recogniseDefinedTerms(context: Context): void {
 	const taken = takenIn(context, 'roles');
-	// A checklist's step still names a role (`- [ ] Assign an Incident Commander (IC)`); other typed
-	// text has had its roles read.
-	const checklists = hrefOf(context, 'checklists', '');
 	visit(context.doc.root, 'paragraph', (paragraph: Paragraph) => {
-		const [start, end] = [startOf(paragraph), endOf(paragraph)];
-		const claimed = context.doc.claims.some(
-			(c) => c.start <= start && end <= c.end && !c.href?.startsWith(checklists)
-		);
-		if (claimed) return;
+		if (readRoles(context, paragraph, ['checklists'])) return;
 		const text = inlineText(sourceOf(context.doc, paragraph));
 		const italic = paragraph.children.flatMap((node, index) => {
 			const next = paragraph.children[index + 1];
@@ -429,20 +427,36 @@ function recogniseDefinedTerms(context: Context): void {
 				? [{ name: toString(node).trim(), short, at: startOf(node), term: 'italic term' }]
 				: [];
 		});
+		// `Designate **communication lead**`: a step that hands out a role by its bold name.
+		const [opening, bold] = paragraph.children;
+		const handed =
+			opening?.type === 'text' && HANDS_OUT.test(opening.value) && bold?.type === 'strong'
+				? [
+						{
+							name: toString(bold)
+								.trim()
+								.replace(/^(?:the|an?)\s+/i, ''),
+							short: undefined,
+							at: startOf(bold),
+							term: 'bold name',
+						},
+					]
+				: [];
 		const at = startOf(paragraph);
 		const plain = [...text.matchAll(DEFINED)].flatMap((match) => {
 			// The name is as many words as its initials: `The on-call incident lead (IL)` → `incident lead`.
-			const words = (match[1] ?? match[3])!.trim().split(/\s+/);
-			const short = (match[2] ?? match[4])!;
+			const words = (match[1] ?? match[3] ?? match[5])!.trim().split(/\s+/);
+			const short = (match[2] ?? match[4] ?? match[6])!;
 			const name = words.slice(-short.length).join(' ');
 			return AGENT.test(name) ? [{ name, short, at, term: 'term' }] : [];
 		});
 		const called = [...text.matchAll(CALLED)].flatMap((match) =>
 			AGENT.test(match[1]!) ? [{ name: match[1]!, short: undefined, at, term: 'name' }] : []
 		);
-		for (const { name, short, at, term: kind } of [...italic, ...plain, ...called]) {
+		for (const { name, short, at, term: kind } of [...italic, ...handed, ...plain, ...called]) {
 			if (short && initialled(`${name} (${short})`) !== short) continue;
 			if (!ROLE_NOUN.test(name) || !roleShaped(name)) continue;
+			if (kind === 'bold name' && (!AGENT.test(name) || GROUP.test(name))) continue;
 			const known = (text: string) =>
 				context.out.roles.some(
 					(role) =>
@@ -451,7 +465,7 @@ function recogniseDefinedTerms(context: Context): void {
 				);
 			if (known(name) || (short && known(short))) continue;
 			const term = short ? `${name} (${short})` : name;
-			const sentence = text.split(SENTENCE_BREAK).find((line) => line.includes(term));
+			const sentence = text.split(SENTENCE_BREAK).find((line) => line.includes(name));
 			const title = name[0]!.toUpperCase() + name.slice(1);
 			const slug = uniqueSlug(slugify(short ?? name), taken);
 			context.out.roles.push({
@@ -475,6 +489,23 @@ function recogniseDefinedTerms(context: Context): void {
 			});
 		}
 	});
+}
+
+/**
+ * Whether `paragraph` was typed as something other than the `readable` kinds: a checklist's step
+ * still names a role (`- [ ] Assign an Incident Commander (IC)`), as does a scenario's; other typed
+ * text has had its roles read.
+ */
+function readRoles(
+	context: Context,
+	paragraph: Paragraph,
+	readable: ('checklists' | 'scenarios')[]
+): boolean {
+	const [start, end] = [startOf(paragraph), endOf(paragraph)];
+	const hrefs = readable.map((kind) => hrefOf(context, kind, ''));
+	return context.doc.claims.some(
+		(c) => c.start <= start && end <= c.end && !hrefs.some((href) => c.href?.startsWith(href))
+	);
 }
 
 /** `Engineer On Call (EOC)`: the abbreviation is the initials of the words before it. */
@@ -545,6 +576,45 @@ function boldLeadName(node: RootContent): string | undefined {
 	return lead && AGENT.test(base) && roleShaped(name) && !GROUP.test(base) ? name : undefined;
 }
 
+/** `The IRT is responsible for the following:`: a sentence whose subject owns the list after it. */
+const SUBJECT_LEAD =
+	/(?:^|[.!?]\s+)(?:the|our)\s+([A-Za-z][\w ()-]{0,60}?)\s+(?:is|are|will be)\s+(?:responsible|accountable)\s+for(?:\s+the\s+following)?\s*:$/i;
+/** `Security Incident Response Team`: a team formed to respond, unlike `Platform team`. */
+const RESPONSE_TEAM = /\b(?:incident|response|emergency)\b[\w -]*\bteam$/i;
+
+/**
+ * The role a paragraph ending `The Incident Response Team (IRT) is responsible for:` gives the list
+ * after it: a name ending in a person's function, or a team formed to respond. Initials alone
+ * (`The IRT …`) stand for the name the text spells out before them (`Incident Response Team (IRT)`).
+ */
+function subjectLeadName(
+	context: Context,
+	node: RootContent
+): { name: string; at: number } | undefined {
+	if (node.type !== 'paragraph') return undefined;
+	const said = SUBJECT_LEAD.exec(inlineText(sourceOf(context.doc, node)))?.[1]?.trim();
+	// Initials point at the line that spells them out, where the name is read.
+	const spelt =
+		said && /^[A-Z]{2,6}$/.test(said)
+			? [
+					...context.doc.source.matchAll(
+						new RegExp(String.raw`((?:[A-Z][\w-]*\s+){1,6})\(${said}\)`, 'g')
+					),
+				]
+					.map((match) => ({
+						name: `${match[1]!.trim().split(/\s+/).slice(-said.length).join(' ')} (${said})`,
+						at: match.index,
+					}))
+					.find(({ name }) => initialled(name) === said)
+			: said
+				? { name: said, at: startOf(node) }
+				: undefined;
+	const base = spelt?.name.replace(/\s*\([A-Z]{2,6}\)$/, '');
+	if (!spelt || !base || !roleShaped(spelt.name)) return undefined;
+	const role = RESPONSE_TEAM.test(base) || (AGENT.test(base) && !GROUP.test(base));
+	return role ? { ...spelt, name: spelt.name[0]!.toUpperCase() + spelt.name.slice(1) } : undefined;
+}
+
 /** `Customer Liaison (CL)`: the initials a role's name ends with, as its short name. */
 const shortOf = (name: string): string | undefined =>
 	/\(([A-Z][A-Za-z]{0,5})\)\s*$/.exec(name)?.[1];
@@ -606,11 +676,12 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 		}
 		section.nodes.forEach((node, i) => {
 			const bold = boldLeadName(node);
+			const lead = bold ? { name: bold, at: startOf(node) } : subjectLeadName(context, node);
 			const next = section.nodes[i + 1];
-			if (!bold || next?.type !== 'list' || knownRole(context, bold)) return;
+			if (!lead || next?.type !== 'list' || knownRole(context, lead.name)) return;
 			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
 			if (next.children.some((item) => CONTACT_ITEM.test(itemSource(context.doc, item)))) return;
-			add(bold, next, fromOffset(context.doc, bold, startOf(node)));
+			add(lead.name, next, fromOffset(context.doc, lead.name, lead.at));
 		});
 	}
 }
@@ -1470,6 +1541,92 @@ function recogniseSentenceRoles(context: Context): void {
 				leftAs: `role ${context.playbook}/${slug}`,
 				reason: `it names the role \`${name}\` in a sentence of prose: typed by the words the text uses, with ${duties.length ? 'the sentences that say what it does' : 'no duties, since no sentence says what it does'}; the text stays in its page`,
 			});
+		}
+	}
+}
+
+/**
+ * `The SEV owner creates …`, `In the channel, the on-call …`, `If it is an incident the officer
+ * …`: a person's function as the subject, after an opening clause with or without its comma.
+ */
+const STEP_SUBJECT = new RegExp(
+	String.raw`^(?:(?:if|when|once|after|in|at|on|within|from)\s[^,]{1,80}?,?\s+)?(?:the|our|your)\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:${AGENT_WORDS}|on-?call)(?:\s+member)?)\s+(.*)$`,
+	'i'
+);
+
+/**
+ * Roles named by the steps of a process: a numbered list whose sentences make the same person's
+ * function their subject, saying what it does, in two steps or more (`4. The SEV owner creates a
+ * channel.` … `6. The SEV owner is responsible for …`). Those sentences are its duties; a shorter
+ * name (`the on-call`) is the longer one named before or after it (`the engineering on-call
+ * member`). The steps stay in their page, and the report lists the role.
+ */
+function recogniseStepRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || !list.ordered) continue;
+			const found = new Map<
+				string,
+				{
+					name: string;
+					at: number;
+					steps: Set<ListItem>;
+					duties: { at: number; sentence: string }[];
+				}
+			>();
+			visit(list, 'listItem', (item: ListItem) => {
+				for (const paragraph of item.children) {
+					if (paragraph.type !== 'paragraph') continue;
+					if (readRoles(context, paragraph, ['checklists', 'scenarios'])) continue;
+					const text = inlineText(sourceOf(context.doc, paragraph));
+					for (const sentence of text.split(SENTENCE_BREAK)) {
+						const match = STEP_SUBJECT.exec(sentence.replace(OPENING_CLAUSE, ''));
+						if (!match || !acts(match[2]!)) continue;
+						const words = match[1]!.replace(/\s+member$/i, '').replace(/\s+/g, ' ');
+						const key = words.toLowerCase();
+						const role = found.get(key) ?? {
+							name: words.replace(/^\w/, (first) => first.toUpperCase()),
+							at: startOf(paragraph),
+							steps: new Set(),
+							duties: [],
+						};
+						found.set(key, role);
+						role.steps.add(item);
+						role.duties.push({ at: startOf(paragraph), sentence });
+					}
+				}
+			});
+			// `on-call` is `engineering on-call` when the longer name is in the same steps.
+			for (const [key, role] of found) {
+				const longer = [...found.keys()].find((other) => other.endsWith(` ${key}`));
+				if (!longer) continue;
+				const into = found.get(longer)!;
+				role.steps.forEach((step) => into.steps.add(step));
+				into.duties.push(...role.duties);
+				into.at = Math.min(into.at, role.at);
+				found.delete(key);
+			}
+			for (const { name, at, steps, duties } of found.values()) {
+				if (steps.size < 2 || notOneRole(name) || knownRole(context, name)) continue;
+				const slug = uniqueSlug(slugify(name), taken);
+				// In the order of the steps, the shorter name's sentences among the longer one's.
+				const ordered = duties.sort((a, b) => a.at - b.at).map((duty) => duty.sentence);
+				context.out.roles.push({
+					slug,
+					data: { name, responsibilities: ordered, order: (context.out.roles.length + 1) * 10 },
+					from: fromOffset(context.doc, name, at),
+				});
+				context.check.push({
+					kind: 'role',
+					heading: section.title,
+					start: startOf(list),
+					end: endOf(list),
+					at,
+					leftAs: `role ${context.playbook}/${slug}`,
+					reason: `it names the role \`${name}\` as the subject of ${steps.size} steps of a process: typed by the words the text uses, with those sentences as its duties; the steps stay in their page`,
+				});
+			}
 		}
 	}
 }
