@@ -52,6 +52,12 @@ const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 const HANDS_OVER_MESSAGE =
 	/\b(message|template|announcement|wording|form of words)\b[^.!?]*\b(below|following|as follows|this format|like this)\b|\b(below|following)\s+(message|template|text|wording|format)\b/i;
 /**
+ * Prose above a block that calls it code to run or paste into a tool: `use the following query`,
+ * `this log filter:`, `the MQL queries below`. Its brackets and `${NAME}` are the tool's syntax.
+ */
+const INTRODUCES_CODE =
+	/\b(quer(?:y|ies)|filters?|expressions?|commands?|scripts?|snippets?|regex(?:es)?)\b/i;
+/**
  * A heading naming a message for an audience: `Customer Communication`, `Public statement`,
  * `Staff notice`. Under it a block with no blank is the message itself when it states no fact.
  */
@@ -252,6 +258,15 @@ function isTemplate(code: CodeContext): boolean {
 	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
 	// filled-in example, whose facts would be false in the next incident.
 	if (WRITTEN_TIME.test(code.node.value)) return false;
+	// `Use the following query …:` over `fetch … | group_by [resource.job]`: a query, unless the
+	// same sentence hands over a message (`Send the following message with the /page command:`).
+	const lead = code.previous.split(/(?<=[.!?])\s+/).pop() ?? '';
+	if (
+		INTRODUCES_CODE.test(lead) &&
+		!HANDS_OVER_MESSAGE.test(lead) &&
+		!ANNOUNCES_TEMPLATE.test(lead)
+	)
+		return false;
 	// `### Example` under a template: the message filled in once, not another template.
 	if (/^(examples?|sample|filled[- ]in( example)?)$/i.test(code.section.title.trim())) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
