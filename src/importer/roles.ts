@@ -222,9 +222,14 @@ export function recogniseRoleLists(context: Context): void {
 	}
 }
 
-/** Where a "check these" item about a whole section points: its heading and its lines. */
-function sectionCheck(section: Section) {
-	return { kind: 'role' as const, heading: section.title, start: section.start, end: section.end };
+/** Where a "check these" item points: its section's heading and that section's lines, or one node's. */
+function sectionCheck(section: Section, node?: RootContent) {
+	return {
+		kind: 'role' as const,
+		heading: section.title,
+		start: node ? startOf(node) : section.start,
+		end: node ? endOf(node) : section.end,
+	};
 }
 
 export function recogniseRoles(context: Context): void {
@@ -1073,10 +1078,7 @@ export function recogniseRoleTables(context: Context): void {
 			// columns are the roles; those roles' duties live in their own sections, so none is typed.
 			if (raci && stepRows(head!, body)) {
 				context.check.push({
-					kind: 'role',
-					heading: section.title,
-					start: startOf(node),
-					end: endOf(node),
+					...sectionCheck(section, node),
 					reason:
 						'it is a RACI matrix whose rows are steps and whose columns are roles, so its rows are not read as roles',
 				});
@@ -1106,10 +1108,7 @@ export function recogniseRoleTables(context: Context): void {
 				) || body.every((cells) => ROLE_NOUN.test(cells[0] ?? ''));
 			if (under && !namesRoles && named < 0 && !raci) {
 				context.check.push({
-					kind: 'role',
-					heading: section.title,
-					start: startOf(node),
-					end: endOf(node),
+					...sectionCheck(section, node),
 					reason:
 						'it is a two-column table under a heading about responders, but its first column names no role (lead, commander, engineer …), so its rows are not read as roles',
 				});

@@ -19,7 +19,14 @@ import {
 	withoutSectionNumber,
 	type Section,
 } from './markdown.ts';
-import { fromOffset, hrefOf, takenIn, type Context, type SourceRef } from './model.ts';
+import {
+	fromOffset,
+	hrefOf,
+	takenIn,
+	type Context,
+	type PendingCheck,
+	type SourceRef,
+} from './model.ts';
 import { inCommunication } from './scenarios.ts';
 
 /**
@@ -769,11 +776,7 @@ export function recogniseTemplates(context: Context): void {
 		if (shared.length < 2) continue;
 		for (const { slug, start, end } of shared)
 			context.check.push({
-				kind: 'template',
-				heading: section.title,
-				start,
-				end,
-				leftAs: `template ${context.playbook}/${slug}`,
+				...typedCheck(context, section, [start, end], slug),
 				reason: `the block has no label of its own, so it is titled by its heading \`${section.title}\`, which heads ${shared.length} messages`,
 			});
 	}
@@ -1026,11 +1029,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		if (followAt > 0) addFollowUp(context, taken, data, section.nodes.slice(followAt), rule);
 		if (skeleton)
 			context.check.push({
-				kind: 'template',
-				heading: section.title,
-				start: section.start,
-				end,
-				leftAs: `template ${context.playbook}/${slug}`,
+				...typedCheck(context, section, [section.start, end], slug),
 				reason:
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
@@ -1196,6 +1195,21 @@ function addTemplate(
 	return slug;
 }
 
+/** The part of a "check these" item that names a template typed from `section` over `[start, end)`. */
+function typedCheck(
+	context: Context,
+	section: Section,
+	[start, end]: [number, number],
+	slug: string
+): Omit<PendingCheck, 'reason'> {
+	return {
+		kind: 'template',
+		heading: section.title,
+		start,
+		end,
+		leftAs: `template ${context.playbook}/${slug}`,
+	};
+}
 /**
  * Adds a template typed from a whole section (its heading is the source line) and leaves a link to
  * it in the page where `start`–`end` was. Returns the slug.
@@ -1529,11 +1543,7 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		);
 		if (marked < 3)
 			context.check.push({
-				kind: 'template',
-				heading: section.title,
-				start: section.start,
-				end: section.end,
-				leftAs: `template ${context.playbook}/${slug}`,
+				...typedCheck(context, section, [section.start, section.end], slug),
 				reason:
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
@@ -1574,11 +1584,7 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, section.end]);
 		const parts = [...allSections(section)].length;
 		context.check.push({
-			kind: 'template',
-			heading: section.title,
-			start: section.start,
-			end: section.end,
-			leftAs: `template ${context.playbook}/${slug}`,
+			...typedCheck(context, section, [section.start, section.end], slug),
 			reason: `its heading is a title with blanks, so the section${parts ? ` and its ${parts} sub-section${parts === 1 ? '' : 's'}` : ''} became one document template; text in it that is not a marked blank (hints, example values) stays as written`,
 		});
 	}
@@ -1714,11 +1720,7 @@ function addPromptDocument(
 		name || undefined
 	);
 	context.check.push({
-		kind: 'template',
-		heading: section.title,
-		start: section.start,
-		end,
-		leftAs: `template ${context.playbook}/${slug}`,
+		...typedCheck(context, section, [section.start, end], slug),
 		reason: `its ${count} parts are prompts to write in (italics or bracketed hints), so they became one document template, not sections of the playbook${data.fields?.length ? '' : '; it has no fields, since the prompts are not marked blanks'}`,
 	});
 }
