@@ -1,4 +1,4 @@
-import type { InlineCode, Link, Nodes, RootContent, Table } from 'mdast';
+import type { InlineCode, Link, ListItem, Nodes, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { ScenarioInput } from '../schemas/index.ts';
@@ -74,9 +74,9 @@ const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?(causes?|re
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
 const RUNBOOK_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|(triage|investigation|diagnosis|diagnostic|mitigation|remediation|troubleshooting) steps|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
 const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
+	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|(triage|investigation|diagnosis|diagnostic|mitigation|remediation|troubleshooting) steps|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
 	/^(communicate|communication|resources|references?|additional information|notes|related( links| documents| docs| pages| runbooks)?|see also)$/i;
@@ -396,6 +396,23 @@ function definedAlert(doc: Doc, section: Section): string | undefined {
 	return names.size === 1 ? [...names][0] : undefined;
 }
 
+/**
+ * A page whose lead opens by saying when its alert goes off (`This alert fires when the queue …`,
+ * `The alert is triggered if …`) is that alert's runbook, whatever its title (`Elevated Error Rate
+ * Alert`), when it goes on to say what to do: a section of steps, a list or a query to run.
+ */
+const FIRES_WHEN =
+	/^(?:this|the)\s+alert\s+(?:(?:will\s+)?fires?|(?:is\s+)?triggered|(?:is\s+)?raised|goes\s+off)\s+(?:when|if|whenever)\b/i;
+function firingPage(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	return (
+		lead?.type === 'paragraph' &&
+		FIRES_WHEN.test(toString(lead)) &&
+		!inCommunication(section) &&
+		hasSteps(doc, section)
+	);
+}
+
 /** Commands or checks in a section: what makes a labelless section under an alert's name a runbook. */
 const OPERATIONAL =
 	/\b(check|restart|verify|inspect|investigate|look at|run|scale|roll ?back|delete|describe|logs?|query|dashboard)\b/i;
@@ -440,6 +457,13 @@ const UNANSWERED =
 	/\b(unreachable|unavailable|unresponsive|acknowledg\w*|ack(ed|s)?|respond(s|ed)?|response|answer\w*|reach(ed)?|picks? up|picked up|(for|within|after|in) \d+)\b/i;
 const escalationCondition = (text: string): boolean =>
 	RESPONDER.test(text) && UNANSWERED.test(text);
+/**
+ * `Escalation process when production is down`, `Contact procedure if the site is hacked`: the
+ * heading names how the team is reached or told, and the trouble only says when; that is the
+ * escalation or communication procedure, not a failure with its runbook.
+ */
+const RESPONSE_PROCEDURE =
+	/^(?:the\s+|our\s+)?(?:escalation|escalating|contact(?:ing)?|call-?outs?|paging|notifications?|communications?|reporting)(?:\s+(?:process|procedure|policy|plan|protocol|path|flow|chain|steps))?\s+(?:when|if|for|in case|during|whenever|on)\b/i;
 
 /**
  * A heading that names a situation, numbered or not: `1. If the service is slow`, `In case of a
@@ -450,7 +474,7 @@ function isSituation(title: string): boolean {
 	const text = stepName(title);
 	if (!text || text.split(/\s+/).length > 14 || isQuestion(text) || /\?\s*$/.test(text))
 		return false;
-	if (escalationCondition(text)) return false;
+	if (escalationCondition(text) || RESPONSE_PROCEDURE.test(text)) return false;
 	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
 	const state = STATE.exec(text)?.[1];
 	if (state && troubled(state)) return true;
@@ -825,7 +849,11 @@ const EVIDENCE = 4;
 function onlyLinks(section: Section): boolean {
 	return linksOnly([section, ...allSections(section)].flatMap((s) => s.nodes));
 }
-/** Nodes whose list items each carry a link, with no code or numbered steps among them. */
+/**
+ * Nodes whose list items carry links, with no code or numbered steps among them. An index may
+ * name a page not written yet (`- Restoring backups` among linked items): a bare name of a few
+ * words, with most items linked, is still an entry of the index and no step.
+ */
 function linksOnly(nodes: RootContent[]): boolean {
 	const items = nodes.flatMap((node) => (node.type === 'list' ? node.children : []));
 	const linked = (item: Nodes) => {
@@ -833,9 +861,15 @@ function linksOnly(nodes: RootContent[]): boolean {
 		visit(item, 'link', () => void (found = true));
 		return found;
 	};
+	const bare = (item: ListItem) =>
+		item.children.length === 1 &&
+		item.children[0]!.type === 'paragraph' &&
+		/^[\w'’&/ -]+$/.test(toString(item).trim()) &&
+		toString(item).trim().split(/\s+/).length <= 4;
+	const links = items.filter(linked).length;
 	return (
-		items.length > 0 &&
-		items.every(linked) &&
+		links * 2 > items.length &&
+		items.every((item) => linked(item) || bare(item)) &&
 		!nodes.some((node) => node.type === 'code' || (node.type === 'list' && node.ordered))
 	);
 }
@@ -848,6 +882,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
 	if (FURNITURE.test(stepName(section.title)) || isSeverityHeading(section.title)) return false;
+	// `Escalation process when X is down`, even under `Runbooks`: how to reach the team, not X.
+	if (RESPONSE_PROCEDURE.test(stepName(section.title))) return false;
 	// `Action Items` over Detect / Respond / Contain: what to improve after an incident, not a runbook.
 	if (REPORT.test(stripEmoji(section.title)) && !troubled(section.title)) return false;
 	// `### Investigate` under a playbook is one of its steps, whatever heading is above it.
@@ -876,7 +912,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		[section, ...allSections(section)].some((s) => s.nodes.some((node) => node.type === 'list'))
 	)
 		return true;
-	if (isScenarioPage(doc, section)) return true;
+	if (isScenarioPage(doc, section) || firingPage(doc, section)) return true;
 	if (section.depth >= 2 && !inCommunication(section) && scenarioEvidence(doc, section) >= EVIDENCE)
 		return true;
 	if (
@@ -994,6 +1030,7 @@ function ownsParts(doc: Doc, section: Section): boolean {
 		isInvestigation(doc, section) ||
 		!!namedRunbook(doc, section) ||
 		listedSituations(doc).has(section) ||
+		firingPage(doc, section) ||
 		ownedByAlert(doc, section)
 	);
 }
@@ -1351,6 +1388,9 @@ export function recogniseScenarios(context: Context): void {
 			const names = lead && alertsInProse(context.doc, partSource(context.doc, lead));
 			if (!data.symptoms?.length && said && names?.has(prose)) data.symptoms = said;
 		}
+		// `This alert fires when …` opening the page says what is seen when it fires.
+		if (!data.symptoms?.length && firingPage(context.doc, section))
+			data.symptoms = [inlineText(sourceOf(context.doc, section.nodes[0]!))];
 		// A troubleshooting entry's `Description` of the failure is what is seen.
 		const description = partsWithout(context.doc, section, nested).find((part) =>
 			/^(description|problem|issue|error)$/i.test(part.label)
