@@ -260,7 +260,8 @@ function namedRunbook(doc: Doc, section: Section): boolean | undefined {
 const alertLike = (name: string): boolean =>
 	ALERT.test(name) || /^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)*_[a-z0-9]+(?:[_.][a-z0-9]+)*$/.test(name);
 /** Words after an alert's name saying it went off: ``\`X\` fired``, ``\`X\` is firing``, ``\`X\` alert``. */
-const FIRING = /^\s+(?:(?:is|has|was|have)\s+)?(?:alerts?|fir(?:ed|es|ing)|goes off|went off)\b/i;
+const FIRING =
+	/^\s+(?:\([^)]*\)\s+)?(?:(?:is|has|was|have)\s+)?(?:alerts?|fir(?:ed|es|ing)|goes off|went off)\b/i;
 
 /**
  * Alert names a piece of prose gives: a code span or a quoted identifier next to the word "alert"
@@ -303,7 +304,10 @@ function alertsInProse(doc: Doc, markdown: string): Set<string> {
 		let last = index;
 		while (
 			parent.children[last + 1]?.type === 'text' &&
-			/^\s*(?:,|\/|or|and)\s*$/i.test((parent.children[last + 1] as { value: string }).value) &&
+			// `\`A\` (system) and \`B\` (apps) alerts`: a note on a name stays with it.
+			/^\s*(?:\([^)]*\)\s*)?(?:,|\/|or|and)\s*$/i.test(
+				(parent.children[last + 1] as { value: string }).value
+			) &&
 			parent.children[last + 2]?.type === 'inlineCode'
 		)
 			last += 2;
@@ -329,6 +333,21 @@ function proseAlert(doc: Doc, section: Section): string | undefined {
 	if (lead.size === 1) return [...lead][0];
 	const names = alertsInProse(doc, doc.source.slice(section.start, section.end));
 	return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * The alerts a section's own text says it covers (`This covers both the \`DiskFullSystem\` and
+ * \`DiskFullApps\` alerts`): the heading's name then groups them, and is no alert of its own.
+ */
+const COVERS = /\b(?:covers|covering|applies to|is for|stands for|groups)\b/i;
+function coveredAlerts(doc: Doc, section: Section): string[] {
+	const first = section.nodes.findIndex((node) => node.type === 'list' || node.type === 'code');
+	for (const node of section.nodes.slice(0, first < 0 ? undefined : first)) {
+		const text = sourceOf(doc, node);
+		const names = alertsInProse(doc, text);
+		if (names.size >= 2 && COVERS.test(toString(node))) return [...names];
+	}
+	return [];
 }
 
 /**
@@ -1223,21 +1242,31 @@ const keyed = new WeakSet<Part>();
  * A list of `Label: value` lines under an alert (`+ *Message*: \`KubeAPI has disappeared\``, `+
  * *Severity*: critical`), read as that many labelled parts. Undefined unless every item is one
  * such line and one label is an alert's key (Message, Severity, Runbook …): a list of steps that
- * happen to have a colon stays steps.
+ * happen to have a colon stays steps. An item may carry a nested list under its line (`*Action*:
+ * check the logs` over its cases), which stays with its value; a note quoted above the list (`>
+ * [!NOTE]`) is the section's own text.
  */
 function keyParts(context: Context, part: Part): Part[] | undefined {
-	if (part.label || part.section || part.nodes.length !== 1) return undefined;
-	const list = part.nodes[0]!;
-	if (list.type !== 'list' || list.ordered) return undefined;
+	if (part.label || part.section) return undefined;
+	const list = part.nodes.at(-1);
+	const notes = part.nodes.slice(0, -1);
+	if (list?.type !== 'list' || list.ordered || !notes.every((n) => n.type === 'blockquote'))
+		return undefined;
 	const lines = list.children.map((item) =>
-		item.children.length === 1 ? KEY_LINE.exec(itemSource(context.doc, item)) : null
+		item.children[0]?.type === 'paragraph' &&
+		item.children.slice(1).every((child) => child.type === 'list')
+			? KEY_LINE.exec(itemSource(context.doc, item))
+			: null
 	);
 	if (!lines.every(Boolean) || !lines.some((line) => KEY_LABEL.test((line![2] ?? line![3])!)))
 		return undefined;
-	return list.children.map((item, i) => {
+	const keys = list.children.map((item, i) => {
 		const line = lines[i]!;
 		// A value that is one code span (`\`KubeAPI has disappeared …\``) is the alert's text.
-		const value = line[4]!.trim().replace(/^`([^`]+)`$/, '$1');
+		const value = [
+			line[4]!.trim().replace(/^`([^`]+)`$/, '$1'),
+			...item.children.slice(1).map((nested) => dedented(context.doc, nested)),
+		].join('\n\n');
 		const key: Part = {
 			label: (line[2] ?? line[3])!.trim(),
 			value,
@@ -1248,6 +1277,19 @@ function keyParts(context: Context, part: Part): Part[] | undefined {
 		keyed.add(key);
 		return key;
 	});
+	const note: Part[] = notes.length
+		? [{ label: '', value: '', nodes: notes, start: part.start, end: startOf(list) }]
+		: [];
+	return [...note, ...keys];
+}
+
+/** A nested block's source, its lines moved left by the column it starts at. */
+function dedented(doc: Doc, node: RootContent): string {
+	const start = startOf(node);
+	const column = start - doc.source.lastIndexOf('\n', start - 1) - 1;
+	return doc.source
+		.slice(start, endOf(node))
+		.replace(new RegExp(String.raw`\n[ \t]{0,${column}}`, 'g'), '\n');
 }
 
 /** The playbook's severity a scenario's own text names (`P1`, `critical`, `Severity 1 (Critical)`). */
@@ -1370,6 +1412,8 @@ export function recogniseScenarios(context: Context): void {
 		}
 		const named = alertHeading(section.title);
 		if (named?.alert) data.alerts = [...new Set([named.alert, ...(data.alerts ?? [])])];
+		const covered = coveredAlerts(context.doc, section);
+		if (covered.length) data.alerts = covered;
 		if (named?.severity && !data.severity) {
 			const ref = severityOf(context, named.severity);
 			if (ref) data.severity = ref;
