@@ -112,6 +112,9 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		// `Priority 1 – Urgent`: a level word (or a team's name word) after it makes it a level.
 		const first = /^[A-Za-z]+/.exec(rest)?.[0] ?? '';
 		if (spelt && !short && !WORD_LEVEL.test(rest) && !NAME_WORD.test(first)) return undefined;
+		// `Priority 1 (P1)` and nothing more: the long form is the level's name, the short its id.
+		const long = /^(?:priority|severity)/i.test(code[1]!) && short && !rest;
+		if (long) return { ...level, rest, name: titleWord(code[1]!.replace(/\s*(\d)/, ' $1')) };
 		return { ...level, rest };
 	}
 	const nameFirst = NAME_FIRST.exec(clean);
@@ -1197,7 +1200,7 @@ export function recogniseSeverityTables(context: Context): void {
 			const role = columnRole(header);
 			const untimed = rows.every(
 				(row) =>
-					!/\d\s*(s|sec|min|minutes?|h|hrs?|hours?|d|days?)\b|immediate/i.test(
+					!/\d\s*(?:business\s+)?(s|sec|min|minutes?|h|hrs?|hours?|d|days?)\b|immediate/i.test(
 						row.cells[index] ?? ''
 					)
 			);
