@@ -574,7 +574,29 @@ function headingTargets(text: string | undefined): { label: string; value: strin
 
 function isSeveritySection(section: Section): Level | undefined {
 	const words = SEVERITY_PARENT.test(section.parent?.title ?? '');
-	return parseLevel(section.title, words) ?? numberedLevel(section) ?? speltLevel(section);
+	return (
+		parseLevel(section.title, words) ??
+		numberedLevel(section) ??
+		speltLevel(section) ??
+		ladderWord(section)
+	);
+}
+
+/**
+ * `#### Trivial` after `#### Critical`, `#### Major`, `#### Minor` under "Deciding severity": a
+ * team's own level word beside two or more level headings is the next rung of the same ladder, even
+ * when a summary elsewhere names fewer levels. It ranks after the level heading before it.
+ */
+function ladderWord(section: Section): Level | undefined {
+	const parent = section.parent;
+	const title = stripEmoji(section.title).trim();
+	if (!parent || !SEVERITY_PARENT.test(parent.title) || !NAME_WORD.test(title)) return undefined;
+	const siblings = parent.children.map((sibling) => parseLevel(sibling.title, true));
+	const before = siblings.slice(0, parent.children.indexOf(section)).filter(Boolean).at(-1);
+	if (siblings.filter(Boolean).length < 2 || !before) return undefined;
+	const name = titleWord(title);
+	// `Very high`: a level is one token.
+	return { level: name.replace(/\s+/g, '-'), rank: before.rank + 1, rest: '', name };
 }
 
 /**
