@@ -112,6 +112,9 @@ export function parseLevel(text: string, words = false): Level | undefined {
 		// `Priority 1 – Urgent`: a level word (or a team's name word) after it makes it a level.
 		const first = /^[A-Za-z]+/.exec(rest)?.[0] ?? '';
 		if (spelt && !short && !WORD_LEVEL.test(rest) && !NAME_WORD.test(first)) return undefined;
+		// `Priority 1 (P1)` and nothing more: the long form is the level's name, the short its id.
+		const long = /^(?:priority|severity)/i.test(code[1]!) && short && !rest;
+		if (long) return { ...level, rest, name: titleWord(code[1]!.replace(/\s*(\d)/, ' $1')) };
 		return { ...level, rest };
 	}
 	const nameFirst = NAME_FIRST.exec(clean);
@@ -571,7 +574,29 @@ function headingTargets(text: string | undefined): { label: string; value: strin
 
 function isSeveritySection(section: Section): Level | undefined {
 	const words = SEVERITY_PARENT.test(section.parent?.title ?? '');
-	return parseLevel(section.title, words) ?? numberedLevel(section) ?? speltLevel(section);
+	return (
+		parseLevel(section.title, words) ??
+		numberedLevel(section) ??
+		speltLevel(section) ??
+		ladderWord(section)
+	);
+}
+
+/**
+ * `#### Trivial` after `#### Critical`, `#### Major`, `#### Minor` under "Deciding severity": a
+ * team's own level word beside two or more level headings is the next rung of the same ladder, even
+ * when a summary elsewhere names fewer levels. It ranks after the level heading before it.
+ */
+function ladderWord(section: Section): Level | undefined {
+	const parent = section.parent;
+	const title = stripEmoji(section.title).trim();
+	if (!parent || !SEVERITY_PARENT.test(parent.title) || !NAME_WORD.test(title)) return undefined;
+	const siblings = parent.children.map((sibling) => parseLevel(sibling.title, true));
+	const before = siblings.slice(0, parent.children.indexOf(section)).filter(Boolean).at(-1);
+	if (siblings.filter(Boolean).length < 2 || !before) return undefined;
+	const name = titleWord(title);
+	// `Very high`: a level is one token.
+	return { level: name.replace(/\s+/g, '-'), rank: before.rank + 1, rest: '', name };
 }
 
 /**
@@ -1197,7 +1222,7 @@ export function recogniseSeverityTables(context: Context): void {
 			const role = columnRole(header);
 			const untimed = rows.every(
 				(row) =>
-					!/\d\s*(s|sec|min|minutes?|h|hrs?|hours?|d|days?)\b|immediate/i.test(
+					!/\d\s*(?:business\s+)?(s|sec|min|minutes?|h|hrs?|hours?|d|days?)\b|immediate/i.test(
 						row.cells[index] ?? ''
 					)
 			);
