@@ -5,6 +5,7 @@
  * opened it. Its look (centred, backdrop, full width on a phone) is in `styles/controls.css`.
  */
 import { h } from './dom.ts';
+import { severityTitle } from '../lib/severity-label.ts';
 import { mutate } from './incident-store-client.ts';
 import { declareIncident } from '../incident/edits.ts';
 import { ROLES } from '../incident/model.ts';
@@ -32,11 +33,7 @@ function severityOptions(
 		(severity) => severity.id === wanted || severity.level.toLowerCase() === wanted?.toLowerCase()
 	);
 	return severities.map((severity) =>
-		h(
-			'option',
-			{ value: severity.id, selected: severity === match },
-			`${severity.level} ${severity.name}`
-		)
+		h('option', { value: severity.id, selected: severity === match }, severityTitle(severity))
 	);
 }
 

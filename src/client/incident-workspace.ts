@@ -46,6 +46,7 @@ import {
 } from '../incident/handover.ts';
 import { loadValues, saveValues } from './value-storage.ts';
 import { severityLabel } from '../incident/derive.ts';
+import { severityTitle } from '../lib/severity-label.ts';
 import { parseIncidentFile, toIncidentFile } from '../incident/file.ts';
 import {
 	addNote,
@@ -154,7 +155,7 @@ class IncidentPanel {
 						setSeverity(store, id, this.#severity.value, severityLevels(data), now())
 					),
 			},
-			severities.map((entry) => h('option', { value: entry.id }, `${entry.level} ${entry.name}`)),
+			severities.map((entry) => h('option', { value: entry.id }, severityTitle(entry))),
 			// A severity this site does not know (an imported incident) still shows as what it is.
 			severities.some((entry) => entry.id === incident.severity)
 				? null

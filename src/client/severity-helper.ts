@@ -3,6 +3,7 @@
  * reasons, and a button that applies it.
  */
 import { h } from './dom.ts';
+import { severityTitle } from '../lib/severity-label.ts';
 import type { SeverityData } from '../incident/data.ts';
 import {
 	severityQuestions,
@@ -54,12 +55,7 @@ export function severityHelper(
 			return result.replaceChildren(h('p', {}, 'Answer a question to get a suggested severity.'));
 		const { severity, reasons } = suggestion;
 		result.replaceChildren(
-			h(
-				'p',
-				{},
-				'Suggested: ',
-				h('strong', { class: 'rb-suggested' }, `${severity.level} ${severity.name}`)
-			),
+			h('p', {}, 'Suggested: ', h('strong', { class: 'rb-suggested' }, severityTitle(severity))),
 			h(
 				'ul',
 				{},

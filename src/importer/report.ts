@@ -1,5 +1,6 @@
 import type { LegacyEncoding } from '../lib/encoding.ts';
 import { escapeTerminal } from '../lib/escape.ts';
+import { severityTitle } from '../lib/severity-label.ts';
 import type { ImportResult } from './import.ts';
 import type { Entry } from './model.ts';
 
@@ -46,9 +47,7 @@ export interface TypedLine {
 
 const label = (kind: string, entry: Entry<unknown>): string => {
 	const data = entry.data as Record<string, unknown>;
-	// A level with no name of its own is named by its level: `SEV1`, not `SEV1 SEV1`.
-	if (kind === 'severities')
-		return data.name === data.level ? String(data.level) : `${data.level} ${data.name}`;
+	if (kind === 'severities') return severityTitle(data as { level: string; name: string });
 	return String(data.title ?? data.name ?? entry.slug);
 };
 

@@ -9,6 +9,7 @@ import type { DERIVATIONS } from '../schemas/template.ts';
 import { acknowledgedAt, endedAt, lastUpdateAt } from './clocks.ts';
 import { entryText } from './event-text.ts';
 import { STATUS_LABELS, type Incident } from './model.ts';
+import { levelIsName } from '../lib/severity-label.ts';
 
 export type Derivation = (typeof DERIVATIONS)[number];
 
@@ -58,7 +59,7 @@ export function cadenceText(minutes: number): string {
 
 /** `P0 (Critical)`: how a severity is named in messages, exports and the bar. */
 export const severityLabel = (severity: Pick<SeverityFacts, 'level' | 'name'>): string =>
-	`${severity.level} (${severity.name})`;
+	levelIsName(severity) ? severity.name : `${severity.level} (${severity.name})`;
 
 /** The person holding the commander role (role id `commander`). */
 export const commanderOf = (incident: Incident): string | undefined =>

@@ -1,5 +1,6 @@
 import type { PlaybookContent } from './content.ts';
 import { urls } from './urls.ts';
+import { severityTitle } from './severity-label.ts';
 
 type SidebarItem =
 	| {
@@ -78,7 +79,7 @@ function buildPlaybookSidebar(content: PlaybookContent): SidebarItem[] {
 			[
 				{ label: 'Severity ladder', link: urls.severities(playbook.id) },
 				...content.severities.map((s) => ({
-					label: `${s.data.level} ${s.data.name}`,
+					label: severityTitle(s.data),
 					link: urls.severity(s.id),
 				})),
 			],

@@ -10,6 +10,7 @@ import type { APIRoute } from 'astro';
 import { loadPlaybooks, playbookEntries } from '../lib/content.ts';
 import { reviewStatus, todayIso, type ReviewFields } from '../lib/review.ts';
 import { entryUrl } from '../lib/urls.ts';
+import { severityTitle } from '../lib/severity-label.ts';
 
 export const GET: APIRoute = async () => {
 	const today = todayIso();
@@ -22,7 +23,9 @@ export const GET: APIRoute = async () => {
 			entries.push({
 				collection,
 				id: entry.id,
-				title: data.title ?? (data.level ? `${data.level} ${data.name}` : data.name),
+				title:
+					data.title ??
+					(data.level ? severityTitle({ level: data.level, name: data.name! }) : data.name),
 				url: entryUrl(collection, entry.id),
 				file: entry.filePath ?? null,
 				owner: status.owner ?? null,
