@@ -84,6 +84,9 @@ const STATUS_CAPTION =
 	/^(?:(?:examples?|sample)\s+(?:of\s+)?(?:an?\s+)?)?["“'](investigating|identified|monitoring|mitigated|mitigating|resolved|update)["”']\s+(?:messag(?:e|ing)|posts?|notices?|wording|text)$/i;
 /** A clock time or date written in: a fact of one incident, never standard words. */
 const CLOCK = /\b\d{1,2}:\d{2}\b|\b\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\b/;
+/** A block captioned as one status's message that writes in no time or date: words to copy. */
+const standardStatusWords = (code: CodeContext): boolean =>
+	STATUS_CAPTION.test(code.label ?? '') && !CLOCK.test(code.node.value);
 /** Words that name severities in a note: `P0/P1 Only`, `SEV-1/2 only`. */
 const LEVELS = /\b(P\d|SEV-?\d|S\d)\b/i;
 const CHECKBOX_LINE = /^\s*(?:[-*]\s*)?\[ \]/gm;
@@ -308,7 +311,7 @@ function isTemplate(code: CodeContext): boolean {
 	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
 	const blanks = blankTokens(code.node.value).length > 0;
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
-	if (STATUS_CAPTION.test(code.label ?? '') && !CLOCK.test(code.node.value)) return true;
+	if (standardStatusWords(code)) return true;
 	if (code.inStep && (SAY.test(code.label ?? '') || SAY.test(firstLine(code.step))) && blanks)
 		return true;
 	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
@@ -353,10 +356,7 @@ function isFilledExample(code: CodeContext): boolean {
 	const blanked = lines.filter((line) => blankTokens(line).length > 0);
 	const filled = lines.filter((line) => FILLED_LINE.test(line) && blankTokens(line).length === 0);
 	if (CALLS_EXAMPLE.test(text))
-		return (
-			!leftToFill(code.node.value, filled.length) &&
-			!(STATUS_CAPTION.test(code.label ?? '') && !CLOCK.test(code.node.value))
-		);
+		return !leftToFill(code.node.value, filled.length) && !standardStatusWords(code);
 	return blanked.length === 1 && filled.length >= 3;
 }
 
@@ -377,7 +377,9 @@ function captionTitle(caption: string): string | undefined {
 		.replace(/^(?:examples?|sample)\b\s*(?:of\s+)?(?:an?\s+)?/i, '')
 		.replace(/["“”']/g, '')
 		.trim();
-	return words ? words.charAt(0).toUpperCase() + words.slice(1) : undefined;
+	return words && !/^(below|above|here|follows)$/i.test(words)
+		? words.charAt(0).toUpperCase() + words.slice(1)
+		: undefined;
 }
 
 /** `UPDATE: {service} is …`, `Mitigated: …`: the word a message opens with, as its label. */
@@ -1128,11 +1130,11 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		)
 			continue;
 		const words = `${title} ${section.parent.title}`;
-		// A signed reply outside a set of messages answers someone outside the team; so does a letter
-		// about the reader's own things (`your cluster`), wherever it is.
 		// Messages on a page that says they go to a status site (`we publish them to status.…`).
 		const statusSite =
 			inMessages && !channelsIn(words).length && postedToStatusSite(context, section);
+		// A signed reply outside a set of messages answers someone outside the team; so does a letter
+		// about the reader's own things (`your cluster`), wherever it is.
 		const kind = statusSite
 			? 'status-page'
 			: signed &&
@@ -1470,10 +1472,6 @@ function recogniseStepQuotes(context: Context, taken: Set<string>): void {
 		const filled = body
 			.split('\n')
 			.filter((line) => FILLED_LINE.test(line) && !blankTokens(line).length);
-		const section =
-			[...allSections(context.doc.outline)]
-				.filter((s) => s.start <= start && start < s.end)
-				.pop() ?? context.doc.outline;
 		if (!leftToFill(body, filled.length)) {
 			if (captioned && blankTokens(body).length === 0)
 				context.check.push({
