@@ -74,6 +74,19 @@ const AUDIENCE_MESSAGE =
 const GENERIC_LABEL = /^(template|example|format|markdown|body|message|text|content|copy)$/i;
 const CHANNEL_LABEL =
 	/^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
+/** A caption line over a block, not a sentence: `Example "investigating" messaging`, `Sample:`. */
+const CAPTION = /^(?:examples?|sample)\b[^.!?\n]{0,60}$/i;
+/**
+ * A caption naming the message for one status (`Example "investigating" messaging`, `"Resolved"
+ * message`): one of a set of standard words, copied as they are.
+ */
+const STATUS_CAPTION =
+	/^(?:(?:examples?|sample)\s+(?:of\s+)?(?:an?\s+)?)?["“'](investigating|identified|monitoring|mitigated|mitigating|resolved|update)["”']\s+(?:messag(?:e|ing)|posts?|notices?|wording|text)$/i;
+/** A clock time or date written in: a fact of one incident, never standard words. */
+const CLOCK = /\b\d{1,2}:\d{2}\b|\b\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\b/;
+/** A block captioned as one status's message that writes in no time or date: words to copy. */
+const standardStatusWords = (code: CodeContext): boolean =>
+	STATUS_CAPTION.test(code.label ?? '') && !CLOCK.test(code.node.value);
 /** Words that name severities in a note: `P0/P1 Only`, `SEV-1/2 only`. */
 const LEVELS = /\b(P\d|SEV-?\d|S\d)\b/i;
 const CHECKBOX_LINE = /^\s*(?:[-*]\s*)?\[ \]/gm;
@@ -99,6 +112,8 @@ export interface CodeContext {
 	audienceNode?: Paragraph;
 	/** The block is inside a list item: a step of a procedure. */
 	inStep: boolean;
+	/** The step's own text above the block (its lead-in and sub-items), when in a list item. */
+	step?: string;
 	/** Text of the paragraph right before the block (`Post in #incidents:`), or empty. */
 	previous: string;
 	/** The last line written above the block in its section, whatever holds it (a list's item). */
@@ -134,6 +149,10 @@ export function codeBlocks(context: Context): CodeContext[] {
 				if (lines.length === 1 && parent.type !== 'listItem') labelNode = previous;
 			}
 		}
+		// `Example "investigating" messaging` alone on the line above: a caption naming the block.
+		const caption =
+			previous?.type === 'paragraph' ? toString(previous).trim().replace(/:$/, '') : '';
+		if (!label && CAPTION.test(caption)) label = caption;
 		if (
 			!label &&
 			parent.type === 'listItem' &&
@@ -176,6 +195,15 @@ export function codeBlocks(context: Context): CodeContext[] {
 			label,
 			labelNode,
 			inStep: parent.type === 'listItem',
+			...(parent.type === 'listItem'
+				? {
+						step: parent.children
+							.slice(0, index)
+							.filter((n) => n.type !== 'code')
+							.map((n) => toString(n))
+							.join('\n'),
+					}
+				: {}),
 			previous: previous?.type === 'paragraph' ? toString(previous) : '',
 			above:
 				context.doc.source
@@ -257,6 +285,9 @@ const MENTION = /^\s*@[\w-]+/;
 /** A step's lead-in that says a message follows: "Tell the team:", "Post in #incidents:". */
 const SAY = /\b(tell|notify|post|announce|message|send|inform|page|ping|update)\b/i;
 
+/** A step's lead-in: its first line (`**Every hour** send the state of things to …`). */
+const firstLine = (text = ''): string => text.split('\n')[0]!;
+
 function isTemplate(code: CodeContext): boolean {
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
@@ -280,7 +311,9 @@ function isTemplate(code: CodeContext): boolean {
 	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
 	const blanks = blankTokens(code.node.value).length > 0;
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
-	if (code.inStep && SAY.test(code.label ?? '') && blanks) return true;
+	if (standardStatusWords(code)) return true;
+	if (code.inStep && (SAY.test(code.label ?? '') || SAY.test(firstLine(code.step))) && blanks)
+		return true;
 	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
 	if (blanks && HANDS_OVER_MESSAGE.test(code.previous)) return true;
 	// `#### Customer Communication` over a message with no blank: safe to copy only when it
@@ -319,11 +352,60 @@ const FILLED_LINE =
 function isFilledExample(code: CodeContext): boolean {
 	const text = `${code.above} ${code.label ?? ''}`;
 	if (/\btemplates?\b/i.test(text)) return false;
-	if (CALLS_EXAMPLE.test(text)) return true;
 	const lines = code.node.value.split('\n').filter((line) => line.trim());
 	const blanked = lines.filter((line) => blankTokens(line).length > 0);
 	const filled = lines.filter((line) => FILLED_LINE.test(line) && blankTokens(line).length === 0);
+	if (CALLS_EXAMPLE.test(text))
+		return !leftToFill(code.node.value, filled.length) && !standardStatusWords(code);
 	return blanked.length === 1 && filled.length >= 3;
+}
+
+/**
+ * Whether an example still leaves its facts to fill in (`UPDATE: {functionality} is {state} …`,
+ * `please join us here: {link}`): two blanks at least, or one in a text that states no number, and
+ * more blanks than labelled lines with a value written in (`**Lead**: Nora Field`). Such an example
+ * is the template, shown as it is used.
+ */
+function leftToFill(text: string, filledLines: number): boolean {
+	const blanks = blankTokens(text).length;
+	return blanks > filledLines && (blanks >= 2 || !/\d/.test(text));
+}
+
+/** `Example "investigating" messaging` → `Investigating messaging`: the caption without "example". */
+function captionTitle(caption: string): string | undefined {
+	const words = caption
+		.replace(/^(?:examples?|sample)\b\s*(?:of\s+)?(?:an?\s+)?/i, '')
+		.replace(/["“”']/g, '')
+		.trim();
+	return words && !/^(below|above|here|follows)$/i.test(words)
+		? words.charAt(0).toUpperCase() + words.slice(1)
+		: undefined;
+}
+
+/** `UPDATE: {service} is …`, `Mitigated: …`: the word a message opens with, as its label. */
+function openingLabel(value: string): string | undefined {
+	const first = value.split('\n').find((line) => line.trim()) ?? '';
+	const label = /^\s*([A-Z][A-Za-z]*(?: [A-Za-z]+)?):\s+\S/.exec(first)?.[1];
+	return label && !SUBJECT_LABEL.test(label) && !/^(to|from|cc|hi|hello|dear)$/i.test(label)
+		? label
+		: undefined;
+}
+
+/** Who a step sends its message to, when it says: `to internal stakeholders`, `with customers`. */
+function audienceOf(step: string): Kind | undefined {
+	if (/\binternal\b/i.test(step)) return 'internal';
+	if (/\b(customers?|users|public|external)\b/i.test(step)) return 'external';
+	return undefined;
+}
+
+/** Where a step posts its message: a `#channel` is chat, an address or "email" is email. */
+function stepChannels(step: string): NonNullable<TemplateInput['channels']> {
+	const channels = channelsIn(step);
+	if (/(^|\s)#[a-z][\w-]+|\bchannel\b/i.test(step) && !channels.includes('slack'))
+		channels.push('chat');
+	if (/\b[\w.+-]+@[\w-]+\.[\w.]+\b/.test(step) && !channels.includes('email'))
+		channels.push('email');
+	return channels;
 }
 
 /** A label that is only a status page status. */
@@ -354,8 +436,9 @@ export function fieldFor(
 	Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
 	if (SEVERITY_TOKEN.test(token))
 		return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
-	if (/^_{3,}$/.test(token)) return { name: 'blank', label: 'Blank' };
-	if (/^XX:XX/.test(token)) return { name: 'clock-time', label: 'Time (HH:MM UTC)' };
+	if (/^_{3,}$|^\((?:\.{3}|…)\)$/.test(token)) return { name: 'blank', label: 'Blank' };
+	if (/^xx\/xx\//i.test(token)) return { name: 'date', label: 'Date' };
+	if (/^XX:XX/i.test(token)) return { name: 'clock-time', label: 'Time (HH:MM UTC)' };
 	const label =
 		token
 			.replace(/^@/, '')
@@ -393,12 +476,12 @@ export function fieldFor(
 }
 
 /**
- * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, a one-word
- * `<time>` and words in angle brackets (`<Site name>`, `<Outage|Partial Outage>`) — unless it is
- * an HTML tag a message might carry, or is closed (`<time>…</time>`).
+ * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
+ * a one-word `<time>` and words in angle brackets (`<Site name>`, `<Outage|Partial Outage>`) —
+ * unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\bXX:XX(?:\s*UTC)?|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 const HTML_TAGS = new Set(
 	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
 		' '
@@ -486,7 +569,7 @@ function reusedBlanks(body: string, subject: string, tokens: string[]): ReusedBl
 			distinct &&
 			!subject.includes(token) &&
 			!tokens.some((other) => other !== token && other.includes(token));
-		const time = fieldFor(token).type === 'datetime' || /^XX:XX/.test(token);
+		const time = fieldFor(token).type === 'datetime' || /^XX:XX/i.test(token);
 		if (clear || time) found.push({ token, labels, split: clear });
 	}
 	return found;
@@ -519,7 +602,7 @@ export function fieldsFor(
 			add(field, token);
 			continue;
 		}
-		const time = field.type === 'datetime' || /^XX:XX/.test(token);
+		const time = field.type === 'datetime' || /^XX:XX/i.test(token);
 		split.labels.forEach((label, index) => {
 			const derive = time ? TIME_LABELS.find(([words]) => words.test(label!))?.[1] : undefined;
 			const slug = slugify(label!);
@@ -594,7 +677,10 @@ const unnumbered = (text: string) =>
 /** `Initial Notification (within 15 min)` → title and the parenthetical as when / applies-to. */
 function splitTitle(text: string): { title: string; note?: string | undefined } {
 	const match = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(text);
-	return match && match[1] ? { title: match[1], note: match[2] } : { title: text };
+	// `Currently working on (...)`: the parenthetical is a blank of the title, not a note.
+	return match && match[1] && !/^(?:\.{3}|…)$/.test(match[2]!)
+		? { title: match[1], note: match[2] }
+		: { title: text };
 }
 
 /** The line naming the block: its label's line, else its section's heading. */
@@ -635,8 +721,13 @@ export function recogniseTemplates(context: Context): void {
 		// On-Call Handoff - [DATE]`, a short headline), else after the runbook and the step's words.
 		const own =
 			code.inStep && !inCommunication(code.section) ? ownTitle(code.node.value) : undefined;
+		// `Example "investigating" messaging` names the message; `_Example_` over `UPDATE: …` in a
+		// step leaves the message's own opening label (`UPDATE`, `Mitigated`) to name it.
+		const captioned = code.label && CAPTION.test(code.label) && !generic;
 		const stepTitle =
+			(captioned ? captionTitle(code.label!) : undefined) ??
 			own ??
+			(code.inStep && generic ? openingLabel(code.node.value) : undefined) ??
 			(code.inStep && !generic && !inCommunication(code.section)
 				? `${code.section.title}: ${code.label}`
 				: undefined);
@@ -646,9 +737,11 @@ export function recogniseTemplates(context: Context): void {
 			)
 		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-		const kind = kindOf(
-			`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`
-		);
+		const kind =
+			audienceOf(code.step ?? '') ??
+			kindOf(
+				`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`
+			);
 		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
 		let subject: string | undefined = code.subject;
@@ -662,6 +755,8 @@ export function recogniseTemplates(context: Context): void {
 			channels.add('slack');
 		if (/email/i.test(context_) || subject) channels.add('email');
 		if (/status page/i.test(context_)) channels.add('status-page');
+		// `Post to #new-incidents and the incidents@ email group`: the step names where it goes.
+		if (code.step) for (const channel of stepChannels(code.step)) channels.add(channel);
 		// `Post in #incidents:` above the block: a chat channel.
 		if (channels.size === 0 && (MENTION.test(body) || /(^|\s)#[a-z][\w-]+/.test(code.previous)))
 			channels.add('chat');
@@ -763,6 +858,7 @@ export function recogniseTemplates(context: Context): void {
 	}
 	recogniseProseTemplates(context, taken);
 	recogniseQuotedMessages(context, taken);
+	recogniseStepQuotes(context, taken);
 	recogniseCommentTemplates(context, taken);
 	// Two messages of one name (`Status Page Update (P0/P1)` early on, `Status Page Update` when
 	// resolving): the one meant for some severities keeps them in its title, to tell them apart.
@@ -906,7 +1002,23 @@ const NOTICE_HEADING = /\b(notices?|notifications?|announcements?)\b/i;
  * one about writing them (`Writing updates`, `Tips for status posts`).
  */
 const MESSAGE_NAME =
-	/^(?!(?:writing|sending|posting|drafting|how|tips|guidelines|rules|about)\b).*\b(posts?|updates?|notices?|notifications?|announcements?|briefings?|e-?mails?|messages?|statements?|pages?)$/i;
+	/\b(posts?|updates?|notices?|notifications?|announcements?|briefings?|e-?mails?|messages?|statements?|pages?)$/i;
+/** `we publish them to status.example.org`, `we post these on our status page`. */
+const STATUS_SITE =
+	/\b(?:publish|post|put)\w*\b[^.!?\n]*\bstatus(?: page| site|\.[a-z][\w-]*\.[a-z]{2,})\b/i;
+
+/** Whether the text before the heading over `section`'s messages says they go to a status site. */
+function postedToStatusSite(context: Context, section: Section): boolean {
+	const intro = context.doc.source.slice(0, section.parent?.start ?? section.start);
+	return STATUS_SITE.test(inlineText(intro));
+}
+
+/** A heading about writing messages, not one's name: `Writing updates`, `Tips`, `Tone`. */
+const ABOUT_MESSAGES =
+	/^(?:writing|sending|posting|drafting|how|tips|guidelines|rules|about|tone|style)\b/i;
+
+/** A sender saying what it is doing: `We are investigating`, `we will keep you updated`. */
+const SENDER_VOICE = /\b(?:we(?:'re| are| will|'ll)|our team (?:is|are))\b/i;
 
 /**
  * A message written as paragraphs (or quoted) under its own heading: `## Initial Announcement`,
@@ -952,6 +1064,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const texts = bodyNodes.map((node) => messageText(context, node));
 		if (subject && firstLines.length > 1 && bodyNodes[0] === nodes[0])
 			texts[0] = firstLines.slice(1).join('\n').trim();
+		// `(In case the cause is still unknown)` over the message: when to use it, not its words.
+		const usage = texts.length > 1 ? /^\(([^()]+)\)$/.exec(texts[0]!.trim())?.[1] : undefined;
+		if (usage) texts.shift();
 		const { body, channel, audience } = proseMessage(texts);
 		// `Hi team,` opening a section named as a notice: a letter, wherever the section is.
 		const greeting = GREETING.test(body.split('\n')[0]!) && NOTICE_HEADING.test(section.title);
@@ -980,11 +1095,27 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
 		// Among messages, a heading naming one (`### Resolution Post`) over one paragraph or list
 		// with two blanks at least: that text is the message, not advice about writing one.
-		const named = inMessages && MESSAGE_NAME.test(title.trim()) && blanks.fields.length >= 2;
+		const named =
+			inMessages &&
+			!ABOUT_MESSAGES.test(title.trim()) &&
+			MESSAGE_NAME.test(title.trim()) &&
+			blanks.fields.length >= 2;
 		const greeted = greeting && blanks.fields.length > 0;
 		// Among messages, a chat post that opens by mentioning people (`@ [incident lead] Can you
 		// …`, `Hey @ce-team, …`) and leaves a blank: one paragraph is the whole post.
 		const mentions = inMessages && CHAT_OPENING.test(body) && blanks.fields.length > 0;
+		// Under a heading over messages, a short text in the sender's voice saying what it is doing
+		// (`We are investigating … and will keep you updated.`): sentences with no list or number,
+		// the words to post as they are.
+		const voiced =
+			inMessages &&
+			/\b(messages|templates|notices|announcements)\b/i.test(section.parent.title) &&
+			!ABOUT_MESSAGES.test(title.trim()) &&
+			texts.length <= 3 &&
+			bodyNodes.every((node) => node.type === 'paragraph') &&
+			SENDER_VOICE.test(body) &&
+			!/\d/.test(body) &&
+			body.split(/\n\s*\n/).every((text) => /[.!]\s*$/.test(text.trim()));
 		if (
 			!body ||
 			(!sent &&
@@ -993,13 +1124,25 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				!named &&
 				!greeted &&
 				!mentions &&
+				!voiced &&
 				!signed &&
 				(blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
 		const words = `${title} ${section.parent.title}`;
-		// A signed reply outside a set of messages answers someone outside the team.
-		const kind = signed && !inMessages ? 'external' : kindOf(words);
+		// Messages on a page that says they go to a status site (`we publish them to status.…`).
+		const statusSite =
+			inMessages && !channelsIn(words).length && postedToStatusSite(context, section);
+		// A signed reply outside a set of messages answers someone outside the team; so does a letter
+		// about the reader's own things (`your cluster`), wherever it is.
+		const kind = statusSite
+			? 'status-page'
+			: signed &&
+				  (!inMessages || /\byour\b/i.test(body)) &&
+				  kindOf(words) === 'internal' &&
+				  !/\binternal\b/i.test(words)
+				? 'external'
+				: kindOf(words);
 		const parentNote = splitTitle(section.parent.title).note;
 		// `(email/chat)`: the heading's note names where the message goes, not when; so does the
 		// note of the heading over a group of messages (`Team notices (Chat/Email)`).
@@ -1009,6 +1152,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		// A headline is the post's title on a status page, not an email's subject.
 		const channels = channelsIn(channelWords, !!subject && /subject/i.test(subjectLine!.label));
 		if (mentions && channels.length === 0) channels.push('chat');
+		if (statusSite) channels.push('status-page');
 		if (signed && channels.length === 0) channels.push('email');
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
@@ -1017,7 +1161,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				? LEVELS.test(note)
 					? { appliesTo: note }
 					: { when: note }
-				: {}),
+				: usage
+					? { when: usage }
+					: {}),
 			...(channels.length ? { channels } : {}),
 			...(subject ? { subject } : {}),
 			...(audience ? { audience } : {}),
@@ -1290,6 +1436,72 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 		};
 		addSectionTemplate(context, taken, section, data, [startOf(quotes[0]!), endOf(quotes[0]!)]);
 	}
+}
+
+/** `Example \`, `For example:` alone on a quote's first line: a caption, not the message. */
+const QUOTE_CAPTION = /^(?:examples?|for example|e\.g\.|sample)\s*:?\s*\\?\s*$/i;
+
+/** `Post a short summary and pin it to the channel.` → `Post a short summary`: a step as a name. */
+function stepName(step: string): string {
+	const sentence = inlineText(step.split('\n')[0]!)
+		.split(/(?<=[.!?])\s/)[0]!
+		.replace(/[.:!]$/, '');
+	return sentence.length > 60 ? sentence.split(/,\s|\s(?:and|then)\s/)[0]! : sentence;
+}
+
+/**
+ * A message quoted in a step that posts or sends it (`4. Post a summary and pin it` over `> Example
+ * \` / `> [inc-YY-MM-DD] {functionality} is {state}`): a template when it leaves its facts to fill
+ * in, titled by the step. A quote with nothing left to fill is one incident's words, listed only.
+ */
+function recogniseStepQuotes(context: Context, taken: Set<string>): void {
+	visitParents(context.doc.root, 'blockquote', (quote, ancestors) => {
+		const item = ancestors[ancestors.length - 1];
+		if (item?.type !== 'listItem' || item.children[0]?.type !== 'paragraph') return;
+		const start = startOf(quote);
+		const end = endOf(quote);
+		if (isClaimed(context.doc, start, end)) return;
+		const step = toString(item.children[0]);
+		if (!SAY.test(firstLine(step))) return;
+		const lines = sourceOf(context.doc, quote)
+			.split('\n')
+			.map((line) => line.replace(/^\s*>\s?/, '').replace(/\s*\\$/, ''));
+		const captioned = QUOTE_CAPTION.test(lines[0]!.trim());
+		const body = (captioned ? lines.slice(1) : lines).join('\n').trim();
+		if (!body || looksLikeCommand(body) || looksLikeData(body) || WRITTEN_TIME.test(body)) return;
+		const filled = body
+			.split('\n')
+			.filter((line) => FILLED_LINE.test(line) && !blankTokens(line).length);
+		if (!leftToFill(body, filled.length)) {
+			if (captioned && blankTokens(body).length === 0)
+				context.check.push({
+					kind: 'template',
+					heading: stepName(step),
+					start,
+					end,
+					reason:
+						"its quoted example is one incident's words with no blank to fill, so no template is made from it (write the incident's details as [blanks] to make one)",
+				});
+			return;
+		}
+		const channels = stepChannels(step);
+		const data: NewTemplate = {
+			title: stepName(step),
+			kind: audienceOf(step) ?? kindOf(step),
+			...(channels.length ? { channels } : {}),
+			format: 'plain',
+			body,
+			fields: fieldsFor(body).fields,
+		};
+		const slug = addTemplate(
+			context,
+			taken,
+			data,
+			fromOffset(context.doc, step.split('\n')[0]!, startOf(item))
+		);
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
+	});
 }
 
 /** `# Template: "We are looking into [issue].`: a quoted message opening in a script's comment. */
