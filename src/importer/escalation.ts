@@ -2212,26 +2212,42 @@ function leadConditions(
 
 /** `a second line on call rota`, `the secondary on-call`: a tier named by its place in line. */
 const ORDINAL_TIER =
-	/\b(?:second|third)[- ]line(?: on[- ]call)? (?:rota|team|engineers?|on[- ]call)\b|\b(?:secondary|backup|tertiary) on[- ]call(?: engineers?| rota)?\b/i;
-/** `escalate the alert to the Head of Operations`: who, up to where the sentence moves on. */
+	/\b(?:second|third)[- ]line(?: on[- ]call)? (?:rota|team|engineers?|on[- ]call)\b|\b(?:secondary|backup|tertiary) on[- ]call(?: engineers?| rota)?\b|\b(?:one|two|three|four|\d+) (?:people|persons|engineers|developers|responders) on[- ]call\b/i;
+/**
+ * `escalate the alert to the Head of Operations`, `contact other members of the team`: who, up to
+ * where the sentence moves on. Contacting is a tier only on a condition (see parseProsePath).
+ */
 const ESCALATE_TO =
-	/\bescalate(?: (?:the alert|the incident|the page|it|this))? to (?:the )?(.+?)(?=\s+(?:to help|if|when|after|so|for|because|who)\b|[,.;]|$)/i;
+	/\b(escalate(?: (?:the|an?) (?:alert|incident|page|issue)| it| this)? to|contact) (?:the )?(.+?)(?=\s+(?:to help|if|when|after|so|for|because|who|in case)\b|[,.;]|$)/i;
+/** `Team leads are always available to escalate issues to in case of emergency`: a tier by its subject. */
+const AVAILABLE_TO =
+	/^(?:the\s+)?(.+?)\s+(?:will|shall|should|must|are|is)\s+(?:(?:also|always|be)\s+)*available\s+(?:for\s+\w+\s+)?to\s+escalate\s+(?:[\w-]+\s+)?to\b\s*((?:in case|if|when|unless)\b.*)?$/i;
 /** `Opsgenie will alert them if you do not acknowledge …`: the tier just named, and when. */
 const PRONOUN_PAGE = /\b(?:alert|page|notify|call)s? them\b.*?\b((?:if|when|after|unless)\b.+)$/i;
 const CONDITION_LEAD =
-	/^(?:if|when|once)\s+(.+?)\s*(?:,|\b(?:feel free|then|you should|you can|please|escalate)\b)/i;
+	/^(?:if|when|once)\s+(.+?)\s*(?:,|\b(?:feel free|then|you should|you can|you may|you might|please|escalate)\b)/i;
+/** What follows whom a sentence engages: `if the outage is serious enough`, `in case of emergency`. */
+const CONDITION_TRAIL = /^\s*(?:to help \w+\s*)?((?:if|when|unless|in case)\b.+)$/i;
 
 /**
  * An escalation path told in prose under an escalation heading: the on-call (the reader) first,
  * then each tier the text names in order — one named by its place in line (`a second line on
- * call rota`), or the one it says to escalate to — with the condition its sentence gives (`if you
- * do not acknowledge an alert within 5 minutes`). Two named tiers at least; a purpose clause
- * (`To escalate to people not on the rota, …`) and pronouns name no one.
+ * call rota`, `two people on call`), one it says to escalate to, one said to be available to
+ * escalate to, or one to contact on a condition — with the condition its sentence gives (`if you
+ * do not acknowledge an alert within 5 minutes`). `escalate … to them`, or `escalate` to no one,
+ * on a condition adds that condition to the tier just named. Two named tiers at least; a purpose
+ * clause (`To escalate to people not on the rota, …`) and pronouns name no one.
  */
 export function parseProsePath(text: string): Level[] | undefined {
 	const tiers: Omit<Level, 'id'>[] = [];
-	for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
-		if (/^to\s/i.test(sentence)) continue;
+	// `… to the tier just named`: one more condition that sends the incident there.
+	const also = (condition: string | undefined) => {
+		const last = tiers.at(-1);
+		if (last && condition) last.condition = [last.condition, condition].filter(Boolean).join('; ');
+	};
+	for (const written of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		// `To escalate to people not on the rota, create …`: the purpose names no tier.
+		const sentence = written.replace(/^to\s[^,]*,\s*/i, '');
 		const ordinal = ORDINAL_TIER.exec(sentence)?.[0];
 		// `the second line rota` after `a second line on call rota`, `the backup on-call` after `a
 		// backup on-call engineer`: the same tier named again.
@@ -2243,11 +2259,32 @@ export function parseProsePath(text: string): Level[] | undefined {
 		const last = tiers.at(-1);
 		if (pronoun && last && !last.condition && !ordinal)
 			last.condition = pronoun[1]!.replace(/\.$/, '');
-		const to = ESCALATE_TO.exec(sentence)?.[1]?.trim();
-		if (!to || /^(them|him|her|people|someone|anyone|others?|everyone|members)\b/i.test(to))
+		const plain = sentence.replace(/\.$/, '');
+		const subject = AVAILABLE_TO.exec(plain);
+		const available = subject && PEOPLE.test(subject[1]!) ? subject : undefined;
+		const escalated = available ? undefined : ESCALATE_TO.exec(plain);
+		const to = (available?.[1] ?? escalated?.[2])?.trim();
+		const rest = available
+			? ` ${available[2] ?? ''}`
+			: escalated
+				? plain.slice(escalated.index + escalated[0].length)
+				: '';
+		const condition = CONDITION_LEAD.exec(plain)?.[1] ?? CONDITION_TRAIL.exec(rest)?.[1];
+		if (!to) {
+			// `If it is a major incident you may want to escalate so that they handle the comms`.
+			const purpose = /\bescalate\b(?! to)(?:.*?\b(so (?:that )?.+))?$/i.exec(plain);
+			if (purpose && condition && !ordinal)
+				also([condition, purpose[1]].filter(Boolean).join(', '));
 			continue;
+		}
+		if (/^(them|him|her)\b/i.test(to)) {
+			also(condition);
+			continue;
+		}
+		if (!PEOPLE.test(to) && /^(people|someone|anyone|others?|everyone|members)\b/i.test(to))
+			continue;
+		if (escalated && /^contact$/i.test(escalated[1]!) && (!condition || !PEOPLE.test(to))) continue;
 		if (to.split(/\s+/).length > 8 || tiers.some((tier) => tier.who === to)) continue;
-		const condition = CONDITION_LEAD.exec(sentence)?.[1];
 		tiers.push({ who: to, ...(condition ? { condition } : {}) });
 	}
 	if (tiers.length < 2) return undefined;
@@ -2258,13 +2295,16 @@ export function parseProsePath(text: string): Level[] | undefined {
 	});
 }
 
-/** Escalation headings whose whole text is prose: the path it tells, if it tells one. */
+/** Escalation and on-call headings whose whole text is prose: the path it tells, if it tells one. */
 export function recogniseProsePaths(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		if (!/escalat/i.test(section.title) || section.nodes.length === 0) continue;
+		// An on-call or paging heading too (its own, not a parent's), when its prose speaks of
+		// escalating.
+		if (!/escalat|on-?call|paging/i.test(section.title) || section.nodes.length === 0) continue;
 		if (!section.nodes.every((node) => node.type === 'paragraph')) continue;
 		if (isClaimed(context.doc, section.contentStart, section.end)) continue;
 		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
+		if (!/escalat/i.test(`${section.title} ${text}`)) continue;
 		const levels = parseProsePath(text);
 		if (!levels) continue;
 		const href = addPath(context, section.title, styleOf(levels), levels, pathSource(section));
