@@ -2186,11 +2186,12 @@ function leadConditions(
 				.map((row) => `${row.first}: ${row.cells[column + 1]}`),
 		}))
 	);
-	// `as defined in the Escalation rate` → `(High: 2 days; Normal: 5 days)`.
+	// `as defined in the Escalation rate` → `(High: 2 days; Normal: 5 days)`; a header of one word
+	// (`Time`, `Owner`) is too common a word to be cited.
 	const cited = (text: string): string => {
 		const column = columns.find(
 			({ header, values }) =>
-				values.length && header.length > 3 && text.toLowerCase().includes(header.toLowerCase())
+				values.length && /\S\s+\S/.test(header) && text.toLowerCase().includes(header.toLowerCase())
 		);
 		return column ? `${text} (${column.values.join('; ')})` : text;
 	};
