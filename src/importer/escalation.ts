@@ -1693,10 +1693,16 @@ const HAND_ON = new RegExp(
 	`\\b${HAND_VERB}\\s+(?:the\\s+|any\\s+|all\\s+)?((?:[^,.;:()]|\\.(?=\\w))+?)(?=\\s+(?:by|via|through|within|if|when|as|for|of|about|that|who|to)\\b|\\s*[,.;:(]|\\s+and\\s+${HAND_VERB}|$)`,
 	'gi'
 );
-/** Whom a step may hand on to: people, or the audiences a procedure tells last. */
+/**
+ * Those a procedure tells rather than hands the incident to (`affected customers`, `all staff`,
+ * `senior leadership`): an audience kept informed is no tier. Named by its last word, so a
+ * `customer support lead` is still a person.
+ */
+const AUDIENCE =
+	/\b(?:leadership|management|customers?|clients?|partners?|users?|stakeholders?|public|everyone|regulators?|press|media|subscribers?|all (?:staff|employees))$/i;
+/** Whom a step may hand on to: people, never an audience. */
 const handed = (who: string): boolean =>
-	who.split(/\s+/).length <= 6 &&
-	(PEOPLE.test(who) || /\b(?:leadership|management|customers?|partners?|users?)\b/i.test(who));
+	who.split(/\s+/).length <= 6 && PEOPLE.test(who) && !AUDIENCE.test(who);
 
 /**
  * Steps of a procedure each handing the incident on, the one handed to acting next: `The person
@@ -1714,8 +1720,9 @@ export function handOffChain(clauses: Clause[]): { levels: Level[]; used: number
 		const targets = [...clause.text.matchAll(HAND_ON)];
 		if (!targets.length) continue;
 		const before = clause.text.slice(0, targets[0]!.index);
-		const names = targets.map((target) => target[1]!.trim());
-		if (!names.every(handed)) continue;
+		// `activates the response team and notifies all customers`: only the team is handed to.
+		const names = targets.map((target) => target[1]!.trim()).filter(handed);
+		if (!names.length) continue;
 		let condition: string | undefined;
 		if (!tiers.length) {
 			// `The individual receiving the report facilitates …, and notifies`: who acts, up to its verb.
@@ -2070,6 +2077,9 @@ export function recogniseEscalationTimelines(context: Context): void {
 	}
 }
 
+/** A tier's id in a table's first column: `L1`, `Tier 2`, `3`, `2nd`. */
+const TIER_ID = /^(?:L|Level\s*|Tier\s*|T)?\d+(?:st|nd|rd|th)?$/i;
+
 /**
  * `Level | Role | Responsibility` over `L1 | Platform operator | Triage …` under an escalation
  * heading: a row per tier, in order. The first column holds tier ids (`L1`, `Tier 2`, `3`); a
@@ -2082,12 +2092,13 @@ export function recogniseLevelTables(context: Context): void {
 		for (const { node, head, body } of freeTables(context, section, 3)) {
 			if (!/^(escalation\s+)?(level|tier|stage|line)s?$/i.test(head[0] ?? '')) continue;
 			const column = (pattern: RegExp) => head.findIndex((text, i) => i > 0 && pattern.test(text));
+			// `OSG contact`, `Support contact`: one word may say whose contact it is.
 			const whoColumn = column(
-				/^(role|who|contact|team|owner|escalate to|person|responder|engage|name)s?\b/i
+				/^(?:[\w-]+\s+)?(role|who|contact|team|owner|escalate to|person|responder|engage|name)s?\b/i
 			);
 			// `L1: Helpdesk`, `Tier 2 – Network team`: with no who column, the tier cell names who.
 			const joined = body.map((cells) =>
-				/^((?:L|Level\s*|Tier\s*|T)?\d+)\s*[:\-–—]\s*(\S.*)$/i.exec(cells[0] ?? '')
+				/^((?:L|Level\s*|Tier\s*|T)?\d+(?:st|nd|rd|th)?)\s*[:\-–—]\s*(\S.*)$/i.exec(cells[0] ?? '')
 			);
 			if (whoColumn < 0 && !joined.every(Boolean)) continue;
 			const tiers = body.map((cells, row) =>
@@ -2095,7 +2106,7 @@ export function recogniseLevelTables(context: Context): void {
 			);
 			const who = whoColumn < 0 ? 1 : whoColumn;
 			const at = (index: number) => (index > 0 && whoColumn < 0 ? index + 1 : index);
-			const ids = tiers.map((cells) => /^(?:L|Level\s*|Tier\s*|T)?\d+$/i.test(cells[0] ?? ''));
+			const ids = tiers.map((cells) => TIER_ID.test(cells[0] ?? ''));
 			const named = ids.filter(Boolean).length;
 			// Tier ids first, and at most two named rows after them.
 			if (named < 2 || ids.slice(0, named).some((id) => !id) || body.length - named > 2) continue;
@@ -2128,41 +2139,116 @@ export function recogniseLevelTables(context: Context): void {
 					.filter(([, cell], index) => index > 0 && cell && !used.has(at(index)))
 					.map(([header, cell]) => `${cells[0]} (${cells[who]}), ${header}: ${cell}`)
 			);
-			const href = addPath(
-				context,
-				section.title,
-				'levels',
-				levels,
-				pathSource(section, node),
-				notes
-			);
+			const lead = leadConditions(context, section, node, levels);
+			const href = addPath(context, section.title, 'levels', levels, pathSource(section, node), [
+				...(lead?.notes ?? []),
+				...notes,
+			]);
 			claimNode(context.doc, node, href);
+			for (const paragraph of lead?.nodes ?? []) claimNode(context.doc, paragraph, href);
 		}
 	}
 }
 
+/** `Once a ticket is not resolved within its target, it escalates automatically.`: the first step up. */
+const FIRST_STEP_UP =
+	/^(?:once|if|when|after)\s+(.+?),\s*(?:it|the (?:issue|incident|ticket|problem|request))\s+(?:\w+ly\s+)?(?:escalates|is escalated|moves up)\b/i;
+/** `Subsequent levels escalate every …`, `Each further tier is reached after …`: every step after. */
+const LATER_STEPS_UP =
+	/^(?:subsequent|further|later|higher|each (?:further|subsequent|next|higher))\s+(?:levels?|tiers?|steps?)\s+(?:\w+\s+)?(?:escalate|are reached|follow|is reached)\b/i;
+
+/**
+ * The paragraph right above a tier table that says when the tiers are reached: `Once a service
+ * cannot be restored within the Resolution Time, it automatically escalates.` is the second
+ * tier's condition, `Subsequent levels escalate every period given as the Escalation rate` every
+ * later tier's. A sentence that names a column of the severity table gets that column's value per
+ * severity. The paragraph's other sentences are notes; a paragraph with no such sentence is left.
+ */
+function leadConditions(
+	context: Context,
+	section: Section,
+	table: Nodes,
+	levels: Level[]
+): { notes: string[]; nodes: Nodes[] } | undefined {
+	const index = section.nodes.indexOf(table as (typeof section.nodes)[number]);
+	const lead = section.nodes[index - 1];
+	if (lead?.type !== 'paragraph' || isClaimed(context.doc, startOf(lead), endOf(lead)))
+		return undefined;
+	const sentences = inlineText(sourceOf(context.doc, lead))
+		.replace(/\s+/g, ' ')
+		.trim()
+		.split(/(?<=[.!?])\s+(?=[A-Z])/);
+	const columns = severityTables(context).flatMap(({ headers, rows }) =>
+		headers.slice(1).map((header, column) => ({
+			header,
+			values: rows
+				.filter((row) => row.cells[column + 1])
+				.map((row) => `${row.first}: ${row.cells[column + 1]}`),
+		}))
+	);
+	// `as defined in the Escalation rate` → `(High: 2 days; Normal: 5 days)`; a header of one word
+	// (`Time`, `Owner`) is too common a word to be cited.
+	const cited = (text: string): string => {
+		const column = columns.find(
+			({ header, values }) =>
+				values.length && /\S\s+\S/.test(header) && text.toLowerCase().includes(header.toLowerCase())
+		);
+		return column ? `${text} (${column.values.join('; ')})` : text;
+	};
+	const notes: string[] = [];
+	let found = false;
+	for (const sentence of sentences) {
+		const text = sentence.replace(/\.$/, '');
+		const first = FIRST_STEP_UP.exec(text);
+		if (first && levels[1] && !levels[1].condition) {
+			levels[1].condition = cited(first[1]!);
+			found = true;
+		} else if (LATER_STEPS_UP.test(text) && levels.length > 2) {
+			for (const level of levels.slice(2)) level.condition ??= cited(text);
+			found = true;
+		} else notes.push(sentence);
+	}
+	return found ? { notes, nodes: [lead] } : undefined;
+}
+
 /** `a second line on call rota`, `the secondary on-call`: a tier named by its place in line. */
 const ORDINAL_TIER =
-	/\b(?:second|third)[- ]line(?: on[- ]call)? (?:rota|team|engineers?|on[- ]call)\b|\b(?:secondary|backup|tertiary) on[- ]call(?: engineers?| rota)?\b/i;
-/** `escalate the alert to the Head of Operations`: who, up to where the sentence moves on. */
+	/\b(?:second|third)[- ]line(?: on[- ]call)? (?:rota|team|engineers?|on[- ]call)\b|\b(?:secondary|backup|tertiary) on[- ]call(?: engineers?| rota)?\b|\b(?:one|two|three|four|\d+) (?:people|persons|engineers|developers|responders) on[- ]call\b/i;
+/**
+ * `escalate the alert to the Head of Operations`, `contact other members of the team`: who, up to
+ * where the sentence moves on. Contacting is a tier only on a condition (see parseProsePath).
+ */
 const ESCALATE_TO =
-	/\bescalate(?: (?:the alert|the incident|the page|it|this))? to (?:the )?(.+?)(?=\s+(?:to help|if|when|after|so|for|because|who)\b|[,.;]|$)/i;
+	/\b(escalate(?: (?:the|an?) (?:alert|incident|page|issue)| it| this)? to|contact) (?:the )?(.+?)(?=\s+(?:to help|if|when|after|so|for|because|who|in case)\b|[,.;]|$)/i;
+/** `Team leads are always available to escalate issues to in case of emergency`: a tier by its subject. */
+const AVAILABLE_TO =
+	/^(?:the\s+)?(.+?)\s+(?:will|shall|should|must|are|is)\s+(?:(?:also|always|be)\s+)*available\s+(?:for\s+\w+\s+)?to\s+escalate\s+(?:[\w-]+\s+)?to\b\s*((?:in case|if|when|unless)\b.*)?$/i;
 /** `Opsgenie will alert them if you do not acknowledge …`: the tier just named, and when. */
 const PRONOUN_PAGE = /\b(?:alert|page|notify|call)s? them\b.*?\b((?:if|when|after|unless)\b.+)$/i;
 const CONDITION_LEAD =
-	/^(?:if|when|once)\s+(.+?)\s*(?:,|\b(?:feel free|then|you should|you can|please|escalate)\b)/i;
+	/^(?:if|when|once)\s+(.+?)\s*(?:,|\b(?:feel free|then|you should|you can|you may|you might|please|escalate)\b)/i;
+/** What follows whom a sentence engages: `if the outage is serious enough`, `in case of emergency`. */
+const CONDITION_TRAIL = /^\s*(?:to help \w+\s*)?((?:if|when|unless|in case)\b.+)$/i;
 
 /**
  * An escalation path told in prose under an escalation heading: the on-call (the reader) first,
  * then each tier the text names in order — one named by its place in line (`a second line on
- * call rota`), or the one it says to escalate to — with the condition its sentence gives (`if you
- * do not acknowledge an alert within 5 minutes`). Two named tiers at least; a purpose clause
- * (`To escalate to people not on the rota, …`) and pronouns name no one.
+ * call rota`, `two people on call`), one it says to escalate to, one said to be available to
+ * escalate to, or one to contact on a condition — with the condition its sentence gives (`if you
+ * do not acknowledge an alert within 5 minutes`). `escalate … to them`, or `escalate` to no one,
+ * on a condition adds that condition to the tier just named. Two named tiers at least; a purpose
+ * clause (`To escalate to people not on the rota, …`) and pronouns name no one.
  */
 export function parseProsePath(text: string): Level[] | undefined {
 	const tiers: Omit<Level, 'id'>[] = [];
-	for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
-		if (/^to\s/i.test(sentence)) continue;
+	// `… to the tier just named`: one more condition that sends the incident there.
+	const also = (condition: string | undefined) => {
+		const last = tiers.at(-1);
+		if (last && condition) last.condition = [last.condition, condition].filter(Boolean).join('; ');
+	};
+	for (const written of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		// `To escalate to people not on the rota, create …`: the purpose names no tier.
+		const sentence = written.replace(/^to\s[^,]*,\s*/i, '');
 		const ordinal = ORDINAL_TIER.exec(sentence)?.[0];
 		// `the second line rota` after `a second line on call rota`, `the backup on-call` after `a
 		// backup on-call engineer`: the same tier named again.
@@ -2174,11 +2260,32 @@ export function parseProsePath(text: string): Level[] | undefined {
 		const last = tiers.at(-1);
 		if (pronoun && last && !last.condition && !ordinal)
 			last.condition = pronoun[1]!.replace(/\.$/, '');
-		const to = ESCALATE_TO.exec(sentence)?.[1]?.trim();
-		if (!to || /^(them|him|her|people|someone|anyone|others?|everyone|members)\b/i.test(to))
+		const plain = sentence.replace(/\.$/, '');
+		const subject = AVAILABLE_TO.exec(plain);
+		const available = subject && PEOPLE.test(subject[1]!) ? subject : undefined;
+		const escalated = available ? undefined : ESCALATE_TO.exec(plain);
+		const to = (available?.[1] ?? escalated?.[2])?.trim();
+		const rest = available
+			? ` ${available[2] ?? ''}`
+			: escalated
+				? plain.slice(escalated.index + escalated[0].length)
+				: '';
+		const condition = CONDITION_LEAD.exec(plain)?.[1] ?? CONDITION_TRAIL.exec(rest)?.[1];
+		if (!to) {
+			// `If it is a major incident you may want to escalate so that they handle the comms`.
+			const purpose = /\bescalate\b(?! to)(?:.*?\b(so (?:that )?.+))?$/i.exec(plain);
+			if (purpose && condition && !ordinal)
+				also([condition, purpose[1]].filter(Boolean).join(', '));
 			continue;
+		}
+		if (/^(them|him|her)\b/i.test(to)) {
+			also(condition);
+			continue;
+		}
+		if (!PEOPLE.test(to) && /^(people|someone|anyone|others?|everyone|members)\b/i.test(to))
+			continue;
+		if (escalated && /^contact$/i.test(escalated[1]!) && (!condition || !PEOPLE.test(to))) continue;
 		if (to.split(/\s+/).length > 8 || tiers.some((tier) => tier.who === to)) continue;
-		const condition = CONDITION_LEAD.exec(sentence)?.[1];
 		tiers.push({ who: to, ...(condition ? { condition } : {}) });
 	}
 	if (tiers.length < 2) return undefined;
@@ -2189,13 +2296,16 @@ export function parseProsePath(text: string): Level[] | undefined {
 	});
 }
 
-/** Escalation headings whose whole text is prose: the path it tells, if it tells one. */
+/** Escalation and on-call headings whose whole text is prose: the path it tells, if it tells one. */
 export function recogniseProsePaths(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		if (!/escalat/i.test(section.title) || section.nodes.length === 0) continue;
+		// An on-call or paging heading too (its own, not a parent's), when its prose speaks of
+		// escalating.
+		if (!/escalat|on-?call|paging/i.test(section.title) || section.nodes.length === 0) continue;
 		if (!section.nodes.every((node) => node.type === 'paragraph')) continue;
 		if (isClaimed(context.doc, section.contentStart, section.end)) continue;
 		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
+		if (!/escalat/i.test(`${section.title} ${text}`)) continue;
 		const levels = parseProsePath(text);
 		if (!levels) continue;
 		const href = addPath(context, section.title, styleOf(levels), levels, pathSource(section));
