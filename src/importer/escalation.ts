@@ -1694,12 +1694,12 @@ const HAND_ON = new RegExp(
 	'gi'
 );
 /**
- * Those a procedure tells rather than hands the incident to (`affected customers`, `all staff`,
- * `senior leadership`): an audience kept informed is no tier. Named by its last word, so a
- * `customer support lead` is still a person.
+ * Those a procedure tells rather than hands the incident to (`affected customers`, `all staff`):
+ * an audience kept informed is no tier. Named by its last word, so a `customer support lead` is
+ * still a person. Leadership and management stay tiers: they decide, so incidents go up to them.
  */
 const AUDIENCE =
-	/\b(?:leadership|management|customers?|clients?|partners?|users?|stakeholders?|public|everyone|regulators?|press|media|subscribers?|all (?:staff|employees))$/i;
+	/\b(?:customers?|clients?|partners?|users?|stakeholders?|public|everyone|regulators?|press|media|subscribers?|all (?:staff|employees))$/i;
 /** Whom a step may hand on to: people, never an audience. */
 const handed = (who: string): boolean =>
 	who.split(/\s+/).length <= 6 && PEOPLE.test(who) && !AUDIENCE.test(who);
