@@ -1552,6 +1552,15 @@ const NAMING = [
 ];
 
 /**
+ * `It is the responsibility of the on-call support person to deal with an incident`: a sentence
+ * handing one function a duty names that role wherever it stands.
+ */
+const OWN_DUTY = new RegExp(
+	String.raw`\bit is the (?:responsibility|job|duty) of (?:the |an? )((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}|person)) to\b`,
+	'i'
+);
+
+/**
  * `The **Incident Manager** coordinates the response.`: a bold name of a function as the subject
  * of a sentence saying what it does; the name, or undefined when the sentence is something else.
  */
@@ -1580,11 +1589,12 @@ function recogniseSentenceRoles(context: Context): void {
 		const team = TEAM_SECTION.test(title) && !CONTACT_CONTEXT.test(title);
 		const found = new Map<
 			string,
-			{ name: string; at: number; sentences: string[]; duties: string[] }
+			{ name: string; at: number; sentences: string[]; duties: string[]; sure?: boolean }
 		>();
-		const add = (name: string, at: number, sentence: string, duty: boolean) => {
+		const add = (name: string, at: number, sentence: string, duty: boolean, sure = false) => {
 			if (knownRole(context, name)) return;
 			const role = found.get(name.toLowerCase()) ?? { name, at, sentences: [], duties: [] };
+			role.sure ||= sure;
 			found.set(name.toLowerCase(), role);
 			if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
 			if (duty && !role.duties.includes(sentence)) role.duties.push(sentence);
@@ -1598,6 +1608,14 @@ function recogniseSentenceRoles(context: Context): void {
 			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
 				const subject = boldSubject(sentence, bold);
 				if (subject) add(subject, startOf(node), sentence, true);
+				const owner = OWN_DUTY.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
+				if (owner && !GROUP.test(owner)) {
+					// Its line is where the name stands, which may be below the paragraph's first line.
+					const words = owner.split(' ').map((word) => RegExp.escape(word));
+					const match = new RegExp(words.join('\\s+'), 'i').exec(sourceOf(context.doc, node));
+					const at = startOf(node) + (match?.index ?? 0);
+					add(owner.charAt(0).toUpperCase() + owner.slice(1), at, sentence, true, true);
+				}
 				if (!team) continue;
 				NAMING.forEach((pattern, index) => {
 					const words = pattern.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
@@ -1608,8 +1626,10 @@ function recogniseSentenceRoles(context: Context): void {
 		}
 		// One bold name doing something outside a team section may be a step (`The **on-call
 		// engineer** restarts it.`); two or more define the roles of a plan.
-		if (!team && found.size < 2) continue;
-		for (const { name, at, sentences, duties } of found.values()) {
+		// A duty handed to a function by name (`OWN_DUTY`) is one anywhere.
+		const few = !team && found.size < 2;
+		for (const { name, at, sentences, duties, sure } of found.values()) {
+			if (few && !sure) continue;
 			const slug = uniqueSlug(slugify(name), taken);
 			context.out.roles.push({
 				slug,
