@@ -44,7 +44,7 @@ const ROLES_PARENT = /\broles?\b|responders|who does what|on-?call responsibilit
 
 /** Words that name a person's function: a heading without one needs a duties label to be a role. */
 const ROLE_NOUN =
-	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|messenger|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|counsel|writer|controller|observer|sme|ic)\b/i;
+	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|messenger|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|colleague|helper|assistant|counsel|writer|controller|observer|sme|ic)s?\b/i;
 
 /** Headings of a role's own fields, never roles themselves. */
 const ROLE_FIELD =
@@ -81,6 +81,16 @@ function describedTitle(title: string): { name: string; duty?: string } | undefi
 	const match = /^([^:]{2,50}?)\s*:\s*(.*)$/.exec(title);
 	if (!match || !ROLE_NOUN.test(match[1]!) || !roleShaped(match[1]!)) return undefined;
 	return { name: match[1]!, ...(match[2] ? { duty: match[2].replace(/\.$/, '') } : {}) };
+}
+
+/**
+ * `Incident Commander responsibilities`, `Task Force members duties:` → the role whose duties the
+ * heading lists; a phase (`… responsibilities during recovery`) keeps the heading, so it is refused
+ * as one role's duties at that phase.
+ */
+function ownDutiesTitle(title: string): string {
+	const match = /^(.+?)\s+(?:responsibilities|duties)\s*:?$/i.exec(title);
+	return match && ROLE_NOUN.test(match[1]!) ? match[1]!.trim() : title;
 }
 
 /** A list item that is a way to reach someone (`Slack: @db-lead`, `Phone: …`), not a duty. */
@@ -253,8 +263,9 @@ export function recogniseRoles(context: Context): void {
 		if (typed.has(parent)) continue;
 		for (const section of parent.children) {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
-			const described = describedTitle(roleName(section.title));
-			const { name, qualifier } = qualified(described?.name ?? roleName(section.title));
+			const title = ownDutiesTitle(roleName(section.title));
+			const described = describedTitle(title);
+			const { name, qualifier } = qualified(described?.name ?? title);
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
 			// Elsewhere, a heading named after a person's function over its own `What are the
 			// responsibilities?` (or `Duties`) sub-section is a role.
@@ -391,6 +402,7 @@ export function recogniseRoles(context: Context): void {
 	recogniseRoleLists(context);
 	recogniseRoleBullets(context);
 	recogniseRoleParagraphs(context);
+	recogniseGlossaryRoles(context);
 	recogniseDefinedTerms(context);
 	recogniseSentenceRoles(context);
 	recogniseStepRoles(context);
@@ -1184,6 +1196,17 @@ const STATED_DUTY =
 /** The name of a group (`Support team`, `Service support staff`), not a hat one person wears. */
 const GROUP =
 	/\b(team|teams|group|groups|department|staff|squad|committee|board|users|customers)$/i;
+/**
+ * `Stakeholders`, `Customers`, or a persona described as receiving news (`they receive updates`,
+ * `everyone who waits for news`): an audience the response informs, not a role that responds.
+ */
+const AUDIENCE_NAME =
+	/^(?:(?:internal|external|key|other|affected)\s+)?(?:stakeholders?|audiences?|customers?|clients?|users|subscribers|recipients|public)$/i;
+const AUDIENCE_TEXT =
+	/\b(?:receives?|gets?|waits? for) (?:information|news|updates?|notifications?)\b|\b(?:is|are) (?:kept )?(?:informed|notified|updated)\b/i;
+const audience = (name: string, text: string): boolean =>
+	AUDIENCE_NAME.test(name) || (AUDIENCE_TEXT.test(text) && !STATED_DUTY.test(text));
+
 /** `the **Incident comms lead** (responsible for …)`, `**Scribe**: …`, `**Actor** – …`. */
 const BOLD_NAME = /^(?:(?:the|an?|one|our)\s+)?(\*\*|__)([^*_]+?)\1\s*(.*)$/i;
 /** `the person that reported it`, `whoever holds the pager`: what a role's description starts with. */
@@ -1277,7 +1300,18 @@ export function recogniseRoleBullets(context: Context): void {
 		const siblingShapes = new Set(before.map((sibling) => shapes.get(sibling)));
 		for (const found of bulletRoles(context, section, siblingShapes)) {
 			if (GROUP.test(withoutSectionNumber(section.title))) shapes.set(section, found.shape);
+			let audiences = 0;
 			for (const { item, name, short, duty, about, notes } of found.roles) {
+				// An audience among the personas stays in its page, and so does its list.
+				if (audience(name, [duty ?? '', ...(about ?? [])].join(' '))) {
+					audiences++;
+					context.check.push({
+						...sectionCheck(section, item),
+						reason:
+							'it names an audience the response keeps informed (stakeholders, customers), not a role that responds, so it is not typed',
+					});
+					continue;
+				}
 				// One line under the name says what the role is, as does a duty that describes the
 				// person (`the person who …`); several lines are its duties, as are the sentences of a
 				// duty written as a paragraph.
@@ -1302,7 +1336,8 @@ export function recogniseRoleBullets(context: Context): void {
 					from: fromOffset(context.doc, name, startOf(item)),
 				});
 			}
-			claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
+			if (!audiences)
+				claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
 		}
 	}
 }
@@ -1347,6 +1382,60 @@ function recogniseRoleParagraphs(context: Context): void {
 				});
 			}
 			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
+		}
+	}
+}
+
+/** A MyST cross-reference (`{term}\`Incident Report\``, `{term}\`text <target>\``) as its text. */
+const mystTerms = (text: string): string =>
+	text.replace(/\{term\}`([^`<]+?)\s*(?:<[^>]*>)?`/g, '$1');
+
+/**
+ * A MyST `{glossary}` block under a roles heading: each term line over its indented `: definition`
+ * is a role when it lists duties, the term names a function or the definition describes a person. The definition's
+ * sentences are its summary and its bullets its duties; a lead-in ending `:` and a definition that
+ * only points at another term (`See …`) are not. Anywhere else a glossary defines words, not roles.
+ */
+function recogniseGlossaryRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		if (!ROLES_HEADING.test(withoutSectionNumber(section.title))) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'code' || !/^\{glossary\}$/.test(node.lang ?? '')) continue;
+			for (const entry of node.value.split(/\n\s*\n/)) {
+				const [term, ...rest] = entry.split('\n');
+				if (!term || /^\s|^:/.test(term) || !/^:\s/.test(rest[0] ?? '')) continue;
+				const name = term.trim();
+				const body = rest.map((line) => mystTerms(line.replace(/^:\s/, '').trim()));
+				const duties = body
+					.filter((line) => /^[-*]\s/.test(line))
+					.map((line) => inlineText(line.replace(/^[-*]\s+/, '')));
+				const prose = inlineText(
+					body.filter((line) => line && !/^[-*]\s/.test(line) && !/:$/.test(line)).join(' ')
+				);
+				if (/^see\b/i.test(prose) && !duties.length) continue;
+				// A term with its own duties, or one naming a function or described as a person.
+				const role = duties.length > 0 || ROLE_NOUN.test(name) || DESCRIBES_PERSON.test(prose);
+				if (!roleShaped(name) || !role) {
+					context.check.push({
+						...sectionCheck(section, node),
+						reason:
+							'a glossary term under a roles heading that names no function and lists no duties, so it is not typed',
+					});
+					continue;
+				}
+				if (knownRole(context, name)) continue;
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(name), taken),
+					data: {
+						name,
+						...(prose ? { summary: prose } : {}),
+						...(duties.length ? { responsibilities: duties } : {}),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromOffset(context.doc, name, context.doc.source.indexOf(term, startOf(node))),
+				});
+			}
 		}
 	}
 }
@@ -1463,6 +1552,15 @@ const NAMING = [
 ];
 
 /**
+ * `It is the responsibility of the on-call support person to deal with an incident`: a sentence
+ * handing one function a duty names that role wherever it stands.
+ */
+const OWN_DUTY = new RegExp(
+	String.raw`\bit is the (?:responsibility|job|duty) of (?:the |an? )((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}|person)) to\b`,
+	'i'
+);
+
+/**
  * `The **Incident Manager** coordinates the response.`: a bold name of a function as the subject
  * of a sentence saying what it does; the name, or undefined when the sentence is something else.
  */
@@ -1491,11 +1589,12 @@ function recogniseSentenceRoles(context: Context): void {
 		const team = TEAM_SECTION.test(title) && !CONTACT_CONTEXT.test(title);
 		const found = new Map<
 			string,
-			{ name: string; at: number; sentences: string[]; duties: string[] }
+			{ name: string; at: number; sentences: string[]; duties: string[]; sure?: boolean }
 		>();
-		const add = (name: string, at: number, sentence: string, duty: boolean) => {
+		const add = (name: string, at: number, sentence: string, duty: boolean, sure = false) => {
 			if (knownRole(context, name)) return;
 			const role = found.get(name.toLowerCase()) ?? { name, at, sentences: [], duties: [] };
+			role.sure ||= sure;
 			found.set(name.toLowerCase(), role);
 			if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
 			if (duty && !role.duties.includes(sentence)) role.duties.push(sentence);
@@ -1509,6 +1608,14 @@ function recogniseSentenceRoles(context: Context): void {
 			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
 				const subject = boldSubject(sentence, bold);
 				if (subject) add(subject, startOf(node), sentence, true);
+				const owner = OWN_DUTY.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
+				if (owner && !GROUP.test(owner)) {
+					// Its line is where the name stands, which may be below the paragraph's first line.
+					const words = owner.split(' ').map((word) => RegExp.escape(word));
+					const match = new RegExp(words.join('\\s+'), 'i').exec(sourceOf(context.doc, node));
+					const at = startOf(node) + (match?.index ?? 0);
+					add(owner.charAt(0).toUpperCase() + owner.slice(1), at, sentence, true, true);
+				}
 				if (!team) continue;
 				NAMING.forEach((pattern, index) => {
 					const words = pattern.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
@@ -1519,8 +1626,10 @@ function recogniseSentenceRoles(context: Context): void {
 		}
 		// One bold name doing something outside a team section may be a step (`The **on-call
 		// engineer** restarts it.`); two or more define the roles of a plan.
-		if (!team && found.size < 2) continue;
-		for (const { name, at, sentences, duties } of found.values()) {
+		// A duty handed to a function by name (`OWN_DUTY`) is one anywhere.
+		const few = !team && found.size < 2;
+		for (const { name, at, sentences, duties, sure } of found.values()) {
+			if (few && !sure) continue;
 			const slug = uniqueSlug(slugify(name), taken);
 			context.out.roles.push({
 				slug,
