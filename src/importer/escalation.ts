@@ -1209,6 +1209,8 @@ interface ClockStep {
 
 /** `T+5m: Acknowledge; update incident` → step `T+5m` with clauses `Acknowledge`, `update incident`. */
 function clockStep(lines: string[]): ClockStep | undefined {
+	// An empty item (`1.` alone) has no lines, and starts no step.
+	if (!lines.length) return undefined;
 	// `**T+5m**: Secondary on-call`: the mark may be bold.
 	const head = lines[0]!.trim().replace(/^(\*\*|__)([^*_]+)\1/, '$2');
 	const stamp = STAMP.exec(head);
