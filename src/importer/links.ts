@@ -60,11 +60,14 @@ export function parseLinkItem(
 			const note = valueText === linkText ? (linkIsUrl ? '' : linkText) : valueText;
 			result = { label: label.label, url: link.url, ...(note ? { note } : {}) };
 		} else {
-			const rest = inlineText(
-				source
-					.replace(context.doc.source.slice(startOf(link as Nodes), endOf(link as Nodes)), '')
-					.replace(/\s*[-–—:]\s*$/, '')
-			).replace(/^[-–—:]\s*/, '');
+			const written = context.doc.source.slice(startOf(link as Nodes), endOf(link as Nodes));
+			// `In [Kibana](…) go to the index …`: a sentence with a link in it is a step, not a link.
+			const before = source.slice(0, source.indexOf(written));
+			if (stripEmoji(inlineText(before)).replace(/[*_\s]/g, '')) return undefined;
+			const rest = inlineText(source.replace(written, '').replace(/\s*[-–—:]\s*$/, '')).replace(
+				/^[-–—:]\s*/,
+				''
+			);
 			result = { label: linkText || link.url, url: link.url, ...(rest ? { note: rest } : {}) };
 		}
 	} else if (links.length === 0 && label?.value) {

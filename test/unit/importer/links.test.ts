@@ -30,4 +30,15 @@ describe('link recogniser', () => {
 		expect(imported.playbook.links).toBeUndefined();
 		expect(imported.pages[0]!.body).toContain('- Ask the owner');
 	});
+
+	it('leaves steps with a link inside a sentence as steps, link text and order kept', () => {
+		const { imported } = importText(`## Answering support questions about sign-in mail
+1. In [Log search](https://logs.example.com/mail) open the \`mail-events\` index and look up the address.
+2. If the address bounced, open [the bounce list](https://mail.example.com/bounces) and remove it.
+`);
+		expect(imported.playbook.links).toBeUndefined();
+		const body = imported.pages.find((page) => page.slug !== 'source-outline')!.body;
+		expect(body).toContain('1. In [Log search](https://logs.example.com/mail) open');
+		expect(body).toContain('2. If the address bounced, open [the bounce list]');
+	});
 });
