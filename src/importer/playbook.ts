@@ -1,6 +1,15 @@
 import type { Paragraph } from 'mdast';
 import type { PlaybookInput } from '../schemas/index.ts';
-import { allSections, inlineText, labelLine, sourceOf, type Section } from './markdown.ts';
+import { visit } from 'unist-util-visit';
+import {
+	allSections,
+	endOf,
+	inlineText,
+	labelLine,
+	sourceOf,
+	startOf,
+	type Section,
+} from './markdown.ts';
 import type { Context } from './model.ts';
 import { splitLabel } from './severities.ts';
 import { topSections } from './pages.ts';
@@ -41,7 +50,14 @@ export function isoDate(text: string): string | undefined {
 /** Every `Label: value` line in the document's paragraphs and list items. */
 function labelledLines(context: Context): { label: string; value: string }[] {
 	const found: { label: string; value: string }[] = [];
+	// A code block is a sample (a post's front matter, a config): its `date:` is not the playbook's.
+	const code: [number, number][] = [];
+	visit(context.doc.root, 'code', (node) => void code.push([startOf(node), endOf(node)]));
+	let at = 0;
 	for (const line of context.doc.source.split('\n')) {
+		const start = at;
+		at += line.length + 1;
+		if (code.some(([from, to]) => from <= start && start < to)) continue;
 		const text = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
 		const pair = labelLine(text) ?? splitLabel(text);
 		if (pair?.value) found.push({ label: pair.label.toLowerCase(), value: inlineText(pair.value) });

@@ -37,6 +37,29 @@ This guide covers production incidents for the shop and how to talk to customers
 		});
 	});
 
+	it('takes no date, owner or version from a sample in a code block', () => {
+		const { imported } = importText(
+			`# Status site
+
+Posts announce maintenance to the community; copy this header into a new post:
+
+\`\`\`
+---
+title: Maintenance title
+date: 2019-10-04 18:05:00 UTC
+owner: platform-team
+version: 4
+---
+\`\`\`
+`,
+			{ playbook: 'status', name: 'Status' }
+		);
+		expect(imported.playbook).toEqual({
+			name: 'Status',
+			summary: 'Posts announce maintenance to the community; copy this header into a new post:',
+		});
+	});
+
 	it('falls back to a summary naming the source, and a name from the id', () => {
 		const { imported } = importText('## Steps\n- Do it\n', {
 			playbook: 'ledger-ops',
