@@ -1422,8 +1422,12 @@ function ladderOpening(
 	return match ? { node: before, condition: match[1]!.trim() } : undefined;
 }
 
-/** A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`. */
-const ORDER_LEAD = /\bescalat\w*\b[^.!?]*:$/i;
+/**
+ * A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`,
+ * `For critical incidents, contact in this order:`.
+ */
+const ORDER_LEAD =
+	/\bescalat\w*\b[^.!?]*:$|\b(?:contact|call|page|notify|alert|reach)\b[^.!?]*\bin (?:this|the following) order:$/i;
 /** A step's first word: `1. Open the dashboard` is a procedure, not a person. */
 const STEP_VERB =
 	/^(open|check|run|page|call|post|ask|create|go|click|update|restart|make|find|read|write|send|tell|add|set|log|join|confirm|review|verify|wait|escalate|notify|contact|use|follow|start|stop|acknowledge|ack)\b/i;
@@ -1444,7 +1448,11 @@ export function parseNameOrder(
 	const levels: Level[] = [];
 	for (const item of list.children) {
 		if (item.children.length !== 1) return undefined;
-		const who = inlineText(itemSource(doc, item));
+		// A box to tick (`[ ] Legal`) marks the contact done; it is no part of the name.
+		const written = inlineText(itemSource(doc, item)).replace(/^\[[ xX]\]\s+/, '');
+		// `Legal (if fund loss)`: words in parentheses opening with `if` say when this one is engaged.
+		const when = /^(.+?)\s*\(((?:if|when|only if|unless)\b[^)]*)\)$/i.exec(written);
+		const who = when ? when[1]! : written;
 		const name = who.replace(/\s*\([^)]*\)$/, '');
 		if (
 			!/^[A-Z]/.test(name) ||
@@ -1453,7 +1461,11 @@ export function parseNameOrder(
 		)
 			return undefined;
 		if (name.split(/\s+/).length > 8) return undefined;
-		levels.push({ id: `Level ${levels.length + 1}`, who });
+		levels.push({
+			id: `Level ${levels.length + 1}`,
+			who,
+			...(when ? { condition: when[2]! } : {}),
+		});
 	}
 	return levels;
 }
