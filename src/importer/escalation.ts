@@ -2089,6 +2089,32 @@ export function recogniseEscalationTimelines(context: Context): void {
 	}
 }
 
+/** `Backup notified`, `Manager paged`: a column saying when someone is reached. */
+const REACHED_COLUMN = /^(.+?)\s+(?:notified|paged|contacted|called|alerted|engaged)$/i;
+
+/**
+ * `On-call notified | Backup notified | Manager notified` over one row `0m | 10m (+10m) | 30m`:
+ * the columns are the tiers in order, the row when each is reached (the time the cell starts with).
+ */
+export function recogniseReachedColumns(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const { node, head, body } of freeTables(context, section, 2)) {
+			if (body.length !== 1 || head.length < 2) continue;
+			const levels: Level[] = [];
+			for (const [index, column] of head.entries()) {
+				const who = REACHED_COLUMN.exec(column.trim())?.[1];
+				const cell = (body[0]![index] ?? '').trim();
+				const after = /^\d+\s*[a-z]+/i.exec(cell)?.[0];
+				if (!who || !after || !parseDuration(after)) break;
+				levels.push({ id: `Level ${index + 1}`, who, after });
+			}
+			if (levels.length !== head.length) continue;
+			const href = addPath(context, section.title, 'time', levels, pathSource(section, node));
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
 /** A tier's id in a table's first column: `L1`, `Tier 2`, `3`, `2nd`. */
 const TIER_ID = /^(?:L|Level\s*|Tier\s*|T)?\d+(?:st|nd|rd|th)?$/i;
 
@@ -2376,6 +2402,7 @@ export function recogniseEscalation(context: Context): void {
 	recogniseStepColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
+	recogniseReachedColumns(context);
 	recogniseConditionLists(context);
 	recogniseEscalationShapes(context);
 	recogniseNestedClocks(context);
