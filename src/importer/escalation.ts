@@ -1424,8 +1424,12 @@ function ladderOpening(
 	return match ? { node: before, condition: match[1]!.trim() } : undefined;
 }
 
-/** A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`. */
-const ORDER_LEAD = /\bescalat\w*\b[^.!?]*:$/i;
+/**
+ * A sentence that introduces who is engaged, in order: `We escalate to these people (in order):`,
+ * `For critical incidents, contact in this order:`.
+ */
+const ORDER_LEAD =
+	/\bescalat\w*\b[^.!?]*:$|\b(?:contact|call|page|notify|alert|reach)\b[^.!?]*\bin (?:this|the following) order:$/i;
 /** A step's first word: `1. Open the dashboard` is a procedure, not a person. */
 const STEP_VERB =
 	/^(open|check|run|page|call|post|ask|create|go|click|update|restart|make|find|read|write|send|tell|add|set|log|join|confirm|review|verify|wait|escalate|notify|contact|use|follow|start|stop|acknowledge|ack)\b/i;
@@ -1446,7 +1450,11 @@ export function parseNameOrder(
 	const levels: Level[] = [];
 	for (const item of list.children) {
 		if (item.children.length !== 1) return undefined;
-		const who = inlineText(itemSource(doc, item));
+		// A box to tick (`[ ] Legal`) marks the contact done; it is no part of the name.
+		const written = inlineText(itemSource(doc, item)).replace(/^\[[ xX]\]\s+/, '');
+		// `Legal (if fund loss)`: words in parentheses opening with `if` say when this one is engaged.
+		const when = /^(.+?)\s*\(((?:if|when|only if|unless)\b[^)]*)\)$/i.exec(written);
+		const who = when ? when[1]! : written;
 		const name = who.replace(/\s*\([^)]*\)$/, '');
 		if (
 			!/^[A-Z]/.test(name) ||
@@ -1455,7 +1463,11 @@ export function parseNameOrder(
 		)
 			return undefined;
 		if (name.split(/\s+/).length > 8) return undefined;
-		levels.push({ id: `Level ${levels.length + 1}`, who });
+		levels.push({
+			id: `Level ${levels.length + 1}`,
+			who,
+			...(when ? { condition: when[2]! } : {}),
+		});
 	}
 	return levels;
 }
@@ -2079,6 +2091,32 @@ export function recogniseEscalationTimelines(context: Context): void {
 	}
 }
 
+/** `Backup notified`, `Manager paged`: a column saying when someone is reached. */
+const REACHED_COLUMN = /^(.+?)\s+(?:notified|paged|contacted|called|alerted|engaged)$/i;
+
+/**
+ * `On-call notified | Backup notified | Manager notified` over one row `0m | 10m (+10m) | 30m`:
+ * the columns are the tiers in order, the row when each is reached (the time the cell starts with).
+ */
+export function recogniseReachedColumns(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const { node, head, body } of freeTables(context, section, 2)) {
+			if (body.length !== 1 || head.length < 2) continue;
+			const levels: Level[] = [];
+			for (const [index, column] of head.entries()) {
+				const who = REACHED_COLUMN.exec(column.trim())?.[1];
+				const cell = (body[0]![index] ?? '').trim();
+				const after = /^\d+\s*[a-z]+/i.exec(cell)?.[0];
+				if (!who || !after || !parseDuration(after)) break;
+				levels.push({ id: `Level ${index + 1}`, who, after });
+			}
+			if (levels.length !== head.length) continue;
+			const href = addPath(context, section.title, 'time', levels, pathSource(section, node));
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
 /** A tier's id in a table's first column: `L1`, `Tier 2`, `3`, `2nd`. */
 const TIER_ID = /^(?:L|Level\s*|Tier\s*|T)?\d+(?:st|nd|rd|th)?$/i;
 
@@ -2366,6 +2404,7 @@ export function recogniseEscalation(context: Context): void {
 	recogniseStepColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
+	recogniseReachedColumns(context);
 	recogniseConditionLists(context);
 	recogniseEscalationShapes(context);
 	recogniseNestedClocks(context);

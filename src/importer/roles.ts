@@ -146,6 +146,9 @@ const TEAM_PARENT = /^(?:the |our )?(?:(?:major )?incident|response|on-?call|eme
 const DUTIES_LEAD =
 	/\b(responsible for|responsibilities|duties|expected to|(do|does|perform|performs|handle|handles|take on|takes on) the following)\s*:$/i;
 
+/** `In charge of coordinating comms …:`, `Responsible for …:`: a charge opening a role's list. */
+const CHARGE_LEAD = /^(?:responsible for|in charge of|accountable for|tasked with)\b[^.!?]*:$/i;
+
 /** `✅ DO:` … `❌ DON'T:` lines of a fenced block; undefined when the block is something else. */
 export function parseDoDont(value: string): { do: string[]; dont: string[] } | undefined {
 	const lists = { do: [] as string[], dont: [] as string[] };
@@ -303,7 +306,12 @@ export function recogniseRoles(context: Context): void {
 				list &&
 				(ROLE_NOUN.test(name) ||
 					short !== undefined ||
-					(GROUP.test(name) && intro !== undefined && DUTIES_LEAD.test(toString(intro).trim())));
+					(GROUP.test(name) && intro !== undefined && DUTIES_LEAD.test(toString(intro).trim())) ||
+					// `Ops` over `In charge of coordinating comms:` and its list: the sentence says
+					// it is someone's charge, so the heading names whoever holds it.
+					(intro !== undefined &&
+						!ABOUT_ROLES.test(name) &&
+						CHARGE_LEAD.test(toString(intro).trim())));
 			// `- Name: Dana Ruiz` / `- Slack: @dana`: the list says who holds the role, not what it does;
 			// the heading's description (`Coordinator: The person in charge of …`) is then its duty.
 			const holders =
@@ -1187,9 +1195,9 @@ function bareRoleName(text: string): string | undefined {
 /** Words of a heading, or of the sentence before a list, about forming a team or handing out roles. */
 const TEAM_CONTEXT =
 	/\b(roles?|team|responders|who does what|appoint|assign|nominate|designate)\b/i;
-/** A list of people to tell, call or escalate to holds contacts, not roles. */
+/** A list of people to tell, call or escalate to holds contacts, not roles (`on-call` is a duty). */
 const CONTACT_CONTEXT =
-	/\b(inform|informed|notify|notified|contacts?|escalat\w*|stakeholders?|call|page|phone|emails?)\b/i;
+	/\b(inform|informed|notify|notified|contacts?|escalat\w*|stakeholders?|(?<!on-)call|page|phone|emails?)\b/i;
 /** A duty that says it is one: `(responsible for …)`, `The role of the scribe is to …`. */
 const STATED_DUTY =
 	/\b(responsible|accountable|in charge of|role (of|is)|tasked with|charged with|job is)\b/i;
@@ -1494,12 +1502,15 @@ function bulletRoles(
 		const every = named === sure.length;
 		// Anywhere, duties that say they are (`responsible for …`), or that start with what the role
 		// does (`acknowledges the page`) even on an escalation page; never a way to reach someone.
-		const duties = sure.every(
-			({ duty }) =>
-				duty !== undefined &&
-				!CONTACT_ITEM.test(duty) &&
-				((!contacts && STATED_DUTY.test(duty)) || acts(duty))
-		);
+		// `**Backup engineer:** The backup engineer acts as …`: the duty may name its role first.
+		const duties = sure.every(({ name, duty }) => {
+			if (duty === undefined || CONTACT_ITEM.test(duty)) return false;
+			const subject = [`the ${name} `, `${name} `].find((words) =>
+				duty.toLowerCase().startsWith(words.toLowerCase())
+			);
+			const own = subject ? duty.slice(subject.length) : duty;
+			return (!contacts && STATED_DUTY.test(duty)) || acts(own);
+		});
 		const accepted = own || (team && shape !== 'bare') || (every && shape === 'duty' && duties);
 		if (!accepted) continue;
 		const fresh = sure.filter((role) => !knownRole(context, role.name));
