@@ -1136,6 +1136,15 @@ export function recogniseRoleTables(context: Context): void {
 			}
 			const duties = named >= 0 || under;
 			if (!raci && !duties) continue;
+			// `Role Name | System | Permissions`: who may do what in a system, not in an incident.
+			if (head!.some((cell) => ACCESS_COLUMN.test(cell))) {
+				context.check.push({
+					...sectionCheck(section, node),
+					reason:
+						'it is an access table (it has a permissions column): its roles are accounts in a system, not incident roles, so its rows are not read as roles',
+				});
+				continue;
+			}
 			const column = named >= 0 ? named : 1;
 			const nameColumn = named >= 0 ? roleColumn : 0;
 			const roles = body.map((cells, index) => ({
@@ -1170,6 +1179,10 @@ export function recogniseRoleTables(context: Context): void {
 		}
 	}
 }
+
+/** A column of what an account may do: `Permissions`, `Access level`, `IAM group`, `Scopes`. */
+const ACCESS_COLUMN =
+	/^(permissions?|privileges?|access(?: levels?| rights)?|scopes?|iam(?: roles?| groups?)?|grants?)$/i;
 
 /**
  * A heading that is only about roles: `Roles`, `Incident Response Roles`, `Mandatory Roles

@@ -54,6 +54,26 @@ describe('role recogniser', () => {
 		expect(imported.pages.filter((p) => p.slug !== 'source-outline')).toEqual([]);
 	});
 
+	it('reads no incident roles from a table of system accounts, its rows kept', () => {
+		const { imported } = importText(`## Who can change the ticket system
+| Role | System | Permissions | Responsibilities |
+| --- | --- | --- | --- |
+| Administrator | Ticket cloud | \`org-admin\` | Approve account requests |
+| Administrator | Source control | Admin | Merge changes to production |
+| Support Engineer | Ticket cloud | Write | Answer tickets |
+
+## Incident roles
+| Role | Responsibilities |
+| --- | --- |
+| Incident Lead | Runs the response and decides |
+`);
+		expect(imported.roles.map((role) => role.data.name)).toEqual(['Incident Lead']);
+		// The table stays whole, as the playbook's table of who can change what.
+		expect(
+			imported.contacts.flatMap((group) => group.data.entries.map((row) => row['Role']))
+		).toEqual(['Administrator', 'Administrator', 'Support Engineer']);
+	});
+
 	it('reads DO / DON’T blocks and refuses other blocks', () => {
 		expect(parseDoDont("DO:\n- a\nDON'T:\n- b")).toEqual({ do: ['a'], dont: ['b'] });
 		expect(parseDoDont('echo hello')).toBeUndefined();
