@@ -925,6 +925,8 @@ const messageText = (context: Context, node: RootContent): string =>
 				.map((line) => line.replace(/^\s*>\s?/, ''))
 				.join('\n')
 				.trim()
+				// `[protocol` / `> name]`: a blank wrapped at the quote's line end is one blank.
+				.replace(/\[([^[\]\n]+)\n([^[\]\n]+)\]/g, '[$1 $2]')
 		: sourceOf(context.doc, node);
 
 /** A label saying where a message goes or who reads it: `Channel: Slack`, `**Audience:** execs`. */
@@ -1092,7 +1094,10 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const sent =
 			subject &&
 			(inMessages || blanks.fields.length > 0 || bodyNodes.some((n) => n.type === 'blockquote'));
-		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title)));
+		const forLine = audienceHeading(section);
+		const { title, note } = forLine
+			? { title: forLine.title, note: undefined }
+			: splitTitle(unnumbered(stripEmoji(section.title)));
 		// Among messages, a heading naming one (`### Resolution Post`) over one paragraph or list
 		// with two blanks at least: that text is the message, not advice about writing one.
 		const named =
@@ -1165,8 +1170,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 					? { when: usage }
 					: {}),
 			...(channels.length ? { channels } : {}),
+			...(forLine?.when ? { when: forLine.when } : {}),
 			...(subject ? { subject } : {}),
-			...(audience ? { audience } : {}),
+			...(audience || forLine?.audience ? { audience: audience ?? forLine!.audience } : {}),
 			format: skeleton ? 'markdown' : 'plain',
 			body: skeleton ? proseMessage(texts, true).body : body,
 			fields: blanks.fields,
@@ -1180,6 +1186,36 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
+}
+
+/** A heading that only says who or where a message is for: `For: Discord`, `Audience: staff`. */
+const FOR_LABEL = /^(for|audience|to|channels?|via)$/i;
+
+/** Words naming who reads a message or where it goes: `Discord announcement`, `Alternate channel`. */
+const AUDIENCE_WORDS =
+	/\b(channels?|announcements?|e-?mails?|slack|chat|discord|twitter|telegram|status page|customers?|users?|public|internal|staff|team|partners?|stakeholders?|executives?|press|media)\b/i;
+
+/**
+ * `### Protocol Paused` over `#### For: Twitter/X, Discord announcement`: the message's name is the
+ * heading above, the `For:` line its audience, or its `when` when it names no reader or channel
+ * (`For: Closing out an incident`). Only when the heading above holds nothing but such lines;
+ * under one name with two (`For: Initial announcement`, `For: Follow-up`), each message's title
+ * carries its line instead.
+ */
+function audienceHeading(
+	section: Section
+): { title: string; audience?: string; when?: string } | undefined {
+	const parent = section.parent;
+	const pair = labelLine(stripEmoji(section.title), true);
+	if (!parent?.heading || !pair?.value || !FOR_LABEL.test(pair.label) || parent.nodes.length)
+		return undefined;
+	const siblings = parent.children.map((child) => labelLine(stripEmoji(child.title), true));
+	if (!siblings.every((line) => line?.value && FOR_LABEL.test(line.label))) return undefined;
+	const name = unnumbered(stripEmoji(parent.title));
+	if (siblings.length > 1) return { title: `${name} - ${pair.value}` };
+	return AUDIENCE_WORDS.test(pair.value)
+		? { title: name, audience: pair.value }
+		: { title: name, when: pair.value };
 }
 
 /** A label naming the post after the first: `Follow-up`, `Resolution`, `Update (resolved)`. */
@@ -1400,6 +1436,10 @@ const STATUS_HEADING = /\b(investigating|identified|monitoring|resolved|update|a
 function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (section.children.length || !section.parent || !STATUS_HEADING.test(section.title)) continue;
+		// `Next Update` among `Acknowledgment`, `Funds Safe`, `Do Not Interact`, …: one of a list of
+		// quoted pieces to combine, not the message for a status; most of a status set name one.
+		const statuses = section.parent.children.filter((s) => STATUS_HEADING.test(s.title)).length;
+		if (statuses * 2 < section.parent.children.length) continue;
 		const about = `${section.title} ${section.parent.title} ${section.parent.parent?.title ?? ''}`;
 		if (!MESSAGES_PARENT.test(about) && !/status/i.test(about)) continue;
 		const quotes = section.nodes.filter((node) => node.type === 'blockquote');

@@ -212,3 +212,18 @@ describe('a template kept as Markdown', () => {
 		expect(notice!.data.body).toContain('on [Product] for some of your users, and *only* those');
 	});
 });
+
+describe('messages under `For:` headings', () => {
+	const templates = importFixture('templates-for-headings').imported.templates.map((t) => t.data);
+	const byTitle = (title: string) => templates.find((t) => t.title === title)!;
+
+	it('keeps the `For:` line as the audience, or as when when it names no reader', () => {
+		expect(byTitle('Sync Paused').audience).toBe('Mastodon, Matrix announcement');
+		expect(byTitle('Service Restored').when).toBe('Closing an incident');
+		expect(byTitle('Service Restored').audience).toBeUndefined();
+	});
+
+	it('reads a blank wrapped at the end of a quoted line as one blank', () => {
+		expect(byTitle('App Listing Removed').body).toContain('named [app name] until');
+	});
+});
