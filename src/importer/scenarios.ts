@@ -640,6 +640,39 @@ function proseFix(doc: Doc, section: Section): boolean {
 	);
 }
 
+/** `An alert looks like this:`, `The Slack alert will look like this:`: a sample follows. */
+const SAMPLE_LEAD = /\b(?:looks?|will look)\s+like\s+this\s*:?\s*$/i;
+
+/**
+ * A page for one incoming alert (`# Client secret rotation alerts`): its lead says what alerts and
+ * shows a sample of it (a fence or a picture after `… looks like this:`), then what to do, in
+ * sections of its own or an `If this happens, check …` line. The sample is what is received,
+ * never a message to send.
+ */
+function alertSamplePage(doc: Doc, section: Section): boolean {
+	if (section.depth !== 1 || inCommunication(section)) return false;
+	// The sample is a fence, a quote, or a picture (which the import leaves as a line naming it).
+	const at = section.nodes.findIndex(
+		(node, i) =>
+			node.type === 'paragraph' &&
+			SAMPLE_LEAD.test(inlineText(sourceOf(doc, node))) &&
+			['code', 'blockquote', 'paragraph'].includes(section.nodes[i + 1]?.type ?? '')
+	);
+	if (at < 0) return false;
+	const told = [section.title, ...section.nodes.slice(0, at + 1).map((n) => sourceOf(doc, n))];
+	if (!told.some((text) => /\balerts?\b/i.test(text))) return false;
+	const after = section.nodes.slice(at + 2);
+	return (
+		section.children.length > 0 ||
+		after.some(
+			(node) =>
+				node.type === 'list' ||
+				(node.type === 'paragraph' &&
+					/\bif (?:this|that) happens\b/i.test(inlineText(sourceOf(doc, node))))
+		)
+	);
+}
+
 /**
  * A lead saying the whole guide is for one situation: `… actions to take in the case of a
  * harassment complaint.`, `What to do in the event of a data breach:`. The situation follows.
@@ -1028,6 +1061,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	)
 		return true;
 	if (handlerOf(section) && section.nodes.length > 0) return true;
+	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
 	const alert = alertOfHeading(section.title);
 	// Under an alert's name that says what is wrong, commands and checks are its runbook even
@@ -1132,6 +1166,7 @@ function ownsParts(doc: Doc, section: Section): boolean {
 		!!namedRunbook(doc, section) ||
 		listedSituations(doc).has(section) ||
 		firingPage(doc, section) ||
+		alertSamplePage(doc, section) ||
 		ownedByAlert(doc, section)
 	);
 }
