@@ -560,6 +560,119 @@ function faqProblem(doc: Doc, section: Section): boolean {
 const TROUBLE_GROUP =
 	/\b(common|known|frequent|typical|certain|recurring|intermittent)\s+(problems|issues|failures|errors|faults|outages)\b|^(debugg?ing|troubleshooting|investigating|handling)\s+(outages|incidents|failures|errors|issues|problems)$|\bfailure (modes|cases)\b|^(how to )?(resolv(e|ing)|fix(ing)?|handl(e|ing)) (certain |common )?(problems|issues|failures)\b|^what to do (if|when)\b/i;
 
+/** `Failures`, `Known errors`: a heading that is only the kinds of trouble its sections are. */
+const BARE_TROUBLE = /^(?:(?:known|common)\s+)?(?:failures|errors|issues|problems)$/i;
+
+/**
+ * A group of known issues, by its heading (`Known issues`, `Failures`) or, under a heading naming
+ * none (a page title, a template's placeholder), by a short lead saying so: `Known issues met
+ * during an upgrade`, `Examples of common errors you may face`.
+ */
+function troubleGroup(doc: Doc, section: Section): boolean {
+	const title = stripEmoji(section.title);
+	if (TROUBLE_GROUP.test(title) || BARE_TROUBLE.test(stepName(title))) return true;
+	const lead = section.nodes[0];
+	if (lead?.type !== 'paragraph') return false;
+	const text = inlineText(sourceOf(doc, lead));
+	return (
+		text.split(/\s+/).length <= 20 &&
+		/^(?:\S+\s+of\s+)?(?:common|known|frequent|typical|recurring)\s+(?:problems|issues|failures|errors|faults)\b/i.test(
+			text
+		)
+	);
+}
+
+/** `Handling` in `Handling downtime - StatusCake`: the verb a heading investigating something starts with. */
+const verbOf = (title: string): string | undefined => {
+	const text = stepName(title);
+	return INVESTIGATION.test(text)
+		? text
+				.replace(/^how to\s+/i, '')
+				.split(/\s+/)[0]!
+				.toLowerCase()
+		: undefined;
+};
+
+/** `Handling infra alerts` under `Handling alerts and errors`: its parent's sub-sections headed alike. */
+function sameVerbChildren(section: Section): Section[] {
+	const verb = verbOf(section.title);
+	return verb ? section.children.filter((child) => verbOf(child.title) === verb) : [];
+}
+
+/**
+ * One of several sections a parent heads with its own verb (`Handling downtime`, `Handling
+ * Sentry errors` under `Handling alerts and errors`): each handles one source of trouble, the parent
+ * none. A section heading more of them is a group again.
+ */
+function handlerOf(section: Section): boolean {
+	return (
+		!!section.parent &&
+		sameVerbChildren(section.parent).length >= 2 &&
+		sameVerbChildren(section.parent).includes(section) &&
+		sameVerbChildren(section).length < 2 &&
+		!inCommunication(section)
+	);
+}
+
+/** Sections written alike: one sharing a sub-heading (`Performance Steps`) with a sibling. */
+function writtenAlike(section: Section): boolean {
+	const titles = new Set(section.children.map((child) => stepName(child.title).toLowerCase()));
+	return (section.parent?.children ?? []).some(
+		(other) =>
+			other !== section &&
+			other.children.some((child) => titles.has(stepName(child.title).toLowerCase()))
+	);
+}
+
+/**
+ * A known issue told in prose (`Quota limit reached` over what to raise in the portal) among
+ * known issues with steps: written as its siblings are, bar the list.
+ */
+function proseFix(doc: Doc, section: Section): boolean {
+	const siblings = (section.parent?.children ?? []).filter(
+		(other) => other !== section && troubled(other.title) && hasSteps(doc, other)
+	);
+	return (
+		troubled(section.title) &&
+		section.children.length === 0 &&
+		section.nodes.some((node) => node.type === 'paragraph') &&
+		siblings.length >= 2
+	);
+}
+
+/** `An alert looks like this:`, `The Slack alert will look like this:`: a sample follows. */
+const SAMPLE_LEAD = /\b(?:looks?|will look)\s+like\s+this\s*:?\s*$/i;
+
+/**
+ * A page for one incoming alert (`# Client secret rotation alerts`): its lead says what alerts and
+ * shows a sample of it (a fence or a picture after `… looks like this:`), then what to do, in
+ * sections of its own or an `If this happens, check …` line. The sample is what is received,
+ * never a message to send.
+ */
+function alertSamplePage(doc: Doc, section: Section): boolean {
+	if (section.depth !== 1 || inCommunication(section)) return false;
+	// The sample is a fence, a quote, or a picture (which the import leaves as a line naming it).
+	const at = section.nodes.findIndex(
+		(node, i) =>
+			node.type === 'paragraph' &&
+			SAMPLE_LEAD.test(inlineText(sourceOf(doc, node))) &&
+			['code', 'blockquote', 'paragraph'].includes(section.nodes[i + 1]?.type ?? '')
+	);
+	if (at < 0) return false;
+	const told = [section.title, ...section.nodes.slice(0, at + 1).map((n) => sourceOf(doc, n))];
+	if (!told.some((text) => /\balerts?\b/i.test(text))) return false;
+	const after = section.nodes.slice(at + 2);
+	return (
+		section.children.length > 0 ||
+		after.some(
+			(node) =>
+				node.type === 'list' ||
+				(node.type === 'paragraph' &&
+					/\bif (?:this|that) happens\b/i.test(inlineText(sourceOf(doc, node))))
+		)
+	);
+}
+
 /**
  * A lead saying the whole guide is for one situation: `… actions to take in the case of a
  * harassment complaint.`, `What to do in the event of a data breach:`. The situation follows.
@@ -936,16 +1049,19 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return true;
 	if (
 		section.parent &&
-		TROUBLE_GROUP.test(stripEmoji(section.parent.title)) &&
+		troubleGroup(doc, section.parent) &&
 		// `Intermittent outages` under `Debugging outages` is a smaller group of its own.
 		!TROUBLE_GROUP.test(stripEmoji(section.title)) &&
-		troubled(section.title) &&
+		// `Undeployable State` names no trouble, but is written like its sibling failures.
+		(troubled(section.title) || writtenAlike(section)) &&
 		!inCommunication(section) &&
 		!isQuestion(stepName(section.title)) &&
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
-		hasSteps(doc, section)
+		(hasSteps(doc, section) || proseFix(doc, section))
 	)
 		return true;
+	if (handlerOf(section) && section.nodes.length > 0) return true;
+	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
 	const alert = alertOfHeading(section.title);
 	// Under an alert's name that says what is wrong, commands and checks are its runbook even
@@ -1050,6 +1166,7 @@ function ownsParts(doc: Doc, section: Section): boolean {
 		!!namedRunbook(doc, section) ||
 		listedSituations(doc).has(section) ||
 		firingPage(doc, section) ||
+		alertSamplePage(doc, section) ||
 		ownedByAlert(doc, section)
 	);
 }
@@ -1087,6 +1204,16 @@ export function scenarioSections(context: Context): Section[] {
 	// situations inside a page investigating one failure, a `Runbook: X` page's diagnosis branches
 	// (`If the database is down`), an alert page's root causes and options are its parts. A runbook
 	// named in its own right (`Runbook: Y`, an alert's name) joined under it stays one.
+	// A section over a group of situations (`# How to recover from X failures` over `## Failures`
+	// over one section per failure; `# Handling alerts and errors` over one `## Handling …` per
+	// source) is their container, never one scenario for all of them.
+	const groups = [...allSections(context.doc.outline)].filter(
+		(g) =>
+			(troubleGroup(context.doc, g) || sameVerbChildren(g).length >= 2) &&
+			g.children.filter((child) => candidates.has(child)).length >= 2
+	);
+	for (const s of candidates)
+		if (groups.some((g) => s.start <= g.start && g.end <= s.end)) candidates.delete(s);
 	const pages = [...candidates].filter((s) => ownsParts(context.doc, s));
 	for (const page of pages)
 		for (const s of candidates)
@@ -1133,14 +1260,21 @@ export function scenarioSections(context: Context): Section[] {
 const withoutTags = (text: string): string =>
 	text.replace(/<a\s+(?:name|id)\s*=\s*["'][^"']*["']\s*>\s*<\/a>/gi, '').trim();
 
+/** `Problem - Host unreachable`, `Known issue: …`: a label over the trouble a known issue names. */
+const PROBLEM_PREFIX = /^(?:known\s+)?(?:problem|issue)\s*(?::|\s[–—-])\s*(?=\S)/i;
+
 /** `Scenario 1: Complete Backend Outage`, `1. Database Down`, `Site Outage Runbook` → the scenario's name. */
 export function scenarioTitle(heading: string): string {
 	// `Alert name: DiskFull`, `Alert Runbook: DiskFull`: a runbook labelled by its alert is titled by it.
 	const text = stripEmoji(withoutTags(heading)).replace(OWNER_LABEL, '');
 	const bare = withoutNameLabel(text);
 	if (bare !== text && alertOfHeading(bare) === bare) return bare;
-	// `Playbook for a stolen laptop` → `Stolen laptop`.
-	const prefix = RUNBOOK_PREFIX.exec(text)?.[0] ?? ALERT_PREFIX.exec(text)?.[0] ?? '';
+	// `Playbook for a stolen laptop` → `Stolen laptop`; `Problem - Host unreachable` → `Host unreachable`.
+	const prefix =
+		RUNBOOK_PREFIX.exec(text)?.[0] ??
+		ALERT_PREFIX.exec(text)?.[0] ??
+		PROBLEM_PREFIX.exec(text)?.[0] ??
+		'';
 	const rest = text.slice(prefix.length);
 	// `Playbook for a stolen laptop`, `Troubleshooting: queue backlog grows`, `Alert: disk almost
 	// full`: a name in lower case after its prefix starts a title.
