@@ -697,6 +697,19 @@ function codeParts(part: Part): LabelledLines[] | undefined {
 		: found;
 }
 
+/**
+ * A level's fields as a two-column table under its heading (`Aspect | Details` over `**Impact** |
+ * Funds lost`, `**Response** | Immediate`): each row is a labelled line.
+ */
+function tableParts(part: Part): LabelledLines[] | undefined {
+	const [node] = part.nodes;
+	if (part.label || part.nodes.length !== 1 || node?.type !== 'table') return undefined;
+	const [, ...body] = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+	if (body.length === 0 || body.some((cells) => cells.length !== 2 || !cells[0] || !cells[1]))
+		return undefined;
+	return body.map(([label, value]) => ({ label: label!, value: value!, items: [] }));
+}
+
 /** Reads every labelled line into the severity, or none of them. */
 function applyAll(context: Context, severity: SeverityInput, lines: LabelledLines[]): boolean {
 	const probe = structuredClone(severity);
@@ -757,7 +770,7 @@ export function recogniseSeveritySections(context: Context): void {
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			const items = part.label ? partItems(context, part) : [];
-			const code = codeParts(part);
+			const code = codeParts(part) ?? tableParts(part);
 			const read = code
 				? applyAll(context, severity, code)
 				: items
