@@ -697,6 +697,19 @@ function codeParts(part: Part): LabelledLines[] | undefined {
 		: found;
 }
 
+/**
+ * A level's fields as a two-column table under its heading (`Aspect | Details` over `**Impact** |
+ * Funds lost`, `**Response** | Immediate`): each row is a labelled line.
+ */
+function tableParts(part: Part): LabelledLines[] | undefined {
+	const [node] = part.nodes;
+	if (part.label || part.nodes.length !== 1 || node?.type !== 'table') return undefined;
+	const [, ...body] = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+	if (body.length === 0 || body.some((cells) => cells.length !== 2 || !cells[0] || !cells[1]))
+		return undefined;
+	return body.map(([label, value]) => ({ label: label!, value: value!, items: [] }));
+}
+
 /** Reads every labelled line into the severity, or none of them. */
 function applyAll(context: Context, severity: SeverityInput, lines: LabelledLines[]): boolean {
 	const probe = structuredClone(severity);
@@ -757,7 +770,7 @@ export function recogniseSeveritySections(context: Context): void {
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			const items = part.label ? partItems(context, part) : [];
-			const code = codeParts(part);
+			const code = codeParts(part) ?? tableParts(part);
 			const read = code
 				? applyAll(context, severity, code)
 				: items
@@ -1058,15 +1071,21 @@ export function severityTables(
 			// only under a column that names severities, and only when no word repeats.
 			const wordRows = wordScale || axis || /severit|priorit/i.test(head![0] ?? '');
 			// `Severity | Name` over `1 | Critical`: bare numbers are the levels when the column names
-			// severities (or priorities) and a column beside them names every level in a level word.
+			// severities (or priorities) and a column beside them names every level in a level word,
+			// or (`Severity | Response time` over `1 | 2h`) times every one of them.
 			const numbered =
 				/severit|priorit|^sev$|^level$/i.test(head![0] ?? '') &&
 				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
 				head!.some(
 					(header, column) =>
 						column > 0 &&
-						columnRole(header)?.startsWith('name') &&
-						body.every((cells) => NAME_WORD.test(cells[column] ?? ''))
+						((columnRole(header)?.startsWith('name') &&
+							body.every((cells) => NAME_WORD.test(cells[column] ?? ''))) ||
+							(/severit|priorit/i.test(head![0] ?? '') &&
+								timedRow(
+									header,
+									body.map((cells) => cells[column] ?? '')
+								)))
 				);
 			// `Priority | Response time` over `Production down | 30 minutes`: the team's own words
 			// are the levels when a target column times every row.
@@ -1324,7 +1343,10 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 	const named = plain && NAME_WORD.test(/^([A-Za-z]+)(?:\s*[-–—:]|$)/.exec(plain[2]!)?.[1] ?? '');
 	// `SEV-1 (Critical): Down`: a name in parentheses after the level is still the lead.
 	const paren = /^\(([A-Za-z]+(?: [A-Za-z]+)?)\)$/.exec(level?.rest ?? '');
-	const bare = level && (!level.rest || (paren && NAME_WORD.test(paren[1]!)));
+	// `1: Data loss`: a bare number is left to the caller, who knows whether the list counts levels.
+	const bare =
+		(level && (!level.rest || (paren && NAME_WORD.test(paren[1]!)))) ||
+		/^\d$/.test(plain?.[1]!.trim() ?? '');
 	return bare && !named ? { lead: plain![1]!.trim(), rest: plain![2]!.trim() } : undefined;
 }
 
@@ -1434,24 +1456,51 @@ function paragraphsIn(nodes: RootContent[]): Paragraph[] {
 const LEVEL_SENTENCE =
 	/^(?:an?\s+)?(P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)(?:\s*\(([A-Za-z]+(?: [A-Za-z]+)?)\))?\s+(?:is|means|covers|indicates)\b\s*(.*)$/i;
 
+/** `Sev1 - Full outage`, `P2: Degraded`: a line that opens with a level and defines it. */
+const LEVEL_LINE = /^\s*(P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)\s*(?:[-–—]|:)\s+(\S.*)$/i;
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * Under a severity heading, levels defined one sentence each (`A SEV1 is a full outage. … A SEV2
- * is …`, or `SEV-1 means …; SEV-2 means …`): two levels or more of one scale, each once. What
+ * is …`, or `SEV-1 means …; SEV-2 means …`) or one line each: two levels or more of one scale, each once. What
  * follows a level's sentence up to the next level's belongs to it; timed sentences are targets.
  */
 function recogniseLevelSentences(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!SEVERITY_PARENT.test(section.title)) continue;
-		const found: { level: Level; text: string[]; node: RootContent; at: string }[] = [];
+		const found: {
+			level: Level;
+			text: string[];
+			node: RootContent;
+			at: string;
+			offset?: number;
+		}[] = [];
 		for (const node of section.nodes) {
 			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			const source = sourceOf(context.doc, node);
+			// `🔴 Sev1 - Full outage` on one line, `🔵 Sev2 - …` on the next: lines of one paragraph
+			// (run together when rendered), each opening with a level. Every line must, or none is read.
+			const lines = source.split('\n');
+			const keyed = lines.map((line) => LEVEL_LINE.exec(stripEmoji(inlineText(line))));
+			if (lines.length > 1 && keyed.every(Boolean)) {
+				let offset = startOf(node);
+				for (const [index, [, at, rest]] of (keyed as RegExpExecArray[]).entries()) {
+					found.push({
+						level: { ...codeLevel(at!), rest: '' },
+						text: [capitalise(rest!)],
+						node,
+						at: at!,
+						offset,
+					});
+					offset += lines[index]!.length + 1;
+				}
+				continue;
+			}
 			for (const sentence of inlineText(source).split(/(?<=[.!?;])\s+/)) {
 				const match = LEVEL_SENTENCE.exec(sentence);
 				if (match) {
 					const name = match[2] && NAME_WORD.test(match[2]) ? titleWord(match[2]) : undefined;
-					const rest = match[3]!.replace(/;$/, '.');
-					const text = rest.charAt(0).toUpperCase() + rest.slice(1);
+					const text = capitalise(match[3]!.replace(/;$/, '.'));
 					found.push({
 						level: { ...codeLevel(match[1]!), rest: '', ...(name ? { name } : {}) },
 						text: [text],
@@ -1466,14 +1515,14 @@ function recogniseLevelSentences(context: Context): void {
 		if (found.length < 2 || scales.size > 1 || new Set(levels).size < levels.length) continue;
 		if (levels.some((level) => context.out.severities.some((e) => e.data.level === level)))
 			continue;
-		for (const { level, text, node, at } of found) {
+		for (const { level, text, node, at, offset } of found) {
 			const severity = severityFor(context, level, false);
 			const prose = readSentences(context, severity, text.join(' '));
 			if (prose) severity.definition = prose;
 			context.out.severities.push({
 				slug: severitySlug(level.level),
 				data: severity,
-				from: fromOffset(context.doc, at, startOf(node)),
+				from: fromOffset(context.doc, at, offset ?? startOf(node)),
 			});
 		}
 		for (const node of new Set(found.map((entry) => entry.node)))
@@ -1494,12 +1543,14 @@ export function recogniseSeverityLists(context: Context): void {
 		if (SEVERITY_PARENT.test(section.title) || names)
 			for (const list of section.nodes)
 				// Under an escalation heading the same lines are a path too: left for that recogniser.
-				if (list.type === 'list') readLevelList(context, list, !/escalat/i.test(section.title));
+				if (list.type === 'list')
+					readLevelList(context, list, !/escalat/i.test(section.title), section.title);
 		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading, at
 		// its top or inside a step or a quote: the line leading into the list says it is a ladder.
 		// Under "Action Items Follow-up" the same list ranks the work left, not incidents.
 		if (!WORK_LEAD.test(section.title))
-			for (const list of ledLists(context, section.nodes)) readLevelList(context, list, true);
+			for (const { list, lead } of ledLists(context, section.nodes))
+				readLevelList(context, list, true, lead);
 	}
 }
 
@@ -1511,28 +1562,41 @@ const LADDER_LEAD = /\b(?:severit(?:y|ies)|priorit(?:y|ies))\b[^.!?]*:\s*$/i;
 const WORK_LEAD = /\b(?:action items?|follow[- ]?ups?|tasks?|to-?dos?|work items?)\b/i;
 
 /** Lists among nodes or in them (in list items, in quotes) whose paragraph before says they rank levels. */
-function ledLists(context: Context, children: RootContent[]): List[] {
+function ledLists(context: Context, children: RootContent[]): { list: List; lead: string }[] {
 	return children.flatMap((child, index) => {
 		const before = children[index - 1];
 		const lead =
 			child.type === 'list' && before?.type === 'paragraph'
 				? inlineText(sourceOf(context.doc, before))
 				: '';
-		if (LADDER_LEAD.test(lead) && !WORK_LEAD.test(lead)) return [child as List];
+		if (LADDER_LEAD.test(lead) && !WORK_LEAD.test(lead)) return [{ list: child as List, lead }];
 		return 'children' in child ? ledLists(context, child.children as RootContent[]) : [];
 	});
 }
 
 /** Types a list whose every item leads with a different level, none typed before. */
-function readLevelList(context: Context, list: List, claimIt: boolean): void {
+function readLevelList(context: Context, list: List, claimIt: boolean, scale: string): void {
 	if (list.children.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) return;
 	const firsts = list.children.map((item) => listLead(context, item));
 	const leads = firsts.map((first) => first?.lead ?? '');
-	const levels = leads.map((lead) => (lead ? parseLevel(lead, true) : undefined));
+	// `- 1: Data loss`, `- 2: …` where the heading or the line before names severities (or
+	// priorities): bare numbers counting up from 0 or 1 are the levels.
+	const counted =
+		/severit|priorit/i.test(scale) &&
+		leads.every((lead, index) => lead === String(index + Number(leads[0]))) &&
+		/^[01]$/.test(leads[0]!);
+	const levels = leads.map((lead) =>
+		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(scale, lead) : undefined)) : undefined
+	);
 	if (!levels.every(Boolean)) return;
 	if (new Set(levels.map((level) => level!.level)).size < levels.length) return;
-	if (levels.some((level) => context.out.severities.some((e) => e.data.level === level!.level)))
-		return;
+	// A table that only timed the levels (`Severity | Response time` over `1 | 2h`) leaves them to
+	// a list to define; anything more typed already, or a list under an escalation heading, is not.
+	const typed = levels.map((level) =>
+		context.out.severities.find((e) => e.data.level === level!.level)
+	);
+	const fills = claimIt && typed.every((entry) => entry && !entry.data.definition);
+	if (typed.some(Boolean) && !fills) return;
 	list.children.forEach((item, index) => {
 		const level = levels[index]!;
 		const severity = severityFor(context, level, false);
@@ -1557,11 +1621,12 @@ function readLevelList(context: Context, list: List, claimIt: boolean): void {
 			start: startOf(item),
 			end: endOf(item),
 		});
-		context.out.severities.push({
-			slug: severitySlug(level.level),
-			data: severity,
-			from: fromOffset(context.doc, heading, startOf(item)),
-		});
+		if (!typed[index])
+			context.out.severities.push({
+				slug: severitySlug(level.level),
+				data: severity,
+				from: fromOffset(context.doc, heading, startOf(item)),
+			});
 	});
 	if (claimIt) claimNode(context.doc, list, hrefOf(context, 'severities', ''));
 }

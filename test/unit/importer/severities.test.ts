@@ -37,6 +37,32 @@ Rate each report by its severity:
 		]);
 	});
 
+	it('reads levels one per line of a paragraph, and counted bullets a timing table leaves undefined', () => {
+		const lines = severities(`## Severity scale
+⚪ SEV3 - one tenant affected
+🔴 SEV1 - every tenant affected
+`);
+		expect(lines.map((s) => [s.level, s.definition])).toEqual([
+			['SEV3', 'One tenant affected'],
+			['SEV1', 'Every tenant affected'],
+		]);
+		const counted = severities(`## Severities
+- 1: Billing data lost
+- 2: Invoices late
+
+| Severity | Response time |
+| --- | --- |
+| 1 | 1h |
+| 2 | 8h |
+`);
+		expect(counted.map((s) => [s.level, s.targets, s.definition])).toEqual([
+			['SEV1', { response: '1h' }, 'Billing data lost'],
+			['SEV2', { response: '8h' }, 'Invoices late'],
+		]);
+		// Bare numbers under a heading that names no severity are tiers, not levels.
+		expect(severities(`## Tiers\n- 1: core\n- 2: edge\n`)).toEqual([]);
+	});
+
 	it("reads targets from a level heading's parentheses and plain bullets as its definition", () => {
 		const [found] = severities(`## Priority Levels
 ### P1 - Critical (Response: Immediate, Resolution: 2 hours)
