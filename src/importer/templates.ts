@@ -553,7 +553,8 @@ export interface ReusedBlank {
  * different things when each place has its own label: each becomes its own field, `#n` token,
  * labelled from its line and derived where the label says which time it is. Without a label on
  * every line (or in the subject too, where `#n` counts again) it stays one field; a reused time
- * blank is then reported, since one value fills every place.
+ * blank is then reported, since one value fills every place. A blank with no name (`___`, `(...)`)
+ * is a field of its own at each place in the body.
  */
 function reusedBlanks(body: string, subject: string, tokens: string[]): ReusedBlank[] {
 	const found: ReusedBlank[] = [];
@@ -570,7 +571,10 @@ function reusedBlanks(body: string, subject: string, tokens: string[]): ReusedBl
 			!subject.includes(token) &&
 			!tokens.some((other) => other !== token && other.includes(token));
 		const time = fieldFor(token).type === 'datetime' || /^XX:XX/i.test(token);
-		if (clear || time) found.push({ token, labels, split: clear });
+		// `with (...) and in consequence affecting (...)`: a blank with no name of its own is a new
+		// blank at every place; one field for both would copy one value twice.
+		const anonymous = fieldFor(token).name === 'blank' && !subject.includes(token);
+		if (clear || time || anonymous) found.push({ token, labels, split: clear || anonymous });
 	}
 	return found;
 }
@@ -595,6 +599,7 @@ export function fieldsFor(
 	};
 	const tokens = blankTokens(`${subject}\n${body}`);
 	const reused = reusedBlanks(body, subject, tokens);
+	let unnamed = 0;
 	for (const token of tokens) {
 		const field = fieldFor(token);
 		const split = reused.find((r) => r.token === token && r.split);
@@ -604,8 +609,14 @@ export function fieldsFor(
 		}
 		const time = field.type === 'datetime' || /^XX:XX/i.test(token);
 		split.labels.forEach((label, index) => {
-			const derive = time ? TIME_LABELS.find(([words]) => words.test(label!))?.[1] : undefined;
-			const slug = slugify(label!);
+			if (!label) {
+				// An anonymous blank with no label on its line is known by its number.
+				unnamed++;
+				add({ name: `blank-${unnamed}`, label: `Blank ${unnamed}` }, `${token}#${index + 1}`);
+				return;
+			}
+			const derive = time ? TIME_LABELS.find(([words]) => words.test(label))?.[1] : undefined;
+			const slug = slugify(label);
 			add(
 				{
 					...(field.type ? { type: field.type } : {}),

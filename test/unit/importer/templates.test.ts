@@ -171,6 +171,26 @@ describe('a blank reused for two meanings', () => {
 		expect(filled).toContain('Next update: 10:00 UTC');
 	});
 
+	it('gives a blank with no name a field at each place, so one value never fills two', () => {
+		const [notice] = templates(`## Status messages
+### Repair under way
+We are repairing a fault in (...) which also slows (...). Next check: ___ and ___.
+`);
+		expect(notice!.data.fields).toEqual([
+			{ name: 'blank-1', label: 'Blank 1', type: 'text', tokens: ['(...)#1'] },
+			{ name: 'blank-2', label: 'Blank 2', type: 'text', tokens: ['(...)#2'] },
+			{ name: 'next-check', label: 'Next check (Blank)', type: 'text', tokens: ['___#1'] },
+			{ name: 'blank-3', label: 'Blank 3', type: 'text', tokens: ['___#2'] },
+		]);
+		const filled = segmentsToText(
+			fillTemplate(notice!.data.body, notice!.data.fields!, {
+				'blank-1': 'search',
+				'blank-2': 'checkout',
+			})
+		);
+		expect(filled).toContain('a fault in search which also slows checkout.');
+	});
+
 	it('takes a file to save a message as from the text above it, never from a site generator tag', () => {
 		const [saved] = templates(`## Record
 Save the record as incidents/YYYY-MM-DD-summary.md:
