@@ -11,6 +11,12 @@ test('a ladder of levels says when, how and how fast each level is engaged', asy
 			.locator('xpath=following-sibling::*[1][self::dl]');
 		await expect(list.locator('dt')).toHaveText(expected.map(([label]) => label));
 		await expect(list.locator('dd')).toHaveText(expected.map(([, value]) => value));
+		// Each label sits on the row of its value.
+		const tops = (selector: string) =>
+			list
+				.locator(selector)
+				.evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().top));
+		expect(await tops('dt')).toEqual(await tops('dd'));
 	};
 	await facts('1st: Booking desk on-call', [['Respond within', '15 minutes']]);
 	await facts('2nd: Platform lead', [
