@@ -150,6 +150,32 @@ test('on a phone the severity ladder shows every target without scrolling sidewa
 	expect(box!.x + box!.width).toBeLessThanOrEqual(375);
 });
 
+test('on a phone each severity page shows its targets without scrolling sideways', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	const pages: string[] = [];
+	for (const playbook of Object.keys(SCENARIOS)) {
+		await page.goto(`/${playbook}/severities/`);
+		const links = page.locator(`main a[href^="/${playbook}/severities/"]`);
+		pages.push(...(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')!))));
+	}
+	expect(pages.length).toBeGreaterThanOrEqual(20);
+	for (const path of new Set(pages)) {
+		await page.goto(path);
+		const targets = page.locator('main dl.rb-facts');
+		await expect(targets, path).toBeVisible();
+		const right = await targets
+			.locator('dt, dd')
+			.evaluateAll((cells) => Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)));
+		expect(right, page.url()).toBeLessThanOrEqual(375);
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth),
+			page.url()
+		).toBeLessThanOrEqual(375);
+	}
+});
+
 test('escalation keeps each playbook’s own logic', async ({ page }) => {
 	await page.goto('/restaurant-os/escalation/');
 	await expect(page.getByRole('heading', { name: 'L2: System Owner (Escalation)' })).toBeVisible();
