@@ -110,27 +110,38 @@ export const hasText = (markdown: string): boolean =>
 				line.trim() && !/^\s*#{1,6}\s/.test(line) && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)
 		);
 
-/** Drops headings left with nothing under them (their text became entries; the outline has them). */
-function dropEmptyHeadings(markdown: string): string {
-	const lines = markdown.split('\n');
+/** Indexes of the heading lines with nothing under them (code fences are not headings). */
+function emptyHeadings(lines: string[]): Set<number> {
 	const depth = (line: string) => /^(#{1,6})\s/.exec(line)?.[1]!.length;
-	const fences = lines.map((line) => /^\s*(```|~~~)/.test(line));
 	let inFence = false;
-	const inCode = lines.map((_, i) => (fences[i] ? ((inFence = !inFence), true) : inFence));
-	return lines
-		.filter((line, i) => {
-			const own = inCode[i] ? undefined : depth(line);
-			if (own === undefined) return true;
-			const next = lines.slice(i + 1).findIndex((l) => l.trim());
-			if (next === -1) return false;
-			const nextDepth = inCode[i + 1 + next] ? undefined : depth(lines[i + 1 + next]!);
-			return nextDepth === undefined || nextDepth > own;
-		})
-		.join('\n');
+	const inCode = lines.map((line) =>
+		/^\s*(```|~~~)/.test(line) ? ((inFence = !inFence), true) : inFence
+	);
+	const empty = new Set<number>();
+	lines.forEach((line, i) => {
+		const own = inCode[i] ? undefined : depth(line);
+		if (own === undefined) return;
+		const next = lines.slice(i + 1).findIndex((l) => l.trim());
+		const nextDepth = next === -1 || inCode[i + 1 + next] ? undefined : depth(lines[i + 1 + next]!);
+		if (next === -1 || (nextDepth !== undefined && nextDepth <= own)) empty.add(i);
+	});
+	return empty;
 }
 
-function tidy(markdown: string): string {
-	return dropEmptyHeadings(markdown)
+/**
+ * Drops headings left with nothing under them because their text became entries (the outline
+ * has them); a heading already empty in the source (`### Reporter: $NAME`) is text, and stays.
+ */
+function dropEmptyHeadings(markdown: string, source: string): string {
+	const sourceLines = source.split('\n');
+	const keep = new Set([...emptyHeadings(sourceLines)].map((i) => sourceLines[i]!.trim()));
+	const lines = markdown.split('\n');
+	const empty = emptyHeadings(lines);
+	return lines.filter((line, i) => !empty.has(i) || keep.has(line.trim())).join('\n');
+}
+
+function tidy(markdown: string, source: string): string {
+	return dropEmptyHeadings(markdown, source)
 		.replace(/^(\s*([-*_])(\s*\2){2,}\s*\n)+/, '')
 		.replace(/(\n\s*([-*_])(\s*\2){2,}\s*)+$/, '')
 		.replace(/\n{3,}/g, '\n\n')
@@ -179,7 +190,10 @@ export function recognisePages(context: Context): {
 	const pageOf = new Map<Section | undefined, string>();
 	for (const unit of units) {
 		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
-		const body = tidy(relevel(leftover(doc, unit.start, unit.end), unit.depth + 1));
+		const body = tidy(
+			relevel(leftover(doc, unit.start, unit.end), unit.depth + 1),
+			relevel(doc.source.slice(unit.start, unit.end), unit.depth + 1)
+		);
 		const slug = uniqueSlug(slugify(unit.title), taken);
 		context.out.pages.push({
 			slug,
