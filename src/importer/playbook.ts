@@ -47,6 +47,12 @@ export function isoDate(text: string): string | undefined {
 	return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value ? value : undefined;
 }
 
+/**
+ * A value left for the author to fill in (`[Insert Date post-July 1, 2025]`, `<owner>`, `TBD`):
+ * a date or name inside it is an instruction, not a fact.
+ */
+const FILL_IN = /^\s*[[<{]|\b(insert|tbd|todo|to be (confirmed|decided)|yyyy|dd[/-]mm)\b/i;
+
 /** Every `Label: value` line in the document's paragraphs and list items. */
 function labelledLines(context: Context): { label: string; value: string }[] {
 	const found: { label: string; value: string }[] = [];
@@ -86,7 +92,9 @@ function applyFrontMatter(data: PlaybookInput, front: Record<string, unknown>): 
 		const entry = Object.entries(front).find(([k]) => key.test(k));
 		const value = entry?.[1];
 		if (value instanceof Date) return value.toISOString().slice(0, 10);
-		return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+		return (typeof value === 'string' && !FILL_IN.test(value)) || typeof value === 'number'
+			? String(value)
+			: undefined;
 	};
 	const owner = text(/^(owner|maintainer|maintained_by|team)$/i);
 	if (owner) data.owner = owner;
@@ -115,6 +123,7 @@ export function recognisePlaybook(
 	const data: PlaybookInput = { name: options.name, summary };
 	applyFrontMatter(data, options.frontMatter ?? {});
 	for (const { label, value } of labelledLines(context)) {
+		if (FILL_IN.test(value)) continue;
 		if (/^version$/.test(label) && !data.version) data.version = value;
 		else if (/^(last updated|updated|date)$/.test(label) && !data.lastUpdated && isoDate(value))
 			data.lastUpdated = isoDate(value)!;

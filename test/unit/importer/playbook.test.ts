@@ -37,6 +37,29 @@ This guide covers production incidents for the shop and how to talk to customers
 		});
 	});
 
+	it('takes no date, owner or version from a value left to fill in', () => {
+		const { imported } = importText(
+			`---
+owner: '[Insert owner]'
+---
+# Data incident policy
+
+How the clinic platform handles a data incident.
+
+**Last Reviewed:** [Insert Date post-July 1, 2025]
+**Owner:** <team name>
+**Version:** TBD
+**Last Updated:** 3 March 2025
+`,
+			{ playbook: 'clinic', name: 'Clinic' }
+		);
+		expect(imported.playbook).toEqual({
+			name: 'Clinic',
+			summary: 'How the clinic platform handles a data incident.',
+			lastUpdated: '2025-03-03',
+		});
+	});
+
 	it('takes no date, owner or version from a sample in a code block', () => {
 		const { imported } = importText(
 			`# Status site
