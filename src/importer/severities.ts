@@ -1458,6 +1458,7 @@ export function recogniseSeverityProse(context: Context): void {
 			}
 		}
 	}
+	if (context.out.severities.length === 0) recogniseLevelEnumeration(context);
 }
 
 /** Blocks of one type among nodes and inside them (list items, quotes), in document order. */
@@ -1472,6 +1473,75 @@ function blocksIn<T extends RootContent['type']>(
 				? blocksIn(node.children as RootContent[], type)
 				: []
 	);
+}
+
+/**
+ * `Possible severity levels: down, disrupted, notice`: a line saying it lists the levels, then two
+ * to six one-word levels, ranked as listed. Logs and vulnerabilities have severity levels too
+ * (syslog has eight): those are not the incident ladder.
+ */
+const LEVEL_ENUMERATION =
+	/^(?:(?!(?:log|syslog|vulnerability|bug|defect|finding|cve)\b)[A-Za-z]+\s+)?severity\s+levels?(?:\s+are)?\s*:\s*(.+?)\.?$/i;
+
+/** The levels an enumeration line lists, or undefined when it is no such line. */
+function enumeratedLevels(line: string): Level[] | undefined {
+	const list = LEVEL_ENUMERATION.exec(line)?.[1];
+	const words = list
+		?.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/)
+		.map((word) => word.trim());
+	if (!words || words.length < 2 || words.length > 6) return undefined;
+	if (!words.every((word) => /^[A-Za-z][\w-]*$/.test(word))) return undefined;
+	if (new Set(words.map((word) => word.toLowerCase())).size < words.length) return undefined;
+	// `SEV1, SEV2, SEV3` are coded levels; words are the team's own (`down`), never a mix of both.
+	const coded = words.map((word) => parseLevel(word));
+	if (coded.every(Boolean)) return coded as Level[];
+	if (coded.some(Boolean)) return undefined;
+	return words.map((word, index) => phraseLevel(word, index)!);
+}
+
+/**
+ * Levels listed on one line (`Possible severity levels: down, disrupted, notice`), when nothing
+ * else in the document names a level. The line may be prose, or a comment in a fenced block that
+ * documents the `severity:` field set just below it to one of the listed levels; other comments
+ * belong to the code. The same list told twice (in two copies of a template) is one ladder; two
+ * different lists are no ladder a reader trusts. Nothing is claimed: the line stays where it is.
+ */
+function recogniseLevelEnumeration(context: Context): void {
+	const found: { levels: Level[]; line: string; offset: number }[] = [];
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		for (const node of blocksIn(section.nodes, 'paragraph')) {
+			let offset = startOf(node);
+			for (const line of sourceOf(context.doc, node).split('\n')) {
+				const levels = enumeratedLevels(inlineText(line).trim());
+				if (levels) found.push({ levels, line: inlineText(line).trim(), offset });
+				offset += line.length + 1;
+			}
+		}
+		for (const node of blocksIn(section.nodes, 'code')) {
+			const lines = node.value.split('\n');
+			lines.forEach((line, index) => {
+				if (!COMMENT.test(line)) return;
+				const text = line.replace(COMMENT, '').trim();
+				const levels = enumeratedLevels(text);
+				const next = lines.slice(index + 1).find((after) => after.trim() && !COMMENT.test(after));
+				const field = /^\s*severity\s*:\s*['"]?([\w-]+)['"]?\s*$/i.exec(next ?? '')?.[1];
+				const set = levels?.some(
+					(level) => (level.name ?? level.level).toLowerCase() === field?.toLowerCase()
+				);
+				const at = startOf(node) + sourceOf(context.doc, node).indexOf(line);
+				if (levels && set) found.push({ levels, line: text, offset: at });
+			});
+		}
+	}
+	const lists = new Set(found.map(({ levels }) => levels.map((level) => level.level).join()));
+	if (lists.size !== 1) return;
+	const { levels, line, offset } = found[0]!;
+	for (const level of levels)
+		context.out.severities.push({
+			slug: severitySlug(level.level),
+			data: severityFor(context, level, false),
+			from: fromOffset(context.doc, line, offset),
+		});
 }
 
 /** `A SEV1 is …`, `SEV-2 means …`: a sentence that opens by saying what a level is. */
