@@ -1528,7 +1528,7 @@ function recogniseLevelEnumeration(context: Context): void {
 				const set = levels?.some(
 					(level) => (level.name ?? level.level).toLowerCase() === field?.toLowerCase()
 				);
-				const at = startOf(node) + sourceOf(context.doc, node).indexOf(line);
+				const at = startOf(node) + Math.max(0, sourceOf(context.doc, node).indexOf(line));
 				if (levels && set) found.push({ levels, line: text, offset: at });
 			});
 		}
