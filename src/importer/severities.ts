@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
+import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
 import type { SeverityInput } from '../schemas/index.ts';
@@ -1386,12 +1386,27 @@ export function recogniseSeverityTerms(context: Context): void {
 
 /** `critical (`P1`)`: a one-word name, then its level in parentheses. */
 const PROSE_PAIR = /(?<![\w-])([A-Za-z]+)\s*\(\s*`?(P\d|SEV-?\d|Sev\d|S\d)`?\s*\)/g;
+/** `P1 (page)`: the same pair turned round, the level first and its one-word name in parentheses. */
+const PROSE_LEVEL_FIRST = /(?<![\w-])(P\d|SEV-?\d|Sev\d|S\d)\s*\(\s*([A-Za-z]+)\s*\)/g;
 /**
  * `SEV 1: critical, SEV 2: major, or SEV 3: minor`: a level, then one word ending its piece of the
  * sentence. Only a level word or a team's name word is a name here (`SEV 1: page the lead` is not).
  */
 const PROSE_KEY =
 	/(?<![\w-])(P\s?\d|SEV[-\s]?\d|Sev\s?\d|S\d)\s*[:=]\s*([A-Za-z]+)(?=\s*(?:[,;.)]|\bor\b|\band\b|$))/g;
+/**
+ * `P1 (page)` / `P2 (warn)`: pairs written one after another, with nothing but a separator
+ * between them, are a key. Pairs apart in a sentence (`P2 (minimum) for persistence, P1 (maximum)
+ * for data loss`) say something else of each level than its name: no pair counts then.
+ */
+function keyRun(sentence: string, matches: RegExpMatchArray[]): RegExpMatchArray[] {
+	const apart = matches.slice(1).some((match, index) => {
+		const before = matches[index]!;
+		const between = sentence.slice(before.index! + before[0].length, match.index);
+		return !/^[\s`*_/,;|]*(?:(?:or|and)[\s`*_]*)?$/.test(between);
+	});
+	return apart ? [] : matches;
+}
 /** Words that stand before a level in prose without naming it: `incidents (P1)`, `or (P2)`. */
 const NOT_A_NAME =
 	/^(incidents?|issues?|alerts?|events?|tickets?|cases?|or|and|as|either|the|a|an|of|to|for|is|are|called|priority|severity|level|sev)$/i;
@@ -1407,7 +1422,7 @@ export function recogniseSeverityProse(context: Context): void {
 	if (context.out.severities.length) return;
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		// A step of a process (`5. … the severity, coded as SEV 1: critical, …`) is prose too.
-		for (const node of paragraphsIn(section.nodes)) {
+		for (const node of blocksIn(section.nodes, 'paragraph')) {
 			if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			const source = sourceOf(context.doc, node);
 			for (const sentence of source.split(/(?<=[.!?])\s+/)) {
@@ -1418,9 +1433,13 @@ export function recogniseSeverityProse(context: Context): void {
 				const keyed = [...sentence.matchAll(PROSE_KEY)]
 					.filter((match) => NAME_WORD.test(match[2]!))
 					.map((match) => ({ text: match[0], name: match[2]!, code: match[1]! }));
-				// One sentence pairs its levels one way: both ways at once is no key a reader trusts.
-				if (named.length && keyed.length) continue;
-				const pairs = [...named, ...keyed].map(({ text, name, code }) => ({
+				const levelFirst = keyRun(sentence, [...sentence.matchAll(PROSE_LEVEL_FIRST)])
+					.filter((match) => !NOT_A_NAME.test(match[2]!))
+					.map((match) => ({ text: match[0], name: match[2]!, code: match[1]! }));
+				// One sentence pairs its levels one way: two ways at once is no key a reader trusts.
+				const ways = [named, keyed, levelFirst].filter((way) => way.length);
+				if (ways.length !== 1) continue;
+				const pairs = ways[0]!.map(({ text, name, code }) => ({
 					text,
 					name: titleWord(name),
 					level: parseLevel(code)!,
@@ -1439,17 +1458,90 @@ export function recogniseSeverityProse(context: Context): void {
 			}
 		}
 	}
+	if (context.out.severities.length === 0) recogniseLevelEnumeration(context);
 }
 
-/** Paragraphs among nodes and inside them (list items, quotes), in document order. */
-function paragraphsIn(nodes: RootContent[]): Paragraph[] {
+/** Blocks of one type among nodes and inside them (list items, quotes), in document order. */
+function blocksIn<T extends RootContent['type']>(
+	nodes: RootContent[],
+	type: T
+): Extract<RootContent, { type: T }>[] {
 	return nodes.flatMap((node) =>
-		node.type === 'paragraph'
-			? [node]
+		node.type === type
+			? [node as Extract<RootContent, { type: T }>]
 			: 'children' in node
-				? paragraphsIn(node.children as RootContent[])
+				? blocksIn(node.children as RootContent[], type)
 				: []
 	);
+}
+
+/**
+ * `Possible severity levels: down, disrupted, notice`: a line saying it lists the levels, then two
+ * to six one-word levels, ranked as listed. Logs and vulnerabilities have severity levels too
+ * (syslog has eight): those are not the incident ladder.
+ */
+const LEVEL_ENUMERATION =
+	/^(?:(?!(?:log|syslog|vulnerability|bug|defect|finding|cve)\b)[A-Za-z]+\s+)?severity\s+levels?(?:\s+are)?\s*:\s*(.+?)\.?$/i;
+
+/** The levels an enumeration line lists, or undefined when it is no such line. */
+function enumeratedLevels(line: string): Level[] | undefined {
+	const list = LEVEL_ENUMERATION.exec(line)?.[1];
+	const words = list
+		?.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/)
+		.map((word) => word.trim());
+	if (!words || words.length < 2 || words.length > 6) return undefined;
+	if (!words.every((word) => /^[A-Za-z][\w-]*$/.test(word))) return undefined;
+	if (new Set(words.map((word) => word.toLowerCase())).size < words.length) return undefined;
+	// `SEV1, SEV2, SEV3` are coded levels; words are the team's own (`down`), never a mix of both.
+	const coded = words.map((word) => parseLevel(word));
+	if (coded.every(Boolean)) return coded as Level[];
+	if (coded.some(Boolean)) return undefined;
+	return words.map((word, index) => phraseLevel(word, index)!);
+}
+
+/**
+ * Levels listed on one line (`Possible severity levels: down, disrupted, notice`), when nothing
+ * else in the document names a level. The line may be prose, or a comment in a fenced block that
+ * documents the `severity:` field set just below it to one of the listed levels; other comments
+ * belong to the code. The same list told twice (in two copies of a template) is one ladder; two
+ * different lists are no ladder a reader trusts. Nothing is claimed: the line stays where it is.
+ */
+function recogniseLevelEnumeration(context: Context): void {
+	const found: { levels: Level[]; line: string; offset: number }[] = [];
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		for (const node of blocksIn(section.nodes, 'paragraph')) {
+			let offset = startOf(node);
+			for (const line of sourceOf(context.doc, node).split('\n')) {
+				const levels = enumeratedLevels(inlineText(line).trim());
+				if (levels) found.push({ levels, line: inlineText(line).trim(), offset });
+				offset += line.length + 1;
+			}
+		}
+		for (const node of blocksIn(section.nodes, 'code')) {
+			const lines = node.value.split('\n');
+			lines.forEach((line, index) => {
+				if (!COMMENT.test(line)) return;
+				const text = line.replace(COMMENT, '').trim();
+				const levels = enumeratedLevels(text);
+				const next = lines.slice(index + 1).find((after) => after.trim() && !COMMENT.test(after));
+				const field = /^\s*severity\s*:\s*['"]?([\w-]+)['"]?\s*$/i.exec(next ?? '')?.[1];
+				const set = levels?.some(
+					(level) => (level.name ?? level.level).toLowerCase() === field?.toLowerCase()
+				);
+				const at = startOf(node) + Math.max(0, sourceOf(context.doc, node).indexOf(line));
+				if (levels && set) found.push({ levels, line: text, offset: at });
+			});
+		}
+	}
+	const lists = new Set(found.map(({ levels }) => levels.map((level) => level.level).join()));
+	if (lists.size !== 1) return;
+	const { levels, line, offset } = found[0]!;
+	for (const level of levels)
+		context.out.severities.push({
+			slug: severitySlug(level.level),
+			data: severityFor(context, level, false),
+			from: fromOffset(context.doc, line, offset),
+		});
 }
 
 /** `A SEV1 is …`, `SEV-2 means …`: a sentence that opens by saying what a level is. */

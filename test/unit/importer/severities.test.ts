@@ -123,6 +123,23 @@ Response Time: Best effort
 		expect(found[1]!.definition).toEqual(['Some users see errors']);
 	});
 
+	it('reads a line listing the severity levels, but not the levels of logs or vulnerabilities', () => {
+		expect(
+			severities('Our severity levels are: outage, degraded and advisory.\n').map((s) => [
+				s.level,
+				s.rank,
+			])
+		).toEqual([
+			['outage', 0],
+			['degraded', 1],
+			['advisory', 2],
+		]);
+		expect(severities('Log severity levels: debug, info, warn, error.\n')).toEqual([]);
+		expect(severities('Vulnerability severity levels: critical, high, low.\n')).toEqual([]);
+		// Syslog's eight are no incident ladder.
+		expect(severities('Severity levels: a, b, c, d, e, f, g, h.\n')).toEqual([]);
+	});
+
 	it('does not take "High Priority Incidents" outside a severity section for a level', () => {
 		expect(severities('## High Priority Incidents (P1)\n\nText.\n')).toEqual([]);
 		expect(parseLevel('High Priority Incidents (P1)')).toBeUndefined();
