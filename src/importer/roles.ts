@@ -140,6 +140,25 @@ const DUTIES_PARENT = /^((?:[\w-]+ ){0,2}?)(?:responsibilities|duties)$/i;
 const TEAM_PARENT = /^(?:the |our )?(?:(?:major )?incident|response|on-?call|emergency) team$/i;
 
 /**
+ * `## Team Structure` over `### Incident Commander` and `### Operations Lead`: whatever the heading
+ * says, two or more sub-sections that are all named after a person's function, each with a list or
+ * a sentence saying what that person does, are that many roles. A heading about people to contact
+ * (`Contacts` › `Security Officer`) is not.
+ */
+function functionsParent(context: Context, parent: Section): boolean {
+	if (parent.children.length < 2 || CONTACT_CONTEXT.test(parent.title)) return false;
+	return parent.children.every((child) => {
+		const name = qualified(roleName(child.title)).name;
+		if (!AGENT.test(name) || !roleShaped(name) || GROUP.test(name)) return false;
+		if (child.nodes.some((node) => node.type === 'list')) return true;
+		const paragraphs = child.nodes.flatMap((node) =>
+			node.type === 'paragraph' ? [inlineText(sourceOf(context.doc, node))] : []
+		);
+		return proseDuties(paragraphs, name, shortOf(name)).responsibilities.length > 0;
+	});
+}
+
+/**
  * A paragraph ending `… is responsible for:`, `Duties:` or `Responders do the following:`
  * introduces the list after it.
  */
@@ -261,7 +280,8 @@ export function recogniseRoles(context: Context): void {
 			duties &&
 			((parent.parent && (typed.has(parent.parent) || refused.has(parent.parent))) ||
 				AGENT.test(duties[1] ?? ''));
-		const team = TEAM_PARENT.test(withoutSectionNumber(parent.title));
+		const team =
+			TEAM_PARENT.test(withoutSectionNumber(parent.title)) || functionsParent(context, parent);
 		const rolesParent = ROLES_PARENT.test(parent.title) || (duties && !fieldOfRole) || team;
 		if (typed.has(parent)) continue;
 		for (const section of parent.children) {
@@ -442,15 +462,16 @@ function recogniseDefinedTerms(context: Context): void {
 	visit(context.doc.root, 'paragraph', (paragraph: Paragraph) => {
 		if (readRoles(context, paragraph, ['checklists'])) return;
 		const text = inlineText(sourceOf(context.doc, paragraph));
+		// `*Incident Commander* (IC)`, `**Operations Lead (OL)**`: the initials after the term or in it.
 		const italic = paragraph.children.flatMap((node, index) => {
+			if (node.type !== 'emphasis' && node.type !== 'strong') return [];
 			const next = paragraph.children[index + 1];
-			const short =
-				node.type === 'emphasis' && next?.type === 'text'
-					? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1]
-					: undefined;
-			return short
-				? [{ name: toString(node).trim(), short, at: startOf(node), term: 'italic term' }]
-				: [];
+			const inner = /^(.+?)\s*\(([A-Z]{2,6})\)$/.exec(toString(node).trim());
+			const after =
+				next?.type === 'text' ? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1] : undefined;
+			const [name, short] = inner ? [inner[1]!, inner[2]!] : [toString(node).trim(), after];
+			const term = node.type === 'strong' ? 'bold term' : 'italic term';
+			return short ? [{ name, short, at: startOf(node), term }] : [];
 		});
 		// `Designate **communication lead**`: a step that hands out a role by its bold name.
 		const [opening, bold] = paragraph.children;
@@ -475,13 +496,15 @@ function recogniseDefinedTerms(context: Context): void {
 			const name = words.slice(-short.length).join(' ');
 			return AGENT.test(name) ? [{ name, short, at, term: 'term' }] : [];
 		});
-		const called = [...text.matchAll(CALLED)].flatMap((match) =>
-			AGENT.test(match[1]!) ? [{ name: match[1]!, short: undefined, at, term: 'name' }] : []
-		);
+		// `… are known as Build Helpers`: a plural name is one person's role in the singular.
+		const called = [...text.matchAll(CALLED)].flatMap((match) => {
+			const name = [match[1]!, match[1]!.replace(/s$/, '')].find((words) => AGENT.test(words));
+			return name ? [{ name, short: undefined, at, term: 'name' }] : [];
+		});
 		for (const { name, short, at, term: kind } of [...italic, ...handed, ...plain, ...called]) {
 			if (short && initialled(`${name} (${short})`) !== short) continue;
 			if (!ROLE_NOUN.test(name) || !roleShaped(name)) continue;
-			if (kind === 'bold name' && (!AGENT.test(name) || GROUP.test(name))) continue;
+			if (kind.startsWith('bold') && (!AGENT.test(name) || GROUP.test(name))) continue;
 			const known = (text: string) =>
 				context.out.roles.some(
 					(role) =>
@@ -953,7 +976,7 @@ function checklistRole(title: string): string | undefined {
 
 /** Names of a person doing something: the last word of a role's name. */
 const AGENT_WORDS =
-	'commander|lead|leader|manager|engineer|liaison|scribe|expert|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker';
+	'commander|lead|leader|manager|engineer|liaison|scribe|expert|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|helper';
 const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 
 /**
@@ -1583,6 +1606,16 @@ const OWN_DUTY = new RegExp(
 	String.raw`\bit is the (?:responsibility|job|duty) of (?:the |an? )((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}|person)) to\b`,
 	'i'
 );
+/**
+ * `For all of these instructions the oncall is the ultimate fallback and owner of all issues`: in
+ * the introduction of a heading over the procedures, a function made the owner of (or responsible
+ * for) what follows is the role those procedures are for; in a step (`The database engineer is
+ * responsible for restores.`) it is only who does that step.
+ */
+const OWNER = new RegExp(
+	String.raw`\b(?:the|an?) ((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}|on-?call)) (?:is|are) (?:the (?:[\w-]+\s+){0,3}?owners? of|responsible for|accountable for|in charge of)\b`,
+	'i'
+);
 
 /**
  * `The **Incident Manager** coordinates the response.`: a bold name of a function as the subject
@@ -1632,7 +1665,8 @@ function recogniseSentenceRoles(context: Context): void {
 			for (const sentence of inlineText(sourceOf(context.doc, node)).split(SENTENCE_BREAK)) {
 				const subject = boldSubject(sentence, bold);
 				if (subject) add(subject, startOf(node), sentence, true);
-				const owner = OWN_DUTY.exec(sentence)?.[1]?.replace(/\s+/g, ' ');
+				const owner = (OWN_DUTY.exec(sentence) ??
+					(section.children.length ? OWNER.exec(sentence) : null))?.[1]?.replace(/\s+/g, ' ');
 				if (owner && !GROUP.test(owner)) {
 					// Its line is where the name stands, which may be below the paragraph's first line.
 					const words = owner.split(' ').map((word) => RegExp.escape(word));
