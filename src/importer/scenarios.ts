@@ -68,15 +68,25 @@ const isQuestion = (title: string): boolean =>
 	/^when\s+(are|is|am|was|were|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had)\b/i.test(
 		title
 	);
-const SYMPTOMS =
-	/^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|what (this|the) alert means|meaning|how to recogni[sz]e( it)?)$/i;
+/** `it`, `this`, `the problem`: what a `How to …` label is about, when it says. */
+const HOW_TO_OBJECT = String.raw`(?: (?:it|this|that|the (?:problem|issue|error|failure)))?`;
+const SYMPTOMS = new RegExp(
+	String.raw`^(symptoms?|signals?|signs|indicators?|detection|detect|what you see|what it means|what (this|the) alert means|meaning|how to (?:recogni[sz]e|spot|detect|identify|tell)${HOW_TO_OBJECT})$`,
+	'i'
+);
+/** `How to fix`, `How to resolve the problem`: a runbook's step section. */
+const HOW_TO_FIX = String.raw`how to (?:fix|solve|investigate|resolve|respond|mitigate)${HOW_TO_OBJECT}`;
 const CAUSES = /^((likely|common|possible|probable|root|typical)\s+)?(causes?|reasons?)$/i;
 const ALERT = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
 /** Labels of an alert runbook or a phased scenario; two of them make a section a runbook. */
-const RUNBOOK_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|(triage|investigation|diagnosis|diagnostic|mitigation|remediation|troubleshooting) steps|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
-const DIAGNOSTIC_LABEL =
-	/^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|how to fix|triage|investigation|(triage|investigation|diagnosis|diagnostic|mitigation|remediation|troubleshooting) steps|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|how to (investigate|resolve|respond|mitigate)|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$/i;
+const RUNBOOK_LABEL = new RegExp(
+	String.raw`^(alert|what it means|what (this|the) alert means|meaning|impact|diagnosis|diagnose|troubleshooting|procedure to fix|triage|investigation|(triage|investigation|diagnosis|diagnostic|mitigation|remediation|troubleshooting) steps|investigate|mitigation|mitigate|remediation|remediate|containment|contain|eradication|eradicate|resolution|resolve|fix|recovery|recover|verification|detect|detection|steps|symptoms?|signals?|indicators?|understanding the alert|(potential |possible )?resolution steps|${HOW_TO_FIX}|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$`,
+	'i'
+);
+const DIAGNOSTIC_LABEL = new RegExp(
+	String.raw`^(alert|what it means|what (this|the) alert means|meaning|diagnosis|diagnose|troubleshooting|procedure to fix|triage|investigation|(triage|investigation|diagnosis|diagnostic|mitigation|remediation|troubleshooting) steps|investigate|mitigation|mitigate|remediation|remediate|fix|understanding the alert|(potential |possible )?resolution steps|${HOW_TO_FIX}|(possible |suggested )?solutions?|diagnostics?( and (possible )?solutions?)?|possible checks)$`,
+	'i'
+);
 /** A runbook's own step sections and appendices: never a scenario themselves. */
 const STEP_SECTION =
 	/^(communicate|communication|resources|references?|additional information|notes|related( links| documents| docs| pages| runbooks)?|see also)$/i;
@@ -101,7 +111,7 @@ const wordsOf = (name: string): string[] =>
 	name.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
 /** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
 const CONDITION =
-	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
+	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s|ed)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
 
 /**
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
@@ -253,7 +263,10 @@ function hasRunbookContent(doc: Doc, section: Section): boolean {
  */
 function namedRunbook(doc: Doc, section: Section): boolean | undefined {
 	if (!namesRunbook(section.title) && !alertHeading(section.title)) return undefined;
-	return hasRunbookContent(doc, section) && !inCommunication(section);
+	// `Troubleshooting: no message reaches the channel` diagnoses the messaging: its own title is
+	// no heading over messages to send, only those above it can be.
+	const diagnoses = TROUBLE_PREFIX.test(stripEmoji(section.title)) && section.parent;
+	return hasRunbookContent(doc, section) && !inCommunication(diagnoses || section);
 }
 
 /** Whether `name` is written like an alert: `DiskAlmostFull`, `disk_usage_high`. */
@@ -579,6 +592,51 @@ function troubleGroup(doc: Doc, section: Section): boolean {
 		/^(?:\S+\s+of\s+)?(?:common|known|frequent|typical|recurring)\s+(?:problems|issues|failures|errors|faults)\b/i.test(
 			text
 		)
+	);
+}
+
+/**
+ * `### Spikes in traffic` under `## Networking errors` in `# Common problems`: a known issue written
+ * one level too deep, after the parts of the issue before it. It names trouble of its own, as its
+ * parent does, says what it is and holds steps. A branch of its parent is written as a condition
+ * (`If the DNS is down`); a sample (`### Example error` over a log line) opens its parent's parts.
+ */
+function nestedIssue(doc: Doc, section: Section): boolean {
+	const outer = section.parent;
+	const title = stepName(section.title);
+	return (
+		!!outer?.parent &&
+		outer.children.indexOf(section) > 0 &&
+		section.nodes[0]?.type === 'paragraph' &&
+		troubleGroup(doc, outer.parent) &&
+		troubled(outer.title) &&
+		troubled(title) &&
+		!CONDITIONAL.test(title) &&
+		!OWN_TITLE.test(title) &&
+		!isRunbookStep(section.title) &&
+		!inCommunication(section) &&
+		hasSteps(doc, section)
+	);
+}
+
+/** A plan for recovering from disaster: it has a section for each part that can be lost. */
+const RECOVERY_PLAN = /\b(?:disaster recovery|business continuity)\b/i;
+const RECOVERS = /^(?:recover(?:ing)?|restor(?:e|ing)|rebuild(?:ing)?|re-?creat(?:e|ing))\s+\S/i;
+
+/**
+ * `### Recovering the build server configuration` in a `# Disaster Recovery Plan`: what to do when
+ * that part is lost, a scenario of the plan. A numbered step (`Step 3: Restore the database`) is
+ * a step of one recovery, not a part of its own.
+ */
+function recoverySection(section: Section): boolean {
+	const title = stripEmoji(withoutTags(section.title)).trim();
+	return (
+		RECOVERS.test(title) &&
+		stepName(title) === title &&
+		!!section.parent &&
+		underHeading(section.parent, RECOVERY_PLAN) &&
+		section.nodes.length > 0 &&
+		!inCommunication(section)
 	);
 }
 
@@ -1037,6 +1095,9 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return true;
 	if (!inCommunication(section) && isInvestigation(doc, section)) return true;
 	if (faqProblem(doc, section)) return true;
+	// A Problem / Solution definition list, as a troubleshooting table's row is, makes an entry.
+	if (!inCommunication(section) && partsOf(doc, section).some((part) => definitionParts(part)))
+		return true;
 	// A section whose lead defines its alert, over a list of steps (a rules file is no runbook).
 	if (
 		!inCommunication(section) &&
@@ -1060,6 +1121,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		(hasSteps(doc, section) || proseFix(doc, section))
 	)
 		return true;
+	if (nestedIssue(doc, section) || recoverySection(section)) return true;
 	if (handlerOf(section) && section.nodes.length > 0) return true;
 	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
@@ -1243,11 +1305,15 @@ export function scenarioSections(context: Context): Section[] {
 	return [...candidates].filter((s) => {
 		const inner = [...candidates].filter((other) => inside(s, other));
 		// Runbooks joined into one file: an alert's runbook can land under the previous runbook's
-		// heading. Both stay runbooks when the outer one still is one without it.
+		// heading, a known issue under the issue before it. Both stay runbooks when the outer one
+		// still is one without it.
 		return (
 			inner.length === 0 ||
 			(!group(s, inner) &&
-				inner.every((other) => other.parent === s && isAlertName(other.title)) &&
+				inner.every(
+					(other) =>
+						other.parent === s && (isAlertName(other.title) || nestedIssue(context.doc, other))
+				) &&
 				looksLikeScenario(context.doc, s, new Set(inner)))
 		);
 	});
@@ -1291,10 +1357,22 @@ export function scenarioTitle(heading: string): string {
 const EXPRESSION =
 	/^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{[^}]*\})?(?:\[[^\]]*\])?\s*(?:>=|<=|==|!=|>|<)\s*\S+/;
 
+/**
+ * `pods stuck in \`CrashLoopBackOff\``, `\`ImagePullBackOff\` status`: a name for the state
+ * something is in, not an alert.
+ */
+const IN_STATE = /\b(?:in|into|enters?|entered)\s+$/i;
+const STATE_WORD = /^\s+(?:state|status|phase)\b/i;
+
 /** Alert names written in backticks (`DatabaseConnectionExhaustion`) or as alert conditions. */
 export function alertNames(markdown: string): string[] {
 	const names: string[] = [];
-	visit(parseMarkdown(markdown), 'inlineCode', (node: InlineCode) => {
+	visit(parseMarkdown(markdown), 'inlineCode', (node: InlineCode, index, parent) => {
+		const [before, after] = [-1, 1].map((step) => {
+			const next = index === undefined ? undefined : parent?.children[index + step];
+			return next?.type === 'text' ? next.value : '';
+		});
+		if (IN_STATE.test(before!) || STATE_WORD.test(after!)) return;
 		const name = ALERT.test(node.value) ? node.value : EXPRESSION.exec(node.value.trim())?.[1];
 		if (name && !names.includes(name)) names.push(name);
 	});
@@ -1417,6 +1495,52 @@ function keyParts(context: Context, part: Part): Part[] | undefined {
 	return [...note, ...keys];
 }
 
+/** `<dt>Problem:</dt> <dd>…</dd>`: a term of an HTML definition list and what defines it. */
+const DEFINITION =
+	/<dt>\s*([\s\S]*?)\s*<\/dt>\s*<dd>\s*([\s\S]*?)\s*(?:<\/dd>|(?=<dt>|<\/dl>)|$)/gi;
+/** Inline HTML as Markdown: `<code>x</code>` → `` `x` ``, `<a href="u">t</a>` → `[t](u)`, other tags out. */
+const htmlInline = (html: string): string =>
+	html
+		.replace(/<code>([\s\S]*?)<\/code>/gi, '`$1`')
+		.replace(/<a\s+href\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)(?:<\/a>|$)/gi, '[$2]($1)')
+		.replace(/<[^>]*>/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/**
+ * A troubleshooting entry written as an HTML definition list (`<dt>Problem:</dt><dd>…</dd>
+ * <dt>Solution:</dt><dd>…</dd>`), read as labelled parts: its first term names what goes wrong and
+ * a later one what to do, as a troubleshooting table's columns do. Prose before the list stays the
+ * section's own text. Undefined for any other part.
+ */
+function definitionParts(part: Part): Part[] | undefined {
+	const list = part.nodes.at(-1);
+	const lead = part.nodes.slice(0, -1);
+	if (part.label || part.section || list?.type !== 'html' || !/^<dl\b/i.test(list.value))
+		return undefined;
+	if (!lead.every((node) => node.type === 'paragraph')) return undefined;
+	const terms = [...list.value.matchAll(DEFINITION)].map((match) => ({
+		label: htmlInline(match[1]!).replace(/\s*:$/, ''),
+		value: htmlInline(match[2]!),
+	}));
+	if (
+		!TROUBLE_COLUMN.test(terms[0]?.label ?? '') ||
+		!terms.some((term, i) => i > 0 && FIX_COLUMN.test(term.label))
+	)
+		return undefined;
+	const note: Part[] = lead.length
+		? [{ label: '', value: '', nodes: lead, start: part.start, end: startOf(list) }]
+		: [];
+	return [
+		...note,
+		...terms.map((term) => {
+			const defined: Part = { ...term, nodes: [], start: startOf(list), end: endOf(list) };
+			keyed.add(defined);
+			return defined;
+		}),
+	];
+}
+
 /** A nested block's source, its lines moved left by the column it starts at. */
 function dedented(doc: Doc, node: RootContent): string {
 	const start = startOf(node);
@@ -1438,9 +1562,13 @@ function severityOf(context: Context, text: string): string | undefined {
 	return named && `${context.playbook}/${named.slug}`;
 }
 
-/** The paragraphs before a section's first list or code block, when they carry no label. */
+/**
+ * The paragraphs before a section's first list or code block, or before its first sub-section
+ * when its own text is only prose, when they carry no label.
+ */
 function leadDescription(context: Context, section: Section): string[] | undefined {
-	const first = section.nodes.findIndex((node) => node.type === 'list' || node.type === 'code');
+	const steps = section.nodes.findIndex((node) => node.type === 'list' || node.type === 'code');
+	const first = steps < 0 && section.children.length ? section.nodes.length : steps;
 	const lead = section.nodes.slice(0, first);
 	if (first < 1 || !lead.every((node) => node.type === 'paragraph')) return undefined;
 	if (lead.some((node) => labelLine(sourceOf(context.doc, node)))) return undefined;
@@ -1468,7 +1596,7 @@ export function recogniseScenarios(context: Context): void {
 		const body: string[] = [];
 		let unknownLevel: { value: string; start: number; end: number } | undefined;
 		for (const part of partsWithout(context.doc, section, nested).flatMap(
-			(part) => keyParts(context, part) ?? [part]
+			(part) => keyParts(context, part) ?? definitionParts(part) ?? [part]
 		)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
@@ -1481,7 +1609,8 @@ export function recogniseScenarios(context: Context): void {
 			if (TRIGGER.test(part.label) && (items ?? proseOf(context, part))) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 			} else if (
-				(SYMPTOMS.test(part.label) || (keyed.has(part) && KEY_SYMPTOM.test(part.label))) &&
+				(SYMPTOMS.test(part.label) ||
+					(keyed.has(part) && (KEY_SYMPTOM.test(part.label) || TROUBLE_COLUMN.test(part.label)))) &&
 				(items ?? proseOf(context, part))
 			) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
@@ -1583,6 +1712,7 @@ export function recogniseScenarios(context: Context): void {
 			!data.symptoms?.length &&
 			described &&
 			((section.parent && TROUBLE_GROUP.test(stripEmoji(section.parent.title))) ||
+				nestedIssue(context.doc, section) ||
 				TROUBLE_PREFIX.test(heading) ||
 				ALERT_PREFIX.test(heading))
 		)
