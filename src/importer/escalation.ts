@@ -315,47 +315,103 @@ export function recogniseLevelSections(context: Context): void {
  * A person or team in a few words: `Page on-call` and `brief the regional director` say what to
  * do, not who.
  */
-const isName = (text: string): boolean =>
-	PEOPLE.test(text) &&
+/** Shaped like a name: short, no sentence, no verb first (`Open the dashboard` is a step). */
+const nameShaped = (text: string): boolean =>
 	!STEP_VERB.test(text) &&
 	!/\b(?:the|an?|to|with|for|about|into)\b/i.test(text) &&
 	!/[.!?;:]/.test(text) &&
 	text.split(/\s+/).length <= 6;
 
+const isName = (text: string): boolean => PEOPLE.test(text) && nameShaped(text);
+
 /** A column that says it holds an order of people: commas in it separate steps. */
 const ORDER_COLUMN = /escalat|path|chain|order|ladder|sequence/i;
+
+/** `…; 5 minutes per step`, `(10 min each)`: one wait for every step up to here that has none. */
+const PER_STEP =
+	/^(?:(.+?)\s*(?:[;,]\s*|\(\s*))?([^;,()]+?)\s+(?:per|for each|each)(?:\s+(?:step|tier|level|stage|hop))?\s*\)?$/i;
+/** `the fallback person for 5 minutes`: that step's wait, as `Primary (5 min)` writes it. */
+const FOR_TIME = /^(.+?)\s+for\s+([^()]+)$/i;
 
 /**
  * `On-call → Team lead → VP Eng`, `On-call > Team lead`, `On-call, then the owning team`: who is
  * engaged, in order, in one table cell, each step a person or team. Commas alone join steps only
- * in a column that says it is an order: under `Notify`, `IC, comms lead` are told at once.
+ * in a column that says it is an order (`ordered`): under `Notify`, `IC, comms lead` are told at
+ * once. A column that says so may name its steps in its own words (`EM round robin`, a person),
+ * so only its first step must read as who is paged; elsewhere every step must.
  */
-export function rowSequence(cell: string, commas: boolean): Level[] | undefined {
+export function rowSequence(cell: string, ordered: boolean): Level[] | undefined {
 	let text = cell.replace(/\s*,?\s*\b(?:and\s+)?then\s+/gi, ' → ').replace(/\s+>\s+/g, ' → ');
-	if (commas) text = text.replace(/\s*,\s*/g, ' → ');
+	if (ordered) text = text.replace(/\s*,\s*(?![^()]*\))/g, ' → ');
 	const parts = text.split(ARROW);
-	const steps = parts
-		.filter((_, index) => index % 2 === 0)
-		.map((step) => step.trim().replace(/^the\s+/i, ''));
-	if (steps.length < 2 || !steps.every(isName)) return undefined;
-	return arrowLevels(
-		steps,
-		parts.filter((_, index) => index % 2 === 1)
-	);
+	const steps: string[] = [];
+	const labels: (string | undefined)[] = [];
+	// Times written after a step or for all steps become each step's `(5 min)`.
+	let untimed: number[] = [];
+	for (let index = 0; index < parts.length; index += 2) {
+		const step = parts[index]!.trim().replace(/^the\s+/i, '');
+		const per = PER_STEP.exec(step);
+		const each = per && durationIn(per[2]!) === per[2]!.trim() ? per[2]!.trim() : undefined;
+		let who = each ? (per![1] ?? '') : step;
+		const wait = FOR_TIME.exec(who);
+		if (wait && durationIn(wait[2]!) === wait[2]!.trim()) who = `${wait[1]} (${wait[2]})`;
+		// `A → B, 5 min each` in an order column: the time was a step of its own.
+		if (who || !each) {
+			if (index) labels.push(parts[index - 1]);
+			if (!/\)$/.test(who)) untimed.push(steps.length);
+			steps.push(who);
+		}
+		if (!each) continue;
+		for (const at of untimed) steps[at] = `${steps[at]} (${each})`;
+		untimed = [];
+	}
+	const names = steps.map((step) => step.replace(/\s*\([^)]*\)$/, ''));
+	if (names.length < 2) return undefined;
+	if (ordered ? !isName(names[0]!) || !names.every(nameShaped) : !names.every(isName))
+		return undefined;
+	return arrowLevels(steps, labels);
 }
 
 /**
- * The column of a severity table whose rows each hold an order of people (two rows at least; the
- * others one person or nothing), or -1.
+ * The column of a table whose rows each hold an order of people (two rows at least; the others
+ * one person or nothing), or -1.
  */
 function sequenceColumn(headers: string[], rows: { cells: string[] }[]): number {
 	return headers.findIndex((header, column) => {
 		if (!column) return false;
 		const cells = rows.map((row) => row.cells[column] ?? '');
-		const commas = ORDER_COLUMN.test(header);
-		const paths = cells.filter((cell) => rowSequence(cell, commas)).length;
-		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, commas) || isName(cell));
+		const ordered = ORDER_COLUMN.test(header);
+		const paths = cells.filter((cell) => rowSequence(cell, ordered)).length;
+		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, ordered) || isName(cell));
 	});
+}
+
+/**
+ * A path per row of `table` whose `sequence` cell is an order of people, titled by the row's first
+ * cell and tied to its severity, if any; the row's other cells are its notes. The paths' links.
+ */
+function sequencePaths(
+	context: Context,
+	section: Section,
+	table: Nodes,
+	headers: string[],
+	rows: { title: string; cells: string[]; severity?: string }[],
+	sequence: number
+): string[] {
+	const hrefs: string[] = [];
+	for (const row of rows) {
+		const steps = rowSequence(row.cells[sequence] ?? '', ORDER_COLUMN.test(headers[sequence]!));
+		if (!steps) continue;
+		const { severity } = row;
+		const levels = steps.map((step) => ({ ...step, ...(severity ? { severity } : {}) }));
+		const notes = headers
+			.map((header, column) => [header, row.cells[column]] as const)
+			.filter(([, cell], column) => column > 0 && column !== sequence && cell)
+			.map(([header, cell]) => `${header}: ${cell}`);
+		const style = levels.some((level) => level.after) ? 'time' : 'levels';
+		hrefs.push(addPath(context, row.title, style, levels, pathSource(section, table), notes));
+	}
+	return hrefs;
 }
 
 /**
@@ -367,18 +423,12 @@ export function recogniseSeverityEscalation(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
 		const sequence = sequenceColumn(headers, rows);
 		if (sequence > 0) {
-			for (const row of rows) {
-				const steps = rowSequence(row.cells[sequence] ?? '', ORDER_COLUMN.test(headers[sequence]!));
-				if (!steps) continue;
-				const severity = severityRef(context, row.level.level);
-				const levels = steps.map((step) => ({ ...step, ...(severity ? { severity } : {}) }));
-				const notes = headers
-					.map((header, column) => [header, row.cells[column]] as const)
-					.filter(([, cell], column) => column > 0 && column !== sequence && cell)
-					.map(([header, cell]) => `${header}: ${cell}`);
-				const style = levels.some((level) => level.after) ? 'time' : 'levels';
-				addPath(context, row.first, style, levels, pathSource(section, table), notes);
-			}
+			const titled = rows.map((row) => ({
+				title: row.first,
+				cells: row.cells,
+				severity: severityRef(context, row.level.level),
+			}));
+			sequencePaths(context, section, table, headers, titled, sequence);
 			continue;
 		}
 		const who = headers.findIndex(
@@ -399,6 +449,29 @@ export function recogniseSeverityEscalation(context: Context): void {
 			};
 		});
 		addPath(context, section.title || 'Escalation', 'severity', levels, pathSource(section, table));
+	}
+}
+
+/**
+ * `Route | Escalation` over `| Engineering P2 | Primary (15 min) → Secondary (15 min) → Manager |`
+ * outside a severity table: a path per row, titled by its first cell, when every row's cell in a
+ * column that says it is an order (or any column, under an escalation heading) is one.
+ */
+export function recogniseSequenceTables(context: Context): void {
+	const severity = new Set<Nodes>(severityTables(context).map(({ table }) => table));
+	for (const section of allSections(context.doc.outline)) {
+		for (const { node, head, body } of freeTables(context, section, 3)) {
+			if (severity.has(node)) continue;
+			const rows = body.map((cells) => ({ title: cells[0] ?? '', cells }));
+			const sequence = sequenceColumn(head, rows);
+			if (sequence <= 0 || !(escalationish(section) || ORDER_COLUMN.test(head[sequence]!)))
+				continue;
+			const ordered = ORDER_COLUMN.test(head[sequence]!);
+			if (!rows.every((row) => row.title && rowSequence(row.cells[sequence] ?? '', ordered)))
+				continue;
+			const hrefs = sequencePaths(context, section, node, head, rows, sequence);
+			claimNode(context.doc, node, hrefs[0]);
+		}
 	}
 }
 
@@ -2411,6 +2484,7 @@ export function recogniseEscalation(context: Context): void {
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);
+	recogniseSequenceTables(context);
 	recogniseProsePaths(context);
 	recogniseSeverityChains(context);
 }
