@@ -343,13 +343,31 @@ const FOR_TIME = /^(.+?)\s+for\s+([^()]+)$/i;
 export function rowSequence(cell: string, ordered: boolean): Level[] | undefined {
 	let text = cell.replace(/\s*,?\s*\b(?:and\s+)?then\s+/gi, ' → ').replace(/\s+>\s+/g, ' → ');
 	if (ordered) text = text.replace(/\s*,\s*(?![^()]*\))/g, ' → ');
-	const parts = text.split(ARROW);
+	const parts = text
+		.split(ARROW)
+		.map((part, index) => (index % 2 ? part : part.trim().replace(/^the\s+/i, '')));
+	const { steps, labels } = timedSteps(parts);
+	const names = steps.map((step) => step.replace(/\s*\([^)]*\)$/, ''));
+	if (names.length < 2) return undefined;
+	if (ordered ? !isName(names[0]!) || !names.every(nameShaped) : !names.every(isName))
+		return undefined;
+	return arrowLevels(steps, labels);
+}
+
+/**
+ * A chain split at its arrows (steps at even places, arrow labels at odd) as steps and the labels
+ * of the arrows into them, a time written for all steps (`; 5 minutes per step`) or after one
+ * (`X for 5 minutes`) moved into each step's `(5 minutes)`, as `Primary (5 min)` writes it.
+ */
+function timedSteps(parts: (string | undefined)[]): {
+	steps: string[];
+	labels: (string | undefined)[];
+} {
 	const steps: string[] = [];
 	const labels: (string | undefined)[] = [];
-	// Times written after a step or for all steps become each step's `(5 min)`.
 	let untimed: number[] = [];
 	for (let index = 0; index < parts.length; index += 2) {
-		const step = parts[index]!.trim().replace(/^the\s+/i, '');
+		const step = parts[index]!.trim();
 		const per = PER_STEP.exec(step);
 		const each = per && durationIn(per[2]!) === per[2]!.trim() ? per[2]!.trim() : undefined;
 		let who = each ? (per![1] ?? '') : step;
@@ -365,11 +383,7 @@ export function rowSequence(cell: string, ordered: boolean): Level[] | undefined
 		for (const at of untimed) steps[at] = `${steps[at]} (${each})`;
 		untimed = [];
 	}
-	const names = steps.map((step) => step.replace(/\s*\([^)]*\)$/, ''));
-	if (names.length < 2) return undefined;
-	if (ordered ? !isName(names[0]!) || !names.every(nameShaped) : !names.every(isName))
-		return undefined;
-	return arrowLevels(steps, labels);
+	return { steps, labels };
 }
 
 /**
@@ -476,26 +490,46 @@ export function recogniseSequenceTables(context: Context): void {
 }
 
 /**
- * `- **Escalation:** On-call → Team lead → CTO` under a severity's heading: that severity's path.
- * The severity keeps the line too; a single name is no path.
+ * `- **Escalation:** On-call → Team lead → CTO` under a severity's heading: that severity's path
+ * (the severity keeps the line too). Under an escalation heading, a list whose every item is
+ * `**Storefront P1**: Primary → Secondary → Manager` is a path per item, titled by its label, as
+ * a table's rows would be. A single name is no path.
  */
-export function recogniseSeverityChains(context: Context): void {
+export function recogniseLabelledChains(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const severity = parseLevel(section.title.split(/\s+/)[0] ?? '');
-		if (!severity) continue;
 		for (const node of section.nodes) {
 			if (node.type !== 'list') continue;
-			for (const item of node.children) {
+			const chains = node.children.map((item) => {
 				const text = inlineText(itemSource(context.doc, item)).trim();
-				const chain = /^escalation(?:\s+(?:path|chain))?\s*:\s*(.+)$/i.exec(text);
-				const levels = chain ? rowSequence(chain[1]!, false) : undefined;
-				if (!levels) continue;
-				addPath(context, `${severity.level} escalation`, 'levels', levels, {
-					...pathSource(section),
-					start: startOf(item),
-					end: endOf(item),
-				});
+				const [, label = '', cell = ''] = /^([^:]{1,60}?)\s*:\s*(.+)$/.exec(text) ?? [];
+				// A label says it is an order as a column's header does (`Escalation path:`).
+				const levels = rowSequence(cell, ORDER_COLUMN.test(label));
+				return { item, label, levels, own: /^escalation(?:\s+(?:path|chain))?$/i.test(label) };
+			});
+			if (severity) {
+				for (const { item, levels, own } of chains) {
+					if (!levels || !own) continue;
+					addPath(context, `${severity.level} escalation`, 'levels', levels, {
+						...pathSource(section),
+						start: startOf(item),
+						end: endOf(item),
+					});
+				}
+				continue;
 			}
+			if (!escalationish(section) || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			if (chains.length < 2 || !chains.every(({ levels }) => levels)) continue;
+			const hrefs = chains.map(({ label, levels }) =>
+				addPath(
+					context,
+					label,
+					levels!.some((level) => level.after) ? 'time' : 'levels',
+					levels!,
+					pathSource(section, node)
+				)
+			);
+			claimNode(context.doc, node, hrefs[0]);
 		}
 	}
 }
@@ -871,11 +905,11 @@ function callWith(text: string, condition?: string): Omit<Level, 'id'> | undefin
 /** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
 const ARROW_LABEL = /^(?:no|if|after|when|unless|unanswered|unresolved|still)\b/i;
 /**
- * An arrow between steps, its label captured: `→`, `-->`, `=>`, and `--15m-->` or `-- no ack in 5
- * min -->` with what happens before the next step (two dashes before the label, so `On-call`
- * keeps its hyphen).
+ * An arrow between steps, its label captured: `→`, `-->`, `=>`, `⇒`, `—>`, `➡️`, and `--15m-->` or
+ * `-- no ack in 5 min -->` with what happens before the next step (two dashes before the label, so
+ * `On-call` keeps its hyphen).
  */
-const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
+const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|[-—–]+>|=+>|[→⟶⇒⟹➔➜]|➡\uFE0F?)\s*/u;
 
 /**
  * `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line, or
@@ -883,14 +917,15 @@ const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
  * engaged, as written (`v (no ACK in 15 min)` in a drawing reads the same way).
  */
 export function parseArrowChain(line: string): Level[] | undefined {
-	const parts = line.split(ARROW);
-	const steps = parts.filter((_, index) => index % 2 === 0).map((step) => step.trim());
-	const labels = parts.filter((_, index) => index % 2 === 1).map((label) => label?.trim());
+	const { steps, labels } = timedSteps(line.split(ARROW));
 	if (steps.length < 3 || steps.some((step) => !step || step.length > 60)) return undefined;
 	// `Primary -- backup -> Lead` is a dash in prose, not a label: a label says when.
-	if (labels.some((label) => label && !ARROW_LABEL.test(label) && !durationIn(label)))
+	if (labels.some((label) => label && !ARROW_LABEL.test(label.trim()) && !durationIn(label)))
 		return undefined;
-	return arrowLevels(steps, labels);
+	return arrowLevels(
+		steps,
+		labels.map((label) => label?.trim())
+	);
 }
 
 /** The levels of a chain's steps, `labels[i]` on the arrow into `steps[i + 1]`. */
@@ -2486,5 +2521,5 @@ export function recogniseEscalation(context: Context): void {
 	recogniseSeverityEscalation(context);
 	recogniseSequenceTables(context);
 	recogniseProsePaths(context);
-	recogniseSeverityChains(context);
+	recogniseLabelledChains(context);
 }
