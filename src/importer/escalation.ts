@@ -409,7 +409,7 @@ function sequencePaths(
 	section: Section,
 	table: Nodes,
 	headers: string[],
-	rows: { title: string; cells: string[]; severity?: string }[],
+	rows: { title: string; cells: string[]; severity?: string | undefined }[],
 	sequence: number
 ): string[] {
 	const hrefs: string[] = [];
