@@ -315,47 +315,117 @@ export function recogniseLevelSections(context: Context): void {
  * A person or team in a few words: `Page on-call` and `brief the regional director` say what to
  * do, not who.
  */
-const isName = (text: string): boolean =>
-	PEOPLE.test(text) &&
+/** Shaped like a name: short, no sentence, no verb first (`Open the dashboard` is a step). */
+const nameShaped = (text: string): boolean =>
 	!STEP_VERB.test(text) &&
 	!/\b(?:the|an?|to|with|for|about|into)\b/i.test(text) &&
 	!/[.!?;:]/.test(text) &&
 	text.split(/\s+/).length <= 6;
 
+const isName = (text: string): boolean => PEOPLE.test(text) && nameShaped(text);
+
 /** A column that says it holds an order of people: commas in it separate steps. */
 const ORDER_COLUMN = /escalat|path|chain|order|ladder|sequence/i;
+
+/** `…; 5 minutes per step`, `(10 min each)`: one wait for every step up to here that has none. */
+const PER_STEP =
+	/^(?:(.+?)\s*(?:[;,]\s*|\(\s*))?([^;,()]+?)\s+(?:per|for each|each)(?:\s+(?:step|tier|level|stage|hop))?\s*\)?$/i;
+/** `the fallback person for 5 minutes`: that step's wait, as `Primary (5 min)` writes it. */
+const FOR_TIME = /^(.+?)\s+for\s+([^()]+)$/i;
 
 /**
  * `On-call → Team lead → VP Eng`, `On-call > Team lead`, `On-call, then the owning team`: who is
  * engaged, in order, in one table cell, each step a person or team. Commas alone join steps only
- * in a column that says it is an order: under `Notify`, `IC, comms lead` are told at once.
+ * in a column that says it is an order (`ordered`): under `Notify`, `IC, comms lead` are told at
+ * once. A column that says so may name its steps in its own words (`EM round robin`, a person),
+ * so only its first step must read as who is paged; elsewhere every step must.
  */
-export function rowSequence(cell: string, commas: boolean): Level[] | undefined {
+export function rowSequence(cell: string, ordered: boolean): Level[] | undefined {
 	let text = cell.replace(/\s*,?\s*\b(?:and\s+)?then\s+/gi, ' → ').replace(/\s+>\s+/g, ' → ');
-	if (commas) text = text.replace(/\s*,\s*/g, ' → ');
-	const parts = text.split(ARROW);
-	const steps = parts
-		.filter((_, index) => index % 2 === 0)
-		.map((step) => step.trim().replace(/^the\s+/i, ''));
-	if (steps.length < 2 || !steps.every(isName)) return undefined;
-	return arrowLevels(
-		steps,
-		parts.filter((_, index) => index % 2 === 1)
-	);
+	if (ordered) text = text.replace(/\s*,\s*(?![^()]*\))/g, ' → ');
+	const parts = text
+		.split(ARROW)
+		.map((part, index) => (index % 2 ? part : part.trim().replace(/^the\s+/i, '')));
+	const { steps, labels } = timedSteps(parts);
+	const names = steps.map((step) => step.replace(/\s*\([^)]*\)$/, ''));
+	if (names.length < 2) return undefined;
+	if (ordered ? !isName(names[0]!) || !names.every(nameShaped) : !names.every(isName))
+		return undefined;
+	return arrowLevels(steps, labels);
 }
 
 /**
- * The column of a severity table whose rows each hold an order of people (two rows at least; the
- * others one person or nothing), or -1.
+ * A chain split at its arrows (steps at even places, arrow labels at odd) as steps and the labels
+ * of the arrows into them, a time written for all steps (`; 5 minutes per step`) or after one
+ * (`X for 5 minutes`) moved into each step's `(5 minutes)`, as `Primary (5 min)` writes it.
+ */
+function timedSteps(parts: (string | undefined)[]): {
+	steps: string[];
+	labels: (string | undefined)[];
+} {
+	const steps: string[] = [];
+	const labels: (string | undefined)[] = [];
+	let untimed: number[] = [];
+	for (let index = 0; index < parts.length; index += 2) {
+		const step = parts[index]!.trim();
+		const per = PER_STEP.exec(step);
+		const each = per && durationIn(per[2]!) === per[2]!.trim() ? per[2]!.trim() : undefined;
+		let who = each ? (per![1] ?? '') : step;
+		const wait = FOR_TIME.exec(who);
+		if (wait && durationIn(wait[2]!) === wait[2]!.trim()) who = `${wait[1]} (${wait[2]})`;
+		// `A → B, 5 min each` in an order column: the time was a step of its own.
+		if (who || !each) {
+			if (index) labels.push(parts[index - 1]);
+			if (!/\)$/.test(who)) untimed.push(steps.length);
+			steps.push(who);
+		}
+		if (!each) continue;
+		for (const at of untimed) steps[at] = `${steps[at]} (${each})`;
+		untimed = [];
+	}
+	return { steps, labels };
+}
+
+/**
+ * The column of a table whose rows each hold an order of people (two rows at least; the others
+ * one person or nothing), or -1.
  */
 function sequenceColumn(headers: string[], rows: { cells: string[] }[]): number {
 	return headers.findIndex((header, column) => {
 		if (!column) return false;
 		const cells = rows.map((row) => row.cells[column] ?? '');
-		const commas = ORDER_COLUMN.test(header);
-		const paths = cells.filter((cell) => rowSequence(cell, commas)).length;
-		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, commas) || isName(cell));
+		const ordered = ORDER_COLUMN.test(header);
+		const paths = cells.filter((cell) => rowSequence(cell, ordered)).length;
+		return paths >= 2 && cells.every((cell) => !cell || rowSequence(cell, ordered) || isName(cell));
 	});
+}
+
+/**
+ * A path per row of `table` whose `sequence` cell is an order of people, titled by the row's first
+ * cell and tied to its severity, if any; the row's other cells are its notes. The paths' links.
+ */
+function sequencePaths(
+	context: Context,
+	section: Section,
+	table: Nodes,
+	headers: string[],
+	rows: { title: string; cells: string[]; severity?: string | undefined }[],
+	sequence: number
+): string[] {
+	const hrefs: string[] = [];
+	for (const row of rows) {
+		const steps = rowSequence(row.cells[sequence] ?? '', ORDER_COLUMN.test(headers[sequence]!));
+		if (!steps) continue;
+		const { severity } = row;
+		const levels = steps.map((step) => ({ ...step, ...(severity ? { severity } : {}) }));
+		const notes = headers
+			.map((header, column) => [header, row.cells[column]] as const)
+			.filter(([, cell], column) => column > 0 && column !== sequence && cell)
+			.map(([header, cell]) => `${header}: ${cell}`);
+		const style = levels.some((level) => level.after) ? 'time' : 'levels';
+		hrefs.push(addPath(context, row.title, style, levels, pathSource(section, table), notes));
+	}
+	return hrefs;
 }
 
 /**
@@ -367,18 +437,12 @@ export function recogniseSeverityEscalation(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
 		const sequence = sequenceColumn(headers, rows);
 		if (sequence > 0) {
-			for (const row of rows) {
-				const steps = rowSequence(row.cells[sequence] ?? '', ORDER_COLUMN.test(headers[sequence]!));
-				if (!steps) continue;
-				const severity = severityRef(context, row.level.level);
-				const levels = steps.map((step) => ({ ...step, ...(severity ? { severity } : {}) }));
-				const notes = headers
-					.map((header, column) => [header, row.cells[column]] as const)
-					.filter(([, cell], column) => column > 0 && column !== sequence && cell)
-					.map(([header, cell]) => `${header}: ${cell}`);
-				const style = levels.some((level) => level.after) ? 'time' : 'levels';
-				addPath(context, row.first, style, levels, pathSource(section, table), notes);
-			}
+			const titled = rows.map((row) => ({
+				title: row.first,
+				cells: row.cells,
+				severity: severityRef(context, row.level.level),
+			}));
+			sequencePaths(context, section, table, headers, titled, sequence);
 			continue;
 		}
 		const who = headers.findIndex(
@@ -403,26 +467,69 @@ export function recogniseSeverityEscalation(context: Context): void {
 }
 
 /**
- * `- **Escalation:** On-call → Team lead → CTO` under a severity's heading: that severity's path.
- * The severity keeps the line too; a single name is no path.
+ * `Route | Escalation` over `| Engineering P2 | Primary (15 min) → Secondary (15 min) → Manager |`
+ * outside a severity table: a path per row, titled by its first cell, when every row's cell in a
+ * column that says it is an order (or any column, under an escalation heading) is one.
  */
-export function recogniseSeverityChains(context: Context): void {
+export function recogniseSequenceTables(context: Context): void {
+	const severity = new Set<Nodes>(severityTables(context).map(({ table }) => table));
+	for (const section of allSections(context.doc.outline)) {
+		for (const { node, head, body } of freeTables(context, section, 3)) {
+			if (severity.has(node)) continue;
+			const rows = body.map((cells) => ({ title: cells[0] ?? '', cells }));
+			const sequence = sequenceColumn(head, rows);
+			if (sequence <= 0 || !(escalationish(section) || ORDER_COLUMN.test(head[sequence]!)))
+				continue;
+			const ordered = ORDER_COLUMN.test(head[sequence]!);
+			if (!rows.every((row) => row.title && rowSequence(row.cells[sequence] ?? '', ordered)))
+				continue;
+			const hrefs = sequencePaths(context, section, node, head, rows, sequence);
+			claimNode(context.doc, node, hrefs[0]);
+		}
+	}
+}
+
+/**
+ * `- **Escalation:** On-call → Team lead → CTO` under a severity's heading: that severity's path
+ * (the severity keeps the line too). Under an escalation heading, a list whose every item is
+ * `**Storefront P1**: Primary → Secondary → Manager` is a path per item, titled by its label, as
+ * a table's rows would be. A single name is no path.
+ */
+export function recogniseLabelledChains(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const severity = parseLevel(section.title.split(/\s+/)[0] ?? '');
-		if (!severity) continue;
 		for (const node of section.nodes) {
 			if (node.type !== 'list') continue;
-			for (const item of node.children) {
+			const chains = node.children.map((item) => {
 				const text = inlineText(itemSource(context.doc, item)).trim();
-				const chain = /^escalation(?:\s+(?:path|chain))?\s*:\s*(.+)$/i.exec(text);
-				const levels = chain ? rowSequence(chain[1]!, false) : undefined;
-				if (!levels) continue;
-				addPath(context, `${severity.level} escalation`, 'levels', levels, {
-					...pathSource(section),
-					start: startOf(item),
-					end: endOf(item),
-				});
+				const [, label = '', cell = ''] = /^([^:]{1,60}?)\s*:\s*(.+)$/.exec(text) ?? [];
+				// A label says it is an order as a column's header does (`Escalation path:`).
+				const levels = rowSequence(cell, ORDER_COLUMN.test(label));
+				return { item, label, levels, own: /^escalation(?:\s+(?:path|chain))?$/i.test(label) };
+			});
+			if (severity) {
+				for (const { item, levels, own } of chains) {
+					if (!levels || !own) continue;
+					addPath(context, `${severity.level} escalation`, 'levels', levels, {
+						...pathSource(section),
+						start: startOf(item),
+						end: endOf(item),
+					});
+				}
+				continue;
 			}
+			if (!escalationish(section) || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+			if (chains.length < 2 || !chains.every(({ levels }) => levels)) continue;
+			const hrefs = chains.map(({ label, levels }) =>
+				addPath(
+					context,
+					label,
+					levels!.some((level) => level.after) ? 'time' : 'levels',
+					levels!,
+					pathSource(section, node)
+				)
+			);
+			claimNode(context.doc, node, hrefs[0]);
 		}
 	}
 }
@@ -798,11 +905,11 @@ function callWith(text: string, condition?: string): Omit<Level, 'id'> | undefin
 /** Words that open a label of an arrow or a drawing's line: `no ack in 5 min`, `if unresolved`. */
 const ARROW_LABEL = /^(?:no|if|after|when|unless|unanswered|unresolved|still)\b/i;
 /**
- * An arrow between steps, its label captured: `→`, `-->`, `=>`, and `--15m-->` or `-- no ack in 5
- * min -->` with what happens before the next step (two dashes before the label, so `On-call`
- * keeps its hyphen).
+ * An arrow between steps, its label captured: `→`, `-->`, `=>`, `⇒`, `—>`, `➡️`, and `--15m-->` or
+ * `-- no ack in 5 min -->` with what happens before the next step (two dashes before the label, so
+ * `On-call` keeps its hyphen).
  */
-const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
+const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|[-—–]+>|=+>|[→⟶⇒⟹➔➜]|➡\uFE0F?)\s*/u;
 
 /**
  * `SEV1 → Primary (5 min) → Secondary (5 min) → Eng Manager → CTO (phone)` on one line, or
@@ -810,14 +917,15 @@ const ARROW = /\s*(?:-{2,}\s*([^<>\-]+?)\s*-+>|-+>|=+>|→|⟶)\s*/;
  * engaged, as written (`v (no ACK in 15 min)` in a drawing reads the same way).
  */
 export function parseArrowChain(line: string): Level[] | undefined {
-	const parts = line.split(ARROW);
-	const steps = parts.filter((_, index) => index % 2 === 0).map((step) => step.trim());
-	const labels = parts.filter((_, index) => index % 2 === 1).map((label) => label?.trim());
+	const { steps, labels } = timedSteps(line.split(ARROW));
 	if (steps.length < 3 || steps.some((step) => !step || step.length > 60)) return undefined;
 	// `Primary -- backup -> Lead` is a dash in prose, not a label: a label says when.
-	if (labels.some((label) => label && !ARROW_LABEL.test(label) && !durationIn(label)))
+	if (labels.some((label) => label && !ARROW_LABEL.test(label.trim()) && !durationIn(label)))
 		return undefined;
-	return arrowLevels(steps, labels);
+	return arrowLevels(
+		steps,
+		labels.map((label) => label?.trim())
+	);
 }
 
 /** The levels of a chain's steps, `labels[i]` on the arrow into `steps[i + 1]`. */
@@ -2411,6 +2519,7 @@ export function recogniseEscalation(context: Context): void {
 	recogniseChains(context);
 	recogniseLevelSections(context);
 	recogniseSeverityEscalation(context);
+	recogniseSequenceTables(context);
 	recogniseProsePaths(context);
-	recogniseSeverityChains(context);
+	recogniseLabelledChains(context);
 }
