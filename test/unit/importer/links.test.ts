@@ -42,3 +42,100 @@ describe('link recogniser', () => {
 		expect(body).toContain('2. If the address bounced, open [the bounce list]');
 	});
 });
+
+describe('links to a part of the imported file', () => {
+	const bodyOf = (imported: ReturnType<typeof importText>['imported'], slug: string) =>
+		imported.pages.find((page) => page.slug === slug)!.body!;
+
+	it('titles a heading by its words, and follows its HTML anchor and its GitHub anchor', () => {
+		const { imported } = importText(`# Glassworks operations
+
+1. [Furnace care](#furnace)
+2. [Annealing schedule](#annealing-schedule)
+
+## <a name="furnace"></a> Furnace <code>care</code>
+
+Check the crown temperature every shift.
+
+### Relining
+
+Reline the tank every spring.
+
+## Annealing schedule
+
+Ramp the lehr down over six hours; see [relining](#relining).
+
+## Replace <part number> on the burner
+
+Order it from the supplier first.
+`);
+		const pages = imported.pages.map((page) => [page.slug, page.data.title]);
+		expect(pages).toContainEqual(['furnace-care', 'Furnace care']);
+		expect(pages).toContainEqual(['annealing-schedule', 'Annealing schedule']);
+		// Near miss: a placeholder that reads as a tag is words of the heading, kept as written.
+		expect(pages).toContainEqual([
+			'replace-part-number-on-the-burner',
+			'Replace <part number> on the burner',
+		]);
+		const overview = bodyOf(imported, 'overview');
+		expect(overview).toContain('1. [Furnace care](/demo/furnace-care/)');
+		expect(overview).toContain('2. [Annealing schedule](/demo/annealing-schedule/)');
+		// A sub-heading left in its page is linked at its anchor there.
+		expect(bodyOf(imported, 'annealing-schedule')).toContain(
+			'see [relining](/demo/furnace-care/#relining).'
+		);
+	});
+
+	it('points links to files joined into the import where their part went, and lists the rest', () => {
+		const { imported, check } = importText(`# Kiln room handbook
+
+- [Kiln Door Will Not Seal](./faults/door-seal.md)
+- [Cooling Log](cooling_log.md#night-shift)
+- [Glaze recipes](./glaze-recipes.md)
+
+# Kiln Door Will Not Seal
+
+Check the gasket for cracks, then see [Cooling Log](cooling_log.md).
+
+### Glaze recipes
+
+Only the two house glazes are fired in this kiln.
+
+# Cooling Log
+
+## Day shift
+
+Note the door temperature every hour.
+
+## Night shift
+
+Note it every two hours, and see [the gone part](#old-cooling-rules).
+`);
+		const handbook = bodyOf(imported, 'kiln-room-handbook');
+		// The file is named by the link's words or by its file name; its anchor leads inside it.
+		expect(handbook).toContain('- [Kiln Door Will Not Seal](/demo/kiln-door-will-not-seal/)');
+		expect(handbook).toContain('- [Cooling Log](/demo/cooling-log/#night-shift)');
+		// Near miss: a sub-heading named like a file is not that file; the words stay, listed.
+		expect(handbook).toMatch(/^- Glaze recipes$/m);
+		expect(bodyOf(imported, 'kiln-door-will-not-seal')).toContain(
+			'then see [Cooling Log](/demo/cooling-log/).'
+		);
+		expect(bodyOf(imported, 'cooling-log')).toContain('and see the gone part.');
+		expect(check.filter((item) => item.kind === 'link')).toEqual([
+			{
+				kind: 'link',
+				heading: 'Kiln room handbook',
+				line: 5,
+				leftAs: "the link's words without the link, in pages/kiln-room-handbook.mdx",
+				reason: 'it pointed to `./glaze-recipes.md`, a file that is not part of the import',
+			},
+			{
+				kind: 'link',
+				heading: 'Night shift',
+				line: 23,
+				leftAs: "the link's words without the link, in pages/cooling-log.mdx",
+				reason: 'it pointed to `#old-cooling-rules`, an anchor no heading of the file has',
+			},
+		]);
+	});
+});
