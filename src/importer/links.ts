@@ -220,6 +220,8 @@ export function resolveLinks(context: Context, hrefs: Map<Section, string>): voi
 	const inFile = new Map<Section, Map<string, Section>>();
 	const hrefAt = (section: Section | undefined) => (section ? hrefs.get(section) : undefined);
 	const resolve = (url: string): string | undefined => {
+		// `[ops@example.org](ops@example.org)`: an address written without its scheme.
+		if (/^[^\s/@#]+@[\w-]+(?:\.[\w-]+)+$/.test(url)) return `mailto:${url}`;
 		const target = localTarget(url);
 		if (!target) return undefined;
 		if (!target.file) return hrefAt(anchors.get(target.anchor));

@@ -95,7 +95,8 @@ Order it from the supplier first.
 
 # Kiln Door Will Not Seal
 
-Check the gasket for cracks, then see [Cooling Log](cooling_log.md).
+Check the gasket for cracks, then see [Cooling Log](cooling_log.md) or write to
+[kilns@example.org](kilns@example.org).
 
 ### Glaze recipes
 
@@ -118,7 +119,7 @@ Note it every two hours, and see [the gone part](#old-cooling-rules).
 		// Near miss: a sub-heading named like a file is not that file; the words stay, listed.
 		expect(handbook).toMatch(/^- Glaze recipes$/m);
 		expect(bodyOf(imported, 'kiln-door-will-not-seal')).toContain(
-			'then see [Cooling Log](/demo/cooling-log/).'
+			'then see [Cooling Log](/demo/cooling-log/) or write to\n[kilns@example.org](mailto:kilns@example.org).'
 		);
 		expect(bodyOf(imported, 'cooling-log')).toContain('and see the gone part.');
 		expect(check.filter((item) => item.kind === 'link')).toEqual([
@@ -132,7 +133,7 @@ Note it every two hours, and see [the gone part](#old-cooling-rules).
 			{
 				kind: 'link',
 				heading: 'Night shift',
-				line: 23,
+				line: 24,
 				leftAs: "the link's words without the link, in pages/cooling-log.mdx",
 				reason: 'it pointed to `#old-cooling-rules`, an anchor no heading of the file has',
 			},
