@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { siteUrls } from '../../../src/lib/urls.ts';
+import { serialise } from '../../../src/importer/writer.ts';
 import { importText } from './helpers.ts';
+import { fixtureNames, importFixture } from './shapes.ts';
 
 describe('link recogniser', () => {
 	it('reads status pages, health checks, docs and placeholders from tool sections', () => {
@@ -138,5 +141,24 @@ Note it every two hours, and see [the gone part](#old-cooling-rules).
 				reason: 'it pointed to `#old-cooling-rules`, an anchor no heading of the file has',
 			},
 		]);
+	});
+});
+
+describe('links the import writes into its pages', () => {
+	it('lead to a page of the site in every shape fixture (an entry renamed since is found in its list)', () => {
+		for (const name of fixtureNames()) {
+			const files = serialise('demo', importFixture(name).imported);
+			const entries = [...files.keys()].map((path) => {
+				const [, folder, file] = path.split('/') as [string, string, string?];
+				const slug = file?.replace(/\.[a-z]+$/, '');
+				if (!slug) return { collection: 'playbooks' as const, id: 'demo' };
+				const collection = folder === 'escalation' ? 'escalations' : folder;
+				return { collection: collection as 'pages', id: `demo/${slug}` };
+			});
+			const site = siteUrls(entries);
+			for (const [path, text] of files)
+				for (const [, href] of text.matchAll(/\]\((\/demo\/[^)#\s]*)/g))
+					expect(site.has(href!), `${name}: ${path} links to ${href}`).toBe(true);
+		}
 	});
 });
