@@ -1,4 +1,4 @@
-import type { Link, ListItem, Nodes } from 'mdast';
+import type { Heading, Link, ListItem, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import {
@@ -9,11 +9,14 @@ import {
 	isClaimed,
 	itemSource,
 	labelLine,
+	parseMarkdown,
 	startOf,
 	stripEmoji,
+	textOf,
+	type Doc,
 	type Section,
 } from './markdown.ts';
-import type { Context, LinkInput } from './model.ts';
+import { headingAt, type Context, type LinkInput } from './model.ts';
 
 /**
  * Links a responder opens: list items such as `**Backend Health:** https://…`, `Stripe Status:
@@ -115,6 +118,163 @@ export function recogniseLinks(context: Context): void {
 				context.links.push(link);
 				claimNode(context.doc, item, `/${context.playbook}/`);
 			}
+		});
+	}
+}
+
+/** GitHub's heading anchor: `Detection & Alert Response` → `detection--alert-response`. */
+export const githubAnchor = (text: string): string =>
+	text
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+		.replace(/\s/g, '-');
+
+/** `<a name="gotcha"></a>`, `<a id="x">`: the anchors an author put in HTML for links to a heading. */
+const anchorNames = (html: string): string[] =>
+	[...html.matchAll(/<a\s[^>]*?\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) =>
+		m[1]!.toLowerCase()
+	);
+
+/** A link that leaves the file (`https:`, `mailto:`, `//host`) or the site (`/docs/…`). */
+const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|\/|\?)/i;
+
+/** A link to a place in the file or in a file beside it, taken apart. */
+function localTarget(url: string): { file: string; anchor: string } | undefined {
+	if (!url || ELSEWHERE.test(url)) return undefined;
+	const [path, anchor = ''] = url.split('#', 2) as [string, string?];
+	let decoded = anchor;
+	try {
+		decoded = decodeURIComponent(anchor);
+	} catch {
+		// A stray `%` is read as written.
+	}
+	return { file: path.replace(/^(?:\.\/)+/, ''), anchor: decoded.toLowerCase() };
+}
+
+/**
+ * Each heading's anchors, as GitHub gives them (`known-gotchas`, a repeated heading `notes-1`) and
+ * as the author named them in HTML in or just above the heading (`<a name="gotcha"></a>`).
+ */
+function headingAnchors(doc: Doc, sections: Iterable<Section>): Map<string, Section> {
+	const above = new Map<Heading, string[]>();
+	doc.root.children.forEach((node, index) => {
+		const before = doc.root.children[index - 1];
+		if (node.type === 'heading' && before?.type === 'html')
+			above.set(node, anchorNames(before.value));
+	});
+	const anchors = new Map<string, Section>();
+	const seen = new Map<string, number>();
+	for (const section of sections) {
+		const heading = section.heading!;
+		const base = githubAnchor(textOf(heading));
+		const count = seen.get(base) ?? 0;
+		seen.set(base, count + 1);
+		const own: string[] = [];
+		visit(heading, 'html', (node) => void own.push(...anchorNames(node.value)));
+		for (const name of [count ? `${base}-${count}` : base, ...own, ...(above.get(heading) ?? [])])
+			if (!anchors.has(name)) anchors.set(name, section);
+	}
+	return anchors;
+}
+
+/**
+ * Files joined into this one, by the top-level heading each begins with: a link names its file
+ * by its words (`[Public Status Page Templates](./template-status-page.md)`) or by its file name
+ * (`severity-levels.md` for `# Severity Levels`). A file two headings could be stays unknown.
+ */
+function joinedFiles(doc: Doc): Map<string, Section> {
+	const tops = doc.outline.children;
+	const files = new Map<string, Set<Section>>();
+	if (tops.length < 2) return new Map();
+	const byAnchor = new Map(tops.map((top) => [githubAnchor(textOf(top.heading!)), top]));
+	visit(doc.root, 'link', (link: Link) => {
+		const target = localTarget(link.url);
+		if (!target?.file) return;
+		const name = target.file
+			.split('/')
+			.pop()!
+			.replace(/\.[a-z]+$/i, '');
+		for (const key of [githubAnchor(textOf(link)), githubAnchor(name.replace(/_/g, '-'))]) {
+			const top = byAnchor.get(key);
+			if (!top) continue;
+			if (!files.has(target.file)) files.set(target.file, new Set());
+			files.get(target.file)!.add(top);
+		}
+	});
+	return new Map(
+		[...files].filter(([, tops]) => tops.size === 1).map(([file, tops]) => [file, [...tops][0]!])
+	);
+}
+
+/**
+ * Links in the text to a part of the imported file (`[Alerts](#alerts)`, `[x](#gotcha)` through
+ * an `<a name>` anchor) or to a file joined into it (`[Severity levels](severity-levels.md)`) are
+ * pointed where that part went: its entry, or its page. A link to a part the import does not
+ * have keeps its words without the link, and is listed to check.
+ */
+export function resolveLinks(context: Context, hrefs: Map<Section, string>): void {
+	const { doc } = context;
+	const anchors = headingAnchors(doc, allSections(doc.outline));
+	const files = joinedFiles(doc);
+	const inFile = new Map<Section, Map<string, Section>>();
+	const hrefAt = (section: Section | undefined) => (section ? hrefs.get(section) : undefined);
+	const resolve = (url: string): string | undefined => {
+		// `[ops@example.org](ops@example.org)`: an address written without its scheme.
+		if (/^[^\s/@#]+@[\w-]+(?:\.[\w-]+)+$/.test(url)) return `mailto:${url}`;
+		const target = localTarget(url);
+		if (!target) return undefined;
+		if (!target.file) return hrefAt(anchors.get(target.anchor));
+		const top = files.get(target.file);
+		if (!top) return undefined;
+		if (!inFile.has(top)) inFile.set(top, headingAnchors(doc, [top, ...allSections(top)]));
+		// A file named right with an anchor it lacks still leads to the file's own part.
+		return hrefAt(inFile.get(top)!.get(target.anchor)) ?? hrefAt(top);
+	};
+	const unresolved = new Map<string, { where: string; count: number }>();
+	const rewrite = (body: string, where: string): string => {
+		const edits: { start: number; end: number; text: string }[] = [];
+		visit(parseMarkdown(body), 'link', (link: Link) => {
+			if (!localTarget(link.url)) return;
+			const start = startOf(link);
+			const written = body.slice(start, endOf(link));
+			const href = resolve(link.url);
+			if (href) {
+				edits.push({
+					start,
+					end: endOf(link),
+					text: `${written.slice(0, written.lastIndexOf(']('))}](${href})`,
+				});
+				return;
+			}
+			const first = link.children[0];
+			const words = first ? body.slice(startOf(first), endOf(link.children.at(-1)!)) : link.url;
+			edits.push({ start, end: endOf(link), text: words });
+			const seen = unresolved.get(link.url);
+			unresolved.set(link.url, { where: seen?.where ?? where, count: (seen?.count ?? 0) + 1 });
+		});
+		for (const { start, end, text } of edits.reverse())
+			body = body.slice(0, start) + text + body.slice(end);
+		return body;
+	};
+	for (const page of context.out.pages)
+		if (page.body) page.body = rewrite(page.body, `pages/${page.slug}.mdx`);
+	for (const scenario of context.out.scenarios)
+		if (scenario.body) scenario.body = rewrite(scenario.body, `scenarios/${scenario.slug}.mdx`);
+	for (const link of context.links) link.url = resolve(link.url) ?? link.url;
+	for (const [url, { where, count }] of unresolved) {
+		let at = doc.source.indexOf(`](${url}`);
+		if (at === -1) at = doc.source.indexOf(url);
+		const start = Math.max(at, 0);
+		context.check.push({
+			kind: 'link',
+			heading: headingAt(doc, start),
+			start,
+			end: start,
+			leftAs: `the link's words without the link, in ${where}${count > 1 ? ` and ${count - 1} more place(s)` : ''}`,
+			reason: localTarget(url)!.file
+				? `it pointed to \`${url}\`, a file that is not part of the import`
+				: `it pointed to \`${url}\`, an anchor no heading of the file has`,
 		});
 	}
 }

@@ -149,9 +149,23 @@ const SECTION_NUMBER =
 export const withoutSectionNumber = (title: string): string =>
 	title.replace(SECTION_NUMBER, '').trim() || title;
 
-/** Plain text of a node with emoji and a trailing colon removed. */
-export const plain = (node: Nodes): string =>
-	stripEmoji(toString(node)).replace(/\s*:$/, '').trim();
+/**
+ * Inline HTML that only marks words up (`<a name="gotcha"></a>`, `<code>`, `<b>`): the words
+ * between the tags are the text. Placeholders that parse as tags (`<cluster ID>`) and tags that
+ * hold no words (`<img>`, `<br>`) are not in the list, so they stay as written.
+ */
+const MARKUP_TAG =
+	/^<\/?(?:a|abbr|b|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var)(?:\s[^>]*)?>$/i;
+
+/** A node's text as a reader sees it: `toString`, without markup tags (their words kept). */
+export function textOf(node: Nodes): string {
+	if (node.type === 'html') return MARKUP_TAG.test(node.value.trim()) ? '' : node.value;
+	if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+	return toString(node);
+}
+
+/** Plain text of a node with markup tags, emoji and a trailing colon removed. */
+export const plain = (node: Nodes): string => stripEmoji(textOf(node)).replace(/\s*:$/, '').trim();
 
 export function slugify(text: string): string {
 	return (

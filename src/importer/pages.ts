@@ -12,6 +12,7 @@ import {
 	type Section,
 } from './markdown.ts';
 import { hrefOf, lineAt, takenIn, type CheckItem, type Context } from './model.ts';
+import { githubAnchor, resolveLinks } from './links.ts';
 import { relevel } from './scenarios.ts';
 
 /**
@@ -214,8 +215,7 @@ export function recognisePages(context: Context): {
 		unclassified.push({ title: unit.title, parts, page: `pages/${slug}.mdx` });
 		pageOf.set(unit.section, hrefOf(context, 'pages', slug));
 	}
-	const hrefs = addOutline(context, sections, pageOf);
-	rewriteAnchors(context, hrefs);
+	resolveLinks(context, addOutline(context, sections, pageOf));
 	return { unclassified, check: settleChecks(context, units, pageOf) };
 }
 
@@ -245,37 +245,39 @@ function settleChecks(
 	return settled.sort((a, b) => a.line - b.line);
 }
 
+/**
+ * A claim's link as the site has it: the entry it names, or, when that entry was renamed or merged
+ * since the claim, its kind's list (checklists have none).
+ */
+function madeHref(context: Context): (href: string | undefined) => string | undefined {
+	const { out, playbook } = context;
+	const made = new Set(
+		['', 'severities/', 'scenarios/', 'templates/', 'escalation/'].map((l) => `/${playbook}/${l}`)
+	);
+	const kinds = [
+		['severities', out.severities],
+		['scenarios', out.scenarios],
+		['templates', out.templates],
+		['checklists', out.checklists],
+		['pages', out.pages],
+	] as const;
+	for (const [folder, entries] of kinds)
+		for (const entry of entries) made.add(hrefOf(context, folder, entry.slug));
+	return (href) =>
+		href && made.has(href.replace(/#.*$/, ''))
+			? href
+			: /^\/[^/]+\/(?:severities|scenarios|templates)\//.exec(href ?? '')?.[0];
+}
+
 /** The list page when a section became several entries of one kind, else the first entry. */
 function listOf(hrefs: string[]): string | undefined {
 	const distinct = [...new Set(hrefs)];
-	const list = /^(\/[^/]+\/(?:severities|scenarios|templates|checklists)\/)[^/]+\/$/.exec(
+	const list = /^(\/[^/]+\/(?:severities|scenarios|templates)\/)[^/]+\/$/.exec(
 		distinct[0] ?? ''
 	)?.[1];
 	return distinct.length > 1 && list && distinct.every((href) => href.startsWith(list))
 		? list
 		: distinct[0];
-}
-
-/** GitHub's heading anchor: `Detection & Alert Response` → `detection--alert-response`. */
-export const githubAnchor = (text: string): string =>
-	text
-		.trim()
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}\s_-]/gu, '')
-		.replace(/\s/g, '-');
-
-/**
- * In-document links (`[Site Outage](#site-outage-runbook)`) point at headings that are now entries
- * or pages: each is pointed at where that heading went.
- */
-function rewriteAnchors(context: Context, hrefs: Map<string, string>) {
-	const rewrite = (body: string) =>
-		body.replace(/\]\(#([^)\s]+)\)/g, (link, anchor: string) => {
-			const href = hrefs.get(decodeURIComponent(anchor).toLowerCase());
-			return href ? `](${href})` : link;
-		});
-	for (const entry of [...context.out.pages, ...context.out.scenarios])
-		if (entry.body) entry.body = rewrite(entry.body);
 }
 
 /**
@@ -286,25 +288,42 @@ function addOutline(
 	context: Context,
 	sections: Section[],
 	pageOf: Map<Section | undefined, string>
-): Map<string, string> {
+): Map<Section, string> {
 	const { doc } = context;
 	const headings = [...allSections(doc.outline)];
-	const anchors = new Map<string, string>();
-	if (headings.length === 0) return anchors;
+	const hrefs = new Map<Section, string>();
+	if (headings.length === 0) return hrefs;
 	const top = (section: Section) =>
 		sections.find((s) => s.start <= section.start && section.end <= s.end);
+	// A sub-heading left in its page is linked at its anchor there, numbered as the page numbers it.
+	const inPage = new Map<Section, Map<string, number>>();
+	const pageAnchor = (section: Section, page: Section) => {
+		if (!inPage.has(page)) inPage.set(page, new Map());
+		const seen = inPage.get(page)!;
+		const base = githubAnchor(toString(section.heading!));
+		const count = seen.get(base) ?? 0;
+		seen.set(base, count + 1);
+		return count ? `${base}-${count}` : base;
+	};
+	const made = madeHref(context);
 	const lines = headings.map((section) => {
 		const at = section.start;
+		const page = top(section);
+		const anchor = page && page !== section ? pageAnchor(section, page) : undefined;
+		const typed = listOf(
+			doc.claims
+				.filter((c) => c.href && section.start <= c.start && c.start < section.end)
+				.sort((a, b) => a.start - b.start)
+				.flatMap((c) => made(c.href) ?? [])
+		);
+		// A sub-section whose text all became entries is found at them, not at its bare heading.
+		const whole = anchor && !hasText(leftover(doc, section.contentStart, section.end, true));
 		const href =
-			doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href ??
-			pageOf.get(top(section)) ??
-			listOf(
-				doc.claims
-					.filter((c) => c.href && section.start <= c.start && c.start < section.end)
-					.sort((a, b) => a.start - b.start)
-					.map((c) => c.href!)
-			);
-		if (href) anchors.set(githubAnchor(toString(section.heading!)), href);
+			made(doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href) ??
+			(whole ? typed : undefined) ??
+			(pageOf.has(page) ? `${pageOf.get(page)}${anchor ? `#${anchor}` : ''}` : undefined) ??
+			typed;
+		if (href) hrefs.set(section, href);
 		const indent = '  '.repeat(section.depth - 1);
 		// A heading with its own links or images keeps its Markdown; the link to its entry follows.
 		if (/\]\(|\]\[/.test(sourceOf(doc, section.heading!))) {
@@ -327,5 +346,5 @@ function addOutline(
 		},
 		body: lines.join('\n'),
 	});
-	return anchors;
+	return hrefs;
 }

@@ -67,8 +67,9 @@ export function normalise(line: string): string {
 			.replace(/\*\*|__|`/g, '')
 			.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?/, '')
 			.replace(/^\s*\d+[.)]\s+/, '')
-			// In-document anchors (`#site-outage-runbook`) point at headings that became entries.
-			.replace(/\[([^\]]*)\]\(#[^)]*\)/g, '$1')
+			// Links inside the document (`#site-outage-runbook`, `./alerts/disk-full.md`) point at
+			// the entries and pages their headings became, or are left as their words.
+			.replace(/(?<!!)\[([^\]]*)\]\((?![a-z][a-z0-9+.-]*:|\/\/)[^)]*\)/gi, '$1')
 			.replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
 			.replace(/\s+/g, ' ')
 			.replace(/\s*:$/, '')

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { siteUrls } from '../../../src/lib/urls.ts';
+import { serialise } from '../../../src/importer/writer.ts';
 import { importText } from './helpers.ts';
+import { fixtureNames, importFixture } from './shapes.ts';
 
 describe('link recogniser', () => {
 	it('reads status pages, health checks, docs and placeholders from tool sections', () => {
@@ -40,5 +43,122 @@ describe('link recogniser', () => {
 		const body = imported.pages.find((page) => page.slug !== 'source-outline')!.body;
 		expect(body).toContain('1. In [Log search](https://logs.example.com/mail) open');
 		expect(body).toContain('2. If the address bounced, open [the bounce list]');
+	});
+});
+
+describe('links to a part of the imported file', () => {
+	const bodyOf = (imported: ReturnType<typeof importText>['imported'], slug: string) =>
+		imported.pages.find((page) => page.slug === slug)!.body!;
+
+	it('titles a heading by its words, and follows its HTML anchor and its GitHub anchor', () => {
+		const { imported } = importText(`# Glassworks operations
+
+1. [Furnace care](#furnace)
+2. [Annealing schedule](#annealing-schedule)
+
+## <a name="furnace"></a> Furnace <code>care</code>
+
+Check the crown temperature every shift.
+
+### Relining
+
+Reline the tank every spring.
+
+## Annealing schedule
+
+Ramp the lehr down over six hours; see [relining](#relining).
+
+## Replace <part number> on the burner
+
+Order it from the supplier first.
+`);
+		const pages = imported.pages.map((page) => [page.slug, page.data.title]);
+		expect(pages).toContainEqual(['furnace-care', 'Furnace care']);
+		expect(pages).toContainEqual(['annealing-schedule', 'Annealing schedule']);
+		// Near miss: a placeholder that reads as a tag is words of the heading, kept as written.
+		expect(pages).toContainEqual([
+			'replace-part-number-on-the-burner',
+			'Replace <part number> on the burner',
+		]);
+		const overview = bodyOf(imported, 'overview');
+		expect(overview).toContain('1. [Furnace care](/demo/furnace-care/)');
+		expect(overview).toContain('2. [Annealing schedule](/demo/annealing-schedule/)');
+		// A sub-heading left in its page is linked at its anchor there.
+		expect(bodyOf(imported, 'annealing-schedule')).toContain(
+			'see [relining](/demo/furnace-care/#relining).'
+		);
+	});
+
+	it('points links to files joined into the import where their part went, and lists the rest', () => {
+		const { imported, check } = importText(`# Kiln room handbook
+
+- [Kiln Door Will Not Seal](./faults/door-seal.md)
+- [Cooling Log](cooling_log.md#night-shift)
+- [Glaze recipes](./glaze-recipes.md)
+
+# Kiln Door Will Not Seal
+
+Check the gasket for cracks, then see [Cooling Log](cooling_log.md) or write to
+[kilns@example.org](kilns@example.org).
+
+### Glaze recipes
+
+Only the two house glazes are fired in this kiln.
+
+# Cooling Log
+
+## Day shift
+
+Note the door temperature every hour.
+
+## Night shift
+
+Note it every two hours, and see [the gone part](#old-cooling-rules).
+`);
+		const handbook = bodyOf(imported, 'kiln-room-handbook');
+		// The file is named by the link's words or by its file name; its anchor leads inside it.
+		expect(handbook).toContain('- [Kiln Door Will Not Seal](/demo/kiln-door-will-not-seal/)');
+		expect(handbook).toContain('- [Cooling Log](/demo/cooling-log/#night-shift)');
+		// Near miss: a sub-heading named like a file is not that file; the words stay, listed.
+		expect(handbook).toMatch(/^- Glaze recipes$/m);
+		expect(bodyOf(imported, 'kiln-door-will-not-seal')).toContain(
+			'then see [Cooling Log](/demo/cooling-log/) or write to\n[kilns@example.org](mailto:kilns@example.org).'
+		);
+		expect(bodyOf(imported, 'cooling-log')).toContain('and see the gone part.');
+		expect(check.filter((item) => item.kind === 'link')).toEqual([
+			{
+				kind: 'link',
+				heading: 'Kiln room handbook',
+				line: 5,
+				leftAs: "the link's words without the link, in pages/kiln-room-handbook.mdx",
+				reason: 'it pointed to `./glaze-recipes.md`, a file that is not part of the import',
+			},
+			{
+				kind: 'link',
+				heading: 'Night shift',
+				line: 24,
+				leftAs: "the link's words without the link, in pages/cooling-log.mdx",
+				reason: 'it pointed to `#old-cooling-rules`, an anchor no heading of the file has',
+			},
+		]);
+	});
+});
+
+describe('links the import writes into its pages', () => {
+	it('lead to a page of the site in every shape fixture (an entry renamed since is found in its list)', () => {
+		for (const name of fixtureNames()) {
+			const files = serialise('demo', importFixture(name).imported);
+			const entries = [...files.keys()].map((path) => {
+				const [, folder, file] = path.split('/') as [string, string, string?];
+				const slug = file?.replace(/\.[a-z]+$/, '');
+				if (!slug) return { collection: 'playbooks' as const, id: 'demo' };
+				const collection = folder === 'escalation' ? 'escalations' : folder;
+				return { collection: collection as 'pages', id: `demo/${slug}` };
+			});
+			const site = siteUrls(entries);
+			for (const [path, text] of files)
+				for (const [, href] of text.matchAll(/\]\((\/demo\/[^)#\s]*)/g))
+					expect(site.has(href!), `${name}: ${path} links to ${href}`).toBe(true);
+		}
 	});
 });
