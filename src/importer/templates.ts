@@ -288,7 +288,108 @@ const SAY = /\b(tell|notify|post|announce|message|send|inform|page|ping|update)\
 /** A step's lead-in: its first line (`**Every hour** send the state of things to …`). */
 const firstLine = (text = ''): string => text.split('\n')[0]!;
 
+/**
+ * A status site's post written as a file (`---` / `title: …` / `date: …` / `severity: …` / `---`,
+ * then its text), as site generators publish incident and maintenance notices. The front matter
+ * says it is such a post: a title, a date, and a key for the incident's state or reach. A page's
+ * front matter (title, date, tags) is no notice.
+ */
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
+const POST_STATE_KEY =
+	/^(severity|status|state|impact|resolved\w*|affect\w*|components?|incident\w*|maintenance\w*|informational|scheduled\w*)$/i;
+const TOP_KEY = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;
+
+export function postMatter(value: string): string | undefined {
+	const matter = FRONT_MATTER.exec(value)?.[1];
+	if (matter === undefined) return undefined;
+	const keys = matter.split('\n').flatMap((line) => TOP_KEY.exec(line)?.[1] ?? []);
+	return keys.includes('title') && keys.includes('date') && keys.some((k) => POST_STATE_KEY.test(k))
+		? matter
+		: undefined;
+}
+
+/** `# Possible severity levels: down, disrupted, notice` over `severity: notice`: the key's choices. */
+const CHOICES_COMMENT = /^#[^:\n]*:\s*([\w-]+(?:\s*[,|]\s*[\w-]+)+)\s*$/;
+
+/**
+ * Front-matter lines every post of the playbook writes alike (`section: issue`, with two posts or
+ * more): the site needs them as they are. A date left to fill in or a yes/no flag is still a blank.
+ */
+function fixedPostLines(matters: string[]): Set<string> {
+	const [first, ...rest] = matters;
+	if (!first || rest.length === 0) return new Set();
+	return new Set(
+		first
+			.split('\n')
+			.map((line) => line.trim())
+			.filter((line) => {
+				const value = TOP_KEY.exec(line)?.[2]?.trim();
+				return (
+					!!value &&
+					!value.match(PLACEHOLDER_STAMP) &&
+					!/^(true|false)$/.test(value) &&
+					rest.every((matter) => matter.split('\n').some((other) => other.trim() === line))
+				);
+			})
+	);
+}
+
+/**
+ * The blanks of a post file: each front-matter value (`title: Event Title`, a list of affected
+ * services, a date written `YYYY-MM-DD HH:MM:SS UTC`) and the post's text, except values every
+ * post of the playbook writes alike (`section: issue`), which the site needs as they are. A
+ * `# Possible severity levels: down, disrupted, notice` comment above a key lists its choices.
+ */
+function postFields(body: string, fixed: Set<string>): TemplateField[] {
+	const matter = postMatter(body)!;
+	const lines = matter.split('\n');
+	const fields: TemplateField[] = [];
+	let from = body.indexOf(matter);
+	const tokenAt = (value: string, at: number) => {
+		const before = body.slice(0, at).split(value).length - 1;
+		return body.split(value).length > 2 ? `${value}#${before + 1}` : value;
+	};
+	lines.forEach((line, index) => {
+		const at = from;
+		from += line.length + 1;
+		const pair = TOP_KEY.exec(line);
+		if (!pair || fixed.has(line.trim())) return;
+		const key = pair[1]!;
+		const written = pair[2]!.trim();
+		// `affected:` over `  - publick8s`: the list is the value, one blank for all its items.
+		const items: string[] = [];
+		for (const next of lines.slice(index + 1)) {
+			if (written || !/^\s*-\s/.test(next)) break;
+			items.push(next);
+		}
+		const token = written || items.join('\n').trim();
+		if (!token) return;
+		const offset = body.indexOf(token, at + key.length);
+		const label = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+		const choices = CHOICES_COMMENT.exec(lines[index - 1]?.trim() ?? '')?.[1]?.split(/\s*[,|]\s*/);
+		const options = choices?.includes(token)
+			? choices
+			: /^(true|false)$/.test(token)
+				? ['true', 'false']
+				: undefined;
+		fields.push({
+			name: slugify(label),
+			label: label.charAt(0).toUpperCase() + label.slice(1),
+			tokens: [tokenAt(token, offset)],
+			type: options ? 'choice' : items.length > 1 ? 'multiline' : 'text',
+			...(options ? { options } : {}),
+		});
+	});
+	const text = body
+		.slice(body.indexOf(matter) + matter.length)
+		.replace(/^\n---[ \t]*/, '')
+		.trim();
+	if (text) fields.push({ name: 'text', label: 'Text', tokens: [text], type: 'multiline' });
+	return fields;
+}
+
 function isTemplate(code: CodeContext): boolean {
+	if (/^(ya?ml)?$/i.test(code.node.lang ?? '') && postMatter(code.node.value)) return true;
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
 	if (isChecklistBlock(code) || looksLikeCommand(code.node.value) || looksLikeData(code.node.value))
@@ -713,7 +814,9 @@ export function recogniseTemplates(context: Context): void {
 	recogniseFieldListPosts(context, taken);
 	/** Templates titled by their section's heading, per section: two or more share a guess. */
 	const byHeading = new Map<Section, { slug: string; start: number; end: number }[]>();
-	for (const code of codeBlocks(context)) {
+	const blocks = codeBlocks(context);
+	const fixed = fixedPostLines(blocks.flatMap((code) => postMatter(code.node.value) ?? []));
+	for (const code of blocks) {
 		if (isClaimed(context.doc, startOf(code.node), endOf(code.node)) || !isTemplate(code)) continue;
 		if (isFilledExample(code)) {
 			context.check.push({
@@ -748,7 +851,9 @@ export function recogniseTemplates(context: Context): void {
 			)
 		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
+		const post = postMatter(code.node.value) !== undefined;
 		const kind =
+			(post ? 'status-page' : undefined) ??
 			audienceOf(code.step ?? '') ??
 			kindOf(
 				`${title} ${code.label ?? ''} ${code.group ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`
@@ -765,7 +870,7 @@ export function recogniseTemplates(context: Context): void {
 		if (/slack/i.test(context_) || /slack/i.test(code.previous) || /^:[a-z_]+:/.test(body))
 			channels.add('slack');
 		if (/email/i.test(context_) || subject) channels.add('email');
-		if (/status page/i.test(context_)) channels.add('status-page');
+		if (/status page/i.test(context_) || post) channels.add('status-page');
 		// `Post to #new-incidents and the incidents@ email group`: the step names where it goes.
 		if (code.step) for (const channel of stepChannels(code.step)) channels.add(channel);
 		// `Post in #incidents:` above the block: a chat channel.
@@ -787,7 +892,9 @@ export function recogniseTemplates(context: Context): void {
 			/^(communications?|messages?|e-?mails?|templates?|notifications?)$/i.test(title.trim())
 				? subject.replace(/\[[^\]]*\]/g, '').trim()
 				: title.trim();
-		const blanks = fieldsFor(body, subject);
+		const blanks = post
+			? { fields: postFields(body, fixed), reused: [] }
+			: fieldsFor(body, subject);
 		const announced =
 			ANNOUNCES_TEMPLATE.test(code.previous) &&
 			!(
@@ -810,11 +917,12 @@ export function recogniseTemplates(context: Context): void {
 			...(file ? { file } : {}),
 			...(subject ? { subject } : {}),
 			...(code.audience ? { audience: code.audience } : {}),
-			format: /^(markdown|md)$/i.test(code.node.lang ?? '')
-				? 'markdown'
-				: channels.has('slack')
-					? 'slack'
-					: 'plain',
+			format:
+				/^(markdown|md)$/i.test(code.node.lang ?? '') || post
+					? 'markdown'
+					: channels.has('slack')
+						? 'slack'
+						: 'plain',
 			body,
 			fields: blanks.fields,
 		};
