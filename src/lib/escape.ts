@@ -61,16 +61,22 @@ const charRef = (char: string): string => `&#${char.codePointAt(0)};`;
  * A Markdown document made safe to compile as MDX without changing what it shows. Outside code,
  * `{`, `}` and `<` are backslash-escaped (MDX reads them as expressions and JSX) and a line
  * starting with `import`/`export` (ESM in MDX) starts with a character reference. Code is what
- * CommonMark makes code: fenced blocks, and code spans closed on the same line; a backslash-escaped
- * backtick opens nothing, and a backtick that closes nothing on its line is escaped so the MDX
- * parser cannot pair it with a later one either. Addresses are kept from taking an escape
- * (`ADDRESS_MARK`). Values placed in the document should already be escaped with `escapeMdxText`.
+ * CommonMark makes code: fenced blocks (in a list item too), and code spans closed on the same
+ * line; a backslash-escaped backtick opens nothing, and a backtick that closes nothing on its line
+ * is escaped so the MDX parser cannot pair it with a later one either. Addresses are kept from
+ * taking an escape (`ADDRESS_MARK`). Values placed in the document should already be escaped with `escapeMdxText`.
  */
 export function escapeMdx(markdown: string): string {
 	const out: string[] = [];
 	let fence: { char: string; length: number } | undefined;
+	// Where a list item's text starts: a fence may stand up to 3 spaces past it (`1. Run:` then `    ```sql`).
+	let itemColumn = 0;
 	for (const line of markdown.split('\n')) {
-		const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+		const indent = /^ */.exec(line)![0].length;
+		const item = /^( *)([-*+]|\d{1,9}[.)])( {1,4})\S/.exec(line);
+		if (!fence && line.trim() && indent < itemColumn) itemColumn = 0;
+		const marker = indent <= itemColumn + 3 ? /^ *(`{3,}|~{3,})(.*)$/.exec(line) : null;
+		if (!fence && item) itemColumn = item[0].length - 1;
 		if (fence) {
 			if (marker?.[1]![0] === fence.char && marker[1]!.length >= fence.length && !marker[2]!.trim())
 				fence = undefined;

@@ -179,6 +179,28 @@ describe('escapeMdx', () => {
 		);
 	});
 
+	it('leaves a fenced block inside a list item as code, and an indented fence outside one as text', async () => {
+		const markdown = [
+			'1. Find the report:',
+			'',
+			'    ```sql',
+			'    SELECT id FROM task WHERE tags = {a} AND note <> <b>;',
+			'    ```',
+			'2. Stop it.',
+			'',
+			'Then:',
+			'',
+			'    ```',
+			'    {c}',
+			'    ```',
+		].join('\n');
+		const rendered = await renderMdx(escapeMdx(markdown));
+		expect(rendered.exports).toEqual([]);
+		expect(rendered.text).toContain('SELECT id FROM task WHERE tags = {a} AND note <> <b>;');
+		expect([...rendered.elements].sort()).toEqual(['code', 'li', 'ol', 'p', 'pre']);
+		expect(rendered.text).toContain('{c}');
+	});
+
 	it('does not let an escaped backtick open a code span', () => {
 		expect(escapeMdx('see \\`{globalThis.x = 1}\\`')).toBe('see \\`\\{globalThis.x = 1\\}\\`');
 	});
