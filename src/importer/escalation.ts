@@ -2031,9 +2031,13 @@ export function recogniseEscalationShapes(context: Context): void {
 /** A section's tables of at least `rows` rows (header included) no recogniser has claimed, as text. */
 function* freeTables(context: Context, section: Section, rows: number) {
 	for (const node of section.nodes) {
-		if (node.type !== 'table' || node.children.length < rows) continue;
+		if (node.type !== 'table') continue;
 		if (isClaimed(context.doc, startOf(node), endOf(node))) continue;
-		const [head, ...body] = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+		const all = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+		// An HTML table without `<th>` comes with a blank header line: its first row is the header.
+		if (all.length > 1 && all[0]!.every((text) => !text.trim())) all.shift();
+		if (all.length < rows) continue;
+		const [head, ...body] = all;
 		yield { node, head: head!, body };
 	}
 }
@@ -2144,13 +2148,18 @@ export function recogniseEscalationTimelines(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!/escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
 		for (const { node, head, body } of freeTables(context, section, 3)) {
-			if (!/^(time|when|elapsed|after)$/i.test(head[0] ?? '')) continue;
+			// `Minutes since alert unacknowledged` over bare `0`, `5`, `10`: the header gives the unit,
+			// and what the clock counts from is the condition of every step after the first.
+			const unit = TIME_HEADER.exec((head[0] ?? '').trim());
+			if (!/^(time|when|elapsed|after)$/i.test(head[0] ?? '') && !unit) continue;
 			const action = head.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
 			const actor = head.findIndex(
 				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
 			);
+			const toColumn = head.findIndex((text, i) => i > 0 && TARGET_COLUMN.test(text.trim()));
 			// `When | Who` over `T+10m | Team lead`: with no action column, who is engaged is named.
-			const byName = action < 0 && actor > 0;
+			const byName = action < 0 && (actor > 0 || toColumn > 0);
+			const named = toColumn > 0 ? toColumn : actor;
 			if (action < 0 && !byName) continue;
 			const levels: Level[] = [];
 			const unnamed: string[] = [];
@@ -2158,16 +2167,21 @@ export function recogniseEscalationTimelines(context: Context): void {
 				const written = (cells[0] ?? '').trim();
 				// `T+15m` reads as the clock's `15 min`.
 				const stamp = clockStep([written]);
-				const time = parseDuration(written)
-					? written
-					: stamp?.clauses.length === 0
-						? stamp.after
-						: undefined;
-				const text = (cells[byName ? actor : action] ?? '').trim();
+				const time =
+					unit && /^\d+$/.test(written)
+						? `${written} ${unit[1]!.toLowerCase()}`
+						: parseDuration(written)
+							? written
+							: stamp?.clauses.length === 0
+								? stamp.after
+								: undefined;
+				const text = (cells[byName ? named : action] ?? '').trim();
 				if (!time || !text) break;
 				if (byName) {
-					if (!isName(text)) break;
-					levels.push({ id: written, who: text, after: time });
+					// A column headed `Escalation to` vouches for names the people words miss (`D/OGP`).
+					if (!(toColumn > 0 ? nameShaped(text) : isName(text))) break;
+					const since = unit?.[2] && parseDuration(time)?.minutes ? { condition: unit[2] } : {};
+					levels.push({ id: written, who: text, after: time, ...since });
 					continue;
 				}
 				const [before, target] = /(?:→|->)/.test(text)
@@ -2185,6 +2199,7 @@ export function recogniseEscalationTimelines(context: Context): void {
 				});
 			}
 			if (levels.length !== body.length || levels.length < 2) continue;
+			if (toColumn > 0 && !levels.some((level) => PEOPLE.test(level.who))) continue;
 			const source = pathSource(section, node);
 			const href = addPath(context, section.title, 'time', levels, source);
 			claimNode(context.doc, node, href);
@@ -2198,6 +2213,13 @@ export function recogniseEscalationTimelines(context: Context): void {
 		}
 	}
 }
+
+/** `Minutes since alert unacknowledged`, `Hours elapsed`: a time column whose cells are bare numbers. */
+const TIME_HEADER = /^(minutes|mins|hours|days)\b(?:\s+(?:since|after)\s+(?:the\s+)?(.+?))?$/i;
+
+/** `Escalation to`, `Escalate to`, `Notify`: the column naming who each step engages. */
+const TARGET_COLUMN =
+	/^(?:escalat\w*\s+to|(?:page|notify|call|contact|engage)s?|who is (?:paged|called|notified|engaged))$/i;
 
 /** `Backup notified`, `Manager paged`: a column saying when someone is reached. */
 const REACHED_COLUMN = /^(.+?)\s+(?:notified|paged|contacted|called|alerted|engaged)$/i;
