@@ -59,6 +59,13 @@ const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 const HANDS_OVER_MESSAGE =
 	/\b(message|template|announcement|wording|form of words)\b[^.!?]*\b(below|following|as follows|this format|like this)\b|\b(below|following)\s+(message|template|text|wording|format)\b/i;
 /**
+ * Prose right above a block that says what a message holds, the block then written as the message:
+ * `Initial comms should include:`, `Each update must contain:`.
+ */
+const HOLDS = /\s+(?:should|must)\s+(?:include|contain|read|look like)$/i;
+const SAYS_WHAT_IT_HOLDS =
+	/\b(comms|communications?|messages?|(?:e-?)?mails?|updates?|announcements?|notices?|notifications?|sitreps?)\s+(?:should|must)\s+(?:include|contain|read|look like)\s*:\s*$/i;
+/**
  * Prose above a block that calls it code to run or paste into a tool: `use the following query`,
  * `this log filter:`, `the MQL queries below`. Its brackets and `${NAME}` are the tool's syntax.
  */
@@ -144,7 +151,8 @@ export function codeBlocks(context: Context): CodeContext[] {
 			const lines = context.doc.source.slice(startOf(previous), endOf(previous)).split('\n');
 			const last = labelLine(lines[lines.length - 1]!);
 			if (last && !last.value) {
-				label = last.label;
+				// `Initial comms should include:` names the message by its first words.
+				label = last.label.replace(HOLDS, '');
 				// In a list item the label is the item's own text; it stays, with the link after it.
 				if (lines.length === 1 && parent.type !== 'listItem') labelNode = previous;
 			}
@@ -415,7 +423,7 @@ function isTemplate(code: CodeContext): boolean {
 	if (standardStatusWords(code)) return true;
 	if (code.inStep && (SAY.test(code.label ?? '') || SAY.test(firstLine(code.step))) && blanks)
 		return true;
-	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
+	if (ANNOUNCES_TEMPLATE.test(code.previous) || SAYS_WHAT_IT_HOLDS.test(lead)) return true;
 	if (blanks && HANDS_OVER_MESSAGE.test(code.previous)) return true;
 	// `#### Customer Communication` over a message with no blank: safe to copy only when it
 	// states no fact (no number, time or count) and reads as sentences.
