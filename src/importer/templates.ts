@@ -59,6 +59,13 @@ const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 const HANDS_OVER_MESSAGE =
 	/\b(message|template|announcement|wording|form of words)\b[^.!?]*\b(below|following|as follows|this format|like this)\b|\b(below|following)\s+(message|template|text|wording|format)\b/i;
 /**
+ * Prose right above a block that says what a message holds, the block then written as the message:
+ * `Initial comms should include:`, `Each update must contain:`.
+ */
+const HOLDS = /\s+(?:should|must)\s+(?:include|contain|read|look like)$/i;
+const SAYS_WHAT_IT_HOLDS =
+	/\b(comms|communications?|messages?|(?:e-?)?mails?|updates?|announcements?|notices?|notifications?|sitreps?)\s+(?:should|must)\s+(?:include|contain|read|look like)\s*:\s*$/i;
+/**
  * Prose above a block that calls it code to run or paste into a tool: `use the following query`,
  * `this log filter:`, `the MQL queries below`. Its brackets and `${NAME}` are the tool's syntax.
  */
@@ -144,7 +151,8 @@ export function codeBlocks(context: Context): CodeContext[] {
 			const lines = context.doc.source.slice(startOf(previous), endOf(previous)).split('\n');
 			const last = labelLine(lines[lines.length - 1]!);
 			if (last && !last.value) {
-				label = last.label;
+				// `Initial comms should include:` names the message by its first words.
+				label = last.label.replace(HOLDS, '');
 				// In a list item the label is the item's own text; it stays, with the link after it.
 				if (lines.length === 1 && parent.type !== 'listItem') labelNode = previous;
 			}
@@ -415,7 +423,7 @@ function isTemplate(code: CodeContext): boolean {
 	if (standardStatusWords(code)) return true;
 	if (code.inStep && (SAY.test(code.label ?? '') || SAY.test(firstLine(code.step))) && blanks)
 		return true;
-	if (ANNOUNCES_TEMPLATE.test(code.previous)) return true;
+	if (ANNOUNCES_TEMPLATE.test(code.previous) || SAYS_WHAT_IT_HOLDS.test(lead)) return true;
 	if (blanks && HANDS_OVER_MESSAGE.test(code.previous)) return true;
 	// `#### Customer Communication` over a message with no blank: safe to copy only when it
 	// states no fact (no number, time or count) and reads as sentences.
@@ -547,13 +555,21 @@ export function fieldFor(
 			.replace(/^[{$]|\}$/g, '')
 			.replace(/^[[<]|[\]>]$/g, '')
 			.replace(/[_]+/g, ' ')
+			.replace(/\*\*?([^*]+)\*\*?/g, '$1')
 			.trim() || token;
 	const slug = slugify(label);
 	const name = /^[a-z]/.test(slug) ? slug : `field-${slug}`;
-	const options = label.split(/[/|]/).map((o) => o.trim());
+	const options = label.split(/[/|,]/).map((o) => o.trim());
 	const base = { name, label: label.charAt(0).toUpperCase() + label.slice(1) };
-	// `<Outage|Partial Outage|Security Incident>`: a bar lists the words to choose from.
-	if (/^<[^|>]+(\|[^|>]+)+>$/.test(token)) return { ...base, type: 'choice', options };
+	// `<Outage|Partial Outage|Security Incident>`: a bar lists the words to choose from; so do three
+	// single words or more in a comma list (`[Low, Medium, High, **Critical**]`).
+	if (
+		/^<[^|>]+(\|[^|>]+)+>$/.test(token) ||
+		(/^\[[^\]]*,[^\]]*\]$/.test(token) &&
+			options.length >= 3 &&
+			options.every((o) => /^[A-Za-z]+$/.test(o)))
+	)
+		return { ...base, type: 'choice', options };
 	if (options.length > 1 && options.every((o) => STATUS_WORDS.test(o)))
 		return { ...base, type: 'status', derive: 'status' };
 	if (
@@ -577,12 +593,13 @@ export function fieldFor(
 }
 
 /**
- * Blank styles beyond the site's own: `{service}`, `$ETA`, `___`, `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
+ * Blank styles beyond the site's own: `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
+ * italics after `$CVEID_`), `___`, `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
  * a one-word `<time>` and words in angle brackets (`<Site name>`, `<Outage|Partial Outage>`) —
  * unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9_]+\b|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 const HTML_TAGS = new Set(
 	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
 		' '
@@ -773,11 +790,21 @@ const JOINED_BLANK =
  * (`[case-id] {system} is down` → `case-id system is down`).
  */
 export function plainTitle(title: string): string {
-	const text = inlineText(title).replace(/`([^`]*)`/g, '$1');
+	const text = inlineText(pageTitle(title)).replace(/`([^`]*)`/g, '$1');
 	let plain = text.replace(JOINED_BLANK, '').trim() || text;
 	for (const token of blankTokens(plain))
 		plain = plain.replaceAll(token, token.replace(/^(?:\{\{\s*|[[{<$])|(?:\s*\}\}|[\]}>])$/g, ''));
 	return plain.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The title a heading read from a page's front matter gives (`title: Tech:Guides/Outage Notice`,
+ * underlined by the block's closing `---` when pages are joined into one file): the value, and of a
+ * wiki sub-page path its last part (`Outage Notice`). Any other heading is returned as it is.
+ */
+function pageTitle(heading: string): string {
+	const value = /^title:\s*(.+)$/i.exec(heading.trim())?.[1]?.replace(/^(["'])(.*)\1$/, '$2');
+	return value ? value.replace(/^[A-Z][\w -]*:(?:[^/\n]*\/)+/, '').trim() || value : heading;
 }
 
 /** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
@@ -1001,6 +1028,9 @@ export function recogniseTemplates(context: Context): void {
 const MESSAGES_PARENT =
 	/templates?\b|messages?\b|\bcomms\b|communications?\b|notices\b|notifications\b|announcements\b/i;
 
+/** `Template C: Website Banner`, `Template 2 - Leadership`: a heading naming one of a set, not the set. */
+const ONE_TEMPLATE = /^template\s+(?:[A-Z]|\d{1,2})\s*[:.)–—-]/i;
+
 /** Whether any of `start`–`end` already became an entry. */
 const touched = (context: Context, start: number, end: number): boolean =>
 	context.doc.claims.some((c) => c.start < end && start < c.end);
@@ -1134,6 +1164,15 @@ function postedToStatusSite(context: Context, section: Section): boolean {
 	return STATUS_SITE.test(inlineText(intro));
 }
 
+/**
+ * A heading asking a question beside sibling headings that ask others (`## What is happening?`,
+ * `## When?`, `## Do I need to do anything?`): the parts of one notice answered in turn, or an FAQ
+ * — no part is a message by itself.
+ */
+const askedInTurn = (section: Section): boolean =>
+	/\?\s*$/.test(section.title) &&
+	section.parent!.children.filter((part) => /\?\s*$/.test(part.title)).length >= 2;
+
 /** A heading about writing messages, not one's name: `Writing updates`, `Tips`, `Tone`. */
 const ABOUT_MESSAGES =
 	/^(?:writing|sending|posting|drafting|how|tips|guidelines|rules|about|tone|style)\b/i;
@@ -1162,6 +1201,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const nodes = section.nodes.filter((node) => endOf(node) <= cut);
 		if (nodes.length === 0 || touched(context, section.start, section.end)) continue;
 		if (!nodes.every((node) => ['paragraph', 'list', 'blockquote'].includes(node.type))) continue;
+		if (askedInTurn(section)) continue;
 		const firstLines = sourceOf(context.doc, nodes[0]!).split('\n');
 		const subjectLine =
 			nodes[0]!.type === 'paragraph' ? labelLine(firstLines[0]!, true) : undefined;
@@ -1169,7 +1209,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			subjectLine && SUBJECT_LABEL.test(subjectLine.label) && subjectLine.value
 				? inlineText(subjectLine.value)
 				: undefined;
-		const inMessages = messagesAbove(section) && !MESSAGES_PARENT.test(section.title);
+		const inMessages =
+			messagesAbove(section) &&
+			(!MESSAGES_PARENT.test(section.title) || ONE_TEMPLATE.test(unnumbered(section.title)));
 		const posts = inMessages ? labelledPosts(context, nodes) : undefined;
 		if (posts) {
 			addPosts(context, taken, section, posts);
@@ -1239,7 +1281,8 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			bodyNodes.every((node) => node.type === 'paragraph') &&
 			SENDER_VOICE.test(body) &&
 			!/\d/.test(body) &&
-			body.split(/\n\s*\n/).every((text) => /[.!]\s*$/.test(text.trim()));
+			// A sentence ends at its mark, or just after it when the words are quoted (`… assistance."`).
+			body.split(/\n\s*\n/).every((text) => /[.!]["'”’]?\s*$/.test(text.trim()));
 		if (
 			!body ||
 			(!sent &&
@@ -2035,7 +2078,9 @@ function recognisePromptDocuments(context: Context, taken: Set<string>): void {
 			const parts = following
 				? followingPrompts(context, section)
 				: promptDescendants(context, section);
-			const end = parts.at(-1)?.end ?? section.end;
+			// Under a form's heading, its last parts (a timeline of dates to fill, a closing line)
+			// are the form's too, prompts or not.
+			const end = following ? (parts.at(-1)?.end ?? section.end) : section.end;
 			if (parts.length < 3 || touched(context, section.start, end)) continue;
 			addPromptDocument(context, taken, section, heading, parts.length, end);
 		}
@@ -2059,12 +2104,24 @@ const RECORD_WORDS = /\b(disclosure|record|log|notes|write-?up|form)\b/i;
  */
 function promptDescendants(context: Context, section: Section): Section[] {
 	const title = section.title;
-	if (!JOINED_BLANK.test(title) && !RECORD_WORDS.test(title) && !REPORT_WORDS.test(title))
+	// A notice (`# Embargoed Notification`) opens with its own words to send, holding a blank
+	// (`… discovered in $PROJECT.`), before its parts to write.
+	const notice =
+		NOTICE_HEADING.test(title) &&
+		section.nodes.length > 0 &&
+		section.nodes.every((node) => node.type === 'paragraph') &&
+		blankTokens(section.nodes.map((node) => sourceOf(context.doc, node)).join('\n')).length > 0;
+	if (
+		!notice &&
+		!JOINED_BLANK.test(title) &&
+		!RECORD_WORDS.test(title) &&
+		!REPORT_WORDS.test(title)
+	)
 		return [];
 	const written = [...allSections(section)].filter((part) => part.nodes.length > 0);
 	const parts = written.filter((part) => isPromptPart(context, part));
 	const opens =
-		section.nodes.every((node) => isPrompt(context, node)) &&
+		(notice || section.nodes.every((node) => isPrompt(context, node))) &&
 		!!written[0] &&
 		parts[0] === written[0];
 	return opens && parts.length * 4 >= written.length * 3 ? parts : [];
