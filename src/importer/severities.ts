@@ -561,13 +561,15 @@ function numberedLevel(section: Section): Level | undefined {
 		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
 		.filter(Boolean);
 	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
-	return { ...numberLevel(parent.title, match[1]!), name: titleWord(match[2]!) };
+	return { ...numberLevel(match[1]!), name: titleWord(match[2]!) };
 }
 
-/** A bare number as a level: the words above it say which scale (`Priorities` → P1, otherwise SEV1). */
-function numberLevel(scale: string, number: string): Level {
-	const prefix = /priorit/i.test(scale) && !/severit/i.test(scale) ? 'P' : 'SEV';
-	return { level: `${prefix}${number}`, rank: Number(number), rest: '' };
+/**
+ * A bare number as a level (`1 - High Severity`, a `1` cell under `Severity`): the level is the
+ * number as written; a `SEV` or `P` in front would be a prefix the source never uses.
+ */
+function numberLevel(number: string): Level {
+	return { level: number, rank: Number(number), rest: '' };
 }
 
 /** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
@@ -1123,7 +1125,7 @@ export function severityTables(
 			const rows = body.map((cells, index) => ({
 				level:
 					parseLevel(cells[0] ?? '', wordRows) ??
-					(numbered ? numberLevel(head![0]!, cells[0]!) : undefined) ??
+					(numbered ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
 				first: cells[0] ?? '',
 				cells,
@@ -1707,7 +1709,7 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 		leads.every((lead, index) => lead === String(index + Number(leads[0]))) &&
 		/^[01]$/.test(leads[0]!);
 	const levels = leads.map((lead) =>
-		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(scale, lead) : undefined)) : undefined
+		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(lead) : undefined)) : undefined
 	);
 	if (!levels.every(Boolean)) return;
 	if (new Set(levels.map((level) => level!.level)).size < levels.length) return;

@@ -87,8 +87,8 @@ Rate each report by its severity:
 | 2 | 8h |
 `);
 		expect(counted.map((s) => [s.level, s.targets, s.definition])).toEqual([
-			['SEV1', { response: '1h' }, 'Billing data lost'],
-			['SEV2', { response: '8h' }, 'Invoices late'],
+			['1', { response: '1h' }, 'Billing data lost'],
+			['2', { response: '8h' }, 'Invoices late'],
 		]);
 		// Bare numbers under a heading that names no severity are tiers, not levels.
 		expect(severities(`## Tiers\n- 1: core\n- 2: edge\n`)).toEqual([]);
