@@ -152,6 +152,9 @@ const initials = (text: string): string =>
 		.map((word) => word.charAt(0).toUpperCase())
 		.join('');
 
+/** The class noun after a level word (`CRITICAL Alerts`), which names nothing. */
+const CLASS_NOUN = /^(alerts?|incidents?|issues?|events?)$/i;
+
 /** `Critical (Complete Outage)` → name `Critical`, label `Complete Outage`. */
 function nameAndLabel(level: Level): { name: string; label?: string | undefined } {
 	if (level.name) return { name: level.name };
@@ -163,7 +166,7 @@ function nameAndLabel(level: Level): { name: string; label?: string | undefined 
 	// the level, and picking one would drop the other.
 	if (paren) return { name: paren[2]! };
 	// `CRITICAL Alerts`, `High severity`: the class noun after a level word names nothing.
-	if (/^(alerts?|incidents?|issues?|events?|severity|priority)$/i.test(level.rest))
+	if (CLASS_NOUN.test(level.rest) || /^(severity|priority)$/i.test(level.rest))
 		return { name: level.level };
 	// `S2 - High Severity`: the scale's noun after a level word is no part of its name (`Minor
 	// Issue`, `Critical Outage` are the team's own names and stay whole).
@@ -459,9 +462,12 @@ function partItems(context: Context, part: Part): string[] | undefined {
 	return undefined;
 }
 
-/** A paragraph ending `Examples include:` introduces the examples; the text before it defines. */
+/**
+ * A paragraph ending `Examples include:` (or `such as one of the following:`) introduces the
+ * examples; the text before it defines.
+ */
 const EXAMPLES_LEAD =
-	/^(.*?)\s*\b(?:examples?(?: of (?:this|these|such incidents))?(?: include| are)?|for example|such as):$/i;
+	/^(.*?)[\s,]*\b(?:examples?(?: of (?:this|these|such incidents))?(?: include| are)?|for example|such as(?: (?:one|any) of the following)?|(?:[a-z]+ (?:by|as|in) )?(?:one|any) of the following):$/i;
 
 /**
  * Text under a severity heading before its first label: prose is the definition, and a list of
@@ -555,13 +561,15 @@ function numberedLevel(section: Section): Level | undefined {
 		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
 		.filter(Boolean);
 	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
-	return { ...numberLevel(parent.title, match[1]!), name: titleWord(match[2]!) };
+	return { ...numberLevel(match[1]!), name: titleWord(match[2]!) };
 }
 
-/** A bare number as a level: the words above it say which scale (`Priorities` → P1, otherwise SEV1). */
-function numberLevel(scale: string, number: string): Level {
-	const prefix = /priorit/i.test(scale) && !/severit/i.test(scale) ? 'P' : 'SEV';
-	return { level: `${prefix}${number}`, rank: Number(number), rest: '' };
+/**
+ * A bare number as a level (`1 - High Severity`, a `1` cell under `Severity`): the level is the
+ * number as written; a `SEV` or `P` in front would be a prefix the source never uses.
+ */
+function numberLevel(number: string): Level {
+	return { level: number, rank: Number(number), rest: '' };
 }
 
 /** `Response: Immediate, Resolution: 4 hours`: every piece a timed target, or undefined. */
@@ -590,11 +598,26 @@ function isSeveritySection(section: Section): Level | undefined {
 function ladderWord(section: Section): Level | undefined {
 	const parent = section.parent;
 	const title = stripEmoji(section.title).trim();
-	if (!parent || !SEVERITY_PARENT.test(parent.title) || !NAME_WORD.test(title)) return undefined;
+	if (!parent || !SEVERITY_PARENT.test(parent.title)) return undefined;
 	const siblings = parent.children.map((sibling) => parseLevel(sibling.title, true));
+	const levels = siblings.filter(Boolean) as Level[];
 	const before = siblings.slice(0, parent.children.indexOf(section)).filter(Boolean).at(-1);
-	if (siblings.filter(Boolean).length < 2 || !before) return undefined;
-	const name = titleWord(title);
+	if (levels.length < 2 || !before) return undefined;
+	// `Error Alerts` between `Critical Alerts` and `Warning Alerts`: one word with the class noun
+	// every level heading beside it ends in is a rung of the same ladder, whatever the word, when
+	// it sits inside the ladder (`Muting Alerts` after the last level is about something else).
+	const nouns = new Set(levels.map((level) => level.rest.toLowerCase()));
+	const [noun] = nouns.size === 1 ? [...nouns] : [];
+	const inside = siblings.slice(parent.children.indexOf(section) + 1).some(Boolean);
+	const classed =
+		noun && inside && CLASS_NOUN.test(noun) ? /^([A-Za-z]+)\s+(\S+)$/.exec(title) : null;
+	const word = NAME_WORD.test(title)
+		? title
+		: classed && classed[2]!.toLowerCase() === noun
+			? classed[1]!
+			: undefined;
+	if (!word) return undefined;
+	const name = titleWord(word);
 	// `Very high`: a level is one token.
 	return { level: name.replace(/\s+/g, '-'), rank: before.rank + 1, rest: '', name };
 }
@@ -1102,7 +1125,7 @@ export function severityTables(
 			const rows = body.map((cells, index) => ({
 				level:
 					parseLevel(cells[0] ?? '', wordRows) ??
-					(numbered ? numberLevel(head![0]!, cells[0]!) : undefined) ??
+					(numbered ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
 				first: cells[0] ?? '',
 				cells,
@@ -1323,6 +1346,9 @@ export function recogniseSeverityTables(context: Context): void {
 	}
 }
 
+/** An inline HTML anchor tag, opening (`<a name="x">`, `<a id="x">`) or closing. */
+const ANCHOR = /^<(?:a\s+(?:name|id)=["'][^"']*["']\s*|\/a)>$/i;
+
 /**
  * An item's level and the rest of its first line: a bold lead (`**SEV1**: Full outage`), or plain
  * text before a colon or a spaced dash that is a level and nothing more (`SEV1: Full outage`,
@@ -1332,10 +1358,15 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 	const first = item.children[0];
 	if (first?.type !== 'paragraph') return undefined;
 	const text = inlineText(sourceOf(context.doc, first));
-	const strong = first.children[0];
+	// `<a name="critical">**Critical**</a> Severity.`: an anchor around the bold lead is a link
+	// target, not text; the scale's noun after the level names nothing.
+	const strong = first.children.find((node) => !(node.type === 'html' && ANCHOR.test(node.value)));
 	if (strong?.type === 'strong') {
 		const lead = toString(strong);
-		return { lead, rest: text.slice(text.indexOf(lead) + lead.length).replace(/^[\s:–—-]+/, '') };
+		const rest = text
+			.slice(text.indexOf(lead) + lead.length)
+			.replace(/^(?:<\/a>)?[\s:–—-]*(?:(?:severity|priority)(?:[.:]|\s+[-–—])\s*)?/i, '');
+		return { lead, rest };
 	}
 	const plain = /^([^:]{1,20}?)(?::|\s+[-–—])\s+(.+)$/.exec(text);
 	const level = plain ? parseLevel(plain[1]!, true) : undefined;
@@ -1678,7 +1709,7 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 		leads.every((lead, index) => lead === String(index + Number(leads[0]))) &&
 		/^[01]$/.test(leads[0]!);
 	const levels = leads.map((lead) =>
-		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(scale, lead) : undefined)) : undefined
+		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(lead) : undefined)) : undefined
 	);
 	if (!levels.every(Boolean)) return;
 	if (new Set(levels.map((level) => level!.level)).size < levels.length) return;

@@ -17,6 +17,37 @@ describe('severity recogniser', () => {
 		]);
 	});
 
+	it('reads a bold level inside an HTML anchor, dropping the scale noun after it', () => {
+		const found = severities(`## Issue severity
+- <a name="high">**High**</a> Severity. Mail can be read by anyone.
+- <a name="low">**Low**</a> Severity. Only a signed-in attacker can read it.
+`);
+		expect(found.map((s) => [s.level, s.definition])).toEqual([
+			['High', 'Mail can be read by anyone.'],
+			['Low', 'Only a signed-in attacker can read it.'],
+		]);
+	});
+
+	it('reads a class heading inside a ladder of alert classes, and "one of the following" as examples', () => {
+		const found = severities(`## Alert priorities
+### Critical Alerts
+Nobody can sign in, such as one of the following:
+1. Password sign-in fails
+### Error Alerts
+Part of the site fails, shown by one of the following:
+1. Uploads fail
+### Warning Alerts
+A limit is near.
+### Muting Alerts
+Muting needs a ticket.
+`);
+		expect(found.map((s) => [s.level, s.rank, s.definition, s.examples])).toEqual([
+			['Critical', 0, ['Nobody can sign in'], ['Password sign-in fails']],
+			['Error', 1, ['Part of the site fails'], ['Uploads fail']],
+			['Warning', 2, ['A limit is near.'], undefined],
+		]);
+	});
+
 	it('reads a top-level list led by a severity line as the ladder, and levels keyed in a step', () => {
 		const rated = severities(`## Handling
 Rate each report by its severity:
@@ -56,8 +87,8 @@ Rate each report by its severity:
 | 2 | 8h |
 `);
 		expect(counted.map((s) => [s.level, s.targets, s.definition])).toEqual([
-			['SEV1', { response: '1h' }, 'Billing data lost'],
-			['SEV2', { response: '8h' }, 'Invoices late'],
+			['1', { response: '1h' }, 'Billing data lost'],
+			['2', { response: '8h' }, 'Invoices late'],
 		]);
 		// Bare numbers under a heading that names no severity are tiers, not levels.
 		expect(severities(`## Tiers\n- 1: core\n- 2: edge\n`)).toEqual([]);
