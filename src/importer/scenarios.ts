@@ -640,6 +640,32 @@ function recoverySection(section: Section): boolean {
 	);
 }
 
+/**
+ * `## Handling compromises` over `### Servers`, `### Redis`: the heading names what goes wrong, and
+ * each section under it is a part it can happen to, with what to do then. A part told only as a
+ * risk (no list, nothing anyone should or must do) holds no response.
+ */
+const HANDLES_TROUBLE =
+	/^(?:handling|responding to|dealing with|recovering from)\s+(?:(?:a|an|the)\s+)?(?:compromises?|breach(?:es)?|outages?|failures?)$/i;
+const INSTRUCTS = /\b(?:should|must|needs? to)\s+(?:(?:then|also|immediately|be|\w+ly)\s+)*[a-z]+/i;
+function handledPart(doc: Doc, section: Section): boolean {
+	const title = stepName(stripEmoji(section.title));
+	return (
+		!!section.parent &&
+		HANDLES_TROUBLE.test(stepName(stripEmoji(section.parent.title))) &&
+		section.parent.children.length >= 2 &&
+		title.split(/\s+/).length <= 5 &&
+		!isQuestion(title) &&
+		!/\?\s*$/.test(title) &&
+		!isRunbookStep(section.title) &&
+		!inCommunication(section) &&
+		(hasSteps(doc, section) ||
+			section.nodes.some(
+				(node) => node.type === 'paragraph' && INSTRUCTS.test(inlineText(sourceOf(doc, node)))
+			))
+	);
+}
+
 /** `Handling` in `Handling downtime - StatusCake`: the verb a heading investigating something starts with. */
 const verbOf = (title: string): string | undefined => {
 	const text = stepName(title);
@@ -1121,7 +1147,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		(hasSteps(doc, section) || proseFix(doc, section))
 	)
 		return true;
-	if (nestedIssue(doc, section) || recoverySection(section)) return true;
+	if (nestedIssue(doc, section) || recoverySection(section) || handledPart(doc, section))
+		return true;
 	if (handlerOf(section) && section.nodes.length > 0) return true;
 	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
@@ -1191,7 +1218,15 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 			!ABOUT_A_RUNBOOK.test(stripEmoji(section.title)) &&
 			!isQuestion(section.title) &&
 			!RESPONDER_ACTION.test(stepName(section.title)) &&
-			!escalationCondition(stepName(section.title))
+			!escalationCondition(stepName(section.title)) &&
+			// `### Incident response runbook` over one paragraph on what runbooks are: prose about
+			// runbooks, with no steps, table or parts of one.
+			!(
+				/\b(?:runbook|playbook)$/i.test(section.title) &&
+				section.children.length === 0 &&
+				section.nodes.every((node) => node.type === 'paragraph') &&
+				partsOf(doc, section).every((part) => !part.label)
+			)
 		);
 	const parent = section.parent;
 	// The document's own title ("Incident Response Playbook") is not a group of scenarios.
@@ -1575,6 +1610,15 @@ function leadDescription(context: Context, section: Section): string[] | undefin
 	return lead.map((node) => inlineText(sourceOf(context.doc, node)));
 }
 
+/** A runbook's `## Summary` under its alert or situation says what is seen when it applies. */
+const SUMMARY = /^summary$/i;
+/** `If X is slow …`, `When the queue backs up …`, `This runbook … should be followed when …`. */
+const APPLIES_WHEN =
+	/^(?:this|these|the following)\s+(?:runbook|playbook|procedure|guide|page|document|section|steps?)\b.*\b(?:when|whenever|if|in case)\s+\S/i;
+const whenItApplies = (text: string): boolean =>
+	!escalationCondition(text) &&
+	(CONDITIONAL.test(text) || /^when\s+\S/i.test(text) || APPLIES_WHEN.test(text));
+
 /** The severity a scenario inherits from a heading such as `Critical Incidents (P0)`. */
 function inheritedSeverity(context: Context, section: Section): string | undefined {
 	for (let at = section.parent; at; at = at.parent) {
@@ -1610,11 +1654,16 @@ export function recogniseScenarios(context: Context): void {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
 			} else if (
 				(SYMPTOMS.test(part.label) ||
+					SUMMARY.test(part.label) ||
 					(keyed.has(part) && (KEY_SYMPTOM.test(part.label) || TROUBLE_COLUMN.test(part.label)))) &&
 				(items ?? proseOf(context, part))
 			) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
-				if (/^(detect|detection|meaning|what it means|what (this|the) alert means)$/.test(label))
+				if (
+					/^(detect|detection|meaning|what it means|what (this|the) alert means|summary)$/.test(
+						label
+					)
+				)
 					body.push(partBody(context, part));
 				// `PodDisruptionBudget`, `RunStrategy` in what an alert means are the objects it is
 				// about; a name saying what is wrong (`NodeDiskFull`, `WebhookReplayAttack`) or
@@ -1717,6 +1766,14 @@ export function recogniseScenarios(context: Context): void {
 				ALERT_PREFIX.test(heading))
 		)
 			data.symptoms = described;
+		// `If pushes are not appearing:` or `This runbook is followed when …` opening the steps says
+		// when the runbook applies: what is seen. It stays in the body too.
+		// One ending `… the job stops with:` over a sample is cut short: the sample is the symptom.
+		const opening = described?.[0];
+		const cut =
+			/:\s*$/.test(opening ?? '') && section.nodes[described?.length ?? 0]?.type !== 'list';
+		if (!data.symptoms?.length && opening && !cut && whenItApplies(opening))
+			data.symptoms = [opening.replace(/\s*:\s*$/, '')];
 		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
 		const seen = overviewOf(context.doc, section).filter((part) =>
 			/^(incident|situation|trigger|symptoms?|what happened)$/i.test(part.label)
@@ -1971,10 +2028,51 @@ function recogniseBlockScenarios(context: Context): void {
 				(isSituation(label.label) || namesRunbook(label.label)) && !inCommunication(section);
 			const steps = next.type === 'code' ? troubled(label.label) : next.ordered;
 			if ((!situation && !(group && steps)) || (next.type === 'list' && linksOnly([next]))) return;
+			// `**If a fix is possible:**` beside `**If a fix is not possible:**`: the two ways one
+			// procedure goes on, not a situation each.
+			const branch = complementOf(doc, section, node, label.label);
+			if (branch) {
+				context.check.push({
+					kind: 'scenario',
+					heading: label.label,
+					start: startOf(node),
+					end: endOf(next),
+					reason: `it and \`${branch}\` are the two branches of one procedure, not situations of their own`,
+				});
+				return;
+			}
 			const title = scenarioTitle(label.label) || label.label;
 			add(title, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
 	}
+}
+
+/** A condition with its negation taken out: `a fix is not possible` reads `a fix is possible`. */
+const unnegated = (text: string): string =>
+	stepName(text)
+		.toLowerCase()
+		.replace(/[:.]+$/, '')
+		.replace(/n't\b/g, '')
+		.replace(/\b(?:not|no|never)\s+/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** The bold label beside `node` in its section that is the same condition negated, if any. */
+function complementOf(
+	doc: Doc,
+	section: Section,
+	node: RootContent,
+	label: string
+): string | undefined {
+	const own = unnegated(label);
+	for (const other of section.nodes) {
+		if (other === node || other.type !== 'paragraph') continue;
+		const text = sourceOf(doc, other);
+		const line = text.includes('\n') ? undefined : labelLine(text);
+		if (line && !line.value && line.label !== label && unnegated(line.label) === own)
+			return line.label;
+	}
+	return undefined;
 }
 
 /**
