@@ -503,6 +503,16 @@ function recogniseDefinedTerms(context: Context): void {
 				next?.type === 'text' ? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1] : undefined;
 			const [name, short] = inner ? [inner[1]!, inner[2]!] : [toString(node).trim(), after];
 			const term = node.type === 'strong' ? 'bold term' : 'italic term';
+			// `A staff member (the *reporter*) notices …`, `forms a team (*responders*)`: an italic
+			// word in parentheses names whoever the words before it describe.
+			const prev = paragraph.children[index - 1];
+			const named =
+				node.type === 'emphasis' &&
+				prev?.type === 'text' &&
+				/\((?:the |an? )?$/i.test(prev.value) &&
+				next?.type === 'text' &&
+				next.value.startsWith(')');
+			if (named && !short) return [{ name, short: undefined, at: startOf(node), term }];
 			return short ? [{ name, short, at: startOf(node), term }] : [];
 		});
 		// `Designate **communication lead**`: a step that hands out a role by its bold name.
