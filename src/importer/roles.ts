@@ -512,8 +512,7 @@ function recogniseDefinedTerms(context: Context): void {
 				/\((?:the |an? )?$/i.test(prev.value) &&
 				next?.type === 'text' &&
 				next.value.startsWith(')');
-			if (named && !short) return [{ name, short: undefined, at: startOf(node), term }];
-			return short ? [{ name, short, at: startOf(node), term }] : [];
+			return short || named ? [{ name, short, at: startOf(node), term }] : [];
 		});
 		// `Designate **communication lead**`: a step that hands out a role by its bold name.
 		const [opening, bold] = paragraph.children;
