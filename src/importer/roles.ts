@@ -111,6 +111,27 @@ function subtreeItems(context: Context, section: Section): string[] {
 	return [...items, ...section.children.flatMap((child) => subtreeItems(context, child))];
 }
 
+/** `Pre-incident`, `During an incident`, `After resolution`: a phase of the incident, as a heading. */
+const PHASE_HEADING = /^(?:pre|post|during|before|after|while|throughout)\b[\w -]{0,30}$/i;
+
+/**
+ * `### On-call Engineer` over `#### Pre-incident` / `#### During incident` / `#### Post incident`,
+ * each only a list: a role's duties split by phase. Returns those sub-sections, or undefined.
+ */
+function phaseSections(section: Section): Section[] | undefined {
+	const phases = section.children;
+	const shaped =
+		phases.length >= 2 &&
+		section.nodes.every((node) => node.type === 'paragraph') &&
+		phases.every(
+			(child) =>
+				PHASE_HEADING.test(withoutSectionNumber(child.title)) &&
+				!child.children.length &&
+				listItemsOf(child.nodes) !== undefined
+		);
+	return shaped ? phases : undefined;
+}
+
 /** A role's sub-section of duties: `Responsibilities`, `Key duties`, `What are the responsibilities?`. */
 const DUTIES_FIELD =
 	/^(?:(?:key|main|core|primary) )?(?:responsibilities|duties)$|^what are (?:the|its|their|my) (?:responsibilities|duties)\??$/i;
@@ -347,7 +368,10 @@ export function recogniseRoles(context: Context): void {
 				});
 				continue;
 			}
-			if (!bare && !parts.some((part) => ownDutiesLabel(part.label, name))) {
+			// Duties by phase need a heading that names a function, as a bare list does.
+			const phases =
+				!bare && (ROLE_NOUN.test(name) || short !== undefined) ? phaseSections(section) : undefined;
+			if (!bare && !phases && !parts.some((part) => ownDutiesLabel(part.label, name))) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
 				// Stays verbatim; dropped from the report if another recogniser types it.
@@ -377,6 +401,14 @@ export function recogniseRoles(context: Context): void {
 					itemLines(context.doc, item)
 				);
 				used.push(parts[0]!);
+			} else if (phases) {
+				// Each duty keeps its phase, since the same duty may come at another phase.
+				role.responsibilities = phases.flatMap((phase) =>
+					listItemsOf(phase.nodes)!.flatMap((item) =>
+						itemLines(context.doc, item).map((line) => `${phase.title}: ${line}`)
+					)
+				);
+				used.push(...parts.filter((part) => part.section && phases.includes(part.section)));
 			}
 			for (const part of parts) {
 				// `### Duties` under the role: its lists are the duties; the text stays in the page
@@ -471,7 +503,16 @@ function recogniseDefinedTerms(context: Context): void {
 				next?.type === 'text' ? /^\s*\(([A-Z]{2,6})\)/.exec(next.value)?.[1] : undefined;
 			const [name, short] = inner ? [inner[1]!, inner[2]!] : [toString(node).trim(), after];
 			const term = node.type === 'strong' ? 'bold term' : 'italic term';
-			return short ? [{ name, short, at: startOf(node), term }] : [];
+			// `A staff member (the *reporter*) notices …`, `forms a team (*responders*)`: an italic
+			// word in parentheses names whoever the words before it describe.
+			const prev = paragraph.children[index - 1];
+			const named =
+				node.type === 'emphasis' &&
+				prev?.type === 'text' &&
+				/\((?:the |an? )?$/i.test(prev.value) &&
+				next?.type === 'text' &&
+				next.value.startsWith(')');
+			return short || named ? [{ name, short, at: startOf(node), term }] : [];
 		});
 		// `Designate **communication lead**`: a step that hands out a role by its bold name.
 		const [opening, bold] = paragraph.children;
@@ -765,7 +806,9 @@ function notRoleShaped(name: string): string | undefined {
 		/^(how|what|why|when|where|which|who|is|are|do|does|can|should|the|a|an|step|phase|your|my)\b/i.test(
 			name
 		) ||
-		/^\w+ing\s+(the|a|an|tasks?|decisions?|with|to|for|of|on|in|up|out)\b/i.test(name) ||
+		/^\w+ing\s+(the|a|an|tasks?|decisions?|with|to|for|of|on|in|up|out|off|over|back|down)\b/i.test(
+			name
+		) ||
 		/^\d/.test(name) ||
 		ROLE_FIELD.test(name);
 	return (
@@ -804,7 +847,7 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 
 /** Headings under a roles heading that are about the roles, not one of them. */
 const ABOUT_ROLES =
-	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|hand-?overs?|hand-?offs?|transfers?|transitions?|expansion|structure|hierarchy|timeline|checklists?)\b/i;
+	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|hand-?overs?|hand-?offs?|transfers?|transitions?|expansion|structure|hierarchy|timeline|checklists?|matri(?:x|ces)|raci)\b/i;
 /** Words in a text that speak of someone doing it. */
 const PERSON = /\b(role|person|people|someone|whoever|anyone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
