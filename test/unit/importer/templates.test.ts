@@ -191,6 +191,27 @@ We are repairing a fault in (...) which also slows (...). Next check: ___ and __
 		expect(filled).toContain('a fault in search which also slows checkout.');
 	});
 
+	it('fills in the time of writing only where the line asks for it, never for a later time', () => {
+		const [notice] = templates(`## Notifications
+### Embargo notice
+Sent to: $LIST on $DATE at $TIME
+
+**Public disclosure date: $DISCLOSED $WHEN $ZONE**
+`);
+		const fields = notice!.data.fields!;
+		expect(fields.find((f) => f.name === 'date')).toMatchObject({ derive: 'date' });
+		expect(fields.find((f) => f.name === 'time')).toMatchObject({ derive: 'now' });
+		const [later] = templates(`## Notifications
+### Embargo notice
+Sent to: $LIST
+
+**Public disclosure date: $DATE $TIME $TIMEZONE**
+`);
+		const laterFields = later!.data.fields!;
+		expect(laterFields.map((f) => f.name)).toEqual(['list', 'date', 'time', 'timezone']);
+		expect(laterFields.filter((f) => f.derive)).toEqual([]);
+	});
+
 	it('takes a file to save a message as from the text above it, never from a site generator tag', () => {
 		const [saved] = templates(`## Record
 Save the record as incidents/YYYY-MM-DD-summary.md:
