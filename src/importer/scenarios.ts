@@ -1713,7 +1713,8 @@ export function recogniseScenarios(context: Context): void {
 				body.push(partBody(context, part));
 			}
 		}
-		const alert = alertOfHeading(section.title);
+		// A part under `Handling compromises` (`### MediaWiki`) names what was hit, not an alert.
+		const alert = handledPart(context.doc, section) ? undefined : alertOfHeading(section.title);
 		if (alert) {
 			data.alerts = [...new Set([alert, ...(data.alerts ?? [])])];
 			// Under an alert's name, the sentence before the first label says what firing means;
