@@ -701,13 +701,18 @@ function reusedBlanks(body: string, subject: string, tokens: string[]): ReusedBl
  * Whether a blank that fills in the time of writing (`$TIME`, `[Date]`) is that time where it
  * stands: `Public disclosure date: $DATE $TIME` names another, later time, which stays blank.
  */
-function writtenAt(field: Omit<TemplateField, 'type' | 'tokens'>, body: string, token: string) {
+function writtenAt(
+	field: Omit<TemplateField, 'type' | 'tokens'>,
+	body: string,
+	token: string,
+	tokens: string[]
+) {
 	if (field.derive !== 'now' && field.derive !== 'date') return true;
 	const at = body.indexOf(token);
 	if (at === -1) return true;
 	// Blanks just before it on the line (`$DATE $TIME`) share its label.
 	let before = body.slice(0, at);
-	for (let blank; (blank = blankTokens(before).find((t) => before.trimEnd().endsWith(t)));)
+	for (let blank; (blank = tokens.find((t) => before.trimEnd().endsWith(t)));)
 		before = before.trimEnd().slice(0, -blank.length);
 	const label = blankLabel(before, before.length);
 	return (
@@ -742,7 +747,7 @@ export function fieldsFor(
 		const field = fieldFor(token);
 		const split = reused.find((r) => r.token === token && r.split);
 		if (!split) {
-			add(writtenAt(field, body, token) ? field : { ...field, derive: undefined }, token);
+			add(writtenAt(field, body, token, tokens) ? field : { ...field, derive: undefined }, token);
 			continue;
 		}
 		const time = field.type === 'datetime' || /^XX:XX/i.test(token);
