@@ -57,14 +57,18 @@ function inline(text: string, markup: RegExp): string {
 
 const charRef = (char: string): string => `&#${char.codePointAt(0)};`;
 
+/** Whether the address at `at` runs into an escape (`https://a.example/{id}`); only then is its mark escaped. */
+const takesEscape = (line: string, at: number): boolean =>
+	/[{}<\\`]/.test(/^\S*/.exec(line.slice(at))![0]);
+
 /**
  * A Markdown document made safe to compile as MDX without changing what it shows. Outside code,
  * `{`, `}` and `<` are backslash-escaped (MDX reads them as expressions and JSX) and a line
  * starting with `import`/`export` (ESM in MDX) starts with a character reference. Code is what
  * CommonMark makes code: fenced blocks (in a list item too), and code spans closed on the same
  * line; a backslash-escaped backtick opens nothing, and a backtick that closes nothing on its line
- * is escaped so the MDX parser cannot pair it with a later one either. Addresses are kept from
- * taking an escape (`ADDRESS_MARK`). Values placed in the document should already be escaped with `escapeMdxText`.
+ * is escaped so the MDX parser cannot pair it with a later one either. An address that runs into an
+ * escape is kept from taking it (`ADDRESS_MARK`); others stay as written. Values placed in the document should already be escaped with `escapeMdxText`.
  */
 export function escapeMdx(markdown: string): string {
 	const out: string[] = [];
@@ -124,7 +128,10 @@ function escapeMdxLine(line: string): string {
 		}
 		ADDRESS_MARK_AT.lastIndex = at;
 		out +=
-			char === '{' || char === '}' || char === '<' || ADDRESS_MARK_AT.test(line)
+			char === '{' ||
+			char === '}' ||
+			char === '<' ||
+			(ADDRESS_MARK_AT.test(line) && takesEscape(line, at))
 				? `\\${char}`
 				: char;
 		at++;

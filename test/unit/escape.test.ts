@@ -173,6 +173,23 @@ describe('escapeMdx', () => {
 		expect(rendered.elements).toEqual(new Set(['p']));
 	});
 
+	it('leaves an address that runs into no escape as written, and still links it', async () => {
+		const markdown = 'See https://status.example/incidents or www.example.org/help. Then {next}.';
+		const escaped = escapeMdx(markdown);
+		// An author edits the imported source: no backslash where the address takes none.
+		expect(escaped).toBe(
+			'See https://status.example/incidents or www.example.org/help. Then \\{next\\}.'
+		);
+		const rendered = await renderMdx(escaped);
+		expect(rendered.text).toBe(
+			'See https://status.example/incidents or www.example.org/help. Then {next}.'
+		);
+		expect(rendered.links.map((link) => link.url)).toEqual([
+			'https://status.example/incidents',
+			'http://www.example.org/help',
+		]);
+	});
+
 	it('escapes text outside code and leaves code as written', () => {
 		expect(escapeMdx('a {b} <c> `{d}` \\{e}\n```\n{f}\n```\n{g}')).toBe(
 			'a \\{b\\} \\<c> `{d}` \\{e\\}\n```\n{f}\n```\n\\{g\\}'
