@@ -58,6 +58,67 @@ export function readFrontMatter(text: string): { text: string; data: Record<stri
 
 const ESCAPE_LINK_TEXT = (text: string) => text.replace(/[[\]]/g, '\\$&');
 
+/** A line of a YAML block a site generator writes (`title: …`, `sidebar_position: 2`, `  - tag`). */
+const YAML_LINE = /^(?:[a-z_][\w-]*:(?:[ \t].*)?|[ \t]+\S.*|- .*|#.*)?$/;
+
+/**
+ * The heading a page joined into the playbook gets from its front matter: its title (of a wiki
+ * path the last part, `Tech:GHSA/Disclosure` → `Disclosure`) and its `description` under it.
+ */
+export function pageHeading(data: Record<string, unknown>): string | undefined {
+	const { title, description } = data;
+	if (typeof title !== 'string' || !title.trim()) return undefined;
+	return [
+		`# ${escapeMarkdown(title.replace(/^[A-Z][\w -]*:(?:[^/\n]*\/)+/, '').trim() || title)}`,
+		...(typeof description === 'string' && description.trim()
+			? ['', escapeMarkdown(description)]
+			: []),
+	].join('\n');
+}
+
+/**
+ * Pages of a docs site joined into one file each keep their front matter mid-document, where
+ * Markdown reads `---` / `title: Kill blocking queries` / `---` as a rule and a heading made of
+ * the YAML. Such a block becomes the page's heading (`pageHeading`), or nothing when the page
+ * opens with its own top heading; its other keys are metadata. Only a block of lowercase keys that
+ * parses as YAML and names a title counts: `Status: Draft` between rules is the author's heading.
+ */
+export function joinedPages(text: string): string {
+	const root = parseMarkdown(text);
+	const edits: { start: number; end: number; text: string }[] = [];
+	root.children.forEach((node, index) => {
+		if (
+			node.type !== 'thematicBreak' ||
+			index === 0 ||
+			text.slice(startOf(node), endOf(node)) !== '---'
+		)
+			return;
+		const open = endOf(node) + 1;
+		const close = text.indexOf('\n---', open - 1);
+		if (close < 0 || !/^---[ \t]*(?:\n|$)/.test(text.slice(close + 1))) return;
+		const lines = text.slice(open, close).split('\n');
+		if (lines.length > 40 || !lines.every((line) => YAML_LINE.test(line))) return;
+		let data: unknown;
+		try {
+			data = parseYaml(lines.join('\n'));
+		} catch {
+			return;
+		}
+		if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+		const heading = pageHeading(data as Record<string, unknown>);
+		if (!heading) return;
+		const end = close + 4 + /^[ \t]*/.exec(text.slice(close + 4))![0].length;
+		const next = root.children.find((child) => startOf(child) >= end);
+		const ownHeading = next?.type === 'heading' && next.depth === 1;
+		// The heading stands on the line after the opening `---`, where the title usually is.
+		edits.push({ start: startOf(node), end, text: ownHeading ? '' : `\n${heading}` });
+	});
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.start - a.start))
+		out = splice(out, edit.start, edit.end, edit.text);
+	return out;
+}
+
 /** `[text][id]`, `[text][]` and `[id]` with a matching `[id]: url` become `[text](url)`. */
 export function inlineReferences(text: string): {
 	text: string;
@@ -325,13 +386,13 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 }
 
 /**
- * Runs the rewrites in order: NUL bytes marked, front matter (it is not Markdown), tables, links, comments and
+ * Runs the rewrites in order: NUL bytes marked, front matter (it is not Markdown) and that of joined pages, tables, links, comments and
  * HTML images, images, then unsafe addresses. A definition with an unsafe address gives the playbook no link.
  */
 export function prepareSource(source: string): Prepared {
 	const nul = nulBytes(source);
 	const front = readFrontMatter(nul.text);
-	const tables = htmlTables(front.text);
+	const tables = htmlTables(joinedPages(front.text));
 	const refs = inlineReferences(tables.text);
 	const html = hiddenHtml(refs.text);
 	const safe = unsafeAddresses(localImages(html.text));

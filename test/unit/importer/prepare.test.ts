@@ -79,6 +79,57 @@ describe('source preparation keeps every line where it was', () => {
 		expect(imported.scenarios.map((entry) => entry.slug)).toEqual(['database-down']);
 	});
 
+	it('makes the front matter of a page joined mid-file its heading, and leaves a rule-framed line alone', () => {
+		const source = [
+			'# Kestrel handbook',
+			'',
+			'How we run the depots.',
+			'',
+			'---',
+			'title: "Drain a depot queue"',
+			'description: "Move stuck parcels to the spare scanner"',
+			'sidebar_position: 4',
+			'---',
+			'',
+			'1. Pause intake.',
+			'',
+			'---',
+			'title: Ops:Guides/Status notice',
+			'---',
+			'',
+			'Post it on the status site.',
+			'',
+			'---',
+			'title: Rota',
+			'---',
+			'',
+			'# Rota',
+			'',
+			'---',
+			'Status: Draft',
+			'---',
+			'',
+			'```',
+			'---',
+			'title: In a fence',
+			'---',
+			'```',
+		].join('\n');
+		const { text } = prepareSource(source);
+		expect(text.split('\n')).toHaveLength(source.split('\n').length);
+		const lines = text.split('\n');
+		expect(lines[5]).toBe('# Drain a depot queue');
+		expect(lines[7]).toBe('Move stuck parcels to the spare scanner');
+		expect(lines[10]).toBe('1. Pause intake.');
+		expect(lines[13]).toBe('# Status notice');
+		// The page's own heading stands; its front matter leaves no second one.
+		expect(lines.slice(18, 23).filter(Boolean)).toEqual(['# Rota']);
+		expect(lines.slice(24)).toEqual(source.split('\n').slice(24));
+		const { imported } = importText(source);
+		expect(imported.pages.map((page) => page.data.title)).toContain('Drain a depot queue');
+		expect(JSON.stringify(imported)).not.toContain('sidebar_position');
+	});
+
 	it('reads front matter as playbook metadata', () => {
 		const { imported } = importText(
 			'---\nowner: Platform\nlast_reviewed: 2026-01-10\n---\n# Playbook\n\nText long enough to be a summary of the playbook.\n'
