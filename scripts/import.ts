@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force] [--format json]`
+ * `npm run import -- <file.md | folder> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force] [--format json]`
  * Turns a Markdown incident playbook into typed Responder content and prints what it recognised,
  * what it repaired and what it kept word for word. Bad input gets one line, never a stack trace.
  */
@@ -14,7 +14,7 @@ import { serialise, writePlaybook } from '../src/importer/writer.ts';
 import { formatReport } from '../src/validation/diagnostic.ts';
 
 const USAGE =
-	'usage: npm run import -- <file.md> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force] [--format json]';
+	'usage: npm run import -- <file.md | folder> --playbook <id> [--name "Product"] [--out content] [--dry-run] [--force] [--format json]';
 
 function main(): number {
 	const { values, positionals } = parseArgs({
@@ -29,7 +29,8 @@ function main(): number {
 		},
 	});
 	const [file, ...extra] = positionals;
-	if (!file || extra.length) throw new ImportError(`expected exactly one Markdown file. ${USAGE}`);
+	if (!file || extra.length)
+		throw new ImportError(`expected exactly one Markdown file or folder. ${USAGE}`);
 	if (!values.playbook)
 		throw new ImportError(
 			`--playbook is required (the id of the new playbook, e.g. \`restaurant-os\`). ${USAGE}`
@@ -62,6 +63,7 @@ function main(): number {
 		playbook: values.playbook,
 		result,
 		repairs: source.repairs,
+		sourceFiles: source.files,
 		files: [...files.keys()].map((path) => `${values.out}/${path}`),
 		verb: dryRun ? 'would write; --dry-run wrote nothing' : 'written',
 	};

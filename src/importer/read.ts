@@ -1,5 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { repairEncoding, type LegacyEncoding } from '../lib/encoding.ts';
+import { escapeMarkdown } from '../lib/escape.ts';
+import { pageHeading, readFrontMatter } from './prepare.ts';
 
 /** Input the importer refuses, with a one-line reason a person can act on. */
 export class ImportError extends Error {}
@@ -8,6 +11,17 @@ export interface Source {
 	text: string;
 	/** Damaged runs repaired, per codec that explains them. */
 	repairs: Record<LegacyEncoding, number>;
+	/** A folder's files, joined into `text` in reading order: each path and the line it starts at. */
+	files?: SourceFile[];
+}
+
+export interface SourceFile {
+	/** Path inside the folder, `/`-separated. */
+	path: string;
+	/** Line of the joined text where the file's first line stands. */
+	line: number;
+	/** Line of the joined text where its part starts: the heading given to it, if any. */
+	start: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -53,8 +67,7 @@ export function decodeSource(bytes: Uint8Array, name: string): Source {
 export function readSource(path: string): Source {
 	let bytes: Uint8Array;
 	try {
-		if (statSync(path).isDirectory())
-			throw new ImportError(`\`${path}\` is a folder; pass the playbook's Markdown file.`);
+		if (statSync(path).isDirectory()) return readFolder(path);
 		bytes = readFileSync(path);
 	} catch (error) {
 		if (error instanceof ImportError) throw error;
@@ -66,4 +79,91 @@ export function readSource(path: string): Source {
 		);
 	}
 	return decodeSource(bytes, path);
+}
+
+const MARKDOWN_FILE = /\.(?:md|mdx|markdown)$/i;
+/** A docs site's whole tree is no playbook, and reading it would be unbounded. */
+const MAX_FILES = 200;
+/** A folder's own page comes before its other pages. */
+const FOLDER_PAGE = /^(?:index|readme|_index)\.[^.]+$/i;
+const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Markdown files under a folder in reading order: the folder's own page (`index.md`, `README.md`)
+ * first, then files and sub-folders by name, numbers counted (`2-triage.md` before `10-review.md`),
+ * as docs sites list them. Hidden folders, `node_modules` and links (which may lead anywhere) are skipped.
+ */
+function markdownFiles(root: string, folder = ''): string[] {
+	const entries = readdirSync(join(root, folder), { withFileTypes: true })
+		.filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
+		.sort(
+			(a, b) =>
+				Number(FOLDER_PAGE.test(b.name)) - Number(FOLDER_PAGE.test(a.name)) ||
+				byName.compare(a.name, b.name)
+		);
+	return entries.flatMap((entry) => {
+		const path = folder ? `${folder}/${entry.name}` : entry.name;
+		if (entry.isDirectory()) return markdownFiles(root, path);
+		return entry.isFile() && MARKDOWN_FILE.test(entry.name) ? [path] : [];
+	});
+}
+
+/**
+ * A playbook kept as a folder of pages: its Markdown files joined in reading order. The first
+ * file's front matter is the playbook's; each later page opens with its own top heading, else the
+ * title of its front matter (`pageHeading`), else its file name, so that its text is not read as
+ * part of the page before it. `files` maps the joined lines back to each file.
+ */
+function readFolder(path: string): Source {
+	const paths = markdownFiles(path);
+	if (paths.length === 0)
+		throw new ImportError(`\`${path}\` holds no Markdown files (.md, .mdx, .markdown).`);
+	if (paths.length > MAX_FILES)
+		throw new ImportError(
+			`\`${path}\` holds ${paths.length} Markdown files, more than the ${MAX_FILES} a playbook is read from; pass the playbook's own folder.`
+		);
+	const parts: string[] = [];
+	const files: SourceFile[] = [];
+	const repairs: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
+	let line = 1;
+	for (const file of paths) {
+		const bytes = readFileSync(join(path, file));
+		// An empty page adds nothing; any other unreadable one stops the import, named.
+		if (!new TextDecoder().decode(bytes).trim()) continue;
+		const source = decodeSource(bytes, join(path, file));
+		for (const codec of Object.keys(repairs) as LegacyEncoding[])
+			repairs[codec] += source.repairs[codec];
+		let text = source.text.replace(/\n+$/, '');
+		let heading = '';
+		if (parts.length > 0) {
+			const front = readFrontMatter(text);
+			text = front.text;
+			const opening = /^\s*(#{1,6})[ \t]/.exec(text)?.[1];
+			const titled = pageHeading(front.data);
+			heading = opening === '#' ? '' : (titled ?? `# ${escapeMarkdown(fileTitle(file))}`);
+		}
+		const starts = line + (heading ? heading.split('\n').length + 1 : 0);
+		files.push({ path: file, line: starts, start: line });
+		parts.push(heading ? `${heading}\n\n${text}` : text);
+		line = starts + text.split('\n').length + 1;
+	}
+	return { text: parts.join('\n\n'), repairs, files };
+}
+
+/** `03-paging_the-on-call.md` → `Paging the on call`. */
+const fileTitle = (file: string): string => {
+	const words = file
+		.split('/')
+		.pop()!
+		.replace(MARKDOWN_FILE, '')
+		.replace(/^\d+[-_. ]+/, '')
+		.replace(/[-_]+/g, ' ')
+		.trim();
+	return words ? words.charAt(0).toUpperCase() + words.slice(1) : file;
+};
+
+/** The file and its own line for a line of a folder's joined text. */
+export function fileLine(files: SourceFile[], line: number): { path: string; line: number } {
+	const file = files.findLast((f) => f.start <= line) ?? files[0]!;
+	return { path: file.path, line: Math.max(1, line - file.line + 1) };
 }

@@ -3,6 +3,7 @@ import { escapeTerminal } from '../lib/escape.ts';
 import { severityTitle } from '../lib/severity-label.ts';
 import type { ImportResult } from './import.ts';
 import type { Entry } from './model.ts';
+import { fileLine, type SourceFile } from './read.ts';
 
 const CODEC_NAMES: Record<LegacyEncoding, string> = {
 	macintosh: 'UTF-8 read as Mac Roman',
@@ -17,7 +18,19 @@ export interface ReportInput {
 	files: string[];
 	/** `would write` for --dry-run, `wrote` otherwise. */
 	verb: string;
+	/** The files of an imported folder, where the joined lines came from. */
+	sourceFiles?: SourceFile[] | undefined;
 }
+
+/** A source line as its author finds it: in a folder's file (`file`) when one was imported. */
+const where = (input: Pick<ReportInput, 'sourceFiles'>, line: number) => {
+	if (!input.sourceFiles) return { line };
+	const at = fileLine(input.sourceFiles, line);
+	return { file: at.path, line: at.line };
+};
+
+const shown = (at: { file?: string | undefined; line?: number | undefined }) =>
+	at.file ? `${at.file} line ${at.line}` : `line ${at.line}`;
 
 /** Counts per kind of entry, in the order a responder meets them. */
 export function counts(result: ImportResult): [string, number][] {
@@ -40,9 +53,10 @@ export interface TypedLine {
 	id: string;
 	/** What the entry is called on the site. */
 	title: string;
-	/** The source heading (or label) it was typed from, and that line. */
+	/** The source heading (or label) it was typed from, and that line (of `file` for a folder). */
 	heading?: string | undefined;
 	line?: number | undefined;
+	file?: string | undefined;
 }
 
 const label = (kind: string, entry: Entry<unknown>): string => {
@@ -53,7 +67,7 @@ const label = (kind: string, entry: Entry<unknown>): string => {
 
 /** Every typed entry per kind with its source heading and line, for authors and bots. */
 export function typedEntries(
-	input: Pick<ReportInput, 'playbook' | 'result'>
+	input: Pick<ReportInput, 'playbook' | 'result' | 'sourceFiles'>
 ): Record<string, TypedLine[]> {
 	const { imported } = input.result;
 	const kinds: [string, Entry<unknown>[]][] = [
@@ -69,7 +83,7 @@ export function typedEntries(
 			entries.map((entry) => ({
 				id: `${input.playbook}/${entry.slug}`,
 				title: label(kind, entry),
-				...(entry.from ? { heading: entry.from.heading, line: entry.from.line } : {}),
+				...(entry.from ? { heading: entry.from.heading, ...where(input, entry.from.line) } : {}),
 			})),
 		])
 	);
@@ -82,7 +96,7 @@ export function importReportData(input: ReportInput) {
 		playbook: input.playbook,
 		counts: Object.fromEntries(counts(input.result)),
 		typed: typedEntries(input),
-		check: input.result.check,
+		check: input.result.check.map((item) => ({ ...item, ...where(input, item.line) })),
 		repairs: input.repairs,
 		verbatim: input.result.unclassified,
 		files: input.files,
@@ -103,14 +117,14 @@ export function formatImportReport(input: ReportInput): string {
 		lines.push(`  ${kind}:`);
 		for (const entry of entries)
 			lines.push(
-				`    ${entry.id} (${entry.title})${entry.line ? ` ← "${entry.heading}", line ${entry.line}` : ''}`
+				`    ${entry.id} (${entry.title})${entry.line ? ` ← "${entry.heading}", ${shown(entry)}` : ''}`
 			);
 	}
 	lines.push('', 'Check these (the importer was not sure; source line, heading, kind):');
 	if (input.result.check.length === 0) lines.push('  nothing');
 	for (const item of input.result.check)
 		lines.push(
-			`  line ${item.line} "${item.heading}" (${item.kind}): left as ${item.leftAs}, because ${item.reason}`
+			`  ${shown(where(input, item.line))} "${item.heading}" (${item.kind}): left as ${item.leftAs}, because ${item.reason}`
 		);
 	lines.push('', 'Repaired encoding:');
 	const repairs = Object.entries(input.repairs).filter(([, n]) => n > 0) as [

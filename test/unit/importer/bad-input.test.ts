@@ -51,12 +51,12 @@ describe('bad input', () => {
 		expect(() => decodeSource(Buffer.from('x'), 'a.md')).not.toThrow();
 	});
 
-	it('refuses a missing path and a folder with one-line reasons', () => {
+	it('refuses a missing path and a folder without Markdown with one-line reasons', () => {
 		expect(() => readSource('/nonexistent/playbook.md')).toThrow(ImportError);
 		expect(() => readSource('/nonexistent/playbook.md')).toThrow(
 			'`/nonexistent/playbook.md` does not exist; check the path.'
 		);
-		expect(() => readSource(tempContent())).toThrow(/is a folder/);
+		expect(() => readSource(tempContent())).toThrow(/holds no Markdown files/);
 	});
 
 	it('imports a file with no recognisable structure as an all-verbatim playbook that validates', () => {
