@@ -4,8 +4,11 @@ import { escapeMdxText } from '../lib/escape.ts';
 import {
 	allSections,
 	claimNode,
+	endOf,
+	entryLink,
 	slugify,
 	sourceOf,
+	startOf,
 	uniqueSlug,
 	type Claim,
 	type Doc,
@@ -102,6 +105,49 @@ export function leftover(doc: Doc, start: number, end: number, bare = false): st
 	return out + doc.source.slice(at, end);
 }
 
+/**
+ * Whole blocks that became an entry and left nothing in their place (a severity table, a runbook
+ * sub-section, an escalation list) leave the link to it, once per entry, so a page that kept text
+ * around them says where they went. Parts of a list or table, and the links and contacts that went
+ * to the playbook's own pages, leave none.
+ */
+function linkClaims(context: Context): void {
+	const { doc, out, playbook } = context;
+	const made = madeHref(context);
+	const list = (folder: 'severities' | 'scenarios', title: string) =>
+		`[${title}](${hrefOf(context, folder, '')})`;
+	const labels = new Map<string, string>([
+		[hrefOf(context, 'severities', ''), list('severities', 'Severity levels')],
+		[hrefOf(context, 'scenarios', ''), list('scenarios', 'Scenarios')],
+		[
+			hrefOf(context, 'escalation', ''),
+			out.escalations.length === 1
+				? entryLink('Escalation path', out.escalations[0]!.data.title, `/${playbook}/escalation/`)
+				: `[Escalation, roles and contacts](/${playbook}/escalation/)`,
+		],
+	]);
+	for (const entry of out.severities)
+		labels.set(hrefOf(context, 'severities', entry.slug), list('severities', 'Severity levels'));
+	for (const [kind, folder, entries] of [
+		['Scenario', 'scenarios', out.scenarios],
+		['Checklist', 'checklists', out.checklists],
+	] as const)
+		for (const entry of entries) {
+			const href = hrefOf(context, folder, entry.slug);
+			labels.set(href, entryLink(kind, entry.data.title, href));
+		}
+	const starts = new Set(doc.root.children.map(startOf));
+	const ends = new Set([...doc.root.children.map(endOf), ...starts, doc.source.length]);
+	const linked = new Set<string>();
+	for (const claim of [...doc.claims].sort((a, b) => a.start - b.start)) {
+		const label = labels.get(made(claim.href) ?? '');
+		if (claim.replacement || !label || linked.has(label)) continue;
+		if (!starts.has(claim.start) || !ends.has(claim.end)) continue;
+		claim.replacement = `\n\n${label}\n\n`;
+		linked.add(label);
+	}
+}
+
 /** Text a reader would miss: anything but headings, rules and blank lines. */
 export const hasText = (markdown: string): boolean =>
 	markdown
@@ -189,6 +235,7 @@ export function recognisePages(context: Context): {
 			section,
 		});
 	const pageOf = new Map<Section | undefined, string>();
+	linkClaims(context);
 	for (const unit of units) {
 		if (!hasText(leftover(doc, unit.start, unit.end, true))) continue;
 		const body = tidy(

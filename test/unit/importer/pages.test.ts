@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { importText } from './helpers.ts';
 
 describe('verbatim pages', () => {
-	test('a heading empty in the source is text and stays; one emptied by a typed entry goes', () => {
+	test('a heading empty in the source is text and stays; a typed block leaves its link', () => {
 		const { imported } = importText(
 			[
 				'# Drill handbook',
@@ -29,8 +29,15 @@ describe('verbatim pages', () => {
 			].join('\n\n')
 		);
 		expect(imported.severities.map((severity) => severity.data.level)).toEqual(['SEV1', 'SEV2']);
+		// The typed table leaves the link to what it became; its emptied heading keeps the link.
 		expect(body('operations')).toBe(
-			['Keep the rota current.', '## Paging', 'Page through the pager app.'].join('\n\n')
+			[
+				'Keep the rota current.',
+				'## Severity levels',
+				'[Severity levels](/demo/severities/)',
+				'## Paging',
+				'Page through the pager app.',
+			].join('\n\n')
 		);
 	});
 });
