@@ -125,6 +125,8 @@ function linkClaims(context: Context): void {
 				? entryLink('Escalation path', out.escalations[0]!.data.title, `/${playbook}/escalation/`)
 				: `[Escalation, roles and contacts](/${playbook}/escalation/)`,
 		],
+		[`/${playbook}/escalation/#roles`, `[Roles](/${playbook}/escalation/#roles)`],
+		[`/${playbook}/escalation/#contacts`, `[Contacts](/${playbook}/escalation/#contacts)`],
 	]);
 	for (const entry of out.severities)
 		labels.set(hrefOf(context, 'severities', entry.slug), list('severities', 'Severity levels'));
@@ -338,6 +340,7 @@ function addOutline(
 ): Map<Section, string> {
 	const { doc } = context;
 	const headings = [...allSections(doc.outline)];
+	const { title } = topSections(doc);
 	const hrefs = new Map<Section, string>();
 	if (headings.length === 0) return hrefs;
 	const top = (section: Section) =>
@@ -365,7 +368,9 @@ function addOutline(
 		);
 		// A sub-section whose text all became entries is found at them, not at its bare heading.
 		const whole = anchor && !hasText(leftover(doc, section.contentStart, section.end, true));
+		// The document's title stands for the whole playbook.
 		const href =
+			(section === title ? `/${context.playbook}/` : undefined) ??
 			made(doc.claims.find((c) => c.href && c.start <= at && at < c.end)?.href) ??
 			(whole ? typed : undefined) ??
 			(pageOf.has(page) ? `${pageOf.get(page)}${anchor ? `#${anchor}` : ''}` : undefined) ??

@@ -14,7 +14,7 @@ import {
 	stripEmoji,
 	uniqueSlug,
 } from './markdown.ts';
-import { takenIn, type Context } from './model.ts';
+import { hrefOf, takenIn, type Context } from './model.ts';
 import { linkKind } from './links.ts';
 import { parseLevel, splitLabel } from './severities.ts';
 
@@ -115,7 +115,7 @@ export function recogniseTables(context: Context): void {
 					},
 				});
 			}
-			claimNode(context.doc, node, `/${context.playbook}/`);
+			claimNode(context.doc, node, `${hrefOf(context, 'escalation', '')}#contacts`);
 		}
 	}
 	recogniseContactLists(context);
@@ -160,6 +160,7 @@ export function recogniseContactLists(context: Context): void {
 				order: (context.out.contacts.length + 1) * 10,
 			},
 		});
-		for (const row of rows) claim(context.doc, row.start, row.end, `/${context.playbook}/`);
+		for (const row of rows)
+			claim(context.doc, row.start, row.end, `${hrefOf(context, 'escalation', '')}#contacts`);
 	}
 }

@@ -186,6 +186,10 @@ test('escalation keeps each playbook’s own logic', async ({ page }) => {
 	await expect(page.getByRole('row', { name: /P1/ }).first()).toContainText(
 		'After 2 hours if not resolved'
 	);
+	// An imported page's link to the roles it lost lands on them.
+	await page.goto('/maidconnect/escalation/#roles');
+	await expect(page.locator('#roles')).toHaveText('Roles');
+	await expect(page.locator('#roles')).toBeInViewport();
 });
 
 test('every seed scenario has steps to tick on its page, and the first one ticks', async ({

@@ -40,4 +40,26 @@ describe('verbatim pages', () => {
 			].join('\n\n')
 		);
 	});
+
+	test('a contact table leaves the link to the contacts; the outline links the title to the playbook', () => {
+		const { imported } = importText(
+			[
+				'# Drill handbook',
+				'## Who to call',
+				'Call in this order.',
+				'| Role | Name | Phone |\n| --- | --- | --- |\n| Database lead | Ada Byrne | +44 20 7946 0001 |\n| Network lead | Bo Chen | +44 20 7946 0002 |',
+				'Then log the call.',
+			].join('\n\n')
+		);
+		expect(imported.contacts).toHaveLength(1);
+		const body = (slug: string) => imported.pages.find((page) => page.slug === slug)?.body;
+		expect(body('who-to-call')).toBe(
+			['Call in this order.', '[Contacts](/demo/escalation/#contacts)', 'Then log the call.'].join(
+				'\n\n'
+			)
+		);
+		expect(body('source-outline')).toBe(
+			['- [Drill handbook](/demo/)', '  - [Who to call](/demo/who-to-call/)'].join('\n')
+		);
+	});
 });
