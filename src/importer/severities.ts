@@ -53,7 +53,7 @@ const WORD_RANK: Record<string, number> = {
 };
 /** The words teams name their levels with (`Major`, `Significant`), one or two of them. */
 const NAME_WORD =
-	/^(?:very |highly )?(critical|high|medium|moderate|low|minimal|minor|major|significant|severe|serious|urgent|normal|trivial|cosmetic|emergency|catastrophic|warning|info(?:rmational)?)$/i;
+	/^(?:very |highly )?(critical|highest|high|medium|moderate|low|lowest|minimal|minor|major|significant|severe|serious|urgent|normal|trivial|cosmetic|blocker|emergency|catastrophic|warning|info(?:rmational)?)$/i;
 const SEVERITY_PARENT = /severit|priorit|levels?\b|classification|\bclasses\b/i;
 /** `Critical (P0)`, `High Priority (P1)`: the name first, the level in parentheses. */
 const NAME_FIRST = /^(.+?)\s*\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*$/i;
@@ -1002,6 +1002,10 @@ export interface SeverityTable {
 const OTHER_TICKET =
 	/^(?:(?:service|change|standard|normal|feature|access|information)\s+)?(?:requests?|changes?|queries|questions)\b/i;
 
+/** A column header that is the scale's noun alone: `Level`, `Severity`, `Priority level`. */
+const LADDER_HEADER =
+	/^(?:(?:severity|priority|incident|impact|urgency)\s+)?(?:levels?|severit(?:y|ies)|priorit(?:y|ies)|sev)$/i;
+
 /** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
 const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
 
@@ -1056,7 +1060,19 @@ export function severityTables(
 							body.map((cells) => cells[column] ?? '')
 						)
 				);
+			// `Level | Description` over `Urgent`, `Highest`, `High`, `Medium`, `Low` (or `Blocker`,
+			// `Critical`, `Major` …): a column headed by the scale's own noun whose every row is one
+			// distinct level word is the ladder, ranked as listed, even when some words are ones the
+			// fixed ranks do not know. `Confidence level` or `Log level` over the same words is another
+			// measure, so the header must be the noun alone (or an incident's axis before it).
+			const ladderWords =
+				!wordScale &&
+				LADDER_HEADER.test(head![0] ?? '') &&
+				body.length >= 2 &&
+				body.every((cells) => NAME_WORD.test(cells[0] ?? '')) &&
+				new Set(body.map((cells) => (cells[0] ?? '').toLowerCase())).size === body.length;
 			const headed =
+				ladderWords ||
 				wordScale ||
 				axis ||
 				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
@@ -1124,6 +1140,7 @@ export function severityTables(
 				);
 			const rows = body.map((cells, index) => ({
 				level:
+					(ladderWords ? phraseLevel(titleWord(cells[0]!), index) : undefined) ??
 					parseLevel(cells[0] ?? '', wordRows) ??
 					(numbered ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
@@ -1247,10 +1264,12 @@ export function recogniseSeverityTables(context: Context): void {
 		start: startOf(table),
 		end: endOf(table),
 	});
+	// The reason says what the importer could not read, never that the team's words are no level:
+	// `Urgent` may well be one in a scale the importer does not know.
 	const tables = severityTables(context, (table, section, rows) =>
 		context.check.push({
 			...where(table, section),
-			reason: `its first column names levels, but ${rows.map((row) => `\`${row}\``).join(', ')} ${rows.length > 1 ? 'are' : 'is'} not a level (expected P0–P4, SEV1, S1 …)`,
+			reason: `its first column names levels, but the importer reads no level in ${rows.map((row) => `\`${row}\``).join(', ')} (it reads P0–P4, SEV1, S1 …, or a column of level words such as Urgent / High / Low headed \`Level\`, \`Severity\` or \`Priority\` alone)`,
 		})
 	);
 	for (const { table, section, headers, rows: bare, notes: noteRows } of tables) {
@@ -1346,6 +1365,18 @@ export function recogniseSeverityTables(context: Context): void {
 	}
 }
 
+/**
+ * `Urgent` leading a line when a ladder already typed a level of that name: the team's word for
+ * its level, which only the ladder it was defined in makes a level.
+ */
+function typedName(context: Context, text: string): Level | undefined {
+	const word = text.trim().toLowerCase();
+	const entry = context.out.severities.find(
+		(e) => e.data.name.toLowerCase() === word || e.data.level.toLowerCase() === word
+	);
+	return entry ? { level: entry.data.level, rank: entry.data.rank, rest: '' } : undefined;
+}
+
 /** An inline HTML anchor tag, opening (`<a name="x">`, `<a id="x">`) or closing. */
 const ANCHOR = /^<(?:a\s+(?:name|id)=["'][^"']*["']\s*|\/a)>$/i;
 
@@ -1369,7 +1400,7 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 		return { lead, rest };
 	}
 	const plain = /^([^:]{1,20}?)(?::|\s+[-–—])\s+(.+)$/.exec(text);
-	const level = plain ? parseLevel(plain[1]!, true) : undefined;
+	const level = plain ? (parseLevel(plain[1]!, true) ?? typedName(context, plain[1]!)) : undefined;
 	// `P1 - Critical: Full outage` names the level after the dash: not read as a bare level here.
 	const named = plain && NAME_WORD.test(/^([A-Za-z]+)(?:\s*[-–—:]|$)/.exec(plain[2]!)?.[1] ?? '');
 	// `SEV-1 (Critical): Down`: a name in parentheses after the level is still the lead.
@@ -1846,15 +1877,25 @@ export function recogniseSeverityTargetLists(context: Context): void {
 		const own =
 			targetKey(section.title) ??
 			(/recover|\brto\b/i.test(section.title) ? 'resolution' : undefined);
+		// `Keeping people posted`, `Communication` over `- Urgent: Every hour`: a line that is a
+		// cadence and nothing more says how often people hear. `P1: within 15 minutes` there is
+		// when the first word goes out, which is no cadence: such a list gives nothing.
+		const told = !own && UPDATE_HEADING.test(section.title);
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || list.children.length < 2) continue;
 			if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
 			const found = list.children.map((item) => {
 				const first = item.children.length === 1 ? listLead(context, item) : undefined;
-				const level = first ? parseLevel(first.lead, true) : undefined;
+				const level = first
+					? (parseLevel(first.lead, true) ?? typedName(context, first.lead))
+					: undefined;
 				if (!level || !/^(incidents?|issues?)?$/i.test(level.rest)) return undefined;
 				const severity = context.out.severities.find((e) => e.data.level === level.level)?.data;
 				const value = first!.rest.replace(/\.$/, '');
+				if (told)
+					return severity && cadenceIn(value)?.toLowerCase() === value.toLowerCase()
+						? { severity, pieces: [{ key: 'update' as const, value }] }
+						: undefined;
 				// `15 minutes initial response, 4 hours resolution target`: each piece names its own.
 				const pieces = targetPieces(value, own);
 				if (severity && pieces) return { severity, pieces };
@@ -1884,6 +1925,10 @@ export function recogniseSeverityTargetLists(context: Context): void {
 	}
 	recogniseLevelMentions(context);
 }
+
+/** A heading about keeping people informed, whose timed lines are update cadences. */
+const UPDATE_HEADING =
+	/\b(?:communicat\w*|notif\w*|status reports?|sitreps?|(?:posted|informed|in the loop))\b/i;
 
 /**
  * `MTTA (Mean Time To Acknowledge): < 5 minutes for P0/P1`, `Resolution: 1 hour for SEV1, 4 hours
