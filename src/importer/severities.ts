@@ -53,7 +53,7 @@ const WORD_RANK: Record<string, number> = {
 };
 /** The words teams name their levels with (`Major`, `Significant`), one or two of them. */
 const NAME_WORD =
-	/^(?:very |highly )?(critical|high|medium|moderate|low|minimal|minor|major|significant|severe|serious|urgent|normal|trivial|cosmetic|emergency|catastrophic|warning|info(?:rmational)?)$/i;
+	/^(?:very |highly )?(critical|highest|high|medium|moderate|low|lowest|minimal|minor|major|significant|severe|serious|urgent|normal|trivial|cosmetic|blocker|emergency|catastrophic|warning|info(?:rmational)?)$/i;
 const SEVERITY_PARENT = /severit|priorit|levels?\b|classification|\bclasses\b/i;
 /** `Critical (P0)`, `High Priority (P1)`: the name first, the level in parentheses. */
 const NAME_FIRST = /^(.+?)\s*\(\s*(P\s?\d|SEV[-\s]?\d|Sev\d|S\d)\s*\)\s*$/i;
@@ -381,7 +381,10 @@ function apply(
 		severity.name = value;
 	else if (/^(definition|description|criteria|when)\b/.test(l))
 		severity.definition = push(severity.definition, ...values);
-	else if (/^(example|examples|example incidents)$/.test(l))
+	// `Examples of past PUBLIC issues include`: the lead-in naming whose examples they are.
+	else if (
+		/^(?:some )?(?:examples?|example incidents)(?: of [\w -]{1,40}?)?(?: include| are)?$/.test(l)
+	)
 		severity.examples = push(severity.examples, ...values);
 	else if (/^(impact|business impact|user impact)$/.test(l))
 		severity.impact = push(severity.impact, ...values);
@@ -467,7 +470,7 @@ function partItems(context: Context, part: Part): string[] | undefined {
  * examples; the text before it defines.
  */
 const EXAMPLES_LEAD =
-	/^(.*?)[\s,]*\b(?:examples?(?: of (?:this|these|such incidents))?(?: include| are)?|for example|such as(?: (?:one|any) of the following)?|(?:[a-z]+ (?:by|as|in) )?(?:one|any) of the following):$/i;
+	/^(.*?)[\s,]*\b(?:(?:some |a few )?examples?(?: of (?:this|these|such incidents|past [\w -]{1,30}?))?(?: include| are)?|for example|such as(?: (?:one|any) of the following)?|(?:[a-z]+ (?:by|as|in) )?(?:one|any) of the following):$/i;
 
 /**
  * Text under a severity heading before its first label: prose is the definition, and a list of
@@ -586,8 +589,71 @@ function isSeveritySection(section: Section): Level | undefined {
 		parseLevel(section.title, words) ??
 		numberedLevel(section) ??
 		speltLevel(section) ??
-		ladderWord(section)
+		ladderWord(section) ??
+		introLevel(section)
 	);
+}
+
+/** Words at the top of a scale, which tell which end of a listed scale is the most severe. */
+const TOP_WORD = /^(critical|highest|urgent|emergency|severe|catastrophic|blocker)$/i;
+
+/**
+ * `## Tracks` saying "an issue is categorized in the PUBLIC, PRIVATE, or URGENT track … the tracks
+ * signal how severe it is" over `### PUBLIC`, `### PRIVATE`, `### URGENT`: the team's own levels,
+ * named nowhere as levels but in the sentence that sorts issues into them. Every sibling heading
+ * must be one word or two, and one sentence of the parent's intro must name all of them and no
+ * other, with the intro speaking of severity (or priority, urgency) and the sentence of sorting.
+ * Ranked from the end holding a top word (`… or URGENT`); with none at either end, no level.
+ */
+function introLevel(section: Section): Level | undefined {
+	const parent = section.parent;
+	const titles = parent?.children.map((child) => stripEmoji(child.title).trim()) ?? [];
+	if (!parent || titles.length < 2 || titles.length > 6) return undefined;
+	if (!titles.every((title) => /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(title))) return undefined;
+	if (new Set(titles.map((title) => title.toLowerCase())).size < titles.length) return undefined;
+	const intro = parent.nodes
+		.filter((node) => node.type === 'paragraph')
+		.map((node) => toString(node).replace(/\s+/g, ' '))
+		.join(' ');
+	if (!/\bsever(?:e|ity|ities)\b|\bpriorit|\burgency\b/i.test(intro)) return undefined;
+	const order = intro
+		.split(/(?<=[.!?])\s+/)
+		.filter((sentence) => SORTING.test(sentence))
+		.map((sentence) => listedIn(sentence, titles))
+		.find(Boolean);
+	if (!order) return undefined;
+	// Which end is the worst is known only from a top word at one end; unknown, no rank is true.
+	const [first, last] = [TOP_WORD.test(order[0]!), TOP_WORD.test(order.at(-1)!)];
+	if (first === last) return undefined;
+	const reversed = last;
+	const index = order.indexOf(stripEmoji(section.title).trim().toLowerCase());
+	const rank = reversed ? order.length - 1 - index : index;
+	const name = titleWord(stripEmoji(section.title).trim());
+	return { level: name.replace(/\s+/g, '-'), rank, rest: '', name };
+}
+
+/** A sentence that sorts things into classes: `categorized as`, `sorts it into`, `falls into`. */
+const SORTING =
+	/categori[sz]|classif|\bsort(?:s|ed)? (?:\w+ )?into\b|\bfalls? (?:in|into|under)\b|\bassigned (?:to|a|one)\b|\brated\b|\bgraded\b/i;
+
+/**
+ * The titles in the order one enumeration of the sentence (`A, B, or C`) names them, lower case;
+ * undefined unless it names every title and nothing else.
+ */
+function listedIn(sentence: string, titles: string[]): string[] | undefined {
+	const words = titles.map((title) => title.toLowerCase());
+	const pattern = words.map((word) => word.replace(/\s+/g, '\\s+')).join('|');
+	const item = `(?:${pattern})`;
+	const list = new RegExp(
+		`(?<![\\w-])(${item}(?:\\s*,\\s*${item})*,?\\s+(?:or|and)\\s+${item})(?![\\w-])`,
+		'i'
+	).exec(sentence);
+	if (!list) return undefined;
+	const named = list[1]!
+		.split(/\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+/)
+		.map((word) => word.trim().toLowerCase().replace(/\s+/g, ' '));
+	if (named.length !== words.length || new Set(named).size !== named.length) return undefined;
+	return words.every((word) => named.includes(word)) ? named : undefined;
 }
 
 /**
@@ -1002,6 +1068,10 @@ export interface SeverityTable {
 const OTHER_TICKET =
 	/^(?:(?:service|change|standard|normal|feature|access|information)\s+)?(?:requests?|changes?|queries|questions)\b/i;
 
+/** A column header that is the scale's noun alone: `Level`, `Severity`, `Priority level`. */
+const LADDER_HEADER =
+	/^(?:(?:severity|priority|incident|impact|urgency)\s+)?(?:levels?|severit(?:y|ies)|priorit(?:y|ies)|sev)$/i;
+
 /** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
 const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
 
@@ -1056,7 +1126,19 @@ export function severityTables(
 							body.map((cells) => cells[column] ?? '')
 						)
 				);
+			// `Level | Description` over `Urgent`, `Highest`, `High`, `Medium`, `Low` (or `Blocker`,
+			// `Critical`, `Major` …): a column headed by the scale's own noun whose every row is one
+			// distinct level word is the ladder, ranked as listed, even when some words are ones the
+			// fixed ranks do not know. `Confidence level` or `Log level` over the same words is another
+			// measure, so the header must be the noun alone (or an incident's axis before it).
+			const ladderWords =
+				!wordScale &&
+				LADDER_HEADER.test(head![0] ?? '') &&
+				body.length >= 2 &&
+				body.every((cells) => NAME_WORD.test(cells[0] ?? '')) &&
+				new Set(body.map((cells) => (cells[0] ?? '').toLowerCase())).size === body.length;
 			const headed =
+				ladderWords ||
 				wordScale ||
 				axis ||
 				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
@@ -1124,6 +1206,7 @@ export function severityTables(
 				);
 			const rows = body.map((cells, index) => ({
 				level:
+					(ladderWords ? phraseLevel(titleWord(cells[0]!), index) : undefined) ??
 					parseLevel(cells[0] ?? '', wordRows) ??
 					(numbered ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
@@ -1247,10 +1330,12 @@ export function recogniseSeverityTables(context: Context): void {
 		start: startOf(table),
 		end: endOf(table),
 	});
+	// The reason says what the importer could not read, never that the team's words are no level:
+	// `Urgent` may well be one in a scale the importer does not know.
 	const tables = severityTables(context, (table, section, rows) =>
 		context.check.push({
 			...where(table, section),
-			reason: `its first column names levels, but ${rows.map((row) => `\`${row}\``).join(', ')} ${rows.length > 1 ? 'are' : 'is'} not a level (expected P0–P4, SEV1, S1 …)`,
+			reason: `its first column names levels, but the importer reads no level in ${rows.map((row) => `\`${row}\``).join(', ')} (it reads P0–P4, SEV1, S1 …, or a column of level words such as Urgent / High / Low headed \`Level\`, \`Severity\` or \`Priority\` alone)`,
 		})
 	);
 	for (const { table, section, headers, rows: bare, notes: noteRows } of tables) {
@@ -1346,6 +1431,18 @@ export function recogniseSeverityTables(context: Context): void {
 	}
 }
 
+/**
+ * `Urgent` leading a line when a ladder already typed a level of that name: the team's word for
+ * its level, which only the ladder it was defined in makes a level.
+ */
+function typedName(context: Context, text: string): Level | undefined {
+	const word = text.trim().toLowerCase();
+	const entry = context.out.severities.find(
+		(e) => e.data.name.toLowerCase() === word || e.data.level.toLowerCase() === word
+	);
+	return entry ? { level: entry.data.level, rank: entry.data.rank, rest: '' } : undefined;
+}
+
 /** An inline HTML anchor tag, opening (`<a name="x">`, `<a id="x">`) or closing. */
 const ANCHOR = /^<(?:a\s+(?:name|id)=["'][^"']*["']\s*|\/a)>$/i;
 
@@ -1369,7 +1466,7 @@ function listLead(context: Context, item: ListItem): { lead: string; rest: strin
 		return { lead, rest };
 	}
 	const plain = /^([^:]{1,20}?)(?::|\s+[-–—])\s+(.+)$/.exec(text);
-	const level = plain ? parseLevel(plain[1]!, true) : undefined;
+	const level = plain ? (parseLevel(plain[1]!, true) ?? typedName(context, plain[1]!)) : undefined;
 	// `P1 - Critical: Full outage` names the level after the dash: not read as a bare level here.
 	const named = plain && NAME_WORD.test(/^([A-Za-z]+)(?:\s*[-–—:]|$)/.exec(plain[2]!)?.[1] ?? '');
 	// `SEV-1 (Critical): Down`: a name in parentheses after the level is still the lead.
@@ -1451,6 +1548,8 @@ export function recogniseSeverityProse(context: Context): void {
 	if (context.out.severities.length) return;
 	recogniseLevelSentences(context);
 	if (context.out.severities.length) return;
+	recogniseClassRules(context);
+	if (context.out.severities.length) return;
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		// A step of a process (`5. … the severity, coded as SEV 1: critical, …`) is prose too.
 		for (const node of blocksIn(section.nodes, 'paragraph')) {
@@ -1490,6 +1589,52 @@ export function recogniseSeverityProse(context: Context): void {
 		}
 	}
 	if (context.out.severities.length === 0) recogniseLevelEnumeration(context);
+}
+
+/** `For minor incidents – try to fix it yourself`: a rule for one class of incident, named by its level word. */
+const CLASS_RULE =
+	/^for\s+((?:very\s+)?[A-Za-z]+)\s+(?:incidents?|issues?|outages?|problems?)\b\s*(?:[-–—:,]\s*)?(\S.*)$/i;
+
+/**
+ * A list whose every item gives the rule for one class of incident, named by a level word (`For
+ * minor incidents – try to fix it yourself …`, `For major incidents – i.e. checkout is down,
+ * always escalate`), when nothing else in the document defines a ladder: the words are the team's
+ * levels, and each item says what to do at its level. Two items or more, each a different level;
+ * one that is not (`For all other incidents`, `For security incidents`) leaves the list alone.
+ * Under an escalation heading the list stays in its page for the path it also describes.
+ */
+function recogniseClassRules(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		for (const list of blocksIn(section.nodes, 'list')) {
+			if (list.children.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) continue;
+			const rules = list.children.map((item) => {
+				const first = item.children[0];
+				const text = first?.type === 'paragraph' ? inlineText(sourceOf(context.doc, first)) : '';
+				const rule = CLASS_RULE.exec(text);
+				if (!rule || !NAME_WORD.test(rule[1]!)) return undefined;
+				const word = titleWord(rule[1]!);
+				const level = parseLevel(word, true) ?? phraseLevel(word, list.children.indexOf(item))!;
+				return { item, level, rest: rule[2]!, word: rule[1]! };
+			});
+			if (!rules.every(Boolean)) continue;
+			const levels = rules.map((rule) => rule!.level.level);
+			if (new Set(levels).size < levels.length) continue;
+			for (const rule of rules) {
+				const { item, level, rest } = rule!;
+				const severity = severityFor(context, { ...level, rest: '' }, false);
+				const [, ...nested] = itemLines(context.doc, item);
+				severity.actions = [rest, ...nested];
+				context.out.severities.push({
+					slug: severitySlug(level.level),
+					data: severity,
+					from: fromOffset(context.doc, rule!.word, startOf(item)),
+				});
+			}
+			if (!/escalat/i.test(section.title))
+				claimNode(context.doc, list, hrefOf(context, 'severities', ''));
+			return;
+		}
+	}
 }
 
 /** Blocks of one type among nodes and inside them (list items, quotes), in document order. */
@@ -1846,15 +1991,25 @@ export function recogniseSeverityTargetLists(context: Context): void {
 		const own =
 			targetKey(section.title) ??
 			(/recover|\brto\b/i.test(section.title) ? 'resolution' : undefined);
+		// `Keeping people posted`, `Communication` over `- Urgent: Every hour`: a line that is a
+		// cadence and nothing more says how often people hear. `P1: within 15 minutes` there is
+		// when the first word goes out, which is no cadence: such a list gives nothing.
+		const told = !own && UPDATE_HEADING.test(section.title);
 		for (const list of section.nodes) {
 			if (list.type !== 'list' || list.children.length < 2) continue;
 			if (isClaimed(context.doc, startOf(list), endOf(list))) continue;
 			const found = list.children.map((item) => {
 				const first = item.children.length === 1 ? listLead(context, item) : undefined;
-				const level = first ? parseLevel(first.lead, true) : undefined;
+				const level = first
+					? (parseLevel(first.lead, true) ?? typedName(context, first.lead))
+					: undefined;
 				if (!level || !/^(incidents?|issues?)?$/i.test(level.rest)) return undefined;
 				const severity = context.out.severities.find((e) => e.data.level === level.level)?.data;
 				const value = first!.rest.replace(/\.$/, '');
+				if (told)
+					return severity && cadenceIn(value)?.toLowerCase() === value.toLowerCase()
+						? { severity, pieces: [{ key: 'update' as const, value }] }
+						: undefined;
 				// `15 minutes initial response, 4 hours resolution target`: each piece names its own.
 				const pieces = targetPieces(value, own);
 				if (severity && pieces) return { severity, pieces };
@@ -1884,6 +2039,10 @@ export function recogniseSeverityTargetLists(context: Context): void {
 	}
 	recogniseLevelMentions(context);
 }
+
+/** A heading about keeping people informed, whose timed lines are update cadences. */
+const UPDATE_HEADING =
+	/\b(?:communicat\w*|notif\w*|status reports?|sitreps?|(?:posted|informed|in the loop))\b/i;
 
 /**
  * `MTTA (Mean Time To Acknowledge): < 5 minutes for P0/P1`, `Resolution: 1 hour for SEV1, 4 hours

@@ -234,4 +234,29 @@ Response Time: 1 hour
 `).map((s) => s.rank);
 		expect(new Set(ranks).size).toBe(ranks.length);
 	});
+	it('ranks a one-word ladder as its table lists it, and a sorted-into list from its top word', () => {
+		const table = severities(`## Sorting requests
+| Level | Description |
+| --- | --- |
+| **Urgent** | Same day |
+| **Highest** | This sprint |
+| **Low** | Backlog |
+`);
+		expect(table.map((s) => [s.level, s.rank])).toEqual([
+			['Urgent', 0],
+			['Highest', 1],
+			['Low', 2],
+		]);
+		const tracks = severities(`## Lanes
+Each report is categorized in the CALM or URGENT lane, which says how severe it is.
+### CALM
+Fixed in the open.
+### URGENT
+Fixed in private at once.
+`);
+		expect(tracks.map((s) => [s.level, s.rank])).toEqual([
+			['Calm', 1],
+			['Urgent', 0],
+		]);
+	});
 });
