@@ -65,11 +65,11 @@ const YAML_LINE = /^(?:[a-z_][\w-]*:(?:[ \t].*)?|[ \t]+\S.*|- .*|#.*)?$/;
  * The heading a page joined into the playbook gets from its front matter: its title (of a wiki
  * path the last part, `Tech:GHSA/Disclosure` → `Disclosure`) and its `description` under it.
  */
-export function pageHeading(data: Record<string, unknown>): string | undefined {
+export function pageHeading(data: Record<string, unknown>, depth: number): string | undefined {
 	const { title, description } = data;
 	if (typeof title !== 'string' || !title.trim()) return undefined;
 	return [
-		`# ${escapeMarkdown(title.replace(/^[A-Z][\w -]*:(?:[^/\n]*\/)+/, '').trim() || title)}`,
+		`${'#'.repeat(depth)} ${escapeMarkdown(title.replace(/^[A-Z][\w -]*:(?:[^/\n]*\/)+/, '').trim() || title)}`,
 		...(typeof description === 'string' && description.trim()
 			? ['', escapeMarkdown(description)]
 			: []),
@@ -105,7 +105,8 @@ export function joinedPages(text: string): string {
 			return;
 		}
 		if (!data || typeof data !== 'object' || Array.isArray(data)) return;
-		const heading = pageHeading(data as Record<string, unknown>);
+		// At the depth Markdown read it (a heading underlined by `---`), so the document keeps its shape.
+		const heading = pageHeading(data as Record<string, unknown>, 2);
 		if (!heading) return;
 		const end = close + 4 + /^[ \t]*/.exec(text.slice(close + 4))![0].length;
 		const next = root.children.find((child) => startOf(child) >= end);

@@ -139,7 +139,7 @@ function readFolder(path: string): Source {
 			const front = readFrontMatter(text);
 			text = front.text;
 			const opening = /^\s*(#{1,6})[ \t]/.exec(text)?.[1];
-			const titled = pageHeading(front.data);
+			const titled = pageHeading(front.data, 1);
 			heading = opening === '#' ? '' : (titled ?? `# ${escapeMarkdown(fileTitle(file))}`);
 		}
 		const starts = line + (heading ? heading.split('\n').length + 1 : 0);

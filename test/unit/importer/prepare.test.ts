@@ -118,15 +118,18 @@ describe('source preparation keeps every line where it was', () => {
 		const { text } = prepareSource(source);
 		expect(text.split('\n')).toHaveLength(source.split('\n').length);
 		const lines = text.split('\n');
-		expect(lines[5]).toBe('# Drain a depot queue');
+		expect(lines[5]).toBe('## Drain a depot queue');
 		expect(lines[7]).toBe('Move stuck parcels to the spare scanner');
 		expect(lines[10]).toBe('1. Pause intake.');
-		expect(lines[13]).toBe('# Status notice');
+		expect(lines[13]).toBe('## Status notice');
 		// The page's own heading stands; its front matter leaves no second one.
 		expect(lines.slice(18, 23).filter(Boolean)).toEqual(['# Rota']);
 		expect(lines.slice(24)).toEqual(source.split('\n').slice(24));
 		const { imported } = importText(source);
-		expect(imported.pages.map((page) => page.data.title)).toContain('Drain a depot queue');
+		expect(imported.pages.find((page) => page.slug === 'kestrel-handbook')?.body).toContain(
+			'## Drain a depot queue'
+		);
+		expect(JSON.stringify(imported)).not.toContain('title: \\"Drain');
 		expect(JSON.stringify(imported)).not.toContain('sidebar_position');
 	});
 
