@@ -1986,7 +1986,10 @@ export function recogniseEscalationShapes(context: Context): void {
 				// secondary.` / `3. If still stuck, call the team lead.` outside an escalation heading.
 				if (!levels && !steps) {
 					const clauses = itemClauses(context.doc, node);
-					const prose = proseLadder(clauses, where);
+					// Under an escalation heading bullets may name people by name (`escalate to Ana and
+					// Li`); numbered steps are a procedure (`Notify via SMS after 5 minutes` sets up a
+					// phone), so their tiers must read as people.
+					const prose = proseLadder(clauses, where && !node.ordered);
 					if (prose) {
 						// The items the ladder runs over are the path; the procedure around it stays text.
 						const [first, last] = [prose.run[0]!, prose.run.at(-1)!].map((i) => clauses[i]!.item!);
