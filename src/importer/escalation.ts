@@ -858,7 +858,7 @@ function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
 		who,
 		...(condition ? { condition } : {}),
 		...(time ? { after: time } : {}),
-		...(place && !PEOPLE.test(place) ? { via: place } : {}),
+		...(place ? { via: place } : {}),
 	};
 }
 
