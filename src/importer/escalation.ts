@@ -107,7 +107,7 @@ const rising = (levels: Level[]): boolean =>
  * step: `Detect → Triage → Fix` is a process, `**Critical Systems** (0-4 hours)` an order of work.
  */
 const PEOPLE =
-	/\b(on-?call|primary|secondary|engineers?|developers?|devs|leads?|manager|managers|directors?|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?|operators?)\b/i;
+	/\b(on-?call|primary|secondary|engineers?|developers?|devs|leads?|manager|managers|directors?|head|team|teams|support|owners?|cto|ceo|coo|cfo|ciso|cio|vp|sre|responders?|commander|desk|admins?|administrators?|staff|officer|executives?|board|supervisor|specialists?|vendor|experts?|rota|duty|tier|level|tertiary|backstop|smes?|operators?|squads?|(?:main|emergency|escalation|named)\s+contacts?|points?\s+of\s+contact)\b/i;
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
@@ -624,7 +624,7 @@ const UNANSWERED_BY =
 
 /** A condition saying the tier before went unanswered or could not fix it. */
 const UNANSWERED =
-	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved)|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
+	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved|work|available|reachable)|(?<!\b(?:you|we|I)\s)\bneeds? (?:more )?(?:help|assistance|support)\b|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
 
 /**
  * Whom the first step's condition says did not answer: the tier before it (`[]` if none). One
@@ -644,6 +644,9 @@ function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
 				!/^(?:them|him|her|us|it|any|some|every|no)(?:one|body)?\b/i.test(first)));
 	return person && first.split(/\s+/).length <= 4 && first !== step.who ? [{ who: first }] : [];
 }
+
+/** `If you don't know who your lead is`, `if unsure who is on call`: finding a tier, not failing one. */
+const LOOKUP = /(?:n[’']t|\bnot|\bun(?:sure|certain))\s+(?:know|sure|certain)?\s*who\b/i;
 
 /** A path told without a table is timed when any tier says when it is reached. */
 const styleOf = (levels: Level[]): EscalationInput['style'] =>
@@ -721,7 +724,7 @@ export function proseLadder(
 ): { levels: Level[]; notes: string[]; run: number[] } | undefined {
 	const steps = clauses.map((clause) => {
 		const step = ladderSentence(clause.text);
-		if (!step) return undefined;
+		if (!step || LOOKUP.test(step.condition ?? '')) return undefined;
 		if ((clause.then || !where) && !PEOPLE.test(step.who) && !MEANS.test(step.who))
 			return undefined;
 		return step;
@@ -733,8 +736,14 @@ export function proseLadder(
 		for (let next = start + 1; next < steps.length; next++) {
 			const step = steps[next];
 			if (!step) {
-				// A clause that names someone without engaging them ends the run.
-				if (PEOPLE.test(clauses[next]!.text) && !/^\(/.test(clauses[next]!.text)) break;
+				// A clause that names someone without engaging them ends the run; `If you don't know who
+				// your lead is, ask the service desk` only finds the tier, so the run goes on.
+				if (
+					PEOPLE.test(clauses[next]!.text) &&
+					!/^\(/.test(clauses[next]!.text) &&
+					!LOOKUP.test(clauses[next]!.text)
+				)
+					break;
 				continue;
 			}
 			if (!clauses[next]!.then && !UNANSWERED.test(step.condition ?? '')) break;
@@ -806,34 +815,51 @@ export function fromToChain(text: string): Level[] | undefined {
  * to the secondary`. Not after an article: `the page goes to …` is the page, not paging.
  */
 const ENGAGE =
-	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|(?:goes|passes|rolls? over|falls? through) to)\s+(?:your|the|a|an|our|their)?\s*((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
+	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|(?:goes|passes|rolls? over|falls? through) to)\s+(?:(?:your|the|a|an|our|their)\s+)?((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
 /** `the secondary on-call is paged first`: who is engaged, named before the verb. */
 const PASSIVE =
 	/(?:^|,\s*)(?:then\s+)?(?:the\s+|your\s+|our\s+)?((?:[^,.;:()]|\.(?=\w))+?)\s+(?:is|are|gets|get|will be)\s+(?:paged|called|notified|alerted|woken(?: up)?|contacted|engaged)\b/i;
 /** What may stand between a condition and its verb: `, you should feel free to`, `they should escalate by`. */
 const BEFORE_VERB =
-	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:should|must|can|may|will|need to|have to)\s+|(?:un\w+\s+)?(?:the\s+)?(?:alerts?|pages?|incidents?|it|this)\s+(?:will\s+|then\s+)?)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
+	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:(?:should|must|can|may|will|need to|have to)\s+)?|(?:un\w+\s+)?(?:the\s+)?(?:alerts?|pages?|incidents?|it|this)\s+(?:will\s+|then\s+)?)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
 
 /** The step a sentence tells with its verb mid-sentence, and the condition before (or after) it. */
 function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
 	const active = ENGAGE.exec(text);
 	const passive = active ? null : PASSIVE.exec(text);
 	const match = active ?? passive;
-	const who = match?.[1]?.trim();
-	if (!match || !who || !PEOPLE.test(who) || /^(them|him|her|us|me|you|it)\b/i.test(who))
-		return undefined;
+	if (!match) return undefined;
 	// Before a passive step only its condition: `If they don't respond, the secondary is paged`.
 	const at = passive ? match.index + match[0].indexOf(passive[1]!) : match.index;
 	const before = text
 		.slice(0, at)
 		.replace(passive ? /[\s,]*(?:then\s+)?(?:the|your|our)?\s*$/i : BEFORE_VERB, '');
-	const lead = /^(?:if|when|once)\s+(.+)$/is.exec(before);
-	if (before && !lead) return undefined;
+	// `Every service has an owning team, so page them first`: whom `them` stands for.
+	const holder =
+		/\b(?:has|have)\s+(?:an?|one|its own|their own)\s+(.+?)[\s,]*(?:\bso|\band)?$/i.exec(before);
+	const pronoun = /^(?:them|him|her)$/i.test(match[1]?.trim() ?? '');
+	// `the developer community in MS Teams`: where they are reached is no part of who.
+	const [, named, place] =
+		/^(.+?)\s+(?:in|on|over)\s+((?:#|[A-Z])[\w#-]*(?:\s+[A-Z][\w-]*)*)$/.exec(
+			(pronoun ? holder?.[1] : match[1])?.trim() ?? ''
+		) ?? [undefined, (pronoun ? holder?.[1] : match[1])?.trim()];
+	const who = named;
+	if (!who || !PEOPLE.test(who) || /^(them|him|her|us|me|you|it)\b/i.test(who)) return undefined;
+	// `The lead investigates and if they need help, they page …`: the condition follows the work.
+	const lead =
+		/^(?:if|when|once)\s+(.+)$/is.exec(before) ??
+		/^.+?(?:,\s*|\s+and\s+)(?:if|when|once)\s+(.+)$/is.exec(before);
+	if (before && !lead && !(pronoun && holder)) return undefined;
 	const after = text.slice(match.index + match[0].length).replace(/\.$/, '');
 	const trailing = /^\s*((?:if|after|within|when|unless)\b.+)$/i.exec(after)?.[1];
 	const condition = lead?.[1]?.trim() ?? trailing?.trim();
 	const time = condition ? durationIn(condition) : undefined;
-	return { who, ...(condition ? { condition } : {}), ...(time ? { after: time } : {}) };
+	return {
+		who,
+		...(condition ? { condition } : {}),
+		...(time ? { after: time } : {}),
+		...(place ? { via: place } : {}),
+	};
 }
 
 /**
@@ -844,8 +870,27 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	let rest = text.replace(/\.$/, '').trim();
 	let condition: string | undefined;
 	// `If no answer in 10 minutes, page …` or `If 10 minutes passed: Page …`.
-	const lead = /^(?:if|when|once)\s+(.+?)[,:]\s*(.+)$/i.exec(rest);
+	// `If that doesn't work use the team page …`: prose may leave out the comma before the verb.
+	const lead =
+		/^(?:if|when|once)\s+(.+?)[,:]\s*(.+)$/i.exec(rest) ??
+		new RegExp(
+			`^(?:if|when)\\s+(.+?)\\s+((?:${INSTRUMENT.source}|${ENGAGE_VERB})\\b.+)$`,
+			'i'
+		).exec(rest);
 	if (lead) [condition, rest] = [lead[1]!.trim(), lead[2]!.trim()];
+	// `use the Escalate button to escalate to …`, `follow the rota page to contact …`: what the tier
+	// is reached with, then the verb that reaches it.
+	const tool = new RegExp(
+		`^(?:(?:in|on|from)\\s+(.+?)\\s+)?${INSTRUMENT.source}\\s+(.+?)\\s+(?:to|and)\\s+(${ENGAGE_VERB}\\b.+)$`,
+		'i'
+	).exec(rest);
+	// `open the console and use the Raise button`: the button, in the console.
+	const instrument = tool
+		? [...tool[2]!.split(new RegExp(`\\s+and\\s+${INSTRUMENT.source}\\s+`, 'i')).reverse(), tool[1]]
+				.filter(Boolean)
+				.join(' in ')
+		: undefined;
+	if (tool) rest = tool[3]!.trim();
 	const trailing = /^(.+?)\s+((?:after|if|when|within|unless)\s+.+|immediately\b.*)$/i.exec(rest);
 	if (trailing && /^(?:page|call|notify|escalate|bring|wake|ping|engage|loop|inform)/i.test(rest))
 		[rest, condition] = [trailing[1]!.trim(), condition ?? trailing[2]!.trim()];
@@ -858,13 +903,21 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	// `Contact the service desk first`: the order is the path's, not part of the name; `immediately
 	// contact …` says how soon, not whom.
 	const spoken = whoOf(rest.replace(/^(?:immediately|then|also)\s+/i, ''));
-	const named = spoken.who?.replace(/\s+first$/i, '');
+	// `whomever is listed as main contact`, `whoever is on-call`: the post, not the pronoun.
+	const named = spoken.who
+		?.replace(/\s+first$/i, '')
+		.replace(/^who(?:m)?(?:so)?ever\s+is\s+(?:(?:listed|named|shown)\s+as\s+)?(?:the\s+)?/i, '');
 	// `the service desk via the hotline`: how they are reached is no part of who.
 	const reached = named ? /^(.+?)\s+(?:via|through|using)\s+(.+)$/i.exec(named) : null;
 	// `escalate to a phone call, using the contact sheet`: a stronger way to reach the tier before.
 	const means = named && MEANS.test(named) ? [named, spoken.condition] : undefined;
-	const via = reached?.[2] ?? means?.filter(Boolean).join(', ');
+	const via =
+		[instrument, reached?.[2] ?? means?.filter(Boolean).join(', ')].filter(Boolean).join(', ') ||
+		undefined;
 	const who = reached?.[1] ?? named;
+	// `For urgent issues, ping the main contact`: the cases the step is for.
+	if (!condition && !means && /^(?:for|in case of)\s/i.test(spoken.condition ?? ''))
+		condition = spoken.condition;
 	const after = condition ? durationIn(condition) : undefined;
 	const step = who
 		? {
@@ -880,8 +933,15 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 	return step;
 }
 
+/** The verbs that open a step engaging someone, as `whoOf` reads them. */
+const ENGAGE_VERB =
+	'(?:page|call|notify|bring in|escalate to|ping|engage|loop in|inform|involve|contact|reach out to)';
+/** `use the …`, `follow the …`: a step that names the tool before the verb that reaches the tier. */
+const INSTRUMENT = /(?:use|follow|open)/;
+
 /** A way of reaching someone, named where a tier would be: `escalate to a phone call`. */
-const MEANS = /^(?:an?\s+)?(?:phone|voice|video)?\s*(?:calls?|phone|sms|text(?: messages?)?)$/i;
+const MEANS =
+	/^(?:an?\s+|the\s+)?(?:phone|voice|video)?\s*(?:calls?|phone|numbers?|sms|text(?: messages?)?)(?:\s+(?:listed|given|shown)\b.*|\s+there)?$/i;
 
 /**
  * `the caller should initiate a Slack huddle call in DMs with individual engineers`: whom a call
@@ -1880,6 +1940,8 @@ export function recogniseEscalationShapes(context: Context): void {
 			// The parts of a list that hold the path, when the list is more than the path.
 			let ranges: [number, number][] | undefined;
 			let title: string | undefined;
+			// The paragraph after this one, when the path runs on into it.
+			let joined: Nodes | undefined;
 			if (node.type === 'list') {
 				const steps = stepsLabel(context, section.nodes[index - 1]);
 				const ladder = where && !steps ? parseLadder(context.doc, node) : undefined;
@@ -1922,9 +1984,12 @@ export function recogniseEscalationShapes(context: Context): void {
 				}
 				// `1. Acknowledge the alert.` / `2. If you cannot fix it in 15 minutes, page the
 				// secondary.` / `3. If still stuck, call the team lead.` outside an escalation heading.
-				if (!levels && !where && !steps) {
+				if (!levels && !steps) {
 					const clauses = itemClauses(context.doc, node);
-					const prose = proseLadder(clauses, false);
+					// Under an escalation heading bullets may name people by name (`escalate to Ana and
+					// Li`); numbered steps are a procedure (`Notify via SMS after 5 minutes` sets up a
+					// phone), so their tiers must read as people.
+					const prose = proseLadder(clauses, where && !node.ordered);
 					if (prose) {
 						// The items the ladder runs over are the path; the procedure around it stays text.
 						const [first, last] = [prose.run[0]!, prose.run.at(-1)!].map((i) => clauses[i]!.item!);
@@ -1964,6 +2029,21 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (!levels && where) levels = parseTierLines(lines);
 				// `If the primary does not acknowledge within 5 minutes, page the secondary; if …`.
 				if (!levels) ({ levels, notes, style } = proseIn(inlineText(lines.join(' ')), where));
+				// `Contact your lead first.` then a paragraph `If they need help, they page …`: a ladder
+				// told over two paragraphs, which neither tells alone.
+				const next = section.nodes[index + 1];
+				if (
+					!levels &&
+					next?.type === 'paragraph' &&
+					!isClaimed(context.doc, startOf(next), endOf(next))
+				) {
+					const second = inlineText(sourceOf(context.doc, next));
+					const both = proseIn(`${inlineText(lines.join(' '))} ${second}`, where);
+					if (both.levels && !proseIn(second, where).levels) {
+						({ levels, notes, style } = both);
+						joined = next;
+					}
+				}
 				// `**Primary on-call**, then the **Team lead**`: people, or `**Triage**, then **Fix**` is
 				// a process.
 				if (!levels) {
@@ -2004,6 +2084,7 @@ export function recogniseEscalationShapes(context: Context): void {
 			if (!levels) continue;
 			const source = nodeSource(context, section, node);
 			if (ranges) Object.assign(source, { start: ranges[0]![0], end: ranges.at(-1)![1] });
+			if (joined) source.end = endOf(joined);
 			const href = addPath(
 				context,
 				title ?? (section.title || 'Escalation'),

@@ -256,4 +256,31 @@ describe('escalation paths stay valid', () => {
 		expect(whos('The duty engineer should acknowledge the page within 5 minutes.')).toBeUndefined();
 		expect(whos('Page the duty engineer. Tell the ops manager as well.')).toBeUndefined();
 	});
+
+	it('reads who a pronoun stands for, the tool before the verb, and skips finding a tier', () => {
+		const steps = (text: string, where = false) =>
+			proseLadder(clausesOf(text), where)?.levels.map((level) =>
+				[level.who, level.condition, level.via].filter(Boolean)
+			);
+		expect(
+			steps(
+				"Each store has an assigned field engineer, so contact them first. If you don't know who that is, ask the store manager. The field engineer checks the till and if they need help, they call the regional support team."
+			)
+		).toEqual([['assigned field engineer'], ['regional support team', 'they need help']]);
+		expect(
+			steps(
+				'Use the paging app to escalate to the duty officer. If that does not work use the rota sheet and call the numbers listed there.',
+				true
+			)
+		).toEqual([
+			['duty officer', 'the paging app'],
+			['duty officer', 'that does not work', 'the rota sheet, numbers listed there'],
+		]);
+		// Whoever needs help themselves asks a desk: a directory, not a ladder.
+		expect(
+			steps(
+				'Each team has a budget owner, so contact them first about spending. If you need help with expenses, ask the finance desk.'
+			)
+		).toBeUndefined();
+	});
 });
