@@ -1738,7 +1738,12 @@ const ASSIGNED = [
 		'i'
 	),
 	new RegExp(
-		String.raw`^(?:an?|one)\s+${NAME}\s+(?:is|are|gets|(?:will|should|must) be)\s+(?:(?:highly|strongly|also)\s+)?(?:assigned|appointed|designated|nominated|recommended|required|needed)\b(\s+to\s+[a-z])?`,
+		String.raw`(?:^|\bthen\s+|,\s*)(?:an?|one|only one)\s+${NAME}(?:\s+(?:for|per|on)\s+[^,.;]{1,60}?)?\s+(?:is|are|gets|(?:will|should|must) be)\s+(?:(?:highly|strongly|also)\s+)?(?:assigned|appointed|designated|nominated|recommended|required|needed)\b(\s+to\s+[a-z])?`,
+		'i'
+	),
+	// `Once someone is assigned the role of scribe, they keep …`: the same sentence may say what for.
+	new RegExp(
+		String.raw`\b(?:assigned|given|takes?|taking|assumes?|assuming)\s+(?:on\s+)?the role of\s+(?:the\s+|an?\s+)?${NAME}(?=(?:(?:\s*,)?\s+(?:they|he or she|this person)\s+([a-z].*)$)?)`,
 		'i'
 	),
 ];
@@ -1760,32 +1765,57 @@ function assignedRoles(
 			for (const text of inlineText(sourceOf(context.doc, paragraph)).split(SENTENCE_BREAK))
 				sentences.push({ at: startOf(paragraph), text });
 		});
-	return sentences.flatMap(({ at, text }, index) => {
+	// `They are entirely responsible for …`: an adverb after `is` or `are` still says what it does.
+	// After `they` the verb has no s: `they post the updates`.
+	const does = (rest: string, plural = false) =>
+		acts(rest.replace(/^((?:is|are)\s+)\w+ly\s+/i, '$1')) ||
+		(plural &&
+			/^[a-z]+\s/.test(rest) &&
+			!AUXILIARY.test(rest.split(/\s+/)[0]!) &&
+			!NEGATED.test(rest));
+	// One function handed out twice keeps its sentences once, in the order of the text.
+	const found = new Map<
+		string,
+		{ name: string; at: number; sentence: string; duties: Set<number> }
+	>();
+	sentences.forEach(({ at, text }, index) => {
 		const match = ASSIGNED.map((pattern) => pattern.exec(text)).find(Boolean);
-		const words = match?.[1];
-		const name = words?.trim().replace(/\s+/g, ' ');
+		const name = match?.[1]?.trim().replace(/\s+/g, ' ');
 		if (!name || GROUP.test(name) || !roleShaped(name) || /^(the|an?|this|our|your)\b/i.test(name))
-			return [];
+			return;
 		const last = name.split(' ').pop()!;
 		const named = new RegExp(
 			String.raw`^(?:(?:the|this|that|our|your)\s+)?(?:${RegExp.escape(name)}|${RegExp.escape(last)})\s+(.*)$`,
 			'i'
 		);
-		const duties = sentences.slice(index + 1).flatMap(({ text: later }, after) => {
+		const duties = sentences.flatMap(({ text: later }, at) => {
+			if (at <= index) return [];
 			const own = named.exec(later.replace(OPENING_CLAUSE, ''))?.[1];
 			// `This person …`, `They …` speak of the function only straight after it.
 			const next =
-				after === 0
-					? /^(?:this person|they|he or she|she|he)\s+(.*)$/i.exec(later)?.[1]
+				at === index + 1
+					? /^(?:this (?:person|individual)|they|he or she|she|he)\s+(.*)$/i.exec(later)?.[1]
 					: undefined;
 			const rest = own ?? next;
-			return rest !== undefined && acts(rest) ? [later] : [];
+			return rest !== undefined && does(rest, own === undefined) ? [at] : [];
 		});
-		// `A scribe is needed to keep notes`: the sentence says what the function is for.
-		if (match?.[2]) duties.unshift(text);
-		const title = name.charAt(0).toUpperCase() + name.slice(1);
-		return duties.length ? [{ name: title, at, sentence: text, duties }] : [];
+		// `A scribe is needed to keep notes`, `… the role of scribe, they keep notes`: the sentence
+		// says what the function is for.
+		if (match?.[2] && (/^\s*to\b/.test(match[2]) || does(match[2], true))) duties.push(index);
+		const role = found.get(name.toLowerCase()) ?? {
+			name: name.charAt(0).toUpperCase() + name.slice(1),
+			at,
+			sentence: text,
+			duties: new Set<number>(),
+		};
+		duties.forEach((duty) => role.duties.add(duty));
+		found.set(name.toLowerCase(), role);
 	});
+	return [...found.values()].flatMap(({ duties, ...role }) =>
+		duties.size
+			? [{ ...role, duties: [...duties].sort((a, b) => a - b).map((i) => sentences[i]!.text) }]
+			: []
+	);
 }
 
 /**
