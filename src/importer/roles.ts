@@ -1999,7 +1999,8 @@ function recogniseStepRoles(context: Context): void {
 						responsibilities: ordered,
 						order: (context.out.roles.length + 1) * 10,
 					},
-					from: fromOffset(context.doc, name, at),
+					// A spelled-out name stands in the steps by its initials.
+					from: fromOffset(context.doc, short ?? name, at),
 				});
 				context.check.push({
 					kind: 'role',
