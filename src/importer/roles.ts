@@ -111,16 +111,28 @@ function subtreeItems(context: Context, section: Section): string[] {
 	return [...items, ...section.children.flatMap((child) => subtreeItems(context, child))];
 }
 
-/** `Pre-incident`, `During an incident`, `After resolution`: a phase of the incident, as a heading. */
-const PHASE_HEADING = /^(?:pre|post|during|before|after|while|throughout)\b[\w -]{0,30}$/i;
+/**
+ * `Pre-incident`, `During an incident`, `When your shift starts`, `At the end of the shift`: a phase
+ * of the incident or of a shift, as a heading or a label over a list.
+ */
+const PHASE_HEADING =
+	/^(?:(?:pre|post|during|before|after|while|throughout)\b[\w -]{0,30}|(?:when|once|as soon as|at the (?:start|end|beginning) of|(?:start|end|beginning) of)\b[\w -]{0,30}?\b(?:shift|incident|watch|week|rotation|hand-?over|hand-?off)s?\b[\w -]{0,15})$/i;
+
+/** A phase and its list of duties: a sub-section that is only the list, or a label over it. */
+interface Phase {
+	title: string;
+	items: ListItem[];
+	part: Part;
+}
 
 /**
  * `### On-call Engineer` over `#### Pre-incident` / `#### During incident` / `#### Post incident`,
- * each only a list: a role's duties split by phase. Returns those sub-sections, or undefined.
+ * each only a list, or over `**Before an incident**` / `When your shift ends:` labels each over a
+ * list: a role's duties split by phase. Returns the phases (two or more), or undefined.
  */
-function phaseSections(section: Section): Section[] | undefined {
+function phaseLists(section: Section, parts: Part[]): Phase[] | undefined {
 	const phases = section.children;
-	const shaped =
+	const headed =
 		phases.length >= 2 &&
 		section.nodes.every((node) => node.type === 'paragraph') &&
 		phases.every(
@@ -129,8 +141,28 @@ function phaseSections(section: Section): Section[] | undefined {
 				!child.children.length &&
 				listItemsOf(child.nodes) !== undefined
 		);
-	return shaped ? phases : undefined;
+	if (headed)
+		return parts.flatMap((part) =>
+			part.section && phases.includes(part.section)
+				? [{ title: part.section.title, items: listItemsOf(part.section.nodes)!, part }]
+				: []
+		);
+	// A label's list is the first thing after it; what follows the list stays in the page.
+	const labelled = parts.flatMap((part) => {
+		const [list] = part.nodes;
+		if (part.section || part.value || !PHASE_HEADING.test(part.label) || list?.type !== 'list')
+			return [];
+		const items = listItemsOf([list]);
+		return items ? [{ title: part.label, items, part: { ...part, end: endOf(list) } }] : [];
+	});
+	return labelled.length >= 2 ? labelled : undefined;
 }
+
+/**
+ * `On-call rotation`, `Support rota`: a heading over a rota whose labels say what whoever is on
+ * shift does at each phase names that person's function in the words before `rotation`.
+ */
+const ROTA_HEADING = /^(.+?)\s+(?:rotation|rota|shifts?)$/i;
 
 /** A role's sub-section of duties: `Responsibilities`, `Key duties`, `What are the responsibilities?`. */
 const DUTIES_FIELD =
@@ -309,11 +341,18 @@ export function recogniseRoles(context: Context): void {
 			if (isClaimed(context.doc, section.start, section.end)) continue;
 			const title = ownDutiesTitle(roleName(section.title));
 			const described = describedTitle(title);
-			const { name, qualifier } = qualified(described?.name ?? title);
+			// Elsewhere, `On-call rotation` over `When your shift starts:` and its list (and the
+			// other phases of a shift) is the on-call's role, named without the word for the rota.
+			const rota = rolesParent ? undefined : ROTA_HEADING.exec(title)?.[1];
+			const rotaPhases =
+				rota && ROLE_NOUN.test(rota) && roleShaped(rota)
+					? phaseLists(section, partsOf(context.doc, section))
+					: undefined;
+			const { name, qualifier } = qualified(rotaPhases ? rota! : (described?.name ?? title));
 			if (ROLE_FIELD.test(name) || ROLES_PARENT.test(name)) continue;
 			// Elsewhere, a heading named after a person's function over its own `What are the
 			// responsibilities?` (or `Duties`) sub-section is a role.
-			if (!rolesParent && !ownDuties(section, name)) continue;
+			if (!rolesParent && !rotaPhases && !ownDuties(section, name)) continue;
 			// `Role: All Participants` is everyone; `Lead duties during recovery` one role at a phase.
 			const unshaped = notOneRole(name);
 			if (unshaped) {
@@ -370,7 +409,9 @@ export function recogniseRoles(context: Context): void {
 			}
 			// Duties by phase need a heading that names a function, as a bare list does.
 			const phases =
-				!bare && (ROLE_NOUN.test(name) || short !== undefined) ? phaseSections(section) : undefined;
+				!bare && (ROLE_NOUN.test(name) || short !== undefined)
+					? phaseLists(section, parts)
+					: undefined;
 			if (!bare && !phases && !parts.some((part) => ownDutiesLabel(part.label, name))) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
@@ -404,11 +445,11 @@ export function recogniseRoles(context: Context): void {
 			} else if (phases) {
 				// Each duty keeps its phase, since the same duty may come at another phase.
 				role.responsibilities = phases.flatMap((phase) =>
-					listItemsOf(phase.nodes)!.flatMap((item) =>
+					phase.items.flatMap((item) =>
 						itemLines(context.doc, item).map((line) => `${phase.title}: ${line}`)
 					)
 				);
-				used.push(...parts.filter((part) => part.section && phases.includes(part.section)));
+				used.push(...phases.map((phase) => phase.part));
 			}
 			for (const part of parts) {
 				// `### Duties` under the role: its lists are the duties; the text stays in the page
@@ -438,6 +479,12 @@ export function recogniseRoles(context: Context): void {
 			}
 			const slug = uniqueSlug(slugify(short ?? name), taken);
 			context.out.roles.push({ slug, data: role, from: fromSection(context.doc, section) });
+			if (rotaPhases)
+				context.check.push({
+					...sectionCheck(section),
+					leftAs: `role ${context.playbook}/${slug}`,
+					reason: `its lists say what whoever is on shift does at each phase: typed as the role \`${name}\`, named from its heading without the word for the rota, so check the name`,
+				});
 			for (const part of used) claim(context.doc, part.start, part.end, `/${context.playbook}/`);
 			if (section.heading)
 				claim(
@@ -668,8 +715,10 @@ function boldLeadName(node: RootContent): string | undefined {
 /** `The IRT is responsible for the following:`: a sentence whose subject owns the list after it. */
 const SUBJECT_LEAD =
 	/(?:^|[.!?]\s+)(?:the|our)\s+([A-Za-z][\w ()-]{0,60}?)\s+(?:is|are|will be)\s+(?:responsible|accountable)\s+for(?:\s+the\s+following)?\s*:$/i;
-/** `Security Incident Response Team`: a team formed to respond, unlike `Platform team`. */
-const RESPONSE_TEAM = /\b(?:incident|response|emergency)\b[\w -]*\bteam$/i;
+/** Words of a team formed to respond to incidents or to reports of vulnerabilities. */
+const RESPONDING = '(?:incident|response|emergency|security|vulnerability)';
+/** `Security Incident Response Team`, `Vulnerability management team`, unlike `Platform team`. */
+const RESPONSE_TEAM = new RegExp(String.raw`\b${RESPONDING}\b[\w -]*\bteam$`, 'i');
 
 /**
  * The role a paragraph ending `The Incident Response Team (IRT) is responsible for:` gives the list
@@ -1019,7 +1068,7 @@ function checklistRole(title: string): string | undefined {
 
 /** Names of a person doing something: the last word of a role's name. */
 const AGENT_WORDS =
-	'commander|lead|leader|manager|engineer|liaison|scribe|expert|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|helper';
+	'commander|lead|leader|manager|engineer|liaison|scribe|expert|officer|coordinator|operator|deputy|analyst|director|executive|specialist|representative|administrator|supervisor|captain|chief|head|counsel|writer|controller|observer|responder|owner|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|helper|handler';
 const AGENT = new RegExp(String.raw`\b(${AGENT_WORDS})$`, 'i');
 
 /**
@@ -1675,6 +1724,101 @@ function boldSubject(sentence: string, bold: string[]): string | undefined {
 }
 
 /**
+ * `… it is assigned a primary handler`, `Each app has an assigned support engineer`, `An incident
+ * owner is appointed for every outage`, `A scribe is highly recommended to keep notes`: a sentence
+ * handing out a function (and, with `to …`, saying what for).
+ */
+const ASSIGNED = [
+	new RegExp(
+		String.raw`\b(?:is|are|gets?|get|be)\s+(?:assigned|appointed|designated|nominated|given)\s+(?:a|an|one)\s+${NAME}\b`,
+		'i'
+	),
+	new RegExp(
+		String.raw`\b(?:has|have|gets?)\s+(?:a|an|one|its own|their own)\s+(?:assigned|appointed|designated|dedicated|named)\s+${NAME}\b`,
+		'i'
+	),
+	new RegExp(
+		String.raw`(?:^|\bthen\s+|,\s*)(?:an?|one|only one)\s+${NAME}(?:\s+(?:for|per|on)\s+[^,.;]{1,60}?)?\s+(?:is|are|gets|(?:will|should|must) be)\s+(?:(?:highly|strongly|also)\s+)?(?:assigned|appointed|designated|nominated|recommended|required|needed)\b(\s+to\s+[a-z])?`,
+		'i'
+	),
+	// `Once someone is assigned the role of scribe, they keep …`: the same sentence may say what for.
+	new RegExp(
+		String.raw`\b(?:assigned|given|takes?|taking|assumes?|assuming)\s+(?:on\s+)?the role of\s+(?:the\s+|an?\s+)?${NAME}(?=(?:(?:\s*,)?\s+(?:they|he or she|this person)\s+([a-z].*)$)?)`,
+		'i'
+	),
+];
+
+/**
+ * A function handed out by one sentence (`ASSIGNED`) and said to do something by a later one in
+ * the same section, lists and all: `This person coordinates the fix.` right after it, or `The
+ * support engineer will troubleshoot …` anywhere after it. Without such a sentence the name is
+ * only mentioned, and nothing is returned for it.
+ */
+function assignedRoles(
+	context: Context,
+	section: Section
+): { name: string; at: number; sentence: string; duties: string[] }[] {
+	const sentences: { at: number; text: string }[] = [];
+	for (const node of section.nodes)
+		visit(node, 'paragraph', (paragraph: Paragraph) => {
+			if (isClaimed(context.doc, startOf(paragraph), endOf(paragraph))) return;
+			for (const text of inlineText(sourceOf(context.doc, paragraph)).split(SENTENCE_BREAK))
+				sentences.push({ at: startOf(paragraph), text });
+		});
+	// `They are entirely responsible for …`: an adverb after `is` or `are` still says what it does.
+	// After `they` the verb has no s: `they post the updates`.
+	const does = (rest: string, plural = false) =>
+		acts(rest.replace(/^((?:is|are)\s+)\w+ly\s+/i, '$1')) ||
+		(plural &&
+			/^[a-z]+\s/.test(rest) &&
+			!AUXILIARY.test(rest.split(/\s+/)[0]!) &&
+			!NEGATED.test(rest));
+	// One function handed out twice keeps its sentences once, in the order of the text.
+	const found = new Map<
+		string,
+		{ name: string; at: number; sentence: string; duties: Set<number> }
+	>();
+	sentences.forEach(({ at, text }, index) => {
+		const match = ASSIGNED.map((pattern) => pattern.exec(text)).find(Boolean);
+		const name = match?.[1]?.trim().replace(/\s+/g, ' ');
+		if (!name || GROUP.test(name) || !roleShaped(name) || /^(the|an?|this|our|your)\b/i.test(name))
+			return;
+		const last = name.split(' ').pop()!;
+		const named = new RegExp(
+			String.raw`^(?:(?:the|this|that|our|your)\s+)?(?:${RegExp.escape(name)}|${RegExp.escape(last)})\s+(.*)$`,
+			'i'
+		);
+		const duties = sentences.flatMap(({ text: later }, at) => {
+			if (at <= index) return [];
+			const own = named.exec(later.replace(OPENING_CLAUSE, ''))?.[1];
+			// `This person …`, `They …` speak of the function only straight after it.
+			const next =
+				at === index + 1
+					? /^(?:this (?:person|individual)|they|he or she|she|he)\s+(.*)$/i.exec(later)?.[1]
+					: undefined;
+			const rest = own ?? next;
+			return rest !== undefined && does(rest, own === undefined) ? [at] : [];
+		});
+		// `A scribe is needed to keep notes`, `… the role of scribe, they keep notes`: the sentence
+		// says what the function is for.
+		if (match?.[2] && (/^\s*to\b/.test(match[2]) || does(match[2], true))) duties.push(index);
+		const role = found.get(name.toLowerCase()) ?? {
+			name: name.charAt(0).toUpperCase() + name.slice(1),
+			at,
+			sentence: text,
+			duties: new Set<number>(),
+		};
+		duties.forEach((duty) => role.duties.add(duty));
+		found.set(name.toLowerCase(), role);
+	});
+	return [...found.values()].flatMap(({ duties, ...role }) =>
+		duties.size
+			? [{ ...role, duties: [...duties].sort((a, b) => a - b).map((i) => sentences[i]!.text) }]
+			: []
+	);
+}
+
+/**
  * Roles named in the prose of a section about the team (`### Assembling a team`): each role a
  * sentence names as such, once, by the words the text uses. Sentences saying what it does are its
  * duties; otherwise the sentence naming it is its summary. In any other section, two or more bold
@@ -1699,6 +1843,10 @@ function recogniseSentenceRoles(context: Context): void {
 			if (!role.sentences.includes(sentence)) role.sentences.push(sentence);
 			if (duty && !role.duties.includes(sentence)) role.duties.push(sentence);
 		};
+		assignedRoles(context, section).forEach(({ name, at, sentence, duties }) => {
+			add(name, at, sentence, false, true);
+			for (const duty of duties) add(name, at, duty, true, true);
+		});
 		for (const node of section.nodes) {
 			if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
 			const bold = node.children.flatMap((child) => {
@@ -1759,14 +1907,32 @@ function recogniseSentenceRoles(context: Context): void {
  * …`: a person's function as the subject, after an opening clause with or without its comma.
  */
 const STEP_SUBJECT = new RegExp(
-	String.raw`^(?:(?:if|when|once|after|in|at|on|within|from)\s[^,]{1,80}?,?\s+)?(?:the|our|your)\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:${AGENT_WORDS}|on-?call)(?:\s+member)?)\s+(.*)$`,
+	String.raw`^(?:(?:if|when|once|after|in|at|on|within|from)\s[^,]{1,80}?,?\s+)?(?:the|our|your)\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:${AGENT_WORDS}|on-?call)(?:\s+member)?|(?:[A-Za-z][\w-]*\s+)?${RESPONDING}(?:\s+[\w-]+){0,2}\s+team)\s+(.*)$`,
 	'i'
 );
+/** `The VMT receives …`: a step whose subject is initials, read as the name they stand for. */
+const STEP_INITIALS = /^(?:[Tt]he|[Oo]ur)\s+([A-Z]{2,6})\s+(.*)$/;
 
 /**
- * Roles named by the steps of a process: a numbered list whose sentences make the same person's
- * function their subject, saying what it does, in two steps or more (`4. The SEV owner creates a
- * channel.` … `6. The SEV owner is responsible for …`). Those sentences are its duties; a shorter
+ * `vulnerability management team` for `VMT`: the words in `source` whose initials these are,
+ * when they end in a person's function or a team formed to respond; undefined otherwise.
+ */
+function spelledOut(source: string, initials: string): string | undefined {
+	const words = [...initials].map((letter) => String.raw`${letter}[\w-]*`).join(String.raw`\s+`);
+	for (const match of source.matchAll(new RegExp(String.raw`\b${words}\b`, 'gi'))) {
+		const phrase = match[0].replace(/\s+/g, ' ');
+		if (AGENT.test(phrase) || RESPONSE_TEAM.test(phrase))
+			return `${phrase[0]!.toUpperCase()}${phrase.slice(1)} (${initials})`;
+	}
+	return undefined;
+}
+
+/**
+ * Roles named by the steps of a process: a list (numbered or not, its nested steps too) whose
+ * sentences make the same person's function, or the same team formed to respond (`The security
+ * team investigates …`, `The VMT replies …`), their subject, saying what it does, in two steps or
+ * more (`4. The SEV owner creates a channel.` … `6. The SEV owner is responsible for …`). Those
+ * sentences are its duties; a shorter
  * name (`the on-call`) is the longer one named before or after it (`the engineering on-call
  * member`). The steps stay in their page, and the report lists the role.
  */
@@ -1774,7 +1940,7 @@ function recogniseStepRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
 		for (const list of section.nodes) {
-			if (list.type !== 'list' || !list.ordered) continue;
+			if (list.type !== 'list') continue;
 			const found = new Map<
 				string,
 				{
@@ -1790,7 +1956,10 @@ function recogniseStepRoles(context: Context): void {
 					if (readRoles(context, paragraph, ['checklists', 'scenarios'])) continue;
 					const text = inlineText(sourceOf(context.doc, paragraph));
 					for (const sentence of text.split(SENTENCE_BREAK)) {
-						const match = STEP_SUBJECT.exec(sentence.replace(OPENING_CLAUSE, ''));
+						const bare = sentence.replace(OPENING_CLAUSE, '');
+						const initials = STEP_INITIALS.exec(bare);
+						const spelled = initials && spelledOut(context.doc.source, initials[1]!);
+						const match = spelled ? [bare, spelled, initials[2]!] : STEP_SUBJECT.exec(bare);
 						if (!match || !acts(match[2]!)) continue;
 						const words = match[1]!.replace(/\s+member$/i, '').replace(/\s+/g, ' ');
 						const key = words.toLowerCase();
@@ -1818,13 +1987,20 @@ function recogniseStepRoles(context: Context): void {
 			}
 			for (const { name, at, steps, duties } of found.values()) {
 				if (steps.size < 2 || notOneRole(name) || knownRole(context, name)) continue;
-				const slug = uniqueSlug(slugify(name), taken);
+				const short = shortOf(name);
+				const slug = uniqueSlug(slugify(short ?? name), taken);
 				// In the order of the steps, the shorter name's sentences among the longer one's.
 				const ordered = duties.sort((a, b) => a.at - b.at).map((duty) => duty.sentence);
 				context.out.roles.push({
 					slug,
-					data: { name, responsibilities: ordered, order: (context.out.roles.length + 1) * 10 },
-					from: fromOffset(context.doc, name, at),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						responsibilities: ordered,
+						order: (context.out.roles.length + 1) * 10,
+					},
+					// A spelled-out name stands in the steps by its initials.
+					from: fromOffset(context.doc, short ?? name, at),
 				});
 				context.check.push({
 					kind: 'role',
