@@ -30,6 +30,9 @@ import {
 	type Context,
 	type SourceRef,
 } from './model.ts';
+
+/** Where roles are shown: the escalation page's Roles section. */
+const rolesHref = (context: Context): string => `${hrefOf(context, 'escalation', '')}#roles`;
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
@@ -302,7 +305,7 @@ export function recogniseRoleLists(context: Context): void {
 				data: role,
 				from: fromOffset(context.doc, part.label, part.start),
 			});
-			claim(context.doc, part.start, part.end, `/${context.playbook}/`);
+			claim(context.doc, part.start, part.end, rolesHref(context));
 		}
 	}
 }
@@ -485,13 +488,13 @@ export function recogniseRoles(context: Context): void {
 					leftAs: `role ${context.playbook}/${slug}`,
 					reason: `its lists say what whoever is on shift does at each phase: typed as the role \`${name}\`, named from its heading without the word for the rota, so check the name`,
 				});
-			for (const part of used) claim(context.doc, part.start, part.end, `/${context.playbook}/`);
+			for (const part of used) claim(context.doc, part.start, part.end, rolesHref(context));
 			if (section.heading)
 				claim(
 					context.doc,
 					section.heading.position!.start.offset!,
 					section.heading.position!.end.offset!,
-					`/${context.playbook}/`
+					rolesHref(context)
 				);
 		}
 	}
@@ -796,7 +799,7 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			list.children.flatMap((item) => itemLines(context.doc, item)),
 			from
 		);
-		claim(context.doc, startOf(list), endOf(list), `/${context.playbook}/`);
+		claim(context.doc, startOf(list), endOf(list), rolesHref(context));
 	};
 	for (const section of allSections(context.doc.outline)) {
 		if (typed.has(section) || (section.parent && typed.has(section.parent))) continue;
@@ -1290,7 +1293,7 @@ export function recogniseRoleTables(context: Context): void {
 			}
 			// Columns the roles do not hold (who, contact) keep the table in its page.
 			if (raci || head!.length === 2)
-				claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
+				claim(context.doc, startOf(node), endOf(node), rolesHref(context));
 		}
 	}
 }
@@ -1473,7 +1476,7 @@ export function recogniseRoleBullets(context: Context): void {
 				});
 			}
 			if (!audiences)
-				claim(context.doc, startOf(found.list), endOf(found.list), `/${context.playbook}/`);
+				claim(context.doc, startOf(found.list), endOf(found.list), rolesHref(context));
 		}
 	}
 }
@@ -1517,7 +1520,7 @@ function recogniseRoleParagraphs(context: Context): void {
 					from: fromOffset(context.doc, name, startOf(node)),
 				});
 			}
-			claim(context.doc, startOf(node), endOf(node), `/${context.playbook}/`);
+			claim(context.doc, startOf(node), endOf(node), rolesHref(context));
 		}
 	}
 }
