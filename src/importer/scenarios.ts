@@ -767,6 +767,73 @@ function errorSample(doc: Doc, section: Section): number | undefined {
 	return at > 0 ? endOf(section.nodes[at - 1]!) : undefined;
 }
 
+/** `Special situations`, `Other cases`, `Edge cases`: a heading over cases the usual process does not cover. */
+const CASES_GROUP =
+	/^(?:(?:special|other|unusual|exceptional|edge|rare|specific|particular)\s+)?(?:situations|cases|circumstances)$/i;
+/** `Follow this checklist if …`, `If we have leaked …,`, `Use these steps when …`: when a case applies. */
+const CASE_LEAD =
+	/(?:^|\s)(?:if|when|whenever|in case(?: of)?|in the event(?: of| that)?)\s+(\S[^:]*)/i;
+
+/**
+ * `### False alarm` under `## Special situations`, its lead saying when it applies (`Follow this
+ * checklist if an event turns out not to be an incident:`) over what to do: one case, a scenario.
+ * A case about the responders themselves (`… if you need to hand over IC duties`) is a step of the
+ * response, and a part with no such lead (`Page information`) no case.
+ */
+function specialCase(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	if (!section.parent || !CASES_GROUP.test(stepName(stripEmoji(section.parent.title))))
+		return false;
+	if (lead?.type !== 'paragraph' || inCommunication(section) || isQuestion(section.title))
+		return false;
+	const condition = CASE_LEAD.exec(inlineText(sourceOf(doc, lead)))?.[1];
+	return (
+		!!condition &&
+		!RESPONDER.test(condition) &&
+		!/\bhand(?:ing)?\s*(?:over|off)\b|\bhandover\b/i.test(condition)
+	);
+}
+
+/**
+ * `## Restore to another region` opening `In the event that the primary region becomes unavailable,
+ * …` over its steps: a heading naming the response, its first sentence the failure it answers. A
+ * condition naming incidents in general (`If there is a major outage, …`) or the responders
+ * (`If the on-call does not answer …`) opens a part of the process, as does a heading about roles.
+ */
+function openedBySituation(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	if (section.depth < 2 || lead?.type !== 'paragraph' || inCommunication(section)) return false;
+	const title = stepName(stripEmoji(section.title));
+	if (
+		RESPONSE_PROCESS.test(title) ||
+		aboutProcess(title) ||
+		/\broles?\b|responsibilit/i.test(title) ||
+		// `### 2. Check the objects` under `## Troubleshooting`: a numbered step of a runbook, whose
+		// `If there are no errors, …` is a branch of that step.
+		title !== stripEmoji(section.title).trim() ||
+		(!!section.parent && isRunbookStep(section.parent.title))
+	)
+		return false;
+	// `**If the job does not respond**` alone on its line heads a branch of its own (a block scenario).
+	if (labelLine(sourceOf(doc, lead))) return false;
+	const text = inlineText(sourceOf(doc, lead));
+	if (!CONDITIONAL.test(text)) return false;
+	const condition = text
+		.replace(CONDITIONAL, (match) => match.slice(-1))
+		.split(/[,;:]|\.\s/)[0]!
+		.replace(/^(?:that\s+)?(?:there\s+(?:is|are|was)\s+)?(?:an?|the)?\s*/i, '');
+	return (
+		troubled(condition) &&
+		!GENERAL_TROUBLE.test(condition.trim()) &&
+		!escalationCondition(condition) &&
+		// Steps in order or commands: a bare list there (`Fixing forward has downsides: …`) is a
+		// discussion of the option, not the response.
+		[section, ...allSections(section)].some((s) =>
+			s.nodes.some((node) => node.type === 'code' || (node.type === 'list' && !!node.ordered))
+		)
+	);
+}
+
 /** `Example error output`, `Sample failure`, `Error codes`: a heading over a specimen or a reference. */
 const SAMPLE_HEADING =
 	/^(?:an?\s+)?(?:examples?|samples?)\b|\b(?:examples?|samples?|format|reference|codes)$/i;
@@ -1252,7 +1319,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return true;
 	if (nestedIssue(doc, section) || recoverySection(section) || handledPart(doc, section))
 		return true;
-	if (troubleshootingEntry(doc, section)) return true;
+	if (troubleshootingEntry(doc, section) || specialCase(doc, section)) return true;
+	if (openedBySituation(doc, section)) return true;
 	if (handlerOf(section) && section.nodes.length > 0) return true;
 	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
@@ -1724,7 +1792,7 @@ function leadDescription(context: Context, section: Section): string[] | undefin
 const SUMMARY = /^summary$/i;
 /** `If X is slow …`, `When the queue backs up …`, `This runbook … should be followed when …`. */
 const APPLIES_WHEN =
-	/^(?:this|these|the following)\s+(?:runbook|playbook|procedure|guide|page|document|section|steps?)\b.*\b(?:when|whenever|if|in case)\s+\S/i;
+	/^(?:(?:follow|use|run)\s+)?(?:this|these|the following)\s+(?:runbook|playbook|procedure|guide|page|document|section|steps?|checklist)\b.*\b(?:when|whenever|if|in case)\s+\S/i;
 const whenItApplies = (text: string): boolean =>
 	!escalationCondition(text) &&
 	(CONDITIONAL.test(text) || /^when\s+\S/i.test(text) || APPLIES_WHEN.test(text));
@@ -1962,6 +2030,15 @@ export function recogniseScenarios(context: Context): void {
 		if (!data.symptoms?.length && opening && !cut && whenItApplies(opening)) {
 			data.symptoms = [opening.replace(/\s*:\s*$/, '')];
 			if (plainProse([section.nodes[0]!])) lifted = endOf(section.nodes[0]!);
+		}
+		// `In the event that the primary region becomes unavailable, …` opening a response's section.
+		if (!data.symptoms?.length && openedBySituation(context.doc, section)) {
+			// One leading into steps (`In case of X, run:`) stays with them; its condition is the symptom.
+			const lead = section.nodes[0]!;
+			const text = inlineText(sourceOf(context.doc, lead));
+			const into = /:\s*$/.test(text);
+			data.symptoms = [into ? text.split(/,\s/)[0]! : text];
+			if (!into && plainProse([lead])) lifted = endOf(lead);
 		}
 		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
 		const seen = overviewOf(context.doc, section).filter((part) =>
