@@ -873,15 +873,17 @@ function troubleshootingEntry(doc: Doc, section: Section, alike = true): boolean
 		SAMPLE_HEADING.test(title) ||
 		// `Escalating a stuck ticket`: how the team is reached, not a failure.
 		/^(?:escalat|contact|paging\b|calling\b|notifying\b)/i.test(title) ||
-		inCommunication(section) ||
+		(!!section.parent && inCommunication(section.parent)) ||
 		underHeading(section, REPORT) ||
 		inIncidentLog(doc, section)
 	)
 		return false;
+	// Error output is never a message, so `Addon update stuck` over one is no status update.
 	const sample = errorSample(doc, section);
 	if (sample !== undefined) return section.nodes.some((node) => startOf(node) >= sample);
 	return (
 		alike &&
+		!inCommunication(section) &&
 		section.nodes.some(
 			(node) => node.type === 'paragraph' && FIX_SAID.test(inlineText(sourceOf(doc, node)))
 		) &&
