@@ -826,6 +826,9 @@ function openedBySituation(doc: Doc, section: Section): boolean {
 		troubled(condition) &&
 		!GENERAL_TROUBLE.test(condition.trim()) &&
 		!escalationCondition(condition) &&
+		// `If you have spotted an outage and no alert fired, …`, `If your checks suggest an incident,
+		// …`: what the responders found sends them into the process (raising it, declaring one).
+		!/^(?:you|your|we|our)\b|\bincidents?\b/i.test(condition) &&
 		// Steps in order or commands: a bare list there (`Fixing forward has downsides: …`) is a
 		// discussion of the option, not the response.
 		[section, ...allSections(section)].some((s) =>
@@ -2020,8 +2023,9 @@ export function recogniseScenarios(context: Context): void {
 				ALERT_PREFIX.test(heading))
 		) {
 			data.symptoms = described;
+			// One ending `… may point to this issue:` introduces what follows, and stays with it.
 			const lead = section.nodes.slice(0, described.length);
-			if (plainProse(lead)) lifted = endOf(lead.at(-1)!);
+			if (plainProse(lead) && !/:\s*$/.test(described.at(-1)!)) lifted = endOf(lead.at(-1)!);
 		}
 		// `If pushes are not appearing:` or `This runbook is followed when …` opening the steps says
 		// when the runbook applies: what is seen. In plain prose it leaves the body, shown once.
