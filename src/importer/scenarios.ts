@@ -111,7 +111,7 @@ const wordsOf = (name: string): string[] =>
 	name.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
 /** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
 const CONDITION =
-	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s|ed)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?)$/i;
+	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s|ed)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?|out-of-sync|desync(ed)?|unsynced)$/i;
 
 /**
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
@@ -498,6 +498,13 @@ const RESPONSE_PROCEDURE =
 	/^(?:the\s+|our\s+)?(?:escalation|escalating|contact(?:ing)?|call-?outs?|paging|notifications?|communications?|reporting)(?:\s+(?:process|procedure|policy|plan|protocol|path|flow|chain|steps))?\s+(?:when|if|for|in case|during|whenever|on)\b/i;
 
 /**
+ * `400 Bad Request - …`, `HTTP 502 Bad Gateway`, `Error 429: Too Many Requests`: an HTTP error
+ * status by its code and reason, which names the failure a client sees.
+ */
+const HTTP_ERROR =
+	/^(?:(?:http|error|status)\s*)?[45]\d\d\s*(?:[:–—-]\s*)?(?:bad request|unauthori[sz]ed|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|unprocessable|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out)\b/i;
+
+/**
  * A heading that names a situation, numbered or not: `1. If the service is slow`, `In case of a
  * security breach`, `Database is down`, `Payments failing`. A condition must name trouble; a
  * question (`If I am paged, who do I call?`) is an FAQ's.
@@ -506,6 +513,8 @@ function isSituation(title: string): boolean {
 	const text = stepName(title);
 	if (!text || text.split(/\s+/).length > 14 || isQuestion(text) || /\?\s*$/.test(text))
 		return false;
+	// Tested before the code is read as a step number.
+	if (HTTP_ERROR.test(stripEmoji(withoutTags(title)).trim())) return true;
 	if (escalationCondition(text) || RESPONSE_PROCEDURE.test(text)) return false;
 	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
 	const state = STATE.exec(text)?.[1];
@@ -721,6 +730,172 @@ function proseFix(doc: Doc, section: Section): boolean {
 		section.children.length === 0 &&
 		section.nodes.some((node) => node.type === 'paragraph') &&
 		siblings.length >= 2
+	);
+}
+
+/**
+ * `… you may see errors like:`, `… fails with the error:`, `describing the pod shows:`: a lead over
+ * the output a failure prints. A lead saying what to run (`Run this to see the logs:`) or how to fix
+ * it (`To fix it, set:`) introduces a command or a change, never the failure.
+ */
+const ERROR_LEAD =
+	/\b(?:errors?|exceptions?|warnings?|fail(?:s|ed|ing|ures?)?|crash(?:es|ed|ing)?|denied|refused|timed out|times out|(?:you|we)\s+(?:(?:may|might|will|can|could|would)\s+)?(?:see|get|encounter|hit|run into)|shows?|showed|is seen|appears?|prints?|returns?|fill(?:s|ed)? with|(?:events?|messages?|lines?|output)\s+(?:like|such as))\b/i;
+const INSTRUCTION_LEAD =
+	/^(?:run|use|type|enter|paste|execute|check|open|set|add|apply|try|create|update|edit)\b|\b(?:running|command|commands)\b/i;
+/** `To fix this, …`, `To work around it …`, `The solution is …`, `Workaround:`: a fix follows. */
+const FIX_SAID =
+	/(?:^|[.!?:]\s+)(?:to\s+(?:fix|resolve|solve|remedy|work\s+around|get\s+around|address|correct|recover\s+from)\s+(?:this|it|that|these|them|the)\b|(?:the\s+)?(?:fix|solution|workaround|remedy|resolution|cure)\s+(?:is|was|here is)\b|(?:fix|solution|workaround|resolution|remedy)\s*:)/i;
+
+/**
+ * The error output a section opens with: one or more leads (`… with errors like:`) each over a
+ * fenced block of output, before anything else. Returns where the last block ends; the output is
+ * what responders see (the symptom), the rest says why and how to fix it.
+ */
+function errorSample(doc: Doc, section: Section): number | undefined {
+	let at = 0;
+	for (;;) {
+		const [lead, block] = [section.nodes[at], section.nodes[at + 1]];
+		if (lead?.type !== 'paragraph' || block?.type !== 'code') break;
+		const text = inlineText(sourceOf(doc, lead));
+		// The clause right before the colon says what follows: `If it shows as failed, start it
+		// again:` leads into a command.
+		const clause = text.split(/[,;]\s+|[.!?]\s+/).at(-1)!;
+		if (!/:\s*$/.test(text) || !ERROR_LEAD.test(clause) || INSTRUCTION_LEAD.test(clause)) break;
+		if (FIX_SAID.test(text) || isClaimed(doc, startOf(block), endOf(block))) break;
+		at += 2;
+	}
+	return at > 0 ? endOf(section.nodes[at - 1]!) : undefined;
+}
+
+/** `Special situations`, `Other cases`, `Edge cases`: a heading over cases the usual process does not cover. */
+const CASES_GROUP =
+	/^(?:(?:special|other|unusual|exceptional|edge|rare|specific|particular)\s+)?(?:situations|cases|circumstances)$/i;
+/** `Follow this checklist if …`, `If we have leaked …,`, `Use these steps when …`: when a case applies. */
+const CASE_LEAD =
+	/(?:^|\s)(?:if|when|whenever|in case(?: of)?|in the event(?: of| that)?)\s+(\S[^:]*)/i;
+
+/**
+ * `### False alarm` under `## Special situations`, its lead saying when it applies (`Follow this
+ * checklist if an event turns out not to be an incident:`) over what to do: one case, a scenario.
+ * A case about the responders themselves (`… if you need to hand over IC duties`) is a step of the
+ * response, and a part with no such lead (`Page information`) no case.
+ */
+function specialCase(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	if (!section.parent || !CASES_GROUP.test(stepName(stripEmoji(section.parent.title))))
+		return false;
+	if (lead?.type !== 'paragraph' || inCommunication(section) || isQuestion(section.title))
+		return false;
+	const condition = CASE_LEAD.exec(inlineText(sourceOf(doc, lead)))?.[1];
+	return (
+		!!condition &&
+		!RESPONDER.test(condition) &&
+		!/\bhand(?:ing)?\s*(?:over|off)\b|\bhandover\b/i.test(condition)
+	);
+}
+
+/**
+ * `## Restore to another region` opening `In the event that the primary region becomes unavailable,
+ * …` over its steps: a heading naming the response, its first sentence the failure it answers. A
+ * condition naming incidents in general (`If there is a major outage, …`) or the responders
+ * (`If the on-call does not answer …`) opens a part of the process, as does a heading about roles.
+ */
+function openedBySituation(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	if (section.depth < 2 || lead?.type !== 'paragraph' || inCommunication(section)) return false;
+	const title = stepName(stripEmoji(section.title));
+	if (
+		RESPONSE_PROCESS.test(title) ||
+		aboutProcess(title) ||
+		/\broles?\b|responsibilit/i.test(title) ||
+		// `### 2. Check the objects` under `## Troubleshooting`: a numbered step of a runbook, whose
+		// `If there are no errors, …` is a branch of that step.
+		title !== stripEmoji(section.title).trim() ||
+		(!!section.parent && isRunbookStep(section.parent.title))
+	)
+		return false;
+	// `**If the job does not respond**` alone on its line heads a branch of its own (a block scenario).
+	if (labelLine(sourceOf(doc, lead))) return false;
+	const text = inlineText(sourceOf(doc, lead));
+	if (!CONDITIONAL.test(text)) return false;
+	const condition = text
+		.replace(CONDITIONAL, (match) => match.slice(-1))
+		.split(/[,;:]|\.\s/)[0]!
+		.replace(/^(?:that\s+)?(?:there\s+(?:is|are|was)\s+)?(?:an?|the)?\s*/i, '');
+	return (
+		troubled(condition) &&
+		!GENERAL_TROUBLE.test(condition.trim()) &&
+		!escalationCondition(condition) &&
+		// `If you have spotted an outage and no alert fired, …`, `If your checks suggest an incident,
+		// …`: what the responders found sends them into the process (raising it, declaring one).
+		!/^(?:you|your|we|our)\b|\bincidents?\b/i.test(condition) &&
+		// Steps in order or commands: a bare list there (`Fixing forward has downsides: …`) is a
+		// discussion of the option, not the response.
+		[section, ...allSections(section)].some((s) =>
+			s.nodes.some((node) => node.type === 'code' || (node.type === 'list' && !!node.ordered))
+		)
+	);
+}
+
+/** `Example error output`, `Sample failure`, `Error codes`: a heading over a specimen or a reference. */
+const SAMPLE_HEADING =
+	/^(?:an?\s+)?(?:examples?|samples?)\b|\b(?:examples?|samples?|format|reference|codes)$/i;
+
+/**
+ * Sections of one incident's write-up: `Root cause`, `What didn't work`, `Attempted solutions`,
+ * `Future prevention`, a `Timeline`. Errors seen there (`## Errors we saw`) are what happened once.
+ */
+const LOG_SECTION =
+	/^(?:root causes?|timeline|impact|lessons(?: learn(?:ed|t))?|what (?:happened|went wrong|went well|didn't work|did not work|did work|worked|we tried)|attempted (?:solutions?|fixes)|final (?:solution|fix)|future prevention|prevention|action items)$/i;
+/** A section inside an incident's write-up: an ancestor dated as one, or holding its sections. */
+function inIncidentLog(doc: Doc, section: Section): boolean {
+	for (let at = section.parent; at; at = at.parent) {
+		const dated = at.nodes.some((node) =>
+			/^\W*(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?\W*:/i.test(sourceOf(doc, node))
+		);
+		const told = at.children.filter((child) => LOG_SECTION.test(stepName(child.title))).length;
+		if (dated || told >= 2) return true;
+	}
+	return false;
+}
+
+/**
+ * A troubleshooting entry (`## EFS mount fails in one zone`, `### 502 Bad Gateway after an
+ * upgrade`): its heading names the failure and its text the output it prints, then why and how to
+ * fix it. One with no output, but saying how to fix it (`To fix it, add …`), is one too among
+ * entries that show theirs. An incident's write-up (`Root cause`, `What didn't work`) names no
+ * failure in its headings, and a report's sections never count.
+ */
+function troubleshootingEntry(doc: Doc, section: Section, alike = true): boolean {
+	const title = stepName(withoutTags(section.title));
+	if (
+		section.depth < 2 ||
+		section.children.length > 0 ||
+		isQuestion(title) ||
+		!(troubled(title) || isSituation(section.title)) ||
+		SAMPLE_HEADING.test(title) ||
+		// `Escalating a stuck ticket`: how the team is reached, not a failure.
+		/^(?:escalat|contact|paging\b|calling\b|notifying\b)/i.test(title) ||
+		(!!section.parent && inCommunication(section.parent)) ||
+		underHeading(section, REPORT) ||
+		inIncidentLog(doc, section)
+	)
+		return false;
+	// Error output is never a message, so `Addon update stuck` over one is no status update.
+	const sample = errorSample(doc, section);
+	if (sample !== undefined) return section.nodes.some((node) => startOf(node) >= sample);
+	return (
+		alike &&
+		!inCommunication(section) &&
+		section.nodes.some(
+			(node) => node.type === 'paragraph' && FIX_SAID.test(inlineText(sourceOf(doc, node)))
+		) &&
+		[...(section.parent?.children ?? [])].some(
+			(other) =>
+				other !== section &&
+				errorSample(doc, other) !== undefined &&
+				troubleshootingEntry(doc, other, false)
+		)
 	);
 }
 
@@ -1149,6 +1324,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return true;
 	if (nestedIssue(doc, section) || recoverySection(section) || handledPart(doc, section))
 		return true;
+	if (troubleshootingEntry(doc, section) || specialCase(doc, section)) return true;
+	if (openedBySituation(doc, section)) return true;
 	if (handlerOf(section) && section.nodes.length > 0) return true;
 	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
@@ -1439,6 +1616,12 @@ function partBody(context: Context, part: Part): string {
 	}
 	const content = partSource(context.doc, part);
 	if (!part.label) return content;
+	// `You may see errors like:` is a sentence leading into what follows, not a heading: as written.
+	if (!keyed.has(part) && part.label.split(/\s+/).length > 5) {
+		const eol = source.indexOf('\n', part.start);
+		const line = source.slice(part.start, eol < 0 ? source.length : eol).trim();
+		return [line, content].filter(Boolean).join('\n\n');
+	}
 	return [`## ${part.label}`, part.value, content].filter(Boolean).join('\n\n');
 }
 
@@ -1614,7 +1797,7 @@ function leadDescription(context: Context, section: Section): string[] | undefin
 const SUMMARY = /^summary$/i;
 /** `If X is slow …`, `When the queue backs up …`, `This runbook … should be followed when …`. */
 const APPLIES_WHEN =
-	/^(?:this|these|the following)\s+(?:runbook|playbook|procedure|guide|page|document|section|steps?)\b.*\b(?:when|whenever|if|in case)\s+\S/i;
+	/^(?:(?:follow|use|run)\s+)?(?:this|these|the following)\s+(?:runbook|playbook|procedure|guide|page|document|section|steps?|checklist)\b.*\b(?:when|whenever|if|in case)\s+\S/i;
 const whenItApplies = (text: string): boolean =>
 	!escalationCondition(text) &&
 	(CONDITIONAL.test(text) || /^when\s+\S/i.test(text) || APPLIES_WHEN.test(text));
@@ -1629,6 +1812,61 @@ function inheritedSeverity(context: Context, section: Section): string | undefin
 	return undefined;
 }
 
+/** Prose whose words alone say it all: no link, picture or markup a symptom line would drop. */
+function plainProse(nodes: RootContent[]): boolean {
+	let plain = nodes.every((node) => node.type === 'paragraph');
+	for (const node of nodes)
+		visit(node, (inner) => {
+			if (
+				['link', 'linkReference', 'image', 'imageReference', 'html', 'footnoteReference'].includes(
+					inner.type
+				)
+			)
+				plain = false;
+		});
+	return plain;
+}
+
+/**
+ * An opening error sample as symptom lines: each lead as written, then each line of its output in
+ * backticks (an elided `...` line left out). Undefined when a lead carries a link, or the output is
+ * too long to read as lines: then it stays in the body as written.
+ */
+function sampleLines(doc: Doc, section: Section, end: number): string[] | undefined {
+	const nodes = section.nodes.filter((node) => endOf(node) <= end);
+	const leads = nodes.filter((node) => node.type === 'paragraph');
+	if (!plainProse(leads)) return undefined;
+	const lines: string[] = [];
+	for (const node of nodes) {
+		if (node.type === 'paragraph') lines.push(inlineText(sourceOf(doc, node)));
+		if (node.type !== 'code') continue;
+		const output = node.value
+			.split('\n')
+			.map((line) => line.trim())
+			.filter((line) => line && !/^(?:\.{3}|…)$/.test(line));
+		if (output.length > 10) return undefined;
+		for (const line of output) {
+			const ticks = '`'.repeat(
+				(line.match(/`+/g) ?? ['']).reduce((a, b) => Math.max(a, b.length), 0) + 1
+			);
+			const pad = /^`|`$/.test(line) ? ' ' : '';
+			lines.push(`${ticks}${pad}${line}${pad}${ticks}`);
+		}
+	}
+	return lines;
+}
+
+/**
+ * A body entry without the text lifted into `symptoms` (from the section's start to `lifted`): a
+ * part wholly lifted is gone, one lifted in part keeps what follows, its label with the lead it was.
+ */
+function withoutLifted(doc: Doc, part: Part | undefined, text: string, lifted: number): string {
+	if (!part || part.section || part.start >= lifted) return text;
+	const last = part.nodes.at(-1);
+	if (!last || endOf(last) <= lifted) return '';
+	return doc.source.slice(lifted, endOf(last)).trim();
+}
+
 export function recogniseScenarios(context: Context): void {
 	const taken = takenIn(context, 'scenarios');
 	const sections = scenarioSections(context);
@@ -1638,6 +1876,13 @@ export function recogniseScenarios(context: Context): void {
 		const title = scenarioTitle(section.title) || section.title;
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
+		// The part each body entry was written from: text lifted into `symptoms` leaves the body.
+		const bodyParts: (Part | undefined)[] = [];
+		const add = (part: Part) => {
+			bodyParts[body.length] = part;
+			body.push(partBody(context, part));
+		};
+		let lifted = section.contentStart;
 		let unknownLevel: { value: string; start: number; end: number } | undefined;
 		for (const part of partsWithout(context.doc, section, nested).flatMap(
 			(part) => keyParts(context, part) ?? definitionParts(part) ?? [part]
@@ -1659,12 +1904,15 @@ export function recogniseScenarios(context: Context): void {
 				(items ?? proseOf(context, part))
 			) {
 				data.symptoms = [...(data.symptoms ?? []), ...(items ?? proseOf(context, part)!)];
+				// A `Summary` in plain prose is shown once, as the symptoms; one with links stays too.
+				const shown = SUMMARY.test(part.label) && !items && plainProse(part.nodes);
 				if (
+					!shown &&
 					/^(detect|detection|meaning|what it means|what (this|the) alert means|summary)$/.test(
 						label
 					)
 				)
-					body.push(partBody(context, part));
+					add(part);
 				// `PodDisruptionBudget`, `RunStrategy` in what an alert means are the objects it is
 				// about; a name saying what is wrong (`NodeDiskFull`, `WebhookReplayAttack`) or
 				// defined as an alert is one.
@@ -1688,7 +1936,7 @@ export function recogniseScenarios(context: Context): void {
 				// Lines listed under the alert's name are what it fires on.
 				const fires = items?.slice(part.value ? 1 : 0) ?? [];
 				if (fires.length) data.symptoms = [...(data.symptoms ?? []), ...fires];
-				body.push(partBody(context, part));
+				add(part);
 			} else if (/^(affected )?(services?|components?|systems?)$/.test(label) && items) {
 				data.services = items;
 			} else if (/^severity$/.test(label) && part.value && part.nodes.length === 0) {
@@ -1696,21 +1944,21 @@ export function recogniseScenarios(context: Context): void {
 				const ref = severityOf(context, inlineText(part.value));
 				if (ref) data.severity = ref;
 				else {
-					body.push(partBody(context, part));
+					add(part);
 					unknownLevel = { value: inlineText(part.value), start: part.start, end: part.end };
 				}
 			} else if (/^severity( level)?$/.test(label) && part.section && !part.value) {
 				// `## Severity Level` over `- Severity 1 (Critical)`: the first line names the level.
 				const first = listItemsOf(part.nodes)?.[0];
 				const text = first ? inlineText(itemSource(context.doc, first)) : '';
-				body.push(partBody(context, part));
+				add(part);
 				const ref = text && severityOf(context, text);
 				if (ref) data.severity = ref;
 				else if (text) unknownLevel = { value: text, start: part.start, end: part.end };
 			} else if (/^first (action|step)$/.test(label) && part.value && part.nodes.length === 0) {
 				data.firstAction = inlineText(part.value);
 			} else {
-				body.push(partBody(context, part));
+				add(part);
 			}
 		}
 		// A part under `Handling compromises` (`### MediaWiki`) names what was hit, not an alert.
@@ -1748,6 +1996,14 @@ export function recogniseScenarios(context: Context): void {
 		// `This alert fires when …` opening the page says what is seen when it fires.
 		if (!data.symptoms?.length && firingPage(context.doc, section))
 			data.symptoms = [inlineText(sourceOf(context.doc, section.nodes[0]!))];
+		// The error output a troubleshooting entry opens with: its leads as written, then each line
+		// of output as code. They leave the body, which goes on with why and how to fix it.
+		const sample = data.symptoms?.length ? undefined : errorSample(context.doc, section);
+		const shown = sample !== undefined && sampleLines(context.doc, section, sample);
+		if (shown) {
+			data.symptoms = shown;
+			lifted = sample!;
+		}
 		// A troubleshooting entry's `Description` of the failure is what is seen.
 		const description = partsWithout(context.doc, section, nested).find((part) =>
 			/^(description|problem|issue|error)$/i.test(part.label)
@@ -1765,16 +2021,31 @@ export function recogniseScenarios(context: Context): void {
 				nestedIssue(context.doc, section) ||
 				TROUBLE_PREFIX.test(heading) ||
 				ALERT_PREFIX.test(heading))
-		)
+		) {
 			data.symptoms = described;
+			// One ending `… may point to this issue:` introduces what follows, and stays with it.
+			const lead = section.nodes.slice(0, described.length);
+			if (plainProse(lead) && !/:\s*$/.test(described.at(-1)!)) lifted = endOf(lead.at(-1)!);
+		}
 		// `If pushes are not appearing:` or `This runbook is followed when …` opening the steps says
-		// when the runbook applies: what is seen. It stays in the body too.
+		// when the runbook applies: what is seen. In plain prose it leaves the body, shown once.
 		// One ending `… the job stops with:` over a sample is cut short: the sample is the symptom.
 		const opening = described?.[0];
 		const cut =
 			/:\s*$/.test(opening ?? '') && section.nodes[described?.length ?? 0]?.type !== 'list';
-		if (!data.symptoms?.length && opening && !cut && whenItApplies(opening))
+		if (!data.symptoms?.length && opening && !cut && whenItApplies(opening)) {
 			data.symptoms = [opening.replace(/\s*:\s*$/, '')];
+			if (plainProse([section.nodes[0]!])) lifted = endOf(section.nodes[0]!);
+		}
+		// `In the event that the primary region becomes unavailable, …` opening a response's section.
+		if (!data.symptoms?.length && openedBySituation(context.doc, section)) {
+			// One leading into steps (`In case of X, run:`) stays with them; its condition is the symptom.
+			const lead = section.nodes[0]!;
+			const text = inlineText(sourceOf(context.doc, lead));
+			const into = /:\s*$/.test(text);
+			data.symptoms = [into ? text.split(/,\s/)[0]! : text];
+			if (!into && plainProse([lead])) lifted = endOf(lead);
+		}
 		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
 		const seen = overviewOf(context.doc, section).filter((part) =>
 			/^(incident|situation|trigger|symptoms?|what happened)$/i.test(part.label)
@@ -1798,7 +2069,10 @@ export function recogniseScenarios(context: Context): void {
 		context.out.scenarios.push({
 			slug,
 			data,
-			body: body.filter(Boolean).join('\n\n'),
+			body: body
+				.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted))
+				.filter(Boolean)
+				.join('\n\n'),
 			from: fromSection(context.doc, section),
 		});
 		let from = section.start;

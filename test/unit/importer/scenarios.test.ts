@@ -241,3 +241,69 @@ systemctl restart cache
 		expect(inner!.body).not.toContain('CacheNodeDown');
 	});
 });
+
+describe('what a scenario shows as its symptoms, it shows once', () => {
+	it('lifts the error output a troubleshooting entry opens with out of its body', () => {
+		const [entry, ...rest] = scenarios(`# Fixes
+
+## Sync worker failing to start
+
+You may see startup errors like:
+
+\`\`\`
+sync: cannot open ledger.db: permission denied
+\`\`\`
+
+The volume is mounted read-only. To fix it, remount it writable:
+
+1. \`inkctl volume remount ledger --rw\`
+
+## Export job stuck at 99 %
+
+To fix this, cancel the job and start it again.
+`);
+		expect(rest.map((s) => s.data.title)).toEqual(['Export job stuck at 99 %']);
+		expect(entry!.data.symptoms).toEqual([
+			'You may see startup errors like:',
+			'`sync: cannot open ledger.db: permission denied`',
+		]);
+		// Neither the lead (no invented `## You may see startup errors like`) nor the output again.
+		expect(entry!.body).toBe(
+			'The volume is mounted read-only. To fix it, remount it writable:\n\n1. `inkctl volume remount ledger --rw`'
+		);
+	});
+
+	it('takes a plain `Summary` and an opening condition out of the body, but keeps one with a link', () => {
+		const [summary, opening, linked] = scenarios(`# Runbooks
+
+# Runbook: InkQueueStalled
+
+## Summary
+Orders wait in the ink queue for more than ten minutes.
+
+## Mitigation
+1. Restart the queue workers.
+
+# Scenarios
+
+## Prints not reaching the plotter
+
+If queued prints are not reaching the plotter:
+
+1. Check the spooler.
+
+## Plotter refuses jobs
+
+If the plotter refuses jobs, see [the spooler notes](https://example.org/spool) first:
+
+1. Power-cycle the plotter.
+`);
+		expect(summary!.data.symptoms).toEqual([
+			'Orders wait in the ink queue for more than ten minutes.',
+		]);
+		expect(summary!.body).toBe('## Mitigation\n\n1. Restart the queue workers.');
+		expect(opening!.data.symptoms).toEqual(['If queued prints are not reaching the plotter']);
+		expect(opening!.body).toBe('1. Check the spooler.');
+		expect(linked!.body).toContain('[the spooler notes](https://example.org/spool)');
+	});
+});
