@@ -284,6 +284,38 @@ function looksLikeData(value: string): boolean {
 	return lines.length > 0 && (logs * 2 >= lines.length || nested);
 }
 
+/**
+ * A line a program prints when it fails: `Error: waiting for …`, `error[E0308]:`, `panic: …`,
+ * `Traceback (most recent call last):`, an event reason (`FailedScheduling: …`), an exception
+ * (`java.lang.IllegalStateException: …`) or a stack frame (`    at run (main.js:3:9)`).
+ */
+const DIAGNOSTIC_LINE =
+	/^\s*(?:(?:error|warning|fatal|panic|exception|caused by)(?:\[\w-]+\])?\s*:|traceback \(most recent call last\)|(?:Failed|Err)[A-Z]\w*:|(?:[a-z]\w*\.)*[A-Z]?\w*(?:Error|Exception|BackOff)\b:|at\s+[\w$.<>]+\s*\(|File "[^"\n]+", line \d+)/i;
+/**
+ * Prose right above a block that shows what a tool printed: `fails with errors like:`, `describing
+ * the pod shows:`, `You may see this in the output:`. Not one that sends it (`Post this error notice:`).
+ */
+const SHOWS_OUTPUT =
+	/\b(?:errors?(?: messages?)?(?: like| such as)?|output|stack ?traces?|in the logs?|(?:you|we)(?: may| might| will|'ll| would| can| could)? see|shows?|prints?|returns?|fails? with|failing with)\b[^.!?]*:\s*$/i;
+const SENDS = /\b(?:send|post|tell|notify|announce|share|publish|email)\b/i;
+/** Words addressed to people: a sender's voice (`we are`), `you`, `please`. */
+const ADDRESSED = /\b(?:we(?:'re| are| will|'ll| have)|you|your|please)\b/i;
+
+/**
+ * What a program printed, shown so a reader recognises a failure (`Error: timeout while waiting
+ * …`, a stack trace): the symptom of a problem, not words to send. Its `(...)` is the author's
+ * elision and its `[NodeAffinity]` a plugin's name, not blanks. The prose above says it shows
+ * output, or its first line is a program's error and nothing in it speaks to anyone.
+ */
+function looksLikeOutput(code: CodeContext): boolean {
+	const lead = code.previous.split(/(?<=[.!?])\s+/).pop() ?? '';
+	if (HANDS_OVER_MESSAGE.test(lead) || ANNOUNCES_TEMPLATE.test(lead) || SENDS.test(lead))
+		return false;
+	if (SHOWS_OUTPUT.test(lead)) return true;
+	const first = code.node.value.split('\n').find((line) => line.trim()) ?? '';
+	return DIAGNOSTIC_LINE.test(first) && !ADDRESSED.test(code.node.value);
+}
+
 /** A line that starts with a clock time or date written out: `[14:35]`, `[2026-01-30 14:35]`. */
 const WRITTEN_TIME =
 	/^\s*\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]/im;
@@ -400,7 +432,12 @@ function isTemplate(code: CodeContext): boolean {
 	if (/^(ya?ml)?$/i.test(code.node.lang ?? '') && postMatter(code.node.value)) return true;
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
-	if (isChecklistBlock(code) || looksLikeCommand(code.node.value) || looksLikeData(code.node.value))
+	if (
+		isChecklistBlock(code) ||
+		looksLikeCommand(code.node.value) ||
+		looksLikeData(code.node.value) ||
+		looksLikeOutput(code)
+	)
 		return false;
 	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
 	// filled-in example, whose facts would be false in the next incident.
