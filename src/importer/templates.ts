@@ -454,7 +454,7 @@ function isTemplate(code: CodeContext): boolean {
 	// `### Example` under a template: the message filled in once, not another template.
 	if (/^(examples?|sample|filled[- ]in( example)?)$/i.test(code.section.title.trim())) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
+	const subject = SUBJECT_LINE.test(code.node.value) || !!code.subject;
 	const blanks = blankTokens(code.node.value).length > 0;
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (standardStatusWords(code)) return true;
@@ -481,6 +481,22 @@ function isTemplate(code: CodeContext): boolean {
 		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
+
+/**
+ * An email's subject line opening a block: `Subject: …`, `**Subject:** …`, or `# Subject: …` (a
+ * heading marker on the line the author means as the subject, not a heading of the message).
+ */
+const SUBJECT_LINE = /^\s*(?:#{1,6}[ \t]+)?(?:\*\*)?subject:(?:\*\*)?[ \t]*(.+)\n?/im;
+/** Markdown a message may use: emphasis, links, ATX headings, list items, code, tables, quotes. */
+const MARKDOWN_MARKUP =
+	/\*\*|__|`|\[[^\]\n]*\]\([^)\n]*\)|^\s{0,3}#{1,6}\s|^\s*(?:[-*+]|\d+[.)])\s|^\s*\||^\s*>/m;
+
+/**
+ * An email fenced as `markdown` but written as plain text: no markup but `Incident Summary` over a
+ * `-----` underline, which the mail reader sees as it is. Read as Markdown, the underline would make
+ * a heading inside the message, so the body is kept as written.
+ */
+const writtenAsText = (body: string): boolean => !MARKDOWN_MARKUP.test(body);
 
 /** Prose that hands a block over as an example: `Here is an example sitrep:`, `For example:`. */
 const CALLS_EXAMPLE = /\b(examples?|e\.g\.|for instance)\b/i;
@@ -950,7 +966,7 @@ export function recogniseTemplates(context: Context): void {
 		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
 		let subject: string | undefined = code.subject;
-		const subjectLine = /^\s*subject:[ \t]*(.+)\n?/i.exec(body);
+		const subjectLine = new RegExp(SUBJECT_LINE.source, 'i').exec(body);
 		if (subjectLine && body.slice(subjectLine[0].length).trim()) {
 			subject = subjectLine[1]!.trim();
 			body = body.slice(subjectLine[0].length).replace(/^\s*\n/, '');
@@ -1007,7 +1023,7 @@ export function recogniseTemplates(context: Context): void {
 			...(subject ? { subject } : {}),
 			...(code.audience ? { audience: code.audience } : {}),
 			format:
-				/^(markdown|md)$/i.test(code.node.lang ?? '') || post
+				(/^(markdown|md)$/i.test(code.node.lang ?? '') && !(subject && writtenAsText(body))) || post
 					? 'markdown'
 					: channels.has('slack')
 						? 'slack'

@@ -268,3 +268,20 @@ describe('messages under `For:` headings', () => {
 		expect(byTitle('App Listing Removed').body).toContain('named [app name] until');
 	});
 });
+
+describe('an email fenced as Markdown but written as text', () => {
+	const [escalation, followUp, customer] =
+		importFixture('templates-text-emails').imported.templates;
+
+	it('takes `# Subject:` as the subject and keeps an underlined body as written', () => {
+		expect(escalation!.data.subject).toBe('Payments incident escalation');
+		expect(escalation!.data.format).toBe('plain');
+		expect(escalation!.data.body).toMatch(/^Impact Summary\n-{14}\n/);
+		expect(followUp!.data.format).toBe('plain');
+	});
+
+	it('keeps an email that uses Markdown as Markdown', () => {
+		expect(customer!.data.subject).toBe('[Service] is degraded');
+		expect(customer!.data.format).toBe('markdown');
+	});
+});
