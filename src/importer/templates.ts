@@ -584,7 +584,7 @@ function kindOf(text: string): Kind {
 	if (/status page/i.test(text)) return 'status-page';
 	// `Internal Notification (Slack/Email)`: an email to the team is still internal.
 	if (/\binternal\b/i.test(text)) return 'internal';
-	if (/customer|external|users?\b|public|email/i.test(text)) return 'external';
+	if (/customer|external|users?\b|public|email|advisor(?:y|ies)/i.test(text)) return 'external';
 	return 'internal';
 }
 
@@ -2234,42 +2234,162 @@ function addPromptDocument(
 /** `Start a new thread with the following information:`: a message to post, its parts listed below. */
 const FIELD_LIST_LEAD =
 	/\b(?:threads?|messages?|posts?|e-?mails?|announcements?|updates?|tickets?)\b[^.!?]*\bwith the following(?: (?:information|details|fields))?\s*:\s*$/i;
-/** A field's name: a few words, no sentence (no full stop, no link), `(P1, P2, P3)` after it allowed. */
-const FIELD_ITEM = /^([A-Za-z][\w/'-]*(?:\s+[\w/()'-]+){0,6}?)\s*(\([^()]*\))?$/;
+/** The last word of a name for a message or write-up sent to people: `Outage summary`, `advisory`. */
+const WRITTEN_NOUN =
+	'(?:summary|report|update|notice|notification|announcement|advisory|statement|e-?mail|message|post|disclosure|bulletin|briefing|write-?up)s?';
+/** A caption naming one such message, alone on its line: `Engineering Outage summary`, `**Weekly report:**`. */
+const MESSAGE_CAPTION = new RegExp(`^(?:[A-Za-z][\\w/&'-]*\\s+){0,4}${WRITTEN_NOUN}$`, 'i');
+/** A step that writes one (`Prepare advisory`, `Draft the customer notice:`): the message is its object. */
+const WRITE_STEP = new RegExp(
+	`^(?:prepare|draft|write|compose|publish|issue|send|post|provide)\\s+(?:an?\\s+|the\\s+)?((?:[A-Za-z][\\w/&'-]*\\s+){0,3}${WRITTEN_NOUN})(?:\\s+(?:to|in|on|for)\\b[^.!?:]{0,40})?$`,
+	'i'
+);
+/**
+ * A part of a message, one item or line of its outline: `Incident lead`, `Severity (High, Low)`,
+ * `Root Cause:`, `Title: {package} {version}` (its blanks as written), `Details: More detailed
+ * description` (a hint, kept as the field's help). A few words, no sentence, no link.
+ */
+const FIELD_PART =
+	/^([A-Za-z0-9][\w/'&-]*(?:\s+[\w/()'&-]+){0,6}?)\s*(\([^()]*\))?(?:\s*(:)\s*(.*))?$/;
+
+interface Part {
+	line: string;
+	labelled: boolean;
+	hint?: string;
+	/** `Subject line: [Partner] change`: the subject, as written. */
+	subject?: string;
+}
+
+/** One part as a line of the template (`Label: [Label]`, or as written when it marks blanks), or undefined. */
+function outlinePart(text: string): Part | undefined {
+	const part = FIELD_PART.exec(text.trim());
+	if (!part || /https?:|\]\(/.test(text)) return undefined;
+	const [, label, note = '', colon, value = ''] = part;
+	const name = `${label!.trim()}${note ? ` ${note}` : ''}`;
+	if (value && blankTokens(value).length)
+		return {
+			line: text.trim(),
+			labelled: true,
+			...(/^(?:e-?mail )?subject(?: line)?$/i.test(label!.trim()) ? { subject: value.trim() } : {}),
+		};
+	// A value that is a sentence (`Owner: Ann wrote it.`) or a fact (a number) is no hint.
+	if (value && (/[.!?]\s*$|[.!?]\s+[A-Z]/.test(value) || /\d/.test(value))) return undefined;
+	return {
+		line: `${name}: [${label!.trim()}]`,
+		labelled: !!colon,
+		// `Customer type (managed/hosted):` — the note says what to write, as `Details: …` does.
+		...(value || note ? { hint: value.trim() || note.slice(1, -1).trim() } : {}),
+	};
+}
 
 /**
- * A post whose parts are listed, not written: `… start a new thread with the following
- * information:` over `- Incident title`, `- Affected service(s)`, …. Each item is a blank to fill
- * in, so the post is a template of `Label: [Label]` lines. Only a lead naming a message and three
- * short items at least, none a sentence: a list of things to gather or do is no message.
+ * A message whose parts are listed, not written, each part a blank to fill in:
+ * - `… start a new thread with the following information:` over `- Incident title`, `- Affected
+ *   service(s)`, … (titled by its section);
+ * - a caption naming the message (`Engineering outage summary`) over lines or items that are
+ *   labels (`Summary:`, `Root cause:`);
+ * - a step that writes it (`5. Prepare advisory`) over sub-items that are labels (`Title:
+ *   {package} {version}`, `Details: a longer description`), titled by the message it names.
+ * Three parts at least, none a sentence; under a caption or a step, half of them `Label:` lines:
+ * a list of things to gather or do (`Check the logs`) is no message.
  */
 function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
+	const add = (
+		section: Section,
+		title: string,
+		words: string,
+		texts: string[],
+		[start, end]: [number, number],
+		led: boolean,
+		/** Where the title comes from: the heading, or the caption or step over the parts. */
+		named = start
+	) => {
+		if (touched(context, start, end)) return;
+		const parts = texts.map(outlinePart);
+		if (parts.length < 3 || !parts.every(Boolean)) return;
+		if (led && parts.filter((part) => part!.labelled).length * 2 < parts.length) return;
+		const subject = parts.find((part) => part!.subject)?.subject;
+		const body = parts
+			.filter((part) => !part!.subject)
+			.map((part) => part!.line)
+			.join('\n');
+		const channels = channelsIn(words, !!subject);
+		const { fields } = fieldsFor(body, subject);
+		for (const part of parts)
+			if (part!.hint) {
+				const field = fields.find((f) => part!.line.endsWith(f.tokens[0]!));
+				if (field) field.help = part!.hint;
+			}
+		const data: NewTemplate = {
+			title: title.trim() || 'Post',
+			kind: kindOf(`${title} ${words}`),
+			...(channels.length ? { channels } : {}),
+			...(subject ? { subject } : {}),
+			format: 'plain',
+			body,
+			fields,
+		};
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, section.title, named));
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
+	};
+	const itemTexts = (list: RootContent) =>
+		list.type === 'list'
+			? list.children.map((item) =>
+					item.children.length === 1 && item.children[0]!.type === 'paragraph'
+						? toString(item).trim()
+						: '\n'
+				)
+			: [];
+	const caption = (text: string) => {
+		const plain = inlineText(text).replace(/:$/, '').trim();
+		return MESSAGE_CAPTION.test(plain) ? plain : undefined;
+	};
 	for (const section of allSections(context.doc.outline)) {
 		if (!section.heading) continue;
 		section.nodes.forEach((lead, index) => {
 			const list = section.nodes[index + 1];
-			if (lead.type !== 'paragraph' || list?.type !== 'list') return;
+			if (lead.type !== 'paragraph') return;
 			const words = inlineText(toString(lead));
-			if (!FIELD_LIST_LEAD.test(words) || touched(context, startOf(lead), endOf(list))) return;
-			const items = list.children.map((item) =>
-				item.children.length === 1 && item.children[0]!.type === 'paragraph'
-					? FIELD_ITEM.exec(toString(item).trim())
-					: null
-			);
-			if (items.length < 3 || !items.every(Boolean)) return;
-			const body = items.map((item) => `${item![0]}: [${item![1]!.trim()}]`).join('\n');
-			// `(any incident lead)` after the heading says who posts it, not when.
-			const { title } = splitTitle(unnumbered(stripEmoji(section.title)));
-			const channels = channelsIn(words);
-			const data: NewTemplate = {
-				title: title.trim() || 'Post',
-				kind: kindOf(`${title} ${words}`),
-				...(channels.length ? { channels } : {}),
-				format: 'plain',
-				body,
-				fields: fieldsFor(body).fields,
-			};
-			addSectionTemplate(context, taken, section, data, [startOf(lead), endOf(list)]);
+			const lines = context.doc.source.slice(startOf(lead), endOf(lead)).split('\n');
+			const named = lines.length === 1 ? caption(lines[0]!) : undefined;
+			if (list?.type === 'list' && FIELD_LIST_LEAD.test(words)) {
+				// `(any incident lead)` after the heading says who posts it, not when.
+				const { title } = splitTitle(unnumbered(stripEmoji(section.title)));
+				add(
+					section,
+					title,
+					words,
+					itemTexts(list),
+					[startOf(lead), endOf(list)],
+					false,
+					section.start
+				);
+			} else if (list?.type === 'list' && named)
+				add(section, named, words, itemTexts(list), [startOf(lead), endOf(list)], true);
+			else if (lines.length > 1 && caption(lines[0]!))
+				add(
+					section,
+					caption(lines[0]!)!,
+					caption(lines[0]!)!,
+					lines.slice(1).map((line) => inlineText(line)),
+					[startOf(lead), endOf(lead)],
+					true
+				);
 		});
 	}
+	// `5. Prepare advisory` over its parts: the nested list in a step.
+	visitParents(context.doc.root, 'listItem', (item) => {
+		const [lead, list] = item.children;
+		if (item.children.length !== 2 || lead?.type !== 'paragraph' || list?.type !== 'list') return;
+		const words = inlineText(toString(lead)).trim();
+		const object = WRITE_STEP.exec(words.replace(/:$/, ''))?.[1];
+		if (!object) return;
+		const at = startOf(list);
+		const section =
+			[...allSections(context.doc.outline)].filter((s) => s.start <= at && at < s.end).pop() ??
+			context.doc.outline;
+		const title = object.charAt(0).toUpperCase() + object.slice(1);
+		add(section, title, words, itemTexts(list), [startOf(list), endOf(list)], true, startOf(lead));
+	});
 }

@@ -285,3 +285,21 @@ describe('an email fenced as Markdown but written as text', () => {
 		expect(customer!.data.format).toBe('markdown');
 	});
 });
+
+describe('a message outlined as its parts', () => {
+	it('keeps blanks as written and a part’s hint or note as the field’s help', () => {
+		const [report, , notice] = importFixture('templates-outlines').imported.templates;
+		expect(report!.data.body).toContain(
+			'Customer Segment (retail/wholesale/marketplace): [Customer Segment]'
+		);
+		expect(report!.data.fields!.find((f) => f.name === 'customer-segment')!.help).toBe(
+			'retail/wholesale/marketplace'
+		);
+		expect(notice!.data.body).toMatch(
+			/^Headline: \{Product\} \{release with the fix\} \{short description\}\nWhat happened: \[What happened\]/
+		);
+		expect(notice!.data.fields!.find((f) => f.name === 'what-happened')!.help).toBe(
+			'one paragraph for customers'
+		);
+	});
+});
