@@ -653,6 +653,11 @@ export function fieldFor(
  */
 const MORE_BLANKS =
 	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+/**
+ * A line that is nothing but a prompt in angle brackets (`<Explain how it was detected, and
+ * when. Be specific!>`): one blank, however long, as a bracketed line is. No attributes, so no tag.
+ */
+const PROMPT_LINE = /(?<=^[ \t]*)<[A-Z][^<>\n="]*>(?=[ \t]*$)/gm;
 const HTML_TAGS = new Set(
 	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
 		' '
@@ -669,7 +674,7 @@ export function blankTokens(text: string): string[] {
 	const tokens: string[] = [];
 	const blanks = [
 		...scanBlanks(text),
-		...[...text.matchAll(MORE_BLANKS)]
+		...[...text.matchAll(MORE_BLANKS), ...text.matchAll(PROMPT_LINE)]
 			.filter((m) => !isTag(text, m[0]))
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
@@ -2036,8 +2041,9 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		if (marked < 3)
 			context.check.push({
 				...typedCheck(context, section, [section.start, section.end], slug),
-				reason:
-					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
+				reason: data.fields?.length
+					? `only ${data.fields.length === 1 ? 'one of its parts is a marked blank' : `${data.fields.length} of its parts are marked blanks`} (\`[like this]\`): the others are written as prompts, which are no fields`
+					: 'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
 }

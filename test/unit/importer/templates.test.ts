@@ -303,3 +303,15 @@ describe('a message outlined as its parts', () => {
 		);
 	});
 });
+
+describe('a line that is only a prompt in angle brackets', () => {
+	it('is one blank however long, and a tag is none', () => {
+		expect(
+			blankTokens('Hello,\n\n<Say what broke, for whom, and since when. Be specific!>\n\nThanks')
+		).toEqual(['<Say what broke, for whom, and since when. Be specific!>']);
+		expect(blankTokens('<div class="note">\n<details>\n</details>\n</div>')).toEqual([]);
+		expect(
+			blankTokens('We saw <Say what broke, for whom, and since when. Be specific!> today')
+		).toEqual([]);
+	});
+});
