@@ -2243,8 +2243,11 @@ const FIELD_LIST_LEAD =
 /** The last word of a name for a message or write-up sent to people: `Outage summary`, `advisory`. */
 const WRITTEN_NOUN =
 	'(?:summary|report|update|notice|notification|announcement|advisory|statement|e-?mail|message|post|disclosure|bulletin|briefing|write-?up)s?';
-/** A caption naming one such message, alone on its line: `Engineering Outage summary`, `**Weekly report:**`. */
-const MESSAGE_CAPTION = new RegExp(`^(?:[A-Za-z][\\w/&'-]*\\s+){0,4}${WRITTEN_NOUN}$`, 'i');
+/**
+ * A caption naming one such message, alone on its line: `Engineering Outage summary`, `**Weekly
+ * report:**`. Two words at least: `Email` alone over `Address:` / `Password:` is an account's form.
+ */
+const MESSAGE_CAPTION = new RegExp(`^(?:[A-Za-z][\\w/&'-]*\\s+){1,4}${WRITTEN_NOUN}$`, 'i');
 /** A step that writes one (`Prepare advisory`, `Draft the customer notice:`): the message is its object. */
 const WRITE_STEP = new RegExp(
 	`^(?:prepare|draft|write|compose|publish|issue|send|post|provide)\\s+(?:an?\\s+|the\\s+)?((?:[A-Za-z][\\w/&'-]*\\s+){0,3}${WRITTEN_NOUN})(?:\\s+(?:to|in|on|for)\\b[^.!?:]{0,40})?$`,

@@ -288,7 +288,9 @@ describe('an email fenced as Markdown but written as text', () => {
 
 describe('a message outlined as its parts', () => {
 	it('keeps blanks as written and a part’s hint or note as the field’s help', () => {
-		const [report, , notice] = importFixture('templates-outlines').imported.templates;
+		const templates = importFixture('templates-outlines').imported.templates;
+		const report = templates.find((t) => t.data.title === 'Service Disruption report');
+		const notice = templates.find((t) => t.data.title === 'Customer notice');
 		expect(report!.data.body).toContain(
 			'Customer Segment (retail/wholesale/marketplace): [Customer Segment]'
 		);
