@@ -2304,14 +2304,13 @@ function outlinePart(text: string): Part | undefined {
  */
 function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
 	const add = (
-		section: Section,
 		title: string,
 		words: string,
 		texts: string[],
 		[start, end]: [number, number],
 		led: boolean,
-		/** Where the title comes from: the heading, or the caption or step over the parts. */
-		named = start
+		/** The line the title comes from: the heading, or the caption or step over the parts. */
+		[heading, at]: [string, number]
 	) => {
 		if (touched(context, start, end)) return;
 		const parts = texts.map(outlinePart);
@@ -2338,7 +2337,7 @@ function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
 			body,
 			fields,
 		};
-		const slug = addTemplate(context, taken, data, fromOffset(context.doc, section.title, named));
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, heading, at));
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
 	};
@@ -2362,28 +2361,28 @@ function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
 			const words = inlineText(toString(lead));
 			const lines = context.doc.source.slice(startOf(lead), endOf(lead)).split('\n');
 			const named = lines.length === 1 ? caption(lines[0]!) : undefined;
+			// `Outage summary` over `Root cause:` lines in one paragraph.
+			const captioned = lines.length > 1 ? caption(lines[0]!) : undefined;
 			if (list?.type === 'list' && FIELD_LIST_LEAD.test(words)) {
 				// `(any incident lead)` after the heading says who posts it, not when.
 				const { title } = splitTitle(unnumbered(stripEmoji(section.title)));
-				add(
-					section,
-					title,
-					words,
-					itemTexts(list),
-					[startOf(lead), endOf(list)],
-					false,
-					section.start
-				);
+				add(title, words, itemTexts(list), [startOf(lead), endOf(list)], false, [
+					section.title,
+					section.start,
+				]);
 			} else if (list?.type === 'list' && named)
-				add(section, named, words, itemTexts(list), [startOf(lead), endOf(list)], true);
-			else if (lines.length > 1 && caption(lines[0]!))
+				add(named, words, itemTexts(list), [startOf(lead), endOf(list)], true, [
+					named,
+					startOf(lead),
+				]);
+			else if (captioned)
 				add(
-					section,
-					caption(lines[0]!)!,
-					caption(lines[0]!)!,
+					captioned,
+					captioned,
 					lines.slice(1).map((line) => inlineText(line)),
 					[startOf(lead), endOf(lead)],
-					true
+					true,
+					[captioned, startOf(lead)]
 				);
 		});
 	}
@@ -2394,11 +2393,10 @@ function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
 		const words = inlineText(toString(lead)).trim();
 		const object = WRITE_STEP.exec(words.replace(/:$/, ''))?.[1];
 		if (!object) return;
-		const at = startOf(list);
-		const section =
-			[...allSections(context.doc.outline)].filter((s) => s.start <= at && at < s.end).pop() ??
-			context.doc.outline;
 		const title = object.charAt(0).toUpperCase() + object.slice(1);
-		add(section, title, words, itemTexts(list), [startOf(list), endOf(list)], true, startOf(lead));
+		add(title, words, itemTexts(list), [startOf(list), endOf(list)], true, [
+			words.split('\n')[0]!,
+			startOf(lead),
+		]);
 	});
 }
