@@ -284,6 +284,38 @@ function looksLikeData(value: string): boolean {
 	return lines.length > 0 && (logs * 2 >= lines.length || nested);
 }
 
+/**
+ * A line a program prints when it fails: `Error: waiting for …`, `error[E0308]:`, `panic: …`,
+ * `Traceback (most recent call last):`, an event reason (`FailedScheduling: …`), an exception
+ * (`java.lang.IllegalStateException: …`) or a stack frame (`    at run (main.js:3:9)`).
+ */
+const DIAGNOSTIC_LINE =
+	/^\s*(?:(?:error|warning|fatal|panic|exception|caused by)(?:\[\w-]+\])?\s*:|traceback \(most recent call last\)|(?:Failed|Err)[A-Z]\w*:|(?:[a-z]\w*\.)*[A-Z]?\w*(?:Error|Exception|BackOff)\b:|at\s+[\w$.<>]+\s*\(|File "[^"\n]+", line \d+)/i;
+/**
+ * Prose right above a block that shows what a tool printed: `fails with errors like:`, `describing
+ * the pod shows:`, `You may see this in the output:`. Not one that sends it (`Post this error notice:`).
+ */
+const SHOWS_OUTPUT =
+	/\b(?:errors?(?: messages?)?(?: like| such as)?|output|stack ?traces?|in the logs?|(?:you|we)(?: may| might| will|'ll| would| can| could)? see|shows?|prints?|returns?|fails? with|failing with)\b[^.!?]*:\s*$/i;
+const SENDS = /\b(?:send|post|tell|notify|announce|share|publish|email)\b/i;
+/** Words addressed to people: a sender's voice (`we are`), `you`, `please`. */
+const ADDRESSED = /\b(?:we(?:'re| are| will|'ll| have)|you|your|please)\b/i;
+
+/**
+ * What a program printed, shown so a reader recognises a failure (`Error: timeout while waiting
+ * …`, a stack trace): the symptom of a problem, not words to send. Its `(...)` is the author's
+ * elision and its `[NodeAffinity]` a plugin's name, not blanks. The prose above says it shows
+ * output, or its first line is a program's error and nothing in it speaks to anyone.
+ */
+function looksLikeOutput(code: CodeContext): boolean {
+	const lead = code.previous.split(/(?<=[.!?])\s+/).pop() ?? '';
+	if (HANDS_OVER_MESSAGE.test(lead) || ANNOUNCES_TEMPLATE.test(lead) || SENDS.test(lead))
+		return false;
+	if (SHOWS_OUTPUT.test(lead)) return true;
+	const first = code.node.value.split('\n').find((line) => line.trim()) ?? '';
+	return DIAGNOSTIC_LINE.test(first) && !ADDRESSED.test(code.node.value);
+}
+
 /** A line that starts with a clock time or date written out: `[14:35]`, `[2026-01-30 14:35]`. */
 const WRITTEN_TIME =
 	/^\s*\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]/im;
@@ -400,7 +432,12 @@ function isTemplate(code: CodeContext): boolean {
 	if (/^(ya?ml)?$/i.test(code.node.lang ?? '') && postMatter(code.node.value)) return true;
 	if (!PROSE_LANGS.has((code.node.lang ?? '').toLowerCase()) || !code.node.value.trim())
 		return false;
-	if (isChecklistBlock(code) || looksLikeCommand(code.node.value) || looksLikeData(code.node.value))
+	if (
+		isChecklistBlock(code) ||
+		looksLikeCommand(code.node.value) ||
+		looksLikeData(code.node.value) ||
+		looksLikeOutput(code)
+	)
 		return false;
 	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
 	// filled-in example, whose facts would be false in the next incident.
@@ -417,7 +454,7 @@ function isTemplate(code: CodeContext): boolean {
 	// `### Example` under a template: the message filled in once, not another template.
 	if (/^(examples?|sample|filled[- ]in( example)?)$/i.test(code.section.title.trim())) return false;
 	const words = `${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
-	const subject = /^\s*subject:/im.test(code.node.value) || !!code.subject;
+	const subject = SUBJECT_LINE.test(code.node.value) || !!code.subject;
 	const blanks = blankTokens(code.node.value).length > 0;
 	if (MENTION.test(code.node.value) && (blanks || SAY.test(code.label ?? ''))) return true;
 	if (standardStatusWords(code)) return true;
@@ -444,6 +481,22 @@ function isTemplate(code: CodeContext): boolean {
 		return true;
 	return (TEMPLATE_WORDS.test(words) || subject) && (blanks || subject || /template/i.test(words));
 }
+
+/**
+ * An email's subject line opening a block: `Subject: …`, `**Subject:** …`, or `# Subject: …` (a
+ * heading marker on the line the author means as the subject, not a heading of the message).
+ */
+const SUBJECT_LINE = /^\s*(?:#{1,6}[ \t]+)?(?:\*\*)?subject:(?:\*\*)?[ \t]*(.+)\n?/im;
+/** Markdown a message may use: emphasis, links, ATX headings, list items, code, tables, quotes. */
+const MARKDOWN_MARKUP =
+	/\*\*|__|`|\[[^\]\n]*\]\([^)\n]*\)|^\s{0,3}#{1,6}\s|^\s*(?:[-*+]|\d+[.)])\s|^\s*\||^\s*>/m;
+
+/**
+ * An email fenced as `markdown` but written as plain text: no markup but `Incident Summary` over a
+ * `-----` underline, which the mail reader sees as it is. Read as Markdown, the underline would make
+ * a heading inside the message, so the body is kept as written.
+ */
+const writtenAsText = (body: string): boolean => !MARKDOWN_MARKUP.test(body);
 
 /** Prose that hands a block over as an example: `Here is an example sitrep:`, `For example:`. */
 const CALLS_EXAMPLE = /\b(examples?|e\.g\.|for instance)\b/i;
@@ -531,7 +584,7 @@ function kindOf(text: string): Kind {
 	if (/status page/i.test(text)) return 'status-page';
 	// `Internal Notification (Slack/Email)`: an email to the team is still internal.
 	if (/\binternal\b/i.test(text)) return 'internal';
-	if (/customer|external|users?\b|public|email/i.test(text)) return 'external';
+	if (/customer|external|users?\b|public|email|advisor(?:y|ies)/i.test(text)) return 'external';
 	return 'internal';
 }
 
@@ -600,6 +653,11 @@ export function fieldFor(
  */
 const MORE_BLANKS =
 	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+/**
+ * A line that is nothing but a prompt in angle brackets (`<Explain how it was detected, and
+ * when. Be specific!>`): one blank, however long, as a bracketed line is. No attributes, so no tag.
+ */
+const PROMPT_LINE = /(?<=^[ \t]*)<[A-Z][^<>\n="]*>(?=[ \t]*$)/gm;
 const HTML_TAGS = new Set(
 	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
 		' '
@@ -616,7 +674,7 @@ export function blankTokens(text: string): string[] {
 	const tokens: string[] = [];
 	const blanks = [
 		...scanBlanks(text),
-		...[...text.matchAll(MORE_BLANKS)]
+		...[...text.matchAll(MORE_BLANKS), ...text.matchAll(PROMPT_LINE)]
 			.filter((m) => !isTag(text, m[0]))
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
@@ -913,7 +971,7 @@ export function recogniseTemplates(context: Context): void {
 		const groupNote = splitTitle(code.group ?? '').note;
 		let body = code.node.value.replace(/\s+$/, '');
 		let subject: string | undefined = code.subject;
-		const subjectLine = /^\s*subject:[ \t]*(.+)\n?/i.exec(body);
+		const subjectLine = new RegExp(SUBJECT_LINE.source, 'i').exec(body);
 		if (subjectLine && body.slice(subjectLine[0].length).trim()) {
 			subject = subjectLine[1]!.trim();
 			body = body.slice(subjectLine[0].length).replace(/^\s*\n/, '');
@@ -970,7 +1028,7 @@ export function recogniseTemplates(context: Context): void {
 			...(subject ? { subject } : {}),
 			...(code.audience ? { audience: code.audience } : {}),
 			format:
-				/^(markdown|md)$/i.test(code.node.lang ?? '') || post
+				(/^(markdown|md)$/i.test(code.node.lang ?? '') && !(subject && writtenAsText(body))) || post
 					? 'markdown'
 					: channels.has('slack')
 						? 'slack'
@@ -1983,8 +2041,9 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 		if (marked < 3)
 			context.check.push({
 				...typedCheck(context, section, [section.start, section.end], slug),
-				reason:
-					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
+				reason: data.fields?.length
+					? `only ${data.fields.length === 1 ? 'one of its parts is a marked blank' : `${data.fields.length} of its parts are marked blanks`} (\`[like this]\`): the others are written as prompts, which are no fields`
+					: 'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
 }
@@ -2181,42 +2240,163 @@ function addPromptDocument(
 /** `Start a new thread with the following information:`: a message to post, its parts listed below. */
 const FIELD_LIST_LEAD =
 	/\b(?:threads?|messages?|posts?|e-?mails?|announcements?|updates?|tickets?)\b[^.!?]*\bwith the following(?: (?:information|details|fields))?\s*:\s*$/i;
-/** A field's name: a few words, no sentence (no full stop, no link), `(P1, P2, P3)` after it allowed. */
-const FIELD_ITEM = /^([A-Za-z][\w/'-]*(?:\s+[\w/()'-]+){0,6}?)\s*(\([^()]*\))?$/;
+/** The last word of a name for a message or write-up sent to people: `Outage summary`, `advisory`. */
+const WRITTEN_NOUN =
+	'(?:summary|report|update|notice|notification|announcement|advisory|statement|e-?mail|message|post|disclosure|bulletin|briefing|write-?up)s?';
+/**
+ * A caption naming one such message, alone on its line: `Engineering Outage summary`, `**Weekly
+ * report:**`. Two words at least: `Email` alone over `Address:` / `Password:` is an account's form.
+ */
+const MESSAGE_CAPTION = new RegExp(`^(?:[A-Za-z][\\w/&'-]*\\s+){1,4}${WRITTEN_NOUN}$`, 'i');
+/** A step that writes one (`Prepare advisory`, `Draft the customer notice:`): the message is its object. */
+const WRITE_STEP = new RegExp(
+	`^(?:prepare|draft|write|compose|publish|issue|send|post|provide)\\s+(?:an?\\s+|the\\s+)?((?:[A-Za-z][\\w/&'-]*\\s+){0,3}${WRITTEN_NOUN})(?:\\s+(?:to|in|on|for)\\b[^.!?:]{0,40})?$`,
+	'i'
+);
+/**
+ * A part of a message, one item or line of its outline: `Incident lead`, `Severity (High, Low)`,
+ * `Root Cause:`, `Title: {package} {version}` (its blanks as written), `Details: More detailed
+ * description` (a hint, kept as the field's help). A few words, no sentence, no link.
+ */
+const FIELD_PART =
+	/^([A-Za-z0-9][\w/'&-]*(?:\s+[\w/()'&-]+){0,6}?)\s*(\([^()]*\))?(?:\s*(:)\s*(.*))?$/;
+
+interface Part {
+	line: string;
+	labelled: boolean;
+	hint?: string;
+	/** `Subject line: [Partner] change`: the subject, as written. */
+	subject?: string;
+}
+
+/** One part as a line of the template (`Label: [Label]`, or as written when it marks blanks), or undefined. */
+function outlinePart(text: string): Part | undefined {
+	const part = FIELD_PART.exec(text.trim());
+	if (!part || /https?:|\]\(/.test(text)) return undefined;
+	const [, label, note = '', colon, value = ''] = part;
+	const name = `${label!.trim()}${note ? ` ${note}` : ''}`;
+	if (value && blankTokens(value).length)
+		return {
+			line: text.trim(),
+			labelled: true,
+			...(/^(?:e-?mail )?subject(?: line)?$/i.test(label!.trim()) ? { subject: value.trim() } : {}),
+		};
+	// A value that is a sentence (`Owner: Ann wrote it.`) or a fact (a number) is no hint.
+	if (value && (/[.!?]\s*$|[.!?]\s+[A-Z]/.test(value) || /\d/.test(value))) return undefined;
+	return {
+		line: `${name}: [${label!.trim()}]`,
+		labelled: !!colon,
+		// `Customer type (managed/hosted):` — the note says what to write, as `Details: …` does.
+		...(value || note ? { hint: value.trim() || note.slice(1, -1).trim() } : {}),
+	};
+}
 
 /**
- * A post whose parts are listed, not written: `… start a new thread with the following
- * information:` over `- Incident title`, `- Affected service(s)`, …. Each item is a blank to fill
- * in, so the post is a template of `Label: [Label]` lines. Only a lead naming a message and three
- * short items at least, none a sentence: a list of things to gather or do is no message.
+ * A message whose parts are listed, not written, each part a blank to fill in:
+ * - `… start a new thread with the following information:` over `- Incident title`, `- Affected
+ *   service(s)`, … (titled by its section);
+ * - a caption naming the message (`Engineering outage summary`) over lines or items that are
+ *   labels (`Summary:`, `Root cause:`);
+ * - a step that writes it (`5. Prepare advisory`) over sub-items that are labels (`Title:
+ *   {package} {version}`, `Details: a longer description`), titled by the message it names.
+ * Three parts at least, none a sentence; under a caption or a step, half of them `Label:` lines:
+ * a list of things to gather or do (`Check the logs`) is no message.
  */
 function recogniseFieldListPosts(context: Context, taken: Set<string>): void {
+	const add = (
+		title: string,
+		words: string,
+		texts: string[],
+		[start, end]: [number, number],
+		led: boolean,
+		/** The line the title comes from: the heading, or the caption or step over the parts. */
+		[heading, at]: [string, number]
+	) => {
+		if (touched(context, start, end)) return;
+		const parts = texts.map(outlinePart);
+		if (parts.length < 3 || !parts.every(Boolean)) return;
+		if (led && parts.filter((part) => part!.labelled).length * 2 < parts.length) return;
+		const subject = parts.find((part) => part!.subject)?.subject;
+		const body = parts
+			.filter((part) => !part!.subject)
+			.map((part) => part!.line)
+			.join('\n');
+		const channels = channelsIn(words, !!subject);
+		const { fields } = fieldsFor(body, subject);
+		for (const part of parts)
+			if (part!.hint) {
+				const field = fields.find((f) => part!.line.endsWith(f.tokens[0]!));
+				if (field) field.help = part!.hint;
+			}
+		const data: NewTemplate = {
+			title: title.trim() || 'Post',
+			kind: kindOf(`${title} ${words}`),
+			...(channels.length ? { channels } : {}),
+			...(subject ? { subject } : {}),
+			format: 'plain',
+			body,
+			fields,
+		};
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, heading, at));
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
+	};
+	const itemTexts = (list: RootContent) =>
+		list.type === 'list'
+			? list.children.map((item) =>
+					item.children.length === 1 && item.children[0]!.type === 'paragraph'
+						? toString(item).trim()
+						: '\n'
+				)
+			: [];
+	const caption = (text: string) => {
+		const plain = inlineText(text).replace(/:$/, '').trim();
+		return MESSAGE_CAPTION.test(plain) ? plain : undefined;
+	};
 	for (const section of allSections(context.doc.outline)) {
 		if (!section.heading) continue;
 		section.nodes.forEach((lead, index) => {
 			const list = section.nodes[index + 1];
-			if (lead.type !== 'paragraph' || list?.type !== 'list') return;
+			if (lead.type !== 'paragraph') return;
 			const words = inlineText(toString(lead));
-			if (!FIELD_LIST_LEAD.test(words) || touched(context, startOf(lead), endOf(list))) return;
-			const items = list.children.map((item) =>
-				item.children.length === 1 && item.children[0]!.type === 'paragraph'
-					? FIELD_ITEM.exec(toString(item).trim())
-					: null
-			);
-			if (items.length < 3 || !items.every(Boolean)) return;
-			const body = items.map((item) => `${item![0]}: [${item![1]!.trim()}]`).join('\n');
-			// `(any incident lead)` after the heading says who posts it, not when.
-			const { title } = splitTitle(unnumbered(stripEmoji(section.title)));
-			const channels = channelsIn(words);
-			const data: NewTemplate = {
-				title: title.trim() || 'Post',
-				kind: kindOf(`${title} ${words}`),
-				...(channels.length ? { channels } : {}),
-				format: 'plain',
-				body,
-				fields: fieldsFor(body).fields,
-			};
-			addSectionTemplate(context, taken, section, data, [startOf(lead), endOf(list)]);
+			const lines = context.doc.source.slice(startOf(lead), endOf(lead)).split('\n');
+			const named = lines.length === 1 ? caption(lines[0]!) : undefined;
+			// `Outage summary` over `Root cause:` lines in one paragraph.
+			const captioned = lines.length > 1 ? caption(lines[0]!) : undefined;
+			if (list?.type === 'list' && FIELD_LIST_LEAD.test(words)) {
+				// `(any incident lead)` after the heading says who posts it, not when.
+				const { title } = splitTitle(unnumbered(stripEmoji(section.title)));
+				add(title, words, itemTexts(list), [startOf(lead), endOf(list)], false, [
+					section.title,
+					section.start,
+				]);
+			} else if (list?.type === 'list' && named)
+				add(named, words, itemTexts(list), [startOf(lead), endOf(list)], true, [
+					named,
+					startOf(lead),
+				]);
+			else if (captioned)
+				add(
+					captioned,
+					captioned,
+					lines.slice(1).map((line) => inlineText(line)),
+					[startOf(lead), endOf(lead)],
+					true,
+					[captioned, startOf(lead)]
+				);
 		});
 	}
+	// `5. Prepare advisory` over its parts: the nested list in a step.
+	visitParents(context.doc.root, 'listItem', (item) => {
+		const [lead, list] = item.children;
+		if (item.children.length !== 2 || lead?.type !== 'paragraph' || list?.type !== 'list') return;
+		const words = inlineText(toString(lead)).trim();
+		const object = WRITE_STEP.exec(words.replace(/:$/, ''))?.[1];
+		if (!object) return;
+		const title = object.charAt(0).toUpperCase() + object.slice(1);
+		add(title, words, itemTexts(list), [startOf(list), endOf(list)], true, [
+			words.split('\n')[0]!,
+			startOf(lead),
+		]);
+	});
 }

@@ -268,3 +268,52 @@ describe('messages under `For:` headings', () => {
 		expect(byTitle('App Listing Removed').body).toContain('named [app name] until');
 	});
 });
+
+describe('an email fenced as Markdown but written as text', () => {
+	const [escalation, followUp, customer] =
+		importFixture('templates-text-emails').imported.templates;
+
+	it('takes `# Subject:` as the subject and keeps an underlined body as written', () => {
+		expect(escalation!.data.subject).toBe('Payments incident escalation');
+		expect(escalation!.data.format).toBe('plain');
+		expect(escalation!.data.body).toMatch(/^Impact Summary\n-{14}\n/);
+		expect(followUp!.data.format).toBe('plain');
+	});
+
+	it('keeps an email that uses Markdown as Markdown', () => {
+		expect(customer!.data.subject).toBe('[Service] is degraded');
+		expect(customer!.data.format).toBe('markdown');
+	});
+});
+
+describe('a message outlined as its parts', () => {
+	it('keeps blanks as written and a part’s hint or note as the field’s help', () => {
+		const templates = importFixture('templates-outlines').imported.templates;
+		const report = templates.find((t) => t.data.title === 'Service Disruption report');
+		const notice = templates.find((t) => t.data.title === 'Customer notice');
+		expect(report!.data.body).toContain(
+			'Customer Segment (retail/wholesale/marketplace): [Customer Segment]'
+		);
+		expect(report!.data.fields!.find((f) => f.name === 'customer-segment')!.help).toBe(
+			'retail/wholesale/marketplace'
+		);
+		expect(notice!.data.body).toMatch(
+			/^Headline: \{Product\} \{release with the fix\} \{short description\}\nWhat happened: \[What happened\]/
+		);
+		expect(notice!.data.fields!.find((f) => f.name === 'what-happened')!.help).toBe(
+			'one paragraph for customers'
+		);
+	});
+});
+
+describe('a line that is only a prompt in angle brackets', () => {
+	it('is one blank however long, and a tag is none', () => {
+		expect(
+			blankTokens('Hello,\n\n<Say what broke, for whom, and since when. Be specific!>\n\nThanks')
+		).toEqual(['<Say what broke, for whom, and since when. Be specific!>']);
+		expect(blankTokens('<div class="note">\n<details>\n</details>\n</div>')).toEqual([]);
+		expect(
+			blankTokens('We saw <Say what broke, for whom, and since when. Be specific!> today')
+		).toEqual([]);
+	});
+});
