@@ -220,13 +220,14 @@ export function severityRef(context: Context, level: string): string | undefined
 	return entry ? `${context.playbook}/${entry.slug}` : undefined;
 }
 
+/** The target a label names, by words, not letters: `hear back from you for 2 hours` is no `ack`. */
 function targetKey(label: string): TargetKey | undefined {
 	const l = label.toLowerCase();
-	if (/ack|mtta/.test(l)) return 'acknowledge';
+	if (/(?:\b|\bun)ack|mtta/.test(l)) return 'acknowledge';
 	if (/update|frequency|cadence/.test(l)) return 'update';
-	if (/resol|mttr|mitigat|restor|fix/.test(l)) return 'resolution';
+	if (/resol|mttr|mitigat|restor|\bfix/.test(l)) return 'resolution';
 	if (/respon|initial|engage|first action/.test(l)) return 'response';
-	if (/sla/.test(l)) return 'resolution';
+	if (/\bslas?\b/.test(l)) return 'resolution';
 	return undefined;
 }
 

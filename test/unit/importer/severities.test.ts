@@ -6,6 +6,26 @@ const severities = (markdown: string) =>
 	importText(markdown).imported.severities.map((entry) => ({ slug: entry.slug, ...entry.data }));
 
 describe('severity recogniser', () => {
+	it('reads a target from the words that name it, not from letters inside other words', () => {
+		const found = severities(`## Ticket priorities
+
+### P1: Critical impact
+
+Checkout is down for every store.
+
+The desk treats P1 tickets first. If the desk answers a P1 ticket, and then hears nothing back from you for 3 hours, the ticket drops to P2.
+
+### P2: High impact
+
+Checkout is slow. Acknowledge within 30 minutes.
+`);
+		expect(found.map((level) => level.targets)).toEqual([{}, { acknowledge: 'within 30 minutes' }]);
+		// The sentence stays whole: a clause cut out of it would change what it says.
+		expect([found[0]!.definition].flat().join(' ')).toContain(
+			'If the desk answers a P1 ticket, and then hears nothing back from you for 3 hours, the ticket drops to P2.'
+		);
+	});
+
 	it("keeps the text after a list item's level as its definition, bold or plain", () => {
 		const found = severities(`## Severity Levels
 - SEV1: Nobody can sign in
