@@ -145,7 +145,11 @@ function linkClaims(context: Context): void {
 		const label = labels.get(made(claim.href) ?? '');
 		if (claim.replacement || !label || linked.has(label)) continue;
 		if (!starts.has(claim.start) || !ends.has(claim.end)) continue;
-		claim.replacement = `\n\n${label}\n\n`;
+		// A whole section keeps its heading over the link, so the page keeps its shape.
+		const heading = doc.root.children.find(
+			(node) => node.type === 'heading' && startOf(node) === claim.start
+		);
+		claim.replacement = `\n\n${heading ? `${sourceOf(doc, heading)}\n\n` : ''}${label}\n\n`;
 		linked.add(label);
 	}
 }

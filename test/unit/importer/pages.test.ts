@@ -62,4 +62,35 @@ describe('verbatim pages', () => {
 			['- [Drill handbook](/demo/)', '  - [Who to call](/demo/who-to-call/)'].join('\n')
 		);
 	});
+
+	test('sections typed as scenarios keep their headings in the page, each over the link to its scenario', () => {
+		const { imported } = importText(
+			[
+				'# Drill handbook',
+				'## Runbooks',
+				'Start with the one that matches.',
+				'### Disk full',
+				'**Symptoms**: writes fail with "no space left on device".',
+				'**Mitigation**:',
+				'1. Free space on the volume.\n2. Restart the writer.',
+				'### Queue stuck',
+				'**Symptoms**: the queue depth grows for ten minutes.',
+				'**Mitigation**:',
+				'1. Restart the consumer.\n2. Drain the dead letters.',
+			].join('\n\n')
+		);
+		expect(imported.scenarios.map((scenario) => scenario.slug)).toEqual([
+			'disk-full',
+			'queue-stuck',
+		]);
+		expect(imported.pages.find((page) => page.slug === 'runbooks')?.body).toBe(
+			[
+				'Start with the one that matches.',
+				'## Disk full',
+				'[Scenario: Disk full](/demo/scenarios/disk-full/)',
+				'## Queue stuck',
+				'[Scenario: Queue stuck](/demo/scenarios/queue-stuck/)',
+			].join('\n\n')
+		);
+	});
 });
