@@ -66,7 +66,10 @@ const YAML_LINE = /^(?:[a-z_][\w-]*:(?:[ \t].*)?|[ \t]+\S.*|- .*|#.*)?$/;
  * path the last part, `Tech:GHSA/Disclosure` → `Disclosure`) and its `description` under it.
  */
 export function pageHeading(data: Record<string, unknown>, depth: number): string | undefined {
-	const { title, description } = data;
+	// A GitHub issue template's `title` is the issue's default title (`[OUTAGE] `): the page is its `name`.
+	const issue = typeof data.name === 'string' && typeof data.about === 'string';
+	const title = issue ? data.name : data.title;
+	const description = issue ? data.about : data.description;
 	if (typeof title !== 'string' || !title.trim()) return undefined;
 	return [
 		`${'#'.repeat(depth)} ${escapeMarkdown(title.replace(/^[A-Z][\w -]*:(?:[^/\n]*\/)+/, '').trim() || title)}`,

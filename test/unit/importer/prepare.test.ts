@@ -109,6 +109,15 @@ describe('source preparation keeps every line where it was', () => {
 			'Status: Draft',
 			'---',
 			'',
+			'---',
+			'name: Depot outage',
+			'about: Open this when a depot stops shipping.',
+			"title: '[OUTAGE] '",
+			'labels: outage',
+			'---',
+			'',
+			'- [ ] Name the depot.',
+			'',
 			'```',
 			'---',
 			'title: In a fence',
@@ -124,7 +133,14 @@ describe('source preparation keeps every line where it was', () => {
 		expect(lines[13]).toBe('## Status notice');
 		// The page's own heading stands; its front matter leaves no second one.
 		expect(lines.slice(18, 23).filter(Boolean)).toEqual(['# Rota']);
-		expect(lines.slice(24)).toEqual(source.split('\n').slice(24));
+		expect(lines.slice(24, 27)).toEqual(source.split('\n').slice(24, 27));
+		// An issue template is named by its `name`; its `title` is the issue's default title.
+		expect(lines.slice(29, 32)).toEqual([
+			'## Depot outage',
+			'',
+			'Open this when a depot stops shipping.',
+		]);
+		expect(lines.slice(34)).toEqual(source.split('\n').slice(34));
 		const { imported } = importText(source);
 		expect(imported.pages.find((page) => page.slug === 'kestrel-handbook')?.body).toContain(
 			'## Drain a depot queue'
