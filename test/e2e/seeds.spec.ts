@@ -186,6 +186,17 @@ test('escalation keeps each playbook’s own logic', async ({ page }) => {
 	await expect(page.getByRole('row', { name: /P1/ }).first()).toContainText(
 		'After 2 hours if not resolved'
 	);
+	// "On this page" lists the paths, the roles and the contacts; each link lands on its section.
+	const toc = page.locator('starlight-toc');
+	await expect(toc.getByRole('link')).toHaveText([
+		'Overview',
+		'Escalation by Severity',
+		'Roles',
+		'Emergency Contacts',
+		'Critical System Access',
+	]);
+	await toc.getByRole('link', { name: 'Emergency Contacts' }).click();
+	await expect(page.locator('#contacts')).toBeInViewport();
 	// An imported page's link to the roles it lost lands on them.
 	await page.goto('/maidconnect/escalation/#roles');
 	await expect(page.locator('#roles')).toHaveText('Roles');
