@@ -107,26 +107,27 @@ export function leftover(doc: Doc, start: number, end: number, bare = false): st
 
 /**
  * Whole blocks that became an entry and left nothing in their place (a severity table, a runbook
- * sub-section, an escalation list) leave the link to it, once per entry, so a page that kept text
- * around them says where they went. Parts of a list or table, and the links and contacts that went
- * to the playbook's own pages, leave none.
+ * sub-section, an escalation list, a role, a contact table) leave the link to it, once per entry,
+ * so a page that kept text around them says where they went. Parts of a list or table, and links
+ * that went to the playbook's home page, leave none.
  */
 function linkClaims(context: Context): void {
-	const { doc, out, playbook } = context;
+	const { doc, out } = context;
 	const made = madeHref(context);
+	const escalation = hrefOf(context, 'escalation', '');
 	const list = (folder: 'severities' | 'scenarios', title: string) =>
 		`[${title}](${hrefOf(context, folder, '')})`;
 	const labels = new Map<string, string>([
 		[hrefOf(context, 'severities', ''), list('severities', 'Severity levels')],
 		[hrefOf(context, 'scenarios', ''), list('scenarios', 'Scenarios')],
 		[
-			hrefOf(context, 'escalation', ''),
+			escalation,
 			out.escalations.length === 1
-				? entryLink('Escalation path', out.escalations[0]!.data.title, `/${playbook}/escalation/`)
-				: `[Escalation, roles and contacts](/${playbook}/escalation/)`,
+				? entryLink('Escalation path', out.escalations[0]!.data.title, escalation)
+				: `[Escalation, roles and contacts](${escalation})`,
 		],
-		[`/${playbook}/escalation/#roles`, `[Roles](/${playbook}/escalation/#roles)`],
-		[`/${playbook}/escalation/#contacts`, `[Contacts](/${playbook}/escalation/#contacts)`],
+		[`${escalation}#roles`, `[Roles](${escalation}#roles)`],
+		[`${escalation}#contacts`, `[Contacts](${escalation}#contacts)`],
 	]);
 	for (const entry of out.severities)
 		labels.set(hrefOf(context, 'severities', entry.slug), list('severities', 'Severity levels'));
