@@ -144,13 +144,16 @@ function linkClaims(context: Context): void {
 	const linked = new Set<string>();
 	for (const claim of [...doc.claims].sort((a, b) => a.start - b.start)) {
 		const label = labels.get(made(claim.href) ?? '');
-		if (claim.replacement || !label || linked.has(label)) continue;
+		if (claim.replacement || !label) continue;
 		if (!starts.has(claim.start) || !ends.has(claim.end)) continue;
-		// A whole section keeps its heading over the link, so the page keeps its shape.
+		// A whole section keeps its heading (over the link), so the page keeps its shape: text left
+		// under a typed heading stays under it, and a heading left empty is dropped by `tidy`.
 		const heading = doc.root.children.find(
 			(node) => node.type === 'heading' && startOf(node) === claim.start
 		);
-		claim.replacement = `\n\n${heading ? `${sourceOf(doc, heading)}\n\n` : ''}${label}\n\n`;
+		if (!heading && linked.has(label)) continue;
+		const link = linked.has(label) ? '' : `${label}\n\n`;
+		claim.replacement = `\n\n${heading ? `${sourceOf(doc, heading)}\n\n` : ''}${link}`;
 		linked.add(label);
 	}
 }
@@ -189,9 +192,13 @@ function emptyHeadings(lines: string[]): Set<number> {
 function dropEmptyHeadings(markdown: string, source: string): string {
 	const sourceLines = source.split('\n');
 	const keep = new Set([...emptyHeadings(sourceLines)].map((i) => sourceLines[i]!.trim()));
-	const lines = markdown.split('\n');
-	const empty = emptyHeadings(lines);
-	return lines.filter((line, i) => !empty.has(i) || keep.has(line.trim())).join('\n');
+	// Again until none is dropped: a heading over emptied sub-headings is empty once they go.
+	for (let lines = markdown.split('\n'); ;) {
+		const empty = emptyHeadings(lines);
+		const kept = lines.filter((line, i) => !empty.has(i) || keep.has(line.trim()));
+		if (kept.length === lines.length) return kept.join('\n');
+		lines = kept;
+	}
 }
 
 function tidy(markdown: string, source: string): string {

@@ -93,4 +93,42 @@ describe('verbatim pages', () => {
 			].join('\n\n')
 		);
 	});
+
+	test('text left under typed role headings stays under its own heading', () => {
+		const { imported } = importText(
+			[
+				'# Drill handbook',
+				'## Roles',
+				'Every drill names these people.',
+				'### Drill Lead',
+				'- The drill lead is by default the person who noticed the fault.',
+				'#### Drill Lead Duties',
+				'- Runs the bridge call\n- Decides when the drill ends',
+				'### Note Taker',
+				'A note taker joins when the lead asks for one.',
+				'#### Note Taker Duties',
+				'- Writes down every decision with its time\n- Shares the notes after the drill',
+				'### Severity levels',
+				'| Level | Name | Respond within |\n| --- | --- | --- |\n| SEV1 | Critical | 15 minutes |\n| SEV2 | High | 1 hour |',
+				'### Paging',
+				'#### SEV1',
+				'| Level | Name | Respond within |\n| --- | --- | --- |\n| SEV3 | Low | 1 day |',
+			].join('\n\n')
+		);
+		expect(imported.roles.map((role) => role.data.name)).toEqual(['Drill Lead', 'Note Taker']);
+		// Each heading keeps its own text under it (the link goes in once); a heading whose sub-headings
+		// all emptied is dropped with them.
+		expect(imported.pages.find((page) => page.slug === 'roles-2')?.body).toBe(
+			[
+				'Every drill names these people.',
+				'## Drill Lead',
+				'[Roles](/demo/escalation/#roles)',
+				'- The drill lead is by default the person who noticed the fault.',
+				'## Note Taker',
+				'A note taker joins when the lead asks for one.',
+				'## Severity levels',
+				'[Severity levels](/demo/severities/)',
+			].join('\n\n')
+		);
+	});
 });
