@@ -7,6 +7,9 @@ import { pageHeading, readFrontMatter } from './prepare.ts';
 /** Input the importer refuses, with a one-line reason a person can act on. */
 export class ImportError extends Error {}
 
+/** A file with nothing in it: the whole import stops, but a folder's empty page is skipped. */
+class EmptySource extends ImportError {}
+
 export interface Source {
 	text: string;
 	/** Damaged runs repaired, per codec that explains them. */
@@ -32,7 +35,7 @@ const BINARY = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/g;
 /** Checks bytes are text worth importing, decodes them and repairs mojibake. */
 export function decodeSource(bytes: Uint8Array, name: string): Source {
 	if (bytes.length === 0)
-		throw new ImportError(`\`${name}\` is empty; there is nothing to import.`);
+		throw new EmptySource(`\`${name}\` is empty; there is nothing to import.`);
 	const head = bytes.subarray(0, 8000);
 	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
 		throw new ImportError(
@@ -59,7 +62,7 @@ export function decodeSource(bytes: Uint8Array, name: string): Source {
 		);
 	}
 	if (!text.trim())
-		throw new ImportError(`\`${name}\` holds only whitespace; there is nothing to import.`);
+		throw new EmptySource(`\`${name}\` holds only whitespace; there is nothing to import.`);
 	const { text: repaired, counts } = repairEncoding(text);
 	return { text: repaired, repairs: counts };
 }
@@ -127,10 +130,14 @@ function readFolder(path: string): Source {
 	const repairs: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
 	let line = 1;
 	for (const file of paths) {
-		const bytes = readFileSync(join(path, file));
-		// An empty page adds nothing; any other unreadable one stops the import, named.
-		if (!new TextDecoder().decode(bytes).trim()) continue;
-		const source = decodeSource(bytes, join(path, file));
+		let source: Source;
+		try {
+			source = decodeSource(readFileSync(join(path, file)), join(path, file));
+		} catch (error) {
+			// An empty page adds nothing; any other unreadable one stops the import, named.
+			if (error instanceof EmptySource) continue;
+			throw error;
+		}
 		for (const codec of Object.keys(repairs) as LegacyEncoding[])
 			repairs[codec] += source.repairs[codec];
 		let text = source.text.replace(/\n+$/, '');

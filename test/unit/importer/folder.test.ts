@@ -22,6 +22,7 @@ const DEPOT = {
 	'runbooks/2-scanner-down.md':
 		'---\ntitle: "Scanner down"\ndescription: "The depot scanner stops reading labels"\nsidebar_position: 2\n---\n\n## Steps\n\n1. Restart the scanner.\n2. Check the parcel queue.\n',
 	'runbooks/empty.md': '\n',
+	'runbooks/zero.md': '',
 	'levels.md':
 		'## Severity levels\n\n| Level | Name | Respond within |\n| --- | --- | --- |\n| SEV1 | Critical | 15 minutes |\n| SEV2 | High | 1 hour |\n',
 	'notes.txt': '# Not a page\n',
