@@ -57,8 +57,11 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 		options.playbook,
 		name
 	);
+	// Definitions of addresses elsewhere are the playbook's links; `#anchor` and `./page.md` are
+	// the document's own pages, which its outline already lists.
 	for (const { label, url } of prepared.definitions)
-		context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
+		if (/^[a-z][a-z\d+.-]*:/i.test(url))
+			context.links.push({ label, url, kind: linkKind(`${label} ${url}`) });
 	// Comments, unsafe links and images from other sites were taken out before any recogniser ran.
 	for (const { kind, line, leftAs, reason } of prepared.refused) {
 		const at =

@@ -135,9 +135,11 @@ export function inlineReferences(text: string): {
 	});
 	if (byId.size === 0) return { text, definitions: [] };
 	const edits: { start: number; end: number; text: string }[] = [];
+	const firstText = new Map<string, string>();
 	visit(root, 'linkReference', (node: LinkReference) => {
 		const definition = byId.get(node.identifier);
 		if (!definition) return;
+		if (!firstText.has(node.identifier)) firstText.set(node.identifier, toString(node).trim());
 		const inner = text.slice(
 			startOf(node.children[0] as Nodes) || startOf(node) + 1,
 			node.children.length
@@ -155,8 +157,10 @@ export function inlineReferences(text: string): {
 	const definitions: Prepared['definitions'] = [];
 	for (const definition of byId.values()) {
 		edits.push({ start: startOf(definition), end: endOf(definition), text: '' });
+		// `[9]: url` names nothing: the link's own text (`[1. Index][9]`) says what it is.
+		const label = definition.label ?? definition.identifier;
 		definitions.push({
-			label: definition.label ?? definition.identifier,
+			label: /\p{L}/u.test(label) ? label : firstText.get(definition.identifier) || definition.url,
 			url: definition.url,
 			line: definition.position!.start.line,
 		});

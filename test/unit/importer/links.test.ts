@@ -26,6 +26,26 @@ describe('link recogniser', () => {
 		expect(imported.pages.filter((p) => p.slug !== 'source-outline')).toEqual([]);
 	});
 
+	it('names a numbered reference link by its text, and leaves links into the document out', () => {
+		const { imported } = importText(
+			[
+				'# Depot handbook',
+				'- [1. Paging][1]\n- [2. Rota][2]',
+				'Tickets go to [the depot board][3]; see also [Grafana].',
+				'## Paging',
+				'Page the lead.',
+				'[1]: #paging',
+				'[2]: ./rota.md',
+				'[3]: https://board.example.com/depot',
+				'[Grafana]: https://grafana.example.com',
+			].join('\n\n')
+		);
+		expect(imported.playbook.links).toEqual([
+			{ label: 'the depot board', url: 'https://board.example.com/depot', kind: 'other' },
+			{ label: 'Grafana', url: 'https://grafana.example.com', kind: 'dashboard' },
+		]);
+	});
+
 	it('leaves lists that are mostly not links where they are', () => {
 		const { imported } = importText(
 			'## Resources\n- Ask the owner\n- Read the logs\n- [Docs](https://docs.example.com)\n'
