@@ -81,7 +81,10 @@ function firstParagraph(
 		const label = labelLine(source.split('\n')[0]!);
 		if (label && !/purpose|summary|overview|about/i.test(label.label)) continue;
 		const text = inlineText(label?.value ? label.value : source);
-		if (text.length >= 20 && !/^\[.*\]\(.*\)/.test(source.trim())) return text;
+		if (text.length < 20 || /^\[.*\]\(.*\)/.test(source.trim())) continue;
+		// A site generator's directive (`{% include … %}`, `{{< note >}}`, `<%= … %>`) says nothing.
+		if (/^\s*(?:\{[%{]|<%)[\s\S]*(?:[%}]\}|%>)\s*$/.test(source)) continue;
+		return text;
 	}
 	return undefined;
 }

@@ -83,6 +83,22 @@ version: 4
 		});
 	});
 
+	it('takes no summary from a site generator directive', () => {
+		for (const directive of [
+			'{%\n    include "./shared.md"\n    start="<!--a-->"\n%}',
+			'{{< note title="Read this first" >}}',
+			'<%= partial "partials/oncall-banner" %>',
+		]) {
+			const { imported } = importText(
+				`# Depot runbook\n\n${directive}\n\nHow the depot team answers a scanner outage at night.\n`,
+				{ playbook: 'depot', name: 'Depot' }
+			);
+			expect(imported.playbook.summary).toBe(
+				'How the depot team answers a scanner outage at night.'
+			);
+		}
+	});
+
 	it('falls back to a summary naming the source, and a name from the id', () => {
 		const { imported } = importText('## Steps\n- Do it\n', {
 			playbook: 'ledger-ops',
