@@ -275,6 +275,47 @@ export function nulBytes(text: string): { text: string; refused: Refused[] } {
 	return { text: refused.length ? text.replaceAll('\0', '\uFFFD') : text, refused };
 }
 
+/** Inline code showing `text` as written, backticks included. */
+const codeSpan = (text: string): string =>
+	text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+
+/**
+ * reStructuredText (Sphinx docs) read as Markdown loses its shape: `~~~` and `^^^` underlines are
+ * no headings (`~~~` even opens a code block), `.. code-block::` is a sentence. It is listed once,
+ * with the lines that show it, so the author converts the file instead of trusting a thin import.
+ */
+export function otherMarkup(text: string): Refused[] {
+	const lines = text.split('\n');
+	const seen: string[] = [];
+	let fence = false;
+	lines.forEach((line, index) => {
+		if (/^\s*```/.test(line)) fence = !fence;
+		if (fence || seen.length >= 3) return;
+		const above = lines[index - 1]?.trim() ?? '';
+		const at = `line ${index + 1}`;
+		if (/^\.\. [A-Za-z][\w-]*(?::[\w-]+)?::(?:\s|$)/.test(line))
+			seen.push(`\`.. ${line.trim().split(/\s/)[1]}\` on ${at}`);
+		else if (/^\.\. _[^:\s][^:]*:/.test(line)) seen.push(`a \`.. _target:\` on ${at}`);
+		else if (/`[^`<\n]+<[^>\n]+>`__?/.test(line))
+			seen.push(`a ${codeSpan('`text <address>`_')} link on ${at}`);
+		else if (
+			/^([~^"'*+#:._`])\1{2,}\s*$/.test(line) &&
+			/\w/.test(above) &&
+			line.trim().length >= above.length
+		)
+			seen.push(`a heading underlined with ${codeSpan(line.trim().slice(0, 3))} on ${at}`);
+	});
+	if (seen.length < 2) return [];
+	return [
+		{
+			kind: 'text',
+			line: 1,
+			leftAs: 'text, as Markdown reads it',
+			reason: `the file looks like reStructuredText (${seen.join(', ')}), which the importer does not read: its headings, code blocks and links stay plain text. Convert it to Markdown first (for example \`pandoc -f rst -t gfm\`) and import again`,
+		},
+	];
+}
+
 /** Containers whose children are blocks. */
 const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -420,6 +461,8 @@ export function prepareSource(source: string): Prepared {
 		frontMatter: front.data,
 		definitions,
 		lines: tables.lines,
-		refused: [...nul.refused, ...html.refused, ...safe.refused].sort((a, b) => a.line - b.line),
+		refused: [...otherMarkup(nul.text), ...nul.refused, ...html.refused, ...safe.refused].sort(
+			(a, b) => a.line - b.line
+		),
 	};
 }

@@ -204,3 +204,57 @@ describe('import report', () => {
 		]);
 	});
 });
+
+describe('another markup read as Markdown', () => {
+	const rst = [
+		'Depot scanner outage',
+		'====================',
+		'',
+		'.. _scanner-outage:',
+		'',
+		'Restart the scanner',
+		'~~~~~~~~~~~~~~~~~~~',
+		'',
+		'.. code-block:: bash',
+		'',
+		'   systemctl restart scanner',
+		'',
+		'See `the rota <https://rota.example.com>`_.',
+	].join('\n');
+
+	it('is named once in the report, with the lines that show it', () => {
+		const { refused } = prepareSource(rst);
+		expect(refused).toHaveLength(1);
+		expect(refused[0]).toMatchObject({ kind: 'text', line: 1 });
+		expect(refused[0]!.reason).toContain('looks like reStructuredText');
+		expect(refused[0]!.reason).toContain('a `.. _target:` on line 4');
+		expect(refused[0]!.reason).toContain('a heading underlined with `~~~` on line 7');
+		expect(refused[0]!.reason).toContain('`.. code-block::` on line 9');
+		const result = importText(rst, { playbook: 'depot' });
+		expect(result.check.map((item) => item.reason)).toEqual([refused[0]!.reason]);
+		expect(
+			formatImportReport({
+				source: 'scanner.rst',
+				playbook: 'depot',
+				result,
+				repairs: { macintosh: 0, windows1252: 0 },
+				files: [],
+				verb: 'written',
+			})
+		).toContain('pandoc -f rst -t gfm');
+	});
+
+	it('is not suspected in Markdown that shows it in a code block or names one directive', () => {
+		const markdown = [
+			'# Depot runbook',
+			'Our Sphinx pages use this:',
+			'```rst',
+			rst,
+			'```',
+			'A `.. note::` in the docs site marks a warning.',
+			'## Steps',
+			'1. Restart the scanner.',
+		].join('\n\n');
+		expect(prepareSource(markdown).refused).toEqual([]);
+	});
+});
