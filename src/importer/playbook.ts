@@ -78,8 +78,12 @@ function firstParagraph(
 	for (const node of section?.nodes ?? []) {
 		if (node.type !== 'paragraph') continue;
 		const source = sourceOf(context.doc, node as Paragraph);
-		const label = labelLine(source.split('\n')[0]!);
-		if (label && !/purpose|summary|overview|about/i.test(label.label)) continue;
+		// `abstract: …` is a docs site's front-matter key left in the text without its fences.
+		const label =
+			labelLine(source.split('\n')[0]!) ??
+			/^(?<label>abstract|description|summary):\s*(?<value>\S.*)$/i.exec(source.trim())?.groups;
+		if (label && !/purpose|summary|overview|about|abstract|description/i.test(label.label!))
+			continue;
 		const text = inlineText(label?.value ? label.value : source);
 		if (text.length < 20 || /^\[.*\]\(.*\)/.test(source.trim())) continue;
 		// A site generator's directive (`{% include … %}`, `{{< note >}}`, `<%= … %>`) says nothing.

@@ -99,6 +99,14 @@ version: 4
 		}
 	});
 
+	it('reads a front-matter key left bare in the text as the summary, without its key', () => {
+		const { imported } = importText(
+			'abstract: How the depot team answers a scanner outage at night.\n\n## Steps\n\n1. Restart the scanner.\n',
+			{ playbook: 'depot', name: 'Depot' }
+		);
+		expect(imported.playbook.summary).toBe('How the depot team answers a scanner outage at night.');
+	});
+
 	it('falls back to a summary naming the source, and a name from the id', () => {
 		const { imported } = importText('## Steps\n- Do it\n', {
 			playbook: 'ledger-ops',
