@@ -16,7 +16,7 @@ import {
 	type Doc,
 	type Section,
 } from './markdown.ts';
-import { headingAt, type Context, type LinkInput } from './model.ts';
+import { headingAt, hrefOf, type Context, type LinkInput } from './model.ts';
 
 /**
  * Links a responder opens: list items such as `**Backend Health:** https://…`, `Stripe Status:
@@ -210,35 +210,50 @@ function joinedFiles(doc: Doc): Map<string, Section> {
 /**
  * Links in the text to a part of the imported file (`[Alerts](#alerts)`, `[x](#gotcha)` through
  * an `<a name>` anchor) or to a file joined into it (`[Severity levels](severity-levels.md)`) are
- * pointed where that part went: its entry, or its page. A link to a part the import does not
- * have keeps its words without the link, and is listed to check.
+ * pointed where that part went: its entry, or its page. In a document of several top-level parts
+ * (files joined into one), `#diagnosis` means the part's own Diagnosis before the first one. A
+ * link to a part the import does not have keeps its words without the link, and is listed to check.
  */
 export function resolveLinks(context: Context, hrefs: Map<Section, string>): void {
 	const { doc } = context;
 	const anchors = headingAnchors(doc, allSections(doc.outline));
 	const files = joinedFiles(doc);
 	const inFile = new Map<Section, Map<string, Section>>();
+	const anchorsIn = (top: Section) => {
+		if (!inFile.has(top)) inFile.set(top, headingAnchors(doc, [top, ...allSections(top)]));
+		return inFile.get(top)!;
+	};
 	const hrefAt = (section: Section | undefined) => (section ? hrefs.get(section) : undefined);
-	const resolve = (url: string): string | undefined => {
+	const resolve = (url: string, from?: Section): string | undefined => {
 		// `[ops@example.org](ops@example.org)`: an address written without its scheme.
 		if (/^[^\s/@#]+@[\w-]+(?:\.[\w-]+)+$/.test(url)) return `mailto:${url}`;
 		const target = localTarget(url);
 		if (!target) return undefined;
-		if (!target.file) return hrefAt(anchors.get(target.anchor));
+		if (!target.file)
+			return hrefAt((from && anchorsIn(from).get(target.anchor)) ?? anchors.get(target.anchor));
 		const top = files.get(target.file);
 		if (!top) return undefined;
-		if (!inFile.has(top)) inFile.set(top, headingAnchors(doc, [top, ...allSections(top)]));
 		// A file named right with an anchor it lacks still leads to the file's own part.
-		return hrefAt(inFile.get(top)!.get(target.anchor)) ?? hrefAt(top);
+		return hrefAt(anchorsIn(top).get(target.anchor)) ?? hrefAt(top);
 	};
+	// The top-level part a page or scenario came from, when there are several.
+	const tops = doc.outline.children;
+	const topAt = (offset: number | undefined) =>
+		tops.length > 1 && offset !== undefined
+			? tops.find((top) => top.start <= offset && offset < top.end)
+			: undefined;
+	const startOfHref = (href: string) =>
+		[...hrefs].find(([, h]) => h === href)?.[0].start ??
+		doc.claims.find((claim) => claim.href === href)?.start;
 	const unresolved = new Map<string, { where: string; count: number }>();
-	const rewrite = (body: string, where: string): string => {
+	const rewrite = (body: string, where: string, href: string): string => {
+		const from = topAt(startOfHref(href));
 		const edits: { start: number; end: number; text: string }[] = [];
 		visit(parseMarkdown(body), 'link', (link: Link) => {
 			if (!localTarget(link.url)) return;
 			const start = startOf(link);
 			const written = body.slice(start, endOf(link));
-			const href = resolve(link.url);
+			const href = resolve(link.url, from);
 			if (href) {
 				edits.push({
 					start,
@@ -258,9 +273,15 @@ export function resolveLinks(context: Context, hrefs: Map<Section, string>): voi
 		return body;
 	};
 	for (const page of context.out.pages)
-		if (page.body) page.body = rewrite(page.body, `pages/${page.slug}.mdx`);
+		if (page.body)
+			page.body = rewrite(page.body, `pages/${page.slug}.mdx`, hrefOf(context, 'pages', page.slug));
 	for (const scenario of context.out.scenarios)
-		if (scenario.body) scenario.body = rewrite(scenario.body, `scenarios/${scenario.slug}.mdx`);
+		if (scenario.body)
+			scenario.body = rewrite(
+				scenario.body,
+				`scenarios/${scenario.slug}.mdx`,
+				hrefOf(context, 'scenarios', scenario.slug)
+			);
 	for (const link of context.links) link.url = resolve(link.url) ?? link.url;
 	for (const [url, { where, count }] of unresolved) {
 		let at = doc.source.indexOf(`](${url}`);

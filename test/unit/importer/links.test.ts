@@ -109,6 +109,36 @@ Order it from the supplier first.
 		);
 	});
 
+	it('points an anchor in one of several joined parts at that part, before an earlier namesake', () => {
+		const { imported } = importText(`# Kiln too hot
+
+## Diagnosis
+
+Read the crown thermocouple.
+
+## Notes
+
+Cool slowly; see [Diagnosis](#diagnosis).
+
+# Kiln too cold
+
+## Diagnosis
+
+Check the gas valve.
+
+## Notes
+
+Relight first; see [Diagnosis](#diagnosis) and [Kiln too hot](#kiln-too-hot).
+`);
+		expect(bodyOf(imported, 'kiln-too-hot')).toContain(
+			'see [Diagnosis](/demo/kiln-too-hot/#diagnosis).'
+		);
+		// Its own part first; an anchor its part lacks is looked up in the whole file.
+		expect(bodyOf(imported, 'kiln-too-cold')).toContain(
+			'see [Diagnosis](/demo/kiln-too-cold/#diagnosis) and [Kiln too hot](/demo/kiln-too-hot/).'
+		);
+	});
+
 	it('points links to files joined into the import where their part went, and lists the rest', () => {
 		const { imported, check } = importText(`# Kiln room handbook
 
