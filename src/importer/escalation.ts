@@ -1570,9 +1570,14 @@ const HEADING_STAMP =
 function headingAfter(title: string): string | undefined {
 	const stamp = HEADING_STAMP.exec(title.trim());
 	if (!stamp) return undefined;
-	const after = `${stamp[1]} ${/^m/i.test(stamp[2]!) ? 'min' : 'hours'}`;
+	const hours = stamp[1] === '1' ? 'hour' : 'hours';
+	const after = `${stamp[1]} ${/^m/i.test(stamp[2]!) ? 'min' : hours}`;
 	return parseDuration(after) ? after : undefined;
 }
+
+/** The heading of a clock's first step: `Initial Response`, `Straight away`, `T+0`, `Immédiatement`. */
+const OPENING =
+	/^(?:initial|immediate|first|straight away|right away|at once|at the start|on (?:alert|page|call)|T\s*\+?\s*0\b|0\s*min|immédiat|premi[eè]re?s?|dès|sofort|erste)/i;
 
 /** `Before anything else, the first responder must, in order:`: who acts, named before `must`. */
 const DOER = /(?:^|,\s*)(?:the\s+)?([^,]+?)\s+(?:must|should|shall|has to|is to)\b/i;
@@ -1599,12 +1604,14 @@ function sectionClauses(context: Context, section: Section): string[] {
  * tier must read as people, and one timed tier must engage someone.
  */
 export function recogniseHeadingClocks(context: Context): void {
-	for (const parent of allSections(context.doc.outline)) {
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		const first = parent.children.findIndex((child) => headingAfter(child.title));
 		if (first < 0) continue;
 		let last = first;
 		while (parent.children[last + 1] && headingAfter(parent.children[last + 1]!.title)) last++;
-		const run = parent.children.slice(Math.max(0, first - 1), last + 1);
+		// `### Overview` before `### After 15 minutes` is no step: only a heading that says it begins.
+		const opens = first > 0 && OPENING.test(parent.children[first - 1]!.title);
+		const run = parent.children.slice(opens ? first - 1 : first, last + 1);
 		if (run.some((section) => section.children.length)) continue;
 		if (isClaimed(context.doc, run[0]!.start, run.at(-1)!.end)) continue;
 		const steps: ClockStep[] = run.map((section) => {
@@ -1728,6 +1735,9 @@ export function parseNameOrder(
 /** `Order of contacts:`, `ordre des contacts :`, `Reihenfolge:`: a label saying the list under it is an order. */
 const ORDER_LABEL =
 	/(?:^|[^\p{L}])(?:order|ordre|orden|ordem|ordine|reihenfolge|sequence|séquence|secuencia|chain|chaîne|ladder)(?![\p{L}])[^:]*:$/iu;
+/** A label, not a sentence: `Call order:`, `ordre des contacts :` (`Work through these in this order:` is a step). */
+const orderLabel = (text: string): boolean =>
+	ORDER_LABEL.test(text) && (text.match(/[\p{L}'’.-]+/gu) ?? []).length <= 4;
 /** Escalating in the languages playbooks are written in: `escalation`, `escalade`, `Eskalation`. */
 const ESCALATE_WORD = /escal(?:at|ad)|eskal/i;
 
@@ -1738,53 +1748,76 @@ function contactOf(text: string): string | undefined {
 	return name.split(/\s+/).length <= 8 ? name : undefined;
 }
 
+/** The contacts of a list, one per item, as written; none unless every item is one. */
+function contactsOf(context: Context, list: List): string[] | undefined {
+	const names = list.children.map((contact) =>
+		contact.children.length === 1
+			? contactOf(inlineText(itemSource(context.doc, contact)))
+			: undefined
+	);
+	return names.length >= 2 && names.length <= 8 && names.every(Boolean)
+		? (names as string[])
+		: undefined;
+}
+
 /**
  * `- Escalade :` over `  - ordre des contacts :` over the contacts one per line, and `  - délais :`
- * over when: a nested list whose label says it is an order, under an escalation heading or an
- * escalation item. Each contact, as written, is one tier; the times given for the whole path (and
- * the other labelled items beside the order) are its notes, never a tier's `after`.
+ * over when; or `Call order:` alone above the list of contacts: a list whose label says it is an
+ * order, under an escalation heading or an escalation item. Each contact, as written, is one tier;
+ * the times given for the whole path (and the other labelled items beside the order) are its
+ * notes, never a tier's `after`.
  */
 export function recogniseContactOrders(context: Context): void {
+	const add = (section: Section, names: string[], source: PathSource, notes: string[] = []) =>
+		addPath(
+			context,
+			section.title || 'Escalation',
+			'levels',
+			numbered(names.map((who) => ({ who }))),
+			source,
+			notes
+		);
 	const visit = (section: Section, list: List, where: boolean, holder?: ListItem): void => {
 		for (const item of list.children) {
 			const [lead, nested, ...rest] = item.children;
 			if (lead?.type !== 'paragraph' || nested?.type !== 'list' || rest.length) continue;
 			const label = inlineText(sourceOf(context.doc, lead)).trim();
-			if (!where || !ORDER_LABEL.test(label)) {
+			if (!where || !orderLabel(label)) {
 				visit(section, nested, where || ESCALATE_WORD.test(label), item);
 				continue;
 			}
-			const names = nested.children.map((contact) =>
-				contact.children.length === 1
-					? contactOf(inlineText(itemSource(context.doc, contact)))
-					: undefined
-			);
-			if (names.length < 2 || names.length > 8 || !names.every(Boolean)) continue;
+			const names = contactsOf(context, nested);
+			const whole = holder ?? item;
+			if (!names || isClaimed(context.doc, startOf(whole), endOf(whole))) continue;
 			const notes = (holder ? list.children : [])
 				.filter((other) => other !== item)
 				.map((other) => {
 					const [head, ...lines] = itemLines(context.doc, other);
 					return lines.length ? `${head!.replace(/\s*:$/, '')}: ${lines.join('; ')}` : head!;
 				});
-			const whole = holder ?? item;
-			if (isClaimed(context.doc, startOf(whole), endOf(whole))) continue;
-			const href = addPath(
-				context,
-				section.title || 'Escalation',
-				'levels',
-				numbered(names.map((who) => ({ who: who! }))),
-				pathSource(section, whole),
-				notes
-			);
+			const href = add(section, names, pathSource(section, whole), notes);
 			// One item of a list: a link to the path stands in the list, after the item's marker.
 			const title = context.out.escalations.at(-1)!.data.title;
 			const link = entryLink('Escalation path', title, href);
 			claim(context.doc, startOf(whole.children[0]!), endOf(whole), href, link);
 		}
 	};
-	for (const section of allSections(context.doc.outline))
-		for (const node of section.nodes)
-			if (node.type === 'list') visit(section, node, escalationish(section));
+	for (const section of allSections(context.doc.outline)) {
+		const where = escalationish(section);
+		for (const [index, node] of section.nodes.entries()) {
+			if (node.type !== 'list') continue;
+			visit(section, node, where);
+			// `Call order:` alone on its line, the contacts in the list below it.
+			const label = section.nodes[index - 1];
+			if (!where || label?.type !== 'paragraph') continue;
+			if (!orderLabel(inlineText(sourceOf(context.doc, label)).trim())) continue;
+			const names = contactsOf(context, node);
+			if (!names || isClaimed(context.doc, startOf(label), endOf(node))) continue;
+			const href = add(section, names, { ...pathSource(section, node), start: startOf(label) });
+			claimNode(context.doc, label);
+			claimNode(context.doc, node, href);
+		}
+	}
 }
 
 /** A heading that names the list under it as the order of people to reach. */
