@@ -14,6 +14,7 @@ import {
 	listItemsOf,
 	partsOf,
 	slugify,
+	type Part,
 	sourceOf,
 	startOf,
 	uniqueSlug,
@@ -1582,44 +1583,48 @@ const OPENING =
 /** `Before anything else, the first responder must, in order:`: who acts, named before `must`. */
 const DOER = /(?:^|,\s*)(?:the\s+)?([^,]+?)\s+(?:must|should|shall|has to|is to)\b/i;
 
-/** A section's text as clauses: its paragraphs, and each line of its lists. */
-function sectionClauses(context: Context, section: Section): string[] {
-	return section.nodes
-		.flatMap((node) =>
+/** A part's text as clauses: what follows its label, its paragraphs, and each line of its lists. */
+function partClauses(context: Context, part: Part): string[] {
+	return [
+		inlineText(part.value),
+		...part.nodes.flatMap((node) =>
 			node.type === 'list'
 				? node.children.flatMap((item) => itemLines(context.doc, item))
 				: node.type === 'paragraph'
 					? [inlineText(sourceOf(context.doc, node))]
 					: []
-		)
+		),
+	]
 		.map((clause) => clause.replace(/\s+/g, ' ').trim())
 		.filter(Boolean);
 }
 
 /**
  * `#### Initial Response` then `#### 10 Minutes Later` (`If nobody has joined …: pick an Incident
- * Commander`): sibling headings that are times make a clock, each section what happens then. The
- * heading just before the first time opens it (its `after` unsaid), its tier whoever acts in it.
- * The times in the headings are what make it a path, so it needs no escalation heading; but every
- * tier must read as people, and one timed tier must engage someone.
+ * Commander`), or the same as bold labels (`**After 15 minutes:**`): sibling headings or labels that
+ * are times make a clock, each part what happens then. The heading just before the first time
+ * opens it when it says it begins (its `after` unsaid), its tier whoever acts in it. The times are
+ * what make it a path, so it needs no escalation heading; but every tier must read as people, and
+ * one timed tier must engage someone.
  */
 export function recogniseHeadingClocks(context: Context): void {
 	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
-		const first = parent.children.findIndex((child) => headingAfter(child.title));
+		const parts = partsOf(context.doc, parent).filter((part) => part.label);
+		const first = parts.findIndex((part) => headingAfter(part.label));
 		if (first < 0) continue;
 		let last = first;
-		while (parent.children[last + 1] && headingAfter(parent.children[last + 1]!.title)) last++;
+		while (parts[last + 1] && headingAfter(parts[last + 1]!.label)) last++;
 		// `### Overview` before `### After 15 minutes` is no step: only a heading that says it begins.
-		const opens = first > 0 && OPENING.test(parent.children[first - 1]!.title);
-		const run = parent.children.slice(opens ? first - 1 : first, last + 1);
-		if (run.some((section) => section.children.length)) continue;
+		const opens = first > 0 && OPENING.test(parts[first - 1]!.label);
+		const run = parts.slice(opens ? first - 1 : first, last + 1);
+		if (run.some((part) => part.section?.children.length)) continue;
 		if (isClaimed(context.doc, run[0]!.start, run.at(-1)!.end)) continue;
-		const steps: ClockStep[] = run.map((section) => {
-			const clauses = sectionClauses(context, section);
-			const after = headingAfter(section.title);
+		const steps: ClockStep[] = run.map((part) => {
+			const clauses = partClauses(context, part);
+			const after = headingAfter(part.label);
 			const doer = clauses.map((clause) => DOER.exec(clause)?.[1]?.trim()).find(Boolean);
 			return {
-				id: section.title,
+				id: part.label,
 				...(after ? { after } : {}),
 				clauses,
 				...(doer && isName(doer) ? { doer } : {}),
