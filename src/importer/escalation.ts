@@ -1,4 +1,4 @@
-import type { List, Nodes, Paragraph } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { parseDuration } from '../lib/duration.ts';
 import type { EscalationInput } from '../schemas/index.ts';
 import {
@@ -14,6 +14,7 @@ import {
 	listItemsOf,
 	partsOf,
 	slugify,
+	type Part,
 	sourceOf,
 	startOf,
 	uniqueSlug,
@@ -111,7 +112,7 @@ const PEOPLE =
 
 /** A heading (or its parent's) that speaks of escalating, paging or being on call. */
 const escalationish = (section: Section): boolean =>
-	/escalat|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
+	/escal(?:at|ad)|eskal|on-?call|who gets|paging|page|tiers?\b|wake/i.test(
 		`${section.title} ${section.parent?.title ?? ''}`
 	);
 
@@ -1373,6 +1374,8 @@ interface ClockStep {
 	id: string;
 	after?: string;
 	clauses: string[];
+	/** Who acts in the step when it engages no one new (`First Responder must, in order:`). */
+	doer?: string;
 }
 
 /** `T+5m: Acknowledge; update incident` → step `T+5m` with clauses `Acknowledge`, `update incident`. */
@@ -1473,6 +1476,9 @@ function clockPath(
 		if (index < 0) {
 			if (!escalation) return undefined;
 			notes.push(`${step.id}: ${step.clauses.join('; ')}`);
+			// The step that opens the clock is that of whoever acts in it, before anyone is engaged.
+			if (step.doer && !levels.length)
+				levels.push({ id: step.id, who: step.doer, ...(step.after ? { after: step.after } : {}) });
 			continue;
 		}
 		const engaged = engage(step, step.clauses[index]!)!;
@@ -1551,6 +1557,97 @@ export function parseClockLines(
 	}
 	const steps = groups.map(clockStep);
 	return steps.every(Boolean) ? clockPath(steps as ClockStep[], escalation) : undefined;
+}
+
+/**
+ * A heading that is a time: `10 Minutes Later`, `After 30 minutes`, `T+15m`, `Après 15 minutes`,
+ * `Nach 10 Minuten`. Nothing else may stand in it: `5 minutes of logs` is a topic. `Within 1 hour`
+ * is a deadline, not when someone is engaged.
+ */
+const HEADING_STAMP =
+	/^(?:(?:after|at|après|au bout de|nach|dopo|después de|tras)\s+|T\s*\+\s*|\+)?(\d+(?:\.\d+)?)\s*(m|mins?|minutes?|minuten|minuti|minutos|h|hrs?|hours?|heures?|stunden?|ore|horas?)\b\.?(?:\s+(?:later|on|in|plus tard|später|dopo|después|(?:after|since|without)\b.*))?$/i;
+
+/** `10 Minutes Later` → `10 min`; `After 2 hours` → `2 hours`. */
+function headingAfter(title: string): string | undefined {
+	const stamp = HEADING_STAMP.exec(title.trim());
+	if (!stamp) return undefined;
+	const hours = stamp[1] === '1' ? 'hour' : 'hours';
+	const after = `${stamp[1]} ${/^m/i.test(stamp[2]!) ? 'min' : hours}`;
+	return parseDuration(after) ? after : undefined;
+}
+
+/** The heading of a clock's first step: `Initial Response`, `Straight away`, `T+0`, `Immédiatement`. */
+const OPENING =
+	/^(?:initial|immediate|first|straight away|right away|at once|at the start|on (?:alert|page|call)|T\s*\+?\s*0\b|0\s*min|immédiat|premi[eè]re?s?|dès|sofort|erste)/i;
+
+/** `Before anything else, the first responder must, in order:`: who acts, named before `must`. */
+const DOER = /(?:^|,\s*)(?:the\s+)?([^,]+?)\s+(?:must|should|shall|has to|is to)\b/i;
+
+/** A part's text as clauses: what follows its label, its paragraphs, and each line of its lists. */
+function partClauses(context: Context, part: Part): string[] {
+	return [
+		inlineText(part.value),
+		...part.nodes.flatMap((node) =>
+			node.type === 'list'
+				? node.children.flatMap((item) => itemLines(context.doc, item))
+				: node.type === 'paragraph'
+					? [inlineText(sourceOf(context.doc, node))]
+					: []
+		),
+	]
+		.map((clause) => clause.replace(/\s+/g, ' ').trim())
+		.filter(Boolean);
+}
+
+/**
+ * `#### Initial Response` then `#### 10 Minutes Later` (`If nobody has joined …: pick an Incident
+ * Commander`), or the same as bold labels (`**After 15 minutes:**`): sibling headings or labels that
+ * are times make a clock, each part what happens then. The heading just before the first time
+ * opens it when it says it begins (its `after` unsaid), its tier whoever acts in it. The times are
+ * what make it a path, so it needs no escalation heading; but every tier must read as people, and
+ * one timed tier must engage someone.
+ */
+export function recogniseHeadingClocks(context: Context): void {
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		const parts = partsOf(context.doc, parent).filter((part) => part.label);
+		const first = parts.findIndex((part) => headingAfter(part.label));
+		if (first < 0) continue;
+		let last = first;
+		while (parts[last + 1] && headingAfter(parts[last + 1]!.label)) last++;
+		// `### Overview` before `### After 15 minutes` is no step: only a heading that says it begins.
+		const opens = first > 0 && OPENING.test(parts[first - 1]!.label);
+		const run = parts.slice(opens ? first - 1 : first, last + 1);
+		if (run.some((part) => part.section?.children.length)) continue;
+		if (isClaimed(context.doc, run[0]!.start, run.at(-1)!.end)) continue;
+		const steps: ClockStep[] = run.map((part) => {
+			const clauses = partClauses(context, part);
+			const after = headingAfter(part.label);
+			const doer = clauses.map((clause) => DOER.exec(clause)?.[1]?.trim()).find(Boolean);
+			return {
+				id: part.label,
+				...(after ? { after } : {}),
+				clauses,
+				...(doer && isName(doer) ? { doer } : {}),
+			};
+		});
+		const path = clockPath(steps, true);
+		if (
+			!path ||
+			!path.levels.every((level) => PEOPLE.test(level.who)) ||
+			!path.levels.some((level, index) => index > 0 && level.after)
+		)
+			continue;
+		const source = { ...pathSource(parent), start: run[0]!.start, end: run.at(-1)!.end };
+		const href = addPath(
+			context,
+			parent.title || 'Escalation',
+			'time',
+			path.levels,
+			source,
+			path.notes
+		);
+		claim(context.doc, source.start, source.end, href);
+	}
 }
 
 /**
@@ -1640,6 +1737,94 @@ export function parseNameOrder(
 	return levels;
 }
 
+/** `Order of contacts:`, `ordre des contacts :`, `Reihenfolge:`: a label saying the list under it is an order. */
+const ORDER_LABEL =
+	/(?:^|[^\p{L}])(?:order|ordre|orden|ordem|ordine|reihenfolge|sequence|séquence|secuencia|chain|chaîne|ladder)(?![\p{L}])[^:]*:$/iu;
+/** A label, not a sentence: `Call order:`, `ordre des contacts :` (`Work through these in this order:` is a step). */
+const orderLabel = (text: string): boolean =>
+	ORDER_LABEL.test(text) && (text.match(/[\p{L}'’.-]+/gu) ?? []).length <= 4;
+/** Escalating in the languages playbooks are written in: `escalation`, `escalade`, `Eskalation`. */
+const ESCALATE_WORD = /escal(?:at|ad)|eskal/i;
+
+/** One contact of an order, as written: a few words, no sentence, no step (`Open the console`). */
+function contactOf(text: string): string | undefined {
+	const name = text.replace(/[.;,]$/, '').trim();
+	if (!name || STEP_VERB.test(name) || /[!?;:,]|\.\s|\d/.test(name)) return undefined;
+	return name.split(/\s+/).length <= 8 ? name : undefined;
+}
+
+/** The contacts of a list, one per item, as written; none unless every item is one. */
+function contactsOf(context: Context, list: List): string[] | undefined {
+	const names = list.children.map((contact) =>
+		contact.children.length === 1
+			? contactOf(inlineText(itemSource(context.doc, contact)))
+			: undefined
+	);
+	return names.length >= 2 && names.length <= 8 && names.every(Boolean)
+		? (names as string[])
+		: undefined;
+}
+
+/**
+ * `- Escalade :` over `  - ordre des contacts :` over the contacts one per line, and `  - délais :`
+ * over when; or `Call order:` alone above the list of contacts: a list whose label says it is an
+ * order, under an escalation heading or an escalation item. Each contact, as written, is one tier;
+ * the times given for the whole path (and the other labelled items beside the order) are its
+ * notes, never a tier's `after`.
+ */
+export function recogniseContactOrders(context: Context): void {
+	const add = (section: Section, names: string[], source: PathSource, notes: string[] = []) =>
+		addPath(
+			context,
+			section.title || 'Escalation',
+			'levels',
+			numbered(names.map((who) => ({ who }))),
+			source,
+			notes
+		);
+	const visit = (section: Section, list: List, where: boolean, holder?: ListItem): void => {
+		for (const item of list.children) {
+			const [lead, nested, ...rest] = item.children;
+			if (lead?.type !== 'paragraph' || nested?.type !== 'list' || rest.length) continue;
+			const label = inlineText(sourceOf(context.doc, lead)).trim();
+			if (!where || !orderLabel(label)) {
+				visit(section, nested, where || ESCALATE_WORD.test(label), item);
+				continue;
+			}
+			const names = contactsOf(context, nested);
+			const whole = holder ?? item;
+			if (!names || isClaimed(context.doc, startOf(whole), endOf(whole))) continue;
+			const notes = (holder ? list.children : [])
+				.filter((other) => other !== item)
+				.map((other) => {
+					const [head, ...lines] = itemLines(context.doc, other);
+					return lines.length ? `${head!.replace(/\s*:$/, '')}: ${lines.join('; ')}` : head!;
+				});
+			const href = add(section, names, pathSource(section, whole), notes);
+			// One item of a list: a link to the path stands in the list, after the item's marker.
+			const title = context.out.escalations.at(-1)!.data.title;
+			const link = entryLink('Escalation path', title, href);
+			claim(context.doc, startOf(whole.children[0]!), endOf(whole), href, link);
+		}
+	};
+	for (const section of allSections(context.doc.outline)) {
+		const where = escalationish(section);
+		for (const [index, node] of section.nodes.entries()) {
+			if (node.type !== 'list') continue;
+			visit(section, node, where);
+			// `Call order:` alone on its line, the contacts in the list below it.
+			const label = section.nodes[index - 1];
+			if (!where || label?.type !== 'paragraph') continue;
+			if (!orderLabel(inlineText(sourceOf(context.doc, label)).trim())) continue;
+			const names = contactsOf(context, node);
+			if (!names || isClaimed(context.doc, startOf(label), endOf(node))) continue;
+			const href = add(section, names, { ...pathSource(section, node), start: startOf(label) });
+			claimNode(context.doc, label);
+			claimNode(context.doc, node, href);
+		}
+	}
+}
+
 /** A heading that names the list under it as the order of people to reach. */
 const CHAIN_HEADING =
 	/\bescalation (chain|order|ladder|path|hierarchy|sequence)\b|\bhierarchical escalation\b|\bchain of command\b|\bcall (tree|order)\b/i;
@@ -1713,6 +1898,12 @@ export function whoOf(text: string): { who?: string; condition?: string } {
 	// `War room initiated`, `the incident bridge is opened`: a gathering is a tier too.
 	const passive =
 		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$|^(?:the\s+)?((?:war|crisis|incident)\s+(?:room|bridge|call)|bridge(?: call)?)\s+(?:is\s+)?(?:initiated|opened|convened|started|assembled)(?:\s+if\s+(.+))?$/i;
+	// `pick an Incident Commander from among the SREs present`: a role filled is someone engaged.
+	const appointed =
+		/^(?:pick|choose|appoint|designate|nominate|elect)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:from|among)\b.*)?\.?$/i.exec(
+			text
+		);
+	if (appointed && isName(appointed[1]!)) return { who: appointed[1]!.trim() };
 	for (const [index, part] of parts.entries()) {
 		const match = verb.exec(part) ?? passive.exec(part);
 		if (!match) continue;
@@ -1765,9 +1956,35 @@ function stepsLabel(context: Context, before: Nodes | undefined): boolean {
 const ESCALATE_WHEN =
 	/^(?:immediate(?:ly)?\s+)?escalat(?:e|ion)\s+to\s+(?:the\s+)?([^:]+?)(?:\s+(?:when|if))?:$/i;
 
+/** `Reasons for escalation include:`, `When to escalate:`, `You may escalate a case if:`: when, not who. */
+const WHEN_LABEL = /^(?=.*\bescalat)(?=.*\b(?:reasons?|when|if|criteria|include)\b)[^.!?]*:$/i;
+
+/**
+ * `When you make an escalation request, it alerts the on-call shift manager to the ticket, who …`,
+ * `Your request pages the duty manager.`: who an escalation reaches, told in a sentence.
+ */
+const REACHES =
+	/\b(?:alerts|pages|notifies|reaches|goes to|is (?:sent|routed|forwarded|assigned) to)\s+(?:the\s+|your\s+|an?\s+)?([^,.;()]+?)(?:\s+(?:to|about|of|on)\s+(?:the|your)\s+[^,.;]+)?(?=\s*[,.;]|\s+who\b|$)/i;
+
+/** The paragraph of a section that tells whom its escalation reaches, and who that is. */
+function reachedIn(
+	context: Context,
+	section: Section
+): { node: Nodes; who: string; text: string } | undefined {
+	for (const node of section.nodes) {
+		if (node.type !== 'paragraph' || isClaimed(context.doc, startOf(node), endOf(node))) continue;
+		const text = inlineText(sourceOf(context.doc, node)).replace(/\s+/g, ' ').trim();
+		const who = REACHES.exec(text)?.[1]?.trim();
+		if (who && isName(who)) return { node, who, text };
+	}
+	return undefined;
+}
+
 /**
  * A label naming who to escalate to above a list of conditions: a path of one tier, reached when
- * any of them holds. Items must be short conditions, not steps with lists of their own.
+ * any of them holds. Items must be short conditions, not steps with lists of their own. A label
+ * that says only when (`Reasons for escalation include:`) takes its tier from the sentence of the
+ * section that says whom the escalation reaches, which becomes the path's note.
  */
 export function recogniseConditionLists(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
@@ -1777,7 +1994,12 @@ export function recogniseConditionLists(context: Context): void {
 			if (node.type !== 'list' || label?.type !== 'paragraph') continue;
 			if (isClaimed(context.doc, startOf(label), endOf(node))) continue;
 			const text = inlineText(sourceOf(context.doc, label)).trim();
-			const who = ESCALATE_WHEN.exec(text)?.[1]?.trim();
+			const reached = ESCALATE_WHEN.test(text)
+				? undefined
+				: WHEN_LABEL.test(text)
+					? reachedIn(context, section)
+					: undefined;
+			const who = ESCALATE_WHEN.exec(text)?.[1]?.trim() ?? reached?.who;
 			if (!who || who.split(/\s+/).length > 6 || !PEOPLE.test(who)) continue;
 			if (node.children.some((item) => item.children.length !== 1)) continue;
 			const conditions = node.children.map((item) =>
@@ -1785,13 +2007,22 @@ export function recogniseConditionLists(context: Context): void {
 			);
 			if (conditions.some((condition) => !condition || condition.split(/\s+/).length > 15))
 				continue;
-			const level = { id: 'Level 1', who, condition: conditions.join('; ') };
-			const href = addPath(context, text.replace(/:$/, ''), 'levels', [level], {
-				...pathSource(section, node),
-				start: startOf(label),
-			});
+			// `… to resolve.` / `… have failed.`: one condition, its items' full stops dropped.
+			const condition = conditions.map((item) => item.replace(/\.$/, '')).join('; ');
+			const level = { id: 'Level 1', who, condition };
+			// Only the label says when: the section's heading names the path.
+			const title = reached ? section.title || 'Escalation' : text.replace(/:$/, '');
+			const href = addPath(
+				context,
+				title,
+				'levels',
+				[level],
+				{ ...pathSource(section, node), start: startOf(label) },
+				reached ? [reached.text] : []
+			);
 			claimNode(context.doc, label);
 			claimNode(context.doc, node, href);
+			if (reached) claimNode(context.doc, reached.node, href);
 		}
 	}
 }
@@ -2617,6 +2848,8 @@ export function recogniseEscalation(context: Context): void {
 	recogniseEscalationTimelines(context);
 	recogniseReachedColumns(context);
 	recogniseConditionLists(context);
+	recogniseHeadingClocks(context);
+	recogniseContactOrders(context);
 	recogniseEscalationShapes(context);
 	recogniseNestedClocks(context);
 	recogniseChains(context);
