@@ -715,36 +715,36 @@ function boldLeadName(node: RootContent): string | undefined {
 	return lead && AGENT.test(base) && roleShaped(name) && !GROUP.test(base) ? name : undefined;
 }
 
-/** A heading that says it holds roles: `Roles & Responsibilities`, `Who does what`, `Rôles`. */
-const SAYS_ROLES = /\br[oô]les?\b|who does what/i;
+/** A heading that says it holds roles: `Roles & Responsibilities`, `Who does what`, `Rôles`, `Roles`. */
+const SAYS_ROLES = /\br[oô]l(?:es?)?\b|who does what/i;
 
 /**
- * `### Roles & Responsibilities` holding only `**Security Lead**` lines, each over a list: every
- * bold line names a role (`Legal & PR` too), since the heading says so and nothing else sits there.
- * Returns each name by its paragraph; empty when the section holds anything else.
+ * `### Roles & Responsibilities` holding only `**Security Lead**` lines, each over a list (after an
+ * optional sentence or two of introduction): every bold line names a role (`Legal & PR` too), since
+ * the heading says so and nothing else sits there. At least one must name a function, and none a
+ * phase (`**Before you hand over**` under `Role handover` is a step). Returns each name by its
+ * paragraph; empty when the section holds anything else.
  */
 function boldNamedBlocks(section: Section): Map<RootContent, string> {
 	const named = new Map<RootContent, string>();
 	if (!SAYS_ROLES.test(section.title)) return named;
+	const alone = (node: RootContent | undefined) =>
+		node?.type === 'paragraph' &&
+		node.children[0]?.type === 'strong' &&
+		node.children.slice(1).every((child) => child.type === 'break' || !toString(child).trim());
 	const nodes = section.nodes;
-	for (let i = 0; i < nodes.length; i += 2) {
+	let i = 0;
+	while (nodes[i]?.type === 'paragraph' && !alone(nodes[i])) i++;
+	for (; i < nodes.length; i += 2) {
 		const node = nodes[i]!;
-		const alone =
-			node.type === 'paragraph' &&
-			node.children[0]?.type === 'strong' &&
-			node.children.slice(1).every((child) => child.type === 'break' || !toString(child).trim());
-		if (!alone || nodes[i + 1]?.type !== 'list') return new Map();
-		const name = stripEmoji(toString(node.children[0]!)).trim();
+		if (!alone(node) || nodes[i + 1]?.type !== 'list') return new Map();
+		const name = stripEmoji(toString((node as Paragraph).children[0]!)).trim();
 		// `Lead / Security Lead`: either title may be the role's, so each must read as a name.
-		if (
-			!qualified(name)
-				.name.split(/\s+\/\s+/)
-				.every(roleShaped)
-		)
-			return new Map();
+		const titles = qualified(name).name.split(/\s+\/\s+/);
+		if (!titles.every(roleShaped) || PHASE_HEADING.test(name)) return new Map();
 		named.set(node, name);
 	}
-	return named;
+	return [...named.values()].some((name) => ROLE_NOUN.test(name)) ? named : new Map();
 }
 
 /** `The IRT is responsible for the following:`: a sentence whose subject owns the list after it. */
@@ -1206,10 +1206,10 @@ function recogniseDutyLabels(context: Context, typed: Set<Section>): void {
 
 /** A table column that holds a role's duties. */
 const DUTIES_COLUMN =
-	/responsibilit|responsabilit|missions?\b|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
+	/responsibilit|responsabili|missions?\b|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
 /** A table column of role names: `Role`, `Incident role`, `Position`, `Hat`. */
 const ROLE_COLUMN =
-	/^((incident|response|team|on-?call) )?(r[oô]les?|role names?|positions?|hats?|who)$/i;
+	/^((incident|response|team|on-?call) )?(r[oô]les?|rol(?:es)?|role names?|positions?|hats?|who)$/i;
 /** A column of levels, tiers or times makes the table an escalation or a severity ladder. */
 const LEVEL_COLUMN =
 	/^(levels?|tiers?|steps?|stages?|order|#|severity|sev|priority|escalat\w*|after|time|when|response time)$/i;
