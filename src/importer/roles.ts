@@ -1523,7 +1523,7 @@ export function recogniseRoleBullets(context: Context): void {
 					from: fromOffset(context.doc, name, startOf(item)),
 				});
 			}
-			if (!audiences)
+			if (!audiences && !found.partial)
 				claim(context.doc, startOf(found.list), endOf(found.list), rolesHref(context));
 		}
 	}
@@ -1643,7 +1643,7 @@ function bulletRoles(
 	context: Context,
 	section: Section,
 	siblingShapes: Set<string | undefined> = new Set()
-): { list: RootContent; roles: ListRole[]; shape: string }[] {
+): { list: RootContent; roles: ListRole[]; shape: string; partial?: boolean }[] {
 	const title = withoutSectionNumber(section.title);
 	const lists = section.nodes.filter((node) => node.type === 'list');
 	// Straight under a roles heading: its one list, paragraphs around it (an intro, a footer).
@@ -1652,7 +1652,7 @@ function bulletRoles(
 		!section.children.length &&
 		lists.length === 1 &&
 		section.nodes.every((node) => node.type === 'list' || node.type === 'paragraph');
-	const found: { list: RootContent; roles: ListRole[]; shape: string }[] = [];
+	const found: { list: RootContent; roles: ListRole[]; shape: string; partial?: boolean }[] = [];
 	for (const list of lists) {
 		const items = listItemsOf([list]);
 		if (!items || items.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) continue;
@@ -1662,6 +1662,25 @@ function bulletRoles(
 		const contacts = CONTACT_CONTEXT.test(`${title} ${lead}`);
 		const team = !contacts && TEAM_CONTEXT.test(`${title} ${lead}`);
 		const roles = items.map((item) => listRole(context, item));
+		// `… is restricted to the following roles:` over `* Event Coordinator,` lines: the sentence
+		// says the items are roles, so those named after a function are; a list with any other item
+		// (`Majority decision from Trustees.`) stays in its page.
+		const bare = roles.every((role) => !role || (!role.duty && !role.about));
+		if (!contacts && /\broles\b[^.!?]*:\s*$/i.test(lead) && bare) {
+			const named = items.flatMap((item) => {
+				const name = inlineText(itemSource(context.doc, item)).replace(/\s*[,;.]$/, '');
+				return item.children.length === 1 &&
+					/^[A-Z]/.test(name) &&
+					(AGENT.test(name) || ROLE_NOUN.test(name)) &&
+					roleShaped(name) &&
+					!knownRole(context, name)
+					? [{ item, name }]
+					: [];
+			});
+			if (named.length >= 2 && named.length * 2 > items.length)
+				found.push({ list, roles: named, shape: 'bare', partial: named.length < items.length });
+			continue;
+		}
 		if (roles.some((role) => !role)) continue;
 		const sure = roles as ListRole[];
 		// One shape for the whole list: all with duties, all described, or all bare names.
