@@ -185,9 +185,9 @@ const ownDuties = (section: Section, name: string): boolean =>
 function ownDutiesLabel(label: string, name: string): boolean {
 	const named = PHASE_DUTIES.exec(label)?.[1] ?? checklistRole(label);
 	const bare = (text: string) => text.replace(/\s*\([^)]*\)$/, '').toLowerCase();
-	return (
-		/responsib|duties/i.test(label) && !(named && AGENT.test(named) && bare(named) !== bare(name))
-	);
+	// `Technical Lead Responsibilities` under `Incident Technical Lead` names it by its shorter form.
+	const same = (a: string, b: string) => bare(a) === bare(b) || bare(a).endsWith(` ${bare(b)}`);
+	return /responsib|duties/i.test(label) && !(named && AGENT.test(named) && !same(name, named));
 }
 
 /** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
@@ -715,6 +715,38 @@ function boldLeadName(node: RootContent): string | undefined {
 	return lead && AGENT.test(base) && roleShaped(name) && !GROUP.test(base) ? name : undefined;
 }
 
+/** A heading that says it holds roles: `Roles & Responsibilities`, `Who does what`, `Rôles`, `Roles`. */
+const SAYS_ROLES = /\br[oô]l(?:es?)?\b|who does what/i;
+
+/**
+ * `### Roles & Responsibilities` holding only `**Security Lead**` lines, each over a list (after an
+ * optional sentence or two of introduction): every bold line names a role (`Legal & PR` too), since
+ * the heading says so and nothing else sits there. At least one must name a function, and none a
+ * phase (`**Before you hand over**` under `Role handover` is a step). Returns each name by its
+ * paragraph; empty when the section holds anything else.
+ */
+function boldNamedBlocks(section: Section): Map<RootContent, string> {
+	const named = new Map<RootContent, string>();
+	if (!SAYS_ROLES.test(section.title)) return named;
+	const alone = (node: RootContent | undefined) =>
+		node?.type === 'paragraph' &&
+		node.children[0]?.type === 'strong' &&
+		node.children.slice(1).every((child) => child.type === 'break' || !toString(child).trim());
+	const nodes = section.nodes;
+	let i = 0;
+	while (nodes[i]?.type === 'paragraph' && !alone(nodes[i])) i++;
+	for (; i < nodes.length; i += 2) {
+		const node = nodes[i]!;
+		if (!alone(node) || nodes[i + 1]?.type !== 'list') return new Map();
+		const name = stripEmoji(toString((node as Paragraph).children[0]!)).trim();
+		// `Lead / Security Lead`: either title may be the role's, so each must read as a name.
+		const titles = qualified(name).name.split(/\s+\/\s+/);
+		if (!titles.every(roleShaped) || PHASE_HEADING.test(name)) return new Map();
+		named.set(node, name);
+	}
+	return [...named.values()].some((name) => ROLE_NOUN.test(name)) ? named : new Map();
+}
+
 /** `The IRT is responsible for the following:`: a sentence whose subject owns the list after it. */
 const SUBJECT_LEAD =
 	/(?:^|[.!?]\s+)(?:the|our)\s+([A-Za-z][\w ()-]{0,60}?)\s+(?:is|are|will be)\s+(?:responsible|accountable)\s+for(?:\s+the\s+following)?\s*:$/i;
@@ -766,7 +798,8 @@ function addRole(
 	taken: Set<string>,
 	name: string,
 	responsibilities: string[],
-	from: SourceRef
+	from: SourceRef,
+	notes?: string[]
 ): void {
 	const short = shortOf(name);
 	context.out.roles.push({
@@ -774,6 +807,7 @@ function addRole(
 		data: {
 			name,
 			...(short ? { short } : {}),
+			...(notes ? { notes } : {}),
 			responsibilities,
 			order: (context.out.roles.length + 1) * 10,
 		},
@@ -790,14 +824,15 @@ function addRole(
  */
 function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Set<Section>): void {
 	const taken = takenIn(context, 'roles');
-	const add = (name: string, list: RootContent, from: SourceRef) => {
+	const add = (name: string, list: RootContent, from: SourceRef, qualifier?: string) => {
 		if (list.type !== 'list') return;
 		addRole(
 			context,
 			taken,
 			name,
 			list.children.flatMap((item) => itemLines(context.doc, item)),
-			from
+			from,
+			qualifier ? [qualifier] : undefined
 		);
 		claim(context.doc, startOf(list), endOf(list), rolesHref(context));
 	};
@@ -815,14 +850,17 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			add(name, list, fromSection(context.doc, section));
 			continue;
 		}
+		const named = boldNamedBlocks(section);
 		section.nodes.forEach((node, i) => {
-			const bold = boldLeadName(node);
-			const lead = bold ? { name: bold, at: startOf(node) } : subjectLeadName(context, node);
+			const bold = boldLeadName(node) ?? named.get(node);
+			// `**Compliance Officer (if applicable)**`: the parenthesis qualifies the name, kept as a note.
+			const { name, qualifier } = qualified(bold ?? '');
+			const lead = bold ? { name, at: startOf(node) } : subjectLeadName(context, node);
 			const next = section.nodes[i + 1];
 			if (!lead || next?.type !== 'list' || knownRole(context, lead.name)) return;
 			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
 			if (next.children.some((item) => CONTACT_ITEM.test(itemSource(context.doc, item)))) return;
-			add(lead.name, next, fromOffset(context.doc, lead.name, lead.at));
+			add(lead.name, next, fromOffset(context.doc, lead.name, lead.at), qualifier);
 		});
 	}
 }
@@ -1009,6 +1047,12 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 				(node) => node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
 			)
 			.map((node) => inlineText(context.doc.source.slice(startOf(node), endOf(node))));
+		// `* The Problem Manager is accountable for …`: bullets written as sentences about the role.
+		const bullets = section.nodes.flatMap((node) =>
+			node.type === 'list' && !isClaimed(context.doc, startOf(node), endOf(node))
+				? node.children.map((item) => inlineText(toString(item.children[0] ?? item)))
+				: []
+		);
 		const text = paragraphs.join(' ');
 		const where = sectionCheck(section);
 		const calledRoles = /\broles\b/i.test(section.parent?.title ?? '');
@@ -1030,7 +1074,7 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 		}
 		typed.add(section);
 		const short = shortOf(name);
-		const duties = proseDuties(paragraphs, name, short);
+		const duties = proseDuties([...paragraphs, ...bullets], name, short);
 		const slug = uniqueSlug(slugify(short ?? name), taken);
 		context.out.roles.push({
 			slug,
@@ -1045,12 +1089,16 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 			from: fromSection(context.doc, section),
 		});
 		const read = duties.responsibilities.length + duties.dont.length;
+		// Lists and sub-sections may hold duties no sentence above them names, so say only what was read.
+		const more = bullets.length > 0 || section.children.length > 0;
 		context.check.push({
 			...where,
 			leftAs: `role ${context.playbook}/${slug}`,
 			reason: read
 				? `it is written as prose, not a list: its duties were read from ${read} sentence${read === 1 ? '' : 's'}, and its text also stays in its page`
-				: 'it is written as prose and no sentence says what the role does: typed by its name only, and its text stays in its page',
+				: more
+					? 'no sentence of its text was read as a duty, and its lists or sub-sections are not read as duties: typed by its name only, and its text stays in its page'
+					: 'it is written as prose and no sentence says what the role does: typed by its name only, and its text stays in its page',
 		});
 	}
 }
@@ -1084,13 +1132,9 @@ function recogniseChecklistRoles(context: Context, typed: Set<Section>): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
 		const name = checklistRole(roleName(section.title));
-		if (!name || typed.has(section)) continue;
-		const known = context.out.roles.some(
-			(role) =>
-				role.data.short === name ||
-				role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === name.toLowerCase()
-		);
-		if (known) continue;
+		// `Technical Lead Responsibilities` under a typed `Incident Technical Lead` are its duties.
+		if (!name || typed.has(section) || (section.parent && typed.has(section.parent))) continue;
+		if (knownRole(context, name)) continue;
 		const abbreviation = /^[A-Z]{2,6}$/.test(name);
 		const text = context.doc.source.slice(section.start, section.end);
 		const spoken =
@@ -1162,10 +1206,10 @@ function recogniseDutyLabels(context: Context, typed: Set<Section>): void {
 
 /** A table column that holds a role's duties. */
 const DUTIES_COLUMN =
-	/responsib|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
+	/responsibilit|responsabili|missions?\b|duties|tasks|what (they|it|you) do|does what|description|purpose|remit|accountab|focus/i;
 /** A table column of role names: `Role`, `Incident role`, `Position`, `Hat`. */
 const ROLE_COLUMN =
-	/^((incident|response|team|on-?call) )?(roles?|role names?|positions?|hats?|who)$/i;
+	/^((incident|response|team|on-?call) )?(r[oô]les?|rol(?:es)?|role names?|positions?|hats?|who)$/i;
 /** A column of levels, tiers or times makes the table an escalation or a severity ladder. */
 const LEVEL_COLUMN =
 	/^(levels?|tiers?|steps?|stages?|order|#|severity|sev|priority|escalat\w*|after|time|when|response time)$/i;
@@ -1284,7 +1328,11 @@ export function recogniseRoleTables(context: Context): void {
 				(role) => ROLE_NOUN.test(role.name) && !GROUP.test(role.name)
 			).length;
 			const who = /^who$/i.test(head![roleColumn] ?? '');
-			if (named >= 0 && (who ? functions < roles.length : functions * 2 < roles.length)) continue;
+			// Under a heading that says roles (`Rôles et responsabilités`) the rows are its roles,
+			// whatever words name them (`Exploitant`, `DevOps`).
+			const said = !who && SAYS_ROLES.test(section.title);
+			if (named >= 0 && !said && (who ? functions < roles.length : functions * 2 < roles.length))
+				continue;
 			for (const role of roles) {
 				addRole(context, taken, role.name, role.responsibilities, {
 					heading: role.name,
@@ -1475,7 +1523,7 @@ export function recogniseRoleBullets(context: Context): void {
 					from: fromOffset(context.doc, name, startOf(item)),
 				});
 			}
-			if (!audiences)
+			if (!audiences && !found.partial)
 				claim(context.doc, startOf(found.list), endOf(found.list), rolesHref(context));
 		}
 	}
@@ -1584,6 +1632,8 @@ const knownRole = (context: Context, name: string): boolean =>
 	context.out.roles.some(
 		(role) =>
 			role.data.short === name ||
+			// `SPOC (DPO)` after `Data Protection Officer (DPO)`: the same initials, the same person.
+			(shortOf(name) !== undefined && role.data.name.includes(`(${shortOf(name)})`)) ||
 			role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() ===
 				name.replace(/\s*\([^)]*\)$/, '').toLowerCase()
 	);
@@ -1593,7 +1643,7 @@ function bulletRoles(
 	context: Context,
 	section: Section,
 	siblingShapes: Set<string | undefined> = new Set()
-): { list: RootContent; roles: ListRole[]; shape: string }[] {
+): { list: RootContent; roles: ListRole[]; shape: string; partial?: boolean }[] {
 	const title = withoutSectionNumber(section.title);
 	const lists = section.nodes.filter((node) => node.type === 'list');
 	// Straight under a roles heading: its one list, paragraphs around it (an intro, a footer).
@@ -1602,7 +1652,7 @@ function bulletRoles(
 		!section.children.length &&
 		lists.length === 1 &&
 		section.nodes.every((node) => node.type === 'list' || node.type === 'paragraph');
-	const found: { list: RootContent; roles: ListRole[]; shape: string }[] = [];
+	const found: { list: RootContent; roles: ListRole[]; shape: string; partial?: boolean }[] = [];
 	for (const list of lists) {
 		const items = listItemsOf([list]);
 		if (!items || items.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) continue;
@@ -1612,6 +1662,25 @@ function bulletRoles(
 		const contacts = CONTACT_CONTEXT.test(`${title} ${lead}`);
 		const team = !contacts && TEAM_CONTEXT.test(`${title} ${lead}`);
 		const roles = items.map((item) => listRole(context, item));
+		// `… is restricted to the following roles:` over `* Event Coordinator,` lines: the sentence
+		// says the items are roles, so those named after a function are; a list with any other item
+		// (`Majority decision from Trustees.`) stays in its page.
+		const bare = roles.every((role) => !role || (!role.duty && !role.about));
+		if (!contacts && /\broles\b[^.!?]*:\s*$/i.test(lead) && bare) {
+			const named = items.flatMap((item) => {
+				const name = inlineText(itemSource(context.doc, item)).replace(/\s*[,;.]$/, '');
+				return item.children.length === 1 &&
+					/^[A-Z]/.test(name) &&
+					(AGENT.test(name) || ROLE_NOUN.test(name)) &&
+					roleShaped(name) &&
+					!knownRole(context, name)
+					? [{ item, name }]
+					: [];
+			});
+			if (named.length >= 2 && named.length * 2 > items.length)
+				found.push({ list, roles: named, shape: 'bare', partial: named.length < items.length });
+			continue;
+		}
 		if (roles.some((role) => !role)) continue;
 		const sure = roles as ListRole[];
 		// One shape for the whole list: all with duties, all described, or all bare names.
