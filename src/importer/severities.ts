@@ -1700,6 +1700,64 @@ export function recogniseSeverityProse(context: Context): void {
 		}
 	}
 	if (context.out.severities.length === 0) recogniseLevelEnumeration(context);
+	if (context.out.severities.length === 0) recogniseExampledClasses(context);
+}
+
+/** `Examples of major incidents:`, `Examples of critical outages include:` over a list. */
+const EXAMPLED_CLASS =
+	/^examples? of ([A-Za-z]+) (incidents?|issues?|outages?)(?: include| are| (?:may|might|could) (?:be|include))?\s*[:;]$/i;
+
+/**
+ * `A major outage can be defined when we run out of error budget.` then `Examples of major
+ * incidents:` over a list, when nothing else in the document defines a ladder: the level word names
+ * the team's level (one is enough; a lighter process for the rest is no level of its own), the list
+ * gives its examples, and the paragraph before defines it when it opens by saying what such an
+ * incident is. Only known level words, each once; `Examples of security incidents` are a kind, not a
+ * level. Nothing is claimed: the text stays where it is.
+ */
+function recogniseExampledClasses(context: Context): void {
+	const found: {
+		level: Level;
+		examples: string[];
+		definition?: string;
+		text: string;
+		at: number;
+	}[] = [];
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		section.nodes.forEach((node, index) => {
+			const next = section.nodes[index + 1];
+			if (node.type !== 'paragraph' || next?.type !== 'list') return;
+			const text = inlineText(sourceOf(context.doc, node)).trim();
+			const match = EXAMPLED_CLASS.exec(text);
+			const level = match && parseLevel(match[1]!, true);
+			if (!level || level.rest || !(level.level.toLowerCase() in WORD_RANK)) return;
+			const before = section.nodes[index - 1];
+			const prior = before?.type === 'paragraph' ? inlineText(sourceOf(context.doc, before)) : '';
+			const defines = new RegExp(
+				`^(?:an?\\s+)?${match![1]}\\s+(?:incident|issue|outage)s?\\s+(?:is|are|means|covers|refers to|can be defined)\\b`,
+				'i'
+			).test(prior.trim());
+			found.push({
+				level,
+				examples: next.children.flatMap((item) => itemLines(context.doc, item)),
+				...(defines ? { definition: prior.trim() } : {}),
+				text,
+				at: startOf(node),
+			});
+		});
+	}
+	const levels = new Set(found.map(({ level }) => level.level));
+	if (levels.size < found.length) return;
+	for (const { level, examples, definition, text, at } of found) {
+		const severity = severityFor(context, level, false);
+		if (definition) severity.definition = [definition];
+		severity.examples = examples;
+		context.out.severities.push({
+			slug: severitySlug(level.level),
+			data: severity,
+			from: fromOffset(context.doc, text, at),
+		});
+	}
 }
 
 /** `For minor incidents – try to fix it yourself`: a rule for one class of incident, named by its level word. */
