@@ -1845,6 +1845,70 @@ function enumeratedLevels(line: string): Level[] | undefined {
 }
 
 /**
+ * Level words in French, Spanish, Italian, Portuguese and German, by the English word whose rank
+ * they share: a team writing in its own language names the same sizes.
+ */
+const FOREIGN_LEVEL: Record<string, string> = {
+	mineur: 'minor',
+	majeur: 'major',
+	critique: 'critical',
+	faible: 'low',
+	moyen: 'medium',
+	élevé: 'high',
+	menor: 'minor',
+	mayor: 'major',
+	crítico: 'critical',
+	bajo: 'low',
+	medio: 'medium',
+	alto: 'high',
+	minore: 'minor',
+	maggiore: 'major',
+	critico: 'critical',
+	basso: 'low',
+	grave: 'major',
+	baixo: 'low',
+	médio: 'medium',
+	gering: 'low',
+	mittel: 'medium',
+	hoch: 'high',
+	kritisch: 'critical',
+};
+
+/** A heading about sorting incidents: `Classification des incidents`, `Niveles de severidad`. */
+const CLASSIFYING_HEADING =
+	/class?if|categor|sever|sévérité|gravit|criticit|priorit|schweregrad|kritikalität/i;
+
+/**
+ * `… débouchant sur les niveaux : mineur, majeur, critique.` under "Classification des incidents":
+ * a sentence ending in the levels it names, in the team's language, under a heading about sorting
+ * incidents. Every word must be a level word whose size is known (in English or one of the
+ * languages above), so the ranks are the words' own, not the order written.
+ */
+function classifiedLevels(section: Section, line: string): Level[] | undefined {
+	if (!CLASSIFYING_HEADING.test(section.title)) return undefined;
+	const list =
+		/(?<![\p{L}])(?:levels|niveaux|niveles|livelli|níveis|stufen)(?:\s+(?:de|di|of)\s+[\p{L}]+)?\s*:\s*([^.:;]+?)\.?$/iu.exec(
+			line.trim()
+		)?.[1];
+	const words = list?.split(
+		/\s*,\s*(?:(?:and|or|et|ou|y|o|e|und|oder)\s+)?|\s+(?:and|or|et|ou|y|o|e|und|oder)\s+/
+	);
+	if (!words || words.length < 2 || words.length > 6) return undefined;
+	const ranks = words.map(
+		(word) => WORD_RANK[FOREIGN_LEVEL[word.toLowerCase()] ?? word.toLowerCase()]
+	);
+	if (ranks.some((rank) => rank === undefined) || new Set(ranks).size < ranks.length)
+		return undefined;
+	// A level id is plain letters: `élevé` is `Eleve`, its name keeps the accents.
+	return words.map((word, index) => ({
+		level: titleWord(word.normalize('NFD').replace(/[\u0300-\u036f]/g, '')),
+		rank: ranks[index]!,
+		rest: '',
+		name: word,
+	}));
+}
+
+/**
  * Levels listed on one line (`Possible severity levels: down, disrupted, notice`), when nothing
  * else in the document names a level. The line may be prose, or a comment in a fenced block that
  * documents the `severity:` field set just below it to one of the listed levels; other comments
@@ -1857,7 +1921,8 @@ function recogniseLevelEnumeration(context: Context): void {
 		for (const node of blocksIn(section.nodes, 'paragraph')) {
 			let offset = startOf(node);
 			for (const line of sourceOf(context.doc, node).split('\n')) {
-				const levels = enumeratedLevels(inlineText(line).trim());
+				const levels =
+					enumeratedLevels(inlineText(line).trim()) ?? classifiedLevels(section, inlineText(line));
 				if (levels) found.push({ levels, line: inlineText(line).trim(), offset });
 				offset += line.length + 1;
 			}
