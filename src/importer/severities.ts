@@ -380,16 +380,19 @@ function apply(
 		/^[A-Za-z]+(?: [A-Za-z]+)?$/.test(value)
 	)
 		severity.name = value;
-	else if (/^(definition|description|criteria|when)\b/.test(l))
+	// `Use when:` over a list of what counts says when a level applies.
+	else if (/^(definition|description|criteria|(?:use[ds]? |applies )?when)\b/.test(l))
 		severity.definition = push(severity.definition, ...values);
 	// `Examples of past PUBLIC issues include`: the lead-in naming whose examples they are.
 	else if (
-		/^(?:some )?(?:examples?|example incidents)(?: of [\w -]{1,40}?)?(?: include| are)?$/.test(l)
+		/^(?:some )?(?:examples?|example incidents)(?: of [\w -]{1,40}?)?(?: include| are| (?:may|might|could) (?:be|include))?$/.test(
+			l
+		)
 	)
 		severity.examples = push(severity.examples, ...values);
 	else if (/^(impact|business impact|user impact)$/.test(l))
 		severity.impact = push(severity.impact, ...values);
-	else if (/^(?:immediate |initial |first )?(?:actions?|steps)\b/.test(l))
+	else if (/^(?:immediate |initial |first )?(?:actions?|steps|procedures?)\b/.test(l))
 		severity.actions = push(severity.actions, ...values);
 	else if (/^(guidelines?|guidance|how to (handle|respond|treat))\b/.test(l) && items.length) {
 		// `Guidelines for addressing High-sev issues:` say how to respond; a line among them about
@@ -471,7 +474,7 @@ function partItems(context: Context, part: Part): string[] | undefined {
  * examples; the text before it defines.
  */
 const EXAMPLES_LEAD =
-	/^(.*?)[\s,]*\b(?:(?:some |a few )?examples?(?: of (?:this|these|such incidents|past [\w -]{1,30}?))?(?: include| are)?|for example|such as(?: (?:one|any) of the following)?|(?:[a-z]+ (?:by|as|in) )?(?:one|any) of the following):$/i;
+	/^(.*?)[\s,]*\b(?:(?:some |a few )?examples?(?: of (?:this|these|such incidents|past [\w -]{1,30}?))?(?: include| are| (?:may|might|could) (?:be|include))?|for example|such as(?: (?:one|any) of the following)?|(?:[a-z]+ (?:by|as|in) )?(?:one|any) of the following)[:;]$/i;
 
 /**
  * Text under a severity heading before its first label: prose is the definition, and a list of
@@ -500,18 +503,22 @@ function applyUnlabelled(
 			// `… or have significant impact. Examples include:` over a list: the list is examples.
 			const examples = EXAMPLES_LEAD.exec(text);
 			const next = part.nodes[index + 1];
+			const items =
+				next?.type === 'list' ? next.children.flatMap((item) => itemLines(context.doc, item)) : [];
 			if (examples && next?.type === 'list') {
 				if (examples[1]) probe.definition = push(probe.definition, examples[1]);
-				probe.examples = push(
-					probe.examples,
-					...next.children.flatMap((item) => itemLines(context.doc, item))
-				);
+				probe.examples = push(probe.examples, ...items);
 				read.add(next);
-			} else if (/:$/.test(text) && next?.type === 'list') {
-				// A lead-in too long for a label line (`Guidelines for handling high-sev incidents:`).
-				const items = next.children.flatMap((item) => itemLines(context.doc, item));
+			} else if (
+				/[:;]$/.test(text) &&
+				next?.type === 'list' &&
+				(text.endsWith(':') ||
+					apply(context, structuredClone(probe), text.replace(/\s*;$/, ''), '', items))
+			) {
+				// A lead-in too long for a label line (`Guidelines for handling high-sev incidents:`,
+				// `Procedure here is simple;`); after a semicolon, only when its words label a field.
 				if (
-					!apply(context, probe, text.replace(/\s*:$/, ''), '', items) &&
+					!apply(context, probe, text.replace(/\s*[:;]$/, ''), '', items) &&
 					!(into && plain([text, ...items]))
 				)
 					return false;
@@ -591,7 +598,8 @@ function isSeveritySection(section: Section): Level | undefined {
 		numberedLevel(section) ??
 		speltLevel(section) ??
 		ladderWord(section) ??
-		introLevel(section)
+		introLevel(section) ??
+		definedClass(section)
 	);
 }
 
@@ -617,25 +625,84 @@ function introLevel(section: Section): Level | undefined {
 		.map((node) => toString(node).replace(/\s+/g, ' '))
 		.join(' ');
 	if (!/\bsever(?:e|ity|ities)\b|\bpriorit|\burgency\b/i.test(intro)) return undefined;
+	// `## Minor Incidents` beside `## Major Incidents` and "split into 2 types; minor and major":
+	// the class noun every title ends in is no part of the names the sentence sorts by.
+	const classes = classWords(titles) ?? titles;
 	const order = intro
 		.split(/(?<=[.!?])\s+/)
 		.filter((sentence) => SORTING.test(sentence))
-		.map((sentence) => listedIn(sentence, titles))
+		.map((sentence) => listedIn(sentence, classes))
 		.find(Boolean);
 	if (!order) return undefined;
-	// Which end is the worst is known only from a top word at one end; unknown, no rank is true.
+	const index = titles.indexOf(stripEmoji(section.title).trim());
+	return rankedClass(section, classes[index]!, order);
+}
+
+/**
+ * `Minor` of `Minor Incidents` in a ladder listed in `order` (lower case): ranked by the level words'
+ * own ranks when every one is a level word, else from the end holding a top word (`… or URGENT`).
+ * Which end is the worst is unknown otherwise, and no rank would be true.
+ */
+function rankedClass(section: Section, word: string, order: string[]): Level | undefined {
+	const ranks = order.map((entry) => WORD_RANK[entry]);
 	const [first, last] = [TOP_WORD.test(order[0]!), TOP_WORD.test(order.at(-1)!)];
-	if (first === last) return undefined;
-	const reversed = last;
-	const index = order.indexOf(stripEmoji(section.title).trim().toLowerCase());
-	const rank = reversed ? order.length - 1 - index : index;
+	if (ranks.some((rank) => rank === undefined) && first === last) return undefined;
+	const index = order.indexOf(word.toLowerCase());
+	const rank = ranks[index] ?? (last ? order.length - 1 - index : index);
 	const name = titleWord(stripEmoji(section.title).trim());
-	return { level: name.replace(/\s+/g, '-'), rank, rest: '', name };
+	return { level: titleWord(word).replace(/\s+/g, '-'), rank, rest: '', name };
+}
+
+/**
+ * `Minor Incidents`, `Major Incidents` → `Minor`, `Major`: the titles' first words, when every
+ * title is two words ending in the same class noun; undefined otherwise.
+ */
+function classWords(titles: string[]): string[] | undefined {
+	const split = titles.map((title) => /^([A-Za-z]+)\s+([A-Za-z]+)$/.exec(title));
+	const nouns = new Set(split.map((match) => match?.[2]!.toLowerCase()));
+	const [noun] = [...nouns];
+	if (nouns.size !== 1 || !noun || !CLASS_NOUN.test(noun)) return undefined;
+	return split.map((match) => match![1]!);
+}
+
+/**
+ * `## Major incidents` opening "A major incident is anything that …" beside `## Minor incidents`
+ * opening "A minor incident is …": headings named by level words over the same incident noun, each
+ * defining its class in its first sentence, are the team's levels even under no severity heading.
+ * Two or more such siblings, every word a known level word (which ranks them); alert classes
+ * (`## Critical alerts`) are monitoring, not the incident ladder, and other headings beside them
+ * (`## Contacts`) are no part of it.
+ */
+function definedClass(section: Section): Level | undefined {
+	const parent = section.parent;
+	if (!parent) return undefined;
+	const defined = parent.children.filter((sibling) => {
+		const match = /^([A-Za-z]+)\s+(incidents?|issues?|outages?)$/i.exec(
+			stripEmoji(sibling.title).trim()
+		);
+		const first = sibling.nodes[0];
+		if (!match || !(match[1]!.toLowerCase() in WORD_RANK) || first?.type !== 'paragraph')
+			return false;
+		const noun = match[2]!.replace(/s$/i, '');
+		return new RegExp(
+			`^(?:an?\\s+)?${match[1]}\\s+${noun}s?\\s+(?:is|are|means|covers|refers to)\\b`,
+			'i'
+		).test(toString(first).trim());
+	});
+	if (defined.length < 2 || !defined.includes(section)) return undefined;
+	const words = defined.map((sibling) => stripEmoji(sibling.title).trim().split(/\s+/)[0]!);
+	if (new Set(words.map((word) => word.toLowerCase())).size < words.length) return undefined;
+	const [word] = stripEmoji(section.title).trim().split(/\s+/);
+	return rankedClass(
+		section,
+		word!,
+		words.map((entry) => entry.toLowerCase())
+	);
 }
 
 /** A sentence that sorts things into classes: `categorized as`, `sorts it into`, `falls into`. */
 const SORTING =
-	/categori[sz]|classif|\bsort(?:s|ed)? (?:\w+ )?into\b|\bfalls? (?:in|into|under)\b|\bassigned (?:to|a|one)\b|\brated\b|\bgraded\b/i;
+	/categori[sz]|classif|\b(?:sort|split|divide)(?:s|d|ed)? (?:\w+ ){0,2}into\b|\bfalls? (?:in|into|under)\b|\bassigned (?:to|a|one)\b|\brated\b|\bgraded\b/i;
 
 /**
  * The titles in the order one enumeration of the sentence (`A, B, or C`) names them, lower case;
@@ -935,15 +1002,30 @@ export function recogniseSeverityLabels(context: Context): void {
 		const claims: Part[] = [];
 		let severity: SeverityInput | undefined;
 		let failed: Part | undefined;
-		for (const [index, part] of parts.entries()) {
+		for (const [index, whole] of parts.entries()) {
 			const level = levels[index];
+			const part = beforeAdmonition(context, whole);
 			if (level) {
 				severity = severityFor(context, level, false);
 				read.push({ severity, part, notes: [severity.targetNotes ?? []].flat().length });
 				const value = inlineText(part.value);
-				const prose = value ? readSentences(context, severity, value) : '';
+				// `**P1 (Critical)** - Use when:` over a list: the words after the level label the list.
+				const [first, ...rest] = part.nodes;
+				const lead = /^(.+?)\s*:$/.exec(value)?.[1];
+				const led =
+					lead &&
+					first?.type === 'list' &&
+					apply(
+						context,
+						severity,
+						lead,
+						'',
+						first.children.flatMap((item) => itemLines(context.doc, item))
+					);
+				const prose = value && !led ? readSentences(context, severity, value) : '';
 				if (prose) severity.definition = push(severity.definition, prose);
-				if (part.nodes.length && !applyUnlabelled(context, severity, part)) failed ??= part;
+				const others = led ? { ...part, nodes: rest } : part;
+				if (others.nodes.length && !applyUnlabelled(context, severity, others)) failed ??= part;
 			} else if (!severity) continue;
 			else {
 				const items = partItems(context, part);
@@ -983,6 +1065,26 @@ export function recogniseSeverityLabels(context: Context): void {
 	}
 }
 
+/** An admonition's first line (`!!! note "Title"`, `??? tip`, `:::info`): MkDocs or Docusaurus markup. */
+const ADMONITION = /^(?:!!!|\?\?\?\+?|:::)\s*[\w-]+/;
+
+/**
+ * A level's part up to an admonition: the note after the last level's list (`!!! note "Priority
+ * Validation"`) speaks of the whole ladder, and stays in its page.
+ */
+function beforeAdmonition(context: Context, part: Part): Part {
+	const at = part.nodes.findIndex(
+		(node) => node.type === 'paragraph' && ADMONITION.test(toString(node).trim())
+	);
+	if (at < 0) return part;
+	const nodes = part.nodes.slice(0, at);
+	return {
+		...part,
+		nodes,
+		end: nodes.length ? endOf(nodes.at(-1)!) : lineEnd(context, part.start),
+	};
+}
+
 /** `16` under `Resolution Time (hours)` → `16 hours`; `56 to 72` → `56 to 72 hours`. */
 function withUnit(header: string, cell: string): string {
 	const unit = /\((hours?|hrs?|minutes?|mins?|days?|business days?)\)/i.exec(header)?.[1];
@@ -1018,9 +1120,9 @@ function columnRole(header: string): string | undefined {
 	if (/definition|description|meaning|means|criteria|^scope$|when to use/.test(h))
 		return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
-	// `Type` or `Category` beside the level holds its name only when its cells are level words
-	// (Critical, Major …); checked by the table.
-	if (/^(type|category|class|classification)$/.test(h)) return 'name?';
+	// `Type`, `Category` or `Level` beside the level (`P1 | Critical`) holds its name only when its
+	// cells are level words (Critical, Major …); checked by the table.
+	if (/^(type|category|class|classification|level)$/.test(h)) return 'name?';
 	if (PAGING.test(h)) return 'paging';
 	if (/label/.test(h)) return 'label';
 	if (/escalat|who|owner|notify|contact|engage/.test(h)) return 'escalation';
@@ -1073,6 +1175,12 @@ const OTHER_TICKET =
 const LADDER_HEADER =
 	/^(?:(?:severity|priority|incident|impact|urgency)\s+)?(?:levels?|severit(?:y|ies)|priorit(?:y|ies)|sev)$/i;
 
+/**
+ * `Confidence level`, `Log level`, `Escalation level`: a level of some other measure, whose
+ * High / Medium / Low (or L1, L2) rate that measure, not the incident.
+ */
+const OTHER_LEVEL = /^(?!(?:severity|priority|incident|impact|urgency|alert)\b)[a-z]+\s+levels?$/i;
+
 /** A placeholder cell (`-`, `—`, `n/a`) says nothing. */
 const EMPTY_CELL = /^(-+|—|–|n\/?a)?$/i;
 
@@ -1105,8 +1213,10 @@ export function severityTables(
 			const phraseHeaders = corner && SEVERITY_PARENT.test(section.title);
 			// `Class` over `CRITICAL`, `WARNING`, `INFO`: alert classes used as a scale are the ladder
 			// when every row is one level word and nothing more.
+			const otherMeasure = OTHER_LEVEL.test(head![0] ?? '');
 			const wordScale =
 				/\bclass(es)?\b|level/i.test(head![0] ?? '') &&
+				!otherMeasure &&
 				body.every((cells) => {
 					const level = parseLevel(cells[0] ?? '', true);
 					return level && !level.rest && level.level.toLowerCase() in WORD_RANK;
@@ -1142,7 +1252,7 @@ export function severityTables(
 				ladderWords ||
 				wordScale ||
 				axis ||
-				/severit|priorit|level|sev/i.test(head![0] ?? '') ||
+				(/severit|priorit|level|sev/i.test(head![0] ?? '') && !otherMeasure) ||
 				(/classif|categor|class\b|rating|grade|rank|tier|impact|urgency/i.test(head![0] ?? '') &&
 					body.every((cells) => CODE_LEVEL.test(levelText(cells[0] ?? ''))));
 			if (!headed && !corner) continue;
@@ -1590,6 +1700,64 @@ export function recogniseSeverityProse(context: Context): void {
 		}
 	}
 	if (context.out.severities.length === 0) recogniseLevelEnumeration(context);
+	if (context.out.severities.length === 0) recogniseExampledClasses(context);
+}
+
+/** `Examples of major incidents:`, `Examples of critical outages include:` over a list. */
+const EXAMPLED_CLASS =
+	/^examples? of ([A-Za-z]+) (incidents?|issues?|outages?)(?: include| are| (?:may|might|could) (?:be|include))?\s*[:;]$/i;
+
+/**
+ * `A major outage can be defined when we run out of error budget.` then `Examples of major
+ * incidents:` over a list, when nothing else in the document defines a ladder: the level word names
+ * the team's level (one is enough; a lighter process for the rest is no level of its own), the list
+ * gives its examples, and the paragraph before defines it when it opens by saying what such an
+ * incident is. Only known level words, each once; `Examples of security incidents` are a kind, not a
+ * level. Nothing is claimed: the text stays where it is.
+ */
+function recogniseExampledClasses(context: Context): void {
+	const found: {
+		level: Level;
+		examples: string[];
+		definition?: string;
+		text: string;
+		at: number;
+	}[] = [];
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		section.nodes.forEach((node, index) => {
+			const next = section.nodes[index + 1];
+			if (node.type !== 'paragraph' || next?.type !== 'list') return;
+			const text = inlineText(sourceOf(context.doc, node)).trim();
+			const match = EXAMPLED_CLASS.exec(text);
+			const level = match && parseLevel(match[1]!, true);
+			if (!level || level.rest || !(level.level.toLowerCase() in WORD_RANK)) return;
+			const before = section.nodes[index - 1];
+			const prior = before?.type === 'paragraph' ? inlineText(sourceOf(context.doc, before)) : '';
+			const defines = new RegExp(
+				`^(?:an?\\s+)?${match![1]}\\s+(?:incident|issue|outage)s?\\s+(?:is|are|means|covers|refers to|can be defined)\\b`,
+				'i'
+			).test(prior.trim());
+			found.push({
+				level,
+				examples: next.children.flatMap((item) => itemLines(context.doc, item)),
+				...(defines ? { definition: prior.trim() } : {}),
+				text,
+				at: startOf(node),
+			});
+		});
+	}
+	const levels = new Set(found.map(({ level }) => level.level));
+	if (levels.size < found.length) return;
+	for (const { level, examples, definition, text, at } of found) {
+		const severity = severityFor(context, level, false);
+		if (definition) severity.definition = [definition];
+		severity.examples = examples;
+		context.out.severities.push({
+			slug: severitySlug(level.level),
+			data: severity,
+			from: fromOffset(context.doc, text, at),
+		});
+	}
 }
 
 /** `For minor incidents – try to fix it yourself`: a rule for one class of incident, named by its level word. */
@@ -1677,6 +1845,70 @@ function enumeratedLevels(line: string): Level[] | undefined {
 }
 
 /**
+ * Level words in French, Spanish, Italian, Portuguese and German, by the English word whose rank
+ * they share: a team writing in its own language names the same sizes.
+ */
+const FOREIGN_LEVEL: Record<string, string> = {
+	mineur: 'minor',
+	majeur: 'major',
+	critique: 'critical',
+	faible: 'low',
+	moyen: 'medium',
+	élevé: 'high',
+	menor: 'minor',
+	mayor: 'major',
+	crítico: 'critical',
+	bajo: 'low',
+	medio: 'medium',
+	alto: 'high',
+	minore: 'minor',
+	maggiore: 'major',
+	critico: 'critical',
+	basso: 'low',
+	grave: 'major',
+	baixo: 'low',
+	médio: 'medium',
+	gering: 'low',
+	mittel: 'medium',
+	hoch: 'high',
+	kritisch: 'critical',
+};
+
+/** A heading about sorting incidents: `Classification des incidents`, `Niveles de severidad`. */
+const CLASSIFYING_HEADING =
+	/class?if|categor|sever|sévérité|gravit|criticit|priorit|schweregrad|kritikalität/i;
+
+/**
+ * `… débouchant sur les niveaux : mineur, majeur, critique.` under "Classification des incidents":
+ * a sentence ending in the levels it names, in the team's language, under a heading about sorting
+ * incidents. Every word must be a level word whose size is known (in English or one of the
+ * languages above), so the ranks are the words' own, not the order written.
+ */
+function classifiedLevels(section: Section, line: string): Level[] | undefined {
+	if (!CLASSIFYING_HEADING.test(section.title)) return undefined;
+	const list =
+		/(?<![\p{L}])(?:levels|niveaux|niveles|livelli|níveis|stufen)(?:\s+(?:de|di|of)\s+[\p{L}]+)?\s*:\s*([^.:;]+?)\.?$/iu.exec(
+			line.trim()
+		)?.[1];
+	const words = list?.split(
+		/\s*,\s*(?:(?:and|or|et|ou|y|o|e|und|oder)\s+)?|\s+(?:and|or|et|ou|y|o|e|und|oder)\s+/
+	);
+	if (!words || words.length < 2 || words.length > 6) return undefined;
+	const ranks = words.map(
+		(word) => WORD_RANK[FOREIGN_LEVEL[word.toLowerCase()] ?? word.toLowerCase()]
+	);
+	if (ranks.some((rank) => rank === undefined) || new Set(ranks).size < ranks.length)
+		return undefined;
+	// A level id is plain letters: `élevé` is `Eleve`, its name keeps the accents.
+	return words.map((word, index) => ({
+		level: titleWord(word.normalize('NFD').replace(/[\u0300-\u036f]/g, '')),
+		rank: ranks[index]!,
+		rest: '',
+		name: word,
+	}));
+}
+
+/**
  * Levels listed on one line (`Possible severity levels: down, disrupted, notice`), when nothing
  * else in the document names a level. The line may be prose, or a comment in a fenced block that
  * documents the `severity:` field set just below it to one of the listed levels; other comments
@@ -1689,7 +1921,8 @@ function recogniseLevelEnumeration(context: Context): void {
 		for (const node of blocksIn(section.nodes, 'paragraph')) {
 			let offset = startOf(node);
 			for (const line of sourceOf(context.doc, node).split('\n')) {
-				const levels = enumeratedLevels(inlineText(line).trim());
+				const levels =
+					enumeratedLevels(inlineText(line).trim()) ?? classifiedLevels(section, inlineText(line));
 				if (levels) found.push({ levels, line: inlineText(line).trim(), offset });
 				offset += line.length + 1;
 			}
