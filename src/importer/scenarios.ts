@@ -213,6 +213,27 @@ function alertTable(node: RootContent): { alerts: string[]; signals: string[] } 
 	const signal = header.findIndex((text, i) => i > 0 && SIGNAL_COLUMN.test(text));
 	return { alerts, signals: signal > 0 ? columnOf(node, signal) : [] };
 }
+/** `Alerts`, `Triggered by`: a label over the alerts a runbook answers. */
+const ALERTS_LABEL = /^(alerts?|alert names?|alert rules?|triggers?|triggered by|fired by)$/;
+/** `**\`DiskDrift\`** (warning, \`for: 15m\`) — fires when …`: an item naming an alert, then when it fires. */
+const ALERT_ITEM =
+	/^(?:\*\*|__)?`?([A-Za-z][\w.]*)`?(?:\*\*|__)?\s*(?:\([^)]*\)\s*)?(?:[—–:]|\s-)\s*(.*\b(?:fires?|fired|triggers?|triggered|goes off)\b.*)$/s;
+
+/**
+ * A list whose every item names an alert and says when it fires (`The alerts at a glance`): the
+ * alert names, and when each fires (what is seen).
+ */
+function alertItems(doc: Doc, part: Part): { alerts: string[]; fires: string[] } | undefined {
+	const items = part.nodes.length ? listItemsOf(part.nodes) : undefined;
+	if (!items?.length) return undefined;
+	const matches = items.map((item) => ALERT_ITEM.exec(itemSource(doc, item)));
+	if (!matches.every((match) => match && alertLike(match[1]!))) return undefined;
+	return {
+		alerts: matches.map((match) => match![1]!),
+		fires: matches.map((match) => `\`${match![1]!}\` ${inlineText(match![2]!)}`),
+	};
+}
+
 const hasAlertTable = (section: Section): boolean =>
 	section.nodes.some((node) => alertTable(node) !== undefined);
 
@@ -1964,6 +1985,12 @@ export function recogniseScenarios(context: Context): void {
 		)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
+			// Under an `Alerts` label the branch below reads the list.
+			const fired = ALERTS_LABEL.test(label) ? undefined : alertItems(context.doc, part);
+			if (fired) {
+				data.alerts = [...new Set([...(data.alerts ?? []), ...fired.alerts])];
+				data.symptoms = [...(data.symptoms ?? []), ...fired.fires];
+			}
 			for (const table of part.nodes.flatMap((node) => alertTable(node) ?? [])) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...table.alerts])];
 				data.symptoms = [...(data.symptoms ?? []), ...table.signals];
@@ -2007,10 +2034,7 @@ export function recogniseScenarios(context: Context): void {
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (
-				/^(alerts?|alert names?|alert rules?|triggers?|triggered by|fired by)$/.test(label) &&
-				labelledAlerts(context, part).length
-			) {
+			} else if (ALERTS_LABEL.test(label) && labelledAlerts(context, part).length) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
 				// Lines listed under the alert's name are what it fires on.
 				const fires = items?.slice(part.value ? 1 : 0) ?? [];
