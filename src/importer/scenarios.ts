@@ -2292,17 +2292,18 @@ function recogniseBlockScenarios(context: Context): void {
 		body: string,
 		start: number,
 		end: number,
-		leave?: (href: string) => string
+		// Where the entry's words stand on its line, and what the page keeps in its place.
+		at: { heading?: string; leave?: (href: string) => string } = {}
 	) => {
 		const slug = uniqueSlug(slugify(title), taken);
 		context.out.scenarios.push({
 			slug,
 			data: { title, order: (context.out.scenarios.length + 1) * 10, ...data },
 			body,
-			from: fromOffset(doc, title, start),
+			from: fromOffset(doc, at.heading ?? title, start),
 		});
 		const href = hrefOf(context, 'scenarios', slug);
-		claim(doc, start, end, href, leave?.(href));
+		claim(doc, start, end, href, at.leave?.(href));
 	};
 	for (const section of [doc.outline, ...allSections(doc.outline)]) {
 		const group = GROUP.test(section.title) && !inCommunication(section);
@@ -2475,7 +2476,7 @@ function recogniseItemScenarios(
 		body: string,
 		start: number,
 		end: number,
-		leave: (href: string) => string
+		at: { heading?: string; leave?: (href: string) => string }
 	) => void
 ): void {
 	const { doc } = context;
@@ -2504,7 +2505,12 @@ function recogniseItemScenarios(
 					failure.body,
 					startOf(item),
 					endOf(item),
-					(href) => `${marker}${failure.name}: [${seen.replace(/[[\]]/g, '\\$&')}](${href})`
+					{
+						// The part's name opens the item's first line, as a heading would.
+						heading: inlineText(failure.name).replace(/`/g, ''),
+						leave: (href) =>
+							`${marker}${failure.name}: [${seen.replace(/[[\]]/g, '\\$&')}](${href})`,
+					}
 				);
 			});
 		}
