@@ -111,15 +111,20 @@ const wordsOf = (name: string): string[] =>
 	name.split(/_|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
 /** Words that say what is wrong; an alert's name usually has one (`TargetDown`, `DiskAlmostFull`). */
 const CONDITION =
-	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s|ed)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?|out-of-sync|desync(ed)?|unsynced)$/i;
+	/^(down|fail(ed|ing|ures?|s)?|errors?|unavailable|unreachable|unhealthy|unready|not|no|stuck|stall(ed|ing|s)?|high|low|full|filling|missing|absent|latency|slow|lag(ging)?|restart(ing|s|ed)?|crash(ing|looping)?|looping|exhaust(ed|ion)|expir(ing|ed|y)|degraded|throttl(ing|ed)|pressure|saturat(ed|ion)|spikes?|flapping|time-?outs?|refused|overcommit(ted)?|overload(ed)?|mismatch|skew|drift|leak(ing)?|deadlock|blocked|pending|rejected|dropp(ed|ing)|exceed(ed|s)|limit|insufficient|too|almost|outage|offline|invalid|denied|oom|killed|evicted|backlog|behind|hung|starv(ed|ation)|overflow|anomal(y|ous)|breach(ed)?|out-of-sync|desync(ed)?|unsynced)$/i;
 
 /**
  * What a heading calls its section before naming it: `Runbook:`, `Alert Runbook:`, `Incident
  * playbook –`, `Runbook for`, `Scenario 3:`, `Incident type –`. The rest of the heading is the runbook's name.
  */
 const RUNBOOK_WORD = String.raw`(?:(?:alert|incident|response|on-?call|ops|service)\s+)?(?:runbook|playbook)(?:\s+example)?|(?:incident\s+)?response\s+procedures?|scenario\s*\d*|(?:use\s+)?case\s*\d+|incident\s+type|failure\s+mode|troubleshooting|diagnostics?`;
-/** `Troubleshooting: queue backlog grows`: a heading naming one failure by what goes wrong. */
-const TROUBLE_PREFIX = /^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-])\s*/i;
+/**
+ * `Troubleshooting: queue backlog grows`, `Troubleshooting for a stuck queue`: a heading naming one
+ * failure by what goes wrong. What follows must be trouble: `Troubleshooting for Platform
+ * Administrators` names the guide's readers, and the guide holds many failures, never is one.
+ */
+const TROUBLE_PREFIX =
+	/^(?:troubleshooting|diagnostics?)\s*(?::|\s[–—-]|\s+for\s+(?:(?:an?|the)\s+)?)\s*/i;
 const NAME_SEPARATOR = String.raw`\s*(?::|[.)]|\s[–—-])\s*|\s+for\s+(?:(?:an?|the)\s+)?`;
 /** `Runbook: Ingest Lag`, `Alert Runbook – DiskFull`, `Scenario 3: Cache storm`: one runbook, named. */
 const RUNBOOK_PREFIX = new RegExp(String.raw`^(?:${RUNBOOK_WORD})(?:${NAME_SEPARATOR})(?=\S)`, 'i');
@@ -190,6 +195,47 @@ function symptomTable(node: RootContent): Table | undefined {
 	const first = cellText(node.children[0]!.children[0]!);
 	return /^(symptoms?|signals?|what you see)$/i.test(first) ? node : undefined;
 }
+
+/** `Signal`, `What it indicates`: the column of an alert table saying what each alert sees. */
+const SIGNAL_COLUMN =
+	/^(signals?|symptoms?|meaning|description|what it (indicates|means|detects)|fires when)$/i;
+
+/**
+ * A table whose first column is `Alert(s)` and names alerts (`| Alert | Signal |` over
+ * `\`PrometheusJobUp\``): the alert names, and what each sees when a column says so.
+ */
+function alertTable(node: RootContent): { alerts: string[]; signals: string[] } | undefined {
+	if (node.type !== 'table' || node.children.length < 2) return undefined;
+	const header = node.children[0]!.children.map((cell) => stripEmoji(cellText(cell)).trim());
+	if (!/^(?:alerts?|alarms?)(?:\s+names?)?$/i.test(header[0] ?? '')) return undefined;
+	const alerts = columnOf(node, 0).map((name) => name.replace(/^`|`$/g, '').trim());
+	if (!alerts.every(alertLike)) return undefined;
+	const signal = header.findIndex((text, i) => i > 0 && SIGNAL_COLUMN.test(text));
+	return { alerts, signals: signal > 0 ? columnOf(node, signal) : [] };
+}
+/** `Alerts`, `Triggered by`: a label over the alerts a runbook answers. */
+const ALERTS_LABEL = /^(alerts?|alert names?|alert rules?|triggers?|triggered by|fired by)$/;
+/** `**\`DiskDrift\`** (warning, \`for: 15m\`) — fires when …`: an item naming an alert, then when it fires. */
+const ALERT_ITEM =
+	/^(?:\*\*|__)?`?([A-Za-z][\w.]*)`?(?:\*\*|__)?\s*(?:\([^)]*\)\s*)?(?:[—–:]|\s-)\s*(.*\b(?:fires?|fired|triggers?|triggered|goes off)\b.*)$/s;
+
+/**
+ * A list whose every item names an alert and says when it fires (`The alerts at a glance`): the
+ * alert names, and when each fires (what is seen).
+ */
+function alertItems(doc: Doc, part: Part): { alerts: string[]; fires: string[] } | undefined {
+	const items = part.nodes.length ? listItemsOf(part.nodes) : undefined;
+	if (!items?.length) return undefined;
+	const matches = items.map((item) => ALERT_ITEM.exec(itemSource(doc, item)));
+	if (!matches.every((match) => match && alertLike(match[1]!))) return undefined;
+	return {
+		alerts: matches.map((match) => match![1]!),
+		fires: matches.map((match) => `\`${match![1]!}\` ${inlineText(match![2]!)}`),
+	};
+}
+
+const hasAlertTable = (section: Section): boolean =>
+	section.nodes.some((node) => alertTable(node) !== undefined);
 
 const TROUBLE_COLUMN = /^(symptoms?|problems?|issues?|errors?|what you see|what happens)$/i;
 const FIX_COLUMN =
@@ -461,7 +507,7 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't|violations?)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't|violations?|incorrect|inaccurate|dead)$/i;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
 		.split(/[\s/,()–—]+/)
@@ -517,12 +563,28 @@ function isSituation(title: string): boolean {
 	if (HTTP_ERROR.test(stripEmoji(withoutTags(title)).trim())) return true;
 	if (escalationCondition(text) || RESPONSE_PROCEDURE.test(text)) return false;
 	if (CONDITIONAL.test(text)) return troubled(text.replace(CONDITIONAL, ''));
+	// `I have no clue where to start`: the reader speaking, as an FAQ does, not a system's state.
+	if (/^i\b/i.test(text)) return false;
+	if (NOT_WELL.test(text) || CANNOT.test(text)) return true;
 	const state = STATE.exec(text)?.[1];
 	if (state && troubled(state)) return true;
 	const fails = FAILS.exec(text);
 	if (fails && !FAILS_NOT_SUBJECT.test(fails[1]!)) return true;
 	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
 }
+
+/**
+ * `Node seems not fine`, `The API is not responding`, `Backup stuck in progress`: a subject in a
+ * state it should not be in, said by negating a good one or by what holds it.
+ */
+const NOT_WELL =
+	/\b(?:is|are|was|were|seems?|looks?|appears?)\s+(?:(?:still|completely|really)\s+)?(?:not|n't)\s+(?:fine|ok|okay|well|working|healthy|ready|running|responding|reachable|accessible|available|starting|syncing|ingesting|reconciling)\b|^\S+(?:\s+\S+){0,3}?\s+(?:stuck|hung|hanging|frozen)\s+(?:in|on|at|during|while|after|when)\b/i;
+/**
+ * `Node cannot be accessed via SSH`, `Pods won't start`, `Users can't log in`: a subject that no
+ * longer does what it should. `You cannot skip the review` is a rule told to the reader.
+ */
+const CANNOT =
+	/^(?!(?:you|we|i|they|it|this|that|there|nobody|no-?one|people|one|do|never|always|why|how|what|when|where|who)\b)(?:(?:an?|the|some|all)\s+)?[\w`.-]+(?:\s+[\w`.-]+){0,3}?\s+(?:cannot|can't|can not|could not|couldn't|won't|will not|doesn't|does not|don't|do not|is unable to|are unable to|fails? to|failed to)\s+(?:be\s+)?[a-z]+/i;
 
 /**
  * `OSD prepare job fails due to a low limit`, `Sync hangs after a restart`: a subject, then the
@@ -1058,6 +1120,8 @@ function isScenarioPage(doc: Doc, section: Section): boolean {
  */
 const SITUATION_LIST =
 	/\b(types?|kinds?|categor(y|ies)|scenarios?|situations?|incidents|outages|emergencies|failures|runbooks|playbooks)\b/i;
+/** `| Incident name | Severity |`, `| Failure mode | … |`: a table's first column naming one situation a row. */
+const ONE_SITUATION = /^(?:incident|outage|failure|emergency)(?:\s+(?:names?|modes?))?$/i;
 const OTHER_LIST =
 	/\b(steps?|phases?|stages?|contents|index|roles?|templates?|checklists?|contacts?|tools?|links|severit(y|ies)|levels?)\b/i;
 
@@ -1092,6 +1156,7 @@ function listedNames(node: RootContent): string[] {
  * listed sections at least must have steps.
  */
 const listedOf = new WeakMap<Doc, Set<Section>>();
+const listedSaid = new WeakMap<Section, string>();
 function listedSituations(doc: Doc): Set<Section> {
 	let listed = listedOf.get(doc);
 	if (listed) return listed;
@@ -1107,7 +1172,9 @@ function listedSituations(doc: Doc): Set<Section> {
 					: before?.type === 'paragraph' && /:\s*$/.test(toString(before))
 						? toString(before)
 						: holder.title;
-			if ((node.type !== 'list' && node.type !== 'table') || !SITUATION_LIST.test(lead)) return;
+			if (node.type !== 'list' && node.type !== 'table') return;
+			if (!SITUATION_LIST.test(lead) && !(node.type === 'table' && ONE_SITUATION.test(lead)))
+				return;
 			if (OTHER_LIST.test(lead)) return;
 			const names = new Set(listedNames(node));
 			const pages = sections.filter(
@@ -1115,9 +1182,23 @@ function listedSituations(doc: Doc): Set<Section> {
 					names.has(bareName(s.title)) &&
 					!(s.start <= holder.start && holder.end <= s.end) &&
 					!inCommunication(s) &&
-					hasSteps(doc, s)
+					// A table's row tells what its incident is: the page it names is that incident's,
+					// though told in prose (what it means, that no action is needed). A bare list of
+					// names gives no such word, so its pages need steps.
+					(node.type === 'table' ? s.nodes.length > 0 || s.children.length > 0 : hasSteps(doc, s))
 			);
-			if (pages.length >= 2) for (const page of pages) listed!.add(page);
+			if (pages.filter((page) => hasSteps(doc, page)).length < 2) return;
+			for (const page of pages) listed!.add(page);
+			// `| Incident name | Severity | Description |`: a row's description is what is seen.
+			if (node.type !== 'table') return;
+			const header = node.children[0]!.children.map((cell) => stripEmoji(cellText(cell)).trim());
+			const said = header.findIndex((text, i) => i > 0 && SIGNAL_COLUMN.test(text));
+			for (const row of said > 0 ? node.children.slice(1) : []) {
+				const name = row.children[0] && bareName(inlineText(toString(row.children[0])));
+				const page = pages.find((p) => bareName(p.title) === name);
+				const text = row.children[said] && cellText(row.children[said]!);
+				if (page && text) listedSaid.set(page, text);
+			}
 		});
 	}
 	listedOf.set(doc, listed);
@@ -1314,12 +1395,13 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		troubleGroup(doc, section.parent) &&
 		// `Intermittent outages` under `Debugging outages` is a smaller group of its own.
 		!TROUBLE_GROUP.test(stripEmoji(section.title)) &&
-		// `Undeployable State` names no trouble, but is written like its sibling failures.
-		(troubled(section.title) || writtenAlike(section)) &&
+		// `Undeployable State` names no trouble, but is written like its sibling failures; a failure
+		// mode told by the alerts that catch it (`| Alert | Signal |`) is one whatever its words.
+		(troubled(section.title) || writtenAlike(section) || hasAlertTable(section)) &&
 		!inCommunication(section) &&
 		!isQuestion(stepName(section.title)) &&
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
-		(hasSteps(doc, section) || proseFix(doc, section))
+		(hasSteps(doc, section) || proseFix(doc, section) || hasAlertTable(section))
 	)
 		return true;
 	if (nestedIssue(doc, section) || recoverySection(section) || handledPart(doc, section))
@@ -1456,6 +1538,18 @@ function ownedByAlert(doc: Doc, section: Section): boolean {
 }
 
 /**
+ * `## cert-manager is not fine` over `### Failed to perform self check: no such host`, each sub-section
+ * opening with the error output it prints: the ways one failure shows, branches of its runbook.
+ */
+function ownsErrorCases(doc: Doc, section: Section): boolean {
+	return (
+		isSituation(section.title) &&
+		section.children.length > 0 &&
+		section.children.every((child) => errorSample(doc, child) !== undefined)
+	);
+}
+
+/**
  * `Scenario 2: Worker crashes` under an alert runbook's `Root Cause Investigation`: a numbered case
  * inside one of the runbook's own sections is a branch of it, not a runbook joined under it.
  */
@@ -1488,7 +1582,9 @@ export function scenarioSections(context: Context): Section[] {
 	);
 	for (const s of candidates)
 		if (groups.some((g) => s.start <= g.start && g.end <= s.end)) candidates.delete(s);
-	const pages = [...candidates].filter((s) => ownsParts(context.doc, s));
+	const pages = [...candidates].filter(
+		(s) => ownsParts(context.doc, s) || ownsErrorCases(context.doc, s)
+	);
 	for (const page of pages)
 		for (const s of candidates)
 			if (
@@ -1889,6 +1985,16 @@ export function recogniseScenarios(context: Context): void {
 		)) {
 			const label = part.label.toLowerCase();
 			const items = listOrValue(context, part);
+			// Under an `Alerts` label the branch below reads the list.
+			const fired = ALERTS_LABEL.test(label) ? undefined : alertItems(context.doc, part);
+			if (fired) {
+				data.alerts = [...new Set([...(data.alerts ?? []), ...fired.alerts])];
+				data.symptoms = [...(data.symptoms ?? []), ...fired.fires];
+			}
+			for (const table of part.nodes.flatMap((node) => alertTable(node) ?? [])) {
+				data.alerts = [...new Set([...(data.alerts ?? []), ...table.alerts])];
+				data.symptoms = [...(data.symptoms ?? []), ...table.signals];
+			}
 			for (const table of part.nodes.flatMap((node) => symptomTable(node) ?? [])) {
 				data.symptoms = [...(data.symptoms ?? []), ...columnOf(table, 0)];
 				const header = table.children[0]!.children.map((cell) => cellText(cell));
@@ -1928,10 +2034,7 @@ export function recogniseScenarios(context: Context): void {
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (
-				/^(alerts?|alert names?|alert rules?|triggers?|triggered by|fired by)$/.test(label) &&
-				labelledAlerts(context, part).length
-			) {
+			} else if (ALERTS_LABEL.test(label) && labelledAlerts(context, part).length) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
 				// Lines listed under the alert's name are what it fires on.
 				const fires = items?.slice(part.value ? 1 : 0) ?? [];
@@ -2046,6 +2149,9 @@ export function recogniseScenarios(context: Context): void {
 			data.symptoms = [into ? text.split(/,\s/)[0]! : text];
 			if (!into && plainProse([lead])) lifted = endOf(lead);
 		}
+		// What the plan's list of situations says of this one.
+		const said = listedSituations(context.doc).has(section) && listedSaid.get(section);
+		if (!data.symptoms?.length && said) data.symptoms = [said];
 		// A scenario page's overview: `**Incident**: Ransomware found on the file servers`.
 		const seen = overviewOf(context.doc, section).filter((part) =>
 			/^(incident|situation|trigger|symptoms?|what happened)$/i.test(part.label)
@@ -2185,16 +2291,19 @@ function recogniseBlockScenarios(context: Context): void {
 		data: Partial<ScenarioInput>,
 		body: string,
 		start: number,
-		end: number
+		end: number,
+		// Where the entry's words stand on its line, and what the page keeps in its place.
+		at: { heading?: string; leave?: (href: string) => string } = {}
 	) => {
 		const slug = uniqueSlug(slugify(title), taken);
 		context.out.scenarios.push({
 			slug,
 			data: { title, order: (context.out.scenarios.length + 1) * 10, ...data },
 			body,
-			from: fromOffset(doc, title, start),
+			from: fromOffset(doc, at.heading ?? title, start),
 		});
-		claim(doc, start, end, hrefOf(context, 'scenarios', slug));
+		const href = hrefOf(context, 'scenarios', slug);
+		claim(doc, start, end, href, at.leave?.(href));
 	};
 	for (const section of [doc.outline, ...allSections(doc.outline)]) {
 		const group = GROUP.test(section.title) && !inCommunication(section);
@@ -2319,6 +2428,92 @@ function recogniseBlockScenarios(context: Context): void {
 			const title = scenarioTitle(label.label) || label.label;
 			add(title, {}, `## Steps\n\n${sourceOf(doc, next)}`, startOf(node), endOf(next));
 		});
+	}
+	recogniseItemScenarios(context, add);
+}
+
+/** `\`sessionsrv\` - manages logins. …`, `**Cache**: holds sessions. …`: an item naming one part first. */
+const NAMED_ITEM = /^(`[^`]+`|\*\*[^*]+\*\*|__[^_]+__)\s*(?::\s+|\s+[–—-]\s+)(\S.*)$/s;
+/** What a catalogue item says to do to its part when it fails: work on the system, not a call. */
+const REPAIR =
+	/\b(?:restart(?:ing)?|reboot|redeploy|re-?run|roll(?:ing)? ?back|revert|scale|clear|flush|reset|recreate|re-?create|fail ?over|kill|delete|remove)\b/i;
+
+/**
+ * `If website logins fail or the origins list is empty, restart this service.` in an item of a
+ * list naming one part each (`- \`sessionsrv\` - manages logins. If …, restart this service.`):
+ * the part's failure, as seen, and what repairs it. Undefined for any other item; a condition on
+ * the responders (`If nobody answers, …`) is a ladder's, and one naming no trouble is advice.
+ */
+function itemFailure(
+	doc: Doc,
+	item: ListItem
+): { name: string; condition: string; body: string } | undefined {
+	if (item.children[0]?.type !== 'paragraph') return undefined;
+	const named = NAMED_ITEM.exec(itemSource(doc, item));
+	if (!named || parseLevel(inlineText(named[1]!))) return undefined;
+	for (const sentence of named[2]!.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		// The last comma ends the condition: `If A does nothing, or B never shows, restart it.`
+		const clause = /^(?:if|when|whenever)\s+(.+),\s+([^,]+?)[.!]?$/i.exec(sentence.trim());
+		if (!clause || !REPAIR.test(clause[2]!)) continue;
+		const condition = inlineText(clause[1]!);
+		if (escalationCondition(condition) || !(troubled(condition) || stronglyTroubled(condition)))
+			continue;
+		return { name: named[1]!, condition, body: itemSource(doc, item) };
+	}
+	return undefined;
+}
+
+/**
+ * A list of parts, each named first with what it does, where two or more items say how that part
+ * fails and what repairs it (`If package search is broken, restart this service`): each such item
+ * is a scenario, titled by the part and its failure. One such item among notes is advice.
+ */
+function recogniseItemScenarios(
+	context: Context,
+	add: (
+		title: string,
+		data: Partial<ScenarioInput>,
+		body: string,
+		start: number,
+		end: number,
+		at: { heading?: string; leave?: (href: string) => string }
+	) => void
+): void {
+	const { doc } = context;
+	for (const section of [doc.outline, ...allSections(doc.outline)]) {
+		if (inCommunication(section) || underHeading(section, REPORT)) continue;
+		for (const node of section.nodes) {
+			if (node.type !== 'list' || isClaimed(doc, startOf(node), endOf(node))) continue;
+			const named = node.children.filter(
+				(item) => item.children[0]?.type === 'paragraph' && NAMED_ITEM.test(itemSource(doc, item))
+			);
+			const failures = node.children.map((item) => itemFailure(doc, item));
+			if (failures.filter(Boolean).length < 2 || named.length * 2 < node.children.length) continue;
+			node.children.forEach((item, i) => {
+				const failure = failures[i];
+				if (!failure) return;
+				// A long condition is named by its first clause; all of it is what is seen.
+				const short = failure.condition.split(/\s+/).length > 12;
+				const seen = short ? failure.condition.split(/,\s+/)[0]! : failure.condition;
+				// Plain words, as a heading's title is: `\`cartsvc\`` reads `cartsvc`.
+				const title = `${inlineText(failure.name)}: ${seen}`.replace(/`/g, '');
+				// The list keeps the part's name, linked to its scenario, so the page still lists it.
+				const marker = /^(?:[-*+]|\d+[.)])\s+/.exec(doc.source.slice(startOf(item)))?.[0] ?? '- ';
+				add(
+					title,
+					{ symptoms: [failure.condition.charAt(0).toUpperCase() + failure.condition.slice(1)] },
+					failure.body,
+					startOf(item),
+					endOf(item),
+					{
+						// The part's name opens the item's first line, as a heading would.
+						heading: inlineText(failure.name).replace(/`/g, ''),
+						leave: (href) =>
+							`${marker}${failure.name}: [${seen.replace(/[[\]]/g, '\\$&')}](${href})`,
+					}
+				);
+			});
+		}
 	}
 }
 

@@ -25,6 +25,12 @@ import { parseLevel, splitLabel } from './severities.ts';
  */
 
 const CONTACT_COLUMN = /role|name|person|email|phone|contact|slack|access|owner|team|who|pager/i;
+/**
+ * `| Incident name | Severity | Description |`: a first column naming kinds of incident lists
+ * incidents, and its `name` is no person's; only another column (`Owner`) makes it a contact table.
+ */
+const KIND_COLUMN =
+	/^(?:incident|alert|alarm|outage|failure|scenario)s?(?:\s+(?:names?|types?|kinds?|modes?))?$/i;
 const URL_COLUMN = /url|link|dashboard|address|endpoint|site/i;
 const LOOKS_LIKE_URL = /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/;
 
@@ -80,7 +86,9 @@ export function recogniseTables(context: Context): void {
 				(h, i) =>
 					URL_COLUMN.test(h) && rows.some((row) => row.urls[i] || LOOKS_LIKE_URL.test(row.text[i]!))
 			);
-			const contact = headers.some((h) => CONTACT_COLUMN.test(h));
+			const contact = (KIND_COLUMN.test(headers[0]!) ? headers.slice(1) : headers).some((h) =>
+				CONTACT_COLUMN.test(h)
+			);
 			if (!contact && urlColumn < 0) continue;
 			const title = section.title || 'Contacts';
 			if (urlColumn >= 0) {

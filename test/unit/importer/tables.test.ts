@@ -32,6 +32,19 @@ describe('contacts and table recogniser', () => {
 		expect(imported.contacts).toEqual([]);
 	});
 
+	it('reads a table of incident names as incidents, not contacts, unless another column names people', () => {
+		const incidents = importText(
+			'## Cluster notices\n| Incident name | Level | Description |\n|---|---|---|\n| Disk Nearly Full | Warning | Disk above 85%. |\n'
+		);
+		expect(incidents.imported.contacts).toEqual([]);
+		const routed = importText(
+			'## Who handles what\n| Incident type | Owner | Slack |\n|---|---|---|\n| Disk Nearly Full | Storage team | #storage |\n'
+		);
+		expect(routed.imported.contacts.map((c) => c.data.columns)).toEqual([
+			['Incident type', 'Owner', 'Slack'],
+		]);
+	});
+
 	it('reads a contact list: a bold role over Email/Phone lines', () => {
 		const { imported } = importText(
 			'## Contact Information\n**On-Call Engineer:**\n- Email: oncall@example.com\n- Phone: 555\n\n**Owner:**\n- Email: owner@example.com\n'
