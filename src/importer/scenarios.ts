@@ -1662,8 +1662,9 @@ export function scenarioTitle(heading: string): string {
 }
 
 /** A PromQL-like condition in backticks: `http_5xx_ratio > 2%`; the metric names the alert. */
+/** `metric > 5%`: a metric over a threshold; `pods > zones < 3` compares words and names none. */
 const EXPRESSION =
-	/^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{[^}]*\})?(?:\[[^\]]*\])?\s*(?:>=|<=|==|!=|>|<)\s*\S+/;
+	/^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{[^}]*\})?(?:\[[^\]]*\])?\s*(?:>=|<=|==|!=|>|<)\s*-?\d[\d.]*\s*[a-zA-Z%]*\s*$/;
 
 /**
  * `pods stuck in \`CrashLoopBackOff\``, `\`ImagePullBackOff\` status`: a name for the state

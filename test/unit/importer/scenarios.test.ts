@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	alertHeading,
+	alertNames,
 	alertOfHeading,
 	isRunbookStep,
 	relevel,
@@ -194,6 +195,18 @@ describe('scenarios named by their alert', () => {
 			undefined,
 			undefined,
 		]);
+	});
+
+	it('reads an alert condition as its metric only when it compares the metric with a threshold', () => {
+		expect(
+			alertNames(
+				'Fires on `queue_depth > 500`, `up == 0`, `error_ratio{job="api"} >= 2.5%` or `lag_seconds > 30s`.'
+			)
+		).toEqual(['queue_depth', 'up', 'error_ratio', 'lag_seconds']);
+		// Words compared with words name no metric.
+		expect(
+			alertNames('It fires when the number of `pods > zones < 3`, or `replicas < nodes`.')
+		).toEqual([]);
 	});
 
 	it('keeps an alert runbook that landed under another runbook apart, with its sub-headings below its own', () => {
