@@ -1798,7 +1798,7 @@ function recogniseStepQuotes(context: Context, taken: Set<string>): void {
 
 /** What hands over a message quoted in a sentence: a call, a post, a say, or `E.g.:` after a step that sends. */
 const QUOTES_MESSAGE =
-	/\b(?:says?|saying|call(?:s|ed)?|post(?:s|ed)?|sends?|announce(?:s|d)?|broadcasts?|reads?|messages?|radio)\b/i;
+	/\b(?:say(?:ing)?|call(?:s|ed)?|post(?:s|ed)?|sends?|announce(?:s|d)?|broadcasts?|radio)\b/i;
 const EXAMPLE_LEAD = /^\s*(?:e\.g\.|for example|for instance|example)\s*[:,]?\s*$/i;
 /** A message written inline: in backticks, or in straight or curly double quotes. */
 const INLINE_MESSAGE = /`([^`\n]+)`|"([^"\n]+)"|“([^”\n]+)”/g;
@@ -1853,6 +1853,7 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 				body.split(/\s+/).length >= 4 &&
 				/[a-z]{3}/i.test(body) &&
 				!looksLikeCommand(body) &&
+				!looksLikeData(body) &&
 				(blankTokens(body).length > 0 || italicBlanks(body).length > 0)
 			);
 		});
