@@ -814,7 +814,9 @@ export function fieldsFor(
 		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
 		fields.push({ ...field, type: field.type ?? 'text', name, tokens: [token] });
 	};
-	const tokens = blankTokens(`${subject}\n${body}`);
+	// Subject and body are scanned apart, as the validator reads them: a leading `[TAG]` is a blank
+	// or not by the blanks of its own text.
+	const tokens = [...new Set([...blankTokens(subject), ...blankTokens(body)])];
 	const reused = reusedBlanks(body, subject, tokens);
 	let unnamed = 0;
 	for (const token of tokens) {
@@ -1911,7 +1913,12 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 			body: message.body,
 			fields: inlineFields(message.body),
 		};
-		const slug = addTemplate(context, taken, data, fromOffset(context.doc, title, message.start));
+		// A message titled by its section is found at the section's heading.
+		const from =
+			title === message.section?.title && title !== message.step
+				? message.section.start
+				: message.start;
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, title, from));
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, message.start, message.end, href, entryLink('Template', data.title, href));
 	}
