@@ -1842,7 +1842,7 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 		lead: string;
 		/** The step the message is given in, as a name. */
 		step?: string;
-		section?: Section;
+		section?: Section | undefined;
 	}[] = [];
 	const sections = [...allSections(context.doc.outline)];
 	visitParents(context.doc.root, 'paragraph', (paragraph, ancestors) => {
