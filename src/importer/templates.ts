@@ -484,9 +484,11 @@ function isTemplate(code: CodeContext): boolean {
 
 /**
  * An email's subject line opening a block: `Subject: …`, `**Subject:** …`, or `# Subject: …` (a
- * heading marker on the line the author means as the subject, not a heading of the message).
+ * heading marker on the line the author means as the subject, not a heading of the message), also
+ * named with its other use (`Title/Subject:` for an issue that is also mailed).
  */
-const SUBJECT_LINE = /^\s*(?:#{1,6}[ \t]+)?(?:\*\*)?subject:(?:\*\*)?[ \t]*(.+)\n?/im;
+const SUBJECT_LINE =
+	/^\s*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[a-z]+[ \t]*\/[ \t]*)?subject(?:[ \t]*\/[ \t]*[a-z]+)?:(?:\*\*)?[ \t]*(.+)\n?/im;
 /** Markdown a message may use: emphasis, links, ATX headings, list items, code, tables, quotes. */
 const MARKDOWN_MARKUP =
 	/\*\*|__|`|\[[^\]\n]*\]\([^)\n]*\)|^\s{0,3}#{1,6}\s|^\s*(?:[-*+]|\d+[.)])\s|^\s*\||^\s*>/m;
@@ -609,6 +611,7 @@ export function fieldFor(
 			.replace(/^[[<]|[\]>]$/g, '')
 			.replace(/[_]+/g, ' ')
 			.replace(/\*\*?([^*]+)\*\*?/g, '$1')
+			.replace(/\s+/g, ' ')
 			.trim() || token;
 	const slug = slugify(label);
 	const name = /^[a-z]/.test(slug) ? slug : `field-${slug}`;
@@ -648,16 +651,20 @@ export function fieldFor(
 /**
  * Blank styles beyond the site's own: `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
  * italics after `$CVEID_`), `___`, `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
- * a one-word `<time>` and words in angle brackets (`<Site name>`, `<Outage|Partial Outage>`) —
- * unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`).
+ * a one-word `<time>` or `<CLUSTER_URL>` and words in angle brackets (`<Site name>`, `<Outage|Partial
+ * Outage>`) — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`). A
+ * capitals blank whose `>` was forgotten before the next (`<CLUSTER/<SERVICE>`) ends at its word.
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 /**
- * A line that is nothing but a prompt in angle brackets (`<Explain how it was detected, and
- * when. Be specific!>`): one blank, however long, as a bracketed line is. No attributes, so no tag.
+ * A prompt in angle brackets that ends its line (`<Explain how it was detected, and when. Be
+ * specific!>`, `Impacted users: <List who is affected …>`): one blank, however long, as a bracketed
+ * line is, and it may wrap onto the next lines of its paragraph. No attributes, so no tag. A prompt
+ * whose `>` was forgotten ends its paragraph: the blank is the rest of its line, not the message.
  */
-const PROMPT_LINE = /(?<=^[ \t]*)<[A-Z][^<>\n="]*>(?=[ \t]*$)/gm;
+const PROMPT_LINE =
+	/(?<=^[ \t]*(?:[A-Z][\w ]{0,30}:[ \t]*)?)(?:<[A-Z](?:[^<>\n="]|\n(?![ \t]*\n))*>(?=[.!?]?[ \t]*$)|<[A-Z][^<>\n="]*(?=\n[ \t]*\n|\n?(?![\s\S])))/gm;
 const HTML_TAGS = new Set(
 	'br hr em strong code kbd sub sup small mark span div img pre ul ol li td tr th table details summary'.split(
 		' '
@@ -755,9 +762,13 @@ function reusedBlanks(body: string, subject: string, tokens: string[]): ReusedBl
 	return found;
 }
 
+const PLANNED = /\b(?:will|planning|planned|scheduled|expect(?:s|ed)?|upcoming)\b/i;
+
 /**
- * Whether a blank that fills in the time of writing (`$TIME`, `[Date]`) is that time where it
- * stands: `Public disclosure date: $DATE $TIME` names another, later time, which stays blank.
+ * Whether a blank that fills in the time of writing or the incident's start (`$TIME`, `[Date]`,
+ * `[Start time]`) is that time where it stands: `Public disclosure date: $DATE $TIME` names another,
+ * later time, which stays blank, as does one in a sentence about a plan (`We will upgrade on <DATE>`,
+ * `expect to start around <START_TIME>`), which neither the clock nor the incident knows.
  */
 function writtenAt(
 	field: Omit<TemplateField, 'type' | 'tokens'>,
@@ -765,9 +776,14 @@ function writtenAt(
 	token: string,
 	tokens: string[]
 ) {
-	if (field.derive !== 'now' && field.derive !== 'date') return true;
+	if (field.derive !== 'now' && field.derive !== 'date' && field.derive !== 'incident-start')
+		return true;
 	const at = body.indexOf(token);
 	if (at === -1) return true;
+	const end = body.indexOf('\n', at);
+	if (PLANNED.test(body.slice(body.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end)))
+		return false;
+	if (field.derive === 'incident-start') return true;
 	// Blanks just before it on the line (`$DATE $TIME`) share its label.
 	let before = body.slice(0, at);
 	for (let blank; (blank = tokens.find((t) => before.trimEnd().endsWith(t)));)
@@ -798,7 +814,9 @@ export function fieldsFor(
 		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
 		fields.push({ ...field, type: field.type ?? 'text', name, tokens: [token] });
 	};
-	const tokens = blankTokens(`${subject}\n${body}`);
+	// Subject and body are scanned apart, as the validator reads them: a leading `[TAG]` is a blank
+	// or not by the blanks of its own text.
+	const tokens = [...new Set([...blankTokens(subject), ...blankTokens(body)])];
 	const reused = reusedBlanks(body, subject, tokens);
 	let unnamed = 0;
 	for (const token of tokens) {
@@ -873,21 +891,11 @@ const JOINED_BLANK =
  * (`[case-id] {system} is down` → `case-id system is down`).
  */
 export function plainTitle(title: string): string {
-	const text = inlineText(pageTitle(title)).replace(/`([^`]*)`/g, '$1');
+	const text = inlineText(title).replace(/`([^`]*)`/g, '$1');
 	let plain = text.replace(JOINED_BLANK, '').trim() || text;
 	for (const token of blankTokens(plain))
 		plain = plain.replaceAll(token, token.replace(/^(?:\{\{\s*|[[{<$])|(?:\s*\}\}|[\]}>])$/g, ''));
 	return plain.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The title a heading read from a page's front matter gives (`title: Tech:Guides/Outage Notice`,
- * underlined by the block's closing `---` when pages are joined into one file): the value, and of a
- * wiki sub-page path its last part (`Outage Notice`). Any other heading is returned as it is.
- */
-function pageTitle(heading: string): string {
-	const value = /^title:\s*(.+)$/i.exec(heading.trim())?.[1]?.replace(/^(["'])(.*)\1$/, '$2');
-	return value ? value.replace(/^[A-Z][\w -]*:(?:[^/\n]*\/)+/, '').trim() || value : heading;
 }
 
 /** `3. Create Incident Record`, `Phase 4: Communication`, `Template 2: Leadership` → the words. */
@@ -1088,6 +1096,7 @@ export function recogniseTemplates(context: Context): void {
 	recogniseProseTemplates(context, taken);
 	recogniseQuotedMessages(context, taken);
 	recogniseStepQuotes(context, taken);
+	recogniseInlineMessages(context, taken);
 	recogniseCommentTemplates(context, taken);
 	// Two messages of one name (`Status Page Update (P0/P1)` early on, `Status Page Update` when
 	// resolving): the one meant for some severities keeps them in its title, to tell them apart.
@@ -1787,6 +1796,132 @@ function recogniseStepQuotes(context: Context, taken: Set<string>): void {
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
 	});
+}
+
+/** What hands over a message quoted in a sentence: a call, a post, a say, or `E.g.:` after a step that sends. */
+const QUOTES_MESSAGE =
+	/\b(?:say(?:ing)?|call(?:s|ed)?|post(?:s|ed)?|sends?|announce(?:s|d)?|broadcasts?|radio)\b/i;
+const EXAMPLE_LEAD = /^\s*(?:e\.g\.|for example|for instance|example)\s*[:,]?\s*$/i;
+/** A message written inline: in backticks, or in straight or curly double quotes. */
+const INLINE_MESSAGE = /`([^`\n]+)`|"([^"\n]+)"|“([^”\n]+)”/g;
+/** `_role_`, `*location*`: an italic word in a quoted call is the word to say in its place. */
+const ITALIC_BLANK = /(?<![\w*_])([_*])[a-z][a-z -]{0,30}\1(?![\w*_])/g;
+const italicBlanks = (text: string): string[] =>
+	[...text.matchAll(ITALIC_BLANK)].map((match) => match[0]);
+/** `INCIDENT NOTICE: …`: the name a message gives itself at its start. */
+const OPENING_TAG = /^([A-Z]{2,}(?: [A-Z]{2,}){0,4}):\s/;
+
+/** The blanks of a message quoted in prose: its written blanks, and its italic words. */
+function inlineFields(body: string): TemplateField[] {
+	const { fields } = fieldsFor(body);
+	for (const token of italicBlanks(body)) {
+		const label = token.slice(1, -1);
+		if (!fields.some((field) => field.tokens.includes(token)))
+			fields.push({
+				name: slugify(label),
+				label: label.charAt(0).toUpperCase() + label.slice(1),
+				type: 'text',
+				tokens: [token],
+			});
+	}
+	return fields;
+}
+
+/**
+ * A message quoted in a sentence that hands it over (`… a call over the radio of "This is _role_;
+ * stop the competition."`, or `E.g.: \`NOTICE: <CLUSTER> is down, see <LINK>\`` under a step that
+ * posts it): a template when it leaves blanks to fill, written as `<CLUSTER>`, `[service]` or an
+ * italic word. Titled by the name it opens with, else by its step, else by its section when that
+ * holds no other such message. A quoted term, a name pattern or a command is no message.
+ */
+function recogniseInlineMessages(context: Context, taken: Set<string>): void {
+	const found: {
+		start: number;
+		end: number;
+		body: string;
+		lead: string;
+		/** The step the message is given in, as a name. */
+		step?: string;
+		section?: Section | undefined;
+	}[] = [];
+	const sections = [...allSections(context.doc.outline)];
+	visitParents(context.doc.root, 'paragraph', (paragraph, ancestors) => {
+		const start = startOf(paragraph);
+		if (isClaimed(context.doc, start, endOf(paragraph))) return;
+		const source = sourceOf(context.doc, paragraph);
+		const quotes = [...source.matchAll(INLINE_MESSAGE)].filter((match) => {
+			const body = (match[1] ?? match[2] ?? match[3])!.trim();
+			return (
+				body.split(/\s+/).length >= 4 &&
+				/[a-z]{3}/i.test(body) &&
+				!looksLikeCommand(body) &&
+				!looksLikeData(body) &&
+				(blankTokens(body).length > 0 || italicBlanks(body).length > 0)
+			);
+		});
+		if (quotes.length !== 1) return;
+		const quote = quotes[0]!;
+		const body = (quote[1] ?? quote[2] ?? quote[3])!.trim();
+		const before = source
+			.slice(0, quote.index)
+			.split(/(?<=[a-z]{2}[.!?])\s/)
+			.pop()!;
+		const parent = ancestors[ancestors.length - 1] as Parent;
+		const index = parent.children.indexOf(paragraph);
+		const previous = index > 0 ? parent.children[index - 1] : undefined;
+		const step = previous?.type === 'paragraph' ? toString(previous) : '';
+		const lead = EXAMPLE_LEAD.test(inlineText(before)) ? step : before;
+		if (!QUOTES_MESSAGE.test(lead) && !(lead === step && SENDS.test(step))) return;
+		const at = start + quote.index;
+		const inStep = ancestors.some((node) => node.type === 'listItem');
+		found.push({
+			start: at,
+			end: at + quote[0].length,
+			body,
+			lead: lead === step ? step : before,
+			...(inStep ? { step: stepName(lead === step ? step : before) } : {}),
+			section: sections
+				.filter((s) => s.start <= at && at < s.end)
+				.sort((a, b) => b.depth - a.depth)[0],
+		});
+	});
+	for (const message of found) {
+		const title =
+			OPENING_TAG.exec(message.body)?.[1] ??
+			message.step ??
+			(message.section?.parent &&
+			found.filter((other) => other.section === message.section).length === 1
+				? message.section.title
+				: undefined);
+		if (!title) {
+			context.check.push({
+				kind: 'template',
+				heading: message.section?.title ?? 'Messages',
+				start: message.start,
+				end: message.end,
+				reason:
+					'a message with blanks is quoted in a sentence here, but nothing names it (no name at its start, and its section quotes other messages too), so no template is made from it',
+			});
+			continue;
+		}
+		const channels = stepChannels(message.lead);
+		const data: NewTemplate = {
+			title,
+			kind: audienceOf(message.lead) ?? kindOf(`${message.lead} ${message.body}`),
+			...(channels.length ? { channels } : {}),
+			format: 'plain',
+			body: message.body,
+			fields: inlineFields(message.body),
+		};
+		// A message titled by its section is found at the section's heading.
+		const from =
+			title === message.section?.title && title !== message.step
+				? message.section.start
+				: message.start;
+		const slug = addTemplate(context, taken, data, fromOffset(context.doc, title, from));
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, message.start, message.end, href, entryLink('Template', data.title, href));
+	}
 }
 
 /** `# Template: "We are looking into [issue].`: a quoted message opening in a script's comment. */

@@ -14,15 +14,29 @@ export interface Blank {
 
 /**
  * `[…]` not followed by `(` (a Markdown link), `{{…}}`, and `<snake_or_kebab>` words. A subject tag
- * such as `[RESOLVED]` or `[Action Required]` is literal text, not a blank.
+ * such as `[RESOLVED]` or `[Action Required]` is literal text, not a blank; so are brackets that
+ * only hold angle blanks (`[<CLUSTER>/<SERVICE>]`), whose blanks are inside.
  */
 const BLANK =
-	/\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|Resolved|UPDATE|Action Required)\])[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
+	/\{\{\s*[^{}]+?\s*\}\}|\[(?!\s*[xX ]?\s*\])(?!(?:RESOLVED|Resolved|UPDATE|Action Required)\])(?!\s*<)[^\[\]\n]{1,80}\](?!\()|<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>/g;
+
+/** Blanks written in angle brackets: `<affected_feature>`, `<CLUSTER>`, `<SHORT MSG>`. */
+const ANGLE_BLANK = /<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>|<[A-Z][A-Z0-9]*(?:[ _][A-Z0-9]+)*>/;
+
+/**
+ * A bracketed word leading a subject or title line (`Subject: [ops-users] …`, `Title:
+ * "[INCIDENT][<CLUSTER>] …"`), after a label and quotes or another such tag. It is the list's or
+ * the tracker's tag when the text writes its blanks in angle brackets: one text, one blank style.
+ */
+const LEADING_TAG = /(?:^|\n)[ \t]*(?:[A-Za-z][\w /-]{0,30}:[ \t]*)?["'`]*(?:\[[^\[\]\n]*\])*$/;
 
 /** Finds the blanks a template's text leaves for the responder. */
 export function scanBlanks(text: string): Blank[] {
 	const blanks: Blank[] = [];
+	const angled = ANGLE_BLANK.test(text);
 	for (const match of text.matchAll(BLANK)) {
+		if (angled && /^\[[\w -]+\]$/.test(match[0]) && LEADING_TAG.test(text.slice(0, match.index)))
+			continue;
 		blanks.push({ text: match[0], start: match.index, end: match.index + match[0].length });
 	}
 	return blanks;

@@ -317,3 +317,64 @@ describe('a line that is only a prompt in angle brackets', () => {
 		).toEqual([]);
 	});
 });
+
+describe('blanks written in capitals in angle brackets', () => {
+	it('fills each blank, a forgotten `>` included, and leaves a leading tag as written', () => {
+		const [template] = templates(`## Message templates
+### Outage opener
+\`\`\`text
+Title/Subject: [OUTAGE][<REGION/<APP>] - <ONE LINE SUMMARY>
+
+We are looking into <APP> in <REGION>.
+
+Who is affected: <Say which customers
+are hit>
+
+<Optional: what may linger
+\`\`\`
+`);
+		const { subject, body, fields } = template!.data;
+		expect(subject).toBe('[OUTAGE][<REGION/<APP>] - <ONE LINE SUMMARY>');
+		expect(fields!.map((f) => [f.name, f.tokens])).toEqual([
+			['region', ['<REGION', '<REGION>']],
+			['app', ['<APP>']],
+			['one-line-summary', ['<ONE LINE SUMMARY>']],
+			['say-which-customers-are-hit', ['<Say which customers\nare hit>']],
+			['optional-what-may-linger', ['<Optional: what may linger']],
+		]);
+		const values = {
+			region: 'eu-west',
+			app: 'Billing',
+			'one-line-summary': 'Invoices fail',
+			'say-which-customers-are-hit': 'All EU customers',
+			'optional-what-may-linger': '',
+		};
+		expect(segmentsToText(fillTemplate(subject!, fields!, values))).toBe(
+			'[OUTAGE][eu-west/Billing] - Invoices fail'
+		);
+		expect(segmentsToText(fillTemplate(body, fields!, values))).toContain(
+			'Who is affected: All EU customers'
+		);
+	});
+
+	it('keeps a bracketed word a blank when the text writes its blanks that way', () => {
+		expect(blankTokens('Subject: [Service] is slow since [time]')).toEqual(['[Service]', '[time]']);
+		expect(blankTokens('Subject: [ops-news] <APP> is slow')).toEqual(['<APP>']);
+	});
+
+	it('does not derive a planned time from the clock or the incident', () => {
+		const [template] = templates(`## Message templates
+### Maintenance email
+\`\`\`text
+Subject: Maintenance on <DATE>
+
+We will upgrade <APP> on <DATE>. We expect to start around <START_TIME>.
+\`\`\`
+`);
+		expect(template!.data.fields!.map((f) => [f.name, f.derive])).toEqual([
+			['date', undefined],
+			['app', undefined],
+			['start-time', undefined],
+		]);
+	});
+});

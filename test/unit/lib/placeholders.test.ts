@@ -22,6 +22,20 @@ describe('scanBlanks', () => {
 		]);
 	});
 
+	test('reads a leading tag as literal in a text whose blanks are in angle brackets', () => {
+		const text =
+			'Subject: "[OUTAGE][<region>/<app_name>] - <short_summary>"\nSee [ops-news] <app_name>';
+		expect(scanBlanks(text).map((blank) => blank.text)).toEqual([
+			'<app_name>',
+			'<short_summary>',
+			'[ops-news]',
+			'<app_name>',
+		]);
+		expect(scanBlanks('Subject: [Service] is slow').map((blank) => blank.text)).toEqual([
+			'[Service]',
+		]);
+	});
+
 	test('leaves Markdown links, task boxes and plain angle text alone', () => {
 		expect(scanBlanks('[Link](#) - [ ] item - [x] done <b> a < b')).toEqual([]);
 	});
