@@ -1452,6 +1452,24 @@ function engagedIn(clause: string): Omit<Level, 'id'> | undefined {
 }
 
 /**
+ * Whether the clause that engages someone says more than who and when (`pick an Incident
+ * Commander from among the SREs present`), so it stays a note; `Page the secondary on-call` does not.
+ */
+function saysMore(clause: string, read: (string | undefined)[]): boolean {
+	let rest = clause;
+	for (const part of read) {
+		const at = part ? rest.toLowerCase().indexOf(part.toLowerCase()) : -1;
+		if (at >= 0) rest = rest.slice(0, at) + rest.slice(at + part!.length);
+	}
+	return (
+		rest
+			.replace(/^\W*\w+/, '')
+			.split(/[\s,.;:]+/)
+			.filter((word) => word && !/^(?:the|a|an|to|our|their|your|on|and)$/i.test(word)).length >= 3
+	);
+}
+
+/**
  * A clock of steps, each at an elapsed time: the steps that engage someone new are the tiers (the
  * step's other clauses and the steps that engage no one are the path's notes, with their time, so
  * nothing is lost). Outside an escalation heading every step must engage someone, as in
@@ -1497,7 +1515,7 @@ function clockPath(
 			.join(', ');
 		const rest = step.clauses.filter(
 			(clause, i) =>
-				i !== index &&
+				(i !== index || saysMore(clause, [engaged.who, engaged.condition])) &&
 				!leads.includes(clause) &&
 				!opening.includes(clause) &&
 				!(clause === question && engaged.condition?.startsWith(question))

@@ -188,6 +188,21 @@ describe('escalation paths stay valid', () => {
 		).toBeUndefined();
 	});
 
+	it('keeps a step that engages someone as a note when it says more than who', () => {
+		expect(
+			parseClockLines(
+				'+0m - on-call analyst paged\n+20m - appoint a shift supervisor from the analysts on the bridge',
+				true
+			)
+		).toEqual({
+			levels: [
+				{ id: '+0m', who: 'on-call analyst', after: '0 min' },
+				{ id: '+20m', who: 'shift supervisor', after: '20 min' },
+			],
+			notes: ['+20m: appoint a shift supervisor from the analysts on the bridge'],
+		});
+	});
+
 	it("reads a clock nested under each severity item as that severity's path", () => {
 		const paths = escalations(`## Severity levels
 
