@@ -948,7 +948,9 @@ const DUTY =
 /** `If any issue is reported,`, `Once paged,`: a clause before a sentence's subject. */
 const OPENING_CLAUSE =
 	/^(?:if|when|whenever|once|after|before|during|while|until|as soon as)\b[^,]{1,80},\s*/i;
-const NEGATED = /^((should|must|will|shall|does|do|can)(\s+not|n't)\b|never\b|(is|are)\s+not\b)/i;
+/** What a role must not do; `doesn't need to …` and `is not required to …` free it, they forbid nothing. */
+const NEGATED =
+	/^(?:(?:should|must|will|shall|does|do|can)(?:\s+not|n't)\b|never\b|(?:is|are)\s+not\b)(?!\s+(?:need|have|has|required|obliged)\b)/i;
 /**
  * Openings ending in s that are not a verb of the role (`Always`, `This`, `Users are`), nor where
  * a contact list's item starts (`Ops rota`, `Teams call`, `15 minutes`).

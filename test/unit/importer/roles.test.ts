@@ -116,7 +116,7 @@ describe('roles written as prose', () => {
 		expect(
 			proseDuties(
 				[
-					'The duty manager is the person the business calls first. They are responsible for the call. The duty manager should not debug.',
+					'The duty manager is the person the business calls first. They are responsible for the call. The duty manager should not debug. The duty manager does not need to stay past the hand-over.',
 					'Users are often confused at first. Always ask for help. Keeps the rota current. They likely will hand over at six.',
 				],
 				'Duty Manager (DM)',
