@@ -1093,14 +1093,17 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 		const read = duties.responsibilities.length + duties.dont.length;
 		// Lists and sub-sections may hold duties no sentence above them names, so say only what was read.
 		const more = bullets.length > 0 || section.children.length > 0;
+		const typedAs = duties.summary
+			? 'typed with its defining sentence as the summary and no duties'
+			: 'typed by its name only';
 		context.check.push({
 			...where,
 			leftAs: `role ${context.playbook}/${slug}`,
 			reason: read
 				? `it is written as prose, not a list: its duties were read from ${read} sentence${read === 1 ? '' : 's'}, and its text also stays in its page`
 				: more
-					? 'no sentence of its text was read as a duty, and its lists or sub-sections are not read as duties: typed by its name only, and its text stays in its page'
-					: 'it is written as prose and no sentence says what the role does: typed by its name only, and its text stays in its page',
+					? `no sentence of its text was read as a duty, and its lists or sub-sections are not read as duties: ${typedAs}, and its text stays in its page`
+					: `it is written as prose and no sentence of it was read as a duty: ${typedAs}, and its text stays in its page`,
 		});
 	}
 }
