@@ -150,6 +150,20 @@ test('on a phone the severity ladder shows every target without scrolling sidewa
 	expect(box!.x + box!.width).toBeLessThanOrEqual(375);
 });
 
+test('on a small phone a scenario with several alerts wraps their names instead of scrolling sideways', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/servio/scenarios/webhook-security-alert/');
+	const alerts = page.locator('main code.alert');
+	await expect(alerts).toHaveText(['WebhookVerificationFailure', 'WebhookReplayAttack']);
+	const right = await alerts.evaluateAll((codes) =>
+		Math.max(...codes.map((code) => code.getBoundingClientRect().right))
+	);
+	expect(right).toBeLessThanOrEqual(320);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
 test('on a phone each severity page shows its targets without scrolling sideways', async ({
 	page,
 }) => {
