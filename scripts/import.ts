@@ -48,6 +48,8 @@ function main(): number {
 		playbook: values.playbook,
 		name: values.name,
 		sourceName: basename(file),
+		markup: source.markup,
+		lines: source.lines,
 	});
 	const files = serialise(values.playbook, result.imported);
 	const dryRun = values['dry-run'];

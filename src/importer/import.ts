@@ -6,6 +6,7 @@ import { headingAt, newContext, type CheckItem, type Imported } from './model.ts
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { prepareSource } from './prepare.ts';
+import { readRst, rstEvidence } from './rst.ts';
 import { recogniseRoles } from './roles.ts';
 import { recogniseDocumentScenario, recogniseScenarios } from './scenarios.ts';
 import {
@@ -28,6 +29,13 @@ export interface ImportOptions {
 	name?: string | undefined;
 	/** Shown in the generated summary when the source has none. */
 	sourceName?: string | undefined;
+	/**
+	 * How the source is written: `rst` for a `.rst` file, `markdown` for text already Markdown (a
+	 * folder's joined pages); unset, a text that shows reStructuredText (`rstEvidence`) is read as it.
+	 */
+	markup?: 'markdown' | 'rst' | undefined;
+	/** Lines of `source` that moved from where the author wrote them (a folder's converted pages). */
+	lines?: Map<number, number> | undefined;
 }
 
 export interface ImportResult {
@@ -37,6 +45,17 @@ export interface ImportResult {
 	links: number;
 	/** Sections left verbatim that looked like entries, with the reason ("check these"). */
 	check: CheckItem[];
+}
+
+/** A line map after another: prepared line → converted line → the author's line. */
+function throughLines(first: Map<number, number>, then: Map<number, number> | undefined) {
+	if (!then?.size) return first;
+	const lines = new Map<number, number>();
+	for (const line of new Set([...first.keys(), ...then.keys()])) {
+		const middle = first.get(line) ?? line;
+		lines.set(line, then.get(middle) ?? middle);
+	}
+	return lines;
 }
 
 export const titleCase = (id: string): string =>
@@ -51,9 +70,21 @@ export const titleCase = (id: string): string =>
  */
 export function importMarkdown(source: string, options: ImportOptions): ImportResult {
 	const name = options.name ?? titleCase(options.playbook);
-	const prepared = prepareSource(source);
+	const evidence = options.markup === undefined ? rstEvidence(source) : [];
+	const rst = options.markup === 'rst' || evidence.length > 0 ? readRst(source) : undefined;
+	const prepared = prepareSource(rst?.text ?? source);
+	if (evidence.length)
+		prepared.refused.unshift({
+			kind: 'text',
+			line: 1,
+			leftAs: 'Markdown read from reStructuredText',
+			reason: `the file looks like reStructuredText (${evidence.join(', ')}), so it was read as reStructuredText: its titles, lists, directives, code blocks and links became Markdown`,
+		});
 	const context = newContext(
-		{ ...parseDoc(prepared.text), lines: prepared.lines },
+		{
+			...parseDoc(prepared.text),
+			lines: throughLines(prepared.lines, rst?.lines ?? options.lines),
+		},
 		options.playbook,
 		name
 	);
@@ -93,7 +124,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	const { unclassified, check } = recognisePages(context);
 	context.out.playbook = recognisePlaybook(context, {
 		name,
-		sourceName: options.sourceName ?? 'Markdown',
+		sourceName: options.sourceName ?? (rst ? 'reStructuredText' : 'Markdown'),
 		frontMatter: prepared.frontMatter,
 	});
 	return {

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { escapeMarkdown } from '../lib/escape.ts';
 import { loadsFromElsewhere, shortUrl, unsafeLinkScheme } from '../lib/safe-urls.ts';
 import { endOf, parseMarkdown, startOf } from './markdown.ts';
+import { rstEvidence } from './rst.ts';
 
 /**
  * Source rewrites that run before the recognisers, each keeping every line where it was (so the
@@ -275,43 +276,22 @@ export function nulBytes(text: string): { text: string; refused: Refused[] } {
 	return { text: refused.length ? text.replaceAll('\0', '\uFFFD') : text, refused };
 }
 
-/** Inline code showing `text` as written, backticks included. */
-const codeSpan = (text: string): string =>
-	text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
-
 /**
  * reStructuredText (Sphinx docs) read as Markdown loses its shape: `~~~` and `^^^` underlines are
- * no headings (`~~~` even opens a code block), `.. code-block::` is a sentence. It is listed once,
- * with the lines that show it, so the author converts the file instead of trusting a thin import.
+ * no headings (`~~~` even opens a code block), `.. code-block::` is a sentence. The importer reads
+ * a file that shows it as reStructuredText (`readRst`); a page of a folder that was read as
+ * Markdown is listed once, with the lines that show it, so the author names it `.rst` instead of
+ * trusting a thin import.
  */
 export function otherMarkup(text: string): Refused[] {
-	const lines = text.split('\n');
-	const seen: string[] = [];
-	let fence = false;
-	lines.forEach((line, index) => {
-		if (/^\s*```/.test(line)) fence = !fence;
-		if (fence || seen.length >= 3) return;
-		const above = lines[index - 1]?.trim() ?? '';
-		const at = `line ${index + 1}`;
-		if (/^\.\. [A-Za-z][\w-]*(?::[\w-]+)?::(?:\s|$)/.test(line))
-			seen.push(`\`.. ${line.trim().split(/\s/)[1]}\` on ${at}`);
-		else if (/^\.\. _[^:\s][^:]*:/.test(line)) seen.push(`a \`.. _target:\` on ${at}`);
-		else if (/`[^`<\n]+<[^>\n]+>`__?/.test(line))
-			seen.push(`a ${codeSpan('`text <address>`_')} link on ${at}`);
-		else if (
-			/^([~^"'*+#:._`])\1{2,}\s*$/.test(line) &&
-			/\w/.test(above) &&
-			line.trim().length >= above.length
-		)
-			seen.push(`a heading underlined with ${codeSpan(line.trim().slice(0, 3))} on ${at}`);
-	});
-	if (seen.length < 2) return [];
+	const seen = rstEvidence(text);
+	if (seen.length === 0) return [];
 	return [
 		{
 			kind: 'text',
 			line: 1,
 			leftAs: 'text, as Markdown reads it',
-			reason: `the file looks like reStructuredText (${seen.join(', ')}), which the importer does not read: its headings, code blocks and links stay plain text. Convert it to Markdown first (for example \`pandoc -f rst -t gfm\`) and import again`,
+			reason: `the file looks like reStructuredText (${seen.join(', ')}), which was read as Markdown: its headings, code blocks and links stay plain text. Name the file \`.rst\` (or convert it to Markdown, for example \`pandoc -f rst -t gfm\`) and import again`,
 		},
 	];
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repairEncoding, type LegacyEncoding } from '../lib/encoding.ts';
 import { escapeMarkdown } from '../lib/escape.ts';
 import { pageHeading, readFrontMatter } from './prepare.ts';
+import { readRst } from './rst.ts';
 
 /** Input the importer refuses, with a one-line reason a person can act on. */
 export class ImportError extends Error {}
@@ -16,6 +17,10 @@ export interface Source {
 	repairs: Record<LegacyEncoding, number>;
 	/** A folder's files, joined into `text` in reading order: each path and the line it starts at. */
 	files?: SourceFile[];
+	/** `rst` for a `.rst` file; `markdown` for a folder, whose `.rst` pages are already Markdown. */
+	markup?: 'markdown' | 'rst';
+	/** Lines of a folder's text that moved from where they stand in their page (`readRst`). */
+	lines?: Map<number, number>;
 }
 
 export interface SourceFile {
@@ -81,10 +86,13 @@ export function readSource(path: string): Source {
 				: `\`${path}\` cannot be read (${code ?? 'unknown error'}).`
 		);
 	}
-	return decodeSource(bytes, path);
+	const source = decodeSource(bytes, path);
+	return RST_FILE.test(path) ? { ...source, markup: 'rst' } : source;
 }
 
-const MARKDOWN_FILE = /\.(?:md|mdx|markdown)$/i;
+const MARKDOWN_FILE = /\.(?:md|mdx|markdown|rst|rest)$/i;
+/** reStructuredText (Sphinx) pages, read as such (`readRst`). */
+const RST_FILE = /\.(?:rst|rest)$/i;
 /** A docs site's whole tree is no playbook, and reading it would be unbounded. */
 const MAX_FILES = 200;
 /** A folder's own page comes before its other pages. */
@@ -120,7 +128,9 @@ function markdownFiles(root: string, folder = ''): string[] {
 function readFolder(path: string): Source {
 	const paths = markdownFiles(path);
 	if (paths.length === 0)
-		throw new ImportError(`\`${path}\` holds no Markdown files (.md, .mdx, .markdown).`);
+		throw new ImportError(
+			`\`${path}\` holds no Markdown files (.md, .mdx, .markdown) or reStructuredText files (.rst).`
+		);
 	if (paths.length > MAX_FILES)
 		throw new ImportError(
 			`\`${path}\` holds ${paths.length} Markdown files, more than the ${MAX_FILES} a playbook is read from; pass the playbook's own folder.`
@@ -128,6 +138,7 @@ function readFolder(path: string): Source {
 	const parts: string[] = [];
 	const files: SourceFile[] = [];
 	const repairs: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
+	const lines = new Map<number, number>();
 	let line = 1;
 	for (const file of paths) {
 		let source: Source;
@@ -141,6 +152,8 @@ function readFolder(path: string): Source {
 		for (const codec of Object.keys(repairs) as LegacyEncoding[])
 			repairs[codec] += source.repairs[codec];
 		let text = source.text.replace(/\n+$/, '');
+		const rst = RST_FILE.test(file) ? readRst(text) : undefined;
+		if (rst) text = rst.text.replace(/\n+$/, '');
 		let heading = '';
 		if (parts.length > 0) {
 			const front = readFrontMatter(text);
@@ -151,10 +164,11 @@ function readFolder(path: string): Source {
 		}
 		const starts = line + (heading ? heading.split('\n').length + 1 : 0);
 		files.push({ path: file, line: starts, start: line });
+		for (const [from, to] of rst?.lines ?? []) lines.set(starts + from - 1, starts + to - 1);
 		parts.push(heading ? `${heading}\n\n${text}` : text);
 		line = starts + text.split('\n').length + 1;
 	}
-	return { text: parts.join('\n\n'), repairs, files };
+	return { text: parts.join('\n\n'), repairs, files, markup: 'markdown', lines };
 }
 
 /** `03-paging_the-on-call.md` → `Paging the on call`. */
