@@ -139,6 +139,8 @@ class Reader {
 	private readonly src: string[];
 	private readonly out: string[];
 	private readonly moved = new Map<number, number>();
+	/** Lines after the last: a fence closing at the end of the file. */
+	private readonly tail: string[] = [];
 	private readonly styles: string[] = [];
 	private readonly targets = new Map<string, string>();
 	/** Internal targets (`.. _label:`) standing over a title: the title they name. */
@@ -155,7 +157,7 @@ class Reader {
 
 	read(): ReadRst {
 		this.body(0, this.src.length, 0, '');
-		return { text: this.out.join('\n'), lines: this.moved };
+		return { text: [...this.out, ...this.tail].join('\n'), lines: this.moved };
 	}
 
 	/** Targets, labels and substitutions, which a reference may use before they are defined. */
@@ -372,6 +374,7 @@ class Reader {
 		);
 		const fence = '`'.repeat(Math.max(3, longest + 1));
 		const closes = end >= src.length || (end < to && isBlank(src[end]));
+		if (end >= src.length) end = src.length;
 		content.forEach((line, at) => {
 			this.out[from + at] = isBlank(line)
 				? prefix.trimEnd()
@@ -382,8 +385,10 @@ class Reader {
 			return end;
 		}
 		this.out[open] = `${prefix}${fence}${lang}`;
-		if (end >= src.length) return end;
-		this.out[end] = `${prefix}${fence}`;
+		// At the end of the file the fence closes on a line of its own after it, so that a page
+		// joined after this one (a folder) is not read as code.
+		if (end >= src.length) this.tail.push(`${prefix}${fence}`);
+		else this.out[end] = `${prefix}${fence}`;
 		return end + 1;
 	}
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importMarkdown } from '../../../src/importer/import.ts';
-import { FIXTURES, fixtureNames } from './shapes.ts';
+import { FIXTURES, fixtureFile, fixtureNames } from './shapes.ts';
 
 /**
  * Every shape fixture with its structure hollowed out: the shapes a recogniser reads, with
@@ -19,7 +19,7 @@ describe('an import never fails on empty structure', () => {
 	for (const [what, hollow] of HOLLOW)
 		test(`every fixture with its ${what} emptied imports`, () => {
 			for (const name of fixtureNames()) {
-				const text = hollow(readFileSync(join(FIXTURES, `${name}.md`), 'utf8'));
+				const text = hollow(readFileSync(join(FIXTURES, fixtureFile(name)), 'utf8'));
 				expect(
 					() => importMarkdown(text, { playbook: 'demo', sourceName: `${name}.md` }),
 					`${name} with ${what} emptied`

@@ -222,26 +222,36 @@ describe('another markup read as Markdown', () => {
 		'See `the rota <https://rota.example.com>`_.',
 	].join('\n');
 
-	it('is named once in the report, with the lines that show it', () => {
+	it('is read as reStructuredText, and the report says so once, with the lines that show it', () => {
+		const result = importText(rst, { playbook: 'depot' });
+		expect(result.check).toHaveLength(1);
+		const [note] = result.check;
+		expect(note).toMatchObject({ kind: 'text', line: 1 });
+		expect(note!.reason).toContain('looks like reStructuredText');
+		expect(note!.reason).toContain('a `.. _target:` on line 4');
+		expect(note!.reason).toContain('a heading underlined with `~~~` on line 7');
+		expect(note!.reason).toContain('`.. code-block::` on line 9');
+		expect(note!.reason).toContain('so it was read as reStructuredText');
+		const report = formatImportReport({
+			source: 'scanner.md',
+			playbook: 'depot',
+			result,
+			repairs: { macintosh: 0, windows1252: 0 },
+			files: [],
+			verb: 'written',
+		});
+		expect(report).toContain('read as reStructuredText');
+		expect(report).not.toContain('pandoc');
+	});
+
+	it("is named, when read as Markdown all the same (a folder's `.md` page), with how to import it", () => {
 		const { refused } = prepareSource(rst);
 		expect(refused).toHaveLength(1);
 		expect(refused[0]).toMatchObject({ kind: 'text', line: 1 });
-		expect(refused[0]!.reason).toContain('looks like reStructuredText');
 		expect(refused[0]!.reason).toContain('a `.. _target:` on line 4');
-		expect(refused[0]!.reason).toContain('a heading underlined with `~~~` on line 7');
-		expect(refused[0]!.reason).toContain('`.. code-block::` on line 9');
-		const result = importText(rst, { playbook: 'depot' });
+		expect(refused[0]!.reason).toContain('Name the file `.rst`');
+		const result = importText(rst, { playbook: 'depot', markup: 'markdown' });
 		expect(result.check.map((item) => item.reason)).toEqual([refused[0]!.reason]);
-		expect(
-			formatImportReport({
-				source: 'scanner.rst',
-				playbook: 'depot',
-				result,
-				repairs: { macintosh: 0, windows1252: 0 },
-				files: [],
-				verb: 'written',
-			})
-		).toContain('pandoc -f rst -t gfm');
 	});
 
 	it('is not suspected in Markdown that shows it in a code block or names one directive', () => {
@@ -256,5 +266,6 @@ describe('another markup read as Markdown', () => {
 			'1. Restart the scanner.',
 		].join('\n\n');
 		expect(prepareSource(markdown).refused).toEqual([]);
+		expect(importText(markdown, { playbook: 'depot' }).check).toEqual([]);
 	});
 });

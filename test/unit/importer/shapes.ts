@@ -26,20 +26,31 @@ export interface Expected {
 export const KINDS = ['severities', 'scenarios', 'templates', 'escalations', 'roles'] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** Markdown fixtures by name; a reStructuredText one (`.rst`) by its name with the extension. */
 export const fixtureNames = (): string[] =>
 	readdirSync(FIXTURES)
-		.filter((name) => name.endsWith('.md'))
+		.filter((name) => name.endsWith('.md') || name.endsWith('.rst'))
 		.map((name) => name.replace(/\.md$/, ''))
 		.sort();
 
+/** A fixture's file name: `x.rst` as it is, `x` as `x.md`. */
+export const fixtureFile = (name: string): string => (name.endsWith('.rst') ? name : `${name}.md`);
+
 export function importFixture(name: string): ImportResult {
-	const path = join(FIXTURES, `${name}.md`);
+	const file = fixtureFile(name);
+	const path = join(FIXTURES, file);
 	const source = decodeSource(readFileSync(path), path);
-	return importMarkdown(source.text, { playbook: 'demo', sourceName: `${name}.md` });
+	return importMarkdown(source.text, {
+		playbook: 'demo',
+		sourceName: file,
+		markup: file.endsWith('.rst') ? 'rst' : undefined,
+	});
 }
 
 export const expectedOf = (name: string): Expected =>
-	JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
+	JSON.parse(
+		readFileSync(join(FIXTURES, `${name.replace(/\.rst$/, '')}.expected.json`), 'utf8')
+	) as Expected;
 
 /** Drops undefined values and empty lists and objects, so expectations list only what is there. */
 function compact(value: Record<string, unknown>): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { importMarkdown } from '../../../src/importer/import.ts';
 import { decodeSource } from '../../../src/importer/read.ts';
 import { formatImportReport, importReportData } from '../../../src/importer/report.ts';
 import { normalise, SEEDS } from './helpers.ts';
-import { FIXTURES, fixtureNames } from './shapes.ts';
+import { FIXTURES, fixtureFile, fixtureNames } from './shapes.ts';
 
 /**
  * "An import's report lets an author find every typed entry's source line": for every fixture and
@@ -13,7 +13,7 @@ import { FIXTURES, fixtureNames } from './shapes.ts';
  */
 
 const sources = [
-	...fixtureNames().map((name) => `${FIXTURES}/${name}.md`),
+	...fixtureNames().map((name) => `${FIXTURES}/${fixtureFile(name)}`),
 	...Object.values(SEEDS),
 ];
 
