@@ -706,7 +706,7 @@ class Reader {
 		}
 		if (text[at] === '|' && substitute) {
 			const match = /^\|([^|\n]+)\|(?:__?)?/.exec(rest(at));
-			const value = match && this.substitutions.get(refName(match[1]!));
+			const value = match ? this.substitutions.get(refName(match[1]!)) : undefined;
 			if (match && value !== undefined)
 				return { markdown: this.inline(value, false), end: at + match[0].length };
 		}
