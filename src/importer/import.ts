@@ -53,7 +53,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	const name = options.name ?? titleCase(options.playbook);
 	const prepared = prepareSource(source);
 	const context = newContext(
-		{ ...parseDoc(prepared.text), lines: prepared.lines },
+		{ ...parseDoc(prepared.text), lines: prepared.lines, ids: prepared.ids },
 		options.playbook,
 		name
 	);
