@@ -84,6 +84,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 		{
 			...parseDoc(prepared.text),
 			lines: throughLines(prepared.lines, rst?.lines ?? options.lines),
+			ids: prepared.ids,
 		},
 		options.playbook,
 		name

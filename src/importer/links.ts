@@ -154,7 +154,8 @@ function localTarget(url: string): { file: string; anchor: string } | undefined 
 
 /**
  * Each heading's anchors, as GitHub gives them (`known-gotchas`, a repeated heading `notes-1`) and
- * as the author named them in HTML in or just above the heading (`<a name="gotcha"></a>`).
+ * as the author named them in HTML in or just above the heading (`<a name="gotcha"></a>`) or in
+ * its attributes (`{#gotcha}`).
  */
 function headingAnchors(doc: Doc, sections: Iterable<Section>): Map<string, Section> {
 	const above = new Map<Heading, string[]>();
@@ -172,7 +173,13 @@ function headingAnchors(doc: Doc, sections: Iterable<Section>): Map<string, Sect
 		seen.set(base, count + 1);
 		const own: string[] = [];
 		visit(heading, 'html', (node) => void own.push(...anchorNames(node.value)));
-		for (const name of [count ? `${base}-${count}` : base, ...own, ...(above.get(heading) ?? [])])
+		const written = doc.ids?.get(heading.position!.start.line);
+		for (const name of [
+			count ? `${base}-${count}` : base,
+			...(written ? [written] : []),
+			...own,
+			...(above.get(heading) ?? []),
+		])
 			if (!anchors.has(name)) anchors.set(name, section);
 	}
 	return anchors;

@@ -58,6 +58,8 @@ export interface Doc {
 	claims: Claim[];
 	/** Lines the preparation moved: line in `source` → the author's line. */
 	lines?: Map<number, number>;
+	/** Heading ids the author wrote as attributes, by line in `source`. */
+	ids?: Map<number, string>;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);

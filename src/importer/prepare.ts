@@ -23,6 +23,8 @@ export interface Prepared {
 	definitions: { label: string; url: string; line: number }[];
 	/** Lines that moved (rows of HTML tables): prepared line → the author's line. */
 	lines: Map<number, number>;
+	/** Heading ids the author wrote as attributes (`## Steps {#steps}`), by prepared line. */
+	ids: Map<number, string>;
 	/** Comments left out, links and images `unsafeAddresses` did not keep, unsafe definitions. */
 	refused: Refused[];
 }
@@ -89,7 +91,7 @@ export function pageHeading(data: Record<string, unknown>, depth: number): strin
  */
 export function joinedPages(text: string): string {
 	const root = parseMarkdown(text);
-	const edits: { start: number; end: number; text: string }[] = [];
+	const pages: { start: number; end: number; data: Record<string, unknown> }[] = [];
 	root.children.forEach((node, index) => {
 		if (
 			node.type !== 'thematicBreak' ||
@@ -109,19 +111,55 @@ export function joinedPages(text: string): string {
 			return;
 		}
 		if (!data || typeof data !== 'object' || Array.isArray(data)) return;
-		// At the depth Markdown read it (a heading underlined by `---`), so the document keeps its shape.
-		const heading = pageHeading(data as Record<string, unknown>, 2);
-		if (!heading) return;
+		if (!pageHeading(data as Record<string, unknown>, 1)) return;
 		const end = close + 4 + /^[ \t]*/.exec(text.slice(close + 4))![0].length;
-		const next = root.children.find((child) => startOf(child) >= end);
-		const ownHeading = next?.type === 'heading' && next.depth === 1;
-		// The heading stands on the line after the opening `---`, where the title usually is.
-		edits.push({ start: startOf(node), end, text: ownHeading ? '' : `\n${heading}` });
+		pages.push({ start: startOf(node), end, data: data as Record<string, unknown> });
 	});
 	let out = text;
-	for (const edit of edits.sort((a, b) => b.start - a.start))
-		out = splice(out, edit.start, edit.end, edit.text);
+	for (const [index, page] of [...pages.entries()].reverse()) {
+		const until = pages[index + 1]?.start ?? text.length;
+		const inPage = root.children.filter(
+			(child) => page.end <= startOf(child) && startOf(child) < until
+		);
+		const depths = inPage.flatMap((child) => (child.type === 'heading' ? [child.depth] : []));
+		// A top heading opens a file: the page's own (it needs no second one), or the next file's.
+		const top = depths.indexOf(1);
+		const own = top === 0 && inPage[0]?.type === 'heading';
+		// Under the document's title as a section (`##`), unless the page's own sections are `##`:
+		// then it is a part of its own, as the folder reader makes each file.
+		const depth = Math.min(2, ...depths.slice(0, top < 0 ? undefined : top).map((d) => d - 1));
+		// The heading stands on the line after the opening `---`, where the title usually is.
+		out = splice(out, page.start, page.end, own ? '' : `\n${pageHeading(page.data, depth)!}`);
+	}
 	return out;
+}
+
+/** `{#steps .unnumbered}` ending a heading: Pandoc's, kramdown's and Hugo's heading attributes. */
+const ATTRIBUTE = String.raw`(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|[^\s}]+))`;
+const HEADING_ATTRIBUTES = new RegExp(
+	String.raw`[ \t]+\{[ \t]*(${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*)[ \t]*\}[ \t]*$`
+);
+
+/**
+ * Heading attributes are no words of the title: they come off, and an `#id` among them is an
+ * anchor the document's links use (`[step 1](#step-1)` to `### Find the node {#step-1}`).
+ */
+export function headingIds(text: string): { text: string; ids: Map<number, string> } {
+	const ids = new Map<number, string>();
+	const edits: { start: number; end: number }[] = [];
+	visit(parseMarkdown(text), 'heading', (node) => {
+		const start = startOf(node);
+		const lineEnd = text.indexOf('\n', start);
+		const line = text.slice(start, lineEnd < 0 ? endOf(node) : Math.min(lineEnd, endOf(node)));
+		const match = HEADING_ATTRIBUTES.exec(line.replace(/[ \t]+#+[ \t]*$/, ''));
+		if (!match) return;
+		const id = /(?:^|\s)#([\w:.-]+)/.exec(match[1]!)?.[1];
+		if (id) ids.set(node.position!.start.line, id.toLowerCase());
+		edits.push({ start: start + match.index, end: start + match.index + match[0].length });
+	});
+	let out = text;
+	for (const edit of edits.reverse()) out = splice(out, edit.start, edit.end, '');
+	return { text: out, ids };
 }
 
 /** `[text][id]`, `[text][]` and `[id]` with a matching `[id]: url` become `[text](url)`. */
@@ -425,6 +463,7 @@ export function prepareSource(source: string): Prepared {
 	const refs = inlineReferences(tables.text);
 	const html = hiddenHtml(refs.text);
 	const safe = unsafeAddresses(localImages(html.text));
+	const headings = headingIds(safe.text);
 	const definitions = refs.definitions.filter((definition) => {
 		const scheme = unsafeLinkScheme(definition.url);
 		if (scheme !== undefined)
@@ -437,10 +476,11 @@ export function prepareSource(source: string): Prepared {
 		return scheme === undefined;
 	});
 	return {
-		text: safe.text,
+		text: headings.text,
 		frontMatter: front.data,
 		definitions,
 		lines: tables.lines,
+		ids: headings.ids,
 		refused: [...otherMarkup(nul.text), ...nul.refused, ...html.refused, ...safe.refused].sort(
 			(a, b) => a.line - b.line
 		),

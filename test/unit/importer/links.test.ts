@@ -109,6 +109,37 @@ Order it from the supplier first.
 		);
 	});
 
+	it('follows an id written as a heading attribute, which is no word of the title', () => {
+		const { imported } = importText(`# Glassworks operations
+
+Start with [the crown check](#crown-check), then [anneal](#lehr).
+
+## Furnace care {#furnace .tabbed}
+
+### Check the crown temperature {#crown-check}
+
+Every shift.
+
+## Annealing schedule {data-toc=false #lehr}
+
+Ramp the lehr down over six hours; back to [the furnace](#furnace).
+
+## Use {braces} in templates
+
+Near miss: braces that are no attributes stay words of the heading.
+`);
+		const titles = imported.pages.map((page) => page.data.title);
+		expect(titles).toContain('Furnace care');
+		expect(titles).toContain('Annealing schedule');
+		expect(titles).toContain('Use {braces} in templates');
+		expect(JSON.stringify(imported)).not.toMatch(/\{#|\.tabbed|data-toc/);
+		expect(bodyOf(imported, 'overview')).toContain(
+			'[the crown check](/demo/furnace-care/#check-the-crown-temperature)'
+		);
+		expect(bodyOf(imported, 'overview')).toContain('[anneal](/demo/annealing-schedule/)');
+		expect(bodyOf(imported, 'annealing-schedule')).toContain('[the furnace](/demo/furnace-care/)');
+	});
+
 	it('points an anchor in one of several joined parts at that part, before an earlier namesake', () => {
 		const { imported } = importText(`# Kiln too hot
 

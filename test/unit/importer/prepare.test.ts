@@ -149,6 +149,50 @@ describe('source preparation keeps every line where it was', () => {
 		expect(JSON.stringify(imported)).not.toContain('sidebar_position');
 	});
 
+	it('makes a joined page whose own sections are `##` a part of its own, as the folder reader does', () => {
+		const source = [
+			'# Kestrel runbooks',
+			'',
+			'---',
+			'title: "Scanner offline"',
+			'---',
+			'',
+			'## Overview {#overview}',
+			'',
+			'The depot scanner stops answering.',
+			'',
+			'## Steps {#steps}',
+			'',
+			'1. Power-cycle the scanner.',
+			'',
+			'---',
+			'title: "Label printer jammed"',
+			'---',
+			'',
+			'## Overview {#overview}',
+			'',
+			'Labels stop coming out.',
+		].join('\n');
+		const { text, ids } = prepareSource(source);
+		const lines = text.split('\n');
+		expect(lines).toHaveLength(source.split('\n').length);
+		expect(lines[3]).toBe('# Scanner offline');
+		expect(lines[6]).toBe('## Overview');
+		expect(lines[15]).toBe('# Label printer jammed');
+		expect([...ids]).toEqual([
+			[7, 'overview'],
+			[11, 'steps'],
+			[19, 'overview'],
+		]);
+		const { imported } = importText(source);
+		// Each page's sections stay under its title: one runbook each, no page titled `Overview`.
+		expect(imported.scenarios.map((entry) => entry.data.title)).toEqual(['Scanner offline']);
+		expect(imported.pages.map((page) => page.data.title)).toEqual([
+			'Label printer jammed',
+			'Source outline',
+		]);
+	});
+
 	it('reads front matter as playbook metadata', () => {
 		const { imported } = importText(
 			'---\nowner: Platform\nlast_reviewed: 2026-01-10\n---\n# Playbook\n\nText long enough to be a summary of the playbook.\n'
