@@ -824,8 +824,12 @@ export function fieldsFor(
 	const tokens = [...new Set([...blankTokens(subject), ...blankTokens(body)])];
 	const reused = reusedBlanks(body, subject, tokens);
 	let unnamed = 0;
+	// `<Month> <Date>, <Year>`: beside a month or a year blank, a date blank is the day of the
+	// month, not the whole date the incident gives.
+	const dayOnly = tokens.some((token) => /^(?:month|year)$/i.test(fieldFor(token).label));
 	for (const token of tokens) {
 		const field = fieldFor(token);
+		if (dayOnly && field.derive === 'date') delete field.derive;
 		const split = reused.find((r) => r.token === token && r.split);
 		if (!split) {
 			add(writtenAt(field, body, token, tokens) ? field : { ...field, derive: undefined }, token);
