@@ -668,7 +668,7 @@ const numbered = (steps: Omit<Level, 'id'>[]): Level[] =>
  */
 export function sentenceLadder(sentences: string[]): Level[] | undefined {
 	if (sentences.length < 2) return undefined;
-	const steps = sentences.map(ladderSentence);
+	const steps = sentences.map((sentence) => ladderSentence(sentence));
 	if (
 		!steps.every(Boolean) ||
 		!steps.slice(1).every((step) => UNANSWERED.test(step!.condition ?? ''))
