@@ -625,7 +625,7 @@ const UNANSWERED_BY =
 
 /** A condition saying the tier before went unanswered or could not fix it. */
 const UNANSWERED =
-	/\d|\bno (ack|resp|answer|reply)|\bnot (ack|respond|answer|resolved|work|available|reachable)|(?<!\b(?:you|we|I)\s)\bneeds? (?:more )?(?:help|assistance|support)\b|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
+	/\d|\bno (ack|resp|answer|reply)|\b(?:no\s*one|nobody)\s+(?:answers|responds|picks)\b|\bnot (ack|respond|answer|resolved|work|available|reachable)|(?<!\b(?:you|we|I)\s)\bneeds? (?:more )?(?:help|assistance|support)\b|unresolved|\bstill\b|n[’']t|fails?\b|\bstuck\b|\bun(?:available|reachable|able)\b|\bcannot\b|\b(?:an?|one|half an) hour\b/i;
 
 /**
  * Whom the first step's condition says did not answer: the tier before it (`[]` if none). One
@@ -646,6 +646,10 @@ function tierBefore(step: Omit<Level, 'id'>): Omit<Level, 'id'>[] {
 	return person && first.split(/\s+/).length <= 4 && first !== step.who ? [{ who: first }] : [];
 }
 
+/** `If they do not answer,`, `If no one responds,`: a condition that the call before went unanswered. */
+const UNANSWERED_CALL =
+	/^(?:if|when)\s+(?:[^,]*?\b(?:do(?:es)?\s*n[o’']t|did\s*n[o’']t|not)\s+(?:answer|respond|pick up)|(?:no\s*one|nobody)\s+(?:answers?|responds?|picks? up)|(?:there\s+is\s+)?no\s+(?:answer|response|reply))\b/i;
+
 /** `If you don't know who your lead is`, `if unsure who is on call`: finding a tier, not failing one. */
 const LOOKUP = /(?:n[’']t|\bnot|\bun(?:sure|certain))\s+(?:know|sure|certain)?\s*who\b/i;
 
@@ -664,7 +668,7 @@ const numbered = (steps: Omit<Level, 'id'>[]): Level[] =>
  */
 export function sentenceLadder(sentences: string[]): Level[] | undefined {
 	if (sentences.length < 2) return undefined;
-	const steps = sentences.map(ladderSentence);
+	const steps = sentences.map((sentence) => ladderSentence(sentence));
 	if (
 		!steps.every(Boolean) ||
 		!steps.slice(1).every((step) => UNANSWERED.test(step!.condition ?? ''))
@@ -723,10 +727,17 @@ export function proseLadder(
 	clauses: Clause[],
 	where: boolean
 ): { levels: Level[]; notes: string[]; run: number[] } | undefined {
-	const steps = clauses.map((clause) => {
-		const step = ladderSentence(clause.text);
+	// `If they do not answer, call the gate lodge`: whoever can fail to answer is someone to call,
+	// so a step in a chain of unanswered calls, and the call before it, need no people word.
+	const called = (index: number): boolean =>
+		[clauses[index], clauses[index + 1]].some(
+			(clause) => clause && UNANSWERED_CALL.test(clause.text)
+		);
+	const steps = clauses.map((clause, index) => {
+		const anyone = called(index);
+		const step = ladderSentence(clause.text, anyone);
 		if (!step || LOOKUP.test(step.condition ?? '')) return undefined;
-		if ((clause.then || !where) && !PEOPLE.test(step.who) && !MEANS.test(step.who))
+		if ((clause.then || !where) && !anyone && !PEOPLE.test(step.who) && !MEANS.test(step.who))
 			return undefined;
 		return step;
 	});
@@ -825,7 +836,7 @@ const BEFORE_VERB =
 	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:(?:should|must|can|may|will|need to|have to)\s+)?|(?:un\w+\s+)?(?:the\s+)?(?:alerts?|pages?|incidents?|it|this)\s+(?:will\s+|then\s+)?)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
 
 /** The step a sentence tells with its verb mid-sentence, and the condition before (or after) it. */
-function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
+function engagedMidSentence(text: string, anyone = false): Omit<Level, 'id'> | undefined {
 	const active = ENGAGE.exec(text);
 	const passive = active ? null : PASSIVE.exec(text);
 	const match = active ?? passive;
@@ -845,7 +856,8 @@ function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
 			(pronoun ? holder?.[1] : match[1])?.trim() ?? ''
 		) ?? [undefined, (pronoun ? holder?.[1] : match[1])?.trim()];
 	const who = named;
-	if (!who || !PEOPLE.test(who) || /^(them|him|her|us|me|you|it)\b/i.test(who)) return undefined;
+	if (!who || (!anyone && !PEOPLE.test(who)) || /^(them|him|her|us|me|you|it)\b/i.test(who))
+		return undefined;
 	// `The lead investigates and if they need help, they page …`: the condition follows the work.
 	const lead =
 		/^(?:if|when|once)\s+(.+)$/is.exec(before) ??
@@ -855,11 +867,13 @@ function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
 	const trailing = /^\s*((?:if|after|within|when|unless)\b.+)$/i.exec(after)?.[1];
 	const condition = lead?.[1]?.trim() ?? trailing?.trim();
 	const time = condition ? durationIn(condition) : undefined;
+	// `alert the site warden at extension 212`: the number is how, not who.
+	const via = place ?? CONTACT_POINT.exec(`${who}${after.replace(/:$/, '')}`)?.[3];
 	return {
 		who,
 		...(condition ? { condition } : {}),
 		...(time ? { after: time } : {}),
-		...(place ? { via: place } : {}),
+		...(via ? { via } : {}),
 	};
 }
 
@@ -867,7 +881,7 @@ function engagedMidSentence(text: string): Omit<Level, 'id'> | undefined {
  * `If no response in 15 minutes, page the secondary.`, `Escalate to the engineering manager after
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
  */
-function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
+function ladderSentence(text: string, anyone = false): Omit<Level, 'id'> | undefined {
 	let rest = text.replace(/\.$/, '').trim();
 	let condition: string | undefined;
 	// `If no answer in 10 minutes, page …` or `If 10 minutes passed: Page …`.
@@ -909,13 +923,13 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 		?.replace(/\s+first$/i, '')
 		.replace(/^who(?:m)?(?:so)?ever\s+is\s+(?:(?:listed|named|shown)\s+as\s+)?(?:the\s+)?/i, '');
 	// `the service desk via the hotline`: how they are reached is no part of who.
-	const reached = named ? /^(.+?)\s+(?:via|through|using)\s+(.+)$/i.exec(named) : null;
+	const reached = named ? reachedBy(named) : undefined;
 	// `escalate to a phone call, using the contact sheet`: a stronger way to reach the tier before.
 	const means = named && MEANS.test(named) ? [named, spoken.condition] : undefined;
 	const via =
-		[instrument, reached?.[2] ?? means?.filter(Boolean).join(', ')].filter(Boolean).join(', ') ||
+		[instrument, reached?.via ?? means?.filter(Boolean).join(', ')].filter(Boolean).join(', ') ||
 		undefined;
-	const who = reached?.[1] ?? named;
+	const who = reached?.who ?? named;
 	// `For urgent issues, ping the main contact`: the cases the step is for.
 	if (!condition && !means && /^(?:for|in case of)\s/i.test(spoken.condition ?? ''))
 		condition = spoken.condition;
@@ -927,11 +941,34 @@ function ladderSentence(text: string): Omit<Level, 'id'> | undefined {
 				...(after ? { after } : {}),
 				...(via ? { via } : {}),
 			}
-		: (callWith(rest, condition) ?? engagedMidSentence(text.replace(/\.$/, '').trim()));
+		: (callWith(rest, condition) ?? engagedMidSentence(text.replace(/[.:]$/, '').trim(), anyone));
 	// `Escalate to Sev1 if …` raises the severity; it engages no one. `the platform lead or a
 	// database expert (DBA)` is one tier with a choice.
-	if (!step || step.who.split(/\s+/).length > 8 || parseLevel(step.who)) return undefined;
+	// `call 999`: a number to dial is how a tier is reached, never the tier.
+	if (
+		!step ||
+		step.who.split(/\s+/).length > 8 ||
+		parseLevel(step.who) ||
+		/^[+\d][\d\s().+-]*$/.test(step.who)
+	)
+		return undefined;
 	return step;
+}
+
+/**
+ * How a tier is reached, written after whom (`the service desk via the hotline`, `the gate lodge at
+ * extension 212`, `the warden on radio channel 2`) or before (`call 212 to the gate lodge`): no part
+ * of who. A bare number is never a tier.
+ */
+const CONTACT_POINT =
+	/^(.+?)\s+(?:(?:via|through|using)\s+(.+)|(?:at|on)\s+((?:(?:the|any)\s+)?(?:(?:extension|ext\.?|radio|channel|phone|number|tel\.?)\s*)+\d[\d\s().+-]*|\+?\d[\d\s().+-]*))$/i;
+const NUMBER_FOR = /^(\+?\d[\d\s().+-]*?)\s+(?:to|for)\s+(?:the\s+)?(.+)$/i;
+
+function reachedBy(named: string): { who: string; via: string } | undefined {
+	const number = NUMBER_FOR.exec(named);
+	if (number) return { who: number[2]!.trim(), via: number[1]!.trim() };
+	const match = CONTACT_POINT.exec(named);
+	return match ? { who: match[1]!.trim(), via: (match[2] ?? match[3])!.trim() } : undefined;
 }
 
 /** The verbs that open a step engaging someone, as `whoOf` reads them. */
@@ -1974,15 +2011,19 @@ function stepsLabel(context: Context, before: Nodes | undefined): boolean {
 const ESCALATE_WHEN =
 	/^(?:immediate(?:ly)?\s+)?escalat(?:e|ion)\s+to\s+(?:the\s+)?([^:]+?)(?:\s+(?:when|if))?:$/i;
 
-/** `Reasons for escalation include:`, `When to escalate:`, `You may escalate a case if:`: when, not who. */
-const WHEN_LABEL = /^(?=.*\bescalat)(?=.*\b(?:reasons?|when|if|criteria|include)\b)[^.!?]*:$/i;
+/**
+ * `Reasons for escalation include:`, `When to escalate:`, `You may escalate a case if:`, `What you
+ * should escalate to us:`: when, not who. `What not to escalate:` lists the cases that are no path.
+ */
+const WHEN_LABEL =
+	/^(?=.*\bescalat)(?=.*\b(?:reasons?|when|if|what|criteria|include)\b)(?!.*(?:\bnot?\b|n[’']t\b|\bnever\b))[^.!?]*:$/i;
 
 /**
  * `When you make an escalation request, it alerts the on-call shift manager to the ticket, who …`,
  * `Your request pages the duty manager.`: who an escalation reaches, told in a sentence.
  */
 const REACHES =
-	/\b(?:alerts|pages|notifies|reaches|goes to|is (?:sent|routed|forwarded|assigned) to)\s+(?:the\s+|your\s+|an?\s+)?([^,.;()]+?)(?:\s+(?:to|about|of|on)\s+(?:the|your)\s+[^,.;]+)?(?=\s*[,.;]|\s+who\b|$)/i;
+	/\b(?:alerts|pages|notifies|reaches|goes to|is (?:sent|routed|forwarded|assigned) to|(?<=\bwill\b[^.]*\b)(?:alert|page|notify))\s+(?:the\s+|your\s+|an?\s+)?([^,.;()]+?)(?:\s+(?:to|about|of|on)\s+(?:the|your)\s+[^,.;]+|\s+for\s+[^\s,;]+)?(?=\s*[,.;]|\s+who\b|$)/i;
 
 /** The paragraph of a section that tells whom its escalation reaches, and who that is. */
 function reachedIn(
@@ -2023,7 +2064,15 @@ export function recogniseConditionLists(context: Context): void {
 			const conditions = node.children.map((item) =>
 				inlineText(itemSource(context.doc, item)).trim()
 			);
-			if (conditions.some((condition) => !condition || condition.split(/\s+/).length > 15))
+			// A case named as a noun (`A failure of the shared database that stops your app`) may run
+			// longer than a step would.
+			if (
+				conditions.some(
+					(condition) =>
+						!condition ||
+						condition.split(/\s+/).length > (/^(?:an?|any|the)\s/i.test(condition) ? 30 : 15)
+				)
+			)
 				continue;
 			// `… to resolve.` / `… have failed.`: one condition, its items' full stops dropped.
 			const condition = conditions.map((item) => item.replace(/\.$/, '')).join('; ');
@@ -2280,13 +2329,16 @@ export function recogniseEscalationShapes(context: Context): void {
 				if (!levels) ({ levels, notes, style } = proseIn(inlineText(lines.join(' ')), where));
 				// `Contact your lead first.` then a paragraph `If they need help, they page …`: a ladder
 				// told over two paragraphs, which neither tells alone.
+				// A note set off as a quote (`> **Important:** If no one answers, …`) runs on the same way.
 				const next = section.nodes[index + 1];
 				if (
 					!levels &&
-					next?.type === 'paragraph' &&
+					(next?.type === 'paragraph' || next?.type === 'blockquote') &&
 					!isClaimed(context.doc, startOf(next), endOf(next))
 				) {
-					const second = inlineText(sourceOf(context.doc, next));
+					const second = inlineText(
+						sourceOf(context.doc, next).replace(/^(?:[ \t]*>)+[ \t]?/gm, '')
+					).replace(/^(?:note|important|tip|warning|caution|attention):\s*/i, '');
 					const both = proseIn(`${inlineText(lines.join(' '))} ${second}`, where);
 					if (both.levels && !proseIn(second, where).levels) {
 						({ levels, notes, style } = both);

@@ -565,7 +565,12 @@ function audienceOf(step: string): Kind | undefined {
 /** Where a step posts its message: a `#channel` is chat, an address or "email" is email. */
 function stepChannels(step: string): NonNullable<TemplateInput['channels']> {
 	const channels = channelsIn(step);
-	if (/(^|\s)#[a-z][\w-]+|\bchannel\b/i.test(step) && !channels.includes('slack'))
+	// A radio channel is spoken into, not a chat room.
+	if (
+		/(^|\s)#[a-z][\w-]+|\bchannel\b/i.test(step) &&
+		!/\b(?:radio|vhf|uhf)\b/i.test(step) &&
+		!channels.includes('slack')
+	)
 		channels.push('chat');
 	if (/\b[\w.+-]+@[\w-]+\.[\w.]+\b/.test(step) && !channels.includes('email'))
 		channels.push('email');
@@ -656,7 +661,7 @@ export function fieldFor(
  * capitals blank whose `>` was forgotten before the next (`<CLUSTER/<SERVICE>`) ends at its word.
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[a-z]{2,24}>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 /**
  * A prompt in angle brackets that ends its line (`<Explain how it was detected, and when. Be
  * specific!>`, `Impacted users: <List who is affected …>`): one blank, however long, as a bracketed
@@ -671,8 +676,8 @@ const HTML_TAGS = new Set(
 	)
 );
 const isTag = (text: string, token: string): boolean => {
-	const name = /^<([a-z]+)[\s>]/.exec(token)?.[1];
-	return !!name && (HTML_TAGS.has(name) || text.includes(`</${name}>`));
+	const name = /^<([a-z]+)[\s>]/i.exec(token)?.[1];
+	return !!name && (HTML_TAGS.has(name.toLowerCase()) || text.includes(`</${name}>`));
 };
 
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
@@ -819,8 +824,12 @@ export function fieldsFor(
 	const tokens = [...new Set([...blankTokens(subject), ...blankTokens(body)])];
 	const reused = reusedBlanks(body, subject, tokens);
 	let unnamed = 0;
+	// `<Month> <Date>, <Year>`: beside a month or a year blank, a date blank is the day of the
+	// month, not the whole date the incident gives.
+	const dayOnly = tokens.some((token) => /^(?:month|year)$/i.test(fieldFor(token).label));
 	for (const token of tokens) {
 		const field = fieldFor(token);
+		if (dayOnly && field.derive === 'date') delete field.derive;
 		const split = reused.find((r) => r.token === token && r.split);
 		if (!split) {
 			add(writtenAt(field, body, token, tokens) ? field : { ...field, derive: undefined }, token);
@@ -885,6 +894,10 @@ export function ownTitle(value: string): string | undefined {
 const JOINED_BLANK =
 	/\s*[-–—:|]\s*\(?(?:\[[^\]\n]*\]|\{\{?[^}\n]*\}\}?|<[a-z_ -]+>|date|yyyy-mm-dd|dd\/mm\/yyyy|mm\/dd\/yyyy)\)?\s*$/i;
 
+/** Date blanks opening a title: `<Month> <Date>, <Year> `, `[YYYY-MM-DD] - `, `{date}: `. */
+const LEADING_DATE =
+	/^(?:[<[{]\s*(?:month|date|day|year|yyyy(?:-mm(?:-dd)?)?|dd\/mm\/yyyy|mm\/dd\/yyyy)\s*[>\]}][\s,/-]*)+[-–—:|]?\s*/i;
+
 /**
  * A title as plain text: no emphasis, code or escape marks, no blank joined to its end (`On-Call
  * Handoff - [DATE]`, `Incident Disclosure - date`), and any other blank read as its words
@@ -893,6 +906,10 @@ const JOINED_BLANK =
 export function plainTitle(title: string): string {
 	const text = inlineText(title).replace(/`([^`]*)`/g, '$1');
 	let plain = text.replace(JOINED_BLANK, '').trim() || text;
+	// `<Month> <Date>, <Year> incident report`: the date it is filled with opens the title; the name
+	// is what follows.
+	const dated = plain.replace(LEADING_DATE, '');
+	if (dated !== plain && /^[a-z]/i.test(dated)) plain = dated[0]!.toUpperCase() + dated.slice(1);
 	for (const token of blankTokens(plain))
 		plain = plain.replaceAll(token, token.replace(/^(?:\{\{\s*|[[{<$])|(?:\s*\}\}|[\]}>])$/g, ''));
 	return plain.replace(/\s+/g, ' ').trim();
@@ -1661,7 +1678,9 @@ function addSectionTemplate(
 	const from = fromOffset(context.doc, section.title, section.start);
 	const slug = addTemplate(context, taken, data, from, name);
 	const href = hrefOf(context, 'templates', slug);
-	claim(context.doc, start, end, href, entryLink('Template', data.title, href));
+	// A section ends where the next heading starts: the link keeps a blank line before it.
+	const gap = /^[^\n]/.test(context.doc.source.slice(end, end + 1)) ? '\n\n' : '';
+	claim(context.doc, start, end, href, `${entryLink('Template', data.title, href)}${gap}`);
 	return slug;
 }
 
@@ -1847,7 +1866,16 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 	const sections = [...allSections(context.doc.outline)];
 	visitParents(context.doc.root, 'paragraph', (paragraph, ancestors) => {
 		const start = startOf(paragraph);
-		if (isClaimed(context.doc, start, endOf(paragraph))) return;
+		// A call quoted in an escalation path's steps (`If no one answers, radio: "This is [name]…"`)
+		// is still a message to send; the path keeps the sentence in its notes.
+		const escalation = hrefOf(context, 'escalation', '');
+		const end = endOf(paragraph);
+		if (
+			context.doc.claims.some(
+				(c) => c.start <= start && end <= c.end && !c.href?.startsWith(escalation)
+			)
+		)
+			return;
 		const source = sourceOf(context.doc, paragraph);
 		const quotes = [...source.matchAll(INLINE_MESSAGE)].filter((match) => {
 			const body = (match[1] ?? match[2] ?? match[3])!.trim();
@@ -1868,9 +1896,18 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 			.pop()!;
 		const parent = ancestors[ancestors.length - 1] as Parent;
 		const index = parent.children.indexOf(paragraph);
-		const previous = index > 0 ? parent.children[index - 1] : undefined;
+		// A call quoted on its own (`Put out the call:` over `> *"This is [name], …"*`): the
+		// paragraph before it, or before its quote block, hands it over.
+		const alone = !/[a-z]/i.test(source.replace(quote[0], ''));
+		const outer = ancestors[ancestors.length - 2] as Parent | undefined;
+		const previous =
+			index > 0
+				? parent.children[index - 1]
+				: alone && parent.type === 'blockquote' && outer
+					? outer.children[outer.children.indexOf(parent as RootContent) - 1]
+					: undefined;
 		const step = previous?.type === 'paragraph' ? toString(previous) : '';
-		const lead = EXAMPLE_LEAD.test(inlineText(before)) ? step : before;
+		const lead = EXAMPLE_LEAD.test(inlineText(before)) || alone ? step : before;
 		if (!QUOTES_MESSAGE.test(lead) && !(lead === step && SENDS.test(step))) return;
 		const at = start + quote.index;
 		const inStep = ancestors.some((node) => node.type === 'listItem');
@@ -2214,13 +2251,40 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		}
 		const body = context.doc.source.slice(section.start, section.end).trim();
 		const data = documentTemplate(heading, body);
+		const notes = authorNotes(context, section);
+		const file = notes && /([\w./-]*\/[\w./-]*\.md)\b/.exec(notes.text)?.[1];
+		if (file) data.file = file;
 		const slug = addSectionTemplate(context, taken, section, data, [section.start, section.end]);
+		// The notes go with their template: left behind they would read as the last lines of the
+		// section above, which they are not about.
+		if (notes) claim(context.doc, notes.start, notes.end, hrefOf(context, 'templates', slug));
 		const parts = [...allSections(section)].length;
+		const lines = notes?.text.split('\n').length ?? 0;
 		context.check.push({
 			...typedCheck(context, section, [section.start, section.end], slug),
-			reason: `its heading is a title with blanks, so the section${parts ? ` and its ${parts} sub-section${parts === 1 ? '' : 's'}` : ''} became one document template; text in it that is not a marked blank (hints, example values) stays as written`,
+			reason: `its heading is a title with blanks, so the section${parts ? ` and its ${parts} sub-section${parts === 1 ? '' : 's'}` : ''} became one document template; text in it that is not a marked blank (hints, example values) stays as written${notes ? `. The ${lines === 1 ? 'line' : `${lines} lines`} in angle brackets above its heading (${notes.text.split('\n').join(' ')}) ${lines === 1 ? 'is a note' : 'are notes'} to whoever fills it in, not part of the document, so ${lines === 1 ? 'it was' : 'they were'} left out of it${file ? ` (the file to save it as became its \`file\`)` : ''}` : ''}`,
 		});
 	}
+}
+
+/** Lines each wholly a prompt in angle brackets: `<Delete every <> hint as you fill this in>`. */
+const NOTE_LINES = /^(?:[ \t]*<[A-Z][^\n]*>[ \t]*(?:\n|$))+$/;
+
+/**
+ * The block just above a document template's heading when it is only angle-bracket lines
+ * (`<Incident report template>`, `<Save the finished report as reports/DATE.md>`): notes to its
+ * author about the template, outside its heading and so outside its text.
+ */
+function authorNotes(
+	context: Context,
+	section: Section
+): { start: number; end: number; text: string } | undefined {
+	const nodes = context.doc.root.children;
+	const before = nodes[nodes.findIndex((node) => startOf(node) === section.start) - 1];
+	if (!before || (before.type !== 'paragraph' && before.type !== 'html')) return undefined;
+	const [start, end] = [startOf(before), endOf(before)];
+	const text = sourceOf(context.doc, before).trim();
+	return NOTE_LINES.test(text) && !touched(context, start, end) ? { start, end, text } : undefined;
 }
 
 /**

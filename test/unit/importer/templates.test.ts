@@ -15,6 +15,9 @@ describe('template recogniser', () => {
 		expect(plainTitle('[case-id] {system} is down')).toBe('case-id system is down');
 		expect(plainTitle('`Status` update: _first_ post')).toBe('Status update: first post');
 		expect(plainTitle('Status Page Update (P0/P1)')).toBe('Status Page Update (P0/P1)');
+		// The date it is filled with opens the title; the name is what follows.
+		expect(plainTitle('<Month> <Date>, <Year> incident report')).toBe('Incident report');
+		expect(plainTitle('[YYYY-MM-DD] - Outage review')).toBe('Outage review');
 	});
 
 	it('turns {{service}}, <affected_feature>, P[0-4], @[name] and [15/30] blanks into declared fields', () => {
@@ -98,6 +101,18 @@ Status: [Investigating/Identified/Monitoring]
 			'<time>',
 			'<date>',
 		]);
+		expect(blankTokens('<Month> <Year>: <Result>, <Br> and <Note>x</Note>')).toEqual([
+			'<Month>',
+			'<Year>',
+			'<Result>',
+		]);
+	});
+
+	it('reads a date blank beside a month or a year blank as the day, never the whole date', () => {
+		const [report] = templates(
+			'# Notes\n\nText.\n\n# <Month> <Date>, <Year> review\n\n## What broke\n\n<Describe it>\n'
+		);
+		expect(report?.data.fields?.find((field) => field.name === 'date')?.derive).toBeUndefined();
 	});
 
 	it("fills a start or end time from the incident's own times, never from now", () => {
