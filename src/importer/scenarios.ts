@@ -2515,7 +2515,8 @@ function recogniseBlockScenarios(context: Context): void {
 				startOf(item),
 				endOf(item),
 				{
-					heading: section.title,
+					// The case's words open the item's line, as a heading would.
+					heading: condition,
 					leave: (href) => `${marker}[${title.replace(/[[\]]/g, '\\$&')}](${href})`,
 				}
 			);
