@@ -13,7 +13,7 @@ import {
 	labelLine,
 	listItemsOf,
 	parseMarkdown,
-	partsOf,
+	partsOf as labelledParts,
 	partSource,
 	slugify,
 	sourceOf,
@@ -102,7 +102,15 @@ const underHeading = (section: Section, pattern: RegExp): boolean => {
 		if (pattern.test(at.title)) return true;
 	return false;
 };
-export const inCommunication = (section: Section): boolean => underHeading(section, COMMUNICATION);
+/**
+ * Under a heading about messages. An alert's name is a name, not a topic: `NotificationQueueFull`
+ * is a runbook for the queue, whatever word it is spelt with.
+ */
+export const inCommunication = (section: Section): boolean => {
+	for (let at: Section | undefined = section; at; at = at.parent)
+		if (COMMUNICATION.test(at.title) && !isAlertName(at.title)) return true;
+	return false;
+};
 
 /** An identifier: `KubeAPIDown`, `etcdNoLeader`, `HTTPErrorsHigh`, `disk_usage_high`. */
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/;
@@ -507,9 +515,12 @@ function operational(section: Section): boolean {
  * incident needs the continuity plan` is a step of the process, not a kind of failure.
  */
 const TROUBLE =
-	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't|violations?|incorrect|inaccurate|dead)$/i;
+	/^(never|issues?|problems?|breach(es)?|attack(s|ed)?|compromised?|broken|bugs?|faults?|faulty|corrupt(ed|ion)?|lost|loss|unresponsive|fails|hacked|ransomware|phishing|ddos|stolen|suspicious|erroring|wrong|outages?|crash(es|ed)?|disrupt(ed|ion)|leaked|exposed|intrusion|malware|struggling|unable|cannot|can't|violations?|incorrect|inaccurate|dead|vulnerable|vulnerabilit(y|ies))$/i;
+/** `Planned outage`, `scheduled downtime`: maintenance the team chose, not a failure. */
+const PLANNED = /\b(?:planned|scheduled)\s+(?:outages?|downtime|disruptions?)\b/gi;
 const troubled = (text: string): boolean =>
 	stripEmoji(text)
+		.replace(PLANNED, '')
 		.split(/[\s/,()–—]+/)
 		.map((word) => word.replace(/^[^A-Za-z']+|[^A-Za-z']+$/g, ''))
 		.some((word) => CONDITION.test(word) || TROUBLE.test(word));
@@ -660,10 +671,25 @@ function troubleGroup(doc: Doc, section: Section): boolean {
 	const text = inlineText(sourceOf(doc, lead));
 	return (
 		text.split(/\s+/).length <= 20 &&
-		/^(?:\S+\s+of\s+)?(?:common|known|frequent|typical|recurring)\s+(?:problems|issues|failures|errors|faults)\b/i.test(
+		(/^(?:\S+\s+of\s+)?(?:common|known|frequent|typical|recurring)\s+(?:problems|issues|failures|errors|faults)\b/i.test(
 			text
-		)
+		) ||
+			byKind(doc, section))
 	);
+}
+
+/**
+ * A guide whose short lead says it is arranged by kind of trouble (`This guide is organised by
+ * the type of emergency.`, `One section per kind of outage below.`): each section under it is one
+ * kind, though its title (`Fire`, `Flooding`) names no failure in words a runbook uses.
+ */
+const BY_KIND =
+	/\b(?:(?:organi[sz]ed|arranged|grouped|sorted|ordered)\s+by|(?:one\s+)?(?:section|page|chapter)\s+(?:per|for\s+each|for\s+every))\s+(?:the\s+)?(?:(?:type|kind|category|sort)\s+of\s+)?(?:emergenc(?:y|ies)|incidents?|outages?|failures?|problems?|issues?|errors?|disasters?|hazards?)\b/i;
+function byKind(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	if (lead?.type !== 'paragraph') return false;
+	const text = inlineText(sourceOf(doc, lead));
+	return text.split(/\s+/).length <= 20 && BY_KIND.test(text);
 }
 
 /**
@@ -1064,11 +1090,12 @@ const INVESTIGATION =
 	/^(?:how to\s+)?(?:investigat(?:e|ing)|troubleshoot(?:ing)?|debug(?:ging)?|diagnos(?:e|ing)|handl(?:e|ing)|respond(?:ing)? to|deal(?:ing)? with|fix(?:ing)?|resolv(?:e|ing)|recover(?:ing)? from|mitigat(?:e|ing))\s+(.+)$/i;
 function isInvestigation(doc: Doc, section: Section): boolean {
 	const object = INVESTIGATION.exec(stepName(section.title))?.[1];
-	// `How to resolve common problems`, `Debugging outages` head many situations: a group, not one
-	// runbook (a plural with nothing naming what fails).
+	// Two levels deep at most; `# Page` over `### Dealing with X` skips a level, and X is still a
+	// section of the page, not a step of a runbook. `How to resolve common problems`, `Debugging
+	// outages` head many situations: a group, not one runbook (a plural naming nothing that fails).
 	if (
 		!object ||
-		section.depth > 2 ||
+		(section.depth > 2 && section.parent?.depth !== 1) ||
 		TROUBLE_GROUP.test(stripEmoji(section.title)) ||
 		GENERAL_TROUBLE.test(object)
 	)
@@ -1213,6 +1240,40 @@ function joinedRunbook(doc: Doc, section: Section, parts: Part[]): boolean {
 		parts.some((part) => DIAGNOSTIC_LABEL.test(part.label)) &&
 		parts.filter((part) => RUNBOOK_LABEL.test(part.label)).length >= 2
 	);
+}
+
+/** A part's label as the source wrote it, where `partsOf` reads it by its runbook label. */
+const writtenLabel = new WeakMap<Part, string>();
+
+/**
+ * Labelled parts of a section. Labels sharing their first words before a runbook's label
+ * (`Queue Blocking Symptoms` beside `Queue Blocking Resolution`, `**Backlog signs**` beside
+ * `**Backlog fix**`) restate the section's topic: they are read as `Symptoms`, `Resolution`. One
+ * of them must say what is seen, so `Incident Triage` beside `Incident Resolution` (the phases of
+ * a process) stays as written, as does a lone `Burnout symptoms`.
+ */
+function partsOf(doc: Doc, section: Section, options?: { plainLabels?: boolean }): Part[] {
+	const parts = labelledParts(doc, section, options);
+	const splits = parts.map((part) => {
+		const words = part.label.trim().split(/\s+/);
+		for (let at = 1; at < words.length && at <= 3; at++) {
+			const rest = words.slice(at).join(' ');
+			if (LABEL_KINDS.some((kind) => kind.test(rest)))
+				return { prefix: words.slice(0, at).join(' ').toLowerCase(), rest };
+		}
+		return undefined;
+	});
+	for (const split of splits) {
+		const same = splits.filter((other) => other && other.prefix === split?.prefix);
+		if (!split || same.length < 2 || !same.some((other) => SYMPTOMS.test(other!.rest))) continue;
+		splits.forEach((other, i) => {
+			const part = parts[i]!;
+			if (other?.prefix !== split.prefix || writtenLabel.has(part)) return;
+			parts[i] = { ...part, label: other.rest };
+			writtenLabel.set(parts[i]!, part.label);
+		});
+	}
+	return parts;
 }
 
 /** Labelled parts of a section, without the sub-sections in `skip` (runbooks of their own). */
@@ -1362,6 +1423,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	if (RUNBOOK_LABEL.test(section.title) || STEP_SECTION.test(section.title)) return false;
 	// `1. Initial Response (0–10 min)`, `2. Diagnosis`, `Related`: a step of the runbook around it.
 	if (isRunbookStep(section.title)) return false;
+	// `Assume leaked keys are compromised` over its cases: each case is the scenario, not the rule.
+	if (presumedCases(doc, section)) return false;
 	if (namedRunbook(doc, section)) return true;
 	if (listedSituations(doc).has(section)) return true;
 	// A section whose whole text became another kind of entry (an escalation ladder) is that entry.
@@ -1397,7 +1460,10 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!TROUBLE_GROUP.test(stripEmoji(section.title)) &&
 		// `Undeployable State` names no trouble, but is written like its sibling failures; a failure
 		// mode told by the alerts that catch it (`| Alert | Signal |`) is one whatever its words.
-		(troubled(section.title) || writtenAlike(section) || hasAlertTable(section)) &&
+		(troubled(section.title) ||
+			writtenAlike(section) ||
+			hasAlertTable(section) ||
+			byKind(doc, section.parent)) &&
 		!inCommunication(section) &&
 		!isQuestion(stepName(section.title)) &&
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
@@ -1501,7 +1567,8 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!/^(step|procedure|phase|stage)\s*\d+\b/i.test(section.title) &&
 		!inCommunication(section) &&
 		!/^(table of contents|contents)$/i.test(section.title) &&
-		!onlyLinks(section) &&
+		// Links under an alert's name saying what is wrong are its further reading, not an index.
+		!(onlyLinks(section) && !(alert && strongAlert(doc, alert))) &&
 		!aboutProcess(section.title) &&
 		// `Retrospective`, `Action items` under `Runbooks`: looking back on an incident, not one.
 		!(REPORT.test(section.title) && !troubled(section.title)) &&
@@ -1709,7 +1776,8 @@ function partBody(context: Context, part: Part): string {
 	const source = context.doc.source;
 	if (part.section) {
 		const inner = source.slice(part.section.contentStart, part.section.end).trim();
-		return `## ${part.label}\n\n${relevel(inner, part.section.depth)}`.trim();
+		const label = writtenLabel.get(part) ?? part.label;
+		return `## ${label}\n\n${relevel(inner, part.section.depth)}`.trim();
 	}
 	const content = partSource(context.doc, part);
 	if (!part.label) return content;
@@ -1719,7 +1787,9 @@ function partBody(context: Context, part: Part): string {
 		const line = source.slice(part.start, eol < 0 ? source.length : eol).trim();
 		return [line, content].filter(Boolean).join('\n\n');
 	}
-	return [`## ${part.label}`, part.value, content].filter(Boolean).join('\n\n');
+	return [`## ${writtenLabel.get(part) ?? part.label}`, part.value, content]
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 function listOrValue(context: Context, part: Part): string[] | undefined {
@@ -2070,10 +2140,12 @@ export function recogniseScenarios(context: Context): void {
 		if (alert) {
 			data.alerts = [...new Set([alert, ...(data.alerts ?? [])])];
 			// Under an alert's name, the sentence before the first label says what firing means;
-			// with no label after it, the prose is the runbook's steps.
+			// with no label after it, or only a reading list (`See also:` over links), the prose is
+			// the runbook's steps.
 			const [lead, ...rest] = partsWithout(context.doc, section, nested);
 			const prose = lead && !lead.label ? proseOf(context, lead) : undefined;
-			if (!data.symptoms?.length && prose && rest.length) data.symptoms = prose;
+			const labelled = rest.some((part) => !part.nodes.length || !linksOnly(part.nodes));
+			if (!data.symptoms?.length && prose && labelled) data.symptoms = prose;
 		}
 		const named = alertHeading(section.title);
 		if (named?.alert) data.alerts = [...new Set([named.alert, ...(data.alerts ?? [])])];
@@ -2431,6 +2503,55 @@ function recogniseBlockScenarios(context: Context): void {
 		});
 	}
 	recogniseItemScenarios(context, add);
+	for (const section of allSections(doc.outline)) {
+		for (const { item, condition } of presumedCases(doc, section) ?? []) {
+			if (isClaimed(doc, startOf(item), endOf(item))) continue;
+			const title = condition.charAt(0).toUpperCase() + condition.slice(1);
+			const marker = /^(?:[-*+]|\d+[.)])\s+/.exec(doc.source.slice(startOf(item)))?.[0] ?? '- ';
+			add(
+				title,
+				{ symptoms: [title] },
+				`## Steps\n\n${itemSource(doc, item)}`,
+				startOf(item),
+				endOf(item),
+				{
+					// The case's words open the item's line, as a heading would.
+					heading: condition,
+					leave: (href) => `${marker}[${title.replace(/[[\]]/g, '\\$&')}](${href})`,
+				}
+			);
+		}
+	}
+}
+
+/**
+ * `### Assume leaked keys are compromised`, `### Treat lost laptops as stolen`: a heading telling
+ * the reader how to regard a kind of trouble, over one list whose every item opens with a case and
+ * says what to do in it (`- If you push a token, revoke it …`, `- If customer data leaks, call …`).
+ * Each case is a situation of its own; the heading is the rule over them all, no one scenario. A
+ * condition on the responders is a ladder's, and two sides of one condition are one procedure's.
+ */
+const PRESUME = /^(?:assume|treat|consider|regard)\s+\S.*\s(?:as|are|is|to be)\s+\S/i;
+const CASE_ITEM = /^(?:if|when|whenever|should)\s+([^,]+?),\s+(\S.*)$/is;
+function presumedCases(
+	doc: Doc,
+	section: Section
+): { item: ListItem; condition: string }[] | undefined {
+	const title = stepName(stripEmoji(section.title));
+	if (!PRESUME.test(title) || !troubled(title) || section.children.length) return undefined;
+	if (inCommunication(section) || section.nodes.some((node) => node.type === 'code'))
+		return undefined;
+	const lists = section.nodes.filter((node) => node.type === 'list');
+	if (lists.length !== 1 || lists[0]!.children.length < 2) return undefined;
+	const cases = lists[0]!.children.map((item) => {
+		const condition = CASE_ITEM.exec(inlineText(itemSource(doc, item)))?.[1]?.trim();
+		return condition && !escalationCondition(condition) ? { item, condition } : undefined;
+	});
+	if (cases.some((each) => !each)) return undefined;
+	const conditions = new Set(cases.map((each) => unnegated(each!.condition)));
+	return conditions.size === cases.length
+		? (cases as { item: ListItem; condition: string }[])
+		: undefined;
 }
 
 /** `\`sessionsrv\` - manages logins. …`, `**Cache**: holds sessions. …`: an item naming one part first. */
