@@ -1248,6 +1248,37 @@ export function severityTables(
 				body.length >= 2 &&
 				body.every((cells) => NAME_WORD.test(cells[0] ?? '')) &&
 				new Set(body.map((cells) => (cells[0] ?? '').toLowerCase())).size === body.length;
+			// `<table>` rows of `Critical | Extreme or complete outage …` with no header row at all
+			// (HTML without `<th>`): two columns, every row a different level word or code, under a
+			// severity heading or a line leading into severities, are the levels and what they mean.
+			const before = section.nodes[section.nodes.indexOf(node) - 1];
+			const lead = before?.type === 'paragraph' ? inlineText(sourceOf(context.doc, before)) : '';
+			const headless =
+				head!.every((cell) => !cell) &&
+				head!.length === 2 &&
+				body.length >= 2 &&
+				(SEVERITY_PARENT.test(section.title) ||
+					(LADDER_LEAD.test(lead) && !WORK_LEAD.test(lead))) &&
+				body.every((cells) => {
+					const level = parseLevel(cells[0] ?? '', true);
+					return level && !level.rest && cells[1];
+				}) &&
+				new Set(body.map((cells) => parseLevel(cells[0]!, true)!.level)).size === body.length;
+			if (headless) {
+				found.push({
+					table: node,
+					section,
+					headers: ['', 'Definition'],
+					rows: body.map((cells, index) => ({
+						level: parseLevel(cells[0]!, true)!,
+						first: cells[0]!,
+						cells,
+						row: index + 1,
+					})),
+					notes: [],
+				});
+				continue;
+			}
 			const headed =
 				ladderWords ||
 				wordScale ||

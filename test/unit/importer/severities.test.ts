@@ -279,4 +279,20 @@ Fixed in private at once.
 			['Urgent', 0],
 		]);
 	});
+
+	it('reads a table with no header row under a severity lead as levels and what they mean', () => {
+		const found = severities(`## Outages
+
+Each outage gets one of these severities:
+
+<table>
+  <tr><td>Critical</td><td>Nobody can log in.</td></tr>
+  <tr><td>Low</td><td>Nobody is affected yet.</td></tr>
+</table>
+`);
+		expect(found.map((s) => [s.level, s.definition])).toEqual([
+			['Critical', ['Nobody can log in.']],
+			['Low', ['Nobody is affected yet.']],
+		]);
+	});
 });
