@@ -1097,16 +1097,20 @@ function withUnit(header: string, cell: string): string {
 }
 
 /**
- * `Critical - Complete service outage` in the description column of a level with no name of its
- * own (or this one): the level word before the dash is its name, the rest defines it.
+ * `Critical - Complete service outage` in the description of a level with no name of its own (or
+ * this one), in a table cell or after a list item's level (`**P3**: High (should be fixed), …`,
+ * `P5: Low`): the level word before a dash, a parenthesis, a comma or nothing at all is its name,
+ * the rest defines it. `High impact on …` is a description, not a name.
  */
 function namedCell(severity: SeverityInput, cell: string): string {
-	const lead = /^([A-Za-z]+(?: [A-Za-z]+)?)\s+[-–—:]\s+(.+)$/.exec(cell);
+	const lead =
+		/^([A-Za-z]+(?: [A-Za-z]+)?)(?:\s+[-–—:]\s+|\s*(?=\()|\s*[,;.]\s+|\s*\.?$)(.*)$/s.exec(cell);
 	const name = lead && NAME_WORD.test(lead[1]!) ? titleWord(lead[1]!) : undefined;
 	// A level already named otherwise keeps the cell whole.
 	if (!name || (severity.name !== severity.level && severity.name !== name)) return cell;
 	severity.name = name;
-	return lead![2]!;
+	// `(Should be fixed), if not …`: the aside right after the name opens the definition.
+	return lead![2]!.replace(/^\(([^()]*)\)/, '$1');
 }
 
 /** Which severity field a table column fills. */
@@ -1537,9 +1541,10 @@ export function recogniseSeverityTables(context: Context): void {
 						severity.escalation,
 						parseDuration(cell) ? `${headers[index]}: ${cell}` : cell
 					);
-				else if (role === 'definition')
-					severity.definition = push(severity.definition, namedCell(severity, cell));
-				else if (role === 'impact') severity.impact = push(severity.impact, cell);
+				else if (role === 'definition') {
+					const definition = namedCell(severity, cell);
+					if (definition) severity.definition = push(severity.definition, definition);
+				} else if (role === 'impact') severity.impact = push(severity.impact, cell);
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
 				else if (role === 'paging') severity.paging = cell;
@@ -2135,7 +2140,7 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 		const severity = severityFor(context, level, false);
 		const notes = [severity.targetNotes ?? []].flat().length;
 		const [, ...nested] = itemLines(context.doc, item);
-		const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
+		const lines = [namedCell(severity, firsts[index]!.rest), ...nested].filter(Boolean);
 		for (const line of lines) {
 			const text = line.replace(/\.$/, '');
 			if (clockLine(severity, text)) continue;
