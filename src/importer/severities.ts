@@ -1121,12 +1121,12 @@ function columnRole(header: string): string | undefined {
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
 	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
-	if (/definition|description|meaning|means|criteria|^scope$|when to use/.test(h))
+	if (/definition|description|meaning|means|looks like|criteria|^scope$|when to use/.test(h))
 		return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
-	// `Type`, `Category` or `Level` beside the level (`P1 | Critical`) holds its name only when its
-	// cells are level words (Critical, Major …); checked by the table.
-	if (/^(type|category|class|classification|level)$/.test(h)) return 'name?';
+	// `Type`, `Incident category` or `Level` beside the level (`P1 | Critical`) holds its name only
+	// when its cells are level words (Critical, Major …); checked by the table.
+	if (/^(?:incident )?(type|category|class|classification|level)$/.test(h)) return 'name?';
 	if (PAGING.test(h)) return 'paging';
 	if (/label/.test(h)) return 'label';
 	if (/escalat|who|owner|notify|contact|engage/.test(h)) return 'escalation';
@@ -1228,18 +1228,27 @@ export function severityTables(
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
 			// `Urgency | Example | Respond within` over `High`, `Medium`, `Low`: a column of level
-			// words named for one axis is the ladder when a target column times every row and no
-			// cell holds a coded level (an impact × urgency grid whose cells are the levels).
+			// words named for one axis (`Customer impact`, `Financial loss`) is the ladder when a
+			// target column times every row, or a response column says what to do at each plain
+			// level word, and no cell holds a coded level (an impact × urgency grid whose cells are
+			// the levels).
+			const plainWords = body.every((cells) => {
+				const level = parseLevel(cells[0] ?? '', true);
+				return level && !level.rest;
+			});
 			const axis =
-				/^(urgency|impact)$/i.test(head![0] ?? '') &&
+				/^(?:[a-z]+\s+){0,2}(?:urgency|impact|loss|lost|cost)$/i.test(head![0] ?? '') &&
 				body.every((cells) => cells.every((cell) => !CODE_LEVEL.test(levelText(cell)))) &&
 				head!.some(
 					(header, column) =>
 						column > 0 &&
-						timedRow(
+						(timedRow(
 							header,
 							body.map((cells) => cells[column] ?? '')
-						)
+						) ||
+							(plainWords &&
+								/\brespon|\bactions?\b/i.test(header) &&
+								body.every((cells) => cells[column])))
 				);
 			// `Level | Description` over `Urgent`, `Highest`, `High`, `Medium`, `Low` (or `Blocker`,
 			// `Critical`, `Major` …): a column headed by the scale's own noun whose every row is one
