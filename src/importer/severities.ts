@@ -2121,10 +2121,42 @@ function ledLists(context: Context, children: RootContent[]): { list: List; lead
 	});
 }
 
+/** `Critical services are ones which …`: a class of some noun, named and then defined. */
+const CLASS_ITEM =
+	/^((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)\s+([a-z]+?)s?\s+(?:(?:are|is)\s+(?:ones?|those|the ones|any(?:thing)?)|means|refers to)\b/;
+
+/**
+ * `1. Critical services are ones which we work on around the clock …`, `2. Important services are
+ * …`: under a severity or priority heading (or lead), a numbered list of three or more items, each
+ * naming a class of one shared noun and defining it, ranks its classes as numbered. The number is
+ * the level and the words before the noun its name, whatever they are (`Important`, `Third party`):
+ * the numbering and the shared noun make the scale, as sibling headings do in `definedClass`.
+ */
+function classItems(
+	context: Context,
+	list: List,
+	scale: string
+): { lead: string; rest: string; level: Level }[] | undefined {
+	if (!list.ordered || list.children.length < 3 || !/severit|priorit/i.test(scale))
+		return undefined;
+	const items = list.children.map((item, index) => {
+		const first = item.children[0];
+		if (first?.type !== 'paragraph') return undefined;
+		const text = inlineText(sourceOf(context.doc, first));
+		const match = CLASS_ITEM.exec(text);
+		if (!match) return undefined;
+		const level = numberLevel(String((list.start ?? 1) + index));
+		return { lead: match[1]!, noun: match[2]!, rest: text, level: { ...level, name: match[1]! } };
+	});
+	if (!items.every(Boolean) || new Set(items.map((item) => item!.noun)).size > 1) return undefined;
+	return items as { lead: string; rest: string; level: Level }[];
+}
+
 /** Types a list whose every item leads with a different level, none typed before. */
 function readLevelList(context: Context, list: List, claimIt: boolean, scale: string): void {
 	if (list.children.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) return;
-	const firsts = list.children.map((item) => listLead(context, item));
+	const classed = classItems(context, list, scale);
+	const firsts = classed ?? list.children.map((item) => listLead(context, item));
 	const leads = firsts.map((first) => first?.lead ?? '');
 	// `- 1: Data loss`, `- 2: …` where the heading or the line before names severities (or
 	// priorities): bare numbers counting up from 0 or 1 are the levels.
@@ -2132,9 +2164,11 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 		/severit|priorit/i.test(scale) &&
 		leads.every((lead, index) => lead === String(index + Number(leads[0]))) &&
 		/^[01]$/.test(leads[0]!);
-	const levels = leads.map((lead) =>
-		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(lead) : undefined)) : undefined
-	);
+	const levels =
+		classed?.map((item) => item.level) ??
+		leads.map((lead) =>
+			lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(lead) : undefined)) : undefined
+		);
 	if (!levels.every(Boolean)) return;
 	if (new Set(levels.map((level) => level!.level)).size < levels.length) return;
 	// A table that only timed the levels (`Severity | Response time` over `1 | 2h`) leaves them to
@@ -2156,7 +2190,10 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 			const pair = splitLabel(text);
 			if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
 			if (timedLine(severity, text)) continue;
-			const rest = timedPieces(severity, text) ?? readSentences(context, severity, line);
+			// Several sentences are read one by one: a target's words never reach back past a full stop.
+			const rest =
+				(/[.!?]\s+[A-Z]/.test(text) ? undefined : timedPieces(severity, text)) ??
+				readSentences(context, severity, line);
 			if (!rest) continue;
 			if (severity.definition) severity.actions = push(severity.actions, rest);
 			else severity.definition = rest;
@@ -2181,7 +2218,9 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 /** `Acknowledge within 5 minutes`: a line that names its target and is nothing but its time. */
 function timedLine(severity: SeverityInput, text: string): boolean {
 	const lead = TARGET_LEAD.exec(text);
-	const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+	// `Low services are ones … critical. Response times should be within 1 day`: a sentence before
+	// the one that times the target is no part of it, and would be lost with the line.
+	const key = lead?.[1] && !/[.!?]\s/.test(lead[1]) ? targetKey(lead[1]) : undefined;
 	const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
 	if (!key || !phrase || targets[key] || phrase !== lead![2] || !parseDuration(phrase))

@@ -295,4 +295,18 @@ Each outage gets one of these severities:
 			['Low', ['Nobody is affected yet.']],
 		]);
 	});
+
+	it('numbers classes a priority list names and defines, keeping the sentence before a timed one', () => {
+		const found = severities(`## Service priorities
+
+1. Core services are ones we run all year. Respond within 1 hour.
+2. Minor services are ones nobody is paged for. Response time should be within 2 days.
+3. Retired services are ones we no longer fix.
+`);
+		expect(found.map((s) => [s.level, s.name, s.targets, s.definition])).toEqual([
+			['1', 'Core', { response: 'within 1 hour' }, 'Core services are ones we run all year.'],
+			['2', 'Minor', { response: 'within 2 days' }, 'Minor services are ones nobody is paged for.'],
+			['3', 'Retired', {}, 'Retired services are ones we no longer fix.'],
+		]);
+	});
 });
