@@ -1097,16 +1097,20 @@ function withUnit(header: string, cell: string): string {
 }
 
 /**
- * `Critical - Complete service outage` in the description column of a level with no name of its
- * own (or this one): the level word before the dash is its name, the rest defines it.
+ * `Critical - Complete service outage` in the description of a level with no name of its own (or
+ * this one), in a table cell or after a list item's level (`**P3**: High (should be fixed), …`,
+ * `P5: Low`): the level word before a dash, a parenthesis, a comma or nothing at all is its name,
+ * the rest defines it. `High impact on …` is a description, not a name.
  */
 function namedCell(severity: SeverityInput, cell: string): string {
-	const lead = /^([A-Za-z]+(?: [A-Za-z]+)?)\s+[-–—:]\s+(.+)$/.exec(cell);
+	const lead =
+		/^([A-Za-z]+(?: [A-Za-z]+)?)(?:\s+[-–—:]\s+|\s*(?=\()|\s*[,;.]\s+|\s*\.?$)(.*)$/s.exec(cell);
 	const name = lead && NAME_WORD.test(lead[1]!) ? titleWord(lead[1]!) : undefined;
 	// A level already named otherwise keeps the cell whole.
 	if (!name || (severity.name !== severity.level && severity.name !== name)) return cell;
 	severity.name = name;
-	return lead![2]!;
+	// `(Should be fixed), if not …`: the aside right after the name opens the definition.
+	return lead![2]!.replace(/^\(([^()]*)\)/, '$1');
 }
 
 /** Which severity field a table column fills. */
@@ -1117,12 +1121,12 @@ function columnRole(header: string): string | undefined {
 	if (/slo/.test(h)) return 'slo';
 	if (/example/.test(h)) return 'example';
 	if (/typical response|actions?$|what to do/.test(h)) return 'actions';
-	if (/definition|description|meaning|means|criteria|^scope$|when to use/.test(h))
+	if (/definition|description|meaning|means|looks like|criteria|^scope$|when to use/.test(h))
 		return 'definition';
 	if (/^(name|label|title)$/.test(h)) return 'name';
-	// `Type`, `Category` or `Level` beside the level (`P1 | Critical`) holds its name only when its
-	// cells are level words (Critical, Major …); checked by the table.
-	if (/^(type|category|class|classification|level)$/.test(h)) return 'name?';
+	// `Type`, `Incident category` or `Level` beside the level (`P1 | Critical`) holds its name only
+	// when its cells are level words (Critical, Major …); checked by the table.
+	if (/^(?:incident )?(type|category|class|classification|level)$/.test(h)) return 'name?';
 	if (PAGING.test(h)) return 'paging';
 	if (/label/.test(h)) return 'label';
 	if (/escalat|who|owner|notify|contact|engage/.test(h)) return 'escalation';
@@ -1224,18 +1228,27 @@ export function severityTables(
 			// `Classification | Type | …` over `#P1`, `#P2`: a column headed in other words is the
 			// ladder only when every row names a coded level (P1, SEV2), never a bare word.
 			// `Urgency | Example | Respond within` over `High`, `Medium`, `Low`: a column of level
-			// words named for one axis is the ladder when a target column times every row and no
-			// cell holds a coded level (an impact × urgency grid whose cells are the levels).
+			// words named for one axis (`Customer impact`, `Financial loss`) is the ladder when a
+			// target column times every row, or a response column says what to do at each plain
+			// level word, and no cell holds a coded level (an impact × urgency grid whose cells are
+			// the levels).
+			const plainWords = body.every((cells) => {
+				const level = parseLevel(cells[0] ?? '', true);
+				return level && !level.rest;
+			});
 			const axis =
-				/^(urgency|impact)$/i.test(head![0] ?? '') &&
+				/^(?:[a-z]+\s+){0,2}(?:urgency|impact|loss|lost|cost)$/i.test(head![0] ?? '') &&
 				body.every((cells) => cells.every((cell) => !CODE_LEVEL.test(levelText(cell)))) &&
 				head!.some(
 					(header, column) =>
 						column > 0 &&
-						timedRow(
+						(timedRow(
 							header,
 							body.map((cells) => cells[column] ?? '')
-						)
+						) ||
+							(plainWords &&
+								/\brespon|\bactions?\b/i.test(header) &&
+								body.every((cells) => cells[column])))
 				);
 			// `Level | Description` over `Urgent`, `Highest`, `High`, `Medium`, `Low` (or `Blocker`,
 			// `Critical`, `Major` …): a column headed by the scale's own noun whose every row is one
@@ -1248,6 +1261,37 @@ export function severityTables(
 				body.length >= 2 &&
 				body.every((cells) => NAME_WORD.test(cells[0] ?? '')) &&
 				new Set(body.map((cells) => (cells[0] ?? '').toLowerCase())).size === body.length;
+			// `<table>` rows of `Critical | Extreme or complete outage …` with no header row at all
+			// (HTML without `<th>`): two columns, every row a different level word or code, under a
+			// severity heading or a line leading into severities, are the levels and what they mean.
+			const before = section.nodes[section.nodes.indexOf(node) - 1];
+			const lead = before?.type === 'paragraph' ? inlineText(sourceOf(context.doc, before)) : '';
+			const headless =
+				head!.every((cell) => !cell) &&
+				head!.length === 2 &&
+				body.length >= 2 &&
+				(SEVERITY_PARENT.test(section.title) ||
+					(LADDER_LEAD.test(lead) && !WORK_LEAD.test(lead))) &&
+				body.every((cells) => {
+					const level = parseLevel(cells[0] ?? '', true);
+					return level && !level.rest && cells[1];
+				}) &&
+				new Set(body.map((cells) => parseLevel(cells[0]!, true)!.level)).size === body.length;
+			if (headless) {
+				found.push({
+					table: node,
+					section,
+					headers: ['', 'Definition'],
+					rows: body.map((cells, index) => ({
+						level: parseLevel(cells[0]!, true)!,
+						first: cells[0]!,
+						cells,
+						row: index + 1,
+					})),
+					notes: [],
+				});
+				continue;
+			}
 			const headed =
 				ladderWords ||
 				wordScale ||
@@ -1506,9 +1550,10 @@ export function recogniseSeverityTables(context: Context): void {
 						severity.escalation,
 						parseDuration(cell) ? `${headers[index]}: ${cell}` : cell
 					);
-				else if (role === 'definition')
-					severity.definition = push(severity.definition, namedCell(severity, cell));
-				else if (role === 'impact') severity.impact = push(severity.impact, cell);
+				else if (role === 'definition') {
+					const definition = namedCell(severity, cell);
+					if (definition) severity.definition = push(severity.definition, definition);
+				} else if (role === 'impact') severity.impact = push(severity.impact, cell);
 				else if (role === 'name') severity.name = cell;
 				else if (role === 'label') severity.label ??= cell;
 				else if (role === 'paging') severity.paging = cell;
@@ -2076,10 +2121,42 @@ function ledLists(context: Context, children: RootContent[]): { list: List; lead
 	});
 }
 
+/** `Critical services are ones which …`: a class of some noun, named and then defined. */
+const CLASS_ITEM =
+	/^((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)\s+([a-z]+?)s?\s+(?:(?:are|is)\s+(?:ones?|those|the ones|any(?:thing)?)|means|refers to)\b/;
+
+/**
+ * `1. Critical services are ones which we work on around the clock …`, `2. Important services are
+ * …`: under a severity or priority heading (or lead), a numbered list of three or more items, each
+ * naming a class of one shared noun and defining it, ranks its classes as numbered. The number is
+ * the level and the words before the noun its name, whatever they are (`Important`, `Third party`):
+ * the numbering and the shared noun make the scale, as sibling headings do in `definedClass`.
+ */
+function classItems(
+	context: Context,
+	list: List,
+	scale: string
+): { lead: string; rest: string; level: Level }[] | undefined {
+	if (!list.ordered || list.children.length < 3 || !/severit|priorit/i.test(scale))
+		return undefined;
+	const items = list.children.map((item, index) => {
+		const first = item.children[0];
+		if (first?.type !== 'paragraph') return undefined;
+		const text = inlineText(sourceOf(context.doc, first));
+		const match = CLASS_ITEM.exec(text);
+		if (!match) return undefined;
+		const level = numberLevel(String((list.start ?? 1) + index));
+		return { lead: match[1]!, noun: match[2]!, rest: text, level: { ...level, name: match[1]! } };
+	});
+	if (!items.every(Boolean) || new Set(items.map((item) => item!.noun)).size > 1) return undefined;
+	return items as { lead: string; rest: string; level: Level }[];
+}
+
 /** Types a list whose every item leads with a different level, none typed before. */
 function readLevelList(context: Context, list: List, claimIt: boolean, scale: string): void {
 	if (list.children.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) return;
-	const firsts = list.children.map((item) => listLead(context, item));
+	const classed = classItems(context, list, scale);
+	const firsts = classed ?? list.children.map((item) => listLead(context, item));
 	const leads = firsts.map((first) => first?.lead ?? '');
 	// `- 1: Data loss`, `- 2: …` where the heading or the line before names severities (or
 	// priorities): bare numbers counting up from 0 or 1 are the levels.
@@ -2087,9 +2164,11 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 		/severit|priorit/i.test(scale) &&
 		leads.every((lead, index) => lead === String(index + Number(leads[0]))) &&
 		/^[01]$/.test(leads[0]!);
-	const levels = leads.map((lead) =>
-		lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(lead) : undefined)) : undefined
-	);
+	const levels =
+		classed?.map((item) => item.level) ??
+		leads.map((lead) =>
+			lead ? (parseLevel(lead, true) ?? (counted ? numberLevel(lead) : undefined)) : undefined
+		);
 	if (!levels.every(Boolean)) return;
 	if (new Set(levels.map((level) => level!.level)).size < levels.length) return;
 	// A table that only timed the levels (`Severity | Response time` over `1 | 2h`) leaves them to
@@ -2104,14 +2183,17 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 		const severity = severityFor(context, level, false);
 		const notes = [severity.targetNotes ?? []].flat().length;
 		const [, ...nested] = itemLines(context.doc, item);
-		const lines = [firsts[index]!.rest, ...nested].filter(Boolean);
+		const lines = [namedCell(severity, firsts[index]!.rest), ...nested].filter(Boolean);
 		for (const line of lines) {
 			const text = line.replace(/\.$/, '');
 			if (clockLine(severity, text)) continue;
 			const pair = splitLabel(text);
 			if (pair && apply(context, severity, pair.label, pair.value, [])) continue;
 			if (timedLine(severity, text)) continue;
-			const rest = timedPieces(severity, text) ?? readSentences(context, severity, line);
+			// Several sentences are read one by one: a target's words never reach back past a full stop.
+			const rest =
+				(/[.!?]\s+[A-Z]/.test(text) ? undefined : timedPieces(severity, text)) ??
+				readSentences(context, severity, line);
 			if (!rest) continue;
 			if (severity.definition) severity.actions = push(severity.actions, rest);
 			else severity.definition = rest;
@@ -2136,7 +2218,9 @@ function readLevelList(context: Context, list: List, claimIt: boolean, scale: st
 /** `Acknowledge within 5 minutes`: a line that names its target and is nothing but its time. */
 function timedLine(severity: SeverityInput, text: string): boolean {
 	const lead = TARGET_LEAD.exec(text);
-	const key = lead?.[1] ? targetKey(lead[1]) : undefined;
+	// `Low services are ones … critical. Response times should be within 1 day`: a sentence before
+	// the one that times the target is no part of it, and would be lost with the line.
+	const key = lead?.[1] && !/[.!?]\s/.test(lead[1]) ? targetKey(lead[1]) : undefined;
 	const phrase = lead && DURATION_PHRASE.exec(lead[2]!)?.[0];
 	const targets = (severity.targets ??= {}) as Record<TargetKey, string | undefined>;
 	if (!key || !phrase || targets[key] || phrase !== lead![2] || !parseDuration(phrase))

@@ -279,4 +279,34 @@ Fixed in private at once.
 			['Urgent', 0],
 		]);
 	});
+
+	it('reads a table with no header row under a severity lead as levels and what they mean', () => {
+		const found = severities(`## Outages
+
+Each outage gets one of these severities:
+
+<table>
+  <tr><td>Critical</td><td>Nobody can log in.</td></tr>
+  <tr><td>Low</td><td>Nobody is affected yet.</td></tr>
+</table>
+`);
+		expect(found.map((s) => [s.level, s.definition])).toEqual([
+			['Critical', ['Nobody can log in.']],
+			['Low', ['Nobody is affected yet.']],
+		]);
+	});
+
+	it('numbers classes a priority list names and defines, keeping the sentence before a timed one', () => {
+		const found = severities(`## Service priorities
+
+1. Core services are ones we run all year. Respond within 1 hour.
+2. Minor services are ones nobody is paged for. Response time should be within 2 days.
+3. Retired services are ones we no longer fix.
+`);
+		expect(found.map((s) => [s.level, s.name, s.targets, s.definition])).toEqual([
+			['1', 'Core', { response: 'within 1 hour' }, 'Core services are ones we run all year.'],
+			['2', 'Minor', { response: 'within 2 days' }, 'Minor services are ones nobody is paged for.'],
+			['3', 'Retired', {}, 'Retired services are ones we no longer fix.'],
+		]);
+	});
 });
