@@ -772,6 +772,13 @@ const HAS_ONE = (name: string) =>
 		String.raw`\b([A-Za-z]+?)s?\s+(?:(?:must|should|will)\s+)?(?:always\s+)?(?:ha(?:s|ve)|needs?|gets?)\s+(?:one|an?|exactly one|a single)\s+(?:[\w-]+\s+){0,3}?${RegExp.escape(name)}\b`,
 		'i'
 	);
+/**
+ * `Being on the rota for the day entails responsibilities such as:`, `Whoever is on the support
+ * rotation is responsible for:`: the duties of the person on a rota, named by the rota (or by the
+ * heading over it: `A weekday rota`).
+ */
+const ROTA_LEAD =
+	/^(?:being|whoever is|the person|anyone) on (?:the )?(?:([\w-]+) )?(rota|rotation)\b[^:.]*\b(?:responsib\w*|duties)\b[^:.]*:$/i;
 /** Words of a team formed to respond to incidents or to reports of vulnerabilities. */
 const RESPONDING = '(?:incident|response|emergency|security|vulnerability)';
 /** `Security Incident Response Team`, `Vulnerability management team`, unlike `Platform team`. */
@@ -785,10 +792,18 @@ const RESPONSE_TEAM = new RegExp(String.raw`\b${RESPONDING}\b[\w -]*\bteam$`, 'i
 function subjectLeadName(
 	context: Context,
 	node: RootContent,
-	next: RootContent | undefined
+	next: RootContent | undefined,
+	heading: string
 ): { name: string; at: number } | undefined {
 	if (node.type !== 'paragraph') return undefined;
 	const text = inlineText(sourceOf(context.doc, node));
+	// `Being on the rota for the day entails responsibilities such as:` under `A weekday rota`.
+	const rota = ROTA_LEAD.exec(text);
+	if (rota) {
+		const kind = rota[1] ?? ROTA_HEADING.exec(heading)?.[1]?.replace(/^(?:an?|the|our)\s+/i, '');
+		const words = kind && /^[\w-]+$/.test(kind) ? `${kind} ${rota[2]}` : rota[2];
+		return { name: `Person on the ${words!.toLowerCase()}`, at: startOf(node) };
+	}
 	const lead = SUBJECT_LEAD.exec(text);
 	const bare = lead && !lead[2];
 	// `The owner:` over a list of anything else (`The tools:`) is a heading for that list.
@@ -894,7 +909,7 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			const { name, qualifier } = qualified(bold ?? '');
 			const lead = bold
 				? { name, at: startOf(node) }
-				: subjectLeadName(context, node, section.nodes[i + 1]);
+				: subjectLeadName(context, node, section.nodes[i + 1], section.title);
 			const next = section.nodes[i + 1];
 			if (!lead || next?.type !== 'list' || knownRole(context, lead.name)) return;
 			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
