@@ -794,7 +794,7 @@ function subjectLeadName(
 	node: RootContent,
 	next: RootContent | undefined,
 	heading: string
-): { name: string; at: number } | undefined {
+): { name: string; at: number; said?: string } | undefined {
 	if (node.type !== 'paragraph') return undefined;
 	const text = inlineText(sourceOf(context.doc, node));
 	// `Being on the rota for the day entails responsibilities such as:` under `A weekday rota`.
@@ -802,7 +802,7 @@ function subjectLeadName(
 	if (rota) {
 		const kind = rota[1] ?? ROTA_HEADING.exec(heading)?.[1]?.replace(/^(?:an?|the|our)\s+/i, '');
 		const words = kind && /^[\w-]+$/.test(kind) ? `${kind} ${rota[2]}` : rota[2];
-		return { name: `Person on the ${words!.toLowerCase()}`, at: startOf(node) };
+		return { name: `Person on the ${words!.toLowerCase()}`, at: startOf(node), said: rota[2]! };
 	}
 	const lead = SUBJECT_LEAD.exec(text);
 	const bare = lead && !lead[2];
@@ -818,6 +818,9 @@ function subjectLeadName(
 	const word = lead?.[1]?.trim();
 	const noun = word && bare && !/\s/.test(word) ? HAS_ONE(word).exec(text)?.[1] : undefined;
 	const said = noun && !PRONOUN.test(noun) ? `${noun} ${word}` : word;
+	// A name built from two places is pointed at by the word its line holds.
+	if (noun && !PRONOUN.test(noun) && word && AGENT.test(word) && !GROUP.test(word))
+		return { name: said![0]!.toUpperCase() + said!.slice(1), at: startOf(node), said: word };
 	// Initials point at the line that spells them out, where the name is read.
 	const spelt =
 		said && /^[A-Z]{2,6}$/.test(said)
@@ -914,7 +917,8 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			if (!lead || next?.type !== 'list' || knownRole(context, lead.name)) return;
 			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
 			if (next.children.some((item) => CONTACT_ITEM.test(itemSource(context.doc, item)))) return;
-			add(lead.name, next, fromOffset(context.doc, lead.name, lead.at), qualifier);
+			const said = lead && 'said' in lead ? lead.said : undefined;
+			add(lead.name, next, fromOffset(context.doc, said ?? lead.name, lead.at), qualifier);
 		});
 	}
 }
