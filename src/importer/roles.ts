@@ -747,9 +747,38 @@ function boldNamedBlocks(section: Section): Map<RootContent, string> {
 	return [...named.values()].some((name) => ROLE_NOUN.test(name)) ? named : new Map();
 }
 
-/** `The IRT is responsible for the following:`: a sentence whose subject owns the list after it. */
+/**
+ * `The IRT is responsible for the following:`, or only `The owner:` (its list then says what the
+ * subject does, each item a verb): a sentence whose subject owns the list after it.
+ */
 const SUBJECT_LEAD =
-	/(?:^|[.!?]\s+)(?:the|our)\s+([A-Za-z][\w ()-]{0,60}?)\s+(?:is|are|will be)\s+(?:responsible|accountable)\s+for(?:\s+the\s+following)?\s*:$/i;
+	/(?:^|[.!?]\s+)(?:the|our)\s+([A-Za-z][\w ()-]{0,60}?)(\s+(?:is|are|will be)\s+(?:responsible|accountable)\s+for(?:\s+the\s+following)?)?\s*:$/i;
+/** `Checks the logs`, `Leads the response`: a list item that is what its lead's subject does. */
+const PREDICATE_ITEM = (text: string): boolean => {
+	const [first, second] = text.split(/\s+/);
+	return (
+		/^[A-Z][a-z]{2,}s$/.test(first ?? '') &&
+		!NOT_A_VERB.test(first!) &&
+		!AUXILIARY.test(second ?? '')
+	);
+};
+const PRONOUN = /^(?:we|you|they|it|this|that|there|who|which|each|every|one|he|she)$/i;
+/**
+ * `Incidents must have one clearly named owner. The owner:`: a one-word function takes the noun of
+ * the sentence that says what has one (`Incident owner`).
+ */
+const HAS_ONE = (name: string) =>
+	new RegExp(
+		String.raw`\b([A-Za-z]+?)s?\s+(?:(?:must|should|will)\s+)?(?:always\s+)?(?:ha(?:s|ve)|needs?|gets?)\s+(?:one|an?|exactly one|a single)\s+(?:[\w-]+\s+){0,3}?${RegExp.escape(name)}\b`,
+		'i'
+	);
+/**
+ * `Being on the rota for the day entails responsibilities such as:`, `Whoever is on the support
+ * rotation is responsible for:`: the duties of the person on a rota, named by the rota (or by the
+ * heading over it: `A weekday rota`).
+ */
+const ROTA_LEAD =
+	/^(?:being|whoever is|the person|anyone) on (?:the )?(?:([\w-]+) )?(rota|rotation)\b[^:.]*\b(?:responsib\w*|duties)\b[^:.]*:$/i;
 /** Words of a team formed to respond to incidents or to reports of vulnerabilities. */
 const RESPONDING = '(?:incident|response|emergency|security|vulnerability)';
 /** `Security Incident Response Team`, `Vulnerability management team`, unlike `Platform team`. */
@@ -762,10 +791,36 @@ const RESPONSE_TEAM = new RegExp(String.raw`\b${RESPONDING}\b[\w -]*\bteam$`, 'i
  */
 function subjectLeadName(
 	context: Context,
-	node: RootContent
-): { name: string; at: number } | undefined {
+	node: RootContent,
+	next: RootContent | undefined,
+	heading: string
+): { name: string; at: number; said?: string } | undefined {
 	if (node.type !== 'paragraph') return undefined;
-	const said = SUBJECT_LEAD.exec(inlineText(sourceOf(context.doc, node)))?.[1]?.trim();
+	const text = inlineText(sourceOf(context.doc, node));
+	// `Being on the rota for the day entails responsibilities such as:` under `A weekday rota`.
+	const rota = ROTA_LEAD.exec(text);
+	if (rota) {
+		const kind = rota[1] ?? ROTA_HEADING.exec(heading)?.[1]?.replace(/^(?:an?|the|our)\s+/i, '');
+		const words = kind && /^[\w-]+$/.test(kind) ? `${kind} ${rota[2]}` : rota[2];
+		return { name: `Person on the ${words!.toLowerCase()}`, at: startOf(node), said: rota[2]! };
+	}
+	const lead = SUBJECT_LEAD.exec(text);
+	const bare = lead && !lead[2];
+	// `The owner:` over a list of anything else (`The tools:`) is a heading for that list.
+	if (
+		bare &&
+		!(
+			next?.type === 'list' &&
+			next.children.every((item) => PREDICATE_ITEM(inlineText(toString(item))))
+		)
+	)
+		return undefined;
+	const word = lead?.[1]?.trim();
+	const noun = word && bare && !/\s/.test(word) ? HAS_ONE(word).exec(text)?.[1] : undefined;
+	const said = noun && !PRONOUN.test(noun) ? `${noun} ${word}` : word;
+	// A name built from two places is pointed at by the word its line holds.
+	if (noun && !PRONOUN.test(noun) && word && AGENT.test(word) && !GROUP.test(word))
+		return { name: said![0]!.toUpperCase() + said!.slice(1), at: startOf(node), said: word };
 	// Initials point at the line that spells them out, where the name is read.
 	const spelt =
 		said && /^[A-Z]{2,6}$/.test(said)
@@ -855,12 +910,15 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			const bold = boldLeadName(node) ?? named.get(node);
 			// `**Compliance Officer (if applicable)**`: the parenthesis qualifies the name, kept as a note.
 			const { name, qualifier } = qualified(bold ?? '');
-			const lead = bold ? { name, at: startOf(node) } : subjectLeadName(context, node);
+			const lead = bold
+				? { name, at: startOf(node) }
+				: subjectLeadName(context, node, section.nodes[i + 1], section.title);
 			const next = section.nodes[i + 1];
 			if (!lead || next?.type !== 'list' || knownRole(context, lead.name)) return;
 			if (isClaimed(context.doc, startOf(node), endOf(next))) return;
 			if (next.children.some((item) => CONTACT_ITEM.test(itemSource(context.doc, item)))) return;
-			add(lead.name, next, fromOffset(context.doc, lead.name, lead.at), qualifier);
+			const said = lead && 'said' in lead ? lead.said : undefined;
+			add(lead.name, next, fromOffset(context.doc, said ?? lead.name, lead.at), qualifier);
 		});
 	}
 }
@@ -1826,10 +1884,61 @@ const ASSIGNED = [
 ];
 
 /**
- * A function handed out by one sentence (`ASSIGNED`) and said to do something by a later one in
- * the same section, lists and all: `This person coordinates the fix.` right after it, or `The
- * support engineer will troubleshoot …` anywhere after it. Without such a sentence the name is
- * only mentioned, and nothing is returned for it.
+ * A function's name that may end in `on-call` (`primary on-call`), as `NAME` does, and runs on
+ * to the last function word (`liaison officer`, not `liaison`).
+ */
+const FUNCTION = String.raw`((?:[A-Za-z][\w-]*\s+){0,3}?(?:${AGENT_WORDS}|on-?call)(?!\s+(?:${AGENT_WORDS}|on-?call)\b))`;
+/**
+ * Sentences that hand out a function while saying what it does: `We will appoint an Incident
+ * Commander to run the incident`, `alert the primary on-call, who will triage it` (a clause set
+ * off by a comma, not `the Head of Ops or the Director who will …`, a choice of contacts). A
+ * one-word name (`assign an owner to fix it`) is whoever takes one task, so these need two words.
+ */
+const HANDED = [
+	new RegExp(
+		String.raw`\b(?:appoint|assign|nominate|designate)s?\s+(?:a|an|one)\s+${FUNCTION}(?:\s+(to\s+[a-z].*))?`,
+		'i'
+	),
+	new RegExp(
+		String.raw`(?<!\bor\s+)\b(?:the|an?)\s+${FUNCTION}(?:\s+(?:for|of|on)\s+[\w.-]+)?,\s+who\s+((?:will|must|should|shall)\s+[a-z].*)`,
+		'i'
+	),
+];
+/** `It is first investigated by the duty engineer`: what it does is then said by a later sentence. */
+const PASSIVE_AGENT = new RegExp(
+	String.raw`\b(?:is|are|was|were)\s+(?:(?:first|then|initially|always|usually|normally)\s+)?[a-z]+ed\s+by\s+(?:the|an?)\s+${FUNCTION}\b`,
+	'i'
+);
+/**
+ * `… form a team consisting of a developer lead who fixes it, a response manager who …, and a
+ * support lead to handle comms`, `a team with both an incident lead and a comms lead`: the
+ * members a team is made of, each with what the sentence says it does.
+ */
+const COMPOSED =
+	/\bteam\b[^.;:]*?\b(?:consisting of|made up of|composed of|comprising|with)\s+(.*)$/i;
+const MEMBER = new RegExp(
+	String.raw`(?:^|,\s*|\s(?:and|both|plus)\s+)(?:(?:both|and)\s+)?(?:an?\s+)?${FUNCTION}\b`,
+	'gi'
+);
+function members(text: string): { name: string; clause?: string }[] {
+	const tail = COMPOSED.exec(text)?.[1];
+	if (!tail) return [];
+	const found = [...tail.matchAll(MEMBER)];
+	return found.map((match, i) => {
+		const after = tail
+			.slice(match.index + match[0].length, found[i + 1]?.index ?? tail.length)
+			.replace(/[,.]\s*$/, '')
+			.trim();
+		const clause = /^(?:who|to)\s+([a-z].*)$/i.exec(after)?.[1];
+		return { name: match[1]!, ...(clause ? { clause } : {}) };
+	});
+}
+
+/**
+ * A function handed out by one sentence (`ASSIGNED`, `HANDED`, a team's members) and said to do
+ * something by that sentence or a later one in the same section, lists and all: `This person
+ * coordinates the fix.` right after it, or `The support engineer will troubleshoot …` anywhere
+ * after it. Without such a sentence the name is only mentioned, and nothing is returned for it.
  */
 function assignedRoles(
 	context: Context,
@@ -1853,44 +1962,67 @@ function assignedRoles(
 	// One function handed out twice keeps its sentences once, in the order of the text.
 	const found = new Map<
 		string,
-		{ name: string; at: number; sentence: string; duties: Set<number> }
+		{ name: string; at: number; sentence: string; duties: Map<number, string> }
 	>();
 	sentences.forEach(({ at, text }, index) => {
-		const match = ASSIGNED.map((pattern) => pattern.exec(text)).find(Boolean);
-		const name = match?.[1]?.trim().replace(/\s+/g, ' ');
-		if (!name || GROUP.test(name) || !roleShaped(name) || /^(the|an?|this|our|your)\b/i.test(name))
-			return;
-		const last = name.split(' ').pop()!;
-		const named = new RegExp(
-			String.raw`^(?:(?:the|this|that|our|your)\s+)?(?:${RegExp.escape(name)}|${RegExp.escape(last)})\s+(.*)$`,
-			'i'
-		);
-		const duties = sentences.flatMap(({ text: later }, at) => {
-			if (at <= index) return [];
-			const own = named.exec(later.replace(OPENING_CLAUSE, ''))?.[1];
-			// `This person …`, `They …` speak of the function only straight after it.
-			const next =
-				at === index + 1
-					? /^(?:this (?:person|individual)|they|he or she|she|he)\s+(.*)$/i.exec(later)?.[1]
-					: undefined;
-			const rest = own ?? next;
-			return rest !== undefined && does(rest, own === undefined) ? [at] : [];
-		});
-		// `A scribe is needed to keep notes`, `… the role of scribe, they keep notes`: the sentence
-		// says what the function is for.
-		if (match?.[2] && (/^\s*to\b/.test(match[2]) || does(match[2], true))) duties.push(index);
-		const role = found.get(name.toLowerCase()) ?? {
-			name: name.charAt(0).toUpperCase() + name.slice(1),
-			at,
-			sentence: text,
-			duties: new Set<number>(),
-		};
-		duties.forEach((duty) => role.duties.add(duty));
-		found.set(name.toLowerCase(), role);
+		const matches = [...ASSIGNED, ...HANDED].map((pattern) => pattern.exec(text));
+		const which = matches.findIndex(Boolean);
+		const match = matches[which];
+		const passive = match ? undefined : PASSIVE_AGENT.exec(text);
+		const handed = [
+			...(match?.[1] && (which < ASSIGNED.length || /\s/.test(match[1].trim()))
+				? [{ name: match[1], clause: match[2], own: true }]
+				: []),
+			...(passive ? [{ name: passive[1]!, clause: undefined, own: false }] : []),
+			...members(text).map((member) => ({ ...member, own: false })),
+		];
+		for (const { name: words, clause, own: stated } of handed) {
+			const name = words.trim().replace(/\s+/g, ' ');
+			if (GROUP.test(name) || !roleShaped(name) || /^(the|an?|this|our|your)\b/i.test(name))
+				continue;
+			const last = name.split(' ').pop()!;
+			const named = new RegExp(
+				String.raw`^(?:(?:the|this|that|our|your)\s+)?(?:${RegExp.escape(name)}|${RegExp.escape(last)})\s+(.*)$`,
+				'i'
+			);
+			const duties = new Map<number, string>();
+			sentences.forEach(({ text: later }, at) => {
+				if (at <= index) return;
+				const bare = later.replace(OPENING_CLAUSE, '');
+				const own = named.exec(bare)?.[1];
+				// `This person …`, `They …`, `This is often the person who …` speak of the function
+				// only straight after it.
+				const next =
+					at === index + 1
+						? (/^(?:this|they|he or she)\s+(?:\w+\s+)?(?:is|are)\s+(?:\w+\s+)?(?:the|a)\s+(?:person|one|people)\s+who\s+(.*)$/i.exec(
+								bare
+							)?.[1] ??
+							/^(?:this (?:person|individual)|they|he or she|she|he)\s+(.*)$/i.exec(bare)?.[1])
+						: undefined;
+				const rest = own ?? next;
+				if (rest !== undefined && does(rest, own === undefined)) duties.set(at, later);
+			});
+			// `A scribe is needed to keep notes`, `… the role of scribe, they keep notes`: the sentence
+			// says what the function is for; a team's member has its own clause of it.
+			if (stated && clause && (/^\s*to\b/.test(clause) || does(clause, true)))
+				duties.set(index, text);
+			else if (!stated && clause)
+				duties.set(index, clause.charAt(0).toUpperCase() + clause.slice(1));
+			// `It is first investigated by the duty engineer.` is a duty when a later one says more.
+			else if (passive && duties.size) duties.set(index, text);
+			const role = found.get(name.toLowerCase()) ?? {
+				name: name.charAt(0).toUpperCase() + name.slice(1),
+				at,
+				sentence: text,
+				duties: new Map<number, string>(),
+			};
+			duties.forEach((duty, i) => role.duties.set(i, duty));
+			found.set(name.toLowerCase(), role);
+		}
 	});
 	return [...found.values()].flatMap(({ duties, ...role }) =>
 		duties.size
-			? [{ ...role, duties: [...duties].sort((a, b) => a - b).map((i) => sentences[i]!.text) }]
+			? [{ ...role, duties: [...duties].sort(([a], [b]) => a - b).map(([, duty]) => duty) }]
 			: []
 	);
 }
@@ -2008,50 +2140,70 @@ function spelledOut(source: string, initials: string): string | undefined {
  * Roles named by the steps of a process: a list (numbered or not, its nested steps too) whose
  * sentences make the same person's function, or the same team formed to respond (`The security
  * team investigates …`, `The VMT replies …`), their subject, saying what it does, in two steps or
- * more (`4. The SEV owner creates a channel.` … `6. The SEV owner is responsible for …`). Those
- * sentences are its duties; a shorter
+ * more (`4. The SEV owner creates a channel.` … `6. The SEV owner is responsible for …`). A
+ * section's paragraphs are read the same way, two sentences or more (`The duty manager opens the
+ * bridge. … the duty manager calls the vendor.`). Those sentences are its duties; a shorter
  * name (`the on-call`) is the longer one named before or after it (`the engineering on-call
- * member`). The steps stay in their page, and the report lists the role.
+ * member`). The text stays in its page, and the report lists the role.
  */
 function recogniseStepRoles(context: Context): void {
 	const taken = takenIn(context, 'roles');
 	for (const section of allSections(context.doc.outline)) {
+		// Each list is one process; the section's own paragraphs, not typed as anything, are another.
+		const prose = section.nodes.filter(
+			(node): node is Paragraph =>
+				node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
+		);
+		const units: { node?: RootContent; paragraphs: Paragraph[]; steps: Map<Paragraph, unknown> }[] =
+			[];
 		for (const list of section.nodes) {
 			if (list.type !== 'list') continue;
+			const steps = new Map<Paragraph, unknown>();
+			visit(list, 'listItem', (item: ListItem) => {
+				for (const paragraph of item.children)
+					if (
+						paragraph.type === 'paragraph' &&
+						!readRoles(context, paragraph, ['checklists', 'scenarios'])
+					)
+						steps.set(paragraph, item);
+			});
+			units.push({ node: list, paragraphs: [...steps.keys()], steps });
+		}
+		if (prose.length) units.push({ paragraphs: prose, steps: new Map() });
+		for (const { node, paragraphs, steps: itemOf } of units) {
 			const found = new Map<
 				string,
 				{
 					name: string;
 					at: number;
-					steps: Set<ListItem>;
+					steps: Set<unknown>;
 					duties: { at: number; sentence: string }[];
 				}
 			>();
-			visit(list, 'listItem', (item: ListItem) => {
-				for (const paragraph of item.children) {
-					if (paragraph.type !== 'paragraph') continue;
-					if (readRoles(context, paragraph, ['checklists', 'scenarios'])) continue;
-					const text = inlineText(sourceOf(context.doc, paragraph));
-					for (const sentence of text.split(SENTENCE_BREAK)) {
-						const bare = sentence.replace(OPENING_CLAUSE, '');
-						const initials = STEP_INITIALS.exec(bare);
-						const spelled = initials && spelledOut(context.doc.source, initials[1]!);
-						const match = spelled ? [bare, spelled, initials[2]!] : STEP_SUBJECT.exec(bare);
-						if (!match || !acts(match[2]!)) continue;
-						const words = match[1]!.replace(/\s+member$/i, '').replace(/\s+/g, ' ');
-						const key = words.toLowerCase();
-						const role = found.get(key) ?? {
-							name: words.replace(/^\w/, (first) => first.toUpperCase()),
-							at: startOf(paragraph),
-							steps: new Set(),
-							duties: [],
-						};
-						found.set(key, role);
-						role.steps.add(item);
-						role.duties.push({ at: startOf(paragraph), sentence });
-					}
+			for (const paragraph of paragraphs) {
+				const text = inlineText(sourceOf(context.doc, paragraph));
+				for (const sentence of text.split(SENTENCE_BREAK)) {
+					const bare = sentence.replace(OPENING_CLAUSE, '');
+					const initials = STEP_INITIALS.exec(bare);
+					const spelled = initials && spelledOut(context.doc.source, initials[1]!);
+					const match = spelled ? [bare, spelled, initials[2]!] : STEP_SUBJECT.exec(bare);
+					// `The duty manager also posts …`: an adverb before the verb still says what it does.
+					if (!match || !acts(match[2]!.replace(/^(?:also|then|always|usually|\w+ly)\s+/i, '')))
+						continue;
+					const words = match[1]!.replace(/\s+member$/i, '').replace(/\s+/g, ' ');
+					const key = words.toLowerCase();
+					const role = found.get(key) ?? {
+						name: words.replace(/^\w/, (first) => first.toUpperCase()),
+						at: startOf(paragraph),
+						steps: new Set(),
+						duties: [],
+					};
+					found.set(key, role);
+					// A step is its list item; in paragraphs each sentence counts.
+					role.steps.add(itemOf.get(paragraph) ?? `${startOf(paragraph)}:${sentence}`);
+					role.duties.push({ at: startOf(paragraph), sentence });
 				}
-			});
+			}
 			// `on-call` is `engineering on-call` when the longer name is in the same steps.
 			for (const [key, role] of found) {
 				const longer = [...found.keys()].find((other) => other.endsWith(` ${key}`));
@@ -2082,11 +2234,13 @@ function recogniseStepRoles(context: Context): void {
 				context.check.push({
 					kind: 'role',
 					heading: section.title,
-					start: startOf(list),
-					end: endOf(list),
+					start: node ? startOf(node) : startOf(paragraphs[0]!),
+					end: node ? endOf(node) : endOf(paragraphs[paragraphs.length - 1]!),
 					at,
 					leftAs: `role ${context.playbook}/${slug}`,
-					reason: `it names the role \`${name}\` as the subject of ${steps.size} steps of a process: typed by the words the text uses, with those sentences as its duties; the steps stay in their page`,
+					reason: node
+						? `it names the role \`${name}\` as the subject of ${steps.size} steps of a process: typed by the words the text uses, with those sentences as its duties; the steps stay in their page`
+						: `it names the role \`${name}\` as the subject of ${steps.size} sentences of its section's text: typed by the words the text uses, with those sentences as its duties; the text stays in its page`,
 				});
 			}
 		}
