@@ -67,10 +67,11 @@ const SAYS_WHAT_IT_HOLDS =
 	/\b(comms|communications?|messages?|(?:e-?)?mails?|updates?|announcements?|notices?|notifications?|sitreps?)\s+(?:should|must)\s+(?:include|contain|read|look like)\s*:\s*$/i;
 /**
  * Prose above a block that calls it code to run or paste into a tool: `use the following query`,
- * `this log filter:`, `the MQL queries below`. Its brackets and `${NAME}` are the tool's syntax.
+ * `this log filter:`, `the MQL queries below`, `To list the queues, run:`. Its brackets and
+ * `${NAME}` are the tool's syntax.
  */
 const INTRODUCES_CODE =
-	/\b(quer(?:y|ies)|filters?|expressions?|commands?|scripts?|snippets?|regex(?:es)?)\b/i;
+	/\b(quer(?:y|ies)|filters?|expressions?|commands?|scripts?|snippets?|regex(?:es)?)\b|\b(?:run|execute)(?:\s+(?:this|these|it|the following))?\s*:?\s*$/i;
 /**
  * A heading naming a message for an audience: `Customer Communication`, `Public statement`,
  * `Staff notice`. Under it a block with no blank is the message itself when it states no fact.
