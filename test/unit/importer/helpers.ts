@@ -5,6 +5,8 @@ import { afterAll } from 'vitest';
 import { parse } from 'yaml';
 import { importMarkdown, type ImportOptions } from '../../../src/importer/import.ts';
 import { stripEmoji } from '../../../src/importer/markdown.ts';
+import { readSource } from '../../../src/importer/read.ts';
+import type { ReportInput } from '../../../src/importer/report.ts';
 import { serialise, writePlaybook } from '../../../src/importer/writer.ts';
 
 export const SEEDS = {
@@ -30,6 +32,21 @@ export function tempContent(): string {
 /** Imports Markdown text in memory; `importMarkdown` output as the entries a test inspects. */
 export const importText = (text: string, options: Partial<ImportOptions> = {}) =>
 	importMarkdown(text, { playbook: 'demo', ...options });
+
+/** A file imported as `npm run import` reads it, with its lines and the report's input. */
+export function importFile(path: string) {
+	const source = readSource(path);
+	const result = importMarkdown(source.text, { playbook: 'demo', markup: source.markup });
+	const input: ReportInput = {
+		source: path,
+		playbook: 'demo',
+		result,
+		repairs: source.repairs,
+		files: [],
+		verb: 'written',
+	};
+	return { lines: source.text.split('\n'), result, input };
+}
 
 /** Imports and writes into a fresh content folder; returns the folder. */
 export function importInto(text: string, playbook = 'demo', out = tempContent()): string {

@@ -6,7 +6,7 @@ import { readSource } from '../../../src/importer/read.ts';
 import { importReportData } from '../../../src/importer/report.ts';
 import { serialise } from '../../../src/importer/writer.ts';
 import { readRst } from '../../../src/importer/rst.ts';
-import { importText, tempContent } from './helpers.ts';
+import { importFile, importText, tempContent } from './helpers.ts';
 import { FIXTURES, importFixture, project } from './shapes.ts';
 
 const md = (...lines: string[]) => readRst(lines.join('\n')).text.split('\n');
@@ -224,20 +224,8 @@ describe('an RST playbook imports as its Markdown twin does', () => {
 		});
 
 	it('names the RST lines in its report: each typed entry at its title', () => {
-		const path = join(FIXTURES, 'rst-severity-table.rst');
-		const source = readSource(path);
-		const result = importMarkdown(source.text, { playbook: 'demo', markup: source.markup });
-		const lines = source.text.split('\n');
-		const typed = Object.values(
-			importReportData({
-				source: path,
-				playbook: 'demo',
-				result,
-				repairs: source.repairs,
-				files: [],
-				verb: 'written',
-			}).typed
-		).flat();
+		const { lines, result, input } = importFile(join(FIXTURES, 'rst-severity-table.rst'));
+		const typed = Object.values(importReportData(input).typed).flat();
 		expect(typed.length).toBeGreaterThan(0);
 		for (const entry of typed) expect(lines[entry.line! - 1]).toContain(entry.heading);
 		// The grid table's third row (P3) spans two lines; the report names its first.

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importMarkdown } from '../../../src/importer/import.ts';
-import { decodeSource } from '../../../src/importer/read.ts';
 import { formatImportReport, importReportData } from '../../../src/importer/report.ts';
-import { normalise, SEEDS } from './helpers.ts';
+import { importFile, normalise, SEEDS } from './helpers.ts';
 import { FIXTURES, fixtureFile, fixtureNames } from './shapes.ts';
 
 /**
@@ -18,17 +15,7 @@ const sources = [
 ];
 
 describe.each(sources)('%s', (path) => {
-	const source = decodeSource(readFileSync(path), path);
-	const result = importMarkdown(source.text, { playbook: 'demo' });
-	const lines = source.text.split('\n');
-	const input = {
-		source: path,
-		playbook: 'demo',
-		result,
-		repairs: source.repairs,
-		files: [],
-		verb: 'written',
-	};
+	const { lines, input } = importFile(path);
 	const typed = Object.entries(importReportData(input).typed).flatMap(([kind, entries]) =>
 		entries.map((entry) => ({ kind, ...entry }))
 	);
