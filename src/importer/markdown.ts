@@ -382,6 +382,14 @@ export function itemSource(doc: Doc, item: ListItem): string {
 	return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** Inline code showing `text` as written, backticks included. */
+export const codeSpan = (text: string): string => {
+	const runs = text.match(/`+/g) ?? [];
+	const ticks = '`'.repeat(Math.max(0, ...runs.map((run) => run.length)) + 1);
+	const pad = /^`|`$|^ .* $/.test(text) ? ' ' : '';
+	return `${ticks}${pad}${text}${pad}${ticks}`;
+};
+
 /** Text of a node with inline code kept in backticks (pages show `code` spans as code). */
 function textWithCode(node: Nodes): string {
 	if (node.type === 'inlineCode') return `\`${node.value}\``;

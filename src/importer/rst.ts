@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '../lib/escape.ts';
+import { codeSpan } from './markdown.ts';
 
 /**
  * reStructuredText (Sphinx, docutils) read as the Markdown the recognisers already read, before
@@ -80,14 +81,6 @@ export function rstEvidence(text: string): string[] {
 	}
 	return seen.length >= 2 ? seen : [];
 }
-
-/** Inline code showing `text` as written, backticks included. */
-export const codeSpan = (text: string): string => {
-	const runs = text.match(/`+/g) ?? [];
-	const ticks = '`'.repeat(Math.max(0, ...runs.map((run) => run.length)) + 1);
-	const pad = /^`|`$|^ .* $/.test(text) ? ' ' : '';
-	return `${ticks}${pad}${text}${pad}${ticks}`;
-};
 
 const indentOf = (line: string): number => /^ */.exec(line)![0].length;
 const isBlank = (line: string | undefined): boolean => !line?.trim();

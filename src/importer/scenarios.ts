@@ -6,6 +6,7 @@ import {
 	allSections,
 	cellText,
 	claim,
+	codeSpan,
 	endOf,
 	inlineText,
 	isClaimed,
@@ -2012,13 +2013,7 @@ function sampleLines(doc: Doc, section: Section, end: number): string[] | undefi
 			.map((line) => line.trim())
 			.filter((line) => line && !/^(?:\.{3}|…)$/.test(line));
 		if (output.length > 10) return undefined;
-		for (const line of output) {
-			const ticks = '`'.repeat(
-				(line.match(/`+/g) ?? ['']).reduce((a, b) => Math.max(a, b.length), 0) + 1
-			);
-			const pad = /^`|`$/.test(line) ? ' ' : '';
-			lines.push(`${ticks}${pad}${line}${pad}${ticks}`);
-		}
+		lines.push(...output.map(codeSpan));
 	}
 	return lines;
 }
