@@ -95,30 +95,36 @@ function contextOf(section: Section): string {
 }
 
 export function recogniseLinks(context: Context): void {
-	for (const section of allSections(context.doc.outline)) {
+	const { doc } = context;
+	const lastLine = (node: Nodes) => doc.source.slice(startOf(node), endOf(node)).split('\n').pop()!;
+	for (const section of allSections(doc.outline)) {
 		const where = contextOf(section);
+		const taken = new Map<Nodes, { item: ListItem; link: LinkInput | undefined }[]>();
 		section.nodes.forEach((node, index) => {
-			if (node.type !== 'list' || isClaimed(context.doc, startOf(node), endOf(node))) return;
+			if (node.type !== 'list' || isClaimed(doc, startOf(node), endOf(node))) return;
 			// A bold label above the list ("**Status Pages:**") says what kind the links are.
 			const previous = section.nodes[index - 1];
 			const heading =
-				previous?.type === 'paragraph'
-					? (labelLine(
-							context.doc.source.slice(startOf(previous), endOf(previous)).split('\n').pop()!
-						)?.label ?? '')
-					: '';
+				previous?.type === 'paragraph' ? (labelLine(lastLine(previous))?.label ?? '') : '';
 			if (!LINK_SECTION.test(`${where} ${heading}`)) return;
 			const parsed = node.children.map((item) => ({
 				item,
 				link: parseLinkItem(context, item, `${heading || section.title}`),
 			}));
 			if (parsed.filter((p) => p.link).length * 2 < parsed.length) return;
-			for (const { item, link } of parsed) {
-				if (!link) continue;
-				context.links.push(link);
-				claimNode(context.doc, item, `/${context.playbook}/`);
-			}
+			taken.set(node, parsed);
+			for (const { link } of parsed) if (link) context.links.push(link);
 		});
+		// A section of nothing but links (and labels over them) moves to the playbook's home; links
+		// among other text stay in their page too ("The following are current checkins:" needs them).
+		const alone = section.nodes.every(
+			(node) =>
+				taken.has(node) || (node.type === 'paragraph' && labelLine(lastLine(node))?.value === '')
+		);
+		if (alone)
+			for (const parsed of taken.values())
+				for (const { item, link } of parsed)
+					if (link) claimNode(doc, item, `/${context.playbook}/`);
 	}
 }
 

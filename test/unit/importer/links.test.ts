@@ -26,6 +26,25 @@ describe('link recogniser', () => {
 		expect(imported.pages.filter((p) => p.slug !== 'source-outline')).toEqual([]);
 	});
 
+	it('keeps links in their page when text around them needs them', () => {
+		const { imported } = importText(`## Monitoring
+### Weekly check-ins
+Every missing check-in on production gets fixed. The check-ins we run now:
+- [Nightly export](https://checks.example.net/export)
+- [Mailer queue](https://checks.example.net/mailer)
+
+Check-in alerts also go to the team channel.
+`);
+		expect(imported.playbook.links?.map((link) => link.label)).toEqual([
+			'Nightly export',
+			'Mailer queue',
+		]);
+		const page = imported.pages.find((p) => p.slug === 'monitoring')!;
+		expect(page.body).toContain(
+			'The check-ins we run now:\n- [Nightly export](https://checks.example.net/export)\n- [Mailer queue]'
+		);
+	});
+
 	it('names a numbered reference link by its text, and leaves links into the document out', () => {
 		const { imported } = importText(
 			[
