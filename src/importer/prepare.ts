@@ -334,6 +334,79 @@ export function otherMarkup(text: string): Refused[] {
 	];
 }
 
+/** `[//]: # (note)`, `[comment]: # "note"`: a definition of a link to nowhere, Markdown's comment. */
+const MARKDOWN_COMMENT = /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(?:\(.*\)|".*"|'.*'))?[ \t]*$/;
+
+/**
+ * Markdown comments, which the source never shows (`[//]: # (Reg. 137: my mistake was …)`, an
+ * author's note), are left out and listed, also where one follows a paragraph's line and so is
+ * not a definition to the parser. Lines inside code stay.
+ */
+export function markdownComments(text: string): { text: string; refused: Refused[] } {
+	const code: [number, number][] = [];
+	visit(
+		parseMarkdown(text),
+		['code', 'html'],
+		(node) => void code.push([startOf(node), endOf(node)])
+	);
+	const refused: Refused[] = [];
+	let at = 0;
+	const lines = text.split('\n').map((line, index) => {
+		const start = at;
+		at += line.length + 1;
+		if (!MARKDOWN_COMMENT.test(line) || code.some(([from, to]) => from <= start && start < to))
+			return line;
+		refused.push({
+			kind: 'text',
+			line: index + 1,
+			leftAs: 'nothing',
+			reason: 'it is a Markdown comment (`[…]: #`), which the source does not show',
+		});
+		return '';
+	});
+	return { text: lines.join('\n'), refused };
+}
+
+/** A Hugo shortcode standing as a line: `{{% scrollable-width %}}`, `{{< /note >}}`. */
+const SHORTCODE_LINE = /^[ \t]*\{\{(?:<[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*>|%[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*%)\}\}[ \t]*$/;
+/** A link to a page through Hugo: `]({{< relref "crashloopbackoff.md#solution-b" >}})`. */
+const SHORTCODE_REF = /\]\(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\}\}\)/g;
+
+/**
+ * Hugo's shortcodes are the site generator's, not text. A link through `relref` becomes a link
+ * to its file, which `resolveLinks` then finds among the joined pages (or lists); a shortcode
+ * line (a wrapper such as `{{% scrollable-width %}}`) is left out, its content kept, and listed.
+ */
+export function hugoShortcodes(text: string): { text: string; refused: Refused[] } {
+	const code: [number, number][] = [];
+	visit(
+		parseMarkdown(text),
+		['code', 'inlineCode'],
+		(node) => void code.push([startOf(node), endOf(node)])
+	);
+	const inCode = (at: number) => code.some(([from, to]) => from <= at && at < to);
+	const refused: Refused[] = [];
+	let at = 0;
+	const lines = text.split('\n').map((line, index) => {
+		const start = at;
+		at += line.length + 1;
+		if (inCode(start)) return line;
+		if (SHORTCODE_LINE.test(line)) {
+			refused.push({
+				kind: 'text',
+				line: index + 1,
+				leftAs: 'nothing (what it wraps is kept)',
+				reason: `\`${line.trim()}\` is a Hugo shortcode, which the site generator runs and the import does not`,
+			});
+			return '';
+		}
+		return line.replace(SHORTCODE_REF, (written, path: string, offset: number) =>
+			inCode(start + offset) ? written : `](<${path}>)`
+		);
+	});
+	return { text: lines.join('\n'), refused };
+}
+
 /** Containers whose children are blocks. */
 const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -453,14 +526,16 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 }
 
 /**
- * Runs the rewrites in order: NUL bytes marked, front matter (it is not Markdown) and that of joined pages, tables, links, comments and
+ * Runs the rewrites in order: NUL bytes marked, front matter (it is not Markdown) and that of joined pages, tables, Hugo shortcodes, Markdown comments, links, HTML comments and
  * HTML images, images, then unsafe addresses. A definition with an unsafe address gives the playbook no link.
  */
 export function prepareSource(source: string): Prepared {
 	const nul = nulBytes(source);
 	const front = readFrontMatter(nul.text);
 	const tables = htmlTables(joinedPages(front.text));
-	const refs = inlineReferences(tables.text);
+	const hugo = hugoShortcodes(tables.text);
+	const comments = markdownComments(hugo.text);
+	const refs = inlineReferences(comments.text);
 	const html = hiddenHtml(refs.text);
 	const safe = unsafeAddresses(localImages(html.text));
 	const headings = headingIds(safe.text);
@@ -481,8 +556,13 @@ export function prepareSource(source: string): Prepared {
 		definitions,
 		lines: tables.lines,
 		ids: headings.ids,
-		refused: [...otherMarkup(nul.text), ...nul.refused, ...html.refused, ...safe.refused].sort(
-			(a, b) => a.line - b.line
-		),
+		refused: [
+			...otherMarkup(nul.text),
+			...nul.refused,
+			...hugo.refused,
+			...comments.refused,
+			...html.refused,
+			...safe.refused,
+		].sort((a, b) => a.line - b.line),
 	};
 }

@@ -39,6 +39,63 @@ describe('source preparation keeps every line where it was', () => {
 		);
 	});
 
+	it('leaves Markdown comments out, also right under a line of text, but not in code', () => {
+		const source = [
+			'# T',
+			'',
+			'[//]: # (Note to self: the probe and the health check share a port)',
+			'Restart the worker, then check the queue.',
+			'[comment]: # "Ask Dana whether this still applies"',
+			'',
+			'```',
+			'[//]: # (kept: it is code)',
+			'```',
+			'',
+			'[Runbook]: # "a link to nowhere says nothing either"',
+			'[Docs]: https://docs.example.org',
+			'',
+		].join('\n');
+		const prepared = prepareSource(source);
+		expect(prepared.text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(prepared.text).not.toMatch(/Note to self|Ask Dana|nowhere/);
+		expect(prepared.text).toContain('Restart the worker, then check the queue.');
+		expect(prepared.text).toContain('[//]: # (kept: it is code)');
+		expect(prepared.definitions.map((d) => d.url)).toEqual(['https://docs.example.org']);
+		expect(prepared.refused.map(({ kind, line, leftAs }) => [kind, line, leftAs])).toEqual([
+			['text', 3, 'nothing'],
+			['text', 5, 'nothing'],
+			['text', 11, 'nothing'],
+		]);
+	});
+
+	it("reads a link through Hugo's relref as a link to its file and leaves shortcode lines out", () => {
+		const source = [
+			'# T',
+			'',
+			'See the [paging guide]({{< relref "paging.md#escalate" >}}) and [the FAQ]({{% ref "faq" %}}).',
+			'{{< callout type="warning" >}}',
+			'Never restart both replicas at once.',
+			'{{< /callout >}}',
+			'',
+			'```',
+			'{{% kept-in-code %}}',
+			'```',
+			'',
+		].join('\n');
+		const prepared = prepareSource(source);
+		expect(prepared.text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(prepared.text).toContain(
+			'See the [paging guide](<paging.md#escalate>) and [the FAQ](<faq>).'
+		);
+		expect(prepared.text).toContain('\nNever restart both replicas at once.\n');
+		expect(prepared.text).not.toContain('callout');
+		expect(prepared.text).toContain('{{% kept-in-code %}}');
+		expect(prepared.refused.map(({ kind, line }) => [kind, line])).toEqual([
+			['text', 4],
+			['text', 6],
+		]);
+	});
+
 	it('leaves HTML comments out (listed for the report) and reads an HTML image as any image', () => {
 		const source = [
 			'# T',
