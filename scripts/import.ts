@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importMarkdown } from '../src/importer/import.ts';
+import { importSource } from '../src/importer/import.ts';
 import { escapeJson, escapeTerminal } from '../src/lib/escape.ts';
 import { ImportError, readSource } from '../src/importer/read.ts';
 import { formatImportReport, importReportData } from '../src/importer/report.ts';
@@ -44,12 +44,10 @@ function main(): number {
 			`--format \`${values.format}\` is not known (expected \`text\` or \`json\`).`
 		);
 	const source = readSource(file);
-	const result = importMarkdown(source.text, {
+	const result = importSource(source, {
 		playbook: values.playbook,
 		name: values.name,
 		sourceName: basename(file),
-		markup: source.markup,
-		lines: source.lines,
 	});
 	const files = serialise(values.playbook, result.imported);
 	const dryRun = values['dry-run'];

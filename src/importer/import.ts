@@ -6,6 +6,7 @@ import { headingAt, newContext, type CheckItem, type Imported } from './model.ts
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { prepareSource } from './prepare.ts';
+import type { Source } from './read.ts';
 import { readRst, rstEvidence } from './rst.ts';
 import { recogniseRoles } from './roles.ts';
 import { recogniseDocumentScenario, recogniseScenarios } from './scenarios.ts';
@@ -36,6 +37,8 @@ export interface ImportOptions {
 	markup?: 'markdown' | 'rst' | undefined;
 	/** Lines of `source` that moved from where the author wrote them (a folder's converted pages). */
 	lines?: Map<number, number> | undefined;
+	/** A folder's pages the reader left out as drafts, for the report. */
+	drafts?: string[] | undefined;
 }
 
 export interface ImportResult {
@@ -64,6 +67,18 @@ export const titleCase = (id: string): string =>
 		.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
 		.join(' ');
 
+/** A source as `readSource` read it (a file, or a folder's pages), with what the reader found. */
+export const importSource = (
+	source: Source,
+	options: Omit<ImportOptions, 'markup' | 'lines' | 'drafts'>
+): ImportResult =>
+	importMarkdown(source.text, {
+		...options,
+		markup: source.markup,
+		lines: source.lines,
+		drafts: source.drafts,
+	});
+
 /**
  * Turns one Markdown playbook into typed entries. Recognisers run from the most specific shape to
  * the most general; each claims the source it used, and what is left becomes pages.
@@ -79,6 +94,13 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 			line: 1,
 			leftAs: 'Markdown read from reStructuredText',
 			reason: `the file looks like reStructuredText (${evidence.join(', ')}), so it was read as reStructuredText: its titles, lists, directives, code blocks and links became Markdown`,
+		});
+	for (const path of options.drafts ?? [])
+		prepared.refused.unshift({
+			kind: 'text',
+			line: 1,
+			leftAs: 'nothing',
+			reason: `the page \`${path}\` is marked \`draft: true\`: its site does not publish it`,
 		});
 	const context = newContext(
 		{

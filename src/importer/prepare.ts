@@ -82,14 +82,23 @@ export function pageHeading(data: Record<string, unknown>, depth: number): strin
 	].join('\n');
 }
 
+/** `draft: true`: a page its site does not publish, so neither does the import. */
+export const isDraft = (data: Record<string, unknown>) =>
+	data.draft === true || data.published === false;
+
 /**
  * Pages of a docs site joined into one file each keep their front matter mid-document, where
  * Markdown reads `---` / `title: Kill blocking queries` / `---` as a rule and a heading made of
  * the YAML. Such a block becomes the page's heading (`pageHeading`), or nothing when the page
  * opens with its own top heading; its other keys are metadata. Only a block of lowercase keys that
  * parses as YAML and names a title counts: `Status: Draft` between rules is the author's heading.
+ * When there are such pages, the file's leading front matter (`front`, already blanked) is the
+ * first page's, not the playbook's. A draft page (`draft: true`) is left out and listed.
  */
-export function joinedPages(text: string): string {
+export function joinedPages(
+	text: string,
+	front: Record<string, unknown> = {}
+): { text: string; refused: Refused[]; firstIsPage: boolean } {
 	const root = parseMarkdown(text);
 	const pages: { start: number; end: number; data: Record<string, unknown> }[] = [];
 	root.children.forEach((node, index) => {
@@ -115,9 +124,23 @@ export function joinedPages(text: string): string {
 		const end = close + 4 + /^[ \t]*/.exec(text.slice(close + 4))![0].length;
 		pages.push({ start: startOf(node), end, data: data as Record<string, unknown> });
 	});
+	// The blank lines the leading front matter left hold the first page's heading.
+	const firstIsPage = pages.length > 0 && pageHeading(front, 1) !== undefined;
+	if (firstIsPage) pages.unshift({ start: 0, end: /^\n*/.exec(text)![0].length, data: front });
+	const refused: Refused[] = [];
 	let out = text;
 	for (const [index, page] of [...pages.entries()].reverse()) {
 		const until = pages[index + 1]?.start ?? text.length;
+		if (isDraft(page.data)) {
+			out = splice(out, page.start, until, '');
+			refused.push({
+				kind: 'text',
+				line: text.slice(0, page.start).split('\n').length,
+				leftAs: 'nothing',
+				reason: `the page \`${String(page.data.title)}\` is marked \`draft: true\`: its site does not publish it`,
+			});
+			continue;
+		}
 		const inPage = root.children.filter(
 			(child) => page.end <= startOf(child) && startOf(child) < until
 		);
@@ -131,7 +154,7 @@ export function joinedPages(text: string): string {
 		// The heading stands on the line after the opening `---`, where the title usually is.
 		out = splice(out, page.start, page.end, own ? '' : `\n${pageHeading(page.data, depth)!}`);
 	}
-	return out;
+	return { text: out, refused: refused.reverse(), firstIsPage };
 }
 
 /** `{#steps .unnumbered}` ending a heading: Pandoc's, kramdown's and Hugo's heading attributes. */
@@ -368,7 +391,8 @@ export function markdownComments(text: string): { text: string; refused: Refused
 }
 
 /** A Hugo shortcode standing as a line: `{{% scrollable-width %}}`, `{{< /note >}}`. */
-const SHORTCODE_LINE = /^[ \t]*\{\{(?:<[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*>|%[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*%)\}\}[ \t]*$/;
+const SHORTCODE_LINE =
+	/^[ \t]*\{\{(?:<[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*>|%[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*%)\}\}[ \t]*$/;
 /** A link to a page through Hugo: `]({{< relref "crashloopbackoff.md#solution-b" >}})`. */
 const SHORTCODE_REF = /\]\(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\}\}\)/g;
 
@@ -532,7 +556,8 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 export function prepareSource(source: string): Prepared {
 	const nul = nulBytes(source);
 	const front = readFrontMatter(nul.text);
-	const tables = htmlTables(joinedPages(front.text));
+	const joined = joinedPages(front.text, front.data);
+	const tables = htmlTables(joined.text);
 	const hugo = hugoShortcodes(tables.text);
 	const comments = markdownComments(hugo.text);
 	const refs = inlineReferences(comments.text);
@@ -552,13 +577,14 @@ export function prepareSource(source: string): Prepared {
 	});
 	return {
 		text: headings.text,
-		frontMatter: front.data,
+		frontMatter: joined.firstIsPage ? {} : front.data,
 		definitions,
 		lines: tables.lines,
 		ids: headings.ids,
 		refused: [
 			...otherMarkup(nul.text),
 			...nul.refused,
+			...joined.refused,
 			...hugo.refused,
 			...comments.refused,
 			...html.refused,

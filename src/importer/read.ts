@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repairEncoding, type LegacyEncoding } from '../lib/encoding.ts';
 import { escapeMarkdown } from '../lib/escape.ts';
-import { pageHeading, readFrontMatter } from './prepare.ts';
+import { isDraft, pageHeading, readFrontMatter } from './prepare.ts';
 import { readRst } from './rst.ts';
 
 /** Input the importer refuses, with a one-line reason a person can act on. */
@@ -21,6 +21,8 @@ export interface Source {
 	markup?: 'markdown' | 'rst';
 	/** Lines of a folder's text that moved from where they stand in their page (`readRst`). */
 	lines?: Map<number, number>;
+	/** A folder's pages left out because their front matter says `draft: true`. */
+	drafts?: string[];
 }
 
 export interface SourceFile {
@@ -120,10 +122,11 @@ function markdownFiles(root: string, folder = ''): string[] {
 }
 
 /**
- * A playbook kept as a folder of pages: its Markdown files joined in reading order. The first
- * file's front matter is the playbook's; each later page opens with its own top heading, else the
- * title of its front matter (`pageHeading`), else its file name, so that its text is not read as
- * part of the page before it. `files` maps the joined lines back to each file.
+ * A playbook kept as a folder of pages: its Markdown files joined in reading order. The folder's
+ * own page (`index.md`, `README.md`) gives the playbook its front matter; every other page opens
+ * with its own top heading, else the title of its front matter (`pageHeading`), else its file
+ * name, so that its text is not read as part of the page before it. A page marked `draft: true`
+ * is left out, as its site leaves it out. `files` maps the joined lines back to each file.
  */
 function readFolder(path: string): Source {
 	const paths = markdownFiles(path);
@@ -139,6 +142,7 @@ function readFolder(path: string): Source {
 	const files: SourceFile[] = [];
 	const repairs: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
 	const lines = new Map<number, number>();
+	const drafts: string[] = [];
 	let line = 1;
 	for (const file of paths) {
 		let source: Source;
@@ -155,8 +159,13 @@ function readFolder(path: string): Source {
 		const rst = RST_FILE.test(file) ? readRst(text) : undefined;
 		if (rst) text = rst.text.replace(/\n+$/, '');
 		let heading = '';
-		if (parts.length > 0) {
+		// A folder without its own page starts with a page like any other, not the playbook's.
+		if (parts.length > 0 || !FOLDER_PAGE.test(file.split('/').pop()!)) {
 			const front = readFrontMatter(text);
+			if (isDraft(front.data)) {
+				drafts.push(file);
+				continue;
+			}
 			text = front.text;
 			const opening = /^\s*(#{1,6})[ \t]/.exec(text)?.[1];
 			const titled = pageHeading(front.data, 1);
@@ -168,7 +177,18 @@ function readFolder(path: string): Source {
 		parts.push(heading ? `${heading}\n\n${text}` : text);
 		line = starts + text.split('\n').length + 1;
 	}
-	return { text: parts.join('\n\n'), repairs, files, markup: 'markdown', lines };
+	if (parts.length === 0)
+		throw new ImportError(
+			`\`${path}\` holds only draft pages (\`draft: true\`); there is nothing to import.`
+		);
+	return {
+		text: parts.join('\n\n'),
+		repairs,
+		files,
+		markup: 'markdown',
+		lines,
+		...(drafts.length ? { drafts } : {}),
+	};
 }
 
 /** `03-paging_the-on-call.md` → `Paging the on call`. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importMarkdown } from '../../../src/importer/import.ts';
+import { importMarkdown, importSource } from '../../../src/importer/import.ts';
 import { ImportError, readSource } from '../../../src/importer/read.ts';
 import { tempContent } from './helpers.ts';
 
@@ -52,6 +52,28 @@ describe('a playbook kept as a folder of pages', () => {
 		);
 		expect(JSON.stringify(imported)).not.toContain('sidebar_position');
 		expect(JSON.stringify(imported)).not.toContain('Not a page');
+	});
+
+	it("leaves draft pages out, and takes no page's front matter for the playbook's", () => {
+		const source = readSource(
+			folder({
+				'a-disk-full.md':
+					'---\ntitle: Disk full\ndescription: The data disk fills up\nowner: Priya\n---\n\n## Steps\n\n1. Clear the cache.\n',
+				'b-pod-pending.md':
+					'---\ntitle: Pod pending\ndraft: true\n---\n\n## Steps\n\n1. Step 1\n2. Another step\n',
+				'c-dns.md': '---\ntitle: DNS failures\n---\n\n## Steps\n\n1. Restart the resolver.\n',
+			})
+		);
+		expect(source.files?.map((file) => file.path)).toEqual(['a-disk-full.md', 'c-dns.md']);
+		const { imported, check } = importSource(source, { playbook: 'kestrel' });
+		// The first runbook's description and owner are its own, not the playbook's.
+		expect(imported.playbook.owner).toBeUndefined();
+		expect(imported.playbook.summary).not.toContain('data disk');
+		expect(JSON.stringify(imported)).not.toMatch(/Pod pending|Another step/);
+		expect(JSON.stringify(imported)).toContain('The data disk fills up');
+		expect(check.map((item) => item.reason)).toContainEqual(
+			expect.stringContaining('`b-pod-pending.md` is marked `draft: true`')
+		);
 	});
 
 	it('reports each typed entry at its own file and line, in text and JSON', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { parse } from 'yaml';
-import { importMarkdown, type ImportOptions } from '../../../src/importer/import.ts';
+import { importMarkdown, importSource, type ImportOptions } from '../../../src/importer/import.ts';
 import { stripEmoji } from '../../../src/importer/markdown.ts';
 import { readSource } from '../../../src/importer/read.ts';
 import type { ReportInput } from '../../../src/importer/report.ts';
@@ -36,7 +36,7 @@ export const importText = (text: string, options: Partial<ImportOptions> = {}) =
 /** A file imported as `npm run import` reads it, with its lines and the report's input. */
 export function importFile(path: string) {
 	const source = readSource(path);
-	const result = importMarkdown(source.text, { playbook: 'demo', markup: source.markup });
+	const result = importSource(source, { playbook: 'demo' });
 	const input: ReportInput = {
 		source: path,
 		playbook: 'demo',

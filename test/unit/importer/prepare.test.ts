@@ -206,6 +206,52 @@ describe('source preparation keeps every line where it was', () => {
 		expect(JSON.stringify(imported)).not.toContain('sidebar_position');
 	});
 
+	it("reads a file's leading front matter as its first joined page's, and leaves draft pages out", () => {
+		const source = [
+			'---',
+			'title: "Scanner offline"',
+			'owner: Priya',
+			'---',
+			'',
+			'## Overview',
+			'',
+			'The depot scanner stops answering.',
+			'',
+			'---',
+			'title: "Belt stopped"',
+			'draft: true',
+			'---',
+			'',
+			'## Overview',
+			'',
+			'This issue happens when...',
+			'',
+			'---',
+			'title: "Label printer jammed"',
+			'---',
+			'',
+			'## Overview',
+			'',
+			'Labels stop coming out.',
+		].join('\n');
+		const prepared = prepareSource(source);
+		const lines = prepared.text.split('\n');
+		expect(lines).toHaveLength(source.split('\n').length);
+		expect(lines[1]).toBe('# Scanner offline');
+		expect(lines[19]).toBe('# Label printer jammed');
+		expect(prepared.text).not.toMatch(/Belt stopped|This issue happens/);
+		// Priya owns the first runbook, not the playbook.
+		expect(prepared.frontMatter).toEqual({});
+		expect(prepared.refused.map(({ kind, line, reason }) => [kind, line, reason])).toEqual([
+			['text', 10, 'the page `Belt stopped` is marked `draft: true`: its site does not publish it'],
+		]);
+		// One file's own front matter is the playbook's, as before.
+		expect(prepareSource(source.split('\n').slice(0, 9).join('\n')).frontMatter).toEqual({
+			title: 'Scanner offline',
+			owner: 'Priya',
+		});
+	});
+
 	it('makes a joined page whose own sections are `##` a part of its own, as the folder reader does', () => {
 		const source = [
 			'# Kestrel runbooks',
