@@ -142,8 +142,21 @@ const anchorNames = (html: string): string[] =>
 		m[1]!.toLowerCase()
 	);
 
-/** A link that leaves the file (`https:`, `mailto:`, `//host`) or the site (`/docs/…`). */
-const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|\/|\?)/i;
+/**
+ * A link that leaves the file and its site (`https:`, `mailto:`, `//host`). A root path
+ * (`/docs/runbook.md`) is a page of the source's own site: here it is a file like `runbook.md`.
+ */
+const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\?)/i;
+
+/** What a link that leads nowhere in the import pointed to, for the report. */
+const missing = (file: string): string =>
+	!file
+		? 'an anchor no heading of the file has'
+		: file.startsWith('/')
+			? "a page of the source's own site that is not part of the import"
+			: /^www\./i.test(file)
+				? 'a web address written without `https://`, which leads nowhere as written'
+				: 'a file that is not part of the import';
 
 /** A link to a place in the file or in a file beside it, taken apart. */
 function localTarget(url: string): { file: string; anchor: string } | undefined {
@@ -263,7 +276,8 @@ export function resolveLinks(context: Context, hrefs: Map<Section, string>): voi
 		const from = topAt(startOfHref(href));
 		const edits: { start: number; end: number; text: string }[] = [];
 		visit(parseMarkdown(body), 'link', (link: Link) => {
-			if (!localTarget(link.url)) return;
+			// The import's own links (`/<playbook>/scenarios/…`) already lead where they should.
+			if (link.url.startsWith(`/${context.playbook}/`) || !localTarget(link.url)) return;
 			const start = startOf(link);
 			const written = body.slice(start, endOf(link));
 			const href = resolve(link.url, from);
@@ -306,9 +320,7 @@ export function resolveLinks(context: Context, hrefs: Map<Section, string>): voi
 			start,
 			end: start,
 			leftAs: `the link's words without the link, in ${where}${count > 1 ? ` and ${count - 1} more place(s)` : ''}`,
-			reason: localTarget(url)!.file
-				? `it pointed to \`${url}\`, a file that is not part of the import`
-				: `it pointed to \`${url}\`, an anchor no heading of the file has`,
+			reason: `it pointed to \`${url}\`, ${missing(localTarget(url)!.file)}`,
 		});
 	}
 }

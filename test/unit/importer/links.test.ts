@@ -214,6 +214,8 @@ Note the door temperature every hour.
 ## Night shift
 
 Note it every two hours, and see [the gone part](#old-cooling-rules).
+Ask [the glaze lab](www.glaze.example), read [the firing guide](/guides/firing.md), or go back to
+[Kiln Door Will Not Seal](/faults/door-seal.md).
 `);
 		const handbook = bodyOf(imported, 'kiln-room-handbook');
 		// The file is named by the link's words or by its file name; its anchor leads inside it.
@@ -225,6 +227,10 @@ Note it every two hours, and see [the gone part](#old-cooling-rules).
 			'then see [Cooling Log](/demo/cooling-log/) or write to\n[kilns@example.org](mailto:kilns@example.org).'
 		);
 		expect(bodyOf(imported, 'cooling-log')).toContain('and see the gone part.');
+		// A root path is a page of the source's site: found among the joined files, or words.
+		expect(bodyOf(imported, 'cooling-log')).toContain(
+			'Ask the glaze lab, read the firing guide, or go back to\n[Kiln Door Will Not Seal](/demo/kiln-door-will-not-seal/).'
+		);
 		expect(check.filter((item) => item.kind === 'link')).toEqual([
 			{
 				kind: 'link',
@@ -239,6 +245,22 @@ Note it every two hours, and see [the gone part](#old-cooling-rules).
 				line: 24,
 				leftAs: "the link's words without the link, in pages/cooling-log.mdx",
 				reason: 'it pointed to `#old-cooling-rules`, an anchor no heading of the file has',
+			},
+			{
+				kind: 'link',
+				heading: 'Night shift',
+				line: 25,
+				leftAs: "the link's words without the link, in pages/cooling-log.mdx",
+				reason:
+					'it pointed to `www.glaze.example`, a web address written without `https://`, which leads nowhere as written',
+			},
+			{
+				kind: 'link',
+				heading: 'Night shift',
+				line: 25,
+				leftAs: "the link's words without the link, in pages/cooling-log.mdx",
+				reason:
+					"it pointed to `/guides/firing.md`, a page of the source's own site that is not part of the import",
 			},
 		]);
 	});
