@@ -60,7 +60,7 @@ export function pageSection(title: string): PageSection {
 	if (/overview|summary|quick start|purpose|introduction|about|contents/i.test(title))
 		return 'overview';
 	if (/communicat|message|notif/i.test(title)) return 'communication';
-	if (/escalat|on-?call|contact/i.test(title)) return 'escalation';
+	if (/\bescalat|\bon-?call|\bcontact/i.test(title)) return 'escalation';
 	if (/post|review|lesson|tracking|follow|metric|learn/i.test(title)) return 'post-incident';
 	if (
 		/process|phase|response|triage|detect|mitigat|recover|role|step|strateg|checklist|best practice/i.test(

@@ -124,5 +124,8 @@ version: 4
 		expect(isoDate('2025-02-30')).toBeUndefined();
 		expect(pageSection('Post-Mortem Process')).toBe('post-incident');
 		expect(pageSection('On-Call Rotation')).toBe('escalation');
+		expect(pageSection('Key contacts')).toBe('escalation');
+		// A word that holds "contact" is not about contacts: a follow-up email to a client's subcontact.
+		expect(pageSection('Follow-up - Subcontact')).not.toBe('escalation');
 	});
 });
