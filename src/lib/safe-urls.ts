@@ -52,3 +52,20 @@ export const ALLOWED_LINKS =
 
 /** An address quoted in a message or shown as text: at most 80 characters (`data:` payloads). */
 export const shortUrl = (url: string): string => (url.length > 80 ? `${url.slice(0, 77)}…` : url);
+
+/** A file's name, which looks like a host: `runbook.md` is a page of the source, not `https://runbook.md`. */
+const FILE_NAME =
+	/\.(?:md|mdx|markdown|rst|adoc|txt|html?|ya?ml|json|pdf|png|jpe?g|gif|svg)(?:[#?]|$)/i;
+
+/**
+ * Where a link of playbook `playbook` opens: an `http(s):` address as written, a bare host
+ * (`status.stripe.com`) over `https:`, one of the playbook's pages (`/kestrel/scenarios/…`) as
+ * written. A file or page of the source (`runbook.md`, `./DEPLOY.md`, `/docs/x`) or a placeholder
+ * (`[Your Sentry URL]`) opens nothing here and is shown as text.
+ */
+export function playbookLinkHref(url: string, playbook: string): string | undefined {
+	if (/^https?:\/\//i.test(url) || url.startsWith(`/${playbook}/`)) return url;
+	return /^[\w.-]+\.[a-z]{2,}(?:\/|$)/i.test(url) && !FILE_NAME.test(url.split('/')[0]!)
+		? `https://${url}`
+		: undefined;
+}

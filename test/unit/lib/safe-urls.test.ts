@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { loadsFromElsewhere, unsafeLinkScheme, urlScheme } from '../../../src/lib/safe-urls.ts';
+import {
+	loadsFromElsewhere,
+	playbookLinkHref,
+	unsafeLinkScheme,
+	urlScheme,
+} from '../../../src/lib/safe-urls.ts';
 
 describe('links content may use', () => {
 	test.each([
@@ -59,4 +64,26 @@ describe('resources a page may load', () => {
 		'data:image/png;base64,AAAA',
 		'javascript:alert(1)',
 	])('%j would load from elsewhere', (src) => expect(loadsFromElsewhere(src)).toBe(true));
+});
+
+describe("a playbook's links", () => {
+	test.each([
+		['https://status.stripe.com', 'https://status.stripe.com'],
+		['status.stripe.com', 'https://status.stripe.com'],
+		['grafana.example.org/d/abc', 'https://grafana.example.org/d/abc'],
+		['/kestrel/scenarios/disk-full/', '/kestrel/scenarios/disk-full/'],
+	])('%j opens %j', (url, href) => expect(playbookLinkHref(url, 'kestrel')).toBe(href));
+
+	test.each([
+		'runbook.md',
+		'DEPLOY.md#steps',
+		'./DEPLOY.md',
+		'overview/#node-voting',
+		'/docs/start',
+		'/other/scenarios/x/',
+		'[Your Sentry URL]',
+		'javascript:alert(1)',
+	])('%j opens nothing and shows as text', (url) =>
+		expect(playbookLinkHref(url, 'kestrel')).toBeUndefined()
+	);
 });
