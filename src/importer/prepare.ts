@@ -374,17 +374,24 @@ export function markdownComments(text: string): { text: string; refused: Refused
 	);
 	const refused: Refused[] = [];
 	let at = 0;
+	// A run of comment lines (blank lines between them too) is one item of the report.
+	let run: Refused | undefined;
 	const lines = text.split('\n').map((line, index) => {
 		const start = at;
 		at += line.length + 1;
-		if (!MARKDOWN_COMMENT.test(line) || code.some(([from, to]) => from <= start && start < to))
+		if (!MARKDOWN_COMMENT.test(line) || code.some(([from, to]) => from <= start && start < to)) {
+			if (line.trim()) run = undefined;
 			return line;
-		refused.push({
-			kind: 'text',
-			line: index + 1,
-			leftAs: 'nothing',
-			reason: 'it is a Markdown comment (`[…]: #`), which the source does not show',
-		});
+		}
+		if (!run) {
+			run = {
+				kind: 'text',
+				line: index + 1,
+				leftAs: 'nothing',
+				reason: 'it is a Markdown comment (`[…]: #`), which the source does not show',
+			};
+			refused.push(run);
+		}
 		return '';
 	});
 	return { text: lines.join('\n'), refused };

@@ -54,10 +54,14 @@ describe('source preparation keeps every line where it was', () => {
 			'[Runbook]: # "a link to nowhere says nothing either"',
 			'[Docs]: https://docs.example.org',
 			'',
+			'[//]: # (REFERENCES)',
+			'',
+			'[//]: # (https://example.org/forum/thread/41)',
+			'',
 		].join('\n');
 		const prepared = prepareSource(source);
 		expect(prepared.text.split('\n')).toHaveLength(source.split('\n').length);
-		expect(prepared.text).not.toMatch(/Note to self|Ask Dana|nowhere/);
+		expect(prepared.text).not.toMatch(/Note to self|Ask Dana|nowhere|REFERENCES|thread/);
 		expect(prepared.text).toContain('Restart the worker, then check the queue.');
 		expect(prepared.text).toContain('[//]: # (kept: it is code)');
 		expect(prepared.definitions.map((d) => d.url)).toEqual(['https://docs.example.org']);
@@ -65,6 +69,8 @@ describe('source preparation keeps every line where it was', () => {
 			['text', 3, 'nothing'],
 			['text', 5, 'nothing'],
 			['text', 11, 'nothing'],
+			// A run of comments, blank lines between them too, is one item.
+			['text', 14, 'nothing'],
 		]);
 	});
 
