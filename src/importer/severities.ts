@@ -1681,7 +1681,7 @@ function levelRows(context: Context, read: Table[]): void {
 			else
 				context.check.push({
 					kind: 'severity',
-					heading: section.title || 'Severity table',
+					heading: section.title || rows[0]!.cells[0]!,
 					start: startOf(node),
 					end: endOf(node),
 					reason: `its rows ${rows.map((row) => `\`${row.cells[0]}\``).join(', ')} name levels, typed without targets: each row gives a time per column (${columns.map((column) => `\`${column}\``).join(', ')}), and which column applies is for you to say`,
@@ -2201,12 +2201,15 @@ export function recogniseSeverityLists(context: Context): void {
 		if (!WORK_LEAD.test(section.title))
 			for (const { list, lead } of ledLists(context, section.nodes))
 				readLevelList(context, list, true, lead);
-		// `__Outage status__` over `0. Green - Normal`, `It might be an emergency if…` over `"code
-		// red"` defined: a scale of warning colours is a ladder wherever the heading or the line
-		// before it speaks of incidents; other lists there are left alone.
+		// `__Outage handling__` and a line over `0. Green - Normal`, `It might be an emergency if…`
+		// over `"code red"` defined: a scale of warning colours is a ladder wherever the heading or
+		// the two paragraphs before it (a bold label, a lead) speak of incidents; other lists there
+		// are left alone.
 		for (const [index, list] of section.nodes.entries()) {
-			const before = section.nodes[index - 1];
-			const lead = before?.type === 'paragraph' ? inlineText(sourceOf(context.doc, before)) : '';
+			const lead = section.nodes
+				.slice(Math.max(0, index - 2), index)
+				.map((node) => (node.type === 'paragraph' ? inlineText(sourceOf(context.doc, node)) : ''))
+				.join(' ');
 			const scale = `${section.title} ${lead}`;
 			if (list.type === 'list' && INCIDENT_WORDS.test(scale))
 				readLevelList(context, list, true, scale, true);
@@ -2214,9 +2217,12 @@ export function recogniseSeverityLists(context: Context): void {
 	}
 }
 
-/** Words of a heading or lead about what goes wrong, under which a colour scale ranks it. */
+/**
+ * Words of a heading or lead about what goes wrong, under which a colour scale ranks it. Not
+ * `status` alone: `## Build status` over Green / Red says how a build went, not how bad things are.
+ */
 const INCIDENT_WORDS =
-	/severit|priorit|emergenc|outage|incident|urgen|alert|status|classif|categori[sz]|distinguish/i;
+	/severit|priorit|emergenc|outage|incident|urgen|alert|classif|categori[sz]|distinguish/i;
 
 /** Warning colours, most severe first: Red, then Orange (or Amber), Yellow, Green. */
 const COLOUR_RANK: Record<string, number> = { red: 0, orange: 1, amber: 1, yellow: 2, green: 3 };
