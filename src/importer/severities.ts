@@ -157,17 +157,24 @@ const CLASS_NOUN = /^(alerts?|incidents?|issues?|events?)$/i;
 
 /**
  * `Funds At Risk`, `Network Disruption (Funds Not At Risk)`: two to six words, each capitalised
- * (or a short joining word), no time and no class noun alone.
+ * (or a short joining word), no time, no class noun, and not what to do (`Page Immediately`).
  */
 const TITLED_NAME =
-	/^(?![^(]*\b(?:severity|priority|alerts?|incidents?|issues?|events?|response|procedures?)\b)[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|or|and|the|at|in|on|to|for|not|no|\([A-Z][^()]*\)))(?: (?:[A-Z][\w'’-]*|of|or|and|the|at|in|on|to|for|not|no|\([A-Z][^()]*\))){0,4}$/;
+	/^[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|or|and|the|at|in|on|to|for|not|no|\([A-Z][^()]*\)))(?: (?:[A-Z][\w'’-]*|of|or|and|the|at|in|on|to|for|not|no|\([A-Z][^()]*\))){0,4}$/;
+/** What a titled phrase after a level word must not be: what to do, or the scale's own nouns. */
+const UNTITLED =
+	/^(?:page|paging|respond|escalate|notify|wake|call)\b|^[^(]*\b(?:severity|priority|alerts?|incidents?|issues?|events?|response|procedures?)\b/i;
 
 /** `Critical (Complete Outage)` → name `Critical`, label `Complete Outage`. */
 function nameAndLabel(level: Level): { name: string; label?: string | undefined } {
 	if (level.name) return { name: level.name };
 	// `Major - Network Disruption (Funds Not At Risk)`: after a level word that is the level itself,
 	// a title-cased phrase is the team's name for it, parenthesis and all.
-	if (level.level.toLowerCase() in WORD_RANK && TITLED_NAME.test(level.rest))
+	if (
+		level.level.toLowerCase() in WORD_RANK &&
+		TITLED_NAME.test(level.rest) &&
+		!UNTITLED.test(level.rest)
+	)
 		return { name: level.rest };
 	const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(level.rest);
 	// `High (H)`: the name's own initial is no label.
@@ -542,20 +549,19 @@ function applyUnlabelled(
 		} else if (node.type === 'list' && read.has(node)) {
 			continue;
 		} else if (node.type === 'list') {
-			// `- **Actions**:` over a nested list of steps: the item is the label, the steps its values.
-			const labelled = node.children.map((item) => {
+			// `- **Actions**:` over a nested list of steps: the item is the label, the steps its values,
+			// when the label names a severity field; otherwise its lines are read as below.
+			const fields = node.children.map((item) => {
 				const { text, details } = itemTexts(context.doc, item);
 				const label = /^([A-Za-z][\w /()&'-]{1,50}?)\s*:$/.exec(text)?.[1];
-				return label && details.length ? { label, details } : undefined;
+				return !!label && details.length > 0 && apply(context, probe, label, '', details);
 			});
-			for (const field of labelled)
-				if (field && !apply(context, probe, field.label, '', field.details)) return false;
 			// `Label: value` lines must each mean something here; plain lines (`Complete outage
 			// affecting all users`) describe the level.
 			const items = node.children
-				.filter((_, at) => !labelled[at])
+				.filter((_, at) => !fields[at])
 				.flatMap((item) => itemLines(context.doc, item));
-			if (items.length === 0 && !labelled.some(Boolean)) return false;
+			if (items.length === 0 && !fields.some(Boolean)) return false;
 			for (const item of items) {
 				const pair = splitLabel(item);
 				if (!pair) {
