@@ -21,7 +21,7 @@ import {
 	type Part,
 	type Section,
 } from './markdown.ts';
-import { fromOffset, fromSection, hrefOf, itemLines, type Context } from './model.ts';
+import { fromOffset, fromSection, hrefOf, itemLines, itemTexts, type Context } from './model.ts';
 
 /**
  * Severity ladders: a heading per level (`### P0 - Critical (Complete Outage)`, `### SEV-1:
@@ -155,9 +155,27 @@ const initials = (text: string): string =>
 /** The class noun after a level word (`CRITICAL Alerts`), which names nothing. */
 const CLASS_NOUN = /^(alerts?|incidents?|issues?|events?)$/i;
 
+/**
+ * `Funds At Risk`, `Network Disruption (Funds Not At Risk)`: two to six words, each capitalised
+ * (or a short joining word), no time, no class noun, and not what to do (`Page Immediately`).
+ */
+const TITLED_NAME =
+	/^[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|or|and|the|at|in|on|to|for|not|no|\([A-Z][^()]*\)))(?: (?:[A-Z][\w'’-]*|of|or|and|the|at|in|on|to|for|not|no|\([A-Z][^()]*\))){0,4}$/;
+/** What a titled phrase after a level word must not be: what to do, or the scale's own nouns. */
+const UNTITLED =
+	/^(?:page|paging|respond|escalate|notify|wake|call)\b|^[^(]*\b(?:severity|priority|alerts?|incidents?|issues?|events?|response|procedures?)\b/i;
+
 /** `Critical (Complete Outage)` → name `Critical`, label `Complete Outage`. */
 function nameAndLabel(level: Level): { name: string; label?: string | undefined } {
 	if (level.name) return { name: level.name };
+	// `Major - Network Disruption (Funds Not At Risk)`: after a level word that is the level itself,
+	// a title-cased phrase is the team's name for it, parenthesis and all.
+	if (
+		level.level.toLowerCase() in WORD_RANK &&
+		TITLED_NAME.test(level.rest) &&
+		!UNTITLED.test(level.rest)
+	)
+		return { name: level.rest };
 	const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(level.rest);
 	// `High (H)`: the name's own initial is no label.
 	if (paren?.[1] && initials(paren[1]) === paren[2]!.toUpperCase()) return { name: paren[1] };
@@ -531,10 +549,19 @@ function applyUnlabelled(
 		} else if (node.type === 'list' && read.has(node)) {
 			continue;
 		} else if (node.type === 'list') {
+			// `- **Actions**:` over a nested list of steps: the item is the label, the steps its values,
+			// when the label names a severity field; otherwise its lines are read as below.
+			const fields = node.children.map((item) => {
+				const { text, details } = itemTexts(context.doc, item);
+				const label = /^([A-Za-z][\w /()&'-]{1,50}?)\s*:$/.exec(text)?.[1];
+				return !!label && details.length > 0 && apply(context, probe, label, '', details);
+			});
 			// `Label: value` lines must each mean something here; plain lines (`Complete outage
 			// affecting all users`) describe the level.
-			const items = node.children.flatMap((item) => itemLines(context.doc, item));
-			if (items.length === 0) return false;
+			const items = node.children
+				.filter((_, at) => !fields[at])
+				.flatMap((item) => itemLines(context.doc, item));
+			if (items.length === 0 && !fields.some(Boolean)) return false;
 			for (const item of items) {
 				const pair = splitLabel(item);
 				if (!pair) {
@@ -1113,6 +1140,22 @@ function namedCell(severity: SeverityInput, cell: string): string {
 	return lead![2]!.replace(/^\(([^()]*)\)/, '$1');
 }
 
+/**
+ * A name column for bare-number levels: headed `Name`, `Label`, `Type`, `Level` (`Status label`
+ * too), its cells a word or two each, all different, level words (`Critical`, `Major`) or at
+ * least one among the team's own (`Degradation`).
+ */
+function levelNames(header: string, cells: string[]): boolean {
+	const role = columnRole(header);
+	if (role !== 'name' && role !== 'name?' && role !== 'label') return false;
+	const words = cells.map((cell) => cell.toLowerCase());
+	return (
+		cells.every((cell) => /^[A-Za-z]+(?: [A-Za-z]+)?$/.test(cell)) &&
+		new Set(words).size === words.length &&
+		cells.some((cell) => NAME_WORD.test(cell))
+	);
+}
+
 /** Which severity field a table column fills. */
 function columnRole(header: string): string | undefined {
 	const h = header.toLowerCase();
@@ -1339,8 +1382,10 @@ export function severityTables(
 				head!.some(
 					(header, column) =>
 						column > 0 &&
-						((columnRole(header)?.startsWith('name') &&
-							body.every((cells) => NAME_WORD.test(cells[column] ?? ''))) ||
+						(levelNames(
+							header,
+							body.map((cells) => cells[column] ?? '')
+						) ||
 							(/severit|priorit/i.test(head![0] ?? '') &&
 								timedRow(
 									header,
@@ -1508,8 +1553,11 @@ export function recogniseSeverityTables(context: Context): void {
 						row.cells[index] ?? ''
 					)
 			);
-			if (role === 'name?')
-				return rows.every((row) => NAME_WORD.test(row.cells[index] ?? '')) ? 'name' : undefined;
+			const cells = rows.map((row) => row.cells[index] ?? '');
+			// `1 | Critical`, `3 | Degradation` under `Status label`: bare numbers take their names.
+			if (rows.every((row) => /^\d$/.test(row.level.level)) && levelNames(header, cells))
+				return 'name';
+			if (role === 'name?') return cells.every((cell) => NAME_WORD.test(cell)) ? 'name' : undefined;
 			return role === 'target:response' && untimed ? 'actions' : role;
 		});
 		// A table none of whose columns we can place stays verbatim in a page; a column we cannot
@@ -1584,6 +1632,67 @@ export function recogniseSeverityTables(context: Context): void {
 			!roles.some((role) => role && /usersAffected|revenue|slo|example/.test(role))
 		)
 			claimNode(context.doc, table, hrefOf(context, 'severities', ''));
+	}
+	levelRows(
+		context,
+		tables.map((found) => found.table)
+	);
+}
+
+/** `Response Time - Severity 1`, `Sev 2 response`: a row label naming a target and a coded level. */
+const TARGET_ROW =
+	/^(?:(.+?)\s*[-–—:(]\s*((?:P|SEV|Sev|S|Severity|Priority)[-\s]?\d)\)?|((?:P|SEV|Sev|S|Severity|Priority)[-\s]?\d)\s*[-–—:]?\s*(.+?))$/i;
+
+/**
+ * Levels as rows of another table: `Response Time - Severity 1` beside `Response Time - Severity
+ * 2` in a plan-by-feature matrix (`Included | Free | Standard | Premier`). Two or more rows, each a
+ * different coded level and a target's name. With one column of values the cell is the level's
+ * target; with several, which column applies is the reader's to say, so the levels are typed
+ * without targets, the table stays in its page, and a check item says why.
+ */
+function levelRows(context: Context, read: Table[]): void {
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		for (const node of section.nodes) {
+			if (node.type !== 'table' || read.includes(node)) continue;
+			const [head, ...body] = node.children.map((row) =>
+				row.children.map((cell) => cellText(cell))
+			);
+			const rows = body.flatMap((cells, index) => {
+				const match = TARGET_ROW.exec(cells[0] ?? '');
+				const [label, spelt] = match?.[1] ? [match[1], match[2]!] : [match?.[4], match?.[3]];
+				const level = spelt ? parseLevel(spelt) : undefined;
+				return label && level && targetKey(label) && !level.rest
+					? [{ label, spelt: spelt!, level, cells, row: index + 1 }]
+					: [];
+			});
+			const levels = new Set(rows.map((row) => row.level.level));
+			if (levels.size < 2) continue;
+			if ([...levels].some((level) => context.out.severities.some((e) => e.data.level === level)))
+				continue;
+			const columns = head!.slice(1);
+			for (const row of rows) {
+				// `Resolution - P1` after `Acknowledge - P1`: another target of the same level.
+				const known = context.out.severities.some((e) => e.data.level === row.level.level);
+				const severity = severityFor(context, { ...row.level, name: row.spelt }, false);
+				if (columns.length === 1 && row.cells[1])
+					applyTarget(context, severity, row.label, row.cells[1]);
+				if (!known)
+					context.out.severities.push({
+						slug: severitySlug(row.level.level),
+						data: severity,
+						from: fromOffset(context.doc, row.cells[0]!, startOf(node.children[row.row]!)),
+					});
+			}
+			if (columns.length === 1) claimNode(context.doc, node, hrefOf(context, 'severities', ''));
+			else
+				context.check.push({
+					kind: 'severity',
+					heading: section.title || rows[0]!.cells[0]!,
+					start: startOf(node),
+					end: endOf(node),
+					reason: `its rows ${rows.map((row) => `\`${row.cells[0]}\``).join(', ')} name levels, typed without targets: each row gives a time per column (${columns.map((column) => `\`${column}\``).join(', ')}), and which column applies is for you to say`,
+				});
+		}
 	}
 }
 
@@ -2098,7 +2207,84 @@ export function recogniseSeverityLists(context: Context): void {
 		if (!WORK_LEAD.test(section.title))
 			for (const { list, lead } of ledLists(context, section.nodes))
 				readLevelList(context, list, true, lead);
+		// `__Outage handling__` and a line over `0. Green - Normal`, `It might be an emergency if…`
+		// over `"code red"` defined: a scale of warning colours is a ladder wherever the heading or
+		// the two paragraphs before it (a bold label, a lead) speak of incidents; other lists there
+		// are left alone.
+		for (const [index, list] of section.nodes.entries()) {
+			const lead = section.nodes
+				.slice(Math.max(0, index - 2), index)
+				.map((node) => (node.type === 'paragraph' ? inlineText(sourceOf(context.doc, node)) : ''))
+				.join(' ');
+			const scale = `${section.title} ${lead}`;
+			if (list.type === 'list' && INCIDENT_WORDS.test(scale))
+				readLevelList(context, list, true, scale, true);
+		}
 	}
+}
+
+/**
+ * Words of a heading or lead about what goes wrong, under which a colour scale ranks it. Not
+ * `status` alone: `## Build status` over Green / Red says how a build went, not how bad things are.
+ */
+const INCIDENT_WORDS =
+	/severit|priorit|emergenc|outage|incident|urgen|alert|classif|categori[sz]|distinguish/i;
+
+/** Warning colours, most severe first: Red, then Orange (or Amber), Yellow, Green. */
+const COLOUR_RANK: Record<string, number> = { red: 0, orange: 1, amber: 1, yellow: 2, green: 3 };
+/** `Red`, `code red`, `Condition Amber`, `Green status`: a warning colour named as a level. */
+const COLOUR_NAME =
+	/^(?:(?:code|condition|status|level|alert)\s+)?(red|orange|amber|yellow|green)(?:\s+(?:alert|status|level|condition))?$/i;
+
+/** An item's short name and its definition: `**"code red"**` over text, `Green - Normal`. */
+function itemName(context: Context, item: ListItem): { lead: string; rest: string } | undefined {
+	const first = item.children[0];
+	if (first?.type !== 'paragraph') return undefined;
+	const text = inlineText(sourceOf(context.doc, first));
+	const strong = first.children[0]?.type === 'strong' ? toString(first.children[0]) : undefined;
+	const split = strong
+		? [strong, text.slice(text.indexOf(strong) + strong.length)]
+		: /^([^:]{1,30}?)(?::|\s+[-–—])\s+(.+)$/.exec(text)?.slice(1);
+	const lead = split?.[0]!.replace(/^["'“‘]|[:"'”’]+$/g, '').trim();
+	const rest = split?.[1]!.replace(/^[\s:–—-]+/, '').trim();
+	return lead && rest && /^[A-Za-z]+(?: [A-Za-z]+){0,2}$/.test(lead) ? { lead, rest } : undefined;
+}
+
+/**
+ * `0. Green - Normal operation` … `3. Red - Critical issues`, `- **"code red"**` over its
+ * definition: items each naming a level in a word or two, then defining it. Warning colours, all
+ * different, rank by colour; other words only in a numbered list whose lead sorts by severity
+ * (`categorized by severity:`), ranked as numbered unless level words at its ends say the numbers
+ * climb (`1. Low` … `3. Critical`). A numbered list's number is the level, the word its name.
+ */
+function namedItems(
+	context: Context,
+	list: List,
+	scale: string
+): { lead: string; rest: string; level: Level }[] | undefined {
+	const items = list.children.map((item) => itemName(context, item));
+	if (items.length < 2 || !items.every(Boolean)) return undefined;
+	const names = items.map((item) => item!.lead);
+	if (new Set(names.map((name) => name.toLowerCase())).size < names.length) return undefined;
+	const colours = names.map((name) => COLOUR_NAME.exec(name)?.[1]!.toLowerCase());
+	const coloured = colours.every(Boolean) && new Set(colours).size === colours.length;
+	const sorted =
+		list.ordered && items.length >= 3 && /severit|priorit/i.test(scale) && SORTING.test(scale);
+	if (!coloured && !sorted) return undefined;
+	const word = (text: string) => WORD_RANK[/^[A-Za-z]+/.exec(text)?.[0].toLowerCase() ?? ''];
+	const ends = [items[0]!, items.at(-1)!].map((item) => word(item.lead) ?? word(item.rest));
+	const climbs = ends[0] !== undefined && ends[1] !== undefined && ends[0] > ends[1];
+	return items.map((item, index) => {
+		const rank = coloured
+			? COLOUR_RANK[colours[index]!]!
+			: climbs
+				? items.length - 1 - index
+				: index;
+		const level = list.ordered
+			? String((list.start ?? 1) + index)
+			: item!.lead.replace(/\s+/g, '-');
+		return { ...item!, level: { level, rank, rest: '', name: item!.lead } };
+	});
 }
 
 /**
@@ -2152,10 +2338,20 @@ function classItems(
 	return items as { lead: string; rest: string; level: Level }[];
 }
 
-/** Types a list whose every item leads with a different level, none typed before. */
-function readLevelList(context: Context, list: List, claimIt: boolean, scale: string): void {
+/**
+ * Types a list whose every item leads with a different level, none typed before; with `namedOnly`,
+ * only a list of named items (`namedItems`).
+ */
+function readLevelList(
+	context: Context,
+	list: List,
+	claimIt: boolean,
+	scale: string,
+	namedOnly = false
+): void {
 	if (list.children.length < 2 || isClaimed(context.doc, startOf(list), endOf(list))) return;
-	const classed = classItems(context, list, scale);
+	const classed = classItems(context, list, scale) ?? namedItems(context, list, scale);
+	if (namedOnly && !classed) return;
 	const firsts = classed ?? list.children.map((item) => listLead(context, item));
 	const leads = firsts.map((first) => first?.lead ?? '');
 	// `- 1: Data loss`, `- 2: …` where the heading or the line before names severities (or
