@@ -47,7 +47,7 @@ const ROLES_PARENT = /\broles?\b|responders|who does what|on-?call responsibilit
 
 /** Words that name a person's function: a heading without one needs a duties label to be a role. */
 const ROLE_NOUN =
-	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|messenger|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|colleague|helper|assistant|counsel|writer|controller|observer|sme|ic)s?\b/i;
+	/\b(commander|lead|leader|manager|engineer|liaison|scribe|expert|messenger|owner|responder|officer|on-?call|coordinator|operator|deputy|communications?|comms|communicator|reporter|facilitator|spokesperson|investigator|note-?taker|analyst|support|participants?|handler|director|executive|specialist|representative|primary|secondary|administrator|supervisor|captain|chief|head|member|colleague|helper|assistant|counsel|writer|controller|observer|sme|ic)s?\b/i;
 
 /** Headings of a role's own fields, never roles themselves. */
 const ROLE_FIELD =
@@ -58,11 +58,27 @@ const ROLE_FIELD =
  * `The Incident Commander` → `Incident Commander` (the article only before a name or a function).
  */
 function roleName(title: string): string {
-	const name = withoutSectionNumber(title)
-		.replace(/^role\s*[:–—-]\s*/i, '')
-		.trim();
+	const name = forWhom(
+		withoutSectionNumber(title)
+			.replace(/^role\s*[:–—-]\s*/i, '')
+			.trim()
+	);
 	const bare = name.replace(/^the\s+/i, '');
 	return bare !== name && (ROLE_NOUN.test(bare) || /^[A-Z]/.test(bare)) ? bare : name;
+}
+
+/** `Guide for the …`, `Handbook for …`: a heading naming whom a guide is for. */
+const GUIDE_FOR =
+	/^(?:(?:a|the|our)\s+)?(?:guide|handbook|manual|primer|playbook|runbook|instructions)\s+(?:for|to)\s+(?:the\s+|an?\s+)?(.+)$/i;
+
+/**
+ * `Guide for Infrastructure Team First Responder` → `First Responder`: whom a guide is for is its
+ * subject, a person's function after the name of the team they serve. Other titles are unchanged.
+ */
+function forWhom(title: string): string {
+	const whom = GUIDE_FOR.exec(title)?.[1];
+	if (!whom || !AGENT.test(whom)) return title;
+	return /^(?:[\w-]+\s+){1,3}?team\s+(.+)$/i.exec(whom)?.[1] ?? whom;
 }
 
 /**
@@ -169,7 +185,7 @@ const ROTA_HEADING = /^(.+?)\s+(?:rotation|rota|shifts?)$/i;
 
 /** A role's sub-section of duties: `Responsibilities`, `Key duties`, `What are the responsibilities?`. */
 const DUTIES_FIELD =
-	/^(?:(?:key|main|core|primary) )?(?:responsibilities|duties)$|^what are (?:the|its|their|my) (?:responsibilities|duties)\??$/i;
+	/^(?:(?:key|main|core|primary|specific|general|daily|weekly|other|additional) )?(?:responsibilities|duties)$|^what are (?:the|its|their|my) (?:responsibilities|duties)\??$/i;
 
 /** `## Deputy` over `### What are the responsibilities?`: a function's heading over its own duties. */
 const ownDuties = (section: Section, name: string): boolean =>
@@ -357,7 +373,7 @@ export function recogniseRoles(context: Context): void {
 			// responsibilities?` (or `Duties`) sub-section is a role.
 			if (!rolesParent && !rotaPhases && !ownDuties(section, name)) continue;
 			// `Role: All Participants` is everyone; `Lead duties during recovery` one role at a phase.
-			const unshaped = notOneRole(name);
+			const unshaped = notOneRole(name) ?? between(section);
 			if (unshaped) {
 				refused.add(section);
 				context.check.push({ ...sectionCheck(section), reason: unshaped });
@@ -435,6 +451,9 @@ export function recogniseRoles(context: Context): void {
 				order: (context.out.roles.length + 1) * 10,
 			};
 			const used: Part[] = [];
+			// Whether the duties so far are the headings of duties sections, which may be several.
+			let headed = false;
+			const shaped = holders || bare || phases !== undefined;
 			if (holders) role.responsibilities = [described!.duty!];
 			else if (bare) {
 				if (intro)
@@ -456,10 +475,19 @@ export function recogniseRoles(context: Context): void {
 			}
 			for (const part of parts) {
 				// `### Duties` under the role: its lists are the duties; the text stays in the page
-				// unless the sub-section is nothing but lists.
-				if (part.section && ownDutiesLabel(part.label, name) && !role.responsibilities) {
-					const items = subtreeItems(context, part.section);
-					if (items.length) role.responsibilities = items;
+				// unless the sub-section is nothing but lists. `## Daily duties` over only `### Check
+				// the queues` and `### Rotate the keys`: each heading names one duty, its text says how.
+				// Several duties sections (`Specific …`, `General responsibilities`) add up.
+				if (part.section && ownDutiesLabel(part.label, name) && !shaped) {
+					// With a list of its own, its sub-sections' lists add to it (`Closing the call`).
+					const own =
+						part.section.children.length > 0 &&
+						!subtreeItems(context, { ...part.section, children: [] }).length;
+					const items = own
+						? part.section.children.map((child) => withoutSectionNumber(child.title))
+						: subtreeItems(context, part.section);
+					headed ||= own;
+					if (items.length) role.responsibilities = [...(role.responsibilities ?? []), ...items];
 					if (part.section.children.length === 0 && listItemsOf(part.nodes)) used.push(part);
 					continue;
 				}
@@ -488,6 +516,14 @@ export function recogniseRoles(context: Context): void {
 					leftAs: `role ${context.playbook}/${slug}`,
 					reason: `its lists say what whoever is on shift does at each phase: typed as the role \`${name}\`, named from its heading without the word for the rota, so check the name`,
 				});
+			// A guide for one role, its duties the headings of its duties sections.
+			const guide = GUIDE_FOR.test(withoutSectionNumber(section.title));
+			if (guide || headed)
+				context.check.push({
+					...sectionCheck(section),
+					leftAs: `role ${context.playbook}/${slug}`,
+					reason: `${guide ? `it is a guide for whoever holds one role: typed as the role \`${name}\`, named from whom its heading says it is for, so check the name; ` : ''}${headed ? 'each heading under its duties sections is read as one duty, and the text under them stays in its page' : 'its duties lists are read as its duties'}`,
+				});
 			for (const part of used) claim(context.doc, part.start, part.end, rolesHref(context));
 			if (section.heading)
 				claim(
@@ -508,9 +544,11 @@ export function recogniseRoles(context: Context): void {
 	recogniseInitialledRoles(context, typed);
 	recogniseChecklistRoles(context, typed);
 	recogniseDutyLabels(context, typed);
+	// A roles heading's own list defines its roles before a table elsewhere (a contact table's
+	// `Role | Email | Description` row) names them again.
+	recogniseRoleBullets(context);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
-	recogniseRoleBullets(context);
 	recogniseRoleParagraphs(context);
 	recogniseGlossaryRoles(context);
 	recogniseDefinedTerms(context);
@@ -941,6 +979,25 @@ function notOneRole(name: string): string | undefined {
 	if (phase)
 		return `its heading names what \`${phase[1]}\` does at one phase, not a role of its own`;
 	return undefined;
+}
+
+/** `Members to Staff`, `Vendor towards Customer`: what one party owes another. */
+const RELATION = /^(.+?)\s+(?:to|towards|→|->)\s+(.+)$/i;
+
+/**
+ * Why `section` is not a role when its heading and a sibling's each name two parties (`Staff to
+ * Members` beside `Members to Staff`): the duties one party owes the other. A function before the
+ * `to` (`Liaison to Legal`) is a role's name.
+ */
+function between(section: Section): string | undefined {
+	const relation = (title: string) => {
+		const match = RELATION.exec(withoutSectionNumber(title));
+		return match !== null && !AGENT.test(match[1]!) && /^[A-Z]/.test(match[2]!);
+	};
+	const siblings = section.parent?.children ?? [];
+	if (!relation(section.title) || !siblings.some((s) => s !== section && relation(s.title)))
+		return undefined;
+	return 'its heading and a sibling heading each name two parties (`… to …`): what one party owes the other, not a role';
 }
 
 /**
@@ -1385,6 +1442,7 @@ export function recogniseRoleTables(context: Context): void {
 				line: lineAt(context.doc, startOf(node.children[index + 1]!)),
 			}));
 			if (roles.some((role) => !role.name)) continue;
+			const fresh = roles.filter((role) => !knownRole(context, role.name));
 			// A named column of teams or systems (`Database team`, `Checkout API`) holds no roles; a
 			// `Who` column may hold people, so there every name must name a function.
 			const functions = roles.filter(
@@ -1396,7 +1454,7 @@ export function recogniseRoleTables(context: Context): void {
 			const said = !who && SAYS_ROLES.test(section.title);
 			if (named >= 0 && !said && (who ? functions < roles.length : functions * 2 < roles.length))
 				continue;
-			for (const role of roles) {
+			for (const role of fresh) {
 				addRole(context, taken, role.name, role.responsibilities, {
 					heading: role.name,
 					line: role.line,
@@ -1480,7 +1538,10 @@ interface ListRole {
  * after a colon, a dash or in parentheses; a plain name before a colon or dash; a bare name.
  * Undefined when the line is something else (a sentence, a step).
  */
-function nameAndDuty(text: string): { name: string; short?: string; duty?: string } | undefined {
+function nameAndDuty(
+	text: string,
+	groups = false
+): { name: string; short?: string; duty?: string } | undefined {
 	const bold = BOLD_NAME.exec(text);
 	let name: string | undefined;
 	let short: string | undefined;
@@ -1511,21 +1572,27 @@ function nameAndDuty(text: string): { name: string; short?: string; duty?: strin
 			if (initials) [name, short] = [initials[1]!, initials[2]];
 		} else name = bareRoleName(plain);
 	}
-	if (!name || !roleShaped(name) || GROUP.test(name)) return undefined;
+	if (!name || !roleShaped(name) || (GROUP.test(name) && !groups)) return undefined;
 	if (duty !== undefined && !(duty = inlineText(duty))) return undefined;
 	return { name, ...(short ? { short } : {}), ...(duty !== undefined ? { duty } : {}) };
 }
 
-/** One list item as a role (`nameAndDuty`), perhaps over nested lines; undefined when it is not. */
-function listRole(context: Context, item: ListItem): ListRole | undefined {
+/**
+ * One list item as a role (`nameAndDuty`), perhaps over nested lines; undefined when it is not.
+ * `groups`: the list is a roles heading's own, so a group with a duty (`**Oversight Board**: …`)
+ * is one of its roles.
+ */
+function listRole(context: Context, item: ListItem, groups = false): ListRole | undefined {
 	const [first, nested, ...rest] = item.children;
 	if (first?.type !== 'paragraph' || rest.length || (nested && nested.type !== 'list'))
 		return undefined;
 	const lines =
 		nested?.type === 'list' ? nested.children.flatMap((sub) => itemLines(context.doc, sub)) : [];
-	const found = nameAndDuty(itemSource(context.doc, item));
+	const found = nameAndDuty(itemSource(context.doc, item), groups);
 	if (!found) return undefined;
 	const { name, short, duty } = found;
+	// A group is a role only by what it does: a duty after its name or nested under it.
+	if (GROUP.test(name) && !duty && !lines.length) return undefined;
 	const role: ListRole = { item, name, ...(short ? { short } : {}) };
 	if (duty) return { ...role, duty, ...(lines.length ? { notes: lines } : {}) };
 	if (nested) return lines.length ? { ...role, about: lines } : undefined;
@@ -1608,7 +1675,7 @@ function recogniseRoleParagraphs(context: Context): void {
 			const lines = sourceOf(context.doc, node)
 				.replace(/\n\s*:\s+/g, ': ')
 				.split('\n');
-			const roles = lines.map(nameAndDuty);
+			const roles = lines.map((line) => nameAndDuty(line));
 			if (!roles.every((role) => role?.duty)) return [];
 			return [{ node, roles: roles as { name: string; short?: string; duty: string }[] }];
 		});
@@ -1724,7 +1791,7 @@ function bulletRoles(
 			before?.type === 'paragraph' && /:\s*$/.test(toString(before)) ? toString(before) : '';
 		const contacts = CONTACT_CONTEXT.test(`${title} ${lead}`);
 		const team = !contacts && TEAM_CONTEXT.test(`${title} ${lead}`);
-		const roles = items.map((item) => listRole(context, item));
+		const roles = items.map((item) => listRole(context, item, own));
 		// `… is restricted to the following roles:` over `* Event Coordinator,` lines: the sentence
 		// says the items are roles, so those named after a function are; a list with any other item
 		// (`Majority decision from Trustees.`) stays in its page.
@@ -1750,8 +1817,11 @@ function bulletRoles(
 		const shapes = new Set(
 			sure.map((role) => (role.duty ? 'duty' : role.about ? 'about' : 'bare'))
 		);
-		if (shapes.size > 1) continue;
-		const shape = [...shapes][0]!;
+		// Straight under a roles heading, a name over nested duties may sit among names with one
+		// duty after a colon or a dash: both say what the role does.
+		const described = own && !shapes.has('bare') && shapes.size === 2;
+		if (shapes.size > 1 && !described) continue;
+		const shape = described ? 'duty' : [...shapes][0]!;
 		// Names of people or tools: a list of roles has most of its names name a function (`Runner`
 		// and `Note keeper` beside two leads), and without a heading about roles or a team, all.
 		// Straight under a roles heading, a name described as a person (`Spotter - the person who …`)
