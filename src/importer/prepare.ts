@@ -89,7 +89,7 @@ export function pageHeading(data: Record<string, unknown>, depth: number): strin
  * opens with its own top heading; its other keys are metadata. Only a block of lowercase keys that
  * parses as YAML and names a title counts: `Status: Draft` between rules is the author's heading.
  */
-export function joinedPages(text: string): string {
+export function joinedPages(text: string, opening?: Record<string, unknown>): string {
 	const root = parseMarkdown(text);
 	const pages: { start: number; end: number; data: Record<string, unknown> }[] = [];
 	root.children.forEach((node, index) => {
@@ -115,6 +115,10 @@ export function joinedPages(text: string): string {
 		const end = close + 4 + /^[ \t]*/.exec(text.slice(close + 4))![0].length;
 		pages.push({ start: startOf(node), end, data: data as Record<string, unknown> });
 	});
+	// The file's own front matter (`opening`, taken off before) titles its first page as the
+	// others' title theirs: among joined pages it is one of them, not the whole playbook's.
+	if (pages.length && opening && pageHeading(opening, 1))
+		pages.unshift({ start: 0, end: /^\n*/.exec(text)![0].length, data: opening });
 	let out = text;
 	for (const [index, page] of [...pages.entries()].reverse()) {
 		const until = pages[index + 1]?.start ?? text.length;
@@ -459,7 +463,7 @@ export function unsafeAddresses(text: string): { text: string; refused: Refused[
 export function prepareSource(source: string): Prepared {
 	const nul = nulBytes(source);
 	const front = readFrontMatter(nul.text);
-	const tables = htmlTables(joinedPages(front.text));
+	const tables = htmlTables(joinedPages(front.text, front.data));
 	const refs = inlineReferences(tables.text);
 	const html = hiddenHtml(refs.text);
 	const safe = unsafeAddresses(localImages(html.text));
