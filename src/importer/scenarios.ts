@@ -1445,9 +1445,15 @@ function partsOnly(section: Section): boolean {
 function runbookPage(doc: Doc, section: Section): boolean {
 	if (section.depth < 1 || !partsOnly(section)) return false;
 	const title = stepName(section.title);
-	if (FURNITURE.test(title) || /checklist/i.test(title)) return false;
-	// What is seen over what to do is a runbook, though its title names a message it is about.
-	if (section.children.some((child) => partKind(child.title) === 'seen')) return true;
+	// A postmortem's Summary / Impact / Resolution tell one past incident, not what to do in one.
+	if (FURNITURE.test(title) || /checklist/i.test(title) || underHeading(section, REPORT))
+		return false;
+	// What is seen over what to do is a runbook, though its title names a message it is about
+	// (`How to tell a phishing message`); a message's own `Impact` / `Next steps` are no runbook.
+	const seen = section.children.filter((child) => partKind(child.title) === 'seen');
+	if (seen.length && !inCommunication(section)) return true;
+	if (seen.some((child) => /\b(?:symptoms?|problems?|signs|signals?)\b/i.test(child.title)))
+		return !underHeading(section, /\btemplates?\b/i);
 	if (inCommunication(section) || aboutProcess(title) || RESPONSE_PROCESS.test(title)) return false;
 	if (/\b(?:polic(?:y|ies)|plans?|process(?:es)?|procedures?)$/i.test(title)) return false;
 	if (partKind(section.children[0]!.title) !== 'aside') return false;
@@ -2357,8 +2363,11 @@ export function recogniseScenarios(context: Context): void {
 		context.out.scenarios.push({
 			slug,
 			data,
-			body: body
-				.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted))
+			// A page's subtitle says what its guide does: it opens the body.
+			body: [
+				page === section ? '' : sourceOf(context.doc, section.heading!).replace(/^#+\s*/, ''),
+				...body.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted)),
+			]
 				.filter(Boolean)
 				.join('\n\n'),
 			from: fromSection(context.doc, page),
