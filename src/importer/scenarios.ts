@@ -2294,8 +2294,12 @@ export function recogniseScenarios(context: Context): void {
 				(sampled && sampled === endOf(example.nodes.at(-1)!)
 					? sampleLines(context.doc, example.section!, sampled)
 					: undefined));
-		// `Impact: High` rates the situation; what is seen is told in words.
-		if (observed?.every((line) => line.split(/\s+/).length >= 3)) {
+		// `Impact: High` rates the situation, `- **SLA Risk:** …` lines weigh it facet by facet;
+		// what is seen is told in words.
+		if (
+			observed?.every((line) => line.split(/\s+/).length >= 3) &&
+			!observed.every((line) => /^[A-Z][\w /&-]{0,30}:\s/.test(line))
+		) {
 			data.symptoms = observed;
 			bodyParts.forEach((part, i) => {
 				if (part === example) body[i] = '';
