@@ -2287,10 +2287,12 @@ export function recogniseScenarios(context: Context): void {
 							(paged && !!part.section && partKind(part.label) === 'seen'))
 				);
 		const sampled = example?.section && errorSample(context.doc, example.section);
+		// An `Impact` told in prose weighs what may follow (`… can lead to data loss`); listed, it is
+		// what users meet.
 		const observed =
 			example &&
 			(listOrValue(context, example) ??
-				proseOf(context, example) ??
+				(/impact/i.test(example.label) ? undefined : proseOf(context, example)) ??
 				(sampled && sampled === endOf(example.nodes.at(-1)!)
 					? sampleLines(context.doc, example.section!, sampled)
 					: undefined));
