@@ -1408,6 +1408,71 @@ function linksOnly(nodes: RootContent[]): boolean {
 	);
 }
 
+/**
+ * The parts a runbook is written in, by what their headings say: what is seen (`Problem`, `Check
+ * RunBook Match`, `Signs`), what to do (`Detailed Steps`, `Solution`, `Steps for debugging`,
+ * `Check Resolution`), and what goes around them (`Overview`, `Comments`, `Tune`, `Owner`).
+ */
+const SEEN_PART =
+	/\b(?:symptoms?|problems?|signs|signals?|indicators?|impact|examples?|detection|match(?:es)?|what you see)\b/i;
+const FIX_PART =
+	/\b(?:steps?|solutions?|resolution|remediation|mitigation|diagnos(?:is|e|tics?)|debugging|troubleshooting|fix(?:es)?|workarounds?)\b/i;
+const ASIDE_PART =
+	/^(?:overview|summary|description|context|background|comments?|notes?|owners?|authors?|tun(?:e|ing)|(?:further|more|additional) (?:information|reading)|references?|see also|related(?: \w+)?|links)$/i;
+const partKind = (title: string): 'seen' | 'fix' | 'aside' | undefined => {
+	const label = stepName(stripEmoji(title));
+	if (label.split(/\s+/).length > 4) return undefined;
+	if (SEEN_PART.test(label)) return 'seen';
+	if (FIX_PART.test(label)) return 'fix';
+	return ASIDE_PART.test(label) ? 'aside' : undefined;
+};
+
+/** Sections whose every sub-section is a runbook's part, with one part saying what to do. */
+function partsOnly(section: Section): boolean {
+	const kinds = section.children.map((child) => partKind(child.title));
+	return kinds.length >= 2 && kinds.every(Boolean) && kinds.includes('fix');
+}
+
+/**
+ * A page written as one runbook's parts (`# Pod stuck Pending` over Overview / Check RunBook Match
+ * / Detailed Steps / Solutions / Owner; `## Gateway canary` over Overview / Steps for debugging /
+ * Tune; `## Guide to lost devices` over Problem / Solution / Comments): one scenario, titled by the
+ * page, its numbered sub-steps and lettered solutions its body. Besides a part saying what to do it
+ * has one saying what is seen, or it opens with an overview and names trouble or shares its
+ * skeleton with another page (the pages of a folder of runbooks). A process (`# Release process`
+ * over Overview / Steps) is no runbook.
+ */
+function runbookPage(doc: Doc, section: Section): boolean {
+	if (section.depth < 1 || !partsOnly(section)) return false;
+	const title = stepName(section.title);
+	// A postmortem's Summary / Impact / Resolution tell one past incident, not what to do in one.
+	if (FURNITURE.test(title) || /checklist/i.test(title) || underHeading(section, REPORT))
+		return false;
+	// What is seen over what to do is a runbook, though its title names a message it is about
+	// (`How to tell a phishing message`); a message's own `Impact` / `Next steps` are no runbook.
+	const seen = section.children.filter((child) => partKind(child.title) === 'seen');
+	if (seen.length && !inCommunication(section)) return true;
+	if (seen.some((child) => /\b(?:symptoms?|problems?|signs|signals?)\b/i.test(child.title)))
+		return !underHeading(section, /\btemplates?\b/i);
+	if (inCommunication(section) || aboutProcess(title) || RESPONSE_PROCESS.test(title)) return false;
+	if (/\b(?:polic(?:y|ies)|plans?|process(?:es)?|procedures?)$/i.test(title)) return false;
+	if (partKind(section.children[0]!.title) !== 'aside') return false;
+	if (troubled(title) || alertOfHeading(section.title)) return true;
+	// Its parts headed as another page's, what to do in the same words: one skeleton, a folder of
+	// runbooks. `Overview` and `Owner` alone are any page's.
+	const labels = (page: Section) =>
+		page.children.map((child) => stepName(stripEmoji(child.title)).toLowerCase());
+	const own = labels(section);
+	const steps = section.children.filter((child) => partKind(child.title) === 'fix');
+	return [...allSections(doc.outline)].some(
+		(other) =>
+			other !== section &&
+			partsOnly(other) &&
+			labels(other).filter((label) => own.includes(label)).length >= 2 &&
+			steps.every((step) => labels(other).includes(stepName(stripEmoji(step.title)).toLowerCase()))
+	);
+}
+
 /** `Response Process Quick Reference` over Initiate / Assess / Contain: every incident's phases. */
 const aboutProcess = (title: string): boolean =>
 	/\b(process|life-?cycle|workflow|quick reference)\b/i.test(title) && !troubled(title);
@@ -1427,6 +1492,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 	// `Assume leaked keys are compromised` over its cases: each case is the scenario, not the rule.
 	if (presumedCases(doc, section)) return false;
 	if (namedRunbook(doc, section)) return true;
+	if (runbookPage(doc, section)) return true;
 	if (listedSituations(doc).has(section)) return true;
 	// A section whose whole text became another kind of entry (an escalation ladder) is that entry.
 	if (
@@ -1586,6 +1652,7 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 function ownsParts(doc: Doc, section: Section): boolean {
 	return (
 		isScenarioPage(doc, section) ||
+		runbookPage(doc, section) ||
 		isInvestigation(doc, section) ||
 		!!namedRunbook(doc, section) ||
 		listedSituations(doc).has(section) ||
@@ -1963,6 +2030,8 @@ function leadDescription(context: Context, section: Section): string[] | undefin
 
 /** A runbook's `## Summary` under its alert or situation says what is seen when it applies. */
 const SUMMARY = /^summary$/i;
+/** A part telling the situation by what it looks like: its examples, its impact, the problem. */
+const SEEN_LABEL = /^(?:examples?|(?:user |customer |business )?impact|problems?|the problem)$/i;
 /** `If X is slow …`, `When the queue backs up …`, `This runbook … should be followed when …`. */
 const APPLIES_WHEN =
 	/^(?:(?:follow|use|run)\s+)?(?:this|these|the following)\s+(?:runbook|playbook|procedure|guide|page|document|section|steps?|checklist)\b.*\b(?:when|whenever|if|in case)\s+\S/i;
@@ -2029,13 +2098,37 @@ function withoutLifted(doc: Doc, part: Part | undefined, text: string, lifted: n
 	return doc.source.slice(lifted, endOf(last)).trim();
 }
 
+/**
+ * The page a scenario is the whole of: one of joined pages that each hold nothing but a subtitle
+ * (`# Website down` over `## How to track a site that is down`, beside `# Phishing email` over
+ * `## Guide for suspicious mail`). The page's title names the scenario; the subtitle says what the
+ * guide does. Only a guide written in a runbook's parts is so subtitled: a group (`# Storage`,
+ * `# Critical incidents (P0)`) over one runbook, or an alert's runbook, keeps the runbook's title.
+ */
+const subtitled = (page: Section): boolean => page.nodes.length === 0 && page.children.length === 1;
+function pageOf(doc: Doc, section: Section): Section {
+	const page = section.parent;
+	const pages = page?.parent?.children ?? [];
+	return page &&
+		page.depth >= 1 &&
+		runbookPage(doc, section) &&
+		!alertOfHeading(section.title) &&
+		subtitled(page) &&
+		pages.filter(subtitled).length >= 2 &&
+		!GROUP.test(page.title) &&
+		!parseLevel(stepName(page.title))
+		? page
+		: section;
+}
+
 export function recogniseScenarios(context: Context): void {
 	const taken = takenIn(context, 'scenarios');
 	const sections = scenarioSections(context);
 	sections.forEach((section, index) => {
 		// Sub-sections that are runbooks of their own are left to their own entry.
 		const nested = new Set(sections.filter((other) => other.parent === section));
-		const title = scenarioTitle(section.title) || section.title;
+		const page = pageOf(context.doc, section);
+		const title = scenarioTitle(page.title) || page.title;
 		const data: ScenarioInput = { title, order: (index + 1) * 10 };
 		const body: string[] = [];
 		// The part each body entry was written from: text lifted into `symptoms` leaves the body.
@@ -2181,6 +2274,39 @@ export function recogniseScenarios(context: Context): void {
 		);
 		const told = description && proseOf(context, description);
 		if (!data.symptoms?.length && told && troubled(section.title)) data.symptoms = told;
+		// `Examples:`, `Impact:`, a `Problem` part over what happens, a runbook page's part saying
+		// what is seen (`Check Runbook Match` over the output you get), in a runbook with no other
+		// word of what is seen: that is what is seen, shown once.
+		const paged = runbookPage(context.doc, section);
+		const example = data.symptoms?.length
+			? undefined
+			: bodyParts.find(
+					(part) =>
+						part &&
+						(SEEN_LABEL.test(stepName(part.label)) ||
+							(paged && !!part.section && partKind(part.label) === 'seen'))
+				);
+		const sampled = example?.section && errorSample(context.doc, example.section);
+		// An `Impact` told in prose weighs what may follow (`… can lead to data loss`); listed, it is
+		// what users meet.
+		const observed =
+			example &&
+			(listOrValue(context, example) ??
+				(/impact/i.test(example.label) ? undefined : proseOf(context, example)) ??
+				(sampled && sampled === endOf(example.nodes.at(-1)!)
+					? sampleLines(context.doc, example.section!, sampled)
+					: undefined));
+		// `Impact: High` rates the situation, `- **SLA Risk:** …` lines weigh it facet by facet;
+		// what is seen is told in words.
+		if (
+			observed?.every((line) => line.split(/\s+/).length >= 3) &&
+			!observed.every((line) => /^[A-Z][\w /&-]{0,30}:\s/.test(line))
+		) {
+			data.symptoms = observed;
+			bodyParts.forEach((part, i) => {
+				if (part === example) body[i] = '';
+			});
+		}
 		// A known issue's, or a `Troubleshooting:` / `Alert:` section's, description over its steps
 		// is what is seen.
 		const heading = stripEmoji(section.title);
@@ -2243,13 +2369,16 @@ export function recogniseScenarios(context: Context): void {
 		context.out.scenarios.push({
 			slug,
 			data,
-			body: body
-				.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted))
+			// A page's subtitle says what its guide does: it opens the body.
+			body: [
+				page === section ? '' : sourceOf(context.doc, section.heading!).replace(/^#+\s*/, ''),
+				...body.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted)),
+			]
 				.filter(Boolean)
 				.join('\n\n'),
-			from: fromSection(context.doc, section),
+			from: fromSection(context.doc, page),
 		});
-		let from = section.start;
+		let from = page.start;
 		for (const inner of [...nested, { start: section.end, end: section.end }]) {
 			if (from < inner.start)
 				claim(context.doc, from, inner.start, hrefOf(context, 'scenarios', slug));
@@ -2472,6 +2601,10 @@ function recogniseBlockScenarios(context: Context): void {
 				return;
 			}
 			if (next.type !== 'list' && next.type !== 'code') return;
+			// `Note this fix will not work if:` is a sentence its list finishes, no situation's name;
+			// `__10-Apr-2023: Storage down__` over `* 4:30 PM - …` is a news log's entry, its lines
+			// what was posted when, no steps.
+			if (UNFINISHED.test(label.label) || DATED.test(label.label) || loggedLines(doc, next)) return;
 			// A bold situation (`**If the payment provider is unreachable**`) or a named one
 			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
 			// any bold label over numbered steps is, and one naming trouble over commands.
@@ -2517,6 +2650,25 @@ function recogniseBlockScenarios(context: Context): void {
 			);
 		}
 	}
+}
+
+/** A lead-in ending where its sentence goes on into the list under it: `… will not work if:`. */
+const UNFINISHED =
+	/\b(?:if|when|whenever|unless|because|where|whether|while|that|than|to|for|of|with|by|and|or|such as|like)$/i;
+/** A date opening a line: `10-Apr-2023:`, `5-6 May, 2023`, `2023-04-10`, `Apr 10, 2023`. */
+const DATE = String.raw`(?:\d{1,2}(?:[–-]\d{1,2})?[-/. ](?:\d{1,2}|[A-Za-z]{3,9}\.?),?[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})`;
+const DATED = new RegExp(String.raw`^${DATE}\b`);
+/** A time of day opening a line (`4:30 PM -`, `09:15 UTC`, `2023-04-10 09:15`): a log line. */
+const STAMPED = new RegExp(
+	String.raw`^(?:${DATE}[ T,]*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|utc|gmt|[A-Z]{2,4}\b)?\s*(?:[–—:-]|\b)`,
+	'i'
+);
+/** A list whose every item opens with a time stamp: a log of what happened, never steps to take. */
+function loggedLines(doc: Doc, node: RootContent): boolean {
+	return (
+		node.type === 'list' &&
+		node.children.every((item) => STAMPED.test(inlineText(itemSource(doc, item)).trim()))
+	);
 }
 
 /**
