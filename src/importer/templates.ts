@@ -2323,6 +2323,9 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 	}
 }
 
+/** `[NOTE]`, `[source, shell]`, `[latexmath]`: an AsciiDoc line that sets up the block under it. */
+const BLOCK_ATTRIBUTE = /^\[(?:[A-Z]+|[a-z]+(?:,\s*[\w-]+)*)\]$/;
+
 /**
  * A whole document to fill in, titled by blanks: `# [inc-YY-MM-DD-SEV-X] {service} is {state}`
  * over sections and tables (who responds, the timeline, the facts). A heading with two blanks (one
@@ -2339,6 +2342,8 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 			.trim();
 		const blanks = blankTokens(heading).length;
 		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
+		// `[NOTE]` over `====`: an AsciiDoc admonition or block attribute read as a setext heading.
+		if (BLOCK_ATTRIBUTE.test(heading.split('\n')[0]!.trim())) continue;
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
 		if (section.children.length === 0 && !tables) continue;
 		if (isWholeDocument(context, section)) {
