@@ -1964,9 +1964,10 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 		const source = sourceOf(context.doc, paragraph);
 		// A captioned line under the step that sends it is the message, written without quotes.
 		const example = EXAMPLE_LINE.exec(source);
-		const inline = example
-			? [
-					Object.assign([example[0], undefined, example[1]], {
+		const inline: RegExpExecArray[] = example
+			? // The line read as a quote in straight quotes (group 2), from where its words start.
+				[
+					Object.assign([example[0], undefined, example[1]] as unknown as RegExpExecArray, {
 						index: example[0].indexOf(example[1]!),
 					}),
 				]
