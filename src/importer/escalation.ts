@@ -690,6 +690,9 @@ interface Clause {
 	node?: Nodes;
 }
 
+/** An arrow between the words of two steps: `… ping a manager -> If no manager responds …`. */
+const STEP_ARROW = /\s+(?:-{1,2}>|=>|[→⇒➔➜])\s+(?=[A-Za-z])/;
+
 /**
  * The clauses of prose, in order: its sentences (numbered steps written inline, `1. Page the
  * on-call. 2. If …`, too), their halves around a semicolon, and what follows `, then`. A
@@ -697,7 +700,11 @@ interface Clause {
  */
 export function clausesOf(text: string): Clause[] {
 	const clauses: Clause[] = [];
-	for (const sentence of text.split(/(?<=[.!?])\s+(?=(?:\d+[.)]\s+)?[A-Z])|;\s+/)) {
+	// `Ping a manager -> If no manager responds within 5 minutes ping a supervisor -> …`: an arrow
+	// between words sets off the next step as a full stop does.
+	for (const sentence of text.split(
+		new RegExp(`(?<=[.!?])\\s+(?=(?:\\d+[.)]\\s+)?[A-Z])|;\\s+|${STEP_ARROW.source}`)
+	)) {
 		const parts = sentence
 			.replace(/^\d+[.)]\s+/, '')
 			.split(/,?\s+(?:and\s+)?then\s+|,?\s+and\s+(?=to\s)/i);
@@ -827,7 +834,7 @@ export function fromToChain(text: string): Level[] | undefined {
  * to the secondary`. Not after an article: `the page goes to …` is the page, not paging.
  */
 const ENGAGE =
-	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|(?:goes|passes|rolls? over|falls? through) to)\s+(?:(?:your|the|a|an|our|their)\s+)?((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
+	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|ping|pinging|message|messaging|(?:goes|passes|rolls? over|falls? through) to)\s+(?:(?:your|the|a|an|our|their)\s+)?((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
 /** `the secondary on-call is paged first`: who is engaged, named before the verb. */
 const PASSIVE =
 	/(?:^|,\s*)(?:then\s+)?(?:the\s+|your\s+|our\s+)?((?:[^,.;:()]|\.(?=\w))+?)\s+(?:is|are|gets|get|will be)\s+(?:paged|called|notified|alerted|woken(?: up)?|contacted|engaged)\b/i;
@@ -973,7 +980,7 @@ function reachedBy(named: string): { who: string; via: string } | undefined {
 
 /** The verbs that open a step engaging someone, as `whoOf` reads them. */
 const ENGAGE_VERB =
-	'(?:page|call|notify|bring in|escalate to|ping|engage|loop in|inform|involve|contact|reach out to)';
+	'(?:page|call|notify|bring in|escalate to|ping|message|engage|loop in|inform|involve|contact|reach out to)';
 /** `use the …`, `follow the …`: a step that names the tool before the verb that reaches the tier. */
 const INSTRUMENT = /(?:use|follow|open)/;
 
@@ -2149,17 +2156,25 @@ function proseItems(context: Context, section: Section, list: List, where: boole
 	}
 }
 
+/** `<mark style="color:blue;">**manager**</mark>`: inline HTML that colours a word, not part of it. */
+const INLINE_TAG = /<\/?(?:mark|span|font|u|b|i|strong|em|small|big)(?:\s[^<>]*)?>/gi;
+/** Markdown source as the words of a sentence, inline HTML wrappers off. */
+const proseText = (markdown: string): string => inlineText(markdown.replace(INLINE_TAG, ''));
+
 /**
  * Each item of a list as one clause, the items of a list nested in it after it: `2. If no one
  * acknowledges in 10 minutes, call the lead.` over `1. If there is no response, escalate to …`.
  */
 const itemClauses = (doc: Context['doc'], list: List): Clause[] =>
 	list.children.flatMap((item, index) => {
-		const text = inlineText(itemSource(doc, item));
+		const text = proseText(itemSource(doc, item));
 		const nested = item.children.filter((child): child is List => child.type === 'list');
 		const node = item.children[0];
-		const own = { text, then: false, sentence: text, ...(node ? { node } : {}) };
-		return [own, ...nested.flatMap((n) => itemClauses(doc, n))].map((clause) => ({
+		// `Ping a manager -> If no manager responds within 5 minutes ping a supervisor`: one step each.
+		const own = text
+			.split(STEP_ARROW)
+			.map((step) => ({ text: step, then: false, sentence: step, ...(node ? { node } : {}) }));
+		return [...own, ...nested.flatMap((n) => itemClauses(doc, n))].map((clause) => ({
 			...clause,
 			item: index,
 		}));
@@ -2326,7 +2341,7 @@ export function recogniseEscalationShapes(context: Context): void {
 					levels = undefined;
 				if (!levels && where) levels = parseTierLines(lines);
 				// `If the primary does not acknowledge within 5 minutes, page the secondary; if …`.
-				if (!levels) ({ levels, notes, style } = proseIn(inlineText(lines.join(' ')), where));
+				if (!levels) ({ levels, notes, style } = proseIn(proseText(lines.join(' ')), where));
 				// `Contact your lead first.` then a paragraph `If they need help, they page …`: a ladder
 				// told over two paragraphs, which neither tells alone.
 				// A note set off as a quote (`> **Important:** If no one answers, …`) runs on the same way.

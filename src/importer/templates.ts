@@ -585,14 +585,17 @@ const STATUS_LABEL =
 type Kind = TemplateInput['kind'];
 
 function kindOf(text: string): Kind {
-	if (/post-?mortem|review|\bpir\b|retro|root cause|\brca\b/i.test(text)) return 'post-mortem';
+	// `Incident under review` is a notice sent during the incident, not the review after it.
+	if (/post-?mortem|(?<!\b(?:under|in) )review|\bpir\b|retro|root cause|\brca\b/i.test(text))
+		return 'post-mortem';
 	if (/hand-?(off|over)/i.test(text)) return 'handoff';
 	if (/timeline/i.test(text)) return 'timeline';
 	if (/record|incident file|incident doc/i.test(text)) return 'incident-record';
 	if (/status page/i.test(text)) return 'status-page';
 	// `Internal Notification (Slack/Email)`: an email to the team is still internal.
 	if (/\binternal\b/i.test(text)) return 'internal';
-	if (/customer|external|users?\b|public|email|advisor(?:y|ies)/i.test(text)) return 'external';
+	if (/customer|external|users?\b|voters?\b|clients?\b|public|email|advisor(?:y|ies)/i.test(text))
+		return 'external';
 	return 'internal';
 }
 
@@ -606,7 +609,8 @@ export function fieldFor(
 	Partial<Pick<TemplateField, 'type' | 'options' | 'derive'>> {
 	if (SEVERITY_TOKEN.test(token))
 		return { name: 'severity', label: 'Severity', type: 'severity', derive: 'severity' };
-	if (/^_{3,}$|^\((?:\.{3}|…)\)$/.test(token)) return { name: 'blank', label: 'Blank' };
+	if (/^_{3,}$|^x{3,}$|^X{4,}$|^\((?:\.{3}|…)\)$/.test(token))
+		return { name: 'blank', label: 'Blank' };
 	if (/^xx\/xx\//i.test(token)) return { name: 'date', label: 'Date' };
 	if (/^XX:XX/i.test(token)) return { name: 'clock-time', label: 'Time (HH:MM UTC)' };
 	const label =
@@ -615,6 +619,12 @@ export function fieldFor(
 			.replace(/^\{\{\s*|\s*\}\}$/g, '')
 			.replace(/^[{$]|\}$/g, '')
 			.replace(/^[[<]|[\]>]$/g, '')
+			// `$ClientName`, `[$HANDLER_NAME]`: a variable's name as words.
+			.replace(/^\$?(\w+)$/, (name: string, word: string) =>
+				/^\[?\$/.test(token)
+					? word.replace(/([a-z])([A-Z])|([A-Z])([A-Z][a-z])/g, '$1$3 $2$4')
+					: name
+			)
 			.replace(/[_]+/g, ' ')
 			.replace(/\*\*?([^*]+)\*\*?/g, '$1')
 			.replace(/\s+/g, ' ')
@@ -623,10 +633,12 @@ export function fieldFor(
 	const name = /^[a-z]/.test(slug) ? slug : `field-${slug}`;
 	const options = label.split(/[/|,]/).map((o) => o.trim());
 	const base = { name, label: label.charAt(0).toUpperCase() + label.slice(1) };
-	// `<Outage|Partial Outage|Security Incident>`: a bar lists the words to choose from; so do three
+	// `<Outage|Partial Outage|Security Incident>`, `<up/down>`: a bar or a slash between words lists
+	// the words to choose from; so do three
 	// single words or more in a comma list (`[Low, Medium, High, **Critical**]`).
 	if (
 		/^<[^|>]+(\|[^|>]+)+>$/.test(token) ||
+		/^<[a-z]+(?:\/[a-z]+)+>$/.test(token) ||
 		(/^\[[^\]]*,[^\]]*\]$/.test(token) &&
 			options.length >= 3 &&
 			options.every((o) => /^[A-Za-z]+$/.test(o)))
@@ -656,13 +668,13 @@ export function fieldFor(
 
 /**
  * Blank styles beyond the site's own: `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
- * italics after `$CVEID_`), `___`, `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
+ * italics after `$CVEID_`), `$ClientName`, `${host}`, `___`, `xxxxx` (`Dear xxxxx,`), `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
  * a one-word `<time>` or `<CLUSTER_URL>` and words in angle brackets (`<Site name>`, `<Outage|Partial
- * Outage>`) — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`). A
+ * Outage>`), a choice of words (`<available/unavailable>`) — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`). A
  * capitals blank whose `>` was forgotten before the next (`<CLUSTER/<SERVICE>`) ends at its word.
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|\$(?:[A-Z][a-z0-9]+|[A-Z]{2,}){2,}(?![A-Za-z0-9])|\$\{[A-Za-z_]\w*\}|(?<![\w-])(?:x{3,}|X{4,})(?![\w-])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[a-z]+(?:\/[a-z]+)+>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 /**
  * A prompt in angle brackets that ends its line (`<Explain how it was detected, and when. Be
  * specific!>`, `Impacted users: <List who is affected …>`): one blank, however long, as a bracketed
@@ -983,7 +995,8 @@ export function recogniseTemplates(context: Context): void {
 				: undefined);
 		const { title, note } = splitTitle(
 			unnumbered(
-				stepTitle ?? ((generic ? (code.lead ?? code.section.title) : code.label!) || 'Template')
+				stepTitle ??
+					((generic ? (code.lead ?? aboutWhat(code.section.title)) : code.label!) || 'Template')
 			)
 		);
 		const context_ = `${title} ${note ?? ''} ${code.label ?? ''} ${code.section.title} ${code.section.parent?.title ?? ''}`;
@@ -1235,22 +1248,26 @@ const GREETING =
 	/^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*$/i;
 /** `Thank you,`, `Best regards,`: a letter's closing line, alone in its paragraph. */
 const SIGN_OFF =
-	/^(?:thank you|thanks|many thanks|regards|best regards|kind regards|best|sincerely|cheers|yours sincerely)[,.!]?$/i;
+	/^(?:with )?(?:thank you|thanks|many thanks|(?:best |kind |warm |warmest )?regards|best(?: wishes)?|all the best|sincerely|cheers|yours(?: sincerely| truly)?)[,.!]?$/i;
 
 /**
  * A reply written out to send as it is: paragraphs to the reader (`you`) closed by a sign-off
- * paragraph (`Thank you,`) and a short signature (`The Security Response Team`).
+ * (`Thank you,`) and a short signature (`The Security Response Team`, `[Your name]`), each a
+ * paragraph of its own or the two lines of the last one (`Kind regards,` / `$SENDER`).
  */
 function isSignedLetter(body: string): boolean {
 	const paragraphs = body.split(/\n\s*\n/).map((text) => text.trim());
-	if (paragraphs.length < 3) return false;
-	const [signOff, signature] = paragraphs.slice(-2);
+	const last = paragraphs[paragraphs.length - 1]!.split('\n');
+	const joined = last.length === 2 && SIGN_OFF.test(last[0]!.trim());
+	const before = paragraphs.slice(0, joined ? -1 : -2);
+	if (before.length < 1) return false;
+	const [signOff, signature] = joined ? last.map((line) => line.trim()) : paragraphs.slice(-2);
 	return (
 		SIGN_OFF.test(signOff!) &&
 		!signature!.includes('\n') &&
 		signature!.split(/\s+/).length <= 12 &&
 		!/[.!?:]$/.test(signature!) &&
-		/\byour?\b/i.test(paragraphs.slice(0, -2).join(' '))
+		/\byour?\b/i.test(before.join(' '))
 	);
 }
 
@@ -1287,6 +1304,16 @@ const askedInTurn = (section: Section): boolean =>
 const ABOUT_MESSAGES =
 	/^(?:writing|sending|posting|drafting|how|tips|guidelines|rules|about|tone|style)\b/i;
 
+/** `How to write a good support request`, `Writing the customer email`: a heading about writing one. */
+const ABOUT_WRITING =
+	/^(?:how to (?:write|send|draft|compose)|writing|drafting|composing)\s+(?:(?:an?|the|your|good|great|clear)\s+)*(\S.*)$/i;
+
+/** The message a heading about writing one names (`Support request`), else the heading. */
+function aboutWhat(heading: string): string {
+	const what = ABOUT_WRITING.exec(heading.trim())?.[1];
+	return what ? what.charAt(0).toUpperCase() + what.slice(1) : heading;
+}
+
 /** A sender saying what it is doing: `We are investigating`, `we will keep you updated`. */
 const SENDER_VOICE = /\b(?:we(?:'re| are| will|'ll)|our team (?:is|are))\b/i;
 
@@ -1322,7 +1349,9 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const inMessages =
 			messagesAbove(section) &&
 			(!MESSAGES_PARENT.test(section.title) || ONE_TEMPLATE.test(unnumbered(section.title)));
-		const posts = inMessages ? labelledPosts(context, nodes) : undefined;
+		// `## Partner messages` over `**Partner notice: delay**` and its words: the heading says so itself.
+		const posts =
+			inMessages || MESSAGES_PARENT.test(section.title) ? labelledPosts(context, nodes) : undefined;
 		if (posts) {
 			addPosts(context, taken, section, posts);
 			continue;
@@ -1340,7 +1369,11 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		// `(In case the cause is still unknown)` over the message: when to use it, not its words.
 		const usage = texts.length > 1 ? /^\(([^()]+)\)$/.exec(texts[0]!.trim())?.[1] : undefined;
 		if (usage) texts.shift();
-		const { body, channel, audience } = proseMessage(texts);
+		const prose = proseMessage(texts);
+		const { channel, audience } = prose;
+		// Among messages, one paragraph wholly in quotes is the words to send (without the quotes).
+		const body = unquoted(prose.body);
+		const quoted = inMessages && bodyNodes.length === 1 && body !== prose.body;
 		// `Hi team,` opening a section named as a notice: a letter, wherever the section is.
 		const greeting = GREETING.test(body.split('\n')[0]!) && NOTICE_HEADING.test(section.title);
 		const signed = isSignedLetter(body);
@@ -1368,7 +1401,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 		const forLine = audienceHeading(section);
 		const { title, note } = forLine
 			? { title: forLine.title, note: undefined }
-			: splitTitle(unnumbered(stripEmoji(section.title)));
+			: splitTitle(unnumbered(stripEmoji(namingSection(section).title)));
 		// Among messages, a heading naming one (`### Resolution Post`) over one paragraph or list
 		// with two blanks at least: that text is the message, not advice about writing one.
 		const named =
@@ -1403,6 +1436,7 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 				!mentions &&
 				!voiced &&
 				!signed &&
+				!(quoted && blanks.fields.length > 0) &&
 				(blanks.fields.length === 0 || bodyNodes.length < 2))
 		)
 			continue;
@@ -1458,6 +1492,20 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 					'it marks no blanks (`[like this]`): the parts to fill in are written as prompts, so it has no fields',
 			});
 	}
+}
+
+/**
+ * The heading that names a message whose own heading only says "here it is" (`### Body`,
+ * `## Message`): the one above, or the title over that one when it is a purpose line right under
+ * a title with nothing else (`# Page blocked` / `## First email to the client about …` / `### Body`),
+ * as a page per message is written.
+ */
+function namingSection(section: Section): Section {
+	const parent = section.parent;
+	if (!parent?.heading || !GENERIC_LABEL.test(unnumbered(stripEmoji(section.title)).trim()))
+		return section;
+	const top = parent.parent;
+	return top?.heading && top.children.length === 1 && top.nodes.length === 0 ? top : parent;
 }
 
 /** A heading that only says who or where a message is for: `For: Discord`, `Audience: staff`. */
@@ -1564,7 +1612,8 @@ function addPosts(
 	for (const [index, post] of posts.entries()) {
 		const { title, note } = split[index]!;
 		const twin = split.some((other, i) => i !== index && other.title === title);
-		const { body, audience } = proseMessage(post.texts);
+		const { body: text, audience } = proseMessage(post.texts);
+		const body = unquoted(text);
 		const channels = channelsIn(words);
 		const data: NewTemplate = {
 			title: twin ? inlineText(post.label) : title,
@@ -1582,8 +1631,24 @@ function addPosts(
 	}
 }
 
-/** `_Investigating_`, `*Resolved (option two: …)*`: an italic line naming the post below it. */
-const POST_LABEL = /^[*_]([A-Z][^*_\n]{0,100}?)[*_]:?\s*$/;
+/**
+ * `_Investigating_`, `*Resolved (option two: …)*`, `**Voter notice: delay**`: an italic or bold
+ * line naming the post below it — not a part's label (`**Subject:**`, `**Body**`).
+ */
+const POST_LABEL = /^(\*\*|__|[*_])([A-Z][^*_\n]{0,100}?)\1:?\s*$/;
+const postLabel = (line: string): string | undefined => {
+	const label = POST_LABEL.exec(line)?.[2];
+	return label &&
+		!/:$/.test(label) &&
+		![GENERIC_LABEL, SUBJECT_LABEL, ROUTING_LABEL, FOR_LABEL].some((words) => words.test(label))
+		? label
+		: undefined;
+};
+
+/** `"We are investigating <service>."`: one message written in quotes, as its words without them. */
+export function unquoted(text: string): string {
+	return /^(["“])[^"“”]*["”]$/.test(text.trim()) ? text.trim().slice(1, -1).trim() : text;
+}
 
 interface LabelledPost {
 	label: string;
@@ -1603,7 +1668,7 @@ function labelledPosts(context: Context, nodes: Section['nodes']): LabelledPost[
 	for (const node of nodes) {
 		const text = messageText(context, node);
 		const [first, ...rest] = text.split('\n');
-		const label = node.type === 'paragraph' ? POST_LABEL.exec(first!.trim())?.[1] : undefined;
+		const label = node.type === 'paragraph' ? postLabel(first!.trim()) : undefined;
 		if (label) {
 			posts.push({ label, at: startOf(node), end: endOf(node), texts: [] });
 			if (rest.join('\n').trim()) posts.at(-1)!.texts.push(rest.join('\n'));
@@ -1612,7 +1677,16 @@ function labelledPosts(context: Context, nodes: Section['nodes']): LabelledPost[
 			posts.at(-1)!.end = endOf(node);
 		} else return undefined;
 	}
-	return posts.length >= 2 && posts.every((post) => post.texts.length) ? posts : undefined;
+	// Bold lines also head the parts of a form (`**What went wrong**` over a list of prompts): under
+	// bold labels each post must be sentences that leave a blank.
+	const bold = nodes.some((node) => /^(\*\*|__)/.test(sourceOf(context.doc, node).trim()));
+	const written = (post: LabelledPost) =>
+		!bold ||
+		(!/^\s*(?:[-*+]|\d+[.)])\s/m.test(post.texts.join('\n')) &&
+			blankTokens(post.texts.join('\n')).length > 0);
+	return posts.length >= 2 && posts.every((post) => post.texts.length && written(post))
+		? posts
+		: undefined;
 }
 
 /**
@@ -1822,6 +1896,12 @@ function recogniseStepQuotes(context: Context, taken: Set<string>): void {
 const QUOTES_MESSAGE =
 	/\b(?:say(?:ing)?|call(?:s|ed)?|post(?:s|ed)?|sends?|announce(?:s|d)?|broadcasts?|radio)\b/i;
 const EXAMPLE_LEAD = /^\s*(?:e\.g\.|for example|for instance|example)\s*[:,]?\s*$/i;
+/** `Example: A suspected incident is tracked in [ticket link].`: a message given as a captioned line. */
+const EXAMPLE_LINE =
+	/^(?:[Ee]\.g\.|[Ff]or example|[Ff]or instance|[Ee]xample|[Ss]ample)\s*:\s*([A-Z][^\n]*[.!])$/;
+/** What a step says it sends: `post an incident notification to …` → `incident notification`. */
+const SENT_NAME =
+	/\b(?:send|post|share|publish|email)s?\s+(?:an?|the)\s+((?:[a-z][\w-]*\s+){0,3}(?:notification|message|notice|announcement|update|alert|e-?mail))\b/i;
 /** A message written inline: in backticks, or in straight or curly double quotes. */
 const INLINE_MESSAGE = /`([^`\n]+)`|"([^"\n]+)"|“([^”\n]+)”/g;
 /** `_role_`, `*location*`: an italic word in a quoted call is the word to say in its place. */
@@ -1862,6 +1942,10 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 		lead: string;
 		/** The step the message is given in, as a name. */
 		step?: string;
+		/** What that step says it sends (`Incident notification`), for a message given as an example line. */
+		sent?: string;
+		/** Where that step is: it names the message. */
+		sentAt?: number;
 		section?: Section | undefined;
 	}[] = [];
 	const sections = [...allSections(context.doc.outline)];
@@ -1878,7 +1962,17 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 		)
 			return;
 		const source = sourceOf(context.doc, paragraph);
-		const quotes = [...source.matchAll(INLINE_MESSAGE)].filter((match) => {
+		// A captioned line under the step that sends it is the message, written without quotes.
+		const example = EXAMPLE_LINE.exec(source);
+		const inline: RegExpExecArray[] = example
+			? // The line read as a quote in straight quotes (group 2), from where its words start.
+				[
+					Object.assign([example[0], undefined, example[1]] as unknown as RegExpExecArray, {
+						index: example[0].indexOf(example[1]!),
+					}),
+				]
+			: [...source.matchAll(INLINE_MESSAGE)];
+		const quotes = inline.filter((match) => {
 			const body = (match[1] ?? match[2] ?? match[3])!.trim();
 			return (
 				body.split(/\s+/).length >= 4 &&
@@ -1910,7 +2004,10 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 		const step = previous?.type === 'paragraph' ? toString(previous) : '';
 		const lead = EXAMPLE_LEAD.test(inlineText(before)) || alone ? step : before;
 		if (!QUOTES_MESSAGE.test(lead) && !(lead === step && SENDS.test(step))) return;
-		const at = start + quote.index;
+		// An unquoted line is a message only when the step names what it sends.
+		const sent = example ? SENT_NAME.exec(inlineText(step))?.[1] : undefined;
+		if (example && !sent) return;
+		const at = start + quote.index!;
 		const inStep = ancestors.some((node) => node.type === 'listItem');
 		found.push({
 			start: at,
@@ -1918,6 +2015,9 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 			body,
 			lead: lead === step ? step : before,
 			...(inStep ? { step: stepName(lead === step ? step : before) } : {}),
+			...(sent && previous
+				? { sent: sent.charAt(0).toUpperCase() + sent.slice(1), sentAt: startOf(previous) }
+				: {}),
 			section: sections
 				.filter((s) => s.start <= at && at < s.end)
 				.sort((a, b) => b.depth - a.depth)[0],
@@ -1926,6 +2026,7 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 	for (const message of found) {
 		const title =
 			OPENING_TAG.exec(message.body)?.[1] ??
+			message.sent ??
 			message.step ??
 			(message.section?.parent &&
 			found.filter((other) => other.section === message.section).length === 1
@@ -1953,9 +2054,11 @@ function recogniseInlineMessages(context: Context, taken: Set<string>): void {
 		};
 		// A message titled by its section is found at the section's heading.
 		const from =
-			title === message.section?.title && title !== message.step
-				? message.section.start
-				: message.start;
+			title === message.sent
+				? message.sentAt!
+				: title === message.section?.title && title !== message.step
+					? message.section.start
+					: message.start;
 		const slug = addTemplate(context, taken, data, fromOffset(context.doc, title, from));
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, message.start, message.end, href, entryLink('Template', data.title, href));
@@ -2221,6 +2324,9 @@ function recogniseFormTemplates(context: Context, taken: Set<string>): void {
 	}
 }
 
+/** `[NOTE]`, `[source, shell]`, `[latexmath]`: an AsciiDoc line that sets up the block under it. */
+const BLOCK_ATTRIBUTE = /^\[(?:[A-Z]+|[a-z]+(?:,\s*[\w-]+)*)\]$/;
+
 /**
  * A whole document to fill in, titled by blanks: `# [inc-YY-MM-DD-SEV-X] {service} is {state}`
  * over sections and tables (who responds, the timeline, the facts). A heading with two blanks (one
@@ -2237,6 +2343,8 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 			.trim();
 		const blanks = blankTokens(heading).length;
 		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
+		// `[NOTE]` over `====`: an AsciiDoc admonition or block attribute read as a setext heading.
+		if (BLOCK_ATTRIBUTE.test(heading.split('\n')[0]!.trim())) continue;
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
 		if (section.children.length === 0 && !tables) continue;
 		if (isWholeDocument(context, section)) {
