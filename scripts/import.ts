@@ -50,6 +50,7 @@ function main(): number {
 		sourceName: basename(file),
 		markup: source.markup,
 		lines: source.lines,
+		includes: source.includes,
 	});
 	const files = serialise(values.playbook, result.imported);
 	const dryRun = values['dry-run'];
