@@ -24,11 +24,11 @@ export interface ReadAdoc {
 }
 
 /** A section title; Asciidoctor reads Markdown's `#` titles too. */
-const TITLE = /^(={1,6}|#{1,6})[ \t]+(\S.*?)(?:[ \t]+[=#]+)?[ \t]*$/;
+const TITLE = /^(={1,6}|#{1,6})[ \t]+(\S.*)$/;
 const ATTRIBUTE_ENTRY = /^:(!?[\w][\w-]*!?):(?:[ \t]+(.*))?$/;
 const ANCHOR_LINE = /^\[\[([\w:.-]+)(?:,[^\]]*)?\]\]$/;
 /** `[source,bash]`, `[NOTE]`, `[%header,cols="1,2"]`, `[#id.role]`: a line of block attributes. */
-const BLOCK_ATTRIBUTES = /^\[(?!\[)([^\]]*|[^\]]*"[^"]*"[^\]]*)\]$/;
+const BLOCK_ATTRIBUTES = /^\[(?!\[)[^\]]*\]$/;
 const BLOCK_TITLE = /^\.([^.\s].*)$/;
 const DELIMITER = /^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|\/{4,}|--|`{3,}.*)$/;
 const TABLE = /^\|={3,}$/;
@@ -157,6 +157,14 @@ function parseAttributes(inner: string): Attributes {
 
 const isBlank = (line: string | undefined): boolean => !line?.trim();
 
+/** `Title ==` → `Title`: a symmetric title's closing marks, cut by hand (a regex would backtrack over spaces). */
+function closingMarks(text: string): string {
+	const core = text.trimEnd();
+	let at = core.length;
+	while (at > 0 && (core[at - 1] === '=' || core[at - 1] === '#')) at--;
+	return at < core.length && /[ \t]/.test(core[at - 1] ?? '') ? core.slice(0, at).trimEnd() : core;
+}
+
 class Reader {
 	private readonly src: string[];
 	private readonly out: string[];
@@ -218,7 +226,7 @@ class Reader {
 
 	/** A title's words without its macros and markup, for a reference's label. */
 	private plain(text: string): string {
-		return text
+		return this.substitute(closingMarks(text))
 			.replace(/icon:[\w-]+\[[^\]]*\]/g, '')
 			.replace(/[*_`]+/g, '')
 			.trim();
@@ -440,9 +448,13 @@ class Reader {
 		return to;
 	}
 
-	/** A title's text: macros such as `icon:bug[]` left out. */
+	/** A title's text: closing marks (`== Title ==`) and macros such as `icon:bug[]` left out. */
 	private heading(text: string): string {
-		return this.inline(text.replace(/icon:[\w-]+\[[^\]]*\]/g, '').trim()).replace(/#$/, '\\#');
+		return this.inline(
+			closingMarks(text)
+				.replace(/icon:[\w-]+\[[^\]]*\]/g, '')
+				.trim()
+		).replace(/#$/, '\\#');
 	}
 
 	/** A paragraph: an admonition (`NOTE: …` or `[WARNING]` over it), a literal one (indented), or text. */
@@ -665,6 +677,8 @@ class Reader {
 	 * repeated, so a line of unmatched openers costs linear time.
 	 */
 	inline(source: string, depth = 0): string {
+		// Marks nested deeper than a reader would write them are text: each level reads its span again.
+		if (depth > 3) return escapeText(source);
 		const text = depth < 2 ? this.substitute(source) : source;
 		let out = '';
 		let plain = '';
@@ -723,7 +737,7 @@ class Reader {
 		const before = text[at - 1];
 		// Constrained marks open after a space or punctuation, never inside a word.
 		const opens = before === undefined || !/[\p{L}\p{N}_]/u.test(before);
-		const rest = text.slice(at, at + 300);
+		const rest = char === '[' || char === '<' || /[a-z]/.test(char) ? text.slice(at, at + 300) : '';
 		const inner = (from: number, end: number) => this.inline(text.slice(from, end), depth + 1);
 		for (const [mark, wrap] of [
 			['``', 'code'],

@@ -161,12 +161,10 @@ function readFolder(path: string): Source {
 		let text = source.text.replace(/\n+$/, '');
 		// An `.asc` file may be an armoured key or signature, no page.
 		if (/\.asc$/i.test(file) && /^-----BEGIN /.test(text)) continue;
-		const rst = RST_FILE.test(file)
-			? readRst(text)
-			: ADOC_FILE.test(file)
-				? readAdoc(text)
-				: undefined;
-		if (rst) text = rst.text.replace(/\n+$/, '');
+		const rst = RST_FILE.test(file) ? readRst(text) : undefined;
+		const adoc = ADOC_FILE.test(file) ? readAdoc(text) : undefined;
+		const converted = rst ?? adoc;
+		if (converted) text = converted.text.replace(/\n+$/, '');
 		let heading = '';
 		if (parts.length > 0) {
 			const front = readFrontMatter(text);
@@ -177,10 +175,9 @@ function readFolder(path: string): Source {
 		}
 		const starts = line + (heading ? heading.split('\n').length + 1 : 0);
 		files.push({ path: file, line: starts, start: line });
-		for (const [from, to] of rst?.lines ?? []) lines.set(starts + from - 1, starts + to - 1);
-		if (rst && 'includes' in rst)
-			for (const include of rst.includes)
-				includes.push({ ...include, line: starts + include.line - 1 });
+		for (const [from, to] of converted?.lines ?? []) lines.set(starts + from - 1, starts + to - 1);
+		for (const include of adoc?.includes ?? [])
+			includes.push({ ...include, line: starts + include.line - 1 });
 		parts.push(heading ? `${heading}\n\n${text}` : text);
 		line = starts + text.split('\n').length + 1;
 	}
