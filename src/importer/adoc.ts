@@ -35,6 +35,7 @@ const TABLE = /^\|={3,}$/;
 const ITEM = /^[ \t]*(\*{1,5}|-|\.{1,5}|\d{1,9}\.)[ \t]+(\S.*)$/;
 const TERM = /^[ \t]*(\S.*?)(:{2,4}|;;)(?:[ \t]+(\S.*))?$/;
 const ADMONITION = /^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+(\S.*)$/;
+const CONDITIONAL = /^(?:ifn?def|ifeval|endif)::[^[]*\[.*\]$/;
 const INCLUDE = /^include::(\S[^[]*)\[[^\]]*\][ \t]*$/;
 const BLOCK_MACRO = /^(image|video|audio|toc)::([^[\s]*)\[([^\]]*)\][ \t]*$/;
 const LABELS: Record<string, string> = {
@@ -119,7 +120,7 @@ interface Attributes {
 	options: Set<string>;
 	id?: string;
 	title?: string;
-	/** Where the block title (`.Title`) stands: a code block's or table's title is written there. */
+	/** Where the block title (`.Title`) stands. */
 	titleLine?: number;
 }
 
@@ -358,7 +359,8 @@ class Reader {
 			!DELIMITER.test(src[end]!) &&
 			!TABLE.test(src[end]!) &&
 			!BLOCK_ATTRIBUTES.test(src[end]!) &&
-			!ANCHOR_LINE.test(src[end]!)
+			!ANCHOR_LINE.test(src[end]!) &&
+			!CONDITIONAL.test(src[end]!)
 		)
 			end++;
 		const text = [item.text, ...src.slice(index + 1, end).map((line) => line.trim())].join('\n');
@@ -389,7 +391,9 @@ class Reader {
 			this.pending.id = anchor[1];
 			return this.blank(index, index + 1, prefix);
 		}
-		if (ATTRIBUTE_ENTRY.test(line)) return this.blank(index, index + 1, prefix);
+		// Attribute entries and conditional lines (`ifdef::env-github[]`) show nothing; what they enclose shows.
+		if (ATTRIBUTE_ENTRY.test(line) || CONDITIONAL.test(line))
+			return this.blank(index, index + 1, prefix);
 		if (BLOCK_ATTRIBUTES.test(line) && !/^\[[ xX*]\] /.test(line)) {
 			const parsed = parseAttributes(line.slice(1, -1));
 			const { pending } = this;
@@ -402,9 +406,11 @@ class Reader {
 		}
 		const title = BLOCK_TITLE.exec(line);
 		if (title && !isBlank(src[index + 1])) {
+			// In bold on its own line, over whatever block it names (a list, a table, code).
 			this.pending.title = title[1];
 			this.pending.titleLine = index;
-			return this.blank(index, index + 1, prefix);
+			this.out[index] = `${prefix}**${this.inline(title[1]!)}**`;
+			return index + 1;
 		}
 		const section = TITLE.exec(line);
 		if (section && !prefix) {
@@ -469,6 +475,7 @@ class Reader {
 			!TABLE.test(src[end]!) &&
 			!BLOCK_ATTRIBUTES.test(src[end]!) &&
 			!ANCHOR_LINE.test(src[end]!) &&
+			!CONDITIONAL.test(src[end]!) &&
 			!/^\/\/(?!\/\/)/.test(src[end]!)
 		)
 			end++;
@@ -484,9 +491,8 @@ class Reader {
 		const lines = [admonition ? admonition[2]! : src[index]!, ...src.slice(index + 1, end)];
 		const text = this.inline(lines.map((line) => line.replace(/ \+$/, '')).join('\n')).split('\n');
 		const quote = label ? `${prefix}> ` : prefix;
-		const title = attributes.title ? `**${this.inline(attributes.title)}** ` : '';
 		text.forEach((line, at) => {
-			const head = at === 0 ? `${label ? `**${label}:** ` : ''}${title}` : '';
+			const head = at === 0 && label ? `**${label}:** ` : '';
 			this.out[index + at] = `${quote}${head}${line}`.trimEnd();
 		});
 		return end;
@@ -529,13 +535,15 @@ class Reader {
 				lang = attributes.positional[0] ?? attributes.named.get('language') ?? '';
 			else if (DIAGRAMS.test(style))
 				lang = /^(?:latexmath|stem|asciimath)$/.test(style) ? 'math' : style;
-			this.title(attributes, prefix);
 			return this.code(index, close, to, prefix, lang.replace(/[^\w+#.-]/g, ''));
 		}
 		const title = attributes.title ? `**${this.inline(attributes.title)}**` : '';
 		if (label || kind === '_') {
 			const quote = `${prefix}> `;
 			const head = label ? `**${label}:**${title ? ` ${title}` : ''}` : title;
+			// The title goes into the quote's first line.
+			if (title && attributes.titleLine !== undefined)
+				this.out[attributes.titleLine] = prefix.trimEnd();
 			this.out[index] = head ? `${quote}${head}` : quote.trimEnd();
 			this.body(index + 1, close, quote);
 			if (close < to) {
@@ -547,17 +555,11 @@ class Reader {
 			}
 			return stop;
 		}
-		// An example, sidebar or open block: its blocks as they are, its title in bold.
-		this.out[index] = title ? `${prefix}${title}` : prefix.trimEnd();
+		// An example, sidebar or open block: its blocks as they are, under its title.
+		this.out[index] = prefix.trimEnd();
 		this.body(index + 1, close, prefix);
 		if (close < to) this.out[close] = prefix.trimEnd();
 		return stop;
-	}
-
-	/** A code block's or table's title, in bold on its own line (a table may not follow a paragraph). */
-	private title(attributes: Attributes, prefix: string): void {
-		if (attributes.title && attributes.titleLine !== undefined)
-			this.out[attributes.titleLine] = `${prefix}**${this.inline(attributes.title)}**`;
 	}
 
 	/** Lines (open, close) as code fenced on the delimiter lines, longer than any backtick run inside. */
@@ -652,7 +654,6 @@ class Reader {
 			...(header ? rows.slice(1) : rows).map((r) => ({ text: row(r.cells), line: r.line })),
 		];
 		const stop = Math.min(close + 1, to);
-		this.title(attributes, prefix);
 		for (let at = index; at < stop; at++) {
 			const entry = out[at - index];
 			this.out[at] = entry ? `${prefix}${entry.text}` : prefix.trimEnd();

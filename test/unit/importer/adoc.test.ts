@@ -84,6 +84,23 @@ describe('AsciiDoc read as Markdown', () => {
 		]);
 	});
 
+	it('writes block titles in bold over the block they name, and drops conditional lines', () => {
+		expect(md('.Steps', '* Reseat', 'ifdef::env-github[]', '* Probe', 'endif::[]')).toEqual([
+			'**Steps**',
+			'- Reseat',
+			'',
+			'- Probe',
+			'',
+		]);
+		expect(md('[TIP]', '.Before you page', '====', 'Check the board.', '====')).toEqual([
+			'',
+			'',
+			'> **Tip:** **Before you page**',
+			'> Check the board.',
+			'',
+		]);
+	});
+
 	it('leaves comments, passthrough blocks and icons out', () => {
 		expect(
 			md('// a note to editors', '////', '== Hidden', '////', '++++', '<b>raw</b>', '++++', 'End')
