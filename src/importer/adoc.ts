@@ -113,15 +113,15 @@ export function adocEvidence(text: string): string[] {
 }
 
 interface Attributes {
-	style?: string;
+	style?: string | undefined;
 	/** Positional attributes after the style (`[source,bash]` → `bash`). */
 	positional: string[];
 	named: Map<string, string>;
 	options: Set<string>;
-	id?: string;
-	title?: string;
+	id?: string | undefined;
+	title?: string | undefined;
 	/** Where the block title (`.Title`) stands. */
-	titleLine?: number;
+	titleLine?: number | undefined;
 }
 
 /** `[source,bash]`, `[%header,cols="1,2"]`, `[NOTE]`, `[#id.role]` → their parts. */
