@@ -8,6 +8,7 @@ import { recognisePlaybook } from './playbook.ts';
 import { prepareSource } from './prepare.ts';
 import type { Source } from './read.ts';
 import { readRst, rstEvidence } from './rst.ts';
+import { adocEvidence, readAdoc } from './adoc.ts';
 import { recogniseRoles } from './roles.ts';
 import { recogniseDocumentScenario, recogniseScenarios } from './scenarios.ts';
 import {
@@ -31,12 +32,15 @@ export interface ImportOptions {
 	/** Shown in the generated summary when the source has none. */
 	sourceName?: string | undefined;
 	/**
-	 * How the source is written: `rst` for a `.rst` file, `markdown` for text already Markdown (a
-	 * folder's joined pages); unset, a text that shows reStructuredText (`rstEvidence`) is read as it.
+	 * How the source is written: `rst` for a `.rst` file, `asciidoc` for an `.adoc` one, `markdown`
+	 * for text already Markdown (a folder's joined pages); unset, a text that shows reStructuredText
+	 * (`rstEvidence`) or AsciiDoc (`adocEvidence`) is read as it.
 	 */
-	markup?: 'markdown' | 'rst' | undefined;
+	markup?: 'markdown' | 'rst' | 'asciidoc' | undefined;
 	/** Lines of `source` that moved from where the author wrote them (a folder's converted pages). */
 	lines?: Map<number, number> | undefined;
+	/** `include::` lines of a folder's AsciiDoc pages, by line of `source`. */
+	includes?: { line: number; target: string }[] | undefined;
 	/** A folder's pages the reader left out as drafts, for the report. */
 	drafts?: string[] | undefined;
 }
@@ -70,12 +74,13 @@ export const titleCase = (id: string): string =>
 /** A source as `readSource` read it (a file, or a folder's pages), with what the reader found. */
 export const importSource = (
 	source: Source,
-	options: Omit<ImportOptions, 'markup' | 'lines' | 'drafts'>
+	options: Omit<ImportOptions, 'markup' | 'lines' | 'includes' | 'drafts'>
 ): ImportResult =>
 	importMarkdown(source.text, {
 		...options,
 		markup: source.markup,
 		lines: source.lines,
+		includes: source.includes,
 		drafts: source.drafts,
 	});
 
@@ -87,7 +92,18 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	const name = options.name ?? titleCase(options.playbook);
 	const evidence = options.markup === undefined ? rstEvidence(source) : [];
 	const rst = options.markup === 'rst' || evidence.length > 0 ? readRst(source) : undefined;
-	const prepared = prepareSource(rst?.text ?? source);
+	const adocSeen = options.markup === undefined && !rst ? adocEvidence(source) : [];
+	const adoc = options.markup === 'asciidoc' || adocSeen.length > 0 ? readAdoc(source) : undefined;
+	const read = rst ?? adoc;
+	const prepared = prepareSource(read?.text ?? source);
+	for (const { line, target } of adoc?.includes ?? options.includes ?? [])
+		prepared.refused.push({
+			kind: 'text',
+			line,
+			leftAs: 'a note that the included part was not imported',
+			reason: `it is an AsciiDoc \`include::\` of \`${target}\`, a file the import did not read: import that file too, or paste its text in`,
+		});
+	prepared.refused.sort((a, b) => a.line - b.line);
 	if (evidence.length)
 		prepared.refused.unshift({
 			kind: 'text',
@@ -102,10 +118,17 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 			leftAs: 'nothing',
 			reason: `the page \`${path}\` is marked \`draft: true\`: its site does not publish it`,
 		});
+	if (adocSeen.length)
+		prepared.refused.unshift({
+			kind: 'text',
+			line: 1,
+			leftAs: 'Markdown read from AsciiDoc',
+			reason: `the file looks like AsciiDoc (${adocSeen.join(', ')}), so it was read as AsciiDoc: its titles, lists, blocks, tables and links became Markdown`,
+		});
 	const context = newContext(
 		{
 			...parseDoc(prepared.text),
-			lines: throughLines(prepared.lines, rst?.lines ?? options.lines),
+			lines: throughLines(prepared.lines, read?.lines ?? options.lines),
 			ids: prepared.ids,
 		},
 		options.playbook,
@@ -147,8 +170,9 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 	const { unclassified, check } = recognisePages(context);
 	context.out.playbook = recognisePlaybook(context, {
 		name,
-		sourceName: options.sourceName ?? (rst ? 'reStructuredText' : 'Markdown'),
-		frontMatter: prepared.frontMatter,
+		sourceName: options.sourceName ?? (rst ? 'reStructuredText' : adoc ? 'AsciiDoc' : 'Markdown'),
+		// An AsciiDoc header's `:description:` is what a front matter's would be.
+		frontMatter: { ...adoc?.header, ...prepared.frontMatter },
 	});
 	return {
 		imported: context.out,

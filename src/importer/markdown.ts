@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { escapeMdxText } from '../lib/escape.ts';
+import { escapeMarkdown, escapeMdxText } from '../lib/escape.ts';
 
 /**
  * The parsed source the recognisers share: the mdast tree, its heading outline, and the ranges of
@@ -419,3 +419,40 @@ export function partSource(doc: Doc, part: Part): string {
 	if (part.nodes.length === 0) return '';
 	return doc.source.slice(startOf(part.nodes[0]!), endOf(part.nodes[part.nodes.length - 1]!));
 }
+
+/** Bare web addresses stay as written (Markdown links them as it does in a Markdown file). */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>`[\]|\\"']*[^\s<>`[\]|\\"'.,;:!?)]/g;
+
+/** Plain text of one or more lines as Markdown text (converted RST or AsciiDoc): escaped, line breaks and edge spaces kept. */
+export function escapeText(text: string): string {
+	return text
+		.split('\n')
+		.map((piece) => {
+			const lead = /^\s*/.exec(piece)![0];
+			const core = piece.slice(lead.length).trimEnd();
+			if (!core) return piece;
+			const trail = piece.slice(lead.length + core.length);
+			let out = '';
+			let at = 0;
+			for (const match of core.matchAll(ADDRESS)) {
+				out += escapeSpaced(core.slice(at, match.index)) + match[0];
+				at = match.index + match[0].length;
+			}
+			return lead + out + escapeSpaced(core.slice(at)) + trail;
+		})
+		.join('\n');
+}
+
+/** `escapeMarkdown` keeping the spaces at either end (it trims; a piece between links needs them). */
+const escapeSpaced = (text: string): string => {
+	const core = text.trim();
+	if (!core) return text;
+	const lead = text.slice(0, text.indexOf(core));
+	return lead + escapeMarkdown(core) + text.slice(lead.length + core.length);
+};
+
+/** A link destination Markdown reads as one: in `<…>` when it holds spaces or brackets. */
+export const destination = (url: string): string => {
+	const clean = url.replace(/\s+/g, '').replace(/[<>]/g, '');
+	return /[()\\ ]/.test(clean) ? `<${clean}>` : clean;
+};

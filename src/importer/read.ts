@@ -4,6 +4,7 @@ import { repairEncoding, type LegacyEncoding } from '../lib/encoding.ts';
 import { escapeMarkdown } from '../lib/escape.ts';
 import { isDraft, pageHeading, readFrontMatter } from './prepare.ts';
 import { readRst } from './rst.ts';
+import { readAdoc } from './adoc.ts';
 
 /** Input the importer refuses, with a one-line reason a person can act on. */
 export class ImportError extends Error {}
@@ -17,10 +18,12 @@ export interface Source {
 	repairs: Record<LegacyEncoding, number>;
 	/** A folder's files, joined into `text` in reading order: each path and the line it starts at. */
 	files?: SourceFile[];
-	/** `rst` for a `.rst` file; `markdown` for a folder, whose `.rst` pages are already Markdown. */
-	markup?: 'markdown' | 'rst';
-	/** Lines of a folder's text that moved from where they stand in their page (`readRst`). */
+	/** `rst` for a `.rst` file, `asciidoc` for an `.adoc` one; `markdown` for a folder, whose pages are already Markdown. */
+	markup?: 'markdown' | 'rst' | 'asciidoc';
+	/** Lines of a folder's text that moved from where they stand in their page (`readRst`, `readAdoc`). */
 	lines?: Map<number, number>;
+	/** `include::` lines of a folder's AsciiDoc pages, by line of the joined text. */
+	includes?: { line: number; target: string }[];
 	/** A folder's pages left out because their front matter says `draft: true`. */
 	drafts?: string[];
 }
@@ -89,12 +92,15 @@ export function readSource(path: string): Source {
 		);
 	}
 	const source = decodeSource(bytes, path);
-	return RST_FILE.test(path) ? { ...source, markup: 'rst' } : source;
+	if (RST_FILE.test(path)) return { ...source, markup: 'rst' };
+	return ADOC_FILE.test(path) ? { ...source, markup: 'asciidoc' } : source;
 }
 
-const MARKDOWN_FILE = /\.(?:md|mdx|markdown|rst|rest)$/i;
+const MARKDOWN_FILE = /\.(?:md|mdx|markdown|rst|rest|adoc|asciidoc|asc)$/i;
 /** reStructuredText (Sphinx) pages, read as such (`readRst`). */
 const RST_FILE = /\.(?:rst|rest)$/i;
+/** AsciiDoc (Asciidoctor, Antora) pages, read as such (`readAdoc`). */
+const ADOC_FILE = /\.(?:adoc|asciidoc|asc)$/i;
 /** A docs site's whole tree is no playbook, and reading it would be unbounded. */
 const MAX_FILES = 200;
 /** A folder's own page comes before its other pages. */
@@ -132,7 +138,7 @@ function readFolder(path: string): Source {
 	const paths = markdownFiles(path);
 	if (paths.length === 0)
 		throw new ImportError(
-			`\`${path}\` holds no Markdown files (.md, .mdx, .markdown) or reStructuredText files (.rst).`
+			`\`${path}\` holds no Markdown files (.md, .mdx, .markdown), reStructuredText files (.rst) or AsciiDoc files (.adoc).`
 		);
 	if (paths.length > MAX_FILES)
 		throw new ImportError(
@@ -142,6 +148,7 @@ function readFolder(path: string): Source {
 	const files: SourceFile[] = [];
 	const repairs: Record<LegacyEncoding, number> = { macintosh: 0, windows1252: 0 };
 	const lines = new Map<number, number>();
+	const includes: { line: number; target: string }[] = [];
 	const drafts: string[] = [];
 	let line = 1;
 	for (const file of paths) {
@@ -156,8 +163,12 @@ function readFolder(path: string): Source {
 		for (const codec of Object.keys(repairs) as LegacyEncoding[])
 			repairs[codec] += source.repairs[codec];
 		let text = source.text.replace(/\n+$/, '');
+		// An `.asc` file may be an armoured key or signature, no page.
+		if (/\.asc$/i.test(file) && /^-----BEGIN /.test(text)) continue;
 		const rst = RST_FILE.test(file) ? readRst(text) : undefined;
-		if (rst) text = rst.text.replace(/\n+$/, '');
+		const adoc = ADOC_FILE.test(file) ? readAdoc(text) : undefined;
+		const converted = rst ?? adoc;
+		if (converted) text = converted.text.replace(/\n+$/, '');
 		let heading = '';
 		// A folder without its own page starts with a page like any other, not the playbook's.
 		if (parts.length > 0 || !FOLDER_PAGE.test(file.split('/').pop()!)) {
@@ -173,7 +184,9 @@ function readFolder(path: string): Source {
 		}
 		const starts = line + (heading ? heading.split('\n').length + 1 : 0);
 		files.push({ path: file, line: starts, start: line });
-		for (const [from, to] of rst?.lines ?? []) lines.set(starts + from - 1, starts + to - 1);
+		for (const [from, to] of converted?.lines ?? []) lines.set(starts + from - 1, starts + to - 1);
+		for (const include of adoc?.includes ?? [])
+			includes.push({ ...include, line: starts + include.line - 1 });
 		parts.push(heading ? `${heading}\n\n${text}` : text);
 		line = starts + text.split('\n').length + 1;
 	}
@@ -187,6 +200,7 @@ function readFolder(path: string): Source {
 		files,
 		markup: 'markdown',
 		lines,
+		includes,
 		...(drafts.length ? { drafts } : {}),
 	};
 }

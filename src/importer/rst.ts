@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../lib/escape.ts';
-import { codeSpan } from './markdown.ts';
+import { codeSpan, destination, escapeText } from './markdown.ts';
 
 /**
  * reStructuredText (Sphinx, docutils) read as the Markdown the recognisers already read, before
@@ -86,43 +86,6 @@ const indentOf = (line: string): number => /^ */.exec(line)![0].length;
 const isBlank = (line: string | undefined): boolean => !line?.trim();
 /** Target and reference names compare without case and extra spaces, as docutils compares them. */
 const refName = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** Bare web addresses stay as written (Markdown links them as it does in a Markdown file). */
-const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>`[\]|\\"']*[^\s<>`[\]|\\"'.,;:!?)]/g;
-
-/** Plain text of one or more lines as Markdown text: escaped, line breaks and edge spaces kept. */
-function escapeText(text: string): string {
-	return text
-		.split('\n')
-		.map((piece) => {
-			const lead = /^\s*/.exec(piece)![0];
-			const core = piece.slice(lead.length).trimEnd();
-			if (!core) return piece;
-			const trail = piece.slice(lead.length + core.length);
-			let out = '';
-			let at = 0;
-			for (const match of core.matchAll(ADDRESS)) {
-				out += escapeSpaced(core.slice(at, match.index)) + match[0];
-				at = match.index + match[0].length;
-			}
-			return lead + out + escapeSpaced(core.slice(at)) + trail;
-		})
-		.join('\n');
-}
-
-/** `escapeMarkdown` keeping the spaces at either end (it trims; a piece between links needs them). */
-const escapeSpaced = (text: string): string => {
-	const core = text.trim();
-	if (!core) return text;
-	const lead = text.slice(0, text.indexOf(core));
-	return lead + escapeMarkdown(core) + text.slice(lead.length + core.length);
-};
-
-/** A link destination Markdown reads as one: in `<…>` when it holds spaces or brackets. */
-const destination = (url: string): string => {
-	const clean = url.replace(/\s+/g, '').replace(/[<>]/g, '');
-	return /[()\\ ]/.test(clean) ? `<${clean}>` : clean;
-};
 
 /** Characters after which inline markup may start, and before which it may end (docutils' rules). */
 const OPENERS = /[\s'"([{<\-/:\u2018\u201c\u00ab]/;

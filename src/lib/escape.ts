@@ -44,8 +44,7 @@ export const escapeMdxText = (text: string): string =>
 
 function inline(text: string, markup: RegExp): string {
 	return (
-		text
-			.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+		oneLine(text)
 			.trim()
 			.replace(markup, '\\$&')
 			.replace(ADDRESS_MARK, '\\$&')
@@ -53,6 +52,23 @@ function inline(text: string, markup: RegExp): string {
 			.replace(/^([#>+=-])/, '\\$1')
 			.replace(/^(\d{1,9})([.)])/, '$1\\$2')
 	);
+}
+
+/**
+ * Each run of whitespace holding a line break as one space. Split rather than replaced by one
+ * pattern of spaces around breaks, which backtracks over every space of a long run that holds no
+ * break (quadratic on a hostile line).
+ */
+function oneLine(text: string): string {
+	if (!/[\r\n\u2028\u2029]/.test(text)) return text;
+	const parts = text.split(/[\r\n\u2028\u2029]/);
+	return parts
+		.map((part, at) => {
+			const start = at > 0 ? part.trimStart() : part;
+			return at < parts.length - 1 ? start.trimEnd() : start;
+		})
+		.filter((part, at) => part || at === 0 || at === parts.length - 1)
+		.join(' ');
 }
 
 const charRef = (char: string): string => `&#${char.codePointAt(0)};`;

@@ -26,15 +26,16 @@ export interface Expected {
 export const KINDS = ['severities', 'scenarios', 'templates', 'escalations', 'roles'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Markdown fixtures by name; a reStructuredText one (`.rst`) by its name with the extension. */
+/** Markdown fixtures by name; a reStructuredText (`.rst`) or AsciiDoc (`.adoc`) one by its name with the extension. */
 export const fixtureNames = (): string[] =>
 	readdirSync(FIXTURES)
-		.filter((name) => name.endsWith('.md') || name.endsWith('.rst'))
+		.filter((name) => /\.(?:md|rst|adoc)$/.test(name))
 		.map((name) => name.replace(/\.md$/, ''))
 		.sort();
 
-/** A fixture's file name: `x.rst` as it is, `x` as `x.md`. */
-export const fixtureFile = (name: string): string => (name.endsWith('.rst') ? name : `${name}.md`);
+/** A fixture's file name: `x.rst` and `x.adoc` as they are, `x` as `x.md`. */
+export const fixtureFile = (name: string): string =>
+	/\.(?:rst|adoc)$/.test(name) ? name : `${name}.md`;
 
 export function importFixture(name: string): ImportResult {
 	const file = fixtureFile(name);
@@ -43,13 +44,13 @@ export function importFixture(name: string): ImportResult {
 	return importMarkdown(source.text, {
 		playbook: 'demo',
 		sourceName: file,
-		markup: file.endsWith('.rst') ? 'rst' : undefined,
+		markup: file.endsWith('.rst') ? 'rst' : file.endsWith('.adoc') ? 'asciidoc' : undefined,
 	});
 }
 
 export const expectedOf = (name: string): Expected =>
 	JSON.parse(
-		readFileSync(join(FIXTURES, `${name.replace(/\.rst$/, '')}.expected.json`), 'utf8')
+		readFileSync(join(FIXTURES, `${name.replace(/\.(?:rst|adoc)$/, '')}.expected.json`), 'utf8')
 	) as Expected;
 
 /** Drops undefined values and empty lists and objects, so expectations list only what is there. */
