@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../lib/escape.ts';
-import { codeSpan, destination, escapeText } from './markdown.ts';
+import { closingSearch, codeSpan, destination, escapeText } from './markdown.ts';
 
 /**
  * AsciiDoc (Asciidoctor, Antora) read as the Markdown the recognisers already read, before
@@ -687,26 +687,15 @@ class Reader {
 			out += escapeText(plain);
 			plain = '';
 		};
-		const noEnd = new Map<string, number>();
-		const find = (delimiter: string, from: number, constrained: boolean): number => {
-			if ((noEnd.get(delimiter) ?? Infinity) <= from) return -1;
-			let at = from;
-			for (;;) {
-				at = text.indexOf(delimiter, at);
-				if (at < 0) {
-					noEnd.set(delimiter, from);
-					return -1;
-				}
-				const after = text[at + delimiter.length];
-				if (
-					!constrained ||
-					((after === undefined || !/[\p{L}\p{N}_]/u.test(after)) &&
-						!/\s/.test(text[at - 1] ?? ' '))
-				)
-					return at;
-				at++;
-			}
-		};
+		// A one-character mark (`*`, `_`, `` ` ``, `+`) is constrained: it closes before a space or
+		// punctuation, never inside a word.
+		const find = closingSearch(text, (at, delimiter) => {
+			if (delimiter.length > 1 || delimiter === ']') return true;
+			const after = text[at + 1];
+			return (
+				(after === undefined || !/[\p{L}\p{N}_]/u.test(after)) && !/\s/.test(text[at - 1] ?? ' ')
+			);
+		});
 		let at = 0;
 		while (at < text.length) {
 			const made = this.construct(text, at, find, depth);
@@ -731,7 +720,7 @@ class Reader {
 	private construct(
 		text: string,
 		at: number,
-		find: (delimiter: string, from: number, constrained: boolean) => number,
+		find: (delimiter: string, from: number) => number,
 		depth: number
 	): { markdown: string; end: number } | undefined {
 		const char = text[at]!;
@@ -754,11 +743,11 @@ class Reader {
 			const constrained = mark.length === 1;
 			if (constrained && (!opens || /\s/.test(text[at + 1] ?? ' '))) continue;
 			if (mark === '++' && text.startsWith('+++', at)) {
-				const end = find('+++', at + 3, false);
+				const end = find('+++', at + 3);
 				if (end > 0) return { markdown: '', end: end + 3 };
 				continue;
 			}
-			const end = find(mark, at + mark.length + (constrained ? 1 : 0), constrained);
+			const end = find(mark, at + mark.length + (constrained ? 1 : 0));
 			if (end < 0 || (constrained && end === at + 1)) continue;
 			const body = text.slice(at + mark.length, end);
 			if (!body.trim()) continue;
@@ -796,7 +785,7 @@ class Reader {
 			// A bare address stays as written; other macros need their brackets.
 			return undefined;
 		}
-		const close = find(']', open + 1, false);
+		const close = find(']', open + 1);
 		if (close < 0) return undefined;
 		const label = text.slice(open + 1, close).replace(/\\\]/g, ']');
 		const end = close + 1;

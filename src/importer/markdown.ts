@@ -451,6 +451,25 @@ const escapeSpaced = (text: string): string => {
 	return lead + escapeMarkdown(core) + text.slice(lead.length + core.length);
 };
 
+/**
+ * The closing-delimiter search of an inline scanner (the RST and AsciiDoc readers): the offset of
+ * the first `delimiter` from `from` on that `closes` accepts, or -1. A search that found none is
+ * remembered, so a line of unmatched openers costs linear time, not quadratic.
+ */
+export function closingSearch(
+	text: string,
+	closes: (at: number, delimiter: string) => boolean
+): (delimiter: string, from: number) => number {
+	const noEnd = new Map<string, number>();
+	return (delimiter, from) => {
+		if ((noEnd.get(delimiter) ?? Infinity) <= from) return -1;
+		for (let at = text.indexOf(delimiter, from); at >= 0; at = text.indexOf(delimiter, at + 1))
+			if (closes(at, delimiter)) return at;
+		noEnd.set(delimiter, from);
+		return -1;
+	};
+}
+
 /** A link destination Markdown reads as one: in `<…>` when it holds spaces or brackets. */
 export const destination = (url: string): string => {
 	const clean = url.replace(/\s+/g, '').replace(/[<>]/g, '');

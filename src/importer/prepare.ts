@@ -357,8 +357,35 @@ export function otherMarkup(text: string): Refused[] {
 	];
 }
 
+/**
+ * `text` with each line `edit` returned in its place; `inCode(offset)` tells whether an offset lies
+ * in a node of `types` (code a rewrite must not touch). Text with no line `candidate` matches is
+ * returned as it is, unparsed: most sources have none.
+ */
+function editLines(
+	text: string,
+	candidate: RegExp,
+	types: string[],
+	edit: (line: string, index: number, start: number, inCode: (at: number) => boolean) => string
+): string {
+	if (!candidate.test(text)) return text;
+	const code: [number, number][] = [];
+	visit(parseMarkdown(text), types, (node) => void code.push([startOf(node), endOf(node)]));
+	const inCode = (at: number) => code.some(([from, to]) => from <= at && at < to);
+	let at = 0;
+	return text
+		.split('\n')
+		.map((line, index) => {
+			const start = at;
+			at += line.length + 1;
+			return edit(line, index, start, inCode);
+		})
+		.join('\n');
+}
+
 /** `[//]: # (note)`, `[comment]: # "note"`: a definition of a link to nowhere, Markdown's comment. */
-const MARKDOWN_COMMENT = /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(?:\(.*\)|".*"|'.*'))?[ \t]*$/;
+const MARKDOWN_COMMENT =
+	/^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(?:\(.*\)|".*"|'.*'))?[ \t]*$/m;
 
 /**
  * Markdown comments, which the source never shows (`[//]: # (Reg. 137: my mistake was …)`, an
@@ -366,20 +393,11 @@ const MARKDOWN_COMMENT = /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(?:\(.*\)|"
  * not a definition to the parser. Lines inside code stay.
  */
 export function markdownComments(text: string): { text: string; refused: Refused[] } {
-	const code: [number, number][] = [];
-	visit(
-		parseMarkdown(text),
-		['code', 'html'],
-		(node) => void code.push([startOf(node), endOf(node)])
-	);
 	const refused: Refused[] = [];
-	let at = 0;
 	// A run of comment lines (blank lines between them too) is one item of the report.
 	let run: Refused | undefined;
-	const lines = text.split('\n').map((line, index) => {
-		const start = at;
-		at += line.length + 1;
-		if (!MARKDOWN_COMMENT.test(line) || code.some(([from, to]) => from <= start && start < to)) {
+	const out = editLines(text, MARKDOWN_COMMENT, ['code', 'html'], (line, index, start, inCode) => {
+		if (!MARKDOWN_COMMENT.test(line) || inCode(start)) {
 			if (line.trim()) run = undefined;
 			return line;
 		}
@@ -394,7 +412,7 @@ export function markdownComments(text: string): { text: string; refused: Refused
 		}
 		return '';
 	});
-	return { text: lines.join('\n'), refused };
+	return { text: out, refused };
 }
 
 /** A Hugo shortcode standing as a line: `{{% scrollable-width %}}`, `{{< /note >}}`. */
@@ -409,18 +427,8 @@ const SHORTCODE_REF = /\]\(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\
  * line (a wrapper such as `{{% scrollable-width %}}`) is left out, its content kept, and listed.
  */
 export function hugoShortcodes(text: string): { text: string; refused: Refused[] } {
-	const code: [number, number][] = [];
-	visit(
-		parseMarkdown(text),
-		['code', 'inlineCode'],
-		(node) => void code.push([startOf(node), endOf(node)])
-	);
-	const inCode = (at: number) => code.some(([from, to]) => from <= at && at < to);
 	const refused: Refused[] = [];
-	let at = 0;
-	const lines = text.split('\n').map((line, index) => {
-		const start = at;
-		at += line.length + 1;
+	const out = editLines(text, /\{\{[<%]/, ['code', 'inlineCode'], (line, index, start, inCode) => {
 		if (inCode(start)) return line;
 		if (SHORTCODE_LINE.test(line)) {
 			refused.push({
@@ -435,7 +443,7 @@ export function hugoShortcodes(text: string): { text: string; refused: Refused[]
 			inCode(start + offset) ? written : `](<${path}>)`
 		);
 	});
-	return { text: lines.join('\n'), refused };
+	return { text: out, refused };
 }
 
 /** Containers whose children are blocks. */

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../lib/escape.ts';
-import { codeSpan, destination, escapeText } from './markdown.ts';
+import { closingSearch, codeSpan, destination, escapeText } from './markdown.ts';
 
 /**
  * reStructuredText (Sphinx, docutils) read as the Markdown the recognisers already read, before
@@ -567,25 +567,13 @@ class Reader {
 			out += escapeText(plain);
 			plain = '';
 		};
-		const noEnd = new Map<string, number>();
-		const close = (delimiter: string, from: number): number => {
-			if ((noEnd.get(delimiter) ?? Infinity) <= from) return -1;
-			let at = from;
-			for (;;) {
-				at = text.indexOf(delimiter, at);
-				if (at < 0) {
-					noEnd.set(delimiter, from);
-					return -1;
-				}
-				const after = text[at + delimiter.length];
-				if (
-					!/\s/.test(text[at - 1] ?? ' ') &&
-					(after === undefined || CLOSERS.test(after) || (delimiter === '`' && after === '_'))
-				)
-					return at;
-				at++;
-			}
-		};
+		const close = closingSearch(text, (at, delimiter) => {
+			const after = text[at + delimiter.length];
+			return (
+				!/\s/.test(text[at - 1] ?? ' ') &&
+				(after === undefined || CLOSERS.test(after) || (delimiter === '`' && after === '_'))
+			);
+		});
 		let at = 0;
 		while (at < text.length) {
 			const char = text[at]!;
