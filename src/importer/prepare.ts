@@ -4,7 +4,7 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { escapeMarkdown } from '../lib/escape.ts';
 import { loadsFromElsewhere, shortUrl, unsafeLinkScheme } from '../lib/safe-urls.ts';
-import { endOf, parseMarkdown, startOf } from './markdown.ts';
+import { destination, endOf, parseMarkdown, startOf } from './markdown.ts';
 import { rstEvidence } from './rst.ts';
 
 /**
@@ -440,7 +440,7 @@ export function hugoShortcodes(text: string): { text: string; refused: Refused[]
 			return '';
 		}
 		return line.replace(SHORTCODE_REF, (written, path: string, offset: number) =>
-			inCode(start + offset) ? written : `](<${path}>)`
+			inCode(start + offset) ? written : `](${destination(path)})`
 		);
 	});
 	return { text: out, refused };

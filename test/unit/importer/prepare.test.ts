@@ -79,6 +79,7 @@ describe('source preparation keeps every line where it was', () => {
 			'# T',
 			'',
 			'See the [paging guide]({{< relref "paging.md#escalate" >}}) and [the FAQ]({{% ref "faq" %}}).',
+			'[Odd]({{< relref "a>b (1).md" >}})',
 			'{{< callout type="warning" >}}',
 			'Never restart both replicas at once.',
 			'{{< /callout >}}',
@@ -91,14 +92,16 @@ describe('source preparation keeps every line where it was', () => {
 		const prepared = prepareSource(source);
 		expect(prepared.text.split('\n')).toHaveLength(source.split('\n').length);
 		expect(prepared.text).toContain(
-			'See the [paging guide](<paging.md#escalate>) and [the FAQ](<faq>).'
+			'See the [paging guide](paging.md#escalate) and [the FAQ](faq).'
 		);
+		// A path with `>` cannot end the link early: it is written as a destination, as any link is.
+		expect(prepared.text).toContain('[Odd](<ab(1).md>)');
 		expect(prepared.text).toContain('\nNever restart both replicas at once.\n');
 		expect(prepared.text).not.toContain('callout');
 		expect(prepared.text).toContain('{{% kept-in-code %}}');
 		expect(prepared.refused.map(({ kind, line }) => [kind, line])).toEqual([
-			['text', 4],
-			['text', 6],
+			['text', 5],
+			['text', 7],
 		]);
 	});
 
