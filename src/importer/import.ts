@@ -5,7 +5,7 @@ import { parseDoc } from './markdown.ts';
 import { headingAt, newContext, type CheckItem, type Imported } from './model.ts';
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
-import { prepareSource } from './prepare.ts';
+import { prepareSource, throughLines } from './prepare.ts';
 import type { Source } from './read.ts';
 import { readRst, rstEvidence } from './rst.ts';
 import { adocEvidence, readAdoc } from './adoc.ts';
@@ -52,17 +52,6 @@ export interface ImportResult {
 	links: number;
 	/** Sections left verbatim that looked like entries, with the reason ("check these"). */
 	check: CheckItem[];
-}
-
-/** A line map after another: prepared line → converted line → the author's line. */
-function throughLines(first: Map<number, number>, then: Map<number, number> | undefined) {
-	if (!then?.size) return first;
-	const lines = new Map<number, number>();
-	for (const line of new Set([...first.keys(), ...then.keys()])) {
-		const middle = first.get(line) ?? line;
-		lines.set(line, then.get(middle) ?? middle);
-	}
-	return lines;
 }
 
 export const titleCase = (id: string): string =>

@@ -1,9 +1,16 @@
-import type { Definition, Image, Link, LinkReference, Nodes } from 'mdast';
+import type { Definition, Html, Image, Link, LinkReference, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { escapeMarkdown } from '../lib/escape.ts';
 import { loadsFromElsewhere, shortUrl, unsafeLinkScheme } from '../lib/safe-urls.ts';
+import {
+	blockMarkdown,
+	isComment,
+	paragraphMarkdown,
+	readableBlock,
+	readableInline,
+} from './html.ts';
 import { destination, endOf, parseMarkdown, startOf } from './markdown.ts';
 import { rstEvidence } from './rst.ts';
 
@@ -37,6 +44,20 @@ export interface Refused {
 	/** What it became: `text`, `a link to the image`, `no playbook link`. */
 	leftAs: string;
 	reason: string;
+}
+
+/**
+ * Line maps one after another: `first` maps a line to one of the text it was made from, `then`
+ * that line to the author's.
+ */
+export function throughLines(first: Map<number, number>, then: Map<number, number> | undefined) {
+	if (!then?.size) return first;
+	const lines = new Map<number, number>();
+	for (const line of new Set([...first.keys(), ...then.keys()])) {
+		const middle = first.get(line) ?? line;
+		lines.set(line, then.get(middle) ?? middle);
+	}
+	return lines;
 }
 
 /** Replaces [start, end) with `text` padded by newlines to as many lines as it replaced. */
@@ -309,13 +330,6 @@ export function htmlTables(text: string): { text: string; lines: Map<number, num
 	return { text: out, lines };
 }
 
-/** An attribute's value in an HTML tag, quoted or not. */
-const attribute = (tag: string, name: string) =>
-	new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')
-		.exec(tag)
-		?.slice(1)
-		.find((value) => value !== undefined);
-
 /**
  * A stray NUL byte (a damaged copy, a paste from a binary tool) is no text and no page may hold
  * one: it becomes U+FFFD, as CommonMark's parsers make it, so the damage stays visible, and each
@@ -450,39 +464,89 @@ export function hugoShortcodes(text: string): { text: string; refused: Refused[]
 const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
 /**
- * HTML a reader of the source never sees as written: a comment is hidden there (a commented-out
- * image or draft), so it is left out and listed; an `<img>` becomes a Markdown image, which
- * `localImages` and `unsafeAddresses` then treat like any other. Other HTML stays, for the MDX
- * escaping to show as text.
+ * HTML as its readers saw it. A comment is hidden there (a commented-out image or draft), so it is
+ * left out and listed; HTML with a Markdown meaning, standing as a block or inside a paragraph
+ * (`<details>`, `<b>`, `<br>`, `<img>`, checkbox lines), becomes that Markdown (`html.ts`), whose
+ * links and images `localImages` and `unsafeAddresses` then treat like any other. Other HTML stays,
+ * for the MDX escaping to show as text. Markdown longer than its HTML moves the lines below it:
+ * `lines` maps each moved line to the author's.
  */
-export function hiddenHtml(text: string): { text: string; refused: Refused[] } {
+export function sourceHtml(text: string): {
+	text: string;
+	refused: Refused[];
+	lines: Map<number, number>;
+} {
 	const edits: { start: number; end: number; text: string }[] = [];
 	const refused: Refused[] = [];
-	visit(parseMarkdown(text), 'html', (node, _index, parent) => {
-		// Only HTML standing as a block: inside a line (a heading, a sentence) it stays text.
-		if (!parent || !FLOW.has(parent.type)) return;
-		const value = node.value.trim();
-		if (/^(?:<!--[\s\S]*?-->\s*)+$/.test(value)) {
-			edits.push({ start: startOf(node), end: endOf(node), text: '' });
-			refused.push({
-				kind: 'html',
-				line: node.position!.start.line,
-				leftAs: 'nothing',
-				reason: 'it is an HTML comment, which the source does not show',
-			});
-			return;
+	const hidden = (node: Html) =>
+		refused.push({
+			kind: 'html',
+			line: node.position!.start.line,
+			leftAs: 'nothing',
+			reason: 'it is an HTML comment, which the source does not show',
+		});
+	visit(parseMarkdown(text), (node, _index, parent) => {
+		if (node.type === 'html' && parent && FLOW.has(parent.type)) {
+			if (isComment(node.value)) {
+				edits.push({ start: startOf(node), end: endOf(node), text: '' });
+				hidden(node);
+			} else if (readableBlock(node.value))
+				edits.push({ start: startOf(node), end: endOf(node), text: blockMarkdown(node.value) });
+			return SKIP;
 		}
-		if (!/^<img\b[^<>]*>$/i.test(value)) return;
-		const src = attribute(value, 'src')?.trim();
-		// An address with angle brackets or line breaks cannot be a Markdown destination: left as text.
-		if (!src || /[<>\n]/.test(src)) return;
-		const alt = ESCAPE_LINK_TEXT(attribute(value, 'alt')?.replace(/\s+/g, ' ').trim() ?? '');
-		edits.push({ start: startOf(node), end: endOf(node), text: `![${alt}](<${src}>)` });
+		if (node.type !== 'paragraph') return CONTINUE;
+		const html = node.children.filter((child): child is Html => child.type === 'html');
+		if (html.length === 0 || !readableInline(html)) return SKIP;
+		html.filter((child) => isComment(child.value)).forEach(hidden);
+		edits.push({ start: startOf(node), end: endOf(node), text: paragraphMarkdown(node) });
+		return SKIP;
 	});
-	let out = text;
-	for (const edit of edits.sort((a, b) => b.start - a.start))
-		out = splice(out, edit.start, edit.end, edit.text);
-	return { text: out, refused };
+	return { ...spliceAll(text, edits), refused };
+}
+
+/**
+ * Applies edits, each keeping the lines it replaced (padded with the block's own line prefix,
+ * `> ` in a quote) and giving its own lines after the first that prefix too; `lines` maps each
+ * line that moved down, because an edit was longer than what it replaced, to the author's line.
+ */
+function spliceAll(
+	source: string,
+	edits: { start: number; end: number; text: string }[]
+): { text: string; lines: Map<number, number> } {
+	const lines = new Map<number, number>();
+	let out = '';
+	let at = 0;
+	/** Lines added so far. */
+	let moved = 0;
+	const lineOf = (offset: number) => source.slice(0, offset).split('\n').length;
+	const total = source.split('\n').length;
+	const map = (from: number, to: number) => {
+		for (let line = from; line <= to; line++) if (moved) lines.set(line + moved, line);
+	};
+	let mapped = 1;
+	for (const edit of edits.sort((a, b) => a.start - b.start)) {
+		if (edit.start < at) continue;
+		const first = lineOf(edit.start);
+		map(mapped, first - 1);
+		const lineStart = source.lastIndexOf('\n', edit.start - 1) + 1;
+		const prefix = source.slice(lineStart, edit.start).replace(/[^>]/g, ' ');
+		const had = source.slice(edit.start, edit.end).split('\n').length;
+		const own = edit.text.split('\n');
+		const padded = [...own, ...Array<string>(Math.max(0, had - own.length)).fill('')];
+		out +=
+			source.slice(at, edit.start) +
+			padded.map((line, i) => (i === 0 ? line : `${prefix}${line}`.trimEnd())).join('\n');
+		for (let i = 0; i < padded.length; i++) {
+			const line = first + moved + i;
+			const author = first + Math.min(i, had - 1);
+			if (line !== author) lines.set(line, author);
+		}
+		moved += padded.length - had;
+		mapped = first + had;
+		at = edit.end;
+	}
+	map(mapped, total);
+	return { text: out + source.slice(at), lines };
 }
 
 /**
@@ -576,7 +640,7 @@ export function prepareSource(source: string): Prepared {
 	const hugo = hugoShortcodes(tables.text);
 	const comments = markdownComments(hugo.text);
 	const refs = inlineReferences(comments.text);
-	const html = hiddenHtml(refs.text);
+	const html = sourceHtml(refs.text);
 	const safe = unsafeAddresses(localImages(html.text));
 	const headings = headingIds(safe.text);
 	const definitions = refs.definitions.filter((definition) => {
@@ -594,7 +658,7 @@ export function prepareSource(source: string): Prepared {
 		text: headings.text,
 		frontMatter: joined.firstIsPage ? {} : front.data,
 		definitions,
-		lines: tables.lines,
+		lines: throughLines(html.lines, tables.lines),
 		ids: headings.ids,
 		refused: [
 			...otherMarkup(nul.text),

@@ -119,7 +119,7 @@ describe('source preparation keeps every line where it was', () => {
 			'<!-- two',
 			'lines -->',
 			'',
-			'<div>Kept as text</div>',
+			'<div>Shown as text</div>',
 			'',
 		].join('\n');
 		const prepared = prepareSource(source);
@@ -127,14 +127,16 @@ describe('source preparation keeps every line where it was', () => {
 		expect(prepared.text).toContain(
 			'Image not imported: The \\[whole\\] flow (`../../public/flow chart.png`)'
 		);
-		expect(prepared.text).not.toMatch(/<!-- one|flow\.png/);
-		// Inside a sentence HTML stays, for the page to show as text.
+		expect(prepared.text).not.toMatch(/<!--|flow\.png|<img|<div/);
+		// Inside a sentence too: the comment is left out, the image read as any image from elsewhere.
 		expect(prepared.text).toContain(
-			'Before <!-- a draft note --> after, and <img src="https://example.com/x.png">.'
+			'Before after, and [Image: untitled](https://example.com/x.png).'
 		);
-		expect(prepared.text).toContain('<div>Kept as text</div>');
+		expect(prepared.text).toContain('\nShown as text\n');
 		expect(prepared.refused.map(({ kind, line, leftAs }) => [kind, line, leftAs])).toEqual([
 			['html', 5, 'nothing'],
+			['html', 7, 'nothing'],
+			['link', 7, 'a link to the image'],
 			['html', 9, 'nothing'],
 			['html', 10, 'nothing'],
 		]);
@@ -143,6 +145,54 @@ describe('source preparation keeps every line where it was', () => {
 			`${source}\n## Database down\n\n1. Restart it.\n2. Check it.\n`
 		);
 		expect(imported.scenarios.map((entry) => entry.slug)).toEqual(['database-down']);
+	});
+
+	it('reads HTML with a Markdown meaning as that Markdown, and leaves other tags as written', () => {
+		const source = [
+			'# T',
+			'',
+			'<input type="checkbox"> Page the on-call DBA<br>',
+			'<input type="checkbox" checked> Open the incident room<br>',
+			'',
+			'> <b>Warning:</b> never restart both nodes.<br>Wait for <kbd>healthy</kbd>.',
+			'',
+			'- Log in as <code>ops</code>, then <summary> the state.',
+			'',
+			'<details>',
+			'<summary>The query</summary>',
+			'',
+			'Run it on the replica.',
+			'',
+			'</details>',
+			'',
+			'<ul><li>One</li><li>Two</li><li>Three</li></ul>',
+			'',
+			'## Database down',
+		].join('\n');
+		const prepared = prepareSource(source);
+		const lines = prepared.text.split('\n');
+		expect(lines.slice(2, 4)).toEqual([
+			'- [ ] Page the on-call DBA',
+			'- [x] Open the incident room',
+		]);
+		expect(lines.slice(5, 7)).toEqual([
+			'> **Warning:** never restart both nodes.\\',
+			'> Wait for `healthy`.',
+		]);
+		// `<summary>` without its closing tag is more likely a blank: the item is left as written.
+		expect(lines).toContain('- Log in as <code>ops</code>, then <summary> the state.');
+		expect(prepared.text).toMatch(/\nThe query\n+Run it on the replica\.\n/);
+		expect(prepared.text).not.toMatch(/<\/?details|<ul|<li/);
+		// The list is longer than its one line of HTML: the lines below it keep the author's numbers.
+		const list = lines.indexOf('- One');
+		expect(lines.slice(list, list + 3)).toEqual(['- One', '- Two', '- Three']);
+		expect([list + 1, list + 2, list + 4].map((line) => prepared.lines.get(line + 1))).toEqual([
+			17, 17, 19,
+		]);
+		const { imported } = importText(`${source}\n\nThe API returns 500s.\n\n1. Fail over.\n`);
+		expect(imported.scenarios.map((entry) => [entry.slug, entry.from?.line])).toEqual([
+			['database-down', 19],
+		]);
 	});
 
 	it('makes the front matter of a page joined mid-file its heading, and leaves a rule-framed line alone', () => {
