@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { escapeMarkdown } from '../lib/escape.ts';
+import { mergeConflicts } from '../lib/merge-conflicts.ts';
 import { loadsFromElsewhere, shortUrl, unsafeLinkScheme } from '../lib/safe-urls.ts';
 import {
 	blockMarkdown,
@@ -429,6 +430,29 @@ export function markdownComments(text: string): { text: string; refused: Refused
 	return { text: out, refused };
 }
 
+/**
+ * Merge-conflict markers left in the source (`mergeConflicts`) are no text, and `=======` under a
+ * line would make it a heading: the markers are left out, both sides' text kept, and each conflict
+ * listed, for the author to resolve in the source.
+ */
+export function conflictMarkers(text: string): { text: string; refused: Refused[] } {
+	const conflicts = mergeConflicts(text);
+	if (conflicts.length === 0) return { text, refused: [] };
+	const markers = new Set(conflicts.flatMap((conflict) => conflict.lines));
+	return {
+		text: text
+			.split('\n')
+			.map((line, index) => (markers.has(index + 1) ? '' : line))
+			.join('\n'),
+		refused: conflicts.map(({ lines, marker }) => ({
+			kind: 'text',
+			line: lines[0]!,
+			leftAs: 'nothing',
+			reason: `it is a merge conflict left in the source (\`${marker.slice(0, 60)}\` to line ${lines.at(-1)}): its markers are left out and both sides' text kept; resolve it in the source and import again`,
+		})),
+	};
+}
+
 /** A Hugo shortcode standing as a line: `{{% scrollable-width %}}`, `{{< /note >}}`. */
 const SHORTCODE_LINE =
 	/^[ \t]*\{\{(?:<[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*>|%[ \t]*\/?[\w-]+(?:[ \t][^\n]*?)?[ \t]*%)\}\}[ \t]*$/;
@@ -638,7 +662,8 @@ export function prepareSource(source: string): Prepared {
 	const joined = joinedPages(front.text, front.data);
 	const tables = htmlTables(joined.text);
 	const hugo = hugoShortcodes(tables.text);
-	const comments = markdownComments(hugo.text);
+	const conflicts = conflictMarkers(hugo.text);
+	const comments = markdownComments(conflicts.text);
 	const refs = inlineReferences(comments.text);
 	const html = sourceHtml(refs.text);
 	const safe = unsafeAddresses(localImages(html.text));
@@ -665,6 +690,7 @@ export function prepareSource(source: string): Prepared {
 			...nul.refused,
 			...joined.refused,
 			...hugo.refused,
+			...conflicts.refused,
 			...comments.refused,
 			...html.refused,
 			...safe.refused,

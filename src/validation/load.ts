@@ -9,6 +9,7 @@ import {
 import { join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { entryId, playbookOf } from '../lib/entry-ids.ts';
+import { mergeConflicts } from '../lib/merge-conflicts.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../schemas/collections.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { decodeUtf8, findMojibake } from './encoding.ts';
@@ -213,6 +214,20 @@ export function readEntry(
 				part(damage.line).field
 			)
 		);
+
+	const conflicts = mergeConflicts(text);
+	for (const { lines, marker } of conflicts.slice(0, 5))
+		diagnostics.push(
+			problem(
+				file,
+				'merge-conflict',
+				`has a merge conflict left by Git${part(lines[0]!).words}: \`${marker.slice(0, 60)}\` on line ${lines[0]} to line ${lines.at(-1)} (expected the conflict resolved: keep the right text and delete the \`<<<<<<<\`, \`=======\` and \`>>>>>>>\` lines)`,
+				lines[0],
+				part(lines[0]!).field
+			)
+		);
+	// The markers break YAML and MDX: reading on would only add errors they cause.
+	if (conflicts.length) return { diagnostics };
 
 	let yamlText = text;
 	let body = '';

@@ -27,6 +27,9 @@ export const RULES = {
 	mojibake: error(
 		'Text was damaged by a wrong encoding (`â€™`, `‚Üí`): UTF-8 read as Windows-1252 or Mac Roman.'
 	),
+	'merge-conflict': error(
+		'A merge conflict left by Git (`<<<<<<<` … `=======` … `>>>>>>>`) is in the file.'
+	),
 	mdx: error('The MDX body does not compile.'),
 	'mdx-component': error('The MDX body uses a component that is neither imported nor defined.'),
 	image: error(

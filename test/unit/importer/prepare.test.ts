@@ -195,6 +195,36 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
+	it('leaves merge-conflict markers out, keeps both sides and lists each conflict', () => {
+		const source = [
+			'# Runbook',
+			'',
+			'## Database down',
+			'',
+			'<<<<<<< HEAD',
+			'Check the primary.',
+			'=======',
+			'Check the primary and its replica.',
+			'>>>>>>> main',
+			'',
+			'1. Fail over.',
+		].join('\n');
+		const prepared = prepareSource(source);
+		expect(prepared.text.split('\n')).toHaveLength(source.split('\n').length);
+		expect(prepared.text).not.toMatch(/<{7}|={7}|>{7}/);
+		expect(prepared.text).toContain('Check the primary.\n\nCheck the primary and its replica.');
+		expect(prepared.refused.map(({ kind, line, reason }) => [kind, line, reason])).toEqual([
+			[
+				'text',
+				5,
+				"it is a merge conflict left in the source (`<<<<<<< HEAD` to line 9): its markers are left out and both sides' text kept; resolve it in the source and import again",
+			],
+		]);
+		// `=======` under a line made it a heading: the section is the scenario it was written as.
+		const { imported } = importText(source);
+		expect(imported.scenarios.map((entry) => entry.slug)).toEqual(['database-down']);
+	});
+
 	it('makes the front matter of a page joined mid-file its heading, and leaves a rule-framed line alone', () => {
 		const source = [
 			'# Kestrel handbook',

@@ -131,6 +131,23 @@ export const BAD_CASES: BadCase[] = [
 		line: 10,
 	},
 	{
+		name: 'merge-conflict',
+		file: 'fx/scenarios/outage.mdx',
+		field: 'body',
+		rule: 'merge-conflict',
+		message:
+			/merge conflict left by Git in the body: `<<<<<<< HEAD` on line 8 to line 12 \(expected/,
+		line: 8,
+	},
+	{
+		name: 'merge-conflict',
+		file: 'fx/severities/p1.yaml',
+		field: 'level',
+		rule: 'merge-conflict',
+		message: /`<<<<<<< HEAD` on line 2 to line 8/,
+		line: 2,
+	},
+	{
 		name: 'mojibake-yaml',
 		file: 'fx/severities/p1.yaml',
 		field: 'name',
