@@ -1131,7 +1131,7 @@ function withUnit(header: string, cell: string): string {
  */
 function namedCell(severity: SeverityInput, cell: string): string {
 	const lead =
-		/^([A-Za-z]+(?: [A-Za-z]+)?)(?:\s+[-–—:]\s+|\s*(?=\()|\s*[,;.]\s+|\s*\.?$)(.*)$/s.exec(cell);
+		/^([A-Za-z]+(?: [A-Za-z]+)?)(?:\s+[-–—:]\s+|\s*(?=\()|\s*[,;.:]\s+|\s*\.?$)(.*)$/s.exec(cell);
 	const name = lead && NAME_WORD.test(lead[1]!) ? titleWord(lead[1]!) : undefined;
 	// A level already named otherwise keeps the cell whole.
 	if (!name || (severity.name !== severity.level && severity.name !== name)) return cell;
@@ -1154,6 +1154,14 @@ function levelNames(header: string, cells: string[]): boolean {
 		new Set(words).size === words.length &&
 		cells.some((cell) => NAME_WORD.test(cell))
 	);
+}
+
+/** `Critical: Business halt`, `High - Major impact`: a level word leading each cell, all different. */
+function namedLeads(cells: string[]): boolean {
+	const words = cells.map(
+		(cell) => /^([A-Za-z]+)(?:\s*:|\s+[-–—])\s+\S/.exec(cell)?.[1]?.toLowerCase() ?? ''
+	);
+	return words.every((word) => NAME_WORD.test(word)) && new Set(words).size === words.length;
 }
 
 /** Which severity field a table column fills. */
@@ -1392,6 +1400,28 @@ export function severityTables(
 									body.map((cells) => cells[column] ?? '')
 								)))
 				);
+			// `Level | Description | Initial response` over `1 | Critical: Business halt | 1 hour`:
+			// bare numbers under `Level` alone are the levels when a description column opens every
+			// row with a different level word and a colon or dash (its name), and a target column
+			// times every row. `Level | Team` over `1 | Service desk` is a tier, named in no level word.
+			const namedNumbers =
+				/^level$/i.test(head![0] ?? '') &&
+				body.length >= 2 &&
+				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						columnRole(header) === 'definition' &&
+						namedLeads(body.map((cells) => cells[column] ?? ''))
+				) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						timedRow(
+							header,
+							body.map((cells) => cells[column] ?? '')
+						)
+				);
 			// `Priority | Response time` over `Production down | 30 minutes`: the team's own words
 			// are the levels when a target column times every row.
 			const phrases =
@@ -1408,7 +1438,7 @@ export function severityTables(
 				level:
 					(ladderWords ? phraseLevel(titleWord(cells[0]!), index) : undefined) ??
 					parseLevel(cells[0] ?? '', wordRows) ??
-					(numbered ? numberLevel(cells[0]!) : undefined) ??
+					(numbered || namedNumbers ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
 				first: cells[0] ?? '',
 				cells,
@@ -2196,10 +2226,18 @@ export function recogniseSeverityLists(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		// `Escalation Matrix (P1–P4)`: a heading naming the levels it lists is a ladder's too.
 		const names = (section.title.match(LEVEL_MENTION) ?? []).length > 0;
-		if (SEVERITY_PARENT.test(section.title) || names)
+		if (SEVERITY_PARENT.test(section.title) || names) {
 			for (const list of section.nodes)
 				// Under an escalation heading the same lines are a path too: left for that recogniser.
 				if (list.type === 'list')
+					readLevelList(context, list, !/escalat/i.test(section.title), section.title);
+		}
+		// `P1 (Critical): core link down` over `Acknowledge: 15 min, Resolve: 4 h`, under any other
+		// heading (`Escalation Matrix`): coded levels, each named in a level word and timed, are a
+		// ladder wherever they are written. Under an escalation heading the list stays there too.
+		else
+			for (const list of section.nodes)
+				if (list.type === 'list' && timedNamedCodes(context, list))
 					readLevelList(context, list, !/escalat/i.test(section.title), section.title);
 		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading, at
 		// its top or inside a step or a quote: the line leading into the list says it is a ladder.
@@ -2221,6 +2259,42 @@ export function recogniseSeverityLists(context: Context): void {
 				readLevelList(context, list, true, scale, true);
 		}
 	}
+}
+
+/**
+ * A list of two or more items, each leading with a different coded level named in level words
+ * (`P1 (Critical)`, `SEV-2 (High/Major)`), and each timing a target of its own, on its line or
+ * under it (`Acknowledge: 15 min`, `Respond within 1 hour`, `T+5m: Acknowledge`). A bare `P1:`
+ * (work ranked by priority) or an untimed item leaves the list alone.
+ */
+function timedNamedCodes(context: Context, list: List): boolean {
+	if (list.children.length < 2) return false;
+	const levels = list.children.map((item) => {
+		const lead = listLead(context, item)?.lead;
+		const level = lead ? parseLevel(lead) : undefined;
+		if (!level || !CODE_LEVEL.test(levelText(lead!))) return undefined;
+		const { name } = nameAndLabel(level);
+		const named = name
+			.split(/\s*\/\s*/)
+			.every((word) => NAME_WORD.test(word) || word.toLowerCase() in WORD_RANK);
+		return named && name !== level.level && timedItem(context, item) ? level.level : undefined;
+	});
+	return levels.every(Boolean) && new Set(levels).size === levels.length;
+}
+
+/** Whether an item's lines time a target: `Acknowledge: 15 min`, `Resolve within 4 h`, `T+5m: Ack`. */
+function timedItem(context: Context, item: ListItem): boolean {
+	return itemLines(context.doc, item).some((line) =>
+		line.split(/\s*[,;]\s+/).some((piece) => {
+			const text = piece.replace(/\.$/, '');
+			const pair = splitLabel(text);
+			if (pair && targetKey(pair.label) && parseDuration(pair.value)) return true;
+			const lead = TARGET_LEAD.exec(text);
+			if (lead?.[1] && targetKey(lead[1]) && parseDuration(lead[2]!)) return true;
+			const clock = CLOCK.exec(text);
+			return !!clock && !!targetKey(clock[2]!.split(/\s+/)[0]!);
+		})
+	);
 }
 
 /**
