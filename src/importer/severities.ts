@@ -1253,12 +1253,22 @@ export function severityTables(
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
-			const [head, ...body] = node.children.map((row) =>
+			const [head, ...cellRows] = node.children.map((row) =>
 				row.children.map((cell) => {
 					const text = cellText(cell);
 					return EMPTY_CELL.test(text) ? '' : text;
 				})
 			);
+			// `Severity 3-4 | Within 8 business hours`: a row for a run of levels times each of them,
+			// read as one row per level; its line (and cell as written) stays the row's own.
+			const spread = cellRows.flatMap((cells, index) =>
+				(levelRun(cells[0] ?? '') ?? [cells[0] ?? '']).map((first) => ({
+					cells: [first, ...cells.slice(1)],
+					written: cells[0] ?? '',
+					row: index + 1,
+				}))
+			);
+			const body = spread.map((row) => row.cells);
 			// `| | Production down | Urgent |` over `| Response time | 30 minutes | 1 hour |`: a blank
 			// corner (or `SLA`, `Targets`) over a timed target row is a ladder written across; under
 			// a priorities heading the headers are levels even in the team's own words.
@@ -1335,9 +1345,9 @@ export function severityTables(
 					headers: ['', 'Definition'],
 					rows: body.map((cells, index) => ({
 						level: parseLevel(cells[0]!, true)!,
-						first: cells[0]!,
+						first: spread[index]!.written,
 						cells,
-						row: index + 1,
+						row: spread[index]!.row,
 					})),
 					notes: [],
 				});
@@ -1440,9 +1450,9 @@ export function severityTables(
 					parseLevel(cells[0] ?? '', wordRows) ??
 					(numbered || namedNumbers ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
-				first: cells[0] ?? '',
+				first: spread[index]!.written,
 				cells,
-				row: index + 1,
+				row: spread[index]!.row,
 			}));
 			const isNote = (row: (typeof rows)[number]) =>
 				!row.level &&
@@ -1480,6 +1490,22 @@ export function severityTables(
 		}
 	}
 	return found;
+}
+
+/**
+ * `Severity 3-4`, `P3 to P4`, `SEV3/SEV4`: a cell that is a run of coded levels and nothing more,
+ * as one cell per level (`Severity 3`, `Severity 4`). Named runs (`S3/S4 - Low and Medium`) are not:
+ * which name is whose is the reader's guess.
+ */
+function levelRun(cell: string): string[] | undefined {
+	const run =
+		/^((?:P|SEV|Sev|S|Severity|Priority)[-\s]?)(\d)\s*(?:[-–—/&]|to|through|and|or)\s*(?:(?:P|SEV|Sev|S|Severity|Priority)[-\s]?)?(\d)$/i.exec(
+			levelText(cell).trim()
+		);
+	if (!run) return undefined;
+	const [from, to] = [Number(run[2]), Number(run[3])];
+	if (to <= from || to - from > 4) return undefined;
+	return Array.from({ length: to - from + 1 }, (_, step) => `${run[1]}${from + step}`);
 }
 
 /** `Warning (High)`: a word level and, in parentheses, the level word that sets it apart. */
