@@ -366,10 +366,34 @@ function applyTarget(
 	const own = lead?.[1] ? targetKey(lead[1]) : undefined;
 	const [useKey, useValue] =
 		own && own !== key && parseDuration(lead![2]!) ? [own, lead![2]!.trim()] : [key, value];
-	// A value holding several times that could not be told apart is no one target's time.
-	if (useKey && !targets[useKey] && parseDuration(useValue) && !SEVERAL_TIMES.test(useValue)) {
+	// A value holding several times that could not be told apart is no one target's time; nor is
+	// prose of several sentences that only opens with a word of time (`**Response:** Immediate
+	// action required. Critical business operations are halted.` says what to do, not how fast).
+	if (
+		useKey &&
+		!targets[useKey] &&
+		parseDuration(useValue) &&
+		!SEVERAL_TIMES.test(useValue) &&
+		!/[.!?]\s+[A-Z]/.test(useValue)
+	) {
 		targets[useKey] = useValue;
 		context.targetLabels[useKey] ??= label;
+		return;
+	}
+	// `Within 1 hour. Then update the box office every hour.`: a first sentence that is a time and
+	// nothing more is the target; the sentences after it stay as written.
+	const [first, ...after] = useValue.split(/(?<=[.!?])\s+(?=[A-Z])/);
+	const time = first!.replace(/\.$/, '');
+	if (
+		useKey &&
+		!targets[useKey] &&
+		after.length &&
+		DURATION_PHRASE.exec(time)?.[0] === time &&
+		parseDuration(time)
+	) {
+		targets[useKey] = time;
+		context.targetLabels[useKey] ??= label;
+		severity.targetNotes = push(severity.targetNotes, `${label}: ${after.join(' ')}`);
 		return;
 	}
 	severity.targetNotes = push(severity.targetNotes, `${label}: ${value}`);
@@ -595,10 +619,18 @@ function numberedLevel(section: Section): Level | undefined {
 	// `Escalation levels` over `1 - Primary on-call` are tiers: a level word is needed there.
 	const scale = /severit|priorit/i.test(parent.title) && !/escalat/i.test(parent.title);
 	if (!scale && !(match[2]!.toLowerCase() in WORD_RANK)) return undefined;
-	const numbers = parent.children
-		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
-		.filter(Boolean);
+	const numbered = parent.children
+		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title)))
+		.filter(Boolean) as RegExpExecArray[];
+	const numbers = numbered.map((sibling) => sibling[1]);
 	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
+	// `## 1. Priority Determination Process` … `## 7. Quick Reference Guide` under a title about
+	// priorities: a document's numbered chapters, not one of them named in a level word, are no ladder.
+	const levelWord = (name: string) => {
+		const word = /^[A-Za-z]+/.exec(name)?.[0] ?? '';
+		return NAME_WORD.test(word) || word.toLowerCase() in WORD_RANK;
+	};
+	if (!numbered.some((sibling) => levelWord(sibling[2]!))) return undefined;
 	return { ...numberLevel(match[1]!), name: titleWord(match[2]!) };
 }
 
@@ -1031,6 +1063,9 @@ export function recogniseSeverityLabels(context: Context): void {
 		let failed: Part | undefined;
 		for (const [index, whole] of parts.entries()) {
 			const level = levels[index];
+			// `![Severity matrix](matrix.png)` after the levels, written by prepare.ts as `Image not
+			// imported: …`: a picture of the ladder is no field of a level, and stays in its page.
+			if (!level && /^Image not imported\b/.test(whole.label) && !whole.nodes.length) continue;
 			const part = beforeAdmonition(context, whole);
 			if (level) {
 				severity = severityFor(context, level, false);
