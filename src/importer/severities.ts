@@ -631,7 +631,22 @@ function numberedLevel(section: Section): Level | undefined {
 		return NAME_WORD.test(word) || word.toLowerCase() in WORD_RANK;
 	};
 	if (!numbered.some((sibling) => levelWord(sibling[2]!))) return undefined;
-	return { ...numberLevel(match[1]!), name: titleWord(match[2]!) };
+	// `Level 1: Informational` … `Level 5: Critical`: level words at the two ends saying the
+	// numbers climb rank the highest number first, as the team's own words do.
+	const ranks = numbered.map((sibling) => Number(sibling[1]));
+	const [low, high] = [Math.min(...ranks), Math.max(...ranks)];
+	const wordAt = (number: number) =>
+		WORD_RANK[
+			(/^[A-Za-z]+/.exec(numbered[ranks.indexOf(number)]![2]!)?.[0] ?? '').toLowerCase()
+		];
+	const [lowWord, highWord] = [wordAt(low), wordAt(high)];
+	const climbs = lowWord !== undefined && highWord !== undefined && lowWord > highWord;
+	const level = numberLevel(match[1]!);
+	return {
+		...level,
+		...(climbs ? { rank: low + high - level.rank } : {}),
+		name: titleWord(match[2]!),
+	};
 }
 
 /**
