@@ -636,9 +636,7 @@ function numberedLevel(section: Section): Level | undefined {
 	const ranks = numbered.map((sibling) => Number(sibling[1]));
 	const [low, high] = [Math.min(...ranks), Math.max(...ranks)];
 	const wordAt = (number: number) =>
-		WORD_RANK[
-			(/^[A-Za-z]+/.exec(numbered[ranks.indexOf(number)]![2]!)?.[0] ?? '').toLowerCase()
-		];
+		WORD_RANK[(/^[A-Za-z]+/.exec(numbered[ranks.indexOf(number)]![2]!)?.[0] ?? '').toLowerCase()];
 	const [lowWord, highWord] = [wordAt(low), wordAt(high)];
 	const climbs = lowWord !== undefined && highWord !== undefined && lowWord > highWord;
 	const level = numberLevel(match[1]!);
