@@ -1064,12 +1064,39 @@ export function recogniseSeverityLabels(context: Context): void {
 		const parts = partsOf(context.doc, section, { plainLabels: true }).filter(
 			(part) => !part.section
 		);
-		const levels = parts.map((part) => (part.label ? parseLevel(part.label, true) : undefined));
+		// `Severity: P1 - Urgent` over `Response Time: 30 Minutes`: the scale's noun as the label,
+		// a coded level as its value, leads the lines after it as a level's own label does.
+		const axis = parts.map(
+			(part) =>
+				!parseLevel(part.label, true) &&
+				/^(?:severity|priority)$/i.test(part.label) &&
+				!part.nodes.length &&
+				!!parseLevel(inlineText(part.value))
+		);
+		const levels = parts.map((part, index) =>
+			axis[index]
+				? parseLevel(inlineText(part.value))
+				: part.label
+					? parseLevel(part.label, true)
+					: undefined
+		);
 		const found = levels.filter(Boolean) as Level[];
 		if (found.length < 2 || new Set(found.map((level) => level.level)).size < found.length)
 			continue;
-		if (found.some((level) => context.out.severities.some((e) => e.data.level === level.level)))
-			continue;
+		// Levels a ladder above already named, told again here with the same names and no targets
+		// typed yet (`Priority 1 - Urgent` defined, then `Severity: P1 - Urgent` timed): the lines
+		// fill those levels. Any other overlap leaves the section alone.
+		const known = found.map((level) =>
+			context.out.severities.find((e) => e.data.level === level.level)
+		);
+		const fills =
+			known.every(Boolean) &&
+			known.every(
+				(entry, index) =>
+					isEmpty(entry!.data.targets) &&
+					entry!.data.name.toLowerCase() === nameAndLabel(found[index]!).name.toLowerCase()
+			);
+		if (known.some(Boolean) && !fills) continue;
 		const read: { severity: SeverityInput; part: Part; notes: number }[] = [];
 		const claims: Part[] = [];
 		let severity: SeverityInput | undefined;
@@ -1081,9 +1108,12 @@ export function recogniseSeverityLabels(context: Context): void {
 			if (!level && /^Image not imported\b/.test(whole.label) && !whole.nodes.length) continue;
 			const part = beforeAdmonition(context, whole);
 			if (level) {
-				severity = severityFor(context, level, false);
+				// A level filled in is read apart first, and joins its entry only if the section reads.
+				severity = fills
+					? { level: level.level, rank: level.rank, name: nameAndLabel(level).name }
+					: severityFor(context, level, false);
 				read.push({ severity, part, notes: [severity.targetNotes ?? []].flat().length });
-				const value = inlineText(part.value);
+				const value = axis[index] ? '' : inlineText(part.value);
 				// `**P1 (Critical)** - Use when:` over a list: the words after the level label the list.
 				const [first, ...rest] = part.nodes;
 				const lead = /^(.+?)\s*:$/.exec(value)?.[1];
@@ -1125,11 +1155,13 @@ export function recogniseSeverityLabels(context: Context): void {
 		}
 		const href = hrefOf(context, 'severities', '');
 		for (const { severity, part, notes } of read) {
-			noteCheck(context, severity, notes, {
-				heading: part.label,
-				start: part.start,
-				end: part.end,
-			});
+			const heading = axis[parts.indexOf(part)] ? inlineText(part.value) : part.label;
+			noteCheck(context, severity, notes, { heading, start: part.start, end: part.end });
+			const entry = context.out.severities.find((e) => e.data.level === severity.level);
+			if (fills && entry) {
+				mergeInto(entry.data, severity);
+				continue;
+			}
 			context.out.severities.push({
 				slug: severitySlug(severity.level),
 				data: severity,
