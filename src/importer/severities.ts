@@ -366,10 +366,34 @@ function applyTarget(
 	const own = lead?.[1] ? targetKey(lead[1]) : undefined;
 	const [useKey, useValue] =
 		own && own !== key && parseDuration(lead![2]!) ? [own, lead![2]!.trim()] : [key, value];
-	// A value holding several times that could not be told apart is no one target's time.
-	if (useKey && !targets[useKey] && parseDuration(useValue) && !SEVERAL_TIMES.test(useValue)) {
+	// A value holding several times that could not be told apart is no one target's time; nor is
+	// prose of several sentences that only opens with a word of time (`**Response:** Immediate
+	// action required. Critical business operations are halted.` says what to do, not how fast).
+	if (
+		useKey &&
+		!targets[useKey] &&
+		parseDuration(useValue) &&
+		!SEVERAL_TIMES.test(useValue) &&
+		!/[.!?]\s+[A-Z]/.test(useValue)
+	) {
 		targets[useKey] = useValue;
 		context.targetLabels[useKey] ??= label;
+		return;
+	}
+	// `Within 1 hour. Then update the box office every hour.`: a first sentence that is a time and
+	// nothing more is the target; the sentences after it stay as written.
+	const [first, ...after] = useValue.split(/(?<=[.!?])\s+(?=[A-Z])/);
+	const time = first!.replace(/\.$/, '');
+	if (
+		useKey &&
+		!targets[useKey] &&
+		after.length &&
+		DURATION_PHRASE.exec(time)?.[0] === time &&
+		parseDuration(time)
+	) {
+		targets[useKey] = time;
+		context.targetLabels[useKey] ??= label;
+		severity.targetNotes = push(severity.targetNotes, `${label}: ${after.join(' ')}`);
 		return;
 	}
 	severity.targetNotes = push(severity.targetNotes, `${label}: ${value}`);
@@ -595,11 +619,32 @@ function numberedLevel(section: Section): Level | undefined {
 	// `Escalation levels` over `1 - Primary on-call` are tiers: a level word is needed there.
 	const scale = /severit|priorit/i.test(parent.title) && !/escalat/i.test(parent.title);
 	if (!scale && !(match[2]!.toLowerCase() in WORD_RANK)) return undefined;
-	const numbers = parent.children
-		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title))?.[1])
-		.filter(Boolean);
+	const numbered = parent.children
+		.map((sibling) => NUMBERED_LEVEL.exec(stripEmoji(sibling.title)))
+		.filter(Boolean) as RegExpExecArray[];
+	const numbers = numbered.map((sibling) => sibling[1]);
 	if (numbers.length < 2 || new Set(numbers).size !== numbers.length) return undefined;
-	return { ...numberLevel(match[1]!), name: titleWord(match[2]!) };
+	// `## 1. Priority Determination Process` … `## 7. Quick Reference Guide` under a title about
+	// priorities: a document's numbered chapters, not one of them named in a level word, are no ladder.
+	const levelWord = (name: string) => {
+		const word = /^[A-Za-z]+/.exec(name)?.[0] ?? '';
+		return NAME_WORD.test(word) || word.toLowerCase() in WORD_RANK;
+	};
+	if (!numbered.some((sibling) => levelWord(sibling[2]!))) return undefined;
+	// `Level 1: Informational` … `Level 5: Critical`: level words at the two ends saying the
+	// numbers climb rank the highest number first, as the team's own words do.
+	const ranks = numbered.map((sibling) => Number(sibling[1]));
+	const [low, high] = [Math.min(...ranks), Math.max(...ranks)];
+	const wordAt = (number: number) =>
+		WORD_RANK[(/^[A-Za-z]+/.exec(numbered[ranks.indexOf(number)]![2]!)?.[0] ?? '').toLowerCase()];
+	const [lowWord, highWord] = [wordAt(low), wordAt(high)];
+	const climbs = lowWord !== undefined && highWord !== undefined && lowWord > highWord;
+	const level = numberLevel(match[1]!);
+	return {
+		...level,
+		...(climbs ? { rank: low + high - level.rank } : {}),
+		name: titleWord(match[2]!),
+	};
 }
 
 /**
@@ -1019,23 +1064,56 @@ export function recogniseSeverityLabels(context: Context): void {
 		const parts = partsOf(context.doc, section, { plainLabels: true }).filter(
 			(part) => !part.section
 		);
-		const levels = parts.map((part) => (part.label ? parseLevel(part.label, true) : undefined));
+		// `Severity: P1 - Urgent` over `Response Time: 30 Minutes`: the scale's noun as the label,
+		// a coded level as its value, leads the lines after it as a level's own label does.
+		const axis = parts.map(
+			(part) =>
+				!parseLevel(part.label, true) &&
+				/^(?:severity|priority)$/i.test(part.label) &&
+				!part.nodes.length &&
+				!!parseLevel(inlineText(part.value))
+		);
+		const levels = parts.map((part, index) =>
+			axis[index]
+				? parseLevel(inlineText(part.value))
+				: part.label
+					? parseLevel(part.label, true)
+					: undefined
+		);
 		const found = levels.filter(Boolean) as Level[];
 		if (found.length < 2 || new Set(found.map((level) => level.level)).size < found.length)
 			continue;
-		if (found.some((level) => context.out.severities.some((e) => e.data.level === level.level)))
-			continue;
+		// Levels a ladder above already named, told again here with the same names and no targets
+		// typed yet (`Priority 1 - Urgent` defined, then `Severity: P1 - Urgent` timed): the lines
+		// fill those levels. Any other overlap leaves the section alone.
+		const known = found.map((level) =>
+			context.out.severities.find((e) => e.data.level === level.level)
+		);
+		const fills =
+			known.every(Boolean) &&
+			known.every(
+				(entry, index) =>
+					isEmpty(entry!.data.targets) &&
+					entry!.data.name.toLowerCase() === nameAndLabel(found[index]!).name.toLowerCase()
+			);
+		if (known.some(Boolean) && !fills) continue;
 		const read: { severity: SeverityInput; part: Part; notes: number }[] = [];
 		const claims: Part[] = [];
 		let severity: SeverityInput | undefined;
 		let failed: Part | undefined;
 		for (const [index, whole] of parts.entries()) {
 			const level = levels[index];
+			// `![Severity matrix](matrix.png)` after the levels, written by prepare.ts as `Image not
+			// imported: …`: a picture of the ladder is no field of a level, and stays in its page.
+			if (!level && /^Image not imported\b/.test(whole.label) && !whole.nodes.length) continue;
 			const part = beforeAdmonition(context, whole);
 			if (level) {
-				severity = severityFor(context, level, false);
+				// A level filled in is read apart first, and joins its entry only if the section reads.
+				severity = fills
+					? { level: level.level, rank: level.rank, name: nameAndLabel(level).name }
+					: severityFor(context, level, false);
 				read.push({ severity, part, notes: [severity.targetNotes ?? []].flat().length });
-				const value = inlineText(part.value);
+				const value = axis[index] ? '' : inlineText(part.value);
 				// `**P1 (Critical)** - Use when:` over a list: the words after the level label the list.
 				const [first, ...rest] = part.nodes;
 				const lead = /^(.+?)\s*:$/.exec(value)?.[1];
@@ -1077,11 +1155,13 @@ export function recogniseSeverityLabels(context: Context): void {
 		}
 		const href = hrefOf(context, 'severities', '');
 		for (const { severity, part, notes } of read) {
-			noteCheck(context, severity, notes, {
-				heading: part.label,
-				start: part.start,
-				end: part.end,
-			});
+			const heading = axis[parts.indexOf(part)] ? inlineText(part.value) : part.label;
+			noteCheck(context, severity, notes, { heading, start: part.start, end: part.end });
+			const entry = context.out.severities.find((e) => e.data.level === severity.level);
+			if (fills && entry) {
+				mergeInto(entry.data, severity);
+				continue;
+			}
 			context.out.severities.push({
 				slug: severitySlug(severity.level),
 				data: severity,
@@ -1131,7 +1211,7 @@ function withUnit(header: string, cell: string): string {
  */
 function namedCell(severity: SeverityInput, cell: string): string {
 	const lead =
-		/^([A-Za-z]+(?: [A-Za-z]+)?)(?:\s+[-–—:]\s+|\s*(?=\()|\s*[,;.]\s+|\s*\.?$)(.*)$/s.exec(cell);
+		/^([A-Za-z]+(?: [A-Za-z]+)?)(?:\s+[-–—:]\s+|\s*(?=\()|\s*[,;.:]\s+|\s*\.?$)(.*)$/s.exec(cell);
 	const name = lead && NAME_WORD.test(lead[1]!) ? titleWord(lead[1]!) : undefined;
 	// A level already named otherwise keeps the cell whole.
 	if (!name || (severity.name !== severity.level && severity.name !== name)) return cell;
@@ -1154,6 +1234,14 @@ function levelNames(header: string, cells: string[]): boolean {
 		new Set(words).size === words.length &&
 		cells.some((cell) => NAME_WORD.test(cell))
 	);
+}
+
+/** `Critical: Business halt`, `High - Major impact`: a level word leading each cell, all different. */
+function namedLeads(cells: string[]): boolean {
+	const words = cells.map(
+		(cell) => /^([A-Za-z]+)(?:\s*:|\s+[-–—])\s+\S/.exec(cell)?.[1]?.toLowerCase() ?? ''
+	);
+	return words.every((word) => NAME_WORD.test(word)) && new Set(words).size === words.length;
 }
 
 /** Which severity field a table column fills. */
@@ -1245,12 +1333,22 @@ export function severityTables(
 	for (const section of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		for (const node of section.nodes) {
 			if (node.type !== 'table' || node.children.length < 2) continue;
-			const [head, ...body] = node.children.map((row) =>
+			const [head, ...cellRows] = node.children.map((row) =>
 				row.children.map((cell) => {
 					const text = cellText(cell);
 					return EMPTY_CELL.test(text) ? '' : text;
 				})
 			);
+			// `Severity 3-4 | Within 8 business hours`: a row for a run of levels times each of them,
+			// read as one row per level; its line (and cell as written) stays the row's own.
+			const spread = cellRows.flatMap((cells, index) =>
+				(levelRun(cells[0] ?? '') ?? [cells[0] ?? '']).map((first) => ({
+					cells: [first, ...cells.slice(1)],
+					written: cells[0] ?? '',
+					row: index + 1,
+				}))
+			);
+			const body = spread.map((row) => row.cells);
 			// `| | Production down | Urgent |` over `| Response time | 30 minutes | 1 hour |`: a blank
 			// corner (or `SLA`, `Targets`) over a timed target row is a ladder written across; under
 			// a priorities heading the headers are levels even in the team's own words.
@@ -1327,9 +1425,9 @@ export function severityTables(
 					headers: ['', 'Definition'],
 					rows: body.map((cells, index) => ({
 						level: parseLevel(cells[0]!, true)!,
-						first: cells[0]!,
+						first: spread[index]!.written,
 						cells,
-						row: index + 1,
+						row: spread[index]!.row,
 					})),
 					notes: [],
 				});
@@ -1392,6 +1490,28 @@ export function severityTables(
 									body.map((cells) => cells[column] ?? '')
 								)))
 				);
+			// `Level | Description | Initial response` over `1 | Critical: Business halt | 1 hour`:
+			// bare numbers under `Level` alone are the levels when a description column opens every
+			// row with a different level word and a colon or dash (its name), and a target column
+			// times every row. `Level | Team` over `1 | Service desk` is a tier, named in no level word.
+			const namedNumbers =
+				/^level$/i.test(head![0] ?? '') &&
+				body.length >= 2 &&
+				body.every((cells) => /^\d$/.test(cells[0] ?? '')) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						columnRole(header) === 'definition' &&
+						namedLeads(body.map((cells) => cells[column] ?? ''))
+				) &&
+				head!.some(
+					(header, column) =>
+						column > 0 &&
+						timedRow(
+							header,
+							body.map((cells) => cells[column] ?? '')
+						)
+				);
 			// `Priority | Response time` over `Production down | 30 minutes`: the team's own words
 			// are the levels when a target column times every row.
 			const phrases =
@@ -1408,11 +1528,11 @@ export function severityTables(
 				level:
 					(ladderWords ? phraseLevel(titleWord(cells[0]!), index) : undefined) ??
 					parseLevel(cells[0] ?? '', wordRows) ??
-					(numbered ? numberLevel(cells[0]!) : undefined) ??
+					(numbered || namedNumbers ? numberLevel(cells[0]!) : undefined) ??
 					(phrases ? phraseLevel(cells[0] ?? '', index) : undefined),
-				first: cells[0] ?? '',
+				first: spread[index]!.written,
 				cells,
-				row: index + 1,
+				row: spread[index]!.row,
 			}));
 			const isNote = (row: (typeof rows)[number]) =>
 				!row.level &&
@@ -1450,6 +1570,22 @@ export function severityTables(
 		}
 	}
 	return found;
+}
+
+/**
+ * `Severity 3-4`, `P3 to P4`, `SEV3/SEV4`: a cell that is a run of coded levels and nothing more,
+ * as one cell per level (`Severity 3`, `Severity 4`). Named runs (`S3/S4 - Low and Medium`) are not:
+ * which name is whose is the reader's guess.
+ */
+function levelRun(cell: string): string[] | undefined {
+	const run =
+		/^((?:P|SEV|Sev|S|Severity|Priority)[-\s]?)(\d)\s*(?:[-–—/&]|to|through|and|or)\s*(?:(?:P|SEV|Sev|S|Severity|Priority)[-\s]?)?(\d)$/i.exec(
+			levelText(cell).trim()
+		);
+	if (!run) return undefined;
+	const [from, to] = [Number(run[2]), Number(run[3])];
+	if (to <= from || to - from > 4) return undefined;
+	return Array.from({ length: to - from + 1 }, (_, step) => `${run[1]}${from + step}`);
 }
 
 /** `Warning (High)`: a word level and, in parentheses, the level word that sets it apart. */
@@ -2196,10 +2332,18 @@ export function recogniseSeverityLists(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		// `Escalation Matrix (P1–P4)`: a heading naming the levels it lists is a ladder's too.
 		const names = (section.title.match(LEVEL_MENTION) ?? []).length > 0;
-		if (SEVERITY_PARENT.test(section.title) || names)
+		if (SEVERITY_PARENT.test(section.title) || names) {
 			for (const list of section.nodes)
 				// Under an escalation heading the same lines are a path too: left for that recogniser.
 				if (list.type === 'list')
+					readLevelList(context, list, !/escalat/i.test(section.title), section.title);
+		}
+		// `P1 (Critical): core link down` over `Acknowledge: 15 min, Resolve: 4 h`, under any other
+		// heading (`Escalation Matrix`): coded levels, each named in a level word and timed, are a
+		// ladder wherever they are written. Under an escalation heading the list stays there too.
+		else
+			for (const list of section.nodes)
+				if (list.type === 'list' && timedNamedCodes(context, list))
 					readLevelList(context, list, !/escalat/i.test(section.title), section.title);
 		// `Use the following criteria to determine severity:` over `- Low: …`, under any heading, at
 		// its top or inside a step or a quote: the line leading into the list says it is a ladder.
@@ -2221,6 +2365,42 @@ export function recogniseSeverityLists(context: Context): void {
 				readLevelList(context, list, true, scale, true);
 		}
 	}
+}
+
+/**
+ * A list of two or more items, each leading with a different coded level named in level words
+ * (`P1 (Critical)`, `SEV-2 (High/Major)`), and each timing a target of its own, on its line or
+ * under it (`Acknowledge: 15 min`, `Respond within 1 hour`, `T+5m: Acknowledge`). A bare `P1:`
+ * (work ranked by priority) or an untimed item leaves the list alone.
+ */
+function timedNamedCodes(context: Context, list: List): boolean {
+	if (list.children.length < 2) return false;
+	const levels = list.children.map((item) => {
+		const lead = listLead(context, item)?.lead;
+		const level = lead ? parseLevel(lead) : undefined;
+		if (!level || !CODE_LEVEL.test(levelText(lead!))) return undefined;
+		const { name } = nameAndLabel(level);
+		const named = name
+			.split(/\s*\/\s*/)
+			.every((word) => NAME_WORD.test(word) || word.toLowerCase() in WORD_RANK);
+		return named && name !== level.level && timedItem(context, item) ? level.level : undefined;
+	});
+	return levels.every(Boolean) && new Set(levels).size === levels.length;
+}
+
+/** Whether an item's lines time a target: `Acknowledge: 15 min`, `Resolve within 4 h`, `T+5m: Ack`. */
+function timedItem(context: Context, item: ListItem): boolean {
+	return itemLines(context.doc, item).some((line) =>
+		line.split(/\s*[,;]\s+/).some((piece) => {
+			const text = piece.replace(/\.$/, '');
+			const pair = splitLabel(text);
+			if (pair && targetKey(pair.label) && parseDuration(pair.value)) return true;
+			const lead = TARGET_LEAD.exec(text);
+			if (lead?.[1] && targetKey(lead[1]) && parseDuration(lead[2]!)) return true;
+			const clock = CLOCK.exec(text);
+			return !!clock && !!targetKey(clock[2]!.split(/\s+/)[0]!);
+		})
+	);
 }
 
 /**

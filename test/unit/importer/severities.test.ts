@@ -245,6 +245,50 @@ Response Time: Best effort
 		});
 	});
 
+	it('ranks numbered headings that climb (Level 1: Informational … Level 4: Critical) highest number first', () => {
+		const climbing = severities(`# Relay station log
+
+## Incident levels
+
+### Level 1: Informational
+
+A link dropped and came back on its own.
+
+### Level 2: Minor
+
+A backup link carried traffic for a while.
+
+### Level 3: Major
+
+Both links were down for minutes.
+
+### Level 4: Critical
+
+The station is silent.
+`);
+		expect(climbing.map((s) => [s.level, s.name, s.rank])).toEqual([
+			['1', 'Informational', 4],
+			['2', 'Minor', 3],
+			['3', 'Major', 2],
+			['4', 'Critical', 1],
+		]);
+		// Numbered from the top (Level 1: Critical) the numbers are the ranks, as before.
+		const falling = severities(`## Incident levels
+
+### Level 1: Critical
+
+The station is silent.
+
+### Level 2: Minor
+
+A backup link carried traffic.
+`);
+		expect(falling.map((s) => [s.level, s.rank])).toEqual([
+			['1', 1],
+			['2', 2],
+		]);
+	});
+
 	it('gives unique ranks when a document mixes scales', () => {
 		const ranks = severities(`## Severity
 ### S1 - Critical
