@@ -1622,9 +1622,11 @@ function phasedIncidentPage(section: Section): boolean {
 	if (section.depth !== 1 || !phasedSkeleton(section)) return false;
 	const title = stepName(section.title)
 		.replace(/^[A-Z][\w-]*\d*[\w-]*:\s+(?=\S)/, '')
-		.replace(/\s+(?:response|handling|playbook|runbook)$/i, '')
+		.replace(/(?:\s+(?:response|handling|playbook|runbook|guide))+$/i, '')
 		.trim();
 	if (!title || FURNITURE.test(title) || PROCESS_TITLE.test(section.title)) return false;
+	// `Privacy Incident Response`, `Security events`: a class of incidents, each page the plan for it.
+	if (/\b(?:incidents?|events?)$/i.test(title) && !troubled(title)) return false;
 	if (GENERAL_TROUBLE.test(title) || inCommunication(section) || underHeading(section, REPORT))
 		return false;
 	const siblings = (section.parent?.children ?? []).filter(
