@@ -2315,6 +2315,19 @@ export function recogniseScenarios(context: Context): void {
 	const taken = takenIn(context, 'scenarios');
 	const sections = scenarioSections(context);
 	sections.forEach((section, index) => {
+		// `### QueueStalled` over only `_TODO: this playbook has not been written yet._`: a name
+		// with no runbook yet. It stays in its page, and the report says why.
+		const placeholder = unwritten(context.doc, section);
+		if (placeholder) {
+			context.check.push({
+				kind: 'scenario',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason: `its body is only \`${placeholder}\`: a placeholder, not a runbook`,
+			});
+			return;
+		}
 		// Sub-sections that are runbooks of their own are left to their own entry.
 		const nested = new Set(sections.filter((other) => other.parent === section));
 		const page = pageOf(context.doc, section);
@@ -2646,6 +2659,26 @@ function uncertainScenarios(context: Context): void {
 const ADMONITION = /^(?:\?\?\?\+?|!!!)\s+[\w-]+\s+"([^"]+)"\s*$/;
 const PLACEHOLDER_BODY =
 	/^(tbd|todo|tba|to be (written|done|added|filled)|coming soon|\.\.\.|…)\.?$/i;
+
+/** `This runbook has not been written yet`, `Steps to be added`: a note that the text is to come. */
+const UNWRITTEN =
+	/\b(?:not (?:been |yet )?(?:written|documented)(?: yet)?|to be (?:written|documented|added|filled in))\b/i;
+/**
+ * The whole text of a section with nothing under it but a placeholder (`TBD`, `_TODO: this
+ * playbook has not been written yet._`, `Coming soon`), emphasis aside; undefined otherwise.
+ */
+function unwritten(doc: Doc, section: Section): string | undefined {
+	const [only, ...rest] = section.nodes;
+	if (section.children.length || rest.length || only?.type !== 'paragraph') return undefined;
+	const text = inlineText(sourceOf(doc, only)).trim();
+	const bare = text.replace(/^[*_]+|[*_]+$/g, '').trim();
+	if (bare.length > 100) return undefined;
+	return PLACEHOLDER_BODY.test(bare) ||
+		(/^(?:todo|tbd|tba|wip)\b/i.test(bare) && UNWRITTEN.test(bare)) ||
+		(UNWRITTEN.test(bare) && !/[.!?]\s+\S/.test(bare))
+		? text
+		: undefined;
+}
 
 /** The indented lines under an admonition's first line, dedented, and where they end. */
 function admonitionBody(source: string, start: number): { body: string; end: number } {
