@@ -571,6 +571,8 @@ function isSituation(title: string): boolean {
 	const text = stepName(title);
 	if (!text || text.split(/\s+/).length > 14 || isQuestion(text) || /\?\s*$/.test(text))
 		return false;
+	// `An incident is not`, `Outages are`: a definition its list finishes, no state of a system.
+	if (OPEN_COPULA.test(text)) return false;
 	// Tested before the code is read as a step number.
 	if (HTTP_ERROR.test(stripEmoji(withoutTags(title)).trim())) return true;
 	if (escalationCondition(text) || RESPONSE_PROCEDURE.test(text)) return false;
@@ -584,6 +586,13 @@ function isSituation(title: string): boolean {
 	if (fails && !FAILS_NOT_SUBJECT.test(fails[1]!)) return true;
 	return ENDS_FAILING.test(text) && !STEP_DOWN.test(text);
 }
+
+/**
+ * `An incident is not:`, `Outages are:`, `A page isn't`: a verb of being with nothing after it. What
+ * follows (a list) completes the sentence: a definition, or what the term excludes, never a
+ * failure with its steps, though `not` is a word of trouble elsewhere.
+ */
+const OPEN_COPULA = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't)(?:\s+not)?\s*:?\s*$/i;
 
 /**
  * `Node seems not fine`, `The API is not responding`, `Backup stuck in progress`: a subject in a
@@ -1036,6 +1045,7 @@ const FOR_ONE_SITUATION =
  * event of an incident`) or a file already holding scenarios is a playbook, not one scenario.
  */
 export function recogniseDocumentScenario(context: Context): void {
+	recognisePhasedPages(context);
 	const { doc } = context;
 	const [page, ...others] = doc.outline.children;
 	if (!page || others.length || doc.outline.nodes.length || context.out.scenarios.length) return;
@@ -1061,6 +1071,64 @@ export function recogniseDocumentScenario(context: Context): void {
 	for (const c of [...taken, { start: page.end, end: page.end }]) {
 		if (from < c.start) claim(doc, from, c.start, hrefOf(context, 'scenarios', slug));
 		from = Math.max(from, c.end);
+	}
+}
+
+/** `Appendix B — Regulatory Context`, `Revision History`, `References`: what follows a playbook's phases. */
+const AFTER_PHASES = /^appendi(?:x|ces)\b/i;
+
+/**
+ * Pages of a security playbook, one kind of incident each, over the phases of its response
+ * (`phasedIncidentPage`): one scenario a page, titled by the page, its phases the body. Like a
+ * document that is one situation's guide, it runs after the other kinds, so the people, levels
+ * and messages its phases name stay typed; it takes what they left, up to its appendices, which
+ * stay the page's (links, queries, history).
+ */
+function recognisePhasedPages(context: Context): void {
+	const { doc } = context;
+	const taken = takenIn(context, 'scenarios');
+	for (const page of doc.outline.children.filter(phasedIncidentPage)) {
+		if (doc.claims.some((c) => c.start <= page.start && page.end <= c.end)) continue;
+		const first = page.children.findIndex((child) => phasesOf(child.title).length > 0);
+		const after = page.children.find(
+			(child, index) =>
+				index > first &&
+				(AFTER_PHASES.test(stripEmoji(child.title)) || FURNITURE.test(stepName(child.title)))
+		);
+		const end = after?.start ?? page.end;
+		// The page's lead and overview, then the phases of responding; getting ready beforehand
+		// (`Part 1 — Prepare`: tools, access, contacts) is no step in an incident, and stays the page's.
+		const ranges: [number, number][] = [[page.start, page.children[0]?.start ?? end]];
+		for (const child of page.children) {
+			if (child.start >= end) break;
+			const phases = phasesOf(child.title);
+			if (phases.length && phases.every((phase) => phase === 'prepare')) continue;
+			ranges.push([child.start, Math.min(child.end, end)]);
+		}
+		const title = scenarioTitle(page.title) || page.title;
+		const slug = uniqueSlug(slugify(title), taken);
+		const body = ranges
+			.map(([from, to], index) =>
+				doc.source.slice(index === 0 ? page.contentStart : from, to).trim()
+			)
+			.filter(Boolean)
+			.join('\n\n');
+		context.out.scenarios.push({
+			slug,
+			data: { title, order: (context.out.scenarios.length + 1) * 10 },
+			body: relevel(body, Math.min(...page.children.map((child) => child.depth))),
+			from: fromSection(doc, page),
+		});
+		for (const [start, stop] of ranges) {
+			const claimed = doc.claims
+				.filter((c) => start <= c.start && c.end <= stop)
+				.sort((a, b) => a.start - b.start);
+			let from = start;
+			for (const c of [...claimed, { start: stop, end: stop }]) {
+				if (from < c.start) claim(doc, from, c.start, hrefOf(context, 'scenarios', slug));
+				from = Math.max(from, c.end);
+			}
+		}
 	}
 }
 
@@ -1477,10 +1545,104 @@ function runbookPage(doc: Doc, section: Section): boolean {
 const aboutProcess = (title: string): boolean =>
 	/\b(process|life-?cycle|workflow|quick reference)\b/i.test(title) && !troubled(title);
 
+/**
+ * `## Support groups` over `- [\`QueueNotDrained\`](…) Backlog not drained` and more such items: a
+ * list naming one alert an item, each with at most a line saying what it is, grouped by the team it
+ * pages. An index of runbooks, linked or not yet written, never one runbook: a runbook's lists are
+ * its steps and checks, and do not open each item with another alert's name.
+ */
+function alertIndex(section: Section): boolean {
+	if (section.children.length > 0 || troubled(section.title) || alertOfHeading(section.title))
+		return false;
+	if (section.nodes.some((node) => node.type === 'code' || (node.type === 'list' && node.ordered)))
+		return false;
+	const items = section.nodes.flatMap((node) => (node.type === 'list' ? node.children : []));
+	if (items.length < 2) return false;
+	const named = items.map((item) => {
+		const paragraph = item.children[0];
+		if (item.children.length !== 1 || paragraph?.type !== 'paragraph') return undefined;
+		// The name opens the item: in a code span, or as a link's words (a code span inside).
+		const first = paragraph.children[0];
+		const name =
+			first?.type === 'inlineCode'
+				? first.value
+				: first?.type === 'link'
+					? toString(first).trim()
+					: undefined;
+		if (!name || !alertLike(name)) return undefined;
+		// What follows the name is a short description, not steps.
+		const rest = toString(paragraph).slice(toString(first!).length).trim();
+		return rest.split(/\s+/).length <= 16 ? name : undefined;
+	});
+	return named.every(Boolean) && new Set(named).size === items.length;
+}
+
+/**
+ * The phases of responding to an incident, as a security playbook heads its parts (`Part 2 —
+ * Detect & Analyze`, `Phase 3: Containment`, `4. Eradication and Recovery`, `Post-Incident
+ * Activity`): each word one phase.
+ */
+const PHASE_WORDS: [string, RegExp][] = [
+	['prepare', /^prepar(?:e|ation|edness)$/i],
+	['detect', /^(?:detect(?:ion)?|identif(?:y|ication)|analy[sz](?:e|is)|triage|scop(?:e|ing))$/i],
+	['contain', /^contain(?:ment)?$/i],
+	['eradicate', /^eradicat(?:e|ion)$/i],
+	['recover', /^recover(?:y)?$/i],
+	['after', /^(?:post-?incident(?:\s+\w+)?|lessons learned)$/i],
+];
+/** The phases a heading names, its number and `Part` / `Phase` word aside: `Part 4b — Recover` → recover. */
+function phasesOf(title: string): string[] {
+	const name = stripEmoji(title)
+		.replace(/^(?:(?:part|phase|step|stage)\s*)?\d+[a-z]?(?:\.\d+)*\s*[.):]?\s*(?:[–—-]\s*)?/i, '')
+		.trim();
+	const words = name
+		.split(/\s*(?:&|\band\b|\/|,|\+)\s*/i)
+		.map((word) => word.trim())
+		.filter(Boolean);
+	const kinds = words.map((word) => PHASE_WORDS.find(([, pattern]) => pattern.test(word))?.[0]);
+	return kinds.every(Boolean) ? (kinds as string[]) : [];
+}
+/** A page headed in three response phases or more, containment among them. */
+function phasedSkeleton(section: Section): boolean {
+	const phases = new Set(section.children.flatMap((child) => phasesOf(child.title)));
+	return phases.size >= 3 && phases.has('contain');
+}
+/** What names a process or a document about responding in general, never one kind of incident. */
+const PROCESS_TITLE =
+	/\b(?:polic(?:y|ies)|plans?|process(?:es)?|procedures?|framework|life-?cycle|workflow|guidelines?|handbook|templates?|overview|checklists?)\b|[[\]<>{}]/i;
+/**
+ * A page of a security playbook written for one kind of incident (`# IRP-DoS: Denial of Service`,
+ * `# Ransomware Response`) over the phases of its response: Prepare, Detect & Analyze, Contain,
+ * Eradicate, Recover. Every incident plan has these phases, so the page must be one of two or more
+ * sibling pages so written (a folder of playbooks, one kind each), or name trouble in its title
+ * (`Ransomware`, `Data breach`); a plan, policy, process or template, or incidents in general
+ * (`Security incidents`), is the response itself, not one situation.
+ */
+function phasedIncidentPage(section: Section): boolean {
+	if (section.depth !== 1 || !phasedSkeleton(section)) return false;
+	const title = stepName(section.title)
+		.replace(/^[A-Z][\w-]*\d*[\w-]*:\s+(?=\S)/, '')
+		.replace(/(?:\s+(?:response|handling|playbook|runbook|guide))+$/i, '')
+		.trim();
+	if (!title || FURNITURE.test(title) || PROCESS_TITLE.test(section.title)) return false;
+	// `Privacy Incident Response`, `Security events`: a class of incidents, each page the plan for it.
+	if (/\b(?:incidents?|events?)$/i.test(title) && !troubled(title)) return false;
+	if (GENERAL_TROUBLE.test(title) || inCommunication(section) || underHeading(section, REPORT))
+		return false;
+	const siblings = (section.parent?.children ?? []).filter(
+		(other) => other !== section && other.depth === 1 && phasedSkeleton(other)
+	);
+	return siblings.length >= 1 || troubled(title);
+}
+
 function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boolean {
 	// A checklist's Detect / Recover groups are ticked steps, not a runbook's symptoms.
 	if (/checklist/i.test(section.title)) return false;
 	if (FURNITURE.test(stepName(section.title)) || isSeverityHeading(section.title)) return false;
+	// A list of alerts by the team they page is an index of runbooks, under `Playbooks` too.
+	if (alertIndex(section)) return false;
+	// `An incident is not`, `Outages are` over a list: a definition, even under `Scenarios`.
+	if (OPEN_COPULA.test(stepName(section.title))) return false;
 	// `Escalation process when X is down`, even under `Runbooks`: how to reach the team, not X.
 	if (RESPONSE_PROCEDURE.test(stepName(section.title))) return false;
 	// `Action Items` over Detect / Respond / Contain: what to improve after an incident, not a runbook.
@@ -1692,6 +1854,17 @@ const branchOf = (page: Section, section: Section): boolean =>
 	section.parent !== page &&
 	/^(?:scenario|(?:use\s+)?case)\s*\d+\b/i.test(stripEmoji(section.title));
 
+/**
+ * A step section of `outer` (`Diagnosis`, `Investigation`, `Mitigation`) standing between it and
+ * `inner`. `Troubleshooting` heads a group of problems as often as a step, so it is none here.
+ */
+function stepBetween(outer: Section, inner: Section): boolean {
+	for (let at = inner.parent; at && at !== outer; at = at.parent)
+		if (DIAGNOSTIC_LABEL.test(stepName(at.title)) && !/^troubleshooting$/i.test(stepName(at.title)))
+			return true;
+	return false;
+}
+
 /** Sections that are scenarios: candidates with no candidate inside them. */
 export function scenarioSections(context: Context): Section[] {
 	const candidates = new Set(
@@ -1717,6 +1890,11 @@ export function scenarioSections(context: Context): Section[] {
 	);
 	for (const s of candidates)
 		if (groups.some((g) => s.start <= g.start && g.end <= s.end)) candidates.delete(s);
+	// A security playbook's page for one kind of incident is one scenario, typed after the other
+	// kinds (`recogniseDocumentScenario`): its branches (`If backups are unavailable`) are its own.
+	const phased = context.doc.outline.children.filter(phasedIncidentPage);
+	for (const s of candidates)
+		if (phased.some((page) => page.start <= s.start && s.end <= page.end)) candidates.delete(s);
 	const pages = [...candidates].filter(
 		(s) => ownsParts(context.doc, s) || ownsErrorCases(context.doc, s)
 	);
@@ -1729,6 +1907,18 @@ export function scenarioSections(context: Context): Section[] {
 					!isScenarioPage(context.doc, page) &&
 					!branchOf(page, s)
 				)
+			)
+				candidates.delete(s);
+	// A case inside a runbook's own step section (`#### ReasonNotAvailable` under `## Diagnosis` of
+	// an alert's page; `#### Operator cannot reach the store` under `### Investigation` of a problem
+	// with its symptoms) is a branch of that runbook, however it is named.
+	for (const s of candidates)
+		for (const outer of candidates)
+			if (
+				inside(outer, s) &&
+				stepBetween(outer, s) &&
+				(ownedByAlert(context.doc, outer) ||
+					partsOf(context.doc, outer).some((part) => SYMPTOMS.test(stepName(part.label))))
 			)
 				candidates.delete(s);
 	// Two sections named by one alert (its runbook page, and its lines in an escalation list): the
@@ -2125,6 +2315,19 @@ export function recogniseScenarios(context: Context): void {
 	const taken = takenIn(context, 'scenarios');
 	const sections = scenarioSections(context);
 	sections.forEach((section, index) => {
+		// `### QueueStalled` over only `_TODO: this playbook has not been written yet._`: a name
+		// with no runbook yet. It stays in its page, and the report says why.
+		const placeholder = unwritten(context.doc, section);
+		if (placeholder) {
+			context.check.push({
+				kind: 'scenario',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason: `its body is only \`${placeholder}\`: a placeholder, not a runbook`,
+			});
+			return;
+		}
 		// Sub-sections that are runbooks of their own are left to their own entry.
 		const nested = new Set(sections.filter((other) => other.parent === section));
 		const page = pageOf(context.doc, section);
@@ -2457,6 +2660,26 @@ const ADMONITION = /^(?:\?\?\?\+?|!!!)\s+[\w-]+\s+"([^"]+)"\s*$/;
 const PLACEHOLDER_BODY =
 	/^(tbd|todo|tba|to be (written|done|added|filled)|coming soon|\.\.\.|…)\.?$/i;
 
+/** `This runbook has not been written yet`, `Steps to be added`: a note that the text is to come. */
+const UNWRITTEN =
+	/\b(?:not (?:been |yet )?(?:written|documented)(?: yet)?|to be (?:written|documented|added|filled in))\b/i;
+/**
+ * The whole text of a section with nothing under it but a placeholder (`TBD`, `_TODO: this
+ * playbook has not been written yet._`, `Coming soon`), emphasis aside; undefined otherwise.
+ */
+function unwritten(doc: Doc, section: Section): string | undefined {
+	const [only, ...rest] = section.nodes;
+	if (section.children.length || rest.length || only?.type !== 'paragraph') return undefined;
+	const text = inlineText(sourceOf(doc, only)).trim();
+	const bare = text.replace(/^[*_]+|[*_]+$/g, '').trim();
+	if (bare.length > 100) return undefined;
+	return PLACEHOLDER_BODY.test(bare) ||
+		(/^(?:todo|tbd|tba|wip)\b/i.test(bare) && UNWRITTEN.test(bare)) ||
+		(UNWRITTEN.test(bare) && !/[.!?]\s+\S/.test(bare))
+		? text
+		: undefined;
+}
+
 /** The indented lines under an admonition's first line, dedented, and where they end. */
 function admonitionBody(source: string, start: number): { body: string; end: number } {
 	const lines: string[] = [];
@@ -2483,6 +2706,8 @@ function admonitionBody(source: string, start: number): { body: string; end: num
 function recogniseBlockScenarios(context: Context): void {
 	const taken = takenIn(context, 'scenarios');
 	const { doc } = context;
+	// A security playbook's page is one scenario whole (`recognisePhasedPages`), its cases with it.
+	const phased = doc.outline.children.filter(phasedIncidentPage);
 	const add = (
 		title: string,
 		data: Partial<ScenarioInput>,
@@ -2492,6 +2717,7 @@ function recogniseBlockScenarios(context: Context): void {
 		// Where the entry's words stand on its line, and what the page keeps in its place.
 		at: { heading?: string; leave?: (href: string) => string } = {}
 	) => {
+		if (phased.some((page) => page.start <= start && end <= page.end)) return;
 		const slug = uniqueSlug(slugify(title), taken);
 		context.out.scenarios.push({
 			slug,
@@ -2604,7 +2830,13 @@ function recogniseBlockScenarios(context: Context): void {
 			// `Note this fix will not work if:` is a sentence its list finishes, no situation's name;
 			// `__10-Apr-2023: Storage down__` over `* 4:30 PM - …` is a news log's entry, its lines
 			// what was posted when, no steps.
-			if (UNFINISHED.test(label.label) || DATED.test(label.label) || loggedLines(doc, next)) return;
+			if (
+				UNFINISHED.test(label.label) ||
+				OPEN_COPULA.test(label.label) ||
+				DATED.test(label.label) ||
+				loggedLines(doc, next)
+			)
+				return;
 			// A bold situation (`**If the payment provider is unreachable**`) or a named one
 			// (`**Scenario 2: Crash loop**`) over its steps is one anywhere; in a scenarios section,
 			// any bold label over numbered steps is, and one naming trouble over commands.
