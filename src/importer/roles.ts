@@ -373,7 +373,7 @@ export function recogniseRoles(context: Context): void {
 			// responsibilities?` (or `Duties`) sub-section is a role.
 			if (!rolesParent && !rotaPhases && !ownDuties(section, name)) continue;
 			// `Role: All Participants` is everyone; `Lead duties during recovery` one role at a phase.
-			const unshaped = notOneRole(name) ?? between(section);
+			const unshaped = notOneRole(name) ?? between(section) ?? afterPreposition(name);
 			if (unshaped) {
 				refused.add(section);
 				context.check.push({ ...sectionCheck(section), reason: unshaped });
@@ -1018,11 +1018,21 @@ function notRoleShaped(name: string): string | undefined {
 		ROLE_FIELD.test(name);
 	return (
 		notOneRole(name) ??
-		(task ? 'its heading reads as a question or a task, not the name of a role' : undefined)
+		(task ? 'its heading reads as a question or a task, not the name of a role' : undefined) ??
+		afterPreposition(name)
 	);
 }
 
 const roleShaped = (name: string): boolean => notRoleShaped(name) === undefined;
+
+/**
+ * `To Incident Commander` (where to escalate), `Maximum load per engineer` (a limit on each one):
+ * a function after a preposition is whom the text is about, not the name of a role.
+ */
+const afterPreposition = (name: string): string | undefined =>
+	/^(?:to|towards|per|via|from|into)\s|\sper\s/i.test(name)
+		? 'its heading names a function after a preposition (`to …`, `per …`): whom the text is about, not a role'
+		: undefined;
 
 /**
  * A roles heading with nothing under it (`# Incident Response Roles` in a post whose roles are
