@@ -547,6 +547,7 @@ export function recogniseRoles(context: Context): void {
 	// A roles heading's own list defines its roles before a table elsewhere (a contact table's
 	// `Role | Email | Description` row) names them again.
 	recogniseRoleBullets(context);
+	recogniseInitialsGlossary(context);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
 	recogniseRoleParagraphs(context);
@@ -1665,6 +1666,91 @@ export function recogniseRoleBullets(context: Context): void {
 			}
 			if (!audiences && !found.partial)
 				claim(context.doc, startOf(found.list), endOf(found.list), rolesHref(context));
+		}
+	}
+}
+
+/** `**IC** - Incident Commander`, `**TL** – Tech Lead (keeps the SMEs in step)`: a bold line. */
+const BOLD_LINE = /^(\*\*|__)([^*_]+?)\1\s*(?:[:–—-]\s*(.*))?$/;
+
+/** The words at the start of `text` whose initials are `initials`, and what follows them. */
+function spelledFrom(text: string, initials: string): { name: string; rest: string } | undefined {
+	const words = text.split(/\s+/);
+	const name = words.slice(0, initials.length);
+	if (name.length < initials.length || !name.every((word) => /^[A-Z][\w-]*$/.test(word)))
+		return undefined;
+	const letters = name.map((word) => word[0]).join('');
+	if (letters !== initials) return undefined;
+	return { name: name.join(' '), rest: words.slice(initials.length).join(' ') };
+}
+
+/**
+ * An org chart written as a glossary of its posts: `- **IC** - Incident Commander`, `- **TL** -
+ * Tech Lead (coordinates the SMEs)`, `- **Deputy**`, `- **Scribe** - keeps the log`, each over
+ * its nested duties. Two items or more whose bold initials are spelled out by a name ending in a
+ * person's function say the list names posts; then every item must be a bold name that names a
+ * function, or the whole list stays in its page. A name spelled out is the role's name and its
+ * initials its short form; a duty after the dash and the nested lines are its duties; a short
+ * aside in parentheses (`(firefighter)`) is a note, a longer one a duty.
+ */
+function recogniseInitialsGlossary(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || isClaimed(context.doc, startOf(list), endOf(list))) continue;
+			let spelled = 0;
+			const roles = list.children.map((item) => {
+				const [first, nested, ...rest] = item.children;
+				if (first?.type !== 'paragraph' || rest.length || (nested && nested.type !== 'list'))
+					return undefined;
+				const bold = BOLD_LINE.exec(itemSource(context.doc, item));
+				if (!bold) return undefined;
+				const label = stripEmoji(bold[2]!).trim();
+				const tail = inlineText(bold[3] ?? '');
+				const lines =
+					nested?.type === 'list'
+						? nested.children.flatMap((sub) => itemLines(context.doc, sub))
+						: [];
+				const initials = /^[A-Z]{2,6}$/.test(label) ? spelledFrom(tail, label) : undefined;
+				let name = label;
+				let short: string | undefined;
+				let duty: string | undefined;
+				let note: string | undefined;
+				if (initials && AGENT.test(initials.name)) {
+					spelled++;
+					[name, short] = [initials.name, label];
+					const aside = /^\((.+)\)\.?$/.exec(initials.rest)?.[1];
+					if (aside && aside.split(/\s+/).length >= 3) duty = aside;
+					else if (aside) note = aside;
+					else if (initials.rest) return undefined;
+				} else if (tail && BARE_NAME.test(tail) && AGENT.test(tail)) note = `Also called ${tail}`;
+				else if (tail) duty = tail;
+				if (!ROLE_NOUN.test(name) || !roleShaped(name) || GROUP.test(name)) return undefined;
+				return {
+					item,
+					name,
+					short,
+					responsibilities: [...(duty ? [duty] : []), ...lines],
+					note,
+				};
+			});
+			if (spelled < 2 || roles.some((role) => !role)) continue;
+			for (const role of roles) {
+				const { item, name, short, responsibilities, note } = role!;
+				if (knownRole(context, short ?? name) || knownRole(context, name)) continue;
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? name), taken),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						...(responsibilities.length ? { responsibilities } : {}),
+						...(note ? { notes: [note] } : {}),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromOffset(context.doc, short ?? name, startOf(item)),
+				});
+			}
+			claim(context.doc, startOf(list), endOf(list), rolesHref(context));
 		}
 	}
 }
