@@ -536,10 +536,13 @@ export function recogniseRoles(context: Context): void {
 	}
 	const following = followingRoles(context, typed);
 	recogniseDutyLeads(context, typed, new Set(following));
+	const beside = besideTypedRoles(context, typed).filter(
+		(section) => !prose.includes(section) && !following.includes(section)
+	);
 	recogniseProseRoles(
 		context,
 		typed,
-		[...prose, ...following].sort((a, b) => a.start - b.start)
+		[...prose, ...following, ...beside].sort((a, b) => a.start - b.start)
 	);
 	recogniseInitialledRoles(context, typed);
 	recogniseChecklistRoles(context, typed);
@@ -1057,6 +1060,33 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 			if (!(ROLE_NOUN.test(name) || team) || !roleShaped(name)) break;
 			if (!typed.has(next) && !found.includes(next)) found.push(next);
 		}
+	}
+	return found;
+}
+
+/**
+ * `# Incident Commander` typed as a role, then `# Operator` and `# Scribe` beside it written as
+ * prose (`The operator is the most obvious role …`): with no roles heading over them, a heading of
+ * the same parent as a role typed from its heading is one too when it is only a function's name
+ * (`Scribe`, `Tech Lead`, not `Escalating to the lead`) and its text calls it a role.
+ */
+function besideTypedRoles(context: Context, typed: Set<Section>): Section[] {
+	const found: Section[] = [];
+	for (const section of allSections(context.doc.outline)) {
+		const parent = section.parent;
+		if (!parent || typed.has(section) || !parent.children.some((s) => typed.has(s))) continue;
+		if (typed.has(parent) || ROLES_PARENT.test(parent.title)) continue;
+		const name = qualified(roleName(section.title)).name;
+		if (!BARE_NAME.test(name) || !AGENT.test(name) || !roleShaped(name) || GROUP.test(name))
+			continue;
+		const text = section.nodes
+			.filter((node) => node.type === 'paragraph')
+			.map((node) => toString(node))
+			.join(' ');
+		// `There is no separate role for this`: the text says it is none.
+		const denied =
+			NOT_A_ROLE.test(text) || /\bno (?:separate |dedicated |formal )?role\b/i.test(text);
+		if (/\brole\b/i.test(text) && !denied) found.push(section);
 	}
 	return found;
 }
