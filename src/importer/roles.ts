@@ -1618,6 +1618,33 @@ function nameAndDuty(
 	return { name, ...(short ? { short } : {}), ...(duty !== undefined ? { duty } : {}) };
 }
 
+/** A bold term alone on its line, its definition on the lines under it. */
+const TERM_OVER_DEFINITION = /^((\*\*|__)[^*_\n]+?\2)[ \t]*\n[ \t]*(\S[\s\S]*)$/;
+
+/**
+ * `**Incident commander**` over `Coordinates the response.` (a reStructuredText definition list,
+ * or a bold line over its sentence): the term and its definition as one line, `**Term**: …`, when
+ * the definition reads as a duty (what the role does, a description of a person, or a sentence of
+ * four words or more that is no way to reach someone); otherwise the lines as one, as before.
+ */
+function definitionText(source: string): string {
+	const joined = source.replace(/\s*\n\s*/g, ' ').trim();
+	const match = TERM_OVER_DEFINITION.exec(source.trim());
+	if (!match) return joined;
+	const definition = match[3]!.replace(/\s*\n\s*/g, ' ').trim();
+	const plain = inlineText(definition);
+	const duty =
+		acts(plain) ||
+		STATED_DUTY.test(plain) ||
+		DESCRIBES_PERSON.test(plain) ||
+		(plain.split(/\s+/).length >= 4 && !CONTACT_ITEM.test(plain));
+	return duty && !match[1]!.replace(/[*_]/g, '').trim().endsWith(':')
+		? `${match[1]}: ${definition}`
+		: duty
+			? `${match[1]} ${definition}`
+			: joined;
+}
+
 /**
  * One list item as a role (`nameAndDuty`), perhaps over nested lines; undefined when it is not.
  * `groups`: the list is a roles heading's own, so a group with a duty (`**Oversight Board**: …`)
@@ -1629,7 +1656,7 @@ function listRole(context: Context, item: ListItem, groups = false): ListRole | 
 		return undefined;
 	const lines =
 		nested?.type === 'list' ? nested.children.flatMap((sub) => itemLines(context.doc, sub)) : [];
-	const found = nameAndDuty(itemSource(context.doc, item), groups);
+	const found = nameAndDuty(definitionText(sourceOf(context.doc, first)), groups);
 	if (!found) return undefined;
 	const { name, short, duty } = found;
 	// A group is a role only by what it does: a duty after its name or nested under it.
@@ -1800,6 +1827,9 @@ function recogniseRoleParagraphs(context: Context): void {
 			// A definition's `: …` line belongs to the name on the line before it.
 			const lines = sourceOf(context.doc, node)
 				.replace(/\n\s*:\s+/g, ': ')
+				.split(/\n(?=(?:\*\*|__))/)
+				.map(definitionText)
+				.join('\n')
 				.split('\n');
 			const roles = lines.map((line) => nameAndDuty(line));
 			if (!roles.every((role) => role?.duty)) return [];
