@@ -769,7 +769,13 @@ const SAYS_ROLES = /\br[oô]l(?:es?)?\b|who does what/i;
  */
 function boldNamedBlocks(section: Section): Map<RootContent, string> {
 	const named = new Map<RootContent, string>();
-	if (!SAYS_ROLES.test(section.title)) return named;
+	// `## Incident Response Team`, `## Responders` over `**Incident Commander**` and its list: a
+	// heading about the people of the response, when every bold line names a function.
+	const team =
+		!SAYS_ROLES.test(section.title) &&
+		/\b(?:team|responders|org(?:ani[sz]ation(?:al)?)? chart|staffing)\b/i.test(section.title) &&
+		!CONTACT_CONTEXT.test(section.title);
+	if (!SAYS_ROLES.test(section.title) && !team) return named;
 	const alone = (node: RootContent | undefined) =>
 		node?.type === 'paragraph' &&
 		node.children[0]?.type === 'strong' &&
@@ -784,8 +790,11 @@ function boldNamedBlocks(section: Section): Map<RootContent, string> {
 		// `Lead / Security Lead`: either title may be the role's, so each must read as a name.
 		const titles = qualified(name).name.split(/\s+\/\s+/);
 		if (!titles.every(roleShaped) || PHASE_HEADING.test(name)) return new Map();
+		const base = qualified(name).name.replace(/\s*\([^)]*\)$/, '');
+		if (team && (!AGENT.test(base) || GROUP.test(base))) return new Map();
 		named.set(node, name);
 	}
+	if (team && named.size < 2) return new Map();
 	return [...named.values()].some((name) => ROLE_NOUN.test(name)) ? named : new Map();
 }
 
