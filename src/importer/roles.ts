@@ -536,8 +536,10 @@ export function recogniseRoles(context: Context): void {
 	}
 	const following = followingRoles(context, typed);
 	recogniseDutyLeads(context, typed, new Set(following));
-	const beside = besideTypedRoles(context, typed).filter(
-		(section) => !prose.includes(section) && !following.includes(section)
+	recogniseFunctionLists(context, typed);
+	const beside = [...besideTypedRoles(context, typed), ...functionRuns(context, typed)].filter(
+		(section, i, all) =>
+			!prose.includes(section) && !following.includes(section) && all.indexOf(section) === i
 	);
 	recogniseProseRoles(
 		context,
@@ -1098,6 +1100,128 @@ function besideTypedRoles(context: Context, typed: Set<Section>): Section[] {
 		if (/\brole\b/i.test(text) && !denied) found.push(section);
 	}
 	return found;
+}
+
+/**
+ * A folder of pages, one per role (`# Incident Commander`, `# Scribe`), or headings side by side
+ * under a heading that does not say roles (`## Incident Response Team` › `### Incident Commander
+ * (IC)`, `### Communications Officer`): a run of adjacent sibling headings that are each only a
+ * function's name over text, two or more of them with sentences saying what that function does
+ * (`The scribe keeps the timeline.`, `Writes the customer updates.`), are roles written as prose,
+ * all of the run. A heading that names no function ends the run.
+ */
+function functionRuns(context: Context, typed: Set<Section>): Section[] {
+	const found: Section[] = [];
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		// People to contact (`Who to contact` › `Privacy Officer`) are no roles of the response.
+		if (typed.has(parent) || ROLES_PARENT.test(parent.title) || CONTACT_CONTEXT.test(parent.title))
+			continue;
+		let run: Section[] = [];
+		let read = 0;
+		const close = () => {
+			if (run.length >= 2 && read >= 2) found.push(...run);
+			[run, read] = [[], 0];
+		};
+		for (const section of parent.children) {
+			const name = qualified(roleName(section.title)).name;
+			const base = name.replace(/\s*\([^)]*\)$/, '');
+			const paragraphs = section.nodes.flatMap((node) =>
+				node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
+					? [inlineText(sourceOf(context.doc, node))]
+					: []
+			);
+			const named =
+				!typed.has(section) &&
+				base.split(/\s+/).length <= 4 &&
+				AGENT.test(base) &&
+				roleShaped(name) &&
+				!GROUP.test(base) &&
+				paragraphs.length > 0 &&
+				!NOT_A_ROLE.test(paragraphs.join(' ')) &&
+				// `Reach them at privacy@…`, `Call 020 …`: a contact's card.
+				!/@[\w-]+|\+?\d[\d ()-]{7,}\d/.test(paragraphs.join(' '));
+			if (!named) {
+				close();
+				continue;
+			}
+			run.push(section);
+			if (proseDuties(paragraphs, name, shortOf(name)).responsibilities.length) read++;
+		}
+		close();
+	}
+	return found;
+}
+
+/** `Chairs the bridge call`, `logs every call`: a list item that is what the heading's function does. */
+const DOES = (text: string): boolean => {
+	const [first, second] = text.split(/\s+/);
+	return (
+		/^[A-Za-z][a-z]{2,}s$/.test(first ?? '') &&
+		!NOT_A_VERB.test(first!) &&
+		!AUXILIARY.test(second ?? '')
+	);
+};
+
+/**
+ * `## Major Incident Manager` over `- Declares the major incident` and `## Service Desk Analyst`
+ * over `- Logs every call`, among other headings (`## Declaring`, `## Closing`) and under no roles
+ * heading: two adjacent headings or more that are each only a function's name over one list (after
+ * a sentence or none) whose every item says what that function does are roles, the lists their
+ * duties and the sentence their summary. Steps (`- Page the lead`) and contacts are not.
+ */
+function recogniseFunctionLists(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		if (typed.has(parent) || ROLES_PARENT.test(parent.title) || CONTACT_CONTEXT.test(parent.title))
+			continue;
+		const runs: { section: Section; intro?: RootContent; list: RootContent }[][] = [[]];
+		for (const section of parent.children) {
+			const name = qualified(roleName(section.title)).name;
+			const base = name.replace(/\s*\([^)]*\)$/, '');
+			const [first, second, ...more] = section.nodes;
+			const intro = first?.type === 'paragraph' && second ? first : undefined;
+			const list = intro ? second : first;
+			const items =
+				list && !more.length && !(intro ? false : second) ? listItemsOf([list]) : undefined;
+			const fits =
+				!typed.has(section) &&
+				!isClaimed(context.doc, section.start, section.end) &&
+				base.split(/\s+/).length <= 4 &&
+				AGENT.test(base) &&
+				roleShaped(name) &&
+				!GROUP.test(base) &&
+				!knownRole(context, name) &&
+				items !== undefined &&
+				items.every((item) => {
+					const text = itemSource(context.doc, item);
+					return DOES(inlineText(text)) && !CONTACT_ITEM.test(text);
+				});
+			if (fits) runs[runs.length - 1]!.push({ section, intro, list: list! });
+			else runs.push([]);
+		}
+		for (const run of runs) {
+			if (run.length < 2) continue;
+			for (const { section, intro, list } of run) {
+				const name = qualified(roleName(section.title)).name;
+				const short = shortOf(name);
+				typed.add(section);
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? name), taken),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						...(intro ? { summary: inlineText(sourceOf(context.doc, intro)) } : {}),
+						responsibilities: listItemsOf([list])!.flatMap((item) => itemLines(context.doc, item)),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromSection(context.doc, section),
+				});
+				claim(context.doc, startOf(list), endOf(list), rolesHref(context));
+				if (section.heading)
+					claim(context.doc, startOf(section.heading), endOf(section.heading), rolesHref(context));
+			}
+		}
+	}
 }
 
 /** Headings under a roles heading that are about the roles, not one of them. */
