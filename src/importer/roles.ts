@@ -64,7 +64,10 @@ function roleName(title: string): string {
 			.trim()
 	);
 	const bare = name.replace(/^the\s+/i, '');
-	return bare !== name && (ROLE_NOUN.test(bare) || /^[A-Z]/.test(bare)) ? bare : name;
+	const named = bare !== name && (ROLE_NOUN.test(bare) || /^[A-Z]/.test(bare)) ? bare : name;
+	// `The Incident Commander Role`, `Scribe role`: the word for a role after a function's name.
+	const role = /^(.+?)\s+role$/i.exec(named)?.[1];
+	return role && AGENT.test(role) ? role : named;
 }
 
 /** `Guide for the …`, `Handbook for …`: a heading naming whom a guide is for. */
@@ -373,7 +376,14 @@ export function recogniseRoles(context: Context): void {
 			// responsibilities?` (or `Duties`) sub-section is a role.
 			if (!rolesParent && !rotaPhases && !ownDuties(section, name)) continue;
 			// `Role: All Participants` is everyone; `Lead duties during recovery` one role at a phase.
-			const unshaped = notOneRole(name) ?? between(section) ?? afterPreposition(name);
+			// `IC Handoff`, `Scribe Rotation` under `Role Handoff Procedures`: about a role, not one.
+			const unshaped =
+				notOneRole(name) ??
+				between(section) ??
+				afterPreposition(name) ??
+				(aboutARole(name)
+					? 'its heading is about a role (its hand-off, training, rotation …), not the name of one'
+					: undefined);
 			if (unshaped) {
 				refused.add(section);
 				context.check.push({ ...sectionCheck(section), reason: unshaped });
@@ -1227,6 +1237,16 @@ function recogniseFunctionLists(context: Context, typed: Set<Section>): void {
 /** Headings under a roles heading that are about the roles, not one of them. */
 const ABOUT_ROLES =
 	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|hand-?overs?|hand-?offs?|transfers?|transitions?|expansion|structure|hierarchy|timeline|checklists?|matri(?:x|ces)|raci)\b/i;
+/**
+ * `IC Handoff`, `Communications Lead Training`, `On-call Rotation`: a heading that names a role
+ * (its initials, a function) and then something about it; a name ending in a function
+ * (`Escalation Manager`) is a role's.
+ */
+const aboutARole = (name: string): boolean =>
+	ROLE_NOUN.test(name) &&
+	!AGENT.test(name.replace(/\s*\([^)]*\)$/, '')) &&
+	ABOUT_ROLES.test(name.split(/\s+/).pop() ?? '');
+
 /** Words in a text that speak of someone doing it. */
 const PERSON = /\b(role|person|people|someone|whoever|anyone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
@@ -1352,13 +1372,15 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 			: NOT_A_ROLE.test(text)
 				? 'its text says it is not a role'
 				: (notRoleShaped(name) ??
-					(ROLE_NOUN.test(name)
-						? undefined
-						: ABOUT_ROLES.test(name)
-							? 'its heading is about the roles (overview, rotation, expectations …), not the name of one'
-							: !(calledRoles && PERSON.test(text))
-								? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
-								: undefined));
+					(aboutARole(name)
+						? 'its heading is about a role (its hand-off, training, rotation …), not the name of one'
+						: ROLE_NOUN.test(name)
+							? undefined
+							: ABOUT_ROLES.test(name)
+								? 'its heading is about the roles (overview, rotation, expectations …), not the name of one'
+								: !(calledRoles && PERSON.test(text))
+									? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
+									: undefined));
 		if (reason) {
 			context.check.push({ ...where, reason });
 			continue;
