@@ -64,7 +64,10 @@ function roleName(title: string): string {
 			.trim()
 	);
 	const bare = name.replace(/^the\s+/i, '');
-	return bare !== name && (ROLE_NOUN.test(bare) || /^[A-Z]/.test(bare)) ? bare : name;
+	const named = bare !== name && (ROLE_NOUN.test(bare) || /^[A-Z]/.test(bare)) ? bare : name;
+	// `The Incident Commander Role`, `Scribe role`: the word for a role after a function's name.
+	const role = /^(.+?)\s+role$/i.exec(named)?.[1];
+	return role && AGENT.test(role) ? role : named;
 }
 
 /** `Guide for the …`, `Handbook for …`: a heading naming whom a guide is for. */
@@ -373,7 +376,14 @@ export function recogniseRoles(context: Context): void {
 			// responsibilities?` (or `Duties`) sub-section is a role.
 			if (!rolesParent && !rotaPhases && !ownDuties(section, name)) continue;
 			// `Role: All Participants` is everyone; `Lead duties during recovery` one role at a phase.
-			const unshaped = notOneRole(name) ?? between(section);
+			// `IC Handoff`, `Scribe Rotation` under `Role Handoff Procedures`: about a role, not one.
+			const unshaped =
+				notOneRole(name) ??
+				between(section) ??
+				afterPreposition(name) ??
+				(aboutARole(name)
+					? 'its heading is about a role (its hand-off, training, rotation …), not the name of one'
+					: undefined);
 			if (unshaped) {
 				refused.add(section);
 				context.check.push({ ...sectionCheck(section), reason: unshaped });
@@ -536,10 +546,15 @@ export function recogniseRoles(context: Context): void {
 	}
 	const following = followingRoles(context, typed);
 	recogniseDutyLeads(context, typed, new Set(following));
+	recogniseFunctionLists(context, typed);
+	const beside = [...besideTypedRoles(context, typed), ...functionRuns(context, typed)].filter(
+		(section, i, all) =>
+			!prose.includes(section) && !following.includes(section) && all.indexOf(section) === i
+	);
 	recogniseProseRoles(
 		context,
 		typed,
-		[...prose, ...following].sort((a, b) => a.start - b.start)
+		[...prose, ...following, ...beside].sort((a, b) => a.start - b.start)
 	);
 	recogniseInitialledRoles(context, typed);
 	recogniseChecklistRoles(context, typed);
@@ -547,6 +562,7 @@ export function recogniseRoles(context: Context): void {
 	// A roles heading's own list defines its roles before a table elsewhere (a contact table's
 	// `Role | Email | Description` row) names them again.
 	recogniseRoleBullets(context);
+	recogniseInitialsGlossary(context);
 	recogniseRoleTables(context);
 	recogniseRoleLists(context);
 	recogniseRoleParagraphs(context);
@@ -765,7 +781,13 @@ const SAYS_ROLES = /\br[oô]l(?:es?)?\b|who does what/i;
  */
 function boldNamedBlocks(section: Section): Map<RootContent, string> {
 	const named = new Map<RootContent, string>();
-	if (!SAYS_ROLES.test(section.title)) return named;
+	// `## Incident Response Team`, `## Responders` over `**Incident Commander**` and its list: a
+	// heading about the people of the response, when every bold line names a function.
+	const team =
+		!SAYS_ROLES.test(section.title) &&
+		/\b(?:team|responders|org(?:ani[sz]ation(?:al)?)? chart|staffing)\b/i.test(section.title) &&
+		!CONTACT_CONTEXT.test(section.title);
+	if (!SAYS_ROLES.test(section.title) && !team) return named;
 	const alone = (node: RootContent | undefined) =>
 		node?.type === 'paragraph' &&
 		node.children[0]?.type === 'strong' &&
@@ -780,8 +802,11 @@ function boldNamedBlocks(section: Section): Map<RootContent, string> {
 		// `Lead / Security Lead`: either title may be the role's, so each must read as a name.
 		const titles = qualified(name).name.split(/\s+\/\s+/);
 		if (!titles.every(roleShaped) || PHASE_HEADING.test(name)) return new Map();
+		const base = qualified(name).name.replace(/\s*\([^)]*\)$/, '');
+		if (team && (!AGENT.test(base) || GROUP.test(base))) return new Map();
 		named.set(node, name);
 	}
+	if (team && named.size < 2) return new Map();
 	return [...named.values()].some((name) => ROLE_NOUN.test(name)) ? named : new Map();
 }
 
@@ -1018,11 +1043,21 @@ function notRoleShaped(name: string): string | undefined {
 		ROLE_FIELD.test(name);
 	return (
 		notOneRole(name) ??
-		(task ? 'its heading reads as a question or a task, not the name of a role' : undefined)
+		(task ? 'its heading reads as a question or a task, not the name of a role' : undefined) ??
+		afterPreposition(name)
 	);
 }
 
 const roleShaped = (name: string): boolean => notRoleShaped(name) === undefined;
+
+/**
+ * `To Incident Commander` (where to escalate), `Maximum load per engineer` (a limit on each one):
+ * a function after a preposition is whom the text is about, not the name of a role.
+ */
+const afterPreposition = (name: string): string | undefined =>
+	/^(?:to|towards|per|via|from|into)\s|\sper\s/i.test(name)
+		? 'its heading names a function after a preposition (`to …`, `per …`): whom the text is about, not a role'
+		: undefined;
 
 /**
  * A roles heading with nothing under it (`# Incident Response Roles` in a post whose roles are
@@ -1050,9 +1085,168 @@ function followingRoles(context: Context, typed: Set<Section>): Section[] {
 	return found;
 }
 
+/**
+ * `# Incident Commander` typed as a role, then `# Operator` and `# Scribe` beside it written as
+ * prose (`The operator is the most obvious role …`): with no roles heading over them, a heading of
+ * the same parent as a role typed from its heading is one too when it is only a function's name
+ * (`Scribe`, `Tech Lead`, not `Escalating to the lead`) and its text calls it a role.
+ */
+function besideTypedRoles(context: Context, typed: Set<Section>): Section[] {
+	const found: Section[] = [];
+	for (const section of allSections(context.doc.outline)) {
+		const parent = section.parent;
+		if (!parent || typed.has(section) || !parent.children.some((s) => typed.has(s))) continue;
+		if (typed.has(parent) || ROLES_PARENT.test(parent.title)) continue;
+		const name = qualified(roleName(section.title)).name;
+		if (!BARE_NAME.test(name) || !AGENT.test(name) || !roleShaped(name) || GROUP.test(name))
+			continue;
+		const text = section.nodes
+			.filter((node) => node.type === 'paragraph')
+			.map((node) => toString(node))
+			.join(' ');
+		// `There is no separate role for this`: the text says it is none.
+		const denied =
+			NOT_A_ROLE.test(text) || /\bno (?:separate |dedicated |formal )?role\b/i.test(text);
+		if (/\brole\b/i.test(text) && !denied) found.push(section);
+	}
+	return found;
+}
+
+/**
+ * A folder of pages, one per role (`# Incident Commander`, `# Scribe`), or headings side by side
+ * under a heading that does not say roles (`## Incident Response Team` › `### Incident Commander
+ * (IC)`, `### Communications Officer`): a run of adjacent sibling headings that are each only a
+ * function's name over text, two or more of them with sentences saying what that function does
+ * (`The scribe keeps the timeline.`, `Writes the customer updates.`), are roles written as prose,
+ * all of the run. A heading that names no function ends the run.
+ */
+function functionRuns(context: Context, typed: Set<Section>): Section[] {
+	const found: Section[] = [];
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		// People to contact (`Who to contact` › `Privacy Officer`) are no roles of the response.
+		if (typed.has(parent) || ROLES_PARENT.test(parent.title) || CONTACT_CONTEXT.test(parent.title))
+			continue;
+		let run: Section[] = [];
+		let read = 0;
+		const close = () => {
+			if (run.length >= 2 && read >= 2) found.push(...run);
+			[run, read] = [[], 0];
+		};
+		for (const section of parent.children) {
+			const name = qualified(roleName(section.title)).name;
+			const base = name.replace(/\s*\([^)]*\)$/, '');
+			const paragraphs = section.nodes.flatMap((node) =>
+				node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
+					? [inlineText(sourceOf(context.doc, node))]
+					: []
+			);
+			const named =
+				!typed.has(section) &&
+				base.split(/\s+/).length <= 4 &&
+				AGENT.test(base) &&
+				roleShaped(name) &&
+				!GROUP.test(base) &&
+				paragraphs.length > 0 &&
+				!NOT_A_ROLE.test(paragraphs.join(' ')) &&
+				// `Reach them at privacy@…`, `Call 020 …`: a contact's card.
+				!/@[\w-]+|\+?\d[\d ()-]{7,}\d/.test(paragraphs.join(' '));
+			if (!named) {
+				close();
+				continue;
+			}
+			run.push(section);
+			if (proseDuties(paragraphs, name, shortOf(name)).responsibilities.length) read++;
+		}
+		close();
+	}
+	return found;
+}
+
+/** `Chairs the bridge call`, `logs every call`: a list item that is what the heading's function does. */
+const DOES = (text: string): boolean => {
+	const [first, second] = text.split(/\s+/);
+	return (
+		/^[A-Za-z][a-z]{2,}s$/.test(first ?? '') &&
+		!NOT_A_VERB.test(first!) &&
+		!AUXILIARY.test(second ?? '')
+	);
+};
+
+/**
+ * `## Major Incident Manager` over `- Declares the major incident` and `## Service Desk Analyst`
+ * over `- Logs every call`, among other headings (`## Declaring`, `## Closing`) and under no roles
+ * heading: two adjacent headings or more that are each only a function's name over one list (after
+ * a sentence or none) whose every item says what that function does are roles, the lists their
+ * duties and the sentence their summary. Steps (`- Page the lead`) and contacts are not.
+ */
+function recogniseFunctionLists(context: Context, typed: Set<Section>): void {
+	const taken = takenIn(context, 'roles');
+	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
+		if (typed.has(parent) || ROLES_PARENT.test(parent.title) || CONTACT_CONTEXT.test(parent.title))
+			continue;
+		const runs: { section: Section; intro?: RootContent; list: RootContent }[][] = [[]];
+		for (const section of parent.children) {
+			const name = qualified(roleName(section.title)).name;
+			const base = name.replace(/\s*\([^)]*\)$/, '');
+			const [first, second, ...more] = section.nodes;
+			const intro = first?.type === 'paragraph' && second ? first : undefined;
+			const list = intro ? second : first;
+			const items =
+				list && !more.length && !(intro ? false : second) ? listItemsOf([list]) : undefined;
+			const fits =
+				!typed.has(section) &&
+				!isClaimed(context.doc, section.start, section.end) &&
+				base.split(/\s+/).length <= 4 &&
+				AGENT.test(base) &&
+				roleShaped(name) &&
+				!GROUP.test(base) &&
+				!knownRole(context, name) &&
+				items !== undefined &&
+				items.every((item) => {
+					const text = itemSource(context.doc, item);
+					return DOES(inlineText(text)) && !CONTACT_ITEM.test(text);
+				});
+			if (fits) runs[runs.length - 1]!.push({ section, intro, list: list! });
+			else runs.push([]);
+		}
+		for (const run of runs) {
+			if (run.length < 2) continue;
+			for (const { section, intro, list } of run) {
+				const name = qualified(roleName(section.title)).name;
+				const short = shortOf(name);
+				typed.add(section);
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? name), taken),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						...(intro ? { summary: inlineText(sourceOf(context.doc, intro)) } : {}),
+						responsibilities: listItemsOf([list])!.flatMap((item) => itemLines(context.doc, item)),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromSection(context.doc, section),
+				});
+				claim(context.doc, startOf(list), endOf(list), rolesHref(context));
+				if (section.heading)
+					claim(context.doc, startOf(section.heading), endOf(section.heading), rolesHref(context));
+			}
+		}
+	}
+}
+
 /** Headings under a roles heading that are about the roles, not one of them. */
 const ABOUT_ROLES =
 	/\b(general|expectations?|principles?|guidelines?|rules?|polic(y|ies)|process|procedures?|overview|introduction|background|summary|notes?|examples?|faq|references?|resources|schedule|rotation|rota|escalation|contacts?|tools?|training|hand-?overs?|hand-?offs?|transfers?|transitions?|expansion|structure|hierarchy|timeline|checklists?|matri(?:x|ces)|raci)\b/i;
+/**
+ * `IC Handoff`, `Communications Lead Training`, `On-call Rotation`: a heading that names a role
+ * (its initials, a function) and then something about it; a name ending in a function
+ * (`Escalation Manager`) is a role's.
+ */
+const aboutARole = (name: string): boolean =>
+	ROLE_NOUN.test(name) &&
+	!AGENT.test(name.replace(/\s*\([^)]*\)$/, '')) &&
+	ABOUT_ROLES.test(name.split(/\s+/).pop() ?? '');
+
 /** Words in a text that speak of someone doing it. */
 const PERSON = /\b(role|person|people|someone|whoever|anyone|they|responsible)\b/i;
 const NOT_A_ROLE = /\bnot (a|an) (separate |dedicated |formal )?role\b/i;
@@ -1178,13 +1372,15 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 			: NOT_A_ROLE.test(text)
 				? 'its text says it is not a role'
 				: (notRoleShaped(name) ??
-					(ROLE_NOUN.test(name)
-						? undefined
-						: ABOUT_ROLES.test(name)
-							? 'its heading is about the roles (overview, rotation, expectations …), not the name of one'
-							: !(calledRoles && PERSON.test(text))
-								? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
-								: undefined));
+					(aboutARole(name)
+						? 'its heading is about a role (its hand-off, training, rotation …), not the name of one'
+						: ROLE_NOUN.test(name)
+							? undefined
+							: ABOUT_ROLES.test(name)
+								? 'its heading is about the roles (overview, rotation, expectations …), not the name of one'
+								: !(calledRoles && PERSON.test(text))
+									? 'its heading names no role (lead, commander, engineer, scribe …) and its text speaks of no one doing it'
+									: undefined));
 		if (reason) {
 			context.check.push({ ...where, reason });
 			continue;
@@ -1577,6 +1773,33 @@ function nameAndDuty(
 	return { name, ...(short ? { short } : {}), ...(duty !== undefined ? { duty } : {}) };
 }
 
+/** A bold term alone on its line, its definition on the lines under it. */
+const TERM_OVER_DEFINITION = /^((\*\*|__)[^*_\n]+?\2)[ \t]*\n[ \t]*(\S[\s\S]*)$/;
+
+/**
+ * `**Incident commander**` over `Coordinates the response.` (a reStructuredText definition list,
+ * or a bold line over its sentence): the term and its definition as one line, `**Term**: …`, when
+ * the definition reads as a duty (what the role does, a description of a person, or a sentence of
+ * four words or more that is no way to reach someone); otherwise the lines as one, as before.
+ */
+function definitionText(source: string): string {
+	const joined = source.replace(/\s*\n\s*/g, ' ').trim();
+	const match = TERM_OVER_DEFINITION.exec(source.trim());
+	if (!match) return joined;
+	const definition = match[3]!.replace(/\s*\n\s*/g, ' ').trim();
+	const plain = inlineText(definition);
+	const duty =
+		acts(plain) ||
+		STATED_DUTY.test(plain) ||
+		DESCRIBES_PERSON.test(plain) ||
+		(plain.split(/\s+/).length >= 4 && !CONTACT_ITEM.test(plain));
+	return duty && !match[1]!.replace(/[*_]/g, '').trim().endsWith(':')
+		? `${match[1]}: ${definition}`
+		: duty
+			? `${match[1]} ${definition}`
+			: joined;
+}
+
 /**
  * One list item as a role (`nameAndDuty`), perhaps over nested lines; undefined when it is not.
  * `groups`: the list is a roles heading's own, so a group with a duty (`**Oversight Board**: …`)
@@ -1588,7 +1811,7 @@ function listRole(context: Context, item: ListItem, groups = false): ListRole | 
 		return undefined;
 	const lines =
 		nested?.type === 'list' ? nested.children.flatMap((sub) => itemLines(context.doc, sub)) : [];
-	const found = nameAndDuty(itemSource(context.doc, item), groups);
+	const found = nameAndDuty(definitionText(sourceOf(context.doc, first)), groups);
 	if (!found) return undefined;
 	const { name, short, duty } = found;
 	// A group is a role only by what it does: a duty after its name or nested under it.
@@ -1659,6 +1882,91 @@ export function recogniseRoleBullets(context: Context): void {
 	}
 }
 
+/** `**IC** - Incident Commander`, `**TL** – Tech Lead (keeps the SMEs in step)`: a bold line. */
+const BOLD_LINE = /^(\*\*|__)([^*_]+?)\1\s*(?:[:–—-]\s*(.*))?$/;
+
+/** The words at the start of `text` whose initials are `initials`, and what follows them. */
+function spelledFrom(text: string, initials: string): { name: string; rest: string } | undefined {
+	const words = text.split(/\s+/);
+	const name = words.slice(0, initials.length);
+	if (name.length < initials.length || !name.every((word) => /^[A-Z][\w-]*$/.test(word)))
+		return undefined;
+	const letters = name.map((word) => word[0]).join('');
+	if (letters !== initials) return undefined;
+	return { name: name.join(' '), rest: words.slice(initials.length).join(' ') };
+}
+
+/**
+ * An org chart written as a glossary of its posts: `- **IC** - Incident Commander`, `- **TL** -
+ * Tech Lead (coordinates the SMEs)`, `- **Deputy**`, `- **Scribe** - keeps the log`, each over
+ * its nested duties. Two items or more whose bold initials are spelled out by a name ending in a
+ * person's function say the list names posts; then every item must be a bold name that names a
+ * function, or the whole list stays in its page. A name spelled out is the role's name and its
+ * initials its short form; a duty after the dash and the nested lines are its duties; a short
+ * aside in parentheses (`(firefighter)`) is a note, a longer one a duty.
+ */
+function recogniseInitialsGlossary(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	for (const section of allSections(context.doc.outline)) {
+		for (const list of section.nodes) {
+			if (list.type !== 'list' || isClaimed(context.doc, startOf(list), endOf(list))) continue;
+			let spelled = 0;
+			const roles = list.children.map((item) => {
+				const [first, nested, ...rest] = item.children;
+				if (first?.type !== 'paragraph' || rest.length || (nested && nested.type !== 'list'))
+					return undefined;
+				const bold = BOLD_LINE.exec(itemSource(context.doc, item));
+				if (!bold) return undefined;
+				const label = stripEmoji(bold[2]!).trim();
+				const tail = inlineText(bold[3] ?? '');
+				const lines =
+					nested?.type === 'list'
+						? nested.children.flatMap((sub) => itemLines(context.doc, sub))
+						: [];
+				const initials = /^[A-Z]{2,6}$/.test(label) ? spelledFrom(tail, label) : undefined;
+				let name = label;
+				let short: string | undefined;
+				let duty: string | undefined;
+				let note: string | undefined;
+				if (initials && AGENT.test(initials.name)) {
+					spelled++;
+					[name, short] = [initials.name, label];
+					const aside = /^\((.+)\)\.?$/.exec(initials.rest)?.[1];
+					if (aside && aside.split(/\s+/).length >= 3) duty = aside;
+					else if (aside) note = aside;
+					else if (initials.rest) return undefined;
+				} else if (tail && BARE_NAME.test(tail) && AGENT.test(tail)) note = `Also called ${tail}`;
+				else if (tail) duty = tail;
+				if (!ROLE_NOUN.test(name) || !roleShaped(name) || GROUP.test(name)) return undefined;
+				return {
+					item,
+					name,
+					short,
+					responsibilities: [...(duty ? [duty] : []), ...lines],
+					note,
+				};
+			});
+			if (spelled < 2 || roles.some((role) => !role)) continue;
+			for (const role of roles) {
+				const { item, name, short, responsibilities, note } = role!;
+				if (knownRole(context, short ?? name) || knownRole(context, name)) continue;
+				context.out.roles.push({
+					slug: uniqueSlug(slugify(short ?? name), taken),
+					data: {
+						name,
+						...(short ? { short } : {}),
+						...(responsibilities.length ? { responsibilities } : {}),
+						...(note ? { notes: [note] } : {}),
+						order: (context.out.roles.length + 1) * 10,
+					},
+					from: fromOffset(context.doc, short ?? name, startOf(item)),
+				});
+			}
+			claim(context.doc, startOf(list), endOf(list), rolesHref(context));
+		}
+	}
+}
+
 /**
  * Roles as paragraphs straight under a roles heading: `**Scribe** – keeps the log.` one per
  * paragraph or line, or a definition list (`Incident Lead` then `: Runs the call.`). At least two,
@@ -1674,6 +1982,9 @@ function recogniseRoleParagraphs(context: Context): void {
 			// A definition's `: …` line belongs to the name on the line before it.
 			const lines = sourceOf(context.doc, node)
 				.replace(/\n\s*:\s+/g, ': ')
+				.split(/\n(?=(?:\*\*|__))/)
+				.map(definitionText)
+				.join('\n')
 				.split('\n');
 			const roles = lines.map((line) => nameAndDuty(line));
 			if (!roles.every((role) => role?.duty)) return [];
