@@ -2543,21 +2543,30 @@ export function recogniseStepColumns(context: Context): void {
  */
 export function recogniseEscalationTimelines(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		if (!/escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
+		const escalating = /escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`);
+		// Under `Paging ladder` or `On-call`, only a table that says who is reached and how.
+		if (!escalating && !escalationish(section)) continue;
 		for (const { node, head, body } of freeTables(context, section, 3)) {
 			// `Minutes since alert unacknowledged` over bare `0`, `5`, `10`: the header gives the unit,
 			// and what the clock counts from is the condition of every step after the first.
 			const unit = TIME_HEADER.exec((head[0] ?? '').trim());
 			if (!/^(time|when|elapsed|after)$/i.test(head[0] ?? '') && !unit) continue;
 			const action = head.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
+			// `Time | Role | Notification Method` (under `**Who Gets Notified:**`): with no action
+			// column, the role column names who is told at that time, the method how.
 			const actor = head.findIndex(
-				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
+				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner|roles?)$/i.test(text)
+			);
+			const method = head.findIndex(
+				(text, i) =>
+					i > 0 && /^(?:(?:notification|contact|paging)\s+)?(?:method|channel|via)s?$/i.test(text)
 			);
 			const toColumn = head.findIndex((text, i) => i > 0 && TARGET_COLUMN.test(text.trim()));
 			// `When | Who` over `T+10m | Team lead`: with no action column, who is engaged is named.
 			const byName = action < 0 && (actor > 0 || toColumn > 0);
 			const named = toColumn > 0 ? toColumn : actor;
 			if (action < 0 && !byName) continue;
+			if (!escalating && !(byName && method > 0)) continue;
 			const levels: Level[] = [];
 			const unnamed: string[] = [];
 			for (const cells of body) {
@@ -2576,9 +2585,23 @@ export function recogniseEscalationTimelines(context: Context): void {
 				if (!time || !text) break;
 				if (byName) {
 					// A column headed `Escalation to` vouches for names the people words miss (`D/OGP`).
-					if (!(toColumn > 0 ? nameShaped(text) : isName(text))) break;
-					const since = unit?.[2] && parseDuration(time)?.minutes ? { condition: unit[2] } : {};
-					levels.push({ id: written, who: text, after: time, ...since });
+					// `Team lead (if blocked)`: the words in brackets say when that level is engaged.
+					const when = /^(.+?)\s*\(((?:if|when|unless|only if)\b[^()]*)\)$/i.exec(text);
+					const name = when ? when[1]! : text;
+					if (!(toColumn > 0 ? nameShaped(name) : isName(name))) break;
+					const since = when
+						? { condition: when[2]! }
+						: unit?.[2] && parseDuration(time)?.minutes
+							? { condition: unit[2] }
+							: {};
+					const how = method > 0 ? (cells[method] ?? '').trim() : '';
+					levels.push({
+						id: written,
+						who: name,
+						after: time,
+						...since,
+						...(how ? { via: how } : {}),
+					});
 					continue;
 				}
 				const [before, target] = /(?:→|->)/.test(text)
