@@ -2535,6 +2535,70 @@ export function recogniseStepColumns(context: Context): void {
 	}
 }
 
+/** `Initial Responder`, `First responder`, `At once`: the column of who is engaged from the start. */
+const FIRST_COLUMN =
+	/^(?:initial|first|immediate|at once|start)(?:\s+(?:responders?|contacts?|responses?|owners?))?$|^(?:first\s+)?responders?$/i;
+
+/**
+ * `Severity | Initial Responder | 15 min | 30 min | 1 hour` over `P1 | On-Call | Eng Manager |
+ * VP Engineering | CTO` under an escalation heading: the headers are the times, each row a path of
+ * its own for what its first cell names, who is engaged at each time in its cells. A dash skips that
+ * time; every other cell must name people, and a row engaging fewer than two is no path.
+ */
+export function recogniseTimeColumns(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!escalationish(section)) continue;
+		for (const { node, head, body } of freeTables(context, section, 2)) {
+			const columns: { index: number; id: string; after?: string }[] = [];
+			for (const [index, text] of head.entries()) {
+				if (index === 0) continue;
+				const written = text.trim();
+				const span = parseDuration(written);
+				if (span?.kind === 'span' && /^\d/.test(written))
+					columns.push({ index, id: written, after: written });
+				else if (index === 1 && FIRST_COLUMN.test(written)) columns.push({ index, id: written });
+				else break;
+			}
+			const timed = columns.filter((column) => column.after);
+			if (columns.length !== head.length - 1 || timed.length < 2) continue;
+			const minutes = timed.map((column) => parseDuration(column.after!)!.minutes ?? -1);
+			if (minutes.some((m, i) => m < 0 || (i && m <= minutes[i - 1]!))) continue;
+			const blank = (cell: string) => !cell || /^[-—–]$|^n\/?a$/i.test(cell);
+			const paths = body.map((cells) => ({
+				name: (cells[0] ?? '').trim(),
+				levels: columns
+					.filter(({ index }) => !blank((cells[index] ?? '').trim()))
+					.map(({ index, id, after }) => ({
+						id,
+						who: cells[index]!.trim(),
+						...(after ? { after } : {}),
+					})),
+			}));
+			if (
+				paths.some((path) => !path.name || !path.levels.every((level) => isName(level.who))) ||
+				!paths.some((path) => path.levels.length >= 2)
+			)
+				continue;
+			let first: string | undefined;
+			for (const path of paths) {
+				if (path.levels.length < 2) continue;
+				const href = addPath(
+					context,
+					/escalat/i.test(path.name) ? path.name : `${path.name} escalation`,
+					'time',
+					path.levels,
+					pathSource(section, node)
+				);
+				first ??= href;
+			}
+			// A row engaging one only (`P4 | On-Call | - | -`) is typed nowhere: the table stays as
+			// written in its page, so that row is not lost.
+			if (paths.every((path) => path.levels.length >= 2)) claimNode(context.doc, node, first!);
+			else claimNode(context.doc, node, first!, sourceOf(context.doc, node));
+		}
+	}
+}
+
 /**
  * `Time | Action | Who` under an escalation timeline heading: `5 min | No ack → page secondary |
  * Alerting system`. Each row is a level engaged after its time; the action's target is who is
@@ -2952,6 +3016,7 @@ export function recogniseNestedClocks(context: Context): void {
 export function recogniseEscalation(context: Context): void {
 	recogniseLevelTables(context);
 	recogniseStepColumns(context);
+	recogniseTimeColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
 	recogniseReachedColumns(context);
