@@ -723,6 +723,10 @@ export function clausesOf(text: string): Clause[] {
 	return clauses;
 }
 
+/** `escalate to the next level`: whoever comes next, which the step does not name. */
+const NEXT_ONE =
+	/^(?:the\s+)?next\s+(?:level|tier|step|stage|person|one|line|contact|escalation(?:\s+(?:level|tier|point|contact))?)(?:\s+(?:up|in line))?$/i;
+
 /**
  * A path told in prose: the first run of clauses that engage someone, each after the first on a
  * condition that the one before went unanswered (or joined by `then`), with two tiers at least
@@ -889,6 +893,11 @@ function engagedMidSentence(text: string, anyone = false): Omit<Level, 'id'> | u
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
  */
 function ladderSentence(text: string, anyone = false): Omit<Level, 'id'> | undefined {
+	const step = ladderStep(text, anyone);
+	return step && !NEXT_ONE.test(step.who) ? step : undefined;
+}
+
+function ladderStep(text: string, anyone: boolean): Omit<Level, 'id'> | undefined {
 	let rest = text.replace(/\.$/, '').trim();
 	let condition: string | undefined;
 	// `If no answer in 10 minutes, page …` or `If 10 minutes passed: Page …`.
@@ -1079,6 +1088,28 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 	if (levels.every((level) => !level.after || level.after === '0 min'))
 		levels.forEach((level) => delete level.after);
 	return levels.length >= 2 ? levels : undefined;
+}
+
+/**
+ * A drawing inside a frame (`┌───┐` / `│ Title │` / `├───┤` / `│ … │` / `└───┘`): what the frame
+ * holds, its title row left out, or `undefined` when the block is not one framed drawing.
+ */
+export function unframed(value: string): string | undefined {
+	const lines = value.split('\n').filter((line) => line.trim());
+	if (lines.length < 4) return undefined;
+	const top = lines[0]!.trim();
+	const bottom = lines.at(-1)!.trim();
+	if (!/^[┌+][─-]+[┐+]$/.test(top) || !/^[└+][─-]+[┘+]$/.test(bottom)) return undefined;
+	const inner = lines.slice(1, -1).map((line) => line.trim());
+	if (!inner.every((line) => /^[│|├+].*[│|┤+]$/.test(line) && line.length >= 2)) return undefined;
+	// `├───┤` under the first row sets that row off as the drawing's title.
+	const rule = inner.findIndex((line) => /^[├+][─-]+[┤+]$/.test(line));
+	if (rule > 1 || (rule >= 0 && inner.some((line, i) => i > rule && /^[├+][─-]+[┤+]$/.test(line))))
+		return undefined;
+	return inner
+		.slice(rule + 1)
+		.map((line) => line.slice(1, -1).replace(/\s+$/, ''))
+		.join('\n');
 }
 
 /** `P0 incident detected`, `SEV1 declared`: the event a drawn path starts from. */
@@ -1815,13 +1846,26 @@ function contactOf(text: string): string | undefined {
 	return name.split(/\s+/).length <= 8 ? name : undefined;
 }
 
-/** The contacts of a list, one per item, as written; none unless every item is one. */
+/** A way to reach someone, not someone: `PagerDuty alert (automated)`, `Slack DM`, `SMS`. */
+const CHANNEL =
+	/\b(?:pagerduty|opsgenie|slack|teams|chat|dm|e-?mail|sms|text(?: message)?|phone(?: call)?|call|pager|push|signal|whatsapp|telegram|alert|ticket|webhook)\b/i;
+
+/**
+ * The contacts of a list, one per item, as written; none unless every item is one. An order of
+ * channels (`Contact Methods (in order):` over `PagerDuty alert`, `Slack DM`, `Phone call`) says
+ * how one person is reached, not who is engaged next.
+ */
 function contactsOf(context: Context, list: List): string[] | undefined {
 	const names = list.children.map((contact) =>
 		contact.children.length === 1
 			? contactOf(inlineText(itemSource(context.doc, contact)))
 			: undefined
 	);
+	// `Slack DM in #on-call`, `Phone call (number in the rota)`: a channel's name, or a note on
+	// where the number is, is no one.
+	const channel = (name: string) =>
+		CHANNEL.test(name) && !PEOPLE.test(name.replace(/[#@][\w-]+|\([^()]*\)/g, ''));
+	if (names.every((name) => name && channel(name))) return undefined;
 	return names.length >= 2 && names.length <= 8 && names.every(Boolean)
 		? (names as string[])
 		: undefined;
@@ -2376,6 +2420,13 @@ export function recogniseEscalationShapes(context: Context): void {
 				const lines = node.value.split('\n').filter((line) => line.trim());
 				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
 				levels ??= parseDiagram(node.value);
+				// The same drawing inside a frame titled `Technical Escalation`: every box names people,
+				// or the frame holds a flow of systems or of work (`Browser`, `Load balancer`).
+				const inner = levels ? undefined : unframed(node.value);
+				if (inner) {
+					levels = parseDiagram(inner);
+					if (levels && !levels.every((level) => PEOPLE.test(level.who))) levels = undefined;
+				}
 				const clock = levels ? undefined : parseClockLines(node.value, true);
 				if (clock) ({ levels, notes } = clock);
 				const tree = levels ? undefined : parseBoxTree(node.value);
@@ -2535,6 +2586,28 @@ export function recogniseStepColumns(context: Context): void {
 	}
 }
 
+/**
+ * A section's free tables, and those whose rows only the severity recognisers took (`P1 | On-Call |
+ * Eng Manager | …` reads as severities too): who is engaged by each time is the table's to give
+ * still, while its text stays where the severities left it.
+ */
+function* matrixTables(context: Context, section: Section) {
+	const severities = `/${context.playbook}/severities/`;
+	for (const node of section.nodes) {
+		if (node.type !== 'table') continue;
+		const [start, end] = [startOf(node), endOf(node)];
+		const claims = context.doc.claims.filter((c) => c.start < end && start < c.end);
+		const bySeverity =
+			claims.length > 0 && claims.every((c) => c.href?.startsWith(severities) && !c.replacement);
+		if (claims.length && !bySeverity) continue;
+		const all = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+		if (all.length > 1 && all[0]!.every((text) => !text.trim())) all.shift();
+		if (all.length < 2) continue;
+		const [head, ...body] = all;
+		yield { node, head: head!, body, severities: bySeverity };
+	}
+}
+
 /** `Initial Responder`, `First responder`, `At once`: the column of who is engaged from the start. */
 const FIRST_COLUMN =
 	/^(?:initial|first|immediate|at once|start)(?:\s+(?:responders?|contacts?|responses?|owners?))?$|^(?:first\s+)?responders?$/i;
@@ -2548,7 +2621,7 @@ const FIRST_COLUMN =
 export function recogniseTimeColumns(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!escalationish(section)) continue;
-		for (const { node, head, body } of freeTables(context, section, 2)) {
+		for (const { node, head, body, severities } of matrixTables(context, section)) {
 			const columns: { index: number; id: string; after?: string }[] = [];
 			for (const [index, text] of head.entries()) {
 				if (index === 0) continue;
@@ -2593,6 +2666,7 @@ export function recogniseTimeColumns(context: Context): void {
 			}
 			// A row engaging one only (`P4 | On-Call | - | -`) is typed nowhere: the table stays as
 			// written in its page, so that row is not lost.
+			if (severities) continue;
 			if (paths.every((path) => path.levels.length >= 2)) claimNode(context.doc, node, first!);
 			else claimNode(context.doc, node, first!, sourceOf(context.doc, node));
 		}
@@ -2652,7 +2726,17 @@ export function recogniseEscalationTimelines(context: Context): void {
 					// `Team lead (if blocked)`: the words in brackets say when that level is engaged.
 					const when = /^(.+?)\s*\(((?:if|when|unless|only if)\b[^()]*)\)$/i.exec(text);
 					const name = when ? when[1]! : text;
-					if (!(toColumn > 0 ? nameShaped(name) : isName(name))) break;
+					// So does a column headed `Role` (`Customer Success`, `Legal`).
+					// A role column names anyone told of the incident, so its times must be a clock's
+					// (`Immediate`, `15 min`): `Daily standup | Team` tells of it in the usual way.
+					const role = toColumn < 0 && /^roles?$/i.test(head[actor] ?? '');
+					if (
+						role &&
+						!/^(?:\d|t\s*\+)/i.test(written) &&
+						parseDuration(written)?.kind !== 'immediate'
+					)
+						break;
+					if (!(toColumn > 0 || role ? nameShaped(name) : isName(name))) break;
 					const since = when
 						? { condition: when[2]! }
 						: unit?.[2] && parseDuration(time)?.minutes
