@@ -1052,8 +1052,12 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 	for (const [index, step] of steps.entries()) {
 		const match = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(step)!;
 		// `[ Team lead ]`: a box drawn on one line.
-		const who = match[1]!.trim().replace(/^\[\s*(.+?)\s*\]$/, '$1');
-		const note = match[2]?.trim();
+		let who = match[1]!.trim().replace(/^\[\s*(.+?)\s*\]$/, '$1');
+		let note = match[2]?.trim();
+		// `(Product lead if user impact)`: a step engaged only when its words say so.
+		const optional = !who && note ? /^(.+?)\s+((?:if|when|unless|only if)\b.+)$/i.exec(note) : null;
+		if (optional) [who, note] = [optional[1]!.trim(), optional[2]!.trim()];
+		if (!who) return undefined;
 		// A leading severity says which incidents the chain is for.
 		if (index === 0 && /^(P\d|SEV-?\s?\d|S\d|Sev\s?\d)$/i.test(who)) {
 			condition = who;
@@ -1110,6 +1114,41 @@ export function unframed(value: string): string | undefined {
 		.slice(rule + 1)
 		.map((line) => line.slice(1, -1).replace(/\s+$/, ''))
 		.join('\n');
+}
+
+/** `Escalation path:`, `Escalation chain:`, `Paging order:`: a label in a block saying a path follows. */
+const PATH_LABEL =
+	/^(?:escalation(?:\s+(?:path|chain|order|ladder|route))?|(?:paging|call|contact)\s+(?:order|chain))\s*:\s*(.*)$/i;
+
+/**
+ * A block of labelled parts (`Paging:`, `Investigation:`, `Escalation path:`) whose path part is one
+ * arrow chain of people, on the label's line or the one line indented under it.
+ */
+export function labelledArrowLine(value: string): Level[] | undefined {
+	const lines = value.split('\n');
+	let found: Level[] | undefined;
+	for (const [index, line] of lines.entries()) {
+		const label = PATH_LABEL.exec(line.trim());
+		if (!label) continue;
+		let chain = label[1]!.trim();
+		if (!chain) {
+			const indent = /^\s*/.exec(line)![0].length;
+			const under: string[] = [];
+			for (const next of lines.slice(index + 1)) {
+				if (!next.trim()) break;
+				if (/^\s*/.exec(next)![0].length <= indent) break;
+				under.push(next.trim());
+			}
+			if (under.length !== 1) continue;
+			chain = under[0]!;
+		}
+		const levels = parseArrowChain(chain);
+		if (!levels || !levels.every((level) => PEOPLE.test(level.who))) continue;
+		// Two paths in one block: which one a reader follows is not the importer's to choose.
+		if (found) return undefined;
+		found = levels;
+	}
+	return found;
 }
 
 /** `P0 incident detected`, `SEV1 declared`: the event a drawn path starts from. */
@@ -2294,6 +2333,8 @@ export function recogniseEscalationShapes(context: Context): void {
 			let notes: string[] = [];
 			let style: EscalationInput['style'] = 'time';
 			let branched: string | undefined;
+			// The path is one line of a block that says more: typed, but the block stays as written.
+			let keep = false;
 			// The parts of a list that hold the path, when the list is more than the path.
 			let ranges: [number, number][] | undefined;
 			let title: string | undefined;
@@ -2429,6 +2470,12 @@ export function recogniseEscalationShapes(context: Context): void {
 				}
 				const clock = levels ? undefined : parseClockLines(node.value, true);
 				if (clock) ({ levels, notes } = clock);
+				// `Escalation path:` over `  On-call → NLU lead → Director` among other labelled parts
+				// of the block (`Paging:`, `Investigation:`): that line is the path; the block stays text.
+				if (!levels && !clock) {
+					levels = labelledArrowLine(node.value);
+					if (levels) keep = true;
+				}
 				const tree = levels ? undefined : parseBoxTree(node.value);
 				if (tree === 'undirected')
 					context.check.push({
@@ -2463,8 +2510,9 @@ export function recogniseEscalationShapes(context: Context): void {
 			// Part of a list: a link to the path stands in the list where its steps were.
 			const link =
 				ranges && entryLink('Escalation path', context.out.escalations.at(-1)!.data.title, href);
-			for (const [start, end] of ranges ?? [[source.start, source.end]])
-				claim(context.doc, start, end, href, link);
+			if (!keep)
+				for (const [start, end] of ranges ?? [[source.start, source.end]])
+					claim(context.doc, start, end, href, link);
 			if (branched)
 				context.check.push({
 					kind: 'escalation',
