@@ -1163,6 +1163,7 @@ const INCIDENT_EVENT =
  */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
+	let namedLevels = false;
 	let pending: string | undefined;
 	let arrow = true;
 	// Boxes joined by plain lines, no arrowhead, are a flow of people only if each names one:
@@ -1217,18 +1218,35 @@ export function parseDiagram(value: string): Level[] | undefined {
 		// `On-Call Engineer (0-15 min)`: the box gives its time window.
 		const timed = CHAIN_TRAILING.exec(who);
 		const after = pending ? durationIn(pending) : timed ? windowStart(timed[2]!) : undefined;
+		// `15 min no response or no progress` says when and why: the words after the time are kept.
+		const more =
+			pending !== undefined &&
+			/^\d/.test(pending) &&
+			!/^\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?[a-z]+\+?$/i.test(pending);
 		const condition =
-			pending && !parseDuration(pending) ? pending : levels.length ? undefined : trigger;
+			pending && (!parseDuration(pending) || more) ? pending : levels.length ? undefined : trigger;
+		// `Level 2: Secondary On-Call`: the box names its level before who.
+		const named = timed ? undefined : CHAIN_LEAD.exec(who);
+		if (named) namedLevels = true;
 		levels.push({
-			id: `Level ${levels.length + 1}`,
-			who: timed ? timed[1]!.trim() : who,
+			id: named
+				? named[1]!
+						.replace(/^l(\d)/i, 'L$1')
+						.replace(
+							/^(level|tier)\s*/i,
+							(w) => `${w.charAt(0).toUpperCase()}${w.slice(1).toLowerCase().trim()} `
+						)
+				: `Level ${levels.length + 1}`,
+			who: timed ? timed[1]!.trim() : named ? named[2]!.trim() : who,
 			...(after ? { after } : {}),
 			...(condition ? { condition } : {}),
 			...(timed ? { window: timed[2]!.trim() } : {}),
 		});
 		pending = undefined;
 	}
-	if (!headed && !levels.every((level) => PEOPLE.test(level.who))) return undefined;
+	// `Level 2: Major` is how bad, not who: a named level must name people, arrow or none.
+	if ((!headed || namedLevels) && !levels.every((level) => PEOPLE.test(level.who)))
+		return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
 
