@@ -2604,6 +2604,27 @@ export function recogniseEscalationMatrix(context: Context): void {
 	}
 }
 
+/** Places in line, by word: `primary` and `first` both rank 0. */
+const ORDINALS = [
+	'primary',
+	'secondary',
+	'tertiary',
+	'quaternary',
+	'first',
+	'second',
+	'third',
+	'fourth',
+	'1st',
+	'2nd',
+	'3rd',
+	'4th',
+];
+/** `Primary`, `Secondary contact`, `Third escalation`, `2nd responder`: a column that is a place in line. */
+const ORDINAL_COLUMN = new RegExp(
+	`^(${ORDINALS.join('|')})(?:\\s+(?:contacts?|escalations?|responders?|on-?call|levels?|tiers?|line|points? of contact))?$`,
+	'i'
+);
+
 /** A column that is one step up a chain: `Manager N`, `Escalation N+1`, `Level 2`, `Tier 3`. */
 const STEP_COLUMN = /(?:^|\s)(N(?:\s*\+\s*(\d))?|(?:L|Level\s*|Tier\s*|Escalation\s*)(\d))$/i;
 
@@ -2617,11 +2638,23 @@ export function recogniseStepColumns(context: Context): void {
 		for (const { node, head, body } of freeTables(context, section, 2)) {
 			if (!escalationish(section) && !head.some((text) => /escalat/i.test(text))) continue;
 			// Steps counted from N (or from the first number) must follow each other.
-			const steps = head.slice(1).map((text) => {
+			const numbered = head.slice(1).map((text) => {
 				const step = STEP_COLUMN.exec(text.trim());
 				if (!step) return undefined;
 				return { id: step[1]!.replace(/\s+/g, ''), rank: Number(step[2] ?? step[3] ?? 0) };
 			});
+			// `Domain | Primary | Secondary | Tertiary`: three places in line at least, for `Primary |
+			// Secondary` alone is as often a rota's two people on duty at once.
+			const ordinal = head.slice(1).map((text) => {
+				const step = ORDINAL_COLUMN.exec(text.trim());
+				return step
+					? { id: text.trim(), rank: ORDINALS.indexOf(step[1]!.toLowerCase()) % 4 }
+					: undefined;
+			});
+			const steps =
+				numbered.every(Boolean) || ordinal.length < 3 || !ordinal.every(Boolean)
+					? numbered
+					: ordinal;
 			if (
 				steps.length < 2 ||
 				steps.some((step, i) => !step || (i && step.rank !== steps[i - 1]!.rank + 1))
@@ -2692,9 +2725,11 @@ export function recogniseTimeColumns(context: Context): void {
 			for (const [index, text] of head.entries()) {
 				if (index === 0) continue;
 				const written = text.trim();
-				const span = parseDuration(written);
-				if (span?.kind === 'span' && /^\d/.test(written))
-					columns.push({ index, id: written, after: written });
+				// `After 15 min`, `T+15m`, `+1 hour`: the time the column header gives.
+				const time = written.replace(/^(?:after|at|t\s*\+|\+)\s*/i, '');
+				const span = parseDuration(time);
+				if (span?.kind === 'span' && /^\d/.test(time))
+					columns.push({ index, id: written, after: time });
 				else if (index === 1 && FIRST_COLUMN.test(written)) columns.push({ index, id: written });
 				else break;
 			}
