@@ -436,6 +436,8 @@ function sequencePaths(
  */
 export function recogniseSeverityEscalation(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
+		// A grid of who by time, read already as a path per severity.
+		if (timeGrids.has(table)) continue;
 		const sequence = sequenceColumn(headers, rows);
 		if (sequence > 0) {
 			const titled = rows.map((row) => ({
@@ -1077,7 +1079,9 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 		// `PR (if needed)` says when, `CTO (phone)` how.
 		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
 			level.condition = [level.condition, note].filter(Boolean).join(', ');
-		else if (note && !window) level.via = note;
+		else if (note && !window && CHANNEL.test(note)) level.via = note;
+		// `Director (final fallback)` says when that one is reached, not how.
+		else if (note && !window) level.condition = [level.condition, note].filter(Boolean).join(', ');
 		levels.push(level);
 		if (window?.minutes !== undefined && note) {
 			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
@@ -2707,6 +2711,9 @@ function* matrixTables(context: Context, section: Section) {
 	}
 }
 
+/** Tables read as who-by-time grids, which the severity-table reader must not read again. */
+const timeGrids = new WeakSet<object>();
+
 /** `Initial Responder`, `First responder`, `At once`: the column of who is engaged from the start. */
 const FIRST_COLUMN =
 	/^(?:initial|first|immediate|at once|start)(?:\s+(?:responders?|contacts?|responses?|owners?))?$|^(?:first\s+)?responders?$/i;
@@ -2725,8 +2732,10 @@ export function recogniseTimeColumns(context: Context): void {
 			for (const [index, text] of head.entries()) {
 				if (index === 0) continue;
 				const written = text.trim();
-				// `After 15 min`, `T+15m`, `+1 hour`: the time the column header gives.
-				const time = written.replace(/^(?:after|at|t\s*\+|\+)\s*/i, '');
+				// `After 15 min`, `T+15m`, `+1 hour`, `Escalation 1 (15 min)`: the time the header gives.
+				const time = (
+					/^(?:escalation|level|tier|step|l)\s*\d+\s*\(([^()]+)\)$/i.exec(written)?.[1] ?? written
+				).replace(/^(?:after|at|t\s*\+|\+)\s*/i, '');
 				const span = parseDuration(time);
 				if (span?.kind === 'span' && /^\d/.test(time))
 					columns.push({ index, id: written, after: time });
@@ -2767,6 +2776,7 @@ export function recogniseTimeColumns(context: Context): void {
 			}
 			// A row engaging one only (`P4 | On-Call | - | -`) is typed nowhere: the table stays as
 			// written in its page, so that row is not lost.
+			timeGrids.add(node);
 			if (severities) continue;
 			if (paths.every((path) => path.levels.length >= 2)) claimNode(context.doc, node, first!);
 			else claimNode(context.doc, node, first!, sourceOf(context.doc, node));
