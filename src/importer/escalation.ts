@@ -1882,10 +1882,14 @@ export function parseNameOrder(
 		)
 			return undefined;
 		if (name.split(/\s+/).length > 8) return undefined;
+		// `Primary On-Call (15 min)`: how long that one has, as written.
+		const span = when ? undefined : /^(.+?)\s*\((\d[^()]*)\)$/.exec(who);
+		const window = span && parseDuration(span[2]!)?.kind === 'span' ? span : undefined;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
-			who,
+			who: window ? window[1]! : who,
 			...(when ? { condition: when[2]! } : {}),
+			...(window ? { window: window[2]!.trim() } : {}),
 		});
 	}
 	return levels;
