@@ -1155,6 +1155,45 @@ export function labelledArrowLine(value: string): Level[] | undefined {
 	return found;
 }
 
+/** `- If not resolved in 15 min: @team-lead`: a condition, then who is engaged when it holds. */
+const CONDITION_LINE = /^(?:[-*•]|\d+[.)])\s+((?:if|when|after|once)\b[^:]+?):\s*(.+)$/i;
+
+/**
+ * `Escalation:` in a block of labelled parts, over items that each give a condition and who
+ * (`- If not resolved in 15 min: @nlu-team-lead`): the run of such items from the first, two at
+ * least, each naming people, is the path; an item saying anything else ends it.
+ */
+export function labelledConditionLines(value: string): Level[] | undefined {
+	const lines = value.split('\n');
+	let found: Level[] | undefined;
+	for (const [index, line] of lines.entries()) {
+		const label = PATH_LABEL.exec(line.trim());
+		if (!label || label[1]!.trim()) continue;
+		const indent = /^\s*/.exec(line)![0].length;
+		const levels: Level[] = [];
+		for (const next of lines.slice(index + 1)) {
+			if (!next.trim() || /^\s*/.exec(next)![0].length <= indent) break;
+			const item = CONDITION_LINE.exec(next.trim());
+			const who = item?.[2]!.trim().replace(/\.$/, '');
+			// `@nlu-team-lead`: a handle names its role with dashes.
+			if (!item || !who) break;
+			const name = who.startsWith('@') ? who.slice(1).replace(/[-_]/g, ' ') : who;
+			if (!isName(name)) break;
+			const after = durationIn(item[1]!);
+			levels.push({
+				id: `Level ${levels.length + 1}`,
+				who,
+				condition: item[1]!.trim(),
+				...(after ? { after } : {}),
+			});
+		}
+		if (levels.length < 2) continue;
+		if (found) return undefined;
+		found = levels;
+	}
+	return found;
+}
+
 /** `P0 incident detected`, `SEV1 declared`: the event a drawn path starts from. */
 const INCIDENT_EVENT =
 	/^\S+\s+(?:incidents?\s+)?(?:detected|declared|raised|reported|opened|confirmed)$/i;
@@ -2499,7 +2538,7 @@ export function recogniseEscalationShapes(context: Context): void {
 				// `Escalation path:` over `  On-call → NLU lead → Director` among other labelled parts
 				// of the block (`Paging:`, `Investigation:`): that line is the path; the block stays text.
 				if (!levels && !clock) {
-					levels = labelledArrowLine(node.value);
+					levels = labelledArrowLine(node.value) ?? labelledConditionLines(node.value);
 					if (levels) keep = true;
 				}
 				const tree = levels ? undefined : parseBoxTree(node.value);
