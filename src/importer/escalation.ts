@@ -1179,13 +1179,14 @@ export function labelledConditionLines(value: string): Level[] | undefined {
 			if (!item || !who) break;
 			const name = who.startsWith('@') ? who.slice(1).replace(/[-_]/g, ' ') : who;
 			if (!isName(name)) break;
+			// Each item waits longer than the one before (`in 15 min`, `in 30 min`): items without a
+			// time (`If cost > $500: also notify the CFO`) are told at once, side by side, no ladder.
 			const after = durationIn(item[1]!);
-			levels.push({
-				id: `Level ${levels.length + 1}`,
-				who,
-				condition: item[1]!.trim(),
-				...(after ? { after } : {}),
-			});
+			const minutes = after ? parseDuration(after)?.minutes : undefined;
+			const before = levels.at(-1)?.after;
+			if (minutes === undefined || (before && minutes <= (parseDuration(before)?.minutes ?? 0)))
+				break;
+			levels.push({ id: `Level ${levels.length + 1}`, who, condition: item[1]!.trim(), after });
 		}
 		if (levels.length < 2) continue;
 		if (found) return undefined;
