@@ -436,6 +436,8 @@ function sequencePaths(
  */
 export function recogniseSeverityEscalation(context: Context): void {
 	for (const { table, section, headers, rows } of severityTables(context)) {
+		// A grid of who by time, read already as a path per severity.
+		if (timeGrids.has(table)) continue;
 		const sequence = sequenceColumn(headers, rows);
 		if (sequence > 0) {
 			const titled = rows.map((row) => ({
@@ -723,6 +725,10 @@ export function clausesOf(text: string): Clause[] {
 	return clauses;
 }
 
+/** `escalate to the next level`: whoever comes next, which the step does not name. */
+const NEXT_ONE =
+	/^(?:the\s+)?next\s+(?:level|tier|step|stage|person|one|line|contact|escalation(?:\s+(?:level|tier|point|contact))?)(?:\s+(?:up|in line))?$/i;
+
 /**
  * A path told in prose: the first run of clauses that engage someone, each after the first on a
  * condition that the one before went unanswered (or joined by `then`), with two tiers at least
@@ -889,6 +895,11 @@ function engagedMidSentence(text: string, anyone = false): Omit<Level, 'id'> | u
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
  */
 function ladderSentence(text: string, anyone = false): Omit<Level, 'id'> | undefined {
+	const step = ladderStep(text, anyone);
+	return step && !NEXT_ONE.test(step.who) ? step : undefined;
+}
+
+function ladderStep(text: string, anyone: boolean): Omit<Level, 'id'> | undefined {
 	let rest = text.replace(/\.$/, '').trim();
 	let condition: string | undefined;
 	// `If no answer in 10 minutes, page …` or `If 10 minutes passed: Page …`.
@@ -1043,8 +1054,12 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 	for (const [index, step] of steps.entries()) {
 		const match = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(step)!;
 		// `[ Team lead ]`: a box drawn on one line.
-		const who = match[1]!.trim().replace(/^\[\s*(.+?)\s*\]$/, '$1');
-		const note = match[2]?.trim();
+		let who = match[1]!.trim().replace(/^\[\s*(.+?)\s*\]$/, '$1');
+		let note = match[2]?.trim();
+		// `(Product lead if user impact)`: a step engaged only when its words say so.
+		const optional = !who && note ? /^(.+?)\s+((?:if|when|unless|only if)\b.+)$/i.exec(note) : null;
+		if (optional) [who, note] = [optional[1]!.trim(), optional[2]!.trim()];
+		if (!who) return undefined;
 		// A leading severity says which incidents the chain is for.
 		if (index === 0 && /^(P\d|SEV-?\s?\d|S\d|Sev\s?\d)$/i.test(who)) {
 			condition = who;
@@ -1064,7 +1079,9 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 		// `PR (if needed)` says when, `CTO (phone)` how.
 		if (note && !window && /^(?:if|when|unless|only)\b/i.test(note))
 			level.condition = [level.condition, note].filter(Boolean).join(', ');
-		else if (note && !window) level.via = note;
+		else if (note && !window && CHANNEL.test(note)) level.via = note;
+		// `Director (final fallback)` says when that one is reached, not how.
+		else if (note && !window) level.condition = [level.condition, note].filter(Boolean).join(', ');
 		levels.push(level);
 		if (window?.minutes !== undefined && note) {
 			elapsed = elapsed === undefined ? undefined : elapsed + window.minutes;
@@ -1081,6 +1098,103 @@ function arrowLevels(steps: string[], labels: (string | undefined)[]): Level[] |
 	return levels.length >= 2 ? levels : undefined;
 }
 
+/**
+ * A drawing inside a frame (`┌───┐` / `│ Title │` / `├───┤` / `│ … │` / `└───┘`): what the frame
+ * holds, its title row left out, or `undefined` when the block is not one framed drawing.
+ */
+export function unframed(value: string): string | undefined {
+	const lines = value.split('\n').filter((line) => line.trim());
+	if (lines.length < 4) return undefined;
+	const top = lines[0]!.trim();
+	const bottom = lines.at(-1)!.trim();
+	if (!/^[┌+][─-]+[┐+]$/.test(top) || !/^[└+][─-]+[┘+]$/.test(bottom)) return undefined;
+	const inner = lines.slice(1, -1).map((line) => line.trim());
+	if (!inner.every((line) => /^[│|├+].*[│|┤+]$/.test(line) && line.length >= 2)) return undefined;
+	// `├───┤` under the first row sets that row off as the drawing's title.
+	const rule = inner.findIndex((line) => /^[├+][─-]+[┤+]$/.test(line));
+	if (rule > 1 || (rule >= 0 && inner.some((line, i) => i > rule && /^[├+][─-]+[┤+]$/.test(line))))
+		return undefined;
+	return inner
+		.slice(rule + 1)
+		.map((line) => line.slice(1, -1).replace(/\s+$/, ''))
+		.join('\n');
+}
+
+/** `Escalation path:`, `Escalation chain:`, `Paging order:`: a label in a block saying a path follows. */
+const PATH_LABEL =
+	/^(?:escalation(?:\s+(?:path|chain|order|ladder|route))?|(?:paging|call|contact)\s+(?:order|chain))\s*:\s*(.*)$/i;
+
+/**
+ * A block of labelled parts (`Paging:`, `Investigation:`, `Escalation path:`) whose path part is one
+ * arrow chain of people, on the label's line or the one line indented under it.
+ */
+export function labelledArrowLine(value: string): Level[] | undefined {
+	const lines = value.split('\n');
+	let found: Level[] | undefined;
+	for (const [index, line] of lines.entries()) {
+		const label = PATH_LABEL.exec(line.trim());
+		if (!label) continue;
+		let chain = label[1]!.trim();
+		if (!chain) {
+			const indent = /^\s*/.exec(line)![0].length;
+			const under: string[] = [];
+			for (const next of lines.slice(index + 1)) {
+				if (!next.trim()) break;
+				if (/^\s*/.exec(next)![0].length <= indent) break;
+				under.push(next.trim());
+			}
+			if (under.length !== 1) continue;
+			chain = under[0]!;
+		}
+		const levels = parseArrowChain(chain);
+		if (!levels || !levels.every((level) => PEOPLE.test(level.who))) continue;
+		// Two paths in one block: which one a reader follows is not the importer's to choose.
+		if (found) return undefined;
+		found = levels;
+	}
+	return found;
+}
+
+/** `- If not resolved in 15 min: @team-lead`: a condition, then who is engaged when it holds. */
+const CONDITION_LINE = /^(?:[-*•]|\d+[.)])\s+((?:if|when|after|once)\b[^:]+?):\s*(.+)$/i;
+
+/**
+ * `Escalation:` in a block of labelled parts, over items that each give a condition and who
+ * (`- If not resolved in 15 min: @nlu-team-lead`): the run of such items from the first, two at
+ * least, each naming people, is the path; an item saying anything else ends it.
+ */
+export function labelledConditionLines(value: string): Level[] | undefined {
+	const lines = value.split('\n');
+	let found: Level[] | undefined;
+	for (const [index, line] of lines.entries()) {
+		const label = PATH_LABEL.exec(line.trim());
+		if (!label || label[1]!.trim()) continue;
+		const indent = /^\s*/.exec(line)![0].length;
+		const levels: Level[] = [];
+		for (const next of lines.slice(index + 1)) {
+			if (!next.trim() || /^\s*/.exec(next)![0].length <= indent) break;
+			const item = CONDITION_LINE.exec(next.trim());
+			const who = item?.[2]!.trim().replace(/\.$/, '');
+			// `@nlu-team-lead`: a handle names its role with dashes.
+			if (!item || !who) break;
+			const name = who.startsWith('@') ? who.slice(1).replace(/[-_]/g, ' ') : who;
+			if (!isName(name)) break;
+			// Each item waits longer than the one before (`in 15 min`, `in 30 min`): items without a
+			// time (`If cost > $500: also notify the CFO`) are told at once, side by side, no ladder.
+			const after = durationIn(item[1]!);
+			const minutes = after ? parseDuration(after)?.minutes : undefined;
+			const before = levels.at(-1)?.after;
+			if (minutes === undefined || (before && minutes <= (parseDuration(before)?.minutes ?? 0)))
+				break;
+			levels.push({ id: `Level ${levels.length + 1}`, who, condition: item[1]!.trim(), after });
+		}
+		if (levels.length < 2) continue;
+		if (found) return undefined;
+		found = levels;
+	}
+	return found;
+}
+
 /** `P0 incident detected`, `SEV1 declared`: the event a drawn path starts from. */
 const INCIDENT_EVENT =
 	/^\S+\s+(?:incidents?\s+)?(?:detected|declared|raised|reported|opened|confirmed)$/i;
@@ -1093,6 +1207,7 @@ const INCIDENT_EVENT =
  */
 export function parseDiagram(value: string): Level[] | undefined {
 	const levels: Level[] = [];
+	let namedLevels = false;
 	let pending: string | undefined;
 	let arrow = true;
 	// Boxes joined by plain lines, no arrowhead, are a flow of people only if each names one:
@@ -1147,18 +1262,35 @@ export function parseDiagram(value: string): Level[] | undefined {
 		// `On-Call Engineer (0-15 min)`: the box gives its time window.
 		const timed = CHAIN_TRAILING.exec(who);
 		const after = pending ? durationIn(pending) : timed ? windowStart(timed[2]!) : undefined;
+		// `15 min no response or no progress` says when and why: the words after the time are kept.
+		const more =
+			pending !== undefined &&
+			/^\d/.test(pending) &&
+			!/^\d+(?:\.\d+)?\s*(?:[-–]\s*\d+\s*)?[a-z]+\+?$/i.test(pending);
 		const condition =
-			pending && !parseDuration(pending) ? pending : levels.length ? undefined : trigger;
+			pending && (!parseDuration(pending) || more) ? pending : levels.length ? undefined : trigger;
+		// `Level 2: Secondary On-Call`: the box names its level before who.
+		const named = timed ? undefined : CHAIN_LEAD.exec(who);
+		if (named) namedLevels = true;
 		levels.push({
-			id: `Level ${levels.length + 1}`,
-			who: timed ? timed[1]!.trim() : who,
+			id: named
+				? named[1]!
+						.replace(/^l(\d)/i, 'L$1')
+						.replace(
+							/^(level|tier)\s*/i,
+							(w) => `${w.charAt(0).toUpperCase()}${w.slice(1).toLowerCase().trim()} `
+						)
+				: `Level ${levels.length + 1}`,
+			who: timed ? timed[1]!.trim() : named ? named[2]!.trim() : who,
 			...(after ? { after } : {}),
 			...(condition ? { condition } : {}),
 			...(timed ? { window: timed[2]!.trim() } : {}),
 		});
 		pending = undefined;
 	}
-	if (!headed && !levels.every((level) => PEOPLE.test(level.who))) return undefined;
+	// `Level 2: Major` is how bad, not who: a named level must name people, arrow or none.
+	if ((!headed || namedLevels) && !levels.every((level) => PEOPLE.test(level.who)))
+		return undefined;
 	return levels.length >= 2 ? levels : undefined;
 }
 
@@ -1790,10 +1922,14 @@ export function parseNameOrder(
 		)
 			return undefined;
 		if (name.split(/\s+/).length > 8) return undefined;
+		// `Primary On-Call (15 min)`: how long that one has, as written.
+		const span = when ? undefined : /^(.+?)\s*\((\d[^()]*)\)$/.exec(who);
+		const window = span && parseDuration(span[2]!)?.kind === 'span' ? span : undefined;
 		levels.push({
 			id: `Level ${levels.length + 1}`,
-			who,
+			who: window ? window[1]! : who,
 			...(when ? { condition: when[2]! } : {}),
+			...(window ? { window: window[2]!.trim() } : {}),
 		});
 	}
 	return levels;
@@ -1815,13 +1951,26 @@ function contactOf(text: string): string | undefined {
 	return name.split(/\s+/).length <= 8 ? name : undefined;
 }
 
-/** The contacts of a list, one per item, as written; none unless every item is one. */
+/** A way to reach someone, not someone: `PagerDuty alert (automated)`, `Slack DM`, `SMS`. */
+const CHANNEL =
+	/\b(?:pagerduty|opsgenie|slack|teams|chat|dm|e-?mail|sms|text(?: message)?|phone(?: call)?|call|pager|push|signal|whatsapp|telegram|alert|ticket|webhook)\b/i;
+
+/**
+ * The contacts of a list, one per item, as written; none unless every item is one. An order of
+ * channels (`Contact Methods (in order):` over `PagerDuty alert`, `Slack DM`, `Phone call`) says
+ * how one person is reached, not who is engaged next.
+ */
 function contactsOf(context: Context, list: List): string[] | undefined {
 	const names = list.children.map((contact) =>
 		contact.children.length === 1
 			? contactOf(inlineText(itemSource(context.doc, contact)))
 			: undefined
 	);
+	// `Slack DM in #on-call`, `Phone call (number in the rota)`: a channel's name, or a note on
+	// where the number is, is no one.
+	const channel = (name: string) =>
+		CHANNEL.test(name) && !PEOPLE.test(name.replace(/[#@][\w-]+|\([^()]*\)/g, ''));
+	if (names.every((name) => name && channel(name))) return undefined;
 	return names.length >= 2 && names.length <= 8 && names.every(Boolean)
 		? (names as string[])
 		: undefined;
@@ -2250,6 +2399,8 @@ export function recogniseEscalationShapes(context: Context): void {
 			let notes: string[] = [];
 			let style: EscalationInput['style'] = 'time';
 			let branched: string | undefined;
+			// The path is one line of a block that says more: typed, but the block stays as written.
+			let keep = false;
 			// The parts of a list that hold the path, when the list is more than the path.
 			let ranges: [number, number][] | undefined;
 			let title: string | undefined;
@@ -2376,8 +2527,21 @@ export function recogniseEscalationShapes(context: Context): void {
 				const lines = node.value.split('\n').filter((line) => line.trim());
 				levels = lines.length === 1 ? parseArrowChain(lines[0]!.trim()) : undefined;
 				levels ??= parseDiagram(node.value);
+				// The same drawing inside a frame titled `Technical Escalation`: every box names people,
+				// or the frame holds a flow of systems or of work (`Browser`, `Load balancer`).
+				const inner = levels ? undefined : unframed(node.value);
+				if (inner) {
+					levels = parseDiagram(inner);
+					if (levels && !levels.every((level) => PEOPLE.test(level.who))) levels = undefined;
+				}
 				const clock = levels ? undefined : parseClockLines(node.value, true);
 				if (clock) ({ levels, notes } = clock);
+				// `Escalation path:` over `  On-call → NLU lead → Director` among other labelled parts
+				// of the block (`Paging:`, `Investigation:`): that line is the path; the block stays text.
+				if (!levels && !clock) {
+					levels = labelledArrowLine(node.value) ?? labelledConditionLines(node.value);
+					if (levels) keep = true;
+				}
 				const tree = levels ? undefined : parseBoxTree(node.value);
 				if (tree === 'undirected')
 					context.check.push({
@@ -2412,8 +2576,9 @@ export function recogniseEscalationShapes(context: Context): void {
 			// Part of a list: a link to the path stands in the list where its steps were.
 			const link =
 				ranges && entryLink('Escalation path', context.out.escalations.at(-1)!.data.title, href);
-			for (const [start, end] of ranges ?? [[source.start, source.end]])
-				claim(context.doc, start, end, href, link);
+			if (!keep)
+				for (const [start, end] of ranges ?? [[source.start, source.end]])
+					claim(context.doc, start, end, href, link);
 			if (branched)
 				context.check.push({
 					kind: 'escalation',
@@ -2487,6 +2652,27 @@ export function recogniseEscalationMatrix(context: Context): void {
 	}
 }
 
+/** Places in line, by word: `primary` and `first` both rank 0. */
+const ORDINALS = [
+	'primary',
+	'secondary',
+	'tertiary',
+	'quaternary',
+	'first',
+	'second',
+	'third',
+	'fourth',
+	'1st',
+	'2nd',
+	'3rd',
+	'4th',
+];
+/** `Primary`, `Secondary contact`, `Third escalation`, `2nd responder`: a column that is a place in line. */
+const ORDINAL_COLUMN = new RegExp(
+	`^(${ORDINALS.join('|')})(?:\\s+(?:contacts?|escalations?|responders?|on-?call|levels?|tiers?|line|points? of contact))?$`,
+	'i'
+);
+
 /** A column that is one step up a chain: `Manager N`, `Escalation N+1`, `Level 2`, `Tier 3`. */
 const STEP_COLUMN = /(?:^|\s)(N(?:\s*\+\s*(\d))?|(?:L|Level\s*|Tier\s*|Escalation\s*)(\d))$/i;
 
@@ -2500,11 +2686,23 @@ export function recogniseStepColumns(context: Context): void {
 		for (const { node, head, body } of freeTables(context, section, 2)) {
 			if (!escalationish(section) && !head.some((text) => /escalat/i.test(text))) continue;
 			// Steps counted from N (or from the first number) must follow each other.
-			const steps = head.slice(1).map((text) => {
+			const numbered = head.slice(1).map((text) => {
 				const step = STEP_COLUMN.exec(text.trim());
 				if (!step) return undefined;
 				return { id: step[1]!.replace(/\s+/g, ''), rank: Number(step[2] ?? step[3] ?? 0) };
 			});
+			// `Domain | Primary | Secondary | Tertiary`: three places in line at least, for `Primary |
+			// Secondary` alone is as often a rota's two people on duty at once.
+			const ordinal = head.slice(1).map((text) => {
+				const step = ORDINAL_COLUMN.exec(text.trim());
+				return step
+					? { id: text.trim(), rank: ORDINALS.indexOf(step[1]!.toLowerCase()) % 4 }
+					: undefined;
+			});
+			const steps =
+				numbered.every(Boolean) || ordinal.length < 3 || !ordinal.every(Boolean)
+					? numbered
+					: ordinal;
 			if (
 				steps.length < 2 ||
 				steps.some((step, i) => !step || (i && step.rank !== steps[i - 1]!.rank + 1))
@@ -2536,6 +2734,101 @@ export function recogniseStepColumns(context: Context): void {
 }
 
 /**
+ * A section's free tables, and those whose rows only the severity recognisers took (`P1 | On-Call |
+ * Eng Manager | …` reads as severities too): who is engaged by each time is the table's to give
+ * still, while its text stays where the severities left it.
+ */
+function* matrixTables(context: Context, section: Section) {
+	const severities = `/${context.playbook}/severities/`;
+	for (const node of section.nodes) {
+		if (node.type !== 'table') continue;
+		const [start, end] = [startOf(node), endOf(node)];
+		const claims = context.doc.claims.filter((c) => c.start < end && start < c.end);
+		const bySeverity =
+			claims.length > 0 && claims.every((c) => c.href?.startsWith(severities) && !c.replacement);
+		if (claims.length && !bySeverity) continue;
+		const all = node.children.map((row) => row.children.map((cell) => cellText(cell)));
+		if (all.length > 1 && all[0]!.every((text) => !text.trim())) all.shift();
+		if (all.length < 2) continue;
+		const [head, ...body] = all;
+		yield { node, head: head!, body, severities: bySeverity };
+	}
+}
+
+/** Tables read as who-by-time grids, which the severity-table reader must not read again. */
+const timeGrids = new WeakSet<object>();
+
+/** `Initial Responder`, `First responder`, `At once`: the column of who is engaged from the start. */
+const FIRST_COLUMN =
+	/^(?:initial|first|immediate|at once|start)(?:\s+(?:responders?|contacts?|responses?|owners?))?$|^(?:first\s+)?responders?$/i;
+
+/**
+ * `Severity | Initial Responder | 15 min | 30 min | 1 hour` over `P1 | On-Call | Eng Manager |
+ * VP Engineering | CTO` under an escalation heading: the headers are the times, each row a path of
+ * its own for what its first cell names, who is engaged at each time in its cells. A dash skips that
+ * time; every other cell must name people, and a row engaging fewer than two is no path.
+ */
+export function recogniseTimeColumns(context: Context): void {
+	for (const section of allSections(context.doc.outline)) {
+		if (!escalationish(section)) continue;
+		for (const { node, head, body, severities } of matrixTables(context, section)) {
+			const columns: { index: number; id: string; after?: string }[] = [];
+			for (const [index, text] of head.entries()) {
+				if (index === 0) continue;
+				const written = text.trim();
+				// `After 15 min`, `T+15m`, `+1 hour`, `Escalation 1 (15 min)`: the time the header gives.
+				const time = (
+					/^(?:escalation|level|tier|step|l)\s*\d+\s*\(([^()]+)\)$/i.exec(written)?.[1] ?? written
+				).replace(/^(?:after|at|t\s*\+|\+)\s*/i, '');
+				const span = parseDuration(time);
+				if (span?.kind === 'span' && /^\d/.test(time))
+					columns.push({ index, id: written, after: time });
+				else if (index === 1 && FIRST_COLUMN.test(written)) columns.push({ index, id: written });
+				else break;
+			}
+			const timed = columns.filter((column) => column.after);
+			if (columns.length !== head.length - 1 || timed.length < 2) continue;
+			const minutes = timed.map((column) => parseDuration(column.after!)!.minutes ?? -1);
+			if (minutes.some((m, i) => m < 0 || (i && m <= minutes[i - 1]!))) continue;
+			const blank = (cell: string) => !cell || /^[-—–]$|^n\/?a$/i.test(cell);
+			const paths = body.map((cells) => ({
+				name: (cells[0] ?? '').trim(),
+				levels: columns
+					.filter(({ index }) => !blank((cells[index] ?? '').trim()))
+					.map(({ index, id, after }) => ({
+						id,
+						who: cells[index]!.trim(),
+						...(after ? { after } : {}),
+					})),
+			}));
+			if (
+				paths.some((path) => !path.name || !path.levels.every((level) => isName(level.who))) ||
+				!paths.some((path) => path.levels.length >= 2)
+			)
+				continue;
+			let first: string | undefined;
+			for (const path of paths) {
+				if (path.levels.length < 2) continue;
+				const href = addPath(
+					context,
+					/escalat/i.test(path.name) ? path.name : `${path.name} escalation`,
+					'time',
+					path.levels,
+					pathSource(section, node)
+				);
+				first ??= href;
+			}
+			// A row engaging one only (`P4 | On-Call | - | -`) is typed nowhere: the table stays as
+			// written in its page, so that row is not lost.
+			timeGrids.add(node);
+			if (severities) continue;
+			if (paths.every((path) => path.levels.length >= 2)) claimNode(context.doc, node, first!);
+			else claimNode(context.doc, node, first!, sourceOf(context.doc, node));
+		}
+	}
+}
+
+/**
  * `Time | Action | Who` under an escalation timeline heading: `5 min | No ack → page secondary |
  * Alerting system`. Each row is a level engaged after its time; the action's target is who is
  * engaged (as written when no verb names one), the words before its arrow the condition, and the
@@ -2543,21 +2836,30 @@ export function recogniseStepColumns(context: Context): void {
  */
 export function recogniseEscalationTimelines(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
-		if (!/escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`)) continue;
+		const escalating = /escalat/i.test(`${section.title} ${section.parent?.title ?? ''}`);
+		// Under `Paging ladder` or `On-call`, only a table that says who is reached and how.
+		if (!escalating && !escalationish(section)) continue;
 		for (const { node, head, body } of freeTables(context, section, 3)) {
 			// `Minutes since alert unacknowledged` over bare `0`, `5`, `10`: the header gives the unit,
 			// and what the clock counts from is the condition of every step after the first.
 			const unit = TIME_HEADER.exec((head[0] ?? '').trim());
 			if (!/^(time|when|elapsed|after)$/i.test(head[0] ?? '') && !unit) continue;
 			const action = head.findIndex((text, i) => i > 0 && /^(actions?|steps?|what)$/i.test(text));
+			// `Time | Role | Notification Method` (under `**Who Gets Notified:**`): with no action
+			// column, the role column names who is told at that time, the method how.
 			const actor = head.findIndex(
-				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner)$/i.test(text)
+				(text, i) => i > 0 && /^(who|(?:paged |called )?by|owner|roles?)$/i.test(text)
+			);
+			const method = head.findIndex(
+				(text, i) =>
+					i > 0 && /^(?:(?:notification|contact|paging)\s+)?(?:method|channel|via)s?$/i.test(text)
 			);
 			const toColumn = head.findIndex((text, i) => i > 0 && TARGET_COLUMN.test(text.trim()));
 			// `When | Who` over `T+10m | Team lead`: with no action column, who is engaged is named.
 			const byName = action < 0 && (actor > 0 || toColumn > 0);
 			const named = toColumn > 0 ? toColumn : actor;
 			if (action < 0 && !byName) continue;
+			if (!escalating && !(byName && method > 0)) continue;
 			const levels: Level[] = [];
 			const unnamed: string[] = [];
 			for (const cells of body) {
@@ -2576,9 +2878,33 @@ export function recogniseEscalationTimelines(context: Context): void {
 				if (!time || !text) break;
 				if (byName) {
 					// A column headed `Escalation to` vouches for names the people words miss (`D/OGP`).
-					if (!(toColumn > 0 ? nameShaped(text) : isName(text))) break;
-					const since = unit?.[2] && parseDuration(time)?.minutes ? { condition: unit[2] } : {};
-					levels.push({ id: written, who: text, after: time, ...since });
+					// `Team lead (if blocked)`: the words in brackets say when that level is engaged.
+					const when = /^(.+?)\s*\(((?:if|when|unless|only if)\b[^()]*)\)$/i.exec(text);
+					const name = when ? when[1]! : text;
+					// So does a column headed `Role` (`Customer Success`, `Legal`).
+					// A role column names anyone told of the incident, so its times must be a clock's
+					// (`Immediate`, `15 min`): `Daily standup | Team` tells of it in the usual way.
+					const role = toColumn < 0 && /^roles?$/i.test(head[actor] ?? '');
+					if (
+						role &&
+						!/^(?:\d|t\s*\+)/i.test(written) &&
+						parseDuration(written)?.kind !== 'immediate'
+					)
+						break;
+					if (!(toColumn > 0 || role ? nameShaped(name) : isName(name))) break;
+					const since = when
+						? { condition: when[2]! }
+						: unit?.[2] && parseDuration(time)?.minutes
+							? { condition: unit[2] }
+							: {};
+					const how = method > 0 ? (cells[method] ?? '').trim() : '';
+					levels.push({
+						id: written,
+						who: name,
+						after: time,
+						...since,
+						...(how ? { via: how } : {}),
+					});
 					continue;
 				}
 				const [before, target] = /(?:→|->)/.test(text)
@@ -2929,6 +3255,7 @@ export function recogniseNestedClocks(context: Context): void {
 export function recogniseEscalation(context: Context): void {
 	recogniseLevelTables(context);
 	recogniseStepColumns(context);
+	recogniseTimeColumns(context);
 	recogniseEscalationMatrix(context);
 	recogniseEscalationTimelines(context);
 	recogniseReachedColumns(context);
