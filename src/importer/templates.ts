@@ -317,6 +317,34 @@ function looksLikeOutput(code: CodeContext): boolean {
 	return DIAGNOSTIC_LINE.test(first) && !ADDRESSED.test(code.node.value);
 }
 
+/** Alertmanager's title for a firing alert: `[FIRING:1] DiskFull - critical`. */
+const FIRING_TITLE = /^\s*\[FIRING:\d+\]/m;
+/** Its title once the alert clears: `[RESOLVED] DiskFull`, `[RESOLVED:2] …`. */
+const RESOLVED_TITLE = /^\s*\[RESOLVED(?::\d+)?\]/;
+/** A label of the alert as the system lists it: `• alertname: DiskFull`, `alertname=DiskFull`. */
+const ALERT_LABEL_LINE = /^\s*(?:[-*•]\s*)?alertname\s*[:=]/im;
+/** A heading that only says what an alert looks like when it arrives: `Example Alert`, `Alert examples`. */
+const EXAMPLE_ALERT =
+	/^(?:(?:examples?|samples?)\s+(?:of\s+(?:an?\s+|the\s+)?)?(?:alerts?|alert notifications?|pages?)|alerts?\s+(?:examples?|samples?))\s*:?$/i;
+
+/**
+ * An alert as the monitoring system sends it, shown so a responder knows it when it arrives: an
+ * Alertmanager notification (`[FIRING:1] …`, or `[RESOLVED] …` over the alert's `alertname` label
+ * or under an `Example Alert` heading), or any block under a heading that only says `Example
+ * Alert`. Its words are the system's, not a message a responder sends, and its `[FIRING:1]` is no
+ * blank; unless the prose above calls it a template or hands it over as the message.
+ */
+function isAlertNotification(code: CodeContext): boolean {
+	if (ANNOUNCES_TEMPLATE.test(code.previous) || HANDS_OVER_MESSAGE.test(code.previous)) return false;
+	const value = code.node.value;
+	if (FIRING_TITLE.test(value)) return true;
+	const underExample = [code.label, code.section.title, code.section.parent?.title].some(
+		(heading) => heading && EXAMPLE_ALERT.test(stripEmoji(heading).trim())
+	);
+	if (RESOLVED_TITLE.test(value) && (ALERT_LABEL_LINE.test(value) || underExample)) return true;
+	return underExample;
+}
+
 /** A line that starts with a clock time or date written out: `[14:35]`, `[2026-01-30 14:35]`. */
 const WRITTEN_TIME =
 	/^\s*\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]/im;
@@ -437,7 +465,8 @@ function isTemplate(code: CodeContext): boolean {
 		isChecklistBlock(code) ||
 		looksLikeCommand(code.node.value) ||
 		looksLikeData(code.node.value) ||
-		looksLikeOutput(code)
+		looksLikeOutput(code) ||
+		isAlertNotification(code)
 	)
 		return false;
 	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
