@@ -335,7 +335,8 @@ const EXAMPLE_ALERT =
  * blank; unless the prose above calls it a template or hands it over as the message.
  */
 function isAlertNotification(code: CodeContext): boolean {
-	if (ANNOUNCES_TEMPLATE.test(code.previous) || HANDS_OVER_MESSAGE.test(code.previous)) return false;
+	if (ANNOUNCES_TEMPLATE.test(code.previous) || HANDS_OVER_MESSAGE.test(code.previous))
+		return false;
 	const value = code.node.value;
 	if (FIRING_TITLE.test(value)) return true;
 	const underExample = [code.label, code.section.title, code.section.parent?.title].some(
