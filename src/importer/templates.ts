@@ -844,6 +844,49 @@ function writtenAt(
 	);
 }
 
+/**
+ * A labelled line whose whole value is a date-and-time format left to fill in: `**Resolved:**
+ * YYYY-MM-DD HH:MM UTC`, `- Started: YYYY-MM-DDTHH:MM`. The format is the blank (with its zone, as
+ * a derived time is written), named after the label.
+ */
+const STAMP_LINE =
+	/^[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][\w /-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*(YYYY-MM-DD[ T]HH:MM(?::SS)?(?:[ \t]*(?:UTC|Z))?)[ \t]*$/gm;
+/** Labels for the time the incident ended. */
+const END_LABEL = /^(resolved( at| on)?|resolution time|ended( at)?|end time|incident end(ed)?)$/i;
+
+/**
+ * Date-and-time formats standing alone after a label (`**Resolved:** YYYY-MM-DD HH:MM UTC`) as
+ * time fields: derived where the label says which time (start, end, time of writing), one field
+ * per line. A format also written elsewhere in the body without such a label (a timeline's
+ * `YYYY-MM-DD HH:MM - detected`) or in the subject stays text, as one value could not fill both.
+ */
+function stampFields(body: string, subject: string, taken: string[]): TemplateField[] {
+	const lines = [...body.matchAll(STAMP_LINE)];
+	const fields: TemplateField[] = [];
+	for (const token of new Set(lines.map((m) => m[2]!))) {
+		if (subject.includes(token) || taken.some((t) => t.includes(token) || token.includes(t)))
+			continue;
+		const labelled = lines.filter((m) => m[2] === token);
+		if (body.split(token).length - 1 !== labelled.length) continue;
+		const labels = labelled.map((m) => m[1]!.trim());
+		if (new Set(labels.map((l) => l.toLowerCase())).size !== labels.length) continue;
+		labels.forEach((label, index) => {
+			const derive = END_LABEL.test(label)
+				? 'incident-end'
+				: TIME_LABELS.find(([words]) => words.test(label))?.[1];
+			const slug = slugify(label);
+			fields.push({
+				name: /^[a-z]/.test(slug) ? slug : `field-${slug}`,
+				label: `${label} (date and time)`,
+				type: 'datetime',
+				...(derive ? { derive } : {}),
+				tokens: [labels.length > 1 ? `${token}#${index + 1}` : token],
+			});
+		});
+	}
+	return fields;
+}
+
 export function fieldsFor(
 	body: string,
 	subject = ''
@@ -899,6 +942,21 @@ export function fieldsFor(
 				`${token}#${index + 1}`
 			);
 		});
+	}
+	// Each at its place in the body, among the other blanks, as a responder fills them in.
+	const at = (field: TemplateField): number => {
+		const token = field.tokens[0]!;
+		const n = Number(/#(\d+)$/.exec(token)?.[1] ?? 1);
+		const bare = token.replace(/#\d+$/, '');
+		let place = -1;
+		for (let i = 0; i < n; i++) place = body.indexOf(bare, place + 1);
+		return place;
+	};
+	for (const field of stampFields(body, subject, tokens)) {
+		let name = field.name;
+		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
+		const after = fields.findIndex((other) => at(other) > at(field));
+		fields.splice(after === -1 ? fields.length : after, 0, { ...field, name });
 	}
 	return { fields, reused };
 }

@@ -392,4 +392,27 @@ We will upgrade <APP> on <DATE>. We expect to start around <START_TIME>.
 			['start-time', undefined],
 		]);
 	});
+
+	it('makes a labelled date-and-time format a time field, derived from its label', () => {
+		const [record] = templates(`## Incident record template
+\`\`\`markdown
+**Opened:** YYYY-MM-DD HH:MM UTC
+**Cause:** [What broke]
+**Resolved:** YYYY-MM-DD HH:MM UTC
+\`\`\`
+`);
+		expect(record!.data.fields!.map((f) => [f.name, f.type, f.derive, f.tokens])).toEqual([
+			['opened', 'datetime', undefined, ['YYYY-MM-DD HH:MM UTC#1']],
+			['what-broke', 'text', undefined, ['[What broke]']],
+			['resolved', 'datetime', 'incident-end', ['YYYY-MM-DD HH:MM UTC#2']],
+		]);
+		// Written again without a label (a timeline's stamps), the format stays text.
+		const [log] = templates(`## Incident log template
+\`\`\`
+Started: YYYY-MM-DD HH:MM UTC
+YYYY-MM-DD HH:MM UTC  first alert [name]
+\`\`\`
+`);
+		expect(log!.data.fields!.map((f) => f.name)).toEqual(['name']);
+	});
 });
