@@ -2423,14 +2423,33 @@ const BLOCK_ATTRIBUTE = /^\[(?:[A-Z]+|[a-z]+(?:,\s*[\w-]+)*)\]$/;
  * it that is no marked blank (hints, example values) stays as written. A whole document titled so
  * is the plan itself, to adopt once: it is listed, not typed.
  */
+/** A tag in brackets that marks the page, not a blank: `[Template] Standard Runbook`, `[Draft]` (escaped too). */
+const TAG_BLANK =
+	/^\\?\[(?:templates?|draft|wip|examples?|samples?|deprecated|archived|optional|todo|tbd)\\?\]$/i;
+/** A heading naming a runbook or playbook (or procedure) to write: `Runbook: [Name]`. */
+const WRITES_RUNBOOK = /\b(?:run ?books?|play ?books?|standard operating procedures?|SOPs?)\b/i;
+
 function recogniseDocumentTemplates(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!section.heading || touched(context, section.start, section.end)) continue;
 		const heading = sourceOf(context.doc, section.heading)
 			.replace(/^#+\s*|\s*#*\s*$/g, '')
 			.trim();
-		const blanks = blankTokens(heading).length;
+		const blanks = blankTokens(heading).filter((token) => !TAG_BLANK.test(token)).length;
 		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
+		// `## Runbook: [Name]` over `### Prerequisites` / `### Respond`: a skeleton for writing the
+		// next runbook, filled once by its author, not a document filled in during an incident.
+		if (WRITES_RUNBOOK.test(heading.replace(/\[[^\]\n]*\]|<[^>\n]*>|\{[^}\n]*\}/g, ' '))) {
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason:
+					'its heading is a title with blanks, but what it outlines is a runbook to write (a skeleton for authors), not a message or record filled in during an incident, so it stays as written',
+			});
+			continue;
+		}
 		// `[NOTE]` over `====`: an AsciiDoc admonition or block attribute read as a setext heading.
 		if (BLOCK_ATTRIBUTE.test(heading.split('\n')[0]!.trim())) continue;
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
