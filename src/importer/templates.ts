@@ -48,7 +48,7 @@ const PROSE_LANGS = new Set([
 	'email',
 ]);
 const TEMPLATE_WORDS =
-	/communicat|\bcomms\b|template|message|notif|notice|announce|briefing|\bposts?\b(?!-)|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
+	/\b(?:press|media|public|holding)\s+(?:statements?|releases?|responses?)\b|communicat|\bcomms\b|template|message|notif|notice|announce|briefing|\bposts?\b(?!-)|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
 /** Prose right above a block that calls it a template: `Copy the following template to …:`. */
 const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 /**
@@ -624,7 +624,11 @@ function kindOf(text: string): Kind {
 	if (/status page/i.test(text)) return 'status-page';
 	// `Internal Notification (Slack/Email)`: an email to the team is still internal.
 	if (/\binternal\b/i.test(text)) return 'internal';
-	if (/customer|external|users?\b|voters?\b|clients?\b|public|email|advisor(?:y|ies)/i.test(text))
+	if (
+		/customer|external|users?\b|voters?\b|clients?\b|public|email|advisor(?:y|ies)|\bpress\b|\bmedia\b/i.test(
+			text
+		)
+	)
 		return 'external';
 	return 'internal';
 }
