@@ -78,10 +78,10 @@ const INTRODUCES_CODE =
  */
 const AUDIENCE_MESSAGE =
 	/^(customers?|public|users?|clients?|external|internal|staff|employees?|stakeholders?|partners?)\b.{0,30}\b(communications?|messages?|notices?|statements?|e-?mails?|announcements?|notifications?|responses?)$/i;
-/** Labels that say "here is a template" without naming it. */
+/** Labels that say "here is a template" without naming it, or only where it goes (`Slack #general:`). */
 const GENERIC_LABEL = /^(template|example|format|markdown|body|message|text|content|copy)$/i;
 const CHANNEL_LABEL =
-	/^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
+	/^(e-?mail|(?:slack\s+)?#[a-z0-9][\w-]*|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
 /** A caption line over a block, not a sentence: `Example "investigating" messaging`, `Sample:`. */
 const CAPTION = /^(?:examples?|sample)\b[^.!?\n]{0,60}$/i;
 /**
