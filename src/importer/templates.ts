@@ -650,6 +650,7 @@ export function fieldFor(
 	const label =
 		token
 			.replace(/^@/, '')
+			.replace(/^\$\((.*)\)$/, '$1')
 			.replace(/^\{\{\s*|\s*\}\}$/g, '')
 			.replace(/^[{$]|\}$/g, '')
 			.replace(/^[[<]|[\]>]$/g, '')
@@ -701,14 +702,15 @@ export function fieldFor(
 }
 
 /**
- * Blank styles beyond the site's own: `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
+ * Blank styles beyond the site's own: `$(service_name)` (a variable written as a shell would
+ * substitute it, in a message: a lower-case name, no spaces, so no command), `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
  * italics after `$CVEID_`), `$ClientName`, `${host}`, `___`, `xxxxx` (`Dear xxxxx,`), `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
  * a one-word `<time>` or `<CLUSTER_URL>` and words in angle brackets (`<Site name>`, `<Outage|Partial
  * Outage>`), a choice of words (`<available/unavailable>`) — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`). A
  * capitals blank whose `>` was forgotten before the next (`<CLUSTER/<SERVICE>`) ends at its word.
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|\$(?:[A-Z][a-z0-9]+|[A-Z]{2,}){2,}(?![A-Za-z0-9])|\$\{[A-Za-z_]\w*\}|(?<![\w-])(?:x{3,}|X{4,})(?![\w-])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[a-z]+(?:\/[a-z]+)+>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/\$\([a-z][a-z0-9]*(?:_[a-z0-9]+)*\)|(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|\$(?:[A-Z][a-z0-9]+|[A-Z]{2,}){2,}(?![A-Za-z0-9])|\$\{[A-Za-z_]\w*\}|(?<![\w-])(?:x{3,}|X{4,})(?![\w-])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[a-z]+(?:\/[a-z]+)+>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 /**
  * A prompt in angle brackets that ends its line (`<Explain how it was detected, and when. Be
  * specific!>`, `Impacted users: <List who is affected …>`): one blank, however long, as a bracketed
@@ -727,6 +729,16 @@ const isTag = (text: string, token: string): boolean => {
 	return !!name && (HTML_TAGS.has(name.toLowerCase()) || text.includes(`</${name}>`));
 };
 
+/** Shell syntax around a command: `&&`, `||`, a pipe, `; `, a redirect to a path. */
+const SHELL_SYNTAX = /&&|\|\||\s\|\s|;\s|>>?\s*\//;
+/**
+ * `$(hostname)` in `notify-send "down on $(hostname)" && …`: a shell running a command, not a
+ * blank. A one-word `$(name)` is a blank only in text with no shell syntax; `$(service_name)`
+ * always is.
+ */
+const isSubstitution = (text: string, token: string): boolean =>
+	/^\$\([a-z0-9]+\)$/.test(token) && SHELL_SYNTAX.test(text);
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
 
 export function blankTokens(text: string): string[] {
@@ -734,7 +746,7 @@ export function blankTokens(text: string): string[] {
 	const blanks = [
 		...scanBlanks(text),
 		...[...text.matchAll(MORE_BLANKS), ...text.matchAll(PROMPT_LINE)]
-			.filter((m) => !isTag(text, m[0]))
+			.filter((m) => !isTag(text, m[0]) && !isSubstitution(text, m[0]))
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
