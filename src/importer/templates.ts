@@ -552,6 +552,14 @@ function isFilledExample(code: CodeContext): boolean {
 	const filled = lines.filter((line) => FILLED_LINE.test(line) && blankTokens(line).length === 0);
 	if (CALLS_EXAMPLE.test(text))
 		return !leftToFill(code.node.value, filled.length) && !standardStatusWords(code);
+	// `Starting at approximately 14:23 UTC today …` with no blank anywhere: one incident's account,
+	// its clock times and dates those of that day.
+	if (
+		blanked.length === 0 &&
+		blankTokens(code.subject ?? '').length === 0 &&
+		CLOCK.test(code.node.value)
+	)
+		return true;
 	return blanked.length === 1 && filled.length >= 3;
 }
 
@@ -1077,7 +1085,9 @@ export function recogniseTemplates(context: Context): void {
 				start: startOf(code.node),
 				end: endOf(code.node),
 				reason:
-					"it is a message filled in once (the text above calls it an example, or its lines carry values, not blanks), so no template is made from it (write the incident's details as [blanks] to make one)",
+					blankTokens(code.node.value).length === 0 && CLOCK.test(code.node.value)
+						? "it is a message filled in once: it marks no blank and writes in one incident's clock times or dates, so no template is made from it (write the incident's details as [blanks] to make one)"
+						: "it is a message filled in once (the text above calls it an example, or its lines carry values, not blanks), so no template is made from it (write the incident's details as [blanks] to make one)",
 			});
 			continue;
 		}
