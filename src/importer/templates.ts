@@ -644,6 +644,9 @@ function kindOf(text: string): Kind {
 const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)[\dXN]\s*\/?\s*)+\]$/i;
 const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
 
+/** A bracketed date-and-time format as a blank: `[YYYY-MM-DD HH:MM]`, `<HH:MM UTC>`. */
+const FORMAT_BLANK = /^[[<{]\s*(?:YYYY-MM-DD[ T])?HH:MM(?::SS)?(?:\s*UTC)?\s*[\]>}]$/;
+
 /** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
 export function fieldFor(
 	token: string
@@ -694,6 +697,9 @@ export function fieldFor(
 		(options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))
 	)
 		return { ...base, type: 'choice', options };
+	// `[YYYY-MM-DD HH:MM]`, `[HH:MM UTC]`: a format that names no time, only that it is one; the
+	// time of writing where its line says so (see `writtenAt`).
+	if (FORMAT_BLANK.test(token)) return { ...base, type: 'datetime', derive: 'now' };
 	// The incident's own start and end are not the time the message is written.
 	if (/^(start time|started|incident start)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'incident-start' };
@@ -941,8 +947,15 @@ export function fieldsFor(
 		const field = fieldFor(token);
 		if (dayOnly && field.derive === 'date') delete field.derive;
 		const split = reused.find((r) => r.token === token && r.split);
+		// `- [HH:MM] - …` on each line of a log: one field for times that differ derives none.
+		const logTimes = FORMAT_BLANK.test(token) && reused.some((r) => r.token === token);
 		if (!split) {
-			add(writtenAt(field, body, token, tokens) ? field : { ...field, derive: undefined }, token);
+			add(
+				writtenAt(field, body, token, tokens) && !logTimes
+					? field
+					: { ...field, derive: undefined },
+				token
+			);
 			continue;
 		}
 		const time = field.type === 'datetime' || /^XX:XX/i.test(token);

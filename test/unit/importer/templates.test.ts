@@ -415,4 +415,28 @@ YYYY-MM-DD HH:MM UTC  first alert [name]
 `);
 		expect(log!.data.fields!.map((f) => f.name)).toEqual(['name']);
 	});
+
+	it('makes a bracketed date-and-time format a time blank, the time of writing only where its line says so', () => {
+		const [update] = templates(`## Status update template
+\`\`\`
+Time: [YYYY-MM-DD HH:MM]
+Status: [status]
+Next update: [HH:MM UTC]
+\`\`\`
+`);
+		expect(update!.data.fields!.map((f) => [f.name, f.type, f.derive])).toEqual([
+			['yyyy-mm-dd-hh-mm', 'datetime', 'now'],
+			['status', 'text', undefined],
+			['hh-mm-utc', 'datetime', undefined],
+		]);
+		// One field for a log's times (`- [HH:MM] - …` on each line) fills none from the clock.
+		const [log] = templates(`## Log template
+\`\`\`
+- [HH:MM] - [what happened]
+- [HH:MM] - [what happened next]
+\`\`\`
+`);
+		expect(log!.data.fields![0]).toMatchObject({ name: 'hh-mm', type: 'datetime' });
+		expect(log!.data.fields![0]!.derive).toBeUndefined();
+	});
 });
