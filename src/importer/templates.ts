@@ -48,7 +48,7 @@ const PROSE_LANGS = new Set([
 	'email',
 ]);
 const TEMPLATE_WORDS =
-	/communicat|\bcomms\b|template|message|notif|notice|announce|briefing|\bposts?\b(?!-)|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
+	/\b(?:press|media|public|holding)\s+(?:statements?|releases?|responses?)\b|communicat|\bcomms\b|template|message|notif|notice|announce|briefing|\bposts?\b(?!-)|alert|update|status page|email|slack|post-?mortem|review|record|timeline|handoff|hand-off|handover|hand-over|report|resolution|resolved/i;
 /** Prose right above a block that calls it a template: `Copy the following template to …:`. */
 const ANNOUNCES_TEMPLATE = /\btemplates?\b[^.!?]*:\s*$/i;
 /**
@@ -78,10 +78,10 @@ const INTRODUCES_CODE =
  */
 const AUDIENCE_MESSAGE =
 	/^(customers?|public|users?|clients?|external|internal|staff|employees?|stakeholders?|partners?)\b.{0,30}\b(communications?|messages?|notices?|statements?|e-?mails?|announcements?|notifications?|responses?)$/i;
-/** Labels that say "here is a template" without naming it. */
+/** Labels that say "here is a template" without naming it, or only where it goes (`Slack #general:`). */
 const GENERIC_LABEL = /^(template|example|format|markdown|body|message|text|content|copy)$/i;
 const CHANNEL_LABEL =
-	/^(e-?mail|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
+	/^(e-?mail|(?:slack\s+)?#[a-z0-9][\w-]*|slack|sms|chat|status page|e-?mail\s*\/\s*status page|status page\s*\/\s*e-?mail)$/i;
 /** A caption line over a block, not a sentence: `Example "investigating" messaging`, `Sample:`. */
 const CAPTION = /^(?:examples?|sample)\b[^.!?\n]{0,60}$/i;
 /**
@@ -317,6 +317,35 @@ function looksLikeOutput(code: CodeContext): boolean {
 	return DIAGNOSTIC_LINE.test(first) && !ADDRESSED.test(code.node.value);
 }
 
+/** Alertmanager's title for a firing alert: `[FIRING:1] DiskFull - critical`. */
+const FIRING_TITLE = /^\s*\[FIRING:\d+\]/m;
+/** Its title once the alert clears: `[RESOLVED] DiskFull`, `[RESOLVED:2] …`. */
+const RESOLVED_TITLE = /^\s*\[RESOLVED(?::\d+)?\]/;
+/** A label of the alert as the system lists it: `• alertname: DiskFull`, `alertname=DiskFull`. */
+const ALERT_LABEL_LINE = /^\s*(?:[-*•]\s*)?alertname\s*[:=]/im;
+/** A heading that only says what an alert looks like when it arrives: `Example Alert`, `Alert examples`. */
+const EXAMPLE_ALERT =
+	/^(?:(?:examples?|samples?)\s+(?:of\s+(?:an?\s+|the\s+)?)?(?:alerts?|alert notifications?|pages?)|alerts?\s+(?:examples?|samples?))\s*:?$/i;
+
+/**
+ * An alert as the monitoring system sends it, shown so a responder knows it when it arrives: an
+ * Alertmanager notification (`[FIRING:1] …`, or `[RESOLVED] …` over the alert's `alertname` label
+ * or under an `Example Alert` heading), or any block under a heading that only says `Example
+ * Alert`. Its words are the system's, not a message a responder sends, and its `[FIRING:1]` is no
+ * blank; unless the prose above calls it a template or hands it over as the message.
+ */
+function isAlertNotification(code: CodeContext): boolean {
+	if (ANNOUNCES_TEMPLATE.test(code.previous) || HANDS_OVER_MESSAGE.test(code.previous))
+		return false;
+	const value = code.node.value;
+	if (FIRING_TITLE.test(value)) return true;
+	const underExample = [code.label, code.section.title, code.section.parent?.title].some(
+		(heading) => heading && EXAMPLE_ALERT.test(stripEmoji(heading).trim())
+	);
+	if (RESOLVED_TITLE.test(value) && (ALERT_LABEL_LINE.test(value) || underExample)) return true;
+	return underExample;
+}
+
 /** A line that starts with a clock time or date written out: `[14:35]`, `[2026-01-30 14:35]`. */
 const WRITTEN_TIME =
 	/^\s*\[(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)(?:\s*(?:UTC|Z))?\]/im;
@@ -437,7 +466,8 @@ function isTemplate(code: CodeContext): boolean {
 		isChecklistBlock(code) ||
 		looksLikeCommand(code.node.value) ||
 		looksLikeData(code.node.value) ||
-		looksLikeOutput(code)
+		looksLikeOutput(code) ||
+		isAlertNotification(code)
 	)
 		return false;
 	// `[14:35] Bob (IC): Update …`: lines stamped with a clock time written out are a log or a
@@ -522,6 +552,14 @@ function isFilledExample(code: CodeContext): boolean {
 	const filled = lines.filter((line) => FILLED_LINE.test(line) && blankTokens(line).length === 0);
 	if (CALLS_EXAMPLE.test(text))
 		return !leftToFill(code.node.value, filled.length) && !standardStatusWords(code);
+	// `Starting at approximately 14:23 UTC today …` with no blank anywhere: one incident's account,
+	// its clock times and dates those of that day.
+	if (
+		blanked.length === 0 &&
+		blankTokens(code.subject ?? '').length === 0 &&
+		CLOCK.test(code.node.value)
+	)
+		return true;
 	return blanked.length === 1 && filled.length >= 3;
 }
 
@@ -594,13 +632,20 @@ function kindOf(text: string): Kind {
 	if (/status page/i.test(text)) return 'status-page';
 	// `Internal Notification (Slack/Email)`: an email to the team is still internal.
 	if (/\binternal\b/i.test(text)) return 'internal';
-	if (/customer|external|users?\b|voters?\b|clients?\b|public|email|advisor(?:y|ies)/i.test(text))
+	if (
+		/customer|external|users?\b|voters?\b|clients?\b|public|email|advisor(?:y|ies)|\bpress\b|\bmedia\b/i.test(
+			text
+		)
+	)
 		return 'external';
 	return 'internal';
 }
 
 const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)[\dXN]\s*\/?\s*)+\]$/i;
 const STATUS_WORDS = /investigating|identified|mitigating|monitoring|resolved/i;
+
+/** A bracketed date-and-time format as a blank: `[YYYY-MM-DD HH:MM]`, `<HH:MM UTC>`. */
+const FORMAT_BLANK = /^[[<{]\s*(?:YYYY-MM-DD[ T])?HH:MM(?::SS)?(?:\s*UTC)?\s*[\]>}]$/;
 
 /** The blank as a field: `[Brief description]` → `brief-description` "Brief description". */
 export function fieldFor(
@@ -616,6 +661,7 @@ export function fieldFor(
 	const label =
 		token
 			.replace(/^@/, '')
+			.replace(/^\$\((.*)\)$/, '$1')
 			.replace(/^\{\{\s*|\s*\}\}$/g, '')
 			.replace(/^[{$]|\}$/g, '')
 			.replace(/^[[<]|[\]>]$/g, '')
@@ -651,6 +697,9 @@ export function fieldFor(
 		(options.every((o) => /^\d+$/.test(o)) || options.every((o) => /^(yes|no)$/i.test(o)))
 	)
 		return { ...base, type: 'choice', options };
+	// `[YYYY-MM-DD HH:MM]`, `[HH:MM UTC]`: a format that names no time, only that it is one; the
+	// time of writing where its line says so (see `writtenAt`).
+	if (FORMAT_BLANK.test(token)) return { ...base, type: 'datetime', derive: 'now' };
 	// The incident's own start and end are not the time the message is written.
 	if (/^(start time|started|incident start)$/i.test(label))
 		return { ...base, type: 'datetime', derive: 'incident-start' };
@@ -667,14 +716,15 @@ export function fieldFor(
 }
 
 /**
- * Blank styles beyond the site's own: `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
+ * Blank styles beyond the site's own: `$(service_name)` (a variable written as a shell would
+ * substitute it, in a message: a lower-case name, no spaces, so no command), `{service}`, `$ETA` (`$CVE-NUMBER`, not the `_` closing
  * italics after `$CVEID_`), `$ClientName`, `${host}`, `___`, `xxxxx` (`Dear xxxxx,`), `XX:XX UTC`, `xx/xx/20xx`, `(...)`,
  * a one-word `<time>` or `<CLUSTER_URL>` and words in angle brackets (`<Site name>`, `<Outage|Partial
  * Outage>`), a choice of words (`<available/unavailable>`) — unless it is an HTML tag a message might carry, or is closed (`<time>…</time>`). A
  * capitals blank whose `>` was forgotten before the next (`<CLUSTER/<SERVICE>`) ends at its word.
  */
 const MORE_BLANKS =
-	/(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|\$(?:[A-Z][a-z0-9]+|[A-Z]{2,}){2,}(?![A-Za-z0-9])|\$\{[A-Za-z_]\w*\}|(?<![\w-])(?:x{3,}|X{4,})(?![\w-])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[a-z]+(?:\/[a-z]+)+>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
+	/\$\([a-z][a-z0-9]*(?:_[a-z0-9]+)*\)|(?<!\{)\{[A-Za-z_][\w'/-]*(?: [\w'/-]+){0,6}\}(?!\})|\$[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*(?![A-Za-z0-9])|\$(?:[A-Z][a-z0-9]+|[A-Z]{2,}){2,}(?![A-Za-z0-9])|\$\{[A-Za-z_]\w*\}|(?<![\w-])(?:x{3,}|X{4,})(?![\w-])|_{3,}|\b[Xx]{2}:[Xx]{2}(?:\s*UTC)?|\b[Xx]{2}\/[Xx]{2}\/(?:\d\d|[Xx]{2})?[Xx]{2}\b|\((?:\.{3}|…)\)|<[A-Za-z][a-z]{1,23}>|<[a-z]+(?:\/[a-z]+)+>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:>|(?=[/ ,-]?<[A-Z]))|<[A-Za-z][\w.'/-]*(?:[ |][\w.'/-]+){1,8}>/g;
 /**
  * A prompt in angle brackets that ends its line (`<Explain how it was detected, and when. Be
  * specific!>`, `Impacted users: <List who is affected …>`): one blank, however long, as a bracketed
@@ -693,6 +743,16 @@ const isTag = (text: string, token: string): boolean => {
 	return !!name && (HTML_TAGS.has(name.toLowerCase()) || text.includes(`</${name}>`));
 };
 
+/** Shell syntax around a command: `&&`, `||`, a pipe, `; `, a redirect to a path. */
+const SHELL_SYNTAX = /&&|\|\||\s\|\s|;\s|>>?\s*\//;
+/**
+ * `$(hostname)` in `notify-send "down on $(hostname)" && …`: a shell running a command, not a
+ * blank. A one-word `$(name)` is a blank only in text with no shell syntax; `$(service_name)`
+ * always is.
+ */
+const isSubstitution = (text: string, token: string): boolean =>
+	/^\$\([a-z0-9]+\)$/.test(token) && SHELL_SYNTAX.test(text);
+
 /** Blanks in the text with their exact tokens, `P[0-4]` and `@[name]` kept whole. */
 
 export function blankTokens(text: string): string[] {
@@ -700,7 +760,7 @@ export function blankTokens(text: string): string[] {
 	const blanks = [
 		...scanBlanks(text),
 		...[...text.matchAll(MORE_BLANKS), ...text.matchAll(PROMPT_LINE)]
-			.filter((m) => !isTag(text, m[0]))
+			.filter((m) => !isTag(text, m[0]) && !isSubstitution(text, m[0]))
 			.map((m) => ({ text: m[0], start: m.index })),
 	].sort((a, b) => a.start - b.start);
 	for (const blank of blanks) {
@@ -814,6 +874,49 @@ function writtenAt(
 	);
 }
 
+/**
+ * A labelled line whose whole value is a date-and-time format left to fill in: `**Resolved:**
+ * YYYY-MM-DD HH:MM UTC`, `- Started: YYYY-MM-DDTHH:MM`. The format is the blank (with its zone, as
+ * a derived time is written), named after the label.
+ */
+const STAMP_LINE =
+	/^[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][\w /-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*(YYYY-MM-DD[ T]HH:MM(?::SS)?(?:[ \t]*(?:UTC|Z))?)[ \t]*$/gm;
+/** Labels for the time the incident ended. */
+const END_LABEL = /^(resolved( at| on)?|resolution time|ended( at)?|end time|incident end(ed)?)$/i;
+
+/**
+ * Date-and-time formats standing alone after a label (`**Resolved:** YYYY-MM-DD HH:MM UTC`) as
+ * time fields: derived where the label says which time (start, end, time of writing), one field
+ * per line. A format also written elsewhere in the body without such a label (a timeline's
+ * `YYYY-MM-DD HH:MM - detected`) or in the subject stays text, as one value could not fill both.
+ */
+function stampFields(body: string, subject: string, taken: string[]): TemplateField[] {
+	const lines = [...body.matchAll(STAMP_LINE)];
+	const fields: TemplateField[] = [];
+	for (const token of new Set(lines.map((m) => m[2]!))) {
+		if (subject.includes(token) || taken.some((t) => t.includes(token) || token.includes(t)))
+			continue;
+		const labelled = lines.filter((m) => m[2] === token);
+		if (body.split(token).length - 1 !== labelled.length) continue;
+		const labels = labelled.map((m) => m[1]!.trim());
+		if (new Set(labels.map((l) => l.toLowerCase())).size !== labels.length) continue;
+		labels.forEach((label, index) => {
+			const derive = END_LABEL.test(label)
+				? 'incident-end'
+				: TIME_LABELS.find(([words]) => words.test(label))?.[1];
+			const slug = slugify(label);
+			fields.push({
+				name: /^[a-z]/.test(slug) ? slug : `field-${slug}`,
+				label: `${label} (date and time)`,
+				type: 'datetime',
+				...(derive ? { derive } : {}),
+				tokens: [labels.length > 1 ? `${token}#${index + 1}` : token],
+			});
+		});
+	}
+	return fields;
+}
+
 export function fieldsFor(
 	body: string,
 	subject = ''
@@ -844,8 +947,15 @@ export function fieldsFor(
 		const field = fieldFor(token);
 		if (dayOnly && field.derive === 'date') delete field.derive;
 		const split = reused.find((r) => r.token === token && r.split);
+		// `- [HH:MM] - …` on each line of a log: one field for times that differ derives none.
+		const logTimes = FORMAT_BLANK.test(token) && reused.some((r) => r.token === token);
 		if (!split) {
-			add(writtenAt(field, body, token, tokens) ? field : { ...field, derive: undefined }, token);
+			add(
+				writtenAt(field, body, token, tokens) && !logTimes
+					? field
+					: { ...field, derive: undefined },
+				token
+			);
 			continue;
 		}
 		const time = field.type === 'datetime' || /^XX:XX/i.test(token);
@@ -869,6 +979,21 @@ export function fieldsFor(
 				`${token}#${index + 1}`
 			);
 		});
+	}
+	// Each at its place in the body, among the other blanks, as a responder fills them in.
+	const at = (field: TemplateField): number => {
+		const token = field.tokens[0]!;
+		const n = Number(/#(\d+)$/.exec(token)?.[1] ?? 1);
+		const bare = token.replace(/#\d+$/, '');
+		let place = -1;
+		for (let i = 0; i < n; i++) place = body.indexOf(bare, place + 1);
+		return place;
+	};
+	for (const field of stampFields(body, subject, tokens)) {
+		let name = field.name;
+		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
+		const after = fields.findIndex((other) => at(other) > at(field));
+		fields.splice(after === -1 ? fields.length : after, 0, { ...field, name });
 	}
 	return { fields, reused };
 }
@@ -973,7 +1098,9 @@ export function recogniseTemplates(context: Context): void {
 				start: startOf(code.node),
 				end: endOf(code.node),
 				reason:
-					"it is a message filled in once (the text above calls it an example, or its lines carry values, not blanks), so no template is made from it (write the incident's details as [blanks] to make one)",
+					blankTokens(code.node.value).length === 0 && CLOCK.test(code.node.value)
+						? "it is a message filled in once: it marks no blank and writes in one incident's clock times or dates, so no template is made from it (write the incident's details as [blanks] to make one)"
+						: "it is a message filled in once (the text above calls it an example, or its lines carry values, not blanks), so no template is made from it (write the incident's details as [blanks] to make one)",
 			});
 			continue;
 		}
@@ -2335,14 +2462,33 @@ const BLOCK_ATTRIBUTE = /^\[(?:[A-Z]+|[a-z]+(?:,\s*[\w-]+)*)\]$/;
  * it that is no marked blank (hints, example values) stays as written. A whole document titled so
  * is the plan itself, to adopt once: it is listed, not typed.
  */
+/** A tag in brackets that marks the page, not a blank: `[Template] Standard Runbook`, `[Draft]` (escaped too). */
+const TAG_BLANK =
+	/^\\?\[(?:templates?|draft|wip|examples?|samples?|deprecated|archived|optional|todo|tbd)\\?\]$/i;
+/** A heading naming a runbook or playbook (or procedure) to write: `Runbook: [Name]`. */
+const WRITES_RUNBOOK = /\b(?:run ?books?|play ?books?|standard operating procedures?|SOPs?)\b/i;
+
 function recogniseDocumentTemplates(context: Context, taken: Set<string>): void {
 	for (const section of allSections(context.doc.outline)) {
 		if (!section.heading || touched(context, section.start, section.end)) continue;
 		const heading = sourceOf(context.doc, section.heading)
 			.replace(/^#+\s*|\s*#*\s*$/g, '')
 			.trim();
-		const blanks = blankTokens(heading).length;
+		const blanks = blankTokens(heading).filter((token) => !TAG_BLANK.test(token)).length;
 		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
+		// `## Runbook: [Name]` over `### Prerequisites` / `### Respond`: a skeleton for writing the
+		// next runbook, filled once by its author, not a document filled in during an incident.
+		if (WRITES_RUNBOOK.test(heading.replace(/\[[^\]\n]*\]|<[^>\n]*>|\{[^}\n]*\}/g, ' '))) {
+			context.check.push({
+				kind: 'template',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason:
+					'its heading is a title with blanks, but what it outlines is a runbook to write (a skeleton for authors), not a message or record filled in during an incident, so it stays as written',
+			});
+			continue;
+		}
 		// `[NOTE]` over `====`: an AsciiDoc admonition or block attribute read as a setext heading.
 		if (BLOCK_ATTRIBUTE.test(heading.split('\n')[0]!.trim())) continue;
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');

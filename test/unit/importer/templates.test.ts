@@ -392,4 +392,51 @@ We will upgrade <APP> on <DATE>. We expect to start around <START_TIME>.
 			['start-time', undefined],
 		]);
 	});
+
+	it('makes a labelled date-and-time format a time field, derived from its label', () => {
+		const [record] = templates(`## Incident record template
+\`\`\`markdown
+**Opened:** YYYY-MM-DD HH:MM UTC
+**Cause:** [What broke]
+**Resolved:** YYYY-MM-DD HH:MM UTC
+\`\`\`
+`);
+		expect(record!.data.fields!.map((f) => [f.name, f.type, f.derive, f.tokens])).toEqual([
+			['opened', 'datetime', undefined, ['YYYY-MM-DD HH:MM UTC#1']],
+			['what-broke', 'text', undefined, ['[What broke]']],
+			['resolved', 'datetime', 'incident-end', ['YYYY-MM-DD HH:MM UTC#2']],
+		]);
+		// Written again without a label (a timeline's stamps), the format stays text.
+		const [log] = templates(`## Incident log template
+\`\`\`
+Started: YYYY-MM-DD HH:MM UTC
+YYYY-MM-DD HH:MM UTC  first alert [name]
+\`\`\`
+`);
+		expect(log!.data.fields!.map((f) => f.name)).toEqual(['name']);
+	});
+
+	it('makes a bracketed date-and-time format a time blank, the time of writing only where its line says so', () => {
+		const [update] = templates(`## Status update template
+\`\`\`
+Time: [YYYY-MM-DD HH:MM]
+Status: [status]
+Next update: [HH:MM UTC]
+\`\`\`
+`);
+		expect(update!.data.fields!.map((f) => [f.name, f.type, f.derive])).toEqual([
+			['yyyy-mm-dd-hh-mm', 'datetime', 'now'],
+			['status', 'text', undefined],
+			['hh-mm-utc', 'datetime', undefined],
+		]);
+		// One field for a log's times (`- [HH:MM] - …` on each line) fills none from the clock.
+		const [log] = templates(`## Log template
+\`\`\`
+- [HH:MM] - [what happened]
+- [HH:MM] - [what happened next]
+\`\`\`
+`);
+		expect(log!.data.fields![0]).toMatchObject({ name: 'hh-mm', type: 'datetime' });
+		expect(log!.data.fields![0]!.derive).toBeUndefined();
+	});
 });
