@@ -1412,9 +1412,14 @@ const MESSAGE_NAME =
 const STATUS_SITE =
 	/\b(?:publish|post|put)\w*\b[^.!?\n]*\bstatus(?: page| site|\.[a-z][\w-]*\.[a-z]{2,})\b/i;
 
-/** Whether the text before the heading over `section`'s messages says they go to a status site. */
+/**
+ * Whether the text before the heading over `section`'s messages, on its own page (the outermost
+ * section: another page joined before it speaks of its own messages), says they go to a status site.
+ */
 function postedToStatusSite(context: Context, section: Section): boolean {
-	const intro = context.doc.source.slice(0, section.parent?.start ?? section.start);
+	let page = section;
+	while (page.parent && page.parent.depth > 0) page = page.parent;
+	const intro = context.doc.source.slice(page.start, section.parent?.start ?? section.start);
 	return STATUS_SITE.test(inlineText(intro));
 }
 
@@ -1939,7 +1944,8 @@ function recogniseQuotedMessages(context: Context, taken: Set<string>): void {
 		}
 		if (quotes.length !== 1) continue;
 		const { title, note } = splitTitle(unnumbered(stripEmoji(section.title).replace(/"/g, '')));
-		const status = /status page|statuspage|status\b/i.test(about);
+		// Only a status page the source names: `Status updates` may go anywhere (Slack, email).
+		const status = /status ?page|status site/i.test(about);
 		const data: NewTemplate = {
 			title: title.trim() || 'Template',
 			kind: status ? 'status-page' : kindOf(about),

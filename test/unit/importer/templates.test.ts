@@ -20,6 +20,45 @@ describe('template recogniser', () => {
 		expect(plainTitle('[YYYY-MM-DD] - Outage review')).toBe('Outage review');
 	});
 
+	it('sends messages to a status page only where their own page names one', () => {
+		const typed = templates(`# Status notes
+
+We post these messages on our status site.
+
+## Messages per outage type
+
+### Slow tiles
+
+We are looking into slow map tiles in [region] and what else it touches.
+
+We are sorry for the wait.
+
+# Support letters
+
+We answer each customer by email.
+
+## Messages per case
+
+### Storage nearly full
+
+Your storage for [account] is nearly full.
+
+Delete old exports to free space.
+
+## Status updates
+
+### Investigating
+
+> We are investigating reports of [problem]. Next update in [30] minutes.
+`);
+		expect(typed.map((t) => [t.slug, t.data.kind, t.data.channels ?? []])).toEqual([
+			['slow-tiles', 'status-page', ['status-page']],
+			// The page before it speaks of its own messages; "status updates" may go anywhere.
+			['storage-nearly-full', 'internal', []],
+			['investigating', 'internal', []],
+		]);
+	});
+
 	it('turns {{service}}, <affected_feature>, P[0-4], @[name] and [15/30] blanks into declared fields', () => {
 		const [template] = templates(`## Communication
 ### Customer email
