@@ -1184,7 +1184,7 @@ function recogniseFunctionLists(context: Context, typed: Set<Section>): void {
 	for (const parent of [context.doc.outline, ...allSections(context.doc.outline)]) {
 		if (typed.has(parent) || ROLES_PARENT.test(parent.title) || CONTACT_CONTEXT.test(parent.title))
 			continue;
-		const runs: { section: Section; intro?: RootContent; list: RootContent }[][] = [[]];
+		const runs: { section: Section; intro: RootContent | undefined; list: RootContent }[][] = [[]];
 		for (const section of parent.children) {
 			const name = qualified(roleName(section.title)).name;
 			const base = name.replace(/\s*\([^)]*\)$/, '');
