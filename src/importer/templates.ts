@@ -2484,15 +2484,18 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		if (blanks < (section.depth === 1 ? 1 : 2)) continue;
 		// `## Runbook: [Name]` over `### Prerequisites` / `### Respond`: a skeleton for writing the
 		// next runbook, filled once by its author, not a document filled in during an incident.
-		if (WRITES_RUNBOOK.test(heading.replace(/\[[^\]\n]*\]|<[^>\n]*>|\{[^}\n]*\}/g, ' '))) {
+		const listed = (reason: string) =>
 			context.check.push({
 				kind: 'template',
 				heading: section.title,
 				start: section.start,
 				end: section.end,
-				reason:
-					'its heading is a title with blanks, but what it outlines is a runbook to write (a skeleton for authors), not a message or record filled in during an incident, so it stays as written',
+				reason,
 			});
+		if (WRITES_RUNBOOK.test(heading.replace(/\[[^\]\n]*\]|<[^>\n]*>|\{[^}\n]*\}/g, ' '))) {
+			listed(
+				'its heading is a title with blanks, but what it outlines is a runbook to write (a skeleton for authors), not a message or record filled in during an incident, so it stays as written'
+			);
 			continue;
 		}
 		// `[NOTE]` over `====`: an AsciiDoc admonition or block attribute read as a setext heading.
@@ -2500,14 +2503,9 @@ function recogniseDocumentTemplates(context: Context, taken: Set<string>): void 
 		const tables = section.nodes.some((node) => node.type === 'table' || node.type === 'html');
 		if (section.children.length === 0 && !tables) continue;
 		if (isWholeDocument(context, section)) {
-			context.check.push({
-				kind: 'template',
-				heading: section.title,
-				start: section.start,
-				end: section.end,
-				reason:
-					'the whole document is written as a form to fill in (its title has blanks): it is the plan itself, to adopt once, not a template in it, so its sections are read as the playbook',
-			});
+			listed(
+				'the whole document is written as a form to fill in (its title has blanks): it is the plan itself, to adopt once, not a template in it, so its sections are read as the playbook'
+			);
 			continue;
 		}
 		const body = context.doc.source.slice(section.start, section.end).trim();
