@@ -102,13 +102,11 @@ function checkboxList(children: ElementContent[]): Element | undefined {
 	);
 }
 
+/** Checkbox lines as task lists: the fragment's own lines, or else each paragraph's within it. */
 function checkboxLists(tree: HastRoot): void {
-	const phrasing = tree.children.every(
-		(node) => node.type !== 'element' || !CONTAINERS.has(node.tagName) || node.tagName === 'p'
-	);
-	if (phrasing && !tree.children.some((node) => node.type === 'element' && node.tagName === 'p')) {
-		const list = checkboxList(tree.children as ElementContent[]);
-		if (list) tree.children = [list];
+	const list = checkboxList(tree.children as ElementContent[]);
+	if (list) {
+		tree.children = [list];
 		return;
 	}
 	const visit = (node: HastRoot | Element) => {
