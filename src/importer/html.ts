@@ -58,10 +58,10 @@ function readable(html: string): boolean {
 	return tags > 0 && [...open.values()].every((count) => count === 0);
 }
 
-/** Whether a paragraph's HTML is comments and readable elements (closed within it), not only comments. */
+/** Whether a paragraph's HTML is comments and readable elements (closed within it). */
 export function readableInline(nodes: Html[]): boolean {
 	const elements = nodes.filter((node) => !isComment(node.value));
-	return elements.length > 0 && readable(elements.map((node) => node.value).join(''));
+	return elements.length === 0 || readable(elements.map((node) => node.value).join(''));
 }
 
 export const readableBlock = (html: string): boolean => !isComment(html) && readable(html);

@@ -514,8 +514,11 @@ export function sourceHtml(text: string): {
 			if (isComment(node.value)) {
 				edits.push({ start: startOf(node), end: endOf(node), text: '' });
 				hidden(node);
-			} else if (readableBlock(node.value))
+			} else if (readableBlock(node.value)) {
 				edits.push({ start: startOf(node), end: endOf(node), text: blockMarkdown(node.value) });
+				// A comment among the elements is left out with them: listed all the same.
+				if (node.value.includes('<!--')) hidden(node);
+			}
 			return SKIP;
 		}
 		if (node.type !== 'paragraph') return CONTINUE;

@@ -195,6 +195,24 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
+	it('leaves out and lists a comment alone in a sentence or among HTML it reads', () => {
+		const source = [
+			'# T',
+			'',
+			'Restart the worker <!-- not the primary! --> first.',
+			'',
+			'<div><!-- draft --><b>Page</b> the DBA.</div>',
+		].join('\n');
+		const prepared = prepareSource(source);
+		expect(prepared.text).not.toContain('<!--');
+		expect(prepared.text).toContain('Restart the worker first.');
+		expect(prepared.text).toContain('**Page** the DBA.');
+		expect(prepared.refused.map(({ kind, line, leftAs }) => [kind, line, leftAs])).toEqual([
+			['html', 3, 'nothing'],
+			['html', 5, 'nothing'],
+		]);
+	});
+
 	it('leaves merge-conflict markers out, keeps both sides and lists each conflict', () => {
 		const source = [
 			'# Runbook',
