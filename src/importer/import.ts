@@ -6,7 +6,7 @@ import { headingAt, newContext, type CheckItem, type Imported } from './model.ts
 import { recognisePages, type Unclassified } from './pages.ts';
 import { recognisePlaybook } from './playbook.ts';
 import { prepareSource, throughLines } from './prepare.ts';
-import type { Source } from './read.ts';
+import type { Source, SourceFile } from './read.ts';
 import { readRst, rstEvidence } from './rst.ts';
 import { adocEvidence, readAdoc } from './adoc.ts';
 import { recogniseRoles } from './roles.ts';
@@ -43,6 +43,8 @@ export interface ImportOptions {
 	includes?: { line: number; target: string }[] | undefined;
 	/** A folder's pages the reader left out as drafts, for the report. */
 	drafts?: string[] | undefined;
+	/** A folder's pages and where each starts in `source`: links between them are followed by path. */
+	files?: SourceFile[] | undefined;
 }
 
 export interface ImportResult {
@@ -63,7 +65,7 @@ export const titleCase = (id: string): string =>
 /** A source as `readSource` read it (a file, or a folder's pages), with what the reader found. */
 export const importSource = (
 	source: Source,
-	options: Omit<ImportOptions, 'markup' | 'lines' | 'includes' | 'drafts'>
+	options: Omit<ImportOptions, 'markup' | 'lines' | 'includes' | 'drafts' | 'files'>
 ): ImportResult =>
 	importMarkdown(source.text, {
 		...options,
@@ -71,6 +73,7 @@ export const importSource = (
 		lines: source.lines,
 		includes: source.includes,
 		drafts: source.drafts,
+		files: source.files,
 	});
 
 /**
@@ -119,6 +122,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
 			...parseDoc(prepared.text),
 			lines: throughLines(prepared.lines, read?.lines ?? options.lines),
 			ids: prepared.ids,
+			...(options.files ? { files: options.files } : {}),
 		},
 		options.playbook,
 		name

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Heading, Link, ListItem, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -16,7 +17,8 @@ import {
 	type Doc,
 	type Section,
 } from './markdown.ts';
-import { headingAt, hrefOf, type Context, type LinkInput } from './model.ts';
+import { headingAt, hrefOf, lineAt, type Context, type LinkInput } from './model.ts';
+import { fileLine } from './read.ts';
 
 /**
  * Links a responder opens: list items such as `**Backend Health:** https://…`, `Stripe Status:
@@ -257,13 +259,23 @@ export function resolveLinks(context: Context, hrefs: Map<Section, string>): voi
 		if (!target) return undefined;
 		if (!target.file)
 			return hrefAt((from && anchorsIn(from).get(target.anchor)) ?? anchors.get(target.anchor));
-		const top = files.get(target.file);
+		const top = besideOf(from, target.file) ?? files.get(target.file);
 		if (!top) return undefined;
 		// A file named right with an anchor it lacks still leads to the file's own part.
 		return hrefAt(anchorsIn(top).get(target.anchor)) ?? hrefAt(top);
 	};
 	// The top-level part a page or scenario came from, when there are several.
 	const tops = doc.outline.children;
+	// In a folder's pages, `../common/restart.md` from `alerts/x.md` is `common/restart.md`,
+	// whatever its heading says.
+	const fileOf = (section: Section) =>
+		doc.files ? fileLine(doc.files, lineAt(doc, section.start)).path : undefined;
+	const besideOf = (from: Section | undefined, file: string) => {
+		const at = from && fileOf(from);
+		if (!at || file.startsWith('/')) return undefined;
+		const path = posix.normalize(posix.join(posix.dirname(at), file));
+		return tops.find((top) => fileOf(top) === path);
+	};
 	const topAt = (offset: number | undefined) =>
 		tops.length > 1 && offset !== undefined
 			? tops.find((top) => top.start <= offset && offset < top.end)

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { escapeMarkdown, escapeMdxText } from '../lib/escape.ts';
+import type { SourceFile } from './read.ts';
 
 /**
  * The parsed source the recognisers share: the mdast tree, its heading outline, and the ranges of
@@ -60,6 +61,8 @@ export interface Doc {
 	lines?: Map<number, number>;
 	/** Heading ids the author wrote as attributes, by line in `source`. */
 	ids?: Map<number, string>;
+	/** A folder's pages, by the author's line where each starts. */
+	files?: SourceFile[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);

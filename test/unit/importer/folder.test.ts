@@ -98,6 +98,27 @@ describe('a playbook kept as a folder of pages', () => {
 		expect(typed.scenarios[0]).toMatchObject({ file: 'runbooks/2-scanner-down.md', line: 1 });
 	});
 
+	it('follows links between its pages by path, whatever the words or the heading say', () => {
+		const source = readSource(
+			folder({
+				'alerts/scanner/jammed.md':
+					'# Scanner jammed\n\n## Steps\n\n1. Clear the belt.\n2. See [Restart the unit](../../shared/reboot.md#after) and [the log](./log.md).\n3. Read [the old notes](../../shared/gone.md).\n',
+				'alerts/scanner/log.md': '# Reading the scanner log\n\nThe log sits on the depot PC.\n',
+				'shared/reboot.md':
+					'# Rebooting a depot unit\n\nHold the power key for ten seconds.\n\n## After\n\nCheck the label count.\n',
+			})
+		);
+		const { imported, check } = importSource(source, { playbook: 'kestrel' });
+		const body = imported.pages.find((page) => page.data.title === 'Scanner jammed')?.body ?? '';
+		expect(body).toContain('See [Restart the unit](/kestrel/rebooting-a-depot-unit/#after)');
+		expect(body).toContain('[the log](/kestrel/reading-the-scanner-log/)');
+		// A path no page of the folder has keeps its words, listed.
+		expect(body).toMatch(/Read the old notes\./);
+		expect(check.map((item) => item.reason)).toContainEqual(
+			'it pointed to `../../shared/gone.md`, a file that is not part of the import'
+		);
+	});
+
 	it('refuses a whole docs tree and names a page that is not text', () => {
 		const many = Object.fromEntries(
 			Array.from({ length: 201 }, (_, i) => [`p${i}.md`, `# Page ${i}\n`])
