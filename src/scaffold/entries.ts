@@ -145,7 +145,7 @@ lastReviewed: ${today}
 		case 'template':
 			return `# A message template of ${playbook}. Every field is described in src/schemas/template.ts.
 title: ${q(title)}
-# One of: internal, external, status-page, incident-record, post-mortem, handoff, timeline.
+# One of: internal, external, status-page, incident-record, post-mortem, handoff, timeline, message.
 kind: internal
 # Where it goes: slack, email, status-page, file, chat.
 channels: [slack]

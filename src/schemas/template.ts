@@ -67,6 +67,8 @@ export const TemplateSchema = () =>
 			'post-mortem',
 			'handoff',
 			'timeline',
+			// A message whose readers the playbook does not name (an import that cannot tell).
+			'message',
 		]),
 		/**
 		 * This message is a stakeholder update: copying it restarts the incident's update clock

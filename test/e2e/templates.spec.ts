@@ -197,6 +197,25 @@ test.describe('fixture templates', () => {
 		await expect(t.blank('{{service}}')).toBeVisible();
 	});
 
+	test('a message whose readers the playbook does not name says so, not guessing an audience', async ({
+		templatePage: t,
+	}) => {
+		await t.page.goto('/drill/templates/');
+		const unnamed = t.page.getByRole('heading', { name: 'Messages (audience not named)' });
+		await expect(unnamed).toBeVisible();
+		await expect(t.page.getByRole('heading', { name: 'Internal' })).toBeVisible();
+		// Listed under its own heading, not with the team's or the customers' messages.
+		await expect(unnamed.locator('xpath=following-sibling::ul[1]')).toHaveText('Venue Notice');
+		// Each template says whom it is for and where it goes, before anything is copied.
+		const meta = t.page.locator('rb-template .rb-facts');
+		await t.goto('/drill/templates/venue-notice/');
+		await expect(meta.locator('dt')).toHaveText(['For']);
+		await expect(meta.locator('dd')).toHaveText(['Not named in the playbook']);
+		await t.goto(customer);
+		await expect(meta.locator('dt')).toHaveText(['For', 'Via']);
+		await expect(meta.locator('dd')).toHaveText(['Customers', 'Email']);
+	});
+
 	test('a value typed in one template fills the same field in another', async ({
 		templatePage: t,
 	}) => {
