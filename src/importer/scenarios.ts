@@ -2214,6 +2214,16 @@ function labelledAlerts(context: Context, part: Part): string[] {
 	return ALERT.test(bare) ? [bare] : [];
 }
 
+/**
+ * `- Alert rule: \`queue_depth > 50000\`` under the alert's own name (`### \`queue_depth_high\``):
+ * the rule's expression, whose metric is no alert.
+ */
+const ruleOfNamedAlert = (section: Section, part: Part): boolean =>
+	keyed.has(part) &&
+	!!alertOfHeading(section.title) &&
+	/^alert rules?$/i.test(part.label) &&
+	EXPRESSION.test(inlineText(part.value).replace(/^`|`$/g, '').trim());
+
 /** What a key list's line (`*Message*: …`, `Summary: …`) says the alert reports: its symptom. */
 const KEY_SYMPTOM = /^(message|summary|description)$/i;
 /** Labels a key list under an alert has; one of them makes a list of `Label: value` lines a key list. */
@@ -2383,7 +2393,7 @@ function signList(
 	const [lead, list] = from.nodes;
 	if (lead?.type !== 'paragraph' || list?.type !== 'list' || list.ordered) return undefined;
 	const text = inlineText(sourceOf(context.doc, lead));
-	if (labelLine(sourceOf(context.doc, lead)) || !SIGN_LEAD.test(text)) return undefined;
+	if (!SIGN_LEAD.test(text)) return undefined;
 	const items = list.children.map((item) => inlineText(itemSource(context.doc, item)));
 	if (!items.length || !items.every(Boolean)) return undefined;
 	const alerts: string[] = [];
@@ -2578,7 +2588,11 @@ export function recogniseScenarios(context: Context): void {
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (ALERTS_LABEL.test(label) && labelledAlerts(context, part).length) {
+			} else if (
+				ALERTS_LABEL.test(label) &&
+				!ruleOfNamedAlert(section, part) &&
+				labelledAlerts(context, part).length
+			) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
 				// Lines listed under the alert's name are what it fires on.
 				const fires = items?.slice(part.value ? 1 : 0) ?? [];
