@@ -2750,6 +2750,16 @@ export function recogniseScenarios(context: Context): void {
 			data.symptoms = [into ? text.split(/,\s/)[0]! : text];
 			if (!into && plainProse([lead])) lifted = endOf(lead);
 		}
+		// `Now and then a vendor we build on goes down.` opening a failure's branches in prose (`If
+		// …, we should …`) says what is seen; in plain prose it leaves the body, shown once.
+		if (!data.symptoms?.length && proseBranches(context.doc, section)) {
+			const lead = section.nodes[0]!;
+			const text = inlineText(sourceOf(context.doc, lead));
+			if (!CONDITIONAL.test(text) && troubled(text)) {
+				data.symptoms = [text];
+				if (plainProse([lead])) lifted = endOf(lead);
+			}
+		}
 		// What the plan's list of situations says of this one.
 		const said = listedSituations(context.doc).has(section) && listedSaid.get(section);
 		if (!data.symptoms?.length && said) data.symptoms = [said];
