@@ -27,6 +27,7 @@ import {
 	type Section,
 } from './markdown.ts';
 import { fromOffset, fromSection, hrefOf, itemLines, takenIn, type Context } from './model.ts';
+import { githubAnchor } from './links.ts';
 import { parseLevel, severityRef } from './severities.ts';
 
 /**
@@ -440,6 +441,8 @@ export function alertOfHeading(text: string): string | undefined {
 	// `SLOs`, `APIs`: an acronym's plural is one word, not an alert's name.
 	if (!IDENTIFIER.test(name) || /^[A-Z]{2,}s$/.test(name)) return undefined;
 	const words = wordsOf(name);
+	// `DDoS`, `IPv6`: an acronym written in mixed case has no word of three letters.
+	if (!name.includes('_') && words.every((word) => word.length <= 2)) return undefined;
 	// Two words at least, with a change of case or an underscore between them (not `PAGERDUTY`).
 	return words.length >= 2 && /[a-z]/.test(name) ? name : undefined;
 }
@@ -823,12 +826,125 @@ function proseFix(doc: Doc, section: Section): boolean {
 	const siblings = (section.parent?.children ?? []).filter(
 		(other) => other !== section && troubled(other.title) && hasSteps(doc, other)
 	);
+	// One such sibling is enough when the prose itself says what fixes it (`… can usually be
+	// resolved by changing the config`, `… to try to fix the issue`).
+	const told = section.nodes.some(
+		(node) => node.type === 'paragraph' && RESOLVED_BY.test(inlineText(sourceOf(doc, node)))
+	);
 	return (
 		troubled(section.title) &&
 		section.children.length === 0 &&
 		section.nodes.some((node) => node.type === 'paragraph') &&
-		siblings.length >= 2
+		(siblings.length >= 2 || (siblings.length >= 1 && told))
 	);
+}
+
+/** `… can usually be resolved by …`, `… to try to fix the issue`: prose saying what fixes it. */
+const RESOLVED_BY =
+	/\b(?:can|could|may|might|will|should)\s+(?:usually\s+|often\s+|typically\s+|normally\s+|generally\s+|also\s+)?be\s+(?:resolved|fixed|solved|remedied|cured|cleared)\s+(?:by|with)\b|\bto\s+(?:try\s+to\s+|help\s+)?(?:fix|resolve|solve|remedy)\s+(?:the|this|that|it)\b/i;
+
+/**
+ * `This is likely indicative of the host being down`, `It usually means …`: the lead of a section
+ * under an alerts heading saying what the alerts point to.
+ */
+const INDICATES =
+	/\b(?:indicat(?:es?|ive|ing)|means?|points?\s+to|is\s+(?:usually\s+|often\s+)?a\s+sign|suggests?|(?:is|are)\s+(?:usually\s+|often\s+)?caused\s+by)\b/i;
+
+/**
+ * `### Many alerts from one host` under `## Common monitoring alerts`: a kind of alert told by what
+ * it points to, over numbered steps (nested under its possibilities too). Its heading need not be
+ * an alert's name.
+ */
+function readAlert(doc: Doc, section: Section): boolean {
+	const lead = section.nodes[0];
+	if (lead?.type !== 'paragraph' || !INDICATES.test(inlineText(sourceOf(doc, lead)))) return false;
+	let ordered = false;
+	for (const s of [section, ...allSections(section)])
+		for (const node of s.nodes)
+			visit(node, 'list', (list) => {
+				if (list.ordered && list.children.length >= 2) ordered = true;
+			});
+	return ordered;
+}
+
+/**
+ * `### Expired certificate list` under `## VPN debugging`, whose text sends the reader there (`… a
+ * sure sign of an [expired certificate list](#expired-certificate-list)`): a failure the runbook
+ * around it diagnoses, with numbered steps of its own, is a runbook of its own. A linked section
+ * naming no trouble (`SSH to the VPN host`) is a procedure the runbook uses, and stays in it.
+ */
+function linkedIssue(doc: Doc, section: Section): boolean {
+	const outer = section.parent;
+	const title = stepName(stripEmoji(section.title));
+	if (
+		!outer?.heading ||
+		!section.heading ||
+		section.children.length > 0 ||
+		!troubled(title) ||
+		CONDITIONAL.test(title) ||
+		isQuestion(title) ||
+		isRunbookStep(section.title) ||
+		OWN_TITLE.test(title) ||
+		SAMPLE_HEADING.test(title) ||
+		inCommunication(section) ||
+		!section.nodes.some((node) => node.type === 'list' && node.ordered)
+	)
+		return false;
+	const anchor = `#${githubAnchor(toString(section.heading))}`;
+	let linked = false;
+	for (const node of outer.nodes)
+		visit(node, 'link', (link) => {
+			if (link.url.toLowerCase() === anchor) linked = true;
+		});
+	return linked && looksLikeScenario(doc, outer);
+}
+
+/**
+ * `Varnish gives me an error page`, `The API returns us a blank body`: a heading in a
+ * troubleshooting guide saying what the reader is handed. Not `This page gives you …`, which is
+ * about the guide.
+ */
+const HANDED =
+	/^(?!(?:you|we|i|they|it|this|that|there|here|these|those)\b)\S+(?:\s+\S+){0,3}?\s+(?:gives|gave|throws|threw|returns|returned|serves|served|hands)\s+(?:me|us|you)\s+\S/i;
+const TROUBLESHOOTING_GUIDE = /\b(?:troubleshoot\w*|debugg?ing|problems|issues|errors|faq)\b/i;
+function handedSituation(doc: Doc, section: Section): boolean {
+	if (!HANDED.test(stepName(stripEmoji(section.title))) || inCommunication(section)) return false;
+	let guide = false;
+	for (let at = section.parent; at; at = at.parent)
+		if (TROUBLESHOOTING_GUIDE.test(stripEmoji(at.title))) guide = true;
+	return guide && hasSteps(doc, section);
+}
+
+/**
+ * `## Upstream failures` over `If the issue needs action from us, we should …` and `If it does not,
+ * we should still …`: a kind of failure, its response told as branches in prose. Two or more
+ * conditions, each saying what to do; a condition on the responders (`If nobody answers …`) is an
+ * escalation, and a section with a list or sub-sections is read by the rules for those.
+ */
+function proseBranches(doc: Doc, section: Section): boolean {
+	const title = stepName(stripEmoji(section.title));
+	if (
+		section.depth < 2 ||
+		section.children.length > 0 ||
+		!section.nodes.length ||
+		!section.nodes.every((node) => node.type === 'paragraph') ||
+		!troubled(title) ||
+		GENERAL_TROUBLE.test(title) ||
+		BARE_TROUBLE.test(title) ||
+		TROUBLE_GROUP.test(title) ||
+		RESPONSE_PROCEDURE.test(title) ||
+		escalationCondition(title) ||
+		isQuestion(title) ||
+		OWN_TITLE.test(title) ||
+		inCommunication(section) ||
+		underHeading(section, REPORT)
+	)
+		return false;
+	const branches = section.nodes.filter((node) => {
+		const text = inlineText(sourceOf(doc, node));
+		return CONDITIONAL.test(text) && INSTRUCTS.test(text) && !escalationCondition(text);
+	});
+	return branches.length >= 2;
 }
 
 /**
@@ -1703,6 +1819,12 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		return true;
 	if (troubleshootingEntry(doc, section) || specialCase(doc, section)) return true;
 	if (openedBySituation(doc, section)) return true;
+	// `## \`queue_lag_high\`` over `- Alert rule:`, `- Description:`, `- Solution:` items: an alert's
+	// runbook written as a key list, wherever its heading stands.
+	if (alertOfHeading(section.title) && keyedRunbook(doc, section) && !inCommunication(section))
+		return true;
+	if (linkedIssue(doc, section) || handedSituation(doc, section) || proseBranches(doc, section))
+		return true;
 	if (handlerOf(section) && section.nodes.length > 0) return true;
 	if (alertSamplePage(doc, section)) return true;
 	const parts = partsWithout(doc, section, skip);
@@ -1801,8 +1923,12 @@ function looksLikeScenario(doc: Doc, section: Section, skip?: Set<Section>): boo
 		!aboutProcess(section.title) &&
 		// `Retrospective`, `Action items` under `Runbooks`: looking back on an incident, not one.
 		!(REPORT.test(section.title) && !troubled(section.title)) &&
-		// Under `Alerts`, a runbook is named by its alert or says what the alert is or how to fix it.
-		(!ALERTS_ONLY(parent.title) || isAlertName(section.title) || runbookLabels >= 1)
+		// Under `Alerts`, a runbook is named by its alert or says what the alert is or how to fix it,
+		// or what the alerts point to over numbered steps.
+		(!ALERTS_ONLY(parent.title) ||
+			isAlertName(section.title) ||
+			runbookLabels >= 1 ||
+			readAlert(doc, section))
 	);
 }
 
@@ -1945,7 +2071,10 @@ export function scenarioSections(context: Context): Section[] {
 			(!group(s, inner) &&
 				inner.every(
 					(other) =>
-						other.parent === s && (isAlertName(other.title) || nestedIssue(context.doc, other))
+						other.parent === s &&
+						(isAlertName(other.title) ||
+							nestedIssue(context.doc, other) ||
+							linkedIssue(context.doc, other))
 				) &&
 				looksLikeScenario(context.doc, s, new Set(inner)))
 		);
@@ -2085,6 +2214,16 @@ function labelledAlerts(context: Context, part: Part): string[] {
 	return ALERT.test(bare) ? [bare] : [];
 }
 
+/**
+ * `- Alert rule: \`queue_depth > 50000\`` under the alert's own name (`### \`queue_depth_high\``):
+ * the rule's expression, whose metric is no alert.
+ */
+const ruleOfNamedAlert = (section: Section, part: Part): boolean =>
+	keyed.has(part) &&
+	!!alertOfHeading(section.title) &&
+	/^alert rules?$/i.test(part.label) &&
+	EXPRESSION.test(inlineText(part.value).replace(/^`|`$/g, '').trim());
+
 /** What a key list's line (`*Message*: …`, `Summary: …`) says the alert reports: its symptom. */
 const KEY_SYMPTOM = /^(message|summary|description)$/i;
 /** Labels a key list under an alert has; one of them makes a list of `Label: value` lines a key list. */
@@ -2107,9 +2246,17 @@ function keyParts(context: Context, part: Part): Part[] | undefined {
 	const notes = part.nodes.slice(0, -1);
 	if (list?.type !== 'list' || list.ordered || !notes.every((n) => n.type === 'blockquote'))
 		return undefined;
+	// `- Description:` over its value indented below it (a paragraph, a block) is one key line too.
 	const lines = list.children.map((item) =>
 		item.children[0]?.type === 'paragraph' &&
-		item.children.slice(1).every((child) => child.type === 'list')
+		item.children
+			.slice(1)
+			.every(
+				(child) =>
+					child.type === 'list' ||
+					(/:\s*$/.test(itemSource(context.doc, item)) &&
+						(child.type === 'paragraph' || child.type === 'code'))
+			)
 			? KEY_LINE.exec(itemSource(context.doc, item))
 			: null
 	);
@@ -2121,7 +2268,10 @@ function keyParts(context: Context, part: Part): Part[] | undefined {
 		const value = [
 			line[4]!.trim().replace(/^`([^`]+)`$/, '$1'),
 			...item.children.slice(1).map((nested) => dedented(context.doc, nested)),
-		].join('\n\n');
+		]
+			// A value only below its line (`- Solution:` over a paragraph) starts there.
+			.filter((text, i) => i > 0 || text || item.children.slice(1).some((c) => c.type === 'list'))
+			.join('\n\n');
 		const key: Part = {
 			label: (line[2] ?? line[3])!.trim(),
 			value,
@@ -2216,6 +2366,48 @@ function leadDescription(context: Context, section: Section): string[] | undefin
 	if (first < 1 || !lead.every((node) => node.type === 'paragraph')) return undefined;
 	if (lead.some((node) => labelLine(sourceOf(context.doc, node)))) return undefined;
 	return lead.map((node) => inlineText(sourceOf(context.doc, node)));
+}
+
+/** `Some symptoms that may point to this issue:`, `Telltale signs:`: a lead naming what follows as signs. */
+const SIGN_LEAD = /\b(?:symptoms?|signs?|indicators?|telltales?)\b[^.!?]*:\s*$/i;
+
+/** `Identifying a flood`, `Spotting it`: the first part of a runbook, telling it by its signs. */
+const SPOTTING = /^(?:identifying|recogni[sz]ing|spotting|detecting|diagnosing)\b/i;
+/** `(will alert to \`x\`)`, `raises the alarm \`x\``: words before the code span naming an alert. */
+const ALERTS_TO = /\b(?:alerts?|alarms?)\s+(?:to|on|as|named|called)?\s*$/i;
+
+/**
+ * The items of a list a section (or its first part, `### Identifying a flood`) opens with, when a
+ * one-paragraph lead calls them its signs; with the alerts an item says it raises (`… (will alert
+ * to \`lb-latency-high\`)`).
+ */
+function signList(
+	context: Context,
+	section: Section
+): { items: string[]; alerts: string[] } | undefined {
+	const first = section.children[0];
+	const from =
+		section.nodes.length === 0 && first && SPOTTING.test(stepName(stripEmoji(first.title)))
+			? first
+			: section;
+	const [lead, list] = from.nodes;
+	if (lead?.type !== 'paragraph' || list?.type !== 'list' || list.ordered) return undefined;
+	const text = inlineText(sourceOf(context.doc, lead));
+	if (!SIGN_LEAD.test(text)) return undefined;
+	const items = list.children.map((item) => inlineText(itemSource(context.doc, item)));
+	if (!items.length || !items.every(Boolean)) return undefined;
+	const alerts: string[] = [];
+	for (const item of list.children)
+		visit(item.children[0]!, 'inlineCode', (code, index, parent) => {
+			const before = index !== undefined ? parent?.children[index - 1] : undefined;
+			if (
+				before?.type === 'text' &&
+				ALERTS_TO.test(before.value) &&
+				/^[A-Za-z0-9][\w.:-]*$/.test(code.value)
+			)
+				alerts.push(code.value);
+		});
+	return { items, alerts };
 }
 
 /** A runbook's `## Summary` under its alert or situation says what is seen when it applies. */
@@ -2396,7 +2588,11 @@ export function recogniseScenarios(context: Context): void {
 				if (alerts.length) data.alerts = [...new Set([...(data.alerts ?? []), ...alerts])];
 			} else if (CAUSES.test(part.label) && items) {
 				data.causes = [...(data.causes ?? []), ...items];
-			} else if (ALERTS_LABEL.test(label) && labelledAlerts(context, part).length) {
+			} else if (
+				ALERTS_LABEL.test(label) &&
+				!ruleOfNamedAlert(section, part) &&
+				labelledAlerts(context, part).length
+			) {
 				data.alerts = [...new Set([...(data.alerts ?? []), ...labelledAlerts(context, part)])];
 				// Lines listed under the alert's name are what it fires on.
 				const fires = items?.slice(part.value ? 1 : 0) ?? [];
@@ -2510,6 +2706,14 @@ export function recogniseScenarios(context: Context): void {
 				if (part === example) body[i] = '';
 			});
 		}
+		// `Some symptoms that may point to this issue:` over a list opening the section: the list is
+		// what is seen, and stays in the body under its lead.
+		const signs = signList(context, section);
+		if (!data.symptoms?.length && signs) {
+			data.symptoms = signs.items;
+			if (signs.alerts.length && !alert && !named?.alert)
+				data.alerts = [...new Set([...(data.alerts ?? []), ...signs.alerts])];
+		}
 		// A known issue's, or a `Troubleshooting:` / `Alert:` section's, description over its steps
 		// is what is seen.
 		const heading = stripEmoji(section.title);
@@ -2546,6 +2750,16 @@ export function recogniseScenarios(context: Context): void {
 			data.symptoms = [into ? text.split(/,\s/)[0]! : text];
 			if (!into && plainProse([lead])) lifted = endOf(lead);
 		}
+		// `Now and then a vendor we build on goes down.` opening a failure's branches in prose (`If
+		// …, we should …`) says what is seen; in plain prose it leaves the body, shown once.
+		if (!data.symptoms?.length && proseBranches(context.doc, section)) {
+			const lead = section.nodes[0]!;
+			const text = inlineText(sourceOf(context.doc, lead));
+			if (!CONDITIONAL.test(text) && troubled(text)) {
+				data.symptoms = [text];
+				if (plainProse([lead])) lifted = endOf(lead);
+			}
+		}
 		// What the plan's list of situations says of this one.
 		const said = listedSituations(context.doc).has(section) && listedSaid.get(section);
 		if (!data.symptoms?.length && said) data.symptoms = [said];
@@ -2573,12 +2787,14 @@ export function recogniseScenarios(context: Context): void {
 			slug,
 			data,
 			// A page's subtitle says what its guide does: it opens the body.
-			body: [
-				page === section ? '' : sourceOf(context.doc, section.heading!).replace(/^#+\s*/, ''),
-				...body.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted)),
-			]
-				.filter(Boolean)
-				.join('\n\n'),
+			body: tickable(
+				[
+					page === section ? '' : sourceOf(context.doc, section.heading!).replace(/^#+\s*/, ''),
+					...body.map((text, i) => withoutLifted(context.doc, bodyParts[i], text, lifted)),
+				]
+					.filter(Boolean)
+					.join('\n\n')
+			),
 			from: fromSection(context.doc, page),
 		});
 		let from = page.start;
@@ -3084,3 +3300,153 @@ export function recogniseFirstActions(context: Context): void {
 		}
 	}
 }
+
+/**
+ * A list of `Label:` items (`- Alert rule:`, `- Description:`, `- Solution:`, each over its value)
+ * in a section's own text, one of them a runbook's part saying what to do or what it means.
+ */
+function keyedRunbook(doc: Doc, section: Section): boolean {
+	return section.nodes.some((node) => {
+		if (node.type !== 'list' || node.ordered || node.children.length < 2) return false;
+		const labels = node.children.map((item) => {
+			const first = item.children[0];
+			if (first?.type !== 'paragraph') return undefined;
+			const line = KEY_LINE.exec(itemSource(doc, item));
+			return line ? (line[2] ?? line[3])!.trim() : undefined;
+		});
+		return (
+			labels.every(Boolean) &&
+			labels.some((label) => DIAGNOSTIC_LABEL.test(label!)) &&
+			labels.some((label) => KEY_LABEL.test(label!) || /^alert rule$/i.test(label!))
+		);
+	});
+}
+
+/** `1. Check the logs`, `2) Restart the pod`: a heading numbering one step of a procedure. */
+const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\S.*)$/;
+
+/**
+ * Numbered step headings (`### 1. Check the logs`, `### 2. Restart the pod`, numbered from one,
+ * each over its own text and no deeper heading) as the ordered list they are, each heading's words
+ * the step and its text inside it: the steps a responder ticks. The words stay as written.
+ */
+function headingSteps(body: string): string {
+	const root = parseMarkdown(body);
+	const nodes = root.children;
+	const edits: { start: number; end: number; text: string }[] = [];
+	for (let i = 0; i < nodes.length; i++) {
+		const first = nodes[i]!;
+		if (first.type !== 'heading' || body[startOf(first)] !== '#') continue;
+		const depth = first.depth;
+		const steps: { title: string; start: number; end: number }[] = [];
+		let at = i;
+		let ok = true;
+		while (at < nodes.length) {
+			const heading = nodes[at]!;
+			if (heading.type !== 'heading' || heading.depth !== depth) break;
+			const words = body
+				.slice(startOf(heading), endOf(heading))
+				.replace(/^#+\s*/, '')
+				.replace(/\s+#+\s*$/, '');
+			const match = NUMBERED_HEADING.exec(words);
+			if (!match || Number(match[1]) !== steps.length + 1) break;
+			let next = at + 1;
+			while (next < nodes.length && nodes[next]!.type !== 'heading') next++;
+			const after = nodes[next];
+			// A deeper heading inside a step would not survive as list text.
+			if (after?.type === 'heading' && after.depth > depth) ok = false;
+			const last = nodes[next - 1]!;
+			steps.push({
+				title: match[2]!,
+				start: endOf(heading),
+				end: next - 1 > at ? endOf(last) : endOf(heading),
+			});
+			at = next;
+		}
+		if (ok && steps.length >= 2) {
+			const text = steps
+				.map((step, n) => {
+					const marker = `${n + 1}. `;
+					const inner = body.slice(step.start, step.end).trim();
+					const indented = inner
+						.split('\n')
+						.map((line) => (line.trim() ? ' '.repeat(marker.length) + line : ''))
+						.join('\n');
+					return inner ? `${marker}${step.title}\n\n${indented}` : `${marker}${step.title}`;
+				})
+				.join('\n\n');
+			edits.push({ start: startOf(first), end: steps.at(-1)!.end, text });
+		}
+		i = Math.max(i, at - 1);
+	}
+	let out = body;
+	for (const edit of edits.reverse())
+		out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+	return out;
+}
+
+/** A step a responder can tick already: a top-level numbered list, a task item, a command block. */
+function hasTickable(body: string): boolean {
+	let found = false;
+	const root = parseMarkdown(body);
+	for (const node of root.children)
+		if (
+			(node.type === 'list' && node.ordered) ||
+			(node.type === 'code' && !!node.lang && COMMAND_LANGUAGE.test(node.lang))
+		)
+			found = true;
+	visit(root, 'listItem', (item) => {
+		if (typeof item.checked === 'boolean') found = true;
+	});
+	return found;
+}
+const COMMAND_LANGUAGE = /^(?:bash|sh|shell|zsh|console|powershell|pwsh|ps1|sql|psql)$/i;
+
+/** `How to **fix**:`, `To investigate:`, `Mitigation steps:`: a lead saying the list after it is what to do. */
+const ACTION_LEAD =
+	/^(?:how to (?:fix|investigate|resolve|mitigate|respond|debug|troubleshoot|recover)(?: (?:it|this|the (?:issue|problem|alert)))?|to (?:fix|investigate|resolve|mitigate|recover)(?: (?:it|this|the (?:issue|problem|alert)))?|(?:possible |suggested |recommended )?(?:fix(?:es)?|solutions?|mitigations?|remediation|resolution|investigation|actions?|next steps|steps(?: to (?:take|fix|resolve|investigate))?|what to do)(?: steps)?)\s*:?$/i;
+/** What an item that is an action starts with: a verb telling the responder what to do. */
+const IMPERATIVE =
+	/^(?:then\s+)?(?:check|look|ensure|make sure|verify|confirm|run|re-?run|restart|reboot|scale|increase|decrease|reduce|raise|lower|bump|investigate|inspect|review|find|identify|search|query|open|go|navigate|log ?in(?:to)?|ssh|delete|remove|drain|cordon|roll ?back|revert|redeploy|deploy|upgrade|downgrade|update|set|add|disable|enable|stop|start|kill|contact|page|escalate|notify|wait|monitor|compare|examine|consider|try|fix|clean|clear|free|expand|resize|rotate|renew|regenerate|recreate|create|collect|gather|capture|describe|get|grep|tail|analy[sz]e|debug|correlate|determine|double-check|manually|apply)\b/i;
+/** `If X, do Y` / `If X: do Y`: an action under a condition. */
+const CONDITIONAL_ACTION = /^(?:if|when|in case)\b[^:]*?(?:,|:)\s*(.+)$/is;
+
+/**
+ * A list of actions a lead names as what to do (`How to **investigate**:` over `- Check the
+ * dashboard`, `- Look for errors in the logs`), every item starting with what to do (or `If X, do
+ * Y`), in a body with no step to tick: each item becomes a task item to tick, its words as written.
+ * A list of causes or facts under the same lead (`- The state could not be read`) stays a list.
+ */
+function actionSteps(body: string): string {
+	if (hasTickable(body)) return body;
+	const root = parseMarkdown(body);
+	const edits: number[] = [];
+	root.children.forEach((node, index) => {
+		const lead = root.children[index - 1];
+		if (node.type !== 'list' || node.ordered || !lead) return;
+		if (lead.type !== 'paragraph' && lead.type !== 'heading') return;
+		if (!ACTION_LEAD.test(toString(lead).trim())) return;
+		const texts = node.children.map((item) =>
+			item.children[0]?.type === 'paragraph' ? toString(item.children[0]).trim() : ''
+		);
+		const actions = texts.every((text) => {
+			const then = CONDITIONAL_ACTION.exec(text)?.[1];
+			return IMPERATIVE.test(text) || (!!then && IMPERATIVE.test(then.trim()));
+		});
+		if (!actions) return;
+		for (const item of node.children) {
+			const at = startOf(item);
+			if (!/^[*+-][ \t]+\S/.test(body.slice(at))) return;
+		}
+		for (const item of node.children) edits.push(startOf(item));
+	});
+	let out = body;
+	for (const at of edits.reverse()) {
+		const marker = /^[*+-][ \t]+/.exec(out.slice(at))![0];
+		out = `${out.slice(0, at)}${marker[0]} [ ] ${out.slice(at + marker.length)}`;
+	}
+	return out;
+}
+
+/** A scenario's body with the steps its source plainly writes made steps to tick. */
+export const tickable = (body: string): string => actionSteps(headingSteps(body));

@@ -320,3 +320,121 @@ If the plotter refuses jobs, see [the spooler notes](https://example.org/spool) 
 		expect(linked!.body).toContain('[the spooler notes](https://example.org/spool)');
 	});
 });
+
+describe('steps a responder can tick, from steps the source plainly writes', () => {
+	it('writes numbered step headings as the ordered list they are, their text inside each step', () => {
+		const [entry] = scenarios(`# Export Worker Is Stuck
+
+## Description
+
+The export worker has written nothing for an hour.
+
+## Troubleshooting
+
+### 1. Read the worker log
+
+See the [log guide](https://example.org/logs).
+
+### 2. Count the pending exports
+
+Run this on the database host:
+
+\`\`\`bash
+exportctl pending --count
+\`\`\`
+
+### 3. Restart the worker
+
+Restart it and watch the count fall.
+`);
+		expect(entry!.body).toContain(`## Troubleshooting
+
+1. Read the worker log
+
+   See the [log guide](https://example.org/logs).
+
+2. Count the pending exports
+
+   Run this on the database host:
+
+   \`\`\`bash
+   exportctl pending --count
+   \`\`\`
+
+3. Restart the worker
+
+   Restart it and watch the count fall.`);
+	});
+
+	it('leaves numbered headings that do not count from one as headings', () => {
+		const [entry] = scenarios(`# Export Worker Is Stuck
+
+## Description
+
+The export worker has written nothing for an hour.
+
+## Troubleshooting
+
+### 2. Read the worker log
+
+Look for the last job id.
+
+### 3. Restart the worker
+
+Restart it and watch the count fall.
+`);
+		expect(entry!.body).toContain('### 2. Read the worker log');
+	});
+
+	it('makes a list of actions under "How to fix:" task items when nothing else is to tick', () => {
+		const [entry] = scenarios(`# Playbooks
+
+## Alerts
+
+### ExportQueueGrowing
+
+How it **works**:
+
+- Exports wait in one queue per region.
+
+How to **fix**:
+
+- Check the export dashboard for the region
+- If a worker is down, restart it
+- Look for failed jobs in the worker log
+`);
+		expect(entry!.body).toContain(`How to **fix**:
+
+- [ ] Check the export dashboard for the region
+- [ ] If a worker is down, restart it
+- [ ] Look for failed jobs in the worker log`);
+		expect(entry!.body).toContain('- Exports wait in one queue per region.');
+	});
+
+	it('leaves a list of causes under "How to investigate:", and a list beside numbered steps, as lists', () => {
+		const [causes, numbered] = scenarios(`# Playbooks
+
+## Alerts
+
+### ExportQueueGrowing
+
+How to **investigate**:
+
+- The queue may be full because a worker crashed.
+- The region may be cut off from storage.
+
+### ExportQueueStalled
+
+How to **fix**:
+
+- Check the export dashboard
+
+Then:
+
+1. Restart the workers.
+2. Watch the queue drain.
+`);
+		expect(causes!.body).not.toContain('[ ]');
+		expect(numbered!.body).not.toContain('[ ]');
+	});
+});
