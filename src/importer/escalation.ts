@@ -274,7 +274,7 @@ export function recogniseLevelSections(context: Context): void {
 	const severity = (section: Section): boolean =>
 		context.out.severities.some(
 			({ from }) =>
-				from.heading === section.title &&
+				from?.heading === section.title &&
 				from.line === fromOffset(context.doc, section.title, section.start).line
 		);
 	for (const [parent, all] of parents) {
@@ -867,7 +867,7 @@ export function escalatesThen(sentence: string): Level[] | undefined {
 		} else if (named && !sameTier(named, before!)) return undefined;
 		const span = parseDuration(durationIn(condition) ?? '')?.minutes;
 		// Counted from the first tier (reached at once), or on top of the time before.
-		const counted =
+		const counted: number | undefined =
 			span === undefined
 				? undefined
 				: index === 0
