@@ -233,7 +233,11 @@ function timeChecks(
 		reason: untimed
 			.map((level) => {
 				const said = level.window ?? level.condition;
-				return `no time for \`${level.who}\` (${said ? `\`${said}\` gives none` : 'the step before it gives none'})`;
+				// `no acknowledgement from the secondary after 30 minutes`: a time, but the tier
+				// before's, not one since the start.
+				const counted =
+					said && durationIn(said) ? 'counts from the tier before, not the start' : 'gives none';
+				return `no time for \`${level.who}\` (${said ? `\`${said}\` ${counted}` : 'the step before it gives none'})`;
 			})
 			.join('; '),
 	});
@@ -266,8 +270,22 @@ export function recogniseLevelSections(context: Context): void {
 			continue;
 		parents.set(section.parent, [...(parents.get(section.parent) ?? []), section]);
 	}
-	for (const [parent, sections] of parents) {
+	// `### Level 1: Critical` typed as a severity is a level of impact, not a tier of people.
+	const severity = (section: Section): boolean =>
+		context.out.severities.some(
+			({ from }) =>
+				from?.heading === section.title &&
+				from.line === fromOffset(context.doc, section.title, section.start).line
+		);
+	for (const [parent, all] of parents) {
+		const sections = all.filter((section) => !severity(section));
 		if (sections.length < 2) continue;
+		// Outside an escalation heading every level names people: `Level 2 - Degraded` is how bad.
+		if (
+			!escalationish(parent) &&
+			!sections.every((section) => PEOPLE.test(LEVEL_HEADING.exec(section.title)![2]!))
+		)
+			continue;
 		const levels: Level[] = [];
 		for (const section of sections) {
 			const [, id, heading] = LEVEL_HEADING.exec(section.title)!;
@@ -797,6 +815,97 @@ const FROM_TO =
 const THEN_TO =
 	/^,?\s*(?:and\s+)?then\s+(?:on\s+)?to\s+(?:the\s+|your\s+)?([a-z][\w -]*?)(?:\s+((?:after|within|if|when)\b[^,;.]*))?(?=\s*(?:[,;.]|\band\b|$))/i;
 
+/** Words that end a name and start a condition or a next step: no part of whom a hand-over reaches. */
+const HOP_WORDS = /\b(?:after|within|if|when|unless|then|once|\d+)\b/i;
+
+const TIER = new RegExp(`${PEOPLE.source}|\\bbackups?\\b`, 'i');
+
+/** `escalates to the secondary if …`: the first hand-over of a sentence, up to its condition. */
+const ESCALATES_TO =
+	/\b(?:escalat(?:e|es|ed|ing)|(?:rolls?|passes|goes|falls?)(?:\s+(?:over|on|through))?)\s+(?:(?:it|this|the\s+(?:alert|incident|page|issue))\s+)?to\s+(.+)$/i;
+/** `, and then to the tertiary if …`: the next hand-over of the same sentence. */
+const THEN_ON = /,?\s+(?:and\s+)?then\s+(?:on\s+)?to\s+/i;
+
+/**
+ * `PagerDuty escalates to the secondary if the primary has not acknowledged after 10 minutes, and
+ * then to the tertiary if there is no acknowledgement from the secondary after 30 minutes`: one
+ * sentence, hand-overs joined by `then to`, each on a condition that the tier before went
+ * unanswered. Whoever the first condition names is the first tier. The sentence is read whole or
+ * not at all: every hand-over names people and gives its condition, and a condition that names who
+ * did not answer names the tier just before. A time counts from the start when it is the first
+ * tier's (engaged at once) or said to be on top of the one before (`a further 30 minutes`);
+ * otherwise it runs from when the tier before was reached, which the sentence does not tie to the
+ * start, so that tier has no `after`.
+ */
+export function escalatesThen(sentence: string): Level[] | undefined {
+	const opening = ESCALATES_TO.exec(sentence.replace(/[.!]$/, ''));
+	if (!opening) return undefined;
+	const hops = opening[1]!.split(THEN_ON);
+	if (hops.length < 2) return undefined;
+	const tiers: Omit<Level, 'id'>[] = [];
+	let minutes: number | undefined = 0;
+	for (const [index, hop] of hops.entries()) {
+		const match = /^(?:the\s+|your\s+|our\s+)?(.+?)\s+((?:if|when|unless|once)\b.+)$/i.exec(
+			hop.trim()
+		);
+		if (!match) return undefined;
+		const who = match[1]!;
+		// `if the primary has not acknowledged …` → `the primary has not acknowledged …`, as a
+		// ladder's conditions are written.
+		const condition = match[2]!.replace(/^(?:if|when|once)\s+/i, '');
+		// `the backup`: a tier by its place in line names a person too.
+		if (HOP_WORDS.test(who) || who.split(/\s+/).length > 5 || !TIER.test(who)) return undefined;
+		if (!UNANSWERED.test(condition)) return undefined;
+		const unanswered = UNANSWERED_BY.exec(condition);
+		const named = (unanswered?.[1] ?? unanswered?.[2] ?? unanswered?.[3] ?? unanswered?.[4])
+			?.trim()
+			.replace(/^(?:the|your|our)\s+/i, '');
+		const before = index ? tiers.at(-1)!.who : undefined;
+		if (index === 0) {
+			if (!named || !TIER.test(named) || named.split(/\s+/).length > 5) return undefined;
+			tiers.push({ who: named });
+		} else if (named && !sameTier(named, before!)) return undefined;
+		const span = parseDuration(durationIn(condition) ?? '')?.minutes;
+		// Counted from the first tier (reached at once), or on top of the time before.
+		const counted: number | undefined =
+			span === undefined
+				? undefined
+				: index === 0
+					? span
+					: /\b(?:additional|another|further|more)\b/i.test(condition) && minutes !== undefined
+						? minutes + span
+						: undefined;
+		minutes = counted;
+		tiers.push({
+			who,
+			condition,
+			...(counted !== undefined ? { after: `${counted} minutes` } : {}),
+		});
+	}
+	return numbered(tiers);
+}
+
+/**
+ * The one sentence of a paragraph that tells its hand-overs (see `escalatesThen`); the others are
+ * the path's notes, as written.
+ */
+function sentenceChain(text: string): { levels: Level[]; notes: string[] } | undefined {
+	const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
+	const read = sentences.map((sentence) => escalatesThen(sentence));
+	const at = read.findIndex(Boolean);
+	if (at < 0 || read.some((levels, index) => levels && index !== at)) return undefined;
+	return { levels: read[at]!, notes: sentences.filter((_, index) => index !== at) };
+}
+
+/** `secondary` and `the secondary on-call`: one tier, named more or less fully. */
+function sameTier(a: string, b: string): boolean {
+	const key = (who: string) =>
+		who
+			.toLowerCase()
+			.replace(/\b(?:the|your|our|on[- ]?call|engineer|responder|person)\b|[^a-z]/g, '');
+	return key(a) === key(b);
+}
+
 /**
  * `An escalation policy that escalates from the primary to secondary after 10 minutes, and from
  * secondary to tertiary after an additional 10 minutes`: hand-overs that chain (each starts where
@@ -815,6 +924,10 @@ export function fromToChain(text: string): Level[] | undefined {
 			rest = rest.slice(hop[0].length);
 		}
 	}
+	// `from primary after 10 minutes and then to tertiary`: a hand-over's ends are people, never a
+	// time or the words joining two hand-overs; a sentence read only in part is not read at all.
+	if (hops.some(({ from, to }) => [from, to].some((end) => end && HOP_WORDS.test(end))))
+		return undefined;
 	const levels: Omit<Level, 'id'>[] = [];
 	let minutes = 0;
 	for (const { from, to, condition } of hops) {
@@ -843,7 +956,7 @@ const ENGAGE =
 	/(?<!\b(?:the|a|an|this|each|every|your)\s|-)\b(?:call(?:ing)? upon|call(?:ing)? in|page|paging|call|calling|contact|contacting|notify|notifying|escalate (?:it |this |the (?:alert|incident|page|issue) )?to|escalates to|escalating to|bring in|loop in|reach out to|wake(?: up)?|try|trying|ask|asking|involve|inform|alert|phone|ring|ping|pinging|message|messaging|(?:goes|passes|rolls? over|falls? through) to)\s+(?:(?:your|the|a|an|our|their)\s+)?((?:[^,.;:()]|\.(?=\w))+?)(?=\s+(?:for|if|when|after|within|until|unless|so|who|with|via|by|on(?!-)|at|first|directly|immediately|right away|as|in case)\b|[,;:(]|\.(?!\w)|$)/i;
 /** `the secondary on-call is paged first`: who is engaged, named before the verb. */
 const PASSIVE =
-	/(?:^|,\s*)(?:then\s+)?(?:the\s+|your\s+|our\s+)?((?:[^,.;:()]|\.(?=\w))+?)\s+(?:is|are|gets|get|will be)\s+(?:paged|called|notified|alerted|woken(?: up)?|contacted|engaged)\b/i;
+	/(?:^|,\s*)(?:then\s+)?(?:the\s+|your\s+|our\s+|an?\s+(?=\w+\s+of\b))?((?:[^,.;:()]|\.(?=\w))+?)\s+(?:is|are|gets|get|will be)\s+(?:paged|called|notified|alerted|woken(?: up)?|contacted|engaged)\b/i;
 /** What may stand between a condition and its verb: `, you should feel free to`, `they should escalate by`. */
 const BEFORE_VERB =
 	/[\s,]*(?:(?:then|and)\s+)?(?:(?:you|they|we|someone|it)\s+(?:(?:should|must|can|may|will|need to|have to)\s+)?|(?:un\w+\s+)?(?:the\s+)?(?:alerts?|pages?|incidents?|it|this)\s+(?:will\s+|then\s+)?)?(?:(?:feel free to|also|then|escalate by|immediately)\s+)*$/i;
@@ -858,7 +971,7 @@ function engagedMidSentence(text: string, anyone = false): Omit<Level, 'id'> | u
 	const at = passive ? match.index + match[0].indexOf(passive[1]!) : match.index;
 	const before = text
 		.slice(0, at)
-		.replace(passive ? /[\s,]*(?:then\s+)?(?:the|your|our)?\s*$/i : BEFORE_VERB, '');
+		.replace(passive ? /[\s,]*(?:then\s+)?(?:the|your|our|an?)?\s*$/i : BEFORE_VERB, '');
 	// `Every service has an owning team, so page them first`: whom `them` stands for.
 	const holder =
 		/\b(?:has|have)\s+(?:an?|one|its own|their own)\s+(.+?)[\s,]*(?:\bso|\band)?$/i.exec(before);
@@ -895,8 +1008,20 @@ function engagedMidSentence(text: string, anyone = false): Omit<Level, 'id'> | u
  * 30 minutes.`, `Page the primary on-call engineer.`: one step of a ladder written as a sentence.
  */
 function ladderSentence(text: string, anyone = false): Omit<Level, 'id'> | undefined {
-	const step = ladderStep(text, anyone);
-	return step && !NEXT_ONE.test(step.who) ? step : undefined;
+	// `` the `Pager: all` rota is paged ``: a code span names one thing, whatever punctuation is in it.
+	const spans: string[] = [];
+	const masked = text.replace(/`[^`\n]+`/g, (span) => `\u0000${spans.push(span) - 1}\u0000`);
+	const step = ladderStep(masked, anyone);
+	if (!step || NEXT_ONE.test(step.who)) return undefined;
+	if (!spans.length) return step;
+	const unmask = (value: string) =>
+		value.replace(/\u0000(\d+)\u0000/g, (_, index: string) => spans[Number(index)]!);
+	return Object.fromEntries(
+		Object.entries(step).map(([key, value]) => [
+			key,
+			typeof value === 'string' ? unmask(value) : value,
+		])
+	) as Omit<Level, 'id'>;
 }
 
 function ladderStep(text: string, anyone: boolean): Omit<Level, 'id'> | undefined {
@@ -906,6 +1031,8 @@ function ladderStep(text: string, anyone: boolean): Omit<Level, 'id'> | undefine
 	// `If that doesn't work use the team page …`: prose may leave out the comma before the verb.
 	const lead =
 		/^(?:if|when|once)\s+(.+?)[,:]\s*(.+)$/i.exec(rest) ??
+		// `If nobody answers within 10 minutes then the backup rota is paged`.
+		/^(?:if|when|once)\s+([^,]+?)\s+then\s+(.+)$/i.exec(rest) ??
 		new RegExp(
 			`^(?:if|when)\\s+(.+?)\\s+((?:${INSTRUMENT.source}|${ENGAGE_VERB})\\b.+)$`,
 			'i'
@@ -2108,7 +2235,7 @@ export function whoOf(text: string): { who?: string; condition?: string } {
 		/^(?:page|call(?: upon| in)?|notify|bring in|escalate to|(?:auto(?:matic)?\s+)?escalation to|wake(?: up)?|ping|engage|loop in|inform|trigger|involve|contact)\s+(?:the\s+)?(.+?)(?:\s+if\s+(.+))?$/i;
 	// `War room initiated`, `the incident bridge is opened`: a gathering is a tier too.
 	const passive =
-		/^(?:the\s+)?(.+?)\s+(?:is\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$|^(?:the\s+)?((?:war|crisis|incident)\s+(?:room|bridge|call)|bridge(?: call)?)\s+(?:is\s+)?(?:initiated|opened|convened|started|assembled)(?:\s+if\s+(.+))?$/i;
+		/^(?:the\s+)?(.+?)\s+(?:is\s+|are\s+|(?:will|shall|would)\s+be\s+)?(?:paged|called|notified|engaged)(?:\s+if\s+(.+))?$|^(?:the\s+)?((?:war|crisis|incident)\s+(?:room|bridge|call)|bridge(?: call)?)\s+(?:is\s+)?(?:initiated|opened|convened|started|assembled)(?:\s+if\s+(.+))?$/i;
 	// `pick an Incident Commander from among the SREs present`: a role filled is someone engaged.
 	const appointed =
 		/^(?:pick|choose|appoint|designate|nominate|elect)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:from|among)\b.*)?\.?$/i.exec(
@@ -2276,6 +2403,8 @@ function proseIn(
 	text: string,
 	where: boolean
 ): { levels: Level[] | undefined; notes: string[]; style: EscalationInput['style'] } {
+	const whole = sentenceChain(text);
+	if (whole) return { ...whole, style: styleOf(whole.levels) };
 	const chain = fromToChain(text) ?? namesInOrder(text);
 	const prose = chain ? { levels: chain, notes: [] } : proseLadder(clausesOf(text), where);
 	return {
@@ -2415,6 +2544,22 @@ export function recogniseEscalationShapes(context: Context): void {
 				// `**If the on-call is unreachable for 5 minutes**:` above a ladder starts its first tier.
 				const opening =
 					ladder && !clock ? ladderOpening(context, section.nodes[index - 1]) : undefined;
+				// `Urgent alerts set off each squad's escalation policy, which runs like this:` over the
+				// ladder: what the path is for, kept with it.
+				const lead = section.nodes[index - 1];
+				const leadText =
+					ladder && !clock && !opening && lead?.type === 'paragraph'
+						? inlineText(sourceOf(context.doc, lead)).trim()
+						: undefined;
+				if (
+					leadText &&
+					/\bescalat\w*\b[^.!?]*:$/i.test(leadText) &&
+					!/\n/.test(leadText) &&
+					!isClaimed(context.doc, startOf(lead!), endOf(lead!))
+				) {
+					notes = [leadText, ...notes];
+					claimNode(context.doc, lead!);
+				}
 				if (opening && !levels![0]!.condition) {
 					const after = durationIn(opening.condition);
 					levels![0] = {
@@ -3196,7 +3341,8 @@ export function recogniseProsePaths(context: Context): void {
 		// escalating.
 		if (!/escalat|on-?call|paging/i.test(section.title) || section.nodes.length === 0) continue;
 		if (!section.nodes.every((node) => node.type === 'paragraph')) continue;
-		if (isClaimed(context.doc, section.contentStart, section.end)) continue;
+		// A path read from any of its paragraphs already is the section's: its prose is read once.
+		if (section.nodes.some((node) => isClaimed(context.doc, startOf(node), endOf(node)))) continue;
 		const text = section.nodes.map((node) => inlineText(sourceOf(context.doc, node))).join(' ');
 		if (!/escalat/i.test(`${section.title} ${text}`)) continue;
 		const levels = parseProsePath(text);
@@ -3252,7 +3398,62 @@ export function recogniseNestedClocks(context: Context): void {
 	}
 }
 
+/** A tier named only by its place in line: `secondary`, `the tertiary on-call`. */
+const PLACE_TIER =
+	/^(?:the\s+)?(primary|secondary|tertiary|backstop)(?:\s+(?:on[- ]?call|responder|engineer))?$/i;
+
+/**
+ * The sentences of a document that say who fills a tier named only by its place in line, wherever
+ * they stand: `The manager will always be on tertiary on-call duty.`, `… and a tertiary
+ * "backstop", usually a lead, as the final link`. Each is a note of the paths that name that tier,
+ * as written, so who `tertiary` is travels with the path.
+ */
+function tierDefinitions(context: Context, paths: typeof context.out.escalations): void {
+	if (!paths.length) return;
+	const sentences: string[] = [];
+	for (const section of [context.doc.outline, ...allSections(context.doc.outline)])
+		for (const node of section.nodes) {
+			const texts =
+				node.type === 'paragraph'
+					? [sourceOf(context.doc, node)]
+					: node.type === 'list'
+						? node.children.map((item) => itemSource(context.doc, item))
+						: [];
+			for (const text of texts)
+				sentences.push(
+					...inlineText(text)
+						.replace(/\s+/g, ' ')
+						.trim()
+						.split(/(?<=[.!?])\s+(?=[A-Z])/)
+				);
+		}
+	for (const path of paths) {
+		const places = path.data.levels
+			.map((level) => PLACE_TIER.exec(level.who)?.[1]?.toLowerCase())
+			.filter((place): place is string => !!place);
+		for (const place of new Set(places)) {
+			const filled = new RegExp(
+				`\\b(?:the\\s+)?([a-z][\\w -]{0,30}?)\\s+(?:will\\s+(?:always\\s+)?be|is\\s+(?:always\\s+)?)\\s*(?:on\\s+)?(?:the\\s+)?${place}(?:\\s+on[- ]?call)?(?:\\s+(?:duty|tier|level|shift|rota)\\b|[.!]?$)|\\b${place}\\b[^,.;]{0,30},\\s*(?:usually|typically|normally|generally|often|always)\\s+(?:an?|the)\\s+[a-z]`,
+				'i'
+			);
+			for (const sentence of sentences) {
+				const match = filled.exec(sentence);
+				if (!match) continue;
+				if (match[1] && (!PEOPLE.test(match[1]) || PLACE_TIER.test(match[1]))) continue;
+				const notes = (path.data.notes ??= []);
+				if (!notes.includes(sentence)) notes.push(sentence);
+			}
+		}
+	}
+}
+
 export function recogniseEscalation(context: Context): void {
+	const before = context.out.escalations.length;
+	recogniseEscalationKinds(context);
+	tierDefinitions(context, context.out.escalations.slice(before));
+}
+
+function recogniseEscalationKinds(context: Context): void {
 	recogniseLevelTables(context);
 	recogniseStepColumns(context);
 	recogniseTimeColumns(context);
