@@ -165,6 +165,9 @@ const TIME_WINDOW = new RegExp(
 );
 /** What a runbook's "When to use" part lists: the situations it is for, i.e. its symptoms. */
 const TRIGGER = /^when to (use|invoke|run|follow)( (this|the) (runbook|playbook))?$/i;
+/** A ladder titled as a playbook's escalation as a whole: `Escalation Paths`, `Incident escalation policy`. */
+const GENERAL_LADDER =
+	/^(?:[\w-]+\s+)?escalation(?:\s+(?:paths?|polic(?:y|ies)|chains?|matrix|procedures?|process|ladders?|levels?|tiers?))?$/i;
 
 /** A heading without its step number and time window: `2. Diagnosis (10–30 min)` → `Diagnosis`. */
 const stepName = (title: string): string =>
@@ -2780,8 +2783,16 @@ export function recogniseScenarios(context: Context): void {
 		if (linked.length) data.templates = linked.map((t) => `${context.playbook}/${t.slug}`);
 		const severity = data.severity ?? inheritedSeverity(context, section);
 		if (severity) data.severity = severity;
-		if (context.out.escalations.length === 1)
-			data.escalation = `${context.playbook}/${context.out.escalations[0]!.slug}`;
+		// The playbook's one ladder is every scenario's only when it is the playbook's escalation as
+		// a whole, or when the runbook itself says to escalate: a ladder for critical alerts is not.
+		const [ladder, ...more] = context.out.escalations;
+		if (
+			ladder &&
+			!more.length &&
+			(GENERAL_LADDER.test(ladder.data.title.trim()) ||
+				/\bescalat/i.test(context.doc.source.slice(section.start, section.end)))
+		)
+			data.escalation = `${context.playbook}/${ladder.slug}`;
 		const slug = uniqueSlug(slugify(title.replace(/\s*\([^)]*\)\s*$/, '')), taken);
 		context.out.scenarios.push({
 			slug,

@@ -64,6 +64,40 @@ restart
 		expect(found[1]!.body).toBe('## Diagnosis\n\nLook at hit rate');
 	});
 
+	it("links the playbook's one ladder only when it is the whole playbook's or the runbook escalates", () => {
+		const runbooks = `## Runbooks
+
+### Kiln Too Hot
+
+1. Open the vents.
+2. Page the kiln lead.
+
+### Glaze Runs
+
+1. Stop the firing.
+2. Escalate if the shelves are coated.
+`;
+		const ladder = (title: string) =>
+			importText(`${runbooks}
+## ${title}
+
+Primary on-call → Kiln lead → Studio manager
+`).imported;
+		const general = ladder('Escalation Policy');
+		expect(general.escalations.map((e) => e.data.title)).toEqual(['Escalation Policy']);
+		expect(general.scenarios.map((s) => s.data.escalation)).toEqual([
+			'demo/escalation-policy',
+			'demo/escalation-policy',
+		]);
+		// A ladder for one kind of alert is not every runbook's: only the one that says to escalate.
+		const narrow = ladder('Escalating critical kiln alerts');
+		expect(narrow.escalations).toHaveLength(1);
+		expect(narrow.scenarios.map((s) => [s.data.title, s.data.escalation])).toEqual([
+			['Kiln Too Hot', undefined],
+			['Glaze Runs', `demo/${narrow.escalations[0]!.slug}`],
+		]);
+	});
+
 	it('inherits the severity of a "Critical Incidents (P0)" group', () => {
 		const found = scenarios(`## Severity
 ### P0 - Critical
