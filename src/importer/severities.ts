@@ -948,11 +948,104 @@ function applyAll(context: Context, severity: SeverityInput, lines: LabelledLine
 	return true;
 }
 
+/** Words of a lead-in that make a level a condition: rated, declared, a level's incidents. */
+const GATE_WORDS =
+	/\b(?:rated|classified|declared|assessed|graded|triaged|categori[sz]ed|marked|raised|upgraded|downgraded|incidents?|severity|priority)\b/i;
+
+/**
+ * `If incident is rated P1:`, `For SEV2 incidents:`, `When an incident is declared P3 or P4:` over a
+ * list: the list is what to do at the levels the lead-in names, when they are the heading's own
+ * levels (all of them and no other). A level may be defined by what it sets off, not described.
+ */
+function gatedBy(label: string, levels: string[]): boolean {
+	const text = label.replace(/\s*:$/, '').trim();
+	if (!/^(?:if|when|once|for|where|at|on)\b/i.test(text) || !GATE_WORDS.test(text)) return false;
+	const named = [...text.matchAll(LEVEL_MENTION)].map((m) => parseLevel(m[0])?.level);
+	if (named.length !== levels.length || new Set(named).size !== named.length) return false;
+	return named.every((level) => level && levels.includes(level));
+}
+
+/**
+ * The lists a lead-in opens, up to the first other block (a footnote after them stays in the page),
+ * with where they end; undefined when the part opens with no list.
+ */
+function leadingLists(context: Context, part: Part): { items: string[]; end: number } | undefined {
+	const lists: List[] = [];
+	for (const node of part.nodes) {
+		if (node.type !== 'list') break;
+		lists.push(node);
+	}
+	if (lists.length === 0) return undefined;
+	const items = lists.flatMap((list) =>
+		list.children.flatMap((item) => itemLines(context.doc, item))
+	);
+	return items.length ? { items, end: endOf(lists.at(-1)!) } : undefined;
+}
+
+/** `P3 or P4`, `SEV2/SEV3`, `P1 and P2`: a heading that is two or three levels and nothing else. */
+const LEVEL_CODE = String.raw`(?:P\s?\d|SEV-?\s?\d|Sev\s?\d|S\d)`;
+const LEVEL_PAIR = new RegExp(
+	String.raw`^${LEVEL_CODE}(?:\s*(?:,|/|&|\bor\b|\band\b)\s*${LEVEL_CODE}){1,2}$`,
+	'i'
+);
+
+/**
+ * `#### P3 or P4` over `If incident is rated P3 or P4:` and a list of what to do: the heading names
+ * several levels and its lead-in says the steps apply to each of them, so each level is an entry
+ * with those steps. Anything else under it (a definition, a target) could belong to either, so the
+ * heading is read only when every part is such a list; otherwise nothing is typed and it is listed.
+ */
+function sharedLevels(context: Context, section: Section, parts: Part[]): boolean {
+	const title = stripEmoji(section.title).trim();
+	if (!LEVEL_PAIR.test(title)) return false;
+	const levels = [...title.matchAll(LEVEL_MENTION)].map((m) => parseLevel(m[0]));
+	if (levels.some((level) => !level)) return false;
+	const codes = levels.map((level) => level!.level);
+	if (new Set(codes).size !== codes.length) return false;
+	const actions: string[] = [];
+	const read: { part: Part; end: number }[] = [];
+	for (const part of parts) {
+		const lists =
+			part.label && !part.value && !part.section ? leadingLists(context, part) : undefined;
+		if (!lists || !gatedBy(part.label, codes)) return false;
+		actions.push(...lists.items);
+		read.push({ part, end: lists.end });
+	}
+	if (actions.length === 0) return false;
+	for (const level of levels) {
+		if (context.out.severities.some((entry) => entry.data.level === level!.level)) return false;
+	}
+	for (const level of levels) {
+		const severity = severityFor(context, level!, false);
+		severity.actions = push(severity.actions, ...actions);
+		context.out.severities.push({
+			slug: severitySlug(level!.level),
+			data: severity,
+			from: fromSection(context.doc, section),
+		});
+	}
+	const href = hrefOf(context, 'severities', severitySlug(levels[0]!.level));
+	for (const { part, end } of read) {
+		claim(context.doc, part.start, end, href);
+		if (end < part.end)
+			context.check.push({
+				kind: 'severity',
+				heading: section.title,
+				start: section.start,
+				end: section.end,
+				reason: `the text after the list under \`${part.label}\` has no severity field`,
+			});
+	}
+	if (section.heading) claimNode(context.doc, section.heading, href);
+	return true;
+}
+
 /** Severity headings and their parts. */
 export function recogniseSeveritySections(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const level = isSeveritySection(section);
 		const parts = partsOf(context.doc, section, { plainLabels: true });
+		if (!level && sharedLevels(context, section, parts)) continue;
 		if (!level) {
 			// `### Urgent` with a response time under "Severity Levels": a level with no level name.
 			const labels = parts.filter((part) => !part.section && isSeverityLabel(part.label));
@@ -998,6 +1091,23 @@ export function recogniseSeveritySections(context: Context): void {
 		const unread: Part[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
+			// `If incident is rated P1:` over what to do: the level's actions, not when it applies.
+			const gated =
+				part.label && !part.value && !part.section && gatedBy(part.label, [level.level])
+					? leadingLists(context, part)
+					: undefined;
+			if (gated) {
+				severity.actions = push(severity.actions, ...gated.items);
+				claim(context.doc, part.start, gated.end, href);
+				if (gated.end < part.end)
+					unread.push({
+						...part,
+						label: `the text after the list under \`${part.label}\``,
+						start: gated.end,
+					});
+				used++;
+				continue;
+			}
 			const items = part.label ? partItems(context, part) : [];
 			const code = codeParts(part) ?? tableParts(part);
 			const read = code
@@ -1021,6 +1131,7 @@ export function recogniseSeveritySections(context: Context): void {
 				used++;
 				continue;
 			}
+			// `If incident is rated P1:` over what to do: the level's actions.
 			if (!read) {
 				unread.push(part);
 				continue;
