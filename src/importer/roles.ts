@@ -209,6 +209,16 @@ function ownDutiesLabel(label: string, name: string): boolean {
 	return /responsib|duties/i.test(label) && !(named && AGENT.test(named) && !same(name, named));
 }
 
+/**
+ * `Primary Responsibilities`, `Responsibilities for Secondary Engineers`, `Scribe duties`: a duties
+ * label that names whose duties they are.
+ */
+function namesSomeone(label: string): boolean {
+	const before = /^(.+?)\s+(?:responsibilities|duties)\s*:?$/i.exec(label)?.[1];
+	const after = /^(?:responsibilities|duties)\s+(?:of|for)\s+(.+?)\s*:?$/i.exec(label)?.[1];
+	return [before, after].some((words) => !!words && ROLE_NOUN.test(words));
+}
+
 /** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
 const DUTIES_PARENT = /^((?:[\w-]+ ){0,2}?)(?:responsibilities|duties)$/i;
 /** `Incident team`, `The response team`: a heading whose sub-sections may each be a member's role. */
@@ -441,7 +451,28 @@ export function recogniseRoles(context: Context): void {
 				!bare && (ROLE_NOUN.test(name) || short !== undefined)
 					? phaseLists(section, parts)
 					: undefined;
-			if (!bare && !phases && !parts.some((part) => ownDutiesLabel(part.label, name))) {
+			// `Practice and Process` over `Primary Responsibilities` and `Responsibilities for
+			// Secondary Engineers`: duties sections named after someone are that someone's, and a
+			// heading that names no function is no role of theirs.
+			const dutyLabels = parts.filter((part) => ownDutiesLabel(part.label, name));
+			if (
+				!bare &&
+				!phases &&
+				dutyLabels.length &&
+				!ROLE_NOUN.test(name) &&
+				short === undefined &&
+				dutyLabels.some((part) => namesSomeone(part.label))
+			) {
+				context.check.push({
+					...sectionCheck(section),
+					reason: `its duties sections are named after someone (${dutyLabels
+						.filter((part) => namesSomeone(part.label))
+						.map((part) => `\`${part.label}\``)
+						.join(', ')}), and its own heading names no role, so it is not typed`,
+				});
+				continue;
+			}
+			if (!bare && !phases && !dutyLabels.length) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
 				// Stays verbatim; dropped from the report if another recogniser types it.
@@ -1727,6 +1758,32 @@ interface ListRole {
 	about?: string[];
 	/** Lines nested under a name that came with its duty: details (access it needs, when). */
 	notes?: string[];
+	/** `**Legal**: Dana Ruiz (Head of Operations)` over `Responsible for …` lines: who holds it. */
+	holder?: string;
+	/** The duties nested under such a line. */
+	held?: string[];
+}
+
+/**
+ * `**Legal**: Dana Ruiz (Head of Operations)` over nested `Responsible for …` lines: an area (one
+ * word, `Legal`, `HR`, `C-Suite`) or a function, who holds it after the colon, and what it does in
+ * the lines under it, the first of which says it is a duty. Two or more such items, every item of
+ * the list; the holder is a name and perhaps a title, never itself a duty.
+ */
+function heldRoles(roles: ListRole[]): ListRole[] | undefined {
+	if (roles.length < 2) return undefined;
+	const held = roles.map((role) => {
+		const holder = role.duty?.replace(/\s*:$/, '').trim();
+		const [first] = role.notes ?? [];
+		if (!holder || !first || !STATED_DUTY.test(first) || !/^[A-Z]/.test(first)) return undefined;
+		if (!/^[A-Z][\w&/-]*$/.test(role.name) && !ROLE_NOUN.test(role.name)) return undefined;
+		if (STATED_DUTY.test(holder) || acts(holder) || holder.split(/\s+/).length > 8)
+			return undefined;
+		if (/[.!?]$/.test(holder) || !/^[A-Z]/.test(holder)) return undefined;
+		const { duty: _, notes, ...rest } = role;
+		return { ...rest, holder, held: notes! };
+	});
+	return held.every(Boolean) ? (held as ListRole[]) : undefined;
 }
 
 /**
@@ -1841,7 +1898,7 @@ export function recogniseRoleBullets(context: Context): void {
 		for (const found of bulletRoles(context, section, siblingShapes)) {
 			if (GROUP.test(withoutSectionNumber(section.title))) shapes.set(section, found.shape);
 			let audiences = 0;
-			for (const { item, name, short, duty, about, notes } of found.roles) {
+			for (const { item, name, short, duty, about, notes, holder, held } of found.roles) {
 				// An audience among the personas stays in its page, and so does its list.
 				if (audience(name, [duty ?? '', ...(about ?? [])].join(' '))) {
 					audiences++;
@@ -1857,12 +1914,14 @@ export function recogniseRoleBullets(context: Context): void {
 				// duty written as a paragraph.
 				const described = duty && DESCRIBES_PERSON.test(duty) ? duty : undefined;
 				const [summary] = described ? [described] : about?.length === 1 ? about : [];
-				const duties =
-					duty && !described
+				const duties = held
+					? held
+					: duty && !described
 						? duty.split(SENTENCE_BREAK)
 						: about && about.length > 1
 							? about
 							: undefined;
+				const kept = holder ? [holder] : notes;
 				context.out.roles.push({
 					slug: uniqueSlug(slugify(short ?? name), taken),
 					data: {
@@ -1870,7 +1929,7 @@ export function recogniseRoleBullets(context: Context): void {
 						...(short ? { short } : {}),
 						...(summary ? { summary } : {}),
 						...(duties ? { responsibilities: duties } : {}),
-						...(notes ? { notes } : {}),
+						...(kept ? { notes: kept } : {}),
 						order: (context.out.roles.length + 1) * 10,
 					},
 					from: fromOffset(context.doc, name, startOf(item)),
@@ -2124,6 +2183,13 @@ function bulletRoles(
 		}
 		if (roles.some((role) => !role)) continue;
 		const sure = roles as ListRole[];
+		// Areas over who holds them and what they do: the nested duties say they are roles.
+		const held = contacts ? undefined : heldRoles(sure);
+		if (held) {
+			const fresh = held.filter((role) => !knownRole(context, role.name));
+			if (fresh.length) found.push({ list, roles: fresh, shape: 'held' });
+			continue;
+		}
 		// One shape for the whole list: all with duties, all described, or all bare names.
 		const shapes = new Set(
 			sure.map((role) => (role.duty ? 'duty' : role.about ? 'about' : 'bare'))

@@ -209,3 +209,24 @@ describe('section numbers', () => {
 		expect(kept.map(withoutSectionNumber)).toEqual(kept);
 	});
 });
+
+describe('areas over who holds them', () => {
+	it('keeps who holds each area as a note, and the nested lines as its duties', () => {
+		const { roles } = importText(`## Sponsors
+
+- **Finance**: Mira Okonjo (Finance Director)
+  - Responsible for refunds to customers.
+- **Legal**: Dev Shah (General Counsel):
+  - Responsible for advice on contracts.
+  - Signs off any public statement.
+`).imported;
+		expect(roles.map(({ data }) => [data.name, data.responsibilities, data.notes])).toEqual([
+			['Finance', ['Responsible for refunds to customers.'], ['Mira Okonjo (Finance Director)']],
+			[
+				'Legal',
+				['Responsible for advice on contracts.', 'Signs off any public statement.'],
+				['Dev Shah (General Counsel)'],
+			],
+		]);
+	});
+});
