@@ -601,6 +601,66 @@ export function recogniseRoles(context: Context): void {
 	recogniseDefinedTerms(context);
 	recogniseSentenceRoles(context);
 	recogniseStepRoles(context);
+	recogniseFootnotedRoles(context);
+}
+
+/** The marks a team puts after a word to point at a note below: `^`, `*`, `†`, `‡`, `¹`. */
+const NOTE_MARK = String.raw`[\^*†‡¹²³]`;
+/** `Incident Commander^ - Send the first update:`: a step led by a marked name and a dash or colon. */
+const MARKED_STEP = new RegExp(
+	String.raw`^[ \t]*(?:[-*+]|\d+[.)])[ \t]+([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(${NOTE_MARK})[ \t]*(?:[-–—:])[ \t]+(\S.*)$`,
+	'gm'
+);
+/** `^: the Incident Commander will be a product manager …`: the note under the steps. */
+const NOTE_LINE = new RegExp(String.raw`^[ \t]*(${NOTE_MARK})[ \t]*:[ \t]+(\S.*)$`, 'gm');
+
+/**
+ * `Incident Commander^ - Send multi-channel notifications:` in the steps, and under them `^: the
+ * Incident Commander will be a product manager or engineering manager`: a function named in steps
+ * with a mark pointing at a note that says who holds it is a role. The note is its summary, and
+ * what each marked step gives it to do its duties. The name must be a function's (`… Owner`,
+ * `… Commander`) and the note must start with that name and say who it is (`will be`, `is`).
+ */
+function recogniseFootnotedRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	const source = context.doc.source;
+	const notes = [...source.matchAll(NOTE_LINE)].map((m) => ({
+		mark: m[1]!,
+		text: inlineText(m[2]!),
+	}));
+	if (notes.length === 0) return;
+	const steps = new Map<string, { mark: string; at: number; duties: string[] }>();
+	for (const match of source.matchAll(MARKED_STEP)) {
+		const [, name, mark, rest] = match;
+		if (!AGENT.test(name!) || !roleShaped(name!)) continue;
+		const duty = inlineText(rest!).replace(/\s*:$/, '').trim();
+		const known = steps.get(name!);
+		if (known && known.mark !== mark) continue;
+		const entry = known ?? { mark: mark!, at: match.index!, duties: [] };
+		if (duty && !entry.duties.includes(duty)) entry.duties.push(duty);
+		steps.set(name!, entry);
+	}
+	for (const [name, { mark, at, duties }] of steps) {
+		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const holder = new RegExp(
+			String.raw`^(?:the\s+)?${escaped}\s+(?:will be|is|are|should be|must be|can be|means)\b`,
+			'i'
+		);
+		const note = notes.find((entry) => entry.mark === mark && holder.test(entry.text));
+		if (!note || !duties.length || knownRole(context, name)) continue;
+		const short = shortOf(name);
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(short ?? name), taken),
+			data: {
+				name,
+				...(short ? { short } : {}),
+				summary: note.text,
+				responsibilities: duties,
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromOffset(context.doc, name, at),
+		});
+	}
 }
 
 /**

@@ -230,3 +230,24 @@ describe('areas over who holds them', () => {
 		]);
 	});
 });
+
+describe('functions marked in steps, with a note saying who holds them', () => {
+	it('keeps the note as the summary and each marked step once as a duty', () => {
+		const { roles } = importText(`## Restoring the feed
+
+- Feed Coordinator^ - Tell the partners the feed is down:
+  - the time it stopped
+- Feed Coordinator^ - Tell the partners the feed is down:
+  - the time it came back
+
+^: the Feed Coordinator will be the data engineer on shift.
+`).imported;
+		expect(roles.map(({ data }) => [data.name, data.summary, data.responsibilities])).toEqual([
+			[
+				'Feed Coordinator',
+				'the Feed Coordinator will be the data engineer on shift.',
+				['Tell the partners the feed is down'],
+			],
+		]);
+	});
+});
