@@ -2229,8 +2229,36 @@ function blocksIn<T extends RootContent['type']>(
 const LEVEL_ENUMERATION =
 	/^(?:(?!(?:log|syslog|vulnerability|bug|defect|finding|cve)\b)[A-Za-z]+\s+)?severity\s+levels?(?:\s+are)?\s*:\s*(.+?)\.?$/i;
 
+/**
+ * `In descending order, the …`, `From least to most severe, the …`: a clause before an enumeration
+ * saying which way it runs; with the least severe first, the ranks run backwards.
+ */
+const ORDER_CLAUSE =
+	/^(?:in (descending|ascending|decreasing|increasing) order(?: of (?:severity|priority|urgency))?|from (?:the )?(most|least)(?: (?:severe|serious|urgent|critical))? to (?:the )?(?:least|most) (?:severe|serious|urgent|critical))\s*,\s*(?:the\s+)?/i;
+
+/**
+ * `This page lists our alerts. In descending order, the severity levels are: Critical, Warning.`:
+ * the enumeration as one sentence of a line, after a clause saying its order.
+ */
+function sentenceLevels(line: string): Level[] | undefined {
+	for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		const order = ORDER_CLAUSE.exec(sentence.trim());
+		if (!order) continue;
+		const levels = enumeratedLevels(sentence.trim().slice(order[0].length), false);
+		if (!levels) continue;
+		// Coded levels (`P1, P2`) carry their own ranks; words are ranked by the order written.
+		const written = levels.every((level, index) => level.rank === index);
+		const backwards = /^(?:ascending|increasing|least)$/i.test(order[1] ?? order[2] ?? '');
+		return backwards && written
+			? levels.map((level) => ({ ...level, rank: levels.length - 1 - level.rank }))
+			: levels;
+	}
+	return undefined;
+}
+
 /** The levels an enumeration line lists, or undefined when it is no such line. */
-function enumeratedLevels(line: string): Level[] | undefined {
+function enumeratedLevels(line: string, sentences = true): Level[] | undefined {
+	if (sentences && !LEVEL_ENUMERATION.test(line)) return sentenceLevels(line);
 	const list = LEVEL_ENUMERATION.exec(line)?.[1];
 	const words = list
 		?.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/)
@@ -2347,12 +2375,42 @@ function recogniseLevelEnumeration(context: Context): void {
 	const lists = new Set(found.map(({ levels }) => levels.map((level) => level.level).join()));
 	if (lists.size !== 1) return;
 	const { levels, line, offset } = found[0]!;
-	for (const level of levels)
+	for (const level of levels) {
+		const data = severityFor(context, level, false);
+		const definition = classDefinition(context, level.name ?? level.level);
+		if (definition) data.definition = [definition];
 		context.out.severities.push({
 			slug: severitySlug(level.level),
-			data: severityFor(context, level, false),
+			data,
 			from: fromOffset(context.doc, line, offset),
 		});
+	}
+}
+
+/**
+ * `## Warning alerts` opening `Warning alerts are a reminder for an issue or error.`: under the
+ * heading named by a listed level and a class noun, a sentence of its own text that says what that
+ * class is defines the level. Left in its page as well.
+ */
+function classDefinition(context: Context, name: string): string | undefined {
+	const word = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	for (const section of allSections(context.doc.outline)) {
+		const title = /^([A-Za-z]+)\s+([A-Za-z]+)$/.exec(stripEmoji(section.title).trim());
+		if (!title || title[1]!.toLowerCase() !== name.toLowerCase() || !CLASS_NOUN.test(title[2]!))
+			continue;
+		const says = new RegExp(
+			`^(?:an?\\s+)?${word}\\s+${title[2]!.replace(/s$/i, '')}s?\\s+(?:is|are|means)\\s+\\S`,
+			'i'
+		);
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph') continue;
+			const sentence = inlineText(sourceOf(context.doc, node))
+				.split(/(?<=[.!?])\s+(?=[A-Z])/)
+				.find((text) => says.test(text));
+			if (sentence) return sentence;
+		}
+	}
+	return undefined;
 }
 
 /** `A SEV1 is …`, `SEV-2 means …`: a sentence that opens by saying what a level is. */

@@ -386,4 +386,19 @@ If the incident is upgraded to SEV2:
 			['SEV4', 'SEV4', ['Note it in the queue'], undefined],
 		]);
 	});
+
+	it('reads levels listed in one sentence of a line after a clause saying their order', () => {
+		const found = severities(`# Pager guide
+
+We page for storage faults. In ascending order, the severity levels are: **Minor**, **Serious**.
+
+## Serious alerts
+
+Serious alerts are those that wake someone up.
+`);
+		expect(found.map((level) => [level.level, level.rank, level.definition])).toEqual([
+			['Minor', 1, undefined],
+			['Serious', 0, ['Serious alerts are those that wake someone up.']],
+		]);
+	});
 });
