@@ -602,6 +602,31 @@ export function recogniseRoles(context: Context): void {
 	recogniseSentenceRoles(context);
 	recogniseStepRoles(context);
 	recogniseFootnotedRoles(context);
+	recogniseShortForms(context);
+}
+
+/**
+ * `- On Call Communicator (OCC) - the person that is responsible for sending out notifications`
+ * in one file's list, after `### On Call Communicator` typed the role from another's prose: the
+ * list gives the role's short form, and when nothing gave it a duty, a duty that says it is one.
+ * Only a role of exactly that name, and only what it lacks.
+ */
+function recogniseShortForms(context: Context): void {
+	const typed = (name: string) =>
+		context.out.roles.filter(
+			(role) => role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === name.toLowerCase()
+		);
+	visit(context.doc.root, 'listItem', (item: ListItem) => {
+		const found = listRole(context, item);
+		if (!found?.short) return;
+		const [role, ...more] = typed(found.name);
+		if (!role || more.length) return;
+		if (context.out.roles.some((other) => other.data.short === found.short)) return;
+		if (!role.data.short) role.data.short = found.short;
+		const duty = found.duty?.replace(/\.$/, '');
+		if (duty && STATED_DUTY.test(duty) && !role.data.responsibilities?.length)
+			role.data.responsibilities = [duty];
+	});
 }
 
 /** The marks a team puts after a word to point at a note below: `^`, `*`, `†`, `‡`, `¹`. */
