@@ -1385,6 +1385,14 @@ const NOT_A_VERB =
 const AUXILIARY =
 	/^(are|were|is|was|should|must|will|would|can|could|may|might|have|had|do|did|don't|often|usually|also|need|tend|see|get|and|or|of|from)$/i;
 
+/** `Their responsibilities are:`, `Its main duties include:`: a sentence that opens a list of duties. */
+const DUTIES_INTRO =
+	/^(?:their|its|his|her|the role's)\s+(?:main\s+|key\s+|core\s+)?(?:respons\w*|duties|tasks|jobs)\s+(?:are|include)\s*:$/i;
+
+/** `These are the people responsible for …`, `This will be the person who …`: a duty by pronoun. */
+const PRONOUN_DUTY =
+	/^(?:this|these)\s+(?:is|are|will be)\s+the\s+(?:one|ones|person|people)\s+(?:who|that|responsible)\b/i;
+
 /**
  * Duties written as sentences: those whose subject is the role (its name, its short form, "they",
  * "this person") followed by what it does (`is responsible for`, `should`, `keeps`), and those that
@@ -1401,11 +1409,17 @@ export function proseDuties(
 	const refs = [base, ...(short ? [short] : [])];
 	if (words.length > 1 && ROLE_NOUN.test(words[words.length - 1]!))
 		refs.push(words[words.length - 1]!);
+	// `Technical Lead/Investigator`: either name is the role, and so is `the investigator(s)`.
+	const joined = base.split(/\s*\/\s*/);
+	if (joined.length === 2 && joined.every((part) => /^[A-Za-z][\w -]*$/.test(part)))
+		refs.push(
+			...joined.filter((part) => ROLE_NOUN.test(part)).map((part) => `${part}(?:\\(s\\)|s)?`)
+		);
 	// `On Call Responder` is also written `on-call responder`.
 	const loose = (ref: string) =>
 		ref
 			.split(/[\s-]+/)
-			.map((word) => RegExp.escape(word))
+			.map((word) => (word.endsWith('(?:\\(s\\)|s)?') ? word : RegExp.escape(word)))
 			.join('[\\s-]+');
 	const names = refs.map(loose).join('|');
 	const subject = new RegExp(
@@ -1427,8 +1441,16 @@ export function proseDuties(
 		'i'
 	);
 	const sentences = paragraphs.flatMap((text) => text.split(SENTENCE_BREAK)).map((s) => s.trim());
-	for (const sentence of sentences) {
+	// `This is whoever …` says what the role is only as the text's first words; later, `This is
+	// imperative …` speaks of the sentence before it.
+	const pronoun = /^(?:this|this person|this role|they)\s+(?:is|are)\s+/i;
+	for (const [index, sentence] of sentences.entries()) {
 		if (!sentence || sentence.endsWith('?')) continue;
+		// `These are the people responsible for …`, `This will be the person who reports to …`.
+		if (PRONOUN_DUTY.test(sentence)) {
+			out.responsibilities.push(sentence);
+			continue;
+		}
 		if (dutyOf.test(sentence)) {
 			out.responsibilities.push(sentence);
 			continue;
@@ -1444,7 +1466,8 @@ export function proseDuties(
 			!AUXILIARY.test(rest.split(/\s+/)[0]!);
 		if (rest !== undefined && NEGATED.test(rest)) out.dont.push(sentence);
 		else if (rest !== undefined && (DUTY.test(rest) || plural)) out.responsibilities.push(sentence);
-		else if (!out.summary && defines.test(sentence)) out.summary = sentence;
+		else if (!out.summary && defines.test(sentence) && (index === 0 || !pronoun.test(sentence)))
+			out.summary = sentence;
 		else {
 			const [first, second] = sentence.split(/\s+/);
 			if (
@@ -1469,14 +1492,32 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 	for (const section of sections) {
 		if (typed.has(section) || isClaimed(context.doc, section.start, section.end)) continue;
 		const name = roleName(section.title);
-		const paragraphs = section.nodes
-			.filter(
-				(node) => node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
-			)
-			.map((node) => inlineText(context.doc.source.slice(startOf(node), endOf(node))));
+		const free = (node: RootContent) => !isClaimed(context.doc, startOf(node), endOf(node));
+		// A paragraph ending `Their responsibilities are:` over a list: the items are the duties.
+		// One whose last sentence ends `…, such as:` over a list: the sentence goes on in the items.
+		const listed: string[] = [];
+		const led = new Set<RootContent>();
+		const paragraphs = section.nodes.flatMap((node, index) => {
+			if (node.type !== 'paragraph' || !free(node)) return [];
+			const text = inlineText(context.doc.source.slice(startOf(node), endOf(node)));
+			const next = section.nodes[index + 1];
+			if (!text.endsWith(':') || next?.type !== 'list' || !free(next)) return [text];
+			const items = next.children.map((item) =>
+				item.children.map((child) => inlineText(sourceOf(context.doc, child))).join(' ')
+			);
+			const last = text.split(SENTENCE_BREAK).at(-1)!;
+			if (DUTIES_INTRO.test(last)) {
+				led.add(next);
+				listed.push(...items);
+				return [text.slice(0, text.length - last.length).trim()].filter(Boolean);
+			}
+			if (!/\b(?:such as|including|like|for example|e\.g\.)\s*:$/i.test(last)) return [text];
+			led.add(next);
+			return [`${text} ${items.map((item) => item.replace(/[.;]$/, '')).join('; ')}.`];
+		});
 		// `* The Problem Manager is accountable for …`: bullets written as sentences about the role.
 		const bullets = section.nodes.flatMap((node) =>
-			node.type === 'list' && !isClaimed(context.doc, startOf(node), endOf(node))
+			node.type === 'list' && free(node) && !led.has(node)
 				? node.children.map((item) => inlineText(toString(item.children[0] ?? item)))
 				: []
 		);
@@ -1504,6 +1545,7 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 		typed.add(section);
 		const short = shortOf(name);
 		const duties = proseDuties([...paragraphs, ...bullets], name, short);
+		duties.responsibilities.push(...listed);
 		const slug = uniqueSlug(slugify(short ?? name), taken);
 		context.out.roles.push({
 			slug,

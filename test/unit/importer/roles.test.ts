@@ -251,3 +251,20 @@ describe('functions marked in steps, with a note saying who holds them', () => {
 		]);
 	});
 });
+
+describe('prose roles and the sentences around their lists', () => {
+	it('takes no later "This is …" sentence as the summary, and keeps "This is whoever …" first', () => {
+		const later = proseDuties(
+			[
+				'The gate keeper opens the gate. Nobody passes without asking. This is imperative for safety.',
+			],
+			'Gate Keeper'
+		);
+		expect(later.summary).toBeUndefined();
+		const first = proseDuties(
+			['This is whoever holds the gate key. They open the gate.'],
+			'Gate Keeper'
+		);
+		expect(first.summary).toBe('This is whoever holds the gate key.');
+	});
+});
