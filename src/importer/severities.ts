@@ -1024,20 +1024,23 @@ function sharedLevels(context: Context, section: Section, parts: Part[]): boolea
 			from: fromSection(context.doc, section),
 		});
 	}
-	const href = hrefOf(context, 'severities', severitySlug(levels[0]!.level));
-	for (const { part, end } of read) {
-		claim(context.doc, part.start, end, href);
-		if (end < part.end)
-			context.check.push({
-				kind: 'severity',
-				heading: section.title,
-				start: section.start,
-				end: section.end,
-				reason: `the text after the list under \`${part.label}\` has no severity field`,
-			});
-	}
-	if (section.heading) claimNode(context.doc, section.heading, href);
+	// The steps stay in the page too, with their links and nesting, which a list of actions drops.
+	context.check.push({
+		kind: 'severity',
+		heading: section.title,
+		start: section.start,
+		end: section.end,
+		reason: keptReason(
+			read.map(({ part }) => part.label),
+			read.some(({ part, end }) => end < part.end)
+		),
+	});
 	return true;
+}
+
+/** Why a level read from its steps is listed: what was read, and that the text also stays. */
+function keptReason(labels: string[], more: boolean): string {
+	return `the list${labels.length > 1 ? 's' : ''} under ${labels.map((label) => `\`${label}\``).join(', ')} ${labels.length > 1 ? 'are' : 'is'} read as the level's actions and also ${labels.length > 1 ? 'stay' : 'stays'} in its page as written${more ? '; the text after it has no severity field' : ''}`;
 }
 
 /** Severity headings and their parts. */
@@ -1089,6 +1092,8 @@ export function recogniseSeveritySections(context: Context): void {
 			used++;
 		}
 		const unread: Part[] = [];
+		// Labels whose lists were read as actions and stay in the page as well.
+		const kept: string[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
 			// `If incident is rated P1:` over what to do: the level's actions, not when it applies.
@@ -1098,7 +1103,7 @@ export function recogniseSeveritySections(context: Context): void {
 					: undefined;
 			if (gated) {
 				severity.actions = push(severity.actions, ...gated.items);
-				claim(context.doc, part.start, gated.end, href);
+				kept.push(part.label);
 				if (gated.end < part.end)
 					unread.push({
 						...part,
@@ -1157,8 +1162,11 @@ export function recogniseSeveritySections(context: Context): void {
 				data: severity,
 				from: fromSection(context.doc, section),
 			});
-		// A subheading left in the page (`#### Initial Response`) keeps the level's heading over it.
-		if (used > 0 && section.heading && !unread.some((part) => part.section))
+		if (kept.length)
+			context.check.push({ kind: 'severity', ...where, reason: keptReason(kept, false) });
+		// A subheading left in the page (`#### Initial Response`) keeps the level's heading over it,
+		// and so do steps that stay there.
+		if (used > 0 && section.heading && !kept.length && !unread.some((part) => part.section))
 			claimNode(context.doc, section.heading, href);
 	}
 }
