@@ -624,8 +624,13 @@ function recogniseShortForms(context: Context): void {
 		if (context.out.roles.some((other) => other.data.short === found.short)) return;
 		if (!role.data.short) role.data.short = found.short;
 		const duty = found.duty?.replace(/\.$/, '');
-		if (duty && STATED_DUTY.test(duty) && !role.data.responsibilities?.length)
+		if (duty && STATED_DUTY.test(duty) && !role.data.responsibilities?.length) {
 			role.data.responsibilities = [duty];
+			// The report said it had no duties: say where its one duty came from.
+			for (const item of context.check)
+				if (item.leftAs === `role ${context.playbook}/${role.slug}`)
+					item.reason += `; a later list naming it with its initials (\`${found.short}\`) gave it its duty`;
+		}
 	});
 }
 
