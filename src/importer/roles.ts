@@ -209,6 +209,16 @@ function ownDutiesLabel(label: string, name: string): boolean {
 	return /responsib|duties/i.test(label) && !(named && AGENT.test(named) && !same(name, named));
 }
 
+/**
+ * `Primary Responsibilities`, `Responsibilities for Secondary Engineers`, `Scribe duties`: a duties
+ * label that names whose duties they are.
+ */
+function namesSomeone(label: string): boolean {
+	const before = /^(.+?)\s+(?:responsibilities|duties)\s*:?$/i.exec(label)?.[1];
+	const after = /^(?:responsibilities|duties)\s+(?:of|for)\s+(.+?)\s*:?$/i.exec(label)?.[1];
+	return [before, after].some((words) => !!words && ROLE_NOUN.test(words));
+}
+
 /** `Responsibilities`, `Team Duties`: a heading whose sub-sections may each be a role. */
 const DUTIES_PARENT = /^((?:[\w-]+ ){0,2}?)(?:responsibilities|duties)$/i;
 /** `Incident team`, `The response team`: a heading whose sub-sections may each be a member's role. */
@@ -441,7 +451,28 @@ export function recogniseRoles(context: Context): void {
 				!bare && (ROLE_NOUN.test(name) || short !== undefined)
 					? phaseLists(section, parts)
 					: undefined;
-			if (!bare && !phases && !parts.some((part) => ownDutiesLabel(part.label, name))) {
+			// `Practice and Process` over `Primary Responsibilities` and `Responsibilities for
+			// Secondary Engineers`: duties sections named after someone are that someone's, and a
+			// heading that names no function is no role of theirs.
+			const dutyLabels = parts.filter((part) => ownDutiesLabel(part.label, name));
+			if (
+				!bare &&
+				!phases &&
+				dutyLabels.length &&
+				!ROLE_NOUN.test(name) &&
+				short === undefined &&
+				dutyLabels.some((part) => namesSomeone(part.label))
+			) {
+				context.check.push({
+					...sectionCheck(section),
+					reason: `its duties sections are named after someone (${dutyLabels
+						.filter((part) => namesSomeone(part.label))
+						.map((part) => `\`${part.label}\``)
+						.join(', ')}), and its own heading names no role, so it is not typed`,
+				});
+				continue;
+			}
+			if (!bare && !phases && !dutyLabels.length) {
 				// Without a list, the prose pass below decides once the other shapes have had their turn.
 				if (!list) prose.push(section);
 				// Stays verbatim; dropped from the report if another recogniser types it.
@@ -570,6 +601,96 @@ export function recogniseRoles(context: Context): void {
 	recogniseDefinedTerms(context);
 	recogniseSentenceRoles(context);
 	recogniseStepRoles(context);
+	recogniseFootnotedRoles(context);
+	recogniseShortForms(context);
+}
+
+/**
+ * `- On Call Communicator (OCC) - the person that is responsible for sending out notifications`
+ * in one file's list, after `### On Call Communicator` typed the role from another's prose: the
+ * list gives the role's short form, and when nothing gave it a duty, a duty that says it is one.
+ * Only a role of exactly that name, and only what it lacks.
+ */
+function recogniseShortForms(context: Context): void {
+	const typed = (name: string) =>
+		context.out.roles.filter(
+			(role) => role.data.name.replace(/\s*\([^)]*\)$/, '').toLowerCase() === name.toLowerCase()
+		);
+	visit(context.doc.root, 'listItem', (item: ListItem) => {
+		const found = listRole(context, item);
+		if (!found?.short) return;
+		const [role, ...more] = typed(found.name);
+		if (!role || more.length) return;
+		if (context.out.roles.some((other) => other.data.short === found.short)) return;
+		if (!role.data.short) role.data.short = found.short;
+		const duty = found.duty?.replace(/\.$/, '');
+		if (duty && STATED_DUTY.test(duty) && !role.data.responsibilities?.length) {
+			role.data.responsibilities = [duty];
+			// The report said it had no duties: say where its one duty came from.
+			for (const item of context.check)
+				if (item.leftAs === `role ${context.playbook}/${role.slug}`)
+					item.reason += `; a later list naming it with its initials (\`${found.short}\`) gave it its duty`;
+		}
+	});
+}
+
+/** The marks a team puts after a word to point at a note below: `^`, `*`, `†`, `‡`, `¹`. */
+const NOTE_MARK = String.raw`[\^*†‡¹²³]`;
+/** `Incident Commander^ - Send the first update:`: a step led by a marked name and a dash or colon. */
+const MARKED_STEP = new RegExp(
+	String.raw`^[ \t]*(?:[-*+]|\d+[.)])[ \t]+([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(${NOTE_MARK})[ \t]*(?:[-–—:])[ \t]+(\S.*)$`,
+	'gm'
+);
+/** `^: the Incident Commander will be a product manager …`: the note under the steps. */
+const NOTE_LINE = new RegExp(String.raw`^[ \t]*(${NOTE_MARK})[ \t]*:[ \t]+(\S.*)$`, 'gm');
+
+/**
+ * `Incident Commander^ - Send multi-channel notifications:` in the steps, and under them `^: the
+ * Incident Commander will be a product manager or engineering manager`: a function named in steps
+ * with a mark pointing at a note that says who holds it is a role. The note is its summary, and
+ * what each marked step gives it to do its duties. The name must be a function's (`… Owner`,
+ * `… Commander`) and the note must start with that name and say who it is (`will be`, `is`).
+ */
+function recogniseFootnotedRoles(context: Context): void {
+	const taken = takenIn(context, 'roles');
+	const source = context.doc.source;
+	const notes = [...source.matchAll(NOTE_LINE)].map((m) => ({
+		mark: m[1]!,
+		text: inlineText(m[2]!),
+	}));
+	if (notes.length === 0) return;
+	const steps = new Map<string, { mark: string; at: number; duties: string[] }>();
+	for (const match of source.matchAll(MARKED_STEP)) {
+		const [, name, mark, rest] = match;
+		if (!AGENT.test(name!) || !roleShaped(name!)) continue;
+		const duty = inlineText(rest!).replace(/\s*:$/, '').trim();
+		const known = steps.get(name!);
+		if (known && known.mark !== mark) continue;
+		const entry = known ?? { mark: mark!, at: match.index!, duties: [] };
+		if (duty && !entry.duties.includes(duty)) entry.duties.push(duty);
+		steps.set(name!, entry);
+	}
+	for (const [name, { mark, at, duties }] of steps) {
+		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const holder = new RegExp(
+			String.raw`^(?:the\s+)?${escaped}\s+(?:will be|is|are|should be|must be|can be|means)\b`,
+			'i'
+		);
+		const note = notes.find((entry) => entry.mark === mark && holder.test(entry.text));
+		if (!note || !duties.length || knownRole(context, name)) continue;
+		const short = shortOf(name);
+		context.out.roles.push({
+			slug: uniqueSlug(slugify(short ?? name), taken),
+			data: {
+				name,
+				...(short ? { short } : {}),
+				summary: note.text,
+				responsibilities: duties,
+				order: (context.out.roles.length + 1) * 10,
+			},
+			from: fromOffset(context.doc, name, at),
+		});
+	}
 }
 
 /**
@@ -1269,6 +1390,14 @@ const NOT_A_VERB =
 const AUXILIARY =
 	/^(are|were|is|was|should|must|will|would|can|could|may|might|have|had|do|did|don't|often|usually|also|need|tend|see|get|and|or|of|from)$/i;
 
+/** `Their responsibilities are:`, `Its main duties include:`: a sentence that opens a list of duties. */
+const DUTIES_INTRO =
+	/^(?:their|its|his|her|the role's)\s+(?:main\s+|key\s+|core\s+)?(?:respons\w*|duties|tasks|jobs)\s+(?:are|include)\s*:$/i;
+
+/** `These are the people responsible for …`, `This will be the person who …`: a duty by pronoun. */
+const PRONOUN_DUTY =
+	/^(?:this|these)\s+(?:is|are|will be)\s+the\s+(?:one|ones|person|people)\s+(?:who|that|responsible)\b/i;
+
 /**
  * Duties written as sentences: those whose subject is the role (its name, its short form, "they",
  * "this person") followed by what it does (`is responsible for`, `should`, `keeps`), and those that
@@ -1285,11 +1414,17 @@ export function proseDuties(
 	const refs = [base, ...(short ? [short] : [])];
 	if (words.length > 1 && ROLE_NOUN.test(words[words.length - 1]!))
 		refs.push(words[words.length - 1]!);
+	// `Technical Lead/Investigator`: either name is the role, and so is `the investigator(s)`.
+	const joined = base.split(/\s*\/\s*/);
+	if (joined.length === 2 && joined.every((part) => /^[A-Za-z][\w -]*$/.test(part)))
+		refs.push(
+			...joined.filter((part) => ROLE_NOUN.test(part)).map((part) => `${part}(?:\\(s\\)|s)?`)
+		);
 	// `On Call Responder` is also written `on-call responder`.
 	const loose = (ref: string) =>
 		ref
 			.split(/[\s-]+/)
-			.map((word) => RegExp.escape(word))
+			.map((word) => (word.endsWith('(?:\\(s\\)|s)?') ? word : RegExp.escape(word)))
 			.join('[\\s-]+');
 	const names = refs.map(loose).join('|');
 	const subject = new RegExp(
@@ -1311,8 +1446,16 @@ export function proseDuties(
 		'i'
 	);
 	const sentences = paragraphs.flatMap((text) => text.split(SENTENCE_BREAK)).map((s) => s.trim());
-	for (const sentence of sentences) {
+	// `This is whoever …` says what the role is only as the text's first words; later, `This is
+	// imperative …` speaks of the sentence before it.
+	const pronoun = /^(?:this|this person|this role|they)\s+(?:is|are)\s+/i;
+	for (const [index, sentence] of sentences.entries()) {
 		if (!sentence || sentence.endsWith('?')) continue;
+		// `These are the people responsible for …`, `This will be the person who reports to …`.
+		if (PRONOUN_DUTY.test(sentence)) {
+			out.responsibilities.push(sentence);
+			continue;
+		}
 		if (dutyOf.test(sentence)) {
 			out.responsibilities.push(sentence);
 			continue;
@@ -1328,7 +1471,8 @@ export function proseDuties(
 			!AUXILIARY.test(rest.split(/\s+/)[0]!);
 		if (rest !== undefined && NEGATED.test(rest)) out.dont.push(sentence);
 		else if (rest !== undefined && (DUTY.test(rest) || plural)) out.responsibilities.push(sentence);
-		else if (!out.summary && defines.test(sentence)) out.summary = sentence;
+		else if (!out.summary && defines.test(sentence) && (index === 0 || !pronoun.test(sentence)))
+			out.summary = sentence;
 		else {
 			const [first, second] = sentence.split(/\s+/);
 			if (
@@ -1353,14 +1497,32 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 	for (const section of sections) {
 		if (typed.has(section) || isClaimed(context.doc, section.start, section.end)) continue;
 		const name = roleName(section.title);
-		const paragraphs = section.nodes
-			.filter(
-				(node) => node.type === 'paragraph' && !isClaimed(context.doc, startOf(node), endOf(node))
-			)
-			.map((node) => inlineText(context.doc.source.slice(startOf(node), endOf(node))));
+		const free = (node: RootContent) => !isClaimed(context.doc, startOf(node), endOf(node));
+		// A paragraph ending `Their responsibilities are:` over a list: the items are the duties.
+		// One whose last sentence ends `…, such as:` over a list: the sentence goes on in the items.
+		const listed: string[] = [];
+		const led = new Set<RootContent>();
+		const paragraphs = section.nodes.flatMap((node, index) => {
+			if (node.type !== 'paragraph' || !free(node)) return [];
+			const text = inlineText(context.doc.source.slice(startOf(node), endOf(node)));
+			const next = section.nodes[index + 1];
+			if (!text.endsWith(':') || next?.type !== 'list' || !free(next)) return [text];
+			const items = next.children.map((item) =>
+				item.children.map((child) => inlineText(sourceOf(context.doc, child))).join(' ')
+			);
+			const last = text.split(SENTENCE_BREAK).at(-1)!;
+			if (DUTIES_INTRO.test(last)) {
+				led.add(next);
+				listed.push(...items);
+				return [text.slice(0, text.length - last.length).trim()].filter(Boolean);
+			}
+			if (!/\b(?:such as|including|like|for example|e\.g\.)\s*:$/i.test(last)) return [text];
+			led.add(next);
+			return [`${text} ${items.map((item) => item.replace(/[.;]$/, '')).join('; ')}.`];
+		});
 		// `* The Problem Manager is accountable for …`: bullets written as sentences about the role.
 		const bullets = section.nodes.flatMap((node) =>
-			node.type === 'list' && !isClaimed(context.doc, startOf(node), endOf(node))
+			node.type === 'list' && free(node) && !led.has(node)
 				? node.children.map((item) => inlineText(toString(item.children[0] ?? item)))
 				: []
 		);
@@ -1388,6 +1550,7 @@ function recogniseProseRoles(context: Context, typed: Set<Section>, sections: Se
 		typed.add(section);
 		const short = shortOf(name);
 		const duties = proseDuties([...paragraphs, ...bullets], name, short);
+		duties.responsibilities.push(...listed);
 		const slug = uniqueSlug(slugify(short ?? name), taken);
 		context.out.roles.push({
 			slug,
@@ -1727,6 +1890,32 @@ interface ListRole {
 	about?: string[];
 	/** Lines nested under a name that came with its duty: details (access it needs, when). */
 	notes?: string[];
+	/** `**Legal**: Dana Ruiz (Head of Operations)` over `Responsible for …` lines: who holds it. */
+	holder?: string;
+	/** The duties nested under such a line. */
+	held?: string[];
+}
+
+/**
+ * `**Legal**: Dana Ruiz (Head of Operations)` over nested `Responsible for …` lines: an area (one
+ * word, `Legal`, `HR`, `C-Suite`) or a function, who holds it after the colon, and what it does in
+ * the lines under it, the first of which says it is a duty. Two or more such items, every item of
+ * the list; the holder is a name and perhaps a title, never itself a duty.
+ */
+function heldRoles(roles: ListRole[]): ListRole[] | undefined {
+	if (roles.length < 2) return undefined;
+	const held = roles.map((role) => {
+		const holder = role.duty?.replace(/\s*:$/, '').trim();
+		const [first] = role.notes ?? [];
+		if (!holder || !first || !STATED_DUTY.test(first) || !/^[A-Z]/.test(first)) return undefined;
+		if (!/^[A-Z][\w&/-]*$/.test(role.name) && !ROLE_NOUN.test(role.name)) return undefined;
+		if (STATED_DUTY.test(holder) || acts(holder) || holder.split(/\s+/).length > 8)
+			return undefined;
+		if (/[.!?]$/.test(holder) || !/^[A-Z]/.test(holder)) return undefined;
+		const { duty: _, notes, ...rest } = role;
+		return { ...rest, holder, held: notes! };
+	});
+	return held.every(Boolean) ? (held as ListRole[]) : undefined;
 }
 
 /**
@@ -1841,7 +2030,7 @@ export function recogniseRoleBullets(context: Context): void {
 		for (const found of bulletRoles(context, section, siblingShapes)) {
 			if (GROUP.test(withoutSectionNumber(section.title))) shapes.set(section, found.shape);
 			let audiences = 0;
-			for (const { item, name, short, duty, about, notes } of found.roles) {
+			for (const { item, name, short, duty, about, notes, holder, held } of found.roles) {
 				// An audience among the personas stays in its page, and so does its list.
 				if (audience(name, [duty ?? '', ...(about ?? [])].join(' '))) {
 					audiences++;
@@ -1857,12 +2046,14 @@ export function recogniseRoleBullets(context: Context): void {
 				// duty written as a paragraph.
 				const described = duty && DESCRIBES_PERSON.test(duty) ? duty : undefined;
 				const [summary] = described ? [described] : about?.length === 1 ? about : [];
-				const duties =
-					duty && !described
+				const duties = held
+					? held
+					: duty && !described
 						? duty.split(SENTENCE_BREAK)
 						: about && about.length > 1
 							? about
 							: undefined;
+				const kept = holder ? [holder] : notes;
 				context.out.roles.push({
 					slug: uniqueSlug(slugify(short ?? name), taken),
 					data: {
@@ -1870,7 +2061,7 @@ export function recogniseRoleBullets(context: Context): void {
 						...(short ? { short } : {}),
 						...(summary ? { summary } : {}),
 						...(duties ? { responsibilities: duties } : {}),
-						...(notes ? { notes } : {}),
+						...(kept ? { notes: kept } : {}),
 						order: (context.out.roles.length + 1) * 10,
 					},
 					from: fromOffset(context.doc, name, startOf(item)),
@@ -2124,6 +2315,13 @@ function bulletRoles(
 		}
 		if (roles.some((role) => !role)) continue;
 		const sure = roles as ListRole[];
+		// Areas over who holds them and what they do: the nested duties say they are roles.
+		const held = contacts ? undefined : heldRoles(sure);
+		if (held) {
+			const fresh = held.filter((role) => !knownRole(context, role.name));
+			if (fresh.length) found.push({ list, roles: fresh, shape: 'held' });
+			continue;
+		}
 		// One shape for the whole list: all with duties, all described, or all bare names.
 		const shapes = new Set(
 			sure.map((role) => (role.duty ? 'duty' : role.about ? 'about' : 'bare'))

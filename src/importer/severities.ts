@@ -948,11 +948,107 @@ function applyAll(context: Context, severity: SeverityInput, lines: LabelledLine
 	return true;
 }
 
+/** Words of a lead-in that make a level a condition: rated, declared, a level's incidents. */
+const GATE_WORDS =
+	/\b(?:rated|classified|declared|assessed|graded|triaged|categori[sz]ed|marked|raised|upgraded|downgraded|incidents?|severity|priority)\b/i;
+
+/**
+ * `If incident is rated P1:`, `For SEV2 incidents:`, `When an incident is declared P3 or P4:` over a
+ * list: the list is what to do at the levels the lead-in names, when they are the heading's own
+ * levels (all of them and no other). A level may be defined by what it sets off, not described.
+ */
+function gatedBy(label: string, levels: string[]): boolean {
+	const text = label.replace(/\s*:$/, '').trim();
+	if (!/^(?:if|when|once|for|where|at|on)\b/i.test(text) || !GATE_WORDS.test(text)) return false;
+	const named = [...text.matchAll(LEVEL_MENTION)].map((m) => parseLevel(m[0])?.level);
+	if (named.length !== levels.length || new Set(named).size !== named.length) return false;
+	return named.every((level) => level && levels.includes(level));
+}
+
+/**
+ * The lists a lead-in opens, up to the first other block (a footnote after them stays in the page),
+ * with where they end; undefined when the part opens with no list.
+ */
+function leadingLists(context: Context, part: Part): { items: string[]; end: number } | undefined {
+	const lists: List[] = [];
+	for (const node of part.nodes) {
+		if (node.type !== 'list') break;
+		lists.push(node);
+	}
+	if (lists.length === 0) return undefined;
+	const items = lists.flatMap((list) =>
+		list.children.flatMap((item) => itemLines(context.doc, item))
+	);
+	return items.length ? { items, end: endOf(lists.at(-1)!) } : undefined;
+}
+
+/** `P3 or P4`, `SEV2/SEV3`, `P1 and P2`: a heading that is two or three levels and nothing else. */
+const LEVEL_CODE = String.raw`(?:P\s?\d|SEV-?\s?\d|Sev\s?\d|S\d)`;
+const LEVEL_PAIR = new RegExp(
+	String.raw`^${LEVEL_CODE}(?:\s*(?:,|/|&|\bor\b|\band\b)\s*${LEVEL_CODE}){1,2}$`,
+	'i'
+);
+
+/**
+ * `#### P3 or P4` over `If incident is rated P3 or P4:` and a list of what to do: the heading names
+ * several levels and its lead-in says the steps apply to each of them, so each level is an entry
+ * with those steps. Anything else under it (a definition, a target) could belong to either, so the
+ * heading is read only when every part is such a list; otherwise nothing is typed and it is listed.
+ */
+function sharedLevels(context: Context, section: Section, parts: Part[]): boolean {
+	const title = stripEmoji(section.title).trim();
+	if (!LEVEL_PAIR.test(title)) return false;
+	const levels = [...title.matchAll(LEVEL_MENTION)].map((m) => parseLevel(m[0]));
+	if (levels.some((level) => !level)) return false;
+	const codes = levels.map((level) => level!.level);
+	if (new Set(codes).size !== codes.length) return false;
+	const actions: string[] = [];
+	const read: { part: Part; end: number }[] = [];
+	for (const part of parts) {
+		const lists =
+			part.label && !part.value && !part.section ? leadingLists(context, part) : undefined;
+		if (!lists || !gatedBy(part.label, codes)) return false;
+		actions.push(...lists.items);
+		read.push({ part, end: lists.end });
+	}
+	if (actions.length === 0) return false;
+	for (const level of levels) {
+		if (context.out.severities.some((entry) => entry.data.level === level!.level)) return false;
+	}
+	for (const level of levels) {
+		const severity = severityFor(context, level!, false);
+		severity.actions = push(severity.actions, ...actions);
+		context.out.severities.push({
+			slug: severitySlug(level!.level),
+			data: severity,
+			from: fromSection(context.doc, section),
+		});
+	}
+	// The steps stay in the page too, with their links and nesting, which a list of actions drops.
+	context.check.push({
+		kind: 'severity',
+		heading: section.title,
+		start: section.start,
+		end: section.end,
+		reason: keptReason(
+			read.map(({ part }) => part.label),
+			read.some(({ part, end }) => end < part.end)
+		),
+	});
+	return true;
+}
+
+/** Why a level read from its steps is listed: what was read, and that the text also stays. */
+function keptReason(labels: string[], more: boolean): string {
+	return `the list${labels.length > 1 ? 's' : ''} under ${labels.map((label) => `\`${label}\``).join(', ')} ${labels.length > 1 ? 'are' : 'is'} read as the level's actions and also ${labels.length > 1 ? 'stay' : 'stays'} in its page as written${more ? '; the text after it has no severity field' : ''}`;
+}
+
 /** Severity headings and their parts. */
 export function recogniseSeveritySections(context: Context): void {
 	for (const section of allSections(context.doc.outline)) {
 		const level = isSeveritySection(section);
 		const parts = partsOf(context.doc, section, { plainLabels: true });
+		if (!level && sharedLevels(context, section, parts)) continue;
 		if (!level) {
 			// `### Urgent` with a response time under "Severity Levels": a level with no level name.
 			const labels = parts.filter((part) => !part.section && isSeverityLabel(part.label));
@@ -996,8 +1092,27 @@ export function recogniseSeveritySections(context: Context): void {
 			used++;
 		}
 		const unread: Part[] = [];
+		// Labels whose lists were read as actions and stay in the page as well.
+		const kept: string[] = [];
 		for (const part of parts) {
 			if (part.section?.children.length) continue;
+			// `If incident is rated P1:` over what to do: the level's actions, not when it applies.
+			const gated =
+				part.label && !part.value && !part.section && gatedBy(part.label, [level.level])
+					? leadingLists(context, part)
+					: undefined;
+			if (gated) {
+				severity.actions = push(severity.actions, ...gated.items);
+				kept.push(part.label);
+				if (gated.end < part.end)
+					unread.push({
+						...part,
+						label: `the text after the list under \`${part.label}\``,
+						start: gated.end,
+					});
+				used++;
+				continue;
+			}
 			const items = part.label ? partItems(context, part) : [];
 			const code = codeParts(part) ?? tableParts(part);
 			const read = code
@@ -1021,6 +1136,7 @@ export function recogniseSeveritySections(context: Context): void {
 				used++;
 				continue;
 			}
+			// `If incident is rated P1:` over what to do: the level's actions.
 			if (!read) {
 				unread.push(part);
 				continue;
@@ -1046,8 +1162,11 @@ export function recogniseSeveritySections(context: Context): void {
 				data: severity,
 				from: fromSection(context.doc, section),
 			});
-		// A subheading left in the page (`#### Initial Response`) keeps the level's heading over it.
-		if (used > 0 && section.heading && !unread.some((part) => part.section))
+		if (kept.length)
+			context.check.push({ kind: 'severity', ...where, reason: keptReason(kept, false) });
+		// A subheading left in the page (`#### Initial Response`) keeps the level's heading over it,
+		// and so do steps that stay there.
+		if (used > 0 && section.heading && !kept.length && !unread.some((part) => part.section))
 			claimNode(context.doc, section.heading, href);
 	}
 }
@@ -2118,8 +2237,36 @@ function blocksIn<T extends RootContent['type']>(
 const LEVEL_ENUMERATION =
 	/^(?:(?!(?:log|syslog|vulnerability|bug|defect|finding|cve)\b)[A-Za-z]+\s+)?severity\s+levels?(?:\s+are)?\s*:\s*(.+?)\.?$/i;
 
+/**
+ * `In descending order, the …`, `From least to most severe, the …`: a clause before an enumeration
+ * saying which way it runs; with the least severe first, the ranks run backwards.
+ */
+const ORDER_CLAUSE =
+	/^(?:in (descending|ascending|decreasing|increasing) order(?: of (?:severity|priority|urgency))?|from (?:the )?(most|least)(?: (?:severe|serious|urgent|critical))? to (?:the )?(?:least|most) (?:severe|serious|urgent|critical))\s*,\s*(?:the\s+)?/i;
+
+/**
+ * `This page lists our alerts. In descending order, the severity levels are: Critical, Warning.`:
+ * the enumeration as one sentence of a line, after a clause saying its order.
+ */
+function sentenceLevels(line: string): Level[] | undefined {
+	for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+		const order = ORDER_CLAUSE.exec(sentence.trim());
+		if (!order) continue;
+		const levels = enumeratedLevels(sentence.trim().slice(order[0].length), false);
+		if (!levels) continue;
+		// Coded levels (`P1, P2`) carry their own ranks; words are ranked by the order written.
+		const written = levels.every((level, index) => level.rank === index);
+		const backwards = /^(?:ascending|increasing|least)$/i.test(order[1] ?? order[2] ?? '');
+		return backwards && written
+			? levels.map((level) => ({ ...level, rank: levels.length - 1 - level.rank }))
+			: levels;
+	}
+	return undefined;
+}
+
 /** The levels an enumeration line lists, or undefined when it is no such line. */
-function enumeratedLevels(line: string): Level[] | undefined {
+function enumeratedLevels(line: string, sentences = true): Level[] | undefined {
+	if (sentences && !LEVEL_ENUMERATION.test(line)) return sentenceLevels(line);
 	const list = LEVEL_ENUMERATION.exec(line)?.[1];
 	const words = list
 		?.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/)
@@ -2236,12 +2383,42 @@ function recogniseLevelEnumeration(context: Context): void {
 	const lists = new Set(found.map(({ levels }) => levels.map((level) => level.level).join()));
 	if (lists.size !== 1) return;
 	const { levels, line, offset } = found[0]!;
-	for (const level of levels)
+	for (const level of levels) {
+		const data = severityFor(context, level, false);
+		const definition = classDefinition(context, level.name ?? level.level);
+		if (definition) data.definition = [definition];
 		context.out.severities.push({
 			slug: severitySlug(level.level),
-			data: severityFor(context, level, false),
+			data,
 			from: fromOffset(context.doc, line, offset),
 		});
+	}
+}
+
+/**
+ * `## Warning alerts` opening `Warning alerts are a reminder for an issue or error.`: under the
+ * heading named by a listed level and a class noun, a sentence of its own text that says what that
+ * class is defines the level. Left in its page as well.
+ */
+function classDefinition(context: Context, name: string): string | undefined {
+	const word = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	for (const section of allSections(context.doc.outline)) {
+		const title = /^([A-Za-z]+)\s+([A-Za-z]+)$/.exec(stripEmoji(section.title).trim());
+		if (!title || title[1]!.toLowerCase() !== name.toLowerCase() || !CLASS_NOUN.test(title[2]!))
+			continue;
+		const says = new RegExp(
+			`^(?:an?\\s+)?${word}\\s+${title[2]!.replace(/s$/i, '')}s?\\s+(?:is|are|means)\\s+\\S`,
+			'i'
+		);
+		for (const node of section.nodes) {
+			if (node.type !== 'paragraph') continue;
+			const sentence = inlineText(sourceOf(context.doc, node))
+				.split(/(?<=[.!?])\s+(?=[A-Z])/)
+				.find((text) => says.test(text));
+			if (sentence) return sentence;
+		}
+	}
+	return undefined;
 }
 
 /** `A SEV1 is …`, `SEV-2 means …`: a sentence that opens by saying what a level is. */

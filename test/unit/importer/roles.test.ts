@@ -209,3 +209,62 @@ describe('section numbers', () => {
 		expect(kept.map(withoutSectionNumber)).toEqual(kept);
 	});
 });
+
+describe('areas over who holds them', () => {
+	it('keeps who holds each area as a note, and the nested lines as its duties', () => {
+		const { roles } = importText(`## Sponsors
+
+- **Finance**: Mira Okonjo (Finance Director)
+  - Responsible for refunds to customers.
+- **Legal**: Dev Shah (General Counsel):
+  - Responsible for advice on contracts.
+  - Signs off any public statement.
+`).imported;
+		expect(roles.map(({ data }) => [data.name, data.responsibilities, data.notes])).toEqual([
+			['Finance', ['Responsible for refunds to customers.'], ['Mira Okonjo (Finance Director)']],
+			[
+				'Legal',
+				['Responsible for advice on contracts.', 'Signs off any public statement.'],
+				['Dev Shah (General Counsel)'],
+			],
+		]);
+	});
+});
+
+describe('functions marked in steps, with a note saying who holds them', () => {
+	it('keeps the note as the summary and each marked step once as a duty', () => {
+		const { roles } = importText(`## Restoring the feed
+
+- Feed Coordinator^ - Tell the partners the feed is down:
+  - the time it stopped
+- Feed Coordinator^ - Tell the partners the feed is down:
+  - the time it came back
+
+^: the Feed Coordinator will be the data engineer on shift.
+`).imported;
+		expect(roles.map(({ data }) => [data.name, data.summary, data.responsibilities])).toEqual([
+			[
+				'Feed Coordinator',
+				'the Feed Coordinator will be the data engineer on shift.',
+				['Tell the partners the feed is down'],
+			],
+		]);
+	});
+});
+
+describe('prose roles and the sentences around their lists', () => {
+	it('takes no later "This is …" sentence as the summary, and keeps "This is whoever …" first', () => {
+		const later = proseDuties(
+			[
+				'The gate keeper opens the gate. Nobody passes without asking. This is imperative for safety.',
+			],
+			'Gate Keeper'
+		);
+		expect(later.summary).toBeUndefined();
+		const first = proseDuties(
+			['This is whoever holds the gate key. They open the gate.'],
+			'Gate Keeper'
+		);
+		expect(first.summary).toBe('This is whoever holds the gate key.');
+	});
+});

@@ -353,4 +353,52 @@ Each outage gets one of these severities:
 			['3', 'Retired', {}, 'Retired services are ones we no longer fix.'],
 		]);
 	});
+
+	it("reads a list led by a condition on the heading's own level as that level's actions", () => {
+		const found = severities(`## After triage
+
+### SEV2
+
+If the incident is rated SEV2:
+
+- Page the duty lead
+- Post on the status page
+
+*: the duty lead is the on-call manager.
+
+### SEV3 / SEV4
+
+When an incident is declared SEV3 or SEV4:
+
+- Note it in the queue
+
+### SEV5
+
+If the incident is upgraded to SEV2:
+
+- Call the duty lead
+`);
+		expect(
+			found.map((level) => [level.level, level.name, level.actions, level.definition])
+		).toEqual([
+			['SEV2', 'SEV2', ['Page the duty lead', 'Post on the status page'], undefined],
+			['SEV3', 'SEV3', ['Note it in the queue'], undefined],
+			['SEV4', 'SEV4', ['Note it in the queue'], undefined],
+		]);
+	});
+
+	it('reads levels listed in one sentence of a line after a clause saying their order', () => {
+		const found = severities(`# Pager guide
+
+We page for storage faults. In ascending order, the severity levels are: **Minor**, **Serious**.
+
+## Serious alerts
+
+Serious alerts are those that wake someone up.
+`);
+		expect(found.map((level) => [level.level, level.rank, level.definition])).toEqual([
+			['Minor', 1, undefined],
+			['Serious', 0, ['Serious alerts are those that wake someone up.']],
+		]);
+	});
 });
