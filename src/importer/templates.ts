@@ -981,6 +981,9 @@ const LINE_LABEL =
 const LETTER_RANGE =
 	/(?<![\w'’-])([XYZN])(?: to | through | until |\s?[-–]\s?)(?!\1)([XYZN])(?![\w'’-])/g;
 
+/** A field as a template is written: its `type` may be left to the default. */
+type InputField = NonNullable<TemplateInput['fields']>[number];
+
 /**
  * Fields for what a message writes as fixed text but the incident decides: a number left as a
  * letter (`Impact: ~X% of traffic`), the status after a `Status:` label when it is one of the
@@ -989,11 +992,7 @@ const LETTER_RANGE =
  * blank covers the place, and a status or time only when its text stands once in the message, so
  * the token replaces that place and no other.
  */
-export function valueFields(
-	body: string,
-	subject: string,
-	fields: TemplateField[]
-): TemplateField[] {
+export function valueFields(body: string, subject: string, fields: InputField[]): TemplateField[] {
 	const covered: [number, number][] = fields.flatMap((field) =>
 		field.tokens.flatMap((token) => {
 			const bare = token.replace(/#\d+$/, '');
@@ -1119,10 +1118,10 @@ export function valueFields(
  * The template's fields with `valueFields` among them, each at its place in the body, named apart
  * from the fields already there.
  */
-function withValueFields(body: string, subject: string, fields: TemplateField[]): TemplateField[] {
+function withValueFields(body: string, subject: string, fields: InputField[]): InputField[] {
 	const extra = valueFields(body, subject, fields);
 	if (extra.length === 0) return fields;
-	const place = (field: TemplateField): number => {
+	const place = (field: InputField): number => {
 		const token = field.tokens[0]!;
 		const n = Number(/#(\d+)$/.exec(token)?.[1] ?? 1);
 		const bare = token.replace(/#\d+$/, '');
