@@ -278,11 +278,32 @@ const CONFIG_LINE = /^\s*(?:-\s+)?[a-z_][\w.-]*:(?:\s|$)/;
  */
 function looksLikeData(value: string): boolean {
 	if (/^\s*(?:\{\s*(?:"|\n)|\[\s*(?:[{"]|\n)|<\?xml)/.test(value)) return true;
+	if (looksLikeProgram(value)) return true;
 	const lines = value.split('\n').filter((line) => line.trim());
 	const logs = lines.filter((line) => LOG_LINE.test(line)).length;
 	const nested =
 		lines.every((line) => CONFIG_LINE.test(line)) && lines.some((line) => /^\s+\S/.test(line));
 	return lines.length > 0 && (logs * 2 >= lines.length || nested);
+}
+
+/** A metric selected by its labels: `up{job="api"}`, `rate(errors_total{namespace=~"<ns>"}[5m])`. */
+const LABEL_SELECTOR = /[A-Za-z_:][\w:]*\{\s*[A-Za-z_]\w*\s*(?:=~|!~|!=|=)\s*"/;
+/** A line that opens a nested block (`_config+:: {`, `resource "x" "y" {`, `if (ready) {`). */
+const OPENS_BLOCK = /[{[(]\s*$/;
+/** A line that only closes one (`}`, `},`, `]);`). */
+const CLOSES_BLOCK = /^\s*[}\])]+[,;]?\s*$/;
+
+/**
+ * Code a responder runs or configures, not words to send: a query that selects a metric by its
+ * labels, or a configuration or program written as nested blocks (a line opening `{` and a line
+ * only closing it). Its `<int>` and `<namespace>` are the code's values to fill, not a message's.
+ */
+function looksLikeProgram(value: string): boolean {
+	if (LABEL_SELECTOR.test(value)) return true;
+	const lines = value.split('\n');
+	return (
+		lines.some((line) => OPENS_BLOCK.test(line)) && lines.some((line) => CLOSES_BLOCK.test(line))
+	);
 }
 
 /**
@@ -917,6 +938,216 @@ function stampFields(body: string, subject: string, taken: string[]): TemplateFi
 	return fields;
 }
 
+/**
+ * A value written after a label on a line of its own: `Status: Investigating`, `**Next update:**
+ * 15 minutes`, `- Impact: ~X% of traffic`. Label and value as groups; bold and list marks aside.
+ */
+const VALUE_LINE =
+	/^[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][\w /()'&-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*(\S[^\n]*?)[ \t]*$/gm;
+const STATUS_NAMES = 'investigating|identified|mitigating|monitoring|resolved';
+/** `Status`, `Current status`, `Incident status`: the label of the incident's status. */
+const STATUS_LINE_LABEL = /^(?:(?:current|incident|overall)\s+)?status$/i;
+/** One incident status (`Investigating`), or the statuses to choose from (`Investigating / Resolved`). */
+const STATUS_VALUE = new RegExp(
+	`^(?:${STATUS_NAMES})(?:\\s*(?:/|\\||,|\\bor\\b)\\s*(?:${STATUS_NAMES}))*$`,
+	'i'
+);
+/** `Next update`, `Next update at`, `Next update expected`: when the next update goes out. */
+const NEXT_UPDATE_LABEL = /^next\s+update(?:\s+(?:at|by|in|expected|due))?$/i;
+/**
+ * A time or a wait written in as an example (`15 minutes`, `In 30 min`, `14:30 UTC`, `N minutes`):
+ * the next update's time as one incident had it, which the incident's update clock gives.
+ */
+const NEXT_UPDATE_VALUE =
+	/^(?:(?:in|within|at|by|around|about|approx\.?|~)\s*)?(?:(?:\d{1,3}(?:\s*[-–]\s*\d{1,3})?|[XN]{1,2})\s*(?:min(?:ute)?s?|hours?|hrs?|h)\b|\d{1,2}:\d{2}(?:\s*(?:UTC|GMT|Z|[A-Z]{2,4}))?)$/i;
+const UNIT = '(?:min(?:ute)?s?|hours?|hrs?|days?|sec(?:ond)?s?)';
+/**
+ * A number left as a letter: `~X%`, `XX%`, `N minutes`, `X hours Y minutes`. The letter stands
+ * where the incident's own figure goes; written in, it would be copied as a fact.
+ */
+const PLACEHOLDER_NUMBER = new RegExp(
+	`(?<![\\w~])~?[XN]{1,2}%(?![\\w%])|(?<![\\w-])[XYN] ${UNIT}(?: (?:and )?[XYN] ${UNIT})*(?![\\w-])`,
+	'g'
+);
+
+/** A date format opening a value, words after it saying what to write: `YYYY-MM-DD date or range`. */
+const DATE_PROMPT = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY)\b(?:\s+[a-z][^\n]*)$/;
+
+/** The label opening a line: `Affected:`, `- **Impact:**`. */
+const LINE_LABEL =
+	/^[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][\w /()'&-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)/;
+
+/** `from X to Y`, `X–Y`: two capital letters, apart from any word, as the ends of a range to fill. */
+const LETTER_RANGE =
+	/(?<![\w'’-])([XYZN])(?: to | through | until |\s?[-–]\s?)(?!\1)([XYZN])(?![\w'’-])/g;
+
+/** A field as a template is written: its `type` may be left to the default. */
+type InputField = NonNullable<TemplateInput['fields']>[number];
+
+/**
+ * Fields for what a message writes as fixed text but the incident decides: a number left as a
+ * letter (`Impact: ~X% of traffic`), the status after a `Status:` label when it is one of the
+ * incident's statuses or a choice of them (`Status: Investigating`), and the time after a `Next
+ * update:` label when it is a time or a wait (`Next Update: 15 minutes`). Only where no declared
+ * blank covers the place, and a status or time only when its text stands once in the message, so
+ * the token replaces that place and no other.
+ */
+export function valueFields(body: string, subject: string, fields: InputField[]): TemplateField[] {
+	const covered: [number, number][] = fields.flatMap((field) =>
+		field.tokens.flatMap((token) => {
+			const bare = token.replace(/#\d+$/, '');
+			const places: [number, number][] = [];
+			for (let at = body.indexOf(bare); at !== -1; at = body.indexOf(bare, at + 1))
+				places.push([at, at + bare.length]);
+			return places;
+		})
+	);
+	const free = (start: number, end: number) => !covered.some(([s, e]) => s < end && start < e);
+	const count = (text: string, token: string) => text.split(token).length - 1;
+	const found: { field: TemplateField; at: number }[] = [];
+	for (const line of body.matchAll(VALUE_LINE)) {
+		const label = line[1]!.trim();
+		const value = line[2]!
+			.replace(/(?:\*\*|__)$/, '')
+			.replace(/\.$/, '')
+			.trim();
+		const at = line.index + line[0].lastIndexOf(value);
+		if (!free(at, at + value.length)) {
+			// `Next update: [Time]`: the blank that stands alone after the label is the next update's time.
+			const blank = fields.find((f) => f.tokens.length === 1 && f.tokens[0] === value);
+			if (
+				blank &&
+				NEXT_UPDATE_LABEL.test(label) &&
+				(!blank.derive || blank.derive === 'now') &&
+				(blank.type === 'datetime' || /^(?:time|eta|xx:xx)\b/i.test(blank.label)) &&
+				count(body, value) === 1 &&
+				!subject.includes(value)
+			)
+				blank.derive = 'next-update';
+			continue;
+		}
+		if (count(body, value) !== 1 || subject.includes(value)) continue;
+		if (STATUS_LINE_LABEL.test(label) && STATUS_VALUE.test(value))
+			found.push({
+				field: { name: 'status', label, type: 'status', derive: 'status', tokens: [value] },
+				at,
+			});
+		// `Date(s) of Incident: YYYY-MM-DD date or date range of incident`: a date format and a
+		// hint after a label, all of it the blank (a format alone is a stamp, see `stampFields`).
+		else if (DATE_PROMPT.test(value) && !NEXT_UPDATE_LABEL.test(label)) {
+			const slug = slugify(label);
+			found.push({
+				field: {
+					name: /^[a-z]/.test(slug) ? slug : `field-${slug}`,
+					label,
+					type: 'text',
+					tokens: [value],
+				},
+				at,
+			});
+		} else if (NEXT_UPDATE_LABEL.test(label) && NEXT_UPDATE_VALUE.test(value))
+			found.push({
+				field: {
+					name: 'next-update',
+					label: `${label} (the source writes "${value}")`,
+					type: 'text',
+					derive: 'next-update',
+					tokens: [value],
+				},
+				at,
+			});
+	}
+	// `would be X to Y`: two letters standing for the two ends of a range, each its own blank.
+	for (const range of body.matchAll(LETTER_RANGE)) {
+		const from = range.index;
+		const to = from + range[0].length - 1;
+		if (!free(from, from + 1) || !free(to, to + 1)) continue;
+		for (const [letter, at, label, name] of [
+			[range[1]!, from, `Start of the range (${range[1]})`, 'range-start'],
+			[range[2]!, to, `End of the range (${range[2]})`, 'range-end'],
+		] as const)
+			found.push({
+				field: {
+					name,
+					label,
+					type: 'text',
+					tokens: [`${letter}#${count(body.slice(0, at), letter) + 1}`],
+				},
+				at,
+			});
+	}
+	const numbers = [...body.matchAll(PLACEHOLDER_NUMBER)];
+	for (const match of numbers) {
+		const token = match[0];
+		const at = match.index;
+		if (!free(at, at + token.length)) continue;
+		const times = count(body, token);
+		// Written twice, each place is its own figure (`#n`); the subject would count its own.
+		if (times > 1 && subject.includes(token)) continue;
+		const nth = count(body.slice(0, at), token) + 1;
+		// `Affected: roughly ~X% of checkouts`: the line's label names it, words between or not.
+		const lineLabel =
+			blankLabel(body, at) ??
+			LINE_LABEL.exec(body.slice(body.lastIndexOf('\n', at - 1) + 1, at))?.[1]?.trim();
+		const share = /%$/.test(token)
+			? /^[ \t]+of[ \t]+((?:[a-z]+[ \t]+)?[a-z]+)/i.exec(body.slice(at + token.length))?.[1]
+			: undefined;
+		const label =
+			lineLabel && share
+				? `${lineLabel} (share of ${share})`
+				: (lineLabel ??
+					(share ? `Share of ${share}` : /%$/.test(token) ? 'Percentage' : 'Duration'));
+		const slug = slugify(lineLabel ?? label);
+		// `Duration: X hours Y minutes`: the incident's own length, which the incident gives.
+		const duration = !/%$/.test(token) && /^(duration|total time|total duration)$/i.test(label);
+		found.push({
+			field: {
+				name: /^[a-z]/.test(slug) ? slug : `field-${slug}`,
+				label,
+				type: 'text',
+				...(duration ? { derive: 'duration' as const } : {}),
+				tokens: [times > 1 ? `${token}#${nth}` : token],
+			},
+			at,
+		});
+	}
+	return found.sort((a, b) => a.at - b.at).map(({ field }) => field);
+}
+
+/**
+ * The template's fields with `valueFields` among them, each at its place in the body, named apart
+ * from the fields already there.
+ */
+function withValueFields(body: string, subject: string, fields: InputField[]): InputField[] {
+	const extra = valueFields(body, subject, fields);
+	if (extra.length === 0) return fields;
+	const place = (field: InputField): number => {
+		const token = field.tokens[0]!;
+		const n = Number(/#(\d+)$/.exec(token)?.[1] ?? 1);
+		const bare = token.replace(/#\d+$/, '');
+		let at = -1;
+		for (let i = 0; i < n; i++) at = body.indexOf(bare, at + 1);
+		return at;
+	};
+	const all = [...fields];
+	for (const field of extra) {
+		// `Downtime: [Duration]` and `Duration: X hours Y minutes`: one value fills both.
+		const same = all.find(
+			(f) =>
+				f.name === field.name && f.type === field.type && !!f.derive && f.derive === field.derive
+		);
+		if (same && !field.tokens[0]!.includes('#')) {
+			same.tokens.push(field.tokens[0]!);
+			continue;
+		}
+		let name = field.name;
+		for (let n = 2; all.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
+		const after = all.findIndex((other) => place(other) > place(field));
+		all.splice(after === -1 ? all.length : after, 0, { ...field, name });
+	}
+	return all;
+}
+
 export function fieldsFor(
 	body: string,
 	subject = ''
@@ -1082,6 +1313,7 @@ export function recogniseTemplates(context: Context): void {
 	recogniseDocumentTemplates(context, taken);
 	recogniseFormTemplates(context, taken);
 	recognisePromptDocuments(context, taken);
+	recogniseNamedTemplateDocuments(context, taken);
 	recogniseMessagePages(context, taken);
 	recogniseRoutedMessages(context, taken);
 	recogniseFieldListPosts(context, taken);
@@ -1254,6 +1486,7 @@ export function recogniseTemplates(context: Context): void {
 	recogniseProseTemplates(context, taken);
 	recogniseQuotedMessages(context, taken);
 	recogniseStepQuotes(context, taken);
+	recogniseExampleQuotes(context, taken);
 	recogniseInlineMessages(context, taken);
 	recogniseCommentTemplates(context, taken);
 	// Two messages of one name (`Status Page Update (P0/P1)` early on, `Status Page Update` when
@@ -1332,9 +1565,15 @@ const messageText = (context: Context, node: RootContent): string =>
 const ROUTING_LABEL =
 	/^(channels?|via|where|post (?:in|to)|audience|share with|send to|recipients?)$/i;
 
-/** A Markdown escape in prose (`\[Service name\]`, `\<date\>`): the character itself. */
+/**
+ * A Markdown escape in prose (`\[Service name\]`, `\<date\>`): the character itself. Escaped twice
+ * (`\\\[area\\\]`, an escaped backslash before an escaped bracket, as a text escaped once more
+ * by an editor or an export reads), it is still the character: the backslash is no part of the text.
+ */
 const unescapeMarkdown = (text: string): string =>
-	text.replace(/\\([\\`*_{}[\]()<>#+\-.!|~])/g, '$1');
+	text
+		.replace(/\\\\\\([\\`*_{}[\]()<>#+\-.!|~])/g, '$1')
+		.replace(/\\([\\`*_{}[\]()<>#+\-.!|~])/g, '$1');
 
 interface ProseMessage {
 	body: string;
@@ -1476,7 +1715,8 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			nodes[0]!.type === 'paragraph' ? labelLine(firstLines[0]!, true) : undefined;
 		const subject =
 			subjectLine && SUBJECT_LABEL.test(subjectLine.label) && subjectLine.value
-				? inlineText(subjectLine.value)
+				? // `\\\[area\\\]` escaped twice reads `\[area\]`: what is left is an escape too.
+					unescapeMarkdown(inlineText(subjectLine.value))
 				: undefined;
 		const inMessages =
 			messagesAbove(section) &&
@@ -1849,6 +2089,7 @@ function addTemplate(
 ): string {
 	// Every typed title is plain text, whichever shape it came from.
 	data.title = plainTitle(data.title) || 'Template';
+	data.fields = withValueFields(data.body, data.subject ?? '', data.fields ?? []);
 	const slug = uniqueSlug(slugify(name ?? data.title), taken);
 	const order = (context.out.templates.length + 1) * 10;
 	context.out.templates.push({ slug, data: { ...data, order }, from });
@@ -2020,6 +2261,108 @@ function recogniseStepQuotes(context: Context, taken: Set<string>): void {
 			data,
 			fromOffset(context.doc, step.split('\n')[0]!, startOf(item))
 		);
+		const href = hrefOf(context, 'templates', slug);
+		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
+	});
+}
+
+/**
+ * The end of a sentence that gives an example of what to write, the example then quoted below it:
+ * `… notify the people affected. E.g.:`, `For example:`, `This may look something like this:`.
+ */
+const EXAMPLE_QUOTE_LEAD =
+	/(?:\be\.g\.|\bfor (?:example|instance)|\bsomething like(?: this| the following)?|\blike this|\bas follows)\s*:\s*$/i;
+/** A sentence that is only the example's lead: `E.g.:`, `This may look something like this:`. */
+const LEAD_ONLY =
+	/^(?:e\.g\.|for (?:example|instance)|(?:this|it|the message|yours?)\s+(?:may|might|could|would|will|should|can)\s+(?:look|read|go|say)\s+(?:something\s+)?like(?: this| the following)?|something like(?: this)?|like this)\s*:?$/i;
+/** Prose saying a tool or bot writes the quoted text, or that the reader receives it: no message of ours. */
+const RECEIVED =
+	/\b(?:bots?|replies|responds|will (?:reply|respond|send|post)|(?:you|they)(?:'ll| will| may| might)? (?:see|get|receive)|receives?|prints?|outputs?|returns?)\b/i;
+/** A message that opens by greeting or mentioning someone: `Hi @engineer!`, `@developers Hello team!`. */
+const ADDRESS_OPENING = /^(?:(?:hi|hey|hello|dear|good (?:morning|afternoon|evening))\b|@[\w-]+)/i;
+/**
+ * A mention of whoever fills a part, not of a group the chat knows: `@impacted-engineer`,
+ * `@new-engineer`, `@engineer`, `@person` (one person, named by what they are).
+ */
+const PERSON_MENTION =
+	/(?<![\w@])@(?:[a-z]+-)*(?:engineer|person|user|name|assignee|teammate|colleague|someone|member|responder|individual|handle)(?![\w-])/g;
+/** Openers that make a step a suggestion: `Alternatively,`, `to keep it short,`, `it may be preferable to`, `you should`. */
+const SUGGESTION =
+	/^(?:(?:alternatively|then|also|next|finally|otherwise|instead),\s*)?(?:(?:to|if|when|where|once|after|before|as) [^,]{1,80},\s*)?(?:it (?:may|might|can|could|would|is) (?:be )?(?:preferable|better|best|good|wise|helpful|useful) to|you (?:should|can|may|might|could|must|will need to|need to)(?: also)?|we (?:recommend|suggest)(?: that you)?|please)\s+/i;
+/** `; it may look` left once the lead's `like this:` is taken off: the lead's own words. */
+const LEAD_TAIL =
+	/(?:[;,:—–-]\s*)?(?:this|it|that|the message|yours?)\s+(?:may|might|could|would|will|should|can)\s+(?:look|read|go|say)(?:\s+something)?\s*$/i;
+
+/**
+ * The step a lead sentence asks for, as a name: `… matters. You should notify the affected
+ * engineers to avoid conflicts. E.g.:` → `Notify the affected engineers to avoid conflicts`.
+ */
+function exampleTitle(lead: string): string | undefined {
+	const sentences = lead
+		.split(/(?<=[.!?])\s+(?=[A-Z])/)
+		.filter((sentence) => sentence.trim() && !LEAD_ONLY.test(sentence.trim()));
+	const last = sentences[sentences.length - 1]
+		?.replace(EXAMPLE_QUOTE_LEAD, '')
+		.replace(LEAD_TAIL, '')
+		.trim()
+		.replace(/[.:!,;]+$/, '')
+		.replace(SUGGESTION, '');
+	if (!last || last.split(/\s+/).length < 2) return undefined;
+	const name = last.charAt(0).toUpperCase() + last.slice(1);
+	return name.length > 60 ? name.split(/,\s|\s(?:and|then)\s/)[0]! : name;
+}
+
+/**
+ * A message quoted as an example of what to send, right after the sentence that asks for it and
+ * ends by saying an example follows (`You should notify the affected engineers. E.g.:` over `> Hi
+ * @impacted-engineer! We've added …`). It opens by greeting or mentioning its reader, so it is
+ * words to someone, not a note or a command; its blanks are its written ones, a mention of whoever
+ * fills a part (`@new-engineer`) and a number left as a letter. With nothing to fill, only a text
+ * that states no number and reads as sentences is safe to copy. A quote a tool or bot writes, or
+ * the reader receives, is none.
+ */
+function recogniseExampleQuotes(context: Context, taken: Set<string>): void {
+	visitParents(context.doc.root, 'blockquote', (quote, ancestors) => {
+		const parent = ancestors[ancestors.length - 1] as Parent | undefined;
+		if (!parent) return;
+		const index = parent.children.indexOf(quote);
+		const before = parent.children[index - 1];
+		if (before?.type !== 'paragraph') return;
+		const start = startOf(quote);
+		const end = endOf(quote);
+		if (isClaimed(context.doc, start, end)) return;
+		const lead = toString(before).replace(/\s+/g, ' ').trim();
+		if (!EXAMPLE_QUOTE_LEAD.test(lead) || RECEIVED.test(lead)) return;
+		const body = messageText(context, quote);
+		if (!body || !ADDRESS_OPENING.test(body)) return;
+		if (looksLikeCommand(body) || looksLikeData(body) || WRITTEN_TIME.test(body)) return;
+		const fields = fieldsFor(body).fields;
+		for (const token of new Set([...body.matchAll(PERSON_MENTION)].map((m) => m[0])))
+			if (!fields.some((field) => field.tokens.some((t) => t.includes(token)))) {
+				const label = token.slice(1).replace(/-/g, ' ');
+				fields.push({
+					name: slugify(label),
+					label: label.charAt(0).toUpperCase() + label.slice(1),
+					type: 'text',
+					tokens: [token],
+				});
+			}
+		const withValues = withValueFields(body, '', fields);
+		if (withValues.length === 0 && (/\d/.test(body) || !/[.!?]\s*$/.test(body))) return;
+		const title = exampleTitle(lead);
+		if (!title) return;
+		const channels = stepChannels(lead);
+		const data: NewTemplate = {
+			title,
+			kind: audienceOf(lead) ?? 'internal',
+			...(channels.length ? { channels } : {}),
+			format: 'plain',
+			body,
+			fields: withValues,
+		};
+		// The source line is the lead's first: the one that says what to send.
+		const from = fromOffset(context.doc, toString(before).split('\n')[0]!.trim(), startOf(before));
+		const slug = addTemplate(context, taken, data, from);
 		const href = hrefOf(context, 'templates', slug);
 		claim(context.doc, start, end, href, entryLink('Template', data.title, href));
 	});
@@ -2556,6 +2899,84 @@ const isWholeDocument = (context: Context, section: Section): boolean =>
 	context.doc.outline.children.length === 1 &&
 	context.doc.outline.nodes.length === 0;
 
+/**
+ * The opening of words to whoever fills a part in, about what goes there: `This should be a
+ * minute-by-minute account …`, `This section is where …`, `Describe …`, `List …`.
+ */
+const GUIDANCE =
+	/^(?:this (?:should|section|part|is where|is\b[^.!?\n]{0,40}\b(?:section|part|place)|will|must)\b|(?:here,? )?(?:describe|explain|list|summari[sz]e|write|provide|give|outline|record)\s+(?:the|what|how|why|when|who|any|all|each|a|an|your)\b)/i;
+/** A heading that is the title left to write: `Short Title of Incident`, `Incident title`. */
+const TITLE_PROMPT =
+	/^(?:(?:short|brief|one-line|descriptive)\s+)?(?:title|name|headline)\s+(?:of|for)\s+(?:the\s+)?(?:incident|outage|event|issue|problem)$|^(?:incident|outage|event)\s+(?:title|name)$/i;
+/**
+ * An empty heading that names a document as a template (`Template retrospective`, `title:
+ * Postmortem template`, `Incident report template`), as a page given to copy is headed.
+ */
+const NAMES_TEMPLATE = /^(?:title:\s*)?(?:templates?\b.*|.*\btemplates?)$/i;
+
+/**
+ * A document presented to fill in, under an empty heading that names it a template of a record
+ * or report (`## title: Template retrospective`) right before it: its heading the title left to
+ * write (`# Short Title of Incident`) or any, its own lines prompts or labelled placeholders
+ * (`Date(s) of Incident: YYYY-MM-DD date or range`), and three parts at least, each opening with
+ * a prompt (a quote of guidance, italics, a bracketed hint). Typed as one document, the quoted
+ * guidance kept as written; the title is a field filled from the incident.
+ */
+function recogniseNamedTemplateDocuments(context: Context, taken: Set<string>): void {
+	const sections = [...allSections(context.doc.outline)];
+	sections.forEach((section, index) => {
+		const named = sections[index - 1];
+		if (!named?.heading || !section.heading || named.nodes.length || named.children.length) return;
+		const name = unnumbered(stripEmoji(named.title)).trim();
+		if (!NAMES_TEMPLATE.test(name)) return;
+		if (!REPORT_WORDS.test(name) && !RECORD_WORDS.test(name)) return;
+		if (touched(context, named.start, section.end)) return;
+		const parts = section.children;
+		if (parts.length < 3 || !parts.every((part) => isPromptPart(context, part))) return;
+		const own = section.nodes.every(
+			(node) =>
+				isPrompt(context, node) ||
+				(node.type === 'paragraph' &&
+					sourceOf(context.doc, node)
+						.split('\n')
+						.every((line) => /^[^:\n]{1,40}:\s*(?:YYYY|MM\/DD|DD\/MM|\[|<|\{)/.test(line.trim())))
+		);
+		if (!own) return;
+		const heading = sourceOf(context.doc, section.heading).trim();
+		const promptTitle = TITLE_PROMPT.test(section.title.trim());
+		const body = (
+			promptTitle
+				? context.doc.source.slice(section.start, section.end)
+				: context.doc.source.slice(section.contentStart, section.end)
+		).trim();
+		const title =
+			name
+				.replace(/^title:\s*/i, '')
+				.replace(/\btemplates?\b/i, '')
+				.replace(/\s+/g, ' ')
+				.trim() || section.title;
+		const data = documentTemplate(title.charAt(0).toUpperCase() + title.slice(1), body);
+		if (promptTitle) {
+			const token = heading.replace(/^#+\s*/, '').trim();
+			data.fields = [
+				{
+					name: 'incident-title',
+					label: token,
+					type: 'text',
+					derive: 'incident-title',
+					tokens: [token],
+				},
+				...(data.fields ?? []),
+			];
+		}
+		const slug = addSectionTemplate(context, taken, named, data, [named.start, section.end]);
+		context.check.push({
+			...typedCheck(context, named, [named.start, section.end], slug),
+			reason: `the heading names it a template (\`${named.title}\`) and its ${parts.length} parts open with guidance on what to write (quoted or in italics), so the document under it (\`${section.title}\`) became one document template, not sections of the playbook; the guidance stays in it as written${data.fields?.length ? '' : ', and it has no fields'}`,
+		});
+	});
+}
+
 /** `[ ] `: a checkbox opening a prompt (`[ ] _action items to finish first_`). */
 const CHECKBOX_OPENING = /^\s*(?:[-*+]\s+)?\[ \]\s*/;
 
@@ -2565,6 +2986,9 @@ const CHECKBOX_OPENING = /^\s*(?:[-*+]\s+)?\[ \]\s*/;
  * (`Incident Commander: [Name of IC]`). A list is one when each item is.
  */
 function isPrompt(context: Context, node: RootContent): boolean {
+	// `> This should be a short summary of …`: guidance quoted where the part's text goes.
+	if (node.type === 'blockquote')
+		return GUIDANCE.test(messageText(context, node).split('\n')[0]!.replace(/[*_]/g, ''));
 	if (node.type === 'list')
 		return node.children.every(
 			(item) =>
@@ -2697,7 +3121,7 @@ function addPromptDocument(
 
 /** `Start a new thread with the following information:`: a message to post, its parts listed below. */
 const FIELD_LIST_LEAD =
-	/\b(?:threads?|messages?|posts?|e-?mails?|announcements?|updates?|tickets?)\b[^.!?]*\bwith the following(?: (?:information|details|fields))?\s*:\s*$/i;
+	/\b(?:threads?|messages?|posts?|e-?mails?|announcements?|updates?|tickets?)\b[^.!?]*\bwith the following(?: (?:information|details|fields))?\s*:\s*$|\b(?:include|provide|give|state)\s+the\s+following(?:\s+(?:information|details|points|facts))?\s+in\s+(?:(?:the|all|your|each|every|any)\s+)?(?:messaging|messages?|notifications?|updates?|announcements?|e-?mails?|posts?|comms|communications?)\b[^.!?:]{0,40}:\s*$/i;
 /** The last word of a name for a message or write-up sent to people: `Outage summary`, `advisory`. */
 const WRITTEN_NOUN =
 	'(?:summary|report|update|notice|notification|announcement|advisory|statement|e-?mail|message|post|disclosure|bulletin|briefing|write-?up)s?';
@@ -2729,6 +3153,15 @@ interface Part {
 
 /** One part as a line of the template (`Label: [Label]`, or as written when it marks blanks), or undefined. */
 function outlinePart(text: string): Part | undefined {
+	// `Anticipated User Impact [number of users, services]`: the bracketed words after a part's
+	// name say what to write in it, as a `(note)` does; they are no blank of the message.
+	const bracketed = /^([^[\]:]+?)\s*\[([^[\]]+)\]$/.exec(text.trim());
+	if (bracketed && FIELD_PART.exec(bracketed[1]!)?.[2] === undefined) {
+		const part = outlinePart(bracketed[1]!);
+		return part && !part.hint && !part.subject
+			? { ...part, hint: bracketed[2]!.trim() }
+			: undefined;
+	}
 	const part = FIELD_PART.exec(text.trim());
 	if (!part || /https?:|\]\(/.test(text)) return undefined;
 	const [, label, note = '', colon, value = ''] = part;

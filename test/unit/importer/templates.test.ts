@@ -466,7 +466,8 @@ Next update: [HH:MM UTC]
 		expect(update!.data.fields!.map((f) => [f.name, f.type, f.derive])).toEqual([
 			['yyyy-mm-dd-hh-mm', 'datetime', 'now'],
 			['status', 'text', undefined],
-			['hh-mm-utc', 'datetime', undefined],
+			// After `Next update:`, the time is the next update's (from the update clock), never now.
+			['hh-mm-utc', 'datetime', 'next-update'],
 		]);
 		// One field for a log's times (`- [HH:MM] - …` on each line) fills none from the clock.
 		const [log] = templates(`## Log template
@@ -477,5 +478,92 @@ Next update: [HH:MM UTC]
 `);
 		expect(log!.data.fields![0]).toMatchObject({ name: 'hh-mm', type: 'datetime' });
 		expect(log!.data.fields![0]!.derive).toBeUndefined();
+	});
+});
+
+describe('values a message writes in that the incident decides', () => {
+	const byTitle = (name: string, title: string) =>
+		importFixture(name).imported.templates.find((t) => t.data.title === title)!.data;
+
+	it('makes a status, the next update and a number left as a letter fields', () => {
+		const outage = byTitle('templates-value-blanks', 'Outage notice');
+		expect(outage.fields).toEqual([
+			{ name: 'affected', label: 'Affected (share of checkouts)', type: 'text', tokens: ['~X%'] },
+			{
+				name: 'status',
+				label: 'Status',
+				type: 'status',
+				derive: 'status',
+				tokens: ['Investigating'],
+			},
+			{
+				name: 'next-update',
+				label: 'Next update (the source writes "30 minutes")',
+				type: 'text',
+				derive: 'next-update',
+				tokens: ['30 minutes'],
+			},
+		]);
+		const recovery = byTitle('templates-value-blanks', 'Recovery notice');
+		expect(recovery.fields!.map((f) => [f.tokens[0], f.derive])).toEqual([
+			['Monitoring', 'status'],
+			['XX:XX UTC', 'next-update'],
+			['N minutes', undefined],
+		]);
+	});
+
+	it('reads a choice of statuses as one status field and a duration as the incident’s', () => {
+		const slow = byTitle('templates-value-blanks-other', 'Slow search');
+		expect(slow.fields!.map((f) => [f.name, f.type, f.tokens[0]])).toEqual([
+			['share-of-people', 'text', 'XX%'],
+			['status', 'status', 'Identified / Monitoring / Resolved'],
+			['next-update', 'text', 'within 20 min'],
+			['expected-wait', 'text', 'X hours Y minutes'],
+		]);
+		const record = byTitle('templates-value-blanks-other', 'Wrap-up record');
+		// `[Duration]` and `X hours Y minutes` are the same length of the incident: one field.
+		expect(record.fields!.find((f) => f.derive === 'duration')!.tokens).toEqual([
+			'[Duration]',
+			'X hours Y minutes',
+		]);
+	});
+
+	it('leaves a status that is no incident status, a next update in words and X-ray as text', () => {
+		expect(byTitle('templates-value-blanks-near', 'Weekly digest').fields).toEqual([]);
+	});
+
+	it('fills the unfilled status and next update with visible blanks, never the example', () => {
+		const outage = byTitle('templates-value-blanks', 'Outage notice');
+		const text = segmentsToText(fillTemplate(outage.body, outage.fields!, {}));
+		expect(text).toContain('Status: [Status]');
+		expect(text).toContain('Next update: [Next update]');
+		expect(text).toContain('roughly ~X% of checkouts');
+	});
+
+	it('takes the two ends of an `X to Y` range as blanks, each at its own place', () => {
+		const swap = byTitle('templates-example-quotes', 'Ask someone to swap');
+		expect(swap.fields!.filter((f) => f.name.startsWith('range'))).toEqual([
+			{ name: 'range-start', label: 'Start of the range (X)', type: 'text', tokens: ['X#1'] },
+			{ name: 'range-end', label: 'End of the range (Y)', type: 'text', tokens: ['Y#2'] },
+		]);
+		const text = segmentsToText(
+			fillTemplate(swap.body, swap.fields!, { 'range-start': '3 May', 'range-end': '10 May' })
+		);
+		// `Your` holds the first capital Y: only the letter that ends the range is the blank.
+		expect(text).toContain('Your shift would then run from 3 May to 10 May.');
+	});
+});
+
+describe('a text escaped twice in Markdown', () => {
+	it('reads `\\\\\\[region\\\\\\]` as the blank `[region]` in subject and body', () => {
+		const [degraded] = importFixture('templates-double-escaped').imported.templates;
+		expect(degraded!.data.subject).toBe('Slow dashboards in [region]');
+		expect(degraded!.data.body).toContain('Dashboards in [region] are loading slowly.');
+		expect(degraded!.data.fields!.find((f) => f.name === 'region')).toEqual({
+			name: 'region',
+			label: 'Region',
+			type: 'text',
+			tokens: ['[region]'],
+		});
 	});
 });
