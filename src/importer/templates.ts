@@ -659,7 +659,15 @@ function kindOf(text: string): Kind {
 		)
 	)
 		return 'external';
-	return 'internal';
+	// Posted where only the team reads, or addressed to it.
+	if (
+		/\b(?:team|staff|engineers?|developers?|on-?call|responders?|slack)\b|(?:^|\s)#[a-z][\w-]+/i.test(
+			text
+		)
+	)
+		return 'internal';
+	// Words that name no reader leave the audience unsaid, never a guess.
+	return 'message';
 }
 
 const SEVERITY_TOKEN = /^(?:P|SEV-?|S)\[[^\]]*\]$|^\[(?:(?:P|SEV-?|S)[\dXN]\s*\/?\s*)+\]$/i;
@@ -1027,7 +1035,9 @@ export function valueFields(body: string, subject: string, fields: InputField[])
 			continue;
 		}
 		if (count(body, value) !== 1 || subject.includes(value)) continue;
-		if (STATUS_LINE_LABEL.test(label) && STATUS_VALUE.test(value))
+		// A lone `Resolved` is what the message announces, not a status to follow: an incident not
+		// yet marked resolved would otherwise turn a resolution notice into `Status: Monitoring`.
+		if (STATUS_LINE_LABEL.test(label) && STATUS_VALUE.test(value) && !/^resolved$/i.test(value))
 			found.push({
 				field: { name: 'status', label, type: 'status', derive: 'status', tokens: [value] },
 				at,
@@ -1818,14 +1828,14 @@ function recogniseProseTemplates(context: Context, taken: Set<string>): void {
 			inMessages && !channelsIn(words).length && postedToStatusSite(context, section);
 		// A signed reply outside a set of messages answers someone outside the team; so does a letter
 		// about the reader's own things (`your cluster`), wherever it is.
+		const said = kindOf(words);
 		const kind = statusSite
 			? 'status-page'
 			: signed &&
 				  (!inMessages || /\byour\b/i.test(body)) &&
-				  kindOf(words) === 'internal' &&
-				  !/\binternal\b/i.test(words)
+				  (said === 'message' || (said === 'internal' && !/\binternal\b/i.test(words)))
 				? 'external'
-				: kindOf(words);
+				: said;
 		const parentNote = splitTitle(section.parent.title).note;
 		// `(email/chat)`: the heading's note names where the message goes, not when; so does the
 		// note of the heading over a group of messages (`Team notices (Chat/Email)`).
@@ -2137,7 +2147,8 @@ function documentTemplate(title: string, body: string): NewTemplate {
 	const kind = kindOf(title);
 	return {
 		title,
-		kind: kind === 'internal' || kind === 'external' ? 'incident-record' : kind,
+		kind:
+			kind === 'internal' || kind === 'external' || kind === 'message' ? 'incident-record' : kind,
 		channels: ['file'],
 		format: 'markdown',
 		body,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blankTokens, fieldFor, ownTitle, plainTitle } from '../../../src/importer/templates.ts';
+import {
+	blankTokens,
+	fieldFor,
+	ownTitle,
+	plainTitle,
+	valueFields,
+} from '../../../src/importer/templates.ts';
 import { fillTemplate, segmentsToText } from '../../../src/lib/placeholders.ts';
 import { parseMarkdown } from '../compile-output.ts';
 import { importText } from './helpers.ts';
@@ -53,9 +59,10 @@ Delete old exports to free space.
 `);
 		expect(typed.map((t) => [t.slug, t.data.kind, t.data.channels ?? []])).toEqual([
 			['slow-tiles', 'status-page', ['status-page']],
-			// The page before it speaks of its own messages; "status updates" may go anywhere.
-			['storage-nearly-full', 'internal', []],
-			['investigating', 'internal', []],
+			// The page before it speaks of its own messages; "status updates" may go anywhere, to
+			// readers the headings do not name.
+			['storage-nearly-full', 'message', []],
+			['investigating', 'message', []],
 		]);
 	});
 
@@ -530,6 +537,11 @@ describe('values a message writes in that the incident decides', () => {
 
 	it('leaves a status that is no incident status, a next update in words and X-ray as text', () => {
 		expect(byTitle('templates-value-blanks-near', 'Weekly digest').fields).toEqual([]);
+	});
+
+	it('keeps the `Resolved` a resolution notice announces as written', () => {
+		expect(valueFields('The fault is fixed.\nStatus: Resolved\n', '', [])).toEqual([]);
+		expect(valueFields('Status: Monitoring\n', '', []).map((f) => f.derive)).toEqual(['status']);
 	});
 
 	it('fills the unfilled status and next update with visible blanks, never the example', () => {
