@@ -678,17 +678,8 @@ function recogniseFootnotedRoles(context: Context): void {
 		);
 		const note = notes.find((entry) => entry.mark === mark && holder.test(entry.text));
 		if (!note || !duties.length || knownRole(context, name)) continue;
-		const short = shortOf(name);
-		context.out.roles.push({
-			slug: uniqueSlug(slugify(short ?? name), taken),
-			data: {
-				name,
-				...(short ? { short } : {}),
-				summary: note.text,
-				responsibilities: duties,
-				order: (context.out.roles.length + 1) * 10,
-			},
-			from: fromOffset(context.doc, name, at),
+		addRole(context, taken, name, duties, fromOffset(context.doc, name, at), {
+			summary: note.text,
 		});
 	}
 }
@@ -1038,7 +1029,7 @@ function addRole(
 	name: string,
 	responsibilities: string[],
 	from: SourceRef,
-	notes?: string[]
+	more: { notes?: string[] | undefined; summary?: string } = {}
 ): void {
 	const short = shortOf(name);
 	context.out.roles.push({
@@ -1046,7 +1037,8 @@ function addRole(
 		data: {
 			name,
 			...(short ? { short } : {}),
-			...(notes ? { notes } : {}),
+			...(more.summary ? { summary: more.summary } : {}),
+			...(more.notes ? { notes: more.notes } : {}),
 			responsibilities,
 			order: (context.out.roles.length + 1) * 10,
 		},
@@ -1071,7 +1063,7 @@ function recogniseDutyLeads(context: Context, typed: Set<Section>, following: Se
 			name,
 			list.children.flatMap((item) => itemLines(context.doc, item)),
 			from,
-			qualifier ? [qualifier] : undefined
+			{ notes: qualifier ? [qualifier] : undefined }
 		);
 		claim(context.doc, startOf(list), endOf(list), rolesHref(context));
 	};
