@@ -61,6 +61,24 @@ export function throughLines(first: Map<number, number>, then: Map<number, numbe
 	return lines;
 }
 
+/**
+ * Where a line went in the text a step made that moved lines (`lines`: the step's line → the line
+ * it came from): the first line that came from it, or the line itself when nothing moved it.
+ */
+function lineAfter(lines: Map<number, number>, line: number): number {
+	let found: number | undefined;
+	for (const [after, before] of lines)
+		if (before === line && (found === undefined || after < found)) found = after;
+	return found ?? line;
+}
+
+/** Items found on the way, their lines carried through the steps after the one that found them. */
+const carried = (items: Refused[], ...steps: Map<number, number>[]): Refused[] =>
+	items.map((item) => ({
+		...item,
+		line: steps.reduce((line, step) => lineAfter(step, line), item.line),
+	}));
+
 /** Replaces [start, end) with `text` padded by newlines to as many lines as it replaced. */
 function splice(source: string, start: number, end: number, text: string): string {
 	const lines = source.slice(start, end).split('\n').length;
@@ -676,7 +694,7 @@ export function prepareSource(source: string): Prepared {
 		if (scheme !== undefined)
 			safe.refused.push({
 				kind: 'link',
-				line: definition.line,
+				line: lineAfter(html.lines, definition.line),
 				leftAs: 'no playbook link',
 				reason: linkReason(definition.url, scheme),
 			});
@@ -688,14 +706,18 @@ export function prepareSource(source: string): Prepared {
 		definitions,
 		lines: throughLines(html.lines, tables.lines),
 		ids: headings.ids,
+		// Each item at its line of the text the recognisers read: steps after the one that found it
+		// may have moved it down.
 		refused: [
-			...otherMarkup(nul.text),
-			...nul.refused,
-			...joined.refused,
-			...hugo.refused,
-			...conflicts.refused,
-			...comments.refused,
-			...html.refused,
+			...carried(
+				[...otherMarkup(nul.text), ...nul.refused, ...joined.refused],
+				tables.lines,
+				html.lines
+			),
+			...carried(
+				[...hugo.refused, ...conflicts.refused, ...comments.refused, ...html.refused],
+				html.lines
+			),
 			...safe.refused,
 		].sort((a, b) => a.line - b.line),
 	};

@@ -195,6 +195,29 @@ describe('source preparation keeps every line where it was', () => {
 		]);
 	});
 
+	it("names the author's line of what it leaves out below HTML that became longer Markdown", () => {
+		const { check } = importText(
+			[
+				'# Kiln notes',
+				'',
+				'<ul><li>Vent open</li><li>Door shut</li><li>Shelf set</li></ul>',
+				'',
+				'[//]: # (old draft line)',
+				'',
+				'<<<<<<< HEAD',
+				'Fire slowly.',
+				'=======',
+				'Fire fast.',
+				'>>>>>>> main',
+				'',
+			].join('\n')
+		);
+		expect(check.map((item) => [item.line, item.reason.split(' (')[0]])).toEqual([
+			[5, 'it is a Markdown comment'],
+			[7, 'it is a merge conflict left in the source'],
+		]);
+	});
+
 	it('leaves out and lists a comment alone in a sentence or among HTML it reads', () => {
 		const source = [
 			'# T',
