@@ -268,13 +268,15 @@ export function resolveLinks(context: Context, hrefs: Map<Section, string>): voi
 	const tops = doc.outline.children;
 	// In a folder's pages, `../common/restart.md` from `alerts/x.md` is `common/restart.md`,
 	// whatever its heading says.
-	const fileOf = (section: Section) =>
-		doc.files ? fileLine(doc.files, lineAt(doc, section.start)).path : undefined;
+	const pages = doc.files;
+	const fileOf = new Map(
+		pages ? tops.map((top) => [top, fileLine(pages, lineAt(doc, top.start)).path]) : []
+	);
 	const besideOf = (from: Section | undefined, file: string) => {
-		const at = from && fileOf(from);
+		const at = from && fileOf.get(from);
 		if (!at || file.startsWith('/')) return undefined;
 		const path = posix.normalize(posix.join(posix.dirname(at), file));
-		return tops.find((top) => fileOf(top) === path);
+		return tops.find((top) => fileOf.get(top) === path);
 	};
 	const topAt = (offset: number | undefined) =>
 		tops.length > 1 && offset !== undefined

@@ -1,7 +1,7 @@
 import type { Code, Nodes, Paragraph, Parent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
-import { scanBlanks } from '../lib/placeholders.ts';
+import { parseToken, scanBlanks } from '../lib/placeholders.ts';
 import type { TemplateField, TemplateInput } from '../schemas/index.ts';
 import {
 	allSections,
@@ -1003,7 +1003,7 @@ type InputField = NonNullable<TemplateInput['fields']>[number];
 export function valueFields(body: string, subject: string, fields: InputField[]): TemplateField[] {
 	const covered: [number, number][] = fields.flatMap((field) =>
 		field.tokens.flatMap((token) => {
-			const bare = token.replace(/#\d+$/, '');
+			const bare = parseToken(token).text;
 			const places: [number, number][] = [];
 			for (let at = body.indexOf(bare); at !== -1; at = body.indexOf(bare, at + 1))
 				places.push([at, at + bare.length]);
@@ -1124,6 +1124,14 @@ export function valueFields(body: string, subject: string, fields: InputField[])
 	return found.sort((a, b) => a.at - b.at).map(({ field }) => field);
 }
 
+/** Where a field's first token stands in the body: for `X#2`, the second `X`. */
+function tokenPlace(body: string, field: { tokens: string[] }): number {
+	const { text, occurrence = 1 } = parseToken(field.tokens[0]!);
+	let at = -1;
+	for (let i = 0; i < occurrence; i++) at = body.indexOf(text, at + 1);
+	return at;
+}
+
 /**
  * The template's fields with `valueFields` among them, each at its place in the body, named apart
  * from the fields already there.
@@ -1131,14 +1139,7 @@ export function valueFields(body: string, subject: string, fields: InputField[])
 function withValueFields(body: string, subject: string, fields: InputField[]): InputField[] {
 	const extra = valueFields(body, subject, fields);
 	if (extra.length === 0) return fields;
-	const place = (field: InputField): number => {
-		const token = field.tokens[0]!;
-		const n = Number(/#(\d+)$/.exec(token)?.[1] ?? 1);
-		const bare = token.replace(/#\d+$/, '');
-		let at = -1;
-		for (let i = 0; i < n; i++) at = body.indexOf(bare, at + 1);
-		return at;
-	};
+	const place = (field: InputField): number => tokenPlace(body, field);
 	const all = [...fields];
 	for (const field of extra) {
 		// `Downtime: [Duration]` and `Duration: X hours Y minutes`: one value fills both.
@@ -1222,14 +1223,7 @@ export function fieldsFor(
 		});
 	}
 	// Each at its place in the body, among the other blanks, as a responder fills them in.
-	const at = (field: TemplateField): number => {
-		const token = field.tokens[0]!;
-		const n = Number(/#(\d+)$/.exec(token)?.[1] ?? 1);
-		const bare = token.replace(/#\d+$/, '');
-		let place = -1;
-		for (let i = 0; i < n; i++) place = body.indexOf(bare, place + 1);
-		return place;
-	};
+	const at = (field: TemplateField): number => tokenPlace(body, field);
 	for (const field of stampFields(body, subject, tokens)) {
 		let name = field.name;
 		for (let n = 2; fields.some((f) => f.name === name); n++) name = `${field.name}-${n}`;
