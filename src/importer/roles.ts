@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lib/escape.ts';
 import type { RoleSchema } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
 import type { ListItem, Paragraph, RootContent } from 'mdast';
@@ -671,7 +672,7 @@ function recogniseFootnotedRoles(context: Context): void {
 		steps.set(name!, entry);
 	}
 	for (const [name, { mark, at, duties }] of steps) {
-		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const escaped = escapeRegExp(name);
 		const holder = new RegExp(
 			String.raw`^(?:the\s+)?${escaped}\s+(?:will be|is|are|should be|must be|can be|means)\b`,
 			'i'

@@ -1,6 +1,7 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDuration } from '../lib/duration.ts';
+import { escapeRegExp } from '../lib/escape.ts';
 import type { SeverityInput } from '../schemas/index.ts';
 import {
 	allSections,
@@ -2401,7 +2402,7 @@ function recogniseLevelEnumeration(context: Context): void {
  * class is defines the level. Left in its page as well.
  */
 function classDefinition(context: Context, name: string): string | undefined {
-	const word = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const word = escapeRegExp(name);
 	for (const section of allSections(context.doc.outline)) {
 		const title = /^([A-Za-z]+)\s+([A-Za-z]+)$/.exec(stripEmoji(section.title).trim());
 		if (!title || title[1]!.toLowerCase() !== name.toLowerCase() || !CLASS_NOUN.test(title[2]!))

@@ -1,7 +1,7 @@
 /**
  * Text leaves Responder through one of these helpers, one per target format, so a title, a note or
  * an incident id someone else wrote stays text wherever it lands: HTML, Markdown, MDX, YAML
- * frontmatter, JSON (in a file or a page's `<script>`), the Slack composer or a terminal. Each takes plain text and returns it written for its target; none of them
+ * frontmatter, JSON (in a file or a page's `<script>`), the Slack composer, a terminal or a regular expression. Each takes plain text and returns it written for its target; none of them
  * is safe for another target. `test/unit/escape.test.ts` compiles what they emit on a corpus of
  * hostile strings (`test/unit/fixtures/hostile-strings.ts`).
  */
@@ -223,3 +223,6 @@ export const stripControls = (text: string): string => text.replace(CONTROLS, ''
 
 /** Text for a terminal report: one line per `\n`, every control byte visible, not obeyed. */
 export const escapeTerminal = (text: string): string => revealControls(text.replace(/\r\n/g, '\n'));
+
+/** Text inside a regular expression's source, matched as written (`Lead (IL)?` matches itself). */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

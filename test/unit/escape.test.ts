@@ -8,6 +8,7 @@ import {
 	escapeMarkdown,
 	escapeMdx,
 	escapeMdxText,
+	escapeRegExp,
 	escapeSlack,
 	escapeTerminal,
 	revealControls,
@@ -264,6 +265,14 @@ describe('revealControls and escapeTerminal', () => {
 			'alert\\u202Egnp.exe \\x1B[31m\\x00'
 		);
 		expect(escapeTerminal('a\r\nb\tc')).toBe('a\nb\tc');
+	});
+});
+
+describe('escapeRegExp', () => {
+	it.each(HOSTILE_STRINGS)('matches %j as written and nothing longer', (value) => {
+		const pattern = new RegExp(`^${escapeRegExp(value)}$`, 'u');
+		expect(pattern.test(value)).toBe(true);
+		expect(pattern.test(`${value}x`)).toBe(false);
 	});
 });
 
