@@ -1,6 +1,7 @@
 import type { InlineCode, Link, ListItem, Nodes, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { isCommandLanguage } from '../lib/numbered-steps.ts';
 import type { ScenarioInput } from '../schemas/index.ts';
 import {
 	allSections,
@@ -3403,7 +3404,7 @@ function hasTickable(body: string): boolean {
 	for (const node of root.children)
 		if (
 			(node.type === 'list' && node.ordered) ||
-			(node.type === 'code' && !!node.lang && COMMAND_LANGUAGE.test(node.lang))
+			(node.type === 'code' && isCommandLanguage(node.lang))
 		)
 			found = true;
 	visit(root, 'listItem', (item) => {
@@ -3411,7 +3412,6 @@ function hasTickable(body: string): boolean {
 	});
 	return found;
 }
-const COMMAND_LANGUAGE = /^(?:bash|sh|shell|zsh|console|powershell|pwsh|ps1|sql|psql)$/i;
 
 /** `How to **fix**:`, `To investigate:`, `Mitigation steps:`: a lead saying the list after it is what to do. */
 const ACTION_LEAD =
